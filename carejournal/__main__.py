@@ -1,0 +1,5 @@
+"""Allow `python -m carejournal`."""
+
+from carejournal.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,249 @@
+"""The `carejournal` command: every capability from a terminal, sharing the GUI's services."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from carejournal import __version__
+from carejournal.cli_output import entry_json, print_entry, print_json, print_rows, row_json
+from carejournal.domain import (
+    EntryDraft,
+    EntryFilter,
+    EntryKind,
+    Feeling,
+    InvalidInput,
+    parse_date,
+    parse_kind,
+    parse_time,
+)
+from carejournal.errors import EntryNotFound, JournalError
+from carejournal.journal import Journal
+from carejournal.paths import journal_path
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error message and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"carejournal: {message} (see 'carejournal --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _kind(text: str) -> EntryKind:
+    return _arg(parse_kind, text)
+
+
+def _date(text: str):  # noqa: ANN202 - argparse type
+    return _arg(parse_date, text)
+
+
+def _time(text: str):  # noqa: ANN202 - argparse type
+    return _arg(parse_time, text)
+
+
+def _arg(parse: Callable, text: str):  # noqa: ANN202
+    try:
+        return parse(text)
+    except InvalidInput as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar."""
+    parser = _Parser(prog="carejournal",
+                     description="A private reflective-practice journal for care work. "
+                                 "With no command, opens the journal window.")
+    parser.add_argument("--journal", metavar="PATH",
+                        help="journal file to use (default: $CAREJOURNAL_JOURNAL, "
+                             "or journal.sqlite in your data folder)")
+    parser.add_argument("--version", action="version", version=f"carejournal {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    add = sub.add_parser("add", help="write a new entry")
+    add.add_argument("--kind", type=_kind, required=True,
+                     help="interaction, kindness, fallibility or reflection")
+    add.add_argument("--date", type=_date, help="YYYY-MM-DD, today or yesterday (default today)")
+    add.add_argument("--time", type=_time, help="HH:MM, when it happened")
+    add.add_argument("--shift", default="", help="shift label, e.g. early, late, night")
+    add.add_argument("--person", action="append", default=[], help="person involved (repeat)")
+    add.add_argument("--tag", action="append", default=[], help="tag (repeat)")
+    add.add_argument("--title", default="", help="short title")
+    add.add_argument("--feeling", type=int, choices=range(1, 6), metavar="1-5",
+                     help="how you felt, 1 (low) to 5 (good)")
+    add.add_argument("--feeling-word", default="", help="a word for how you felt")
+    add.add_argument("text", metavar="TEXT", help="what happened; '-' reads standard input")
+
+    lst = sub.add_parser("list", help="list entries, newest first")
+    _add_filters(lst)
+    lst.add_argument("-n", type=_positive, metavar="N", help="keep only the newest N")
+
+    search = sub.add_parser("search", help="full-text search of titles and text")
+    search.add_argument("query", metavar="QUERY")
+    _add_filters(search)
+    search.add_argument("-n", type=_positive, metavar="N", help="keep only the newest N")
+
+    show = sub.add_parser("show", help="show one entry in full")
+    show.add_argument("id", type=_positive, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    delete = sub.add_parser("delete", help="move an entry to the trash")
+    delete.add_argument("id", type=_positive, metavar="ID")
+    restore = sub.add_parser("restore", help="bring an entry back from the trash")
+    restore.add_argument("id", type=_positive, metavar="ID")
+    trash = sub.add_parser("trash", help="list the trash, or empty it")
+    trash.add_argument("--empty", action="store_true", help="delete trashed entries for good")
+    trash.add_argument("--json", action="store_true", help="print JSON")
+
+    demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
+    demo.add_argument("--entries", type=_positive, default=None,
+                      help="how many entries (default: about three months' worth)")
+    demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+    return parser
+
+
+def _add_filters(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--kind", type=_kind, action="append", help="only this kind (repeat)")
+    cmd.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
+    cmd.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
+    cmd.add_argument("--tag", default="", help="only entries with this tag")
+    cmd.add_argument("--person", default="", help="only entries involving this person")
+    cmd.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _filter(args: argparse.Namespace, text: str = "") -> EntryFilter:
+    if args.since and args.until and args.since > args.until:
+        raise InvalidInput("--since is after --until: no dates can match")
+    return EntryFilter(kinds=frozenset(args.kind or ()), tag=args.tag, person=args.person,
+                       since=args.since, until=args.until, text=text, limit=args.n)
+
+
+def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
+    text = _read_stdin() if args.text == "-" else args.text
+    if not text.strip() and not args.title.strip():
+        raise InvalidInput("nothing to add: give the entry's TEXT (or '-' to read it)")
+    feeling = Feeling(args.feeling, args.feeling_word.strip()) if args.feeling else None
+    draft = EntryDraft(
+        kind=args.kind, occurred_on=args.date or parse_date("today"), body=text,
+        title=args.title, occurred_time=args.time, shift=args.shift,
+        people=tuple(args.person), tags=tuple(args.tag), feeling=feeling)
+    entry_id = journal.add(draft)
+    print(f"Added entry {entry_id}.")
+    return EXIT_OK
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("standard input is not UTF-8 text; nothing was added") from None
+
+
+def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
+    rows = journal.rows(_filter(args))
+    if args.json:
+        print_json([row_json(r) for r in rows])
+    else:
+        print_rows(rows, empty="No entries match." if journal.count() else
+                   "The journal is empty. Add one with: carejournal add --kind reflection TEXT")
+    return EXIT_OK
+
+
+def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise InvalidInput("the search is empty: give a word or two to look for")
+    rows = journal.rows(_filter(args, text=args.query))
+    if args.json:
+        print_json([row_json(r) for r in rows])
+    else:
+        print_rows(rows, empty="Nothing found.", snippets=True)
+    return EXIT_OK
+
+
+def cmd_show(journal: Journal, args: argparse.Namespace) -> int:
+    entry = journal.get(args.id)
+    if args.json:
+        print_json([entry_json(entry)])
+    else:
+        print_entry(entry)
+    return EXIT_OK
+
+
+def cmd_delete(journal: Journal, args: argparse.Namespace) -> int:
+    journal.get(args.id)
+    journal.trash([args.id])
+    print(f"Moved entry {args.id} to the trash. Undo with: carejournal restore {args.id}")
+    return EXIT_OK
+
+
+def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
+    journal.get(args.id)
+    journal.restore([args.id])
+    print(f"Restored entry {args.id}.")
+    return EXIT_OK
+
+
+def cmd_trash(journal: Journal, args: argparse.Namespace) -> int:
+    if args.empty:
+        print(f"Deleted {journal.empty_trash()} entries for good.")
+        return EXIT_OK
+    rows = journal.rows(EntryFilter(trashed=True))
+    if args.json:
+        print_json([row_json(r) for r in rows])
+    else:
+        print_rows(rows, empty="The trash is empty.")
+    return EXIT_OK
+
+
+def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
+    from carejournal.demo import demo_drafts
+
+    if journal.count() or journal.count(trashed=True):
+        raise InvalidInput(
+            f"{journal.path} already has entries; sample entries only go into an empty "
+            "journal. Choose a new file with --journal PATH.")
+    added = journal.add_many(demo_drafts(count=args.entries, seed=args.seed))
+    print(f"Added {added} made-up sample entries to {journal.path}.")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
+    "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
+    "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash, "demo": cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; with no command, open the window."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from carejournal.app import main as gui_main
+
+        return gui_main(journal=args.journal)
+    try:
+        journal = Journal.open(journal_path(args.journal))
+        try:
+            return COMMANDS[args.command](journal, args)
+        finally:
+            journal.close()
+    except (InvalidInput, JournalError, EntryNotFound) as exc:
+        sys.stderr.write(f"carejournal: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

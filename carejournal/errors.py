@@ -1,0 +1,33 @@
+"""Errors the store raises; each message is written for the person using the app."""
+
+
+class JournalError(Exception):
+    """Base class for problems opening or writing a journal."""
+
+
+class JournalLocked(JournalError):
+    """Another program holds the journal file busy."""
+
+
+class NotAJournal(JournalError):
+    """The file is not a CareJournal database (or is damaged)."""
+
+
+class JournalTooNew(JournalError):
+    """The journal was written by a newer CareJournal."""
+
+
+class JournalFolderMissing(JournalError):
+    """The folder for the journal file does not exist."""
+
+
+class MigrationFailed(JournalError):
+    """Upgrading the journal failed; the file was left as it was."""
+
+
+class EntryNotFound(LookupError):
+    """No entry has this id."""
+
+    def __init__(self, entry_id: int) -> None:
+        super().__init__(f"There is no entry {entry_id}.")
+        self.entry_id = entry_id

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, repositories, migrations and backups. No Qt here."""

@@ -1,0 +1,70 @@
+"""SQLite FTS5 full-text index over entry titles and bodies."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection
+
+FTS_TABLE = "entries_fts"
+
+CREATE_TABLE = (
+    "CREATE VIRTUAL TABLE entries_fts USING fts5("
+    "title, body, content='entries', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 2')"
+)
+INSERT_TRIGGER = (
+    "CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN "
+    "INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END"
+)
+DELETE_TRIGGER = (
+    "CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN "
+    "INSERT INTO entries_fts(entries_fts, rowid, title, body) "
+    "VALUES ('delete', old.id, old.title, old.body); END"
+)
+UPDATE_TRIGGER = (
+    "CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, body ON entries BEGIN "
+    "INSERT INTO entries_fts(entries_fts, rowid, title, body) "
+    "VALUES ('delete', old.id, old.title, old.body); "
+    "INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END"
+)
+ALL_DDL = (CREATE_TABLE, INSERT_TRIGGER, DELETE_TRIGGER, UPDATE_TRIGGER)
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def create(conn: Connection) -> None:
+    """Create the index and the triggers that keep it in step, then fill it."""
+    for statement in ALL_DDL:
+        conn.exec_driver_sql(statement)
+    rebuild(conn)
+
+
+def rebuild(conn: Connection) -> None:
+    """Rebuild the whole index from the entries table."""
+    conn.exec_driver_sql("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")
+
+
+def pause_insert_trigger(conn: Connection) -> None:
+    """Drop the insert trigger for a bulk load; call resume_insert_trigger after."""
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS entries_fts_ai")
+
+
+def resume_insert_trigger(conn: Connection) -> None:
+    """Put the insert trigger back and rebuild the index once."""
+    conn.exec_driver_sql(INSERT_TRIGGER)
+    rebuild(conn)
+
+
+def to_match_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query; '' if there is nothing to search.
+
+    Each word becomes a quoted phrase (so FTS5 operators and quotes are harmless),
+    all words must match, and the last word matches as a prefix for search-as-you-type.
+    """
+    chunks = [c for c in text.split() if _WORD.search(c)]
+    if not chunks:
+        return ""
+    phrases = ['"' + c.replace('"', '""') + '"' for c in chunks]
+    phrases[-1] += "*"
+    return " ".join(phrases)

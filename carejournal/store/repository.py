@@ -1,0 +1,240 @@
+"""Reading and writing entries. Lists come back as lightweight rows, never ORM objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from sqlalchemy import (
+    Engine,
+    Select,
+    column,
+    delete,
+    func,
+    literal_column,
+    select,
+    table,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from carejournal.domain import (
+    Entry,
+    EntryDraft,
+    EntryFilter,
+    EntryKind,
+    EntryRow,
+    Feeling,
+    summarise,
+)
+from carejournal.store import fts
+from carejournal.store.engine import writer
+from carejournal.store.models import EntryRecord, Person, Tag, entry_people, entry_tags
+
+_SEP = "\x1f"
+_Named = TypeVar("_Named", Person, Tag)
+_ENTRIES = EntryRecord.__table__
+_FTS = literal_column(fts.FTS_TABLE)
+_FTS_TABLE = table(fts.FTS_TABLE, column("rowid"))
+
+
+class EntryRepository:
+    """All entry reads and writes, each in its own transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._writer = writer(engine)
+
+    def dispose(self) -> None:
+        """Close all pooled connections to the file."""
+        self._engine.dispose()
+
+    # -- writes ---------------------------------------------------------------
+    def add(self, draft: EntryDraft, now: dt.datetime) -> int:
+        """Store a new entry and return its id."""
+        with Session(self._writer) as session, session.begin():
+            record = EntryRecord(created_at=now)
+            _apply(session, record, draft, now)
+            session.add(record)
+            session.flush()
+            return record.id
+
+    def add_many(self, drafts: Iterable[EntryDraft], now: dt.datetime) -> int:
+        """Bulk-load entries in one transaction, rebuilding the text index once at the end."""
+        count = 0
+        with Session(self._writer) as session, session.begin():
+            fts.pause_insert_trigger(session.connection())
+            people: dict[str, Person] = {}
+            tags: dict[str, Tag] = {}
+            for draft in drafts:
+                record = EntryRecord(created_at=now)
+                _apply(session, record, draft, now, people, tags)
+                session.add(record)
+                count += 1
+                if count % 2000 == 0:
+                    session.flush()
+            session.flush()
+            fts.resume_insert_trigger(session.connection())
+        return count
+
+    def update(self, entry_id: int, draft: EntryDraft, now: dt.datetime) -> bool:
+        """Replace an entry's content; False if there is no such entry."""
+        with Session(self._writer) as session, session.begin():
+            record = session.get(EntryRecord, entry_id)
+            if record is None:
+                return False
+            _apply(session, record, draft, now)
+            return True
+
+    def set_trashed(self, entry_ids: Sequence[int], when: dt.datetime | None) -> int:
+        """Move entries to the trash (when given) or restore them (when None)."""
+        with self._writer.begin() as conn:
+            result = conn.execute(
+                update(_ENTRIES).where(_ENTRIES.c.id.in_(entry_ids)).values(deleted_at=when))
+            return result.rowcount
+
+    def empty_trash(self) -> int:
+        """Delete every trashed entry for good; return how many."""
+        with self._writer.begin() as conn:
+            result = conn.execute(delete(_ENTRIES).where(_ENTRIES.c.deleted_at.is_not(None)))
+            conn.execute(delete(Person.__table__).where(
+                Person.id.not_in(select(entry_people.c.person_id))))
+            conn.execute(delete(Tag.__table__).where(Tag.id.not_in(select(entry_tags.c.tag_id))))
+            return result.rowcount
+
+    # -- reads ----------------------------------------------------------------
+    def get(self, entry_id: int) -> Entry | None:
+        """One entry in full, or None."""
+        with Session(self._engine) as session:
+            record = session.get(EntryRecord, entry_id)
+            return None if record is None else _to_entry(record)
+
+    def rows(self, flt: EntryFilter) -> list[EntryRow]:
+        """Timeline rows matching the filter, newest first, without bodies."""
+        match = fts.to_match_query(flt.text) if flt.text else ""
+        if flt.text and not match:
+            return []
+        query = _row_query(flt, match)
+        with self._engine.connect() as conn:
+            return [_to_row(r) for r in conn.execute(query)]
+
+    def count(self, trashed: bool = False) -> int:
+        """How many entries are in the journal (or in the trash)."""
+        column = _ENTRIES.c.deleted_at
+        condition = column.is_not(None) if trashed else column.is_(None)
+        with self._engine.connect() as conn:
+            return conn.execute(select(func.count()).where(condition)).scalar_one()
+
+    def person_names(self) -> list[str]:
+        """Everyone named in the journal, sorted."""
+        return self._names(Person)
+
+    def tag_names(self) -> list[str]:
+        """Every tag in the journal, sorted."""
+        return self._names(Tag)
+
+    def _names(self, kind: type[Person] | type[Tag]) -> list[str]:
+        with self._engine.connect() as conn:
+            names = conn.execute(select(kind.name)).scalars()
+            return sorted(names, key=str.casefold)
+
+
+def _row_query(flt: EntryFilter, match: str) -> Select:
+    """The SQL for timeline rows; people come from a correlated subquery."""
+    e = _ENTRIES.c
+    people = (
+        select(func.group_concat(Person.name, _SEP))
+        .select_from(entry_people.join(Person.__table__))
+        .where(entry_people.c.entry_id == e.id)
+        .scalar_subquery()
+    )
+    tags = (
+        select(func.group_concat(Tag.name, _SEP))
+        .select_from(entry_tags.join(Tag.__table__))
+        .where(entry_tags.c.entry_id == e.id)
+        .scalar_subquery()
+    )
+    columns = [e.id, e.kind, e.occurred_on, e.occurred_time, e.shift, e.title, e.summary,
+               people, tags]
+    if match:
+        snippet = func.snippet(_FTS, -1, "[", "]", "…", 12)
+        query = select(*columns, snippet).select_from(
+            _ENTRIES.join(_FTS_TABLE, _FTS_TABLE.c.rowid == e.id))
+        query = query.where(_FTS.op("MATCH")(match))
+    else:
+        query = select(*columns)
+    query = query.where(e.deleted_at.is_not(None) if flt.trashed else e.deleted_at.is_(None))
+    if flt.kinds:
+        query = query.where(e.kind.in_(sorted(k.value for k in flt.kinds)))
+    if flt.since:
+        query = query.where(e.occurred_on >= flt.since)
+    if flt.until:
+        query = query.where(e.occurred_on <= flt.until)
+    if flt.person:
+        query = query.where(e.id.in_(
+            select(entry_people.c.entry_id).join(Person.__table__)
+            .where(Person.name == flt.person)))
+    if flt.tag:
+        query = query.where(e.id.in_(
+            select(entry_tags.c.entry_id).join(Tag.__table__).where(Tag.name == flt.tag)))
+    query = query.order_by(
+        e.occurred_on.desc(), func.coalesce(e.occurred_time, "").desc(), e.id.desc())
+    return query.limit(flt.limit) if flt.limit else query
+
+
+def _split(joined: str | None) -> tuple[str, ...]:
+    return tuple(sorted(joined.split(_SEP), key=str.casefold)) if joined else ()
+
+
+def _to_row(r: Sequence) -> EntryRow:
+    snippet = r[9] if len(r) > 9 else ""
+    return EntryRow(id=r[0], kind=EntryKind(r[1]), occurred_on=r[2], occurred_time=r[3],
+                    shift=r[4], title=r[5], summary=r[6], people=_split(r[7]),
+                    tags=_split(r[8]), snippet=snippet or "")
+
+
+def _to_entry(record: EntryRecord) -> Entry:
+    feeling = (Feeling(record.feeling_score, record.feeling_word)
+               if record.feeling_score is not None else None)
+    return Entry(
+        id=record.id, kind=EntryKind(record.kind), occurred_on=record.occurred_on,
+        occurred_time=record.occurred_time, shift=record.shift, title=record.title,
+        body=record.body, people=tuple(p.name for p in record.people),
+        tags=tuple(t.name for t in record.tags), feeling=feeling,
+        created_at=record.created_at, updated_at=record.updated_at,
+        deleted_at=record.deleted_at,
+    )
+
+
+def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.datetime,
+           people_cache: dict[str, Person] | None = None,
+           tag_cache: dict[str, Tag] | None = None) -> None:
+    """Copy a draft onto a record, finding or creating people and tags by name."""
+    record.kind = draft.kind.value
+    record.occurred_on = draft.occurred_on
+    record.occurred_time = draft.occurred_time
+    record.shift = draft.shift
+    record.title = draft.title
+    record.body = draft.body
+    record.summary = summarise(draft.title, draft.body)
+    record.feeling_score = draft.feeling.score if draft.feeling else None
+    record.feeling_word = draft.feeling.word if draft.feeling else ""
+    record.updated_at = now
+    record.people = [_named(session, Person, n, people_cache) for n in draft.people]
+    record.tags = [_named(session, Tag, n, tag_cache) for n in draft.tags]
+
+
+def _named(session: Session, model: type[_Named], name: str,
+           cache: dict[str, _Named] | None) -> _Named:
+    """Find a person or tag by name (case-insensitively), creating it if new."""
+    key = name.casefold()
+    if cache is not None and key in cache:
+        return cache[key]
+    found = session.scalars(select(model).where(model.name == name)).first()
+    if found is None:
+        found = model(name=name)
+        session.add(found)
+    if cache is not None:
+        cache[key] = found
+    return found

@@ -1,0 +1,146 @@
+"""Open a journal file and bring its schema up to date (or refuse, clearly)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.exc import DBAPIError
+
+from carejournal.errors import (
+    JournalError,
+    JournalFolderMissing,
+    JournalLocked,
+    JournalTooNew,
+    MigrationFailed,
+    NotAJournal,
+)
+from carejournal.store import fts
+from carejournal.store.backup import backup_before_upgrade
+from carejournal.store.engine import create_owner_only, make_engine
+from carejournal.store.models import Base
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def alembic_config() -> Config:
+    """Alembic configuration pointing at the migrations shipped in this package."""
+    config = Config()
+    config.set_main_option("script_location", "carejournal.store:migrations")
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of CareJournal knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of CareJournal knows."""
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def check_file(path: Path) -> None:
+    """Refuse clearly, before touching anything, a path that cannot be a journal."""
+    if not path.parent.is_dir():
+        raise JournalFolderMissing(f"The folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise NotAJournal(f"{path} is a folder, not a journal file.")
+    if path.exists() and path.stat().st_size:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise NotAJournal(
+                    f"{path} is not a CareJournal journal (it is not an SQLite database). "
+                    "It has been left untouched.")
+
+
+@contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite's terse errors into JournalErrors a person can act on."""
+    try:
+        yield
+    except JournalError:
+        raise
+    except (DBAPIError, sqlite3.Error) as exc:
+        message = str(getattr(exc, "orig", exc)).lower()
+        if "locked" in message or "busy" in message:
+            raise JournalLocked(
+                f"{path} is busy: another program is using it. "
+                "Close that program and try again.") from exc
+        if "not a database" in message or "malformed" in message:
+            raise NotAJournal(
+                f"{path} is damaged or is not a CareJournal journal. "
+                "It has been left untouched.") from exc
+        raise
+
+
+def open_store(path: Path) -> Engine:
+    """Open (or create) the journal at path, migrating it if needed; return its engine."""
+    check_file(path)
+    create_owner_only(path)
+    with translate_errors(path):
+        prepare_schema(path)
+        engine = make_engine(path)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    return engine
+
+
+def prepare_schema(path: Path) -> None:
+    """Create, upgrade or refuse the journal's schema, on a connection with foreign keys off."""
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            tables = set(inspect(conn).get_table_names())
+            conn.rollback()
+            if current is None and not tables:
+                with conn.begin():
+                    create_fresh(conn)
+            elif current is None:
+                raise NotAJournal(
+                    f"{path} is an SQLite database, but not a CareJournal journal. "
+                    "It has been left untouched.")
+            elif current not in known_revisions():
+                raise JournalTooNew(
+                    f"{path} was written by a newer version of CareJournal. "
+                    "Please update CareJournal to open it; the file has been left untouched.")
+            elif current != head_revision():
+                backup_before_upgrade(path, current)
+                upgrade(conn, path)
+    finally:
+        engine.dispose()
+
+
+def create_fresh(conn: Connection) -> None:
+    """Create every table of an empty journal and stamp it with the newest revision."""
+    Base.metadata.create_all(conn)
+    fts.create(conn)
+    config = alembic_config()
+    config.attributes["connection"] = conn
+    command.stamp(config, "head")
+
+
+def upgrade(conn: Connection, path: Path) -> None:
+    """Run pending migrations in one transaction; roll back whole on any failure."""
+    config = alembic_config()
+    config.attributes["connection"] = conn
+    try:
+        with conn.begin():
+            command.upgrade(config, "head")
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if broken:
+                raise MigrationFailed(f"{len(broken)} broken links after upgrade")
+    except Exception as exc:
+        raise MigrationFailed(
+            f"Upgrading {path} failed and nothing was changed ({exc}). "
+            "A backup was saved in the backups folder beside it.") from exc
