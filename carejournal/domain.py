@@ -52,8 +52,11 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
 
 def parse_time(text: str) -> dt.time:
     """Parse HH:MM (24-hour), or raise InvalidInput."""
+    cleaned = text.strip()
     try:
-        parsed = dt.time.fromisoformat(text.strip())
+        if "." in cleaned and cleaned.count(":") < 2:  # '14.30' silently read as 14:00
+            raise ValueError(cleaned)
+        parsed = dt.time.fromisoformat(cleaned)
     except ValueError:
         raise InvalidInput(f"invalid time '{text}': use HH:MM, for example 14:30") from None
     return parsed.replace(second=0, microsecond=0, tzinfo=None)

@@ -90,6 +90,11 @@ class Journal:
         with translate_errors(self.path):
             return self._repo.rows(flt or EntryFilter())
 
+    def row(self, entry_id: int) -> EntryRow | None:
+        """The timeline row of one entry not in the trash, or None."""
+        with translate_errors(self.path):
+            return self._repo.row(entry_id)
+
     def count(self, trashed: bool = False) -> int:
         """How many entries there are (in the trash, if trashed)."""
         with translate_errors(self.path):

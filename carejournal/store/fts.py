@@ -62,6 +62,7 @@ def to_match_query(text: str) -> str:
     Each word becomes a quoted phrase (so FTS5 operators and quotes are harmless),
     all words must match, and the last word matches as a prefix for search-as-you-type.
     """
+    text = text.replace("\x00", " ")  # FTS5 would stop reading the query at a NUL
     chunks = [c for c in text.split() if _WORD.search(c)]
     if not chunks:
         return ""

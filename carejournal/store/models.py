@@ -94,7 +94,7 @@ class EntryRecord(Base):
     shift: Mapped[str] = mapped_column(String(40), default="")
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
-    summary: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")  # as 0002 adds it
     feeling_score: Mapped[int | None] = mapped_column(Integer)
     feeling_word: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -119,6 +119,13 @@ class EntryRepository:
         with self._engine.connect() as conn:
             return [_to_row(r) for r in conn.execute(query)]
 
+    def row(self, entry_id: int) -> EntryRow | None:
+        """The timeline row of one entry not in the trash."""
+        query = _row_query(EntryFilter(), "").where(_ENTRIES.c.id == entry_id)
+        with self._engine.connect() as conn:
+            found = conn.execute(query).first()
+            return None if found is None else _to_row(found)
+
     def count(self, trashed: bool = False) -> int:
         """How many entries are in the journal (or in the trash)."""
         column = _ENTRIES.c.deleted_at

@@ -61,6 +61,35 @@ def check_file(path: Path) -> None:
                 raise NotAJournal(
                     f"{path} is not a CareJournal journal (it is not an SQLite database). "
                     "It has been left untouched.")
+        with translate_errors(path):
+            current, tables = _peek_revision(path)
+        if current is None and tables:
+            raise NotAJournal(
+                f"{path} is an SQLite database, but not a CareJournal journal. "
+                "It has been left untouched.")
+        if current is not None and current not in known_revisions():
+            raise JournalTooNew(
+                f"{path} was written by a newer version of CareJournal. "
+                "Please update CareJournal to open it; the file has been left untouched.")
+
+
+def _peek_revision(path: Path) -> tuple[str | None, set[str]]:
+    """Read the revision and table names with a plain connection that changes nothing.
+
+    CareJournal's own engine switches a file to WAL mode as it connects, which rewrites
+    the file's header; a file that will be refused must not be opened that way.
+    """
+    conn = sqlite3.connect(path)
+    try:
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        current = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            current = row[0] if row else None
+        return current, tables
+    finally:
+        conn.close()
 
 
 @contextmanager
@@ -97,6 +126,8 @@ def open_store(path: Path) -> Engine:
 
 def prepare_schema(path: Path) -> None:
     """Create, upgrade or refuse the journal's schema, on a connection with foreign keys off."""
+    if _peek_revision(path)[0] == head_revision():
+        return  # the usual case: no exclusive lock needed, so a busy GUI does not block us
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.connect() as conn:

@@ -1,0 +1,1 @@
+"""Qt widgets and item models. Talks to the journal service only, never to the database."""

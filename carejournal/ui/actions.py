@@ -1,0 +1,45 @@
+"""Every menu action of the main window, with its standard shortcut, declared in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from carejournal.domain import EntryKind
+from carejournal.ui.strings import new_entry_label
+
+Key = QKeySequence.StandardKey
+
+
+class Actions(QObject):
+    """The main window's QActions; the window connects their `triggered` signals."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.new_entry = self._make(self.tr("&New Entry"), Key.New)
+        self.new_of_kind = {kind: self._make(new_entry_label(kind)) for kind in EntryKind}
+        self.save = self._make(self.tr("&Save Now"), Key.Save)
+        self.quit = self._make(self.tr("&Quit"), Key.Quit)
+        self.trash = self._make(self.tr("Move to &Trash"), Key.Delete)
+        self.trash.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find = self._make(self.tr("&Find…"), Key.Find)
+        self.next_entry = self._make(self.tr("Ne&xt Entry"), "Ctrl+PgDown")
+        self.previous_entry = self._make(self.tr("Pre&vious Entry"), "Ctrl+PgUp")
+        self.focus_timeline = self._make(self.tr("Go to &Timeline"), "Ctrl+L")
+        self.focus_editor = self._make(self.tr("Go to &Editor"), "Ctrl+E")
+        self.clear_filters = self._make(self.tr("&Clear Search and Filters"), "Ctrl+Shift+L")
+        self.show_trash = self._make(self.tr("Show T&rash"), "Ctrl+Shift+T")
+        self.show_trash.setCheckable(True)
+        self.restore = self._make(self.tr("&Restore from Trash"), "Ctrl+Shift+R")
+        self.empty_trash = self._make(self.tr("&Empty Trash…"))
+        self.about = self._make(self.tr("&About CareJournal"))
+        self.undo: QAction | None = None
+        self.redo: QAction | None = None
+
+    def _make(self, text: str, shortcut: Key | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, Key):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        return action

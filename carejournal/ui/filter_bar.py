@@ -1,0 +1,160 @@
+"""Search box and filters above the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from carejournal.domain import EntryFilter, EntryKind
+from carejournal.ui.strings import kind_label
+
+ANY_DATE = QDate(1900, 1, 1)
+SEARCH_DELAY_MS = 200
+
+
+class FilterBar(QWidget):
+    """Emits `changed` when the search text (after a short pause) or a filter changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(placeholderText=self.tr("Search your journal (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search entries"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Filter by kind"))
+        self.kind.addItem(self.tr("All kinds"), None)
+        for kind in EntryKind:
+            self.kind.addItem(kind_label(kind), kind.value)
+        self.person = _name_combo(self.tr("Everyone"), self.tr("Filter by person"))
+        self.tag = _name_combo(self.tr("All tags"), self.tr("Filter by tag"))
+        self.since = _date_edit(self.tr("From date"))
+        self.until = _date_edit(self.tr("To date"))
+        self.clear = QPushButton(self.tr("Clear"))
+        self.clear.setAccessibleName(self.tr("Clear search and filters"))
+        self.clear.setToolTip(self.tr("Clear search and filters"))
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._layout()
+        self._connect()
+
+    def _layout(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.search, 0, 0, 1, 4)
+        grid.addWidget(self.kind, 1, 0, 1, 2)
+        grid.addWidget(self.person, 1, 2)
+        grid.addWidget(self.tag, 1, 3)
+        dates = QHBoxLayout()
+        from_label = QLabel(self.tr("&From"))
+        from_label.setBuddy(self.since)
+        to_label = QLabel(self.tr("t&o"))
+        to_label.setBuddy(self.until)
+        for widget in (from_label, self.since, to_label, self.until):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        dates.addWidget(self.clear)
+        grid.addLayout(dates, 2, 0, 1, 4)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._debounce.start)
+        self._debounce.timeout.connect(self.changed)
+        for combo in (self.kind, self.person, self.tag):
+            combo.currentIndexChanged.connect(self.changed)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self.changed)
+        self.clear.clicked.connect(self.reset)
+
+    def flush_search(self) -> None:
+        """Apply typed search text now instead of after the pause."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.changed.emit()
+
+    def current(self, trashed: bool = False) -> EntryFilter:
+        """The filter the controls describe."""
+        kind = self.kind.currentData()
+        return EntryFilter(
+            kinds=frozenset([EntryKind(kind)]) if kind else frozenset(),
+            person=self.person.currentData() or "",
+            tag=self.tag.currentData() or "",
+            since=_date_of(self.since),
+            until=_date_of(self.until),
+            text=self.search.text().strip(),
+            trashed=trashed,
+        )
+
+    def is_filtering(self) -> bool:
+        """True if any search or filter is set."""
+        flt = self.current()
+        return bool(flt.kinds or flt.person or flt.tag or flt.since or flt.until or flt.text)
+
+    def set_names(self, people: list[str], tags: list[str]) -> None:
+        """Refresh the person and tag choices, keeping the current choice if still there."""
+        _refill(self.person, people)
+        _refill(self.tag, tags)
+
+    def reset(self) -> None:
+        """Clear the search and every filter."""
+        widgets = (self.search, self.kind, self.person, self.tag, self.since, self.until)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.kind, self.person, self.tag):
+            combo.setCurrentIndex(0)
+        self.since.setDate(ANY_DATE)
+        self.until.setDate(ANY_DATE)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._debounce.stop()
+        self.changed.emit()
+
+
+def _name_combo(any_label: str, accessible: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(accessible)
+    combo.addItem(any_label, "")
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
+def _refill(combo: QComboBox, names: list[str]) -> None:
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for name in names:
+        combo.addItem(name, name)
+    found = combo.findData(current)
+    combo.setCurrentIndex(max(found, 0))
+    combo.blockSignals(False)
+    if found < 0 and current:
+        combo.currentIndexChanged.emit(0)
+
+
+def _date_edit(accessible: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(accessible)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setMinimumDate(ANY_DATE)
+    edit.setSpecialValueText(QDateEdit.tr("Any"))
+    edit.setDate(ANY_DATE)
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> dt.date | None:
+    date = edit.date()
+    return None if date == ANY_DATE else date.toPython()

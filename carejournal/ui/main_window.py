@@ -1,0 +1,315 @@
+"""The main window: the timeline on the left, the entry editor on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from carejournal import APP_NAME, __version__
+from carejournal.domain import EntryKind, InvalidInput
+from carejournal.errors import EntryNotFound, JournalError
+from carejournal.journal import Journal
+from carejournal.ui.actions import Actions
+from carejournal.ui.autosave import AutoSaver, SaveState
+from carejournal.ui.editor import EntryEditor
+from carejournal.ui.menus import build_menus
+from carejournal.ui.operations import MoveEntriesCommand
+from carejournal.ui.timeline_panel import TimelinePanel
+from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
+
+PROBLEMS = (InvalidInput, JournalError, EntryNotFound, OSError)
+
+
+class MainWindow(QMainWindow):
+    """Joins the timeline, the editor and the journal service."""
+
+    def __init__(self, journal: Journal, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.settings = settings
+        self.trash_mode = False
+        self.new_kind = EntryKind.INTERACTION
+        self.setWindowTitle(self.tr("CareJournal — {name}").format(name=journal.path.name))
+        self.actions_ = Actions(self)
+        self.undo_stack = QUndoStack(self)
+        self.timeline = TimelinePanel()
+        self.editor = EntryEditor()
+        self.welcome = WelcomePage()
+        self.nothing = NothingSelectedPage()
+        self.autosaver = AutoSaver(self._save, parent=self)
+        self._build()
+        self._connect()
+        self._restore_layout()
+        self.refresh()
+
+    # -- construction --------------------------------------------------------
+    def _build(self) -> None:
+        self.pages = QStackedWidget()
+        for page in (self.welcome, self.nothing, self.editor):
+            self.pages.addWidget(page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 860])
+        self.setCentralWidget(self.splitter)
+        self.count_label = QLabel()
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName(self.tr("Save status"))
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.timeline.addAction(self.actions_.trash)
+        build_menus(self, self.actions_, self.undo_stack)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.new_entry.triggered.connect(lambda: self.new_entry(self.new_kind))
+        for kind, action in a.new_of_kind.items():
+            action.triggered.connect(lambda _=False, k=kind: self.new_entry(k))
+        a.save.triggered.connect(self.autosaver.flush)
+        a.quit.triggered.connect(self.close)
+        a.trash.triggered.connect(self.trash_current)
+        a.restore.triggered.connect(self.restore_current)
+        a.empty_trash.triggered.connect(self.empty_trash)
+        a.show_trash.toggled.connect(self.set_trash_mode)
+        a.find.triggered.connect(self.focus_search)
+        a.next_entry.triggered.connect(lambda: self.timeline.step(1))
+        a.previous_entry.triggered.connect(lambda: self.timeline.step(-1))
+        a.focus_timeline.triggered.connect(self.timeline.view.setFocus)
+        a.focus_editor.triggered.connect(self.editor.body.setFocus)
+        a.clear_filters.triggered.connect(self.timeline.filters.reset)
+        a.about.triggered.connect(self.show_about)
+        self.timeline.filters.changed.connect(self.refresh)
+        self.timeline.current_changed.connect(self.open_entry)
+        self.timeline.activated.connect(self.editor.body.setFocus)
+        self.editor.edited.connect(self.autosaver.schedule)
+        self.editor.retry_requested.connect(self.autosaver.flush)
+        self.welcome.new_entry.connect(self.new_entry)
+        self.autosaver.state_changed.connect(self._show_save_state)
+
+    # -- listing -------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload the timeline from the journal, keeping or changing the highlight."""
+        keep = select_id if select_id is not None else self.editor.entry_id
+        try:
+            rows = self.journal.rows(self.timeline.filters.current(trashed=self.trash_mode))
+            total = self.journal.count(trashed=self.trash_mode)
+            people, tags = self.journal.people(), self.journal.tags()
+        except PROBLEMS as exc:
+            self._report(exc)
+            return
+        self.timeline.set_rows(rows, self._empty_message(total))
+        self.timeline.filters.set_names(people, tags)
+        self.editor.set_names(people, tags)
+        self.count_label.setText(self._count_text(len(rows), total))
+        self.timeline.select(keep)
+        if self.pages.currentWidget() is not self.editor:
+            self._show_placeholder(total)
+
+    def _empty_message(self, total: int) -> str:
+        if self.trash_mode:
+            return self.tr("The trash is empty.")
+        if total == 0:
+            return self.tr("No entries yet.\nYour entries will appear here, newest first.")
+        return self.tr("No entries match this search or these filters.\n"
+                       "Press Ctrl+Shift+L to clear them.")
+
+    def _count_text(self, shown: int, total: int) -> str:
+        if self.trash_mode:
+            return self.tr("%n entries in the trash", "", total)
+        if shown == total:
+            return self.tr("%n entries", "", total)
+        return self.tr("Showing {shown} of {total} entries").format(shown=shown, total=total)
+
+    def _show_placeholder(self, total: int) -> None:
+        empty_journal = total == 0 and not self.trash_mode
+        self.pages.setCurrentWidget(self.welcome if empty_journal else self.nothing)
+
+    # -- opening and writing -------------------------------------------------
+    def open_entry(self, entry_id: int | None) -> None:
+        """Show an entry in the editor, saving the one open first."""
+        if entry_id == self.editor.entry_id and self.pages.currentWidget() is self.editor:
+            return
+        if not self.autosaver.flush():
+            self.timeline.select(self.editor.entry_id)
+            return
+        if entry_id is None:
+            return
+        try:
+            entry = self.journal.get(entry_id)
+        except PROBLEMS as exc:
+            self._report(exc)
+            return
+        self.editor.load(entry)
+        self.editor.set_read_only(entry.deleted_at is not None)
+        self.pages.setCurrentWidget(self.editor)
+
+    def new_entry(self, kind: EntryKind) -> None:
+        """Start a new entry of this kind; it is stored once something is written."""
+        if self.trash_mode:
+            self.actions_.show_trash.setChecked(False)
+        if not self.autosaver.flush():
+            return
+        self.new_kind = kind
+        self.timeline.select(None)
+        self.editor.set_read_only(False)
+        self.editor.start_new(kind)
+        self.pages.setCurrentWidget(self.editor)
+        self.editor.body.setFocus()
+
+    def _save(self) -> str | None:
+        """Store the editor's content; None when saved, else the problem to show."""
+        if self.editor.entry_id is None and self.editor.is_blank():
+            return None
+        try:
+            draft = self.editor.draft()
+            if self.editor.entry_id is None:
+                self.editor.entry_id = self.journal.add(draft)
+                self.refresh(select_id=self.editor.entry_id)
+            else:
+                self.journal.update(self.editor.entry_id, draft)
+                self._refresh_row(self.editor.entry_id)
+        except PROBLEMS as exc:
+            message = self.tr("Your changes are not saved yet: {problem} "
+                              "Your text is still here.").format(problem=exc)
+            self.editor.show_error(message)
+            return message
+        self.editor.clear_error()
+        return None
+
+    def _refresh_row(self, entry_id: int) -> None:
+        row = self.journal.row(entry_id)
+        if row is None or not self.timeline.model.replace_row(row):
+            self.refresh(select_id=entry_id)
+            return
+        people, tags = self.journal.people(), self.journal.tags()
+        self.timeline.filters.set_names(people, tags)
+        self.editor.set_names(people, tags)
+
+    # -- trash ---------------------------------------------------------------
+    def trash_current(self) -> None:
+        """Move the highlighted entry to the trash (undo with Ctrl+Z)."""
+        entry_id = self.timeline.current_id()
+        if entry_id is None or self.trash_mode:
+            return
+        self.autosaver.flush()
+        row = self.timeline.view.currentIndex().row()
+        self._push(MoveEntriesCommand(self.journal, [entry_id], True, self._after_move))
+        self.timeline.select_row(row)
+        self.timeline.view.setFocus()
+
+    def restore_current(self) -> None:
+        """Bring the highlighted trashed entry back."""
+        entry_id = self.timeline.current_id()
+        if entry_id is None or not self.trash_mode:
+            return
+        self._push(MoveEntriesCommand(self.journal, [entry_id], False, self._after_move))
+
+    def _push(self, command: MoveEntriesCommand) -> None:
+        try:
+            self.undo_stack.push(command)
+        except PROBLEMS as exc:
+            self._report(exc)
+
+    def _after_move(self, show_id: int | None) -> None:
+        self.autosaver.discard()
+        self.editor.entry_id = None
+        self.pages.setCurrentWidget(self.nothing)
+        if show_id is not None and self.trash_mode:
+            self.actions_.show_trash.setChecked(False)
+        self.refresh(select_id=show_id)
+        if show_id is not None:
+            self.open_entry(show_id)
+
+    def set_trash_mode(self, on: bool) -> None:
+        """Show the trash instead of the journal, or back again."""
+        if not self.autosaver.flush():
+            self.actions_.show_trash.setChecked(False)
+            return
+        self.trash_mode = on
+        self.timeline.show_trash_banner(on)
+        self.editor.entry_id = None
+        self.pages.setCurrentWidget(self.nothing)
+        self.refresh()
+
+    def empty_trash(self) -> None:
+        """Delete trashed entries for good, after asking."""
+        answer = QMessageBox.question(
+            self, self.tr("Empty the trash?"),
+            self.tr("Entries in the trash will be deleted for good. This cannot be undone."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return
+        try:
+            self.journal.empty_trash()
+        except PROBLEMS as exc:
+            self._report(exc)
+        self.undo_stack.clear()
+        self.refresh()
+
+    # -- small things --------------------------------------------------------
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.timeline.filters.search.setFocus()
+        self.timeline.filters.search.selectAll()
+
+    def bring_to_front(self) -> None:
+        """Raise the window (a second copy of the app asked for it)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About CareJournal"), self.tr(
+            "{app} {version}\nA private reflective-practice journal for care work.\n"
+            "Your journal: {path}").format(app=APP_NAME, version=__version__,
+                                             path=self.journal.path))
+
+    def _show_save_state(self, state: SaveState, _message: str) -> None:
+        texts = {SaveState.SAVED: self.tr("Saved"), SaveState.PENDING: self.tr("Editing…"),
+                 SaveState.FAILED: self.tr("Not saved!")}
+        self.save_label.setText(texts[state])
+        failed = state is SaveState.FAILED
+        self.save_label.setStyleSheet("color: #b3261e; font-weight: 600;" if failed else "")
+
+    def _report(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Something went wrong"), str(exc))
+
+    # -- layout memory and closing -------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.autosaver.flush() and not self._confirm_close_unsaved():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        event.accept()
+
+    def _confirm_close_unsaved(self) -> bool:
+        answer = QMessageBox.warning(
+            self, self.tr("Your latest changes are not saved"),
+            self.tr("{problem}\n\nClose anyway and lose those changes?").format(
+                problem=self.autosaver.message),
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Close

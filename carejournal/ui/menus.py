@@ -1,0 +1,48 @@
+"""The main window's menu bar, built from the declared actions."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow
+
+from carejournal.ui.actions import Actions
+
+
+def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -> None:
+    """Fill the window's menu bar: File, Edit, View, Go, Help."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu.addAction(actions.new_entry)
+    new_menu = file_menu.addMenu(window.tr("New &Kind of Entry"))
+    for action in actions.new_of_kind.values():
+        new_menu.addAction(action)
+    file_menu.addAction(actions.save)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu(window.tr("&Edit"))
+    undo = undo_stack.createUndoAction(window, window.tr("&Undo"))
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = undo_stack.createRedoAction(window, window.tr("&Redo"))
+    redo.setShortcuts(QKeySequence.StandardKey.Redo)
+    actions.undo, actions.redo = undo, redo
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.trash)
+    edit_menu.addAction(actions.restore)
+    edit_menu.addAction(actions.empty_trash)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.find)
+    edit_menu.addAction(actions.clear_filters)
+
+    view_menu = bar.addMenu(window.tr("&View"))
+    view_menu.addAction(actions.show_trash)
+
+    go_menu = bar.addMenu(window.tr("&Go"))
+    for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,
+                   actions.focus_editor):
+        go_menu.addAction(action)
+
+    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.addAction(actions.about)

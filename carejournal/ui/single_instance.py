@@ -1,0 +1,59 @@
+"""One window per journal file: a lock file, and a local socket to raise the first window."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+RAISE_MESSAGE = b"raise\n"
+
+
+class SingleInstance(QObject):
+    """Holds the journal's lock while the window is open."""
+
+    def __init__(self, journal: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lock = QLockFile(str(journal) + ".lock")
+        self.lock.setStaleLockTime(0)
+        digest = hashlib.sha256(str(journal.resolve()).encode()).hexdigest()[:20]
+        self.server_name = f"carejournal-{digest}"
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False if another CareJournal window has this journal open."""
+        return self.lock.tryLock(200)
+
+    def ask_first_to_raise(self) -> bool:
+        """Ask the window that holds the lock to come forward; True if it heard."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.server_name)
+        if not socket.waitForConnected(500):
+            return False
+        socket.write(RAISE_MESSAGE)
+        sent = socket.waitForBytesWritten(500)
+        socket.disconnectFromServer()
+        return sent
+
+    def listen(self, on_raise: Callable[[], None]) -> None:
+        """Call on_raise whenever a second instance asks."""
+        QLocalServer.removeServer(self.server_name)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(lambda: self._on_connection(on_raise))
+        self._server.listen(self.server_name)
+
+    def _on_connection(self, on_raise: Callable[[], None]) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: s.readAll() and on_raise())
+            socket.disconnected.connect(socket.deleteLater)
+
+    def release(self) -> None:
+        """Let go of the lock and stop listening."""
+        if self._server is not None:
+            self._server.close()
+        self.lock.unlock()

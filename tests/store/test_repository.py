@@ -1,0 +1,225 @@
+"""EntryRepository on a real SQLite file: round trips, people and tags, trash, filters, search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from carejournal.domain import EntryDraft, EntryFilter, EntryKind, EntryRow, Feeling
+from carejournal.store.repository import EntryRepository
+from carejournal.store.schema import open_store
+
+NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+LATER = NOW + dt.timedelta(hours=5)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[EntryRepository]:
+    repository = EntryRepository(open_store(tmp_path / "journal.sqlite"))
+    yield repository
+    repository.dispose()
+
+
+def make(body: str = "A cup of tea.", kind: EntryKind = EntryKind.INTERACTION,
+         day: dt.date = dt.date(2026, 2, 1), **fields: object) -> EntryDraft:
+    return EntryDraft(kind=kind, occurred_on=day, body=body, **fields)  # type: ignore[arg-type]
+
+
+def ids(rows: list[EntryRow]) -> list[int]:
+    return [row.id for row in rows]
+
+
+def search(repo: EntryRepository, text: str, **fields: object) -> list[int]:
+    return ids(repo.rows(EntryFilter(text=text, **fields)))  # type: ignore[arg-type]
+
+
+def test_every_field_round_trips(repo: EntryRepository) -> None:
+    draft = EntryDraft(
+        kind=EntryKind.FALLIBILITY, occurred_on=dt.date(2026, 2, 3), body="Line one\nLine two",
+        title="Forgot the letter", occurred_time=dt.time(16, 45), shift="late",
+        people=("Bo", "Ann"), tags=("paperwork",), feeling=Feeling(2, "flat"))
+    entry_id = repo.add(draft, NOW)
+    entry = repo.get(entry_id)
+    assert entry is not None
+    assert entry.draft() == EntryDraft(
+        kind=EntryKind.FALLIBILITY, occurred_on=dt.date(2026, 2, 3), body="Line one\nLine two",
+        title="Forgot the letter", occurred_time=dt.time(16, 45), shift="late",
+        people=("Ann", "Bo"), tags=("paperwork",), feeling=Feeling(2, "flat"))
+    assert entry.created_at == NOW and entry.updated_at == NOW
+    assert entry.created_at.tzinfo is not None
+    assert entry.deleted_at is None
+
+
+def test_minimal_entry_round_trips(repo: EntryRepository) -> None:
+    entry = repo.get(repo.add(make(""), NOW))
+    assert entry is not None
+    assert (entry.body, entry.title, entry.occurred_time, entry.feeling, entry.people,
+            entry.tags) == ("", "", None, None, (), ())
+
+
+def test_get_missing_is_none(repo: EntryRepository) -> None:
+    assert repo.get(999) is None
+    assert repo.update(999, make(), NOW) is False
+
+
+def test_people_and_tags_are_shared_case_insensitively(repo: EntryRepository) -> None:
+    first = repo.add(make(people=("Ann",), tags=("Meds",)), NOW)
+    second = repo.add(make(people=("ANN", "bo"), tags=("meds",)), NOW)
+    assert repo.person_names() == ["Ann", "bo"]
+    assert repo.tag_names() == ["Meds"]
+    second_entry = repo.get(second)
+    assert second_entry is not None and second_entry.people == ("Ann", "bo")
+    assert ids(repo.rows(EntryFilter(person="aNN"))) == [second, first]
+    assert ids(repo.rows(EntryFilter(tag="MEDS"))) == [second, first]
+
+
+def test_add_many_shares_people_across_drafts(repo: EntryRepository) -> None:
+    repo.add(make(people=("Ann",)), NOW)
+    assert repo.add_many([make(people=("ann",)), make(people=("Cy",)), make(people=("CY",))],
+                         NOW) == 3
+    assert repo.person_names() == ["Ann", "Cy"]
+
+
+def test_update_replaces_content_people_tags_and_index(repo: EntryRepository) -> None:
+    entry_id = repo.add(make("walrus story", people=("Ann", "Bo"), tags=("old",)), NOW)
+    assert repo.update(entry_id, make("penguin story", title="Zoo", people=("Cy",),
+                                      tags=("new",)), LATER)
+    entry = repo.get(entry_id)
+    assert entry is not None
+    assert (entry.body, entry.title, entry.people, entry.tags) == (
+        "penguin story", "Zoo", ("Cy",), ("new",))
+    assert entry.created_at == NOW and entry.updated_at == LATER
+    assert search(repo, "walrus") == []
+    assert search(repo, "penguin") == [entry_id]
+    assert search(repo, "zoo") == [entry_id]
+    assert [r.summary for r in repo.rows(EntryFilter())] == ["Zoo"]
+    assert repo.rows(EntryFilter(person="Ann")) == []
+
+
+def test_trash_restore_and_empty(repo: EntryRepository) -> None:
+    keep = repo.add(make("kept otter", people=("Ann",), tags=("t1",)), NOW)
+    gone = repo.add(make("binned otter", people=("Ann", "Bo"), tags=("t2",)), NOW)
+    assert repo.set_trashed([gone], LATER) == 1
+    assert ids(repo.rows(EntryFilter())) == [keep]
+    assert search(repo, "otter") == [keep]
+    assert ids(repo.rows(EntryFilter(trashed=True))) == [gone]
+    assert (repo.count(), repo.count(trashed=True)) == (1, 1)
+    trashed = repo.get(gone)
+    assert trashed is not None and trashed.deleted_at == LATER
+
+    assert repo.set_trashed([gone], None) == 1
+    assert ids(repo.rows(EntryFilter())) == [gone, keep]
+    assert search(repo, "binned") == [gone]
+
+    repo.set_trashed([gone], LATER)
+    assert repo.empty_trash() == 1
+    assert repo.get(gone) is None
+    assert repo.get(keep) is not None
+    assert (repo.count(), repo.count(trashed=True)) == (1, 0)
+    assert repo.person_names() == ["Ann"]  # Bo and t2 were only on the deleted entry
+    assert repo.tag_names() == ["t1"]
+    assert search(repo, "binned") == []
+    assert repo.empty_trash() == 0
+
+
+@pytest.fixture
+def spread(repo: EntryRepository) -> dict[str, int]:
+    """Five entries across kinds, days, people and tags."""
+    entries = {
+        "jan": make("january", EntryKind.KINDNESS, dt.date(2026, 1, 10), people=("Ann",)),
+        "feb": make("february", EntryKind.INTERACTION, dt.date(2026, 2, 10), tags=("visit",)),
+        "feb2": make("february again", EntryKind.REFLECTION, dt.date(2026, 2, 20),
+                     people=("Ann", "Bo"), tags=("visit",)),
+        "mar": make("march", EntryKind.INTERACTION, dt.date(2026, 3, 1), people=("Bo",)),
+        "apr": make("april", EntryKind.FALLIBILITY, dt.date(2026, 4, 1), tags=("team",)),
+    }
+    return {name: repo.add(d, NOW) for name, d in entries.items()}
+
+
+@pytest.mark.parametrize(("flt", "expected"), [
+    (EntryFilter(), ["apr", "mar", "feb2", "feb", "jan"]),
+    (EntryFilter(kinds=frozenset({EntryKind.INTERACTION})), ["mar", "feb"]),
+    (EntryFilter(kinds=frozenset({EntryKind.KINDNESS, EntryKind.FALLIBILITY})), ["apr", "jan"]),
+    (EntryFilter(tag="visit"), ["feb2", "feb"]),
+    (EntryFilter(tag="vis"), []),
+    (EntryFilter(person="Bo"), ["mar", "feb2"]),
+    (EntryFilter(since=dt.date(2026, 2, 10)), ["apr", "mar", "feb2", "feb"]),
+    (EntryFilter(until=dt.date(2026, 2, 20)), ["feb2", "feb", "jan"]),
+    (EntryFilter(since=dt.date(2026, 2, 11), until=dt.date(2026, 3, 1)), ["mar", "feb2"]),
+    (EntryFilter(limit=2), ["apr", "mar"]),
+    (EntryFilter(kinds=frozenset({EntryKind.INTERACTION, EntryKind.REFLECTION}), tag="visit",
+                 person="Ann", since=dt.date(2026, 2, 1)), ["feb2"]),
+    (EntryFilter(person="Ann", limit=1), ["feb2"]),
+    (EntryFilter(text="february", kinds=frozenset({EntryKind.INTERACTION})), ["feb"]),
+    (EntryFilter(text="february", until=dt.date(2026, 2, 15)), ["feb"]),
+    (EntryFilter(person="Nobody"), []),
+])
+def test_filters(repo: EntryRepository, spread: dict[str, int], flt: EntryFilter,
+                 expected: list[str]) -> None:
+    assert ids(repo.rows(flt)) == [spread[name] for name in expected]
+
+
+def test_rows_carry_people_tags_and_summary(repo: EntryRepository,
+                                            spread: dict[str, int]) -> None:
+    row = next(r for r in repo.rows(EntryFilter()) if r.id == spread["feb2"])
+    assert (row.people, row.tags, row.summary, row.kind) == (
+        ("Ann", "Bo"), ("visit",), "february again", EntryKind.REFLECTION)
+    assert row.snippet == ""
+
+
+def test_newest_first_by_date_then_time_then_id(repo: EntryRepository) -> None:
+    day = dt.date(2026, 2, 1)
+    untimed_a = repo.add(make(day=day), NOW)
+    morning = repo.add(make(day=day, occurred_time=dt.time(9, 0)), NOW)
+    evening = repo.add(make(day=day, occurred_time=dt.time(21, 30)), NOW)
+    untimed_b = repo.add(make(day=day), NOW)
+    morning_b = repo.add(make(day=day, occurred_time=dt.time(9, 0)), NOW)
+    next_day = repo.add(make(day=dt.date(2026, 2, 2), occurred_time=dt.time(1, 0)), NOW)
+    older = repo.add(make(day=dt.date(2025, 12, 31), occurred_time=dt.time(23, 59)), NOW)
+    assert ids(repo.rows(EntryFilter())) == [
+        next_day, evening, morning_b, morning, untimed_b, untimed_a, older]
+
+
+def test_search_prefix_diacritics_and_snippet(repo: EntryRepository) -> None:
+    cafe = repo.add(make("Met at the café for a chat about gardening"), NOW)
+    title = repo.add(make("nothing here", title="Naïve question"), NOW)
+    assert search(repo, "cafe") == [cafe]
+    assert search(repo, "CAFÉ") == [cafe]
+    assert search(repo, "garden") == [cafe]  # the last word is a prefix
+    assert search(repo, "gard chat") == []  # only the last word is a prefix
+    assert search(repo, "chat gard") == [cafe]
+    assert search(repo, "naive") == [title]
+    row = repo.rows(EntryFilter(text="gardening"))[0]
+    assert "[gardening]" in row.snippet
+
+
+@pytest.mark.parametrize("text", ['"', 'cafe"', "AND", "cafe OR", "NOT cafe", "NEAR(cafe)",
+                                  "(", "*", "body:cafe", "^cafe", "-", "🙂", "\x00", "cafe\x00tea",
+                                  "'; DROP"])
+def test_search_with_operators_and_quotes_does_not_raise(repo: EntryRepository,
+                                                         text: str) -> None:
+    repo.add(make("cafe AND tea"), NOW)
+    repo.rows(EntryFilter(text=text))
+
+
+def test_search_operators_are_plain_words(repo: EntryRepository) -> None:
+    both = repo.add(make("tea AND cake"), NOW)
+    repo.add(make("tea only"), NOW)
+    assert search(repo, "tea AND cake") == [both]
+    assert search(repo, "tea OR") == []  # 'OR' is a word to find, not an operator
+
+
+def test_search_of_punctuation_only_finds_nothing(repo: EntryRepository) -> None:
+    repo.add(make("!!! ???"), NOW)
+    assert search(repo, "?!") == []
+
+
+def test_add_many_is_indexed_and_keeps_the_insert_trigger(repo: EntryRepository) -> None:
+    assert repo.add_many((make(f"bulk entry number{n}") for n in range(50)), NOW) == 50
+    assert len(search(repo, "bulk")) == 50
+    assert len(search(repo, "number4")) == 11  # number4, number40..49
+    single = repo.add(make("single heron"), NOW)
+    assert search(repo, "heron") == [single]  # the insert trigger is back after bulk load
