@@ -89,11 +89,11 @@ def split_names(text: str) -> tuple[str, ...]:
 
 def summarise(title: str, body: str) -> str:
     """The one line shown in lists: the title, or else the first non-blank line of the body."""
+    title, body = title.replace("\x00", ""), body.replace("\x00", "")
     if title.strip():
         line = title.strip()
     else:
         line = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
-    line = line.replace("\x00", "")
     return line if len(line) <= SUMMARY_LENGTH else line[: SUMMARY_LENGTH - 1] + "…"
 
 

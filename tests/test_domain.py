@@ -252,3 +252,7 @@ def test_text_with_words_finds_itself(fts_db: sqlite3.Connection, text: str) -> 
     finally:
         with fts_db:
             fts_db.execute("DELETE FROM entries WHERE id = ?", (rowid,))
+
+
+def test_summary_skips_a_first_line_of_only_nul_characters() -> None:
+    assert summarise("", "\x00\x00\nReal words") == "Real words"

@@ -36,5 +36,11 @@ def backup_copy(journal: Path, destination: Path) -> Path:
 def backup_before_upgrade(journal: Path, revision: str) -> Path:
     """Back up the journal before a schema upgrade; return the backup's path."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{journal.stem}-before-upgrade-from-{revision}-{stamp}{journal.suffix or '.sqlite'}"
-    return backup_copy(journal, backups_dir(journal) / name)
+    folder = backups_dir(journal)
+    suffix = journal.suffix or ".sqlite"
+    name = f"{journal.stem}-before-upgrade-from-{revision}-{stamp}"
+    target, n = folder / f"{name}{suffix}", 1
+    while target.exists():  # never overwrite an earlier backup
+        n += 1
+        target = folder / f"{name}-{n}{suffix}"
+    return backup_copy(journal, target)

@@ -43,7 +43,9 @@ def make_window(qtbot, journal: Journal, settings: QSettings  # noqa: ANN001
     def make() -> MainWindow:
         window = MainWindow(journal, settings)
         qtbot.addWidget(window)
-        window.show()
+        with qtbot.waitActive(window):  # shortcuts only reach the active window
+            window.show()
+            window.activateWindow()
         windows.append(window)
         return window
 

@@ -1,0 +1,81 @@
+"""Opening the app: one window per journal, clear refusals, accessible controls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from carejournal.app import open_window
+from carejournal.ui.main_window import MainWindow
+
+
+def test_a_second_window_on_the_same_journal_is_refused(tmp_path: Path, settings: QSettings,
+                                                        qtbot) -> None:
+    path = tmp_path / "journal.sqlite"
+    first = open_window(path, settings)
+    assert not isinstance(first, str)
+    window, instance = first
+    qtbot.addWidget(window)
+    raised: list[bool] = []
+    window.bring_to_front = lambda: raised.append(True)  # type: ignore[method-assign]
+    instance.listen(window.bring_to_front)
+    second = open_window(path, settings)
+    assert isinstance(second, str) and "already open" in second
+    qtbot.waitUntil(lambda: bool(raised), timeout=2000)
+    window.journal.close()
+    instance.release()
+    third = open_window(path, settings)
+    assert not isinstance(third, str), "once the first closes, the journal opens again"
+    qtbot.addWidget(third[0])
+    third[0].journal.close()
+    third[1].release()
+
+
+def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path: Path,
+                                                          settings: QSettings) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("my shopping list")
+    message = open_window(path, settings)
+    assert isinstance(message, str) and "not a CareJournal journal" in message
+    assert path.read_text() == "my shopping list"
+    assert open_window(path, settings) == message, "the lock was released after refusing"
+
+
+def test_a_missing_folder_is_reported(tmp_path: Path, settings: QSettings) -> None:
+    message = open_window(tmp_path / "nowhere" / "j.sqlite", settings)
+    assert isinstance(message, str) and "does not exist" in message
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_every_control_has_an_accessible_name(filled, make_window) -> None:  # noqa: ANN001
+    window: MainWindow = make_window()
+    window.timeline.select_row(0)
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit,
+             QAbstractItemView)
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds) and w.isVisibleTo(window) and not w.accessibleName()
+        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+    ]
+    assert unnamed == []
+
+
+def test_everything_is_reachable_from_the_menus(window: MainWindow) -> None:
+    menu_actions = {a for menu in window.menuBar().actions() if menu.menu()
+                    for a in menu.menu().actions()}
+    wanted = [window.actions_.new_entry, window.actions_.trash, window.actions_.find,
+              window.actions_.next_entry, window.actions_.show_trash, window.actions_.undo]
+    assert all(any(a is w for a in menu_actions) for w in wanted)
+    assert window.actions_.new_entry.shortcut().toString() == "Ctrl+N"
+    assert window.actions_.trash.shortcut().toString() == "Del"

@@ -1,0 +1,57 @@
+"""The timeline item model on its own, without a window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from carejournal.domain import EntryKind, EntryRow
+from carejournal.ui.timeline_model import ID_ROLE, META_ROLE, TimelineModel
+
+
+def _row(entry_id: int, day: int, summary: str = "Tea", time: dt.time | None = None,
+         people: tuple[str, ...] = ()) -> EntryRow:
+    return EntryRow(id=entry_id, kind=EntryKind.KINDNESS, occurred_on=dt.date(2026, 1, day),
+                    occurred_time=time, shift="", title="", summary=summary, people=people)
+
+
+def test_model_is_consistent_under_qt_checks(qtbot) -> None:
+    model = TimelineModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_rows([_row(1, 2), _row(2, 1)])
+    model.replace_row(_row(1, 2, "Coffee"))
+    model.set_rows([])
+
+
+def test_rows_show_summary_date_kind_and_people(qtbot) -> None:
+    model = TimelineModel()
+    model.set_rows([_row(7, 5, "Cup of tea", dt.time(9, 30), ("Ana", "Bo")), _row(8, 4, "")])
+    first = model.index(0)
+    assert first.data() == "Cup of tea"
+    assert first.data(ID_ROLE) == 7
+    meta = first.data(META_ROLE)
+    assert "09:30" in meta and "Little thing" in meta and meta.endswith("Ana, Bo")
+    assert "2026" in meta
+    assert model.index(1).data() == "(no text yet)"
+    assert "Cup of tea" in first.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_replace_row_in_place_only_when_it_keeps_its_place(qtbot) -> None:
+    model = TimelineModel()
+    model.set_rows([_row(1, 3), _row(2, 2)])
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    assert model.replace_row(_row(2, 2, "New words"))
+    assert changed == [1] and model.index(1).data() == "New words"
+    assert not model.replace_row(_row(2, 9)), "a new date needs a re-sort"
+    assert not model.replace_row(_row(99, 1)), "not shown"
+
+
+def test_positions_and_ids(qtbot) -> None:
+    model = TimelineModel()
+    model.set_rows([_row(5, 3), _row(6, 2)])
+    assert model.row_of(6) == 1 and model.row_of(42) == -1
+    assert model.entry_id(0) == 5 and model.entry_id(2) is None
+    assert model.rowCount(model.index(0)) == 0, "a list has no children"
