@@ -125,9 +125,11 @@ class MainWindow(QMainWindow):
 
     def _count_text(self, shown: int, total: int) -> str:
         if self.trash_mode:
-            return self.tr("%n entries in the trash", "", total)
+            return (self.tr("1 entry in the trash") if total == 1 else
+                    self.tr("{count} entries in the trash").format(count=total))
         if shown == total:
-            return self.tr("%n entries", "", total)
+            return (self.tr("1 entry") if total == 1 else
+                    self.tr("{count} entries").format(count=total))
         return self.tr("Showing {shown} of {total} entries").format(shown=shown, total=total)
 
     def _show_placeholder(self, total: int) -> None:
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
             return
         self.trash_mode = on
         self.timeline.show_trash_banner(on)
+        self.nothing.set_trash_mode(on)
         self.editor.entry_id = None
         self.pages.setCurrentWidget(self.nothing)
         self.refresh()

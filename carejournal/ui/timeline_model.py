@@ -51,6 +51,8 @@ class TimelineModel(QAbstractListModel):
         if row.occurred_time is not None:
             when = self.tr("{date}, {time}").format(
                 date=when, time=row.occurred_time.strftime("%H:%M"))
+        if row.snippet:  # searching: show where the words matched
+            return " · ".join([when, " ".join(row.snippet.split())])
         parts = [when, kind_label(row.kind)]
         if row.people:
             parts.append(", ".join(row.people))

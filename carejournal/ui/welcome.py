@@ -50,10 +50,18 @@ class NothingSelectedPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        label = QLabel(self.tr(
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAccessibleName(self.tr("No entry open"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self.set_trash_mode(False)
+
+    def set_trash_mode(self, trash: bool) -> None:
+        """Say what can be done here, in the journal or in the trash."""
+        self.label.setText(self.tr(
+            "Choose an entry on the left to see it. Restore it with Ctrl+Shift+R,\n"
+            "or delete everything in the trash for good with Edit › Empty Trash.")
+            if trash else self.tr(
             "Choose an entry on the left to read or edit it,\n"
             "or press Ctrl+N to write a new one."))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setAccessibleName(self.tr("No entry open"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)

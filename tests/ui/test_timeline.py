@@ -32,6 +32,8 @@ def test_search_as_you_type(filled: Journal, make_window, qtbot) -> None:
     assert _summaries(window) == ["Rang Jo back at two, as promised."]
     assert window.count_label.text() == "Showing 1 of 4 entries"
     assert "[promised]" in window.timeline.model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "[promised]" in window.timeline.model.meta_text(
+        window.timeline.model.index(0).data(ROW_ROLE)), "the match shows under the title"
 
 
 def test_search_with_no_match_says_so(filled: Journal, make_window, qtbot) -> None:
@@ -140,6 +142,8 @@ def test_trash_view_restore_and_empty(filled: Journal, make_window, monkeypatch)
     assert filled.count(trashed=True) == 1
     assert window.editor.entry_id in ids and not window.editor.body.isReadOnly()
     window.actions_.show_trash.setChecked(True)
+    assert window.count_label.text() == "1 entry in the trash"
+    assert "Restore" in window.nothing.label.text()
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_args: QMessageBox.StandardButton.Discard)
     window.actions_.empty_trash.trigger()
