@@ -55,3 +55,16 @@ def test_positions_and_ids(qtbot) -> None:
     assert model.row_of(6) == 1 and model.row_of(42) == -1
     assert model.entry_id(0) == 5 and model.entry_id(2) is None
     assert model.rowCount(model.index(0)) == 0, "a list has no children"
+
+
+def test_returning_none_to_qt_does_not_leak_references(qtbot) -> None:
+    """Guards against PySide6 6.12.0, which lost a reference to None per empty data() call."""
+    import sys
+
+    model = TimelineModel()
+    model.set_rows([_row(1, 2)])
+    index = model.index(0)
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert sys.getrefcount(None) >= before - 10
