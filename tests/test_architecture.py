@@ -84,3 +84,20 @@ def test_opening_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
                             timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_opening_a_current_journal_does_not_import_alembic(tmp_path: Path) -> None:
+    from carejournal.journal import Journal
+
+    Journal.open(tmp_path / "j.sqlite").close()  # created (and stamped) here
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from carejournal.journal import Journal\n"
+        f"Journal.open(Path({str(tmp_path / 'j.sqlite')!r})).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

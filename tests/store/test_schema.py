@@ -294,3 +294,11 @@ def test_writing_while_another_program_holds_the_lock(journal_path: Path,
     finally:
         other.close()
         journal.close()
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    from alembic.script import ScriptDirectory
+
+    from carejournal.store.schema import alembic_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
