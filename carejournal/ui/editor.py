@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
 
 from carejournal.domain import SHIFT_SUGGESTIONS, Entry, EntryDraft, EntryKind, Feeling, split_names
 from carejournal.ui.body_edit import BodyEdit
+from carejournal.ui.colours import problem_banner_style
 from carejournal.ui.name_completer import CommaCompleter
 from carejournal.ui.strings import kind_description, kind_label
-
-ERROR_STYLE = ("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #d93025;"
-               " border-radius: 4px; padding: 6px; }")
 
 
 class EntryEditor(QWidget):
@@ -61,7 +59,7 @@ class EntryEditor(QWidget):
         self.body = BodyEdit(placeholderText=self.tr("What happened? How did it feel?"))
         self.hint = QLabel(wordWrap=True)
         self.hint.setStyleSheet("font-style: italic;")
-        self.error = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
+        self.error = QLabel(wordWrap=True)
         self.error.hide()
         self.retry = QPushButton(self.tr("Try saving again"))
         self.retry.hide()
@@ -102,7 +100,7 @@ class EntryEditor(QWidget):
         feeling = QHBoxLayout()
         feeling.addWidget(self.feeling)
         feeling.addWidget(self.feeling_word, 1)
-        form.addRow(self.tr("&Feeling"), feeling)
+        form.addRow(self.tr("Fee&ling"), feeling)
         form.labelForField(feeling).setBuddy(self.feeling)
         form.addRow(self.tr("T&itle"), self.title)
         layout = QVBoxLayout(self)
@@ -210,6 +208,7 @@ class EntryEditor(QWidget):
 
     def show_error(self, message: str) -> None:
         """Show a save problem loudly; the text stays in the editor."""
+        self.error.setStyleSheet(problem_banner_style(self))
         self.error.setText(message)
         self.error.show()
         self.retry.show()

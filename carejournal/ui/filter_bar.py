@@ -57,7 +57,7 @@ class FilterBar(QWidget):
         grid.addWidget(self.person, 1, 2)
         grid.addWidget(self.tag, 1, 3)
         dates = QHBoxLayout()
-        from_label = QLabel(self.tr("&From"))
+        from_label = QLabel(self.tr("Fro&m"))
         from_label.setBuddy(self.since)
         to_label = QLabel(self.tr("t&o"))
         to_label.setBuddy(self.until)

@@ -19,6 +19,7 @@ from carejournal.errors import EntryNotFound, JournalError
 from carejournal.journal import Journal
 from carejournal.ui.actions import Actions
 from carejournal.ui.autosave import AutoSaver, SaveState
+from carejournal.ui.colours import problem_text_style
 from carejournal.ui.editor import EntryEditor
 from carejournal.ui.menus import build_menus
 from carejournal.ui.operations import MoveEntriesCommand
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
                  SaveState.FAILED: self.tr("Not saved!")}
         self.save_label.setText(texts[state])
         failed = state is SaveState.FAILED
-        self.save_label.setStyleSheet("color: #b3261e; font-weight: 600;" if failed else "")
+        self.save_label.setStyleSheet(problem_text_style(self) if failed else "")
 
     def _report(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Something went wrong"), str(exc))

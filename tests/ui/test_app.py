@@ -79,3 +79,25 @@ def test_everything_is_reachable_from_the_menus(window: MainWindow) -> None:
     assert all(any(a is w for a in menu_actions) for w in wanted)
     assert window.actions_.new_entry.shortcut().toString() == "Ctrl+N"
     assert window.actions_.trash.shortcut().toString() == "Del"
+
+
+def test_form_shortcut_letters_do_not_clash(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    letters = [label.text().split("&", 1)[1][0].lower()
+               for label in window.findChildren(QLabel) if "&" in label.text()]
+    menus = [a.text().split("&", 1)[1][0].lower() for a in window.menuBar().actions()]
+    assert len(letters + menus) == len(set(letters + menus))
+
+
+def test_warning_colours_suit_a_dark_palette(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from carejournal.ui.colours import is_dark, problem_text_style
+
+    assert not is_dark(window)
+    dark = QPalette(window.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    window.setPalette(dark)
+    assert is_dark(window)
+    assert "#ffb4ab" in problem_text_style(window)
