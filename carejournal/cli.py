@@ -197,7 +197,9 @@ def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
 
 def cmd_trash(journal: Journal, args: argparse.Namespace) -> int:
     if args.empty:
-        print(f"Deleted {journal.empty_trash()} entries for good.")
+        deleted = journal.empty_trash()
+        print("Deleted 1 entry for good." if deleted == 1 else
+              f"Deleted {deleted} entries for good.")
         return EXIT_OK
     rows = journal.rows(EntryFilter(trashed=True))
     if args.json:

@@ -51,19 +51,29 @@ def _draft(rng: random.Random, data: dict[str, Any], kind: EntryKind, day: dt.da
     template = rng.choice(data[kind.value])
     person = rng.choice(data["people"])
     with_person = "{person}" in template["title"] + template["body"]
-    hour = rng.randint(7, 21)
-    feeling = None
-    if rng.random() < 0.6:
-        feeling = Feeling(rng.randint(2, 5), rng.choice(data["feeling_words"]))
+    first, last = template.get("hours", [7, 21])
+    hour = rng.randint(first, last)
     tags = ["sample", *rng.sample(data["tags"][1:], rng.randint(0, 2))]
     return EntryDraft(
         kind=kind,
         occurred_on=day,
         occurred_time=dt.time(hour, rng.choice((0, 15, 30, 45))) if rng.random() < 0.8 else None,
-        shift=rng.choice(data["shifts"]) if kind is EntryKind.INTERACTION else "",
+        shift=_shift(hour) if kind is EntryKind.INTERACTION else "",
         title=template["title"].format(person=person),
         body=template["body"].format(person=person),
         people=(person,) if with_person else (),
         tags=tuple(tags),
-        feeling=feeling,
+        feeling=_feeling(rng, data["feeling_words"]) if rng.random() < 0.6 else None,
     )
+
+
+def _shift(hour: int) -> str:
+    """The shift a visit at this hour would fall in."""
+    return "early" if hour < 14 else "late"
+
+
+def _feeling(rng: random.Random, words: dict[str, list[str]]) -> Feeling:
+    """A feeling whose word fits its score."""
+    score = rng.randint(2, 5)
+    band = "low" if score <= 2 else "mid" if score == 3 else "high"
+    return Feeling(score, rng.choice(words[band]))

@@ -161,7 +161,7 @@ def test_delete_restore_and_empty_trash(tmp_path: Path, filled: Path) -> None:
     assert (restored.returncode, restored.stdout) == (0, "Restored entry 2.\n")
     run(tmp_path, "delete", "5", journal=filled)
     emptied = run(tmp_path, "trash", "--empty", journal=filled)
-    assert (emptied.returncode, emptied.stdout) == (0, "Deleted 1 entries for good.\n")
+    assert (emptied.returncode, emptied.stdout) == (0, "Deleted 1 entry for good.\n")
     assert_refused(run(tmp_path, "show", "5", journal=filled), "no entry 5")
 
 
