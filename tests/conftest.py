@@ -16,15 +16,15 @@ from carejournal.journal import Journal  # noqa: E402
 
 
 @pytest.fixture
-def journal_file(tmp_path: Path) -> Path:
+def journal_path(tmp_path: Path) -> Path:
     """Where a test's journal lives."""
     return tmp_path / "journal.sqlite"
 
 
 @pytest.fixture
-def journal(journal_file: Path) -> Iterator[Journal]:
+def journal(journal_path: Path) -> Iterator[Journal]:
     """An open, empty journal in tmp_path."""
-    opened = Journal.open(journal_file)
+    opened = Journal.open(journal_path)
     yield opened
     opened.close()
 
