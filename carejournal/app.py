@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carejournal import APP_NAME
-from carejournal.errors import JournalError
+from carejournal.errors import JournalError, ResourceError
 from carejournal.journal import Journal
 from carejournal.paths import journal_path
 from carejournal.resources import resource_path
@@ -46,7 +46,7 @@ def open_window(path: Path, settings: QSettings) -> tuple[MainWindow, SingleInst
                    "to a journal at a time.")
     try:
         journal = Journal.open(path)
-    except (JournalError, OSError) as exc:
+    except (JournalError, ResourceError, OSError) as exc:
         instance.release()
         return str(exc)
     window = MainWindow(journal, settings)

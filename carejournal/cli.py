@@ -19,7 +19,7 @@ from carejournal.domain import (
     parse_kind,
     parse_time,
 )
-from carejournal.errors import EntryNotFound, JournalError
+from carejournal.errors import EntryNotFound, JournalError, ResourceError
 from carejournal.journal import Journal
 from carejournal.paths import journal_path
 
@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](journal, args)
         finally:
             journal.close()
-    except (InvalidInput, JournalError, EntryNotFound) as exc:
+    except (InvalidInput, JournalError, EntryNotFound, ResourceError) as exc:
         sys.stderr.write(f"carejournal: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:

@@ -110,6 +110,15 @@ class Feeling:
 
 
 @dataclass(frozen=True, slots=True)
+class ActDone:
+    """A little thing done, as recorded on an entry: which act, its label then, a note."""
+
+    act_id: int
+    note: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class EntryDraft:
     """What the worker wrote: everything needed to create or update an entry."""
 
@@ -122,6 +131,7 @@ class EntryDraft:
     people: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     feeling: Feeling | None = None
+    acts: tuple[ActDone, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +151,14 @@ class Entry:
     created_at: dt.datetime
     updated_at: dt.datetime
     deleted_at: dt.datetime | None = None
+    acts: tuple[ActDone, ...] = ()
 
     def draft(self) -> EntryDraft:
         """The editable part of this entry."""
         return EntryDraft(
             kind=self.kind, occurred_on=self.occurred_on, body=self.body, title=self.title,
             occurred_time=self.occurred_time, shift=self.shift, people=self.people,
-            tags=self.tags, feeling=self.feeling,
+            tags=self.tags, feeling=self.feeling, acts=self.acts,
         )
 
 

@@ -31,3 +31,7 @@ class EntryNotFound(LookupError):
     def __init__(self, entry_id: int) -> None:
         super().__init__(f"There is no entry {entry_id}.")
         self.entry_id = entry_id
+
+
+class ResourceError(Exception):
+    """A data file in resources/ is missing or malformed; the message names file and line."""

@@ -7,6 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import Engine
+
+from carejournal.catalogues import kindness_acts
 from carejournal.domain import (
     Entry,
     EntryDraft,
@@ -18,6 +21,8 @@ from carejournal.domain import (
     utc_now,
 )
 from carejournal.errors import EntryNotFound
+from carejournal.kindness import KindnessService
+from carejournal.store.kindness_repo import KindnessRepository
 from carejournal.store.repository import EntryRepository
 from carejournal.store.schema import open_store, translate_errors
 
@@ -28,17 +33,22 @@ MAX_TITLE_CHARS = 1_000
 class Journal:
     """One open journal file."""
 
-    def __init__(self, path: Path, repository: EntryRepository,
+    def __init__(self, path: Path, engine: Engine,
                  clock: Callable[[], dt.datetime] = utc_now) -> None:
         self.path = path
-        self._repo = repository
+        self._repo = EntryRepository(engine)
+        self.kindness_repo = KindnessRepository(engine)
         self._clock = clock
+        self.kindness = KindnessService(self, clock)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:
         """Open (creating or upgrading if needed) the journal at path."""
         engine = open_store(path)
-        return cls(path, EntryRepository(engine), clock)
+        journal = cls(path, engine, clock)
+        with translate_errors(path):
+            journal.kindness_repo.sync_builtin([(a.key, a.label) for a in kindness_acts()])
+        return journal
 
     def close(self) -> None:
         """Release the database file."""

@@ -103,3 +103,29 @@ class EntryRecord(Base):
 
     people: Mapped[list[Person]] = relationship(secondary=entry_people, order_by=Person.name)
     tags: Mapped[list[Tag]] = relationship(secondary=entry_tags, order_by=Tag.name)
+    acts: Mapped[list[EntryAct]] = relationship(
+        cascade="all, delete-orphan", order_by="EntryAct.id", passive_deletes=True)
+
+
+class KindnessAct(Base):
+    """A little thing in the worker's catalogue: built in (with a key) or their own."""
+
+    __tablename__ = "kindness_acts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(60), unique=True)
+    label: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class EntryAct(Base):
+    """A little thing done, recorded on an entry with the act's label as it was then."""
+
+    __tablename__ = "entry_acts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                          index=True)
+    act_id: Mapped[int] = mapped_column(ForeignKey("kindness_acts.id", ondelete="RESTRICT"),
+                                        index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -20,17 +20,27 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from carejournal.domain import (
+    ActDone,
     Entry,
     EntryDraft,
     EntryFilter,
     EntryKind,
     EntryRow,
     Feeling,
+    InvalidInput,
     summarise,
 )
 from carejournal.store import fts
 from carejournal.store.engine import writer
-from carejournal.store.models import EntryRecord, Person, Tag, entry_people, entry_tags
+from carejournal.store.models import (
+    EntryAct,
+    EntryRecord,
+    KindnessAct,
+    Person,
+    Tag,
+    entry_people,
+    entry_tags,
+)
 
 _SEP = "\x1f"
 _Named = TypeVar("_Named", Person, Tag)
@@ -211,6 +221,7 @@ def _to_entry(record: EntryRecord) -> Entry:
         tags=tuple(t.name for t in record.tags), feeling=feeling,
         created_at=record.created_at, updated_at=record.updated_at,
         deleted_at=record.deleted_at,
+        acts=tuple(ActDone(a.act_id, a.note, a.label) for a in record.acts),
     )
 
 
@@ -230,6 +241,23 @@ def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.dat
     record.updated_at = now
     record.people = [_named(session, Person, n, people_cache) for n in draft.people]
     record.tags = [_named(session, Tag, n, tag_cache) for n in draft.tags]
+    record.acts = _acts(session, record, draft.acts)
+
+
+def _acts(session: Session, record: EntryRecord, done: tuple[ActDone, ...]) -> list[EntryAct]:
+    """The entry's recorded acts; ones already recorded keep the label they had then."""
+    existing = {a.act_id: a for a in record.acts} if record.id else {}
+    result: list[EntryAct] = []
+    for item in done:
+        recorded = existing.get(item.act_id)
+        if recorded is None:
+            act = session.get(KindnessAct, item.act_id)
+            if act is None:
+                raise InvalidInput(f"there is no little thing with id {item.act_id}")
+            recorded = EntryAct(act_id=act.id, label=act.label)
+        recorded.note = item.note.strip()
+        result.append(recorded)
+    return result
 
 
 def _named(session: Session, model: type[_Named], name: str,

@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.domain import SHIFT_SUGGESTIONS, Entry, EntryDraft, EntryKind, Feeling, split_names
+from carejournal.domain import (
+    SHIFT_SUGGESTIONS,
+    ActDone,
+    Entry,
+    EntryDraft,
+    EntryKind,
+    Feeling,
+    split_names,
+)
 from carejournal.ui.body_edit import BodyEdit
 from carejournal.ui.colours import problem_banner_style
 from carejournal.ui.name_completer import CommaCompleter
@@ -36,6 +44,7 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self.entry_id: int | None = None
+        self._acts: tuple[ActDone, ...] = ()
         self._build()
         self._connect()
 
@@ -149,6 +158,7 @@ class EntryEditor(QWidget):
 
     def _fill(self, draft: EntryDraft) -> None:
         self._loading = True
+        self._acts = draft.acts  # kept as they are until the editor can change them
         try:
             self.kind.setCurrentIndex(self.kind.findData(draft.kind.value))
             d = draft.occurred_on
@@ -184,6 +194,7 @@ class EntryEditor(QWidget):
             feeling=Feeling(score, self.feeling_word.text().strip()) if score else None,
             title=self.title.text(),
             body=self.body.toPlainText(),
+            acts=self._acts,
         )
 
     def is_blank(self) -> bool:
