@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from carejournal import __version__
+from carejournal import __version__, cli_kindness
 from carejournal.cli_output import entry_json, print_entry, print_json, print_rows, row_json
 from carejournal.domain import (
     EntryDraft,
@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     trash = sub.add_parser("trash", help="list the trash, or empty it")
     trash.add_argument("--empty", action="store_true", help="delete trashed entries for good")
     trash.add_argument("--json", action="store_true", help="print JSON")
+
+    cli_kindness.register(sub, _date)
 
     demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
     demo.add_argument("--entries", type=_positive, default=None,
@@ -224,6 +226,7 @@ def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
     "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash, "demo": cmd_demo,
+    "kindness": cli_kindness.run,
 }
 
 

@@ -42,6 +42,8 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "created_at": entry.created_at.isoformat(timespec="seconds"),
         "updated_at": entry.updated_at.isoformat(timespec="seconds"),
         "in_trash": entry.deleted_at is not None,
+        "little_things": [{"act_id": a.act_id, "act": a.label, "note": a.note}
+                          for a in entry.acts],
     }
 
 
@@ -80,6 +82,8 @@ def print_entry(entry: Entry) -> None:
         print("People: " + ", ".join(entry.people))
     if entry.tags:
         print("Tags: " + ", ".join(entry.tags))
+    for act in entry.acts:
+        print(f"Little thing: {act.label}" + (f" — {act.note}" if act.note else ""))
     if entry.feeling:
         print(f"Feeling: {entry.feeling.score}/5 {entry.feeling.word}".rstrip())
     if entry.title:

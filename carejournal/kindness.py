@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -55,9 +56,10 @@ def find_act(acts: list[Act], ref: str) -> Act:
     for act in acts:
         if wanted in (str(act.id), (act.key or "").casefold(), act.label.casefold()):
             return act
-    starts = [a for a in acts if a.label.casefold().startswith(wanted)] if wanted else []
-    if len(starts) == 1:
-        return starts[0]
+    pattern = re.compile(r"\b" + re.escape(wanted)) if wanted else None
+    words = [a for a in acts if pattern and pattern.search(a.label.casefold())]
+    if len(words) == 1:  # 'tea' finds 'A cup of tea' when nothing else fits
+        return words[0]
     choices = "; ".join(f"{a.key or a.id} ({a.label})" for a in acts)
     raise InvalidInput(f"unknown little thing '{ref}'. Choose one of: {choices}")
 

@@ -20,7 +20,7 @@ from carejournal.journal import Journal
 
 ROW_KEYS = {"id", "kind", "occurred_at", "shift", "title", "summary", "people", "tags"}
 ENTRY_KEYS = {"id", "kind", "occurred_at", "shift", "title", "body", "people", "tags",
-              "feeling", "created_at", "updated_at", "in_trash"}
+              "feeling", "created_at", "updated_at", "in_trash", "little_things"}
 
 
 def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
