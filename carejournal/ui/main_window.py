@@ -23,6 +23,7 @@ from carejournal.ui.colours import problem_text_style
 from carejournal.ui.editor import EntryEditor
 from carejournal.ui.menus import build_menus
 from carejournal.ui.operations import MoveEntriesCommand
+from carejournal.ui.quick_kindness import QuickKindnessDialog
 from carejournal.ui.timeline_panel import TimelinePanel
 from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         a.new_entry.triggered.connect(lambda: self.new_entry(self.new_kind))
         for kind, action in a.new_of_kind.items():
             action.triggered.connect(lambda _=False, k=kind: self.new_entry(k))
+        a.log_kindness.triggered.connect(self.log_kindness)
         a.save.triggered.connect(self.autosaver.flush)
         a.quit.triggered.connect(self.close)
         a.trash.triggered.connect(self.trash_current)
@@ -197,6 +199,23 @@ class MainWindow(QMainWindow):
         people, tags = self.journal.people(), self.journal.tags()
         self.timeline.filters.set_names(people, tags)
         self.editor.set_names(people, tags)
+
+    def log_kindness(self) -> None:
+        """Log a little thing on its own, from a small dialog."""
+        try:
+            dialog = QuickKindnessDialog(self.journal.kindness.acts(), self.journal.people(), self)
+            if dialog.exec() != QuickKindnessDialog.DialogCode.Accepted:
+                return
+            act = self.journal.kindness.find(str(dialog.chosen_act_id()))
+            entry_id = self.journal.kindness.log(
+                act, person=dialog.person.currentText(), note=dialog.note.text())
+        except PROBLEMS as exc:
+            self._report(exc)
+            return
+        if self.trash_mode:
+            self.actions_.show_trash.setChecked(False)
+        self.refresh(select_id=entry_id)
+        self.statusBar().showMessage(self.tr("Logged: {act}").format(act=act.label), 5000)
 
     # -- trash ---------------------------------------------------------------
     def trash_current(self) -> None:

@@ -16,6 +16,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     new_menu = file_menu.addMenu(window.tr("New &Kind of Entry"))
     for action in actions.new_of_kind.values():
         new_menu.addAction(action)
+    file_menu.addAction(actions.log_kindness)
     file_menu.addAction(actions.save)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
@@ -43,6 +44,15 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,
                    actions.focus_editor):
         go_menu.addAction(action)
+
+    toolbar = window.addToolBar(window.tr("Quick actions"))
+    toolbar.setObjectName("quick-actions")
+    toolbar.setMovable(False)
+    for action in (actions.new_entry, actions.log_kindness):
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        button.setToolTip(f"{button.accessibleName()} ({action.shortcut().toString()})")
 
     help_menu = bar.addMenu(window.tr("&Help"))
     help_menu.addAction(actions.about)
