@@ -55,28 +55,38 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def check_file(path: Path) -> None:
-    """Refuse clearly, before touching anything, a path that cannot be a journal."""
+def check_file(path: Path) -> str | None:
+    """Refuse clearly, before touching anything, a path that cannot be a journal.
+
+    Returns the journal's schema revision, or None for a new or empty file.
+    """
     if not path.parent.is_dir():
         raise JournalFolderMissing(f"The folder {path.parent} does not exist.")
     if path.is_dir():
         raise NotAJournal(f"{path} is a folder, not a journal file.")
-    if path.exists() and path.stat().st_size:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise NotAJournal(
-                    f"{path} is not a CareJournal journal (it is not an SQLite database). "
-                    "It has been left untouched.")
-        with translate_errors(path):
-            current, tables = _peek_revision(path)
-        if current is None and tables:
+    if not path.exists() or not path.stat().st_size:
+        return None
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotAJournal(
-                f"{path} is an SQLite database, but not a CareJournal journal. "
+                f"{path} is not a CareJournal journal (it is not an SQLite database). "
                 "It has been left untouched.")
-        if current not in (None, HEAD_REVISION) and current not in known_revisions():
-            raise JournalTooNew(
-                f"{path} was written by a newer version of CareJournal. "
-                "Please update CareJournal to open it; the file has been left untouched.")
+    with translate_errors(path):
+        current, tables = _peek_revision(path)
+    refuse_unusable(path, current, tables)
+    return current
+
+
+def refuse_unusable(path: Path, current: str | None, tables: set[str]) -> None:
+    """Raise if the file is someone else's database or from a newer CareJournal."""
+    if current is None and tables:
+        raise NotAJournal(
+            f"{path} is an SQLite database, but not a CareJournal journal. "
+            "It has been left untouched.")
+    if current not in (None, HEAD_REVISION) and current not in known_revisions():
+        raise JournalTooNew(
+            f"{path} was written by a newer version of CareJournal. "
+            "Please update CareJournal to open it; the file has been left untouched.")
 
 
 def _peek_revision(path: Path) -> tuple[str | None, set[str]]:
@@ -120,10 +130,11 @@ def translate_errors(path: Path) -> Iterator[None]:
 
 def open_store(path: Path) -> Engine:
     """Open (or create) the journal at path, migrating it if needed; return its engine."""
-    check_file(path)
+    current = check_file(path)
     create_owner_only(path)
     with translate_errors(path):
-        prepare_schema(path)
+        if current != head_revision():  # the usual case skips the exclusive lock
+            prepare_schema(path)
         engine = make_engine(path)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
@@ -131,9 +142,11 @@ def open_store(path: Path) -> Engine:
 
 
 def prepare_schema(path: Path) -> None:
-    """Create, upgrade or refuse the journal's schema, on a connection with foreign keys off."""
-    if _peek_revision(path)[0] == head_revision():
-        return  # the usual case: no exclusive lock needed, so a busy GUI does not block us
+    """Create, upgrade or refuse the journal's schema, on a connection with foreign keys off.
+
+    The revision is read again under the exclusive lock, in case another process
+    created or upgraded the file since check_file looked.
+    """
     from alembic.runtime.migration import MigrationContext
 
     engine = make_engine(path, foreign_keys=False)
@@ -142,17 +155,10 @@ def prepare_schema(path: Path) -> None:
             current = MigrationContext.configure(conn).get_current_revision()
             tables = set(inspect(conn).get_table_names())
             conn.rollback()
-            if current is None and not tables:
+            refuse_unusable(path, current, tables)
+            if current is None:
                 with conn.begin():
                     create_fresh(conn)
-            elif current is None:
-                raise NotAJournal(
-                    f"{path} is an SQLite database, but not a CareJournal journal. "
-                    "It has been left untouched.")
-            elif current not in known_revisions():
-                raise JournalTooNew(
-                    f"{path} was written by a newer version of CareJournal. "
-                    "Please update CareJournal to open it; the file has been left untouched.")
             elif current != head_revision():
                 backup_before_upgrade(path, current)
                 upgrade(conn, path)
