@@ -87,9 +87,10 @@ def split_names(text: str) -> tuple[str, ...]:
     return clean_names(text.split(","))
 
 
-def summarise(title: str, body: str) -> str:
-    """The one line shown in lists: the title, or else the first non-blank line of the body."""
-    title, body = title.replace("\x00", ""), body.replace("\x00", "")
+def summarise(title: str, body: str, *more: str) -> str:
+    """The one line shown in lists: the title, or else the first non-blank line of text."""
+    title = title.replace("\x00", "")
+    body = "\n".join((body, *more)).replace("\x00", "")
     if title.strip():
         line = title.strip()
     else:
@@ -119,6 +120,54 @@ class ActDone:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision made in an interaction, and where it sat on the ladder of co-production."""
+
+    text: str
+    rung: str
+    choices_offered: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """Something the worker plans to do, with an optional date to look at it again."""
+
+    text: str
+    review_on: dt.date | None = None
+    done_on: dt.date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DueAction:
+    """An open action item whose review date has come, with the entry it belongs to."""
+
+    id: int
+    text: str
+    review_on: dt.date
+    entry_id: int
+    entry_summary: str
+
+
+class LinkKind(enum.StrEnum):
+    """Why two entries are linked."""
+
+    MIRROR = "mirror"  # a fallibility entry written from an interaction
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLink:
+    """Another entry linked to this one, as shown on this one."""
+
+    entry_id: int
+    kind: LinkKind
+    outgoing: bool  # True when this entry is the link's source (e.g. the mirror)
+    other_kind: EntryKind
+    occurred_on: dt.date
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
 class EntryDraft:
     """What the worker wrote: everything needed to create or update an entry."""
 
@@ -132,6 +181,15 @@ class EntryDraft:
     tags: tuple[str, ...] = ()
     feeling: Feeling | None = None
     acts: tuple[ActDone, ...] = ()
+    strengths: str = ""
+    model: str = ""
+    sections: tuple[tuple[str, str], ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[ActionItem, ...] = ()
+
+    def section(self, key: str) -> str:
+        """The text of one section ('' if empty)."""
+        return dict(self.sections).get(key, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,14 +210,26 @@ class Entry:
     updated_at: dt.datetime
     deleted_at: dt.datetime | None = None
     acts: tuple[ActDone, ...] = ()
+    strengths: str = ""
+    model: str = ""
+    sections: tuple[tuple[str, str], ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[ActionItem, ...] = ()
+    links: tuple[EntryLink, ...] = ()
 
     def draft(self) -> EntryDraft:
         """The editable part of this entry."""
         return EntryDraft(
             kind=self.kind, occurred_on=self.occurred_on, body=self.body, title=self.title,
             occurred_time=self.occurred_time, shift=self.shift, people=self.people,
-            tags=self.tags, feeling=self.feeling, acts=self.acts,
+            tags=self.tags, feeling=self.feeling, acts=self.acts, strengths=self.strengths,
+            model=self.model, sections=self.sections, decisions=self.decisions,
+            actions=self.actions,
         )
+
+    def section(self, key: str) -> str:
+        """The text of one section ('' if empty)."""
+        return dict(self.sections).get(key, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,3 +272,13 @@ def occurred_at_iso(occurred_on: dt.date, occurred_time: dt.time | None) -> str:
 def utc_now() -> dt.datetime:
     """The current time in UTC, timezone-aware."""
     return dt.datetime.now(dt.UTC)
+
+
+def details_text(draft: EntryDraft) -> str:
+    """The structured parts of an entry as plain text, for the full-text index."""
+    parts = [draft.strengths]
+    parts += [text for _key, text in draft.sections]
+    parts += [d.text for d in draft.decisions]
+    parts += [a.text for a in draft.actions]
+    parts += [a.note for a in draft.acts]
+    return "\n".join(p for p in parts if p.strip())

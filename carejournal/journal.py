@@ -11,20 +11,28 @@ from sqlalchemy import Engine
 
 from carejournal.catalogues import kindness_acts
 from carejournal.domain import (
+    DueAction,
     Entry,
     EntryDraft,
     EntryFilter,
     EntryRow,
     InvalidInput,
+    LinkKind,
     clean_name,
     clean_names,
     utc_now,
 )
 from carejournal.errors import EntryNotFound
+from carejournal.goals import GoalService
 from carejournal.kindness import KindnessService
+from carejournal.settings import SettingsService
+from carejournal.store.goals_repo import GoalRepository
 from carejournal.store.kindness_repo import KindnessRepository
 from carejournal.store.repository import EntryRepository
 from carejournal.store.schema import open_store, translate_errors
+from carejournal.store.settings_repo import SettingsRepository
+from carejournal.structure import validate_structure
+from carejournal.templates import load_all
 
 MAX_TEXT_CHARS = 50_000_000
 MAX_TITLE_CHARS = 1_000
@@ -40,10 +48,13 @@ class Journal:
         self.kindness_repo = KindnessRepository(engine)
         self._clock = clock
         self.kindness = KindnessService(self, clock)
+        self.settings = SettingsService(SettingsRepository(engine))
+        self.goals = GoalService(self, GoalRepository(engine), clock)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:
         """Open (creating or upgrading if needed) the journal at path."""
+        load_all()  # a broken data file stops here, named, before the journal is touched
         engine = open_store(path)
         journal = cls(path, engine, clock)
         with translate_errors(path):
@@ -55,10 +66,15 @@ class Journal:
         self._repo.dispose()
 
     # -- writes -----------------------------------------------------------------
-    def add(self, draft: EntryDraft) -> int:
-        """Validate and store a new entry; return its id."""
+    def add(self, draft: EntryDraft, mirror_of: int | None = None) -> int:
+        """Validate and store a new entry; return its id.
+
+        With mirror_of, the new entry (an own-fallibility note) is linked to that
+        interaction, and the link shows in both.
+        """
+        links = [(mirror_of, LinkKind.MIRROR)] if mirror_of is not None else []
         with translate_errors(self.path):
-            return self._repo.add(validate(draft), self._clock())
+            return self._repo.add(validate(draft), self._clock(), links)
 
     def add_many(self, drafts: Iterable[EntryDraft]) -> int:
         """Validate and store many entries in one transaction (all or nothing)."""
@@ -110,6 +126,17 @@ class Journal:
         with translate_errors(self.path):
             return self._repo.count(trashed)
 
+    def actions_due(self, today: dt.date, days_ahead: int = 0) -> list[DueAction]:
+        """Open action items with a review date up to today (plus days_ahead), soonest first."""
+        with translate_errors(self.path):
+            return self._repo.actions_due(today + dt.timedelta(days=days_ahead))
+
+    def set_action_done(self, item_id: int, done_on: dt.date | None) -> None:
+        """Mark an action item done (on a date) or not done (None)."""
+        with translate_errors(self.path):
+            if not self._repo.set_action_done(item_id, done_on):
+                raise InvalidInput(f"there is no action item {item_id}")
+
     def people(self) -> list[str]:
         """Names of everyone mentioned in the journal."""
         return self._repo.person_names()
@@ -121,10 +148,11 @@ class Journal:
 
 def validate(draft: EntryDraft) -> EntryDraft:
     """Check and tidy a draft, or raise InvalidInput with a message for the user."""
-    if len(draft.body) > MAX_TEXT_CHARS:
-        raise InvalidInput(
-            f"The text is too long to store ({len(draft.body):,} characters; "
-            f"the limit is {MAX_TEXT_CHARS:,}).")
+    for text in (draft.body, draft.strengths, *(t for _k, t in draft.sections)):
+        if len(text) > MAX_TEXT_CHARS:
+            raise InvalidInput(
+                f"The text is too long to store ({len(text):,} characters; "
+                f"the limit is {MAX_TEXT_CHARS:,}).")
     if len(draft.title) > MAX_TITLE_CHARS:
         raise InvalidInput(f"The title is too long ({MAX_TITLE_CHARS:,} characters at most).")
     if draft.occurred_on.year < 1900 or draft.occurred_on > dt.date.today() + dt.timedelta(366):
@@ -135,4 +163,5 @@ def validate(draft: EntryDraft) -> EntryDraft:
         shift=clean_name(draft.shift),
         people=clean_names(draft.people),
         tags=clean_names(draft.tags),
+        **validate_structure(draft),
     )

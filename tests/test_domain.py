@@ -195,7 +195,8 @@ def test_occurred_at_iso() -> None:
 @pytest.fixture(scope="module")
 def fts_db() -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE entries (id INTEGER PRIMARY KEY, title TEXT, body TEXT)")
+    conn.execute("CREATE TABLE entries (id INTEGER PRIMARY KEY, title TEXT, body TEXT, "
+                 "details TEXT DEFAULT '')")
     for statement in fts.ALL_DDL:
         conn.execute(statement)
     yield conn

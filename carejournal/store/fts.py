@@ -1,4 +1,8 @@
-"""SQLite FTS5 full-text index over entry titles and bodies."""
+"""SQLite FTS5 full-text index over entry titles, bodies and details.
+
+The details column holds the structured parts of an entry as text (strengths, the
+sections of a reflective model, decisions, action items), so one search finds them all.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +14,27 @@ FTS_TABLE = "entries_fts"
 
 CREATE_TABLE = (
     "CREATE VIRTUAL TABLE entries_fts USING fts5("
-    "title, body, content='entries', content_rowid='id', "
+    "title, body, details, content='entries', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 2')"
 )
 INSERT_TRIGGER = (
     "CREATE TRIGGER entries_fts_ai AFTER INSERT ON entries BEGIN "
-    "INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END"
+    "INSERT INTO entries_fts(rowid, title, body, details) "
+    "VALUES (new.id, new.title, new.body, new.details); END"
 )
 DELETE_TRIGGER = (
     "CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries BEGIN "
-    "INSERT INTO entries_fts(entries_fts, rowid, title, body) "
-    "VALUES ('delete', old.id, old.title, old.body); END"
+    "INSERT INTO entries_fts(entries_fts, rowid, title, body, details) "
+    "VALUES ('delete', old.id, old.title, old.body, old.details); END"
 )
 UPDATE_TRIGGER = (
-    "CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, body ON entries BEGIN "
-    "INSERT INTO entries_fts(entries_fts, rowid, title, body) "
-    "VALUES ('delete', old.id, old.title, old.body); "
-    "INSERT INTO entries_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END"
+    "CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, body, details ON entries BEGIN "
+    "INSERT INTO entries_fts(entries_fts, rowid, title, body, details) "
+    "VALUES ('delete', old.id, old.title, old.body, old.details); "
+    "INSERT INTO entries_fts(rowid, title, body, details) "
+    "VALUES (new.id, new.title, new.body, new.details); END"
 )
+TRIGGERS = ("entries_fts_ai", "entries_fts_ad", "entries_fts_au")
 ALL_DDL = (CREATE_TABLE, INSERT_TRIGGER, DELETE_TRIGGER, UPDATE_TRIGGER)
 
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -38,6 +45,13 @@ def create(conn: Connection) -> None:
     for statement in ALL_DDL:
         conn.exec_driver_sql(statement)
     rebuild(conn)
+
+
+def drop(conn: Connection) -> None:
+    """Remove the index and its triggers (a migration then creates the new shape)."""
+    for name in TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 
 def rebuild(conn: Connection) -> None:

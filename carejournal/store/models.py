@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -97,6 +99,9 @@ class EntryRecord(Base):
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")  # as 0002 adds it
     feeling_score: Mapped[int | None] = mapped_column(Integer)
     feeling_word: Mapped[str] = mapped_column(String(40), default="")
+    strengths: Mapped[str] = mapped_column(Text, default="", server_default="")  # 0004
+    model: Mapped[str] = mapped_column(String(40), default="", server_default="")  # 0004
+    details: Mapped[str] = mapped_column(Text, default="", server_default="")  # 0004, for FTS
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -105,6 +110,12 @@ class EntryRecord(Base):
     tags: Mapped[list[Tag]] = relationship(secondary=entry_tags, order_by=Tag.name)
     acts: Mapped[list[EntryAct]] = relationship(
         cascade="all, delete-orphan", order_by="EntryAct.id", passive_deletes=True)
+    sections: Mapped[list[EntrySection]] = relationship(
+        cascade="all, delete-orphan", order_by="EntrySection.position", passive_deletes=True)
+    decisions: Mapped[list[DecisionRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="DecisionRecord.position", passive_deletes=True)
+    actions: Mapped[list[ActionRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="ActionRecord.position", passive_deletes=True)
 
 
 class KindnessAct(Base):
@@ -129,3 +140,96 @@ class EntryAct(Base):
                                         index=True)
     label: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class EntrySection(Base):
+    """The text of one section of a reflective model (or a fallibility prompt)."""
+
+    __tablename__ = "entry_sections"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class DecisionRecord(Base):
+    """A decision recorded on an interaction, with its rung of the co-production ladder."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                          index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    rung: Mapped[str] = mapped_column(String(40))
+    choices_offered: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class ActionRecord(Base):
+    """An action plan item of a reflection, with an optional review date."""
+
+    __tablename__ = "action_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                          index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    review_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class EntryLinkRecord(Base):
+    """A link between two entries, such as a fallibility entry mirroring an interaction."""
+
+    __tablename__ = "entry_links"
+    __table_args__ = (UniqueConstraint("source_id", "target_id", "kind", name="uq_entry_link"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                           index=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                           index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+class GoalRecord(Base):
+    """A person's goal, in their own words."""
+
+    __tablename__ = "goals"
+    __table_args__ = (CheckConstraint(
+        "status IN ('active', 'paused', 'achieved', 'discontinued', 'unattainable')",
+        name="ck_goal_status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"),
+                                           index=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    status_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    asked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    own_attempts: Mapped[int | None] = mapped_column(Integer)
+    reflection_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL"))
+
+
+class AttemptRecord(Base):
+    """One try at a goal, and how it went."""
+
+    __tablename__ = "goal_attempts"
+    __table_args__ = (CheckConstraint("outcome IN ('managed', 'partly', 'not-this-time')",
+                                      name="ck_attempt_outcome"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL"), index=True)
+
+
+class SettingRecord(Base):
+    """A journal setting shared by the window and the command line (JSON value)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -21,20 +21,27 @@ from sqlalchemy.orm import Session
 
 from carejournal.domain import (
     ActDone,
+    DueAction,
     Entry,
     EntryDraft,
     EntryFilter,
     EntryKind,
+    EntryLink,
     EntryRow,
     Feeling,
     InvalidInput,
+    LinkKind,
+    details_text,
     summarise,
 )
-from carejournal.store import fts
+from carejournal.errors import EntryNotFound
+from carejournal.store import fts, structure
 from carejournal.store.engine import writer
 from carejournal.store.models import (
+    ActionRecord,
     EntryAct,
     EntryRecord,
+    GoalRecord,
     KindnessAct,
     Person,
     Tag,
@@ -61,13 +68,18 @@ class EntryRepository:
         self._engine.dispose()
 
     # -- writes ---------------------------------------------------------------
-    def add(self, draft: EntryDraft, now: dt.datetime) -> int:
-        """Store a new entry and return its id."""
+    def add(self, draft: EntryDraft, now: dt.datetime,
+            links: Sequence[tuple[int, LinkKind]] = ()) -> int:
+        """Store a new entry, linked to the given (target id, kind) entries; return its id."""
         with Session(self._writer) as session, session.begin():
             record = EntryRecord(created_at=now)
             _apply(session, record, draft, now)
             session.add(record)
             session.flush()
+            for target_id, kind in links:
+                if session.get(EntryRecord, target_id) is None:
+                    raise EntryNotFound(target_id)
+                structure.add_link(session.connection(), record.id, target_id, kind)
             return record.id
 
     def add_many(self, drafts: Iterable[EntryDraft], now: dt.datetime) -> int:
@@ -109,7 +121,8 @@ class EntryRepository:
         with self._writer.begin() as conn:
             result = conn.execute(delete(_ENTRIES).where(_ENTRIES.c.deleted_at.is_not(None)))
             conn.execute(delete(Person.__table__).where(
-                Person.id.not_in(select(entry_people.c.person_id))))
+                Person.id.not_in(select(entry_people.c.person_id)),
+                Person.id.not_in(select(GoalRecord.person_id))))
             conn.execute(delete(Tag.__table__).where(Tag.id.not_in(select(entry_tags.c.tag_id))))
             return result.rowcount
 
@@ -118,7 +131,9 @@ class EntryRepository:
         """One entry in full, or None."""
         with Session(self._engine) as session:
             record = session.get(EntryRecord, entry_id)
-            return None if record is None else _to_entry(record)
+            if record is None:
+                return None
+            return _to_entry(record, structure.read_links(session.connection(), entry_id))
 
     def rows(self, flt: EntryFilter) -> list[EntryRow]:
         """Timeline rows matching the filter, newest first, without bodies."""
@@ -142,6 +157,25 @@ class EntryRepository:
         condition = column.is_not(None) if trashed else column.is_(None)
         with self._engine.connect() as conn:
             return conn.execute(select(func.count()).where(condition)).scalar_one()
+
+    def actions_due(self, until: dt.date) -> list[DueAction]:
+        """Open action items reviewed on or before until, in entries not in the trash."""
+        a = ActionRecord.__table__.c
+        query = (select(a.id, a.text, a.review_on, a.entry_id, _ENTRIES.c.summary)
+                 .join(_ENTRIES, _ENTRIES.c.id == a.entry_id)
+                 .where(a.review_on <= until, a.done_on.is_(None),
+                        _ENTRIES.c.deleted_at.is_(None))
+                 .order_by(a.review_on, a.id))
+        with self._engine.connect() as conn:
+            return [DueAction(*r) for r in conn.execute(query)]
+
+    def set_action_done(self, item_id: int, done_on: dt.date | None) -> bool:
+        """Mark an action item done or not done; False if there is no such item."""
+        table = ActionRecord.__table__
+        with self._writer.begin() as conn:
+            result = conn.execute(update(table).where(table.c.id == item_id)
+                                  .values(done_on=done_on))
+            return result.rowcount == 1
 
     def person_names(self) -> list[str]:
         """Everyone named in the journal, sorted."""
@@ -211,7 +245,7 @@ def _to_row(r: Sequence) -> EntryRow:
                     tags=_split(r[8]), snippet=snippet or "")
 
 
-def _to_entry(record: EntryRecord) -> Entry:
+def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = ()) -> Entry:
     feeling = (Feeling(record.feeling_score, record.feeling_word)
                if record.feeling_score is not None else None)
     return Entry(
@@ -222,6 +256,10 @@ def _to_entry(record: EntryRecord) -> Entry:
         created_at=record.created_at, updated_at=record.updated_at,
         deleted_at=record.deleted_at,
         acts=tuple(ActDone(a.act_id, a.note, a.label) for a in record.acts),
+        strengths=record.strengths, model=record.model,
+        sections=tuple((x.key, x.text) for x in record.sections),
+        decisions=structure.read_decisions(record), actions=structure.read_actions(record),
+        links=links,
     )
 
 
@@ -235,13 +273,19 @@ def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.dat
     record.shift = draft.shift
     record.title = draft.title
     record.body = draft.body
-    record.summary = summarise(draft.title, draft.body)
+    record.summary = summarise(draft.title, draft.body, *(t for _k, t in draft.sections))
     record.feeling_score = draft.feeling.score if draft.feeling else None
     record.feeling_word = draft.feeling.word if draft.feeling else ""
     record.updated_at = now
     record.people = [_named(session, Person, n, people_cache) for n in draft.people]
     record.tags = [_named(session, Tag, n, tag_cache) for n in draft.tags]
     record.acts = _acts(session, record, draft.acts)
+    record.strengths = draft.strengths
+    record.model = draft.model
+    record.sections = structure.sections(record, draft.sections)
+    record.decisions = structure.decisions(draft.decisions)
+    record.actions = structure.actions(draft.actions)
+    record.details = details_text(draft)
 
 
 def _acts(session: Session, record: EntryRecord, done: tuple[ActDone, ...]) -> list[EntryAct]:

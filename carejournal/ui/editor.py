@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from carejournal.domain import (
     SHIFT_SUGGESTIONS,
-    ActDone,
     Entry,
     EntryDraft,
     EntryKind,
@@ -44,7 +44,7 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self.entry_id: int | None = None
-        self._acts: tuple[ActDone, ...] = ()
+        self._kept: EntryDraft | None = None  # structured parts the form does not show yet
         self._build()
         self._connect()
 
@@ -158,7 +158,7 @@ class EntryEditor(QWidget):
 
     def _fill(self, draft: EntryDraft) -> None:
         self._loading = True
-        self._acts = draft.acts  # kept as they are until the editor can change them
+        self._kept = draft
         try:
             self.kind.setCurrentIndex(self.kind.findData(draft.kind.value))
             d = draft.occurred_on
@@ -184,7 +184,9 @@ class EntryEditor(QWidget):
         """What the editor holds now; raises InvalidInput for names that are too long."""
         score = self.feeling.currentData()
         time = self.time.time().toPython() if self.has_time.isChecked() else None
-        return EntryDraft(
+        kept = self._kept or EntryDraft(kind=self.current_kind(), occurred_on=dt.date.today())
+        return replace(
+            kept,
             kind=self.current_kind(),
             occurred_on=self.date.date().toPython(),
             occurred_time=time.replace(second=0, microsecond=0) if time else None,
@@ -194,7 +196,6 @@ class EntryEditor(QWidget):
             feeling=Feeling(score, self.feeling_word.text().strip()) if score else None,
             title=self.title.text(),
             body=self.body.toPlainText(),
-            acts=self._acts,
         )
 
     def is_blank(self) -> bool:

@@ -1,0 +1,74 @@
+"""Journal settings, checked: the attempts threshold, usual shifts and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Protocol
+
+from carejournal.domain import InvalidInput, parse_time
+from carejournal.shifts import Shift, days_text, parse_days
+
+DEFAULT_ATTEMPTS_THRESHOLD = 5
+MAX_ATTEMPTS_THRESHOLD = 100
+
+
+class _Store(Protocol):
+    def get(self, key: str) -> Any: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
+class SettingsService:
+    """Typed access to the settings kept in the journal file."""
+
+    def __init__(self, store: _Store) -> None:
+        self._store = store
+
+    def attempts_threshold(self) -> int:
+        """Goals ended after fewer attempts than this first ask the fallibility question."""
+        value = self._store.get("attempts_threshold")
+        return value if isinstance(value, int) and 1 <= value <= MAX_ATTEMPTS_THRESHOLD \
+            else DEFAULT_ATTEMPTS_THRESHOLD
+
+    def set_attempts_threshold(self, value: int) -> None:
+        if not 1 <= value <= MAX_ATTEMPTS_THRESHOLD:
+            raise InvalidInput(f"the number of attempts must be from 1 to "
+                               f"{MAX_ATTEMPTS_THRESHOLD}, not {value}")
+        self._store.set("attempts_threshold", value)
+
+    def shifts(self) -> list[Shift]:
+        """The worker's usual shifts (none until they enter them)."""
+        stored = self._store.get("shifts")
+        shifts: list[Shift] = []
+        for item in stored if isinstance(stored, list) else []:
+            try:
+                shifts.append(Shift(item["name"], parse_time(item["start"]),
+                                    parse_time(item["end"]), parse_days(item.get("days", ""))))
+            except (KeyError, TypeError, InvalidInput):
+                continue  # a damaged setting is skipped, never fatal
+        return shifts
+
+    def set_shifts(self, shifts: list[Shift]) -> None:
+        names = [s.name.casefold() for s in shifts]
+        if len(set(names)) != len(names):
+            raise InvalidInput("two shifts have the same name; give each its own")
+        self._store.set("shifts", [
+            {"name": s.name, "start": f"{s.start:%H:%M}", "end": f"{s.end:%H:%M}",
+             "days": days_text(s.weekdays)} for s in shifts])
+
+    def reminders_on(self) -> bool:
+        """Whether to ask how a shift went, shortly after it ends."""
+        return self._store.get("shift_reminders") is not False
+
+    def set_reminders_on(self, on: bool) -> None:
+        self._store.set("shift_reminders", bool(on))
+
+    def reminder_handled_until(self) -> dt.datetime | None:
+        """Shifts ending at or before this were already asked about."""
+        value = self._store.get("reminder_handled_until")
+        try:
+            return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def set_reminder_handled_until(self, when: dt.datetime) -> None:
+        self._store.set("reminder_handled_until", when.isoformat(timespec="minutes"))
