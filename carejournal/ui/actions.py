@@ -19,6 +19,7 @@ class Actions(QObject):
         self.new_entry = self._make(self.tr("&New Entry"), Key.New)
         self.new_of_kind = {kind: self._make(new_entry_label(kind)) for kind in EntryKind}
         self.log_kindness = self._make(self.tr("Log a &Little Thing…"), "Ctrl+K")
+        self.mirror = self._make(self.tr("&Mirror in My Own Life…"), "Ctrl+Shift+M")
         self.save = self._make(self.tr("&Save Now"), Key.Save)
         self.quit = self._make(self.tr("&Quit"), Key.Quit)
         self.trash = self._make(self.tr("Move to &Trash"), Key.Delete)

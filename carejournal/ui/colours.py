@@ -24,3 +24,12 @@ def problem_banner_style(widget: QWidget) -> str:
                 " border-radius: 4px; padding: 6px; }")
     return ("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #d93025;"
             " border-radius: 4px; padding: 6px; }")
+
+
+def prompt_banner_style(widget: QWidget) -> str:
+    """Style for a calm question shown above the editor (not a warning)."""
+    if is_dark(widget):
+        return ("QLabel { background: #1f3a4d; color: #e3f2fd; border: 1px solid #6fa8dc;"
+                " border-radius: 4px; padding: 8px; }")
+    return ("QLabel { background: #e8f1fb; color: #0b3a5e; border: 1px solid #7aa7d6;"
+            " border-radius: 4px; padding: 8px; }")

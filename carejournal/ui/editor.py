@@ -1,37 +1,34 @@
-"""The entry editor: kind, when, people, tags, feeling, title and text."""
+"""The entry editor: when, who and how it felt, then the parts each kind of entry has."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from carejournal.domain import (
-    SHIFT_SUGGESTIONS,
-    Entry,
-    EntryDraft,
-    EntryKind,
-    Feeling,
-    split_names,
-)
+from carejournal.domain import Entry, EntryDraft, EntryKind, InvalidInput
+from carejournal.kindness import Act
+from carejournal.templates import fallibility, find_model, models
+from carejournal.ui.acts_checklist import ActsChecklist
 from carejournal.ui.body_edit import BodyEdit
-from carejournal.ui.colours import problem_banner_style
-from carejournal.ui.name_completer import CommaCompleter
-from carejournal.ui.strings import kind_description, kind_label
+from carejournal.ui.colours import problem_banner_style, prompt_banner_style
+from carejournal.ui.decisions_editor import DecisionsEditor
+from carejournal.ui.editor_header import EditorHeader
+from carejournal.ui.links_panel import LinksPanel
+from carejournal.ui.sections_editor import SectionsEditor
+from carejournal.ui.strings import kind_description
+
+BODY_MIN_HEIGHT = 180
 
 
 class EntryEditor(QWidget):
@@ -39,184 +36,224 @@ class EntryEditor(QWidget):
 
     edited = Signal()
     retry_requested = Signal()
+    mirror_requested = Signal()
+    open_entry = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self.entry_id: int | None = None
-        self._kept: EntryDraft | None = None  # structured parts the form does not show yet
+        self.mirror_of: int | None = None
+        self._kept: EntryDraft | None = None
         self._build()
         self._connect()
 
+    # -- construction --------------------------------------------------------
     def _build(self) -> None:
-        self.kind = QComboBox()
-        for kind in EntryKind:
-            self.kind.addItem(kind_label(kind), kind.value)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
-        self.has_time = QCheckBox(self.tr("at"))
-        self.time = QTimeEdit(displayFormat="HH:mm")
-        self.shift = QComboBox(editable=True)
-        self.shift.addItems(["", *SHIFT_SUGGESTIONS])
-        self.people = QLineEdit(placeholderText=self.tr("Names or pseudonyms, separated by commas"))
-        self.tags = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
-        self.feeling = QComboBox()
-        self.feeling.addItem(self.tr("Not recorded"), None)
-        for score, label in enumerate(self._feeling_labels(), start=1):
-            self.feeling.addItem(label, score)
-        self.feeling_word = QLineEdit(placeholderText=self.tr("In a word (optional)"))
-        self.title = QLineEdit(placeholderText=self.tr("Title (optional)"))
-        self.body = BodyEdit(placeholderText=self.tr("What happened? How did it feel?"))
+        self.header = EditorHeader()
+        for name in ("kind", "date", "has_time", "time", "shift", "people", "tags", "feeling",
+                     "feeling_word", "title"):
+            setattr(self, name, getattr(self.header, name))
+        self.body = BodyEdit()
+        self.body.setAccessibleName(self.tr("Entry text"))
+        self.body.setMinimumHeight(BODY_MIN_HEIGHT)
+        self.body_label = QLabel()
+        self.body_label.setBuddy(self.body)
+        self.strengths = QPlainTextEdit(placeholderText=self.tr(
+            "What are they good at? What skills, hopes and wishes did you notice?"))
+        self.strengths.setAccessibleName(self.tr("Strengths, skills and wishes I noticed"))
+        self.strengths.setTabChangesFocus(True)
+        self.strengths_label = QLabel(self.tr("&Strengths, skills and wishes I noticed"))
+        self.strengths_label.setBuddy(self.strengths)
+        self.acts = ActsChecklist()
+        self.decisions = DecisionsEditor()
+        self.sections = SectionsEditor()
+        self.links = LinksPanel()
         self.hint = QLabel(wordWrap=True)
         self.hint.setStyleSheet("font-style: italic;")
+        self.prompt = QLabel(wordWrap=True)
+        self.prompt.setAccessibleName(self.tr("Question to think about"))
+        self.prompt.hide()
         self.error = QLabel(wordWrap=True)
+        self.error.setAccessibleName(self.tr("Save problem"))
         self.error.hide()
         self.retry = QPushButton(self.tr("Try saving again"))
+        self.retry.setAccessibleName(self.tr("Try saving again"))
         self.retry.hide()
-        self.people_completer = CommaCompleter(self.people)
-        self.tags_completer = CommaCompleter(self.tags)
-        self._name_widgets()
         self._lay_out()
 
-    def _feeling_labels(self) -> list[str]:
-        return [self.tr("1 – very low"), self.tr("2 – low"), self.tr("3 – okay"),
-                self.tr("4 – good"), self.tr("5 – very good")]
-
-    def _name_widgets(self) -> None:
-        names = {
-            self.kind: self.tr("Kind of entry"), self.date: self.tr("Date"),
-            self.has_time: self.tr("Record a time"), self.time: self.tr("Time"),
-            self.shift: self.tr("Shift"), self.people: self.tr("People involved"),
-            self.tags: self.tr("Tags"), self.feeling: self.tr("How I felt"),
-            self.feeling_word: self.tr("Feeling in a word"), self.title: self.tr("Title"),
-            self.body: self.tr("Entry text"), self.retry: self.tr("Try saving again"),
-            self.error: self.tr("Save problem"),
-        }
-        for widget, name in names.items():
-            widget.setAccessibleName(name)
+    def _text_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, edit, stretch in ((self.body_label, self.body, 3),
+                                     (self.strengths_label, self.strengths, 2)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(edit, 1)
+            layout.addWidget(box, stretch)
+        self.strengths_box = box
+        return row
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("&Kind"), self.kind)
-        when = QHBoxLayout()
-        for widget in (self.date, self.has_time, self.time, QLabel(self.tr("Shift")), self.shift):
-            when.addWidget(widget)
-        when.addStretch(1)
-        form.addRow(self.tr("&When"), when)
-        form.labelForField(when).setBuddy(self.date)
-        form.addRow(self.tr("&People"), self.people)
-        form.addRow(self.tr("T&ags"), self.tags)
-        feeling = QHBoxLayout()
-        feeling.addWidget(self.feeling)
-        feeling.addWidget(self.feeling_word, 1)
-        form.addRow(self.tr("Fee&ling"), feeling)
-        form.labelForField(feeling).setBuddy(self.feeling)
-        form.addRow(self.tr("T&itle"), self.title)
-        layout = QVBoxLayout(self)
+        self.text_row = self._text_row()
+        self.page = QWidget()
+        self.page_layout = QVBoxLayout(self.page)
+        # The page's minimum follows its contents, so the scroll area scrolls, never squeezes.
+        self.page_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.page_layout.addWidget(self.header)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.page)
         problem = QHBoxLayout()
         problem.addWidget(self.error, 1)
         problem.addWidget(self.retry)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(problem)
+        layout.addWidget(self.prompt)
         layout.addWidget(self.hint)
-        layout.addLayout(form)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.scroll, 1)
+
+    def _arrange(self, kind: EntryKind) -> None:
+        """Put this kind's parts on the page, in its order; hide the others."""
+        parts = {
+            EntryKind.INTERACTION: [self.text_row, self.acts, self.decisions, self.links],
+            EntryKind.KINDNESS: [self.acts, self.text_row, self.links],
+            EntryKind.FALLIBILITY: [self.text_row, self.sections, self.links],
+            EntryKind.REFLECTION: [self.sections, self.text_row, self.links],
+        }[kind]
+        for widget in (self.text_row, self.acts, self.decisions, self.sections, self.links):
+            self.page_layout.removeWidget(widget)
+            widget.setVisible(widget in parts)
+        for widget in parts:
+            self.page_layout.addWidget(widget, 1 if widget is self.text_row else 0)
+        self.strengths_box.setVisible(kind is EntryKind.INTERACTION)
 
     def _connect(self) -> None:
-        for signal in (self.kind.currentIndexChanged, self.date.dateChanged,
-                       self.has_time.toggled, self.time.timeChanged,
-                       self.shift.currentTextChanged, self.people.textChanged,
-                       self.tags.textChanged, self.feeling.currentIndexChanged,
-                       self.feeling_word.textChanged, self.title.textChanged,
-                       self.body.textChanged):
+        for signal in (self.header.changed, self.body.textChanged, self.strengths.textChanged,
+                       self.acts.changed, self.decisions.changed, self.sections.changed):
             signal.connect(self._on_edit)
-        self.has_time.toggled.connect(self.time.setEnabled)
-        self.kind.currentIndexChanged.connect(self._show_hint)
+        self.header.kind_changed.connect(self._on_kind)
+        self.sections.model_changed.connect(self._show_body_question)
         self.retry.clicked.connect(self.retry_requested)
+        self.links.mirror_requested.connect(self.mirror_requested)
+        self.links.open_entry.connect(self.open_entry)
 
     def _on_edit(self) -> None:
         if not self._loading:
             self.edited.emit()
 
-    def _show_hint(self) -> None:
-        self.hint.setText(kind_description(self.current_kind()))
+    def _on_kind(self) -> None:
+        self._show_kind(self.current_kind(), self.sections.current_model())
+
+    def _show_kind(self, kind: EntryKind, model: str) -> None:
+        self.hint.setText(kind_description(kind))
+        self._arrange(kind)
+        if kind is EntryKind.FALLIBILITY:
+            self.sections.show_template(fallibility(), choose_model=False)
+        elif kind is EntryKind.REFLECTION:
+            self.sections.show_template(find_model(model or "free"), choose_model=True)
+        self.links.show_links(self._kept.links if isinstance(self._kept, Entry) else (),
+                              kind, can_mirror=self.entry_id is not None)
+        self._show_body_question()
+
+    def _show_body_question(self) -> None:
+        kind = self.current_kind()
+        if kind is EntryKind.REFLECTION:
+            question = find_model(self.sections.current_model()).body_question
+        elif kind is EntryKind.FALLIBILITY:
+            question = fallibility().body_question
+        elif kind is EntryKind.KINDNESS:
+            question = self.tr("A few words about it (optional)")
+        else:
+            question = self.tr("What happened? What did they want?")
+        self.body_label.setText(question)
+        self.body.setPlaceholderText(question)
 
     def current_kind(self) -> EntryKind:
         """The chosen kind (Qt hands enum data back as plain strings)."""
-        return EntryKind(self.kind.currentData())
+        return self.header.current_kind()
 
     # -- loading and reading -------------------------------------------------
+    def set_catalogue(self, acts: list[Act]) -> None:
+        """The little things the checklist offers (retired ones included, for old entries)."""
+        self.acts.set_catalogue(acts)
+
     def load(self, entry: Entry) -> None:
         """Show a stored entry."""
         self.entry_id = entry.id
-        self._fill(entry.draft())
+        self.mirror_of = None
+        self._fill(entry, prompt="")
 
-    def start_new(self, kind: EntryKind, today: dt.date | None = None) -> None:
-        """Show an empty entry of this kind, dated today."""
+    def start_new(self, kind: EntryKind, today: dt.date | None = None,
+                  mirror_of: int | None = None, prompt: str = "", shift: str = "") -> None:
+        """Show an empty entry of this kind, dated today; a mirror is linked once saved."""
         self.entry_id = None
-        self._fill(EntryDraft(kind=kind, occurred_on=today or dt.date.today()))
+        self.mirror_of = mirror_of
+        model = models()[0].key if kind is EntryKind.REFLECTION else ""
+        self._fill(EntryDraft(kind=kind, occurred_on=today or dt.date.today(), model=model,
+                              shift=shift), prompt)
         self.body.setFocus()
 
-    def _fill(self, draft: EntryDraft) -> None:
+    def _fill(self, draft: EntryDraft | Entry, prompt: str) -> None:
         self._loading = True
         self._kept = draft
         try:
-            self.kind.setCurrentIndex(self.kind.findData(draft.kind.value))
-            d = draft.occurred_on
-            self.date.setDate(QDate(d.year, d.month, d.day))
-            self.has_time.setChecked(draft.occurred_time is not None)
-            self.time.setEnabled(draft.occurred_time is not None)
-            t = draft.occurred_time
-            self.time.setTime(QTime(t.hour, t.minute) if t else QTime.currentTime())
-            self.shift.setCurrentText(draft.shift)
-            self.people.setText(", ".join(draft.people))
-            self.tags.setText(", ".join(draft.tags))
-            score = draft.feeling.score if draft.feeling else None
-            self.feeling.setCurrentIndex(self.feeling.findData(score) if score else 0)
-            self.feeling_word.setText(draft.feeling.word if draft.feeling else "")
-            self.title.setText(draft.title)
+            self.header.fill(draft)
             self.body.set_text(draft.body)
-            self._show_hint()
+            self.strengths.setPlainText(draft.strengths)
+            self.acts.set_value(draft.acts)
+            self.decisions.set_value(draft.decisions)
+            self.sections.set_value(draft.sections, draft.actions)
+            self._show_kind(draft.kind, draft.model)
+            self.prompt.setText(prompt)
+            self.prompt.setStyleSheet(prompt_banner_style(self))
+            self.prompt.setVisible(bool(prompt))
             self.clear_error()
         finally:
             self._loading = False
 
     def draft(self) -> EntryDraft:
         """What the editor holds now; raises InvalidInput for names that are too long."""
-        score = self.feeling.currentData()
-        time = self.time.time().toPython() if self.has_time.isChecked() else None
-        kept = self._kept or EntryDraft(kind=self.current_kind(), occurred_on=dt.date.today())
-        return replace(
-            kept,
-            kind=self.current_kind(),
-            occurred_on=self.date.date().toPython(),
-            occurred_time=time.replace(second=0, microsecond=0) if time else None,
-            shift=self.shift.currentText(),
-            people=split_names(self.people.text()),
-            tags=split_names(self.tags.text()),
-            feeling=Feeling(score, self.feeling_word.text().strip()) if score else None,
-            title=self.title.text(),
-            body=self.body.toPlainText(),
-        )
+        kind = self.current_kind()
+        return self.header.draft(
+            body=self.body.toPlainText(), acts=self.acts.value(),
+            strengths=self.strengths.toPlainText(), decisions=self.decisions.value(),
+            model=self.sections.current_model() if kind is EntryKind.REFLECTION else "",
+            sections=self.sections.value(), actions=self.sections.actions.value())
+
+    def saved_as(self, entry_id: int) -> None:
+        """A new entry was stored with this id: it can now be mirrored."""
+        self.entry_id = entry_id
+        self.mirror_of = None
+        self.links.mirror.setEnabled(True)
 
     def is_blank(self) -> bool:
-        """True if nothing has been written yet (no title, no text)."""
-        return not self.title.text().strip() and not self.body.toPlainText().strip()
+        """True if nothing has been written or ticked yet."""
+        try:
+            draft = self.draft()
+        except InvalidInput:
+            return False  # something was typed, even if it cannot be saved as it is
+        return not (draft.title.strip() or draft.body.strip() or draft.strengths.strip()
+                    or draft.sections or draft.acts
+                    or any(d.text.strip() for d in draft.decisions)
+                    or any(a.text.strip() for a in draft.actions))
 
     # -- state ---------------------------------------------------------------
     def set_read_only(self, read_only: bool) -> None:
         """Lock the editor (for entries in the trash)."""
-        for widget in (self.kind, self.date, self.has_time, self.time, self.shift,
-                       self.feeling):
-            widget.setEnabled(not read_only)
-        self.time.setEnabled(not read_only and self.has_time.isChecked())
-        for edit in (self.people, self.tags, self.feeling_word, self.title):
-            edit.setReadOnly(read_only)
+        self.header.set_read_only(read_only)
         self.body.setReadOnly(read_only)
+        self.strengths.setReadOnly(read_only)
+        for part in (self.acts, self.decisions, self.sections):
+            part.set_read_only(read_only)
+        self.links.mirror.setEnabled(not read_only and self.entry_id is not None)
 
     def set_names(self, people: list[str], tags: list[str]) -> None:
         """Names offered as completions."""
-        self.people_completer.set_names(people)
-        self.tags_completer.set_names(tags)
+        self.header.set_names(people, tags)
 
     def show_error(self, message: str) -> None:
         """Show a save problem loudly; the text stays in the editor."""

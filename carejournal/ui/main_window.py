@@ -17,6 +17,7 @@ from carejournal import APP_NAME, __version__
 from carejournal.domain import EntryKind, InvalidInput
 from carejournal.errors import EntryNotFound, JournalError
 from carejournal.journal import Journal
+from carejournal.templates import questions
 from carejournal.ui.actions import Actions
 from carejournal.ui.autosave import AutoSaver, SaveState
 from carejournal.ui.colours import problem_text_style
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
         self.timeline.activated.connect(self.editor.body.setFocus)
         self.editor.edited.connect(self.autosaver.schedule)
         self.editor.retry_requested.connect(self.autosaver.flush)
+        self.editor.mirror_requested.connect(self.mirror_current)
+        self.editor.open_entry.connect(self.show_entry)
+        a.mirror.triggered.connect(self.mirror_current)
         self.welcome.new_entry.connect(self.new_entry)
         self.autosaver.state_changed.connect(self._show_save_state)
 
@@ -113,10 +117,17 @@ class MainWindow(QMainWindow):
         self.timeline.set_rows(rows, self._empty_message(total))
         self.timeline.filters.set_names(people, tags)
         self.editor.set_names(people, tags)
+        self._offer_catalogue()
         self.count_label.setText(self._count_text(len(rows), total))
         self.timeline.select(keep)
         if self.pages.currentWidget() is not self.editor:
             self._show_placeholder(total)
+
+    def _offer_catalogue(self) -> None:
+        try:
+            self.editor.set_catalogue(self.journal.kindness.acts(include_retired=True))
+        except PROBLEMS as exc:
+            self._report(exc)
 
     def _empty_message(self, total: int) -> str:
         if self.trash_mode:
@@ -178,8 +189,9 @@ class MainWindow(QMainWindow):
         try:
             draft = self.editor.draft()
             if self.editor.entry_id is None:
-                self.editor.entry_id = self.journal.add(draft)
-                self.refresh(select_id=self.editor.entry_id)
+                entry_id = self.journal.add(draft, mirror_of=self.editor.mirror_of)
+                self.editor.saved_as(entry_id)
+                self.refresh(select_id=entry_id)
             else:
                 self.journal.update(self.editor.entry_id, draft)
                 self._refresh_row(self.editor.entry_id)
@@ -190,6 +202,34 @@ class MainWindow(QMainWindow):
             return message
         self.editor.clear_error()
         return None
+
+    def mirror_current(self) -> None:
+        """From an interaction, start an own-fallibility note linked to it."""
+        if self.pages.currentWidget() is not self.editor or self.trash_mode:
+            return
+        if self.editor.current_kind() is not EntryKind.INTERACTION:
+            return
+        if not self.autosaver.flush() or self.editor.entry_id is None:
+            return
+        source = self.journal.row(self.editor.entry_id)
+        prompt = self.tr("Linked to: {summary}\n\n{question}").format(
+            summary=source.summary if source else "", question=questions().mirror)
+        self.timeline.select(None)
+        self.editor.set_read_only(False)
+        self.editor.start_new(EntryKind.FALLIBILITY, mirror_of=self.editor.entry_id,
+                              prompt=prompt)
+        self.pages.setCurrentWidget(self.editor)
+
+    def show_entry(self, entry_id: int) -> None:
+        """Open an entry (a linked one, say), clearing filters if they hide it."""
+        if not self.autosaver.flush():
+            return
+        if self.trash_mode:
+            self.actions_.show_trash.setChecked(False)
+        if self.timeline.model.row_of(entry_id) < 0:
+            self.timeline.filters.reset()
+        self.refresh(select_id=entry_id)
+        self.open_entry(entry_id)
 
     def _refresh_row(self, entry_id: int) -> None:
         row = self.journal.row(entry_id)

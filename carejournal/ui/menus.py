@@ -17,6 +17,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     for action in actions.new_of_kind.values():
         new_menu.addAction(action)
     file_menu.addAction(actions.log_kindness)
+    file_menu.addAction(actions.mirror)
     file_menu.addAction(actions.save)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)

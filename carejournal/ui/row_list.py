@@ -1,0 +1,58 @@
+"""Shared logic for editors made of a list of rows (decisions, action items)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class Row(Protocol):
+    """A row widget: emits changed and remove_requested(row); gives its value."""
+
+    def value(self) -> Any: ...
+    def set_read_only(self, read_only: bool) -> None: ...
+
+
+class RowList:
+    """Mixin for a QWidget holding rows in `self._rows` (a QVBoxLayout) with a `changed`
+    signal; subclasses say how to make a row from an item with `_make_row`."""
+
+    rows: list[Any]
+    _rows: QVBoxLayout
+
+    def _make_row(self, item: Any) -> QWidget:
+        raise NotImplementedError
+
+    def set_value(self, items: tuple[Any, ...]) -> None:
+        """Show these items, replacing the rows there were."""
+        for row in list(self.rows):
+            self._drop(row)
+        for item in items:
+            self._append(item)
+
+    def value(self) -> tuple[Any, ...]:
+        """Every row's value, in order."""
+        return tuple(row.value() for row in self.rows)
+
+    def set_rows_read_only(self, read_only: bool) -> None:
+        for row in self.rows:
+            row.set_read_only(read_only)
+
+    def _append(self, item: Any) -> Any:
+        row = self._make_row(item)
+        row.changed.connect(self.changed)  # type: ignore[attr-defined]
+        row.remove_requested.connect(self._remove)
+        self._rows.addWidget(row)
+        self.rows.append(row)
+        return row
+
+    def _remove(self, row: Any) -> None:
+        self._drop(row)
+        self.changed.emit()  # type: ignore[attr-defined]
+
+    def _drop(self, row: Any) -> None:
+        self.rows.remove(row)
+        self._rows.removeWidget(row)
+        row.hide()
+        row.deleteLater()
