@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from carejournal import APP_NAME, __version__
-from carejournal.domain import EntryKind, InvalidInput
-from carejournal.errors import EntryNotFound, JournalError
+from carejournal.domain import EntryKind
 from carejournal.journal import Journal
 from carejournal.templates import questions
 from carejournal.ui.actions import Actions
@@ -24,15 +24,17 @@ from carejournal.ui.colours import problem_text_style
 from carejournal.ui.editor import EntryEditor
 from carejournal.ui.menus import build_menus
 from carejournal.ui.operations import MoveEntriesCommand
+from carejournal.ui.practice import PracticeController
+from carejournal.ui.problems import PROBLEMS
 from carejournal.ui.quick_kindness import QuickKindnessDialog
 from carejournal.ui.timeline_panel import TimelinePanel
 from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
 
-PROBLEMS = (InvalidInput, JournalError, EntryNotFound, OSError)
-
 
 class MainWindow(QMainWindow):
     """Joins the timeline, the editor and the journal service."""
+
+    journal_changed = Signal()  # entries were written, moved or listed again
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None) -> None:
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         self.autosaver = AutoSaver(self._save, parent=self)
         self._build()
         self._connect()
+        self.practice = PracticeController(self)
         self._restore_layout()
         self.refresh()
 
@@ -64,7 +67,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 860])
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.notices = QVBoxLayout()  # calm notices above the journal (due actions, reminders)
+        layout.addLayout(self.notices)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.count_label = QLabel()
         self.save_label = QLabel()
         self.save_label.setAccessibleName(self.tr("Save status"))
@@ -122,6 +132,7 @@ class MainWindow(QMainWindow):
         self.timeline.select(keep)
         if self.pages.currentWidget() is not self.editor:
             self._show_placeholder(total)
+        self.journal_changed.emit()
 
     def _offer_catalogue(self) -> None:
         try:
@@ -201,6 +212,7 @@ class MainWindow(QMainWindow):
             self.editor.show_error(message)
             return message
         self.editor.clear_error()
+        self.journal_changed.emit()
         return None
 
     def mirror_current(self) -> None:

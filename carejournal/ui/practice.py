@@ -1,0 +1,73 @@
+"""Joins the reflective-practice tools to the main window: due actions, goals, reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from carejournal.domain import DueAction
+from carejournal.ui.due_actions import DueActionsDialog, DueNotice
+from carejournal.ui.problems import PROBLEMS
+
+if TYPE_CHECKING:
+    from carejournal.ui.main_window import MainWindow
+
+
+class PracticeController(QObject):
+    """Owns the notices and windows beside the journal; the main window just makes one."""
+
+    def __init__(self, window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(window)
+        self.window = window
+        self.today = today
+        self.due_notice = DueNotice()
+        window.notices.addWidget(self.due_notice)
+        self.due_dialog: DueActionsDialog | None = None
+        self.due_notice.show_requested.connect(self.show_due_actions)
+        window.actions_.due_actions.triggered.connect(self.show_due_actions)
+        window.journal_changed.connect(self.refresh_due)
+        self.refresh_due()
+
+    # -- due actions ---------------------------------------------------------
+    def _due(self) -> list[DueAction]:
+        try:
+            return self.window.journal.actions_due(self.today())
+        except PROBLEMS as exc:
+            self.window.statusBar().showMessage(str(exc), 5000)
+            return []
+
+    def refresh_due(self) -> None:
+        """Count the actions due for review and show the notice if there are any."""
+        if self.window.trash_mode:
+            self.due_notice.hide()
+            return
+        self.due_notice.set_count(len(self._due()))
+
+    def show_due_actions(self) -> None:
+        """Open the list of due actions (non-modal)."""
+        if self.due_dialog is None:
+            self.due_dialog = DueActionsDialog(self._due(), self.today(), self.window)
+            self.due_dialog.mark_done.connect(self._mark_done)
+            self.due_dialog.open_entry.connect(self.window.show_entry)
+        else:
+            self.due_dialog.set_items(self._due())
+        self.due_dialog.show()
+        self.due_dialog.raise_()
+
+    def _mark_done(self, item_id: int) -> None:
+        window = self.window
+        if not window.autosaver.flush():
+            return
+        try:
+            window.journal.set_action_done(item_id, self.today())
+        except PROBLEMS as exc:
+            window.statusBar().showMessage(str(exc), 5000)
+            return
+        if window.editor.entry_id is not None and window.pages.currentWidget() is window.editor:
+            window.editor.load(window.journal.get(window.editor.entry_id))  # show it done
+        if self.due_dialog is not None:
+            self.due_dialog.set_items(self._due())
+        self.refresh_due()
