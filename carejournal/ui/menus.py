@@ -35,6 +35,8 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     edit_menu.addAction(actions.restore)
     edit_menu.addAction(actions.empty_trash)
     edit_menu.addSeparator()
+    edit_menu.addAction(actions.edit_acts)
+    edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     edit_menu.addAction(actions.clear_filters)
 

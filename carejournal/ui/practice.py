@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from carejournal.domain import DueAction
+from carejournal.ui.acts_dialog import ActsDialog
 from carejournal.ui.due_actions import DueActionsDialog, DueNotice
 from carejournal.ui.problems import PROBLEMS
 
@@ -29,6 +30,7 @@ class PracticeController(QObject):
         self.due_notice.show_requested.connect(self.show_due_actions)
         window.actions_.due_actions.triggered.connect(self.show_due_actions)
         window.journal_changed.connect(self.refresh_due)
+        window.actions_.edit_acts.triggered.connect(self.edit_acts)
         self.refresh_due()
 
     # -- due actions ---------------------------------------------------------
@@ -71,3 +73,11 @@ class PracticeController(QObject):
         if self.due_dialog is not None:
             self.due_dialog.set_items(self._due())
         self.refresh_due()
+
+    # -- little things -------------------------------------------------------
+    def edit_acts(self) -> None:
+        """Add, reword or retire little things; the editor's checklist follows."""
+        dialog = ActsDialog(self.window.journal.kindness, self.window)
+        dialog.exec()
+        if dialog.changed:
+            self.window.refresh()
