@@ -34,6 +34,7 @@ class Actions(QObject):
         self.show_trash.setCheckable(True)
         self.restore = self._make(self.tr("&Restore from Trash"), "Ctrl+Shift+R")
         self.empty_trash = self._make(self.tr("&Empty Trash…"))
+        self.show_goals = self._make(self.tr("&Goals and Attempts…"), "Ctrl+G")
         self.edit_acts = self._make(self.tr("Your &Little Things…"))
         self.due_actions = self._make(self.tr("Actions &Due for Review…"))
         self.about = self._make(self.tr("&About CareJournal"))

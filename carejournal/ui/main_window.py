@@ -238,9 +238,10 @@ class MainWindow(QMainWindow):
             return
         if self.trash_mode:
             self.actions_.show_trash.setChecked(False)
-        if self.timeline.model.row_of(entry_id) < 0:
-            self.timeline.filters.reset()
         self.refresh(select_id=entry_id)
+        if self.timeline.model.row_of(entry_id) < 0:  # hidden by the search or filters
+            self.timeline.filters.reset()
+            self.refresh(select_id=entry_id)
         self.open_entry(entry_id)
 
     def _refresh_row(self, entry_id: int) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from carejournal.domain import DueAction
 from carejournal.ui.acts_dialog import ActsDialog
 from carejournal.ui.due_actions import DueActionsDialog, DueNotice
+from carejournal.ui.goals_view import GoalsPanel
 from carejournal.ui.problems import PROBLEMS
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ class PracticeController(QObject):
         window.actions_.due_actions.triggered.connect(self.show_due_actions)
         window.journal_changed.connect(self.refresh_due)
         window.actions_.edit_acts.triggered.connect(self.edit_acts)
+        self.goals: GoalsPanel | None = None
+        window.actions_.show_goals.triggered.connect(self.show_goals)
         self.refresh_due()
 
     # -- due actions ---------------------------------------------------------
@@ -81,3 +84,15 @@ class PracticeController(QObject):
         dialog.exec()
         if dialog.changed:
             self.window.refresh()
+
+    # -- goals ---------------------------------------------------------------
+    def show_goals(self) -> None:
+        """Open the goals window (made on first use), up to date."""
+        if self.goals is None:
+            self.goals = GoalsPanel(self.window.journal, self.window, window=True)
+            self.goals.open_entry_requested.connect(self.window.show_entry)
+            self.goals.entry_added.connect(lambda _id: self.window.refresh())
+        self.goals.refresh()
+        self.goals.show()
+        self.goals.raise_()
+        self.goals.activateWindow()
