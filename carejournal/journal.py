@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine
 
@@ -34,6 +35,7 @@ from carejournal.store.settings_repo import SettingsRepository
 from carejournal.structure import validate_structure
 from carejournal.templates import load_all
 
+T = TypeVar("T")
 MAX_TEXT_CHARS = 50_000_000
 MAX_TITLE_CHARS = 1_000
 
@@ -45,11 +47,11 @@ class Journal:
                  clock: Callable[[], dt.datetime] = utc_now) -> None:
         self.path = path
         self._repo = EntryRepository(engine)
-        self.kindness_repo = KindnessRepository(engine)
+        self.kindness_repo = guarded(KindnessRepository(engine), path)
         self._clock = clock
         self.kindness = KindnessService(self, clock)
-        self.settings = SettingsService(SettingsRepository(engine))
-        self.goals = GoalService(self, GoalRepository(engine), clock)
+        self.settings = SettingsService(guarded(SettingsRepository(engine), path))
+        self.goals = GoalService(self, guarded(GoalRepository(engine), path), clock)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:
@@ -144,6 +146,29 @@ class Journal:
     def tags(self) -> list[str]:
         """All tags used in the journal."""
         return self._repo.tag_names()
+
+
+class _Guarded:
+    """Wraps a repository so each call turns SQLite errors into JournalErrors."""
+
+    def __init__(self, repo: object, path: Path) -> None:
+        self._repo = repo
+        self._path = path
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._repo, name)
+        if not callable(found):
+            return found
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with translate_errors(self._path):
+                return found(*args, **kwargs)
+        return call
+
+
+def guarded(repo: T, path: Path) -> T:
+    """The repository, with a locked or damaged file reported in words a person can act on."""
+    return cast(T, _Guarded(repo, path))
 
 
 def validate(draft: EntryDraft) -> EntryDraft:

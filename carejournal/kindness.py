@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from carejournal.domain import ActDone, EntryDraft, EntryKind, InvalidInput
+from carejournal.domain import ActDone, EntryDraft, EntryKind, InvalidInput, split_names
 
 if TYPE_CHECKING:
     from carejournal.journal import Journal
@@ -96,15 +96,22 @@ class KindnessService:
         self._repo.set_retired(act.id, self._clock() if retired else None)
 
     def log(self, act: Act, person: str = "", note: str = "",
-            day: dt.date | None = None) -> int:
-        """Record a little thing on its own, as a kindness entry; return the entry id."""
+            day: dt.date | None = None, shift: str = "") -> int:
+        """Record a little thing on its own, as a kindness entry; return the entry id.
+
+        person may name several people, separated by commas.
+        """
+        return self._journal.add(self.draft(act, person, note, day, shift))
+
+    def draft(self, act: Act, person: str = "", note: str = "",
+              day: dt.date | None = None, shift: str = "") -> EntryDraft:
+        """The kindness entry that logging this act would store."""
         if act.retired:
             raise InvalidInput(f"'{act.label}' is retired; bring it back first to log it")
-        draft = EntryDraft(
+        return EntryDraft(
             kind=EntryKind.KINDNESS, occurred_on=day or dt.date.today(), title=act.label,
-            body=note, people=(person,) if person.strip() else (),
+            body=note, people=split_names(person), shift=shift,
             acts=(ActDone(act.id, note),))
-        return self._journal.add(draft)
 
     def logged(self, since: dt.date | None = None, until: dt.date | None = None,
                person: str = "", limit: int | None = None) -> list[LoggedAct]:

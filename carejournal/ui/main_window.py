@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -37,7 +40,8 @@ class MainWindow(QMainWindow):
     journal_changed = Signal()  # entries were written, moved or listed again
 
     def __init__(self, journal: Journal, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__(parent)
         self.journal = journal
         self.settings = settings
@@ -53,7 +57,7 @@ class MainWindow(QMainWindow):
         self.autosaver = AutoSaver(self._save, parent=self)
         self._build()
         self._connect()
-        self.practice = PracticeController(self)
+        self.practice = PracticeController(self, clock)
         self._restore_layout()
         self.refresh()
 

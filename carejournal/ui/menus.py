@@ -17,6 +17,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     for action in actions.new_of_kind.values():
         new_menu.addAction(action)
     file_menu.addAction(actions.log_kindness)
+    file_menu.addAction(actions.quick_capture)
     file_menu.addAction(actions.mirror)
     file_menu.addAction(actions.save)
     file_menu.addSeparator()
@@ -36,6 +37,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     edit_menu.addAction(actions.empty_trash)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.edit_acts)
+    edit_menu.addAction(actions.settings)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     edit_menu.addAction(actions.clear_filters)

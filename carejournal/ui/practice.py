@@ -6,13 +6,18 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog
 
 from carejournal.domain import DueAction
+from carejournal.shifts import ShiftEnd, shift_at
 from carejournal.ui.acts_dialog import ActsDialog
 from carejournal.ui.due_actions import DueActionsDialog, DueNotice
 from carejournal.ui.goals_view import GoalsPanel
 from carejournal.ui.problems import PROBLEMS
+from carejournal.ui.quick_capture import QuickCaptureDialog
+from carejournal.ui.settings_dialog import SettingsDialog
+from carejournal.ui.shift_reminder import ReminderBanner, ShiftReminder, attach_tray
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -21,10 +26,11 @@ if TYPE_CHECKING:
 class PracticeController(QObject):
     """Owns the notices and windows beside the journal; the main window just makes one."""
 
-    def __init__(self, window: MainWindow, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(self, window: MainWindow,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__(window)
         self.window = window
-        self.today = today
+        self.clock = clock
         self.due_notice = DueNotice()
         window.notices.addWidget(self.due_notice)
         self.due_dialog: DueActionsDialog | None = None
@@ -34,12 +40,15 @@ class PracticeController(QObject):
         window.actions_.edit_acts.triggered.connect(self.edit_acts)
         self.goals: GoalsPanel | None = None
         window.actions_.show_goals.triggered.connect(self.show_goals)
+        window.actions_.settings.triggered.connect(self.edit_settings)
+        window.actions_.quick_capture.triggered.connect(self.quick_capture_now)
+        self._start_reminders(clock)
         self.refresh_due()
 
     # -- due actions ---------------------------------------------------------
     def _due(self) -> list[DueAction]:
         try:
-            return self.window.journal.actions_due(self.today())
+            return self.window.journal.actions_due(self.clock().date())
         except PROBLEMS as exc:
             self.window.statusBar().showMessage(str(exc), 5000)
             return []
@@ -54,7 +63,7 @@ class PracticeController(QObject):
     def show_due_actions(self) -> None:
         """Open the list of due actions (non-modal)."""
         if self.due_dialog is None:
-            self.due_dialog = DueActionsDialog(self._due(), self.today(), self.window)
+            self.due_dialog = DueActionsDialog(self._due(), self.clock().date(), self.window)
             self.due_dialog.mark_done.connect(self._mark_done)
             self.due_dialog.open_entry.connect(self.window.show_entry)
         else:
@@ -67,7 +76,7 @@ class PracticeController(QObject):
         if not window.autosaver.flush():
             return
         try:
-            window.journal.set_action_done(item_id, self.today())
+            window.journal.set_action_done(item_id, self.clock().date())
         except PROBLEMS as exc:
             window.statusBar().showMessage(str(exc), 5000)
             return
@@ -96,3 +105,49 @@ class PracticeController(QObject):
         self.goals.show()
         self.goals.raise_()
         self.goals.activateWindow()
+
+    # -- after the shift -----------------------------------------------------
+    def _start_reminders(self, clock: Callable[[], dt.datetime]) -> None:
+        self.reminder = ShiftReminder(self.window.journal.settings, clock, self)
+        self.reminder_banner = ReminderBanner(self.reminder)
+        self.window.notices.addWidget(self.reminder_banner)
+        self.tray = attach_tray(self.reminder_banner, self.window.windowIcon())
+        self.reminder_banner.write_requested.connect(self.capture_after_shift)
+        self.reminder_banner.switched_off.connect(lambda: self.window.statusBar().showMessage(
+            self.tr("Shift reminders are off. You can turn them on again in Settings."), 8000))
+        QTimer.singleShot(0, self.reminder.check)
+
+    def capture_after_shift(self, end: ShiftEnd) -> None:
+        """A compact quick capture, dated today and set to the shift that just ended."""
+        self.quick_capture(end.shift.name)
+
+    def quick_capture_now(self) -> None:
+        """Quick capture from the menu, set to the usual shift happening now, if any."""
+        try:
+            shift = shift_at(self.window.journal.settings.shifts(), self.clock())
+        except PROBLEMS:
+            shift = None
+        self.quick_capture(shift.name if shift else "")
+
+    def quick_capture(self, shift: str = "") -> None:
+        """Write a few words quickly: an interaction, a little thing or a fallibility note."""
+        window = self.window
+        try:
+            dialog = QuickCaptureDialog(window.journal, self.clock().date(), shift,
+                                        parent=window)
+        except PROBLEMS as exc:
+            window.statusBar().showMessage(str(exc), 8000)
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            if window.trash_mode:
+                window.actions_.show_trash.setChecked(False)
+            window.refresh(select_id=dialog.saved_id)
+
+    # -- settings ------------------------------------------------------------
+    def edit_settings(self) -> None:
+        """Usual shifts, reminders and the attempts threshold."""
+        dialog = SettingsDialog(self.window.journal.settings, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reminder.check()
+            if self.goals is not None:
+                self.goals.refresh()

@@ -287,6 +287,12 @@ def test_writing_while_another_program_holds_the_lock(journal_path: Path,
             journal.add(DRAFT)
         with pytest.raises(JournalLocked):
             journal.trash([entry_id])
+        with pytest.raises(JournalLocked):  # the sub-services are guarded the same way
+            journal.goals.add("Ann", "Walk to the shop")
+        with pytest.raises(JournalLocked):
+            journal.settings.set_attempts_threshold(3)
+        with pytest.raises(JournalLocked):
+            journal.kindness.add_act("Fed the cat")
         assert [r.id for r in journal.rows()] == [entry_id]  # reading still works (WAL)
         other.execute("ROLLBACK")
         journal.add(DRAFT)
