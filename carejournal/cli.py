@@ -7,7 +7,14 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from carejournal import __version__, cli_kindness
+from carejournal import (
+    __version__,
+    cli_actions,
+    cli_goals,
+    cli_kindness,
+    cli_reflect,
+    cli_settings,
+)
 from carejournal.cli_output import entry_json, print_entry, print_json, print_rows, row_json
 from carejournal.domain import (
     EntryDraft,
@@ -83,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--feeling", type=int, choices=range(1, 6), metavar="1-5",
                      help="how you felt, 1 (low) to 5 (good)")
     add.add_argument("--feeling-word", default="", help="a word for how you felt")
-    add.add_argument("text", metavar="TEXT", help="what happened; '-' reads standard input")
+    add.add_argument("text", metavar="TEXT", nargs="?", default="",
+                     help="what happened; '-' reads standard input")
+    cli_reflect.add_arguments(add, _positive)
 
     lst = sub.add_parser("list", help="list entries, newest first")
     _add_filters(lst)
@@ -107,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     trash.add_argument("--json", action="store_true", help="print JSON")
 
     cli_kindness.register(sub, _date)
+    cli_goals.register(sub, _date, _positive)
+    cli_actions.register(sub, _date, _positive)
+    cli_reflect.register(sub)
+    cli_settings.register(sub)
 
     demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
     demo.add_argument("--entries", type=_positive, default=None,
@@ -132,16 +145,25 @@ def _filter(args: argparse.Namespace, text: str = "") -> EntryFilter:
 
 
 def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
+    extras = cli_reflect.extras(journal, args)
     text = _read_stdin() if args.text == "-" else args.text
-    if not text.strip() and not args.title.strip():
+    if text.strip() and extras.body.strip():
+        raise InvalidInput("the text is given twice, as TEXT and in the --sections file; "
+                           "give it once")
+    body, title = text if text.strip() else extras.body, args.title or extras.title
+    acts = extras.fields["acts"]
+    if acts and not (body.strip() or title.strip()):
+        title = acts[0].label  # as 'kindness log' does: the little thing names the entry
+    if not body.strip() and not title.strip() and not extras.has_content():
         raise InvalidInput("nothing to add: give the entry's TEXT (or '-' to read it)")
     feeling = Feeling(args.feeling, args.feeling_word.strip()) if args.feeling else None
     draft = EntryDraft(
-        kind=args.kind, occurred_on=args.date or parse_date("today"), body=text,
-        title=args.title, occurred_time=args.time, shift=args.shift,
-        people=tuple(args.person), tags=tuple(args.tag), feeling=feeling)
-    entry_id = journal.add(draft)
-    print(f"Added entry {entry_id}.")
+        kind=args.kind, occurred_on=args.date or parse_date("today"), body=body,
+        title=title, occurred_time=args.time, shift=args.shift,
+        people=tuple(args.person), tags=tuple(args.tag), feeling=feeling, **extras.fields)
+    entry_id = journal.add(draft, mirror_of=extras.mirror_of)
+    mirror = f", mirroring entry {extras.mirror_of}" if extras.mirror_of else ""
+    print(f"Added entry {entry_id}{mirror}.")
     return EXIT_OK
 
 
@@ -212,13 +234,13 @@ def cmd_trash(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
-    from carejournal.demo import demo_drafts
+    from carejournal.demo import fill_demo
 
     if journal.count() or journal.count(trashed=True):
         raise InvalidInput(
             f"{journal.path} already has entries; sample entries only go into an empty "
             "journal. Choose a new file with --journal PATH.")
-    added = journal.add_many(demo_drafts(count=args.entries, seed=args.seed))
+    added = fill_demo(journal, count=args.entries, seed=args.seed)
     print(f"Added {added} made-up sample entries to {journal.path}.")
     return EXIT_OK
 
@@ -226,7 +248,12 @@ def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
     "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
     "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash, "demo": cmd_demo,
-    "kindness": cli_kindness.run,
+    "kindness": cli_kindness.run, "goal": cli_goals.run, "actions": cli_actions.run,
+    "shifts": cli_settings.run_shifts, "settings": cli_settings.run_settings,
+}
+# Commands that only read CareJournal's own data files, not a journal.
+NO_JOURNAL: dict[str, Callable[[argparse.Namespace], int]] = {
+    "models": cli_reflect.run_models, "ladder": cli_reflect.run_ladder,
 }
 
 
@@ -238,6 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(journal=args.journal)
     try:
+        if args.command in NO_JOURNAL:
+            return NO_JOURNAL[args.command](args)
         journal = Journal.open(journal_path(args.journal))
         try:
             return COMMANDS[args.command](journal, args)

@@ -16,6 +16,7 @@ from carejournal.domain import (
     Entry,
     EntryDraft,
     EntryFilter,
+    EntryKind,
     EntryRow,
     InvalidInput,
     LinkKind,
@@ -75,8 +76,19 @@ class Journal:
         interaction, and the link shows in both.
         """
         links = [(mirror_of, LinkKind.MIRROR)] if mirror_of is not None else []
+        if mirror_of is not None:
+            self._check_mirror(draft, mirror_of)
         with translate_errors(self.path):
             return self._repo.add(validate(draft), self._clock(), links)
+
+    def _check_mirror(self, draft: EntryDraft, source_id: int) -> None:
+        """A mirror is an own-fallibility note about a (not trashed) interaction."""
+        if draft.kind is not EntryKind.FALLIBILITY:
+            raise InvalidInput("a mirror is an own-fallibility entry")
+        source = self.get(source_id)
+        if source.kind is not EntryKind.INTERACTION or source.deleted_at is not None:
+            raise InvalidInput(f"entry {source_id} is not an interaction in the journal, "
+                               "so it cannot be mirrored")
 
     def add_many(self, drafts: Iterable[EntryDraft]) -> int:
         """Validate and store many entries in one transaction (all or nothing)."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from carejournal.catalogues import check_unique, find_by_key, load_toml, problem, text_field
+from carejournal.domain import InvalidInput
 from carejournal.resources import resource_path
 
 FREE_MODEL = "free"
@@ -147,6 +148,17 @@ def template_for(kind_value: str, model: str) -> Template | None:
     if kind_value == "reflection":
         return find_model(model or FREE_MODEL)
     return None
+
+
+def written_sections(kind_value: str, model: str,
+                     sections: tuple[tuple[str, str], ...]) -> list[str]:
+    """The texts of sections that were written, leaving out choices such as 'on-action'."""
+    try:
+        template = template_for(kind_value, model)
+    except InvalidInput:
+        template = None
+    choices = {s.key for s in template.sections if s.kind == "choice"} if template else set()
+    return [text for key, text in sections if key not in choices]
 
 
 def load_all() -> None:

@@ -157,3 +157,23 @@ def test_a_step1_journal_upgrades_and_takes_structured_entries(tmp_path: Path) -
     with sqlite3.connect(copy) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_only_an_interaction_can_be_mirrored_and_only_by_a_fallibility_note(
+        journal: Journal) -> None:
+    visit = journal.add(draft("x"))
+    note = journal.add(draft("y", EntryKind.REFLECTION))
+    with pytest.raises(InvalidInput, match="own-fallibility"):
+        journal.add(draft("z", EntryKind.REFLECTION), mirror_of=visit)
+    with pytest.raises(InvalidInput, match="not an interaction"):
+        journal.add(draft("z", EntryKind.FALLIBILITY), mirror_of=note)
+    journal.trash([visit])
+    with pytest.raises(InvalidInput, match="not an interaction"):
+        journal.add(draft("z", EntryKind.FALLIBILITY), mirror_of=visit)
+    assert journal.count() == 1
+
+
+def test_a_choice_never_becomes_the_summary(journal: Journal) -> None:
+    entry_id = journal.add(draft("", EntryKind.REFLECTION, model="schon",
+                                 sections=(("mode", "on-action"), ("situation", "A fall"))))
+    assert journal.row(entry_id).summary == "A fall"

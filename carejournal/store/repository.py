@@ -48,6 +48,7 @@ from carejournal.store.models import (
     entry_people,
     entry_tags,
 )
+from carejournal.templates import written_sections
 
 _SEP = "\x1f"
 _Named = TypeVar("_Named", Person, Tag)
@@ -273,7 +274,8 @@ def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.dat
     record.shift = draft.shift
     record.title = draft.title
     record.body = draft.body
-    record.summary = summarise(draft.title, draft.body, *(t for _k, t in draft.sections))
+    record.summary = summarise(draft.title, draft.body,
+                               *written_sections(draft.kind.value, draft.model, draft.sections))
     record.feeling_score = draft.feeling.score if draft.feeling else None
     record.feeling_word = draft.feeling.word if draft.feeling else ""
     record.updated_at = now

@@ -17,10 +17,12 @@ import pytest
 from carejournal.cli import main
 from carejournal.domain import EntryDraft, EntryKind
 from carejournal.journal import Journal
+from tests.cli.helpers import cli, cli_json
 
 ROW_KEYS = {"id", "kind", "occurred_at", "shift", "title", "summary", "people", "tags"}
 ENTRY_KEYS = {"id", "kind", "occurred_at", "shift", "title", "body", "people", "tags",
-              "feeling", "created_at", "updated_at", "in_trash", "little_things"}
+              "feeling", "created_at", "updated_at", "in_trash", "little_things",
+              "strengths", "model", "model_name", "sections", "decisions", "actions", "links"}
 
 
 def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -50,19 +52,6 @@ def assert_refused(result: subprocess.CompletedProcess[str], *words: str) -> Non
     assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1, result.stderr
     for word in words:
         assert word in result.stderr
-
-
-def cli(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str, str]:
-    """Run main() in this process and return (exit status, stdout, stderr)."""
-    code = main(["--journal", str(path), *args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def cli_json(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> list[Any]:
-    code, out, err = cli(capsys, path, *args, "--json")
-    assert (code, err) == (0, "")
-    return json.loads(out)
 
 
 @pytest.fixture
@@ -105,6 +94,32 @@ def test_add_from_stdin_round_trips_through_show_json(tmp_path: Path, path: Path
         1, "interaction", "2026-02-03", ["Ann"])
     assert entry["in_trash"] is False and entry["feeling"] is None
     assert dt.datetime.fromisoformat(entry["created_at"]).tzinfo is not None
+    assert (entry["strengths"], entry["model"], entry["model_name"]) == ("", None, None)
+    assert entry["sections"] == entry["decisions"] == entry["actions"] == entry["links"] == []
+
+
+def test_reflection_sections_from_stdin_end_to_end(tmp_path: Path, path: Path) -> None:
+    markdown = ("# After the market\n\n## Description\nWe took the bus.\n\n"
+                "## Action plan\nAsk Ann first.\n- Ring Ann's daughter (review 2026-12-01)\n")
+    added = run(tmp_path, "add", "--kind", "reflection", "--model", "gibbs", "--date",
+                "2026-11-20", "--sections", "-", journal=path, stdin=markdown.encode())
+    assert (added.returncode, added.stdout, added.stderr) == (0, "Added entry 1.\n", "")
+    shown = run(tmp_path, "show", "1", "--json", journal=path)
+    [entry] = json.loads(shown.stdout)
+    assert (entry["title"], entry["body"], entry["model"]) == ("After the market", "", "gibbs")
+    assert [(s["key"], s["label"], s["text"]) for s in entry["sections"]] == [
+        ("description", "Description", "We took the bus."),
+        ("action-plan", "Action plan", "Ask Ann first.")]
+    assert entry["actions"] == [{"id": 1, "text": "Ring Ann's daughter",
+                                 "review_on": "2026-12-01", "done_on": None}]
+
+
+def test_ending_a_goal_early_without_a_terminal_is_refused(tmp_path: Path, path: Path) -> None:
+    assert run(tmp_path, "goal", "add", "Ann", "Walk to the shop", journal=path).returncode == 0
+    result = run(tmp_path, "goal", "discontinue", "1", journal=path)
+    assert_refused(result, "own hardest change", "--own-attempts N", "--go-on")
+    [goal] = json.loads(run(tmp_path, "goal", "list", "--json", journal=path).stdout)
+    assert goal["status"] == "active"
 
 
 def test_add_with_every_option_then_list_and_search_json(tmp_path: Path, path: Path) -> None:
