@@ -163,7 +163,7 @@ def run_gui(journal: Path, tmp: Path, index: int) -> dict[str, Any]:
 
 # -- the whole run -------------------------------------------------------------------------------
 def bench(entries: int, runs: int) -> tuple[list[tuple[str, float, int, str]], dict[str, Any]]:
-    from carejournal.demo import demo_drafts
+    from carejournal.demo import fill_demo
     from carejournal.domain import EntryFilter
     from carejournal.journal import Journal
 
@@ -185,10 +185,10 @@ def bench(entries: int, runs: int) -> tuple[list[tuple[str, float, int, str]], d
         path = tmp / "journal.sqlite"
         begin = time.perf_counter()
         journal = Journal.open(path)
-        added = journal.add_many(demo_drafts(count=entries))
+        added = fill_demo(journal, count=entries)
         built = time.perf_counter() - begin
         size_mb = path.stat().st_size / 1e6
-        record("build", f"build journal (add_many {added:,})", [built],
+        record("build", f"build journal (fill_demo {added:,})", [built],
                f"{size_mb:.1f} MB file")
         print(f"built {added:,} entries in {built:.1f}s; timing…", file=sys.stderr)
 

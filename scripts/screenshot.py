@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from carejournal.app import make_application  # noqa: E402
-from carejournal.demo import demo_drafts  # noqa: E402
+from carejournal.demo import fill_demo  # noqa: E402
 from carejournal.domain import EntryFilter, EntryKind  # noqa: E402
 from carejournal.journal import Journal  # noqa: E402
 from carejournal.ui.main_window import MainWindow  # noqa: E402
@@ -79,7 +79,7 @@ def take(out: Path, dark: bool) -> Path:
     with tempfile.TemporaryDirectory(prefix="carejournal-shot-") as tmp:
         journal = Journal.open(Path(tmp) / "journal.sqlite")
         try:
-            journal.add_many(demo_drafts())
+            fill_demo(journal)
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             window = MainWindow(journal, settings)
             window.resize(WIDTH, HEIGHT)
