@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from carejournal.domain import (
+    ActDone,
     ActionItem,
     Decision,
     EntryFilter,
@@ -177,3 +178,32 @@ def test_a_choice_never_becomes_the_summary(journal: Journal) -> None:
     entry_id = journal.add(draft("", EntryKind.REFLECTION, model="schon",
                                  sections=(("mode", "on-action"), ("situation", "A fall"))))
     assert journal.row(entry_id).summary == "A fall"
+
+
+def test_bulk_loading_stores_the_same_as_adding_one_by_one(journal: Journal) -> None:
+    hug = journal.kindness.find("hug")
+    full = draft(
+        "Walked to the park.", people=("Ann", "bo"), tags=("walk",), title="Park",
+        strengths="Knows the way", acts=(ActDone(hug.id, "asked for one"),),
+        decisions=(Decision("Chose the park", "co-design", True),))
+    reflection = draft("", EntryKind.REFLECTION, model="schon", sections=(
+        ("mode", "on-action"), ("situation", "A fall")), actions=(ActionItem("Ring", TODAY),))
+    one = [journal.add(full), journal.add(reflection)]
+    assert journal.add_many([full, reflection, draft("x", people=("ANN",))]) == 3
+    many = [max(one) + 1, max(one) + 2]  # the first two of the bulk load
+
+    def same(entry_id: int) -> tuple:
+        e = journal.get(entry_id)
+        return (e.kind, e.title, e.body, e.people, e.tags, e.acts, e.strengths, e.model,
+                e.sections, e.decisions, [(a.text, a.review_on) for a in e.actions],
+                journal.row(entry_id).summary)
+    assert [same(i) for i in many] == [same(i) for i in one]
+    assert journal.people() == ["Ann", "bo"], "names match whatever their case"
+    assert {r.id for r in journal.rows(EntryFilter(text="park"))} >= {one[0], many[0]}
+
+
+def test_bulk_loading_is_all_or_nothing(journal: Journal) -> None:
+    good = draft("fine")
+    with pytest.raises(InvalidInput, match="no little thing with id 999"):
+        journal.add_many([good, draft("bad", acts=(ActDone(999),))])
+    assert journal.count() == 0 and journal.people() == []

@@ -36,6 +36,7 @@ from carejournal.domain import (
 )
 from carejournal.errors import EntryNotFound
 from carejournal.store import fts, structure
+from carejournal.store.bulk import bulk_add
 from carejournal.store.engine import writer
 from carejournal.store.models import (
     ActionRecord,
@@ -84,22 +85,9 @@ class EntryRepository:
             return record.id
 
     def add_many(self, drafts: Iterable[EntryDraft], now: dt.datetime) -> int:
-        """Bulk-load entries in one transaction, rebuilding the text index once at the end."""
-        count = 0
-        with Session(self._writer) as session, session.begin():
-            fts.pause_insert_trigger(session.connection())
-            people: dict[str, Person] = {}
-            tags: dict[str, Tag] = {}
-            for draft in drafts:
-                record = EntryRecord(created_at=now)
-                _apply(session, record, draft, now, people, tags)
-                session.add(record)
-                count += 1
-                if count % 2000 == 0:
-                    session.flush()
-            session.flush()
-            fts.resume_insert_trigger(session.connection())
-        return count
+        """Bulk-load entries in one transaction (all or nothing), indexing text once at the end."""
+        with self._writer.begin() as conn:
+            return bulk_add(conn, drafts, now)
 
     def update(self, entry_id: int, draft: EntryDraft, now: dt.datetime) -> bool:
         """Replace an entry's content; False if there is no such entry."""
@@ -264,9 +252,7 @@ def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = ()) -> Entry:
     )
 
 
-def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.datetime,
-           people_cache: dict[str, Person] | None = None,
-           tag_cache: dict[str, Tag] | None = None) -> None:
+def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.datetime) -> None:
     """Copy a draft onto a record, finding or creating people and tags by name."""
     record.kind = draft.kind.value
     record.occurred_on = draft.occurred_on
@@ -279,8 +265,8 @@ def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.dat
     record.feeling_score = draft.feeling.score if draft.feeling else None
     record.feeling_word = draft.feeling.word if draft.feeling else ""
     record.updated_at = now
-    record.people = [_named(session, Person, n, people_cache) for n in draft.people]
-    record.tags = [_named(session, Tag, n, tag_cache) for n in draft.tags]
+    record.people = [_named(session, Person, n) for n in draft.people]
+    record.tags = [_named(session, Tag, n) for n in draft.tags]
     record.acts = _acts(session, record, draft.acts)
     record.strengths = draft.strengths
     record.model = draft.model
@@ -306,16 +292,10 @@ def _acts(session: Session, record: EntryRecord, done: tuple[ActDone, ...]) -> l
     return result
 
 
-def _named(session: Session, model: type[_Named], name: str,
-           cache: dict[str, _Named] | None) -> _Named:
-    """Find a person or tag by name (case-insensitively), creating it if new."""
-    key = name.casefold()
-    if cache is not None and key in cache:
-        return cache[key]
+def _named(session: Session, model: type[_Named], name: str) -> _Named:
+    """Find a person or tag by name (any case, by the column's collation), or create it."""
     found = session.scalars(select(model).where(model.name == name)).first()
     if found is None:
         found = model(name=name)
         session.add(found)
-    if cache is not None:
-        cache[key] = found
     return found
