@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.app import open_window
+from carejournal.domain import ActionItem, Decision, EntryKind
 from carejournal.ui.main_window import MainWindow
+from tests.conftest import draft
 
 
 def test_a_second_window_on_the_same_journal_is_refused(tmp_path: Path, settings: QSettings,
@@ -58,17 +62,45 @@ def test_a_missing_folder_is_reported(tmp_path: Path, settings: QSettings) -> No
 
 
 def test_every_control_has_an_accessible_name(filled, make_window) -> None:  # noqa: ANN001
+    filled.add(draft("Chose the bus", people=("Sam",), strengths="Patient",
+                     decisions=(Decision("Bus", "co-design", True),)))
+    filled.add(draft("", EntryKind.REFLECTION, model="gibbs", sections=(("feelings", "ok"),),
+                     actions=(ActionItem("Ring", dt.date(2026, 3, 9)),)))
     window: MainWindow = make_window()
-    window.timeline.select_row(0)
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit,
              QAbstractItemView)
-    unnamed = [
-        f"{type(w).__name__} {w.objectName()}"
-        for w in window.findChildren(QWidget)
-        if isinstance(w, kinds) and w.isVisibleTo(window) and not w.accessibleName()
-        and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
-    ]
-    assert unnamed == []
+    for row in range(window.timeline.model.rowCount()):  # every kind of entry, in full
+        window.timeline.select_row(row)
+        unnamed = [
+            f"{type(w).__name__} {w.objectName()}"
+            for w in window.findChildren(QWidget)
+            if isinstance(w, kinds) and w.isVisibleTo(window) and not w.accessibleName()
+            and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+        ]
+        assert unnamed == [], window.editor.current_kind()
+
+
+def test_a_broken_data_file_is_named_not_a_traceback(tmp_path: Path, settings: QSettings,
+                                                     monkeypatch) -> None:  # noqa: ANN001
+    from carejournal import catalogues, resources, templates
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resources.resources_dir(), copy)
+    (copy / "coproduction_ladder.toml").write_text('[[rung]]\nkey = "a\n', encoding="utf-8")
+    monkeypatch.setattr(resources, "resources_dir", lambda: copy)
+    for cached in (templates.models, templates.fallibility, templates.questions,
+                   catalogues.ladder):
+        cached.cache_clear()
+    try:
+        message = open_window(tmp_path / "j.sqlite", settings)
+    finally:
+        monkeypatch.undo()
+        for cached in (templates.models, templates.fallibility, templates.questions,
+                       catalogues.ladder):
+            cached.cache_clear()
+    assert isinstance(message, str)
+    assert "coproduction_ladder.toml" in message and "line 2" in message
+    assert not (tmp_path / "j.sqlite").exists(), "nothing was created"
 
 
 def test_everything_is_reachable_from_the_menus(window: MainWindow) -> None:
