@@ -82,6 +82,16 @@ def clean_names(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(result)
 
 
+def clean_words(text: str, limit: int, empty: str, too_long: str) -> str:
+    """Text on one line with single spaces; InvalidInput(empty) or (too_long) if it is."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise InvalidInput(empty)
+    if len(cleaned) > limit:
+        raise InvalidInput(too_long)
+    return cleaned
+
+
 def split_names(text: str) -> tuple[str, ...]:
     """Split a comma-separated list typed by the user."""
     return clean_names(text.split(","))

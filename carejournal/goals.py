@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from carejournal.domain import EntryDraft, EntryKind, InvalidInput, clean_name
+from carejournal.domain import EntryDraft, EntryKind, InvalidInput, clean_name, clean_words
 
 if TYPE_CHECKING:
     from carejournal.journal import Journal
@@ -106,12 +106,9 @@ class GoalStore(Protocol):
 
 def clean_goal_text(text: str) -> str:
     """Tidy a goal's words, or raise InvalidInput."""
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise InvalidInput("a goal needs a few words, in the person's own words if you can")
-    if len(cleaned) > MAX_GOAL_TEXT:
-        raise InvalidInput(f"that goal is too long ({MAX_GOAL_TEXT:,} characters at most)")
-    return cleaned
+    return clean_words(text, MAX_GOAL_TEXT,
+                       "a goal needs a few words, in the person's own words if you can",
+                       f"that goal is too long ({MAX_GOAL_TEXT:,} characters at most)")
 
 
 class GoalService:

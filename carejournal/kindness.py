@@ -8,7 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from carejournal.domain import ActDone, EntryDraft, EntryKind, InvalidInput, split_names
+from carejournal.domain import (
+    ActDone,
+    EntryDraft,
+    EntryKind,
+    InvalidInput,
+    clean_words,
+    split_names,
+)
 
 if TYPE_CHECKING:
     from carejournal.journal import Journal
@@ -42,12 +49,8 @@ class LoggedAct:
 
 def clean_label(label: str) -> str:
     """Tidy an act's label, or raise InvalidInput."""
-    cleaned = " ".join(label.split())
-    if not cleaned:
-        raise InvalidInput("a little thing needs a few words to describe it")
-    if len(cleaned) > MAX_ACT_LABEL:
-        raise InvalidInput(f"that description is too long ({MAX_ACT_LABEL} characters at most)")
-    return cleaned
+    return clean_words(label, MAX_ACT_LABEL, "a little thing needs a few words to describe it",
+                       f"that description is too long ({MAX_ACT_LABEL} characters at most)")
 
 
 def find_act(acts: list[Act], ref: str) -> Act:

@@ -93,28 +93,13 @@ class ActionItemsEditor(RowList, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Action plan items"))
-        self.rows: list[ActionRow] = []
         self.today = dt.date.today()
-        self.add = QPushButton(self.tr("Add an action"))
-        self.add.setAccessibleName(self.tr("Add an action"))
-        self.add.clicked.connect(self._add_blank)
-        self._rows = QVBoxLayout()
-        self._rows.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._rows)
-        layout.addLayout(buttons)
+        layout.addLayout(self._row_area(self.tr("Add an action")))
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.add.setEnabled(not read_only)
-        self.set_rows_read_only(read_only)
-
-    def _add_blank(self) -> None:
-        row = self._append(ActionItem(""))
-        row.text.setFocus()
+    def _blank_item(self) -> ActionItem:
+        return ActionItem("")
 
     def _make_row(self, item: Any) -> ActionRow:
         return ActionRow(item, self.today)

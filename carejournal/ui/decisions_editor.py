@@ -112,30 +112,15 @@ class DecisionsEditor(RowList, QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Decisions"), parent)
         self.setAccessibleName(self.tr("Decisions"))
-        self.rows: list[DecisionRow] = []
         intro = QLabel(self.tr(
             "What was decided, and how: was it done to, for or with the person? "
             "Were choices offered?"), wordWrap=True)
-        self.add = QPushButton(self.tr("Add a decision"))
-        self.add.setAccessibleName(self.tr("Add a decision"))
-        self.add.clicked.connect(self._add_blank)
-        self._rows = QVBoxLayout()
-        self._rows.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(self._rows)
-        layout.addLayout(buttons)
+        layout.addLayout(self._row_area(self.tr("Add a decision")))
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.add.setEnabled(not read_only)
-        self.set_rows_read_only(read_only)
-
-    def _add_blank(self) -> None:
-        row = self._append(Decision("", DEFAULT_RUNG, None))
-        row.text.setFocus()
+    def _blank_item(self) -> Decision:
+        return Decision("", DEFAULT_RUNG, None)
 
     def _make_row(self, item: Any) -> DecisionRow:
         return DecisionRow(item)

@@ -73,6 +73,10 @@ class DueActionsDialog(QDialog):
             "Nothing here is overdue in a bad way: look again when it suits you."), wordWrap=True)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Actions due for review"))
+        self.list.setWordWrap(True)  # long actions wrap rather than run off the side
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setSpacing(2)
         self.done_button = QPushButton(self.tr("Mark &done"))
         self.open_button = QPushButton(self.tr("&Open the reflection"))
         for button, name in ((self.done_button, self.tr("Mark the action done")),
@@ -93,7 +97,7 @@ class DueActionsDialog(QDialog):
         self.open_button.clicked.connect(self._open)
         self.list.itemActivated.connect(self._open)
         self.set_items(items)
-        self.resize(640, 360)
+        self.resize(720, 380)
 
     def set_items(self, items: list[DueAction]) -> None:
         self.list.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 
 class Row(Protocol):
@@ -20,9 +20,39 @@ class RowList:
 
     rows: list[Any]
     _rows: QVBoxLayout
+    add: QPushButton
 
     def _make_row(self, item: Any) -> QWidget:
         raise NotImplementedError
+
+    def _blank_item(self) -> Any:
+        raise NotImplementedError
+
+    def _row_area(self, add_text: str) -> QVBoxLayout:
+        """The rows, and below them the button that adds one: a layout to place."""
+        self.rows = []
+        self.add = QPushButton(add_text)
+        self.add.setAccessibleName(add_text)
+        self.add.clicked.connect(self._add_blank)
+        self._rows = QVBoxLayout()
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add)
+        buttons.addStretch(1)
+        area = QVBoxLayout()
+        area.setContentsMargins(0, 0, 0, 0)
+        area.addLayout(self._rows)
+        area.addLayout(buttons)
+        return area
+
+    def _add_blank(self) -> None:
+        row = self._append(self._blank_item())
+        row.text.setFocus()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.add.setEnabled(not read_only)
+        for row in self.rows:
+            row.set_read_only(read_only)
 
     def set_value(self, items: tuple[Any, ...]) -> None:
         """Show these items, replacing the rows there were."""
@@ -34,10 +64,6 @@ class RowList:
     def value(self) -> tuple[Any, ...]:
         """Every row's value, in order."""
         return tuple(row.value() for row in self.rows)
-
-    def set_rows_read_only(self, read_only: bool) -> None:
-        for row in self.rows:
-            row.set_read_only(read_only)
 
     def _append(self, item: Any) -> Any:
         row = self._make_row(item)
