@@ -140,8 +140,9 @@ def _list(journal: Journal, args: argparse.Namespace) -> None:
         print("No goals match." if person or statuses else
               "No goals yet. Add one with: carejournal goal add PERSON \"their goal, in their "
               "own words\"")
+    width = max((len(g.person) for g in goals), default=0)
     for goal in goals:
-        print(f"{goal.id:>4}  {goal.person}  {goal.status.value:<12}  {goal.text}  "
+        print(f"{goal.id:>4}  {goal.person:<{width}}  {goal.status.value:<12}  {goal.text}  "
               f"({counts_text(goal)})")
 
 
