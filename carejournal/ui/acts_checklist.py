@@ -32,9 +32,6 @@ class ActsChecklist(QGroupBox):
 
     def set_catalogue(self, acts: list[Act]) -> None:
         """The acts that can be offered (retired ones only show where already recorded)."""
-        if [(a.id, a.label, a.retired) for a in acts] == \
-                [(a.id, a.label, a.retired) for a in self._catalogue]:
-            return  # unchanged (the window offers it on every refresh)
         self._catalogue = acts
         self._rebuild(self.value())
 

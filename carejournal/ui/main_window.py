@@ -37,7 +37,7 @@ from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
 class MainWindow(QMainWindow):
     """Joins the timeline, the editor and the journal service."""
 
-    journal_changed = Signal()  # entries were written, moved or listed again
+    journal_changed = Signal()  # entries were written or moved (not on every search)
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None,
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.practice = PracticeController(self, clock)
         self._restore_layout()
+        self.reload_catalogue()
         self.refresh()
 
     # -- construction --------------------------------------------------------
@@ -131,14 +132,18 @@ class MainWindow(QMainWindow):
         self.timeline.set_rows(rows, self._empty_message(total))
         self.timeline.filters.set_names(people, tags)
         self.editor.set_names(people, tags)
-        self._offer_catalogue()
         self.count_label.setText(self._count_text(len(rows), total))
         self.timeline.select(keep)
         if self.pages.currentWidget() is not self.editor:
             self._show_placeholder(total)
+
+    def entries_changed(self, select_id: int | None = None) -> None:
+        """Entries were written or moved: reload the list and tell whoever is listening."""
+        self.refresh(select_id=select_id)
         self.journal_changed.emit()
 
-    def _offer_catalogue(self) -> None:
+    def reload_catalogue(self) -> None:
+        """Offer the editor's checklist the little things as they are now."""
         try:
             self.editor.set_catalogue(self.journal.kindness.acts(include_retired=True))
         except PROBLEMS as exc:
@@ -271,7 +276,7 @@ class MainWindow(QMainWindow):
             return
         if self.trash_mode:
             self.actions_.show_trash.setChecked(False)
-        self.refresh(select_id=entry_id)
+        self.entries_changed(select_id=entry_id)
         self.statusBar().showMessage(self.tr("Logged: {act}").format(act=act.label), 5000)
 
     # -- trash ---------------------------------------------------------------
@@ -305,7 +310,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.nothing)
         if show_id is not None and self.trash_mode:
             self.actions_.show_trash.setChecked(False)
-        self.refresh(select_id=show_id)
+        self.entries_changed(select_id=show_id)
         if show_id is not None:
             self.open_entry(show_id)
 
@@ -319,7 +324,7 @@ class MainWindow(QMainWindow):
         self.nothing.set_trash_mode(on)
         self.editor.entry_id = None
         self.pages.setCurrentWidget(self.nothing)
-        self.refresh()
+        self.entries_changed()
 
     def empty_trash(self) -> None:
         """Delete trashed entries for good, after asking."""
@@ -335,7 +340,7 @@ class MainWindow(QMainWindow):
         except PROBLEMS as exc:
             self._report(exc)
         self.undo_stack.clear()
-        self.refresh()
+        self.entries_changed()
 
     # -- small things --------------------------------------------------------
     def focus_search(self) -> None:

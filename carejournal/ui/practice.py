@@ -92,6 +92,7 @@ class PracticeController(QObject):
         dialog = ActsDialog(self.window.journal.kindness, self.window)
         dialog.exec()
         if dialog.changed:
+            self.window.reload_catalogue()
             self.window.refresh()
 
     # -- goals ---------------------------------------------------------------
@@ -100,7 +101,7 @@ class PracticeController(QObject):
         if self.goals is None:
             self.goals = GoalsPanel(self.window.journal, self.window, window=True)
             self.goals.open_entry_requested.connect(self.window.show_entry)
-            self.goals.entry_added.connect(lambda _id: self.window.refresh())
+            self.goals.entry_added.connect(lambda _id: self.window.entries_changed())
         self.goals.refresh()
         self.goals.show()
         self.goals.raise_()
@@ -141,7 +142,7 @@ class PracticeController(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             if window.trash_mode:
                 window.actions_.show_trash.setChecked(False)
-            window.refresh(select_id=dialog.saved_id)
+            window.entries_changed(select_id=dialog.saved_id)
 
     # -- settings ------------------------------------------------------------
     def edit_settings(self) -> None:

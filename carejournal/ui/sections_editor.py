@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.domain import ActionItem
-from carejournal.templates import Template, TemplateSection, models
+from carejournal.templates import Template, TemplateSection, find_model, models
 from carejournal.ui.action_items import ActionItemsEditor
 
 SECTION_HEIGHT = 92  # about four lines; longer text scrolls inside the field
@@ -72,15 +72,12 @@ class SectionsEditor(QWidget):
 
     def set_value(self, sections: tuple[tuple[str, str], ...],
                   actions: tuple[ActionItem, ...]) -> None:
-        """The stored text of every section (shown or not) and the action items."""
+        """The stored text of every section (shown or not) and the action items.
+
+        The fields are made by the next show_template, so they are built once per entry.
+        """
         self._values = dict(sections)
         self.actions.set_value(actions)
-        if self._template is not None:
-            self._loading = True
-            try:
-                self._build(self._template)
-            finally:
-                self._loading = False
 
     def value(self) -> tuple[tuple[str, str], ...]:
         """Every section's text, shown sections first, in their order."""
@@ -156,8 +153,6 @@ class SectionsEditor(QWidget):
     def _on_model(self) -> None:
         if self._loading:
             return
-        from carejournal.templates import find_model
-
         self.show_template(find_model(self.current_model()), choose_model=True)
         self.model_changed.emit()
         self.changed.emit()

@@ -68,3 +68,16 @@ def test_editing_a_review_date_updates_the_notice(journal: Journal, make_window)
     row.review.setDate(row.review.date().addDays(-10))
     assert window.autosaver.flush()
     assert window.practice.due_notice.isVisible()
+
+
+def test_searching_does_not_recount_but_writing_does(journal: Journal, make_window) -> None:
+    entry_id = _reflection(journal, ActionItem("Ring the GP", TODAY))
+    window: MainWindow = make_window()
+    told: list[bool] = []
+    window.journal_changed.connect(lambda: told.append(True))
+    window.timeline.filters.search.setText("fall")
+    window.timeline.filters.reset()
+    assert told == [], "a search only lists; nothing was written"
+    window.timeline.select(entry_id, quiet=False)
+    window.trash_current()
+    assert told and not window.practice.due_notice.isVisible()
