@@ -1,0 +1,120 @@
+"""How strengths-focused or problem-focused a text is, from two small word lists.
+
+The lists and the thresholds live in resources/balance.toml, whose header explains the
+measure and its limits in plain words.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from carejournal.errors import ResourceError
+from carejournal.phrases import PhraseError, PhraseMatcher, Words, expand, words_of
+from carejournal.resources import resource_path
+
+
+class Verdict(StrEnum):
+    """What the counts suggest, in four plain steps."""
+
+    STRENGTHS = "strengths"
+    BALANCED = "balanced"
+    PROBLEMS = "problems"
+    TOO_FEW = "too-few"
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """Counts of strength and problem words in a text (or a period), and of all words."""
+
+    strengths: int = 0
+    problems: int = 0
+    words: int = 0
+
+    def __add__(self, other: Balance) -> Balance:
+        return Balance(self.strengths + other.strengths, self.problems + other.problems,
+                       self.words + other.words)
+
+    @property
+    def focus(self) -> float | None:
+        """From -1 (only problem words) to +1 (only strength words); None with none of either."""
+        total = self.strengths + self.problems
+        return (self.strengths - self.problems) / total if total else None
+
+    @property
+    def verdict(self) -> Verdict:
+        return measure_rules().verdict(self)
+
+    def as_json(self) -> dict[str, Any]:
+        """A plain dict for --json output."""
+        focus = self.focus
+        return {"strengths": self.strengths, "problems": self.problems, "words": self.words,
+                "focus": None if focus is None else round(focus, 3),
+                "verdict": self.verdict.value}
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceRules:
+    """The word lists and thresholds, compiled."""
+
+    matcher: PhraseMatcher[str]
+    minimum: int
+    lean: float
+
+    def measure(self, text: str, words: Words | None = None) -> Balance:
+        """Count the strength and problem words in text."""
+        found = words if words is not None else words_of(text)
+        matches = self.matcher.find(text, found)
+        strengths = sum(1 for m in matches if m.payload == "strengths")
+        return Balance(strengths, len(matches) - strengths, len(found.norms))
+
+    def verdict(self, balance: Balance) -> Verdict:
+        focus = balance.focus
+        if focus is None or balance.strengths + balance.problems < self.minimum:
+            return Verdict.TOO_FEW
+        if focus >= self.lean:
+            return Verdict.STRENGTHS
+        return Verdict.PROBLEMS if focus <= -self.lean else Verdict.BALANCED
+
+
+def load_balance(path: Path | None = None) -> BalanceRules:
+    """Read the word lists; a missing or malformed file names itself and the problem."""
+    path = path or resource_path("balance.toml")
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ResourceError(f"{path}: {exc}") from None
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for side in ("strengths", "problems"):
+        phrases = data.get(side, {}).get("phrases") if isinstance(data.get(side), dict) else None
+        if not isinstance(phrases, list) or not phrases:
+            raise ResourceError(f"{path}: [{side}] needs a list of phrases.")
+        for phrase in phrases:
+            try:
+                for words in expand(str(phrase)):
+                    matcher.add(words, side)
+            except PhraseError as exc:
+                raise ResourceError(f"{path}, [{side}]: {exc}") from None
+    matcher.finalise()
+    minimum, lean = data.get("minimum", 3), data.get("lean", 0.2)
+    if not isinstance(minimum, int) or not isinstance(lean, int | float) or not 0 < lean < 1:
+        raise ResourceError(f"{path}: 'minimum' must be a whole number and 'lean' between 0 and 1.")
+    return BalanceRules(matcher, minimum, float(lean))
+
+
+@cache
+def measure_rules() -> BalanceRules:
+    """The shipped word lists, read once per process."""
+    return load_balance()
+
+
+def measure(text: str, words: Words | None = None) -> Balance:
+    """How strengths- or problem-focused text is, by the shipped lists."""
+    return measure_rules().measure(text, words)

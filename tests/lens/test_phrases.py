@@ -1,0 +1,85 @@
+"""Phrase expansion and matching: case, inflections, hyphens, whole words, exceptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from carejournal.phrases import PhraseError, PhraseMatcher, expand, inflections, words_of
+
+
+def found(phrases: dict[str, list[str]], text: str,
+          exceptions: dict[str, list[str]] | None = None) -> list[tuple[str, str]]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    owners = {name: name for name in phrases}  # one object per owner, as rules are
+    for name, items in phrases.items():
+        extra = [v for e in (exceptions or {}).get(name, []) for v in expand(e)]
+        for phrase in items:
+            for words in expand(phrase, {"behaviour": ["behavior"]}):
+                matcher.add(words, owners[name], extra)
+    matcher.finalise()
+    return [(text[m.start:m.end], m.payload) for m in matcher.find(text)]
+
+
+def test_words_keep_offsets_and_drop_possessives() -> None:
+    text = "The client’s tea, Zoë's CAFÉ"
+    words = words_of(text)
+    assert words.norms == ["the", "client", "tea", "zoë", "café"]
+    assert [text[s:e] for s, e in zip(words.starts, words.ends, strict=True)][1] == "client’s"
+
+
+def test_inflections_cover_regular_forms() -> None:
+    assert {"refuse", "refuses", "refused", "refusing"} <= set(inflections("refuse"))
+    assert {"family", "families"} <= set(inflections("family"))
+    assert {"kick", "kicks", "kicked", "kicking"} <= set(inflections("kick"))
+    assert "stopped" in inflections("stop")
+
+
+def test_hyphenated_phrase_matches_spaced_and_joined_forms() -> None:
+    text = "non-compliant, non compliant, noncompliant, Non‑Compliant, non. compliant"
+    assert [t for t, _ in found({"nc": ["non-compliant"]}, text)] == [
+        "non-compliant", "non compliant", "noncompliant", "Non‑Compliant"]
+
+
+def test_whole_words_only() -> None:
+    assert found({"case": ["case", "cases"]}, "suitcase casing cases showcase") == [
+        ("cases", "case")]
+    assert found({"feed": ["feed+"]}, "feedback was good; fed up") == []
+
+
+def test_longest_phrase_wins_and_matches_do_not_overlap() -> None:
+    text = "She refused to engage, then refused lunch."
+    assert found({"refuse": ["refuse+"], "engage": ["refuse+ to engage"]}, text) == [
+        ("refused to engage", "engage"), ("refused", "refuse")]
+
+
+def test_spelling_variants_apply_to_every_phrase_word() -> None:
+    text = "challenging behaviors and CHALLENGING BEHAVIOUR"
+    assert len(found({"cb": ["challenging behaviour+"]}, text)) == 2
+
+
+def test_exceptions_cover_ordinary_uses() -> None:
+    rules = {"case": ["case"]}
+    unless = {"case": ["in case", "in any case", "in the case of"]}
+    text = "Just in case. In any case, in the case of rain. Her case was closed."
+    assert found(rules, text, unless) == [("case", "case")]
+    assert text.index("case was") == text.rindex("case was")
+
+
+def test_words_across_other_punctuation_do_not_join() -> None:
+    assert found({"su": ["service user+"]}, "the service. Users came") == []
+    assert found({"su": ["service user+"]}, "Service\nusers came") == [("Service\nusers", "su")]
+
+
+def test_invisible_joiners_and_wide_letters_are_read_as_plain_words() -> None:
+    wide = "ＮＯＮ-ＣＯＭＰＬＩＡＮＴ"
+    text = f"non\u00adcompliant {wide}"
+    assert [t for t, _ in found({"nc": ["non-compliant"]}, text)] == ["non\u00adcompliant", wide]
+
+
+def test_bad_phrases_are_refused() -> None:
+    with pytest.raises(PhraseError):
+        expand("   ")
+    with pytest.raises(PhraseError):
+        expand("--- ...")
+    with pytest.raises(PhraseError):
+        expand(" ".join(["a-b+"] * 8))
