@@ -48,7 +48,8 @@ class Lens:
             if rule.id in self.disabled:
                 continue
             for words in rule.variants:
-                self._matcher.add(words, rule, rule.exception_variants)
+                self._matcher.add(words, rule)
+            self._matcher.add_exceptions(rule, rule.exception_variants)
         self._matcher.finalise()
 
     def check(self, text: str, dismissed: Iterable[str] = (),

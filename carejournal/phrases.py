@@ -127,14 +127,14 @@ class PhraseMatcher(Generic[P]):
         self._by_first: dict[str, list[tuple[tuple[str, ...], P]]] = {}
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
 
-    def add(self, words: tuple[str, ...], payload: P,
-            exceptions: Iterable[tuple[str, ...]] = ()) -> None:
-        """Match this token sequence as payload, unless one of the exceptions covers it."""
+    def add(self, words: tuple[str, ...], payload: P) -> None:
+        """Match this token sequence as payload."""
         self._by_first.setdefault(words[0], []).append((words, payload))
-        found = list(exceptions)
-        if found:
-            self._exceptions.setdefault(id(payload), []).extend(
-                e for e in found if e not in self._exceptions.get(id(payload), []))
+
+    def add_exceptions(self, payload: P, exceptions: Iterable[tuple[str, ...]]) -> None:
+        """Do not report payload where one of these token sequences covers the match."""
+        known = self._exceptions.setdefault(id(payload), [])
+        known.extend(e for e in dict.fromkeys(exceptions) if e not in known)
 
     def finalise(self) -> None:
         """Order candidates longest first, so the longest phrase wins."""
@@ -153,9 +153,21 @@ class PhraseMatcher(Generic[P]):
             if found is None:
                 index += 1
                 continue
+            found = self._longest_overlap(text, toks, found)
             out.append(found)
             index = found.last + 1
         return out
+
+    def _longest_overlap(self, text: str, toks: Words, found: Match[P]) -> Match[P]:
+        """Where a longer phrase starts inside this match, the longer one wins."""
+        at = found.first + 1
+        while at <= found.last:
+            candidates = self._by_first.get(toks.norms[at])
+            other = self._best(text, toks, at, candidates) if candidates else None
+            if other is not None and other.last - other.first > found.last - found.first:
+                found = other
+            at += 1
+        return found
 
     def _best(self, text: str, toks: Words, index: int,
               candidates: list[tuple[tuple[str, ...], P]]) -> Match[P] | None:

@@ -15,7 +15,8 @@ def found(phrases: dict[str, list[str]], text: str,
         extra = [v for e in (exceptions or {}).get(name, []) for v in expand(e)]
         for phrase in items:
             for words in expand(phrase, {"behaviour": ["behavior"]}):
-                matcher.add(words, owners[name], extra)
+                matcher.add(words, owners[name])
+        matcher.add_exceptions(owners[name], extra)
     matcher.finalise()
     return [(text[m.start:m.end], m.payload) for m in matcher.find(text)]
 
@@ -83,3 +84,9 @@ def test_bad_phrases_are_refused() -> None:
         expand("--- ...")
     with pytest.raises(PhraseError):
         expand(" ".join(["a-b+"] * 8))
+
+
+def test_a_longer_phrase_starting_inside_a_match_wins() -> None:
+    rules = {"elderly": ["the elderly"], "emi": ["elderly mentally infirm"]}
+    assert found(rules, "a unit for the elderly mentally infirm; the elderly") == [
+        ("elderly mentally infirm", "emi"), ("the elderly", "elderly")]
