@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from carejournal.domain import ActDone
@@ -22,6 +23,7 @@ class ActsChecklist(QGroupBox):
         self._catalogue: list[Act] = []
         self._recorded: dict[int, ActDone] = {}
         self.boxes: dict[int, QCheckBox] = {}
+        self.columns = COLUMNS
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(18)
         hint = QLabel(self.tr("The small things make a big difference. Tick any you did."))
@@ -59,7 +61,7 @@ class ActsChecklist(QGroupBox):
                    if not a.retired or a.id in self._recorded]
         known = {act_id for act_id, _ in offered}
         offered += [(a.act_id, a.label) for a in recorded if a.act_id not in known]
-        for index, (act_id, label) in enumerate(offered):
+        for act_id, label in offered:
             words = self._recorded[act_id].label if act_id in self._recorded else label
             box = QCheckBox(words or label)
             box.setAccessibleName(words or label)
@@ -68,5 +70,29 @@ class ActsChecklist(QGroupBox):
                 box.setToolTip(note)
             box.setChecked(act_id in self._recorded)
             box.toggled.connect(self.changed)
-            self._grid.addWidget(box, index // COLUMNS, index % COLUMNS)
             self.boxes[act_id] = box
+        self._place()
+
+    def _place(self) -> None:
+        """Lay the boxes out in as many columns as fit (two at most)."""
+        for index, box in enumerate(self.boxes.values()):
+            self._grid.addWidget(box, index // self.columns, index % self.columns)
+
+    def _widest(self) -> int:
+        return max((b.sizeHint().width() for b in self.boxes.values()), default=0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """One column is enough: narrow windows reflow rather than scroll sideways."""
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        return QSize(min(hint.width(), self._widest() + margins.left() + margins.right() + 24),
+                     hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        spacing = self._grid.horizontalSpacing()
+        fits = 2 * self._widest() + spacing + 40 <= event.size().width()
+        columns = COLUMNS if fits else 1
+        if columns != self.columns:
+            self.columns = columns
+            self._place()

@@ -1,9 +1,11 @@
-"""The entry text box: a plain-text editor that stays responsive with huge pastes."""
+"""The entry text box: a lens-checked text editor that stays responsive with huge pastes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QPlainTextEdit
+
+from carejournal.ui.lens_edit import LensEdit
 
 # Qt's line wrapping slows down sharply on one very long line (a 5 MB single line
 # takes minutes); past this length we stop wrapping, which Qt lays out quickly.
@@ -17,8 +19,8 @@ def has_long_line(text: str) -> bool:
     return any(len(line) > LONG_LINE for line in text.split("\n"))
 
 
-class BodyEdit(QPlainTextEdit):
-    """QPlainTextEdit that switches off wrapping before showing very long lines."""
+class BodyEdit(LensEdit):
+    """LensEdit that switches off wrapping before showing very long lines."""
 
     def set_text(self, text: str) -> None:
         """Replace the text, choosing the wrap mode first."""

@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
+
+# The language lens's underline colours by category: (on a light page, on a dark page).
+# Each has a contrast of at least 4.5:1 against white or near-black text backgrounds,
+# and the categories stay apart for the common colour-vision differences; colour is never
+# the only signal (the underline is wavy, and the tooltip and panel name the category).
+LENS_COLOURS: dict[str, tuple[str, str]] = {
+    "labels": ("#8e24aa", "#e1a6f0"),    # purple
+    "blame": ("#b45309", "#fbbf24"),     # amber
+    "power": ("#1d4ed8", "#93b4fd"),     # blue
+    "jargon": ("#0f766e", "#5eead4"),    # teal
+    "othering": ("#be123c", "#fda4af"),  # rose
+}
+LENS_NEUTRAL = ("#5f6368", "#b0b4ba")  # a category the colours do not know
 
 
 def is_dark(widget: QWidget) -> bool:
     """True if the widget's palette has a dark background."""
     return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def has_dark_base(widget: QWidget) -> bool:
+    """True if the widget's text background (Base) is dark, as in a dark palette."""
+    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def lens_colour(category: str, dark: bool) -> QColor:
+    """The underline colour of a lens category (a neutral grey for unknown ones)."""
+    light_colour, dark_colour = LENS_COLOURS.get(category, LENS_NEUTRAL)
+    return QColor(dark_colour if dark else light_colour)
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    def luminance(colour: QColor) -> float:
+        channels = [c / 255 for c in (colour.red(), colour.green(), colour.blue())]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                   for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def problem_text_style(widget: QWidget) -> str:

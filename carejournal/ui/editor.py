@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -18,17 +18,23 @@ from PySide6.QtWidgets import (
 
 from carejournal.domain import Entry, EntryDraft, EntryKind, InvalidInput
 from carejournal.kindness import Act
+from carejournal.lens import Lens
 from carejournal.templates import fallibility, find_model, models
 from carejournal.ui.acts_checklist import ActsChecklist
 from carejournal.ui.body_edit import BodyEdit
 from carejournal.ui.colours import problem_banner_style, prompt_banner_style
 from carejournal.ui.decisions_editor import DecisionsEditor
 from carejournal.ui.editor_header import EditorHeader
+from carejournal.ui.lens_edit import LensEdit
+from carejournal.ui.lens_highlighter import LensContext
+from carejournal.ui.lens_panel import LensPanel, PanelItem
 from carejournal.ui.links_panel import LinksPanel
 from carejournal.ui.sections_editor import SectionsEditor
 from carejournal.ui.strings import kind_description
 
 BODY_MIN_HEIGHT = 180
+# TODO(lead): drop this check once EntryDraft.dismissed (lens.md) has landed in domain.py.
+DRAFT_HAS_DISMISSED = "dismissed" in getattr(EntryDraft, "__dataclass_fields__", {})
 
 
 class EntryEditor(QWidget):
@@ -38,6 +44,7 @@ class EntryEditor(QWidget):
     retry_requested = Signal()
     mirror_requested = Signal()
     open_entry = Signal(int)
+    rule_off_requested = Signal(str)  # the worker asked to switch this lens rule off
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,13 +61,16 @@ class EntryEditor(QWidget):
         for name in ("kind", "date", "has_time", "time", "shift", "people", "tags", "feeling",
                      "feeling_word", "title"):
             setattr(self, name, getattr(self.header, name))
+        self.lens_context = LensContext(self)
         self.body = BodyEdit()
+        self.body.attach(self.lens_context)
         self.body.setAccessibleName(self.tr("Entry text"))
         self.body.setMinimumHeight(BODY_MIN_HEIGHT)
         self.body_label = QLabel()
         self.body_label.setBuddy(self.body)
-        self.strengths = QPlainTextEdit(placeholderText=self.tr(
+        self.strengths = LensEdit(placeholderText=self.tr(
             "What are they good at? What skills, hopes and wishes did you notice?"))
+        self.strengths.attach(self.lens_context)
         self.strengths.setAccessibleName(self.tr("Strengths, skills and wishes I noticed"))
         self.strengths.setTabChangesFocus(True)
         self.strengths_label = QLabel(self.tr("&Strengths, skills and wishes I noticed"))
@@ -68,6 +78,8 @@ class EntryEditor(QWidget):
         self.acts = ActsChecklist()
         self.decisions = DecisionsEditor()
         self.sections = SectionsEditor()
+        self.sections.set_lens_context(self.lens_context)
+        self.lens_panel = LensPanel(self.lens_context, self._lens_boxes)
         self.links = LinksPanel()
         self.hint = QLabel(wordWrap=True)
         self.hint.setStyleSheet("font-style: italic;")
@@ -109,12 +121,18 @@ class EntryEditor(QWidget):
         problem = QHBoxLayout()
         problem.addWidget(self.error, 1)
         problem.addWidget(self.retry)
+        hint = QHBoxLayout()
+        hint.addWidget(self.hint, 1)
+        hint.addWidget(self.lens_panel.toggle)
+        beside = QHBoxLayout()
+        beside.addWidget(self.scroll, 1)
+        beside.addWidget(self.lens_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(problem)
         layout.addWidget(self.prompt)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.scroll, 1)
+        layout.addLayout(hint)
+        layout.addLayout(beside, 1)
 
     def _arrange(self, kind: EntryKind) -> None:
         """Put this kind's parts on the page, in its order; hide the others."""
@@ -140,10 +158,44 @@ class EntryEditor(QWidget):
         self.retry.clicked.connect(self.retry_requested)
         self.links.mirror_requested.connect(self.mirror_requested)
         self.links.open_entry.connect(self.open_entry)
+        for signal in (self.body.textChanged, self.strengths.textChanged, self.sections.changed,
+                       self.header.kind_changed):
+            signal.connect(self.lens_panel.schedule)
+        self.lens_context.dismissed_one.connect(self._on_dismissed)
+        self.lens_context.rule_off_requested.connect(self.rule_off_requested)
+        self.lens_panel.chosen.connect(self._show_finding)
 
     def _on_edit(self) -> None:
         if not self._loading:
             self.edited.emit()
+
+    def _on_dismissed(self) -> None:
+        self.lens_panel.refresh()
+        self._on_edit()  # the dismissal is stored with the entry
+
+    def _show_finding(self, item: PanelItem) -> None:
+        self.scroll.ensureWidgetVisible(item.edit)
+        item.edit.show_spot(item.spot)
+
+    def _lens_boxes(self) -> list[tuple[str, LensEdit]]:
+        """The text boxes shown for this kind, with their names (none for the entry text)."""
+        boxes: list[tuple[str, LensEdit]] = [("", self.body)]
+        if not self.strengths_box.isHidden():
+            boxes.append((self.strengths.accessibleName(), self.strengths))
+        if not self.sections.isHidden():
+            boxes += [(f.accessibleName(), f) for f in self.sections.text_fields()]
+        return boxes
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.lens_panel.fit(event.size().width(), self._page_needs())
+
+    def _page_needs(self) -> int:
+        """The width the page needs for its widest part (any kind), so it never scrolls."""
+        parts = (self.header, self.text_row, self.acts, self.decisions, self.sections)
+        margins = self.page_layout.contentsMargins()
+        return (max(p.minimumSizeHint().width() for p in parts) + margins.left()
+                + margins.right() + self.scroll.verticalScrollBar().sizeHint().width() + 12)
 
     def _on_kind(self) -> None:
         self._show_kind(self.current_kind(), self.sections.current_model())
@@ -181,6 +233,11 @@ class EntryEditor(QWidget):
         """The little things the checklist offers (retired ones included, for old entries)."""
         self.acts.set_catalogue(acts)
 
+    def set_lens(self, lens: Lens) -> None:
+        """The language lens to check the text with (rules switched off already left out)."""
+        self.lens_context.set_lens(lens)
+        self.lens_panel.refresh()
+
     def load(self, entry: Entry) -> None:
         """Show a stored entry."""
         self.entry_id = entry.id
@@ -201,6 +258,7 @@ class EntryEditor(QWidget):
         self._loading = True
         self._kept = draft
         try:
+            self.lens_context.set_dismissed(getattr(draft, "dismissed", ()), quiet=True)
             self.header.fill(draft)
             self.body.set_text(draft.body)
             self.strengths.setPlainText(draft.strengths)
@@ -214,15 +272,18 @@ class EntryEditor(QWidget):
             self.clear_error()
         finally:
             self._loading = False
+        self.lens_panel.refresh()
 
     def draft(self) -> EntryDraft:
         """What the editor holds now; raises InvalidInput for names that are too long."""
         kind = self.current_kind()
+        lens = {"dismissed": tuple(sorted(self.lens_context.dismissed))}
         return self.header.draft(
             body=self.body.toPlainText(), acts=self.acts.value(),
             strengths=self.strengths.toPlainText(), decisions=self.decisions.value(),
             model=self.sections.current_model() if kind is EntryKind.REFLECTION else "",
-            sections=self.sections.value(), actions=self.sections.actions.value())
+            sections=self.sections.value(), actions=self.sections.actions.value(),
+            **(lens if DRAFT_HAS_DISMISSED else {}))
 
     def saved_as(self, entry_id: int) -> None:
         """A new entry was stored with this id: it can now be mirrored."""

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from carejournal.domain import ActionItem
 from carejournal.templates import Template, TemplateSection, find_model, models
 from carejournal.ui.action_items import ActionItemsEditor
+from carejournal.ui.lens_edit import LensEdit
+from carejournal.ui.lens_highlighter import LensContext
 
 SECTION_HEIGHT = 92  # about four lines; longer text scrolls inside the field
 
@@ -32,6 +34,7 @@ class SectionsEditor(QWidget):
         self._values: dict[str, str] = {}
         self._template: Template | None = None
         self._loading = False
+        self._lens: LensContext | None = None
         self.fields: dict[str, QPlainTextEdit | QComboBox] = {}
         self.model = QComboBox()
         self.model.setAccessibleName(self.tr("Reflective model"))
@@ -85,6 +88,17 @@ class SectionsEditor(QWidget):
         keys = shown + [k for k in self._values if k not in shown]
         return tuple((k, self._values[k]) for k in keys if self._values.get(k, "").strip())
 
+    def set_lens_context(self, context: LensContext) -> None:
+        """Check the section texts with the entry's language lens (fields built from now on)."""
+        self._lens = context
+        for field in self.text_fields():
+            if field.lens_context is None:
+                field.attach(context)
+
+    def text_fields(self) -> list[LensEdit]:
+        """The shown sections one writes in (not the choices), in order."""
+        return [f for f in self.fields.values() if isinstance(f, LensEdit)]
+
     def current_model(self) -> str:
         return str(self.model.currentData())
 
@@ -134,7 +148,9 @@ class SectionsEditor(QWidget):
                 lambda _i, k=section.key, b=box: self._store(k, str(b.currentData())))
             field: QPlainTextEdit | QComboBox = box
         else:
-            edit = QPlainTextEdit()
+            edit = LensEdit()
+            if self._lens is not None:
+                edit.attach(self._lens)
             edit.setPlainText(value)
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(SECTION_HEIGHT)
