@@ -163,6 +163,8 @@ def run_gui(journal: Path, tmp: Path, index: int) -> dict[str, Any]:
 
 # -- the whole run -------------------------------------------------------------------------------
 def bench(entries: int, runs: int) -> tuple[list[tuple[str, float, int, str]], dict[str, Any]]:
+    from lens_bench import bench_check, bench_highlight
+
     from carejournal.demo import fill_demo
     from carejournal.domain import EntryFilter
     from carejournal.journal import Journal
@@ -218,6 +220,8 @@ def bench(entries: int, runs: int) -> tuple[list[tuple[str, float, int, str]], d
         finally:
             journal.close()
 
+        bench_check(record, runs)
+        bench_highlight(record, runs)
         guis = [run_gui(path, tmp, i) for i in range(GUI_RUNS)]
         data["window_runs"] = guis
         first = guis[0]

@@ -124,12 +124,20 @@ class PhraseMatcher(Generic[P]):
     """Finds non-overlapping phrases (longest first) with per-payload exceptions."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], P]]] = {}
+        # Phrases are indexed by their first two words, so a common first word ("the") costs
+        # one lookup, not a try of every phrase that starts with it.
+        self._firsts: set[str] = set()
+        self._singles: dict[str, list[tuple[tuple[str, ...], P]]] = {}
+        self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], P]]] = {}
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
 
     def add(self, words: tuple[str, ...], payload: P) -> None:
         """Match this token sequence as payload."""
-        self._by_first.setdefault(words[0], []).append((words, payload))
+        self._firsts.add(words[0])
+        if len(words) == 1:
+            self._singles.setdefault(words[0], []).append((words, payload))
+        else:
+            self._pairs.setdefault((words[0], words[1]), []).append((words, payload))
 
     def add_exceptions(self, payload: P, exceptions: Iterable[tuple[str, ...]]) -> None:
         """Do not report payload where one of these token sequences covers the match."""
@@ -138,7 +146,7 @@ class PhraseMatcher(Generic[P]):
 
     def finalise(self) -> None:
         """Order candidates longest first, so the longest phrase wins."""
-        for candidates in self._by_first.values():
+        for candidates in self._pairs.values():
             candidates.sort(key=lambda c: -len(c[0]))
 
     def find(self, text: str, words: Words | None = None) -> list[Match[P]]:
@@ -146,10 +154,10 @@ class PhraseMatcher(Generic[P]):
         toks = words_of(text) if words is None else words
         out: list[Match[P]] = []
         index, count = 0, len(toks.norms)
-        by_first, norms = self._by_first, toks.norms
+        firsts, norms = self._firsts, toks.norms
         while index < count:
-            candidates = by_first.get(norms[index])
-            found = self._best(text, toks, index, candidates) if candidates else None
+            found = (self._best(text, toks, index, self._candidates(norms, index))
+                     if norms[index] in firsts else None)
             if found is None:
                 index += 1
                 continue
@@ -162,12 +170,20 @@ class PhraseMatcher(Generic[P]):
         """Where a longer phrase starts inside this match, the longer one wins."""
         at = found.first + 1
         while at <= found.last:
-            candidates = self._by_first.get(toks.norms[at])
-            other = self._best(text, toks, at, candidates) if candidates else None
+            other = self._best(text, toks, at, self._candidates(toks.norms, at))
             if other is not None and other.last - other.first > found.last - found.first:
                 found = other
             at += 1
         return found
+
+    def _candidates(self, norms: list[str], index: int) -> list[tuple[tuple[str, ...], P]]:
+        """Phrases that could start at index, longest first."""
+        word = norms[index]
+        pairs = self._pairs.get((word, norms[index + 1])) if index + 1 < len(norms) else None
+        singles = self._singles.get(word)
+        if pairs and singles:
+            return pairs + singles
+        return pairs or singles or []
 
     def _best(self, text: str, toks: Words, index: int,
               candidates: list[tuple[tuple[str, ...], P]]) -> Match[P] | None:
