@@ -17,6 +17,9 @@ from carejournal.errors import ResourceError
 from carejournal.phrases import PhraseError, PhraseMatcher, Words, expand, words_of
 from carejournal.resources import resource_path
 
+DEFAULT_MINIMUM = 3
+DEFAULT_LEAN = 0.2
+
 
 class Verdict(StrEnum):
     """What the counts suggest, in four plain steps."""
@@ -47,7 +50,12 @@ class Balance:
 
     @property
     def verdict(self) -> Verdict:
-        return measure_rules().verdict(self)
+        """What the counts suggest (the usual thresholds if the word lists cannot be read)."""
+        try:
+            minimum, lean = measure_rules().minimum, measure_rules().lean
+        except ResourceError:
+            minimum, lean = DEFAULT_MINIMUM, DEFAULT_LEAN
+        return verdict_of(self, minimum, lean)
 
     def as_json(self) -> dict[str, Any]:
         """A plain dict for --json output."""
@@ -72,13 +80,16 @@ class BalanceRules:
         strengths = sum(1 for m in matches if m.payload == "strengths")
         return Balance(strengths, len(matches) - strengths, len(found.norms))
 
-    def verdict(self, balance: Balance) -> Verdict:
-        focus = balance.focus
-        if focus is None or balance.strengths + balance.problems < self.minimum:
-            return Verdict.TOO_FEW
-        if focus >= self.lean:
-            return Verdict.STRENGTHS
-        return Verdict.PROBLEMS if focus <= -self.lean else Verdict.BALANCED
+
+
+def verdict_of(balance: Balance, minimum: int, lean: float) -> Verdict:
+    """Too few words of either list to tell, or which way the text leans."""
+    focus = balance.focus
+    if focus is None or balance.strengths + balance.problems < minimum:
+        return Verdict.TOO_FEW
+    if focus >= lean:
+        return Verdict.STRENGTHS
+    return Verdict.PROBLEMS if focus <= -lean else Verdict.BALANCED
 
 
 def load_balance(path: Path | None = None) -> BalanceRules:
@@ -103,7 +114,7 @@ def load_balance(path: Path | None = None) -> BalanceRules:
             except PhraseError as exc:
                 raise ResourceError(f"{path}, [{side}]: {exc}") from None
     matcher.finalise()
-    minimum, lean = data.get("minimum", 3), data.get("lean", 0.2)
+    minimum, lean = data.get("minimum", DEFAULT_MINIMUM), data.get("lean", DEFAULT_LEAN)
     if not isinstance(minimum, int) or not isinstance(lean, int | float) or not 0 < lean < 1:
         raise ResourceError(f"{path}: 'minimum' must be a whole number and 'lean' between 0 and 1.")
     return BalanceRules(matcher, minimum, float(lean))

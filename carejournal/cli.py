@@ -1,20 +1,17 @@
-"""The `carejournal` command: every capability from a terminal, sharing the GUI's services."""
+"""The `carejournal` command: every capability from a terminal, sharing the GUI's services.
+
+The journal and the other commands' modules are imported only when needed, so that
+`carejournal check FILE` never loads the database layer.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from carejournal import (
-    __version__,
-    cli_actions,
-    cli_goals,
-    cli_kindness,
-    cli_reflect,
-    cli_settings,
-)
+from carejournal import __version__, cli_check
 from carejournal.cli_output import entry_json, print_entry, print_json, print_rows, row_json
 from carejournal.domain import (
     EntryDraft,
@@ -27,8 +24,10 @@ from carejournal.domain import (
     parse_time,
 )
 from carejournal.errors import EntryNotFound, JournalError, ResourceError
-from carejournal.journal import Journal
 from carejournal.paths import journal_path
+
+if TYPE_CHECKING:
+    from carejournal.journal import Journal
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -67,8 +66,8 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line grammar."""
+def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
+    """The full command-line grammar (or, quicker to build, just `check`'s)."""
     parser = _Parser(prog="carejournal",
                      description="A private reflective-practice journal for care work. "
                                  "With no command, opens the journal window.")
@@ -77,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "or journal.sqlite in your data folder)")
     parser.add_argument("--version", action="version", version=f"carejournal {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    if only_check:
+        cli_check.register(sub, _date, _positive)
+        return parser
+    from carejournal import cli_actions, cli_goals, cli_kindness, cli_reflect, cli_settings
 
     add = sub.add_parser("add", help="write a new entry")
     add.add_argument("--kind", type=_kind, required=True,
@@ -120,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_actions.register(sub, _date, _positive)
     cli_reflect.register(sub)
     cli_settings.register(sub)
+    cli_check.register(sub, _date, _positive)
 
     demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
     demo.add_argument("--entries", type=_positive, default=None,
@@ -145,6 +149,8 @@ def _filter(args: argparse.Namespace, text: str = "") -> EntryFilter:
 
 
 def cmd_add(journal: Journal, args: argparse.Namespace) -> int:
+    from carejournal import cli_reflect
+
     extras = cli_reflect.extras(journal, args)
     text = _read_stdin() if args.text == "-" else args.text
     if text.strip() and extras.body.strip():
@@ -245,31 +251,58 @@ def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[Journal, argparse.Namespace], int]] = {
-    "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
-    "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash, "demo": cmd_demo,
-    "kindness": cli_kindness.run, "goal": cli_goals.run, "actions": cli_actions.run,
-    "shifts": cli_settings.run_shifts, "settings": cli_settings.run_settings,
-}
-# Commands that only read CareJournal's own data files, not a journal.
-NO_JOURNAL: dict[str, Callable[[argparse.Namespace], int]] = {
-    "models": cli_reflect.run_models, "ladder": cli_reflect.run_ladder,
-}
+def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
+    """The commands that work on an open journal, by name."""
+    from carejournal import cli_actions, cli_goals, cli_kindness, cli_settings
+
+    return {
+        "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
+        "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash, "demo": cmd_demo,
+        "kindness": cli_kindness.run, "goal": cli_goals.run, "actions": cli_actions.run,
+        "shifts": cli_settings.run_shifts, "settings": cli_settings.run_settings,
+        "lens": cli_check.run_lens,
+    }
+
+
+def no_journal() -> dict[str, Callable[[argparse.Namespace], int]]:
+    """Commands that only read CareJournal's own data files, not a journal."""
+    from carejournal import cli_reflect
+
+    return {"models": cli_reflect.run_models, "ladder": cli_reflect.run_ladder}
+
+
+def _is_check(argv: Sequence[str]) -> bool:
+    """Whether the command is `check` (only then is the quick, check-only grammar used)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--journal":
+            skip = True
+        elif not arg.startswith("--journal="):
+            return arg == "check"
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no command, open the window."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(only_check=_is_check(argv)).parse_args(argv)
     if args.command is None:
         from carejournal.app import main as gui_main
 
         return gui_main(journal=args.journal)
     try:
-        if args.command in NO_JOURNAL:
-            return NO_JOURNAL[args.command](args)
+        if args.command == "check":  # opens a journal only to check its entries
+            return cli_check.run_check(args)
+        journal_free = no_journal()
+        if args.command in journal_free:
+            return journal_free[args.command](args)
+        from carejournal.journal import Journal
+
         journal = Journal.open(journal_path(args.journal))
         try:
-            return COMMANDS[args.command](journal, args)
+            return commands()[args.command](journal, args)
         finally:
             journal.close()
     except (InvalidInput, JournalError, EntryNotFound, ResourceError) as exc:

@@ -196,6 +196,7 @@ class EntryDraft:
     sections: tuple[tuple[str, str], ...] = ()
     decisions: tuple[Decision, ...] = ()
     actions: tuple[ActionItem, ...] = ()
+    dismissed: tuple[str, ...] = ()  # keys of language-lens findings dismissed in this entry
 
     def section(self, key: str) -> str:
         """The text of one section ('' if empty)."""
@@ -226,6 +227,7 @@ class Entry:
     decisions: tuple[Decision, ...] = ()
     actions: tuple[ActionItem, ...] = ()
     links: tuple[EntryLink, ...] = ()
+    dismissed: tuple[str, ...] = ()
 
     def draft(self) -> EntryDraft:
         """The editable part of this entry."""
@@ -234,7 +236,7 @@ class Entry:
             occurred_time=self.occurred_time, shift=self.shift, people=self.people,
             tags=self.tags, feeling=self.feeling, acts=self.acts, strengths=self.strengths,
             model=self.model, sections=self.sections, decisions=self.decisions,
-            actions=self.actions,
+            actions=self.actions, dismissed=self.dismissed,
         )
 
     def section(self, key: str) -> str:

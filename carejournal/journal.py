@@ -27,9 +27,11 @@ from carejournal.domain import (
 from carejournal.errors import EntryNotFound
 from carejournal.goals import GoalService
 from carejournal.kindness import KindnessService
+from carejournal.lens_service import LensService, clean_dismissed
 from carejournal.settings import SettingsService
 from carejournal.store.goals_repo import GoalRepository
 from carejournal.store.kindness_repo import KindnessRepository
+from carejournal.store.lens_repo import LensRepository
 from carejournal.store.repository import EntryRepository
 from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.settings_repo import SettingsRepository
@@ -53,6 +55,7 @@ class Journal:
         self.kindness = KindnessService(self, clock)
         self.settings = SettingsService(guarded(SettingsRepository(engine), path))
         self.goals = GoalService(self, guarded(GoalRepository(engine), path), clock)
+        self.lens = LensService(guarded(LensRepository(engine), path), self.settings)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:
@@ -78,8 +81,10 @@ class Journal:
         links = [(mirror_of, LinkKind.MIRROR)] if mirror_of is not None else []
         if mirror_of is not None:
             self._check_mirror(draft, mirror_of)
+        clean = validate(draft)
+        counts = self.lens.counts(clean)  # before the write lock is taken
         with translate_errors(self.path):
-            return self._repo.add(validate(draft), self._clock(), links)
+            return self._repo.add(clean, self._clock(), links, counts)
 
     def _check_mirror(self, draft: EntryDraft, source_id: int) -> None:
         """A mirror is an own-fallibility note about a (not trashed) interaction."""
@@ -93,12 +98,15 @@ class Journal:
     def add_many(self, drafts: Iterable[EntryDraft]) -> int:
         """Validate and store many entries in one transaction (all or nothing)."""
         with translate_errors(self.path):
-            return self._repo.add_many((validate(d) for d in drafts), self._clock())
+            return self._repo.add_many((validate(d) for d in drafts), self._clock(),
+                                       self.lens.counts)
 
     def update(self, entry_id: int, draft: EntryDraft) -> None:
         """Replace an entry's content."""
+        clean = validate(draft)
+        counts = self.lens.counts(clean)
         with translate_errors(self.path):
-            if not self._repo.update(entry_id, validate(draft), self._clock()):
+            if not self._repo.update(entry_id, clean, self._clock(), counts):
                 raise EntryNotFound(entry_id)
 
     def trash(self, entry_ids: Sequence[int]) -> int:
@@ -200,5 +208,6 @@ def validate(draft: EntryDraft) -> EntryDraft:
         shift=clean_name(draft.shift),
         people=clean_names(draft.people),
         tags=clean_names(draft.tags),
+        dismissed=clean_dismissed(draft.dismissed),
         **validate_structure(draft),
     )

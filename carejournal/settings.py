@@ -1,13 +1,16 @@
-"""Journal settings, checked: the attempts threshold, usual shifts and reminders."""
+"""Journal settings, checked: the attempts threshold, usual shifts, reminders and the
+language-lens rules switched off."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from carejournal.domain import InvalidInput, parse_time
 from carejournal.shifts import Shift, days_text, parse_days
 
+LENS_RULES_OFF = "lens_rules_off"
 DEFAULT_ATTEMPTS_THRESHOLD = 5
 MAX_ATTEMPTS_THRESHOLD = 100
 
@@ -72,3 +75,14 @@ class SettingsService:
 
     def set_reminder_handled_until(self, when: dt.datetime) -> None:
         self._store.set("reminder_handled_until", when.isoformat(timespec="minutes"))
+
+    def lens_rules_off(self) -> frozenset[str]:
+        """Ids of the language-lens rules the worker switched off (a damaged value: none)."""
+        value = self._store.get(LENS_RULES_OFF)
+        if not isinstance(value, list):
+            return frozenset()
+        return frozenset(v for v in value if isinstance(v, str) and v)
+
+    def set_lens_rules_off(self, rule_ids: Iterable[str]) -> None:
+        """Keep these rule ids switched off (stored as one sorted list)."""
+        self._store.set(LENS_RULES_OFF, sorted(set(rule_ids)))

@@ -21,6 +21,7 @@ from carejournal.domain import (
 )
 from carejournal.errors import EntryNotFound
 from carejournal.journal import Journal
+from carejournal.store.migrations import HEAD_REVISION
 from carejournal.templates import FALLIBILITY_MODEL
 from tests.conftest import draft
 
@@ -156,7 +157,8 @@ def test_a_step1_journal_upgrades_and_takes_structured_entries(tmp_path: Path) -
     finally:
         journal.close()
     with sqlite3.connect(copy) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+        revision = raw.execute("SELECT version_num FROM alembic_version").fetchall()
+        assert revision == [(HEAD_REVISION,)]
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
 
 

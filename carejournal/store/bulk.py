@@ -7,18 +7,21 @@ which is much faster than updating it row by row.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
 from carejournal.domain import EntryDraft, InvalidInput, details_text, summarise
-from carejournal.store import fts
+from carejournal.store import fts, lens_repo
+from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
     ActionRecord,
     DecisionRecord,
     EntryAct,
+    EntryDismissalRecord,
+    EntryFindingRecord,
     EntryRecord,
     EntrySection,
     KindnessAct,
@@ -32,21 +35,24 @@ from carejournal.templates import written_sections
 BATCH = 2_000
 
 
-def bulk_add(conn: Connection, drafts: Iterable[EntryDraft], now: dt.datetime) -> int:
-    """Insert every draft (already validated) and its parts; return how many."""
+def bulk_add(conn: Connection, drafts: Iterable[EntryDraft], now: dt.datetime,
+             count: Callable[[EntryDraft], EntryCounts | None] | None = None) -> int:
+    """Insert every draft (already validated), its parts and lens counts; return how many."""
     names = _Names(conn)
     act_labels = dict(conn.execute(select(KindnessAct.id, KindnessAct.label)).all())
     fts.pause_insert_trigger(conn)
-    count = 0
+    added = 0
     for batch in _batches(drafts):
-        ids = _insert_entries(conn, batch, now)
+        counted = [count(d) if count else None for d in batch]
+        ids = _insert_entries(conn, batch, counted, now)
         rows = _Parts()
-        for entry_id, draft in zip(ids, batch, strict=True):
+        for entry_id, draft, counts in zip(ids, batch, counted, strict=True):
             rows.collect(entry_id, draft, names, act_labels)
+            rows.collect_lens(entry_id, draft, counts)
         rows.write(conn)
-        count += len(batch)
+        added += len(batch)
     fts.resume_insert_trigger(conn)
-    return count
+    return added
 
 
 def _batches(drafts: Iterable[EntryDraft]) -> Iterator[list[EntryDraft]]:
@@ -55,9 +61,11 @@ def _batches(drafts: Iterable[EntryDraft]) -> Iterator[list[EntryDraft]]:
         yield batch
 
 
-def _insert_entries(conn: Connection, batch: list[EntryDraft], now: dt.datetime) -> list[int]:
+def _insert_entries(conn: Connection, batch: list[EntryDraft],
+                    counted: list[EntryCounts | None], now: dt.datetime) -> list[int]:
     """Insert the entries of a batch; their ids come back in the same order."""
-    values = [_entry_values(d, now) for d in batch]
+    values = [_entry_values(d, now) | lens_repo.entry_values(c)
+              for d, c in zip(batch, counted, strict=True)]
     table = EntryRecord.__table__
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(conn.execute(stmt, values).scalars())
@@ -129,6 +137,12 @@ class _Parts:
             self.add(ActionRecord.__table__, {
                 "entry_id": entry_id, "position": position, "text": a.text,
                 "review_on": a.review_on, "done_on": a.done_on})
+
+    def collect_lens(self, entry_id: int, draft: EntryDraft, counts: EntryCounts | None) -> None:
+        for row in lens_repo.finding_rows(entry_id, counts):
+            self.add(EntryFindingRecord.__table__, row)
+        for row in lens_repo.dismissal_rows(entry_id, draft.dismissed):
+            self.add(EntryDismissalRecord.__table__, row)
 
     def write(self, conn: Connection) -> None:
         for table, rows in self.rows.items():

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -87,6 +88,9 @@ class EntryRecord(Base):
         CheckConstraint("feeling_score IS NULL OR feeling_score BETWEEN 1 AND 5",
                         name="ck_feeling"),
         Index("ix_entries_timeline", "deleted_at", "occurred_on", "occurred_time", "id"),
+        # 0005: period sums of the lens counts read this index alone, never the long rows.
+        Index("ix_entries_lens", "deleted_at", "occurred_on", "lens_version", "word_count",
+              "strength_words", "problem_words"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -102,6 +106,11 @@ class EntryRecord(Base):
     strengths: Mapped[str] = mapped_column(Text, default="", server_default="")  # 0004
     model: Mapped[str] = mapped_column(String(40), default="", server_default="")  # 0004
     details: Mapped[str] = mapped_column(Text, default="", server_default="")  # 0004, for FTS
+    # 0005, the language lens: counts stored at save; lens_version NULL means not yet counted.
+    word_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    strength_words: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    problem_words: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    lens_version: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -116,6 +125,26 @@ class EntryRecord(Base):
         cascade="all, delete-orphan", order_by="DecisionRecord.position", passive_deletes=True)
     actions: Mapped[list[ActionRecord]] = relationship(
         cascade="all, delete-orphan", order_by="ActionRecord.position", passive_deletes=True)
+
+
+class EntryFindingRecord(Base):
+    """How often one lens rule found something in an entry (dismissed findings left out)."""
+
+    __tablename__ = "entry_findings"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    rule: Mapped[str] = mapped_column(String(80), primary_key=True)
+    category: Mapped[str] = mapped_column(String(40))
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class EntryDismissalRecord(Base):
+    """A lens finding the worker dismissed in one entry, by its key (rule and words)."""
+
+    __tablename__ = "entry_dismissals"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
 class KindnessAct(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from sqlalchemy import (
@@ -35,9 +35,10 @@ from carejournal.domain import (
     summarise,
 )
 from carejournal.errors import EntryNotFound
-from carejournal.store import fts, structure
+from carejournal.store import fts, lens_repo, structure
 from carejournal.store.bulk import bulk_add
 from carejournal.store.engine import writer
+from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
     ActionRecord,
     EntryAct,
@@ -71,31 +72,39 @@ class EntryRepository:
 
     # -- writes ---------------------------------------------------------------
     def add(self, draft: EntryDraft, now: dt.datetime,
-            links: Sequence[tuple[int, LinkKind]] = ()) -> int:
-        """Store a new entry, linked to the given (target id, kind) entries; return its id."""
+            links: Sequence[tuple[int, LinkKind]] = (), counts: EntryCounts | None = None
+            ) -> int:
+        """Store a new entry with its lens counts, linked to the given (target id, kind)
+        entries; return its id."""
         with Session(self._writer) as session, session.begin():
             record = EntryRecord(created_at=now)
-            _apply(session, record, draft, now)
+            _apply(session, record, draft, now, counts)
             session.add(record)
             session.flush()
+            lens_repo.write_parts(session.connection(), record.id, counts, draft.dismissed,
+                                  replace=False)
             for target_id, kind in links:
                 if session.get(EntryRecord, target_id) is None:
                     raise EntryNotFound(target_id)
                 structure.add_link(session.connection(), record.id, target_id, kind)
             return record.id
 
-    def add_many(self, drafts: Iterable[EntryDraft], now: dt.datetime) -> int:
+    def add_many(self, drafts: Iterable[EntryDraft], now: dt.datetime,
+                 count: Callable[[EntryDraft], EntryCounts | None] | None = None) -> int:
         """Bulk-load entries in one transaction (all or nothing), indexing text once at the end."""
         with self._writer.begin() as conn:
-            return bulk_add(conn, drafts, now)
+            return bulk_add(conn, drafts, now, count)
 
-    def update(self, entry_id: int, draft: EntryDraft, now: dt.datetime) -> bool:
-        """Replace an entry's content; False if there is no such entry."""
+    def update(self, entry_id: int, draft: EntryDraft, now: dt.datetime,
+               counts: EntryCounts | None = None) -> bool:
+        """Replace an entry's content and lens counts; False if there is no such entry."""
         with Session(self._writer) as session, session.begin():
             record = session.get(EntryRecord, entry_id)
             if record is None:
                 return False
-            _apply(session, record, draft, now)
+            _apply(session, record, draft, now, counts)
+            lens_repo.write_parts(session.connection(), entry_id, counts, draft.dismissed,
+                                  replace=True)
             return True
 
     def set_trashed(self, entry_ids: Sequence[int], when: dt.datetime | None) -> int:
@@ -122,7 +131,9 @@ class EntryRepository:
             record = session.get(EntryRecord, entry_id)
             if record is None:
                 return None
-            return _to_entry(record, structure.read_links(session.connection(), entry_id))
+            conn = session.connection()
+            return _to_entry(record, structure.read_links(conn, entry_id),
+                             lens_repo.read_dismissed(conn, entry_id))
 
     def rows(self, flt: EntryFilter) -> list[EntryRow]:
         """Timeline rows matching the filter, newest first, without bodies."""
@@ -234,7 +245,8 @@ def _to_row(r: Sequence) -> EntryRow:
                     tags=_split(r[8]), snippet=snippet or "")
 
 
-def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = ()) -> Entry:
+def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = (),
+              dismissed: tuple[str, ...] = ()) -> Entry:
     feeling = (Feeling(record.feeling_score, record.feeling_word)
                if record.feeling_score is not None else None)
     return Entry(
@@ -248,12 +260,13 @@ def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = ()) -> Entry:
         strengths=record.strengths, model=record.model,
         sections=tuple((x.key, x.text) for x in record.sections),
         decisions=structure.read_decisions(record), actions=structure.read_actions(record),
-        links=links,
+        links=links, dismissed=dismissed,
     )
 
 
-def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.datetime) -> None:
-    """Copy a draft onto a record, finding or creating people and tags by name."""
+def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.datetime,
+           counts: EntryCounts | None = None) -> None:
+    """Copy a draft and its lens counts onto a record, finding or creating people and tags."""
     record.kind = draft.kind.value
     record.occurred_on = draft.occurred_on
     record.occurred_time = draft.occurred_time
@@ -274,6 +287,8 @@ def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.dat
     record.decisions = structure.decisions(draft.decisions)
     record.actions = structure.actions(draft.actions)
     record.details = details_text(draft)
+    for name, value in lens_repo.entry_values(counts).items():
+        setattr(record, name, value)
 
 
 def _acts(session: Session, record: EntryRecord, done: tuple[ActDone, ...]) -> list[EntryAct]:

@@ -50,3 +50,13 @@ def test_a_broken_word_list_names_the_file(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(ResourceError, match="'lean'"):
         load_balance(path)
+
+
+def test_a_verdict_still_reads_when_the_word_lists_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
+    import carejournal.balance as balance
+
+    def broken() -> balance.BalanceRules:
+        raise ResourceError("balance.toml: broken")
+    monkeypatch.setattr(balance, "measure_rules", broken)
+    assert Balance(4, 0, 10).verdict is Verdict.STRENGTHS
+    assert Balance().as_json()["verdict"] == "too-few"
