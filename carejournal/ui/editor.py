@@ -33,8 +33,6 @@ from carejournal.ui.sections_editor import SectionsEditor
 from carejournal.ui.strings import kind_description
 
 BODY_MIN_HEIGHT = 180
-# TODO(lead): drop this check once EntryDraft.dismissed (lens.md) has landed in domain.py.
-DRAFT_HAS_DISMISSED = "dismissed" in getattr(EntryDraft, "__dataclass_fields__", {})
 
 
 class EntryEditor(QWidget):
@@ -258,7 +256,7 @@ class EntryEditor(QWidget):
         self._loading = True
         self._kept = draft
         try:
-            self.lens_context.set_dismissed(getattr(draft, "dismissed", ()), quiet=True)
+            self.lens_context.set_dismissed(draft.dismissed, quiet=True)
             self.header.fill(draft)
             self.body.set_text(draft.body)
             self.strengths.setPlainText(draft.strengths)
@@ -277,13 +275,12 @@ class EntryEditor(QWidget):
     def draft(self) -> EntryDraft:
         """What the editor holds now; raises InvalidInput for names that are too long."""
         kind = self.current_kind()
-        lens = {"dismissed": tuple(sorted(self.lens_context.dismissed))}
         return self.header.draft(
             body=self.body.toPlainText(), acts=self.acts.value(),
             strengths=self.strengths.toPlainText(), decisions=self.decisions.value(),
             model=self.sections.current_model() if kind is EntryKind.REFLECTION else "",
             sections=self.sections.value(), actions=self.sections.actions.value(),
-            **(lens if DRAFT_HAS_DISMISSED else {}))
+            dismissed=tuple(sorted(self.lens_context.dismissed)))
 
     def saved_as(self, entry_id: int) -> None:
         """A new entry was stored with this id: it can now be mirrored."""

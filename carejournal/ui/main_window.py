@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal import APP_NAME, __version__
 from carejournal.domain import EntryKind
 from carejournal.journal import Journal
 from carejournal.templates import questions
@@ -25,7 +24,8 @@ from carejournal.ui.actions import Actions
 from carejournal.ui.autosave import AutoSaver, SaveState
 from carejournal.ui.colours import problem_text_style
 from carejournal.ui.editor import EntryEditor
-from carejournal.ui.menus import build_menus
+from carejournal.ui.lens_controller import LensController
+from carejournal.ui.menus import build_menus, show_about
 from carejournal.ui.operations import MoveEntriesCommand
 from carejournal.ui.practice import PracticeController
 from carejournal.ui.problems import PROBLEMS
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self.practice = PracticeController(self, clock)
+        self.lens = LensController(self, lambda: clock().date())
         self._restore_layout()
         self.reload_catalogue()
         self.refresh()
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         a.focus_timeline.triggered.connect(self.timeline.view.setFocus)
         a.focus_editor.triggered.connect(self.editor.body.setFocus)
         a.clear_filters.triggered.connect(self.timeline.filters.reset)
-        a.about.triggered.connect(self.show_about)
+        a.about.triggered.connect(lambda: show_about(self, self.journal.path))
         self.timeline.filters.changed.connect(self.refresh)
         self.timeline.current_changed.connect(self.open_entry)
         self.timeline.activated.connect(self.editor.body.setFocus)
@@ -353,12 +354,6 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About CareJournal"), self.tr(
-            "{app} {version}\nA private reflective-practice journal for care work.\n"
-            "Your journal: {path}").format(app=APP_NAME, version=__version__,
-                                             path=self.journal.path))
 
     def _show_save_state(self, state: SaveState, _message: str) -> None:
         texts = {SaveState.SAVED: self.tr("Saved"), SaveState.PENDING: self.tr("Editing…"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from pathlib import Path
 
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from carejournal import APP_NAME, __version__
 from carejournal.ui.actions import Actions
 
 
@@ -46,6 +49,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     view_menu.addAction(actions.show_trash)
     view_menu.addAction(actions.show_goals)
     view_menu.addAction(actions.due_actions)
+    view_menu.addAction(actions.show_lens)
 
     go_menu = bar.addMenu(window.tr("&Go"))
     for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,
@@ -63,3 +67,10 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
 
     help_menu = bar.addMenu(window.tr("&Help"))
     help_menu.addAction(actions.about)
+
+
+def show_about(parent: QWidget, journal_path: Path) -> None:
+    """Help › About: the version and where the journal is."""
+    QMessageBox.about(parent, parent.tr("About CareJournal"), parent.tr(
+        "{app} {version}\nA private reflective-practice journal for care work.\n"
+        "Your journal: {path}").format(app=APP_NAME, version=__version__, path=journal_path))

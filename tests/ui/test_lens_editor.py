@@ -15,7 +15,7 @@ from carejournal.domain import EntryDraft, EntryKind
 from carejournal.journal import Journal
 from carejournal.lens import Lens, load_lexicon
 from carejournal.ui.autosave import SaveState
-from carejournal.ui.editor import DRAFT_HAS_DISMISSED, EntryEditor
+from carejournal.ui.editor import EntryEditor
 from carejournal.ui.lens_edit import LensEdit
 from carejournal.ui.main_window import MainWindow
 from tests.ui.test_lens_highlighter import LEXICON, make_lens, underlines
@@ -128,8 +128,6 @@ def test_dismissing_removes_the_underline_and_is_stored_with_the_entry(
     assert editor.lens_context.dismissed == {"non-compliant:non compliant"}
     assert window.autosaver.state is SaveState.PENDING, "the entry is marked edited"
     assert [i.spot.finding.rule for i in editor.lens_panel.items] == ["service-user"]
-    if not DRAFT_HAS_DISMISSED:
-        pytest.skip("EntryDraft.dismissed has not landed yet")
     assert editor.draft().dismissed == ("non-compliant:non compliant",)
     entry_id = editor.entry_id
     assert window.autosaver.flush()
