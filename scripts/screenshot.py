@@ -53,14 +53,15 @@ def dark_palette() -> QPalette:
 
 def interesting_entry(journal: Journal) -> int | None:
     """A recent interaction with a person and a feeling; the fullest of the newest few."""
-    best: tuple[tuple[bool, bool, int], int] | None = None
+    best: tuple[tuple[bool, bool, bool, int], int] | None = None
     for row in journal.rows(EntryFilter(limit=LOOK_AT)):
         if row.kind is not EntryKind.INTERACTION or not row.people:
             continue
         entry = journal.get(row.id)
         if entry.feeling is None:
             continue
-        score = (bool(entry.title and entry.feeling.word), entry.occurred_time is not None,
+        score = (bool(journal.lens.check_draft(entry.draft())),  # shows the language lens
+                 bool(entry.title and entry.feeling.word), entry.occurred_time is not None,
                  len(entry.body))
         if best is None or score > best[0]:
             best = (score, entry.id)

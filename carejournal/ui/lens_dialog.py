@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
 
 from carejournal.balance import Balance
 from carejournal.lens import Lexicon, Rule
+from carejournal.ui.lens_edit import shown
 from carejournal.ui.lens_panel import explanation_text
 from carejournal.ui.lens_words import balance_summary
 
 RULE_ROLE = Qt.ItemDataRole.UserRole
+PHRASES_SHOWN = 3
+WORDING_WIDTH = 330
 PERIOD_DAYS = (28, 91, 365, None)
 
 
@@ -131,12 +134,11 @@ class LensDialog(QDialog):
                 branch.addChild(self._rule_item(rule, rule.id not in off))
             self.rules.addTopLevelItem(branch)
             branch.setExpanded(True)
-        self.rules.resizeColumnToContents(0)
+        self.rules.setColumnWidth(0, WORDING_WIDTH)
         self.rules.blockSignals(False)
 
     def _rule_item(self, rule: Rule, on: bool) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([", ".join(p.rstrip("+") for p in rule.phrases),
-                                "; ".join(rule.alternatives)])
+        item = QTreeWidgetItem([phrases_text(rule), "; ".join(map(shown, rule.alternatives))])
         item.setData(0, RULE_ROLE, rule.id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                       | Qt.ItemFlag.ItemIsUserCheckable)
@@ -151,8 +153,10 @@ class LensDialog(QDialog):
             self.detail.setText(item.toolTip(0) if item is not None else "")
             return
         self.detail.setText(self.tr(
-            "Why it matters: {why}\n\nTry instead: {alternatives}\n\nSource: {source}").format(
-            why=rule.why, alternatives="; ".join(rule.alternatives), source=rule.source))
+            "Looks for: {phrases}\n\nWhy it matters: {why}\n\nTry instead: {alternatives}"
+            "\n\nSource: {source}").format(phrases=", ".join(map(plain, rule.phrases)),
+            why=rule.why, alternatives="; ".join(map(shown, rule.alternatives)),
+            source=rule.source))
 
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         rule_id = item.data(0, RULE_ROLE)
@@ -161,3 +165,15 @@ class LensDialog(QDialog):
         self.source.set_rule_on(rule_id, item.checkState(0) == Qt.CheckState.Checked)
         self.rules_changed.emit()
         self.show_period()
+
+
+def plain(phrase: str) -> str:
+    """A lexicon phrase as a person reads it (without the + marks of the syntax)."""
+    return " ".join(word.rstrip("+") for word in phrase.split())
+
+
+def phrases_text(rule: Rule) -> str:
+    """The first few phrases of a rule, for its line in the list."""
+    words = [plain(p) for p in rule.phrases]
+    more = "…" if len(words) > PHRASES_SHOWN else ""
+    return ", ".join(words[:PHRASES_SHOWN]) + more
