@@ -35,11 +35,20 @@ def _uses(names: set[str], prefixes: tuple[str, ...]) -> set[str]:
 
 NON_UI = [p for p in _files(PACKAGE)
           if "ui" not in p.relative_to(PACKAGE).parts[:1] and p.name != "app.py"]
+CHARTS = PACKAGE / "charts"
 
 
 @pytest.mark.parametrize("path", NON_UI, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_core_and_store_do_not_import_qt_or_matplotlib(path: Path) -> None:
-    assert not _uses(_imports(path), QT_MODULES + ("matplotlib",))
+    drawing = CHARTS in path.parents  # charts draw with matplotlib's Figure API, never Qt
+    assert not _uses(_imports(path), QT_MODULES + (() if drawing else ("matplotlib",)))
+
+
+@pytest.mark.parametrize("path", _files(CHARTS), ids=lambda p: p.name)
+def test_charts_draw_without_pyplot_or_a_gui_backend(path: Path) -> None:
+    used = _imports(path)
+    assert not {n for n in used if n.startswith(("matplotlib.pyplot", "matplotlib.backends"))
+                and not n.startswith("matplotlib.backends.backend_agg")}
 
 
 @pytest.mark.parametrize("path", _files(PACKAGE / "ui"), ids=lambda p: p.name)
