@@ -79,7 +79,14 @@ def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
     if only_check:
         cli_check.register(sub, _date, _positive)
         return parser
-    from carejournal import cli_actions, cli_goals, cli_kindness, cli_reflect, cli_settings
+    from carejournal import (
+        cli_actions,
+        cli_goals,
+        cli_kindness,
+        cli_reflect,
+        cli_settings,
+        cli_stats,
+    )
 
     add = sub.add_parser("add", help="write a new entry")
     add.add_argument("--kind", type=_kind, required=True,
@@ -124,11 +131,16 @@ def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
     cli_reflect.register(sub)
     cli_settings.register(sub)
     cli_check.register(sub, _date, _positive)
+    cli_stats.register(sub, _date)
 
     demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
     demo.add_argument("--entries", type=_positive, default=None,
                       help="how many entries (default: about three months' worth)")
     demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+
+    from carejournal import cli_chart  # charts: matplotlib is loaded only to draw one
+
+    cli_chart.register(sub, _date)
     return parser
 
 
@@ -253,7 +265,7 @@ def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
 
 def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
     """The commands that work on an open journal, by name."""
-    from carejournal import cli_actions, cli_goals, cli_kindness, cli_settings
+    from carejournal import cli_actions, cli_goals, cli_kindness, cli_settings, cli_stats
 
     return {
         "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
@@ -261,7 +273,16 @@ def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
         "kindness": cli_kindness.run, "goal": cli_goals.run, "actions": cli_actions.run,
         "shifts": cli_settings.run_shifts, "settings": cli_settings.run_settings,
         "lens": cli_check.run_lens,
+        "stats": cli_stats.run,
+        "chart": _run_chart,
     }
+
+
+def _run_chart(journal: Journal, args: argparse.Namespace) -> int:
+    """`carejournal chart`, imported only when run."""
+    from carejournal import cli_chart
+
+    return cli_chart.run(journal, args)
 
 
 def no_journal() -> dict[str, Callable[[argparse.Namespace], int]]:

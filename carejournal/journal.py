@@ -28,10 +28,12 @@ from carejournal.errors import EntryNotFound
 from carejournal.goals import GoalService
 from carejournal.kindness import KindnessService
 from carejournal.lens_service import LensService, clean_dismissed
+from carejournal.patterns_service import PatternsService
 from carejournal.settings import SettingsService
 from carejournal.store.goals_repo import GoalRepository
 from carejournal.store.kindness_repo import KindnessRepository
 from carejournal.store.lens_repo import LensRepository
+from carejournal.store.patterns_repo import PatternsRepository
 from carejournal.store.repository import EntryRepository
 from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.settings_repo import SettingsRepository
@@ -56,6 +58,8 @@ class Journal:
         self.settings = SettingsService(guarded(SettingsRepository(engine), path))
         self.goals = GoalService(self, guarded(GoalRepository(engine), path), clock)
         self.lens = LensService(guarded(LensRepository(engine), path), self.settings)
+        self.patterns = PatternsService(guarded(PatternsRepository(engine), path),
+                                        self.lens, self.settings)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:

@@ -1,1 +1,36 @@
-"""Charts of practice over time, drawn with matplotlib's Figure API (never Qt, never pyplot)."""
+"""Charts of practice over time, drawn with matplotlib's Figure API (never Qt, never pyplot).
+
+    from carejournal.charts import NAMES, SERIES_OF, draw, pick, save, dark_theme
+    info = draw("kinds", journal.patterns.kinds(period), figure, dark_theme(), period=period)
+    canvas.mpl_connect("pick_event", lambda event: show(pick(info, event)))
+
+Importing this package does not load matplotlib: the names below are looked up lazily,
+and `carejournal.charts.texts` / `.theme` never import it (the command line builds its
+grammar from NAMES without paying for matplotlib).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from carejournal.charts.common import ChartInfo, Hit, hit_for, pick
+    from carejournal.charts.drawing import draw
+    from carejournal.charts.export import save
+    from carejournal.charts.texts import NAMES, SERIES_OF
+    from carejournal.charts.theme import Theme, dark_theme, light_theme, theme_named
+
+_WHERE = {
+    "ChartInfo": "common", "Hit": "common", "hit_for": "common", "pick": "common",
+    "draw": "drawing", "save": "export", "NAMES": "texts", "SERIES_OF": "texts",
+    "Theme": "theme", "dark_theme": "theme", "light_theme": "theme", "theme_named": "theme",
+}
+__all__ = ["NAMES", "SERIES_OF", "ChartInfo", "Hit", "Theme", "dark_theme", "draw", "hit_for",
+           "light_theme", "pick", "save", "theme_named"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'carejournal.charts' has no attribute '{name}'")
+    return getattr(import_module(f"carejournal.charts.{_WHERE[name]}"), name)

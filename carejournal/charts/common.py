@@ -1,0 +1,240 @@
+"""What every chart shares: ChartInfo and Hit, styling, week ticks, empty state, caption.
+
+Clicks: every bar, day square and line point a chart draws is pickable, and
+`ChartInfo.hits` maps that artist to its Hits by index (a bar or a day square has one,
+index 0; a line has one per week, in the order of its points). `hit_for(info, artist,
+index)` and `pick(info, event)` (for a matplotlib "pick_event") turn a click into a Hit:
+the dates (and kind or person) a timeline filter should show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+from carejournal.charts import texts as txt
+from carejournal.charts.theme import Theme
+from carejournal.domain import EntryKind
+from carejournal.patterns import Period
+
+PICK_RADIUS = 6  # points: how near a click must be to a line's point
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a click on a bar, day or point stands for: show these entries in the timeline.
+
+    since/until are both included; kind None means every kind; person "" means everyone;
+    label describes the mark in words (for a tooltip or the status bar).
+    """
+
+    since: dt.date
+    until: dt.date
+    kind: EntryKind | None = None
+    person: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChartInfo:
+    """What draw() drew: its words, whether it is the empty state, and its clickable marks."""
+
+    name: str
+    title: str
+    caption: str
+    empty: bool
+    hits: dict[Artist, tuple[Hit, ...]] = field(default_factory=dict)
+
+
+def hit_for(info: ChartInfo, artist: Artist, index: int = 0) -> Hit | None:
+    """The Hit for a mark (index: which point of a line; 0 for a bar or a day), or None."""
+    hits = info.hits.get(artist, ())
+    return hits[index] if 0 <= index < len(hits) else None
+
+
+def pick(info: ChartInfo, event: Any) -> Hit | None:
+    """The Hit for a matplotlib PickEvent (uses event.artist and, for lines, event.ind)."""
+    indices = getattr(event, "ind", None)
+    index = int(indices[0]) if indices is not None and len(indices) else 0
+    return hit_for(info, event.artist, index)
+
+
+@dataclass(slots=True)
+class Sheet:
+    """A chart being drawn: the figure, theme, words and the clickable marks so far."""
+
+    name: str
+    figure: Figure
+    theme: Theme
+    period: Period | None
+    captioned: bool = False  # a caption will be drawn under the chart (less room for it)
+    hits: dict[Artist, tuple[Hit, ...]] = field(default_factory=dict)
+
+    @property
+    def words(self) -> txt.ChartTexts:
+        return txt.texts(self.name)
+
+    def clickable(self, artist: Artist, *hits: Hit) -> None:
+        """Make a mark pickable and remember what a click on it means."""
+        artist.set_picker(True)
+        if hasattr(artist, "set_pickradius"):
+            artist.set_pickradius(PICK_RADIUS)
+        self.hits[artist] = hits
+
+    def info(self, caption: str, empty: bool = False) -> ChartInfo:
+        return ChartInfo(self.name, self.words.title, caption, empty, self.hits)
+
+
+def start(name: str, figure: Figure, theme: Theme, period: Period | None,
+          captioned: bool = False) -> Sheet:
+    """Clear the figure and give it the theme's background and the chart's title."""
+    figure.clear()
+    figure.set_facecolor(theme.figure_bg)
+    figure.set_layout_engine(ConstrainedLayoutEngine(h_pad=4 / 72, w_pad=4 / 72))
+    sheet = Sheet(name, figure, theme, period, captioned)
+    figure.suptitle(sheet.words.title, color=theme.text, fontsize=theme.sizes.title,
+                    fontweight="bold")
+    return sheet
+
+
+def style(ax: Axes, theme: Theme, grid_axis: str = "y") -> Axes:
+    """Theme colours on an axes, light grid lines on the value axis, no box."""
+    ax.set_facecolor(theme.axes_bg)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(theme.muted)
+    ax.tick_params(colors=theme.muted, labelcolor=theme.text, labelsize=theme.sizes.ticks)
+    ax.xaxis.label.set_color(theme.text)
+    ax.yaxis.label.set_color(theme.text)
+    ax.xaxis.label.set_fontsize(theme.sizes.label)
+    ax.yaxis.label.set_fontsize(theme.sizes.label)
+    ax.title.set_color(theme.text)
+    ax.title.set_fontsize(theme.sizes.label)
+    if grid_axis:
+        ax.grid(axis=grid_axis, color=theme.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    return ax
+
+
+def week_label(day: dt.date) -> str:
+    """e.g. "3 Mar" (no locale: the month names are in texts.MONTHS)."""
+    return f"{day.day} {txt.MONTHS[day.month - 1]}"
+
+
+def long_date(day: dt.date) -> str:
+    """e.g. "3 Mar 2026"."""
+    return f"{week_label(day)} {day.year}"
+
+
+def years_text(days: Sequence[dt.date]) -> str:
+    """"2026", or "2025–2026" when the dates cross a new year."""
+    first, last = min(d.year for d in days), max(d.year for d in days)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def week_axis(ax: Axes, theme: Theme, weeks: Sequence[dt.date], max_labels: int = 8) -> None:
+    """Weeks at 0..n-1 on the x axis, labelled by their Monday, thinned to stay readable."""
+    step = max(1, math.ceil(len(weeks) / max_labels))
+    ticks = list(range(0, len(weeks), step))
+    ax.set_xticks(ticks, [week_label(weeks[i]) for i in ticks])
+    ax.set_xlim(-0.6, len(weeks) - 0.4)
+    label = txt.WEEK_STARTING_YEARS.format(years=years_text(weeks)) if weeks else ""
+    ax.set_xlabel(label)
+    ax.xaxis.label.set_color(theme.text)
+
+
+def room(figure: Figure) -> tuple[float, float]:
+    """The figure's width and height in points, kept within what a chart usually gets (so a
+    canvas not yet laid out, tiny or huge, still gets sensible label choices)."""
+    width = min(max(figure.get_figwidth(), 4.5), 7.0)
+    height = min(max(figure.get_figheight(), 2.5), 3.8)
+    return width * 72, height * 72
+
+
+def marker_size(weeks: Sequence[dt.date]) -> float:
+    """Points on a line: clear for a few weeks, small enough not to crowd a year."""
+    return 4.0 if len(weeks) <= 26 else 2.5
+
+
+def whole_number_axis(ax: Axes, axis: str = "y") -> None:
+    """Counts never get tick labels like 2.5."""
+    from matplotlib.ticker import MaxNLocator
+
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_locator(MaxNLocator(integer=True,
+                                                                          nbins=5))
+
+
+def legend(ax: Axes, theme: Theme, handles: Sequence[Artist], labels: Sequence[str],
+           columns: int | None = None) -> None:
+    """A legend in a row (or a few) just above the axes, under the chart's title."""
+    ax.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 1.01),
+              borderaxespad=0.2, ncols=columns or len(labels), frameon=False,
+              fontsize=theme.sizes.legend, labelcolor=theme.text, handlelength=1.2,
+              columnspacing=1.2)
+
+
+def span(weeks: Sequence[dt.date], period: Period | None) -> tuple[dt.date, dt.date]:
+    """The dates a chart covers: the period, or its first Monday to its last Sunday (with
+    neither, all dates)."""
+    if period is not None:
+        return period.since, period.until
+    if not weeks:
+        return dt.date.min, dt.date.max
+    return weeks[0], weeks[-1] + dt.timedelta(days=6)
+
+
+def week_hit(week: dt.date, period: Period | None, label: str,
+             kind: EntryKind | None = None) -> Hit:
+    """A click on one week: Monday to Sunday, kept inside the period."""
+    since, until = week, week + dt.timedelta(days=6)
+    if period is not None:
+        since, until = max(since, period.since), min(until, period.until)
+    return Hit(since, until, kind, period.person if period else "", label)
+
+
+def empty_state(sheet: Sheet) -> ChartInfo:
+    """The chart's friendly words, centred where the chart would be; axes hidden."""
+    ax = sheet.figure.add_subplot()
+    ax.set_facecolor(sheet.theme.axes_bg)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, "\n".join(textwrap.wrap(sheet.words.empty, 48)), ha="center",
+            va="center", transform=ax.transAxes, color=sheet.theme.muted,
+            fontsize=sheet.theme.sizes.empty, linespacing=1.4)
+    return sheet.info(sheet.words.caption, empty=True)
+
+
+def draw_caption(figure: Figure, theme: Theme, caption: str) -> None:
+    """The caption under the chart, wrapped to the figure's width; the chart moves up."""
+    size = theme.sizes.caption
+    per_line = max(20, int(figure.get_figwidth() * 72 * 0.96 / (size * 0.55)))
+    lines = textwrap.wrap(caption, per_line)
+    height = (len(lines) * size * 1.3 + 8) / (figure.get_figheight() * 72)
+    figure.text(0.015, 0.02 / figure.get_figheight(), "\n".join(lines), ha="left",
+                va="bottom", color=theme.muted, fontsize=size, linespacing=1.3)
+    engine = figure.get_layout_engine()
+    if isinstance(engine, ConstrainedLayoutEngine):
+        engine.set(rect=(0, height, 1, 1 - height))
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most width characters, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 1].rstrip() + "…"
+
+
+def two_lines(text: str, width: int) -> str:
+    """At most two lines of at most width characters, with an ellipsis when cut."""
+    lines = textwrap.wrap(" ".join(text.split()), width) or [""]
+    if len(lines) <= 2:
+        return "\n".join(lines)
+    return f"{lines[0]}\n{shorten(' '.join(lines[1:]), width)}"
