@@ -41,6 +41,7 @@ class Actions(QObject):
         self.edit_acts = self._make(self.tr("Your &Little Things…"))
         self.due_actions = self._make(self.tr("Actions &Due for Review…"))
         self.show_lens = self._make(self.tr("&Language Lens…"), "Ctrl+Shift+U")
+        self.show_patterns = self._make(self.tr("&Patterns of Practice…"), "Ctrl+Shift+P")
         self.about = self._make(self.tr("&About CareJournal"))
         self.undo: QAction | None = None
         self.redo: QAction | None = None

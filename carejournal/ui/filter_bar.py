@@ -120,6 +120,25 @@ class FilterBar(QWidget):
         self._debounce.stop()
         self.changed.emit()
 
+    def show_range(self, since: dt.date, until: dt.date, kind: EntryKind | None = None,
+                   person: str = "") -> None:
+        """Show only the entries from since to until (of one kind, about one person)."""
+        widgets = (self.search, self.kind, self.person, self.tag, self.since, self.until)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        self.tag.setCurrentIndex(0)
+        self.kind.setCurrentIndex(self.kind.findData(kind.value) if kind else 0)
+        if person and self.person.findData(person) < 0:
+            self.person.addItem(person, person)
+        self.person.setCurrentIndex(max(self.person.findData(person), 0))
+        self.since.setDate(QDate(since))
+        self.until.setDate(QDate(until))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._debounce.stop()
+        self.changed.emit()
+
 
 def _name_combo(any_label: str, accessible: str) -> QComboBox:
     combo = QComboBox()

@@ -27,6 +27,7 @@ from carejournal.ui.editor import EntryEditor
 from carejournal.ui.lens_controller import LensController
 from carejournal.ui.menus import build_menus, show_about
 from carejournal.ui.operations import MoveEntriesCommand
+from carejournal.ui.patterns_controller import PatternsController
 from carejournal.ui.practice import PracticeController
 from carejournal.ui.problems import PROBLEMS
 from carejournal.ui.quick_kindness import QuickKindnessDialog
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.practice = PracticeController(self, clock)
         self.lens = LensController(self, lambda: clock().date())
+        self.patterns = PatternsController(self, lambda: clock().date())
         self._restore_layout()
         self.reload_catalogue()
         self.refresh()

@@ -50,6 +50,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     view_menu.addAction(actions.show_goals)
     view_menu.addAction(actions.due_actions)
     view_menu.addAction(actions.show_lens)
+    view_menu.addAction(actions.show_patterns)
 
     go_menu = bar.addMenu(window.tr("&Go"))
     for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,
