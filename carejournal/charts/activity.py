@@ -15,6 +15,7 @@ from carejournal.charts.common import (
     span,
     style,
     week_axis,
+    week_bars,
     week_hit,
     week_label,
     whole_number_axis,
@@ -32,15 +33,15 @@ def kinds(sheet: Sheet, series: KindsPerWeek) -> ChartInfo:
     if not series.weeks or not drawn:
         return empty_state(sheet)
     theme, weeks = sheet.theme, series.weeks
-    ax = style(sheet.figure.add_subplot(), theme)
+    ax = style(sheet.axes()[0], theme)
     bottom = [0] * len(weeks)
     handles, labels = [], []
     for kind in EntryKind:
         counts = drawn.get(kind)
         if counts is None:
             continue
-        bars = ax.bar(range(len(weeks)), counts, bottom=bottom, width=0.8,
-                      color=theme.kinds[kind.value], edgecolor=theme.axes_bg, linewidth=0.4)
+        bars = week_bars(ax, counts, theme.kinds[kind.value], bottom,
+                         edgecolor=theme.axes_bg, linewidth=0.4)
         name = txt.KIND_NAMES[kind.value]
         for week, count, patch in zip(weeks, counts, bars.patches, strict=True):
             label = txt.HIT_WEEK_SERIES.format(series=name, week=week_label(week), value=count)
@@ -71,7 +72,7 @@ def acts(sheet: Sheet, series: ActsSeries) -> ChartInfo:
     if not shown or not series.weeks:
         return empty_state(sheet)
     theme = sheet.theme
-    ax = style(sheet.figure.add_subplot(), theme, grid_axis="x")
+    ax = style(sheet.axes()[0], theme, grid_axis="x")
     rows = range(len(shown))
     bars = ax.barh(rows, [count for _label, count in shown], height=0.7,
                    color=theme.little_things)
@@ -95,8 +96,8 @@ def acts_weekly(sheet: Sheet, series: ActsSeries) -> ChartInfo:
     if not series.weeks or not sum(series.per_week):
         return empty_state(sheet)
     theme, weeks = sheet.theme, series.weeks
-    ax = style(sheet.figure.add_subplot(), theme)
-    bars = ax.bar(range(len(weeks)), series.per_week, width=0.8, color=theme.little_things)
+    ax = style(sheet.axes()[0], theme)
+    bars = week_bars(ax, series.per_week, theme.little_things)
     for week, count, patch in zip(weeks, series.per_week, bars.patches, strict=True):
         label = txt.HIT_WEEK.format(week=week_label(week), value=count)
         sheet.clickable(patch, week_hit(week, sheet.period, label, EntryKind.KINDNESS))

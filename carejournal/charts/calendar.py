@@ -40,13 +40,13 @@ def _days(series: Streaks, period: Period | None) -> list[dt.date]:
 
 
 def streaks(sheet: Sheet, series: Streaks) -> ChartInfo:
-    """Weeks as columns, Monday to Sunday as rows; darker squares for more entries."""
+    """Weeks as columns, Monday to Sunday as rows; stronger colour for more entries."""
     if not series.days:
         return empty_state(sheet)
     theme, days = sheet.theme, _days(series, sheet.period)
     first_week = week_of(days[0])
     columns = (week_of(days[-1]) - first_week).days // 7 + 1
-    ax = style(sheet.figure.add_subplot(), theme, grid_axis="")
+    ax = style(sheet.axes()[0], theme, grid_axis="")
     squares, colours, hits = [], [], []
     person = sheet.period.person if sheet.period else ""
     for day in days:

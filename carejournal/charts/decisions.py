@@ -37,7 +37,7 @@ def decisions(sheet: Sheet, series: DecisionsSeries) -> ChartInfo:
     """Left, the rungs bottom to top coloured by relation; right, the share made with."""
     if not series.weeks or not sum(count for _key, _label, count in series.by_rung):
         return empty_state(sheet)
-    rungs, share = sheet.figure.subplots(1, 2, width_ratios=(1.15, 1))
+    rungs, share = sheet.axes(2, width_ratios=(1.15, 1))
     _rungs(sheet, series, style(rungs, sheet.theme, grid_axis="x"))
     _share(sheet, series, style(share, sheet.theme))
     relation = sheet.theme.relations

@@ -15,6 +15,7 @@ from carejournal.charts.common import (
     marker_size,
     style,
     week_axis,
+    week_bars,
     week_hit,
     week_label,
     whole_number_axis,
@@ -29,7 +30,7 @@ def lens(sheet: Sheet, series: LensPerWeek) -> ChartInfo:
     if not series.weeks or not sum(series.words) or not series.per_1000:
         return empty_state(sheet)
     theme, weeks = sheet.theme, series.weeks
-    ax = style(sheet.figure.add_subplot(), theme)
+    ax = style(sheet.axes()[0], theme)
     handles, labels = [], []
     for number, (key, rates) in enumerate(series.per_1000.items()):
         name = series.category_names.get(key, key)
@@ -58,10 +59,9 @@ def balance(sheet: Sheet, series: BalancePerWeek) -> ChartInfo:
     if not series.weeks or not (sum(series.strengths) or sum(series.problems)):
         return empty_state(sheet)
     theme, weeks = sheet.theme, series.weeks
-    ax = style(sheet.figure.add_subplot(), theme)
-    positions = range(len(weeks))
-    up = ax.bar(positions, series.strengths, width=0.8, color=theme.strengths)
-    down = ax.bar(positions, [-n for n in series.problems], width=0.8, color=theme.problems)
+    ax = style(sheet.axes()[0], theme)
+    up = week_bars(ax, series.strengths, theme.strengths)
+    down = week_bars(ax, [-n for n in series.problems], theme.problems)
     for bars, counts, name in ((up, series.strengths, txt.STRENGTH_WORDS),
                                (down, series.problems, txt.PROBLEM_WORDS)):
         for week, count, patch in zip(weeks, counts, bars.patches, strict=True):

@@ -47,7 +47,7 @@ def plans(sheet: Sheet, series: PlansSeries) -> ChartInfo:
     if not goals:
         return empty_state(sheet)
     theme = sheet.theme
-    ax = style(sheet.figure.add_subplot(), theme, grid_axis="x")
+    ax = style(sheet.axes()[0], theme, grid_axis="x")
     rows = range(len(goals))
     left = [0] * len(goals)
     handles = []

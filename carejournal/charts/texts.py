@@ -61,7 +61,7 @@ TEXTS: dict[str, ChartTexts] = {
         "Decisions", "Rung"),
     "streaks": ChartTexts(
         "Days with entries",
-        "Each square is a day; darker means more entries.",
+        "Each square is a day; the stronger its colour, the more entries (see the key).",
         "No entries in this period yet. Any day is a good day to start.",
         "Week starting", "Day"),
     "plans": ChartTexts(

@@ -7,6 +7,7 @@ controller at start-up, and start-up must not load matplotlib (tests/test_archit
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -49,6 +50,20 @@ def warm_up() -> None:
     import carejournal.charts.drawing  # noqa: F401
     import carejournal.charts.export  # noqa: F401
 
+    _freeze_long_lived()
+
+
+@cache
+def _freeze_long_lived() -> None:
+    """Leave what is alive now (Qt, SQLAlchemy, matplotlib: some 200,000 objects, nearly
+    all for the life of the app) out of Python's full garbage collections.
+
+    Charts make and drop many objects, so full collections come often while drawing, and
+    each one walked every object of the app: 120–170 ms, landing in the middle of a period
+    switch. Objects made from now on are still collected as usual.
+    """
+    gc.freeze()
+
 
 def _charts() -> Any:
     import carejournal.charts
@@ -78,6 +93,8 @@ def _canvas_class() -> type:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
+    _freeze_long_lived()  # opened without the warm-up: matplotlib was imported just now
+
     class ChartCanvas(FigureCanvasQTAgg):
         """A Qt canvas that renders only when it is painted, so hidden charts cost nothing."""
 
@@ -89,6 +106,11 @@ def _canvas_class() -> type:
             """The figure changed: render it the next time it is on screen."""
             self.stale = True
             self.update()
+
+        def draw_idle(self, *args: Any, **kwargs: Any) -> None:
+            """matplotlib asks for a render (e.g. after every resize): only mark the figure
+            changed, so it is rendered once, when next painted, not once per resize too."""
+            self.mark_stale()
 
         def render_now(self) -> None:
             """Render the figure now if it changed (for saving pictures and timing)."""

@@ -241,8 +241,8 @@ class PatternsView(QWidget):
         self._arrange(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
         QTimer.singleShot(0, self.draw_visible)  # once the layout has placed the cards
         if columns and columns != self.columns:
-            # matplotlib's constrained layout, laid out once from the in-between sizes of
-            # the move, can squeeze a chart with a legend above it; lay them out once more
+            # the charts' margins were fitted to the in-between sizes of the move; fit them
+            # once more to the cards' final size
             QTimer.singleShot(0, self._render_again)
 
     def _render_again(self) -> None:

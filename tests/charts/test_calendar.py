@@ -76,7 +76,7 @@ def test_day_and_week_labels_stay_readable(weeks: int) -> None:
 def test_the_caption_is_gentle_about_streaks() -> None:
     fig = figure()
     info = draw("streaks", Streaks({PERIOD.until: 1}, 4, 9), fig, period=PERIOD)
-    assert info.caption.startswith("Each square is a day; darker means more entries.")
+    assert info.caption.startswith("Each square is a day; the stronger its colour, the more")
     assert "Current run: 4 days in a row; the longest in this period is 9 days." in info.caption
     assert "Days off are normal." in info.caption
 
