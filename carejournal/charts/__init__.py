@@ -15,14 +15,15 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from carejournal.charts.common import ChartInfo, Hit, hit_for, pick
+    from carejournal.charts.common import ChartInfo, hit_for, pick
     from carejournal.charts.drawing import draw
     from carejournal.charts.export import save
+    from carejournal.charts.hits import Hit
     from carejournal.charts.texts import NAMES, SERIES_OF
     from carejournal.charts.theme import Theme, dark_theme, light_theme, theme_named
 
 _WHERE = {
-    "ChartInfo": "common", "Hit": "common", "hit_for": "common", "pick": "common",
+    "ChartInfo": "common", "Hit": "hits", "hit_for": "common", "pick": "common",
     "draw": "drawing", "save": "export", "NAMES": "texts", "SERIES_OF": "texts",
     "Theme": "theme", "dark_theme": "theme", "light_theme": "theme", "theme_named": "theme",
 }

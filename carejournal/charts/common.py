@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from carejournal.charts import texts as txt
+from carejournal.charts.hits import Hit
 from carejournal.charts.layout import MarginsEngine
 from carejournal.charts.reuse import axes_for
 from carejournal.charts.theme import Theme
@@ -31,21 +32,6 @@ from carejournal.patterns import Period
 
 PICK_RADIUS = 6  # points: how near a click must be to a line's point
 BAR_WIDTH = 0.8  # of a week: a little gap between weeks' bars
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a click on a bar, day or point stands for: show these entries in the timeline.
-
-    since/until are both included; kind None means every kind; person "" means everyone;
-    label describes the mark in words (for a tooltip or the status bar).
-    """
-
-    since: dt.date
-    until: dt.date
-    kind: EntryKind | None = None
-    person: str = ""
-    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ controller at start-up, and start-up must not load matplotlib (tests/test_archit
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,20 +15,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from carejournal.domain import EntryKind
+from carejournal.charts.hits import Hit as ChartHit  # plain data: no matplotlib
 from carejournal.patterns import Period
-
-
-@dataclass(frozen=True, slots=True)
-class ChartHit:
-    """What a click on a chart points at: the entries from since to until (of one kind,
-    about one person; "" for anyone), and the mark in words."""
-
-    since: dt.date
-    until: dt.date
-    kind: EntryKind | None = None
-    person: str = ""
-    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +152,7 @@ def hit_for(drawn: Drawn | None, artist: object, ind: Any = None) -> ChartHit | 
     hit = _charts().hit_for(drawn.info, artist, index)
     if hit is None:
         return None
-    kind = hit.kind
-    if kind is not None and not isinstance(kind, EntryKind):
-        kind = EntryKind(str(kind))
-    return ChartHit(hit.since, hit.until, kind, str(getattr(hit, "person", "") or ""),
-                    str(getattr(hit, "label", "") or ""))
+    return hit
 
 
 def save(name: str, series: object, path: Path, theme: Any, period: Period) -> None:
