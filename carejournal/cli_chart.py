@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from carejournal.charts.texts import NAMES, SERIES_OF
-from carejournal.cli_stats import CHOICES, period_from
+from carejournal.cli_stats import add_period_options, period_from
 from carejournal.domain import InvalidInput, clean_name
 
 if TYPE_CHECKING:
@@ -50,13 +50,7 @@ def register(sub: Any, date_type: Callable[[str], Any]) -> None:
         description="Draw one of the Patterns charts for a period (default the last 4 "
                     "weeks) and save it, with its caption, without opening a window.")
     chart.add_argument("name", type=_name, metavar="NAME", help="one of: " + ", ".join(NAMES))
-    chart.add_argument("--period", choices=[c.value for c in CHOICES],
-                       help="the last 4 weeks (default), 3 months or 12 months, ending today "
-                            "(or on --until)")
-    chart.add_argument("--since", type=date_type, metavar="DATE", help="from this date")
-    chart.add_argument("--until", type=date_type, metavar="DATE",
-                       help="up to this date (default today)")
-    chart.add_argument("--person", default="", help="only entries and goals of this person")
+    add_period_options(chart, date_type)
     chart.add_argument("--dark", action="store_true", help="use the dark theme")
     chart.add_argument("--out", type=_out, required=True, metavar="FILE",
                        help="where to save it: a file name ending in .png or .svg")

@@ -41,14 +41,19 @@ def register(sub: Any, date_type: Callable[[str], Any]) -> None:
                     "days written and plans over a period (weeks named by their Monday). "
                     "The default is the last 4 weeks; --since (and --until) choose the "
                     "dates yourself.")
-    stats.add_argument("--period", choices=[c.value for c in CHOICES],
-                       help="the last 4 weeks (default), 3 months or 12 months, ending today "
-                            "(or on --until)")
-    stats.add_argument("--since", type=date_type, metavar="DATE", help="from this date")
-    stats.add_argument("--until", type=date_type, metavar="DATE",
-                       help="up to this date (default today)")
-    stats.add_argument("--person", default="", help="only entries and goals of this person")
+    add_period_options(stats, date_type)
     stats.add_argument("--json", action="store_true", help="print JSON")
+
+
+def add_period_options(parser: Any, date_type: Callable[[str], Any]) -> None:
+    """--period, --since, --until and --person, read back by period_from."""
+    parser.add_argument("--period", choices=[c.value for c in CHOICES],
+                        help="the last 4 weeks (default), 3 months or 12 months, ending today "
+                             "(or on --until)")
+    parser.add_argument("--since", type=date_type, metavar="DATE", help="from this date")
+    parser.add_argument("--until", type=date_type, metavar="DATE",
+                        help="up to this date (default today)")
+    parser.add_argument("--person", default="", help="only entries and goals of this person")
 
 
 def period_from(args: argparse.Namespace, today: dt.date, person: str = "") -> Period:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.domain import EntryFilter, EntryKind
+from carejournal.ui.pickers import date_edit, name_combo, refill_names
 from carejournal.ui.strings import kind_label
 
 ANY_DATE = QDate(1900, 1, 1)
@@ -38,8 +39,8 @@ class FilterBar(QWidget):
         self.kind.addItem(self.tr("All kinds"), None)
         for kind in EntryKind:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.person = _name_combo(self.tr("Everyone"), self.tr("Filter by person"))
-        self.tag = _name_combo(self.tr("All tags"), self.tr("Filter by tag"))
+        self.person = name_combo(self.tr("Everyone"), self.tr("Filter by person"))
+        self.tag = name_combo(self.tr("All tags"), self.tr("Filter by tag"))
         self.since = _date_edit(self.tr("From date"))
         self.until = _date_edit(self.tr("To date"))
         self.clear = QPushButton(self.tr("Clear"))
@@ -102,8 +103,8 @@ class FilterBar(QWidget):
 
     def set_names(self, people: list[str], tags: list[str]) -> None:
         """Refresh the person and tag choices, keeping the current choice if still there."""
-        _refill(self.person, people)
-        _refill(self.tag, tags)
+        refill_names(self.person, people)
+        refill_names(self.tag, tags)
 
     def reset(self) -> None:
         """Clear the search and every filter."""
@@ -140,34 +141,9 @@ class FilterBar(QWidget):
         self.changed.emit()
 
 
-def _name_combo(any_label: str, accessible: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(accessible)
-    combo.addItem(any_label, "")
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    return combo
-
-
-def _refill(combo: QComboBox, names: list[str]) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    while combo.count() > 1:
-        combo.removeItem(1)
-    for name in names:
-        combo.addItem(name, name)
-    found = combo.findData(current)
-    combo.setCurrentIndex(max(found, 0))
-    combo.blockSignals(False)
-    if found < 0 and current:
-        combo.currentIndexChanged.emit(0)
-
-
 def _date_edit(accessible: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
+    """A date box that can also say 'Any'."""
+    edit = date_edit(accessible)
     edit.setMinimumDate(ANY_DATE)
     edit.setSpecialValueText(QDateEdit.tr("Any"))
     edit.setDate(ANY_DATE)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from carejournal.ui import chart_adapter
 from carejournal.ui.chart_adapter import ChartHit
 from carejournal.ui.chart_card import ChartCard
 from carejournal.ui.colours import is_dark, problem_text_style
+from carejournal.ui.pickers import date_edit, name_combo, refill_names
 from carejournal.ui.problems import PROBLEMS
 
 TWO_COLUMNS_FROM = 900  # px of window: narrower than this, the charts stack in one column
@@ -68,14 +68,9 @@ class PatternsView(QWidget):
                               (PeriodChoice.CUSTOM, self.tr("Custom dates"))):
             self.period.addItem(label, choice.value)
         self.period.setCurrentIndex(self.period.findData(DEFAULT_PERIOD.value))
-        self.since = _date_edit(self.tr("First day of the period"))
-        self.until = _date_edit(self.tr("Last day of the period"))
-        self.person = QComboBox()
-        self.person.setAccessibleName(self.tr("Whose entries"))
-        self.person.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.person.setMinimumContentsLength(14)
-        self.person.addItem(self.tr("Everyone"), "")
+        self.since = date_edit(self.tr("First day of the period"))
+        self.until = date_edit(self.tr("Last day of the period"))
+        self.person = name_combo(self.tr("Everyone"), self.tr("Whose entries"), width=14)
         self.hint = QLabel(self.tr("Click a bar or a day to see those entries in your journal."))
         self.hint.setWordWrap(True)
         self.message = QLabel()
@@ -162,7 +157,7 @@ class PatternsView(QWidget):
         except PROBLEMS as exc:
             self._failed(str(exc))
             return
-        _refill(self.person, people)
+        refill_names(self.person, people)
         self.redraw()
 
     def redraw(self) -> None:
@@ -261,24 +256,3 @@ class PatternsView(QWidget):
         elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
                 and self.stale:
             self.refresh()
-
-
-def _date_edit(accessible: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
-
-
-def _refill(combo: QComboBox, names: list[str]) -> None:
-    """Offer these names after the first item, keeping the choice if it is still there."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    while combo.count() > 1:
-        combo.removeItem(1)
-    for name in names:
-        combo.addItem(name, name)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    combo.blockSignals(False)
-
