@@ -1,0 +1,180 @@
+"""The pseudonymiser: consistent aliases, and every listed name replaced, nothing else."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from carejournal.identifiers import detect
+from carejournal.pseudonym import PersonNames, Pseudonymiser, fold, initials
+
+PEOPLE = [PersonNames("Mary Jones", ("Mo", "Big Mary")), PersonNames("Ann"),
+          PersonNames("Max Jaffa"), PersonNames("Jo Smith"), PersonNames("Zoë Ó Briain")]
+
+
+def survivors(pseudonymiser: Pseudonymiser, text: str) -> list[str]:
+    """Listed name forms still in text as whole words (not touching a letter, digit, _ or mark)."""
+    folded = fold(text)
+    left = []
+    for term in pseudonymiser.terms():
+        pattern = r"\s+".join(re.escape(w) for w in fold(term).split())
+        for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", folded):
+            glued = (m.end() < len(folded) and unicodedata.combining(folded[m.end()])) or (
+                m.start() > 0 and unicodedata.combining(folded[m.start() - 1]))
+            if not glued:
+                left.append(term)
+    return left
+
+
+# --- aliases -----------------------------------------------------------------------------
+
+def test_aliases_are_initials_numbered_in_name_order() -> None:
+    aliases = Pseudonymiser(PEOPLE).aliases()
+    assert aliases == {"Ann": "A.", "Jo Smith": "J.S.", "Mary Jones": "M.J.",
+                       "Max Jaffa": "M.J. (2)", "Zoë Ó Briain": "Z.Ó.B."}
+
+
+def test_the_order_people_are_given_in_does_not_matter() -> None:
+    assert Pseudonymiser(reversed(PEOPLE)).aliases() == Pseudonymiser(PEOPLE).aliases()
+
+
+def test_chosen_aliases_are_used_and_kept_unique() -> None:
+    people = [PersonNames("Mary Jones", alias="Rose"), PersonNames("Bob Hill", alias="rose"),
+              PersonNames("Ann Ray", alias="M.J."), PersonNames("Max Jaffa")]
+    assert Pseudonymiser(people).aliases() == {
+        "Mary Jones": "Rose (2)", "Bob Hill": "rose", "Ann Ray": "M.J.", "Max Jaffa": "M.J. (2)"}
+
+
+def test_an_alias_that_would_give_a_name_away_falls_back_to_initials() -> None:
+    people = [PersonNames("Rose Smith", alias="Rose"), PersonNames("Tom Hill", alias="Ann"),
+              PersonNames("Ann Ray"), PersonNames("Sid Oak", alias="Mrs Smith")]
+    aliases = Pseudonymiser(people).aliases()
+    assert aliases == {"Rose Smith": "R.S.", "Tom Hill": "T.H.", "Ann Ray": "A.R.",
+                       "Sid Oak": "S.O."}
+
+
+def test_alias_of_is_case_and_space_insensitive_and_strict() -> None:
+    pseudonymiser = Pseudonymiser(PEOPLE)
+    assert pseudonymiser.alias_of("mary  JONES") == "M.J."
+    assert pseudonymiser.alias_of("Zoe\u0308 Ó Briain") == "Z.Ó.B."
+    with pytest.raises(KeyError, match="Nobody"):
+        pseudonymiser.alias_of("Nobody")
+
+
+def test_initials() -> None:
+    assert initials("Mary Jones") == "M.J." and initials("ann") == "A."
+    assert initials("Jean-Luc O'Neil") == "J.O." and initials("42") == ""
+    assert Pseudonymiser([PersonNames("42")]).aliases() == {"42": "Person"}
+
+
+def test_the_same_person_given_twice_is_one_person() -> None:
+    pseudonymiser = Pseudonymiser([PersonNames("Ann Ray", ("Annie",)),
+                                   PersonNames("ann ray", ("Nan",), alias="Bee")])
+    assert pseudonymiser.aliases() == {"Ann Ray": "Bee"}
+    assert pseudonymiser.apply("Annie and Nan") == "Bee and Bee"
+
+
+# --- replacing ---------------------------------------------------------------------------
+
+def test_terms_are_full_names_long_first_names_and_nicknames() -> None:
+    assert Pseudonymiser(PEOPLE).terms() == [
+        "Zoë Ó Briain", "Mary Jones", "Max Jaffa", "Big Mary", "Jo Smith", "Mary", "Ann",
+        "Max", "Zoë", "Mo"]
+
+
+def test_names_are_replaced_as_whole_words_in_any_case() -> None:
+    text = "Mary Jones, mary and MO met Ann's mum, ANN and Joanna at the Annual review."
+    assert Pseudonymiser(PEOPLE).apply(text) == (
+        "M.J., M.J. and M.J. met A.'s mum, A. and Joanna at the Annual review.")
+
+
+def test_the_longest_form_wins_and_surnames_alone_stay() -> None:
+    text = "Big Mary saw Max Jaffa, Max, Jaffa and Jo Smith; Jo and Smith left"
+    assert Pseudonymiser(PEOPLE).apply(text) == (
+        "M.J. saw M.J. (2), M.J. (2), Jaffa and J.S.; Jo and Smith left")
+
+
+def test_unicode_forms_and_line_breaks() -> None:
+    pseudonymiser = Pseudonymiser(PEOPLE)
+    assert pseudonymiser.apply("ZOË and Zoe\u0308 and Zoë’s cat") == (
+        "Z.Ó.B. and Z.Ó.B. and Z.Ó.B.’s cat")
+    assert pseudonymiser.apply("Mary\nJones and Mary\u00a0Jones") == "M.J. and M.J."
+    assert pseudonymiser.apply("Anń and Ann\u0301") == "Anń and Ann\u0301"
+
+
+def test_a_name_shared_by_two_people_names_both_aliases() -> None:
+    pseudonymiser = Pseudonymiser([PersonNames("Mary Jones"), PersonNames("Mary Smith")])
+    assert pseudonymiser.apply("Mary and Mary Smith") == "M.J./M.S. and M.S."
+
+
+def test_a_full_stop_after_an_alias_is_not_doubled() -> None:
+    pseudonymiser = Pseudonymiser(PEOPLE)
+    assert pseudonymiser.apply("I saw Ann. Then Ann.\nAnn...") == "I saw A. Then A.\nA...."
+
+
+def test_nothing_to_replace() -> None:
+    assert Pseudonymiser([]).apply("Mary came") == "Mary came"
+    assert Pseudonymiser(PEOPLE).apply("no one here") == "no one here"
+
+
+def test_replaced_text_feeds_the_detector_cleanly() -> None:
+    pseudonymiser = Pseudonymiser(PEOPLE)
+    text = pseudonymiser.apply("we met Mary Jones, Ann and Dave in Leeds")
+    known = pseudonymiser.terms() + list(pseudonymiser.aliases().values())
+    assert [f.text for f in detect(text, known=known)] == ["Dave", "Leeds"]
+
+
+# --- properties --------------------------------------------------------------------------
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzéëóñøüçšžåß"
+WORDS = st.text(LETTERS, min_size=2, max_size=7).map(str.title)
+NAMES = st.lists(WORDS, min_size=1, max_size=3).map(" ".join)
+PERSONS = st.builds(PersonNames, NAMES, st.lists(NAMES, max_size=2).map(tuple),
+                    st.one_of(st.just(""), NAMES))
+CASES = st.sampled_from([str, str.upper, str.lower, str.title])
+
+
+@given(st.lists(PERSONS, min_size=1, max_size=6), st.text(max_size=80), st.data())
+def test_any_listed_name_anywhere_is_replaced(people: list[PersonNames], text: str,
+                                              data: st.DataObject) -> None:
+    pseudonymiser = Pseudonymiser(people)
+    name = data.draw(st.sampled_from(pseudonymiser.terms()).map(data.draw(CASES)))
+    cut = data.draw(st.integers(0, len(text)))
+    before = data.draw(st.sampled_from([" ", "\n", "(", "-", "“", ""]))
+    after = data.draw(st.sampled_from([" ", "\n", ", ", " (", "'s ", ". ", "’", ""]))
+    result = pseudonymiser.apply(f"{text[:cut]}{before}{name}{after}{text[cut:]}")
+    assert survivors(pseudonymiser, result) == []
+    assert pseudonymiser.apply(result) == result, "applying twice changes nothing more"
+    if before and after:  # the name stands alone, so an alias took its place
+        assert any(alias in result for alias in pseudonymiser.aliases().values())
+
+
+@given(st.lists(PERSONS, min_size=1, max_size=6), st.text(max_size=80))
+def test_text_without_listed_names_is_unchanged(people: list[PersonNames], text: str) -> None:
+    pseudonymiser = Pseudonymiser(people)
+    assume(not survivors(pseudonymiser, text))
+    assert pseudonymiser.apply(text) == text
+
+
+@given(st.lists(PERSONS, min_size=1, max_size=8), st.randoms())
+def test_aliases_are_consistent_and_unique(people: list[PersonNames], rnd: object) -> None:
+    pseudonymiser = Pseudonymiser(people)
+    aliases = pseudonymiser.aliases()
+    shuffled = list(people)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert _same_by_fold(Pseudonymiser(shuffled).aliases(), aliases)
+    assert len({fold(a) for a in aliases.values()}) == len(aliases)
+    for person in people:
+        assert pseudonymiser.alias_of(person.name) == pseudonymiser.alias_of(person.name.upper())
+        assert pseudonymiser.alias_of(person.name) in aliases.values()
+    for alias in aliases.values():
+        assert not survivors(pseudonymiser, alias), "an alias never gives a name away"
+
+
+def _same_by_fold(a: dict[str, str], b: dict[str, str]) -> bool:
+    """True when two name -> alias maps agree once names are folded."""
+    return {fold(k): v for k, v in a.items()} == {fold(k): v for k, v in b.items()}
