@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench screenshot clean pdftotext
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,19 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(STAMP_RUN)
 
+# The pack tests read exported PDFs with a real reader (poppler's pdftotext). Installed when
+# the machine allows it; otherwise those tests are skipped and say why.
+pdftotext:
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && { apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
+	       || { apt-get update -qq >/dev/null 2>&1 \
+	            && apt-get install -y -qq poppler-utils >/dev/null 2>&1; }; }; } \
+	  || echo "pdftotext (poppler-utils) is not installed: PDF reading tests will be skipped."
+
 run: $(STAMP_RUN)
 	$(BIN)/carejournal
 
-test: $(STAMP_TEST)
+test: $(STAMP_TEST) pdftotext
 	$(BIN)/ruff check carejournal tests scripts bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 

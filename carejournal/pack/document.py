@@ -1,0 +1,93 @@
+"""The supervision pack as plain blocks: what is said, not how it looks (no Qt, no SQL)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARAGRAPH_STYLES = ("", "note", "quote")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading; level 1 is the largest, 3 the smallest."""
+
+    text: str
+    level: int = 1
+
+    def __post_init__(self) -> None:
+        """Refuse levels the renderers do not know."""
+        if self.level not in (1, 2, 3):
+            raise ValueError(f"Heading level must be 1, 2 or 3, not {self.level!r}.")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Running text; style "note" is small print, "quote" is the worker's own words."""
+
+    text: str
+    style: str = ""
+
+    def __post_init__(self) -> None:
+        """Refuse styles the renderers do not know."""
+        if self.style not in PARAGRAPH_STYLES:
+            raise ValueError(f"Paragraph style must be one of {PARAGRAPH_STYLES}, "
+                             f"not {self.style!r}.")
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """A bulleted (or numbered) list of short items."""
+
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with one header row; every row has as many cells as the header."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def __post_init__(self) -> None:
+        """Refuse ragged tables, which every format would draw differently."""
+        if not self.header:
+            raise ValueError("A table needs at least one column.")
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.header):
+                raise ValueError(f"Table row {number} has {len(row)} cells, "
+                                 f"the header has {len(self.header)}.")
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A PNG picture (a chart), its caption, and its data in words for those who cannot see it."""
+
+    png: bytes
+    caption: str
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """Start a new page (a thematic break in Markdown)."""
+
+
+Block = Heading | Paragraph | Bullets | Table | Image | PageBreak
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole pack: title and subtitle for the cover, then the blocks in order."""
+
+    title: str
+    subtitle: str = ""
+    blocks: tuple[Block, ...] = ()
+
+
+def clean_text(text: str) -> str:
+    """Text safe for every format: newlines unified, control characters removed."""
+    unified = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    return _NOT_XML.sub("", unified)
