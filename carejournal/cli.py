@@ -132,6 +132,10 @@ def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
     cli_settings.register(sub)
     cli_check.register(sub, _date, _positive)
     cli_stats.register(sub, _date)
+    from carejournal import cli_prepare, cli_supervision
+
+    cli_supervision.register(sub, _date, _positive)
+    cli_prepare.register(sub, _date, _positive)
 
     demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
     demo.add_argument("--entries", type=_positive, default=None,
@@ -148,12 +152,18 @@ def _add_filters(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--kind", type=_kind, action="append", help="only this kind (repeat)")
     cmd.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
     cmd.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
+    cmd.add_argument("--since-last-supervision", action="store_true",
+                     help="from the day of your last supervision session")
     cmd.add_argument("--tag", default="", help="only entries with this tag")
     cmd.add_argument("--person", default="", help="only entries involving this person")
     cmd.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _filter(args: argparse.Namespace, text: str = "") -> EntryFilter:
+def _filter(args: argparse.Namespace, journal: Journal, text: str = "") -> EntryFilter:
+    if args.since_last_supervision:
+        if args.since:
+            raise InvalidInput("give --since or --since-last-supervision, not both")
+        args.since = journal.supervision.since_last(args.until or parse_date("today")).since
     if args.since and args.until and args.since > args.until:
         raise InvalidInput("--since is after --until: no dates can match")
     return EntryFilter(kinds=frozenset(args.kind or ()), tag=args.tag, person=args.person,
@@ -194,7 +204,7 @@ def _read_stdin() -> str:
 
 
 def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
-    rows = journal.rows(_filter(args))
+    rows = journal.rows(_filter(args, journal))
     if args.json:
         print_json([row_json(r) for r in rows])
     else:
@@ -206,7 +216,7 @@ def cmd_list(journal: Journal, args: argparse.Namespace) -> int:
 def cmd_search(journal: Journal, args: argparse.Namespace) -> int:
     if not args.query.strip():
         raise InvalidInput("the search is empty: give a word or two to look for")
-    rows = journal.rows(_filter(args, text=args.query))
+    rows = journal.rows(_filter(args, journal, text=args.query))
     if args.json:
         print_json([row_json(r) for r in rows])
     else:
@@ -265,7 +275,15 @@ def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
 
 def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
     """The commands that work on an open journal, by name."""
-    from carejournal import cli_actions, cli_goals, cli_kindness, cli_settings, cli_stats
+    from carejournal import (
+        cli_actions,
+        cli_goals,
+        cli_kindness,
+        cli_prepare,
+        cli_settings,
+        cli_stats,
+        cli_supervision,
+    )
 
     return {
         "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
@@ -275,6 +293,9 @@ def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
         "lens": cli_check.run_lens,
         "stats": cli_stats.run,
         "chart": _run_chart,
+        "supervision": cli_supervision.run, "status": cli_supervision.run_status,
+        "person": cli_supervision.run_person,
+        "prepare": cli_prepare.run, "export": cli_prepare.run_export,
     }
 
 

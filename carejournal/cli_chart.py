@@ -76,7 +76,7 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     from carejournal.charts import dark_theme, light_theme, save
 
     person = _person(journal, args.person) if args.person.strip() else ""
-    period = period_from(args, today(), person)
+    period = period_from(args, today(), person, journal)
     theme = dark_theme() if args.dark else light_theme()
     path: Path = args.out
     try:

@@ -7,6 +7,7 @@ so it starts quickly and works where there is no journal at all.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import json
 import re
@@ -68,6 +69,8 @@ def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str]
                        help="check the entries from this date")
     check.add_argument("--until", type=date_type, metavar="DATE",
                        help="check the entries up to this date")
+    check.add_argument("--since-last-supervision", action="store_true",
+                       help="check the entries since your last supervision session")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument("--lexicon", type=Path, help=argparse.SUPPRESS)  # for tests
 
@@ -89,7 +92,7 @@ def run_check(args: argparse.Namespace) -> int:
     if not lexicon.rules:
         raise InvalidInput(f"no language rules could be loaded from {lexicon.path}, "
                            "so nothing was checked")
-    if args.entry or args.since or args.until:
+    if args.entry or args.since or args.until or args.since_last_supervision:
         if args.file is not None:
             raise InvalidInput("check a FILE or journal entries (--entry, --since), not both")
         return _check_entries(args, lexicon)
@@ -187,8 +190,12 @@ def _check_entries(args: argparse.Namespace, lexicon: Lexicon) -> int:
 
     if args.since and args.until and args.since > args.until:
         raise InvalidInput("--since is after --until: no dates can match")
+    if args.since_last_supervision and args.since:
+        raise InvalidInput("give --since or --since-last-supervision, not both")
     journal = Journal.open(journal_path(args.journal))
     try:
+        if args.since_last_supervision:
+            args.since = journal.supervision.since_last(args.until or dt.date.today()).since
         service = journal.lens.with_lexicon(lexicon) if args.lexicon else journal.lens
         warn(p for p in service.problems() if p not in lexicon.problems)
         return _report_entries(journal, service, args)

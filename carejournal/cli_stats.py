@@ -53,11 +53,21 @@ def add_period_options(parser: Any, date_type: Callable[[str], Any]) -> None:
     parser.add_argument("--since", type=date_type, metavar="DATE", help="from this date")
     parser.add_argument("--until", type=date_type, metavar="DATE",
                         help="up to this date (default today)")
+    parser.add_argument("--since-last-supervision", action="store_true",
+                        help="from the day of your last supervision session")
     parser.add_argument("--person", default="", help="only entries and goals of this person")
 
 
-def period_from(args: argparse.Namespace, today: dt.date, person: str = "") -> Period:
+def period_from(args: argparse.Namespace, today: dt.date, person: str = "",
+                journal: Journal | None = None) -> Period:
     """The period the options ask for; InvalidInput for a contradiction."""
+    if args.since_last_supervision:
+        if args.since is not None or args.period:
+            raise InvalidInput("give --since-last-supervision on its own, without "
+                               "--since or --period")
+        if journal is None:
+            raise InvalidInput("this command cannot use --since-last-supervision")
+        return journal.supervision.since_last(args.until or today, person)
     if args.since is not None:
         if args.period:
             raise InvalidInput("give --period or --since, not both")
@@ -81,7 +91,7 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     """Print every series for the period."""
     day = today()
     person = _known_name(journal, args.person) if args.person.strip() else ""
-    period = period_from(args, day, person)
+    period = period_from(args, day, person, journal)
     series = journal.patterns.all(period, day)
     if args.json:
         print_json({"period": period.as_json()}

@@ -29,6 +29,7 @@ from carejournal.goals import GoalService
 from carejournal.kindness import KindnessService
 from carejournal.lens_service import LensService, clean_dismissed
 from carejournal.patterns_service import PatternsService
+from carejournal.prep_steps import Preparing
 from carejournal.settings import SettingsService
 from carejournal.store.goals_repo import GoalRepository
 from carejournal.store.kindness_repo import KindnessRepository
@@ -37,7 +38,9 @@ from carejournal.store.patterns_repo import PatternsRepository
 from carejournal.store.repository import EntryRepository
 from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.settings_repo import SettingsRepository
+from carejournal.store.supervision_repo import SupervisionRepository
 from carejournal.structure import validate_structure
+from carejournal.supervision_service import SupervisionService
 from carejournal.templates import load_all
 
 T = TypeVar("T")
@@ -60,6 +63,9 @@ class Journal:
         self.lens = LensService(guarded(LensRepository(engine), path), self.settings)
         self.patterns = PatternsService(guarded(PatternsRepository(engine), path),
                                         self.lens, self.settings)
+        self.supervision = SupervisionService(guarded(SupervisionRepository(engine), path),
+                                              self.settings, clock)
+        self.preparing = Preparing(self)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:

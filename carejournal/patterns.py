@@ -27,7 +27,7 @@ class PeriodChoice(StrEnum):
     MONTHS_3 = "3m"
     MONTHS_12 = "12m"
     CUSTOM = "custom"
-    SINCE_SUPERVISION = "supervision"  # offered once supervision sessions exist (issue 6)
+    SINCE_SUPERVISION = "supervision"  # offered once a supervision session is recorded
 
 
 PERIOD_DAYS = {PeriodChoice.WEEKS_4: 28, PeriodChoice.MONTHS_3: 91, PeriodChoice.MONTHS_12: 365}
@@ -57,8 +57,10 @@ def week_of(day: dt.date) -> dt.date:
 
 
 def period_for(choice: PeriodChoice, today: dt.date, since: dt.date | None = None,
-               until: dt.date | None = None, person: str = "") -> Period:
-    """The dates a choice covers, ending today (custom: since and until as given)."""
+               until: dt.date | None = None, person: str = "",
+               last_supervision: dt.date | None = None) -> Period:
+    """The dates a choice covers, ending today (custom: since and until as given; since the
+    last supervision: from that session's day)."""
     if choice is PeriodChoice.CUSTOM:
         if since is None:
             raise InvalidInput("a custom period needs a start date")
@@ -67,7 +69,9 @@ def period_for(choice: PeriodChoice, today: dt.date, since: dt.date | None = Non
             raise InvalidInput(f"the period ends ({end}) before it starts ({since})")
         return Period(since, end, person)
     if choice is PeriodChoice.SINCE_SUPERVISION:
-        raise InvalidInput("there are no supervision sessions recorded yet")
+        if last_supervision is None or last_supervision > today:
+            raise InvalidInput("there is no supervision session recorded up to today")
+        return Period(last_supervision, today, person)
     return Period(today - dt.timedelta(days=PERIOD_DAYS[choice] - 1), today, person)
 
 

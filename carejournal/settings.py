@@ -1,5 +1,5 @@
-"""Journal settings, checked: the attempts threshold, usual shifts, reminders and the
-language-lens rules switched off."""
+"""Journal settings, checked: the attempts threshold, usual shifts, reminders, the
+language-lens rules switched off, and supervision (prompt days, the worker's name)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from carejournal.domain import InvalidInput, parse_time
 from carejournal.shifts import Shift, days_text, parse_days
+from carejournal.supervision import DEFAULT_PROMPT_DAYS, MAX_PROMPT_DAYS
 
 LENS_RULES_OFF = "lens_rules_off"
 DEFAULT_ATTEMPTS_THRESHOLD = 5
@@ -86,3 +87,26 @@ class SettingsService:
     def set_lens_rules_off(self, rule_ids: Iterable[str]) -> None:
         """Keep these rule ids switched off (stored as one sorted list)."""
         self._store.set(LENS_RULES_OFF, sorted(set(rule_ids)))
+
+    def prompt_days(self) -> int:
+        """How many days before a supervision session to suggest preparing for it."""
+        value = self._store.get("supervision_prompt_days")
+        return value if isinstance(value, int) and 0 <= value <= MAX_PROMPT_DAYS \
+            else DEFAULT_PROMPT_DAYS
+
+    def set_prompt_days(self, days: int) -> None:
+        if not 0 <= days <= MAX_PROMPT_DAYS:
+            raise InvalidInput(f"the number of days must be from 0 to {MAX_PROMPT_DAYS}, "
+                               f"not {days}")
+        self._store.set("supervision_prompt_days", days)
+
+    def worker_name(self) -> str:
+        """The worker's name for the cover of a supervision pack (empty: left off)."""
+        value = self._store.get("worker_name")
+        return value if isinstance(value, str) else ""
+
+    def set_worker_name(self, name: str) -> None:
+        clean = " ".join(name.split())
+        if len(clean) > 200:
+            raise InvalidInput("a name is 200 characters at most")
+        self._store.set("worker_name", clean)

@@ -17,18 +17,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from carejournal.charts.common import ChartInfo, hit_for, pick
     from carejournal.charts.drawing import draw
-    from carejournal.charts.export import save
+    from carejournal.charts.export import png_bytes, save
     from carejournal.charts.hits import Hit
     from carejournal.charts.texts import NAMES, SERIES_OF
     from carejournal.charts.theme import Theme, dark_theme, light_theme, theme_named
 
 _WHERE = {
     "ChartInfo": "common", "Hit": "hits", "hit_for": "common", "pick": "common",
-    "draw": "drawing", "save": "export", "NAMES": "texts", "SERIES_OF": "texts",
+    "draw": "drawing", "save": "export", "png_bytes": "export", "NAMES": "texts",
+    "SERIES_OF": "texts",
     "Theme": "theme", "dark_theme": "theme", "light_theme": "theme", "theme_named": "theme",
 }
 __all__ = ["NAMES", "SERIES_OF", "ChartInfo", "Hit", "Theme", "dark_theme", "draw", "hit_for",
-           "light_theme", "pick", "save", "theme_named"]
+           "light_theme", "pick", "png_bytes", "save", "theme_named"]
 
 
 def __getattr__(name: str) -> Any:

@@ -47,3 +47,19 @@ def save(name: str, series: Any, path: Path | str, theme: Theme | None = None, *
         figure.savefig(path, format=fmt, dpi=dpi, facecolor=theme.figure_bg,
                        metadata=metadata)
     return info
+
+
+def png_bytes(name: str, series: Any, theme: Theme | None = None, *,
+              period: Period | None = None, size: tuple[float, float] = SIZE,
+              dpi: float = DPI) -> tuple[bytes, ChartInfo]:
+    """Draw chart name with its caption as PNG bytes (for a document), and its info."""
+    import io
+
+    theme = theme or light_theme()
+    figure = Figure(figsize=size, dpi=100)
+    FigureCanvasAgg(figure)
+    info = draw(name, series, figure, theme, period=period, caption=True)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor=theme.figure_bg,
+                   metadata={"Title": info.title, "Description": info.caption})
+    return buffer.getvalue(), info

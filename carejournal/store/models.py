@@ -68,6 +68,10 @@ class Person(Base):
     __tablename__ = "people"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80, collation="NOCASE"), unique=True)
+    # 0006, identity protection in exports: other names the person goes by (one per line)
+    # and the alias a supervision pack uses for them (empty: their initials).
+    nicknames: Mapped[str] = mapped_column(Text, default="", server_default="")
+    alias: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class Tag(Base):
@@ -262,3 +266,57 @@ class SettingRecord(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SupervisionSession(Base):
+    """A supervision meeting, held or planned (a date after today is planned)."""
+
+    __tablename__ = "supervision_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    supervisor: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    actions: Mapped[list[AgreedActionRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="AgreedActionRecord.position",
+        passive_deletes=True)
+
+
+class AgreedActionRecord(Base):
+    """An action agreed in a supervision session, with its owner, due date and status."""
+
+    __tablename__ = "supervision_actions"
+    __table_args__ = (CheckConstraint(
+        "status IN ('open', 'in-progress', 'done', 'dropped')", name="ck_agreed_status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("supervision_sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+
+class PreparationRecord(Base):
+    """The worker's preparation for one supervision session (its steps' state as JSON)."""
+
+    __tablename__ = "supervision_preparations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("supervision_sessions.id", ondelete="CASCADE"), unique=True)
+    state: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class EntryRevisionRecord(Base):
+    """An entry's earlier wording, kept when it was reworded (its texts as JSON)."""
+
+    __tablename__ = "entry_revisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"),
+                                          index=True)
+    saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    texts: Mapped[str] = mapped_column(Text)

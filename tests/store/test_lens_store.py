@@ -12,6 +12,7 @@ from carejournal.domain import EntryKind
 from carejournal.journal import Journal
 from carejournal.store import engine as engine_module
 from carejournal.store.lens_repo import EntryCounts
+from carejournal.store.migrations import HEAD_REVISION
 from carejournal.store.schema import alembic_config
 from tests.conftest import draft
 from tests.store.test_schema import describe_schema, migrate, sql
@@ -42,7 +43,7 @@ def test_a_step1_journal_upgrades_through_0005(tmp_path: Path) -> None:
     shutil.copy(STEP1, copy)
     journal = Journal.open(copy)
     try:
-        assert sql(copy, "SELECT version_num FROM alembic_version") == [("0005",)]
+        assert sql(copy, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
         assert LENS_COLUMNS <= columns(copy, "entries")
         total = journal.count() + journal.count(trashed=True)
         stale = sql(copy, "SELECT count(*) FROM entries WHERE lens_version IS NULL")
@@ -66,6 +67,7 @@ def test_fresh_and_migrated_schemas_agree_and_have_the_lens_tables(tmp_path: Pat
     Journal.open(fresh).close()
     migrate(migrated, "0004")
     migrate(migrated, "0005")
+    migrate(migrated, HEAD_REVISION)
     described = describe_schema(fresh)
     assert described == describe_schema(migrated)
     findings = described["table entry_findings"]

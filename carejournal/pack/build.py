@@ -1,0 +1,198 @@
+"""The supervision pack as a Document: every text passes through scrub (identity
+protection) on its way in, and charts are drawn from protected labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from carejournal.pack.content import PackContent, PackEntry
+from carejournal.pack.document import (
+    Block,
+    Bullets,
+    Document,
+    Heading,
+    Image,
+    Paragraph,
+    Table,
+)
+from carejournal.supervision import STATUS_LABELS
+
+Scrub = Callable[[str], str]
+AGENDA_LABELS = {"question": "My question", "language": "Language", "strength": "Strengths",
+                 "power": "Power and fallibility", "entry": "Entry", "development":
+                 "Development", "action": "Agreed action"}
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def build_document(content: PackContent, scrub: Scrub, closing: str,
+                   charts: bool = True) -> Document:
+    """The whole pack, cover to closing statement."""
+    blocks: list[Block] = [*_cover(content, scrub), *_actions(content, scrub),
+                           *_figures(content, scrub, charts), *_entries(content, scrub),
+                           *_language(content, scrub), *_strengths(content, scrub),
+                           *_power(content, scrub), *_agenda(content, scrub),
+                           Heading("How identities were protected", 1),
+                           Paragraph(closing, "note")]
+    subtitle = f"For supervision on {long_date(content.session.held_on)}"
+    return Document("Supervision pack", subtitle, tuple(blocks))
+
+
+def _cover(content: PackContent, scrub: Scrub) -> list[Block]:
+    period = content.period
+    lines = [f"Period: {long_date(period.since)} to {long_date(period.until)}"]
+    if content.worker:
+        lines.append(f"Prepared by: {content.worker}")
+    if content.session.supervisor:
+        lines.append(f"Supervisor: {scrub(content.session.supervisor)}")
+    lines.append(f"Entries brought: {len(content.entries)} of {content.entries_in_period} "
+                 "in the period")
+    return [Paragraph(line) for line in lines]
+
+
+def _actions(content: PackContent, scrub: Scrub) -> list[Block]:
+    blocks: list[Block] = [Heading("Actions agreed last time", 1)]
+    if not content.last_actions:
+        return [*blocks, Paragraph("No actions were recorded at the last session.", "note")]
+    rows = tuple((scrub(a.text), scrub(a.owner) or "-",
+                  a.due_on.isoformat() if a.due_on else "-", STATUS_LABELS[a.status])
+                 for a in content.last_actions)
+    return [*blocks, Table(("Action", "Who", "Due", "Status"), rows)]
+
+
+def _figures(content: PackContent, scrub: Scrub, charts: bool) -> list[Block]:
+    power, kinds = content.power, {}
+    for entry in content.entries:
+        kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
+    share = power.share_with
+    rows = [("Entries brought", str(len(content.entries))),
+            *((f"  {kind}", str(n)) for kind, n in sorted(kinds.items())),
+            ("Language findings before the check", str(content.language_before)),
+            ("Language findings now", str(sum(i.occurrences for i in content.language))),
+            ("Decisions recorded", str(power.decisions)),
+            ("Decisions made with the person",
+             "-" if share is None else f"{power.made_with} ({share:.0%})"),
+            ("Goals ended after few attempts", str(len(power.ended_early))),
+            ("Own-fallibility reflections", str(len(power.fallibility)))]
+    blocks: list[Block] = [Heading("The period in figures", 1),
+                           Table(("Measure", "Count"), tuple(rows))]
+    if charts:
+        blocks.extend(_charts(content, scrub))
+    return blocks
+
+
+def _charts(content: PackContent, scrub: Scrub) -> list[Block]:
+    from carejournal.charts import png_bytes
+
+    plans = replace(content.plans, goals=tuple(
+        replace(g, person=scrub(g.person), text=scrub(g.text)) for g in content.plans.goals))
+    blocks: list[Block] = []
+    for name, series in (("decisions", content.decisions), ("plans", plans)):
+        png, info = png_bytes(name, series, period=content.period)
+        blocks.append(Image(png, info.title, info.caption))
+    return blocks
+
+
+def _entries(content: PackContent, scrub: Scrub) -> list[Block]:
+    blocks: list[Block] = [Heading("Entries", 1)]
+    if not content.entries:
+        return [*blocks, Paragraph("No entries were chosen for this pack.", "note")]
+    for entry in content.entries:
+        blocks.extend(_entry(entry, scrub))
+    return blocks
+
+
+def _entry(entry: PackEntry, scrub: Scrub) -> list[Block]:
+    kind = f"{entry.kind} ({entry.model})" if entry.model else entry.kind
+    title = scrub(entry.title) or entry.kind
+    blocks: list[Block] = [Heading(f"{long_date(entry.occurred_on)} \u00b7 {title}", 2)]
+    notes = [kind]
+    if entry.people:
+        notes.append("With: " + ", ".join(scrub(p) for p in entry.people))
+    if entry.to_discuss:
+        notes.append("Marked to discuss in supervision")
+    blocks.append(Paragraph(" \u00b7 ".join(notes), "note"))
+    blocks.extend(_paragraphs(scrub(entry.body)))
+    for heading, text in entry.sections:
+        blocks.extend([Heading(heading, 3), *_paragraphs(scrub(text))])
+    if entry.strengths.strip():
+        blocks.extend([Heading("Strengths noticed", 3), *_paragraphs(scrub(entry.strengths))])
+    if entry.decisions:
+        blocks.extend([Heading("Decisions", 3), Bullets(tuple(
+            f"{scrub(text)} ({rung})" for text, rung in entry.decisions))])
+    return blocks
+
+
+def _short(day: dt.date | None) -> str:
+    return "-" if day is None else f"{day.day} {day:%b}"
+
+
+def _paragraphs(text: str) -> list[Block]:
+    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
+    return [Paragraph(p) for p in parts if p]
+
+
+def _language(content: PackContent, scrub: Scrub) -> list[Block]:
+    now = sum(i.occurrences for i in content.language)
+    blocks: list[Block] = [Heading("Language check", 1), Paragraph(
+        f"Before the check: {content.language_before} wording(s) the language lens "
+        f"noticed. Now: {now}, of which {len(content.kept)} kept with a reason and "
+        f"{sum(1 for i in content.language if i.question)} brought as a question.")]
+    if content.rewordings:
+        dates = {e.id: e.occurred_on for e in content.entries}
+        blocks.extend([Heading("Reworded", 2), Table(("Entry", "Was", "Now"), tuple(
+            (_short(dates.get(r.entry_id)), scrub(r.before), scrub(r.after))
+            for r in content.rewordings))])
+    if content.kept:
+        blocks.extend([Heading("Kept, with the reason", 2), Table(
+            ("Entry", "Wording", "In", "Reason"), tuple(
+                (_short(item.entry.occurred_on), scrub(item.finding.text),
+                 scrub(item.context), scrub(kept.reason)) for item, kept in content.kept))])
+    open_items = [i for i in content.language if not i.decided]
+    if open_items:
+        blocks.extend([Heading("Not yet looked at", 2), Bullets(tuple(
+            f"\u201c{scrub(i.finding.text)}\u201d ({_short(i.entry.occurred_on)}): "
+            f"{i.finding.why}" for i in open_items))])
+    return blocks
+
+
+def _strengths(content: PackContent, scrub: Scrub) -> list[Block]:
+    blocks: list[Block] = [Heading("Strengths and problems noted", 1)]
+    if not content.strengths:
+        return [*blocks, Paragraph("Nobody was named in the chosen entries.", "note")]
+    rows = tuple((scrub(p.name), str(p.entries), str(p.strengths), str(p.problems),
+                  scrub(p.noted) or "-") for p in content.strengths)
+    return [*blocks, Table(("Person", "Entries", "Strength words", "Problem words",
+                            "A strength I saw"), rows)]
+
+
+def _power(content: PackContent, scrub: Scrub) -> list[Block]:
+    power = content.power
+    share = power.share_with
+    text = ("No decisions were recorded in the period." if share is None else
+            f"{power.made_with} of {power.decisions} decisions ({share:.0%}) were made with "
+            "the person rather than for them.")
+    blocks: list[Block] = [Heading("Power and fallibility", 1), Paragraph(text)]
+    if power.ended_early:
+        blocks.extend([Heading("Goals ended after few attempts", 2), Bullets(tuple(
+            f"{scrub(g.person)}: {scrub(g.text)} ({g.attempts} attempt(s) in the period)"
+            for g in power.ended_early))])
+    if power.fallibility:
+        blocks.extend([Heading("My own fallibility", 2), Bullets(tuple(
+            f"{r.occurred_on.isoformat()}: {scrub(r.title or r.summary)}"
+            for r in power.fallibility))])
+    blocks.extend([Heading("Questions to keep in mind", 2), Bullets(power.questions)])
+    return blocks
+
+
+def _agenda(content: PackContent, scrub: Scrub) -> list[Block]:
+    blocks: list[Block] = [Heading("Agenda", 1)]
+    if not content.agenda:
+        return [*blocks, Paragraph("No agenda items were added.", "note")]
+    return [*blocks, Bullets(tuple(
+        f"{scrub(a.text)} ({AGENDA_LABELS.get(a.kind.value, a.kind.value)})"
+        for a in content.agenda), numbered=True)]

@@ -1,0 +1,133 @@
+"""What a supervision pack holds, gathered from the journal before any name is protected."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from carejournal.catalogues import find_rung
+from carejournal.domain import Entry, EntryKind, InvalidInput
+from carejournal.patterns import DecisionsSeries, Period, PlansSeries
+from carejournal.prep_steps import LanguageItem, PersonStrengths, Power
+from carejournal.preparation import AgendaItem, Kept, Preparation, Rewording
+from carejournal.supervision import AgreedAction, Session
+from carejournal.templates import template_for
+
+if TYPE_CHECKING:
+    from carejournal.journal import Journal
+
+KIND_LABELS = {EntryKind.INTERACTION: "Interaction", EntryKind.KINDNESS: "Little thing",
+               EntryKind.FALLIBILITY: "Own fallibility", EntryKind.REFLECTION: "Reflection"}
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """One entry as the pack shows it."""
+
+    id: int
+    occurred_on: dt.date
+    kind: str
+    model: str
+    title: str
+    people: tuple[str, ...]
+    body: str
+    sections: tuple[tuple[str, str], ...]  # (heading, text)
+    strengths: str
+    decisions: tuple[tuple[str, str], ...]  # (text, rung label)
+    to_discuss: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PackContent:
+    """Everything in one pack, in the worker's own words (not yet protected)."""
+
+    session: Session
+    period: Period
+    worker: str
+    last_actions: tuple[AgreedAction, ...]
+    entries: tuple[PackEntry, ...]
+    entries_in_period: int
+    language_before: int
+    language: tuple[LanguageItem, ...]
+    rewordings: tuple[Rewording, ...]
+    kept: tuple[tuple[LanguageItem, Kept], ...]
+    strengths: tuple[PersonStrengths, ...]
+    power: Power
+    agenda: tuple[AgendaItem, ...]
+    decisions: DecisionsSeries
+    plans: PlansSeries
+
+    def texts(self) -> Iterator[str]:
+        """Every piece of the worker's writing the pack shows (for the identifier check)."""
+        yield self.session.supervisor
+        for action in self.last_actions:
+            yield from (action.text, action.owner)
+        for entry in self.entries:
+            yield from (entry.title, entry.body, entry.strengths, *entry.people)
+            yield from (text for _h, text in entry.sections)
+            yield from (text for text, _r in entry.decisions)
+        for item in self.language:
+            yield item.context
+        for rewording in self.rewordings:
+            yield from (rewording.before, rewording.after)
+        for item, kept in self.kept:
+            yield from (item.context, kept.reason)
+        for person in self.strengths:
+            yield from (person.name, person.noted)
+        for goal in self.power.ended_early:
+            yield from (goal.person, goal.text)
+        for row in self.power.fallibility:
+            yield from (row.title, row.summary)
+        for agenda in self.agenda:
+            yield agenda.text
+
+
+def gather(journal: Journal, prep: Preparation) -> PackContent:
+    """Read what the preparation brings from the journal."""
+    steps = journal.preparing
+    session = steps.session_of(prep)
+    period = Period(prep.since, prep.until)
+    chosen = steps.chosen(prep)
+    language = tuple(steps.language(prep))
+    kept = tuple((item, item.kept) for item in language if item.kept is not None)
+    before = prep.language_before
+    return PackContent(
+        session=session, period=period, worker=prep.worker_name,
+        last_actions=steps.last_actions(prep),
+        entries=tuple(pack_entry(journal.get(r.id), r.id in prep.to_discuss) for r in chosen),
+        entries_in_period=len(steps.period_rows(prep)),
+        language_before=before if before is not None else sum(i.occurrences
+                                                              for i in language),
+        language=language, rewordings=tuple(prep.rewordings), kept=kept,
+        strengths=tuple(steps.strengths(prep)), power=steps.power(prep),
+        agenda=tuple(prep.agenda), decisions=journal.patterns.decisions(period),
+        plans=journal.patterns.plans(period))
+
+
+def pack_entry(entry: Entry, to_discuss: bool) -> PackEntry:
+    """An entry with its sections under their headings and decisions with their rungs."""
+    try:
+        template = template_for(entry.kind.value, entry.model)
+    except InvalidInput:
+        template = None
+    sections = []
+    for key, text in entry.sections:
+        section = template.section(key) if template is not None else None
+        heading = section.label if section is not None else key
+        shown = section.option_label(text) if section is not None and \
+            section.kind == "choice" else text
+        if shown.strip():
+            sections.append((heading, shown))
+    decisions = []
+    for decision in entry.decisions:
+        try:
+            rung = find_rung(decision.rung).label
+        except InvalidInput:
+            rung = decision.rung
+        decisions.append((decision.text, rung))
+    model = template.name if template is not None and entry.model else ""
+    return PackEntry(entry.id, entry.occurred_on, KIND_LABELS.get(entry.kind, entry.kind.value),
+                     model, entry.title, entry.people, entry.body, tuple(sections),
+                     entry.strengths, tuple(decisions), to_discuss)
