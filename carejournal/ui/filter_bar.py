@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -43,6 +43,10 @@ class FilterBar(QWidget):
         self.tag = name_combo(self.tr("All tags"), self.tr("Filter by tag"))
         self.since = _date_edit(self.tr("From date"))
         self.until = _date_edit(self.tr("To date"))
+        self.last_supervision: dt.date | None = None
+        self.since_supervision = QPushButton(self.tr("Sin&ce last supervision"),
+                                             checkable=True)
+        self.since_supervision.hide()  # offered once a session up to today is recorded
         self.clear = QPushButton(self.tr("Clear"))
         self.clear.setAccessibleName(self.tr("Clear search and filters"))
         self.clear.setToolTip(self.tr("Clear search and filters"))
@@ -67,6 +71,7 @@ class FilterBar(QWidget):
         dates.addStretch(1)
         dates.addWidget(self.clear)
         grid.addLayout(dates, 2, 0, 1, 4)
+        grid.addWidget(self.since_supervision, 3, 0, 1, 4, Qt.AlignmentFlag.AlignLeft)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._debounce.start)
@@ -74,7 +79,9 @@ class FilterBar(QWidget):
         for combo in (self.kind, self.person, self.tag):
             combo.currentIndexChanged.connect(self.changed)
         for edit in (self.since, self.until):
+            edit.dateChanged.connect(self._sync_supervision)
             edit.dateChanged.connect(self.changed)
+        self.since_supervision.clicked.connect(self._choose_since_supervision)
         self.clear.clicked.connect(self.reset)
 
     def flush_search(self) -> None:
@@ -118,6 +125,7 @@ class FilterBar(QWidget):
         self.until.setDate(ANY_DATE)
         for widget in widgets:
             widget.blockSignals(False)
+        self._sync_supervision()
         self._debounce.stop()
         self.changed.emit()
 
@@ -137,8 +145,44 @@ class FilterBar(QWidget):
         self.until.setDate(QDate(until))
         for widget in widgets:
             widget.blockSignals(False)
+        self._sync_supervision()
         self._debounce.stop()
         self.changed.emit()
+
+    # -- since the last supervision ---------------------------------------------
+    def set_last_supervision(self, day: dt.date | None) -> None:
+        """Offer 'since the last supervision' from this day (None: no session up to today).
+
+        If that period is shown and the day moves or goes, the dates follow.
+        """
+        chosen = self.since_supervision.isChecked()
+        self.last_supervision = day
+        self.since_supervision.setVisible(day is not None)
+        if day is not None:
+            when = QDate(day).toString("d MMM yyyy")
+            self.since_supervision.setAccessibleName(self.tr(
+                "Show entries since the last supervision, on {date}").format(date=when))
+            self.since_supervision.setToolTip(self.tr(
+                "From {date}, the day of your last supervision, to today").format(date=when))
+        if chosen:
+            self.since.setDate(QDate(day) if day is not None else ANY_DATE)
+        self._sync_supervision()
+
+    def _choose_since_supervision(self, on: bool) -> None:
+        """From the last supervision's day onwards, or back to any date."""
+        day = self.last_supervision if on else None
+        for edit, date in ((self.since, QDate(day) if day else ANY_DATE), (self.until, ANY_DATE)):
+            edit.blockSignals(True)
+            edit.setDate(date)
+            edit.blockSignals(False)
+        self._sync_supervision()
+        self.changed.emit()
+
+    def _sync_supervision(self) -> None:
+        """The button is pressed exactly when the dates are 'since the last supervision'."""
+        day = self.last_supervision
+        self.since_supervision.setChecked(
+            day is not None and _date_of(self.since) == day and _date_of(self.until) is None)
 
 
 def _date_edit(accessible: str) -> QDateEdit:

@@ -31,6 +31,7 @@ from carejournal.ui.patterns_controller import PatternsController
 from carejournal.ui.practice import PracticeController
 from carejournal.ui.problems import PROBLEMS
 from carejournal.ui.quick_kindness import QuickKindnessDialog
+from carejournal.ui.supervision_controller import SupervisionController
 from carejournal.ui.timeline_panel import TimelinePanel
 from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.practice = PracticeController(self, clock)
         self.lens = LensController(self, lambda: clock().date())
         self.patterns = PatternsController(self, lambda: clock().date())
+        self.supervision = SupervisionController(self, clock)
         self._restore_layout()
         self.reload_catalogue()
         self.refresh()

@@ -12,7 +12,7 @@ from carejournal.ui.actions import Actions
 
 
 def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -> None:
-    """Fill the window's menu bar: File, Edit, View, Go, Help."""
+    """Fill the window's menu bar: File, Edit, View, Supervision, Go, Help."""
     bar = window.menuBar()
     file_menu = bar.addMenu(window.tr("&File"))
     file_menu.addAction(actions.new_entry)
@@ -51,6 +51,10 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     view_menu.addAction(actions.due_actions)
     view_menu.addAction(actions.show_lens)
     view_menu.addAction(actions.show_patterns)
+
+    supervision_menu = bar.addMenu(window.tr("S&upervision"))
+    supervision_menu.addAction(actions.prepare_supervision)
+    supervision_menu.addAction(actions.supervision_sessions)
 
     go_menu = bar.addMenu(window.tr("&Go"))
     for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,

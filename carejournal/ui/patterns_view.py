@@ -45,6 +45,7 @@ class PatternsView(QWidget):
         self.today = today
         self.stale = False
         self.columns = 0
+        self.last_supervision: dt.date | None = None
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Patterns of practice"))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
@@ -148,16 +149,45 @@ class PatternsView(QWidget):
         if choice is PeriodChoice.CUSTOM:
             return period_for(choice, self.today(), self.since.date().toPython(),
                               self.until.date().toPython(), person)
-        return period_for(choice, self.today(), person=person)
+        return period_for(choice, self.today(), person=person,
+                          last_supervision=self.last_supervision)
+
+    def set_last_supervision(self, day: dt.date | None, redraw: bool = True) -> None:
+        """Offer 'Since last supervision' from this day (None: no session up to today).
+
+        Redraws when that period is chosen and its first day moved, unless told not to.
+        """
+        moved = day != self.last_supervision
+        self.last_supervision = day
+        wanted = PeriodChoice.SINCE_SUPERVISION.value
+        index = self.period.findData(wanted)
+        chosen = index >= 0 and index == self.period.currentIndex()
+        self.period.blockSignals(True)
+        if day is None and index >= 0:
+            self.period.removeItem(index)
+            if chosen:
+                self.period.setCurrentIndex(self.period.findData(DEFAULT_PERIOD.value))
+        elif day is not None and index < 0:
+            index = self.period.findData(PeriodChoice.CUSTOM.value)
+            self.period.insertItem(index, self.tr("Since last supervision"), wanted)
+        if day is not None:
+            self.period.setItemData(index, self.tr("From {date}, the day of your last "
+                                                   "supervision, to today").format(
+                date=QDate(day).toString("d MMM yyyy")), Qt.ItemDataRole.ToolTipRole)
+        self.period.blockSignals(False)
+        if redraw and chosen and moved:
+            self.redraw()
 
     def refresh(self) -> None:
-        """Fetch the people again, then redraw every chart."""
+        """Fetch the people and the last supervision again, then redraw every chart."""
         try:
             people = self.journal.people()
+            last = self.journal.supervision.last_session(self.today())
         except PROBLEMS as exc:
             self._failed(str(exc))
             return
         refill_names(self.person, people)
+        self.set_last_supervision(last.held_on if last else None, redraw=False)
         self.redraw()
 
     def redraw(self) -> None:

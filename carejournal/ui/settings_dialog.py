@@ -1,11 +1,12 @@
-"""Settings: the usual shifts, the after-shift reminder, and when to ask before ending a goal."""
+"""Settings: the usual shifts, the after-shift reminder, when to ask before ending a goal, and
+when to suggest preparing for supervision (with the name for the pack's cover)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,6 +27,7 @@ from carejournal.domain import InvalidInput, clean_name
 from carejournal.errors import JournalError
 from carejournal.settings import MAX_ATTEMPTS_THRESHOLD, SettingsService
 from carejournal.shifts import Shift, days_text, parse_days
+from carejournal.supervision import MAX_PROMPT_DAYS
 from carejournal.ui.colours import is_dark, problem_banner_style
 
 USUAL_THREE = (("early", dt.time(7), dt.time(15)), ("late", dt.time(14), dt.time(22)),
@@ -206,6 +208,9 @@ class SettingsDialog(QDialog):
         self.reminders.setChecked(settings.reminders_on())
         self.threshold = QSpinBox(minimum=1, maximum=MAX_ATTEMPTS_THRESHOLD)
         self.threshold.setValue(settings.attempts_threshold())
+        self.prompt_days = QSpinBox(minimum=0, maximum=MAX_PROMPT_DAYS)
+        self.prompt_days.setValue(settings.prompt_days())
+        self.worker_name = QLineEdit(settings.worker_name(), maxLength=200)
         self.error = QLabel(wordWrap=True)
         self.error.setAccessibleName(self.tr("Problems to fix"))
         self.error.hide()
@@ -216,6 +221,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._shifts_box())
         layout.addWidget(self._goals_box())
+        layout.addWidget(self._supervision_box())
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -264,6 +270,29 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         return box
 
+    def _supervision_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Supervision"))
+        days_label = QLabel(self.tr("Suggest preparing this many &days before supervision"))
+        days_label.setBuddy(self.prompt_days)
+        self.prompt_days.setAccessibleName(days_label.text().replace("&", ""))
+        name_label = QLabel(self.tr("Your &name on the cover of a supervision pack"))
+        name_label.setBuddy(self.worker_name)
+        self.worker_name.setAccessibleName(name_label.text().replace("&", ""))
+        self.worker_name.setPlaceholderText(self.tr("optional"))
+        grid = QGridLayout()
+        grid.addWidget(days_label, 0, 0)
+        grid.addWidget(self.prompt_days, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(name_label, 1, 0)
+        grid.addWidget(self.worker_name, 1, 1, 1, 2)
+        grid.setColumnStretch(2, 1)
+        hint = QLabel(self.tr("The suggestion shows when CareJournal opens and above your "
+                              "timeline; 0 means only on the day itself. Your name is left "
+                              "off the pack when this is empty."), wordWrap=True)
+        layout = QVBoxLayout(box)
+        layout.addLayout(grid)
+        layout.addWidget(hint)
+        return box
+
     def save(self) -> None:
         """Check every row, then store everything; point out what needs fixing."""
         shifts, problems = self.table.shifts()
@@ -275,6 +304,8 @@ class SettingsDialog(QDialog):
             self.settings.set_shifts(shifts)
             self.settings.set_reminders_on(self.reminders.isChecked())
             self.settings.set_attempts_threshold(self.threshold.value())
+            self.settings.set_prompt_days(self.prompt_days.value())
+            self.settings.set_worker_name(self.worker_name.text())
         except PROBLEMS as exc:
             self.show_problems([str(exc)])
             return

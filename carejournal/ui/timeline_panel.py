@@ -7,18 +7,21 @@ from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QW
 
 from carejournal.domain import EntryRow
 from carejournal.ui.filter_bar import FilterBar
+from carejournal.ui.supervision_banner import SupervisionLine
 from carejournal.ui.timeline_delegate import TimelineDelegate
 from carejournal.ui.timeline_model import ID_ROLE, TimelineModel
 
 
 class TimelinePanel(QWidget):
-    """Filters above a list of entries. Emits `current_changed(id or None)`."""
+    """Filters above a list of entries (and, near a supervision, a line suggesting the
+    preparation). Emits `current_changed(id or None)`."""
 
     current_changed = Signal(object)
     activated = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.supervision = SupervisionLine()
         self.filters = FilterBar()
         self.model = TimelineModel(self)
         self.view = QListView()
@@ -37,6 +40,7 @@ class TimelinePanel(QWidget):
         self.banner.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.supervision)
         layout.addWidget(self.filters)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)

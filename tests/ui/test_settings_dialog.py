@@ -140,3 +140,22 @@ def test_every_field_has_an_accessible_name(open_dialog) -> None:  # noqa: ANN00
     assert dialog.threshold.accessibleName() == (
         "Ask before ending a goal after fewer than N attempts")
     assert dialog.reminders.accessibleName() == "Ask how my shift went, shortly after it ends"
+
+
+def test_supervision_days_and_worker_name_persist(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+    dialog = open_dialog()
+    assert dialog.prompt_days.value() == 3 and dialog.worker_name.text() == ""
+    assert (dialog.prompt_days.minimum(), dialog.prompt_days.maximum()) == (0, 28)
+    assert dialog.prompt_days.accessibleName() == (
+        "Suggest preparing this many days before supervision")
+    assert dialog.worker_name.accessibleName() == "Your name on the cover of a supervision pack"
+    dialog.prompt_days.setValue(0)
+    dialog.worker_name.setText("  Alex   Morgan ")
+    _save(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert journal.settings.prompt_days() == 0
+    assert journal.settings.worker_name() == "Alex Morgan"
+    again = open_dialog()
+    assert again.prompt_days.value() == 0 and again.worker_name.text() == "Alex Morgan"
+    again.prompt_days.setValue(40)
+    assert again.prompt_days.value() == 28, "no more than four weeks"
