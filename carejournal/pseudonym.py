@@ -42,11 +42,27 @@ def _usable(term: str) -> bool:
     return len(term) > 1 and any(c.isalpha() for c in term)
 
 
+# Two-letter words that are not safe to replace as a first name ("An Nguyen": "an" is too
+# common). Other two-letter first names (Jo, Al, Ed, Mo) are replaced: a leak is worse.
+COMMON_SHORT = frozenset("am an as at be by do go he if in is it me my no of oh ok on or "
+                         "so to up us we ye".split())
+
+
+def _first_name(words: list[str]) -> list[str]:
+    """The first name alone, when the name has more words and it is safe to replace."""
+    if len(words) < 2:
+        return []
+    letters = sum(c.isalpha() for c in words[0])
+    if letters >= 3 or (letters == 2 and fold(words[0]) not in COMMON_SHORT):
+        return [words[0]]
+    return []
+
+
 def _forms(person: PersonNames) -> list[str]:
     """Every form of a person's name that is replaced: full name, first name, nicknames."""
     name = " ".join(person.name.split())
     words = name.split(" ")
-    first = [words[0]] if len(words) > 1 and sum(c.isalpha() for c in words[0]) >= 3 else []
+    first = _first_name(words)
     forms = [name, *first, *(" ".join(n.split()) for n in person.nicknames)]
     return [f for f in forms if _usable(f)]
 

@@ -127,7 +127,9 @@ def pack_entry(entry: Entry, to_discuss: bool) -> PackEntry:
         except InvalidInput:
             rung = decision.rung
         decisions.append((decision.text, rung))
+    kind = KIND_LABELS.get(entry.kind, entry.kind.value)
     model = template.name if template is not None and entry.model else ""
-    return PackEntry(entry.id, entry.occurred_on, KIND_LABELS.get(entry.kind, entry.kind.value),
-                     model, entry.title, entry.people, entry.body, tuple(sections),
-                     entry.strengths, tuple(decisions), to_discuss)
+    if model.casefold() == kind.casefold() or entry.model in ("", "free", "fallibility"):
+        model = ""
+    return PackEntry(entry.id, entry.occurred_on, kind, model, entry.title, entry.people,
+                     entry.body, tuple(sections), entry.strengths, tuple(decisions), to_discuss)

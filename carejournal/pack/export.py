@@ -49,6 +49,7 @@ def write_plan(plan: PackPlan, path: Path, fmt: PackFormat,
     replaced = tuple(d for d in plan.detected if d.text not in keep)
     kept = tuple(d for d in plan.detected if d.text in keep)
     closing = statement(len(plan.protection.aliases()), replaced, kept)
-    document = build_document(plan.content, plan.protection.scrubber(keep), closing)
+    scrub = plan.protection.scrubber(keep, everywhere=plan.detected)
+    document = build_document(plan.content, scrub, closing)
     write_pack(document, path, fmt)
     return Written(path, replaced, kept)

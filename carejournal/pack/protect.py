@@ -3,6 +3,7 @@ finds are replaced unless the worker confirms them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
@@ -47,17 +48,26 @@ class Protection:
                 found[key] = found.get(key, 0) + 1
         return [Detected(kind, text, n) for (kind, text), n in found.items()]
 
-    def scrubber(self, keep: Collection[str] = ()) -> Callable[[str], str]:
+    def scrubber(self, keep: Collection[str] = (),
+                 everywhere: Iterable[Detected] = ()) -> Callable[[str], str]:
         """A function that protects one text: aliases first, then every detected identifier
-        replaced by a placeholder except the texts the worker confirmed (keep)."""
+        replaced by a placeholder except the texts the worker confirmed (keep). The texts
+        in everywhere (what the scan found in the whole pack) are replaced wherever they
+        stand, also where the detector would not see them (a name opening a sentence)."""
         known = [*self.pseudonymiser.terms(), *self.aliases().values()]
+        again = sorted({(d.text, placeholder(d.kind)) for d in everywhere if d.text not in keep},
+                       key=lambda pair: -len(pair[0]))
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t, _p in again)
+                             + r")(?!\w)") if again else None
+        places = dict(again)
 
         def scrub(text: str) -> str:
             if not text:
                 return text
             aliased = self.pseudonymiser.apply(text)
             found: list[Identifier] = detect(aliased, known, self._allowed)
-            return replace_all(aliased, found, keep) if found else aliased
+            done = replace_all(aliased, found, keep) if found else aliased
+            return pattern.sub(lambda m: places[m.group(0)], done) if pattern else done
         return scrub
 
 

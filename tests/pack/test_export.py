@@ -151,3 +151,21 @@ def test_an_unwritable_path_is_reported_and_leaves_nothing(
     assert not missing.parent.exists()
     left = [n for n in os.listdir(tmp_path) if not n.startswith("j.sqlite")]
     assert left == ["a-file"], "no temporary file is left behind"
+
+
+def test_a_name_found_once_is_replaced_everywhere(capsys: pytest.CaptureFixture[str],
+                                                  path: Path, tmp_path: Path) -> None:
+    journal = Journal.open(path)
+    try:
+        journal.add(draft("Bartholomew rang. Later we met Bartholomew at the shop.",
+                          day=TODAY - dt.timedelta(days=1)))
+        journal.add(draft("Bartholomew came.", kind=EntryKind.FALLIBILITY,
+                          day=TODAY - dt.timedelta(days=1)))
+    finally:
+        journal.close()
+    out = tmp_path / "pack.md"
+    assert export(capsys, path, out)[0] == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Bartholomew" not in text, "also where it opens a sentence"
+    assert "Own fallibility: Own fallibility" not in text
+    assert "Own fallibility (Own fallibility)" not in text
