@@ -166,6 +166,7 @@ def run_gui(journal: Path, tmp: Path, index: int) -> dict[str, Any]:
 def bench(entries: int, runs: int) -> tuple[list[tuple[str, float, int, str]], dict[str, Any]]:
     from lens_bench import bench_check, bench_highlight
     from patterns_bench import bench_patterns
+    from supervision_bench import bench_supervision
 
     from carejournal.demo import fill_demo
     from carejournal.domain import EntryFilter
@@ -217,6 +218,7 @@ def bench(entries: int, runs: int) -> tuple[list[tuple[str, float, int, str]], d
             record("rows_all", "in-process rows(EntryFilter()) all", samples,
                    f"{len(found):,} rows", rows=len(found))
             bench_patterns(record, runs, journal)
+            bench_supervision(record, runs, journal)
             samples, _ = time_call(lambda: run_cli(path, ["--version"]), runs)
             record("cli_version", "cli: carejournal --version (baseline)", samples,
                    "interpreter start + CLI imports")
