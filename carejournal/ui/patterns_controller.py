@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from carejournal.ui import chart_adapter
+from carejournal.ui import background, chart_adapter
 from carejournal.ui.chart_adapter import ChartHit
 from carejournal.ui.problems import PROBLEMS
 
@@ -47,9 +47,7 @@ class PatternsController(QObject):
         """Import matplotlib in a background thread, so the first open is quick."""
         if self.warm_thread is not None or "matplotlib.backends.backend_qtagg" in sys.modules:
             return
-        self.warm_thread = threading.Thread(target=_warm_quietly, name="warm-up-charts",
-                                            daemon=True)
-        self.warm_thread.start()
+        self.warm_thread = background.start(_warm_quietly, name="warm-up-charts")
 
     def show_patterns(self) -> None:
         """Open (or bring forward) the Patterns window, up to date."""

@@ -4,7 +4,6 @@ is written until the worker has seen what the check found."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +32,7 @@ from carejournal.journal import Journal
 from carejournal.pack.write import PackFormat
 from carejournal.preparation import Preparation
 from carejournal.pseudonym import Pseudonymiser
+from carejournal.ui import background
 from carejournal.ui.prepare_common import (
     PROBLEMS,
     PrepPage,
@@ -339,8 +339,7 @@ class ExportPage(PrepPage):
         self._busy(True)
         self.result.setText(self.tr("Writing the pack…"))
         plan, fmt, keep, relay = self.plan, self.chosen_format(), self.keep(), self.relay
-        threading.Thread(target=_write, args=(plan, path, fmt, keep, relay),
-                         name="write-supervision-pack", daemon=True).start()
+        background.start(_write, plan, path, fmt, keep, relay, name="write-supervision-pack")
         return True
 
     def _busy(self, on: bool) -> None:
