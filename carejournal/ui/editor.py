@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from carejournal.domain import Entry, EntryDraft, EntryKind, InvalidInput
+from carejournal.journal import Journal
 from carejournal.kindness import Act
 from carejournal.lens import Lens
 from carejournal.templates import fallibility, find_model, models
@@ -25,10 +27,13 @@ from carejournal.ui.body_edit import BodyEdit
 from carejournal.ui.colours import problem_banner_style, prompt_banner_style
 from carejournal.ui.decisions_editor import DecisionsEditor
 from carejournal.ui.editor_header import EditorHeader
+from carejournal.ui.history_dialog import HistoryDialog
+from carejournal.ui.identifier_notice import IdentifierNotice, found_for
 from carejournal.ui.lens_edit import LensEdit
 from carejournal.ui.lens_highlighter import LensContext
 from carejournal.ui.lens_panel import LensPanel, PanelItem
 from carejournal.ui.links_panel import LinksPanel
+from carejournal.ui.problems import PROBLEMS
 from carejournal.ui.sections_editor import SectionsEditor
 from carejournal.ui.strings import kind_description
 
@@ -50,6 +55,8 @@ class EntryEditor(QWidget):
         self.entry_id: int | None = None
         self.mirror_of: int | None = None
         self._kept: EntryDraft | None = None
+        self._journal: Journal | None = None
+        self.history_dialog: HistoryDialog | None = None
         self._build()
         self._connect()
 
@@ -90,6 +97,10 @@ class EntryEditor(QWidget):
         self.retry = QPushButton(self.tr("Try saving again"))
         self.retry.setAccessibleName(self.tr("Try saving again"))
         self.retry.hide()
+        self.identity = IdentifierNotice()
+        self.history = QToolButton()
+        self.history.setToolTip(self.tr("The wording this entry had before it was reworded"))
+        self.history.hide()
         self._lay_out()
 
     def _text_row(self) -> QWidget:
@@ -121,6 +132,7 @@ class EntryEditor(QWidget):
         problem.addWidget(self.retry)
         hint = QHBoxLayout()
         hint.addWidget(self.hint, 1)
+        hint.addWidget(self.history)
         hint.addWidget(self.lens_panel.toggle)
         beside = QHBoxLayout()
         beside.addWidget(self.scroll, 1)
@@ -129,6 +141,7 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(problem)
         layout.addWidget(self.prompt)
+        layout.addWidget(self.identity)
         layout.addLayout(hint)
         layout.addLayout(beside, 1)
 
@@ -154,6 +167,7 @@ class EntryEditor(QWidget):
         self.header.kind_changed.connect(self._on_kind)
         self.sections.model_changed.connect(self._show_body_question)
         self.retry.clicked.connect(self.retry_requested)
+        self.history.clicked.connect(self.show_history)
         self.links.mirror_requested.connect(self.mirror_requested)
         self.links.open_entry.connect(self.open_entry)
         for signal in (self.body.textChanged, self.strengths.textChanged, self.sections.changed,
@@ -255,6 +269,8 @@ class EntryEditor(QWidget):
     def _fill(self, draft: EntryDraft | Entry, prompt: str) -> None:
         self._loading = True
         self._kept = draft
+        if self.history_dialog is not None:  # it showed the entry shown before
+            self.history_dialog.close()
         try:
             self.lens_context.set_dismissed(draft.dismissed, quiet=True)
             self.header.fill(draft)
@@ -321,6 +337,52 @@ class EntryEditor(QWidget):
         self.retry.show()
 
     def clear_error(self) -> None:
-        """Hide the save problem."""
+        """Hide the save problem: the entry is saved as shown, or was just loaded.
+
+        Then look again at what it holds (identifiers, earlier wording): the window calls
+        this after every save that worked, autosave included.
+        """
         self.error.hide()
         self.retry.hide()
+        self._look_again()
+
+    # -- identifiers and history -------------------------------------------
+    def set_journal(self, journal: Journal) -> None:
+        """The journal to look up people, the worker's name and entries' history in."""
+        self._journal = journal
+
+    def journal(self) -> Journal | None:
+        """The journal given with set_journal (None for an editor on its own)."""
+        return self._journal
+
+    def _look_again(self) -> None:
+        """Note what looks like an identifier in the entry, and offer its earlier wording."""
+        journal = self.journal()
+        found, count = [], 0
+        if journal is not None and self.entry_id is not None:
+            try:
+                found = found_for(journal, self.draft())
+                count = len(journal.supervision.revisions(self.entry_id))
+            except PROBLEMS:
+                pass  # only a courtesy: never in the way of writing
+        self.identity.show_for(self.entry_id, found)
+        self.history.setText(self.tr("Earlier wording ({count})…").format(count=count))
+        self.history.setAccessibleName(self.history.text())
+        self.history.setVisible(count > 0)
+
+    def show_history(self) -> None:
+        """Open the entry's earlier wording beside the wording now (not modal)."""
+        journal = self.journal()
+        if journal is None or self.entry_id is None:
+            return
+        try:
+            revisions = journal.supervision.revisions(self.entry_id)
+            current = self.draft()
+        except PROBLEMS as exc:
+            self.history.setToolTip(str(exc))
+            return
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        self.history_dialog = HistoryDialog(revisions, current, self)
+        self.history_dialog.show()

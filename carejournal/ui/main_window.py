@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.timeline = TimelinePanel()
         self.editor = EntryEditor()
+        self.editor.set_journal(journal)
         self.welcome = WelcomePage()
         self.nothing = NothingSelectedPage()
         self.autosaver = AutoSaver(self._save, parent=self)
