@@ -237,7 +237,9 @@ def test_any_text_makes_a_query_fts5_accepts(fts_db: sqlite3.Connection, text: s
     _search(fts_db, text)  # raises sqlite3.OperationalError if FTS5 rejects the query
 
 
-_WORDY = st.characters(categories=["L", "N"])
+# Letters and digits of scripts whose categories have not changed since Unicode 6.1, the
+# tables SQLite's unicode61 tokenizer uses (U+19C8, a New Tai Lue mark then, is a letter now).
+_WORDY = st.characters(categories=["L", "N"], max_codepoint=0x17FF)
 
 
 @settings(max_examples=200, deadline=None,
