@@ -1,6 +1,9 @@
 """Save a screenshot of the real main window, filled with made-up demo entries.
 
-    python scripts/screenshot.py OUT.png [--dark]
+    python scripts/screenshot.py OUT.png [--dark] [--wizard WIZARD.png]
+
+A supervision session is planned two days ahead, so the prompt shows; --wizard also
+saves the preparation wizard on its language step.
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen unless already set), in a temporary journal
 and a temporary settings file, so it never touches your own journal or window layout.
@@ -10,6 +13,7 @@ and a temporary settings file, so it never touches your own journal or window la
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -25,6 +29,7 @@ from carejournal.app import make_application  # noqa: E402
 from carejournal.demo import fill_demo  # noqa: E402
 from carejournal.domain import EntryFilter, EntryKind  # noqa: E402
 from carejournal.journal import Journal  # noqa: E402
+from carejournal.supervision import AgreedAction, Session  # noqa: E402
 from carejournal.ui.main_window import MainWindow  # noqa: E402
 
 WIDTH, HEIGHT = 1280, 800
@@ -71,7 +76,32 @@ def interesting_entry(journal: Journal) -> int | None:
     return best[1]
 
 
-def take(out: Path, dark: bool) -> Path:
+def plan_supervision(journal: Journal) -> None:
+    """A session four weeks ago with an agreed action, and the next one in two days."""
+    today = dt.date.today()
+    journal.supervision.add(Session(today - dt.timedelta(days=28), "Team leader", actions=(
+        AgreedAction("Try the Gibbs model for one week", "me", today - dt.timedelta(days=7)),)))
+    journal.supervision.add(Session(today + dt.timedelta(days=2), "Team leader"))
+
+
+def grab_wizard(window: MainWindow, journal: Journal, out: Path) -> None:
+    """The preparation wizard on its language step, as the worker would see it."""
+    from carejournal.preparation import Step
+    from carejournal.ui.prepare_wizard import PrepareWizard
+
+    prep = journal.supervision.prepare_next(dt.date.today())
+    prep.step = Step.LANGUAGE
+    wizard = PrepareWizard(journal, prep, window)
+    wizard.resize(1000, 700)
+    wizard.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    if not wizard.grab().save(str(out)):
+        raise SystemExit(f"screenshot: could not write {out}")
+    wizard.close()
+
+
+def take(out: Path, dark: bool, wizard: Path | None = None) -> Path:
     """Build the window on a temporary demo journal and save its picture to out."""
     app = make_application([sys.argv[0]])
     if dark:
@@ -81,6 +111,7 @@ def take(out: Path, dark: bool) -> Path:
         journal = Journal.open(Path(tmp) / "journal.sqlite")
         try:
             fill_demo(journal)
+            plan_supervision(journal)
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             window = MainWindow(journal, settings)
             window.resize(WIDTH, HEIGHT)
@@ -95,6 +126,8 @@ def take(out: Path, dark: bool) -> Path:
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
                 raise SystemExit(f"screenshot: could not write {out}")
+            if wizard is not None:
+                grab_wizard(window, journal, wizard)
             window.autosaver.discard()
             window.close()
             QApplication.processEvents()
@@ -107,8 +140,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, metavar="OUT.png")
     parser.add_argument("--dark", action="store_true", help="use a dark Fusion palette")
+    parser.add_argument("--wizard", type=Path, metavar="WIZARD.png",
+                        help="also save the preparation wizard's language step")
     args = parser.parse_args()
-    print(f"Wrote {take(args.out, args.dark)}")
+    print(f"Wrote {take(args.out, args.dark, args.wizard)}")
     return 0
 
 
