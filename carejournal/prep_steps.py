@@ -129,10 +129,14 @@ class Preparing:
         return before.actions if before is not None else ()
 
     # -- step 2: language -------------------------------------------------------------
-    def language(self, prep: Preparation) -> list[LanguageItem]:
-        """Every lens finding in the chosen entries, grouped by wording within a field."""
+    def language(self, prep: Preparation, entry_id: int | None = None
+                 ) -> list[LanguageItem]:
+        """Every lens finding in the chosen entries (or in one of them), grouped by wording
+        within a field."""
         items: list[LanguageItem] = []
         for row in self.chosen(prep):
+            if entry_id is not None and row.id != entry_id:
+                continue
             draft = self._journal.get(row.id).draft()
             texts = {t.field: t.text for t in field_texts(draft)}
             groups: dict[str, list[FieldFinding]] = {}
@@ -205,7 +209,8 @@ class Preparing:
         prep.drop(f"language:{key}")
 
     def _item(self, prep: Preparation, key: str) -> LanguageItem:
-        for item in self.language(prep):
+        entry, _sep, _rest = key.partition("/")
+        for item in self.language(prep, int(entry) if entry.isdigit() else -1):
             if item.key == key:
                 return item
         raise InvalidInput(f"there is no language finding '{key}' in the chosen entries")

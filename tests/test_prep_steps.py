@@ -144,3 +144,10 @@ def test_power_counts_decisions_made_with_people(journal: Journal, prep: Prepara
     journal.preparing.bring_question(prep, power.questions[0])
     journal.preparing.bring_question(prep, power.questions[0])
     assert len(prep.agenda) == 1, "the same question is brought once"
+
+
+def test_an_unknown_finding_key_is_refused(journal: Journal, prep: Preparation) -> None:
+    journal.add(draft("A service user.", day=DAY))
+    for key in ("999/body/service-user:service user", "nonsense"):
+        with pytest.raises(InvalidInput, match="no language finding"):
+            journal.preparing.keep(prep, key, "because")
