@@ -55,7 +55,8 @@ class LensController(QObject):
         """Open (or bring forward) the window with the period's wording and all the rules."""
         if self.dialog is None:
             try:
-                self.dialog = LensDialog(self.window.journal.lens, self.today, self.window)
+                self.dialog = LensDialog(self.window.journal.lens, self.today, self.window,
+                                         self._last_supervision)
             except PROBLEMS as exc:
                 self.window.statusBar().showMessage(str(exc), 5000)
                 return
@@ -64,6 +65,11 @@ class LensController(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    def _last_supervision(self) -> dt.date | None:
+        """The day of the last supervision session, if there has been one."""
+        last = self.window.journal.supervision.last_session(self.today())
+        return last.held_on if last is not None else None
 
     def _closed(self) -> None:
         if self.dialog is not None:

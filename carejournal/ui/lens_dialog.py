@@ -48,10 +48,12 @@ class LensDialog(QDialog):
     rules_changed = Signal()
 
     def __init__(self, source: LensSource, today: Callable[[], dt.date] = dt.date.today,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 last_supervision: Callable[[], dt.date | None] = lambda: None) -> None:
         super().__init__(parent)
         self.source = source
         self._today = today
+        self._last_supervision = last_supervision
         self.setWindowTitle(self.tr("Language lens"))
         self.resize(900, 620)
         self._build()
@@ -63,6 +65,8 @@ class LensDialog(QDialog):
         for label in (self.tr("Last 4 weeks"), self.tr("Last 3 months"),
                       self.tr("Last 12 months"), self.tr("All entries")):
             self.period.addItem(label)
+        if self._last_supervision() is not None:
+            self.period.addItem(self.tr("Since last supervision"))
         self.period.setAccessibleName(self.tr("Period"))
         self.findings_text = QLabel(wordWrap=True)
         self.findings_text.setAccessibleName(self.tr("Wording to look at again in the period"))
@@ -103,8 +107,10 @@ class LensDialog(QDialog):
     # -- the period ----------------------------------------------------------
     def bounds(self) -> tuple[dt.date | None, dt.date | None]:
         """The chosen period as (since, until); None means open-ended."""
-        days = PERIOD_DAYS[self.period.currentIndex()]
         today = self._today()
+        if self.period.currentIndex() >= len(PERIOD_DAYS):
+            return self._last_supervision(), today
+        days = PERIOD_DAYS[self.period.currentIndex()]
         return (None if days is None else today - dt.timedelta(days=days - 1)), today
 
     def show_period(self) -> None:

@@ -78,3 +78,19 @@ def test_the_window_opens_from_the_view_menu_and_switching_off_from_the_editor_a
                         lambda *a: QMessageBox.StandardButton.Yes)
     window.editor.rule_off_requested.emit("service-user")
     assert "service-user" in window.journal.lens.disabled_rules()
+
+
+def test_since_last_supervision_is_offered_once_there_was_a_session(journal: Journal,
+                                                                     qtbot) -> None:  # noqa: ANN001
+    _fill(journal)
+    plain = LensDialog(journal.lens, lambda: TODAY)
+    qtbot.addWidget(plain)
+    assert plain.period.count() == 4, "no session yet: no such period"
+    dialog = LensDialog(journal.lens, lambda: TODAY,
+                        last_supervision=lambda: dt.date(2026, 3, 22))
+    qtbot.addWidget(dialog)
+    dialog.period.setCurrentIndex(4)
+    assert dialog.period.currentText() == "Since last supervision"
+    assert dialog.bounds() == (dt.date(2026, 3, 22), TODAY)
+    labels = journal.lens.lexicon().categories["labels"].name
+    assert f"{labels}:" not in dialog.findings_text.text(), "the 20 March entry is before it"
