@@ -169,3 +169,16 @@ def test_a_name_found_once_is_replaced_everywhere(capsys: pytest.CaptureFixture[
     assert "Bartholomew" not in text, "also where it opens a sentence"
     assert "Own fallibility: Own fallibility" not in text
     assert "Own fallibility (Own fallibility)" not in text
+
+
+def test_since_last_supervision_and_an_explicit_format(capsys: pytest.CaptureFixture[str],
+                                                       path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack-without-suffix"
+    code, _out, err = export(capsys, path, out, "--since-last-supervision", "--format", "docx")
+    assert code == 0, err
+    text, headings = docx_text(out)
+    assert "Entries" in headings and "Description" in headings
+    assert_protected(text)
+    both = export(capsys, path, tmp_path / "x.md", "--since", TODAY.isoformat(),
+                  "--since-last-supervision")
+    assert both[0] == 2 and "not both" in both[2]
