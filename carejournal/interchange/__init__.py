@@ -1,0 +1,1 @@
+"""Export and import: the lossless JSON format, jrnl, CSV and Markdown."""

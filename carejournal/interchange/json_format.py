@@ -1,0 +1,78 @@
+"""The CareJournal JSON format (documented in docs/interchange.md): a whole journal,
+lossless, versioned. Writing it from a snapshot, and reading it strictly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from carejournal.interchange.errors import ImportProblem
+
+FORMAT_NAME = "carejournal"
+FORMAT_VERSION = 1
+
+
+def to_document(snapshot: dict[str, Any], exported_at: dt.datetime, app_version: str
+                ) -> dict[str, Any]:
+    """The JSON document of a journal snapshot (carejournal/store/interchange_repo.py)."""
+    entries = []
+    for row in snapshot["entries"]:
+        entry = {k: v for k, v in row.items() if k not in ("feeling_score", "feeling_word")}
+        score = row["feeling_score"]
+        entry["feeling"] = None if score is None else {"score": score,
+                                                        "word": row["feeling_word"]}
+        entries.append(entry)
+    header = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+              "exported_at": exported_at, "app_version": app_version}
+    return _plain(header | snapshot | {"entries": entries})
+
+
+def _plain(value: Any) -> Any:
+    """Dates, times and datetimes as ISO 8601 text, all the way down."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The document as UTF-8-ready JSON text, indented, non-ASCII kept as is."""
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def loads(text: str, where: str) -> Any:
+    """Parse JSON strictly: no NaN or Infinity, no duplicate keys, no absurd nesting."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportProblem(f"{where}, line {exc.lineno} column {exc.colno}",
+                            f"this is not valid JSON ({exc.msg})") from None
+    except _Refused as exc:
+        raise ImportProblem(where, str(exc)) from None
+    except RecursionError:
+        raise ImportProblem(where, "the data is nested too deeply to be a journal") from None
+    except ValueError as exc:  # e.g. a number of 5,000 digits
+        raise ImportProblem(where, f"this JSON cannot be read ({exc})") from None
+
+
+class _Refused(ValueError):
+    """A JSON value the format does not allow."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Refused(f"the key '{key[:40]}' appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused(f"{name} is not a number JSON allows")
