@@ -320,3 +320,14 @@ class EntryRevisionRecord(Base):
     saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text, default="")
     texts: Mapped[str] = mapped_column(Text)
+
+
+class DraftRecord(Base):
+    """Unsaved typing kept through a crash: one per entry being edited (None: a new one)."""
+
+    __tablename__ = "drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="CASCADE"), unique=True)
+    content: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -266,6 +266,12 @@ class EntryEditor(QWidget):
                               shift=shift), prompt)
         self.body.setFocus()
 
+    def show_draft(self, draft: EntryDraft, mirror_of: int | None = None) -> None:
+        """Show a recovered draft of a new entry (the autosave then stores it)."""
+        self.entry_id = None
+        self.mirror_of = mirror_of
+        self._fill(draft, "")
+
     def _fill(self, draft: EntryDraft | Entry, prompt: str) -> None:
         self._loading = True
         self._kept = draft

@@ -1,0 +1,92 @@
+"""Kill -9 mid-sentence: the real app, in a subprocess, leaves a draft the next start offers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from carejournal.journal import Journal
+from carejournal.ui.test_hook import SAVED_LINE, TEXT_ENV
+
+TYPED = "Sat with Mary by the window; she told me about her sister and I wanted to wr"
+# Runs the real `carejournal --journal J` (cli -> app.main); app.main runs the hook.
+LAUNCH = "from carejournal.cli import main; raise SystemExit(main(sys.argv[1:]))"
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+
+
+def kill_mid_sentence(journal: Path, home: Path) -> list[str]:
+    """Start the app typing into a new entry; SIGKILL it once the draft is written."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREJOURNAL_TEST_HOOK":
+           "type-then-wait", TEXT_ENV: TYPED, "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; " + LAUNCH, "--journal", str(journal)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    seen: list[str] = []
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # blocks until the app says so (or exits)
+            seen.append(line.strip())
+            if line.strip() == SAVED_LINE:
+                process.send_signal(signal.SIGKILL)
+                break
+    finally:
+        if process.poll() is None and SAVED_LINE not in seen:
+            process.kill()
+        process.wait(timeout=30)
+    assert SAVED_LINE in seen, process.stderr.read() if process.stderr else seen
+    assert process.returncode == -signal.SIGKILL
+    return seen
+
+
+def test_a_killed_app_leaves_the_typed_text_as_a_draft(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    kill_mid_sentence(path, tmp_path)
+    journal = Journal.open(path)
+    try:
+        assert journal.count() == 0, "the autosave never ran: only the draft holds the text"
+        [left] = journal.drafts.pending()
+        assert (left.entry_id, left.draft.body) == (None, TYPED)
+    finally:
+        journal.close()
+
+
+def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    from carejournal.app import open_window
+    from carejournal.ui.draft_keeper import install
+    from carejournal.ui.recover_dialog import RecoverDialog
+
+    path = tmp_path / "journal.sqlite"
+    kill_mid_sentence(path, tmp_path)
+    shown: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RecoverDialog)
+        shown.append(dialog.text.toPlainText())
+        dialog.recover_button.click()
+
+    opened = open_window(path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert not isinstance(opened, str), opened  # the killed app's lock is stale, not held
+    window, instance = opened
+    qtbot.addWidget(window)
+    try:
+        keeper = install(window, offer=False)
+        QTimer.singleShot(0, answer)
+        keeper.offer_recovery()
+        assert shown == [TYPED]
+        assert window.editor.body.toPlainText() == TYPED
+        assert window.autosaver.flush()
+        assert [window.journal.get(r.id).body for r in window.journal.rows()] == [TYPED]
+        assert window.journal.drafts.pending() == []
+    finally:
+        window.journal.close()
+        instance.release()
