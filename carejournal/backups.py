@@ -1,0 +1,261 @@
+"""Backups of the journal: made on close at most daily and on request, rotated, checked, and
+restored safely. No Qt here; the window, the CLI and the lead's close hook all use this.
+
+Rotation rule (per journal, in the `backups` folder beside it):
+- automatic ("daily") backups: the newest N are kept (the "backups to keep" setting, 14 unless
+  changed); older automatic ones are deleted after each new automatic backup;
+- backups the worker asked for ("manual") and safety backups made before a restore, an upgrade
+  or an encryption change ("before-…") are never deleted by CareJournal: they are rare, and
+  each may be the only copy of the journal as it was;
+- files whose names CareJournal did not write are never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from carejournal.domain import InvalidInput, utc_now
+from carejournal.store.backup import (
+    BackupFile,
+    BackupProblem,
+    backup_copy,
+    backups_dir,
+    in_use,
+    journal_problems,
+    list_backups,
+    make_backup,
+    put_in_place,
+    quick_check,
+    raw_copy,
+    remove_with_side_files,
+    staged_copy,
+)
+from carejournal.store.schema import check_file
+
+__all__ = ["BackupFile", "BackupProblem", "BackupService", "BackupSettings", "Restored",
+           "backup_if_due", "make_backup", "newest_good_backup", "quick_check",
+           "restore_from", "rotate", "verify"]
+
+AUTOMATIC = "daily"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+DEFAULT_KEEP = 14
+MAX_KEEP = 365
+KEEP_KEY = "backups_to_keep"
+
+
+class _Store(Protocol):
+    def get(self, key: str) -> Any: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
+class BackupSettings:
+    """The "backups to keep" setting, kept in the journal like the other settings."""
+
+    def __init__(self, store: _Store) -> None:
+        self._store = store
+
+    def keep(self) -> int:
+        """How many automatic backups to keep (a damaged or missing value: the default)."""
+        value = self._store.get(KEEP_KEY)
+        return value if isinstance(value, int) and not isinstance(value, bool) \
+            and 1 <= value <= MAX_KEEP else DEFAULT_KEEP
+
+    def set_keep(self, count: int) -> None:
+        if not 1 <= count <= MAX_KEEP:
+            raise InvalidInput(f"the number of backups to keep must be from 1 to {MAX_KEEP}, "
+                               f"not {count}")
+        self._store.set(KEEP_KEY, count)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the backup put in place, and the copy of the journal made first."""
+
+    backup: Path
+    journal: Path
+    saved_first: Path | None  # None when there was no journal to save
+
+
+def is_automatic(backup: BackupFile) -> bool:
+    """Whether rotation may delete this backup (only automatic daily ones)."""
+    return backup.reason == AUTOMATIC
+
+
+def rotate(folder: Path, keep: int) -> list[Path]:
+    """Delete automatic backups beyond the newest `keep` of each journal; return them."""
+    if keep < 1:
+        raise ValueError("keep at least one backup")
+    removed: list[Path] = []
+    seen: dict[str, int] = {}
+    for backup in list_backups(folder):  # newest first
+        if not is_automatic(backup):
+            continue
+        seen[backup.journal_stem] = seen.get(backup.journal_stem, 0) + 1
+        if seen[backup.journal_stem] > keep:
+            remove_with_side_files(backup.path)
+            removed.append(backup.path)
+    return removed
+
+
+def journal_backups(journal: Path) -> list[BackupFile]:
+    """The journal's backups, newest first (its backups folder is created if missing)."""
+    return list_backups(backups_dir(journal), journal.stem)
+
+
+def backup_if_due(journal: Path, now: dt.datetime, keep: int = DEFAULT_KEEP) -> Path | None:
+    """Make an automatic backup unless one (or a manual one) was made today; then rotate.
+
+    "Today" is now's calendar date in now's time zone. A backup that fails its integrity
+    check is deleted at once and reported, so it can never push a good one out.
+    """
+    if not journal.is_file() or not journal.stat().st_size:
+        return None
+    recent = [b for b in journal_backups(journal) if b.reason in (AUTOMATIC, MANUAL)]
+    if recent and recent[0].made_at.astimezone(now.tzinfo).date() >= now.date():
+        return None
+    made = make_backup(journal, now, AUTOMATIC)
+    problems = quick_check(made)
+    if problems:
+        remove_with_side_files(made)
+        raise BackupProblem(f"The daily backup of {journal.name} failed its check, so it was "
+                            f"not kept ({problems[0]}). The earlier backups are untouched.")
+    rotate(made.parent, keep)
+    return made
+
+
+def verify(path: Path) -> list[str]:
+    """Problems that stop a file being restored: damage, or not being a CareJournal journal."""
+    return quick_check(path) or journal_problems(path)
+
+
+def newest_good_backup(journal: Path) -> Path | None:
+    """The newest backup of the journal that passes verify(), or None."""
+    return next((b.path for b in journal_backups(journal) if not verify(b.path)), None)
+
+
+def restore_from(backup: Path, journal: Path, now: dt.datetime) -> Restored:
+    """Put a checked backup in place of the journal, after backing the journal up.
+
+    The caller must have closed the journal. The backup is copied beside the journal and the
+    copy is checked; only then is the current journal saved ("before-restore") and replaced
+    atomically. A damaged backup is refused and nothing changes.
+    """
+    backup, journal = backup.absolute(), journal.absolute()
+    if backup == journal:
+        raise BackupProblem(f"{backup.name} is the journal itself, not a backup of it.")
+    if not backup.is_file():
+        raise BackupProblem(f"There is no backup file {backup}.")
+    _refuse_if_open(journal)
+    staged = _checked_copy(backup, journal)
+    try:
+        check_file(staged)  # a journal from a newer CareJournal is refused here
+        saved = _save_current(journal, now)
+        put_in_place(staged, journal)
+    finally:
+        remove_with_side_files(staged)  # gone already after put_in_place
+    return Restored(backup, journal, saved)
+
+
+def _checked_copy(backup: Path, journal: Path) -> Path:
+    """The backup copied beside the journal and checked there; refused if either fails."""
+    problems = verify(backup)
+    staged = None
+    if not problems:
+        try:
+            staged = staged_copy(backup, journal)
+            problems = verify(staged)
+        except BackupProblem as exc:
+            problems = [str(exc)]
+    if not problems and staged is not None:
+        return staged
+    if staged is not None:
+        remove_with_side_files(staged)
+    raise BackupProblem(f"{backup.name} is damaged or not a journal, so it was not restored. "
+                        f"Your journal was not changed. ({problems[0]})")
+
+
+def _save_current(journal: Path, now: dt.datetime) -> Path | None:
+    """Back up the journal about to be replaced; a damaged one is copied byte for byte."""
+    if not journal.is_file() or not journal.stat().st_size:
+        return None
+    try:
+        return make_backup(journal, now, BEFORE_RESTORE)
+    except BackupProblem:
+        return raw_copy(journal, now, BEFORE_RESTORE)
+
+
+def _refuse_if_open(journal: Path) -> None:
+    """Refuse while another program or CareJournal window has the journal open."""
+    if in_use(journal) or _locked_by_other_window(journal):
+        raise BackupProblem(f"{journal.name} is open in another CareJournal window or program. "
+                            "Close it there, then restore again.")
+
+
+def _locked_by_other_window(journal: Path) -> bool:
+    """Whether a live process other than this one holds the window's lock file."""
+    lock = Path(f"{journal}.lock")
+    if os.name == "nt" or not lock.is_file():
+        return False  # on Windows the open-file check above is what protects the journal
+    try:
+        pid = int(lock.read_text(encoding="utf-8").split()[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class BackupService:
+    """Backups of one journal file, for the window and the CLI."""
+
+    def __init__(self, journal: Path, clock: Callable[[], dt.datetime] = utc_now) -> None:
+        self.journal = journal
+        self._clock = clock
+
+    def folder(self) -> Path:
+        """The backups folder beside the journal."""
+        return backups_dir(self.journal)
+
+    def backups(self) -> list[BackupFile]:
+        """This journal's backups, newest first."""
+        return journal_backups(self.journal)
+
+    def back_up_now(self) -> Path:
+        """A backup the worker asked for (never rotated away)."""
+        if not self.journal.is_file():
+            raise BackupProblem(f"There is no journal at {self.journal} to back up yet.")
+        return make_backup(self.journal, self._clock(), MANUAL)
+
+    def back_up_to(self, target: Path) -> Path:
+        """A backup to a new file the worker chose (outside the backups folder)."""
+        if target.exists():
+            raise BackupProblem(f"{target} already exists; choose a new name for the backup.")
+        return backup_copy(self.journal, target)
+
+    def back_up_if_due(self, keep: int = DEFAULT_KEEP) -> Path | None:
+        """The automatic backup made on close, at most once a day."""
+        return backup_if_due(self.journal, self._clock(), keep)
+
+    def check(self, backup: Path) -> list[str]:
+        """Problems that would stop this backup being restored (none: an empty list)."""
+        return verify(backup)
+
+    def restore(self, backup: Path) -> Restored:
+        """Restore a backup over the (closed) journal; see restore_from."""
+        return restore_from(backup, self.journal, self._clock())
+
+    def newest_good(self) -> Path | None:
+        """The newest backup that would restore cleanly."""
+        return newest_good_backup(self.journal)

@@ -1,0 +1,106 @@
+"""`carejournal backup [--out FILE]`, `carejournal backup list` and `carejournal restore FILE`.
+
+These work on the journal file without opening it as a journal, so that a damaged journal can
+still be copied, its backups listed, and a good backup put back in its place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from carejournal.backups import BackupService, is_automatic
+from carejournal.cli_output import print_json
+from carejournal.domain import InvalidInput
+from carejournal.paths import journal_path
+
+EXIT_OK = 0
+
+
+def register(sub: Any) -> None:
+    """Add the backup command to the CLI grammar (restore FILE shares `restore`)."""
+    backup = sub.add_parser("backup", help="back the journal up now, or list its backups")
+    backup.add_argument("--out", metavar="FILE",
+                        help="where to write the backup (default: the backups folder "
+                             "beside the journal)")
+    actions = backup.add_subparsers(dest="backup_command", metavar="ACTION")
+    lst = actions.add_parser("list", help="list the journal's backups, newest first")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+
+
+def is_entry_id(target: str) -> bool:
+    """For `restore`: a positive whole number that is not an existing file is an entry id."""
+    return target.isdigit() and int(target) > 0 and not Path(target).exists()
+
+
+def run(args: argparse.Namespace) -> int:
+    """`carejournal backup` (and `backup list`)."""
+    service = BackupService(journal_path(args.journal))
+    if getattr(args, "backup_command", None) == "list":
+        return _list(service, args.json)
+    if args.out:
+        return _backup_to(service, Path(args.out).expanduser())
+    made = service.back_up_now()
+    print(made)
+    _warn_if_damaged(service, made)
+    return EXIT_OK
+
+
+def _backup_to(service: BackupService, out: Path) -> int:
+    """A backup to a file the worker names (never over an existing file)."""
+    if out.exists():
+        raise InvalidInput(f"{out} already exists; choose a new file name for the backup")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"the folder {out.parent} does not exist")
+    if not service.journal.is_file():
+        raise InvalidInput(f"there is no journal at {service.journal} to back up yet")
+    made = service.back_up_to(out.absolute())
+    print(made)
+    _warn_if_damaged(service, made)
+    return EXIT_OK
+
+
+def _warn_if_damaged(service: BackupService, made: Path) -> None:
+    problems = service.check(made)
+    if problems:
+        sys.stderr.write(f"carejournal: note: this copy has problems and may not restore "
+                         f"({problems[0]})\n")
+
+
+def _list(service: BackupService, as_json: bool) -> int:
+    backups = service.backups()
+    if as_json:
+        print_json([{"path": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason,
+                     "size": b.size, "automatic": is_automatic(b)} for b in backups])
+        return EXIT_OK
+    if not backups:
+        print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")
+        return EXIT_OK
+    print(f"Backups in {service.folder()}, newest first:")
+    for b in backups:
+        when = b.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"  {when}  {b.reason:<26} {_size(b.size):>9}  {b.path.name}")
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    """A file size people read easily."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """`carejournal restore FILE`: back up the current journal, then put FILE in its place."""
+    backup = Path(args.id).expanduser()
+    if not backup.is_file():
+        raise InvalidInput(f"there is no backup file {backup}")
+    done = BackupService(journal_path(args.journal)).restore(backup)
+    if done.saved_first is not None:
+        print(f"Saved the journal as it was to {done.saved_first}")
+    print(f"Restored {done.journal} from {done.backup}")
+    return EXIT_OK

@@ -1,0 +1,46 @@
+"""File › Backups in the window, and what the app does on close and on a restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from carejournal.app import close_journal, restore_backup
+from carejournal.backups import BackupService
+from carejournal.journal import Journal
+from carejournal.ui.backups_dialog import BackupsDialog
+from tests.conftest import draft
+
+
+def test_backups_opens_the_dialog_and_a_restore_closes_the_window(make_window, qtbot,
+                                                                   journal: Journal) -> None:  # noqa: ANN001
+    journal.add(draft("Kept safe."))
+    window = make_window()
+    window.actions_.backups.trigger()
+    dialog = window.backups.dialog
+    assert isinstance(dialog, BackupsDialog) and dialog.isVisible()
+    backup = BackupService(journal.path).back_up_now()
+    dialog.restore_requested.emit(backup)
+    assert window.backups.restore_wanted == backup
+    assert not window.isVisible(), "the app restores once the journal is closed"
+
+
+def test_closing_makes_the_days_backup_and_a_restore_brings_entries_back(
+        make_window, journal: Journal, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    journal.add(draft("Before the backup."))
+    window = make_window()
+    path: Path = journal.path
+    close_journal(window)
+    daily = [b for b in BackupService(path).backups() if b.path.name.endswith("-daily.sqlite")]
+    assert len(daily) == 1
+    reopened = Journal.open(path)
+    reopened.add(draft("After the backup."))
+    reopened.close()
+    restore_backup(path, daily[0].path)
+    again = Journal.open(path)
+    try:
+        assert [again.get(r.id).body for r in again.rows()] == ["Before the backup."]
+    finally:
+        again.close()

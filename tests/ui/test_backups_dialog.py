@@ -1,0 +1,76 @@
+"""The Backups dialog: listing, "Back up now", and the restore confirmation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from carejournal.backups import BackupService, make_backup
+from carejournal.journal import Journal
+from carejournal.ui.backups_dialog import BackupsDialog
+
+NOW = dt.datetime(2026, 11, 23, 23, 5, 12, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def dialog(qtbot, journal: Journal) -> BackupsDialog:  # noqa: ANN001
+    made = BackupsDialog(BackupService(journal.path, lambda: NOW))
+    qtbot.addWidget(made)
+    return made
+
+
+def test_empty_state_then_back_up_now_lists_it(dialog: BackupsDialog,
+                                               journal: Journal) -> None:
+    assert dialog.list.isHidden() and not dialog.empty.isHidden()
+    assert not dialog.restore_button.isEnabled()
+    assert str(journal.path.parent / "backups") in dialog.folder.text()
+    dialog.backup_button.click()
+    assert dialog.list.topLevelItemCount() == 1
+    item = dialog.list.topLevelItem(0)
+    assert item.text(1) == "You asked for it"
+    assert dialog.restore_button.isEnabled() and dialog.empty.isHidden()
+    assert "journal-2026-11-23T230512Z-manual.sqlite" in dialog.message.text()
+
+
+def test_restore_asks_first_and_emits_only_on_yes(
+        qtbot, dialog: BackupsDialog, journal: Journal,  # noqa: ANN001
+        dialogs: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_backup(journal.path, NOW - dt.timedelta(days=1), "daily")
+    dialog.reload()
+    emitted: list[Path] = []
+    dialog.restore_requested.connect(emitted.append)
+    dialog.restore_button.click()  # the autouse fixture answers Cancel
+    assert emitted == []
+    kind, args = dialogs[-1]
+    assert kind == "question" and "backed up first" in args[2] and "open it again" in args[2]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: QMessageBox.StandardButton.Yes)
+    dialog.restore_button.click()
+    assert emitted == [dialog.chosen()] and emitted[0].name.endswith("-daily.sqlite")
+
+
+def test_a_damaged_backup_is_not_offered_for_restore(
+        dialog: BackupsDialog, journal: Journal, dialogs: list) -> None:
+    made = make_backup(journal.path, NOW, "daily")
+    made.write_bytes(made.read_bytes()[:200])
+    dialog.reload()
+    emitted: list[Path] = []
+    dialog.restore_requested.connect(emitted.append)
+    dialog.restore_button.click()
+    assert emitted == [] and [d[0] for d in dialogs] == ["warning"]
+    assert "damaged" in dialogs[0][1][2]
+
+
+def test_it_looks_right(qtbot, dialog: BackupsDialog, journal: Journal) -> None:  # noqa: ANN001
+    for days, reason in ((0, "manual"), (1, "daily"), (2, "before-restore"),
+                         (40, "before-upgrade-from-0005")):
+        make_backup(journal.path, NOW - dt.timedelta(days=days), reason)
+    dialog.reload()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save("/tmp/backups_dialog.png")
+    assert dialog.list.topLevelItemCount() == 4
+    assert dialog.list.accessibleName() and dialog.backup_button.accessibleName()
