@@ -119,8 +119,10 @@ def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
 
     delete = sub.add_parser("delete", help="move an entry to the trash")
     delete.add_argument("id", type=_positive, metavar="ID")
-    restore = sub.add_parser("restore", help="bring an entry back from the trash")
-    restore.add_argument("id", type=_positive, metavar="ID")
+    restore = sub.add_parser("restore", help="bring an entry back from the trash, or "
+                                             "restore a backup file")
+    restore.add_argument("id", metavar="ID|FILE",
+                         help="an entry id in the trash, or a backup file to restore")
     trash = sub.add_parser("trash", help="list the trash, or empty it")
     trash.add_argument("--empty", action="store_true", help="delete trashed entries for good")
     trash.add_argument("--json", action="store_true", help="print JSON")
@@ -136,6 +138,10 @@ def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
 
     cli_supervision.register(sub, _date, _positive)
     cli_prepare.register(sub, _date, _positive)
+    from carejournal import cli_backup, cli_interchange
+
+    cli_backup.register(sub)
+    cli_interchange.register_import(sub)
 
     demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
     demo.add_argument("--entries", type=_positive, default=None,
@@ -241,9 +247,10 @@ def cmd_delete(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(journal: Journal, args: argparse.Namespace) -> int:
-    journal.get(args.id)
-    journal.restore([args.id])
-    print(f"Restored entry {args.id}.")
+    entry_id = int(args.id)
+    journal.get(entry_id)
+    journal.restore([entry_id])
+    print(f"Restored entry {entry_id}.")
     return EXIT_OK
 
 
@@ -278,6 +285,7 @@ def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
     from carejournal import (
         cli_actions,
         cli_goals,
+        cli_interchange,
         cli_kindness,
         cli_prepare,
         cli_settings,
@@ -295,8 +303,18 @@ def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
         "chart": _run_chart,
         "supervision": cli_supervision.run, "status": cli_supervision.run_status,
         "person": cli_supervision.run_person,
-        "prepare": cli_prepare.run, "export": cli_prepare.run_export,
+        "prepare": cli_prepare.run, "export": _run_export,
+        "import": cli_interchange.run_import,
     }
+
+
+def _run_export(journal: Journal, args: argparse.Namespace) -> int:
+    """`carejournal export`: the whole journal as JSON, or a supervision pack."""
+    from carejournal import cli_interchange, cli_prepare
+
+    if args.format == "json" or (args.format is None and args.out.suffix.lower() == ".json"):
+        return cli_interchange.run_json_export(journal, args)
+    return cli_prepare.run_export(journal, args)
 
 
 def _run_chart(journal: Journal, args: argparse.Namespace) -> int:
@@ -308,9 +326,10 @@ def _run_chart(journal: Journal, args: argparse.Namespace) -> int:
 
 def no_journal() -> dict[str, Callable[[argparse.Namespace], int]]:
     """Commands that only read CareJournal's own data files, not a journal."""
-    from carejournal import cli_reflect
+    from carejournal import cli_backup, cli_reflect
 
-    return {"models": cli_reflect.run_models, "ladder": cli_reflect.run_ladder}
+    return {"models": cli_reflect.run_models, "ladder": cli_reflect.run_ladder,
+            "backup": cli_backup.run}
 
 
 def _is_check(argv: Sequence[str]) -> bool:
@@ -337,6 +356,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":  # opens a journal only to check its entries
             return cli_check.run_check(args)
+        if args.command == "restore":
+            from carejournal import cli_backup
+
+            if not cli_backup.is_entry_id(args.id):  # a backup file, not an entry id
+                return cli_backup.run_restore(args)
         journal_free = no_journal()
         if args.command in journal_free:
             return journal_free[args.command](args)

@@ -81,7 +81,7 @@ def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str]
     export.add_argument("--since", type=date_type, metavar="DATE")
     export.add_argument("--since-last-supervision", action="store_true")
     export.add_argument("--until", type=date_type, metavar="DATE")
-    export.add_argument("--format", choices=("pdf", "docx", "md"),
+    export.add_argument("--format", choices=("pdf", "docx", "md", "json"),
                         help="default: from the --out file name")
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
     export.add_argument("--entries", metavar="ID,...", help="only these entries")

@@ -13,6 +13,14 @@ class NotAJournal(JournalError):
     """The file is not a CareJournal database (or is damaged)."""
 
 
+class JournalDamaged(NotAJournal):
+    """SQLite's integrity check found the journal damaged; nothing was written to it."""
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 class JournalTooNew(JournalError):
     """The journal was written by a newer CareJournal."""
 

@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine
 
+from carejournal.backups import BackupSettings, newest_good_backup
 from carejournal.catalogues import kindness_acts
 from carejournal.domain import (
     DueAction,
@@ -24,14 +25,17 @@ from carejournal.domain import (
     clean_names,
     utc_now,
 )
-from carejournal.errors import EntryNotFound
+from carejournal.drafts import DraftService
+from carejournal.errors import EntryNotFound, JournalDamaged
 from carejournal.goals import GoalService
 from carejournal.kindness import KindnessService
 from carejournal.lens_service import LensService, clean_dismissed
 from carejournal.patterns_service import PatternsService
 from carejournal.prep_steps import Preparing
 from carejournal.settings import SettingsService
+from carejournal.store.drafts_repo import DraftRepository
 from carejournal.store.goals_repo import GoalRepository
+from carejournal.store.interchange_repo import InterchangeRepository
 from carejournal.store.kindness_repo import KindnessRepository
 from carejournal.store.lens_repo import LensRepository
 from carejournal.store.patterns_repo import PatternsRepository
@@ -58,7 +62,8 @@ class Journal:
         self.kindness_repo = guarded(KindnessRepository(engine), path)
         self._clock = clock
         self.kindness = KindnessService(self, clock)
-        self.settings = SettingsService(guarded(SettingsRepository(engine), path))
+        self.settings_store = guarded(SettingsRepository(engine), path)
+        self.settings = SettingsService(self.settings_store)
         self.goals = GoalService(self, guarded(GoalRepository(engine), path), clock)
         self.lens = LensService(guarded(LensRepository(engine), path), self.settings)
         self.patterns = PatternsService(guarded(PatternsRepository(engine), path),
@@ -66,12 +71,19 @@ class Journal:
         self.supervision = SupervisionService(guarded(SupervisionRepository(engine), path),
                                               self.settings, clock)
         self.preparing = Preparing(self)
+        self.drafts = DraftService(guarded(DraftRepository(engine), path), path)
+        self.interchange = guarded(InterchangeRepository(engine), path)
+        self.backups = BackupSettings(self.settings_store)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:
         """Open (creating or upgrading if needed) the journal at path."""
         load_all()  # a broken data file stops here, named, before the journal is touched
-        engine = open_store(path)
+        try:
+            engine = open_store(path)
+        except JournalDamaged as exc:
+            raise JournalDamaged(damaged_message(str(exc), newest_good_backup(path)),
+                                 exc.problems) from exc
         journal = cls(path, engine, clock)
         with translate_errors(path):
             journal.kindness_repo.sync_builtin([(a.key, a.label) for a in kindness_acts()])
@@ -199,6 +211,15 @@ class _Guarded:
 def guarded(repo: T, path: Path) -> T:
     """The repository, with a locked or damaged file reported in words a person can act on."""
     return cast(T, _Guarded(repo, path))
+
+
+def damaged_message(problem: str, backup: Path | None) -> str:
+    """What to say about a damaged journal, with the way back if there is a good backup."""
+    if backup is None:
+        return (f"{problem}\nNo good backup of it was found. Keep the file as it is and "
+                "ask someone you trust to help read what can still be read.")
+    return (f"{problem}\nThe newest good backup is {backup.name}. Restore it with:\n"
+            f"carejournal restore {backup}")
 
 
 def validate(draft: EntryDraft) -> EntryDraft:

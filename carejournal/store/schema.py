@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from carejournal.errors import (
+    JournalDamaged,
     JournalError,
     JournalFolderMissing,
     JournalLocked,
@@ -20,7 +21,7 @@ from carejournal.errors import (
     NotAJournal,
 )
 from carejournal.store import fts
-from carejournal.store.backup import backup_before_upgrade
+from carejournal.store.backup import backup_before_upgrade, quick_check
 from carejournal.store.engine import create_owner_only, make_engine
 from carejournal.store.migrations import HEAD_REVISION
 from carejournal.store.models import Base
@@ -71,6 +72,11 @@ def check_file(path: Path) -> str | None:
             raise NotAJournal(
                 f"{path} is not a CareJournal journal (it is not an SQLite database). "
                 "It has been left untouched.")
+    problems = quick_check(path)  # read-only: a damaged journal is never written to
+    if problems:
+        raise JournalDamaged(
+            f"{path} is damaged, and CareJournal has not written to it. "
+            f"SQLite reports: {problems[0]}", problems)
     with translate_errors(path):
         current, tables = _peek_revision(path)
     refuse_unusable(path, current, tables)

@@ -22,6 +22,7 @@ class Actions(QObject):
         self.mirror = self._make(self.tr("&Mirror in My Own Life…"), "Ctrl+Shift+M")
         self.save = self._make(self.tr("&Save Now"), Key.Save)
         self.quit = self._make(self.tr("&Quit"), Key.Quit)
+        self.backups = self._make(self.tr("&Backups…"))
         self.trash = self._make(self.tr("Move to &Trash"), Key.Delete)
         self.trash.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.find = self._make(self.tr("&Find…"), Key.Find)

@@ -22,7 +22,9 @@ from carejournal.journal import Journal
 from carejournal.templates import questions
 from carejournal.ui.actions import Actions
 from carejournal.ui.autosave import AutoSaver, SaveState
+from carejournal.ui.backups_controller import BackupsController
 from carejournal.ui.colours import problem_text_style
+from carejournal.ui.draft_keeper import install as install_draft_keeper
 from carejournal.ui.editor import EntryEditor
 from carejournal.ui.lens_controller import LensController
 from carejournal.ui.menus import build_menus, show_about
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.reload_catalogue()
         self.refresh()
+        self.draft_keeper = install_draft_keeper(self, offer=False)  # app.main offers
+        self.backups = BackupsController(self)
 
     # -- construction --------------------------------------------------------
     def _build(self) -> None:

@@ -23,6 +23,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.quick_capture)
     file_menu.addAction(actions.mirror)
     file_menu.addAction(actions.save)
+    file_menu.addAction(actions.backups)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
