@@ -38,14 +38,14 @@ BATCH = 2_000
 def bulk_add(conn: Connection, drafts: Iterable[EntryDraft], now: dt.datetime,
              count: Callable[[EntryDraft], EntryCounts | None] | None = None) -> int:
     """Insert every draft (already validated), its parts and lens counts; return how many."""
-    names = _Names(conn)
+    names = Names(conn)
     act_labels = dict(conn.execute(select(KindnessAct.id, KindnessAct.label)).all())
     fts.pause_insert_trigger(conn)
     added = 0
     for batch in _batches(drafts):
         counted = [count(d) if count else None for d in batch]
         ids = _insert_entries(conn, batch, counted, now)
-        rows = _Parts()
+        rows = Parts()
         for entry_id, draft, counts in zip(ids, batch, counted, strict=True):
             rows.collect(entry_id, draft, names, act_labels)
             rows.collect_lens(entry_id, draft, counts)
@@ -64,14 +64,14 @@ def _batches(drafts: Iterable[EntryDraft]) -> Iterator[list[EntryDraft]]:
 def _insert_entries(conn: Connection, batch: list[EntryDraft],
                     counted: list[EntryCounts | None], now: dt.datetime) -> list[int]:
     """Insert the entries of a batch; their ids come back in the same order."""
-    values = [_entry_values(d, now) | lens_repo.entry_values(c)
+    values = [entry_values(d, now) | lens_repo.entry_values(c)
               for d, c in zip(batch, counted, strict=True)]
     table = EntryRecord.__table__
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(conn.execute(stmt, values).scalars())
 
 
-def _entry_values(draft: EntryDraft, now: dt.datetime) -> dict[str, Any]:
+def entry_values(draft: EntryDraft, now: dt.datetime) -> dict[str, Any]:
     summary = summarise(draft.title, draft.body,
                         *written_sections(draft.kind.value, draft.model, draft.sections))
     return {
@@ -85,7 +85,7 @@ def _entry_values(draft: EntryDraft, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-class _Names:
+class Names:
     """People and tags by name (any case), created on first use."""
 
     def __init__(self, conn: Connection) -> None:
@@ -105,7 +105,7 @@ class _Names:
         return known[key]
 
 
-class _Parts:
+class Parts:
     """The rows that hang off a batch of entries, inserted table by table."""
 
     def __init__(self) -> None:
@@ -114,7 +114,7 @@ class _Parts:
     def add(self, table: Table, row: dict[str, Any]) -> None:
         self.rows.setdefault(table, []).append(row)
 
-    def collect(self, entry_id: int, draft: EntryDraft, names: _Names,
+    def collect(self, entry_id: int, draft: EntryDraft, names: Names,
                 act_labels: dict[int, str]) -> None:
         for name in draft.people:
             self.add(entry_people, {"entry_id": entry_id, "person_id": names.id_of(Person, name)})

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from carejournal.domain import EntryDraft
 from carejournal.interchange.plan import ImportPlan, ImportReport, PlannedEntry
 from carejournal.store import fts, lens_repo
-from carejournal.store.bulk import _entry_values, _Names, _Parts
+from carejournal.store.bulk import Names, Parts, entry_values
 from carejournal.store.engine import writer
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
@@ -268,7 +268,7 @@ class _Loader:
         for r in self.conn.execute(select(e.occurred_on, e.kind, e.title, e.body, e.id)
                                    .order_by(e.id)):
             existing[(r[0], r[1], r[2], r[3])].append(r[4])
-        names = _Names(self.conn)
+        names = Names(self.conn)
         fts.pause_insert_trigger(self.conn)
         for item in planned:
             d = item.draft
@@ -282,13 +282,13 @@ class _Loader:
             self.stats["entries_added"] += 1
         fts.resume_insert_trigger(self.conn)
 
-    def _entry(self, item: PlannedEntry, act_ids: dict[int, int], names: _Names) -> int:
+    def _entry(self, item: PlannedEntry, act_ids: dict[int, int], names: Names) -> int:
         counts = self.count(item.draft)
-        values = (_entry_values(item.draft, self.now) | lens_repo.entry_values(counts)
+        values = (entry_values(item.draft, self.now) | lens_repo.entry_values(counts)
                   | {"created_at": item.created_at, "updated_at": item.updated_at,
                      "deleted_at": item.deleted_at})
         entry_id = int(self.conn.execute(insert(_E).values(**values)).inserted_primary_key[0])
-        parts = _Parts()
+        parts = Parts()
         parts.collect(entry_id, replace(item.draft, acts=()), names, {})
         parts.collect_lens(entry_id, item.draft, counts)
         for act in item.draft.acts:

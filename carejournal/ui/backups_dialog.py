@@ -74,6 +74,8 @@ class BackupsDialog(QDialog):
         self.list = QTreeWidget()
         self.list.setAccessibleName(self.tr("Backups of this journal, newest first"))
         self.list.setHeaderLabels([self.tr("When"), self.tr("Why"), self.tr("Size")])
+        self.list.headerItem().setTextAlignment(
+            2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.list.setRootIsDecorated(False)
         self.list.setColumnWidth(0, 240)
         self.list.setColumnWidth(1, 280)

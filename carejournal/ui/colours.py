@@ -68,3 +68,15 @@ def prompt_banner_style(widget: QWidget) -> str:
                 " border-radius: 4px; padding: 8px; }")
     return ("QLabel { background: #e8f1fb; color: #0b3a5e; border: 1px solid #7aa7d6;"
             " border-radius: 4px; padding: 8px; }")
+
+
+def calm_style(widget: QWidget, name: str) -> str:
+    """A quiet frame for a suggestion (not a warning), in light and dark palettes."""
+    if is_dark(widget):
+        box, text, edge = "#1f3a4d", "#e3f2fd", "#6fa8dc"
+    else:
+        box, text, edge = "#e8f1fb", "#0b3a5e", "#7aa7d6"
+    return (f"QFrame#{name} {{ background: {box}; border: 1px solid {edge};"
+            f" border-radius: 6px; }}"
+            f" QFrame#{name} QLabel {{ color: {text}; background: transparent;"
+            f" border: none; }}")

@@ -26,7 +26,7 @@ from carejournal.domain import InvalidInput
 from carejournal.errors import JournalError
 from carejournal.settings import SettingsService
 from carejournal.shifts import ShiftEnd, due_reminder
-from carejournal.ui.colours import is_dark
+from carejournal.ui.colours import calm_style
 
 CHECK_INTERVAL_MS = 60_000
 SNOOZE_MINUTES = 30
@@ -107,18 +107,6 @@ class ShiftReminder(QObject):
 
 def _later(a: dt.datetime | None, b: dt.datetime | None) -> dt.datetime | None:
     return max(a, b) if a is not None and b is not None else a or b
-
-
-def calm_banner_style(widget: QWidget) -> str:
-    """A quiet frame for a question (not a warning), readable in light and dark palettes."""
-    if is_dark(widget):
-        box, text, edge = "#1f3a4d", "#e3f2fd", "#6fa8dc"
-    else:
-        box, text, edge = "#e8f1fb", "#0b3a5e", "#7aa7d6"
-    return (f"QFrame#shiftReminder {{ background: {box}; border: 1px solid {edge};"
-            f" border-radius: 6px; }}"
-            f" QFrame#shiftReminder QLabel {{ color: {text}; background: transparent;"
-            f" border: none; }}")
 
 
 class ReminderBanner(QFrame):
@@ -238,7 +226,7 @@ class ReminderBanner(QFrame):
             self._restyle()
 
     def _restyle(self) -> None:
-        style = calm_banner_style(self.parentWidget() or self)
+        style = calm_style(self.parentWidget() or self, "shiftReminder")
         if style != self.styleSheet():  # setting it changes the palette again
             self.setStyleSheet(style)
 

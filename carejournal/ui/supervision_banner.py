@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from carejournal.ui.colours import is_dark
+from carejournal.ui.colours import calm_style
 
 PREPARE_SHORTCUT = "Ctrl+Shift+S"
 
@@ -28,18 +28,6 @@ def prompt_text(held_on: dt.date, today: dt.date, locale: QLocale | None = None)
                  ).format(day=locale.dayName(day.dayOfWeek()))
     return t("CareJournal", "Supervision on {date}: time for your no us and them check?"
              ).format(date=locale.toString(day, "d MMMM"))
-
-
-def calm_style(widget: QWidget, name: str) -> str:
-    """A quiet frame for a suggestion (not a warning), in light and dark palettes."""
-    if is_dark(widget):
-        box, text, edge = "#1f3a4d", "#e3f2fd", "#6fa8dc"
-    else:
-        box, text, edge = "#e8f1fb", "#0b3a5e", "#7aa7d6"
-    return (f"QFrame#{name} {{ background: {box}; border: 1px solid {edge};"
-            f" border-radius: 6px; }}"
-            f" QFrame#{name} QLabel {{ color: {text}; background: transparent;"
-            f" border: none; }}")
 
 
 class _CalmFrame(QFrame):
