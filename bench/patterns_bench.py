@@ -148,7 +148,7 @@ def cold_child(journal_path: str, today_text: str, warm_first: bool) -> float:
 
     app = _app()
     today = dt.date.fromisoformat(today_text)
-    journal = Journal.open(Path(journal_path))
+    journal = Journal.open(Path(journal_path), create=True)
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(journal, settings,

@@ -80,7 +80,7 @@ def gui_child(journal_path: str, settings_path: str) -> dict[str, Any]:
 
     imported = time.perf_counter()
     app = make_application([sys.argv[0]])
-    journal = Journal.open(Path(journal_path))
+    journal = Journal.open(Path(journal_path), create=True)
     opened = time.perf_counter()
     window = MainWindow(journal, QSettings(settings_path, QSettings.Format.IniFormat))
     built = time.perf_counter()
@@ -189,7 +189,7 @@ def bench(entries: int, runs: int) -> tuple[list[tuple[str, float, int, str]], d
         tmp = Path(folder)
         path = tmp / "journal.sqlite"
         begin = time.perf_counter()
-        journal = Journal.open(path)
+        journal = Journal.open(path, create=True)
         added = fill_demo(journal, count=entries)
         built = time.perf_counter() - begin
         size_mb = path.stat().st_size / 1e6

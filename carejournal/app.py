@@ -9,13 +9,15 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from carejournal import APP_NAME
-from carejournal.backups import DEFAULT_KEEP, BackupService
-from carejournal.errors import JournalError, ResourceError
+from carejournal import APP_NAME, encryption
+from carejournal.backups import DEFAULT_KEEP
+from carejournal.errors import JournalDamaged, JournalError, ResourceError
 from carejournal.journal import Journal
 from carejournal.paths import journal_path
 from carejournal.resources import resource_path
 from carejournal.ui import test_hook
+from carejournal.ui.after_close import Session
+from carejournal.ui.backups_controller import restore_backup
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.single_instance import SingleInstance
 
@@ -36,8 +38,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_window(path: Path, settings: QSettings) -> tuple[MainWindow, SingleInstance] | str:
-    """Lock and open the journal and build its window, or say why not."""
+def open_window(session: Session, settings: QSettings, create: bool
+                ) -> MainWindow | JournalDamaged | str:
+    """Open the journal and build its window, or say why not."""
+    try:
+        journal = Journal.open(session.path, key=session.key, create=create)
+    except JournalDamaged as exc:
+        return exc
+    except (JournalError, ResourceError, OSError) as exc:
+        return str(exc)
+    return MainWindow(journal, settings)
+
+
+def claim(path: Path) -> SingleInstance | str:
+    """Take the journal's single-window lock, or say why not (and raise the other window)."""
     instance = SingleInstance(path)
     if not path.parent.is_dir():
         return _tr("The folder {folder} does not exist.").format(folder=path.parent)
@@ -46,14 +60,7 @@ def open_window(path: Path, settings: QSettings) -> tuple[MainWindow, SingleInst
         return _tr("This journal is already open in another CareJournal window. "
                    "It has been brought to the front. Only one window can write "
                    "to a journal at a time.")
-    try:
-        journal = Journal.open(path)
-    except (JournalError, ResourceError, OSError) as exc:
-        instance.release()
-        return str(exc)
-    window = MainWindow(journal, settings)
-    instance.listen(window.bring_to_front)
-    return window, instance
+    return instance
 
 
 def main(journal: str | None = None) -> int:
@@ -64,24 +71,71 @@ def main(journal: str | None = None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
+    instance = claim(path)
+    if isinstance(instance, str):
+        QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
+        return 2
+    try:
+        return run(app, Session(path), instance)
+    finally:
+        instance.release()
+
+
+def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
+    """Open, show, and after each close run the window's step and open again if it says so."""
+    new = not session.path.exists()
+    if not unlock_at_start(session):
+        return 0
     while True:
-        opened = open_window(path, QSettings())
+        opened = open_window(session, QSettings(), create=new)
+        if isinstance(opened, JournalDamaged):
+            if offer_a_way_back(session, opened):
+                continue
+            return 2
         if isinstance(opened, str):
             QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), opened)
             return 2
-        window, instance = opened
+        window = opened
+        instance.listen(window.bring_to_front)
         window.show()
+        if new and encryption.available() and not test_hook.active():  # offer a passphrase
+            QTimer.singleShot(0, lambda w=window: w.encryption.offer_at_first_run(w))
+        if session.reopen_entry is not None:
+            window.show_entry(session.reopen_entry)
+            session.reopen_entry = None
         QTimer.singleShot(0, window.draft_keeper.offer_recovery)  # typing left by a crash
         test_hook.maybe_run(window)
+        new = False
         try:
             code = app.exec()
         finally:
             close_journal(window)
-            instance.release()
-        backup = window.backups.restore_wanted
-        if backup is None:
+        step = window.after_close
+        if step is None or not step(session):
             return code
-        restore_backup(path, backup)  # then the loop opens the journal again
+
+
+def offer_a_way_back(session: Session, damaged: JournalDamaged) -> bool:
+    """Explain the damage; True when a good backup was restored (so open it again)."""
+    from carejournal.ui.damaged_dialog import DamagedChoice, DamagedDialog
+
+    dialog = DamagedDialog(session.path, damaged.problems, key=session.key)
+    dialog.exec()
+    if dialog.choice is not DamagedChoice.RESTORE or dialog.backup is None:
+        return False
+    return restore_backup(session, dialog.backup.path)
+
+
+def unlock_at_start(session: Session) -> bool:
+    """Ask for an encrypted journal's passphrase (False: the worker chose to quit)."""
+    if session.key is not None or not encryption.is_encrypted(session.path):
+        return True
+    from carejournal.ui.unlock_dialog import ask_to_unlock
+
+    accepted, key = ask_to_unlock(
+        session.path.name, lambda secret: encryption.unlock(session.path, secret))
+    session.key = key
+    return accepted and key is not None
 
 
 def close_journal(window: MainWindow) -> None:
@@ -91,24 +145,13 @@ def close_journal(window: MainWindow) -> None:
         keep = journal.backups.keep()
     except JournalError:
         keep = DEFAULT_KEEP
+    service = journal.backup_service()
     journal.close()
     try:
-        BackupService(journal.path).back_up_if_due(keep)
+        service.back_up_if_due(keep)
     except (JournalError, OSError) as exc:
         sys.stderr.write(f"carejournal: the automatic backup was not made: {exc}\n")
-
-
-def restore_backup(path: Path, backup: Path) -> None:
-    """Restore a backup over the closed journal, saying how it went."""
-    try:
-        done = BackupService(path).restore(backup)
-    except (JournalError, OSError) as exc:
-        QMessageBox.warning(None, _tr("The backup was not restored"), str(exc))
-        return
-    saved = done.saved_first.name if done.saved_first else "-"
-    QMessageBox.information(None, _tr("The backup is restored"), _tr(
-        "The journal is back as it was in {backup}. What it held before is kept in "
-        "{saved}.").format(backup=backup.name, saved=saved))
+    service.key = None
 
 
 if __name__ == "__main__":

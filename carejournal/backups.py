@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from carejournal.domain import InvalidInput, utc_now
+from carejournal.store import cipher
 from carejournal.store.backup import (
     BackupFile,
     BackupProblem,
@@ -108,7 +109,8 @@ def journal_backups(journal: Path) -> list[BackupFile]:
     return list_backups(backups_dir(journal), journal.stem)
 
 
-def backup_if_due(journal: Path, now: dt.datetime, keep: int = DEFAULT_KEEP) -> Path | None:
+def backup_if_due(journal: Path, now: dt.datetime, keep: int = DEFAULT_KEEP,
+                  key: bytes | None = None) -> Path | None:
     """Make an automatic backup unless one (or a manual one) was made today; then rotate.
 
     "Today" is now's calendar date in now's time zone. A backup that fails its integrity
@@ -119,8 +121,8 @@ def backup_if_due(journal: Path, now: dt.datetime, keep: int = DEFAULT_KEEP) -> 
     recent = [b for b in journal_backups(journal) if b.reason in (AUTOMATIC, MANUAL)]
     if recent and recent[0].made_at.astimezone(now.tzinfo).date() >= now.date():
         return None
-    made = make_backup(journal, now, AUTOMATIC)
-    problems = quick_check(made)
+    made = make_backup(journal, now, AUTOMATIC, key)
+    problems = quick_check(made, key)
     if problems:
         remove_with_side_files(made)
         raise BackupProblem(f"The daily backup of {journal.name} failed its check, so it was "
@@ -129,47 +131,59 @@ def backup_if_due(journal: Path, now: dt.datetime, keep: int = DEFAULT_KEEP) -> 
     return made
 
 
-def verify(path: Path) -> list[str]:
-    """Problems that stop a file being restored: damage, or not being a CareJournal journal."""
-    return quick_check(path) or journal_problems(path)
+def verify(path: Path, key: bytes | None = None) -> list[str]:
+    """Problems that stop a file being restored: damage, or not being a CareJournal journal.
+
+    A plain backup is checked as it is even when a key is given (it can be restored into
+    an encrypted journal: it is encrypted on the way in).
+    """
+    if key is not None and not cipher.looks_encrypted(path):
+        key = None
+    return quick_check(path, key) or journal_problems(path, key)
 
 
-def newest_good_backup(journal: Path) -> Path | None:
+def newest_good_backup(journal: Path, key: bytes | None = None) -> Path | None:
     """The newest backup of the journal that passes verify(), or None."""
-    return next((b.path for b in journal_backups(journal) if not verify(b.path)), None)
+    found = list_backups(journal.parent / "backups", journal.stem)  # no folder made here
+    return next((b.path for b in found if not verify(b.path, key)), None)
 
 
-def restore_from(backup: Path, journal: Path, now: dt.datetime) -> Restored:
+def restore_from(backup: Path, journal: Path, now: dt.datetime,
+                 key: bytes | None = None) -> Restored:
     """Put a checked backup in place of the journal, after backing the journal up.
 
     The caller must have closed the journal. The backup is copied beside the journal and the
     copy is checked; only then is the current journal saved ("before-restore") and replaced
-    atomically. A damaged backup is refused and nothing changes.
+    atomically. A damaged backup is refused and nothing changes. With a key (an encrypted
+    journal) the restored file is encrypted with it, whatever the backup was.
     """
     backup, journal = backup.absolute(), journal.absolute()
     if backup == journal:
         raise BackupProblem(f"{backup.name} is the journal itself, not a backup of it.")
     if not backup.is_file():
         raise BackupProblem(f"There is no backup file {backup}.")
-    _refuse_if_open(journal)
-    staged = _checked_copy(backup, journal)
+    refuse_if_open(journal)
+    staged = _checked_copy(backup, journal, key)
     try:
-        check_file(staged)  # a journal from a newer CareJournal is refused here
-        saved = _save_current(journal, now)
+        check_file(staged, key)  # a journal from a newer CareJournal is refused here
+        saved = _save_current(journal, now, key)
         put_in_place(staged, journal)
     finally:
         remove_with_side_files(staged)  # gone already after put_in_place
     return Restored(backup, journal, saved)
 
 
-def _checked_copy(backup: Path, journal: Path) -> Path:
+def _checked_copy(backup: Path, journal: Path, key: bytes | None) -> Path:
     """The backup copied beside the journal and checked there; refused if either fails."""
-    problems = verify(backup)
+    if key is None and cipher.looks_encrypted(backup):
+        raise BackupProblem(f"{backup.name} is encrypted (or damaged), and this journal has no "
+                            "passphrase, so it was not restored. Your journal was not changed.")
+    problems = verify(backup, key)
     staged = None
     if not problems:
         try:
-            staged = staged_copy(backup, journal)
-            problems = verify(staged)
+            staged = _stage(backup, journal, key)
+            problems = verify(staged, key)
         except BackupProblem as exc:
             problems = [str(exc)]
     if not problems and staged is not None:
@@ -180,17 +194,31 @@ def _checked_copy(backup: Path, journal: Path) -> Path:
                         f"Your journal was not changed. ({problems[0]})")
 
 
-def _save_current(journal: Path, now: dt.datetime) -> Path | None:
+def _stage(backup: Path, journal: Path, key: bytes | None) -> Path:
+    """Copy the backup beside the journal, encrypting a plain backup for an encrypted one."""
+    if key is None or cipher.looks_encrypted(backup):
+        return staged_copy(backup, journal, key)
+    temp = journal.with_name(f".{journal.name}.restoring")
+    remove_with_side_files(temp)
+    try:
+        cipher.export_copy(backup, None, temp, key)
+    except cipher.Error as exc:
+        remove_with_side_files(temp)
+        raise BackupProblem(f"{backup.name} could not be copied ({exc}).") from exc
+    return temp
+
+
+def _save_current(journal: Path, now: dt.datetime, key: bytes | None) -> Path | None:
     """Back up the journal about to be replaced; a damaged one is copied byte for byte."""
     if not journal.is_file() or not journal.stat().st_size:
         return None
     try:
-        return make_backup(journal, now, BEFORE_RESTORE)
+        return make_backup(journal, now, BEFORE_RESTORE, key)
     except BackupProblem:
         return raw_copy(journal, now, BEFORE_RESTORE)
 
 
-def _refuse_if_open(journal: Path) -> None:
+def refuse_if_open(journal: Path) -> None:
     """Refuse while another program or CareJournal window has the journal open."""
     if in_use(journal) or _locked_by_other_window(journal):
         raise BackupProblem(f"{journal.name} is open in another CareJournal window or program. "
@@ -220,9 +248,11 @@ def _locked_by_other_window(journal: Path) -> bool:
 class BackupService:
     """Backups of one journal file, for the window and the CLI."""
 
-    def __init__(self, journal: Path, clock: Callable[[], dt.datetime] = utc_now) -> None:
+    def __init__(self, journal: Path, clock: Callable[[], dt.datetime] = utc_now,
+                 key: bytes | None = None) -> None:
         self.journal = journal
         self._clock = clock
+        self.key = key  # an encrypted journal's data key: its backups are encrypted with it
 
     def folder(self) -> Path:
         """The backups folder beside the journal."""
@@ -236,26 +266,26 @@ class BackupService:
         """A backup the worker asked for (never rotated away)."""
         if not self.journal.is_file():
             raise BackupProblem(f"There is no journal at {self.journal} to back up yet.")
-        return make_backup(self.journal, self._clock(), MANUAL)
+        return make_backup(self.journal, self._clock(), MANUAL, self.key)
 
     def back_up_to(self, target: Path) -> Path:
         """A backup to a new file the worker chose (outside the backups folder)."""
         if target.exists():
             raise BackupProblem(f"{target} already exists; choose a new name for the backup.")
-        return backup_copy(self.journal, target)
+        return backup_copy(self.journal, target, self.key)
 
     def back_up_if_due(self, keep: int = DEFAULT_KEEP) -> Path | None:
         """The automatic backup made on close, at most once a day."""
-        return backup_if_due(self.journal, self._clock(), keep)
+        return backup_if_due(self.journal, self._clock(), keep, self.key)
 
     def check(self, backup: Path) -> list[str]:
         """Problems that would stop this backup being restored (none: an empty list)."""
-        return verify(backup)
+        return verify(backup, self.key)
 
     def restore(self, backup: Path) -> Restored:
         """Restore a backup over the (closed) journal; see restore_from."""
-        return restore_from(backup, self.journal, self._clock())
+        return restore_from(backup, self.journal, self._clock(), self.key)
 
     def newest_good(self) -> Path | None:
         """The newest backup that would restore cleanly."""
-        return newest_good_backup(self.journal)
+        return newest_good_backup(self.journal, self.key)

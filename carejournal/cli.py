@@ -23,7 +23,7 @@ from carejournal.domain import (
     parse_kind,
     parse_time,
 )
-from carejournal.errors import EntryNotFound, JournalError, ResourceError
+from carejournal.errors import EntryNotFound, JournalError, JournalMissing, ResourceError
 from carejournal.paths import journal_path
 
 if TYPE_CHECKING:
@@ -74,6 +74,9 @@ def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
     parser.add_argument("--journal", metavar="PATH",
                         help="journal file to use (default: $CAREJOURNAL_JOURNAL, "
                              "or journal.sqlite in your data folder)")
+    from carejournal import cli_keys
+
+    cli_keys.add_global(parser)
     parser.add_argument("--version", action="version", version=f"carejournal {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     if only_check:
@@ -142,6 +145,10 @@ def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
 
     cli_backup.register(sub)
     cli_interchange.register_import(sub)
+    cli_keys.register(sub)
+    from carejournal import cli_salvage
+
+    cli_salvage.register(sub)
 
     demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
     demo.add_argument("--entries", type=_positive, default=None,
@@ -326,10 +333,12 @@ def _run_chart(journal: Journal, args: argparse.Namespace) -> int:
 
 def no_journal() -> dict[str, Callable[[argparse.Namespace], int]]:
     """Commands that only read CareJournal's own data files, not a journal."""
-    from carejournal import cli_backup, cli_reflect
+    from carejournal import cli_backup, cli_keys, cli_reflect, cli_salvage
 
     return {"models": cli_reflect.run_models, "ladder": cli_reflect.run_ladder,
-            "backup": cli_backup.run}
+            "backup": cli_backup.run, "encrypt": cli_keys.run_encrypt,
+            "decrypt": cli_keys.run_decrypt, "passphrase": cli_keys.run_passphrase,
+            "salvage": cli_salvage.run}
 
 
 def _is_check(argv: Sequence[str]) -> bool:
@@ -338,11 +347,30 @@ def _is_check(argv: Sequence[str]) -> bool:
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--journal":
+        elif arg in ("--journal", "--passphrase-file"):
             skip = True
-        elif not arg.startswith("--journal="):
+        elif not arg.startswith(("--journal=", "--passphrase-file=")):
             return arg == "check"
     return False
+
+
+def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
+    """Open the journal the arguments name, asking for its passphrase if it has one.
+
+    A missing journal is started (and that is said on stderr) when create is true.
+    """
+    from carejournal import cli_keys
+    from carejournal.journal import Journal
+
+    path = journal_path(args.journal)
+    key = cli_keys.journal_key(path, args)
+    if create and not path.exists() and sys.stderr.isatty():
+        sys.stderr.write(f"carejournal: starting a new journal at {path}\n")
+    try:
+        return Journal.open(path, key=key, create=create)
+    except JournalMissing as exc:
+        raise JournalMissing(f"{exc}\nTo start one, add an entry: carejournal add --kind "
+                             "reflection TEXT") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -364,9 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         journal_free = no_journal()
         if args.command in journal_free:
             return journal_free[args.command](args)
-        from carejournal.journal import Journal
-
-        journal = Journal.open(journal_path(args.journal))
+        journal = open_journal(args, create=True)
         try:
             return commands()[args.command](journal, args)
         finally:

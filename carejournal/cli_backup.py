@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from carejournal import cli_keys
 from carejournal.backups import BackupService, is_automatic
 from carejournal.cli_output import print_json
 from carejournal.domain import InvalidInput
@@ -28,6 +29,9 @@ def register(sub: Any) -> None:
     actions = backup.add_subparsers(dest="backup_command", metavar="ACTION")
     lst = actions.add_parser("list", help="list the journal's backups, newest first")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    from carejournal import cli_offsite
+
+    cli_offsite.register(actions)
 
 
 def is_entry_id(target: str) -> bool:
@@ -36,8 +40,13 @@ def is_entry_id(target: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    """`carejournal backup` (and `backup list`)."""
-    service = BackupService(journal_path(args.journal))
+    """`carejournal backup` (and `backup list`, `backup offsite`)."""
+    if getattr(args, "backup_command", None) == "offsite":  # needs the journal's settings
+        from carejournal import cli_offsite
+
+        return cli_offsite.run_opening(args)
+    path = journal_path(args.journal)
+    service = BackupService(path, key=cli_keys.journal_key(path, args))
     if getattr(args, "backup_command", None) == "list":
         return _list(service, args.json)
     if args.out:
@@ -99,7 +108,8 @@ def run_restore(args: argparse.Namespace) -> int:
     backup = Path(args.id).expanduser()
     if not backup.is_file():
         raise InvalidInput(f"there is no backup file {backup}")
-    done = BackupService(journal_path(args.journal)).restore(backup)
+    path = journal_path(args.journal)
+    done = BackupService(path, key=cli_keys.journal_key(path, args)).restore(backup)
     if done.saved_first is not None:
         print(f"Saved the journal as it was to {done.saved_first}")
     print(f"Restored {done.journal} from {done.backup}")

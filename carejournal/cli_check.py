@@ -185,14 +185,13 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _check_entries(args: argparse.Namespace, lexicon: Lexicon) -> int:
-    from carejournal.journal import Journal
-    from carejournal.paths import journal_path
+    from carejournal.cli import open_journal
 
     if args.since and args.until and args.since > args.until:
         raise InvalidInput("--since is after --until: no dates can match")
     if args.since_last_supervision and args.since:
         raise InvalidInput("give --since or --since-last-supervision, not both")
-    journal = Journal.open(journal_path(args.journal))
+    journal = open_journal(args, create=True)
     try:
         if args.since_last_supervision:
             args.since = journal.supervision.since_last(args.until or dt.date.today()).since

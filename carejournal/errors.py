@@ -43,3 +43,11 @@ class EntryNotFound(LookupError):
 
 class ResourceError(Exception):
     """A data file in resources/ is missing or malformed; the message names file and line."""
+
+
+class JournalMissing(JournalError):
+    """There is no journal file (or it is empty), and creating one was not asked for."""
+
+
+class PassphraseNeeded(JournalError):
+    """The journal is encrypted and was opened without its key."""

@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy import Engine
 
-from carejournal.backups import BackupSettings, newest_good_backup
+from carejournal.backups import BackupService, BackupSettings, newest_good_backup
 from carejournal.catalogues import kindness_acts
 from carejournal.domain import (
     DueAction,
@@ -26,7 +26,7 @@ from carejournal.domain import (
     utc_now,
 )
 from carejournal.drafts import DraftService
-from carejournal.errors import EntryNotFound, JournalDamaged
+from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing
 from carejournal.goals import GoalService
 from carejournal.kindness import KindnessService
 from carejournal.lens_service import LensService, clean_dismissed
@@ -56,8 +56,9 @@ class Journal:
     """One open journal file."""
 
     def __init__(self, path: Path, engine: Engine,
-                 clock: Callable[[], dt.datetime] = utc_now) -> None:
+                 clock: Callable[[], dt.datetime] = utc_now, key: bytes | None = None) -> None:
         self.path = path
+        self.key = key  # SQLCipher's data key; None for a journal without a passphrase
         self._repo = EntryRepository(engine)
         self.kindness_repo = guarded(KindnessRepository(engine), path)
         self._clock = clock
@@ -76,22 +77,44 @@ class Journal:
         self.backups = BackupSettings(self.settings_store)
 
     @classmethod
-    def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now) -> Journal:
-        """Open (creating or upgrading if needed) the journal at path."""
+    def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now,
+             key: bytes | None = None, *, create: bool = False) -> Journal:
+        """Open (upgrading if needed) the journal at path; with create, make it if missing.
+
+        An encrypted journal needs its data key (see carejournal.encryption.unlock).
+        """
         load_all()  # a broken data file stops here, named, before the journal is touched
+        if create and not path.exists() and path.parent.is_dir() \
+                and (backup := newest_good_backup(path, key)) is not None:
+            raise JournalMissing(missing_message(
+                f"There is no journal at {path}, but there are backups of it, so CareJournal "
+                "has not started a new one there.", backup))
         try:
-            engine = open_store(path)
+            engine = open_store(path, key, create=create)
         except JournalDamaged as exc:
-            raise JournalDamaged(damaged_message(str(exc), newest_good_backup(path)),
+            raise JournalDamaged(damaged_message(str(exc), newest_good_backup(path, key)),
                                  exc.problems) from exc
-        journal = cls(path, engine, clock)
+        except JournalMissing as exc:
+            raise JournalMissing(missing_message(str(exc), newest_good_backup(path, key))
+                                 ) from exc
+        journal = cls(path, engine, clock, key)
         with translate_errors(path):
             journal.kindness_repo.sync_builtin([(a.key, a.label) for a in kindness_acts()])
         return journal
 
     def close(self) -> None:
-        """Release the database file."""
+        """Release the database file (and forget the key)."""
         self._repo.dispose()
+        self.key = None
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal is encrypted (opened with a passphrase)."""
+        return self.key is not None
+
+    def backup_service(self) -> BackupService:
+        """Backups of this journal, encrypted like it."""
+        return BackupService(self.path, self._clock, key=self.key)
 
     # -- writes -----------------------------------------------------------------
     def add(self, draft: EntryDraft, mirror_of: int | None = None) -> int:
@@ -216,9 +239,17 @@ def guarded(repo: T, path: Path) -> T:
 def damaged_message(problem: str, backup: Path | None) -> str:
     """What to say about a damaged journal, with the way back if there is a good backup."""
     if backup is None:
-        return (f"{problem}\nNo good backup of it was found. Keep the file as it is and "
-                "ask someone you trust to help read what can still be read.")
+        return (f"{problem}\nNo good backup of it was found. Keep the file as it is. "
+                "Save what can still be read with:\ncarejournal salvage --out salvaged.json")
     return (f"{problem}\nThe newest good backup is {backup.name}. Restore it with:\n"
+            f"carejournal restore {backup}")
+
+
+def missing_message(problem: str, backup: Path | None) -> str:
+    """What to say about a missing or empty journal file, with the way back if there is one."""
+    if backup is None:
+        return problem
+    return (f"{problem}\nIts newest good backup is {backup.name}. Restore it with:\n"
             f"carejournal restore {backup}")
 
 

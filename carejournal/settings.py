@@ -1,5 +1,5 @@
 """Journal settings, checked: the attempts threshold, usual shifts, reminders, the
-language-lens rules switched off, and supervision (prompt days, the worker's name)."""
+language-lens rules switched off, supervision (prompt days, the worker's name) and the lock."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from carejournal.supervision import DEFAULT_PROMPT_DAYS, MAX_PROMPT_DAYS
 LENS_RULES_OFF = "lens_rules_off"
 DEFAULT_ATTEMPTS_THRESHOLD = 5
 MAX_ATTEMPTS_THRESHOLD = 100
+DEFAULT_LOCK_MINUTES = 10
+MAX_LOCK_MINUTES = 240
 
 
 class _Store(Protocol):
@@ -110,3 +112,15 @@ class SettingsService:
         if len(clean) > 200:
             raise InvalidInput("a name is 200 characters at most")
         self._store.set("worker_name", clean)
+
+    def lock_minutes(self) -> int:
+        """Lock CareJournal after this many minutes without use (0: never)."""
+        value = self._store.get("lock_minutes")
+        valid = isinstance(value, int) and not isinstance(value, bool)
+        return value if valid and 0 <= value <= MAX_LOCK_MINUTES else DEFAULT_LOCK_MINUTES
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        if isinstance(minutes, bool) or not 0 <= minutes <= MAX_LOCK_MINUTES:
+            raise InvalidInput(f"the minutes before locking must be from 0 (never) to "
+                               f"{MAX_LOCK_MINUTES}, not {minutes}")
+        self._store.set("lock_minutes", minutes)

@@ -108,7 +108,7 @@ def take(out: Path, dark: bool, wizard: Path | None = None) -> Path:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
     with tempfile.TemporaryDirectory(prefix="carejournal-shot-") as tmp:
-        journal = Journal.open(Path(tmp) / "journal.sqlite")
+        journal = Journal.open(Path(tmp) / "journal.sqlite", create=True)
         try:
             fill_demo(journal)
             plan_supervision(journal)

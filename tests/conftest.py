@@ -24,7 +24,7 @@ def journal_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def journal(journal_path: Path) -> Iterator[Journal]:
     """An open, empty journal in tmp_path."""
-    opened = Journal.open(journal_path)
+    opened = Journal.open(journal_path, create=True)
     yield opened
     opened.close()
 

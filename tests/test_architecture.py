@@ -81,13 +81,13 @@ def test_opening_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
         "from pathlib import Path\n"
         "from PySide6.QtCore import QSettings\n"
         "from carejournal.app import make_application, open_window\n"
+        "from carejournal.ui.after_close import Session\n"
         "app = make_application([])\n"
-        f"opened = open_window(Path({str(tmp_path / 'j.sqlite')!r}),"
-        f" QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
-        "window, instance = opened\n"
+        f"window = open_window(Session(Path({str(tmp_path / 'j.sqlite')!r})),"
+        f" QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), True)\n"
         "window.show(); app.processEvents()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n"
-        "window.close(); instance.release()\n"
+        "window.close()\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -98,12 +98,12 @@ def test_opening_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
 def test_opening_a_current_journal_does_not_import_alembic(tmp_path: Path) -> None:
     from carejournal.journal import Journal
 
-    Journal.open(tmp_path / "j.sqlite").close()  # created (and stamped) here
+    Journal.open(tmp_path / "j.sqlite", create=True).close()  # created (and stamped) here
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "from carejournal.journal import Journal\n"
-        f"Journal.open(Path({str(tmp_path / 'j.sqlite')!r})).close()\n"
+        f"Journal.open(Path({str(tmp_path / 'j.sqlite')!r}), create=True).close()\n"
         "print('alembic' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -50,7 +50,7 @@ def kill_mid_sentence(journal: Path, home: Path) -> list[str]:
 def test_a_killed_app_leaves_the_typed_text_as_a_draft(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite"
     kill_mid_sentence(path, tmp_path)
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         assert journal.count() == 0, "the autosave never ran: only the draft holds the text"
         [left] = journal.drafts.pending()
@@ -60,7 +60,8 @@ def test_a_killed_app_leaves_the_typed_text_as_a_draft(tmp_path: Path) -> None:
 
 
 def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot) -> None:  # noqa: ANN001
-    from carejournal.app import open_window
+    from carejournal.app import claim, open_window
+    from carejournal.ui.after_close import Session
     from carejournal.ui.draft_keeper import install
     from carejournal.ui.recover_dialog import RecoverDialog
 
@@ -74,9 +75,11 @@ def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot)
         shown.append(dialog.text.toPlainText())
         dialog.recover_button.click()
 
-    opened = open_window(path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    assert not isinstance(opened, str), opened  # the killed app's lock is stale, not held
-    window, instance = opened
+    instance = claim(path)
+    assert not isinstance(instance, str), instance  # the killed app's lock is stale, not held
+    window = open_window(Session(path), QSettings(str(tmp_path / "s.ini"),
+                                                  QSettings.Format.IniFormat), create=False)
+    assert not isinstance(window, str), window
     qtbot.addWidget(window)
     try:
         keeper = install(window, offer=False)

@@ -106,7 +106,7 @@ def test_demo_texts_name_only_real_rungs_models_sections_and_acts() -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Journal, int]]:
     """A journal filled once with the default sample."""
-    journal = Journal.open(tmp_path_factory.mktemp("demo") / "journal.sqlite")
+    journal = Journal.open(tmp_path_factory.mktemp("demo") / "journal.sqlite", create=True)
     added = fill_demo(journal, today=TODAY)
     yield journal, added
     journal.close()
@@ -206,7 +206,7 @@ def test_fill_demo_sets_the_usual_shifts(demo: tuple[Journal, int]) -> None:
 
 
 def _snapshot(path: Path, count: int | None) -> tuple[object, ...]:
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         added = fill_demo(journal, count=count, seed=5, today=TODAY)
         rows = [(r.kind, r.occurred_on, r.occurred_time, r.summary, r.people)
@@ -228,7 +228,7 @@ def test_fill_demo_is_repeatable_and_its_extras_do_not_grow_with_size(tmp_path: 
 
 
 def test_fill_demo_too_small_for_the_stories_adds_plain_entries(tmp_path: Path) -> None:
-    journal = Journal.open(tmp_path / "small.sqlite")
+    journal = Journal.open(tmp_path / "small.sqlite", create=True)
     try:
         small = story_size(load_templates()) - 1
         assert fill_demo(journal, count=small, today=TODAY) == journal.count() == small

@@ -33,7 +33,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def journal(tmp_path: Path, clock: Clock) -> Iterator[Journal]:
-    opened = Journal.open(tmp_path / "journal.sqlite", clock=clock)
+    opened = Journal.open(tmp_path / "journal.sqlite", clock=clock, create=True)
     yield opened
     opened.close()
 

@@ -86,11 +86,11 @@ def test_unknown_acts_list_the_valid_ones(journal: Journal) -> None:
 
 
 def test_reopening_adds_new_builtin_acts_without_relabelling(journal_path: Path) -> None:
-    with_words = Journal.open(journal_path)
+    with_words = Journal.open(journal_path, create=True)
     tea = with_words.kindness.find("cup-of-tea")
     with_words.kindness.rename_act(tea, "A brew")
     with_words.close()
-    again = Journal.open(journal_path)
+    again = Journal.open(journal_path, create=True)
     assert again.kindness.find("cup-of-tea").label == "A brew"
     assert len(again.kindness.acts()) == len(kindness_acts())
     again.close()
@@ -102,7 +102,7 @@ def test_a_step_one_journal_upgrades_with_everything_kept(tmp_path: Path) -> Non
     with sqlite3.connect(copy) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
         before = raw.execute("SELECT count(*) FROM entry_people").fetchone()[0]
-    journal = Journal.open(copy)
+    journal = Journal.open(copy, create=True)
     assert journal.count() == 41
     assert [r.summary for r in journal.rows(EntryFilter(text="Écrit"))] == \
         ["Écrit avant la mise à jour 😀"]

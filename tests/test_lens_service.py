@@ -139,7 +139,7 @@ def test_dismissals_are_tidied_saved_and_remembered_after_reopening(
     entry_id = small.add(draft("A case.", dismissed=(" case:case ", "", "case:case", "a:b")))
     assert small.get(entry_id).dismissed == ("a:b", "case:case")
     small.close()
-    reopened = Journal.open(journal_path)
+    reopened = Journal.open(journal_path, create=True)
     try:
         entry = reopened.get(entry_id)
         assert entry.dismissed == ("a:b", "case:case")
@@ -183,7 +183,7 @@ def test_a_rule_switched_off_is_left_out_and_remembered(small: Journal, journal_
     assert [f.finding.rule for f in small.lens.check_draft(text)] == ["service-user"]
     assert small.lens.period_findings(None, None) == {"labels": 1}
     small.close()
-    reopened = Journal.open(journal_path)
+    reopened = Journal.open(journal_path, create=True)
     try:
         reopened.lens = reopened.lens.with_lexicon(load_lexicon(tmp_path / "lexicon.toml"))
         assert reopened.lens.disabled_rules() == frozenset({"case"})

@@ -74,7 +74,7 @@ def test_settings_round_trip_in_the_journal(journal: Journal, journal_path) -> N
     settings.set_reminders_on(False)
     settings.set_reminder_handled_until(at(MONDAY, "15:00"))
     journal.close()
-    again = Journal.open(journal_path)
+    again = Journal.open(journal_path, create=True)
     try:
         assert again.settings.attempts_threshold() == 3
         assert again.settings.shifts() == [

@@ -142,7 +142,7 @@ def test_a_mirror_of_a_missing_entry_adds_nothing(journal: Journal) -> None:
 def test_a_step1_journal_upgrades_and_takes_structured_entries(tmp_path: Path) -> None:
     copy = tmp_path / "journal.sqlite"
     shutil.copy(STEP1, copy)
-    journal = Journal.open(copy)
+    journal = Journal.open(copy, create=True)
     try:
         assert journal.count() == 41
         assert [r.summary for r in journal.rows(EntryFilter(text="Écrit"))] == \

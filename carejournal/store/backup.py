@@ -13,13 +13,14 @@ import datetime as dt
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from carejournal.errors import JournalError
+from carejournal.store import cipher
 from carejournal.store.engine import create_owner_only
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -55,13 +56,17 @@ def backups_dir(journal: Path) -> Path:
     return folder
 
 
-def backup_copy(journal: Path, destination: Path) -> Path:
-    """Copy the journal to destination (a new owner-only file) and return it."""
+def backup_copy(journal: Path, destination: Path, key: bytes | None = None) -> Path:
+    """Copy the journal to destination (a new owner-only file) and return it.
+
+    An encrypted journal (key given) is copied encrypted with the same key: the backup API
+    copies pages between two connections keyed alike, so no plain page is ever written.
+    """
     create_owner_only(destination)
     try:
-        source = sqlite3.connect(_read_only_uri(journal), uri=True)
+        source = cipher.connect(journal, key, read_only=True)
         try:
-            target = sqlite3.connect(destination, isolation_level=None)
+            target = cipher.connect(destination, key, isolation_level=None)
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -69,7 +74,7 @@ def backup_copy(journal: Path, destination: Path) -> Path:
                 target.close()
         finally:
             source.close()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         _remove(destination)
         raise BackupProblem(f"{journal} could not be copied ({exc}).") from exc
     os.chmod(destination, 0o600)
@@ -94,14 +99,15 @@ def free_path(journal: Path, now: dt.datetime, reason: str) -> Path:
     return target
 
 
-def make_backup(journal: Path, now: dt.datetime, reason: str) -> Path:
+def make_backup(journal: Path, now: dt.datetime, reason: str, key: bytes | None = None) -> Path:
     """Back the journal up into its backups folder; return the new file."""
-    return backup_copy(journal, free_path(journal, now, reason))
+    return backup_copy(journal, free_path(journal, now, reason), key)
 
 
-def backup_before_upgrade(journal: Path, revision: str) -> Path:
+def backup_before_upgrade(journal: Path, revision: str, key: bytes | None = None) -> Path:
     """Back up the journal before a schema upgrade; return the backup's path."""
-    return make_backup(journal, dt.datetime.now(dt.UTC), f"before-upgrade-from-{revision}")
+    return make_backup(journal, dt.datetime.now(dt.UTC), f"before-upgrade-from-{revision}",
+                       key)
 
 
 def raw_copy(journal: Path, now: dt.datetime, reason: str) -> Path:
@@ -142,30 +148,31 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.made_at, b.sequence), reverse=True)
 
 
-def quick_check(path: Path) -> list[str]:
+def quick_check(path: Path, key: bytes | None = None) -> list[str]:
     """Problems SQLite's quick integrity check finds in the file (none: an empty list).
 
-    The file is opened read-only, so checking a damaged journal never writes to it.
+    The file is opened read-only, so checking a damaged journal never writes to it. An
+    encrypted file is checked with its key (SQLCipher checks each page's HMAC too).
     """
     if not path.is_file():
         return [f"{path} does not exist."]
     if not path.stat().st_size:
         return [f"{path} is empty (0 bytes)."]
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return [f"{path} is not an SQLite database, or its first page is damaged."]
+    if key is None and cipher.looks_encrypted(path):
+        return [f"{path} is encrypted, or is not an SQLite database, or its first page is "
+                "damaged."]
     try:
-        with _reading(path) as conn:
+        with _reading(path, key, immutable=not Path(f"{path}-wal").exists()) as conn:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         return [f"SQLite cannot read {path}: {exc}."]
     return [] if rows == ["ok"] else rows
 
 
-def journal_problems(path: Path) -> list[str]:
+def journal_problems(path: Path, key: bytes | None = None) -> list[str]:
     """Why the file is not a CareJournal journal (an empty list if it is one)."""
     try:
-        with _reading(path) as conn:
+        with _reading(path, key) as conn:
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             missing = JOURNAL_TABLES - tables
@@ -173,7 +180,7 @@ def journal_problems(path: Path) -> list[str]:
                 return [f"{path.name} is an SQLite database but not a CareJournal journal."]
             if conn.execute("SELECT version_num FROM alembic_version").fetchone() is None:
                 return [f"{path.name} has no schema version, so it is not a usable journal."]
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         return [f"SQLite cannot read {path}: {exc}."]
     return []
 
@@ -183,25 +190,25 @@ def in_use(journal: Path) -> bool:
     if not journal.is_file():
         return False
     try:
-        conn = sqlite3.connect(journal, timeout=0.1, isolation_level=None)
-    except sqlite3.Error:
+        conn = cipher.connect(journal, None, timeout=0.1, isolation_level=None)
+    except cipher.Error:
         return False
     try:
         conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("COMMIT")
         return False
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         return "locked" in str(exc).lower() or "busy" in str(exc).lower()
     finally:
         conn.close()
 
 
-def staged_copy(backup: Path, journal: Path) -> Path:
+def staged_copy(backup: Path, journal: Path, key: bytes | None = None) -> Path:
     """Copy a backup (with the backup API) to a hidden temporary file beside the journal."""
     temp = journal.with_name(f".{journal.name}.restoring")
     remove_with_side_files(temp)
-    return backup_copy(backup, temp)
+    return backup_copy(backup, temp, key)
 
 
 def put_in_place(staged: Path, journal: Path) -> None:
@@ -222,16 +229,12 @@ def remove_with_side_files(path: Path) -> None:
 
 
 @contextmanager
-def _reading(path: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(_read_only_uri(path), uri=True)
+def _reading(path: Path, key: bytes | None = None, immutable: bool = False) -> Iterator[Any]:
+    conn = cipher.connect(path, key, read_only=True, immutable=immutable)
     try:
         yield conn
     finally:
         conn.close()
-
-
-def _read_only_uri(path: Path) -> str:
-    return f"{path.absolute().as_uri()}?mode=ro"
 
 
 def _remove(path: Path) -> None:

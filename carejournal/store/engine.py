@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from carejournal.store import cipher
+
 BUSY_TIMEOUT_MS = 3000
 WRITE_OPTION = "carejournal_write"
 
@@ -28,18 +30,27 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
-                ) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                key: bytes | None = None) -> Engine:
     """Return an engine for the SQLite file at path, with CareJournal's pragmas.
 
     WAL with synchronous=FULL, foreign keys as asked, and explicit BEGIN so that
     DDL and DML share one transaction (pysqlite's own handling would commit DDL early).
+    With a key, the file is a SQLCipher database: every connection is keyed before
+    anything else is read, and SQLAlchemy wraps SQLCipher's errors like sqlite3's.
     """
-    engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=NullPool if not foreign_keys else None,
-        connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
-    )
+    if key is None:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            poolclass=NullPool if not foreign_keys else None,
+            connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
+        )
+    else:
+        engine = create_engine(
+            "sqlite://", module=cipher.dbapi_module(),
+            poolclass=NullPool if not foreign_keys else None,
+            creator=lambda: cipher.connect(path, key, timeout=busy_timeout_ms / 1000,
+                                           check_same_thread=False))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

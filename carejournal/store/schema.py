@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,12 +16,14 @@ from carejournal.errors import (
     JournalError,
     JournalFolderMissing,
     JournalLocked,
+    JournalMissing,
     JournalTooNew,
     MigrationFailed,
     NotAJournal,
+    PassphraseNeeded,
 )
-from carejournal.store import fts
-from carejournal.store.backup import backup_before_upgrade, quick_check
+from carejournal.store import cipher, fts
+from carejournal.store.backup import backup_before_upgrade, quick_check, remove_with_side_files
 from carejournal.store.engine import create_owner_only, make_engine
 from carejournal.store.migrations import HEAD_REVISION
 from carejournal.store.models import Base
@@ -56,10 +58,10 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def check_file(path: Path) -> str | None:
+def check_file(path: Path, key: bytes | None = None) -> str | None:
     """Refuse clearly, before touching anything, a path that cannot be a journal.
 
-    Returns the journal's schema revision, or None for a new or empty file.
+    Returns the journal's schema revision, or None for a missing or empty file.
     """
     if not path.parent.is_dir():
         raise JournalFolderMissing(f"The folder {path.parent} does not exist.")
@@ -67,18 +69,21 @@ def check_file(path: Path) -> str | None:
         raise NotAJournal(f"{path} is a folder, not a journal file.")
     if not path.exists() or not path.stat().st_size:
         return None
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise NotAJournal(
-                f"{path} is not a CareJournal journal (it is not an SQLite database). "
-                "It has been left untouched.")
-    problems = quick_check(path)  # read-only: a damaged journal is never written to
+    if key is None and cipher.looks_encrypted(path):
+        if Path(f"{path}.key").is_file():
+            raise PassphraseNeeded(f"{path} is encrypted: it opens with its passphrase.")
+        raise NotAJournal(
+            f"{path} is not a CareJournal journal (it is not an SQLite database), or it is "
+            f"encrypted and its key file {path.name}.key is missing. It has been left "
+            "untouched. If it is encrypted, your recovery key opens it: put the key in a "
+            "file and run: carejournal --passphrase-file FILE passphrase")
+    problems = quick_check(path, key)  # read-only: a damaged journal is never written to
     if problems:
         raise JournalDamaged(
             f"{path} is damaged, and CareJournal has not written to it. "
             f"SQLite reports: {problems[0]}", problems)
     with translate_errors(path):
-        current, tables = _peek_revision(path)
+        current, tables = _peek_revision(path, key)
     refuse_unusable(path, current, tables)
     return current
 
@@ -95,13 +100,13 @@ def refuse_unusable(path: Path, current: str | None, tables: set[str]) -> None:
             "Please update CareJournal to open it; the file has been left untouched.")
 
 
-def _peek_revision(path: Path) -> tuple[str | None, set[str]]:
+def _peek_revision(path: Path, key: bytes | None) -> tuple[str | None, set[str]]:
     """Read the revision and table names with a plain connection that changes nothing.
 
     CareJournal's own engine switches a file to WAL mode as it connects, which rewrites
     the file's header; a file that will be refused must not be opened that way.
     """
-    conn = sqlite3.connect(path)
+    conn = cipher.connect(path, key)
     try:
         tables = {row[0] for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -121,7 +126,7 @@ def translate_errors(path: Path) -> Iterator[None]:
         yield
     except JournalError:
         raise
-    except (DBAPIError, sqlite3.Error) as exc:
+    except (DBAPIError, *cipher.Error) as exc:
         message = str(getattr(exc, "orig", exc)).lower()
         if "locked" in message or "busy" in message:
             raise JournalLocked(
@@ -134,20 +139,65 @@ def translate_errors(path: Path) -> Iterator[None]:
         raise
 
 
-def open_store(path: Path) -> Engine:
-    """Open (or create) the journal at path, migrating it if needed; return its engine."""
-    current = check_file(path)
-    create_owner_only(path)
+def open_store(path: Path, key: bytes | None = None, *, create: bool = False) -> Engine:
+    """Open the journal at path, migrating it if needed; return its engine.
+
+    A missing file is created (as a new, empty journal) only when create is true; an empty
+    (0-byte) file never is: it is what a failed copy or a full disk leaves behind.
+    """
+    current = check_file(path, key)
+    if current is None:
+        create_new(path, key, create)
     with translate_errors(path):
-        if current != head_revision():  # the usual case skips the exclusive lock
-            prepare_schema(path)
-        engine = make_engine(path)
+        if current not in (None, head_revision()):  # the usual case skips the exclusive lock
+            prepare_schema(path, key)
+        engine = make_engine(path, key=key)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     return engine
 
 
-def prepare_schema(path: Path) -> None:
+def create_new(path: Path, key: bytes | None, create: bool) -> None:
+    """Make a new journal at path, whole or not at all (built aside, then renamed in)."""
+    if path.exists():
+        raise JournalMissing(
+            f"{path} is empty (0 bytes), so it holds no journal. CareJournal has left it as "
+            "it is. If you have a backup, restore it with: carejournal restore BACKUP")
+    if not create:
+        raise JournalMissing(f"There is no journal at {path}.")
+    building = path.with_name(f".{path.name}.new")
+    remove_with_side_files(building)
+    create_owner_only(building)
+    try:
+        with translate_errors(path):
+            prepare_schema(building, key)
+        engine = make_engine(building, key=key)  # fold the WAL into the file before the move
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        for side in ("-wal", "-shm"):
+            Path(f"{building}{side}").unlink(missing_ok=True)
+        _move_in(building, path)
+    except FileExistsError as exc:
+        raise JournalLocked(f"{path} was created by another program just now. "
+                            "Try again.") from exc
+    finally:
+        remove_with_side_files(building)
+
+
+def _move_in(building: Path, path: Path) -> None:
+    """Give the built journal its name, never replacing a file another process made."""
+    try:
+        os.link(building, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(building, path)
+
+
+def prepare_schema(path: Path, key: bytes | None = None) -> None:
     """Create, upgrade or refuse the journal's schema, on a connection with foreign keys off.
 
     The revision is read again under the exclusive lock, in case another process
@@ -155,7 +205,7 @@ def prepare_schema(path: Path) -> None:
     """
     from alembic.runtime.migration import MigrationContext
 
-    engine = make_engine(path, foreign_keys=False)
+    engine = make_engine(path, foreign_keys=False, key=key)
     try:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
@@ -166,7 +216,7 @@ def prepare_schema(path: Path) -> None:
                 with conn.begin():
                     create_fresh(conn)
             elif current != head_revision():
-                backup_before_upgrade(path, current)
+                backup_before_upgrade(path, current, key)
                 upgrade(conn, path)
     finally:
         engine.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,12 +21,15 @@ from carejournal.domain import EntryKind
 from carejournal.journal import Journal
 from carejournal.templates import questions
 from carejournal.ui.actions import Actions
+from carejournal.ui.after_close import AfterClose
 from carejournal.ui.autosave import AutoSaver, SaveState
 from carejournal.ui.backups_controller import BackupsController
 from carejournal.ui.colours import problem_text_style
 from carejournal.ui.draft_keeper import install as install_draft_keeper
 from carejournal.ui.editor import EntryEditor
+from carejournal.ui.encryption_controller import EncryptionController
 from carejournal.ui.lens_controller import LensController
+from carejournal.ui.lock_controller import LockController
 from carejournal.ui.menus import build_menus, show_about
 from carejournal.ui.operations import MoveEntriesCommand
 from carejournal.ui.patterns_controller import PatternsController
@@ -36,6 +39,7 @@ from carejournal.ui.quick_kindness import QuickKindnessDialog
 from carejournal.ui.supervision_controller import SupervisionController
 from carejournal.ui.timeline_panel import TimelinePanel
 from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
+from carejournal.ui.window_state import may_close, restore_layout, save_layout
 
 
 class MainWindow(QMainWindow):
@@ -66,11 +70,14 @@ class MainWindow(QMainWindow):
         self.lens = LensController(self, lambda: clock().date())
         self.patterns = PatternsController(self, lambda: clock().date())
         self.supervision = SupervisionController(self, clock)
-        self._restore_layout()
+        restore_layout(self)
         self.reload_catalogue()
         self.refresh()
         self.draft_keeper = install_draft_keeper(self, offer=False)  # app.main offers
+        self.after_close: AfterClose | None = None  # app.main runs it once the journal is shut
         self.backups = BackupsController(self)
+        self.locking = LockController(self)
+        self.encryption = EncryptionController(self)
 
     # -- construction --------------------------------------------------------
     def _build(self) -> None:
@@ -374,31 +381,12 @@ class MainWindow(QMainWindow):
     def _report(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Something went wrong"), str(exc))
 
-    # -- layout memory and closing -------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-
+    # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.autosaver.flush() and not self._confirm_close_unsaved():
+        if not may_close(self):
+            self.after_close = None
+            self.locking.locked = False
             event.ignore()
             return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.sync()
+        save_layout(self)
         event.accept()
-
-    def _confirm_close_unsaved(self) -> bool:
-        answer = QMessageBox.warning(
-            self, self.tr("Your latest changes are not saved"),
-            self.tr("{problem}\n\nClose anyway and lose those changes?").format(
-                problem=self.autosaver.message),
-            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Close

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from carejournal import APP_NAME, __version__
+from carejournal.resources import resource_path
 from carejournal.ui.actions import Actions
 
 
@@ -24,7 +25,12 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.mirror)
     file_menu.addAction(actions.save)
     file_menu.addAction(actions.backups)
+    privacy_menu = file_menu.addMenu(window.tr("Pri&vacy"))
+    privacy_menu.addAction(actions.encrypt)
+    privacy_menu.addAction(actions.change_passphrase)
+    privacy_menu.addAction(actions.decrypt)
     file_menu.addSeparator()
+    file_menu.addAction(actions.lock)
     file_menu.addAction(actions.quit)
 
     edit_menu = bar.addMenu(window.tr("&Edit"))
@@ -79,4 +85,7 @@ def show_about(parent: QWidget, journal_path: Path) -> None:
     """Help › About: the version and where the journal is."""
     QMessageBox.about(parent, parent.tr("About CareJournal"), parent.tr(
         "{app} {version}\nA private reflective-practice journal for care work.\n"
-        "Your journal: {path}").format(app=APP_NAME, version=__version__, path=journal_path))
+        "Your journal: {path}\n\nEncryption uses SQLCipher (BSD licence, Zetetic LLC) and "
+        "OpenSSL (Apache License 2.0); their licence notices are in {licences}").format(
+            app=APP_NAME, version=__version__, path=journal_path,
+            licences=resource_path("licences")))

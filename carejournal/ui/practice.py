@@ -150,5 +150,6 @@ class PracticeController(QObject):
         dialog = SettingsDialog(self.window.journal.settings, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reminder.check()
+            self.window.locking.minutes_changed()
             if self.goals is not None:
                 self.goals.refresh()

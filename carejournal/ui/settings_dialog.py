@@ -1,5 +1,6 @@
-"""Settings: the usual shifts, the after-shift reminder, when to ask before ending a goal, and
-when to suggest preparing for supervision (with the name for the pack's cover)."""
+"""Settings: the usual shifts, the after-shift reminder, when to ask before ending a goal,
+when to suggest preparing for supervision (with the name for the pack's cover), and when to
+lock CareJournal after it is left unused."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.domain import InvalidInput, clean_name
 from carejournal.errors import JournalError
-from carejournal.settings import MAX_ATTEMPTS_THRESHOLD, SettingsService
+from carejournal.settings import MAX_ATTEMPTS_THRESHOLD, MAX_LOCK_MINUTES, SettingsService
 from carejournal.shifts import Shift, days_text, parse_days
 from carejournal.supervision import MAX_PROMPT_DAYS
 from carejournal.ui.colours import is_dark, problem_banner_style
@@ -211,6 +212,8 @@ class SettingsDialog(QDialog):
         self.prompt_days = QSpinBox(minimum=0, maximum=MAX_PROMPT_DAYS)
         self.prompt_days.setValue(settings.prompt_days())
         self.worker_name = QLineEdit(settings.worker_name(), maxLength=200)
+        self.lock_minutes = QSpinBox(minimum=0, maximum=MAX_LOCK_MINUTES)
+        self.lock_minutes.setValue(settings.lock_minutes())
         self.error = QLabel(wordWrap=True)
         self.error.setAccessibleName(self.tr("Problems to fix"))
         self.error.hide()
@@ -222,6 +225,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._shifts_box())
         layout.addWidget(self._goals_box())
         layout.addWidget(self._supervision_box())
+        layout.addWidget(self._privacy_box())
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -293,6 +297,26 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         return box
 
+    def _privacy_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Privacy"))
+        sentence = self.tr("&Lock after {n} minutes without use (0: never)")
+        before, _found, after = sentence.partition("{n}")
+        first = QLabel(before.strip())
+        first.setBuddy(self.lock_minutes)
+        self.lock_minutes.setAccessibleName(sentence.replace("&", "").replace("{n}", "N"))
+        row = QHBoxLayout()
+        row.addWidget(first)
+        row.addWidget(self.lock_minutes)
+        row.addWidget(QLabel(after.strip()))
+        row.addStretch(1)
+        hint = QLabel(self.tr("When CareJournal is locked, your writing is hidden until you "
+                              "unlock it again. You can also lock it yourself at any time."),
+                      wordWrap=True)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        return box
+
     def save(self) -> None:
         """Check every row, then store everything; point out what needs fixing."""
         shifts, problems = self.table.shifts()
@@ -306,6 +330,7 @@ class SettingsDialog(QDialog):
             self.settings.set_attempts_threshold(self.threshold.value())
             self.settings.set_prompt_days(self.prompt_days.value())
             self.settings.set_worker_name(self.worker_name.text())
+            self.settings.set_lock_minutes(self.lock_minutes.value())
         except PROBLEMS as exc:
             self.show_problems([str(exc)])
             return

@@ -65,7 +65,7 @@ def filled(path: Path) -> Path:
     def make(body: str, kind: EntryKind, day: tuple[int, int, int], **fields: Any) -> EntryDraft:
         return EntryDraft(kind=kind, occurred_on=dt.date(*day), body=body, **fields)
 
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     journal.add_many([
         make("january kindness", EntryKind.KINDNESS, (2026, 1, 10), people=("Ann",)),
         make("february visit", EntryKind.INTERACTION, (2026, 2, 10), tags=("visit",)),
@@ -186,7 +186,7 @@ def test_demo_fills_an_empty_journal_once(tmp_path: Path, path: Path) -> None:
     before = path.read_bytes()
     assert_refused(run(tmp_path, "demo", journal=path), "already has entries")
     assert path.read_bytes() == before
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     assert journal.count() == 12
     assert "sample" in journal.tags()
     journal.close()
@@ -289,7 +289,7 @@ def test_stdin_must_be_utf8(capsys: pytest.CaptureFixture[str], path: Path,
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"caf\xe9 latin-1")))
     code, out, err = cli(capsys, path, "add", "--kind", "kindness", "-")
     assert (code, out) == (2, "") and "not UTF-8" in err
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     assert journal.count() == 0
     journal.close()
 

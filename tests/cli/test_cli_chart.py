@@ -26,7 +26,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture
 def filled(journal_path: Path) -> Path:
     """Entries around the new year (Ann, Sam) and Ann's goal, ended after one try."""
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     tea = journal.kindness.find("a cup of tea")
     journal.add(draft("Ann chose the film and we watched it together.", day=D(2025, 12, 29),
                       people=("Ann",),

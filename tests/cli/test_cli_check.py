@@ -242,7 +242,7 @@ def test_the_lexicon_hook_is_not_in_the_help(capsys: pytest.CaptureFixture[str],
 # -- journal entries ----------------------------------------------------------------------
 @pytest.fixture
 def entries(path: Path) -> list[int]:
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         return [
             journal.add(EntryDraft(EntryKind.INTERACTION, dt.date(2026, 3, 1),
@@ -260,7 +260,7 @@ def entries(path: Path) -> list[int]:
 
 
 def trash(path: Path, entry_id: int) -> None:
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     journal.trash([entry_id])
     journal.close()
 
@@ -310,7 +310,7 @@ def test_a_period_leaves_out_the_trash_and_other_dates(capsys: pytest.CaptureFix
 
 def test_entries_leave_out_dismissed_findings_and_rules_switched_off(
         capsys: pytest.CaptureFixture[str], path: Path) -> None:
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     entry_id = journal.add(EntryDraft(
         EntryKind.INTERACTION, dt.date(2026, 3, 1),
         body="The service user was non-compliant.",
@@ -340,7 +340,7 @@ def test_lens_rules_lists_and_switches_rules(capsys: pytest.CaptureFixture[str],
     assert rule["phrase"] == "service user" and rule["alternatives"]
     out = ok(capsys, path, "lens", "off", "service-user")
     assert "carejournal lens on service-user" in out
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     assert "service-user" in journal.lens.disabled_rules()  # the window sees it too
     journal.close()
     line = next(x for x in ok(capsys, path, "lens", "rules").splitlines()

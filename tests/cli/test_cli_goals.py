@@ -27,7 +27,7 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def goals(journal_path: Path) -> Path:
     """Entry 1 mentions Ann; goal 1 (Ann) has one attempt, goal 2 (Bo) none."""
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     journal.add(draft("Tried the bus", people=("Ann",)))
     journal.close()
     return journal_path

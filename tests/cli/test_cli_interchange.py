@@ -16,7 +16,7 @@ from tests.conftest import draft
 @pytest.fixture
 def source(tmp_path: Path) -> Path:
     path = tmp_path / "source.sqlite"
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         journal.add(draft("Tea with Mary; she chose the biscuits.", people=("Mary Jones",),
                           tags=("tea",)))
@@ -38,13 +38,13 @@ def test_json_export_then_import_into_a_new_journal(capsys: pytest.CaptureFixtur
     target = tmp_path / "target.sqlite"
     code, said, _err = cli(capsys, target, "import", "--format", "json", str(out), "--dry-run")
     assert code == 0 and "2" in said
-    journal = Journal.open(target)
+    journal = Journal.open(target, create=True)
     try:
         assert journal.count() == 0, "a dry run changes nothing"
     finally:
         journal.close()
     ok(capsys, target, "import", "--format", "json", str(out))
-    journal = Journal.open(target)
+    journal = Journal.open(target, create=True)
     try:
         bodies = sorted(journal.get(r.id).body for r in journal.rows())
         assert bodies == ["A second entry.", "Tea with Mary; she chose the biscuits."]
@@ -61,7 +61,7 @@ def test_a_malformed_import_changes_nothing_and_says_where(
     bad.write_text("date,text\n2026-03-01,fine\n2026-02-31,impossible\n", encoding="utf-8")
     err = refused(capsys, source, "import", "--format", "csv", str(bad))
     assert "3" in err
-    journal = Journal.open(source)
+    journal = Journal.open(source, create=True)
     try:
         assert journal.count() == 2
     finally:

@@ -46,7 +46,7 @@ Ask Ann first next time.
 @pytest.fixture
 def seeded(journal_path: Path) -> Path:
     """Entry 1 an interaction, 2 a reflection, 3 an interaction in the trash."""
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     journal.add(draft("Bus to the market", people=("Ann",)))
     journal.add(draft("Thinking it over", kind=EntryKind.REFLECTION))
     journal.trash([journal.add(draft("Gone"))])
@@ -55,7 +55,7 @@ def seeded(journal_path: Path) -> Path:
 
 
 def count(path: Path) -> int:
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         return journal.count() + journal.count(trashed=True)
     finally:
@@ -360,7 +360,7 @@ def test_a_broken_data_file_is_named_with_its_line(capsys: Capture, tmp_path: Pa
 
 
 def test_entries_from_an_older_model_still_show(capsys: Capture, journal_path: Path) -> None:
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     entry_id = journal.add(draft("Old notes", kind=EntryKind.INTERACTION, day=dt.date(2026, 1, 1),
                                  sections=(("what", "kept"),)))
     journal.close()

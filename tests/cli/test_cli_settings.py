@@ -24,7 +24,7 @@ def days(n: int) -> dt.date:
 def planned(journal_path: Path) -> Path:
     """Action items 1-5 on entry 1 (overdue, today, in 3 days, in 40 days, no date), one
     done (6), and one due on an entry in the trash (7)."""
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     journal.add(draft("Plan", kind=EntryKind.REFLECTION, model="gibbs", actions=(
         ActionItem("Ring Ann's daughter", days(-2)), ActionItem("Book the room", TODAY),
         ActionItem("Read the policy", days(3)), ActionItem("Ask for training", days(40)),

@@ -25,7 +25,7 @@ YEAR_END = ("--since", "2025-12-24", "--until", "2026-01-07")
 @pytest.fixture
 def filled(journal_path: Path) -> Path:
     """Three entries around the new year (Ann, Sam, nobody) and Ann's goal, ended early."""
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     tea = journal.kindness.find("a cup of tea")
     journal.add(draft("The service user was non-compliant but showed real strength.",
                       day=D(2025, 12, 29), people=("Ann",),
@@ -126,7 +126,7 @@ def test_the_current_run_shows_while_the_period_is_going(capsys: Capture, filled
 
 def test_an_empty_journal_gets_friendly_empty_tables(capsys: Capture, journal_path: Path,
                                                      new_year: dt.date) -> None:
-    Journal.open(journal_path).close()
+    Journal.open(journal_path, create=True).close()
     out = ok(capsys, journal_path, "stats")
     assert "  None recorded in this period." in out
     assert "  No goals were tried, set or ended in this period." in out

@@ -23,7 +23,7 @@ def days(n: int) -> str:
 def path(tmp_path: Path) -> Path:
     """A journal with a held session (one action), a planned one, and entries between."""
     where = tmp_path / "j.sqlite"
-    journal = Journal.open(where)
+    journal = Journal.open(where, create=True)
     try:
         journal.add(draft("The service user refused his lunch. Jo was aggressive.",
                           day=TODAY - dt.timedelta(days=3), people=("Jo Bloggs",)))
@@ -62,7 +62,7 @@ def test_status_prints_the_prompt_only_when_near(capsys: pytest.CaptureFixture[s
     ok(capsys, path, "supervision", "add", "--date", days(1))
     line = ok(capsys, path, "status", "--quiet")
     assert line.startswith("Supervision tomorrow: time for your no us and them check?")
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         journal.settings.set_prompt_days(0)
     finally:
@@ -115,7 +115,7 @@ def test_prepare_walks_every_step(capsys: pytest.CaptureFixture[str], path: Path
     assert agenda.index("How do I raise the rota?") < agenda.index("aggressive")
     assert "there is no finding 9" in refused(capsys, path, "prepare", "keep", "9",
                                               "--reason", "x")
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         assert journal.supervision.session(1).actions[0].status is ActionStatus.DONE
         assert journal.get(1).body == ("The service user did not want his lunch. "

@@ -80,8 +80,8 @@ def test_export_then_import_into_an_empty_journal_gives_the_same_journal(
         tmp_path_factory: Any, entries: list[dict[str, Any]]) -> None:
     TRIED["json round trip"] += 1
     folder: Path = tmp_path_factory.mktemp("rt")
-    source = Journal.open(folder / "a.sqlite")
-    target = Journal.open(folder / "b.sqlite")
+    source = Journal.open(folder / "a.sqlite", create=True)
+    target = Journal.open(folder / "b.sqlite", create=True)
     try:
         fill(source, entries)
         export_json(source, folder / "x.json")
@@ -98,7 +98,7 @@ def test_export_then_import_into_an_empty_journal_gives_the_same_journal(
 
 
 def test_import_into_an_existing_journal_keeps_both(journal: Journal, tmp_path: Path) -> None:
-    other = Journal.open(tmp_path / "other.sqlite")
+    other = Journal.open(tmp_path / "other.sqlite", create=True)
     other.add(EntryDraft(EntryKind.REFLECTION, dt.date(2024, 3, 1), "From the other one"))
     export_json(other, tmp_path / "x.json")
     other.close()
@@ -112,7 +112,7 @@ def test_import_into_an_existing_journal_keeps_both(journal: Journal, tmp_path: 
 def test_a_dry_run_changes_nothing(journal: Journal, tmp_path: Path) -> None:
     journal.add(EntryDraft(EntryKind.REFLECTION, dt.date(2024, 3, 2), "Mine"))
     export_json(journal, tmp_path / "x.json")
-    empty = Journal.open(tmp_path / "empty.sqlite")
+    empty = Journal.open(tmp_path / "empty.sqlite", create=True)
     report = run_plan(empty, read_json(tmp_path / "x.json"), "x.json", dry_run=True)
     assert (report.entries_added, report.dry_run) == (1, True)
     assert empty.count() == 0

@@ -31,7 +31,7 @@ BODY = ("Mary Jones (Mags to her friends) was non-compliant about the annual rev
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
     where = tmp_path / "j.sqlite"
-    journal = Journal.open(where)
+    journal = Journal.open(where, create=True)
     try:
         journal.add(draft(BODY, day=TODAY - dt.timedelta(days=3), title="Review with Mags",
                           people=("Mary Jones", "Ann")))
@@ -155,7 +155,7 @@ def test_an_unwritable_path_is_reported_and_leaves_nothing(
 
 def test_a_name_found_once_is_replaced_everywhere(capsys: pytest.CaptureFixture[str],
                                                   path: Path, tmp_path: Path) -> None:
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     try:
         journal.add(draft("Bartholomew rang. Later we met Bartholomew at the shop.",
                           day=TODAY - dt.timedelta(days=1)))

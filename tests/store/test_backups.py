@@ -29,7 +29,7 @@ NOW = dt.datetime(2026, 11, 23, 23, 5, 12, tzinfo=dt.UTC)
 
 
 def _journal(path: Path, *bodies: str) -> Path:
-    opened = Journal.open(path)
+    opened = Journal.open(path, create=True)
     for body in bodies:
         opened.add(draft(body))
     opened.close()
@@ -37,7 +37,7 @@ def _journal(path: Path, *bodies: str) -> Path:
 
 
 def _bodies(path: Path) -> list[str]:
-    opened = Journal.open(path)
+    opened = Journal.open(path, create=True)
     try:
         return sorted(opened.get(r.id).body for r in opened.rows())
     finally:
@@ -179,7 +179,7 @@ def test_a_damaged_journal_is_restored_and_still_kept_byte_for_byte(
 def test_restore_is_refused_while_the_journal_is_open(journal_path: Path) -> None:
     _journal(journal_path, "tea")
     backup = make_backup(journal_path, NOW, "manual")
-    opened = Journal.open(journal_path)
+    opened = Journal.open(journal_path, create=True)
     try:
         opened.rows()
         with pytest.raises(BackupProblem, match="open"):
@@ -219,7 +219,7 @@ def test_opening_a_damaged_journal_writes_nothing_and_names_the_backup(tmp_path:
     from carejournal.store.backup import make_backup
 
     path = tmp_path / "journal.sqlite"
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     for n in range(200):
         journal.add(draft(f"Entry {n} " + "words " * 200))
     journal.close()
@@ -229,7 +229,7 @@ def test_opening_a_damaged_journal_writes_nothing_and_names_the_backup(tmp_path:
     path.write_bytes(bytes(data))
     before = path.read_bytes()
     with pytest.raises(JournalDamaged) as caught:
-        Journal.open(path)
+        Journal.open(path, create=True)
     assert "has not written to it" in str(caught.value)
     assert f"carejournal restore {good}" in str(caught.value)
     assert path.read_bytes() == before

@@ -69,12 +69,12 @@ def test_deleting_an_entry_for_good_deletes_its_draft(journal: Journal, journal_
 
 def test_drafts_survive_closing_and_leave_no_file_beside_the_journal(
         journal_path: Path) -> None:
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     journal.drafts.save_draft(None, draft_to_json(draft("Private words")), NOW)
     journal.close()
     names = {p.name for p in journal_path.parent.iterdir()}
     assert names <= {"journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"}
-    reopened = Journal.open(journal_path)
+    reopened = Journal.open(journal_path, create=True)
     try:
         assert [p.text() for p in reopened.drafts.pending()] == ["Private words"]
     finally:
@@ -110,12 +110,12 @@ def test_json_that_is_not_a_draft_is_refused(bad: str) -> None:
 # -- migration 0007 -------------------------------------------------------------------------
 def test_a_0006_journal_upgrades_and_can_keep_drafts(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite"
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     entry = journal.add(draft("Before the upgrade."))
     journal.close()
     downgrade(path, "0006")
     assert "drafts" not in str(describe_schema(path))
-    journal = Journal.open(path)  # upgrades again, backing up first
+    journal = Journal.open(path, create=True)  # upgrades again, backing up first
     try:
         assert journal.get(entry).body == "Before the upgrade."
         journal.drafts.save_draft(entry, draft_to_json(draft("After.")), NOW)
@@ -127,7 +127,7 @@ def test_a_0006_journal_upgrades_and_can_keep_drafts(tmp_path: Path) -> None:
 
 def test_downgrade_to_0006_gives_back_the_0006_schema(tmp_path: Path) -> None:
     path, reference = tmp_path / "journal.sqlite", tmp_path / "ref.sqlite"
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     journal.drafts.save_draft(None, draft_to_json(draft("Gone with the table.")), NOW)
     journal.add(draft("Kept."))
     journal.close()

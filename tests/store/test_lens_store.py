@@ -41,7 +41,7 @@ def columns(path: Path, table: str) -> set[str]:
 def test_a_step1_journal_upgrades_through_0005(tmp_path: Path) -> None:
     copy = tmp_path / "journal.sqlite"
     shutil.copy(STEP1, copy)
-    journal = Journal.open(copy)
+    journal = Journal.open(copy, create=True)
     try:
         assert sql(copy, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
         assert LENS_COLUMNS <= columns(copy, "entries")
@@ -64,7 +64,7 @@ def test_a_step1_journal_upgrades_through_0005(tmp_path: Path) -> None:
 
 def test_fresh_and_migrated_schemas_agree_and_have_the_lens_tables(tmp_path: Path) -> None:
     fresh, migrated = tmp_path / "fresh.sqlite", tmp_path / "migrated.sqlite"
-    Journal.open(fresh).close()
+    Journal.open(fresh, create=True).close()
     migrate(migrated, "0004")
     migrate(migrated, "0005")
     migrate(migrated, HEAD_REVISION)
@@ -92,14 +92,14 @@ def test_period_sums_read_an_index_not_the_entries(journal: Journal) -> None:
 def test_downgrade_to_0004_gives_back_the_0004_schema_and_keeps_entries(tmp_path: Path
                                                                         ) -> None:
     path, reference = tmp_path / "journal.sqlite", tmp_path / "ref.sqlite"
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     entry_id = journal.add(draft("The service user laughed.", dismissed=("a:b",)))
     journal.close()
     downgrade(path, "0004")
     migrate(reference, "0004")
     assert describe_schema(path) == describe_schema(reference)
     assert sql(path, "SELECT id, body FROM entries") == [(entry_id, "The service user laughed.")]
-    Journal.open(path).close()  # and up again
+    Journal.open(path, create=True).close()  # and up again
     assert sql(path, "SELECT lens_version FROM entries") == [(None,)]
 
 

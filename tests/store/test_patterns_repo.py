@@ -33,7 +33,7 @@ def now() -> list[dt.datetime]:
 
 @pytest.fixture
 def clocked(journal_path: Path, now: list[dt.datetime]) -> Iterator[Journal]:
-    opened = Journal.open(journal_path, clock=lambda: now[0])
+    opened = Journal.open(journal_path, clock=lambda: now[0], create=True)
     yield opened
     opened.close()
 

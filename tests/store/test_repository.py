@@ -18,7 +18,7 @@ LATER = NOW + dt.timedelta(hours=5)
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Iterator[EntryRepository]:
-    repository = EntryRepository(open_store(tmp_path / "journal.sqlite"))
+    repository = EntryRepository(open_store(tmp_path / "journal.sqlite", create=True))
     yield repository
     repository.dispose()
 

@@ -17,6 +17,7 @@ from carejournal.domain import EntryDraft, EntryFilter, EntryKind
 from carejournal.errors import (
     JournalFolderMissing,
     JournalLocked,
+    JournalMissing,
     JournalTooNew,
     MigrationFailed,
     NotAJournal,
@@ -24,6 +25,7 @@ from carejournal.errors import (
 from carejournal.journal import Journal
 from carejournal.store import engine as engine_module
 from carejournal.store import schema
+from carejournal.store.backup import make_backup
 from carejournal.store.schema import alembic_config, head_revision
 
 
@@ -107,7 +109,7 @@ def build_0001_journal(path: Path) -> None:
 
 # -- creating -------------------------------------------------------------------------------
 def test_new_journal_is_owner_only(journal_path: Path) -> None:
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     try:
         journal.add(DRAFT)
         files = [p for p in journal_path.parent.iterdir() if p.name.startswith("journal.sqlite")]
@@ -119,9 +121,9 @@ def test_new_journal_is_owner_only(journal_path: Path) -> None:
 
 
 def test_open_twice_keeps_entries(journal_path: Path) -> None:
-    first = Journal.open(journal_path)
+    first = Journal.open(journal_path, create=True)
     first.add(DRAFT)
-    second = Journal.open(journal_path)
+    second = Journal.open(journal_path, create=True)
     try:
         assert second.count() == 1
         second.add(DRAFT)
@@ -129,7 +131,7 @@ def test_open_twice_keeps_entries(journal_path: Path) -> None:
     finally:
         first.close()
         second.close()
-    reopened = Journal.open(journal_path)
+    reopened = Journal.open(journal_path, create=True)
     assert reopened.count() == 2
     reopened.close()
 
@@ -144,7 +146,7 @@ def test_service_connections_use_wal_full_sync_and_foreign_keys(journal: Journal
 
 def test_fresh_schema_equals_migrated_schema(tmp_path: Path) -> None:
     fresh, migrated = tmp_path / "fresh.sqlite", tmp_path / "migrated.sqlite"
-    Journal.open(fresh).close()
+    Journal.open(fresh, create=True).close()
     migrate(migrated, "head")
     assert describe_schema(fresh) == describe_schema(migrated)
     assert sql(fresh, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
@@ -153,7 +155,7 @@ def test_fresh_schema_equals_migrated_schema(tmp_path: Path) -> None:
 # -- upgrading ------------------------------------------------------------------------------
 def test_upgrade_from_0001_keeps_everything(journal_path: Path) -> None:
     build_0001_journal(journal_path)
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     try:
         first = journal.get(1)
         assert first.people == ("Ann", "Bo") and first.tags == ("outing",)
@@ -177,7 +179,7 @@ def test_upgrade_from_0001_keeps_everything(journal_path: Path) -> None:
 
 def test_upgrade_leaves_a_backup_at_the_old_revision(journal_path: Path) -> None:
     build_0001_journal(journal_path)
-    Journal.open(journal_path).close()
+    Journal.open(journal_path, create=True).close()
     backups = list((journal_path.parent / "backups").iterdir())
     assert len(backups) == 1
     backup = backups[0]
@@ -185,7 +187,7 @@ def test_upgrade_leaves_a_backup_at_the_old_revision(journal_path: Path) -> None
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert sql(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert sql(backup, "SELECT count(*) FROM entry_people") == [(3,)]
-    Journal.open(journal_path).close()  # already current: no second backup
+    Journal.open(journal_path, create=True).close()  # already current: no second backup
     assert len(list((journal_path.parent / "backups").iterdir())) == 1
 
 
@@ -202,7 +204,7 @@ def test_failed_migration_rolls_back_whole(journal_path: Path,
 
     monkeypatch.setattr(alembic.op, "get_bind", fail)
     with pytest.raises(MigrationFailed, match="nothing was changed"):
-        Journal.open(journal_path)
+        Journal.open(journal_path, create=True)
     assert sql(journal_path, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert sql(journal_path, "SELECT count(*) FROM entry_people") == [(3,)]
     assert sql(journal_path, "SELECT count(*) FROM entries") == [(2,)]
@@ -212,18 +214,18 @@ def test_failed_migration_rolls_back_whole(journal_path: Path,
     assert "entries_fts" not in tables and not any(t.startswith("_alembic") for t in tables)
 
     monkeypatch.undo()  # and a later, working upgrade still succeeds
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     assert journal.get(1).people == ("Ann", "Bo")
     journal.close()
 
 
 # -- refusing -------------------------------------------------------------------------------
 def test_unknown_revision_is_too_new_and_untouched(journal_path: Path) -> None:
-    Journal.open(journal_path).close()
+    Journal.open(journal_path, create=True).close()
     sql(journal_path, "UPDATE alembic_version SET version_num = 'ffff'")
     before = snapshot(journal_path.parent)
     with pytest.raises(JournalTooNew, match="newer version"):
-        Journal.open(journal_path)
+        Journal.open(journal_path, create=True)
     assert snapshot(journal_path.parent) == before
 
 
@@ -231,7 +233,7 @@ def test_text_file_is_not_a_journal_and_untouched(journal_path: Path) -> None:
     journal_path.write_text("my shopping list\n")
     before = snapshot(journal_path.parent)
     with pytest.raises(NotAJournal, match="not an SQLite database"):
-        Journal.open(journal_path)
+        Journal.open(journal_path, create=True)
     assert snapshot(journal_path.parent) == before
 
 
@@ -240,7 +242,7 @@ def test_other_sqlite_database_is_not_a_journal_and_untouched(journal_path: Path
     sql(journal_path, "INSERT INTO recipes VALUES ('soup')")
     before = snapshot(journal_path.parent)
     with pytest.raises(NotAJournal, match="not a CareJournal journal"):
-        Journal.open(journal_path)
+        Journal.open(journal_path, create=True)
     assert snapshot(journal_path.parent) == before
 
 
@@ -248,27 +250,49 @@ def test_damaged_database_is_not_a_journal(journal_path: Path) -> None:
     journal_path.write_bytes(schema.SQLITE_HEADER + b"\xff" * 4000)
     before = snapshot(journal_path.parent)
     with pytest.raises(NotAJournal):
-        Journal.open(journal_path)
+        Journal.open(journal_path, create=True)
     assert snapshot(journal_path.parent) == before
 
 
 def test_folder_is_not_a_journal(tmp_path: Path) -> None:
     with pytest.raises(NotAJournal, match="folder"):
-        Journal.open(tmp_path)
+        Journal.open(tmp_path, create=True)
 
 
 def test_missing_folder_is_refused_and_nothing_created(tmp_path: Path) -> None:
     with pytest.raises(JournalFolderMissing, match="does not exist"):
-        Journal.open(tmp_path / "nowhere" / "journal.sqlite")
+        Journal.open(tmp_path / "nowhere" / "journal.sqlite", create=True)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_empty_file_becomes_a_journal(journal_path: Path) -> None:
-    journal_path.touch()
-    journal = Journal.open(journal_path)
+def test_an_empty_file_never_becomes_a_journal(journal_path: Path) -> None:
+    journal_path.touch()  # what a failed copy or a full disk leaves behind
+    for create in (False, True):
+        with pytest.raises(JournalMissing, match="empty"):
+            Journal.open(journal_path, create=create)
+    assert journal_path.stat().st_size == 0
+    assert sorted(p.name for p in journal_path.parent.iterdir()) == [journal_path.name]
+
+
+def test_a_missing_file_is_made_only_when_asked(journal_path: Path) -> None:
+    with pytest.raises(JournalMissing, match="no journal"):
+        Journal.open(journal_path)
+    assert not journal_path.exists()
+    Journal.open(journal_path, create=True).close()
+    assert journal_path.stat().st_size > 0
+    leftovers = [p.name for p in journal_path.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []  # the journal was built aside and renamed in whole
+
+
+def test_a_vanished_journal_with_backups_is_not_silently_replaced(journal_path: Path) -> None:
+    journal = Journal.open(journal_path, create=True)
     journal.add(DRAFT)
-    assert journal.count() == 1
     journal.close()
+    backup = make_backup(journal_path, dt.datetime.now(dt.UTC), "manual")
+    journal_path.unlink()
+    with pytest.raises(JournalMissing, match=backup.name):
+        Journal.open(journal_path, create=True)
+    assert not journal_path.exists()
 
 
 # -- locking --------------------------------------------------------------------------------
@@ -278,7 +302,7 @@ def test_writing_while_another_program_holds_the_lock(journal_path: Path,
     # would not shorten the wait; hand the store a make_engine with a short timeout instead.
     monkeypatch.setattr(schema, "make_engine",
                         functools.partial(engine_module.make_engine, busy_timeout_ms=100))
-    journal = Journal.open(journal_path)
+    journal = Journal.open(journal_path, create=True)
     entry_id = journal.add(DRAFT)
     other = sqlite3.connect(journal_path, isolation_level=None)
     try:

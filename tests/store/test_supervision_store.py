@@ -15,12 +15,12 @@ from tests.store.test_schema import describe_schema, migrate, sql
 
 def test_a_0005_journal_upgrades_and_keeps_people_and_entries(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite"
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     entry = journal.add(draft("Tea with Mary.", people=("Mary Jones",)))
     journal.close()
     downgrade(path, "0005")
     assert "supervision_sessions" not in str(describe_schema(path))
-    journal = Journal.open(path)  # upgrades again, backing up first
+    journal = Journal.open(path, create=True)  # upgrades again, backing up first
     try:
         assert journal.get(entry).people == ("Mary Jones",)
         assert journal.supervision.people()[0].nicknames == ()
@@ -34,7 +34,7 @@ def test_a_0005_journal_upgrades_and_keeps_people_and_entries(tmp_path: Path) ->
 
 def test_downgrade_to_0005_gives_back_the_0005_schema(tmp_path: Path) -> None:
     path, reference = tmp_path / "journal.sqlite", tmp_path / "ref.sqlite"
-    journal = Journal.open(path)
+    journal = Journal.open(path, create=True)
     journal.supervision.add(Session(dt.date(2026, 11, 1), actions=(AgreedAction("Read"),)))
     journal.add(draft("Kept."))
     journal.close()

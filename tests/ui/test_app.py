@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.app import open_window
+from carejournal.app import claim, open_window
 from carejournal.domain import ActionItem, Decision, EntryKind
+from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 
@@ -26,39 +27,43 @@ from tests.conftest import draft
 def test_a_second_window_on_the_same_journal_is_refused(tmp_path: Path, settings: QSettings,
                                                         qtbot) -> None:
     path = tmp_path / "journal.sqlite"
-    first = open_window(path, settings)
-    assert not isinstance(first, str)
-    window, instance = first
+    instance = claim(path)
+    assert not isinstance(instance, str)
+    window = open_window(Session(path), settings, create=True)
+    assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     raised: list[bool] = []
     window.bring_to_front = lambda: raised.append(True)  # type: ignore[method-assign]
     instance.listen(window.bring_to_front)
-    second = open_window(path, settings)
+    second = claim(path)
     assert isinstance(second, str) and "already open" in second
     qtbot.waitUntil(lambda: bool(raised), timeout=2000)
     window.journal.close()
     instance.release()
-    third = open_window(path, settings)
+    third = claim(path)
     assert not isinstance(third, str), "once the first closes, the journal opens again"
-    qtbot.addWidget(third[0])
-    third[0].journal.close()
-    third[1].release()
+    third.release()
 
 
 def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path: Path,
                                                           settings: QSettings) -> None:
     path = tmp_path / "notes.sqlite"
     path.write_text("my shopping list")
-    message = open_window(path, settings)
+    message = open_window(Session(path), settings, create=True)
     assert isinstance(message, str) and "not a CareJournal journal" in message
     assert path.read_text() == "my shopping list"
-    assert open_window(path, settings) == message, "the lock was released after refusing"
 
 
-def test_a_missing_folder_is_reported(tmp_path: Path, settings: QSettings) -> None:
-    message = open_window(tmp_path / "nowhere" / "j.sqlite", settings)
+def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
+    message = claim(tmp_path / "nowhere" / "j.sqlite")
     assert isinstance(message, str) and "does not exist" in message
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_missing_journal_is_made_only_when_asked(tmp_path: Path, settings: QSettings) -> None:
+    message = open_window(Session(tmp_path / "j.sqlite"), settings, create=False)
+    assert isinstance(message, str) and "no journal" in message
+    assert not (tmp_path / "j.sqlite").exists()
 
 
 def test_every_control_has_an_accessible_name(filled, make_window) -> None:  # noqa: ANN001
@@ -92,7 +97,7 @@ def test_a_broken_data_file_is_named_not_a_traceback(tmp_path: Path, settings: Q
                    catalogues.ladder):
         cached.cache_clear()
     try:
-        message = open_window(tmp_path / "j.sqlite", settings)
+        message = open_window(Session(tmp_path / "j.sqlite"), settings, create=True)
     finally:
         monkeypatch.undo()
         for cached in (templates.models, templates.fallibility, templates.questions,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carejournal.app import close_journal, restore_backup
+from carejournal.app import close_journal
 from carejournal.backups import BackupService
 from carejournal.journal import Journal
+from carejournal.ui.after_close import Session
+from carejournal.ui.backups_controller import restore_backup
 from carejournal.ui.backups_dialog import BackupsDialog
 from tests.conftest import draft
 
@@ -21,11 +23,12 @@ def test_backups_opens_the_dialog_and_a_restore_closes_the_window(make_window, q
     backup = BackupService(journal.path).back_up_now()
     dialog.restore_requested.emit(backup)
     assert window.backups.restore_wanted == backup
-    assert not window.isVisible(), "the app restores once the journal is closed"
+    assert window.after_close is not None, "the app restores once the journal is closed"
+    assert not window.isVisible()
 
 
 def test_closing_makes_the_days_backup_and_a_restore_brings_entries_back(
-        make_window, journal: Journal, monkeypatch) -> None:  # noqa: ANN001
+        make_window, journal: Journal, monkeypatch, dialogs) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
@@ -35,11 +38,13 @@ def test_closing_makes_the_days_backup_and_a_restore_brings_entries_back(
     close_journal(window)
     daily = [b for b in BackupService(path).backups() if b.path.name.endswith("-daily.sqlite")]
     assert len(daily) == 1
-    reopened = Journal.open(path)
+    reopened = Journal.open(path, create=True)
     reopened.add(draft("After the backup."))
     reopened.close()
-    restore_backup(path, daily[0].path)
-    again = Journal.open(path)
+    assert window.after_close is None
+    assert restore_backup(Session(path), daily[0].path) is True  # the step, once all is shut
+    assert dialogs == []
+    again = Journal.open(path, create=True)
     try:
         assert [again.get(r.id).body for r in again.rows()] == ["Before the backup."]
     finally:

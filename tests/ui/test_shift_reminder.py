@@ -75,7 +75,7 @@ def test_handled_is_not_asked_again_even_after_a_restart(shifts: Journal, journa
         each.timer.timeout.emit()
     assert len(asked) == 1 and asked_again == []
     shifts.close()
-    reopened = Journal.open(journal_path)
+    reopened = Journal.open(journal_path, create=True)
     try:
         restarted, asked_after_restart = _reminder(reopened, clock)
         restarted.timer.timeout.emit()

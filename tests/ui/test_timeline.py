@@ -80,7 +80,7 @@ def test_new_people_and_tags_become_filter_choices(window: MainWindow) -> None:
 
 def test_keyboard_moves_between_entries(filled: Journal, make_window, qtbot) -> None:
     window = make_window()
-    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.timeline.view.hasFocus()
     first = window.timeline.model.entry_id(0)
     assert window.editor.entry_id == first, "focusing the list opens the newest entry"
@@ -92,7 +92,7 @@ def test_keyboard_moves_between_entries(filled: Journal, make_window, qtbot) -> 
     assert window.editor.entry_id == window.timeline.model.entry_id(1)
     qtbot.keyClick(window.timeline.view, Qt.Key.Key_Return)
     assert window.editor.body.hasFocus(), "Enter on an entry goes to its text"
-    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.editor.body.hasFocus()
 

@@ -1,0 +1,140 @@
+"""Connections to plain or encrypted (SQLCipher) journal files: the one place that knows how.
+
+An encrypted journal is a SQLCipher 4 database keyed with a raw 256-bit data key (no key
+derivation inside SQLCipher: the passphrase is stretched once, by Argon2id, in
+carejournal/keys.py). Without the key, plain SQLite and SQLCipher alike report "file is not a
+database". Temporary tables and sort files are kept in memory, so nothing is written in plain
+text beside an encrypted file; its -wal file is encrypted page by page by SQLCipher.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+KEY_BYTES = 32
+
+try:  # an optional extra: the default install includes it where its wheel exists
+    import sqlcipher3 as _sqlcipher
+except ImportError:  # pragma: no cover - exercised only where no wheel exists
+    _sqlcipher = None
+
+Error: tuple[type[Exception], ...] = (sqlite3.Error,) + (
+    (_sqlcipher.Error,) if _sqlcipher is not None else ())
+
+
+class CipherUnavailable(RuntimeError):
+    """SQLCipher is not installed, so an encrypted journal cannot be opened or made."""
+
+
+def available() -> bool:
+    """Whether SQLCipher is installed (encryption can be used)."""
+    return _sqlcipher is not None
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether the file has content but no plain SQLite header (so it may be encrypted)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return bool(head) and head != SQLITE_HEADER
+
+
+def key_pragma(key: bytes) -> str:
+    """The PRAGMA that hands SQLCipher the raw data key (it must run first on a connection)."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a data key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
+            timeout: float = 5.0, isolation_level: str | None = None,
+            check_same_thread: bool = True, immutable: bool = False) -> Any:
+    """A DB-API connection to the file: sqlite3 without a key, SQLCipher with one.
+
+    With a key, the key is applied and checked before anything else is read, so a wrong
+    key fails here ("file is not a database") rather than later. Immutable (read-only,
+    for a file nobody else has open) makes no -shm or -wal beside it.
+    """
+    target, uri = str(path), False
+    if read_only or immutable:
+        target = f"{Path(path).absolute().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+        uri = True
+    if key is None:
+        return sqlite3.connect(target, uri=uri, timeout=timeout,
+                               isolation_level=isolation_level,
+                               check_same_thread=check_same_thread)
+    module = _module()
+    conn = module.connect(target, uri=uri, timeout=timeout, isolation_level=isolation_level,
+                          check_same_thread=check_same_thread)
+    try:
+        apply_key(conn, key)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def apply_key(conn: Any, key: bytes) -> None:
+    """Key a fresh SQLCipher connection and prove the key opens the file."""
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
+    conn.execute(key_pragma(key))
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def raw_connect(path: Path | str, key: bytes | None, **kwargs: Any) -> Any:
+    """An unkeyed connection of the right kind (for SQLAlchemy's creator; key it yourself)."""
+    if key is None:
+        return sqlite3.connect(str(path), **kwargs)
+    return _module().connect(str(path), **kwargs)
+
+
+def export_copy(source: Path, source_key: bytes | None, target: Path,
+                target_key: bytes | None) -> None:
+    """Write a full copy of source into the new file target, changing its encryption.
+
+    Uses SQLCipher's sqlcipher_export(): plain to encrypted, encrypted to plain, or
+    re-keyed. The target must not exist yet. Schema version (user_version) is kept.
+    """
+    if target.exists():
+        raise FileExistsError(target)
+    conn = _module().connect(str(source), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if source_key is not None:
+            apply_key(conn, source_key)
+        conn.execute("PRAGMA temp_store = MEMORY")
+        attach_key = f"x'{target_key.hex()}'" if target_key is not None else ""
+        conn.execute("ATTACH DATABASE ? AS target KEY ?", (str(target), attach_key))
+        conn.execute("PRAGMA target.synchronous = OFF")  # one fsync at the end, not per table
+        conn.execute("PRAGMA target.journal_mode = OFF")  # a new file: nothing to roll back to
+        conn.execute("SELECT sqlcipher_export('target')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA target.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE target")
+    finally:
+        conn.close()
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def dbapi_module() -> Any:
+    """SQLCipher's DB-API module (for SQLAlchemy, so its errors are wrapped like sqlite3's)."""
+    return _module()
+
+
+def _module() -> Any:
+    if _sqlcipher is None:
+        raise CipherUnavailable(
+            "Encryption needs SQLCipher, which is not installed with this copy of CareJournal. "
+            "Install it with: pip install 'carejournal[encryption]'")
+    return _sqlcipher

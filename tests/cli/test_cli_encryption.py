@@ -1,0 +1,86 @@
+"""`carejournal encrypt | passphrase | decrypt` and --passphrase-file, through cli.main."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from carejournal.store import cipher
+from tests.cli.helpers import cli, ok
+
+pytestmark = pytest.mark.skipif(not cipher.available(), reason="SQLCipher is not installed")
+
+
+def secret_file(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_encrypt_use_change_and_decrypt_from_the_command_line(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Sat with Dora over tea in the garden")
+    first = secret_file(tmp_path, "first.txt", "first passphrase here")
+    out = ok(capsys, journal, "encrypt", "--new-passphrase-file", first)
+    recovery = re.search(r"([0-9A-F]{4}(?:-[0-9A-F]{4}){15})", out)
+    assert recovery, out
+    assert b"Dora" not in journal.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(journal).execute("SELECT * FROM entries").fetchall()
+
+    code, out, err = cli(capsys, journal, "list")  # no terminal to ask on, and no file
+    assert code == 2 and out == "" and "--passphrase-file" in err
+
+    code, out, err = cli(capsys, journal, "--passphrase-file", first, "search", "garden")
+    assert (code, err) == (0, "") and "Dora" in out
+
+    wrong = secret_file(tmp_path, "wrong.txt", "not the passphrase")
+    code, out, err = cli(capsys, journal, "--passphrase-file", wrong, "list")
+    assert code == 2 and "does not open" in err
+
+    second = secret_file(tmp_path, "second.txt", "second passphrase here")
+    ok(capsys, journal, "--passphrase-file", first, "passphrase",
+       "--new-passphrase-file", second)
+    assert cli(capsys, journal, "--passphrase-file", first, "list")[0] == 2
+    assert "Dora" in ok(capsys, journal, "--passphrase-file", second, "list")
+
+    by_recovery = secret_file(tmp_path, "recovery.txt", recovery.group(1))
+    assert "Dora" in ok(capsys, journal, "--passphrase-file", by_recovery, "list")
+
+    ok(capsys, journal, "--passphrase-file", second, "backup")
+    backups = list((tmp_path / "backups").glob("*-manual.sqlite"))
+    assert backups and all(cipher.looks_encrypted(b) for b in backups)
+
+    ok(capsys, journal, "--passphrase-file", second, "decrypt")
+    assert not cipher.looks_encrypted(journal)
+    assert "Dora" in ok(capsys, journal, "list")
+    assert not any(cipher.looks_encrypted(b) for b in (tmp_path / "backups").iterdir())
+
+
+def test_a_weak_new_passphrase_is_refused_and_nothing_changes(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "A quiet shift")
+    before = journal.read_bytes()
+    weak = secret_file(tmp_path, "weak.txt", "short")
+    code, _out, err = cli(capsys, journal, "encrypt", "--new-passphrase-file", weak)
+    assert code == 2 and "at least 8 characters" in err
+    assert journal.read_bytes() == before
+    assert not (tmp_path / "journal.sqlite.key").exists()
+
+
+def test_a_lost_key_file_is_explained_and_the_recovery_key_mends_it(tmp_path: Path, capsys
+                                                                    ) -> None:  # noqa: ANN001
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Walked to the shop with Ray")
+    out = ok(capsys, journal, "encrypt", "--new-passphrase-file",
+             secret_file(tmp_path, "p.txt", "passphrase number one"))
+    recovery = re.search(r"([0-9A-F]{4}(?:-[0-9A-F]{4}){15})", out).group(1)  # type: ignore[union-attr]
+    (tmp_path / "journal.sqlite.key").unlink()
+    code, _out, err = cli(capsys, journal, "list")
+    assert code == 2 and "key file" in err and "recovery key" in err
+    ok(capsys, journal, "--passphrase-file", secret_file(tmp_path, "r.txt", recovery),
+       "passphrase", "--new-passphrase-file", secret_file(tmp_path, "n.txt", "a new one please"))
+    assert "Ray" in ok(capsys, journal, "--passphrase-file", str(tmp_path / "n.txt"), "list")

@@ -1,0 +1,209 @@
+"""Encryption at rest: nothing readable without the key, nothing lost by encrypting, decrypting,
+changing the passphrase, backing up or restoring. Real files in tmp_path throughout."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from carejournal import encryption
+from carejournal.backups import BackupService
+from carejournal.domain import EntryFilter, InvalidInput
+from carejournal.errors import JournalDamaged, PassphraseNeeded
+from carejournal.journal import Journal
+from carejournal.store import cipher, keyfile
+from carejournal.store.keyfile import KdfCost
+from tests.conftest import draft
+
+pytestmark = pytest.mark.skipif(not cipher.available(), reason="SQLCipher is not installed")
+
+CHEAP = KdfCost(time_cost=1, memory_kib=64, parallelism=1)  # the real cost is measured in bench
+SECRET_WORDS = "Marigold talked about her garden in Whitby"
+PASS = "correct horse battery"
+
+
+def make_plain(path: Path, bodies: tuple[str, ...] = (SECRET_WORDS, "A second entry")) -> None:
+    journal = Journal.open(path, create=True)
+    for body in bodies:
+        journal.add(draft(body))
+    journal.close()
+
+
+@pytest.fixture
+def encrypted(journal_path: Path) -> Iterator[tuple[Path, bytes]]:
+    """A journal with two entries, encrypted with PASS; yields its path and data key."""
+    make_plain(journal_path)
+    done = encryption.encrypt(journal_path, PASS, cost=CHEAP)
+    yield journal_path, done.key
+
+
+def all_bytes(folder: Path) -> bytes:
+    """Every file under folder, concatenated (journal, -wal, backups, key file)."""
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def test_an_encrypted_journal_is_unreadable_without_its_key(encrypted, tmp_path) -> None:  # noqa: ANN001
+    path, key = encrypted
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        sqlite3.connect(path).execute("SELECT * FROM entries").fetchall()
+    wrong = bytes(31) + b"\x01"
+    with pytest.raises(cipher.Error, match="not a database"):
+        cipher.connect(path, wrong)
+    with pytest.raises(PassphraseNeeded):
+        Journal.open(path)
+    assert SECRET_WORDS.encode() not in all_bytes(tmp_path)
+    assert b"Marigold" not in all_bytes(tmp_path), "no plain text anywhere: file, WAL, backups"
+
+
+def test_the_right_passphrase_opens_it_with_everything_searchable(encrypted) -> None:  # noqa: ANN001
+    path, key = encrypted
+    assert encryption.is_encrypted(path)
+    assert encryption.unlock(path, PASS) == key
+    journal = Journal.open(path, key=encryption.unlock(path, PASS))
+    try:
+        assert sorted(journal.get(r.id).body for r in journal.rows()) == sorted(
+            [SECRET_WORDS, "A second entry"])
+        assert [r.id for r in journal.rows(EntryFilter(text="garden"))]
+        journal.add(draft("Written while encrypted: rang Marigold back"))
+        assert journal.count() == 3
+    finally:
+        journal.close()
+    assert journal.key is None, "closing forgets the key"
+
+
+def test_a_wrong_passphrase_is_told_apart_from_a_damaged_journal(encrypted) -> None:  # noqa: ANN001
+    path, key = encrypted
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(path, "not the passphrase")
+    size = path.stat().st_size
+    with path.open("r+b") as handle:  # garble the middle of the last page
+        handle.seek(size - 2000)
+        handle.write(b"\x00" * 64)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    key_again = encryption.unlock(path, PASS)  # the passphrase is still right...
+    with pytest.raises(JournalDamaged):  # ...and the journal is reported damaged, not written
+        Journal.open(path, key=key_again)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_changing_the_passphrase_keeps_everything_and_rewrites_only_the_key_file(encrypted
+                                                                                ) -> None:  # noqa: ANN001
+    path, key = encrypted
+    journal_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    encryption.change_passphrase(path, key, "a brand new passphrase", cost=CHEAP)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == journal_hash
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(path, PASS)
+    journal = Journal.open(path, key=encryption.unlock(path, "a brand new passphrase"))
+    try:
+        assert journal.count() == 2
+    finally:
+        journal.close()
+    assert not list(path.parent.glob(".*.new")), "the key file was swapped in atomically"
+
+
+def test_the_recovery_key_opens_it_even_without_the_key_file(encrypted) -> None:  # noqa: ANN001
+    path, key = encrypted
+    printed = encryption.recovery_key(key)
+    assert len(printed.split("-")) == 16
+    encryption.key_file(path).unlink()
+    assert not encryption.is_encrypted(path), "without a key file no passphrase can work"
+    assert encryption.unlock(path, printed.lower().replace("-", " ")) == key
+    encryption.change_passphrase(path, key, "set again after loss", cost=CHEAP)
+    assert encryption.unlock(path, "set again after loss") == key
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(path, encryption.recovery_key(bytes(32)))
+
+
+def test_backups_of_an_encrypted_journal_are_encrypted_and_restore(encrypted, tmp_path
+                                                                   ) -> None:  # noqa: ANN001
+    path, key = encrypted
+    service = BackupService(path, key=key)
+    backup = service.back_up_now()
+    assert cipher.looks_encrypted(backup)
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(backup).execute("SELECT * FROM entries").fetchall()
+    assert service.check(backup) == []
+    journal = Journal.open(path, key=key)
+    journal.add(draft("After the backup"))
+    journal.close()
+    service.restore(backup)
+    journal = Journal.open(path, key=key)
+    try:
+        assert journal.count() == 2
+    finally:
+        journal.close()
+    assert b"Marigold" not in all_bytes(tmp_path)
+
+
+def test_encrypting_converts_old_backups_and_decrypting_brings_everything_back(
+        journal_path: Path, tmp_path: Path) -> None:
+    make_plain(journal_path)
+    old = BackupService(journal_path).back_up_now()
+    assert not cipher.looks_encrypted(old)
+    done = encryption.encrypt(journal_path, PASS, cost=CHEAP)
+    assert done.backup.name.endswith("-before-encryption.sqlite")
+    assert cipher.looks_encrypted(old) and cipher.looks_encrypted(done.backup)
+    assert b"Marigold" not in all_bytes(tmp_path)
+    saved = encryption.decrypt(journal_path, done.key)
+    assert saved.name.endswith("-before-decryption.sqlite")
+    assert not encryption.key_file(journal_path).exists()
+    assert not cipher.looks_encrypted(journal_path) and not cipher.looks_encrypted(old)
+    journal = Journal.open(journal_path)
+    try:
+        assert SECRET_WORDS in [journal.get(r.id).body for r in journal.rows()]
+    finally:
+        journal.close()
+
+
+def test_encrypting_is_refused_while_the_journal_is_open_and_changes_nothing(
+        journal_path: Path) -> None:
+    make_plain(journal_path)
+    journal = Journal.open(journal_path)
+    journal.count()
+    try:
+        before = hashlib.sha256(journal_path.read_bytes()).hexdigest()
+        with pytest.raises(Exception, match="open in another"):
+            encryption.encrypt(journal_path, PASS, cost=CHEAP)
+        assert hashlib.sha256(journal_path.read_bytes()).hexdigest() == before
+        assert not encryption.key_file(journal_path).exists()
+    finally:
+        journal.close()
+
+
+def test_weak_passphrases_and_double_encryption_are_refused(encrypted, journal_path) -> None:  # noqa: ANN001
+    assert encryption.passphrase_problem("short") is not None
+    assert encryption.passphrase_problem("        ") is not None
+    assert encryption.passphrase_problem("three plain words") is None
+    path, _key = encrypted
+    with pytest.raises(encryption.EncryptionError, match="already encrypted"):
+        encryption.encrypt(path, PASS, cost=CHEAP)
+    with pytest.raises(InvalidInput):
+        encryption.change_passphrase(path, _key, "short", cost=CHEAP)
+
+
+def test_a_tampered_key_file_is_refused_clearly(encrypted) -> None:  # noqa: ANN001
+    path, _key = encrypted
+    kf = encryption.key_file(path)
+    assert kf.stat().st_mode & 0o777 == 0o600
+    record = keyfile.read(kf)
+    record["wrapped"] = record["check"]  # a different 32 bytes, valid base64
+    keyfile.write(kf, record)
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(path, PASS)
+    kf.write_text("{ not json")
+    with pytest.raises(encryption.KeyFileProblem, match="cannot be read"):
+        encryption.unlock(path, PASS)
+
+
+def test_key_wrapping_round_trips_with_a_fresh_salt_each_time() -> None:
+    data_key = keyfile.new_data_key()
+    first, second = keyfile.wrap(data_key, PASS, CHEAP), keyfile.wrap(data_key, PASS, CHEAP)
+    assert first["salt"] != second["salt"] and first["wrapped"] != second["wrapped"]
+    assert keyfile.unwrap(first, PASS) == keyfile.unwrap(second, PASS) == data_key
+    with pytest.raises(keyfile.WrongPassphrase):
+        keyfile.unwrap(first, PASS + " ")

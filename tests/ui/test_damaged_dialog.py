@@ -1,0 +1,76 @@
+"""The damaged-journal dialog: calm words, restore the newest good backup, export what can be
+read (in the background), or close."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from carejournal.backups import BackupService
+from carejournal.ui.damaged_dialog import DamagedChoice, DamagedDialog
+from tests.store.salvage_helpers import damage_middle_leaf, make_journal, sha256
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    path = make_journal(tmp_path / "journal.sqlite", 30)
+    damage_middle_leaf(path)
+    return path
+
+
+def test_without_a_backup_restore_is_disabled_and_says_why(qtbot, damaged: Path) -> None:
+    dialog = DamagedDialog(damaged, ["database disk image is malformed"])
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    assert "No good backup" in dialog.backup_label.text()
+    assert "has not written anything" in dialog.findChildren(type(dialog.backup_label))[1].text()
+    dialog.close_button.click()
+    assert dialog.choice is DamagedChoice.CLOSE
+
+
+def test_restore_names_the_newest_good_backup_and_is_the_choice(qtbot, tmp_path: Path) -> None:
+    path = make_journal(tmp_path / "journal.sqlite", 5)
+    made = BackupService(path, lambda: dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+                         ).back_up_now()
+    damage_middle_leaf(path)
+    dialog = DamagedDialog(path, ["damaged"])
+    qtbot.addWidget(dialog)
+    assert made.name in dialog.backup_label.text() and "2026" in dialog.backup_label.text()
+    assert dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    assert dialog.choice is DamagedChoice.RESTORE and dialog.backup is not None
+    assert dialog.backup.path == made
+
+
+def test_export_runs_in_the_background_and_shows_the_report(qtbot, damaged: Path,
+                                                            tmp_path: Path) -> None:
+    before = sha256(damaged)
+    dialog = DamagedDialog(damaged, ["damaged"])
+    qtbot.addWidget(dialog)
+    out = tmp_path / "saved"
+    dialog.choose_path = lambda: out  # type: ignore[method-assign]
+    dialog.export_button.click()
+    assert dialog.exporting and not dialog.close_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.exporting)
+    assert dialog.report is not None
+    text = dialog.result.text()
+    assert "saved.json" in text and "Entries: " in text and "could not be read" in text
+    doc = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
+    assert len(doc["entries"]) == dialog.report.entries_saved
+    assert sha256(damaged) == before
+    assert dialog.close_button.isEnabled()
+
+
+def test_nothing_readable_is_told_calmly(qtbot, tmp_path: Path, dialogs) -> None:
+    path = make_journal(tmp_path / "journal.sqlite", 2)
+    with path.open("r+b") as handle:
+        handle.write(b"\x00" * 4096)
+    dialog = DamagedDialog(path, ["not a database"])
+    qtbot.addWidget(dialog)
+    dialog.export_to(tmp_path / "none.json")
+    qtbot.waitUntil(lambda: not dialog.exporting)
+    assert "Nothing could be saved" in dialog.result.text()
+    assert dialog.report is None and not (tmp_path / "none.json").exists()

@@ -1,0 +1,236 @@
+"""File › Privacy in the window: protect, change, remove the passphrase (fake and real service)."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from carejournal.errors import JournalError
+from carejournal.journal import Journal
+from carejournal.ui.after_close import Session
+from carejournal.ui.encryption_controller import (
+    DecryptStep,
+    EncryptionController,
+    EncryptionService,
+    EncryptStep,
+    decrypt_question,
+    first_run_question,
+    real_service,
+)
+from carejournal.ui.passphrase_dialogs import NewPassphraseDialog
+from tests.conftest import draft
+
+KEY = b"k" * 32
+RECOVERY = "6B6B-6B6B-6B6B-6B6B"
+
+
+class Wrong(JournalError):
+    """The fake's wrong passphrase."""
+
+
+class FakeService:
+    """Remembers what was asked; encrypted or not as the test says."""
+
+    def __init__(self, encrypted: bool = False, fail: bool = False) -> None:
+        self.state, self.fail, self.passphrase = encrypted, fail, "the old passphrase"
+        self.calls: list[tuple] = []
+
+    def encrypt(self, path: Path, passphrase: str) -> SimpleNamespace:
+        self.calls.append(("encrypt", path, passphrase))
+        if self.fail:
+            raise JournalError("The disk is full.")
+        return SimpleNamespace(key=KEY, recovery_key=RECOVERY, backup=path)
+
+    def decrypt(self, path: Path, key: bytes) -> Path:
+        self.calls.append(("decrypt", path, key))
+        if self.fail:
+            raise JournalError("The disk is full.")
+        return path
+
+    def unlock(self, path: Path, secret: str) -> bytes:
+        if secret != self.passphrase:
+            raise Wrong("That passphrase does not open this journal.")
+        return KEY
+
+    def change(self, path: Path, key: bytes, new: str) -> None:
+        self.calls.append(("change", path, key, new))
+
+    def service(self) -> EncryptionService:
+        return EncryptionService(self.encrypt, self.decrypt, self.unlock, self.change,
+                                 lambda p: None if len(p) >= 8 else "Too short.",
+                                 lambda _path: self.state, Wrong)
+
+
+@pytest.fixture
+def fake() -> FakeService:
+    return FakeService()
+
+
+def controller_for(window, fake: FakeService) -> EncryptionController:  # noqa: ANN001
+    """The window's own controller, given the fake service."""
+    controller: EncryptionController = window.encryption
+    controller._service = fake.service()
+    controller.update_actions()
+    return controller
+
+
+def test_actions_follow_whether_the_journal_is_encrypted(window, fake) -> None:  # noqa: ANN001
+    controller = controller_for(window, fake)
+    a = window.actions_
+    assert a.encrypt.isEnabled() and not a.change_passphrase.isEnabled()
+    assert not a.decrypt.isEnabled()
+    window.journal.key = KEY  # as when opened with a passphrase
+    controller.update_actions()
+    assert not a.encrypt.isEnabled() and a.change_passphrase.isEnabled()
+    assert a.decrypt.isEnabled()
+    window.journal.key = None
+
+
+def test_protect_closes_the_window_with_an_encrypt_step(window, fake) -> None:  # noqa: ANN001
+    controller = controller_for(window, fake)
+    controller.ask_new_passphrase = lambda: "tea in the garden"  # type: ignore[method-assign]
+    window.actions_.encrypt.trigger()
+    assert isinstance(window.after_close, EncryptStep)
+    assert not window.isVisible(), "the app encrypts once the journal is closed"
+
+
+def test_protect_cancelled_or_close_refused_leaves_nothing_to_do(window, fake) -> None:  # noqa: ANN001
+    controller = controller_for(window, fake)
+    controller.ask_new_passphrase = lambda: None  # type: ignore[method-assign]
+    controller.encrypt()
+    assert getattr(window, "after_close", None) is None and window.isVisible()
+    controller.ask_new_passphrase = lambda: "tea in the garden"  # type: ignore[method-assign]
+    window.close = lambda: False  # type: ignore[method-assign]  # unsaved, and they stayed
+    controller.encrypt()
+    assert window.after_close is None
+
+
+def test_encrypt_step_keeps_the_new_key_and_shows_the_recovery_key(fake, monkeypatch,
+                                                                   tmp_path: Path) -> None:  # noqa: ANN001
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(EncryptStep, "show_recovery_key", lambda _s, n, k: shown.append((n, k)))
+    session = Session(tmp_path / "journal.sqlite")
+    assert EncryptStep(fake.service(), "tea in the garden")(session) is True
+    assert session.key == KEY
+    assert shown == [("journal.sqlite", RECOVERY)]
+    assert fake.calls == [("encrypt", session.path, "tea in the garden")]
+
+
+def test_encrypt_step_failure_warns_and_changes_nothing(dialogs, monkeypatch,
+                                                        tmp_path: Path) -> None:  # noqa: ANN001
+    monkeypatch.setattr(EncryptStep, "show_recovery_key", lambda *a: pytest.fail("no key"))
+    session = Session(tmp_path / "journal.sqlite")
+    assert EncryptStep(FakeService(fail=True).service(), "tea in the garden")(session)
+    assert session.key is None
+    assert dialogs and dialogs[0][0] == "warning" and "disk is full" in dialogs[0][1][2]
+
+
+def test_remove_asks_first_then_decrypts_after_close(window, fake, tmp_path: Path) -> None:  # noqa: ANN001
+    window.journal.key = KEY  # as when opened with a passphrase
+    controller = controller_for(window, fake)
+    controller.confirm_decrypt = lambda: False  # type: ignore[method-assign]
+    window.actions_.decrypt.trigger()
+    assert getattr(window, "after_close", None) is None and window.isVisible()
+    controller.confirm_decrypt = lambda: True  # type: ignore[method-assign]
+    window.actions_.decrypt.trigger()
+    step = window.after_close
+    assert isinstance(step, DecryptStep) and not window.isVisible()
+    session = Session(tmp_path / "journal.sqlite", KEY)
+    assert step(session) is True
+    assert session.key is None and fake.calls == [("decrypt", session.path, KEY)]
+
+
+def test_decrypt_step_failure_keeps_the_key(dialogs, tmp_path: Path) -> None:  # noqa: ANN001
+    session = Session(tmp_path / "journal.sqlite", KEY)
+    assert DecryptStep(FakeService(fail=True).service())(session) is True
+    assert session.key == KEY and dialogs[0][0] == "warning"
+
+
+def _fill(dialog: NewPassphraseDialog, current: str, new: str) -> None:
+    dialog.current_edit.setText(current)
+    dialog.new_edit.setText(new)
+    dialog.repeat_edit.setText(new)
+
+
+def test_change_passphrase_wrong_then_right(window, fake, qtbot) -> None:  # noqa: ANN001
+    window.journal.key = KEY
+    controller = controller_for(window, fake)
+    window.actions_.change_passphrase.trigger()
+    dialog = controller.dialog
+    assert isinstance(dialog, NewPassphraseDialog) and dialog.isVisible()
+    _fill(dialog, "not it", "a brand new one")
+    with qtbot.waitSignal(controller.relay.finished, timeout=5000):
+        dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.current_hint.isVisible()
+    assert "not the current" in dialog.current_hint.text() and fake.calls == []
+    _fill(dialog, "the old passphrase", "a brand new one")
+    with qtbot.waitSignal(controller.relay.finished, timeout=5000):
+        dialog.ok_button.click()
+    assert not dialog.isVisible() and controller.dialog is None
+    assert fake.calls == [("change", window.journal.path, KEY, "a brand new one")]
+    assert "changed" in window.statusBar().currentMessage()
+    assert window.isVisible(), "the journal stays open"
+
+
+def test_first_run_offer(window, fake) -> None:  # noqa: ANN001
+    controller = controller_for(window, fake)
+    controller.ask_first_run = lambda _parent: False  # type: ignore[method-assign]
+    controller.offer_at_first_run(window)
+    assert getattr(window, "after_close", None) is None and window.isVisible()
+    controller.ask_first_run = lambda _parent: True  # type: ignore[method-assign]
+    controller.ask_new_passphrase = lambda: "tea in the garden"  # type: ignore[method-assign]
+    controller.offer_at_first_run(window)
+    assert isinstance(window.after_close, EncryptStep)
+
+
+def test_questions_name_their_buttons(qtbot) -> None:  # noqa: ANN001
+    box, remove = decrypt_question(None)
+    qtbot.addWidget(box)
+    assert "Remove Passphrase" in remove.text().replace("&", "")
+    assert "anyone" in box.informativeText()
+    box.show()
+    box.grab().save("/tmp/decrypt_question.png")
+    offer, chosen = first_run_question(None)
+    qtbot.addWidget(offer)
+    assert "Set a Passphrase" in chosen.text().replace("&", "")
+    assert "File › Privacy" in offer.informativeText()
+    offer.show()
+    offer.grab().save("/tmp/first_run_offer.png")
+
+
+def test_real_service_protects_changes_and_removes(journal: Journal, monkeypatch) -> None:  # noqa: ANN001
+    """End to end with carejournal.encryption on a real journal (a cheap KDF for speed)."""
+    from carejournal.store.keyfile import KdfCost
+
+    cheap = KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    real = real_service()
+    service = EncryptionService(
+        functools.partial(real.encrypt, cost=cheap), real.decrypt, real.unlock,
+        functools.partial(real.change_passphrase, cost=cheap), real.passphrase_problem,
+        real.is_encrypted, real.wrong_passphrase)
+    journal.add(draft("Sat with Mary in the garden."))
+    path = journal.path
+    journal.close()
+    shown: list[str] = []
+    monkeypatch.setattr(EncryptStep, "show_recovery_key", lambda _s, _n, k: shown.append(k))
+    session = Session(path)
+    assert EncryptStep(service, "tea in the garden")(session)
+    assert session.key is not None and service.is_encrypted(path)
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT count(*) FROM sqlite_master").fetchone()
+    assert service.unlock(path, shown[0]) == session.key, "the shown recovery key opens it"
+    assert service.unlock(path, "tea in the garden") == session.key
+    with pytest.raises(service.wrong_passphrase):
+        service.unlock(path, "coffee in the kitchen")
+    reopened = Journal.open(path, key=session.key, create=True)
+    assert reopened.encrypted and [r.summary for r in reopened.rows()]
+    reopened.close()
+    assert DecryptStep(service)(session) and session.key is None
+    assert not service.is_encrypted(path)
+    plain = Journal.open(path, create=True)
+    assert [plain.get(r.id).body for r in plain.rows()] == ["Sat with Mary in the garden."]
+    plain.close()
