@@ -37,6 +37,7 @@ test: $(STAMP_TEST) pdftotext
 
 bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/encryption_bench.py
 
 screenshot: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/screenshot.png \

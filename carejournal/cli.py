@@ -23,7 +23,7 @@ from carejournal.domain import (
     parse_kind,
     parse_time,
 )
-from carejournal.errors import EntryNotFound, JournalError, JournalMissing, ResourceError
+from carejournal.errors import EntryNotFound, JournalError, ResourceError
 from carejournal.paths import journal_path
 
 if TYPE_CHECKING:
@@ -366,11 +366,7 @@ def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
     key = cli_keys.journal_key(path, args)
     if create and not path.exists() and sys.stderr.isatty():
         sys.stderr.write(f"carejournal: starting a new journal at {path}\n")
-    try:
-        return Journal.open(path, key=key, create=create)
-    except JournalMissing as exc:
-        raise JournalMissing(f"{exc}\nTo start one, add an entry: carejournal add --kind "
-                             "reflection TEXT") from None
+    return Journal.open(path, key=key, create=create)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

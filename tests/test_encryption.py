@@ -207,3 +207,24 @@ def test_key_wrapping_round_trips_with_a_fresh_salt_each_time() -> None:
     assert keyfile.unwrap(first, PASS) == keyfile.unwrap(second, PASS) == data_key
     with pytest.raises(keyfile.WrongPassphrase):
         keyfile.unwrap(first, PASS + " ")
+
+
+def test_drafts_of_an_encrypted_journal_are_encrypted_too(encrypted, tmp_path) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from carejournal.drafts import draft_to_json
+
+    path, key = encrypted
+    journal = Journal.open(path, key=key)
+    try:  # the crash draft is kept open, as while typing: its page may still be in the WAL
+        journal.drafts.save_draft(None, draft_to_json(draft("Half a sentence about Bramwell")),
+                                  dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+        assert b"Bramwell" not in all_bytes(tmp_path)
+    finally:
+        journal.close()
+    assert b"Bramwell" not in all_bytes(tmp_path)
+    reopened = Journal.open(path, key=key)
+    try:
+        assert [p.text() for p in reopened.drafts.pending()] == ["Half a sentence about Bramwell"]
+    finally:
+        reopened.close()

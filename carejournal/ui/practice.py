@@ -148,6 +148,8 @@ class PracticeController(QObject):
     def edit_settings(self) -> None:
         """Usual shifts, reminders and the attempts threshold."""
         dialog = SettingsDialog(self.window.journal.settings, self.window)
+        a = self.window.actions_
+        dialog.add_privacy_actions([a.encrypt, a.change_passphrase, a.decrypt])
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reminder.check()
             self.window.locking.minutes_changed()

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -315,7 +316,24 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         layout.addWidget(hint)
+        self.privacy_buttons = QHBoxLayout()
+        layout.addLayout(self.privacy_buttons)
         return box
+
+    def add_privacy_actions(self, actions: list[QAction]) -> None:
+        """Buttons for the passphrase actions that apply now (they save the settings first)."""
+        for action in actions:
+            if action.isEnabled():
+                button = QPushButton(action.text())
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+                button.clicked.connect(lambda _checked=False, a=action: self._save_then(a))
+                self.privacy_buttons.addWidget(button)
+        self.privacy_buttons.addStretch(1)
+
+    def _save_then(self, action: QAction) -> None:
+        self.save()
+        if self.result() == QDialog.DialogCode.Accepted:
+            QTimer.singleShot(0, action.trigger)  # once this dialog has closed
 
     def save(self) -> None:
         """Check every row, then store everything; point out what needs fixing."""

@@ -84,3 +84,19 @@ def test_a_lost_key_file_is_explained_and_the_recovery_key_mends_it(tmp_path: Pa
     ok(capsys, journal, "--passphrase-file", secret_file(tmp_path, "r.txt", recovery),
        "passphrase", "--new-passphrase-file", secret_file(tmp_path, "n.txt", "a new one please"))
     assert "Ray" in ok(capsys, journal, "--passphrase-file", str(tmp_path / "n.txt"), "list")
+
+
+def test_an_empty_or_vanished_journal_is_never_silently_replaced(tmp_path: Path, capsys
+                                                                 ) -> None:  # noqa: ANN001
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    code, out, err = cli(capsys, empty, "add", "--kind", "reflection", "Hello")
+    assert code == 2 and out == "" and "empty (0 bytes)" in err
+    assert empty.stat().st_size == 0
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Kept in a backup")
+    ok(capsys, journal, "backup")
+    journal.unlink()
+    code, out, err = cli(capsys, journal, "list")
+    assert code == 2 and "backups of it" in err and "carejournal restore" in err
+    assert not journal.exists()

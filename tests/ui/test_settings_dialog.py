@@ -159,3 +159,24 @@ def test_supervision_days_and_worker_name_persist(open_dialog, journal: Journal)
     assert again.prompt_days.value() == 0 and again.worker_name.text() == "Alex Morgan"
     again.prompt_days.setValue(40)
     assert again.prompt_days.value() == 28, "no more than four weeks"
+
+
+def test_the_passphrase_actions_that_apply_are_offered_and_save_first(
+        open_dialog, journal: Journal, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QPushButton
+
+    dialog: SettingsDialog = open_dialog()
+    protect, remove = QAction("Protect with a &Passphrase…", dialog), QAction("Remove", dialog)
+    remove.setEnabled(False)  # a journal without a passphrase has none to remove
+    fired: list[str] = []
+    protect.triggered.connect(lambda: fired.append("protect"))
+    dialog.add_privacy_actions([protect, remove])
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.accessibleName().startswith(
+        ("Protect", "Remove"))]
+    assert [b.accessibleName() for b in buttons] == ["Protect with a Passphrase"]
+    dialog.lock_minutes.setValue(25)
+    buttons[0].click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert journal.settings.lock_minutes() == 25, "the settings were saved first"
+    qtbot.waitUntil(lambda: fired == ["protect"], timeout=2000)
