@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Engine,
@@ -215,9 +215,14 @@ def _row_query(flt: EntryFilter, match: str) -> Select:
         query = query.where(_FTS.op("MATCH")(match))
     else:
         query = select(*columns)
-    query = query.where(e.deleted_at.is_not(None) if flt.trashed else e.deleted_at.is_(None))
+    # With a text search, the FTS index must be read first. "+column" keeps SQLite from
+    # walking every entry by its index instead and matching each one (newer SQLite, as in
+    # SQLCipher, chose that: 5.9 s instead of 40 ms at 20,000 entries).
+    deleted, kind = (_unindexed(e.deleted_at), _unindexed(e.kind)) if match \
+        else (e.deleted_at, e.kind)
+    query = query.where(deleted.is_not(None) if flt.trashed else deleted.is_(None))
     if flt.kinds:
-        query = query.where(e.kind.in_(sorted(k.value for k in flt.kinds)))
+        query = query.where(kind.in_(sorted(k.value for k in flt.kinds)))
     if flt.since:
         query = query.where(e.occurred_on >= flt.since)
     if flt.until:
@@ -232,6 +237,11 @@ def _row_query(flt: EntryFilter, match: str) -> Select:
     query = query.order_by(
         e.occurred_on.desc(), func.coalesce(e.occurred_time, "").desc(), e.id.desc())
     return query.limit(flt.limit) if flt.limit else query
+
+
+def _unindexed(column: Any) -> Any:
+    """The column written "+entries.name", which SQLite will not look up through an index."""
+    return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
 
 
 def _split(joined: str | None) -> tuple[str, ...]:
