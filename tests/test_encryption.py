@@ -253,3 +253,21 @@ def test_a_text_search_reads_the_text_index_first_in_both_sqlites(encrypted, kin
             conn.close()
         first_table = next(step for step in plan if "SCAN" in step or "SEARCH" in step)
         assert "entries_fts" in first_table, plan
+
+
+def test_a_plain_backup_restored_into_an_encrypted_journal_is_encrypted_on_the_way(
+        encrypted, tmp_path) -> None:  # noqa: ANN001
+    path, key = encrypted
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    plain = outside / "old.sqlite"
+    make_plain(plain, ("Only in the old plain copy: Marigold's tomatoes",))
+    BackupService(path, key=key).restore(plain)
+    assert cipher.looks_encrypted(path)
+    journal = Journal.open(path, key=key)
+    try:
+        assert [journal.get(r.id).body for r in journal.rows()] == [
+            "Only in the old plain copy: Marigold's tomatoes"]
+    finally:
+        journal.close()
+    assert b"tomatoes" not in path.read_bytes()
