@@ -25,6 +25,10 @@ from carejournal.interchange.errors import ImportProblem
 from carejournal.interchange.json_format import FORMAT_NAME, FORMAT_VERSION, dumps, to_document
 from carejournal.store.salvage import NothingReadable, TableRead, read_damaged
 
+PART_TABLES = {"people": "entry_people", "tags": "entry_tags", "acts": "entry_acts",
+               "sections": "entry_sections", "decisions": "decisions",
+               "actions": "action_items", "revisions": "entry_revisions",
+               "dismissed": "entry_dismissals"}  # an entry's parts and the tables they are in
 __all__ = ["NothingReadable", "SalvageReport", "TableCount", "salvage"]
 
 Row = dict[str, Any]
@@ -185,8 +189,10 @@ class _Builder:
             entry["dismissed"] = [d["key"] for d in entry["dismissed"]]
             if _importable({"kindness_acts": acts, "entries": [entry]}, acts):
                 result.append(entry)
-            else:
-                self.dropped["entries"] += 1
+                continue
+            self.dropped["entries"] += 1
+            for key, table in PART_TABLES.items():  # its parts go with it, counted as lost
+                self.dropped[table] += len(entry[key])
         return result
 
     def _names(self, table: str, column: str, names: dict[int, str], ids: set[int]

@@ -88,13 +88,6 @@ def apply_key(conn: Any, key: bytes) -> None:
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
-def raw_connect(path: Path | str, key: bytes | None, **kwargs: Any) -> Any:
-    """An unkeyed connection of the right kind (for SQLAlchemy's creator; key it yourself)."""
-    if key is None:
-        return sqlite3.connect(str(path), **kwargs)
-    return _module().connect(str(path), **kwargs)
-
-
 def export_copy(source: Path, source_key: bytes | None, target: Path,
                 target_key: bytes | None) -> None:
     """Write a full copy of source into the new file target, changing its encryption.

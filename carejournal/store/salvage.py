@@ -170,6 +170,13 @@ def _read_table(conn: Any, table: Table) -> TableRead:
             result.damaged = True
             after = _skip_damage(conn, sql, table.name, after, keep, result)
     result.indexed_rowids = _indexed_rowids(conn, table)
+    if result.indexed_rowids is not None:
+        # A damaged page can decode into rows that never were: no readable index lists them.
+        unique: dict[int, Row] = {}
+        for row in result.rows:
+            if row["_rowid"] in result.indexed_rowids:
+                unique.setdefault(row["_rowid"], row)
+        result.rows = list(unique.values())
     return result
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 # The language lens's underline colours by category: (on a light page, on a dark page).
 # Each has a contrast of at least 4.5:1 against white or near-black text backgrounds,
@@ -80,3 +81,20 @@ def calm_style(widget: QWidget, name: str) -> str:
             f" border-radius: 6px; }}"
             f" QFrame#{name} QLabel {{ color: {text}; background: transparent;"
             f" border: none; }}")
+
+
+class CalmFrame(QFrame):
+    """A banner frame in calm_style that keeps its colours when the palette changes.
+
+    Subclasses set their objectName and call _restyle() once built.
+    """
+
+    def _restyle(self) -> None:
+        style = calm_style(self.parentWidget() or self, self.objectName())
+        if style != self.styleSheet():  # setting it changes the palette again
+            self.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
+            self._restyle()

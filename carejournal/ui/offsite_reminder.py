@@ -10,10 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from carejournal.domain import utc_now
 from carejournal.offsite import Due, Nudge, OffsiteService, write_copy
 from carejournal.ui import background
-from carejournal.ui.colours import calm_style
+from carejournal.ui.colours import CalmFrame
 from carejournal.ui.problems import PROBLEMS
 
 if TYPE_CHECKING:
@@ -110,7 +109,7 @@ class Copier(QObject):
         self.finished.emit(outcome)
 
 
-class OffsiteBanner(QFrame):
+class OffsiteBanner(CalmFrame):
     """The calm banner: "Copy now", "Choose folder…" and "Not now" (for this session)."""
 
     copy_requested = Signal()
@@ -182,15 +181,6 @@ class OffsiteBanner(QFrame):
         self.hide()
         self.dismissed.emit()
 
-    def _restyle(self) -> None:
-        style = calm_style(self.parentWidget() or self, self.objectName())
-        if style != self.styleSheet():  # setting it changes the palette again
-            self.setStyleSheet(style)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
-            self._restyle()
 
 
 class OffsiteReminder(QObject):

@@ -6,11 +6,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,7 +25,7 @@ from carejournal.domain import InvalidInput
 from carejournal.errors import JournalError
 from carejournal.settings import SettingsService
 from carejournal.shifts import ShiftEnd, due_reminder
-from carejournal.ui.colours import calm_style
+from carejournal.ui.colours import CalmFrame
 
 CHECK_INTERVAL_MS = 60_000
 SNOOZE_MINUTES = 30
@@ -109,7 +108,7 @@ def _later(a: dt.datetime | None, b: dt.datetime | None) -> dt.datetime | None:
     return max(a, b) if a is not None and b is not None else a or b
 
 
-class ReminderBanner(QFrame):
+class ReminderBanner(CalmFrame):
     """The question in the window: write about it, later, not today, or no more reminders.
 
     Emits `write_requested(ShiftEnd)`, `shown_for(ShiftEnd)` when it appears,
@@ -220,15 +219,6 @@ class ReminderBanner(QFrame):
         self.hide()
         self.dismissed.emit()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
-            self._restyle()
-
-    def _restyle(self) -> None:
-        style = calm_style(self.parentWidget() or self, "shiftReminder")
-        if style != self.styleSheet():  # setting it changes the palette again
-            self.setStyleSheet(style)
 
 
 def attach_tray(banner: ReminderBanner, icon: QIcon | None = None) -> QSystemTrayIcon | None:

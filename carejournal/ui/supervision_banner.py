@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from carejournal.ui.colours import calm_style
+from carejournal.ui.colours import CalmFrame
 
 PREPARE_SHORTCUT = "Ctrl+Shift+S"
 
@@ -30,20 +30,6 @@ def prompt_text(held_on: dt.date, today: dt.date, locale: QLocale | None = None)
              ).format(date=locale.toString(day, "d MMMM"))
 
 
-class _CalmFrame(QFrame):
-    """A frame that keeps its calm colours when the palette changes."""
-
-    def _restyle(self) -> None:
-        style = calm_style(self.parentWidget() or self, self.objectName())
-        if style != self.styleSheet():  # setting it changes the palette again
-            self.setStyleSheet(style)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
-            self._restyle()
-
-
 def _prepare_button(parent: QWidget) -> QPushButton:
     button = QPushButton(parent.tr("Prepare now"))
     button.setAccessibleName(parent.tr("Prepare for supervision now"))
@@ -52,7 +38,7 @@ def _prepare_button(parent: QWidget) -> QPushButton:
     return button
 
 
-class SupervisionBanner(_CalmFrame):
+class SupervisionBanner(CalmFrame):
     """Shown above the journal when it opens near a supervision; emits `prepare_requested`
     or `dismissed`. Never modal, never counted."""
 
@@ -101,7 +87,7 @@ class SupervisionBanner(_CalmFrame):
         self.dismissed.emit()
 
 
-class SupervisionLine(_CalmFrame):
+class SupervisionLine(CalmFrame):
     """The prompt in the timeline's header, with one button; hidden when there is none."""
 
     prepare_requested = Signal()

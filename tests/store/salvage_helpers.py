@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -9,10 +10,14 @@ from pathlib import Path
 from carejournal.journal import Journal
 from tests.conftest import draft
 
+FIXED_NOW = dt.datetime(2026, 3, 2, 18, 30, 15, 123456, tzinfo=dt.UTC)
+
 
 def make_journal(path: Path, count: int = 80) -> Path:
     """A closed journal with `count` entries long enough to fill many pages."""
-    journal = Journal.open(path, create=True)
+    # A fixed clock: timestamps of varying length would move rows between pages from run
+    # to run, and the page damaged on purpose must hold the same rows every time.
+    journal = Journal.open(path, create=True, clock=lambda: FIXED_NOW)
     try:
         for i in range(count):
             journal.add(draft(f"Entry {i}. " + "We talked about the garden and the bus. " * 8,
