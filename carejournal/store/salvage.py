@@ -49,7 +49,7 @@ class TableRead:
     rows: list[Row] = field(default_factory=list)
     failed_rowids: set[int] = field(default_factory=set)  # rowids a lookup failed on
     indexed_rowids: set[int] | None = None  # every rowid an index lists, if one was readable
-    damaged: bool = False  # a read failed somewhere
+    damaged: bool = False  # a read failed, or the rows read and the index disagree
     problem: str = ""  # why the table could not be read at all
 
     @property
@@ -176,6 +176,8 @@ def _read_table(conn: Any, table: Table) -> TableRead:
         for row in result.rows:
             if row["_rowid"] in result.indexed_rowids:
                 unique.setdefault(row["_rowid"], row)
+        if len(unique) != len(result.rows) or len(unique) != len(result.indexed_rowids):
+            result.damaged = True  # the rows read and the index disagree, even if no read failed
         result.rows = list(unique.values())
     return result
 
