@@ -7,22 +7,14 @@ The journal and the other commands' modules are imported only when needed, so th
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from carejournal import __version__, cli_check
 from carejournal.cli_output import entry_json, print_entry, print_json, print_rows, row_json
-from carejournal.domain import (
-    EntryDraft,
-    EntryFilter,
-    EntryKind,
-    Feeling,
-    InvalidInput,
-    parse_date,
-    parse_kind,
-    parse_time,
-)
+from carejournal.cli_parser import build_parser, command_of
+from carejournal.domain import EntryDraft, EntryFilter, Feeling, InvalidInput, parse_date
 from carejournal.errors import EntryNotFound, JournalError, ResourceError
 from carejournal.paths import journal_path
 
@@ -31,145 +23,6 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line error message and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"carejournal: {message} (see 'carejournal --help')\n")
-        raise SystemExit(EXIT_USAGE)
-
-
-def _kind(text: str) -> EntryKind:
-    return _arg(parse_kind, text)
-
-
-def _date(text: str):  # noqa: ANN202 - argparse type
-    return _arg(parse_date, text)
-
-
-def _time(text: str):  # noqa: ANN202 - argparse type
-    return _arg(parse_time, text)
-
-
-def _arg(parse: Callable, text: str):  # noqa: ANN202
-    try:
-        return parse(text)
-    except InvalidInput as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
-    return int(text)
-
-
-def build_parser(only_check: bool = False) -> argparse.ArgumentParser:
-    """The full command-line grammar (or, quicker to build, just `check`'s)."""
-    parser = _Parser(prog="carejournal",
-                     description="A private reflective-practice journal for care work. "
-                                 "With no command, opens the journal window.")
-    parser.add_argument("--journal", metavar="PATH",
-                        help="journal file to use (default: $CAREJOURNAL_JOURNAL, "
-                             "or journal.sqlite in your data folder)")
-    from carejournal import cli_keys
-
-    cli_keys.add_global(parser)
-    parser.add_argument("--version", action="version", version=f"carejournal {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    if only_check:
-        cli_check.register(sub, _date, _positive)
-        return parser
-    from carejournal import (
-        cli_actions,
-        cli_goals,
-        cli_kindness,
-        cli_reflect,
-        cli_settings,
-        cli_stats,
-    )
-
-    add = sub.add_parser("add", help="write a new entry")
-    add.add_argument("--kind", type=_kind, required=True,
-                     help="interaction, kindness, fallibility or reflection")
-    add.add_argument("--date", type=_date, help="YYYY-MM-DD, today or yesterday (default today)")
-    add.add_argument("--time", type=_time, help="HH:MM, when it happened")
-    add.add_argument("--shift", default="", help="shift label, e.g. early, late, night")
-    add.add_argument("--person", action="append", default=[], help="person involved (repeat)")
-    add.add_argument("--tag", action="append", default=[], help="tag (repeat)")
-    add.add_argument("--title", default="", help="short title")
-    add.add_argument("--feeling", type=int, choices=range(1, 6), metavar="1-5",
-                     help="how you felt, 1 (low) to 5 (good)")
-    add.add_argument("--feeling-word", default="", help="a word for how you felt")
-    add.add_argument("text", metavar="TEXT", nargs="?", default="",
-                     help="what happened; '-' reads standard input")
-    cli_reflect.add_arguments(add, _positive)
-
-    lst = sub.add_parser("list", help="list entries, newest first")
-    _add_filters(lst)
-    lst.add_argument("-n", type=_positive, metavar="N", help="keep only the newest N")
-
-    search = sub.add_parser("search", help="full-text search of titles and text")
-    search.add_argument("query", metavar="QUERY")
-    _add_filters(search)
-    search.add_argument("-n", type=_positive, metavar="N", help="keep only the newest N")
-
-    show = sub.add_parser("show", help="show one entry in full")
-    show.add_argument("id", type=_positive, metavar="ID")
-    show.add_argument("--json", action="store_true", help="print JSON")
-
-    delete = sub.add_parser("delete", help="move an entry to the trash")
-    delete.add_argument("id", type=_positive, metavar="ID")
-    restore = sub.add_parser("restore", help="bring an entry back from the trash, or "
-                                             "restore a backup file")
-    restore.add_argument("id", metavar="ID|FILE",
-                         help="an entry id in the trash, or a backup file to restore")
-    trash = sub.add_parser("trash", help="list the trash, or empty it")
-    trash.add_argument("--empty", action="store_true", help="delete trashed entries for good")
-    trash.add_argument("--json", action="store_true", help="print JSON")
-
-    cli_kindness.register(sub, _date)
-    cli_goals.register(sub, _date, _positive)
-    cli_actions.register(sub, _date, _positive)
-    cli_reflect.register(sub)
-    cli_settings.register(sub)
-    cli_check.register(sub, _date, _positive)
-    cli_stats.register(sub, _date)
-    from carejournal import cli_prepare, cli_supervision
-
-    cli_supervision.register(sub, _date, _positive)
-    cli_prepare.register(sub, _date, _positive)
-    from carejournal import cli_backup, cli_interchange
-
-    cli_backup.register(sub)
-    cli_interchange.register_import(sub)
-    cli_keys.register(sub)
-    from carejournal import cli_salvage
-
-    cli_salvage.register(sub)
-
-    demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
-    demo.add_argument("--entries", type=_positive, default=None,
-                      help="how many entries (default: about three months' worth)")
-    demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
-
-    from carejournal import cli_chart  # charts: matplotlib is loaded only to draw one
-
-    cli_chart.register(sub, _date)
-    return parser
-
-
-def _add_filters(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--kind", type=_kind, action="append", help="only this kind (repeat)")
-    cmd.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD)")
-    cmd.add_argument("--until", type=_date, help="up to this date (YYYY-MM-DD)")
-    cmd.add_argument("--since-last-supervision", action="store_true",
-                     help="from the day of your last supervision session")
-    cmd.add_argument("--tag", default="", help="only entries with this tag")
-    cmd.add_argument("--person", default="", help="only entries involving this person")
-    cmd.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _filter(args: argparse.Namespace, journal: Journal, text: str = "") -> EntryFilter:
@@ -287,74 +140,63 @@ def cmd_demo(journal: Journal, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def commands() -> dict[str, Callable[[Journal, argparse.Namespace], int]]:
-    """The commands that work on an open journal, by name."""
-    from carejournal import (
-        cli_actions,
-        cli_goals,
-        cli_interchange,
-        cli_kindness,
-        cli_prepare,
-        cli_settings,
-        cli_stats,
-        cli_supervision,
-    )
+# The commands that work on an open journal: by name, "module:function" (imported when run).
+COMMANDS = {
+    "kindness": "cli_kindness:run", "goal": "cli_goals:run", "actions": "cli_actions:run",
+    "shifts": "cli_settings:run_shifts", "settings": "cli_settings:run_settings",
+    "lens": "cli_check:run_lens", "stats": "cli_stats:run", "chart": "cli_chart:run",
+    "supervision": "cli_supervision:run", "status": "cli_supervision:run_status",
+    "person": "cli_supervision:run_person", "prepare": "cli_prepare:run",
+    "import": "cli_interchange:run_import",
+}
 
-    return {
-        "add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
-        "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash, "demo": cmd_demo,
-        "kindness": cli_kindness.run, "goal": cli_goals.run, "actions": cli_actions.run,
-        "shifts": cli_settings.run_shifts, "settings": cli_settings.run_settings,
-        "lens": cli_check.run_lens,
-        "stats": cli_stats.run,
-        "chart": _run_chart,
-        "supervision": cli_supervision.run, "status": cli_supervision.run_status,
-        "person": cli_supervision.run_person,
-        "prepare": cli_prepare.run, "export": _run_export,
-        "import": cli_interchange.run_import,
-    }
+
+def command(name: str) -> Callable[[Journal, argparse.Namespace], int]:
+    """The function that runs a command on an open journal."""
+    local = {"add": cmd_add, "list": cmd_list, "search": cmd_search, "show": cmd_show,
+             "delete": cmd_delete, "restore": cmd_restore, "trash": cmd_trash,
+             "demo": cmd_demo, "export": _run_export}
+    if name in local:
+        return local[name]
+    return _function(COMMANDS[name])
 
 
 def _run_export(journal: Journal, args: argparse.Namespace) -> int:
     """`carejournal export`: the whole journal as JSON, or a supervision pack."""
     from carejournal import cli_interchange, cli_prepare
 
-    if args.format == "json" or (args.format is None and args.out.suffix.lower() == ".json"):
+    if _is_json_export(args):
         return cli_interchange.run_json_export(journal, args)
     return cli_prepare.run_export(journal, args)
 
 
-def _run_chart(journal: Journal, args: argparse.Namespace) -> int:
-    """`carejournal chart`, imported only when run."""
-    from carejournal import cli_chart
-
-    return cli_chart.run(journal, args)
-
-
-def no_journal() -> dict[str, Callable[[argparse.Namespace], int]]:
-    """Commands that only read CareJournal's own data files, not a journal."""
-    from carejournal import cli_backup, cli_keys, cli_reflect, cli_salvage
-
-    return {"models": cli_reflect.run_models, "ladder": cli_reflect.run_ladder,
-            "backup": cli_backup.run, "encrypt": cli_keys.run_encrypt,
-            "decrypt": cli_keys.run_decrypt, "passphrase": cli_keys.run_passphrase,
-            "salvage": cli_salvage.run}
+# Commands that do not work on an open journal (they open their own, or read only
+# CareJournal's own data files): by name, "module:function".
+NO_JOURNAL = {
+    "models": "cli_reflect:run_models", "ladder": "cli_reflect:run_ladder",
+    "backup": "cli_backup:run", "encrypt": "cli_keys:run_encrypt",
+    "decrypt": "cli_keys:run_decrypt", "passphrase": "cli_keys:run_passphrase",
+    "salvage": "cli_salvage:run", "check": "cli_check:run_check",
+}
 
 
-def _is_check(argv: Sequence[str]) -> bool:
-    """Whether the command is `check` (only then is the quick, check-only grammar used)."""
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg in ("--journal", "--passphrase-file"):
-            skip = True
-        elif not arg.startswith(("--journal=", "--passphrase-file=")):
-            return arg == "check"
-    return False
+def _reads_only(args: argparse.Namespace) -> bool:
+    """Whether the command only reads the journal (so it skips the check of every page)."""
+    return args.command in ("list", "search", "show") or (
+        args.command == "export" and _is_json_export(args))
 
 
-def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
+def _is_json_export(args: argparse.Namespace) -> bool:
+    return args.format == "json" or (args.format is None and args.out.suffix.lower() == ".json")
+
+
+def _function(where: str) -> Callable[..., int]:
+    module, function = where.split(":")
+    return getattr(importlib.import_module(f"carejournal.{module}"), function)
+
+
+def open_journal(args: argparse.Namespace, create: bool = False,
+                 read_only: bool = False) -> Journal:
     """Open the journal the arguments name, asking for its passphrase if it has one.
 
     A missing journal is started (and that is said on stderr) when create is true.
@@ -366,31 +208,28 @@ def open_journal(args: argparse.Namespace, create: bool = False) -> Journal:
     key = cli_keys.journal_key(path, args)
     if create and not path.exists() and sys.stderr.isatty():
         sys.stderr.write(f"carejournal: starting a new journal at {path}\n")
-    return Journal.open(path, key=key, create=create)
+    return Journal.open(path, key=key, create=create, read_only=read_only)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no command, open the window."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(only_check=_is_check(argv)).parse_args(argv)
+    args = build_parser(command_of(argv)).parse_args(argv)
     if args.command is None:
         from carejournal.app import main as gui_main
 
         return gui_main(journal=args.journal)
     try:
-        if args.command == "check":  # opens a journal only to check its entries
-            return cli_check.run_check(args)
         if args.command == "restore":
             from carejournal import cli_backup
 
             if not cli_backup.is_entry_id(args.id):  # a backup file, not an entry id
                 return cli_backup.run_restore(args)
-        journal_free = no_journal()
-        if args.command in journal_free:
-            return journal_free[args.command](args)
-        journal = open_journal(args, create=True)
+        if args.command in NO_JOURNAL:  # `check` opens a journal only to check entries
+            return _function(NO_JOURNAL[args.command])(args)
+        journal = open_journal(args, create=True, read_only=_reads_only(args))
         try:
-            return commands()[args.command](journal, args)
+            return command(args.command)(journal, args)
         finally:
             journal.close()
     except (InvalidInput, JournalError, EntryNotFound, ResourceError) as exc:

@@ -5,13 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import Engine
-
-from carejournal.backups import BackupService, BackupSettings, newest_good_backup
-from carejournal.catalogues import kindness_acts
 from carejournal.domain import (
     DueAction,
     Entry,
@@ -25,27 +22,25 @@ from carejournal.domain import (
     clean_names,
     utc_now,
 )
-from carejournal.drafts import DraftService
 from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing
-from carejournal.goals import GoalService
-from carejournal.kindness import KindnessService
-from carejournal.lens_service import LensService, clean_dismissed
-from carejournal.patterns_service import PatternsService
-from carejournal.prep_steps import Preparing
-from carejournal.settings import SettingsService
-from carejournal.store.drafts_repo import DraftRepository
-from carejournal.store.goals_repo import GoalRepository
-from carejournal.store.interchange_repo import InterchangeRepository
-from carejournal.store.kindness_repo import KindnessRepository
-from carejournal.store.lens_repo import LensRepository
-from carejournal.store.patterns_repo import PatternsRepository
 from carejournal.store.repository import EntryRepository
 from carejournal.store.schema import open_store, translate_errors
-from carejournal.store.settings_repo import SettingsRepository
-from carejournal.store.supervision_repo import SupervisionRepository
-from carejournal.structure import validate_structure
-from carejournal.supervision_service import SupervisionService
-from carejournal.templates import load_all
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from carejournal.backups import BackupService, BackupSettings
+    from carejournal.drafts import DraftService
+    from carejournal.goals import GoalService
+    from carejournal.kindness import KindnessService
+    from carejournal.lens_service import LensService
+    from carejournal.patterns_service import PatternsService
+    from carejournal.prep_steps import Preparing
+    from carejournal.settings import SettingsService
+    from carejournal.store.interchange_repo import InterchangeRepository
+    from carejournal.store.kindness_repo import KindnessRepository
+    from carejournal.store.settings_repo import SettingsRepository
+    from carejournal.supervision_service import SupervisionService
 
 T = TypeVar("T")
 MAX_TEXT_CHARS = 50_000_000
@@ -53,36 +48,113 @@ MAX_TITLE_CHARS = 1_000
 
 
 class Journal:
-    """One open journal file."""
+    """One open journal file.
+
+    The sub-services (goals, patterns, supervision, ...) are made, and their modules
+    imported, on first use: a command that lists entries loads none of them.
+    """
 
     def __init__(self, path: Path, engine: Engine,
                  clock: Callable[[], dt.datetime] = utc_now, key: bytes | None = None) -> None:
         self.path = path
         self.key = key  # SQLCipher's data key; None for a journal without a passphrase
+        self._engine = engine
         self._repo = EntryRepository(engine)
-        self.kindness_repo = guarded(KindnessRepository(engine), path)
         self._clock = clock
-        self.kindness = KindnessService(self, clock)
-        self.settings_store = guarded(SettingsRepository(engine), path)
-        self.settings = SettingsService(self.settings_store)
-        self.goals = GoalService(self, guarded(GoalRepository(engine), path), clock)
-        self.lens = LensService(guarded(LensRepository(engine), path), self.settings)
-        self.patterns = PatternsService(guarded(PatternsRepository(engine), path),
-                                        self.lens, self.settings)
-        self.supervision = SupervisionService(guarded(SupervisionRepository(engine), path),
-                                              self.settings, clock)
-        self.preparing = Preparing(self)
-        self.drafts = DraftService(guarded(DraftRepository(engine), path), path)
-        self.interchange = guarded(InterchangeRepository(engine), path)
-        self.backups = BackupSettings(self.settings_store)
+
+    @cached_property
+    def kindness_repo(self) -> KindnessRepository:
+        from carejournal.store.kindness_repo import KindnessRepository
+
+        return guarded(KindnessRepository(self._engine), self.path)
+
+    @cached_property
+    def kindness(self) -> KindnessService:
+        from carejournal.kindness import KindnessService
+
+        return KindnessService(self, self._clock)
+
+    @cached_property
+    def settings_store(self) -> SettingsRepository:
+        from carejournal.store.settings_repo import SettingsRepository
+
+        return guarded(SettingsRepository(self._engine), self.path)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from carejournal.settings import SettingsService
+
+        return SettingsService(self.settings_store)
+
+    @cached_property
+    def goals(self) -> GoalService:
+        from carejournal.goals import GoalService
+        from carejournal.store.goals_repo import GoalRepository
+
+        return GoalService(self, guarded(GoalRepository(self._engine), self.path), self._clock)
+
+    @cached_property
+    def lens(self) -> LensService:
+        from carejournal.lens_service import LensService
+        from carejournal.store.lens_repo import LensRepository
+
+        return LensService(guarded(LensRepository(self._engine), self.path), self.settings)
+
+    @cached_property
+    def patterns(self) -> PatternsService:
+        from carejournal.patterns_service import PatternsService
+        from carejournal.store.patterns_repo import PatternsRepository
+
+        return PatternsService(guarded(PatternsRepository(self._engine), self.path),
+                               self.lens, self.settings)
+
+    @cached_property
+    def supervision(self) -> SupervisionService:
+        from carejournal.store.supervision_repo import SupervisionRepository
+        from carejournal.supervision_service import SupervisionService
+
+        return SupervisionService(guarded(SupervisionRepository(self._engine), self.path),
+                                  self.settings, self._clock)
+
+    @cached_property
+    def preparing(self) -> Preparing:
+        from carejournal.prep_steps import Preparing
+
+        return Preparing(self)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from carejournal.drafts import DraftService
+        from carejournal.store.drafts_repo import DraftRepository
+
+        return DraftService(guarded(DraftRepository(self._engine), self.path), self.path)
+
+    @cached_property
+    def interchange(self) -> InterchangeRepository:
+        from carejournal.store.interchange_repo import InterchangeRepository
+
+        return guarded(InterchangeRepository(self._engine), self.path)
+
+    @cached_property
+    def backups(self) -> BackupSettings:
+        from carejournal.backups import BackupSettings
+
+        return BackupSettings(self.settings_store)
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now,
-             key: bytes | None = None, *, create: bool = False) -> Journal:
+             key: bytes | None = None, *, create: bool = False,
+             read_only: bool = False) -> Journal:
         """Open (upgrading if needed) the journal at path; with create, make it if missing.
 
         An encrypted journal needs its data key (see carejournal.encryption.unlock).
+        read_only is for a caller that will only read: it skips the integrity check of
+        every page (a damaged page it reads is still reported) and the catalogue update.
         """
+        from carejournal.backups import newest_good_backup
+        from carejournal.catalogues import kindness_acts
+        from carejournal.templates import load_all
+
         load_all()  # a broken data file stops here, named, before the journal is touched
         if create and not path.exists() and path.parent.is_dir() \
                 and (backup := newest_good_backup(path, key)) is not None:
@@ -90,7 +162,7 @@ class Journal:
                 f"There is no journal at {path}, but there are backups of it, so CareJournal "
                 "has not started a new one there.", backup))
         try:
-            engine = open_store(path, key, create=create)
+            engine = open_store(path, key, create=create, verify=not read_only)
         except JournalDamaged as exc:
             raise JournalDamaged(damaged_message(str(exc), newest_good_backup(path, key)),
                                  exc.problems) from exc
@@ -98,6 +170,8 @@ class Journal:
             raise JournalMissing(missing_message(str(exc), newest_good_backup(path, key))
                                  ) from exc
         journal = cls(path, engine, clock, key)
+        if read_only:
+            return journal
         with translate_errors(path):
             journal.kindness_repo.sync_builtin([(a.key, a.label) for a in kindness_acts()])
         return journal
@@ -114,6 +188,8 @@ class Journal:
 
     def backup_service(self) -> BackupService:
         """Backups of this journal, encrypted like it."""
+        from carejournal.backups import BackupService
+
         return BackupService(self.path, self._clock, key=self.key)
 
     # -- writes -----------------------------------------------------------------
@@ -255,6 +331,9 @@ def missing_message(problem: str, backup: Path | None) -> str:
 
 def validate(draft: EntryDraft) -> EntryDraft:
     """Check and tidy a draft, or raise InvalidInput with a message for the user."""
+    from carejournal.lens_service import clean_dismissed
+    from carejournal.structure import validate_structure
+
     for text in (draft.body, draft.strengths, *(t for _k, t in draft.sections)):
         if len(text) > MAX_TEXT_CHARS:
             raise InvalidInput(

@@ -58,10 +58,11 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def check_file(path: Path, key: bytes | None = None) -> str | None:
+def check_file(path: Path, key: bytes | None = None, verify: bool = True) -> str | None:
     """Refuse clearly, before touching anything, a path that cannot be a journal.
 
-    Returns the journal's schema revision, or None for a missing or empty file.
+    Returns the journal's schema revision, or None for a missing or empty file. Without
+    verify, SQLite's quick check of every page is skipped (see open_store).
     """
     if not path.parent.is_dir():
         raise JournalFolderMissing(f"The folder {path.parent} does not exist.")
@@ -77,7 +78,7 @@ def check_file(path: Path, key: bytes | None = None) -> str | None:
             f"encrypted and its key file {path.name}.key is missing. It has been left "
             "untouched. If it is encrypted, your recovery key opens it: put the key in a "
             "file and run: carejournal --passphrase-file FILE passphrase")
-    problems = quick_check(path, key)  # read-only: a damaged journal is never written to
+    problems = quick_check(path, key) if verify else []  # read-only: never writes
     if problems:
         raise JournalDamaged(
             f"{path} is damaged, and CareJournal has not written to it. "
@@ -139,13 +140,19 @@ def translate_errors(path: Path) -> Iterator[None]:
         raise
 
 
-def open_store(path: Path, key: bytes | None = None, *, create: bool = False) -> Engine:
+def open_store(path: Path, key: bytes | None = None, *, create: bool = False,
+               verify: bool = True) -> Engine:
     """Open the journal at path, migrating it if needed; return its engine.
 
     A missing file is created (as a new, empty journal) only when create is true; an empty
     (0-byte) file never is: it is what a failed copy or a full disk leaves behind.
+    verify=False skips the integrity check for a caller that only reads (it reads every
+    page: 35 ms at 20,000 entries, 260 ms encrypted); a damaged page it reads is still
+    reported as damage, and a journal that needs upgrading is checked before it is written.
     """
-    current = check_file(path, key)
+    current = check_file(path, key, verify)
+    if not verify and current not in (None, HEAD_REVISION):
+        check_file(path, key)
     if current is None:
         create_new(path, key, create)
     with translate_errors(path):

@@ -1,0 +1,1 @@
+"""CareJournal's benchmark suite: `make bench` (python -m benchmarks)."""
