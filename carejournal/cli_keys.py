@@ -41,6 +41,10 @@ def register(sub: Any) -> None:
 
 def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
     """The data key for an encrypted journal (asking for its passphrase), or None."""
+    from carejournal.store.cipher import looks_encrypted
+
+    if not looks_encrypted(path):  # a plain SQLite file (or none yet): no passphrase
+        return None
     from carejournal import encryption
 
     if not encryption.is_encrypted(path) and not (

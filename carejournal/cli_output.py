@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carejournal.catalogues import Rung, find_rung
 from carejournal.domain import (
     ActionItem,
     Decision,
@@ -18,7 +17,10 @@ from carejournal.domain import (
     LinkKind,
     occurred_at_iso,
 )
-from carejournal.templates import Template, TemplateSection, template_for
+
+if TYPE_CHECKING:  # templates and catalogues are read only to print an entry in full
+    from carejournal.catalogues import Rung
+    from carejournal.templates import Template, TemplateSection
 
 RELATION_TEXT = {"to": "done to the person", "for": "done for the person",
                  "with": "done with the person"}
@@ -72,6 +74,8 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 
 def _template(entry: Entry) -> Template | None:
     """The template the entry was written with, if it (still) exists."""
+    from carejournal.templates import template_for
+
     try:
         return template_for(entry.kind.value, entry.model)
     except InvalidInput:  # a model no longer in resources/: keys stand in for labels
@@ -104,6 +108,8 @@ def sections_json(entry: Entry) -> list[dict[str, Any]]:
 
 
 def _rung(key: str) -> Rung | None:
+    from carejournal.catalogues import find_rung
+
     try:
         return find_rung(key)
     except InvalidInput:  # a rung no longer in resources/

@@ -149,29 +149,31 @@ class Journal:
 
         An encrypted journal needs its data key (see carejournal.encryption.unlock).
         read_only is for a caller that will only read: it skips the integrity check of
-        every page (a damaged page it reads is still reported) and the catalogue update.
+        every page (a damaged page it reads is still reported), the catalogue update and the
+        reading of every template.
         """
-        from carejournal.backups import newest_good_backup
-        from carejournal.catalogues import kindness_acts
-        from carejournal.templates import load_all
+        if not read_only:
+            from carejournal.templates import load_all
 
-        load_all()  # a broken data file stops here, named, before the journal is touched
+            load_all()  # a broken data file stops here, named, before the journal is touched
         if create and not path.exists() and path.parent.is_dir() \
-                and (backup := newest_good_backup(path, key)) is not None:
+                and (backup := _newest_backup(path, key)) is not None:
             raise JournalMissing(missing_message(
                 f"There is no journal at {path}, but there are backups of it, so CareJournal "
                 "has not started a new one there.", backup))
         try:
             engine = open_store(path, key, create=create, verify=not read_only)
         except JournalDamaged as exc:
-            raise JournalDamaged(damaged_message(str(exc), newest_good_backup(path, key)),
+            raise JournalDamaged(damaged_message(str(exc), _newest_backup(path, key)),
                                  exc.problems) from exc
         except JournalMissing as exc:
-            raise JournalMissing(missing_message(str(exc), newest_good_backup(path, key))
+            raise JournalMissing(missing_message(str(exc), _newest_backup(path, key))
                                  ) from exc
         journal = cls(path, engine, clock, key)
         if read_only:
             return journal
+        from carejournal.catalogues import kindness_acts
+
         with translate_errors(path):
             journal.kindness_repo.sync_builtin([(a.key, a.label) for a in kindness_acts()])
         return journal
@@ -305,6 +307,12 @@ class _Guarded:
             with translate_errors(self._path):
                 return found(*args, **kwargs)
         return call
+
+
+def _newest_backup(path: Path, key: bytes | None) -> Path | None:
+    from carejournal.backups import newest_good_backup  # only when something is wrong
+
+    return newest_good_backup(path, key)
 
 
 def guarded(repo: T, path: Path) -> T:

@@ -30,7 +30,6 @@ from carejournal.store.models import (
     entry_people,
     entry_tags,
 )
-from carejournal.templates import written_sections
 
 BATCH = 2_000
 
@@ -72,6 +71,8 @@ def _insert_entries(conn: Connection, batch: list[EntryDraft],
 
 
 def entry_values(draft: EntryDraft, now: dt.datetime) -> dict[str, Any]:
+    from carejournal.templates import written_sections  # only writes need the templates
+
     summary = summarise(draft.title, draft.body,
                         *written_sections(draft.kind.value, draft.model, draft.sections))
     return {
