@@ -47,7 +47,7 @@ def open_window(session: Session, settings: QSettings, create: bool
         return exc
     except (JournalError, ResourceError, OSError) as exc:
         return str(exc)
-    return MainWindow(journal, settings)
+    return MainWindow(journal, settings, defer_start_up=True)  # paint first, then the rest
 
 
 def claim(path: Path) -> SingleInstance | str:

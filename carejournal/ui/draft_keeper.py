@@ -17,7 +17,6 @@ from carejournal.domain import Entry, EntryDraft, utc_now
 from carejournal.drafts import DraftService, PendingDraft, draft_to_json
 from carejournal.ui.autosave import SaveState
 from carejournal.ui.problems import PROBLEMS
-from carejournal.ui.recover_dialog import RecoverDialog
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -84,6 +83,10 @@ class DraftKeeper(QObject):
             pending = self.drafts().pending()
         except PROBLEMS:
             return
+        if not pending:
+            return
+        from carejournal.ui.recover_dialog import RecoverDialog  # only after a crash
+
         for left in pending:
             dialog = RecoverDialog(left, self.window)
             dialog.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
@@ -27,7 +28,6 @@ from carejournal.ui.body_edit import BodyEdit
 from carejournal.ui.colours import problem_banner_style, prompt_banner_style
 from carejournal.ui.decisions_editor import DecisionsEditor
 from carejournal.ui.editor_header import EditorHeader
-from carejournal.ui.history_dialog import HistoryDialog
 from carejournal.ui.identifier_notice import IdentifierNotice, found_for
 from carejournal.ui.lens_edit import LensEdit
 from carejournal.ui.lens_highlighter import LensContext
@@ -36,6 +36,9 @@ from carejournal.ui.links_panel import LinksPanel
 from carejournal.ui.problems import PROBLEMS
 from carejournal.ui.sections_editor import SectionsEditor
 from carejournal.ui.strings import kind_description
+
+if TYPE_CHECKING:
+    from carejournal.ui.history_dialog import HistoryDialog
 
 BODY_MIN_HEIGHT = 180
 
@@ -390,5 +393,7 @@ class EntryEditor(QWidget):
         if self.history_dialog is not None:
             self.history_dialog.close()
             self.history_dialog.deleteLater()
+        from carejournal.ui.history_dialog import HistoryDialog  # loads when first used
+
         self.history_dialog = HistoryDialog(revisions, current, self)
         self.history_dialog.show()

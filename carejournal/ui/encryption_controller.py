@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton
 
 from carejournal.ui import background
 from carejournal.ui.after_close import Session
-from carejournal.ui.passphrase_dialogs import NewPassphraseDialog, RecoveryKeyDialog
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
+    from carejournal.ui.passphrase_dialogs import NewPassphraseDialog
 
 
 def _t(text: str) -> str:
@@ -111,6 +111,8 @@ class EncryptStep:
 
     def show_recovery_key(self, journal_name: str, recovery: str) -> None:
         """Show the recovery key until the worker has kept it (tests replace this)."""
+        from carejournal.ui.passphrase_dialogs import RecoveryKeyDialog  # on first use
+
         RecoveryKeyDialog(journal_name, recovery).exec()
 
 
@@ -214,6 +216,8 @@ class EncryptionController(QObject):
     # -- protect --------------------------------------------------------------
     def ask_new_passphrase(self) -> str | None:
         """Ask for the new passphrase (tests replace this)."""
+        from carejournal.ui.passphrase_dialogs import NewPassphraseDialog
+
         dialog = NewPassphraseDialog(self.service.passphrase_problem, parent=self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -264,6 +268,8 @@ class EncryptionController(QObject):
         """Ask for the current and the new passphrase; the journal stays open."""
         if not self.encrypted() or self.dialog is not None:
             return
+        from carejournal.ui.passphrase_dialogs import NewPassphraseDialog
+
         self.dialog = NewPassphraseDialog(self.service.passphrase_problem, ask_current=True,
                                           hold=True, parent=self.window)
         self.dialog.submitted.connect(self._submit_change)

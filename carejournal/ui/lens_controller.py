@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from carejournal.ui.lens_dialog import LensDialog
 from carejournal.ui.problems import PROBLEMS
 
 if TYPE_CHECKING:
+    from carejournal.ui.lens_dialog import LensDialog
     from carejournal.ui.main_window import MainWindow
 
 
@@ -27,7 +27,7 @@ class LensController(QObject):
         self.dialog: LensDialog | None = None
         window.actions_.show_lens.triggered.connect(self.show_lens)
         window.editor.rule_off_requested.connect(self.switch_off)
-        self.refresh()
+        window.start_up.run(self.refresh)  # the lexicon loads after the first paint
 
     def refresh(self) -> None:
         """Give the editor the lens as it now stands."""
@@ -54,6 +54,8 @@ class LensController(QObject):
     def show_lens(self) -> None:
         """Open (or bring forward) the window with the period's wording and all the rules."""
         if self.dialog is None:
+            from carejournal.ui.lens_dialog import LensDialog  # loads when first used
+
             try:
                 self.dialog = LensDialog(self.window.journal.lens, self.today, self.window,
                                          self._last_supervision)

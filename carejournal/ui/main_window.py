@@ -28,6 +28,7 @@ from carejournal.ui.colours import problem_text_style
 from carejournal.ui.draft_keeper import install as install_draft_keeper
 from carejournal.ui.editor import EntryEditor
 from carejournal.ui.encryption_controller import EncryptionController
+from carejournal.ui.first_paint import StartUp
 from carejournal.ui.lens_controller import LensController
 from carejournal.ui.lock_controller import LockController
 from carejournal.ui.menus import build_menus, show_about
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+                 clock: Callable[[], dt.datetime] = dt.datetime.now,
+                 defer_start_up: bool = False) -> None:
         super().__init__(parent)
         self.journal = journal
         self.settings = settings
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.autosaver = AutoSaver(self._save, parent=self)
         self._build()
         self._connect()
+        self.start_up = StartUp(self.timeline.view.viewport(), defer_start_up)
         self.practice = PracticeController(self, clock)
         self.lens = LensController(self, lambda: clock().date())
         self.patterns = PatternsController(self, lambda: clock().date())

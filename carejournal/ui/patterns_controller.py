@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from carejournal.ui import background, chart_adapter
-from carejournal.ui.chart_adapter import ChartHit
+from carejournal.ui import background
 from carejournal.ui.problems import PROBLEMS
 
 if TYPE_CHECKING:
+    from carejournal.ui.chart_adapter import ChartHit
     from carejournal.ui.main_window import MainWindow
     from carejournal.ui.patterns_view import PatternsView
 
@@ -89,6 +89,8 @@ class PatternsController(QObject):
 
 
 def _warm_quietly() -> None:
+    from carejournal.ui import chart_adapter  # (and the patterns it draws) after start-up
+
     try:
         chart_adapter.warm_up()
     except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first open

@@ -11,15 +11,12 @@ from PySide6.QtWidgets import QDialog
 
 from carejournal.domain import DueAction
 from carejournal.shifts import ShiftEnd, shift_at
-from carejournal.ui.acts_dialog import ActsDialog
 from carejournal.ui.due_actions import DueActionsDialog, DueNotice
-from carejournal.ui.goals_view import GoalsPanel
 from carejournal.ui.problems import PROBLEMS
-from carejournal.ui.quick_capture import QuickCaptureDialog
-from carejournal.ui.settings_dialog import SettingsDialog
 from carejournal.ui.shift_reminder import ReminderBanner, ShiftReminder, attach_tray
 
 if TYPE_CHECKING:
+    from carejournal.ui.goals_view import GoalsPanel
     from carejournal.ui.main_window import MainWindow
 
 
@@ -89,6 +86,8 @@ class PracticeController(QObject):
     # -- little things -------------------------------------------------------
     def edit_acts(self) -> None:
         """Add, reword or retire little things; the editor's checklist follows."""
+        from carejournal.ui.acts_dialog import ActsDialog  # dialogs load when first used
+
         dialog = ActsDialog(self.window.journal.kindness, self.window)
         dialog.exec()
         if dialog.changed:
@@ -99,6 +98,8 @@ class PracticeController(QObject):
     def show_goals(self) -> None:
         """Open the goals window (made on first use), up to date."""
         if self.goals is None:
+            from carejournal.ui.goals_view import GoalsPanel
+
             self.goals = GoalsPanel(self.window.journal, self.window, window=True)
             self.goals.open_entry_requested.connect(self.window.show_entry)
             self.goals.entry_added.connect(lambda _id: self.window.entries_changed())
@@ -132,6 +133,8 @@ class PracticeController(QObject):
 
     def quick_capture(self, shift: str = "") -> None:
         """Write a few words quickly: an interaction, a little thing or a fallibility note."""
+        from carejournal.ui.quick_capture import QuickCaptureDialog
+
         window = self.window
         try:
             dialog = QuickCaptureDialog(window.journal, self.clock().date(), shift,
@@ -147,6 +150,8 @@ class PracticeController(QObject):
     # -- settings ------------------------------------------------------------
     def edit_settings(self) -> None:
         """Usual shifts, reminders and the attempts threshold."""
+        from carejournal.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.window.journal.settings, self.window)
         a = self.window.actions_
         dialog.add_privacy_actions([a.encrypt, a.change_passphrase, a.decrypt])

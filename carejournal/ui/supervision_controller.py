@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QWidget
 
 from carejournal.journal import Journal
 from carejournal.ui.problems import PROBLEMS
-from carejournal.ui.sessions_dialog import SessionsDialog
 from carejournal.ui.supervision_banner import SupervisionBanner, prompt_text
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
+    from carejournal.ui.sessions_dialog import SessionsDialog
 
 DAY_CHECK_MS = 60_000  # like the shift reminder: a new day is noticed within a minute
 Opener = Callable[[QWidget, Journal, dt.date], Any]
@@ -58,7 +58,7 @@ class SupervisionController(QObject):
         self.timer = QTimer(self, interval=DAY_CHECK_MS)
         self.timer.timeout.connect(self.check_day)
         self.timer.start()
-        self.refresh()
+        window.start_up.run(self.refresh)  # the window paints first
 
     def today(self) -> dt.date:
         """Today, by the window's clock."""
@@ -97,6 +97,8 @@ class SupervisionController(QObject):
     def show_sessions(self) -> None:
         """Open (or bring forward) the list of supervision sessions."""
         if self.dialog is None:
+            from carejournal.ui.sessions_dialog import SessionsDialog  # on first use
+
             try:
                 self.dialog = SessionsDialog(self.window.journal.supervision, self.today(),
                                              self.window)

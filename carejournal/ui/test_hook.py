@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtTest import QTest
-
 from carejournal.domain import EntryKind
 from carejournal.ui.draft_keeper import install
 
@@ -34,6 +32,8 @@ def maybe_run(window: MainWindow) -> None:
     """Run the hook named in CAREJOURNAL_TEST_HOOK on the window, once (no hook: nothing)."""
     if os.environ.get(HOOK_ENV) != "type-then-wait" or window.property("test_hook_ran"):
         return
+    from PySide6.QtTest import QTest  # only a test drives the app
+
     window.setProperty("test_hook_ran", True)
     keeper = install(window)
     keeper.written.connect(lambda: print(SAVED_LINE, flush=True))

@@ -1,0 +1,59 @@
+"""Start-up work the first paint does not need waits for it, in the app; tests see it at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from carejournal.journal import Journal
+from carejournal.supervision import Session
+from carejournal.ui.first_paint import StartUp
+from carejournal.ui.main_window import MainWindow
+
+TODAY = dt.date(2026, 3, 20)
+
+
+def test_without_deferring_the_work_runs_at_once(qtbot) -> None:  # noqa: ANN001
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    done: list[str] = []
+    StartUp(widget, defer=False).run(lambda: done.append("now"))
+    assert done == ["now"]
+
+
+def test_deferred_work_runs_just_after_the_first_paint(qtbot) -> None:  # noqa: ANN001
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    start_up = StartUp(widget, defer=True)
+    done: list[str] = []
+    start_up.run(lambda: done.append("first"))
+    start_up.run(lambda: done.append("second"))
+    QApplication.processEvents()
+    assert done == [], "nothing painted yet"
+    with qtbot.waitExposed(widget):
+        widget.show()
+    widget.repaint()  # a paint, delivered now if the event loop has not painted yet
+    QApplication.processEvents()
+    assert done == ["first", "second"]
+    start_up.run(lambda: done.append("later"))
+    assert done[-1] == "later", "after the first paint, work runs at once"
+    start_up.flush()  # the fallback timer firing later changes nothing
+    assert done == ["first", "second", "later"]
+
+
+def test_the_app_window_shows_the_supervision_period_after_its_first_paint(
+        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+    filled.supervision.add(Session(dt.date(2026, 3, 3), "Ruth"))
+    window = MainWindow(filled, settings, defer_start_up=True,
+                        clock=lambda: dt.datetime.combine(TODAY, dt.time(12)))
+    qtbot.addWidget(window)
+    since = window.timeline.filters.since_supervision
+    assert window.timeline.model.rowCount() == 4, "the timeline is filled before it paints"
+    assert window.start_up.pending, "not asked yet: the window paints first"
+    with qtbot.waitExposed(window):
+        window.show()
+    window.timeline.view.viewport().repaint()
+    QApplication.processEvents()
+    assert since.isVisible() and "3 Mar 2026" in since.toolTip()
