@@ -36,6 +36,7 @@ def warm_up() -> None:
 
     import carejournal.charts.drawing  # noqa: F401
     import carejournal.charts.export  # noqa: F401
+    import carejournal.charts.text_cache  # noqa: F401
 
     _freeze_long_lived()
 
@@ -80,14 +81,18 @@ def _canvas_class() -> type:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
+    from carejournal.charts.text_cache import fast_renderer_class
+
+    fast_renderer = fast_renderer_class()
     _freeze_long_lived()  # opened without the warm-up: matplotlib was imported just now
 
     class ChartCanvas(FigureCanvasQTAgg):
         """A Qt canvas that renders only when it is painted, so hidden charts cost nothing."""
 
-        def __init__(self) -> None:
+        def __init__(self, on_painted: Callable[[], None] | None = None) -> None:
             super().__init__(Figure())
             self.stale = True
+            self.on_painted = on_painted
 
         def mark_stale(self) -> None:
             """The figure changed: render it the next time it is on screen."""
@@ -99,6 +104,15 @@ def _canvas_class() -> type:
             changed, so it is rendered once, when next painted, not once per resize too."""
             self.mark_stale()
 
+        def get_renderer(self) -> Any:
+            """matplotlib's Agg renderer, drawing text from a cache (same pixels, faster)."""
+            w, h = self.get_width_height(physical=True)
+            key = w, h, self.figure.dpi
+            if self._lastKey != key:
+                self.renderer = fast_renderer(w, h, self.figure.dpi)
+                self._lastKey = key
+            return self.renderer
+
         def render_now(self) -> None:
             """Render the figure now if it changed (for saving pictures and timing)."""
             if self.stale:
@@ -106,17 +120,21 @@ def _canvas_class() -> type:
                 self.draw()
 
         def paintEvent(self, event: Any) -> None:  # noqa: N802
-            if self.stale and self.width() > 0 and self.height() > 0:
+            rendered = self.stale and self.width() > 0 and self.height() > 0
+            if rendered:
                 self.stale = False
                 self.draw()
             super().paintEvent(event)
+            if rendered and self.on_painted is not None:
+                self.on_painted()
 
     return ChartCanvas
 
 
-def make_canvas() -> QWidget:
-    """A new, empty chart canvas (a FigureCanvasQTAgg)."""
-    return _canvas_class()()
+def make_canvas(on_painted: Callable[[], None] | None = None) -> QWidget:
+    """A new, empty chart canvas (a FigureCanvasQTAgg); on_painted is called each time it
+    has rendered a changed figure onto the screen."""
+    return _canvas_class()(on_painted)
 
 
 def draw(name: str, series: object, canvas: QWidget, theme: Any, period: Period) -> Drawn:

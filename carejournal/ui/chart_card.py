@@ -28,9 +28,11 @@ SUFFIXES = (".png", ".svg")
 
 
 class ChartCard(QFrame):
-    """One named chart, drawn when asked; emits `clicked(ChartHit)`, `saved(path)`, `failed`."""
+    """One named chart, drawn when asked; emits `clicked(ChartHit)`, `saved(path)`, `failed`
+    and `painted` (its changed chart is now on screen)."""
 
     clicked = Signal(object)
+    painted = Signal()
     saved = Signal(str)
     failed = Signal(str)
 
@@ -46,7 +48,7 @@ class ChartCard(QFrame):
             QStandardPaths.StandardLocation.DocumentsLocation)
         self.setObjectName(f"chart-{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.canvas = chart_adapter.make_canvas()
+        self.canvas = chart_adapter.make_canvas(self.painted.emit)
         self.canvas.setFixedHeight(CANVAS_HEIGHT)  # not the figure's own 480 px size hint
         self.canvas.setMinimumWidth(CANVAS_MIN_WIDTH)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -55,6 +55,7 @@ class PatternsView(QWidget):
             card.clicked.connect(self._clicked)
             card.saved.connect(self._saved)
             card.failed.connect(self._failed)
+            card.painted.connect(self._painted)
         self.resize(1100, 750)
         self._arrange(2)
         self.refresh()
@@ -217,6 +218,12 @@ class PatternsView(QWidget):
                                       card.size()).intersects(viewport.rect()):
                 card.draw_pending()
         if any(card.pending for card in self.cards.values()):
+            self.idle_timer.start()
+
+    def _painted(self) -> None:
+        """A chart just reached the screen: wait for quiet again before drawing those out
+        of sight, so that work never holds up the charts being shown."""
+        if self.idle_timer.isActive():
             self.idle_timer.start()
 
     def _draw_one_out_of_sight(self) -> None:

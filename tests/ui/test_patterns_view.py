@@ -221,6 +221,38 @@ def test_charts_out_of_sight_are_drawn_when_scrolled_to(open_view: Opener, qtbot
     assert not any(card.pending for card in view.cards.values())
 
 
+def test_charts_out_of_sight_wait_until_those_in_sight_are_on_screen(
+        open_view: Opener, qtbot, week_journal: Journal,  # noqa: ANN001
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _window, view = open_view(week_journal)
+    view.resize(1280, 800)
+    view.period.setCurrentIndex(view.period.findData("12m"))
+    kinds = view.cards["kinds"]
+    assert view.idle_timer.isActive() and view.cards["plans"].pending
+    starts: list[object] = []
+    monkeypatch.setattr(view.idle_timer, "start", lambda *args: starts.append(args))
+    with qtbot.waitSignal(kinds.painted, timeout=5000):
+        kinds.canvas.repaint()  # the chart in sight is rendered onto the screen
+    assert starts, "the wait for quiet starts again once the chart is on screen"
+    assert view.cards["plans"].pending, "nothing out of sight was drawn meanwhile"
+    view.idle_timer.stop()
+    starts.clear()
+    kinds.canvas.mark_stale()
+    with qtbot.waitSignal(kinds.painted, timeout=5000):
+        kinds.canvas.repaint()
+    assert not starts, "painting alone never starts drawing charts out of sight"
+
+
+def test_chart_canvases_draw_text_through_the_cache(open_view: Opener,
+                                                    week_journal: Journal) -> None:
+    from carejournal.charts.text_cache import fast_renderer_class
+
+    _window, view = open_view(week_journal)
+    canvas = view.cards["kinds"].canvas
+    canvas.render_now()
+    assert type(canvas.get_renderer()) is fast_renderer_class()
+
+
 def test_two_columns_when_wide_one_when_narrow(open_view: Opener,
                                                week_journal: Journal) -> None:
     _window, view = open_view(week_journal)
