@@ -1,0 +1,51 @@
+"""The GUI benchmark runs on a tiny journal and records sane rows (values are not judged)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.core import Recorder
+from benchmarks.gui import bench_gui
+from carejournal.journal import Journal
+from tests.conftest import draft
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    path = tmp_path / "j.sqlite"
+    journal = Journal.open(path, create=True)
+    try:
+        for body in ("Had a cup of tea with Mary.", "A visit to the park.", "Quiet shift."):
+            journal.add(draft(body))
+    finally:
+        journal.close()
+    return path
+
+
+def test_bench_gui_records_start_ratio_and_memory(tiny: Path) -> None:
+    rec = Recorder(runs=1)
+    bench_gui(rec, 1, tiny, warm=False)
+    floor, ours = rec.get("gui_floor"), rec.get("gui_cold_start")
+    assert 0 < floor.median < 60_000 and 0 < ours.median < 60_000
+    assert ours.ratio == pytest.approx(ours.median / floor.median)
+    assert (ours.ratio_of, ours.ratio_target) == ("floor", 1.3)
+    assert "3 rows shown;" in ours.note, "the timeline held every entry at first paint"
+    assert "matplotlib not loaded" in ours.note and not rec.notes
+    assert rec.get("gui_cpu").median > 0 and rec.get("gui_floor_cpu").median > 0
+    parts = ("gui_interpreter", "gui_import", "gui_app", "gui_open", "gui_construct",
+             "gui_first_paint")
+    assert all(rec.get(key).median > 0 for key in parts)
+    assert sum(rec.get(key).median for key in parts) <= ours.median * 1.01
+    rss = rec.get("gui_rss")
+    assert (rss.unit, rss.target) == ("MB", 250.0)
+    assert 30 < rss.median < 2000, "megabytes, not kilobytes or bytes"
+    with pytest.raises(KeyError):
+        rec.get("gui_rss_warm")
+
+
+def test_no_backup_and_no_lock_are_left_beside_the_journal(tiny: Path) -> None:
+    bench_gui(Recorder(runs=1), 1, tiny, warm=False)
+    left = sorted(str(p.relative_to(tiny.parent)) for p in tiny.parent.rglob("*"))
+    assert left in (["j.sqlite"], ["backups", "j.sqlite"])  # the app makes the folder at start
