@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from carejournal.domain import EntryDraft
 from carejournal.interchange.plan import ImportPlan, ImportReport, PlannedEntry
 from carejournal.store import fts, lens_repo
-from carejournal.store.bulk import Names, Parts, entry_values
+from carejournal.store.bulk import BATCH, Names, Parts, entry_values
 from carejournal.store.engine import writer
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
@@ -270,6 +270,7 @@ class _Loader:
             existing[(r[0], r[1], r[2], r[3])].append(r[4])
         names = Names(self.conn)
         fts.pause_insert_trigger(self.conn)
+        fresh: list[PlannedEntry] = []
         for item in planned:
             d = item.draft
             key = (d.occurred_on, d.kind.value, d.title, d.body)
@@ -278,28 +279,35 @@ class _Loader:
                 self.entry_ids[item.ref] = same.pop(0) if len(same) > 1 else same[0]
                 self.stats["duplicates_skipped"] += 1
                 continue
-            self.entry_ids[item.ref] = self._entry(item, act_ids, names)
-            self.stats["entries_added"] += 1
+            fresh.append(item)
+        for start in range(0, len(fresh), BATCH):
+            self._batch(fresh[start:start + BATCH], act_ids, names)
+        self.stats["entries_added"] += len(fresh)
         fts.resume_insert_trigger(self.conn)
 
-    def _entry(self, item: PlannedEntry, act_ids: dict[int, int], names: Names) -> int:
-        counts = self.count(item.draft)
-        values = (entry_values(item.draft, self.now) | lens_repo.entry_values(counts)
+    def _batch(self, items: list[PlannedEntry], act_ids: dict[int, int], names: Names) -> None:
+        """Insert a batch of entries in one statement, then every row hanging off them."""
+        counted = [self.count(item.draft) for item in items]
+        values = [entry_values(item.draft, self.now) | lens_repo.entry_values(counts)
                   | {"created_at": item.created_at, "updated_at": item.updated_at,
-                     "deleted_at": item.deleted_at})
-        entry_id = int(self.conn.execute(insert(_E).values(**values)).inserted_primary_key[0])
+                     "deleted_at": item.deleted_at}
+                  for item, counts in zip(items, counted, strict=True)]
+        stmt = insert(_E).returning(_E.c.id, sort_by_parameter_order=True)
+        ids = [int(i) for i in self.conn.execute(stmt, values).scalars()]
         parts = Parts()
-        parts.collect(entry_id, replace(item.draft, acts=()), names, {})
-        parts.collect_lens(entry_id, item.draft, counts)
-        for act in item.draft.acts:
-            parts.add(EntryAct.__table__, {"entry_id": entry_id, "act_id": act_ids[act.act_id],
-                                           "label": act.label, "note": act.note})
-        for rev in item.revisions:
-            parts.add(EntryRevisionRecord.__table__, {
-                "entry_id": entry_id, "saved_at": rev.saved_at, "reason": rev.reason,
-                "texts": rev.texts})
+        for entry_id, item, counts in zip(ids, items, counted, strict=True):
+            self.entry_ids[item.ref] = entry_id
+            parts.collect(entry_id, replace(item.draft, acts=()), names, {})
+            parts.collect_lens(entry_id, item.draft, counts)
+            for act in item.draft.acts:
+                parts.add(EntryAct.__table__, {"entry_id": entry_id,
+                                               "act_id": act_ids[act.act_id],
+                                               "label": act.label, "note": act.note})
+            for rev in item.revisions:
+                parts.add(EntryRevisionRecord.__table__, {
+                    "entry_id": entry_id, "saved_at": rev.saved_at, "reason": rev.reason,
+                    "texts": rev.texts})
         parts.write(self.conn)
-        return entry_id
 
     def _links(self, links: tuple[tuple[int, int, str], ...]) -> None:
         table = EntryLinkRecord.__table__

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    Connection,
     Engine,
     Select,
     column,
@@ -140,9 +141,10 @@ class EntryRepository:
         match = fts.to_match_query(flt.text) if flt.text else ""
         if flt.text and not match:
             return []
-        query = _row_query(flt, match)
         with self._engine.connect() as conn:
-            return [_to_row(r) for r in conn.execute(query)]
+            if match and flt.limit:
+                return _searched(conn, flt, match)
+            return [_to_row(r) for r in conn.execute(_row_query(flt, match))]
 
     def row(self, entry_id: int) -> EntryRow | None:
         """The timeline row of one entry not in the trash."""
@@ -191,7 +193,24 @@ class EntryRepository:
             return sorted(names, key=str.casefold)
 
 
-def _row_query(flt: EntryFilter, match: str) -> Select:
+def _searched(conn: Connection, flt: EntryFilter, match: str) -> list[EntryRow]:
+    """A search with a limit in three steps, so snippets are made for the rows shown only.
+
+    SQLite works out every column of every match before sorting and cutting to the limit:
+    a snippet for each of 20,000 entries holding a common word took 300 ms, for 50 8 ms.
+    """
+    ids = [r[0] for r in conn.execute(_row_query(flt, match, ids_only=True))]
+    if not ids:
+        return []
+    shown = _row_query(EntryFilter(trashed=flt.trashed), "").where(_ENTRIES.c.id.in_(ids))
+    snippet = func.snippet(_FTS, -1, "[", "]", "…", 12)
+    found = select(_FTS_TABLE.c.rowid, snippet).select_from(_FTS_TABLE).where(
+        _FTS.op("MATCH")(match), literal_column(f"+{fts.FTS_TABLE}.rowid").in_(ids))
+    snippets = {r[0]: r[1] for r in conn.execute(found)}
+    return [_to_row((*r, snippets.get(r[0], ""))) for r in conn.execute(shown)]
+
+
+def _row_query(flt: EntryFilter, match: str, ids_only: bool = False) -> Select:
     """The SQL for timeline rows; people come from a correlated subquery."""
     e = _ENTRIES.c
     people = (
@@ -208,17 +227,21 @@ def _row_query(flt: EntryFilter, match: str) -> Select:
     )
     columns = [e.id, e.kind, e.occurred_on, e.occurred_time, e.shift, e.title, e.summary,
                people, tags]
-    if match:
+    joined = bool(match) and not ids_only
+    if joined:
         snippet = func.snippet(_FTS, -1, "[", "]", "…", 12)
         query = select(*columns, snippet).select_from(
             _ENTRIES.join(_FTS_TABLE, _FTS_TABLE.c.rowid == e.id))
         query = query.where(_FTS.op("MATCH")(match))
+    elif match:  # the matches read once, then the timeline index walked newest first
+        query = select(e.id).where(e.id.in_(
+            select(_FTS_TABLE.c.rowid).where(_FTS.op("MATCH")(match))))
     else:
         query = select(*columns)
-    # With a text search, the FTS index must be read first. "+column" keeps SQLite from
+    # Joined with the text index, the index must be read first. "+column" keeps SQLite from
     # walking every entry by its index instead and matching each one (newer SQLite, as in
     # SQLCipher, chose that: 5.9 s instead of 40 ms at 20,000 entries).
-    deleted, kind = (_unindexed(e.deleted_at), _unindexed(e.kind)) if match \
+    deleted, kind = (_unindexed(e.deleted_at), _unindexed(e.kind)) if joined \
         else (e.deleted_at, e.kind)
     query = query.where(deleted.is_not(None) if flt.trashed else deleted.is_(None))
     if flt.kinds:

@@ -155,6 +155,10 @@ def spread(repo: EntryRepository) -> dict[str, int]:
     (EntryFilter(person="Ann", limit=1), ["feb2"]),
     (EntryFilter(text="february", kinds=frozenset({EntryKind.INTERACTION})), ["feb"]),
     (EntryFilter(text="february", until=dt.date(2026, 2, 15)), ["feb"]),
+    (EntryFilter(text="february", limit=1), ["feb2"]),
+    (EntryFilter(text="february", limit=5, person="Bo"), ["feb2"]),
+    (EntryFilter(text="february", limit=5, tag="visit", kinds=frozenset({EntryKind.INTERACTION})),
+     ["feb"]),
     (EntryFilter(person="Nobody"), []),
 ])
 def test_filters(repo: EntryRepository, spread: dict[str, int], flt: EntryFilter,
@@ -223,3 +227,22 @@ def test_add_many_is_indexed_and_keeps_the_insert_trigger(repo: EntryRepository)
     assert len(search(repo, "number4")) == 11  # number4, number40..49
     single = repo.add(make("single heron"), NOW)
     assert search(repo, "heron") == [single]  # the insert trigger is back after bulk load
+
+
+def test_limited_search_shows_the_newest_matches_with_their_own_snippets(
+        repo: EntryRepository) -> None:
+    days = [dt.date(2026, 1, d) for d in (5, 1, 9, 3, 7)]
+    made = {day: repo.add(make(f"a walk on day {day.day} by the river", day=day,
+                               people=("Ann",), tags=("outing",)), NOW) for day in days}
+    repo.add(make("no match here", day=dt.date(2026, 1, 8)), NOW)
+    gone = repo.add(make("a river walk, trashed", day=dt.date(2026, 1, 10)), NOW)
+    repo.set_trashed([gone], LATER)
+    rows = repo.rows(EntryFilter(text="river", limit=3))
+    assert ids(rows) == [made[dt.date(2026, 1, d)] for d in (9, 7, 5)]
+    assert [r.snippet for r in rows] == [f"a walk on day {d} by the [river]" for d in (9, 7, 5)]
+    assert (rows[0].people, rows[0].tags, rows[0].summary) == (
+        ("Ann",), ("outing",), "a walk on day 9 by the river")
+    assert rows == repo.rows(EntryFilter(text="river"))[:3]
+    trashed = repo.rows(EntryFilter(text="river", limit=3, trashed=True))
+    assert ids(trashed) == [gone] and "[river]" in trashed[0].snippet
+    assert repo.rows(EntryFilter(text="nowhere", limit=3)) == []
