@@ -15,16 +15,17 @@ from carejournal.journal import Journal
 from carejournal.store.schema import translate_errors
 
 
-def document(journal: Journal, now: dt.datetime | None = None) -> dict[str, Any]:
-    """The journal as a JSON-ready document."""
+def document(journal: Journal, now: dt.datetime | None = None, plain: bool = True
+             ) -> dict[str, Any]:
+    """The journal as a JSON-ready document (see json_format.to_document for plain)."""
     with repository(journal) as repo, translate_errors(journal.path):
         snapshot = repo.snapshot()
-    return to_document(snapshot, now or utc_now(), __version__)
+    return to_document(snapshot, now or utc_now(), __version__, plain)
 
 
 def export_json(journal: Journal, out: Path) -> int:
     """Write the journal to out (replacing it only once fully written); return entries."""
-    doc = document(journal)
+    doc = document(journal, plain=False)  # dumps writes the dates
     temporary = out.with_name(f".{out.name}.part")
     fd = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     try:

@@ -13,19 +13,22 @@ FORMAT_NAME = "carejournal"
 FORMAT_VERSION = 1
 
 
-def to_document(snapshot: dict[str, Any], exported_at: dt.datetime, app_version: str
-                ) -> dict[str, Any]:
-    """The JSON document of a journal snapshot (carejournal/store/interchange_repo.py)."""
+def to_document(snapshot: dict[str, Any], exported_at: dt.datetime, app_version: str,
+                plain: bool = True) -> dict[str, Any]:
+    """The JSON document of a journal snapshot (carejournal/store/interchange_repo.py).
+
+    With plain, dates and times are ISO text already; without, `dumps` writes them so.
+    """
     entries = []
     for row in snapshot["entries"]:
-        entry = {k: v for k, v in row.items() if k not in ("feeling_score", "feeling_word")}
-        score = row["feeling_score"]
-        entry["feeling"] = None if score is None else {"score": score,
-                                                        "word": row["feeling_word"]}
+        entry = dict(row)  # (the caller's rows are left as they are)
+        score, word = entry.pop("feeling_score"), entry.pop("feeling_word")
+        entry["feeling"] = None if score is None else {"score": score, "word": word}
         entries.append(entry)
     header = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
               "exported_at": exported_at, "app_version": app_version}
-    return _plain(header | snapshot | {"entries": entries})
+    document = header | snapshot | {"entries": entries}
+    return _plain(document) if plain else document
 
 
 def _plain(value: Any) -> Any:
@@ -41,9 +44,31 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _iso(value: Any) -> str:
+    """Dates, times and datetimes as ISO 8601 text (what `_plain` makes of them)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def dumps(document: dict[str, Any]) -> str:
-    """The document as UTF-8-ready JSON text, indented, non-ASCII kept as is."""
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    """The document as UTF-8-ready JSON text, non-ASCII kept as is: one line a key, and one
+    line a record in its lists.
+
+    That stays readable and lets json use its C encoder: any indent makes it fall back to
+    the pure-Python one (4.5 s instead of a fraction of a second at 20,000 entries).
+    """
+    one = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_iso).encode
+    parts = []
+    for key, value in document.items():
+        if isinstance(value, list | tuple) and value:
+            records = ",\n  ".join(one(item) for item in value)
+            parts.append(f" {one(key)}: [\n  {records}\n ]")
+        else:
+            parts.append(f" {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def loads(text: str, where: str) -> Any:
