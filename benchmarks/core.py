@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+WARM_UP = {"on": True}  # the smoke run (one run of each, tiny data) turns warm-up calls off
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Measure:
     ratio: float | None = None  # how many times faster than the peer or floor (or slower)
     ratio_of: str = ""  # what the ratio compares with, e.g. "jrnl" or "floor"
     ratio_target: float | None = None
+    floor: float | None = None  # ours / the import floor (lower is better)
+    floor_target: float | None = None
     note: str = ""
 
     def _scale(self, value: float) -> float:
@@ -53,6 +56,8 @@ class Measure:
         if self.ratio is not None and self.ratio_target is not None:
             checks.append(self.ratio >= self.ratio_target if self.ratio_of == "jrnl"
                           else self.ratio <= self.ratio_target)
+        if self.floor is not None and self.floor_target is not None:
+            checks.append(self.floor <= self.floor_target)
         return all(checks) if checks else None
 
 
@@ -90,7 +95,7 @@ class Recorder:
 def time_runs(fn: Callable[[], Any], runs: int, warm_up: bool = True
               ) -> tuple[list[float], Any]:
     """Call fn runs times (after one untimed call unless warm_up is False)."""
-    result = fn() if warm_up else None
+    result = fn() if warm_up and WARM_UP["on"] else None
     samples = []
     for _ in range(runs):
         begin = time.perf_counter()

@@ -1,37 +1,39 @@
 """Patterns view timings: opening it (matplotlib warm, and cold in a fresh process) and
-switching the period, on an already-open journal (the lead passes the 20,000-entry one).
+switching the period, on an already-open journal.
 
 "Painted" means what a person waits for: the view on screen with the charts in sight drawn
 (charts scrolled out of sight are drawn when they come into view). "All drawn" also renders
 every chart, the upper bound.
 
-    python bench/patterns_bench.py --cold|--warmed JOURNAL YYYY-MM-DD
+    python -m benchmarks.patterns --cold|--warmed JOURNAL YYYY-MM-DD
         (the fresh-process half, used by bench_patterns; prints seconds)
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from benchmarks.core import Recorder, child_env
 
 if TYPE_CHECKING:
     from carejournal.journal import Journal
     from carejournal.ui.patterns_view import PatternsView
 
-Record = Callable[..., None]  # record(key, label, samples, note="")
 SWITCHES = ("4w", "12m", "3m")
 COLD_RUNS = 3
 SIZE = (1280, 800)
+OPEN_WARM_MS = 500
+OPEN_COLD_MS = 1500
+SWITCH_MS = 300
 
 
 def _app() -> Any:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication  # noqa: TID251
 
     return QApplication.instance() or QApplication([sys.argv[0]])
 
@@ -77,46 +79,59 @@ def _switch(view: PatternsView, app: Any, choice: str, all_drawn: bool) -> float
     return seconds
 
 
-def bench_patterns(record: Record, runs: int, journal: Journal,
-                   today: dt.date | None = None) -> None:
+def bench_patterns(rec: Recorder, runs: int, journal: Journal, today: dt.date,
+                   cold: bool = True) -> None:
     """Time the Patterns view on this open journal: warm open, period switches, cold open."""
     from carejournal.patterns import PeriodChoice, period_for
     from carejournal.ui import chart_adapter
 
-    today = today or dt.date.today()
     app = _app()
     begin = time.perf_counter()
     chart_adapter.warm_up()  # what the window does in the background after start-up
-    record("patterns_warm_up", "patterns: import matplotlib + charts (background warm-up)",
-           [time.perf_counter() - begin], "0 if this process had them already")
-    samples = [journal_all(journal, period_for(PeriodChoice.MONTHS_12, today), today)
-               for _ in range(runs)]
-    record("patterns_series_12m", "patterns: journal.patterns.all(12 months)", samples)
+    rec.add("patterns_warm_up", "Patterns: import matplotlib + charts (background warm-up)",
+            [time.perf_counter() - begin], note="0 if this process had them already")
+    period = period_for(PeriodChoice.MONTHS_12, today)
+    samples = [_series(journal, period, today) for _ in range(runs)]
+    rec.add("patterns_series_12m", "Patterns: journal.patterns.all(12 months)", samples)
     for all_drawn, tag, how in ((False, "", "painted"), (True, "_all", "all drawn")):
-        opens, switches = [], {choice: [] for choice in SWITCHES}
-        for _ in range(runs):
-            begin = time.perf_counter()
-            view = _open(journal, today, app, all_drawn)
-            opens.append(time.perf_counter() - begin)
-            _finish(view)
-            for choice in SWITCHES:
-                switches[choice].append(_switch(view, app, choice, all_drawn))
-            view.close()
-            view.deleteLater()
-            _settle(app)
-        record(f"patterns_open_warm{tag}", f"patterns: open the view, matplotlib warm ({how})",
-               opens, f"{len(view.cards)} charts; first sample is the first open")
+        _open_and_switch(rec, runs, journal, today, app, all_drawn, tag, how)
+    if cold:
+        found = [run_cold(journal.path, today) for _ in range(min(runs, COLD_RUNS))]
+        rec.add("patterns_open_cold", "Patterns: open in a fresh process (cold)",
+                [c["open_s"] for c in found], target=OPEN_COLD_MS,
+                note="imports matplotlib on the spot")
+        rec.add("patterns_open_after_warm_up",
+                "Patterns: open in a fresh process after the background warm-up",
+                [c["open_after_warm_up_s"] for c in found], target=OPEN_WARM_MS,
+                note="warm-up joined first")
+
+
+def _open_and_switch(rec: Recorder, runs: int, journal: Journal, today: dt.date, app: Any,
+                     all_drawn: bool, tag: str, how: str) -> None:
+    opens: list[float] = []
+    switches: dict[str, list[float]] = {choice: [] for choice in SWITCHES}
+    charts = 0
+    for _ in range(runs):
+        begin = time.perf_counter()
+        view = _open(journal, today, app, all_drawn)
+        opens.append(time.perf_counter() - begin)
+        charts = len(view.cards)
+        _finish(view)
         for choice in SWITCHES:
-            record(f"patterns_switch_{choice}{tag}",
-                   f"patterns: switch period to {choice} ({how})", switches[choice])
-    cold = [run_cold(journal.path, today) for _ in range(COLD_RUNS)]
-    record("patterns_open_cold", "patterns: open the view in a fresh process (cold)",
-           [c["open_s"] for c in cold], "imports matplotlib on the spot")
-    record("patterns_open_after_warm_up", "patterns: open after the background warm-up",
-           [c["open_after_warm_up_s"] for c in cold], "fresh process, warm-up joined first")
+            switches[choice].append(_switch(view, app, choice, all_drawn))
+        view.close()
+        view.deleteLater()
+        _settle(app)
+    bound = {} if all_drawn else {"target": OPEN_WARM_MS}
+    rec.add(f"patterns_open_warm{tag}", f"Patterns: open the view, matplotlib warm ({how})",
+            opens, note=f"{charts} charts; first sample is the first open", **bound)
+    for choice in SWITCHES:
+        bound = {} if all_drawn else {"target": SWITCH_MS}
+        rec.add(f"patterns_switch_{choice}{tag}", f"Patterns: switch period to {choice} ({how})",
+                switches[choice], **bound)
 
 
-def journal_all(journal: Journal, period: Any, today: dt.date) -> float:
+def _series(journal: Journal, period: Any, today: dt.date) -> float:
     begin = time.perf_counter()
     journal.patterns.all(period, today)
     return time.perf_counter() - begin
@@ -124,15 +139,14 @@ def journal_all(journal: Journal, period: Any, today: dt.date) -> float:
 
 def run_cold(journal_path: Path, today: dt.date) -> dict[str, float]:
     """The cold half, each in a fresh interpreter (the real window, opening from the menu)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     found: dict[str, float] = {}
     for flag, key in (("--cold", "open_s"), ("--warmed", "open_after_warm_up_s")):
-        done = subprocess.run([sys.executable, __file__, flag, str(journal_path),
-                               today.isoformat()], capture_output=True, text=True, env=env,
-                              check=False)
+        done = subprocess.run([sys.executable, "-m", "benchmarks.patterns", flag,
+                               str(journal_path), today.isoformat()], capture_output=True,
+                              text=True, env=child_env(), check=False)
         lines = done.stdout.strip().splitlines()
         if done.returncode != 0 or not lines:
-            raise SystemExit(f"bench: the patterns subprocess failed:\n{done.stderr}")
+            raise RuntimeError(f"the patterns subprocess failed:\n{done.stderr[-2000:]}")
         found[key] = float(lines[-1])
     return found
 
@@ -141,21 +155,22 @@ def cold_child(journal_path: str, today_text: str, warm_first: bool) -> float:
     """In a fresh process: the main window, then View › Patterns; seconds to painted."""
     import tempfile
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings  # noqa: TID251
 
     from carejournal.journal import Journal
     from carejournal.ui.main_window import MainWindow
 
     app = _app()
     today = dt.date.fromisoformat(today_text)
-    journal = Journal.open(Path(journal_path), create=True)
+    journal = Journal.open(Path(journal_path))
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(journal, settings,
                             clock=lambda: dt.datetime.combine(today, dt.time(12)))
         window.show()
         _settle(app)
-        assert "matplotlib" not in sys.modules, "the window imported matplotlib at start-up"
+        if "matplotlib" in sys.modules:
+            raise RuntimeError("the window imported matplotlib at start-up")
         if warm_first:
             window.patterns.warm_up()
             window.patterns.warm_thread.join()
@@ -178,5 +193,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,117 @@
+"""The command line, side by side with jrnl on the same entries, and against its import floor.
+
+Every command runs as a real process (interpreter start included), the way a person or a
+script runs it. `add` runs last, since it changes both journals.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.core import WARM_UP, Recorder, child_env, run_timed, script
+from benchmarks.dataset import SEARCH_WORD, TAG, generate, write_carejournal, write_jrnl
+from benchmarks.peer import Jrnl
+
+FLOOR = [sys.executable, "-c", "import sqlalchemy.orm"]
+FLOOR_TARGET = 1.3
+FAST_TARGET = 4.0  # list the last 10, tag filter, search: at least this many times jrnl's speed
+WRITE_TARGET = 20.0  # add and export
+PEER_RUNS = 3  # jrnl's add takes seconds at 20,000 entries
+CROSSOVER_SIZES = (0, 100, 1_000, 5_000)
+ADDED_TEXT = "A quiet shift; we had tea in the garden."
+
+
+def commands(out: Path) -> list[tuple[str, str, list[str], list[str], float]]:
+    """(key, what, CareJournal's arguments, jrnl's arguments, target ratio)."""
+    return [
+        ("list10", "last 10 entries", ["list", "-n", "10"], ["-n", "10"], FAST_TARGET),
+        ("tag", f"tag filter ({TAG})", ["list", "--tag", TAG], [f"@{TAG}"], FAST_TARGET),
+        ("search", f"full-text search ({SEARCH_WORD})", ["search", SEARCH_WORD],
+         ["-contains", SEARCH_WORD], FAST_TARGET),
+        ("export", "export everything as JSON",
+         ["export", "--format", "json", "--out", str(out)], ["--export", "json"], WRITE_TARGET),
+        ("add", "add one entry", ["add", "--kind", "reflection", ADDED_TEXT],
+         [ADDED_TEXT], WRITE_TARGET),
+    ]
+
+
+def ours(journal: Path, args: list[str]) -> list[str]:
+    return [script("carejournal"), "--journal", str(journal), *args]
+
+
+def sample(run: Callable[[], float], runs: int, warm_up: bool = True) -> list[float]:
+    """Wall times of runs calls (after one untimed call, which fills the disk cache)."""
+    if warm_up and WARM_UP["on"]:
+        run()
+    return [run() for _ in range(runs)]
+
+
+def bench_cli(rec: Recorder, runs: int, journal: Path, jrnl_txt: Path,
+              crossover: bool = True) -> None:
+    """The CLI rows: the floor, then each command against jrnl's equivalent."""
+    env = child_env()
+    rec.section("Command line: CareJournal against jrnl on the same entries")
+    floor = rec.add("cli_floor", "import floor: python -c 'import sqlalchemy.orm'",
+                    sample(lambda: run_timed(FLOOR, env)[0], runs),
+                    note="what any command of ours pays before it starts")
+    peer = Jrnl(journal.parent / "jrnl-home", jrnl_txt) if Jrnl.available() else None
+    if peer is None:
+        rec.notes.append("jrnl is not installed (pip install -e '.[bench]'): no ratios.")
+    with tempfile.TemporaryDirectory(prefix="carejournal-cli-") as folder:
+        for key, what, mine, theirs, target in commands(Path(folder) / "all.json"):
+            writes = key == "add"
+            times = sample(lambda a=mine: run_timed(ours(journal, a), env)[0], runs,
+                           warm_up=not writes)
+            measure = rec.add(f"cli_{key}", f"carejournal: {what}", times,
+                              floor=_median(times) / floor.median * 1000,
+                              floor_target=FLOOR_TARGET)
+            if peer is None:
+                continue
+            peer_times = sample(lambda a=theirs: run_timed(peer.argv(a), peer.env())[0],
+                                min(runs, PEER_RUNS), warm_up=not writes)
+            rec.add(f"jrnl_{key}", f"jrnl: {what} (jrnl {' '.join(theirs)})", peer_times)
+            measure.ratio = _median(peer_times) / _median(times)
+            measure.ratio_of, measure.ratio_target = "jrnl", target
+    if crossover and peer is not None:
+        bench_crossover(rec, journal.parent)
+
+
+def _median(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def bench_crossover(rec: Recorder, folder: Path, sizes: tuple[int, ...] = CROSSOVER_SIZES,
+                    runs: int = 3) -> None:
+    """`list -n 10` and search at smaller journals: from which size on are we faster?"""
+    rec.section("Command line at smaller journals: where CareJournal overtakes jrnl")
+    found: dict[str, int | None] = {"list10": None, "search": None}
+    for size in sizes:
+        entries = generate(size) if size else []
+        base = folder / f"size-{size}"
+        base.mkdir(exist_ok=True)
+        journal, text = base / "journal.sqlite", base / "journal.txt"
+        write_carejournal(journal, entries)
+        write_jrnl(text, entries)
+        peer = Jrnl(base / "jrnl-home", text)
+        for key, mine, theirs in (("list10", ["list", "-n", "10"], ["-n", "10"]),
+                                  ("search", ["search", SEARCH_WORD],
+                                   ["-contains", SEARCH_WORD])):
+            a = sample(lambda m=mine, j=journal: run_timed(ours(j, m))[0], runs)
+            b = sample(lambda t=theirs, p=peer: run_timed(p.argv(t), p.env())[0], runs)
+            m = rec.add(f"size_{size}_{key}",
+                        f"{size:,} entries: carejournal {' '.join(mine)}", a,
+                        note=f"jrnl {_median(b) * 1000:,.0f} ms")
+            m.ratio, m.ratio_of = _median(b) / _median(a), "jrnl"
+            if found[key] is None and m.ratio > 1:
+                found[key] = size
+    for key, size in found.items():
+        rec.notes.append(
+            f"CareJournal's `{key}` is faster than jrnl's from {size:,} entries on."
+            if size is not None else
+            f"CareJournal's `{key}` was not faster than jrnl's at any smaller size measured "
+            f"({', '.join(f'{s:,}' for s in sizes)}); see the 20,000-entry rows.")

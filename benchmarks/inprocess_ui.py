@@ -1,0 +1,193 @@
+"""In-process timings of Qt widgets over an open journal: scrolling the timeline, showing
+an entry in the editor, and the language lens (checking 10,000 words, re-underlining)."""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from benchmarks.core import Recorder, percentile, time_runs
+
+if TYPE_CHECKING:
+    from carejournal.journal import Journal
+
+LENS_SEED = 20261123
+LENS_WORDS = 10_000
+PARAGRAPH_WORDS = 150
+LENS_CHECK_MS = 50
+KEYSTROKE_MS = 2
+TIMELINE_SIZE = (380, 720)
+SENTENCES = (
+    "I introduced myself and we had a cup of tea in the garden.",
+    "She told me about her grandson and laughed about his football.",
+    "The service user refused his tablets again this morning.",
+    "We talked about the care package and what she wants from it.",
+    "He was non-compliant with the plan, so I asked what we could change.",
+    "Just in case it rained we took the bus, and in any case she enjoyed it.",
+    "Challenging behaviour at lunch; I wonder what he was trying to tell us.",
+    "Those people on the other unit never listen, one colleague said.",
+    "I was fed up by four but the feedback from his sister was lovely.",
+    "It was a difficult day for all of us, and I asked them what would help.",
+    "She chose the colours for her room herself and was proud of them.",
+    "He is wheelchair-bound and the lift was broken again.",
+)
+
+
+def app() -> Any:
+    """The QApplication of this process (offscreen when run headless)."""
+    from PySide6.QtWidgets import QApplication  # noqa: TID251
+
+    return QApplication.instance() or QApplication([sys.argv[0]])
+
+
+def each_timed(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[float]:
+    """Seconds for fn(item), item by item."""
+    samples = []
+    for item in items:
+        begin = time.perf_counter()
+        fn(item)
+        samples.append(time.perf_counter() - begin)
+    return samples
+
+
+def bench_timeline(rec: Recorder, runs: int, journal: Journal) -> None:
+    """Fill the real timeline list (uniform item sizes) and scroll it top to bottom."""
+    from carejournal.domain import EntryFilter
+    from carejournal.ui.timeline_panel import TimelinePanel
+
+    qt = app()
+    panel = TimelinePanel()
+    panel.resize(*TIMELINE_SIZE)
+    panel.show()
+    qt.processEvents()
+
+    def fill() -> int:
+        rows = journal.rows(EntryFilter())
+        panel.set_rows(rows, "")
+        panel.view.viewport().repaint()
+        return len(rows)
+    samples, count = time_runs(fill, runs)
+    rec.add("timeline_fill", "Timeline: read every row and show the first page", samples,
+            note=f"{count:,} rows")
+    bar = panel.view.verticalScrollBar()
+    pages = list(range(0, bar.maximum() + 1, max(1, bar.pageStep()))) or [0]
+
+    def page(value: int) -> None:
+        bar.setValue(value)
+        panel.view.viewport().repaint()
+    per_page: list[float] = []
+    totals: list[float] = []
+    for _ in range(runs):
+        bar.setValue(0)
+        qt.processEvents()
+        times = each_timed(page, pages)
+        per_page += times
+        totals.append(sum(times))
+    rec.add("timeline_page", "Timeline: scroll one page (paint, data() calls)", per_page,
+            note=f"p95 {percentile(per_page, 0.95) * 1000:.2f} ms")
+    rec.add("timeline_scroll_all", "Timeline: scroll top to bottom, page by page", totals,
+            note=f"{len(pages):,} pages of {count:,} rows")
+    panel.close()
+    panel.deleteLater()
+    qt.processEvents()
+
+
+def bench_editor(rec: Recorder, journal: Journal, ids: Sequence[int]) -> None:
+    """Show stored entries in the real editor, as selecting them in the timeline does."""
+    from carejournal.ui.editor import EntryEditor
+
+    qt = app()
+    editor = EntryEditor()
+    editor.set_journal(journal)
+    editor.set_lens(journal.lens.lens())
+    editor.set_catalogue(journal.kindness.acts(include_retired=True))
+    editor.resize(860, 760)
+    editor.show()
+    editor.load(journal.get(ids[0]))  # untimed: the first show lays everything out
+    qt.processEvents()
+
+    def show(entry_id: int) -> None:
+        editor.load(journal.get(entry_id))
+        qt.processEvents()
+    rec.add("open_entry_editor", "Open an entry: journal.get + show in the editor",
+            each_timed(show, ids), note=f"{len(ids)} entries across the journal")
+    editor.close()
+    editor.deleteLater()
+    qt.processEvents()
+
+
+def lens_text(words: int = LENS_WORDS, seed: int = LENS_SEED) -> str:
+    """A reproducible journal-like text of about this many words, in paragraphs."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        sentences: list[str] = []
+        length = 0
+        while length < PARAGRAPH_WORDS:
+            sentence = rng.choice(SENTENCES)
+            sentences.append(sentence)
+            length += len(sentence.split())
+        paragraphs.append(" ".join(sentences))
+        count += length
+    return "\n".join(paragraphs)
+
+
+def bench_lens(rec: Recorder, runs: int) -> None:
+    """The matcher alone, then in a real text box: re-underline a paragraph, a keystroke."""
+    from carejournal.balance import measure
+    from carejournal.lens import Lens, load_lexicon
+
+    samples, lens = time_runs(lambda: Lens(load_lexicon()), 1, warm_up=False)
+    rec.add("lens_build", "Lens: load lexicon.toml and build the matcher", samples,
+            note=f"{len(lens.lexicon.rules)} rules")
+    text = lens_text()
+    words = len(text.split())
+    samples, found = time_runs(lambda: lens.check(text), runs)
+    rec.add("lens_check_10k", f"Lens: check {words:,} words", samples, target=LENS_CHECK_MS,
+            note=f"{len(found):,} findings")
+    samples, _ = time_runs(lambda: measure(text), runs)
+    rec.add("lens_balance_10k", f"Lens: strengths/problems of {words:,} words", samples)
+    _bench_highlight(rec, runs, text)
+
+
+def _bench_highlight(rec: Recorder, runs: int, text: str) -> None:
+    from PySide6.QtGui import QTextCursor  # noqa: TID251
+
+    from carejournal.lens import shipped_lens
+    from carejournal.ui.lens_edit import LensEdit
+    from carejournal.ui.lens_highlighter import LensContext
+
+    qt = app()
+    context = LensContext()
+    context.set_lens(shipped_lens())
+    edit = LensEdit()
+    edit.attach(context)
+    edit.resize(800, 600)
+    samples, _ = time_runs(lambda: edit.setPlainText(text), 1, warm_up=False)
+    rec.add("lens_load_10k", "Lens: show a 10,000-word entry, underlined", samples,
+            note=f"{edit.document().blockCount()} paragraphs")
+    block = edit.document().findBlockByNumber(edit.document().blockCount() // 2)
+    highlighter = edit.highlighter
+    assert highlighter is not None
+
+    def rehighlight() -> None:
+        context._cache.clear()  # a real re-check, not a remembered one
+        highlighter.rehighlightBlock(block)
+    samples, _ = time_runs(rehighlight, runs * 20)
+    rec.add("lens_rehighlight", "Lens: re-underline one paragraph (re-checked)", samples,
+            target=KEYSTROKE_MS, note=f"{len(block.text().split())} words")
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+
+    def keystroke() -> None:
+        cursor.insertText("x")
+        qt.processEvents()
+    samples, _ = time_runs(keystroke, runs * 20)
+    rec.add("lens_keystroke", "Lens: one keystroke in that paragraph (edit + underline)",
+            samples, target=KEYSTROKE_MS)
+    edit.deleteLater()
+    qt.processEvents()
