@@ -11,10 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from carejournal.resources import resource_path
@@ -266,13 +266,21 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
-def _known_mask(text: str, tokens: list[_Token], known: Iterable[str]) -> set[int]:
-    """Indices of tokens that belong to an occurrence of a known name."""
+@lru_cache(maxsize=8)
+def _known_words(known: tuple[str, ...]) -> Mapping[str, list[tuple[str, ...]]]:
+    """Known names as words, by their first word (worked out once per list of names: a pack
+    checks thousands of texts against the same names)."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for term in known:
         words = tuple(t.norm for t in _tokens(term))
         if words:
             by_first.setdefault(words[0], []).append(words)
+    return by_first
+
+
+def _known_mask(text: str, tokens: list[_Token], known: Iterable[str]) -> set[int]:
+    """Indices of tokens that belong to an occurrence of a known name."""
+    by_first = _known_words(tuple(known))
     masked: set[int] = set()
     for i, token in enumerate(tokens):
         for words in by_first.get(token.norm, ()):

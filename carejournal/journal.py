@@ -256,6 +256,16 @@ class Journal:
             raise EntryNotFound(entry_id)
         return entry
 
+    def entries(self, entry_ids: Sequence[int]) -> list[Entry]:
+        """Entries in full in the order given, as get() reads each (trashed too, else
+        EntryNotFound), in a few queries."""
+        with translate_errors(self.path):
+            found = self._repo.entries(entry_ids)
+        for entry_id, entry in zip(entry_ids, found, strict=True):
+            if entry is None:
+                raise EntryNotFound(entry_id)
+        return cast(list[Entry], found)
+
     def rows(self, flt: EntryFilter | None = None) -> list[EntryRow]:
         """Timeline rows, newest first; with flt.text, a full-text search."""
         with translate_errors(self.path):

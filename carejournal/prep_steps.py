@@ -3,12 +3,20 @@ them: the entries brought, the language check, strengths per person, power and f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from carejournal.catalogues import ladder, load_toml
-from carejournal.domain import EntryDraft, EntryFilter, EntryKind, EntryRow, InvalidInput
+from carejournal.domain import (
+    Entry,
+    EntryDraft,
+    EntryFilter,
+    EntryKind,
+    EntryRow,
+    InvalidInput,
+)
 from carejournal.lens import Finding
 from carejournal.lens_service import FieldFinding, field_texts
 from carejournal.patterns import GoalAttempts, Period
@@ -133,16 +141,26 @@ class Preparing:
                  ) -> list[LanguageItem]:
         """Every lens finding in the chosen entries (or in one of them), grouped by wording
         within a field."""
+        rows = [r for r in self.chosen(prep) if entry_id is None or r.id == entry_id]
+        return self.language_of(prep, rows, self._journal.entries([r.id for r in rows]))
+
+    def language_of(self, prep: Preparation, rows: Sequence[EntryRow],
+                    entries: Sequence[Entry]) -> list[LanguageItem]:
+        """language() for entries already read (rows and entries in the same order)."""
+        lens = self._journal.lens.lens()  # the rules switched off, read once for all
         items: list[LanguageItem] = []
-        for row in self.chosen(prep):
-            if entry_id is not None and row.id != entry_id:
-                continue
-            draft = self._journal.get(row.id).draft()
-            texts = {t.field: t.text for t in field_texts(draft)}
+        for row, entry in zip(rows, entries, strict=True):
+            draft = entry.draft()
+            fields = tuple(field_texts(draft))
+            texts = {t.field: t.text for t in fields}
             groups: dict[str, list[FieldFinding]] = {}
-            for found in self._journal.lens.check_draft(draft):
-                key = f"{row.id}/{found.field}/{found.finding.key}"
-                groups.setdefault(key, []).append(found)
+            for item in fields:  # as LensService.check_draft, with the lens read once
+                if not item.text.strip():
+                    continue
+                for finding in lens.check(item.text, draft.dismissed):
+                    key = f"{row.id}/{item.field}/{finding.key}"
+                    groups.setdefault(key, []).append(FieldFinding(item.field, item.label,
+                                                                   finding))
             for key, same in groups.items():
                 first = same[0]
                 items.append(LanguageItem(

@@ -222,6 +222,15 @@ def test_known_names_are_not_reported_but_their_unknown_neighbours_are() -> None
     assert found("we met mary's mum and MARY", known=["Mary"]) == []
 
 
+def test_each_list_of_known_names_is_used_for_its_own_call() -> None:
+    text = "we met Zara Quint, then Bilal."
+    assert found(text, known=("Zara Quint",)) == [("name", "Bilal")]
+    assert found(text, known=iter(["Bilal"])) == [("name", "Zara Quint")]
+    assert found(text) == [("name", "Zara Quint"), ("name", "Bilal")]
+    assert found(text, known=["Bilal", "Zara Quint"]) == []
+    assert found(text, known=("Zara Quint",)) == [("name", "Bilal")]
+
+
 def test_ignored_words_are_never_reported() -> None:
     text = "we went to Leeds Road, then Mrs Patel, then 07700 900123"
     assert found(text, ignore=["leeds", "Patel", "07700 900123"]) == []

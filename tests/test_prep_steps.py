@@ -151,3 +151,31 @@ def test_an_unknown_finding_key_is_refused(journal: Journal, prep: Preparation) 
     for key in ("999/body/service-user:service user", "nonsense"):
         with pytest.raises(InvalidInput, match="no language finding"):
             journal.preparing.keep(prep, key, "because")
+
+
+def test_language_leaves_out_switched_off_rules_and_dismissed_findings(
+        journal: Journal, prep: Preparation) -> None:
+    text = "Mary was non-compliant. The service user enjoyed tea."
+    plain = journal.add(draft(text, day=DAY, title="A service user"))
+    dismissed = journal.add(draft(text, day=DAY, dismissed=("service-user:service user",)))
+    found = {(i.entry.id, i.field, i.finding.rule)
+             for i in journal.preparing.language(prep)}
+    assert found == {(plain, "title", "service-user"), (plain, "body", "service-user"),
+                     (plain, "body", "non-compliant"), (dismissed, "body", "non-compliant")}
+    journal.lens.set_rule_on("service-user", False)
+    found = {(i.entry.id, i.field, i.finding.rule)
+             for i in journal.preparing.language(prep)}
+    assert found == {(plain, "body", "non-compliant"), (dismissed, "body", "non-compliant")}
+
+
+def test_language_reads_the_chosen_entries_together_not_one_by_one(
+        journal: Journal, prep: Preparation, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = [journal.add(draft(f"Service user {n} was non-compliant.", day=DAY))
+           for n in range(3)]
+    reads: list[list[int]] = []
+    bulk = journal.entries
+    monkeypatch.setattr(journal, "get", lambda _id: pytest.fail("read one by one"))
+    monkeypatch.setattr(journal, "entries", lambda wanted: reads.append(list(wanted))
+                        or bulk(wanted))
+    assert len(journal.preparing.language(prep)) == 6
+    assert reads == [ids]

@@ -90,13 +90,14 @@ def gather(journal: Journal, prep: Preparation) -> PackContent:
     session = steps.session_of(prep)
     period = Period(prep.since, prep.until)
     chosen = steps.chosen(prep)
-    language = tuple(steps.language(prep))
+    entries = journal.entries([r.id for r in chosen])  # read once, for both uses below
+    language = tuple(steps.language_of(prep, chosen, entries))
     kept = tuple((item, item.kept) for item in language if item.kept is not None)
     before = prep.language_before
     return PackContent(
         session=session, period=period, worker=prep.worker_name,
         last_actions=steps.last_actions(prep),
-        entries=tuple(pack_entry(journal.get(r.id), r.id in prep.to_discuss) for r in chosen),
+        entries=tuple(pack_entry(e, e.id in prep.to_discuss) for e in entries),
         entries_in_period=len(steps.period_rows(prep)),
         language_before=before if before is not None else sum(i.occurrences
                                                               for i in language),

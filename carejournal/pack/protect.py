@@ -31,6 +31,10 @@ class Protection:
         self.pseudonymiser = Pseudonymiser(people)
         # The worker's and supervisor's own names are not someone to protect.
         self._allowed = tuple(w for name in allowed for w in name.split() if w)
+        self._known = (*self.pseudonymiser.terms(), *self.aliases().values())
+        # Each text's aliased form and identifiers, worked out once for the scan and the
+        # scrubber both (a pack's texts are scanned, then written with the same texts).
+        self._seen: dict[str, tuple[str, list[Identifier]]] = {}
 
     def aliases(self) -> dict[str, str]:
         """Each person's alias in this pack, by name."""
@@ -38,15 +42,22 @@ class Protection:
 
     def scan(self, texts: Iterable[str]) -> list[Detected]:
         """Identifiers left after aliasing, each distinct text once, in order found."""
-        known = [*self.pseudonymiser.terms(), *self.aliases().values()]
         found: dict[tuple[IdKind, str], int] = {}
         for text in texts:
             if not text:
                 continue
-            for item in detect(self.pseudonymiser.apply(text), known, self._allowed):
+            for item in self._found(text)[1]:
                 key = (item.kind, item.text)
                 found[key] = found.get(key, 0) + 1
         return [Detected(kind, text, n) for (kind, text), n in found.items()]
+
+    def _found(self, text: str) -> tuple[str, list[Identifier]]:
+        """The text with aliases in, and the identifiers detected in that."""
+        seen = self._seen.get(text)
+        if seen is None:
+            aliased = self.pseudonymiser.apply(text)
+            seen = self._seen[text] = (aliased, detect(aliased, self._known, self._allowed))
+        return seen
 
     def scrubber(self, keep: Collection[str] = (),
                  everywhere: Iterable[Detected] = ()) -> Callable[[str], str]:
@@ -54,7 +65,6 @@ class Protection:
         replaced by a placeholder except the texts the worker confirmed (keep). The texts
         in everywhere (what the scan found in the whole pack) are replaced wherever they
         stand, also where the detector would not see them (a name opening a sentence)."""
-        known = [*self.pseudonymiser.terms(), *self.aliases().values()]
         again = sorted({(d.text, placeholder(d.kind)) for d in everywhere if d.text not in keep},
                        key=lambda pair: -len(pair[0]))
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t, _p in again)
@@ -64,8 +74,7 @@ class Protection:
         def scrub(text: str) -> str:
             if not text:
                 return text
-            aliased = self.pseudonymiser.apply(text)
-            found: list[Identifier] = detect(aliased, known, self._allowed)
+            aliased, found = self._found(text)
             done = replace_all(aliased, found, keep) if found else aliased
             return pattern.sub(lambda m: places[m.group(0)], done) if pattern else done
         return scrub

@@ -18,7 +18,7 @@ from sqlalchemy import (
     table,
     update,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from carejournal.domain import (
     ActDone,
@@ -43,6 +43,8 @@ from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
     ActionRecord,
     EntryAct,
+    EntryDismissalRecord,
+    EntryLinkRecord,
     EntryRecord,
     GoalRecord,
     KindnessAct,
@@ -59,6 +61,9 @@ _Named = TypeVar("_Named", Person, Tag)
 _ENTRIES = EntryRecord.__table__
 _FTS = literal_column(fts.FTS_TABLE)
 _FTS_TABLE = table(fts.FTS_TABLE, column("rowid"))
+_CHUNK = 500  # ids per IN (...): well under SQLite's limit on bound variables
+_IN_FULL = [selectinload(getattr(EntryRecord, name)) for name in
+            ("people", "tags", "acts", "sections", "decisions", "actions")]
 
 
 class EntryRepository:
@@ -136,6 +141,22 @@ class EntryRepository:
             conn = session.connection()
             return _to_entry(record, structure.read_links(conn, entry_id),
                              lens_repo.read_dismissed(conn, entry_id))
+
+    def entries(self, entry_ids: Sequence[int]) -> list[Entry | None]:
+        """Entries in full (trashed ones too), in the order of entry_ids; None for an id
+        with no entry. Each relationship is read in one query per 500 entries."""
+        found: dict[int, Entry] = {}
+        wanted = list(dict.fromkeys(entry_ids))
+        with Session(self._engine) as session:
+            conn = session.connection()
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start:start + _CHUNK]
+                records = session.scalars(select(EntryRecord).options(*_IN_FULL)
+                                          .where(EntryRecord.id.in_(chunk))).all()
+                links, dismissed = _links_of(conn, chunk), _dismissed_of(conn, chunk)
+                found.update((r.id, _to_entry(r, links.get(r.id, ()),
+                                              dismissed.get(r.id, ()))) for r in records)
+        return [found.get(i) for i in entry_ids]
 
     def rows(self, flt: EntryFilter) -> list[EntryRow]:
         """Timeline rows matching the filter, newest first, without bodies."""
@@ -261,6 +282,38 @@ def _row_query(flt: EntryFilter, match: str, ids_only: bool = False) -> Select:
     query = query.order_by(
         e.occurred_on.desc(), func.coalesce(e.occurred_time, "").desc(), e.id.desc())
     return query.limit(flt.limit) if flt.limit else query
+
+
+def _links_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[EntryLink, ...]]:
+    """structure.read_links for many entries at once: links either way round to entries
+    not in the trash, oldest first."""
+    links = EntryLinkRecord.__table__.c
+    other = _ENTRIES.alias("other")
+    found: dict[int, list[tuple[dt.date, int, EntryLink]]] = {}
+    for outgoing, mine, theirs in ((True, links.source_id, links.target_id),
+                                   (False, links.target_id, links.source_id)):
+        query = (select(mine, links.kind, other.c.id, other.c.kind, other.c.occurred_on,
+                        other.c.summary)
+                 .join(other, other.c.id == theirs)
+                 .where(mine.in_(ids), _unindexed(other.c.deleted_at).is_(None)))
+        if not outgoing:  # a link to itself is shown once, as outgoing (as read_links does)
+            query = query.where(links.source_id != links.target_id)
+        for entry_id, kind, other_id, other_kind, occurred_on, summary in conn.execute(query):
+            found.setdefault(entry_id, []).append((occurred_on, other_id, EntryLink(
+                other_id, LinkKind(kind), outgoing, EntryKind(other_kind), occurred_on,
+                summary)))
+    return {i: tuple(link for _d, _o, link in sorted(items, key=lambda t: t[:2]))
+            for i, items in found.items()}
+
+
+def _dismissed_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """lens_repo.read_dismissed for many entries at once: keys sorted, by entry."""
+    d = EntryDismissalRecord.__table__.c
+    found: dict[int, list[str]] = {}
+    query = select(d.entry_id, d.key).where(d.entry_id.in_(ids)).order_by(d.entry_id, d.key)
+    for entry_id, key in conn.execute(query):
+        found.setdefault(entry_id, []).append(key)
+    return {i: tuple(keys) for i, keys in found.items()}
 
 
 def _unindexed(column: Any) -> Any:

@@ -1,0 +1,47 @@
+"""Identity protection: the scan and the scrubber agree, each text is checked once."""
+
+from __future__ import annotations
+
+import pytest
+
+from carejournal.identifiers import detect
+from carejournal.pack import protect
+from carejournal.pack.protect import Protection
+from carejournal.pseudonym import PersonNames
+
+PEOPLE = (PersonNames("Mary Jones", ("Mags",)), PersonNames("Ann Lee"))
+TEXTS = ("Mary Jones met Bartholomew at LS6 2AB.",
+         "Mags rang 07700 900123; Ann Lee and Priya came.",
+         "Tea with Ann Lee and Bartholomew.",
+         "Mary Jones met Bartholomew at LS6 2AB.",
+         "")
+
+
+def test_the_scrubber_after_a_scan_writes_what_a_fresh_one_would() -> None:
+    scanned = Protection(PEOPLE, allowed=("Priya Shah",))
+    detected = scanned.scan(TEXTS)
+    assert {(d.text, d.count) for d in detected} == {
+        ("Bartholomew", 3), ("LS6 2AB", 2), ("07700 900123", 1)}
+    after = scanned.scrubber(keep={"LS6 2AB"}, everywhere=detected)
+    fresh = Protection(PEOPLE, allowed=("Priya Shah",)).scrubber(keep={"LS6 2AB"},
+                                                                   everywhere=detected)
+    assert [after(t) for t in TEXTS] == [fresh(t) for t in TEXTS]
+    assert after(TEXTS[1]) == "M.J. rang [phone number]; A.L. and Priya came."
+    assert after("Bartholomew opened the door.") == "[name] opened the door."
+
+
+def test_each_distinct_text_is_checked_once_for_scan_and_scrubber(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+
+    def counting(text: str, *args: object) -> list:
+        checked.append(text)
+        return detect(text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(protect, "detect", counting)
+    protection = Protection(PEOPLE)
+    scrub = protection.scrubber(everywhere=protection.scan(TEXTS))
+    for text in TEXTS:
+        scrub(text)
+    assert len(checked) == 3 and len(set(checked)) == 3
+    assert all("Mary" not in text for text in checked), "aliases go in before the check"
