@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -39,12 +40,11 @@ from carejournal.errors import EntryNotFound
 from carejournal.store import fts, lens_repo, structure
 from carejournal.store.bulk import bulk_add
 from carejournal.store.engine import writer
+from carejournal.store.entry_reads import dismissed_of, links_of
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
     ActionRecord,
     EntryAct,
-    EntryDismissalRecord,
-    EntryLinkRecord,
     EntryRecord,
     GoalRecord,
     KindnessAct,
@@ -53,7 +53,6 @@ from carejournal.store.models import (
     entry_people,
     entry_tags,
 )
-from carejournal.templates import written_sections
 
 _SEP = "\x1f"
 _KINDS = {kind.value: kind for kind in EntryKind}
@@ -62,7 +61,13 @@ _ENTRIES = EntryRecord.__table__
 _FTS = literal_column(fts.FTS_TABLE)
 _FTS_TABLE = table(fts.FTS_TABLE, column("rowid"))
 _CHUNK = 500  # ids per IN (...): well under SQLite's limit on bound variables
-_IN_FULL = [selectinload(getattr(EntryRecord, name)) for name in
+
+
+@cache
+def _in_full() -> list[Any]:
+    """Load options for whole entries (made on first use: they configure every mapper, 20 ms
+    that a command which only lists entries need not pay)."""
+    return [selectinload(getattr(EntryRecord, name)) for name in
             ("people", "tags", "acts", "sections", "decisions", "actions")]
 
 
@@ -151,9 +156,9 @@ class EntryRepository:
             conn = session.connection()
             for start in range(0, len(wanted), _CHUNK):
                 chunk = wanted[start:start + _CHUNK]
-                records = session.scalars(select(EntryRecord).options(*_IN_FULL)
+                records = session.scalars(select(EntryRecord).options(*_in_full())
                                           .where(EntryRecord.id.in_(chunk))).all()
-                links, dismissed = _links_of(conn, chunk), _dismissed_of(conn, chunk)
+                links, dismissed = links_of(conn, chunk), dismissed_of(conn, chunk)
                 found.update((r.id, _to_entry(r, links.get(r.id, ()),
                                               dismissed.get(r.id, ()))) for r in records)
         return [found.get(i) for i in entry_ids]
@@ -284,38 +289,6 @@ def _row_query(flt: EntryFilter, match: str, ids_only: bool = False) -> Select:
     return query.limit(flt.limit) if flt.limit else query
 
 
-def _links_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[EntryLink, ...]]:
-    """structure.read_links for many entries at once: links either way round to entries
-    not in the trash, oldest first."""
-    links = EntryLinkRecord.__table__.c
-    other = _ENTRIES.alias("other")
-    found: dict[int, list[tuple[dt.date, int, EntryLink]]] = {}
-    for outgoing, mine, theirs in ((True, links.source_id, links.target_id),
-                                   (False, links.target_id, links.source_id)):
-        query = (select(mine, links.kind, other.c.id, other.c.kind, other.c.occurred_on,
-                        other.c.summary)
-                 .join(other, other.c.id == theirs)
-                 .where(mine.in_(ids), _unindexed(other.c.deleted_at).is_(None)))
-        if not outgoing:  # a link to itself is shown once, as outgoing (as read_links does)
-            query = query.where(links.source_id != links.target_id)
-        for entry_id, kind, other_id, other_kind, occurred_on, summary in conn.execute(query):
-            found.setdefault(entry_id, []).append((occurred_on, other_id, EntryLink(
-                other_id, LinkKind(kind), outgoing, EntryKind(other_kind), occurred_on,
-                summary)))
-    return {i: tuple(link for _d, _o, link in sorted(items, key=lambda t: t[:2]))
-            for i, items in found.items()}
-
-
-def _dismissed_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    """lens_repo.read_dismissed for many entries at once: keys sorted, by entry."""
-    d = EntryDismissalRecord.__table__.c
-    found: dict[int, list[str]] = {}
-    query = select(d.entry_id, d.key).where(d.entry_id.in_(ids)).order_by(d.entry_id, d.key)
-    for entry_id, key in conn.execute(query):
-        found.setdefault(entry_id, []).append(key)
-    return {i: tuple(keys) for i, keys in found.items()}
-
-
 def _unindexed(column: Any) -> Any:
     """The column written "+entries.name", which SQLite will not look up through an index."""
     return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
@@ -355,6 +328,8 @@ def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = (),
 def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.datetime,
            counts: EntryCounts | None = None) -> None:
     """Copy a draft and its lens counts onto a record, finding or creating people and tags."""
+    from carejournal.templates import written_sections  # (writes only)
+
     record.kind = draft.kind.value
     record.occurred_on = draft.occurred_on
     record.occurred_time = draft.occurred_time
