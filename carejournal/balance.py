@@ -76,9 +76,9 @@ class BalanceRules:
     def measure(self, text: str, words: Words | None = None) -> Balance:
         """Count the strength and problem words in text."""
         found = words if words is not None else words_of(text)
-        matches = self.matcher.find(text, found)
-        strengths = sum(1 for m in matches if m.payload == "strengths")
-        return Balance(strengths, len(matches) - strengths, len(found.norms))
+        sides = [side for _first, _last, side, _words in self.matcher.spans(found)]
+        strengths = sides.count("strengths")
+        return Balance(strengths, len(sides) - strengths, len(found.norms))
 
 
 

@@ -67,6 +67,16 @@ class Lens:
                                rule.alternatives, key))
         return out
 
+    def rules_found(self, words: Words, dismissed: Iterable[str] = ()) -> list[Rule]:
+        """The rule of each finding check would give for these words, in order (for counting:
+        no offsets, no Finding objects)."""
+        spans = self._matcher.spans(words)
+        if not dismissed:
+            return [rule for _first, _last, rule, _words in spans]
+        skip = frozenset(dismissed)
+        return [rule for _first, _last, rule, phrase in spans
+                if finding_key(rule.id, phrase) not in skip]
+
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))

@@ -197,9 +197,9 @@ class LensService:
             if not item.text.strip():
                 continue
             words = words_of(item.text)
-            for finding in self._full.check(item.text, draft.dismissed, words):
-                _category, count = found.get(finding.rule, (finding.category, 0))
-                found[finding.rule] = (finding.category, count + 1)
+            for rule in self._full.rules_found(words, draft.dismissed):
+                _category, count = found.get(rule.id, (rule.category, 0))
+                found[rule.id] = (rule.category, count + 1)
             if item.balanced:
                 total += rules.measure(item.text, words)
         findings = tuple(sorted((rule, cat, n) for rule, (cat, n) in found.items()))

@@ -12,30 +12,69 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
 from typing import Generic, TypeVar
 
 P = TypeVar("P")
 
 # A word: letters or digits, joined by apostrophes or invisible joiners ("client's", soft hyphens).
 WORD = re.compile(r"[^\W_]+(?:['’\u00ad\u200b\u200c\u200d]+[^\W_]+)*")
+# The same words in lowercased ASCII text (the only joiner there is the apostrophe), as a
+# split pattern: text between words, word, text between words, ...
+ASCII_SPLIT = re.compile(r"([a-z0-9]+(?:'+[a-z0-9]+)*)")
+WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # What may separate the words of one phrase in the text: spaces and hyphens, nothing else.
 JOIN = re.compile(r"[\s\-\u2010\u2011\u00a0]+")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d"))
 VOWELS = frozenset("aeiou")
 MAX_VARIANTS = 4096
+# Separates words while dropping possessives in one go; no word holds it.
+_SEP = "\x00"
+_POSSESSIVE = "'s" + _SEP
 
 
 class PhraseError(ValueError):
     """A phrase cannot be used (empty, or it grows into too many variants)."""
 
 
-@dataclass(frozen=True, slots=True)
 class Words:
-    """The words of a text: where each starts and ends, and the form it is matched by."""
+    """The words of a text: where each starts and ends, and the form it is matched by.
 
-    starts: list[int]
-    ends: list[int]
-    norms: list[str]
+    Built from the text split into gaps and words; offsets are worked out on first use,
+    so counting (which never needs them) does not pay for them.
+    """
+
+    __slots__ = ("norms", "_parts", "_starts", "_ends")
+
+    def __init__(self, parts: list[str], norms: list[str]) -> None:
+        self.norms = norms
+        self._parts = parts  # gap, word, gap, ..., word, gap (len(norms) * 2 + 1 items)
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Character offset where each word starts."""
+        if self._starts is None:
+            self._offsets()
+        assert self._starts is not None
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        """Character offset just after each word."""
+        if self._ends is None:
+            self._offsets()
+        assert self._ends is not None
+        return self._ends
+
+    def gap(self, at: int) -> str:
+        """The text between word at - 1 and word at."""
+        return self._parts[2 * at]
+
+    def _offsets(self) -> None:
+        ends = list(accumulate(map(len, self._parts)))
+        self._starts, self._ends = ends[0:-1:2], ends[1::2]
 
 
 def normalise(word: str) -> str:
@@ -50,15 +89,26 @@ def normalise(word: str) -> str:
 
 def words_of(text: str) -> Words:
     """The words of text, in order (plain ASCII text takes a fast path)."""
-    if text.isascii():
-        lowered = text.lower()
-        spans = [m.span() for m in WORD.finditer(lowered)]
-        norms = [w[:-2] if w.endswith("'s") else w for w in WORD.findall(lowered)]
-    else:
-        found = list(WORD.finditer(text))
-        spans = [m.span() for m in found]
-        norms = [normalise(m.group()) for m in found]
-    return Words([s for s, _e in spans], [e for _s, e in spans], norms)
+    if not text.isascii():
+        parts = WORD_SPLIT.split(text)
+        return Words(parts, list(map(normalise, parts[1::2])))
+    lowered = text.lower()
+    parts = ASCII_SPLIT.split(lowered)
+    norms = parts[1::2]
+    if "'s" in lowered:
+        _drop_possessives(norms)
+    return Words(parts, norms)
+
+
+def _drop_possessives(norms: list[str]) -> None:
+    """Match "client's" as "client": found with C string searches, not word by word."""
+    joined = _SEP.join(norms) + _SEP
+    at, index, since = joined.find(_POSSESSIVE), 0, 0
+    while at >= 0:
+        index += joined.count(_SEP, since, at)
+        norms[index] = norms[index][:-2]
+        since = at
+        at = joined.find(_POSSESSIVE, at + len(_POSSESSIVE))
 
 
 def inflections(word: str) -> list[str]:
@@ -120,6 +170,10 @@ class Match(Generic[P]):
     words: tuple[str, ...]
 
 
+# A match without character offsets: first word, last word, payload, the phrase's words.
+_Span = tuple[int, int, P, tuple[str, ...]]
+
+
 class PhraseMatcher(Generic[P]):
     """Finds non-overlapping phrases (longest first) with per-payload exceptions."""
 
@@ -130,6 +184,8 @@ class PhraseMatcher(Generic[P]):
         self._singles: dict[str, list[tuple[tuple[str, ...], P]]] = {}
         self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], P]]] = {}
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
+        # Per payload: each word of its exceptions -> (exception, where the word is in it).
+        self._covers: dict[int, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
 
     def add(self, words: tuple[str, ...], payload: P) -> None:
         """Match this token sequence as payload."""
@@ -142,7 +198,13 @@ class PhraseMatcher(Generic[P]):
     def add_exceptions(self, payload: P, exceptions: Iterable[tuple[str, ...]]) -> None:
         """Do not report payload where one of these token sequences covers the match."""
         known = self._exceptions.setdefault(id(payload), [])
-        known.extend(e for e in dict.fromkeys(exceptions) if e not in known)
+        covers = self._covers.setdefault(id(payload), {})
+        for exception in dict.fromkeys(exceptions):
+            if exception in known:
+                continue
+            known.append(exception)
+            for offset, word in enumerate(exception):
+                covers.setdefault(word, []).append((exception, offset))
 
     def finalise(self) -> None:
         """Order candidates longest first, so the longest phrase wins."""
@@ -152,26 +214,45 @@ class PhraseMatcher(Generic[P]):
     def find(self, text: str, words: Words | None = None) -> list[Match[P]]:
         """All matches in text, in order, never overlapping."""
         toks = words_of(text) if words is None else words
-        out: list[Match[P]] = []
-        index, count = 0, len(toks.norms)
-        firsts, norms = self._firsts, toks.norms
-        while index < count:
-            found = (self._best(text, toks, index, self._candidates(norms, index))
-                     if norms[index] in firsts else None)
-            if found is None:
-                index += 1
+        spans = self.spans(toks)
+        if not spans:
+            return []
+        starts, ends = toks.starts, toks.ends
+        return [Match(first, last, starts[first], ends[last], payload, words)
+                for first, last, payload, words in spans]
+
+    def spans(self, toks: Words) -> list[_Span[P]]:
+        """(first word, last word, payload, phrase words) of every match find finds, without
+        character offsets."""
+        out: list[_Span[P]] = []
+        norms, singles, pairs = toks.norms, self._singles, self._pairs
+        after, end = 0, len(norms) - 1  # matches never overlap: the next starts after `after`
+        for index in self._starts(norms):
+            if index < after:
                 continue
-            found = self._longest_overlap(text, toks, found)
+            # Most first words ("the") start no phrase here: rule them out before any call.
+            word = norms[index]
+            if word not in singles and (index == end or (word, norms[index + 1]) not in pairs):
+                continue
+            found = self._best(toks, index, self._candidates(norms, index))
+            if found is None:
+                continue
+            found = self._longest_overlap(toks, found)
             out.append(found)
-            index = found.last + 1
+            after = found[1] + 1
         return out
 
-    def _longest_overlap(self, text: str, toks: Words, found: Match[P]) -> Match[P]:
+    def _starts(self, norms: list[str]) -> Iterable[int]:
+        """Where some phrase could start (its first word is there), in order; picked out
+        in C rather than word by word."""
+        return compress(count(), map(self._firsts.__contains__, norms))
+
+    def _longest_overlap(self, toks: Words, found: _Span[P]) -> _Span[P]:
         """Where a longer phrase starts inside this match, the longer one wins."""
-        at = found.first + 1
-        while at <= found.last:
-            other = self._best(text, toks, at, self._candidates(toks.norms, at))
-            if other is not None and other.last - other.first > found.last - found.first:
+        at = found[0] + 1
+        while at <= found[1]:
+            other = self._best(toks, at, self._candidates(toks.norms, at))
+            if other is not None and other[1] - other[0] > found[1] - found[0]:
                 found = other
             at += 1
         return found
@@ -185,39 +266,43 @@ class PhraseMatcher(Generic[P]):
             return pairs + singles
         return pairs or singles or []
 
-    def _best(self, text: str, toks: Words, index: int,
-              candidates: list[tuple[tuple[str, ...], P]]) -> Match[P] | None:
+    def _best(self, toks: Words, index: int,
+              candidates: list[tuple[tuple[str, ...], P]]) -> _Span[P] | None:
         for words, payload in candidates:
             last = index + len(words) - 1
-            if not _matches_at(text, toks, index, words):
+            if not _matches_at(toks, index, words):
                 continue
-            if self._excepted(text, toks, index, last, payload):
+            if self._excepted(toks, index, last, payload):
                 continue
-            return Match(index, last, toks.starts[index], toks.ends[last], payload, words)
+            return (index, last, payload, words)
         return None
 
-    def _excepted(self, text: str, toks: Words, first: int, last: int,
-                  payload: P) -> bool:
-        for words in self._exceptions.get(id(payload), ()):
-            for begin in range(max(0, last - len(words) + 1), first + 1):
-                if begin + len(words) - 1 >= last and _matches_at(text, toks, begin, words):
-                    return True
+    def _excepted(self, toks: Words, first: int, last: int, payload: P) -> bool:
+        """Whether an exception of payload covers words first..last. An exception that covers
+        them holds the word at first, so only the places that word has in exceptions are tried."""
+        covers = self._covers.get(id(payload))
+        if not covers:
+            return False
+        for words, offset in covers.get(toks.norms[first], ()):
+            begin = first - offset
+            if begin >= 0 and begin + len(words) - 1 >= last and _matches_at(toks, begin, words):
+                return True
         return False
 
 
-def _matches_at(text: str, toks: Words, index: int, words: tuple[str, ...]) -> bool:
+def _matches_at(toks: Words, index: int, words: tuple[str, ...]) -> bool:
     """Whether words occur at toks[index:], joined only by spaces or hyphens."""
-    if index < 0 or index + len(words) > len(toks.norms):
+    norms = toks.norms
+    if index < 0 or index + len(words) > len(norms):
         return False
     for offset, word in enumerate(words):
         at = index + offset
-        if toks.norms[at] != word:
+        if norms[at] != word:
             return False
-        if offset and not _joined(text, toks.ends[at - 1], toks.starts[at]):
+        if offset and not _joined(toks.gap(at)):
             return False
     return True
 
 
-def _joined(text: str, end: int, start: int) -> bool:
-    gap = text[end:start]
+def _joined(gap: str) -> bool:
     return bool(gap) and JOIN.fullmatch(gap) is not None
