@@ -37,9 +37,19 @@ CHILD_TIMEOUT_S = 300.0  # a modal dialog nobody answers fails the run instead o
 
 # -- in the child ---------------------------------------------------------------------------
 def peak_rss_mb() -> float:
-    """This process's peak resident set size in megabytes."""
+    """This process's peak resident set size in megabytes.
+
+    On Linux, VmHWM of this process's own memory: getrusage's ru_maxrss is carried over from
+    the parent through fork and exec, so a child of a big parent would report the parent's.
+    """
     import resource
 
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 

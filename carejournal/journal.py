@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -59,6 +60,7 @@ class Journal:
         self.path = path
         self.key = key  # SQLCipher's data key; None for a journal without a passphrase
         self._engine = engine
+        self._checked_at: float | None = None  # when the file last passed a full check
         self._repo = EntryRepository(engine)
         self._clock = clock
 
@@ -161,8 +163,12 @@ class Journal:
             raise JournalMissing(missing_message(
                 f"There is no journal at {path}, but there are backups of it, so CareJournal "
                 "has not started a new one there.", backup))
+        from carejournal.store import check_stamp
+
+        checked = None if read_only else check_stamp.checked_at(path)
+        verify = not read_only and checked is None  # else unchanged since its last check
         try:
-            engine = open_store(path, key, create=create, verify=not read_only)
+            engine = open_store(path, key, create=create, verify=verify)
         except JournalDamaged as exc:
             raise JournalDamaged(damaged_message(str(exc), _newest_backup(path, key)),
                                  exc.problems) from exc
@@ -170,6 +176,7 @@ class Journal:
             raise JournalMissing(missing_message(str(exc), _newest_backup(path, key))
                                  ) from exc
         journal = cls(path, engine, clock, key)
+        journal._checked_at = time.time() if verify else checked
         if read_only:
             return journal
         from carejournal.catalogues import kindness_acts
@@ -179,9 +186,18 @@ class Journal:
         return journal
 
     def close(self) -> None:
-        """Release the database file (and forget the key)."""
+        """Release the database file (and forget the key).
+
+        A journal opened for writing notes that it was closed cleanly, so that the next
+        open can skip the full check while the file stays as it is (store/check_stamp.py).
+        """
         self._repo.dispose()
         self.key = None
+        if self._checked_at is not None:
+            from carejournal.store import check_stamp
+
+            check_stamp.record(self.path, self._checked_at)
+            self._checked_at = None
 
     @property
     def encrypted(self) -> bool:
