@@ -75,6 +75,13 @@ def bench_cli(rec: Recorder, runs: int, journal: Path, jrnl_txt: Path,
             rec.add(f"jrnl_{key}", f"jrnl: {what} (jrnl {' '.join(theirs)})", peer_times)
             measure.ratio = _median(peer_times) / _median(times)
             measure.ratio_of, measure.ratio_target = "jrnl", target
+    listed = rec.get("cli_list10")
+    rec.notes.append(
+        f"Of `carejournal list -n 10` ({listed.median:,.0f} ms), {floor.median:,.0f} ms is the "
+        "floor: starting Python and importing SQLAlchemy's ORM. The rest is mapping the "
+        "journal's 20 tables, compiling one query and reading ten rows. What would lower "
+        "the floor itself: reading commands that use SQLite without SQLAlchemy (its import "
+        "is most of the floor), or a resident process that answers them.")
     if crossover and peer is not None:
         bench_crossover(rec, journal.parent)
 
