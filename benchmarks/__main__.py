@@ -77,9 +77,9 @@ def run(entries: int, runs: int, only: tuple[str, ...], smoke: bool) -> tuple[Re
 
             bench_encrypted(rec, runs, journal, folder)
         if "cli" in only:  # last: `add` changes both journals
-            from benchmarks.cli_bench import bench_cli
+            from benchmarks.cli_bench import CROSSOVER_SIZES, bench_cli
 
-            bench_cli(rec, runs, journal, text, crossover=not smoke)
+            bench_cli(rec, runs, journal, text, sizes=(0,) if smoke else CROSSOVER_SIZES)
     return rec, lines
 
 
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument("--smoke", action="store_true",
-                        help=f"{SMOKE_ENTRIES} entries, one run, no size sweep")
+                        help=f"{SMOKE_ENTRIES} entries, one run, a one-size sweep")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     entries, runs = (SMOKE_ENTRIES, 1) if args.smoke else (args.entries, args.runs)

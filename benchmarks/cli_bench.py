@@ -38,6 +38,16 @@ def commands(out: Path) -> list[tuple[str, str, list[str], list[str], float]]:
     ]
 
 
+def journal_entries(journal: Path) -> int:
+    from carejournal.journal import Journal
+
+    opened = Journal.open(journal, read_only=True)
+    try:
+        return opened.count()
+    finally:
+        opened.close()
+
+
 def ours(journal: Path, args: list[str]) -> list[str]:
     return [script("carejournal"), "--journal", str(journal), *args]
 
@@ -50,7 +60,7 @@ def sample(run: Callable[[], float], runs: int, warm_up: bool = True) -> list[fl
 
 
 def bench_cli(rec: Recorder, runs: int, journal: Path, jrnl_txt: Path,
-              crossover: bool = True) -> None:
+              sizes: tuple[int, ...] = CROSSOVER_SIZES) -> None:
     """The CLI rows: the floor, then each command against jrnl's equivalent."""
     env = child_env()
     rec.section("Command line: CareJournal against jrnl on the same entries")
@@ -82,8 +92,8 @@ def bench_cli(rec: Recorder, runs: int, journal: Path, jrnl_txt: Path,
         "journal's 20 tables, compiling one query and reading ten rows. What would lower "
         "the floor itself: reading commands that use SQLite without SQLAlchemy (its import "
         "is most of the floor), or a resident process that answers them.")
-    if crossover and peer is not None:
-        bench_crossover(rec, journal.parent)
+    if sizes and peer is not None:
+        bench_crossover(rec, journal.parent, journal_entries(journal), sizes, min(runs, 3))
 
 
 def _median(samples: list[float]) -> float:
@@ -92,11 +102,11 @@ def _median(samples: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def bench_crossover(rec: Recorder, folder: Path, sizes: tuple[int, ...] = CROSSOVER_SIZES,
-                    runs: int = 3) -> None:
+def bench_crossover(rec: Recorder, folder: Path, full: int,
+                    sizes: tuple[int, ...] = CROSSOVER_SIZES, runs: int = 3) -> None:
     """`list -n 10` and search at smaller journals: from which size on are we faster?"""
     rec.section("Command line at smaller journals: where CareJournal overtakes jrnl")
-    found: dict[str, int | None] = {"list10": None, "search": None}
+    points: dict[str, list[tuple[int, float, float]]] = {"list10": [], "search": []}
     for size in sizes:
         entries = generate(size) if size else []
         base = folder / f"size-{size}"
@@ -114,11 +124,22 @@ def bench_crossover(rec: Recorder, folder: Path, sizes: tuple[int, ...] = CROSSO
                         f"{size:,} entries: carejournal {' '.join(mine)}", a,
                         note=f"jrnl {_median(b) * 1000:,.0f} ms")
             m.ratio, m.ratio_of = _median(b) / _median(a), "jrnl"
-            if found[key] is None and m.ratio > 1:
-                found[key] = size
-    for key, size in found.items():
-        rec.notes.append(
-            f"CareJournal's `{key}` is faster than jrnl's from {size:,} entries on."
-            if size is not None else
-            f"CareJournal's `{key}` was not faster than jrnl's at any smaller size measured "
-            f"({', '.join(f'{s:,}' for s in sizes)}); see the 20,000-entry rows.")
+            points[key].append((size, _median(a), _median(b)))
+    for key, found in points.items():
+        found.append((full, rec.get(f"cli_{key}").median / 1000,
+                      rec.get(f"jrnl_{key}").median / 1000))
+        rec.notes.append(crossover_note(key, found))
+
+
+def crossover_note(key: str, points: list[tuple[int, float, float]]) -> str:
+    """Where CareJournal's time and jrnl's cross, interpolated between measured sizes."""
+    if points and points[0][2] >= points[0][1]:
+        return f"CareJournal's `{key}` is faster than jrnl's from {points[0][0]:,} entries on."
+    for (n0, ours0, peer0), (n1, ours1, peer1) in zip(points, points[1:], strict=False):
+        gap0, gap1 = peer0 - ours0, peer1 - ours1  # positive: CareJournal is faster
+        if gap1 >= 0:
+            at = n0 + (n1 - n0) * (-gap0) / (gap1 - gap0)
+            return (f"CareJournal's `{key}` overtakes jrnl's at about {round(at, -2):,.0f} "
+                    f"entries (between the {n0:,} and {n1:,} measured; jrnl's time grows "
+                    "with the journal, ours hardly does).")
+    return f"CareJournal's `{key}` was not faster than jrnl's at any size measured."
