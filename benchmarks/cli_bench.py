@@ -6,6 +6,7 @@ script runs it. `add` runs last, since it changes both journals.
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 from collections.abc import Callable
@@ -76,14 +77,14 @@ def bench_cli(rec: Recorder, runs: int, journal: Path, jrnl_txt: Path,
             times = sample(lambda a=mine: run_timed(ours(journal, a), env)[0], runs,
                            warm_up=not writes)
             measure = rec.add(f"cli_{key}", f"carejournal: {what}", times,
-                              floor=_median(times) / floor.median * 1000,
+                              floor=statistics.median(times) / floor.median * 1000,
                               floor_target=FLOOR_TARGET)
             if peer is None:
                 continue
             peer_times = sample(lambda a=theirs: run_timed(peer.argv(a), peer.env())[0],
                                 min(runs, PEER_RUNS), warm_up=not writes)
             rec.add(f"jrnl_{key}", f"jrnl: {what} (jrnl {' '.join(theirs)})", peer_times)
-            measure.ratio = _median(peer_times) / _median(times)
+            measure.ratio = statistics.median(peer_times) / statistics.median(times)
             measure.ratio_of, measure.ratio_target = "jrnl", target
     listed = rec.get("cli_list10")
     rec.notes.append(
@@ -94,12 +95,6 @@ def bench_cli(rec: Recorder, runs: int, journal: Path, jrnl_txt: Path,
         "is most of the floor), or a resident process that answers them.")
     if sizes and peer is not None:
         bench_crossover(rec, journal.parent, journal_entries(journal), sizes, min(runs, 3))
-
-
-def _median(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def bench_crossover(rec: Recorder, folder: Path, full: int,
@@ -122,9 +117,9 @@ def bench_crossover(rec: Recorder, folder: Path, full: int,
             b = sample(lambda t=theirs, p=peer: run_timed(p.argv(t), p.env())[0], runs)
             m = rec.add(f"size_{size}_{key}",
                         f"{size:,} entries: carejournal {' '.join(mine)}", a,
-                        note=f"jrnl {_median(b) * 1000:,.0f} ms")
-            m.ratio, m.ratio_of = _median(b) / _median(a), "jrnl"
-            points[key].append((size, _median(a), _median(b)))
+                        note=f"jrnl {statistics.median(b) * 1000:,.0f} ms")
+            m.ratio, m.ratio_of = statistics.median(b) / statistics.median(a), "jrnl"
+            points[key].append((size, statistics.median(a), statistics.median(b)))
     for key, found in points.items():
         found.append((full, rec.get(f"cli_{key}").median / 1000,
                       rec.get(f"jrnl_{key}").median / 1000))

@@ -26,7 +26,7 @@ def links_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[EntryLink,
         query = (select(mine, links.kind, other.c.id, other.c.kind, other.c.occurred_on,
                         other.c.summary)
                  .join(other, other.c.id == theirs)
-                 .where(mine.in_(ids), _unindexed(other.c.deleted_at).is_(None)))
+                 .where(mine.in_(ids), unindexed(other.c.deleted_at).is_(None)))
         if not outgoing:  # a link to itself is shown once, as outgoing (as read_links does)
             query = query.where(links.source_id != links.target_id)
         for entry_id, kind, other_id, other_kind, occurred_on, summary in conn.execute(query):
@@ -47,6 +47,6 @@ def dismissed_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, .
     return {i: tuple(keys) for i, keys in found.items()}
 
 
-def _unindexed(column: Any) -> Any:
-    """The column written "+other.name", which SQLite will not look up through an index."""
+def unindexed(column: Any) -> Any:
+    """The column written "+table.name", which SQLite will not look up through an index."""
     return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)

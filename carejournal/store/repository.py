@@ -40,7 +40,7 @@ from carejournal.errors import EntryNotFound
 from carejournal.store import fts, lens_repo, structure
 from carejournal.store.bulk import bulk_add
 from carejournal.store.engine import writer
-from carejournal.store.entry_reads import dismissed_of, links_of
+from carejournal.store.entry_reads import dismissed_of, links_of, unindexed
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
     ActionRecord,
@@ -268,7 +268,7 @@ def _row_query(flt: EntryFilter, match: str, ids_only: bool = False) -> Select:
     # Joined with the text index, the index must be read first. "+column" keeps SQLite from
     # walking every entry by its index instead and matching each one (newer SQLite, as in
     # SQLCipher, chose that: 5.9 s instead of 40 ms at 20,000 entries).
-    deleted, kind = (_unindexed(e.deleted_at), _unindexed(e.kind)) if joined \
+    deleted, kind = (unindexed(e.deleted_at), unindexed(e.kind)) if joined \
         else (e.deleted_at, e.kind)
     query = query.where(deleted.is_not(None) if flt.trashed else deleted.is_(None))
     if flt.kinds:
@@ -287,11 +287,6 @@ def _row_query(flt: EntryFilter, match: str, ids_only: bool = False) -> Select:
     query = query.order_by(
         e.occurred_on.desc(), func.coalesce(e.occurred_time, "").desc(), e.id.desc())
     return query.limit(flt.limit) if flt.limit else query
-
-
-def _unindexed(column: Any) -> Any:
-    """The column written "+entries.name", which SQLite will not look up through an index."""
-    return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)
 
 
 def _split(joined: str | None) -> tuple[str, ...]:
