@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -42,6 +43,8 @@ from carejournal.ui.timeline_panel import TimelinePanel
 from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
 from carejournal.ui.window_state import may_close, restore_layout, save_layout
 
+FIRST_SCREEN = 150  # timeline rows read before the first paint; the rest just after it
+
 
 class MainWindow(QMainWindow):
     """Joins the timeline, the editor and the journal service."""
@@ -75,7 +78,7 @@ class MainWindow(QMainWindow):
         self.supervision = SupervisionController(self, clock)
         restore_layout(self)
         self.reload_catalogue()
-        self.refresh()
+        self.refresh(first_screen=defer_start_up)
         self.draft_keeper = install_draft_keeper(self, offer=False)  # app.main offers
         self.after_close: AfterClose | None = None  # app.main runs it once the journal is shut
         self.backups = BackupsController(self)
@@ -139,11 +142,17 @@ class MainWindow(QMainWindow):
         self.autosaver.state_changed.connect(self._show_save_state)
 
     # -- listing -------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
-        """Reload the timeline from the journal, keeping or changing the highlight."""
+    def refresh(self, select_id: int | None = None, first_screen: bool = False) -> None:
+        """Reload the timeline from the journal, keeping or changing the highlight.
+
+        With first_screen (at start-up, unfiltered) only the newest rows are read before
+        the first paint, and the rest once it is on screen.
+        """
         keep = select_id if select_id is not None else self.editor.entry_id
+        flt = self.timeline.filters.current(trashed=self.trash_mode)
+        first_screen = first_screen and not self.timeline.filters.is_filtering()
         try:
-            rows = self.journal.rows(self.timeline.filters.current(trashed=self.trash_mode))
+            rows = self.journal.rows(replace(flt, limit=FIRST_SCREEN) if first_screen else flt)
             total = self.journal.count(trashed=self.trash_mode)
             people, tags = self.journal.people(), self.journal.tags()
         except PROBLEMS as exc:
@@ -152,10 +161,12 @@ class MainWindow(QMainWindow):
         self.timeline.set_rows(rows, self._empty_message(total))
         self.timeline.filters.set_names(people, tags)
         self.editor.set_names(people, tags)
-        self.count_label.setText(self._count_text(len(rows), total))
+        self.count_label.setText(self._count_text(total if first_screen else len(rows), total))
         self.timeline.select(keep)
         if self.pages.currentWidget() is not self.editor:
             self._show_placeholder(total)
+        if first_screen and len(rows) < total:
+            self.start_up.run(lambda: self.refresh(select_id=self.timeline.current_id()))
 
     def entries_changed(self, select_id: int | None = None) -> None:
         """Entries were written or moved: reload the list and tell whoever is listening."""

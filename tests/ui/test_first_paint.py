@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from carejournal.journal import Journal
 from carejournal.supervision import Session
+from carejournal.ui import main_window
 from carejournal.ui.first_paint import StartUp
 from carejournal.ui.main_window import MainWindow
 
@@ -57,3 +58,37 @@ def test_the_app_window_shows_the_supervision_period_after_its_first_paint(
     window.timeline.view.viewport().repaint()
     QApplication.processEvents()
     assert since.isVisible() and "3 Mar 2026" in since.toolTip()
+
+
+def test_the_app_window_reads_the_first_screen_before_its_first_paint(
+        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(main_window, "FIRST_SCREEN", 3)
+    window = MainWindow(filled, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    model = window.timeline.model
+    assert [model.entry_id(row) for row in range(model.rowCount())] == [4, 3, 2]
+    assert window.count_label.text() == "4 entries", "the count is the journal's, not 3"
+    with qtbot.waitExposed(window):
+        window.show()
+    window.timeline.view.viewport().repaint()
+    QApplication.processEvents()
+    assert [model.entry_id(row) for row in range(model.rowCount())] == [4, 3, 2, 1]
+    assert window.count_label.text() == "4 entries"
+
+
+def test_a_filtered_or_small_timeline_is_read_whole_at_once(
+        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:  # noqa: ANN001
+    def pending_with(first_screen: int) -> int:
+        monkeypatch.setattr(main_window, "FIRST_SCREEN", first_screen)
+        window = MainWindow(filled, settings, defer_start_up=True)
+        qtbot.addWidget(window)
+        assert window.timeline.model.rowCount() == min(first_screen, 4)
+        return len(window.start_up.pending)
+
+    assert pending_with(4) == pending_with(3) - 1, "no second read for a journal that fits"
+    monkeypatch.setattr(main_window, "FIRST_SCREEN", 1)
+    window = MainWindow(filled, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    window.timeline.filters.search.setText("Sam")
+    window.refresh(first_screen=True)  # a search is never cut short
+    assert window.timeline.model.rowCount() == 2
