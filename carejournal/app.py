@@ -5,19 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carejournal import APP_NAME, encryption
-from carejournal.backups import DEFAULT_KEEP
 from carejournal.errors import JournalDamaged, JournalError, ResourceError
 from carejournal.journal import Journal
 from carejournal.paths import journal_path
 from carejournal.resources import resource_path
 from carejournal.ui import test_hook
 from carejournal.ui.after_close import Session
-from carejournal.ui.backups_controller import restore_backup
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.single_instance import SingleInstance
 
@@ -96,14 +94,16 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
             QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), opened)
             return 2
         window = opened
-        instance.listen(window.bring_to_front)
         window.show()
+        # After the first paint, once the editor and the controllers are built:
+        later = window.start_up.run
+        later(lambda w=window: instance.listen(w.bring_to_front))
         if new and encryption.available() and not test_hook.active():  # offer a passphrase
-            QTimer.singleShot(0, lambda w=window: w.encryption.offer_at_first_run(w))
+            later(lambda w=window: w.encryption.offer_at_first_run(w))
         if session.reopen_entry is not None:
-            window.show_entry(session.reopen_entry)
+            later(lambda w=window, e=session.reopen_entry: w.show_entry(e))
             session.reopen_entry = None
-        QTimer.singleShot(0, window.draft_keeper.offer_recovery)  # typing left by a crash
+        later(lambda w=window: w.draft_keeper.offer_recovery())  # typing left by a crash
         test_hook.maybe_run(window)
         new = False
         try:
@@ -117,6 +117,7 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
 
 def offer_a_way_back(session: Session, damaged: JournalDamaged) -> bool:
     """Explain the damage; True when a good backup was restored (so open it again)."""
+    from carejournal.ui.backups_controller import restore_backup
     from carejournal.ui.damaged_dialog import DamagedChoice, DamagedDialog
 
     dialog = DamagedDialog(session.path, damaged.problems, key=session.key)
@@ -140,6 +141,8 @@ def unlock_at_start(session: Session) -> bool:
 
 def close_journal(window: MainWindow) -> None:
     """Close the journal and make the day's automatic backup (a failure only warns)."""
+    from carejournal.backups import DEFAULT_KEEP
+
     journal = window.journal
     try:
         keep = journal.backups.keep()

@@ -250,7 +250,11 @@ class EntryEditor(QWidget):
 
     def set_lens(self, lens: Lens) -> None:
         """The language lens to check the text with (rules switched off already left out)."""
-        self.lens_context.set_lens(lens)
+        loading, self._loading = self._loading, True  # underlining again is not an edit
+        try:
+            self.lens_context.set_lens(lens)
+        finally:
+            self._loading = loading
         self.lens_panel.refresh()
 
     def load(self, entry: Entry) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -20,28 +21,29 @@ from PySide6.QtWidgets import (
 
 from carejournal.domain import EntryKind
 from carejournal.journal import Journal
-from carejournal.templates import questions
 from carejournal.ui.actions import Actions
 from carejournal.ui.after_close import AfterClose
 from carejournal.ui.autosave import AutoSaver, SaveState
-from carejournal.ui.backups_controller import BackupsController
 from carejournal.ui.colours import problem_text_style
-from carejournal.ui.draft_keeper import install as install_draft_keeper
-from carejournal.ui.editor import EntryEditor
-from carejournal.ui.encryption_controller import EncryptionController
 from carejournal.ui.first_paint import StartUp
-from carejournal.ui.lens_controller import LensController
-from carejournal.ui.lock_controller import LockController
 from carejournal.ui.menus import build_menus, show_about
 from carejournal.ui.operations import MoveEntriesCommand
-from carejournal.ui.patterns_controller import PatternsController
 from carejournal.ui.practice import PracticeController
 from carejournal.ui.problems import PROBLEMS
-from carejournal.ui.quick_kindness import QuickKindnessDialog
-from carejournal.ui.supervision_controller import SupervisionController
 from carejournal.ui.timeline_panel import TimelinePanel
 from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
+from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import may_close, restore_layout, save_layout
+
+if TYPE_CHECKING:  # built after the first paint (window_parts.py)
+    from carejournal.ui.backups_controller import BackupsController
+    from carejournal.ui.draft_keeper import DraftKeeper
+    from carejournal.ui.editor import EntryEditor
+    from carejournal.ui.encryption_controller import EncryptionController
+    from carejournal.ui.lens_controller import LensController
+    from carejournal.ui.lock_controller import LockController
+    from carejournal.ui.patterns_controller import PatternsController
+    from carejournal.ui.supervision_controller import SupervisionController
 
 FIRST_SCREEN = 150  # timeline rows read before the first paint; the rest just after it
 
@@ -50,6 +52,13 @@ class MainWindow(QMainWindow):
     """Joins the timeline, the editor and the journal service."""
 
     journal_changed = Signal()  # entries were written or moved (not on every search)
+    lens: LensController
+    patterns: PatternsController
+    supervision: SupervisionController
+    draft_keeper: DraftKeeper
+    backups: BackupsController
+    locking: LockController
+    encryption: EncryptionController
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None,
@@ -64,31 +73,30 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self)
         self.undo_stack = QUndoStack(self)
         self.timeline = TimelinePanel()
-        self.editor = EntryEditor()
-        self.editor.set_journal(journal)
+        self._editor: EntryEditor | None = None  # built on first use (window_parts.py)
         self.welcome = WelcomePage()
         self.nothing = NothingSelectedPage()
         self.autosaver = AutoSaver(self._save, parent=self)
         self._build()
         self._connect()
         self.start_up = StartUp(self.timeline.view.viewport(), defer_start_up)
-        self.practice = PracticeController(self, clock)
-        self.lens = LensController(self, lambda: clock().date())
-        self.patterns = PatternsController(self, lambda: clock().date())
-        self.supervision = SupervisionController(self, clock)
-        restore_layout(self)
-        self.reload_catalogue()
-        self.refresh(first_screen=defer_start_up)
-        self.draft_keeper = install_draft_keeper(self, offer=False)  # app.main offers
         self.after_close: AfterClose | None = None  # app.main runs it once the journal is shut
-        self.backups = BackupsController(self)
-        self.locking = LockController(self)
-        self.encryption = EncryptionController(self)
+        restore_layout(self)
+        self.practice = PracticeController(self, clock)  # its notices are in the first paint
+        self.start_up.run(lambda: build_rest(self, clock))  # the editor and the controllers
+        self.refresh(first_screen=defer_start_up)
+
+    @property
+    def editor(self) -> EntryEditor:
+        """The entry editor, built on first use (at start-up, just after the first paint)."""
+        if self._editor is None:
+            self._editor = make_editor(self)
+        return self._editor
 
     # -- construction --------------------------------------------------------
     def _build(self) -> None:
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.nothing, self.editor):
+        for page in (self.welcome, self.nothing):  # and the editor, once built
             self.pages.addWidget(page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.timeline)
@@ -127,16 +135,12 @@ class MainWindow(QMainWindow):
         a.next_entry.triggered.connect(lambda: self.timeline.step(1))
         a.previous_entry.triggered.connect(lambda: self.timeline.step(-1))
         a.focus_timeline.triggered.connect(self.timeline.view.setFocus)
-        a.focus_editor.triggered.connect(self.editor.body.setFocus)
+        a.focus_editor.triggered.connect(lambda: self.editor.body.setFocus())
         a.clear_filters.triggered.connect(self.timeline.filters.reset)
         a.about.triggered.connect(lambda: show_about(self, self.journal.path))
         self.timeline.filters.changed.connect(self.refresh)
         self.timeline.current_changed.connect(self.open_entry)
-        self.timeline.activated.connect(self.editor.body.setFocus)
-        self.editor.edited.connect(self.autosaver.schedule)
-        self.editor.retry_requested.connect(self.autosaver.flush)
-        self.editor.mirror_requested.connect(self.mirror_current)
-        self.editor.open_entry.connect(self.show_entry)
+        self.timeline.activated.connect(lambda: self.editor.body.setFocus())
         a.mirror.triggered.connect(self.mirror_current)
         self.welcome.new_entry.connect(self.new_entry)
         self.autosaver.state_changed.connect(self._show_save_state)
@@ -148,7 +152,8 @@ class MainWindow(QMainWindow):
         With first_screen (at start-up, unfiltered) only the newest rows are read before
         the first paint, and the rest once it is on screen.
         """
-        keep = select_id if select_id is not None else self.editor.entry_id
+        editor = self._editor  # None until built: nothing is open in it then
+        keep = select_id if select_id is not None or editor is None else editor.entry_id
         flt = self.timeline.filters.current(trashed=self.trash_mode)
         first_screen = first_screen and not self.timeline.filters.is_filtering()
         try:
@@ -158,12 +163,14 @@ class MainWindow(QMainWindow):
         except PROBLEMS as exc:
             self._report(exc)
             return
-        self.timeline.set_rows(rows, self._empty_message(total))
+        self.timeline.set_rows(rows, self.timeline.empty_message(self.trash_mode, total))
         self.timeline.filters.set_names(people, tags)
-        self.editor.set_names(people, tags)
-        self.count_label.setText(self._count_text(total if first_screen else len(rows), total))
+        if editor is not None:
+            editor.set_names(people, tags)
+        shown = total if first_screen else len(rows)
+        self.count_label.setText(self.timeline.count_text(self.trash_mode, shown, total))
         self.timeline.select(keep)
-        if self.pages.currentWidget() is not self.editor:
+        if editor is None or self.pages.currentWidget() is not editor:
             self._show_placeholder(total)
         if first_screen and len(rows) < total:
             self.start_up.run(lambda: self.refresh(select_id=self.timeline.current_id()))
@@ -179,23 +186,6 @@ class MainWindow(QMainWindow):
             self.editor.set_catalogue(self.journal.kindness.acts(include_retired=True))
         except PROBLEMS as exc:
             self._report(exc)
-
-    def _empty_message(self, total: int) -> str:
-        if self.trash_mode:
-            return self.tr("The trash is empty.")
-        if total == 0:
-            return self.tr("No entries yet.\nYour entries will appear here, newest first.")
-        return self.tr("No entries match this search or these filters.\n"
-                       "Press Ctrl+Shift+L to clear them.")
-
-    def _count_text(self, shown: int, total: int) -> str:
-        if self.trash_mode:
-            return (self.tr("1 entry in the trash") if total == 1 else
-                    self.tr("{count} entries in the trash").format(count=total))
-        if shown == total:
-            return (self.tr("1 entry") if total == 1 else
-                    self.tr("{count} entries").format(count=total))
-        return self.tr("Showing {shown} of {total} entries").format(shown=shown, total=total)
 
     def _show_placeholder(self, total: int) -> None:
         empty_journal = total == 0 and not self.trash_mode
@@ -263,6 +253,8 @@ class MainWindow(QMainWindow):
             return
         if not self.autosaver.flush() or self.editor.entry_id is None:
             return
+        from carejournal.templates import questions
+
         source = self.journal.row(self.editor.entry_id)
         prompt = self.tr("Linked to: {summary}\n\n{question}").format(
             summary=source.summary if source else "", question=questions().mirror)
@@ -295,6 +287,8 @@ class MainWindow(QMainWindow):
 
     def log_kindness(self) -> None:
         """Log a little thing on its own, from a small dialog."""
+        from carejournal.ui.quick_kindness import QuickKindnessDialog
+
         try:
             dialog = QuickKindnessDialog(self.journal.kindness.acts(), self.journal.people(), self)
             if dialog.exec() != QuickKindnessDialog.DialogCode.Accepted:
@@ -397,6 +391,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.start_up.flush()  # closed before the first paint: build what closing uses
         if not may_close(self):
             self.after_close = None
             self.locking.locked = False

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork is imported when first needed, after the window has painted
+    from PySide6.QtNetwork import QLocalServer
 
 RAISE_MESSAGE = b"raise\n"
 
@@ -29,6 +32,8 @@ class SingleInstance(QObject):
 
     def ask_first_to_raise(self) -> bool:
         """Ask the window that holds the lock to come forward; True if it heard."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         if not socket.waitForConnected(500):
@@ -40,6 +45,8 @@ class SingleInstance(QObject):
 
     def listen(self, on_raise: Callable[[], None]) -> None:
         """Call on_raise whenever a second instance asks."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.server_name)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

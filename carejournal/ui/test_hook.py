@@ -11,7 +11,6 @@ import os
 from typing import TYPE_CHECKING
 
 from carejournal.domain import EntryKind
-from carejournal.ui.draft_keeper import install
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -33,6 +32,8 @@ def maybe_run(window: MainWindow) -> None:
     if os.environ.get(HOOK_ENV) != "type-then-wait" or window.property("test_hook_ran"):
         return
     from PySide6.QtTest import QTest  # only a test drives the app
+
+    from carejournal.ui.draft_keeper import install
 
     window.setProperty("test_hook_ran", True)
     keeper = install(window)

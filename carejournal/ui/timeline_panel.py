@@ -58,6 +58,25 @@ class TimelinePanel(QWidget):
         self.empty.setText(empty_message)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
 
+    def empty_message(self, trash_mode: bool, total: int) -> str:
+        """What the list says when it shows nothing."""
+        if trash_mode:
+            return self.tr("The trash is empty.")
+        if total == 0:
+            return self.tr("No entries yet.\nYour entries will appear here, newest first.")
+        return self.tr("No entries match this search or these filters.\n"
+                       "Press Ctrl+Shift+L to clear them.")
+
+    def count_text(self, trash_mode: bool, shown: int, total: int) -> str:
+        """The status bar's count of entries shown."""
+        if trash_mode:
+            return (self.tr("1 entry in the trash") if total == 1 else
+                    self.tr("{count} entries in the trash").format(count=total))
+        if shown == total:
+            return (self.tr("1 entry") if total == 1 else
+                    self.tr("{count} entries").format(count=total))
+        return self.tr("Showing {shown} of {total} entries").format(shown=shown, total=total)
+
     def current_id(self) -> int | None:
         """The id of the highlighted entry, if any."""
         index = self.view.currentIndex()

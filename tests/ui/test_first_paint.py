@@ -92,3 +92,27 @@ def test_a_filtered_or_small_timeline_is_read_whole_at_once(
     window.timeline.filters.search.setText("Sam")
     window.refresh(first_screen=True)  # a search is never cut short
     assert window.timeline.model.rowCount() == 2
+
+
+def test_the_editor_and_controllers_are_built_just_after_the_first_paint(
+        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+    window = MainWindow(filled, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    assert window._editor is None and not hasattr(window, "lens"), "not before the paint"
+    assert window.practice.due_notice is not None, "the notices are in the first paint"
+    with qtbot.waitExposed(window):
+        window.show()
+    window.timeline.view.viewport().repaint()
+    QApplication.processEvents()
+    assert window._editor is not None and window.pages.indexOf(window._editor) >= 0
+    offered = window.editor.header.people_completer._names.stringList()
+    assert offered == ["Jo", "Sam"], "the editor offers the journal's names"
+    assert window.lens.window is window and window.locking is not None
+
+
+def test_a_window_closed_before_its_first_paint_builds_what_closing_needs(
+        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+    window = MainWindow(filled, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    assert window.close()
+    assert window.locking is not None and not window.start_up.pending

@@ -275,3 +275,18 @@ def test_a_ten_thousand_word_entry_loads_and_stays_usable(
     assert editor.lens_panel.toggle.text() == "Language lens (68)"
     editor.lens_panel.list.itemActivated.emit(editor.lens_panel.list.item(67))
     assert editor.body.textCursor().selectedText() == "Placement"
+
+
+def test_a_new_lens_underlines_again_without_counting_as_an_edit(
+        window: MainWindow, lens: Lens) -> None:
+    window.new_entry(EntryKind.INTERACTION)
+    window.editor.body.setPlainText("He was non-compliant.")
+    window.autosaver.flush()
+    assert window.save_label.text() == "Saved"
+    edits: list[bool] = []
+    window.editor.edited.connect(lambda: edits.append(True))
+    window.editor.set_lens(lens)
+    assert underlines(window.editor.body), "the new lens underlines the text"
+    assert edits == [] and window.save_label.text() == "Saved", "nothing new to save"
+    window.editor.body.insertPlainText(" Then tea.")
+    assert edits and window.save_label.text() == "Editing…", "typing still counts"

@@ -84,6 +84,7 @@ def test_while_locked_the_engine_is_shut_and_the_key_forgotten(
         window = next(w for w in QApplication.topLevelWidgets()
                       if isinstance(w, MainWindow) and w.isVisible())
         runs.append(window)
+        window.start_up.flush()  # as the event loop does just after the first paint
         if len(runs) == 1:
             window.show_entry(entry_id)
             window.actions_.lock.trigger()

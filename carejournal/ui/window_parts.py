@@ -1,0 +1,54 @@
+"""The parts of the main window its first paint does not need: the entry editor and the
+controllers. The app builds them just after the first paint (tests, at once), and imports
+their modules only then, so the window shows the timeline sooner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from carejournal.ui.problems import PROBLEMS
+
+if TYPE_CHECKING:
+    from carejournal.ui.editor import EntryEditor
+    from carejournal.ui.main_window import MainWindow
+
+
+def make_editor(window: MainWindow) -> EntryEditor:
+    """The entry editor, on the window's journal, joined to the window and its pages."""
+    from carejournal.ui.editor import EntryEditor
+
+    editor = EntryEditor()
+    editor.set_journal(window.journal)
+    window.pages.addWidget(editor)
+    editor.edited.connect(window.autosaver.schedule)
+    editor.retry_requested.connect(window.autosaver.flush)
+    editor.mirror_requested.connect(window.mirror_current)
+    editor.open_entry.connect(window.show_entry)
+    try:
+        editor.set_names(window.journal.people(), window.journal.tags())
+    except PROBLEMS:
+        pass  # the next refresh offers the names; a problem is reported where it matters
+    return editor
+
+
+def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
+    """Build the editor and the controllers (but practice), in the order they need."""
+    from carejournal.ui.backups_controller import BackupsController
+    from carejournal.ui.draft_keeper import install as install_draft_keeper
+    from carejournal.ui.encryption_controller import EncryptionController
+    from carejournal.ui.lens_controller import LensController
+    from carejournal.ui.lock_controller import LockController
+    from carejournal.ui.patterns_controller import PatternsController
+    from carejournal.ui.supervision_controller import SupervisionController
+
+    window.editor  # noqa: B018 - built now, before the controllers that join it
+    window.lens = LensController(window, lambda: clock().date())
+    window.patterns = PatternsController(window, lambda: clock().date())
+    window.supervision = SupervisionController(window, clock)
+    window.reload_catalogue()
+    window.draft_keeper = install_draft_keeper(window, offer=False)  # app.main offers
+    window.backups = BackupsController(window)
+    window.locking = LockController(window)
+    window.encryption = EncryptionController(window)
