@@ -24,8 +24,9 @@ from carejournal.domain import (
     utc_now,
 )
 from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing
-from carejournal.store.repository import EntryRepository
+from carejournal.store.rows import RowReader
 from carejournal.store.schema import open_store, translate_errors
+from carejournal.store.tables import PEOPLE, TAGS
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from carejournal.settings import SettingsService
     from carejournal.store.interchange_repo import InterchangeRepository
     from carejournal.store.kindness_repo import KindnessRepository
+    from carejournal.store.repository import EntryRepository
     from carejournal.store.settings_repo import SettingsRepository
     from carejournal.supervision_service import SupervisionService
 
@@ -51,8 +53,9 @@ MAX_TITLE_CHARS = 1_000
 class Journal:
     """One open journal file.
 
-    The sub-services (goals, patterns, supervision, ...) are made, and their modules
-    imported, on first use: a command that lists entries loads none of them.
+    The sub-services (goals, patterns, supervision, ...) and the ORM's repository are
+    made, and their modules imported, on first use: a command that lists entries loads
+    none of them.
     """
 
     def __init__(self, path: Path, engine: Engine,
@@ -61,8 +64,15 @@ class Journal:
         self.key = key  # SQLCipher's data key; None for a journal without a passphrase
         self._engine = engine
         self._checked_at: float | None = None  # when the file last passed a full check
-        self._repo = EntryRepository(engine)
+        self._rows = RowReader(engine)  # list and search: no ORM
         self._clock = clock
+
+    @cached_property
+    def _repo(self) -> EntryRepository:
+        """Entry updates, the trash and whole entries, through the ORM (loaded on first use)."""
+        from carejournal.store.repository import EntryRepository
+
+        return EntryRepository(self._engine)
 
     @cached_property
     def kindness_repo(self) -> KindnessRepository:
@@ -180,9 +190,10 @@ class Journal:
         if read_only:
             return journal
         from carejournal.catalogues import kindness_acts
+        from carejournal.store.writes import sync_builtin
 
         with translate_errors(path):
-            journal.kindness_repo.sync_builtin([(a.key, a.label) for a in kindness_acts()])
+            sync_builtin(engine, [(a.key, a.label) for a in kindness_acts()])
         return journal
 
     def close(self) -> None:
@@ -191,7 +202,7 @@ class Journal:
         A journal opened for writing notes that it was closed cleanly, so that the next
         open can skip the full check while the file stays as it is (store/check_stamp.py).
         """
-        self._repo.dispose()
+        self._engine.dispose()
         self.key = None
         if self._checked_at is not None:
             from carejournal.store import check_stamp
@@ -222,8 +233,10 @@ class Journal:
             self._check_mirror(draft, mirror_of)
         clean = validate(draft)
         counts = self.lens.counts(clean)  # before the write lock is taken
+        from carejournal.store.writes import add_entry  # SQL alone: no ORM to load
+
         with translate_errors(self.path):
-            return self._repo.add(clean, self._clock(), links, counts)
+            return add_entry(self._engine, clean, self._clock(), links, counts)
 
     def _check_mirror(self, draft: EntryDraft, source_id: int) -> None:
         """A mirror is an own-fallibility note about a (not trashed) interaction."""
@@ -285,22 +298,22 @@ class Journal:
     def rows(self, flt: EntryFilter | None = None) -> list[EntryRow]:
         """Timeline rows, newest first; with flt.text, a full-text search."""
         with translate_errors(self.path):
-            return self._repo.rows(flt or EntryFilter())
+            return self._rows.rows(flt or EntryFilter())
 
     def row(self, entry_id: int) -> EntryRow | None:
         """The timeline row of one entry not in the trash, or None."""
         with translate_errors(self.path):
-            return self._repo.row(entry_id)
+            return self._rows.row(entry_id)
 
     def count(self, trashed: bool = False) -> int:
         """How many entries there are (in the trash, if trashed)."""
         with translate_errors(self.path):
-            return self._repo.count(trashed)
+            return self._rows.count(trashed)
 
     def actions_due(self, today: dt.date, days_ahead: int = 0) -> list[DueAction]:
         """Open action items with a review date up to today (plus days_ahead), soonest first."""
         with translate_errors(self.path):
-            return self._repo.actions_due(today + dt.timedelta(days=days_ahead))
+            return self._rows.actions_due(today + dt.timedelta(days=days_ahead))
 
     def set_action_done(self, item_id: int, done_on: dt.date | None) -> None:
         """Mark an action item done (on a date) or not done (None)."""
@@ -310,11 +323,11 @@ class Journal:
 
     def people(self) -> list[str]:
         """Names of everyone mentioned in the journal."""
-        return self._repo.person_names()
+        return self._rows.names(PEOPLE)
 
     def tags(self) -> list[str]:
         """All tags used in the journal."""
-        return self._repo.tag_names()
+        return self._rows.names(TAGS)
 
 
 class _Guarded:

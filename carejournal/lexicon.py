@@ -88,9 +88,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     if not isinstance(raw_rules, list):
         raw_rules = []
         problems.append(f"{path}: 'rule' must be a list of [[rule]] tables.")
+    known: dict[str, list[tuple[str, ...]]] = {}  # each word's variants, worked out once
     for number, item in enumerate(raw_rules, start=1):
         try:
-            rule = _rule(item, categories, spelling, seen)
+            rule = _rule(item, categories, spelling, seen, known)
         except ValueError as exc:
             problems.append(_where(path, item, number, str(exc)))
             continue
@@ -147,7 +148,7 @@ def _texts(item: dict[str, Any], name: str, required: bool) -> tuple[str, ...]:
 
 
 def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[str]],
-          seen: set[str]) -> Rule:
+          seen: set[str], known: dict[str, list[tuple[str, ...]]] | None = None) -> Rule:
     if not isinstance(item, dict):
         raise ValueError("each [[rule]] must be a table.")
     rule_id = _text(item.get("id"))
@@ -164,8 +165,8 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     phrases = _texts(item, "phrases", required=True)
     exceptions = _texts(item, "exceptions", required=False)
     try:
-        variants = tuple(v for p in phrases for v in expand(p, spelling))
-        exception_variants = tuple(v for p in exceptions for v in expand(p, spelling))
+        variants = tuple(v for p in phrases for v in expand(p, spelling, known))
+        exception_variants = tuple(v for p in exceptions for v in expand(p, spelling, known))
     except PhraseError as exc:
         raise ValueError(str(exc)) from None
     return Rule(rule_id, category, phrases, exceptions, _text(item["why"]),

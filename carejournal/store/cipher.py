@@ -17,13 +17,31 @@ from typing import Any
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
 
-try:  # an optional extra: the default install includes it where its wheel exists
-    import sqlcipher3 as _sqlcipher
-except ImportError:  # pragma: no cover - exercised only where no wheel exists
-    _sqlcipher = None
+_NOT_YET = object()
+_sqlcipher: Any = _NOT_YET  # imported on first need: a plain journal never pays its 3 ms
 
-Error: tuple[type[Exception], ...] = (sqlite3.Error,) + (
-    (_sqlcipher.Error,) if _sqlcipher is not None else ())
+
+def _cipher() -> Any:
+    """SQLCipher's module, or None where it is not installed (an optional extra: the
+    default install includes it where its wheel exists)."""
+    global _sqlcipher
+    if _sqlcipher is _NOT_YET:
+        try:
+            import sqlcipher3
+        except ImportError:  # pragma: no cover - exercised only where no wheel exists
+            _sqlcipher = None
+        else:
+            _sqlcipher = sqlcipher3
+    return _sqlcipher
+
+
+def __getattr__(name: str) -> Any:
+    """`Error`: the errors a journal connection can raise, sqlite3's and (once it is in use)
+    SQLCipher's: until then no SQLCipher error can be raised."""
+    if name == "Error":
+        loaded = _sqlcipher if _sqlcipher is not _NOT_YET else None
+        return (sqlite3.Error,) + ((loaded.Error,) if loaded is not None else ())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class CipherUnavailable(RuntimeError):
@@ -32,7 +50,7 @@ class CipherUnavailable(RuntimeError):
 
 def available() -> bool:
     """Whether SQLCipher is installed (encryption can be used)."""
-    return _sqlcipher is not None
+    return _cipher() is not None
 
 
 def looks_encrypted(path: Path) -> bool:
@@ -126,7 +144,7 @@ def dbapi_module() -> Any:
 
 
 def _module() -> Any:
-    if _sqlcipher is None:
+    if _cipher() is None:
         raise CipherUnavailable(
             "Encryption needs SQLCipher, which is not installed with this copy of CareJournal. "
             "Install it with: pip install 'carejournal[encryption]'")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import Connection, literal_column, select
+from sqlalchemy import Connection, select
 
 from carejournal.domain import EntryKind, EntryLink, LinkKind
 from carejournal.store.models import EntryDismissalRecord, EntryLinkRecord, EntryRecord
+from carejournal.store.rows import unindexed
 
 _ENTRIES = EntryRecord.__table__
 
@@ -45,8 +45,3 @@ def dismissed_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, .
     for entry_id, key in conn.execute(query):
         found.setdefault(entry_id, []).append(key)
     return {i: tuple(keys) for i, keys in found.items()}
-
-
-def unindexed(column: Any) -> Any:
-    """The column written "+table.name", which SQLite will not look up through an index."""
-    return literal_column(f"+{column.table.name}.{column.name}", type_=column.type)

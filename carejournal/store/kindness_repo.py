@@ -9,6 +9,7 @@ from sqlalchemy import Engine, func, select, update
 
 from carejournal.domain import EntryKind
 from carejournal.kindness import Act, LoggedAct
+from carejournal.store import writes
 from carejournal.store.engine import writer
 from carejournal.store.models import EntryAct, EntryRecord, KindnessAct, Person, entry_people
 
@@ -24,13 +25,7 @@ class KindnessRepository:
 
     def sync_builtin(self, builtin: Sequence[tuple[str, str]]) -> int:
         """Add built-in acts (key, label) the journal does not have yet; never relabel."""
-        with self._writer.begin() as conn:
-            known = set(conn.execute(select(_ACTS.c.key)).scalars())
-            last = conn.execute(select(func.coalesce(func.max(_ACTS.c.position), 0))).scalar()
-            missing = [(k, label) for k, label in builtin if k not in known]
-            for offset, (key, label) in enumerate(missing, start=1):
-                conn.execute(_ACTS.insert().values(key=key, label=label, position=last + offset))
-            return len(missing)
+        return writes.sync_builtin(self._engine, builtin)
 
     def acts(self, include_retired: bool = False) -> list[Act]:
         """The catalogue in order, with how often each act was recorded."""

@@ -26,18 +26,11 @@ from sqlalchemy import (
 
 from carejournal.domain import ActionItem, Decision, EntryDraft, EntryKind
 from carejournal.store.engine import writer
-from carejournal.store.models import (
-    ActionRecord,
-    DecisionRecord,
-    EntryDismissalRecord,
-    EntryFindingRecord,
-    EntryRecord,
-    EntrySection,
-)
+from carejournal.store.tables import ACTIONS, DECISIONS, DISMISSALS, ENTRIES, FINDINGS, SECTIONS
 
-_E = EntryRecord.__table__
-_F = EntryFindingRecord.__table__
-_D = EntryDismissalRecord.__table__
+_E = ENTRIES  # plain tables, not the ORM's: adding an entry never loads the ORM
+_F = FINDINGS
+_D = DISMISSALS
 # Which entries are stale, from the small index alone: never the long rows of the others.
 _STALE_IDS = text(
     "SELECT id FROM entries INDEXED BY ix_entries_lens WHERE id > :after "
@@ -193,8 +186,7 @@ class _Parts:
 
     @classmethod
     def read(cls, conn: Connection, ids: list[int]) -> _Parts:
-        s, d = EntrySection.__table__.c, DecisionRecord.__table__.c
-        a = ActionRecord.__table__.c
+        s, d, a = SECTIONS.c, DECISIONS.c, ACTIONS.c
         sections = _grouped(conn.execute(select(s.entry_id, s.key, s.text).where(
             s.entry_id.in_(ids)).order_by(s.entry_id, s.position)),
             lambda r: (r.key, r.text))

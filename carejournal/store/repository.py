@@ -7,23 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Select,
-    column,
-    delete,
-    func,
-    literal_column,
-    select,
-    table,
-    update,
-)
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from carejournal.domain import (
     ActDone,
-    DueAction,
     Entry,
     EntryDraft,
     EntryFilter,
@@ -36,11 +24,10 @@ from carejournal.domain import (
     details_text,
     summarise,
 )
-from carejournal.errors import EntryNotFound
-from carejournal.store import fts, lens_repo, structure
+from carejournal.store import lens_repo, structure, writes
 from carejournal.store.bulk import bulk_add
 from carejournal.store.engine import writer
-from carejournal.store.entry_reads import dismissed_of, links_of, unindexed
+from carejournal.store.entry_reads import dismissed_of, links_of
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (
     ActionRecord,
@@ -53,13 +40,11 @@ from carejournal.store.models import (
     entry_people,
     entry_tags,
 )
+from carejournal.store.rows import RowReader
+from carejournal.store.rows import row_query as _row_query  # noqa: F401 (tests read it)
 
-_SEP = "\x1f"
-_KINDS = {kind.value: kind for kind in EntryKind}
 _Named = TypeVar("_Named", Person, Tag)
 _ENTRIES = EntryRecord.__table__
-_FTS = literal_column(fts.FTS_TABLE)
-_FTS_TABLE = table(fts.FTS_TABLE, column("rowid"))
 _CHUNK = 500  # ids per IN (...): well under SQLite's limit on bound variables
 
 
@@ -88,18 +73,7 @@ class EntryRepository:
             ) -> int:
         """Store a new entry with its lens counts, linked to the given (target id, kind)
         entries; return its id."""
-        with Session(self._writer) as session, session.begin():
-            record = EntryRecord(created_at=now)
-            _apply(session, record, draft, now, counts)
-            session.add(record)
-            session.flush()
-            lens_repo.write_parts(session.connection(), record.id, counts, draft.dismissed,
-                                  replace=False)
-            for target_id, kind in links:
-                if session.get(EntryRecord, target_id) is None:
-                    raise EntryNotFound(target_id)
-                structure.add_link(session.connection(), record.id, target_id, kind)
-            return record.id
+        return writes.add_entry(self._engine, draft, now, links, counts)
 
     def add_many(self, drafts: Iterable[EntryDraft], now: dt.datetime,
                  count: Callable[[EntryDraft], EntryCounts | None] | None = None) -> int:
@@ -165,38 +139,15 @@ class EntryRepository:
 
     def rows(self, flt: EntryFilter) -> list[EntryRow]:
         """Timeline rows matching the filter, newest first, without bodies."""
-        match = fts.to_match_query(flt.text) if flt.text else ""
-        if flt.text and not match:
-            return []
-        with self._engine.connect() as conn:
-            if match and flt.limit:
-                return _searched(conn, flt, match)
-            return [_to_row(r) for r in conn.execute(_row_query(flt, match))]
+        return RowReader(self._engine).rows(flt)
 
     def row(self, entry_id: int) -> EntryRow | None:
         """The timeline row of one entry not in the trash."""
-        query = _row_query(EntryFilter(), "").where(_ENTRIES.c.id == entry_id)
-        with self._engine.connect() as conn:
-            found = conn.execute(query).first()
-            return None if found is None else _to_row(found)
+        return RowReader(self._engine).row(entry_id)
 
     def count(self, trashed: bool = False) -> int:
         """How many entries are in the journal (or in the trash)."""
-        column = _ENTRIES.c.deleted_at
-        condition = column.is_not(None) if trashed else column.is_(None)
-        with self._engine.connect() as conn:
-            return conn.execute(select(func.count()).where(condition)).scalar_one()
-
-    def actions_due(self, until: dt.date) -> list[DueAction]:
-        """Open action items reviewed on or before until, in entries not in the trash."""
-        a = ActionRecord.__table__.c
-        query = (select(a.id, a.text, a.review_on, a.entry_id, _ENTRIES.c.summary)
-                 .join(_ENTRIES, _ENTRIES.c.id == a.entry_id)
-                 .where(a.review_on <= until, a.done_on.is_(None),
-                        _ENTRIES.c.deleted_at.is_(None))
-                 .order_by(a.review_on, a.id))
-        with self._engine.connect() as conn:
-            return [DueAction(*r) for r in conn.execute(query)]
+        return RowReader(self._engine).count(trashed)
 
     def set_action_done(self, item_id: int, done_on: dt.date | None) -> bool:
         """Mark an action item done or not done; False if there is no such item."""
@@ -205,100 +156,6 @@ class EntryRepository:
             result = conn.execute(update(table).where(table.c.id == item_id)
                                   .values(done_on=done_on))
             return result.rowcount == 1
-
-    def person_names(self) -> list[str]:
-        """Everyone named in the journal, sorted."""
-        return self._names(Person)
-
-    def tag_names(self) -> list[str]:
-        """Every tag in the journal, sorted."""
-        return self._names(Tag)
-
-    def _names(self, kind: type[Person] | type[Tag]) -> list[str]:
-        with self._engine.connect() as conn:
-            names = conn.execute(select(kind.name)).scalars()
-            return sorted(names, key=str.casefold)
-
-
-def _searched(conn: Connection, flt: EntryFilter, match: str) -> list[EntryRow]:
-    """A search with a limit in three steps, so snippets are made for the rows shown only.
-
-    SQLite works out every column of every match before sorting and cutting to the limit:
-    a snippet for each of 20,000 entries holding a common word took 300 ms, for 50 8 ms.
-    """
-    ids = [r[0] for r in conn.execute(_row_query(flt, match, ids_only=True))]
-    if not ids:
-        return []
-    shown = _row_query(EntryFilter(trashed=flt.trashed), "").where(_ENTRIES.c.id.in_(ids))
-    snippet = func.snippet(_FTS, -1, "[", "]", "…", 12)
-    found = select(_FTS_TABLE.c.rowid, snippet).select_from(_FTS_TABLE).where(
-        _FTS.op("MATCH")(match), literal_column(f"+{fts.FTS_TABLE}.rowid").in_(ids))
-    snippets = {r[0]: r[1] for r in conn.execute(found)}
-    return [_to_row((*r, snippets.get(r[0], ""))) for r in conn.execute(shown)]
-
-
-def _row_query(flt: EntryFilter, match: str, ids_only: bool = False) -> Select:
-    """The SQL for timeline rows; people come from a correlated subquery."""
-    e = _ENTRIES.c
-    people = (
-        select(func.group_concat(Person.name, _SEP))
-        .select_from(entry_people.join(Person.__table__))
-        .where(entry_people.c.entry_id == e.id)
-        .scalar_subquery()
-    )
-    tags = (
-        select(func.group_concat(Tag.name, _SEP))
-        .select_from(entry_tags.join(Tag.__table__))
-        .where(entry_tags.c.entry_id == e.id)
-        .scalar_subquery()
-    )
-    columns = [e.id, e.kind, e.occurred_on, e.occurred_time, e.shift, e.title, e.summary,
-               people, tags]
-    joined = bool(match) and not ids_only
-    if joined:
-        snippet = func.snippet(_FTS, -1, "[", "]", "…", 12)
-        query = select(*columns, snippet).select_from(
-            _ENTRIES.join(_FTS_TABLE, _FTS_TABLE.c.rowid == e.id))
-        query = query.where(_FTS.op("MATCH")(match))
-    elif match:  # the matches read once, then the timeline index walked newest first
-        query = select(e.id).where(e.id.in_(
-            select(_FTS_TABLE.c.rowid).where(_FTS.op("MATCH")(match))))
-    else:
-        query = select(*columns)
-    # Joined with the text index, the index must be read first. "+column" keeps SQLite from
-    # walking every entry by its index instead and matching each one (newer SQLite, as in
-    # SQLCipher, chose that: 5.9 s instead of 40 ms at 20,000 entries).
-    deleted, kind = (unindexed(e.deleted_at), unindexed(e.kind)) if joined \
-        else (e.deleted_at, e.kind)
-    query = query.where(deleted.is_not(None) if flt.trashed else deleted.is_(None))
-    if flt.kinds:
-        query = query.where(kind.in_(sorted(k.value for k in flt.kinds)))
-    if flt.since:
-        query = query.where(e.occurred_on >= flt.since)
-    if flt.until:
-        query = query.where(e.occurred_on <= flt.until)
-    if flt.person:
-        query = query.where(e.id.in_(
-            select(entry_people.c.entry_id).join(Person.__table__)
-            .where(Person.name == flt.person)))
-    if flt.tag:
-        query = query.where(e.id.in_(
-            select(entry_tags.c.entry_id).join(Tag.__table__).where(Tag.name == flt.tag)))
-    query = query.order_by(
-        e.occurred_on.desc(), func.coalesce(e.occurred_time, "").desc(), e.id.desc())
-    return query.limit(flt.limit) if flt.limit else query
-
-
-def _split(joined: str | None) -> tuple[str, ...]:
-    return tuple(sorted(joined.split(_SEP), key=str.casefold)) if joined else ()
-
-
-def _to_row(r: Sequence) -> EntryRow:
-    # Positional arguments and a dict for the kind cut the Python
-    # time of building the timeline's rows (92 -> 53 ms of CPU at 20,000 rows).
-    snippet = r[9] if len(r) > 9 else ""
-    return EntryRow(r[0], _KINDS[r[1]], r[2], r[3], r[4], r[5], r[6], _split(r[7]),
-                    _split(r[8]), snippet or "")
 
 
 def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = (),

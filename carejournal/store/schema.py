@@ -26,7 +26,6 @@ from carejournal.store import cipher, fts
 from carejournal.store.backup import backup_before_upgrade, quick_check, remove_with_side_files
 from carejournal.store.engine import create_owner_only, make_engine
 from carejournal.store.migrations import HEAD_REVISION
-from carejournal.store.models import Base
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -232,6 +231,8 @@ def prepare_schema(path: Path, key: bytes | None = None) -> None:
 def create_fresh(conn: Connection) -> None:
     """Create every table of an empty journal and stamp it with the newest revision."""
     from alembic import command
+
+    from carejournal.store.models import Base  # the ORM: only when a journal is made
 
     Base.metadata.create_all(conn)
     fts.create(conn)

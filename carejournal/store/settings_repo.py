@@ -9,9 +9,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.dialects.sqlite import insert
 
 from carejournal.store.engine import writer
-from carejournal.store.models import SettingRecord
+from carejournal.store.tables import SETTINGS
 
-_T = SettingRecord.__table__
+_T = SETTINGS  # a plain table, not the ORM's: `add` reads settings without loading the ORM
 
 
 class SettingsRepository:
