@@ -116,7 +116,8 @@ def _count(table: TableRead, dropped: int) -> TableCount:
 
 
 class _Builder:
-    """Puts the rows read into the shape InterchangeRepository.snapshot() gives."""
+    """Puts the rows read into the shape json_format.to_document reads (entries with
+    feeling_score and feeling_word)."""
 
     def __init__(self, tables: dict[str, TableRead]) -> None:
         self.t = {name: sorted(read.rows, key=lambda r: r["_rowid"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from carejournal.interchange.errors import ImportProblem
@@ -15,7 +16,9 @@ FORMAT_VERSION = 1
 
 def to_document(snapshot: dict[str, Any], exported_at: dt.datetime, app_version: str,
                 plain: bool = True) -> dict[str, Any]:
-    """The JSON document of a journal snapshot (carejournal/store/interchange_repo.py).
+    """The JSON document of a journal snapshot: every table as rows of plain values, entries
+    with feeling_score and feeling_word (as salvage.py builds it from a damaged journal; a
+    healthy journal is written by json_export.py from records the store writes as JSON).
 
     With plain, dates and times are ISO text already; without, `dumps` writes them so.
     """
@@ -53,6 +56,61 @@ def _iso(value: Any) -> str:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+class Encoded:
+    """Records already written as UTF-8 JSON text (one line each, as `dumps` would write
+    them), from a list or read as they are written; counts them."""
+
+    def __init__(self, records: Iterable[bytes]) -> None:
+        self.records = records
+        self.count = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for record in self.records:
+            self.count += 1
+            yield record
+
+
+def chunks(document: dict[str, Any]) -> Iterator[str | bytes]:
+    """The document as JSON text in pieces (see dumps), a record or a key at a time: text,
+    and the UTF-8 bytes of Encoded records as they are."""
+    one = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_iso).encode
+    yield "{\n"
+    for index, (key, value) in enumerate(document.items()):
+        yield (",\n" if index else "") + f" {one(key)}: "
+        if isinstance(value, Encoded):
+            yield from _records(value, b"[\n  ", b",\n  ", b"\n ]")
+        elif isinstance(value, list | tuple) and value:
+            yield from _records(map(one, value), "[\n  ", ",\n  ", "\n ]")
+        else:
+            yield one(value)
+    yield "\n}\n"
+
+
+def _records(records: Iterable[Any], start: Any, between: Any, end: Any) -> Iterator[Any]:
+    """A list of records, one a line (`[]` when there are none)."""
+    first = True
+    for record in records:
+        yield start if first else between
+        yield record
+        first = False
+    yield "[]" if first else end
+
+
+def utf8(pieces: Iterable[str | bytes], size: int = 1 << 22) -> Iterator[bytes]:
+    """The pieces as UTF-8, gathered into blocks of about size bytes."""
+    batch: list[bytes] = []
+    gathered = 0
+    for piece in pieces:
+        data = piece.encode("utf-8") if isinstance(piece, str) else piece
+        batch.append(data)
+        gathered += len(data)
+        if gathered >= size:
+            yield b"".join(batch)
+            batch.clear()
+            gathered = 0
+    yield b"".join(batch)
+
+
 def dumps(document: dict[str, Any]) -> str:
     """The document as UTF-8-ready JSON text, non-ASCII kept as is: one line a key, and one
     line a record in its lists.
@@ -60,15 +118,7 @@ def dumps(document: dict[str, Any]) -> str:
     That stays readable and lets json use its C encoder: any indent makes it fall back to
     the pure-Python one (4.5 s instead of a fraction of a second at 20,000 entries).
     """
-    one = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_iso).encode
-    parts = []
-    for key, value in document.items():
-        if isinstance(value, list | tuple) and value:
-            records = ",\n  ".join(one(item) for item in value)
-            parts.append(f" {one(key)}: [\n  {records}\n ]")
-        else:
-            parts.append(f" {one(key)}: {one(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    return b"".join(utf8(chunks(document))).decode("utf-8")
 
 
 def loads(text: str, where: str) -> Any:
