@@ -13,7 +13,6 @@ from carejournal.domain import DueAction
 from carejournal.shifts import ShiftEnd, shift_at
 from carejournal.ui.due_actions import DueActionsDialog, DueNotice
 from carejournal.ui.problems import PROBLEMS
-from carejournal.ui.shift_reminder import ReminderBanner, ShiftReminder, attach_tray
 
 if TYPE_CHECKING:
     from carejournal.ui.goals_view import GoalsPanel
@@ -39,7 +38,7 @@ class PracticeController(QObject):
         window.actions_.show_goals.triggered.connect(self.show_goals)
         window.actions_.settings.triggered.connect(self.edit_settings)
         window.actions_.quick_capture.triggered.connect(self.quick_capture_now)
-        self._start_reminders(clock)
+        window.start_up.run(lambda: self._start_reminders(clock))  # after the first paint
         self.refresh_due()
 
     # -- due actions ---------------------------------------------------------
@@ -110,6 +109,8 @@ class PracticeController(QObject):
 
     # -- after the shift -----------------------------------------------------
     def _start_reminders(self, clock: Callable[[], dt.datetime]) -> None:
+        from carejournal.ui.shift_reminder import ReminderBanner, ShiftReminder, attach_tray
+
         self.reminder = ShiftReminder(self.window.journal.settings, clock, self)
         self.reminder_banner = ReminderBanner(self.reminder)
         self.window.notices.addWidget(self.reminder_banner)

@@ -116,3 +116,13 @@ def test_a_window_closed_before_its_first_paint_builds_what_closing_needs(
     qtbot.addWidget(window)
     assert window.close()
     assert window.locking is not None and not window.start_up.pending
+
+
+def test_shift_reminders_start_just_after_the_first_paint(
+        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+    window = MainWindow(filled, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    assert not hasattr(window.practice, "reminder"), "no tray or reminder before the paint"
+    window.start_up.flush()
+    assert window.practice.reminder.timer.isActive()
+    assert window.notices.indexOf(window.practice.reminder_banner) >= 0
