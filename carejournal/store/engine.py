@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy.dialects.sqlite  # noqa: F401 - create_engine loads it; here it loads early
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
