@@ -88,3 +88,31 @@ def test_the_crossover_is_interpolated_between_measured_sizes() -> None:
     assert "about 3,000 entries" in note and "1,000 and 5,000" in note
     assert "from 0 entries on" in crossover_note("search", [(0, 0.1, 0.2), (10, 0.1, 0.3)])
     assert "not faster" in crossover_note("add", [(0, 0.5, 0.2), (100, 0.5, 0.3)])
+
+
+def test_the_export_is_shown_beside_its_data_floor(report: str) -> None:
+    line = next(x for x in report.splitlines() if "export's data floor" in x)
+    assert "MB written; no SQLAlchemy, no JSON" in line
+    assert "reading every row with sqlite3 and writing as many bytes takes" in report
+
+
+def test_the_data_floor_reads_every_exported_row(tmp_path: Path) -> None:
+    from benchmarks.export_floor import read_everything, write_bytes
+    from carejournal.journal import Journal
+    from tests.conftest import draft
+
+    path = tmp_path / "j.sqlite"
+    journal = Journal.open(path, create=True)
+    try:
+        journal.add(draft("Tea with Sam.", people=("Sam",), tags=("tea",)))
+    finally:
+        journal.close()
+    before = read_everything(str(path))
+    journal = Journal.open(path)
+    try:
+        journal.add(draft("A walk with Jo.", people=("Jo",)))
+    finally:
+        journal.close()
+    assert read_everything(str(path)) - before >= 3, "the entry, its person, the link"
+    write_bytes(str(tmp_path / "out"), 5_000_000)
+    assert (tmp_path / "out").stat().st_size == 5_000_000
