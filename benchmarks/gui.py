@@ -185,7 +185,7 @@ class AppProbe:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
-        while window.start_up.deferring or window.timeline.model.rowCount() < \
+        while not window.start_up.done or window.timeline.model.rowCount() < \
                 self.result["rows_total"]:  # the rest of the rows, after the first paint
             app.processEvents()
         self.marks["loaded"] = time.perf_counter()

@@ -1,4 +1,8 @@
-"""Work the window needs soon but not for its first paint: run at once, or just after it."""
+"""Work the window needs soon but not for its first paint: run at once, or just after it.
+
+After the paint the held steps run one per turn of the event loop, so a click or a key
+pressed meanwhile is handled between them rather than after all of them.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,11 @@ class StartUp(QObject):
             watched.installEventFilter(self)
             QTimer.singleShot(FALLBACK_MS, self, self.flush)
 
+    @property
+    def done(self) -> bool:
+        """True once every held step has run."""
+        return not self.deferring and not self.pending
+
     def run(self, work: Callable[[], None]) -> None:
         """Do this work now, or once the first paint is on screen."""
         if self.deferring:
@@ -31,12 +40,21 @@ class StartUp(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.flush)  # queued behind the paint itself
+            QTimer.singleShot(0, self, self._step)  # queued behind the paint itself
         return False
 
-    def flush(self) -> None:
-        """Run the held work (once); later work runs at once."""
+    def _step(self) -> None:
+        """Run the next held step, and queue the one after it."""
         self.deferring = False
-        work, self.pending = self.pending, []
-        for step in work:
-            step()
+        if not self.pending:
+            return
+        work = self.pending.pop(0)
+        if self.pending:  # queued first, so a step that fails does not stop the others
+            QTimer.singleShot(0, self, self._step)
+        work()
+
+    def flush(self) -> None:
+        """Run every held step now (once); later work runs at once."""
+        self.deferring = False
+        while self.pending:
+            self.pending.pop(0)()

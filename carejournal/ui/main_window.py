@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
         a.new_entry.triggered.connect(lambda: self.new_entry(self.new_kind))
         for kind, action in a.new_of_kind.items():
             action.triggered.connect(lambda _=False, k=kind: self.new_entry(k))
-        a.log_kindness.triggered.connect(self.log_kindness)
         a.save.triggered.connect(self.autosaver.flush)
         a.quit.triggered.connect(self.close)
         a.trash.triggered.connect(self.trash_current)
@@ -173,7 +172,18 @@ class MainWindow(QMainWindow):
         if editor is None or self.pages.currentWidget() is not editor:
             self._show_placeholder(total)
         if first_screen and len(rows) < total:
-            self.start_up.run(lambda: self.refresh(select_id=self.timeline.current_id()))
+            self.start_up.run(self._load_rest)
+
+    def _load_rest(self) -> None:
+        """The rows below the first screen, added below those shown (so a row chosen or a
+        place scrolled to meanwhile stays as it is)."""
+        try:
+            rows = self.journal.rows(self.timeline.filters.current(trashed=self.trash_mode))
+        except PROBLEMS as exc:
+            self._report(exc)
+            return
+        if not self.timeline.model.extend(rows):  # the list changed meanwhile
+            self.refresh(select_id=self.timeline.current_id())
 
     def entries_changed(self, select_id: int | None = None) -> None:
         """Entries were written or moved: reload the list and tell whoever is listening."""
@@ -284,25 +294,6 @@ class MainWindow(QMainWindow):
         people, tags = self.journal.people(), self.journal.tags()
         self.timeline.filters.set_names(people, tags)
         self.editor.set_names(people, tags)
-
-    def log_kindness(self) -> None:
-        """Log a little thing on its own, from a small dialog."""
-        from carejournal.ui.quick_kindness import QuickKindnessDialog
-
-        try:
-            dialog = QuickKindnessDialog(self.journal.kindness.acts(), self.journal.people(), self)
-            if dialog.exec() != QuickKindnessDialog.DialogCode.Accepted:
-                return
-            act = self.journal.kindness.find(str(dialog.chosen_act_id()))
-            entry_id = self.journal.kindness.log(
-                act, person=dialog.person.currentText(), note=dialog.note.text())
-        except PROBLEMS as exc:
-            self._report(exc)
-            return
-        if self.trash_mode:
-            self.actions_.show_trash.setChecked(False)
-        self.entries_changed(select_id=entry_id)
-        self.statusBar().showMessage(self.tr("Logged: {act}").format(act=act.label), 5000)
 
     # -- trash ---------------------------------------------------------------
     def trash_current(self) -> None:

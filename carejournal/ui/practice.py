@@ -34,6 +34,7 @@ class PracticeController(QObject):
         window.actions_.due_actions.triggered.connect(self.show_due_actions)
         window.journal_changed.connect(self.refresh_due)
         window.actions_.edit_acts.triggered.connect(self.edit_acts)
+        window.actions_.log_kindness.triggered.connect(self.log_kindness)
         self.goals: GoalsPanel | None = None
         window.actions_.show_goals.triggered.connect(self.show_goals)
         window.actions_.settings.triggered.connect(self.edit_settings)
@@ -92,6 +93,27 @@ class PracticeController(QObject):
         if dialog.changed:
             self.window.reload_catalogue()
             self.window.refresh()
+
+    def log_kindness(self) -> None:
+        """Log a little thing on its own, from a small dialog."""
+        from carejournal.ui.quick_kindness import QuickKindnessDialog
+
+        window = self.window
+        try:
+            dialog = QuickKindnessDialog(window.journal.kindness.acts(), window.journal.people(),
+                                         window)
+            if dialog.exec() != QuickKindnessDialog.DialogCode.Accepted:
+                return
+            act = window.journal.kindness.find(str(dialog.chosen_act_id()))
+            entry_id = window.journal.kindness.log(
+                act, person=dialog.person.currentText(), note=dialog.note.text())
+        except PROBLEMS as exc:
+            window._report(exc)
+            return
+        if window.trash_mode:
+            window.actions_.show_trash.setChecked(False)
+        window.entries_changed(select_id=entry_id)
+        window.statusBar().showMessage(self.tr("Logged: {act}").format(act=act.label), 5000)
 
     # -- goals ---------------------------------------------------------------
     def show_goals(self) -> None:

@@ -64,6 +64,22 @@ class TimelineModel(QAbstractListModel):
         self._rows = rows
         self.endResetModel()
 
+    def extend(self, rows: list[EntryRow]) -> bool:
+        """Take these rows if the shown ones begin them (adding the rest below, in place);
+        False, changing nothing, if they do not."""
+        shown = len(self._rows)
+        if len(rows) < shown or any(a.id != b.id
+                                    for a, b in zip(self._rows, rows[:shown], strict=True)):
+            return False
+        if shown:
+            self._rows[:] = rows[:shown]
+            self.dataChanged.emit(self.index(0), self.index(shown - 1))
+        if len(rows) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(rows) - 1)
+            self._rows.extend(rows[shown:])
+            self.endInsertRows()
+        return True
+
     def row_of(self, entry_id: int) -> int:
         """The position of an entry, or -1 if it is not shown."""
         return next((i for i, r in enumerate(self._rows) if r.id == entry_id), -1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from carejournal.journal import Journal
@@ -32,16 +32,37 @@ def test_deferred_work_runs_just_after_the_first_paint(qtbot) -> None:  # noqa: 
     start_up.run(lambda: done.append("first"))
     start_up.run(lambda: done.append("second"))
     QApplication.processEvents()
-    assert done == [], "nothing painted yet"
+    assert done == [] and not start_up.done, "nothing painted yet"
     with qtbot.waitExposed(widget):
         widget.show()
     widget.repaint()  # a paint, delivered now if the event loop has not painted yet
+    QTimer.singleShot(0, lambda: done.append("a click meanwhile"))  # after the paint
+    qtbot.waitUntil(lambda: start_up.done)
     QApplication.processEvents()
-    assert done == ["first", "second"]
+    assert done == ["first", "a click meanwhile", "second"], "one step per turn of the loop"
     start_up.run(lambda: done.append("later"))
     assert done[-1] == "later", "after the first paint, work runs at once"
     start_up.flush()  # the fallback timer firing later changes nothing
-    assert done == ["first", "second", "later"]
+    assert done == ["first", "a click meanwhile", "second", "later"]
+
+
+def test_a_failing_step_does_not_stop_the_others(qtbot) -> None:  # noqa: ANN001
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    start_up = StartUp(widget, defer=True)
+    done: list[str] = []
+
+    def broken() -> None:
+        raise RuntimeError("a step failed")
+
+    start_up.run(broken)
+    start_up.run(lambda: done.append("second"))
+    with qtbot.waitExposed(widget):
+        widget.show()
+    with qtbot.capture_exceptions() as raised:
+        widget.repaint()
+        qtbot.waitUntil(lambda: start_up.done)
+    assert done == ["second"] and [str(e[1]) for e in raised] == ["a step failed"]
 
 
 def test_the_app_window_shows_the_supervision_period_after_its_first_paint(
@@ -56,7 +77,7 @@ def test_the_app_window_shows_the_supervision_period_after_its_first_paint(
     with qtbot.waitExposed(window):
         window.show()
     window.timeline.view.viewport().repaint()
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: window.start_up.done)
     assert since.isVisible() and "3 Mar 2026" in since.toolTip()
 
 
@@ -71,7 +92,7 @@ def test_the_app_window_reads_the_first_screen_before_its_first_paint(
     with qtbot.waitExposed(window):
         window.show()
     window.timeline.view.viewport().repaint()
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: window.start_up.done)
     assert [model.entry_id(row) for row in range(model.rowCount())] == [4, 3, 2, 1]
     assert window.count_label.text() == "4 entries"
 
@@ -103,7 +124,7 @@ def test_the_editor_and_controllers_are_built_just_after_the_first_paint(
     with qtbot.waitExposed(window):
         window.show()
     window.timeline.view.viewport().repaint()
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: window.start_up.done)
     assert window._editor is not None and window.pages.indexOf(window._editor) >= 0
     offered = window.editor.header.people_completer._names.stringList()
     assert offered == ["Jo", "Sam"], "the editor offers the journal's names"
@@ -126,3 +147,19 @@ def test_shift_reminders_start_just_after_the_first_paint(
     window.start_up.flush()
     assert window.practice.reminder.timer.isActive()
     assert window.notices.indexOf(window.practice.reminder_banner) >= 0
+
+
+def test_the_rest_is_added_below_so_a_row_chosen_meanwhile_stays(
+        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(main_window, "FIRST_SCREEN", 2)
+    window = MainWindow(filled, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    window.timeline.select_row(1)  # the worker opens the second entry before the rest
+    assert window.editor.entry_id == 3
+    model = window.timeline.model
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    window.start_up.flush()
+    assert not resets, "added below, in place: the list does not jump"
+    assert [model.entry_id(row) for row in range(model.rowCount())] == [4, 3, 2, 1]
+    assert window.timeline.current_id() == 3 and window.editor.entry_id == 3

@@ -68,3 +68,26 @@ def test_returning_none_to_qt_does_not_leak_references(qtbot) -> None:
     for _ in range(500):
         assert index.data(Qt.ItemDataRole.DecorationRole) is None
     assert sys.getrefcount(None) >= before - 10
+
+
+def test_extend_adds_the_rest_below_the_rows_shown(qtbot) -> None:  # noqa: ANN001
+    model = TimelineModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_rows([_row(5, 5), _row(4, 4)])
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    assert model.extend([_row(5, 5, "Coffee"), _row(4, 4), _row(3, 3), _row(2, 2)])
+    assert [model.entry_id(r) for r in range(model.rowCount())] == [5, 4, 3, 2]
+    assert inserted == [(2, 3)] and not resets, "added in place: no reset"
+    assert model.index(0).data() == "Coffee", "the rows shown take the fresh values"
+    assert model.extend([_row(5, 5), _row(4, 4), _row(3, 3), _row(2, 2)]), "nothing to add"
+
+
+def test_extend_refuses_rows_the_shown_ones_do_not_begin(qtbot) -> None:  # noqa: ANN001
+    model = TimelineModel()
+    model.set_rows([_row(5, 5), _row(4, 4)])
+    assert not model.extend([_row(6, 6), _row(5, 5), _row(4, 4)])
+    assert not model.extend([_row(5, 5)])
+    assert [model.entry_id(r) for r in range(model.rowCount())] == [5, 4]
