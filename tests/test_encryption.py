@@ -235,11 +235,11 @@ def test_a_text_search_reads_the_text_index_first_in_both_sqlites(encrypted, kin
     """SQLCipher's newer SQLite once walked every entry and matched each (5.9 s at 20,000)."""
     from carejournal.domain import EntryKind
     from carejournal.store import fts
-    from carejournal.store.repository import _row_query
+    from carejournal.store.rows import row_query
 
     path, key = encrypted
     flt = EntryFilter(text="garden", kinds=frozenset(EntryKind(k) for k in kinds))
-    query = _row_query(flt, fts.to_match_query("garden"))
+    query = row_query(flt, fts.to_match_query("garden"))
     from sqlalchemy.dialects import sqlite as sqlite_dialect
 
     sql = str(query.compile(dialect=sqlite_dialect.dialect(),

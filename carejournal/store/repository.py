@@ -14,17 +14,14 @@ from carejournal.domain import (
     ActDone,
     Entry,
     EntryDraft,
-    EntryFilter,
     EntryKind,
     EntryLink,
-    EntryRow,
     Feeling,
     InvalidInput,
-    LinkKind,
     details_text,
     summarise,
 )
-from carejournal.store import lens_repo, structure, writes
+from carejournal.store import lens_repo, structure
 from carejournal.store.bulk import bulk_add
 from carejournal.store.engine import writer
 from carejournal.store.entry_reads import dismissed_of, links_of
@@ -40,8 +37,6 @@ from carejournal.store.models import (
     entry_people,
     entry_tags,
 )
-from carejournal.store.rows import RowReader
-from carejournal.store.rows import row_query as _row_query  # noqa: F401 (tests read it)
 
 _Named = TypeVar("_Named", Person, Tag)
 _ENTRIES = EntryRecord.__table__
@@ -68,13 +63,6 @@ class EntryRepository:
         self._engine.dispose()
 
     # -- writes ---------------------------------------------------------------
-    def add(self, draft: EntryDraft, now: dt.datetime,
-            links: Sequence[tuple[int, LinkKind]] = (), counts: EntryCounts | None = None
-            ) -> int:
-        """Store a new entry with its lens counts, linked to the given (target id, kind)
-        entries; return its id."""
-        return writes.add_entry(self._engine, draft, now, links, counts)
-
     def add_many(self, drafts: Iterable[EntryDraft], now: dt.datetime,
                  count: Callable[[EntryDraft], EntryCounts | None] | None = None) -> int:
         """Bulk-load entries in one transaction (all or nothing), indexing text once at the end."""
@@ -136,18 +124,6 @@ class EntryRepository:
                 found.update((r.id, _to_entry(r, links.get(r.id, ()),
                                               dismissed.get(r.id, ()))) for r in records)
         return [found.get(i) for i in entry_ids]
-
-    def rows(self, flt: EntryFilter) -> list[EntryRow]:
-        """Timeline rows matching the filter, newest first, without bodies."""
-        return RowReader(self._engine).rows(flt)
-
-    def row(self, entry_id: int) -> EntryRow | None:
-        """The timeline row of one entry not in the trash."""
-        return RowReader(self._engine).row(entry_id)
-
-    def count(self, trashed: bool = False) -> int:
-        """How many entries are in the journal (or in the trash)."""
-        return RowReader(self._engine).count(trashed)
 
     def set_action_done(self, item_id: int, done_on: dt.date | None) -> bool:
         """Mark an action item done or not done; False if there is no such item."""

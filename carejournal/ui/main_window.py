@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             total = self.journal.count(trashed=self.trash_mode)
             people, tags = self.journal.people(), self.journal.tags()
         except PROBLEMS as exc:
-            self._report(exc)
+            self.report(exc)
             return
         self.timeline.set_rows(rows, self.timeline.empty_message(self.trash_mode, total))
         self.timeline.filters.set_names(people, tags)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         try:
             rows = self.journal.rows(self.timeline.filters.current(trashed=self.trash_mode))
         except PROBLEMS as exc:
-            self._report(exc)
+            self.report(exc)
             return
         if not self.timeline.model.extend(rows):  # the list changed meanwhile
             self.refresh(select_id=self.timeline.current_id())
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         try:
             self.editor.set_catalogue(self.journal.kindness.acts(include_retired=True))
         except PROBLEMS as exc:
-            self._report(exc)
+            self.report(exc)
 
     def _show_placeholder(self, total: int) -> None:
         empty_journal = total == 0 and not self.trash_mode
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         try:
             entry = self.journal.get(entry_id)
         except PROBLEMS as exc:
-            self._report(exc)
+            self.report(exc)
             return
         self.editor.load(entry)
         self.editor.set_read_only(entry.deleted_at is not None)
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         try:
             self.undo_stack.push(command)
         except PROBLEMS as exc:
-            self._report(exc)
+            self.report(exc)
 
     def _after_move(self, show_id: int | None) -> None:
         self.autosaver.discard()
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         try:
             self.journal.empty_trash()
         except PROBLEMS as exc:
-            self._report(exc)
+            self.report(exc)
         self.undo_stack.clear()
         self.entries_changed()
 
@@ -377,7 +377,8 @@ class MainWindow(QMainWindow):
         failed = state is SaveState.FAILED
         self.save_label.setStyleSheet(problem_text_style(self) if failed else "")
 
-    def _report(self, exc: BaseException) -> None:
+    def report(self, exc: BaseException) -> None:
+        """Show a problem with the journal in a calm warning."""
         QMessageBox.warning(self, self.tr("Something went wrong"), str(exc))
 
     # -- closing -------------------------------------------------------------

@@ -108,7 +108,7 @@ class PracticeController(QObject):
             entry_id = window.journal.kindness.log(
                 act, person=dialog.person.currentText(), note=dialog.note.text())
         except PROBLEMS as exc:
-            window._report(exc)
+            window.report(exc)
             return
         if window.trash_mode:
             window.actions_.show_trash.setChecked(False)

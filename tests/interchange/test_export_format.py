@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -27,7 +25,7 @@ from carejournal.interchange.loading import run_plan
 from carejournal.journal import Journal
 from carejournal.store import cipher
 from carejournal.store.keyfile import KdfCost
-from tests.cli.test_cli import clean_env
+from tests.cli.test_cli_lean import _loaded_after
 from tests.conftest import draft
 
 DATA = Path(__file__).parent / "data"
@@ -102,16 +100,10 @@ def test_dates_not_in_the_storage_layout_are_read_as_the_orm_reads_them(tmp_path
 def test_the_export_command_does_not_load_the_orm(tmp_path: Path) -> None:
     path = tmp_path / "j.sqlite"
     _filled(path)
-    script = ("import json, sys\n"
-              "from carejournal.cli import main\n"
-              f"code = main(['--journal', {str(path)!r}, 'export', '--format', 'json', "
-              f"'--out', {str(tmp_path / 'out.json')!r}])\n"
-              "print(json.dumps([code, 'sqlalchemy.orm' in sys.modules]))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, env=clean_env(tmp_path), cwd=tmp_path, check=False)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.splitlines()[-1]) == [0, False]
-    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["entries"]
+    out = tmp_path / "out.json"
+    loaded = _loaded_after(tmp_path, path, "export", "--format", "json", "--out", str(out))
+    assert not {"sqlalchemy.orm", "carejournal.store.models"} & set(loaded)
+    assert json.loads(out.read_text(encoding="utf-8"))["entries"]
 
 
 def test_an_empty_journal_has_empty_lists_and_reads_as_text_afterwards(tmp_path: Path

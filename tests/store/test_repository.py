@@ -1,14 +1,17 @@
-"""EntryRepository on a real SQLite file: round trips, people and tags, trash, filters, search."""
+"""The entry store (plain reads and adds, the ORM repository) on a real SQLite file: round
+trips, people and tags, trash, filters, search."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from carejournal.domain import EntryDraft, EntryFilter, EntryKind, EntryRow, Feeling
+from carejournal.store import writes
 from carejournal.store.repository import EntryRepository
 from carejournal.store.rows import RowReader
 from carejournal.store.schema import open_store
@@ -18,16 +21,41 @@ NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 LATER = NOW + dt.timedelta(hours=5)
 
 
-def names(repo: EntryRepository, named: object) -> list[str]:
+class Store:
+    """The entry store as the journal uses it: plain reads and adds (store/rows.py,
+    store/writes.py) beside the ORM repository for whole entries, updates and the trash."""
+
+    def __init__(self, path: Path) -> None:
+        self.engine = open_store(path, create=True)
+        self.repository = EntryRepository(self.engine)
+        self.reader = RowReader(self.engine)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.repository, name)
+
+    def add(self, draft: EntryDraft, now: dt.datetime) -> int:
+        return writes.add_entry(self.engine, draft, now)
+
+    def rows(self, flt: EntryFilter) -> list[EntryRow]:
+        return self.reader.rows(flt)
+
+    def row(self, entry_id: int) -> EntryRow | None:
+        return self.reader.row(entry_id)
+
+    def count(self, trashed: bool = False) -> int:
+        return self.reader.count(trashed)
+
+
+def names(repo: Store, named: object) -> list[str]:
     """The people's or tags' names, as the journal lists them."""
-    return RowReader(repo._engine).names(named)
+    return repo.reader.names(named)
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[EntryRepository]:
-    repository = EntryRepository(open_store(tmp_path / "journal.sqlite", create=True))
-    yield repository
-    repository.dispose()
+def repo(tmp_path: Path) -> Iterator[Store]:
+    store = Store(tmp_path / "journal.sqlite")
+    yield store
+    store.dispose()
 
 
 def make(body: str = "A cup of tea.", kind: EntryKind = EntryKind.INTERACTION,
@@ -39,11 +67,11 @@ def ids(rows: list[EntryRow]) -> list[int]:
     return [row.id for row in rows]
 
 
-def search(repo: EntryRepository, text: str, **fields: object) -> list[int]:
+def search(repo: Store, text: str, **fields: object) -> list[int]:
     return ids(repo.rows(EntryFilter(text=text, **fields)))  # type: ignore[arg-type]
 
 
-def test_every_field_round_trips(repo: EntryRepository) -> None:
+def test_every_field_round_trips(repo: Store) -> None:
     draft = EntryDraft(
         kind=EntryKind.FALLIBILITY, occurred_on=dt.date(2026, 2, 3), body="Line one\nLine two",
         title="Forgot the letter", occurred_time=dt.time(16, 45), shift="late",
@@ -60,19 +88,19 @@ def test_every_field_round_trips(repo: EntryRepository) -> None:
     assert entry.deleted_at is None
 
 
-def test_minimal_entry_round_trips(repo: EntryRepository) -> None:
+def test_minimal_entry_round_trips(repo: Store) -> None:
     entry = repo.get(repo.add(make(""), NOW))
     assert entry is not None
     assert (entry.body, entry.title, entry.occurred_time, entry.feeling, entry.people,
             entry.tags) == ("", "", None, None, (), ())
 
 
-def test_get_missing_is_none(repo: EntryRepository) -> None:
+def test_get_missing_is_none(repo: Store) -> None:
     assert repo.get(999) is None
     assert repo.update(999, make(), NOW) is False
 
 
-def test_people_and_tags_are_shared_case_insensitively(repo: EntryRepository) -> None:
+def test_people_and_tags_are_shared_case_insensitively(repo: Store) -> None:
     first = repo.add(make(people=("Ann",), tags=("Meds",)), NOW)
     second = repo.add(make(people=("ANN", "bo"), tags=("meds",)), NOW)
     assert names(repo, PEOPLE) == ["Ann", "bo"]
@@ -83,14 +111,14 @@ def test_people_and_tags_are_shared_case_insensitively(repo: EntryRepository) ->
     assert ids(repo.rows(EntryFilter(tag="MEDS"))) == [second, first]
 
 
-def test_add_many_shares_people_across_drafts(repo: EntryRepository) -> None:
+def test_add_many_shares_people_across_drafts(repo: Store) -> None:
     repo.add(make(people=("Ann",)), NOW)
     assert repo.add_many([make(people=("ann",)), make(people=("Cy",)), make(people=("CY",))],
                          NOW) == 3
     assert names(repo, PEOPLE) == ["Ann", "Cy"]
 
 
-def test_update_replaces_content_people_tags_and_index(repo: EntryRepository) -> None:
+def test_update_replaces_content_people_tags_and_index(repo: Store) -> None:
     entry_id = repo.add(make("walrus story", people=("Ann", "Bo"), tags=("old",)), NOW)
     assert repo.update(entry_id, make("penguin story", title="Zoo", people=("Cy",),
                                       tags=("new",)), LATER)
@@ -106,7 +134,7 @@ def test_update_replaces_content_people_tags_and_index(repo: EntryRepository) ->
     assert repo.rows(EntryFilter(person="Ann")) == []
 
 
-def test_trash_restore_and_empty(repo: EntryRepository) -> None:
+def test_trash_restore_and_empty(repo: Store) -> None:
     keep = repo.add(make("kept otter", people=("Ann",), tags=("t1",)), NOW)
     gone = repo.add(make("binned otter", people=("Ann", "Bo"), tags=("t2",)), NOW)
     assert repo.set_trashed([gone], LATER) == 1
@@ -133,7 +161,7 @@ def test_trash_restore_and_empty(repo: EntryRepository) -> None:
 
 
 @pytest.fixture
-def spread(repo: EntryRepository) -> dict[str, int]:
+def spread(repo: Store) -> dict[str, int]:
     """Five entries across kinds, days, people and tags."""
     entries = {
         "jan": make("january", EntryKind.KINDNESS, dt.date(2026, 1, 10), people=("Ann",)),
@@ -168,12 +196,12 @@ def spread(repo: EntryRepository) -> dict[str, int]:
      ["feb"]),
     (EntryFilter(person="Nobody"), []),
 ])
-def test_filters(repo: EntryRepository, spread: dict[str, int], flt: EntryFilter,
+def test_filters(repo: Store, spread: dict[str, int], flt: EntryFilter,
                  expected: list[str]) -> None:
     assert ids(repo.rows(flt)) == [spread[name] for name in expected]
 
 
-def test_rows_carry_people_tags_and_summary(repo: EntryRepository,
+def test_rows_carry_people_tags_and_summary(repo: Store,
                                             spread: dict[str, int]) -> None:
     row = next(r for r in repo.rows(EntryFilter()) if r.id == spread["feb2"])
     assert (row.people, row.tags, row.summary, row.kind) == (
@@ -181,7 +209,7 @@ def test_rows_carry_people_tags_and_summary(repo: EntryRepository,
     assert row.snippet == ""
 
 
-def test_newest_first_by_date_then_time_then_id(repo: EntryRepository) -> None:
+def test_newest_first_by_date_then_time_then_id(repo: Store) -> None:
     day = dt.date(2026, 2, 1)
     untimed_a = repo.add(make(day=day), NOW)
     morning = repo.add(make(day=day, occurred_time=dt.time(9, 0)), NOW)
@@ -194,7 +222,7 @@ def test_newest_first_by_date_then_time_then_id(repo: EntryRepository) -> None:
         next_day, evening, morning_b, morning, untimed_b, untimed_a, older]
 
 
-def test_search_prefix_diacritics_and_snippet(repo: EntryRepository) -> None:
+def test_search_prefix_diacritics_and_snippet(repo: Store) -> None:
     cafe = repo.add(make("Met at the café for a chat about gardening"), NOW)
     title = repo.add(make("nothing here", title="Naïve question"), NOW)
     assert search(repo, "cafe") == [cafe]
@@ -210,25 +238,25 @@ def test_search_prefix_diacritics_and_snippet(repo: EntryRepository) -> None:
 @pytest.mark.parametrize("text", ['"', 'cafe"', "AND", "cafe OR", "NOT cafe", "NEAR(cafe)",
                                   "(", "*", "body:cafe", "^cafe", "-", "🙂", "\x00", "cafe\x00tea",
                                   "'; DROP"])
-def test_search_with_operators_and_quotes_does_not_raise(repo: EntryRepository,
+def test_search_with_operators_and_quotes_does_not_raise(repo: Store,
                                                          text: str) -> None:
     repo.add(make("cafe AND tea"), NOW)
     repo.rows(EntryFilter(text=text))
 
 
-def test_search_operators_are_plain_words(repo: EntryRepository) -> None:
+def test_search_operators_are_plain_words(repo: Store) -> None:
     both = repo.add(make("tea AND cake"), NOW)
     repo.add(make("tea only"), NOW)
     assert search(repo, "tea AND cake") == [both]
     assert search(repo, "tea OR") == []  # 'OR' is a word to find, not an operator
 
 
-def test_search_of_punctuation_only_finds_nothing(repo: EntryRepository) -> None:
+def test_search_of_punctuation_only_finds_nothing(repo: Store) -> None:
     repo.add(make("!!! ???"), NOW)
     assert search(repo, "?!") == []
 
 
-def test_add_many_is_indexed_and_keeps_the_insert_trigger(repo: EntryRepository) -> None:
+def test_add_many_is_indexed_and_keeps_the_insert_trigger(repo: Store) -> None:
     assert repo.add_many((make(f"bulk entry number{n}") for n in range(50)), NOW) == 50
     assert len(search(repo, "bulk")) == 50
     assert len(search(repo, "number4")) == 11  # number4, number40..49
@@ -237,7 +265,7 @@ def test_add_many_is_indexed_and_keeps_the_insert_trigger(repo: EntryRepository)
 
 
 def test_limited_search_shows_the_newest_matches_with_their_own_snippets(
-        repo: EntryRepository) -> None:
+        repo: Store) -> None:
     days = [dt.date(2026, 1, d) for d in (5, 1, 9, 3, 7)]
     made = {day: repo.add(make(f"a walk on day {day.day} by the river", day=day,
                                people=("Ann",), tags=("outing",)), NOW) for day in days}
