@@ -33,3 +33,28 @@ def draft(body: str = "Had a cup of tea together.", kind: EntryKind = EntryKind.
           day: dt.date = dt.date(2026, 3, 2), **fields: object) -> EntryDraft:
     """A draft with sensible defaults for tests."""
     return EntryDraft(kind=kind, occurred_on=day, body=body, **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def windows_fsync(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """os.fsync as Windows has it: a descriptor opened read-only is refused (EBADF).
+
+    Returns the list of descriptors that were refused, so a test can also say none were.
+    """
+    import errno
+    import fcntl
+
+    real = os.fsync
+    refused: list[int] = []
+
+    def fsync(fd: int) -> None:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        is_dir = os.path.isdir(f"/proc/self/fd/{fd}") if os.path.exists("/proc/self/fd") \
+            else False
+        if flags & os.O_ACCMODE == os.O_RDONLY and not is_dir:
+            refused.append(fd)
+            raise OSError(errno.EBADF, "Bad file descriptor (as Windows refuses it)")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return refused
