@@ -51,3 +51,31 @@ class JournalMissing(JournalError):
 
 class PassphraseNeeded(JournalError):
     """The journal is encrypted and was opened without its key."""
+
+
+class NotSaved(JournalError):
+    """A write did not reach the journal; nothing was changed and the text must be kept.
+
+    The subclasses say why; each message says what the worker can do. The window shows
+    "Not saved" until a later save succeeds; the CLI prints one line and exits 2.
+    """
+
+
+class DiskFull(NotSaved):
+    """The disk (or the user's quota, or a file-size limit) is full."""
+
+
+class StorageFailed(NotSaved):
+    """The operating system reported an input/output error writing the journal."""
+
+
+class JournalReadOnly(NotSaved):
+    """The journal, its folder or its file system can be read but not written."""
+
+
+class JournalVanished(NotSaved):
+    """The journal file was moved or deleted while it was open."""
+
+
+class WritesHeld(NotSaved):
+    """Saving waits until the journal has passed its full integrity check (or it failed)."""
