@@ -152,6 +152,7 @@ def unlock_at_start(session: Session) -> bool:
 def close_journal(window: MainWindow) -> None:
     """Close the journal and make the day's automatic backup (a failure only warns)."""
     from carejournal.backups import DEFAULT_KEEP
+    from carejournal.ui.teardown import take_down
 
     journal = window.journal
     try:
@@ -159,6 +160,7 @@ def close_journal(window: MainWindow) -> None:
     except JournalError:
         keep = DEFAULT_KEEP
     service = journal.backup_service()
+    take_down(window)  # its timers and workers first: nothing may reopen the file later
     journal.close()
     try:
         service.back_up_if_due(keep)

@@ -21,6 +21,10 @@ class JournalDamaged(NotAJournal):
         self.problems = problems
 
 
+class JournalClosed(JournalError):
+    """The journal was closed (or locked, or is being reopened): nothing may use it now."""
+
+
 class JournalTooNew(JournalError):
     """The journal was written by a newer CareJournal."""
 

@@ -24,6 +24,7 @@ from carejournal.domain import (
     utc_now,
 )
 from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing
+from carejournal.store.engine import Gate
 from carejournal.store.rows import RowReader
 from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.tables import PEOPLE, TAGS
@@ -59,10 +60,12 @@ class Journal:
     """
 
     def __init__(self, path: Path, engine: Engine,
-                 clock: Callable[[], dt.datetime] = utc_now, key: bytes | None = None) -> None:
+                 clock: Callable[[], dt.datetime] = utc_now, key: bytes | None = None,
+                 gate: Gate | None = None) -> None:
         self.path = path
         self.key = key  # SQLCipher's data key; None for a journal without a passphrase
         self._engine = engine
+        self._gate = gate  # shut by close(): nothing reconnects to a closed journal
         self._checked_at: float | None = None  # when the file last passed a full check
         self._rows = RowReader(engine)  # list and search: no ORM
         self._clock = clock
@@ -177,15 +180,16 @@ class Journal:
 
         checked = None if read_only else check_stamp.checked_at(path)
         verify = not read_only and checked is None  # else unchanged since its last check
+        gate = Gate(path)
         try:
-            engine = open_store(path, key, create=create, verify=verify)
+            engine = open_store(path, key, create=create, verify=verify, gate=gate)
         except JournalDamaged as exc:
             raise JournalDamaged(damaged_message(str(exc), _newest_backup(path, key)),
                                  exc.problems) from exc
         except JournalMissing as exc:
             raise JournalMissing(missing_message(str(exc), _newest_backup(path, key))
                                  ) from exc
-        journal = cls(path, engine, clock, key)
+        journal = cls(path, engine, clock, key, gate)
         journal._checked_at = time.time() if verify else checked
         if read_only:
             return journal
@@ -202,6 +206,8 @@ class Journal:
         A journal opened for writing notes that it was closed cleanly, so that the next
         open can skip the full check while the file stays as it is (store/check_stamp.py).
         """
+        if self._gate is not None:
+            self._gate.shut = True  # a timer or worker that outlived it cannot reopen it
         self._engine.dispose()
         self.key = None
         if self._checked_at is not None:
@@ -209,6 +215,11 @@ class Journal:
 
             check_stamp.record(self.path, self._checked_at)
             self._checked_at = None
+
+    @property
+    def closed(self) -> bool:
+        """Whether close() was called: nothing may read or write through it any more."""
+        return self._gate is not None and self._gate.shut
 
     @property
     def encrypted(self) -> bool:

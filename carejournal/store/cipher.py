@@ -1,5 +1,14 @@
 """Connections to plain or encrypted (SQLCipher) journal files: the one place that knows how.
 
+One SQLite library per process. SQLite keeps its POSIX locks per library: when a second
+copy of SQLite in the same process (stdlib sqlite3 beside SQLCipher's own) closes its
+descriptor on a journal, the kernel drops every lock the process holds on that file, and
+another process then believes it is the last user, checkpoints and deletes the WAL under
+the open journal ("How To Corrupt An SQLite Database File", 2.1-2.2). So every connection
+to a journal, plain or encrypted, is made here with the same module: SQLCipher's where it is
+installed (it opens plain files too when no key is given), else stdlib sqlite3. For the same
+reason nothing reads a journal's bytes with plain file I/O: looks_encrypted asks SQLite.
+
 An encrypted journal is a SQLCipher 4 database keyed with a raw 256-bit data key (no key
 derivation inside SQLCipher: the passphrase is stretched once, by Argon2id, in
 carejournal/keys.py). Without the key, plain SQLite and SQLCipher alike report "file is not a
@@ -9,10 +18,11 @@ text beside an encrypted file; its -wal file is encrypted page by page by SQLCip
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
+
+from carejournal import durable
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
@@ -54,13 +64,28 @@ def available() -> bool:
 
 
 def looks_encrypted(path: Path) -> bool:
-    """Whether the file has content but no plain SQLite header (so it may be encrypted)."""
+    """Whether the file has content but no plain SQLite header (so it may be encrypted).
+
+    Asked of SQLite (read-only, no key), never read with open(): closing a plain
+    descriptor on a journal that this process has open would drop its locks.
+    """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+        if not path.is_file() or not path.stat().st_size:
+            return False
     except OSError:
         return False
-    return bool(head) and head != SQLITE_HEADER
+    try:
+        conn = connect(path, None, read_only=True,
+                       immutable=not Path(f"{path}-wal").exists())
+    except library().Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except library().Error as exc:
+        return "not a database" in str(exc).lower()
+    finally:
+        conn.close()
+    return False
 
 
 def key_pragma(key: bytes) -> str:
@@ -84,9 +109,9 @@ def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
         target = f"{Path(path).absolute().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
         uri = True
     if key is None:
-        return sqlite3.connect(target, uri=uri, timeout=timeout,
-                               isolation_level=isolation_level,
-                               check_same_thread=check_same_thread)
+        return library().connect(target, uri=uri, timeout=timeout,
+                                 isolation_level=isolation_level,
+                                 check_same_thread=check_same_thread)
     module = _module()
     conn = module.connect(target, uri=uri, timeout=timeout, isolation_level=isolation_level,
                           check_same_thread=check_same_thread)
@@ -131,16 +156,18 @@ def export_copy(source: Path, source_key: bytes | None, target: Path,
         conn.execute("DETACH DATABASE target")
     finally:
         conn.close()
-    fd = os.open(target, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    durable.fsync_file(target)  # writable descriptor: Windows refuses fsync on a read-only one
 
 
 def dbapi_module() -> Any:
     """SQLCipher's DB-API module (for SQLAlchemy, so its errors are wrapped like sqlite3's)."""
     return _module()
+
+
+def library() -> Any:
+    """The one DB-API module this process opens journals with: SQLCipher's if installed."""
+    found = _cipher()
+    return found if found is not None else sqlite3
 
 
 def _module() -> Any:

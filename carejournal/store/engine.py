@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import sqlalchemy.dialects.sqlite  # noqa: F401 - create_engine loads it; here i
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from carejournal.errors import JournalClosed
 from carejournal.store import cipher
 
 BUSY_TIMEOUT_MS = 3000
@@ -31,27 +33,69 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
+class Gate:
+    """Whether an engine may still connect: shut when its journal is closed.
+
+    A disposed SQLAlchemy engine quietly connects again on its next use; a timer or
+    controller that outlived its journal would then reopen the file on its own (and, after
+    the journal was encrypted, open it without its key). Through a shut gate every new
+    connection is refused with JournalClosed instead.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.shut = False
+        _GATES.add(self)
+
+    def check(self) -> None:
+        if self.shut:
+            raise JournalClosed(f"{self.path} has been closed; nothing was read or written.")
+
+
+def open_here(path: Path) -> bool:
+    """Whether this process has the journal at path open (a gate not yet shut).
+
+    Plain file I/O on such a file (a copy, a hash, a header read) would drop this process's
+    SQLite locks on it as the descriptor closes; callers refuse or go through SQLite instead.
+    """
+    for gate in list(_GATES):
+        if not gate.shut and _same_file(gate.path, path):
+            return True
+    return False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # stat only: no descriptor is opened
+    except OSError:
+        return False
+
+
+_GATES: weakref.WeakSet[Gate] = weakref.WeakSet()
+
+
 def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-                key: bytes | None = None) -> Engine:
+                key: bytes | None = None, gate: Gate | None = None) -> Engine:
     """Return an engine for the SQLite file at path, with CareJournal's pragmas.
 
     WAL with synchronous=FULL, foreign keys as asked, and explicit BEGIN so that
     DDL and DML share one transaction (pysqlite's own handling would commit DDL early).
-    With a key, the file is a SQLCipher database: every connection is keyed before
-    anything else is read, and SQLAlchemy wraps SQLCipher's errors like sqlite3's.
+    Every connection is made by cipher.connect, with the process's one SQLite library;
+    with a key, the file is a SQLCipher database: every connection is keyed before
+    anything else is read. With a gate, no connection is made once the gate is shut.
     """
-    if key is None:
-        engine = create_engine(
-            f"sqlite:///{path}",
-            poolclass=NullPool if not foreign_keys else None,
-            connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
-        )
-    else:
-        engine = create_engine(
-            "sqlite://", module=cipher.dbapi_module(),
-            poolclass=NullPool if not foreign_keys else None,
-            creator=lambda: cipher.connect(path, key, timeout=busy_timeout_ms / 1000,
-                                           check_same_thread=False))
+    timeout = busy_timeout_ms / 1000
+
+    def connect() -> Any:
+        if gate is not None:
+            gate.check()
+        return cipher.connect(path, key, timeout=timeout, check_same_thread=False)
+
+    engine = create_engine(
+        "sqlite://" if key is not None else f"sqlite:///{path}",
+        module=cipher.library() if key is None else cipher.dbapi_module(),
+        poolclass=NullPool if not foreign_keys else None,
+        creator=connect)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

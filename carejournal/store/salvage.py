@@ -25,6 +25,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from carejournal.errors import JournalError
 from carejournal.store import cipher
+from carejournal.store.engine import open_here
 from carejournal.store.models import Base
 
 # The tables the CareJournal JSON format is made from (the text index is rebuilt on import).
@@ -93,7 +94,14 @@ def _opened(path: Path, key: bytes | None) -> Iterator[Any]:
 
 @contextmanager
 def _private_copy(path: Path) -> Iterator[Path]:
-    """The file and its -wal copied into a new owner-only temporary folder."""
+    """The file and its -wal copied into a new owner-only temporary folder.
+
+    Refused while this process has the journal open: closing the copy's descriptor on the
+    journal would drop the process's SQLite locks on it (and another program would then
+    delete its WAL).
+    """
+    if open_here(path):
+        raise JournalError(f"{path} is open in CareJournal. Close it first, then salvage it.")
     folder = Path(tempfile.mkdtemp(prefix="carejournal-salvage-"))
     os.chmod(folder, 0o700)
     try:

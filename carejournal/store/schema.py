@@ -24,7 +24,7 @@ from carejournal.errors import (
 )
 from carejournal.store import cipher, fts
 from carejournal.store.backup import backup_before_upgrade, quick_check, remove_with_side_files
-from carejournal.store.engine import create_owner_only, make_engine
+from carejournal.store.engine import Gate, create_owner_only, make_engine
 from carejournal.store.migrations import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def translate_errors(path: Path) -> Iterator[None]:
 
 
 def open_store(path: Path, key: bytes | None = None, *, create: bool = False,
-               verify: bool = True) -> Engine:
+               verify: bool = True, gate: Gate | None = None) -> Engine:
     """Open the journal at path, migrating it if needed; return its engine.
 
     A missing file is created (as a new, empty journal) only when create is true; an empty
@@ -157,7 +157,7 @@ def open_store(path: Path, key: bytes | None = None, *, create: bool = False,
     with translate_errors(path):
         if current not in (None, head_revision()):  # the usual case skips the exclusive lock
             prepare_schema(path, key)
-        engine = make_engine(path, key=key)
+        engine = make_engine(path, key=key, gate=gate)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     return engine

@@ -383,6 +383,9 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.journal.closed:  # taken down with its journal: nothing left to save
+            event.accept()
+            return
         self.start_up.flush()  # closed before the first paint: build what closing uses
         if not may_close(self):
             self.after_close = None

@@ -23,8 +23,8 @@ from carejournal.errors import (
     NotAJournal,
 )
 from carejournal.journal import Journal
+from carejournal.store import cipher, schema
 from carejournal.store import engine as engine_module
-from carejournal.store import schema
 from carejournal.store.backup import make_backup
 from carejournal.store.schema import alembic_config, head_revision
 
@@ -43,8 +43,12 @@ def migrate(path: Path, revision: str) -> None:
 
 
 def sql(path: Path, statement: str, params: tuple = ()) -> list[tuple]:
-    """Run one statement on path with a plain sqlite3 connection and commit."""
-    conn = sqlite3.connect(path)
+    """Run one statement on path with a connection of its own and commit.
+
+    The process's one SQLite library (cipher.library()), as the app uses: a connection of
+    stdlib sqlite3 beside SQLCipher's would drop the open journal's locks as it closes.
+    """
+    conn = cipher.library().connect(path)
     try:
         rows = conn.execute(statement, params).fetchall()
         conn.commit()
@@ -304,7 +308,7 @@ def test_writing_while_another_program_holds_the_lock(journal_path: Path,
                         functools.partial(engine_module.make_engine, busy_timeout_ms=100))
     journal = Journal.open(journal_path, create=True)
     entry_id = journal.add(DRAFT)
-    other = sqlite3.connect(journal_path, isolation_level=None)
+    other = cipher.library().connect(journal_path, isolation_level=None)
     try:
         other.execute("BEGIN EXCLUSIVE")
         with pytest.raises(JournalLocked, match="another program"):
