@@ -1,0 +1,74 @@
+"""The window's flows beside its open journal: no other process may delete its WAL.
+
+A real MainWindow (offscreen) holds the journal in a subprocess while it writes a pack,
+backs up, draws Patterns, ticks the shift reminder, locks and unlocks, and protects the
+journal with a passphrase, changes it and removes it (reopening as app.run does). After
+each, another process opens and closes the journal (with the key, when it has one). Then
+the window is killed with SIGKILL, and every entry it wrote must be in the journal.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from carejournal.journal import Journal
+from carejournal.store import cipher
+from tests.invariant.window_holder import OPERATIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_and_close(path: Path, key_hex: str) -> None:
+    """Another CareJournal process: connects (keyed when encrypted), reads, disconnects."""
+    conn = cipher.connect(path, bytes.fromhex(key_hex) if key_hex != "-" else None)
+    try:
+        conn.execute("SELECT count(*) FROM entries").fetchone()
+    finally:
+        conn.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc/self/fd")
+def test_the_windows_flows_never_let_another_process_delete_its_wal(tmp_path: Path) -> None:
+    path, work = tmp_path / "journal.sqlite", tmp_path / "work"
+    work.mkdir()
+    env = os.environ | {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    holder = subprocess.Popen([sys.executable, "-m", "tests.invariant.window_holder",
+                               str(path), str(work)], cwd=ROOT, env=env, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert holder.stdin is not None and holder.stdout is not None
+    written, unlinked, key_hex = [], {}, "-"
+    try:
+        for line in holder.stdout:
+            if line.startswith("OP "):
+                key_hex = line.split()[-1]
+                open_and_close(path, key_hex)
+                holder.stdin.write("go\n")
+                holder.stdin.flush()
+            elif line.startswith("OK "):
+                name, entry, deleted = line[3:].rstrip("\n").split("\t")
+                written.append(int(entry))
+                if deleted != "[]":
+                    unlinked[name] = deleted
+            elif line.startswith("END"):
+                key_hex = line.split()[-1]
+                break
+        holder.send_signal(signal.SIGKILL)
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    assert unlinked == {}, f"flows after which the window's WAL was deleted: {unlinked}"
+    assert len(written) == len(OPERATIONS), "the window stopped early"
+    assert -1 not in written, "the window could not write after a flow"
+    key = bytes.fromhex(key_hex) if key_hex != "-" else None
+    survived = Journal.open(path, key=key, read_only=True)
+    try:
+        missing = [e for e in written if survived.row(e) is None]
+    finally:
+        survived.close()
+    assert missing == [], "entries written by the killed window were lost"
