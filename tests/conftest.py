@@ -26,6 +26,17 @@ def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh log set-up writing into tmp_path/logs (as if the process had just started)."""
+    from carejournal import logs
+
+    monkeypatch.setenv(logs.LOG_ENV, str(tmp_path / "logs"))
+    logs.shut_down()
+    yield tmp_path / "logs" / logs.LOG_FILENAME
+    logs.shut_down()
+
+
+@pytest.fixture
 def journal_path(tmp_path: Path) -> Path:
     """Where a test's journal lives."""
     return tmp_path / "journal.sqlite"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import logging
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,15 +16,6 @@ from carejournal.store import cipher
 
 NAME = "Zephyrine Quillfeather"
 SENTENCE = "She told me about the lighthouse keeper who taught her to whistle."
-
-
-@pytest.fixture
-def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh log set-up writing into tmp_path/logs (as if the process had just started)."""
-    monkeypatch.setenv(logs.LOG_ENV, str(tmp_path / "logs"))
-    logs.shut_down()
-    yield tmp_path / "logs" / logs.LOG_FILENAME
-    logs.shut_down()
 
 
 def refusing_inserts(path: Path) -> Path:
