@@ -87,7 +87,7 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (heading, self.kept, self.next, self.where, self.buttons):
             layout.addWidget(widget)
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
 
     def _build_buttons(self, kept: Kept) -> None:
         self.buttons = QDialogButtonBox()
