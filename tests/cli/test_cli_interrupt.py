@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ def waiting_for_input(pid: int) -> bool:
         syscall = Path(f"/proc/{pid}/syscall").read_text().split()
     except OSError:
         return False
-    x86_read_of_stdin = sys.platform == "linux" and syscall[:2] == ["0", "0x0"]
+    x86_read_of_stdin = platform.machine() == "x86_64" and syscall[:2] == ["0", "0x0"]
     return "pipe_read" in wchan or x86_read_of_stdin
 
 
