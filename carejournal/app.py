@@ -24,7 +24,7 @@ from carejournal.errors import JournalDamaged, JournalError, ResourceError
 from carejournal.journal import Journal
 from carejournal.paths import journal_path
 from carejournal.resources import resource_path
-from carejournal.ui import test_hook
+from carejournal.ui import crash_dialog, test_hook
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.single_instance import SingleInstance
@@ -74,6 +74,17 @@ def claim(path: Path) -> SingleInstance | str:
 def main(journal: str | None = None) -> int:
     """Open the journal window; returns the exit status."""
     app = make_application()
+    crash = crash_dialog.install()  # the log, and a calm word on anything unexpected
+    try:
+        return _main(app, journal)
+    except Exception as exc:  # noqa: BLE001 (the window cannot go on: say so, not on stderr)
+        crash.fatal(exc)
+        return 2
+    finally:
+        crash.uninstall()
+
+
+def _main(app: QApplication, journal: str | None) -> int:
     try:
         path = journal_path(journal)
     except OSError as exc:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from carejournal import logs
 from carejournal.cli_output import entry_json, print_entry, print_json, print_rows, row_json
 from carejournal.cli_parser import build_parser, command_of
 from carejournal.domain import EntryDraft, EntryFilter, Feeling, InvalidInput, parse_date
@@ -19,10 +21,13 @@ from carejournal.errors import EntryNotFound, JournalError, ResourceError
 from carejournal.paths import journal_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from carejournal.journal import Journal
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 def _filter(args: argparse.Namespace, journal: Journal, text: str = "") -> EntryFilter:
@@ -212,7 +217,35 @@ def open_journal(args: argparse.Namespace, create: bool = False,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; with no command, open the window."""
+    """Run the command line; with no command, open the window.
+
+    Ctrl-C stops any command with one line and status 130. An unexpected error gives one
+    line naming the log file (which has its traceback, without its message) and status 2.
+    """
+    logs.set_up()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("carejournal: stopped (Ctrl-C).\n")
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        logging.getLogger(__name__).error("a command stopped on an unexpected error",
+                                          exc_info=True)
+        sys.stderr.write(_unexpected(exc, logs.current_file()))
+        return EXIT_USAGE
+
+
+def _unexpected(exc: Exception, log: Path | None) -> str:
+    """The one line for an unexpected error (its message is not shown: it can quote text)."""
+    kind = type(exc).__name__
+    if log is None:
+        return f"carejournal: an unexpected error ({kind}) stopped the command; " \
+               "the log file could not be written.\n"
+    return f"carejournal: an unexpected error ({kind}) stopped the command; " \
+           f"the details are in {log}\n"
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(command_of(argv)).parse_args(argv)
     if args.command is None:

@@ -15,6 +15,27 @@ from carejournal.domain import EntryDraft, EntryKind  # noqa: E402
 from carejournal.journal import Journal  # noqa: E402
 
 
+@pytest.fixture(autouse=True, scope="session")
+def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The log goes to a folder of the test run's own, never the user's (subprocesses too)."""
+    from carejournal.logs import LOG_ENV
+
+    folder = tmp_path_factory.mktemp("logs")
+    os.environ[LOG_ENV] = str(folder)
+    return folder
+
+
+@pytest.fixture
+def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh log set-up writing into tmp_path/logs (as if the process had just started)."""
+    from carejournal import logs
+
+    monkeypatch.setenv(logs.LOG_ENV, str(tmp_path / "logs"))
+    logs.shut_down()
+    yield tmp_path / "logs" / logs.LOG_FILENAME
+    logs.shut_down()
+
+
 @pytest.fixture
 def journal_path(tmp_path: Path) -> Path:
     """Where a test's journal lives."""
