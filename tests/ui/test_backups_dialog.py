@@ -32,7 +32,7 @@ def test_empty_state_then_back_up_now_lists_it(dialog: BackupsDialog,
     item = dialog.list.topLevelItem(0)
     assert item.text(1) == "You asked for it"
     assert dialog.restore_button.isEnabled() and dialog.empty.isHidden()
-    assert "journal-2026-11-23T230512Z-manual.sqlite" in dialog.message.text()
+    assert "journal-2026-11-23T230512Z-000001-manual.sqlite" in dialog.message.text()
 
 
 def test_restore_asks_first_and_emits_only_on_yes(
