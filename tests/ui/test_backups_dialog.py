@@ -74,3 +74,16 @@ def test_it_looks_right(qtbot, dialog: BackupsDialog, journal: Journal) -> None:
     dialog.grab().save("/tmp/backups_dialog.png")
     assert dialog.list.topLevelItemCount() == 4
     assert dialog.list.accessibleName() and dialog.backup_button.accessibleName()
+
+
+def test_back_up_now_refuses_a_damaged_journal_and_lists_nothing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from tests.store.test_backups_trust import damaged_journal
+
+    path = damaged_journal(tmp_path / "journal.sqlite")
+    dialog = BackupsDialog(BackupService(path, lambda: NOW))
+    qtbot.addWidget(dialog)
+    dialog.backup_button.click()
+    text = dialog.message.text()
+    assert text.startswith("The backup could not be made") and "is damaged" in text
+    assert dialog.list.topLevelItemCount() == 0 and not dialog.empty.isHidden()
+    assert list((tmp_path / "backups").iterdir()) == []
