@@ -163,11 +163,17 @@ class OffsiteService:
             return []
 
     def last_copy(self) -> dt.datetime | None:
-        """The newest copy off the laptop: from the folder's files, or the one remembered."""
+        """The newest copy off the laptop: from the folder's files, or the one remembered.
+
+        A copy stamped later than now (made while the clock was wrong) says nothing about
+        when it was made, so it cannot put the reminder off: the newest other one counts.
+        """
         folder = self.folder()
         if folder is not None and _present(folder):
-            found = list_backups(folder, self._backups().journal.stem)
-            return found[0].made_at if found else None
+            now = self._clock()
+            found = [b.made_at for b in list_backups(folder, self._backups().journal.stem)
+                     if b.made_at <= now]
+            return max(found, default=None)
         return self.recorded_copy()
 
     def status(self) -> OffsiteStatus:

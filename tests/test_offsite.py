@@ -208,3 +208,12 @@ def test_the_window_clock_gives_naive_local_times_and_that_is_fine(
     assert made.is_file() and naive.recorded_copy() is not None
     due = naive.due(dt.datetime(2027, 1, 5, 10, 0))
     assert due is not None and due.nudge is Nudge.COPY and due.days == 16
+
+
+def test_a_copy_stamped_in_the_future_does_not_put_the_reminder_off(
+        offsite: OffsiteService, journal: Journal, stick: Path) -> None:
+    offsite.set_folder(stick)
+    _hand_copy(journal, stick, NOW - dt.timedelta(days=12), "manual")
+    _hand_copy(journal, stick, dt.datetime(2037, 3, 1, tzinfo=dt.UTC), "manual")  # wrong clock
+    due = offsite.due()
+    assert due is not None and due.nudge is Nudge.COPY and due.days == 12
