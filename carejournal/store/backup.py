@@ -203,7 +203,12 @@ def _sweep_parts(folder: Path, stem: str) -> None:
 
 def make_backup(journal: Path, now: dt.datetime, reason: str, key: bytes | None = None) -> Path:
     """Back the journal up into its backups folder; return the new file."""
-    return backup_copy(journal, free_path(journal, now, reason), key)
+    try:
+        target = free_path(journal, now, reason)
+    except OSError as exc:  # the folder cannot be made or read (read-only, gone)
+        raise BackupProblem(f"No backup of {journal.name} was made: its backups folder "
+                            f"cannot be used ({exc.strerror or exc}).") from exc
+    return backup_copy(journal, target, key)
 
 
 def backup_before_upgrade(journal: Path, revision: str, key: bytes | None = None) -> Path:

@@ -102,3 +102,10 @@ def test_backup_refuses_a_damaged_journal_in_one_line(capsys: pytest.CaptureFixt
     assert not out.exists()
     code, listing, err = cli(capsys, journal_path, "backup", "list", "--json")
     assert (code, json.loads(listing), err) == (0, [], "")
+
+
+def test_a_backups_folder_that_cannot_be_used_is_one_line(
+        capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
+    ok(capsys, journal_path, "add", "--kind", "reflection", "A calm shift.")
+    (journal_path.parent / "backups").write_text("not a folder", encoding="utf-8")
+    assert "backups folder cannot be used" in refused(capsys, journal_path, "backup")
