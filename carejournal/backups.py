@@ -8,11 +8,18 @@ Rotation rule (per journal, in the `backups` folder beside it):
   or an encryption change ("before-…") are never deleted by CareJournal: they are rare, and
   each may be the only copy of the journal as it was;
 - files whose names CareJournal did not write are never touched.
+
+"Newest" is the order the backups were made in (their numbers, carejournal/store/backup.py),
+not the time in their names, so a backup made once while the clock was wrong is rotated away
+in its turn and never offered ahead of the backups made after it. The daily backup is due
+unless one was made today: a backup stamped on a later day (the clock was ahead) does not
+count, so it cannot stop the daily backups.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from carejournal.domain import InvalidInput, utc_now
+from carejournal.errors import JournalError
 from carejournal.store import cipher
 from carejournal.store.backup import (
     BackupFile,
@@ -48,6 +56,7 @@ BEFORE_RESTORE = "before-restore"
 DEFAULT_KEEP = 14
 MAX_KEEP = 365
 KEEP_KEY = "backups_to_keep"
+log = logging.getLogger(__name__)
 
 
 class _Store(Protocol):
@@ -113,22 +122,23 @@ def backup_if_due(journal: Path, now: dt.datetime, keep: int = DEFAULT_KEEP,
                   key: bytes | None = None) -> Path | None:
     """Make an automatic backup unless one (or a manual one) was made today; then rotate.
 
-    "Today" is now's calendar date in now's time zone. A backup that fails its integrity
-    check is deleted at once and reported, so it can never push a good one out.
+    "Today" is now's calendar date in now's time zone; a backup stamped on another day,
+    later or earlier (a clock set wrong), does not count. A damaged journal is not backed
+    up (BackupProblem), so a damaged copy can never push a good one out.
     """
     if not journal.is_file() or not journal.stat().st_size:
         return None
-    recent = [b for b in journal_backups(journal) if b.reason in (AUTOMATIC, MANUAL)]
-    if recent and recent[0].made_at.astimezone(now.tzinfo).date() >= now.date():
+    if any(b.reason in (AUTOMATIC, MANUAL) and made_on(b, now) == now.date()
+           for b in journal_backups(journal)):
         return None
     made = make_backup(journal, now, AUTOMATIC, key)
-    problems = quick_check(made, key)
-    if problems:
-        remove_with_side_files(made)
-        raise BackupProblem(f"The daily backup of {journal.name} failed its check, so it was "
-                            f"not kept ({problems[0]}). The earlier backups are untouched.")
     rotate(made.parent, keep)
     return made
+
+
+def made_on(backup: BackupFile, now: dt.datetime) -> dt.date:
+    """The calendar day the backup's name gives, in now's time zone."""
+    return backup.made_at.astimezone(now.tzinfo).date()
 
 
 def verify(path: Path, key: bytes | None = None) -> list[str]:
@@ -275,8 +285,16 @@ class BackupService:
         return backup_copy(self.journal, target, self.key)
 
     def back_up_if_due(self, keep: int = DEFAULT_KEEP) -> Path | None:
-        """The automatic backup made on close, at most once a day."""
-        return backup_if_due(self.journal, self._clock(), keep, self.key)
+        """The automatic backup made on close, at most once a day.
+
+        A failure is written to the log (the window may have no terminal to say it on),
+        then raised for the caller to report.
+        """
+        try:
+            return backup_if_due(self.journal, self._clock(), keep, self.key)
+        except (JournalError, OSError) as exc:
+            log.warning("The automatic backup was not made: %s", exc)
+            raise
 
     def check(self, backup: Path) -> list[str]:
         """Problems that would stop this backup being restored (none: an empty list)."""

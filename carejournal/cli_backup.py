@@ -1,13 +1,13 @@
 """`carejournal backup [--out FILE]`, `carejournal backup list` and `carejournal restore FILE`.
 
-These work on the journal file without opening it as a journal, so that a damaged journal can
-still be copied, its backups listed, and a good backup put back in its place.
+These work on the journal file without opening it as a journal, so that a damaged journal's
+backups can still be listed and a good one put back in its place. A damaged journal itself is
+not backed up: `backup` refuses it in one line (exit 2), so no damaged copy is ever listed.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +51,7 @@ def run(args: argparse.Namespace) -> int:
         return _list(service, args.json)
     if args.out:
         return _backup_to(service, Path(args.out).expanduser())
-    made = service.back_up_now()
-    print(made)
-    _warn_if_damaged(service, made)
+    print(service.back_up_now())  # a damaged journal is refused: BackupProblem, exit 2
     return EXIT_OK
 
 
@@ -65,24 +63,16 @@ def _backup_to(service: BackupService, out: Path) -> int:
         raise InvalidInput(f"the folder {out.parent} does not exist")
     if not service.journal.is_file():
         raise InvalidInput(f"there is no journal at {service.journal} to back up yet")
-    made = service.back_up_to(out.absolute())
-    print(made)
-    _warn_if_damaged(service, made)
+    print(service.back_up_to(out.absolute()))
     return EXIT_OK
-
-
-def _warn_if_damaged(service: BackupService, made: Path) -> None:
-    problems = service.check(made)
-    if problems:
-        sys.stderr.write(f"carejournal: note: this copy has problems and may not restore "
-                         f"({problems[0]})\n")
 
 
 def _list(service: BackupService, as_json: bool) -> int:
     backups = service.backups()
     if as_json:
         print_json([{"path": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason,
-                     "size": b.size, "automatic": is_automatic(b)} for b in backups])
+                     "size": b.size, "automatic": is_automatic(b), "number": b.number or None}
+                    for b in backups])
         return EXIT_OK
     if not backups:
         print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")

@@ -12,7 +12,6 @@ Files CareJournal did not write there are never touched.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -23,8 +22,8 @@ from carejournal.backups import BackupService
 from carejournal.domain import InvalidInput, utc_now
 from carejournal.store.backup import (
     BackupProblem,
-    backup_name,
     list_backups,
+    next_path,
     remove_with_side_files,
 )
 
@@ -164,11 +163,17 @@ class OffsiteService:
             return []
 
     def last_copy(self) -> dt.datetime | None:
-        """The newest copy off the laptop: from the folder's files, or the one remembered."""
+        """The newest copy off the laptop: from the folder's files, or the one remembered.
+
+        A copy stamped later than now (made while the clock was wrong) says nothing about
+        when it was made, so it cannot put the reminder off: the newest other one counts.
+        """
         folder = self.folder()
         if folder is not None and _present(folder):
-            found = list_backups(folder, self._backups().journal.stem)
-            return found[0].made_at if found else None
+            now = self._clock()
+            found = [b.made_at for b in list_backups(folder, self._backups().journal.stem)
+                     if b.made_at <= now]
+            return max(found, default=None)
         return self.recorded_copy()
 
     def status(self) -> OffsiteStatus:
@@ -244,37 +249,25 @@ def write_copy(service: BackupService, folder: Path, now: dt.datetime) -> Path:
     """Write a checked "offsite" backup into folder, then keep only the newest 14 there.
 
     Safe to run off the window's thread: it touches files only, never the journal's settings.
-    The copy is written under a hidden name and renamed once checked, so a stick pulled out
-    half-way never leaves a file that looks like a good copy.
+    The copy is written under a hidden name, checked, flushed and renamed only then
+    (store/backup.py's backup_copy), so a stick pulled out half-way never leaves a file that
+    looks like a good copy.
     """
     if not _present(folder):
         raise FolderMissing(f"The folder {folder} is not there just now. If it is on a USB "
                             "stick or a drive, plug it in and try again.")
     journal = service.journal
-    target = free_name(folder, journal, now)
-    partial = folder / f".{target.name}.partial"
-    remove_with_side_files(partial)
     try:
-        service.back_up_to(partial)
-        problems = service.check(partial)
-        if problems:
-            raise BackupProblem(f"The copy in {folder} did not pass its check, so it was not "
-                                f"kept ({problems[0]}).")
-        os.replace(partial, target)
+        target = service.back_up_to(free_name(folder, journal, now))
     except OSError as exc:
         raise BackupProblem(f"The journal could not be copied to {folder} ({exc}).") from exc
-    finally:
-        _quietly_remove(partial)
     rotate_offsite(folder, journal.stem)
     return target
 
 
 def free_name(folder: Path, journal: Path, now: dt.datetime) -> Path:
-    """A new "offsite" backup name in folder that no file there has yet."""
-    suffix, n = journal.suffix or ".sqlite", 1
-    while (target := folder / backup_name(journal.stem, now, OFFSITE, suffix, n)).exists():
-        n += 1
-    return target
+    """A new "offsite" backup name in folder, numbered after every copy there."""
+    return next_path(folder, journal, now, OFFSITE)
 
 
 def rotate_offsite(folder: Path, stem: str, keep: int = KEEP_OFFSITE) -> list[Path]:
@@ -314,13 +307,6 @@ def _present(folder: Path) -> bool:
         return folder.is_dir()
     except OSError:
         return False
-
-
-def _quietly_remove(path: Path) -> None:
-    try:
-        remove_with_side_files(path)
-    except OSError:
-        pass  # the stick went away; nothing there looks like a copy
 
 
 def aware(moment: dt.datetime) -> dt.datetime:

@@ -12,14 +12,13 @@ lost is kept under "Unknown person N". The file says it is a salvage in a top-le
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from carejournal import __version__
+from carejournal import __version__, durable
 from carejournal.domain import InvalidInput, utc_now
 from carejournal.interchange.errors import ImportProblem
 from carejournal.interchange.json_format import FORMAT_NAME, FORMAT_VERSION, dumps, to_document
@@ -294,16 +293,5 @@ def _importable(part: dict[str, Any], acts: list[Row]) -> bool:
 
 
 def _write(out: Path, text: str) -> None:
-    """Write text to out atomically, owner-only (0600)."""
-    temporary = out.with_name(f".{out.name}.part")
-    temporary.unlink(missing_ok=True)  # a leftover could carry wider permissions
-    fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    """Write text to out durably and atomically, owner-only (0600)."""
+    durable.write_text(out, text, durable.PRIVATE)

@@ -19,7 +19,8 @@ from carejournal.offsite import (
     free_name,
     rotate_offsite,
 )
-from carejournal.store.backup import backup_name, quick_check
+from carejournal.store import backup as store_backup
+from carejournal.store.backup import BackupProblem, backup_name, quick_check
 from tests.conftest import draft
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
@@ -83,7 +84,7 @@ def test_copy_now_writes_a_checked_backup_named_like_the_others(
         offsite.copy_now()
     offsite.set_folder(stick)
     made = offsite.copy_now()
-    assert made == stick / backup_name("journal", NOW, "offsite")
+    assert made == stick / backup_name("journal", NOW, "offsite", number=1)
     assert quick_check(made) == [] and sorted(p.name for p in stick.iterdir()) == [made.name]
     assert Journal.open(made, create=True).count() == 1
     assert offsite.last_copy() == NOW.replace(second=0) and offsite.recorded_copy() == NOW
@@ -181,12 +182,12 @@ def test_a_half_written_copy_never_looks_like_a_copy(
         offsite: OffsiteService) -> None:
     offsite.set_folder(stick)
 
-    def unplugged(self: BackupService, target: Path) -> Path:
+    def unplugged(journal: Path, target: Path, key: bytes | None) -> None:
         target.write_bytes(b"SQLite format 3\x00half")
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(BackupService, "back_up_to", unplugged)
-    with pytest.raises(Exception, match="could not be copied"):
+    monkeypatch.setattr(store_backup, "_copy_pages", unplugged)
+    with pytest.raises(BackupProblem, match="could not be written"):
         offsite.copy_now()
     assert list(stick.iterdir()) == [] and offsite.recorded_copy() is None
     assert offsite.last_copy() is None
@@ -196,7 +197,7 @@ def test_free_name_never_reuses_a_name(journal: Journal, stick: Path) -> None:
     first = free_name(stick, journal.path, NOW)
     first.write_bytes(b"x")
     assert free_name(stick, journal.path, NOW).name == \
-        backup_name("journal", NOW, "offsite", sequence=2)
+        backup_name("journal", NOW, "offsite", number=2)
 
 
 def test_the_window_clock_gives_naive_local_times_and_that_is_fine(
@@ -207,3 +208,12 @@ def test_the_window_clock_gives_naive_local_times_and_that_is_fine(
     assert made.is_file() and naive.recorded_copy() is not None
     due = naive.due(dt.datetime(2027, 1, 5, 10, 0))
     assert due is not None and due.nudge is Nudge.COPY and due.days == 16
+
+
+def test_a_copy_stamped_in_the_future_does_not_put_the_reminder_off(
+        offsite: OffsiteService, journal: Journal, stick: Path) -> None:
+    offsite.set_folder(stick)
+    _hand_copy(journal, stick, NOW - dt.timedelta(days=12), "manual")
+    _hand_copy(journal, stick, dt.datetime(2037, 3, 1, tzinfo=dt.UTC), "manual")  # wrong clock
+    due = offsite.due()
+    assert due is not None and due.nudge is Nudge.COPY and due.days == 12

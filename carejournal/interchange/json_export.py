@@ -9,13 +9,12 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from carejournal import __version__
+from carejournal import __version__, durable
 from carejournal.domain import utc_now
 from carejournal.errors import JournalError
 from carejournal.interchange.json_format import (
@@ -50,21 +49,14 @@ def document(journal: Journal, now: dt.datetime | None = None) -> dict[str, Any]
 
 
 def export_json(journal: Journal, out: Path, now: dt.datetime | None = None) -> int:
-    """Write the journal to out (replacing it only once fully written); return entries."""
-    temporary = out.with_name(f".{out.name}.part")
-    fd = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle, pieces(journal, now) as (text, entries):
-            check = codecs.getincrementaldecoder("utf-8")()
-            for block in utf8(text):
-                _valid(check, block, journal.path)
-                handle.write(block)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    """Write the journal to out (replacing it only once fully written, durably, owner-only);
+    return the number of entries."""
+    with durable.writing(out, durable.PRIVATE) as handle, \
+            pieces(journal, now) as (text, entries):
+        check = codecs.getincrementaldecoder("utf-8")()
+        for block in utf8(text):
+            _valid(check, block, journal.path)
+            handle.write(block)
     return entries.count
 
 

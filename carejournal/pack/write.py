@@ -5,11 +5,9 @@ from __future__ import annotations
 import enum
 import errno
 import os
-import stat
-import tempfile
-from contextlib import suppress
 from pathlib import Path
 
+from carejournal import durable
 from carejournal.domain import InvalidInput
 from carejournal.pack.document import Document
 
@@ -92,31 +90,6 @@ def _reason(exc: OSError, path: Path) -> str:
     return _REASONS.get(exc.errno or 0, (exc.strerror or str(exc)).lower())
 
 
-def _mode_for(path: Path) -> int:
-    """Permissions for the written file: the old file's, else private to its owner."""
-    with suppress(OSError):
-        return stat.S_IMODE(path.stat().st_mode)
-    return PRIVATE
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write data to a temporary file beside path, flush it to disk, then swap it in."""
-    temp: str | None = None
-    try:
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _mode_for(path))
-        os.replace(temp, path)
-        temp = None
-    finally:
-        if temp is not None:
-            with suppress(OSError):
-                os.unlink(temp)
-
-
 def write_pack(doc: Document, path: Path, fmt: PackFormat) -> None:
     """Render doc and write it to path; on failure raise PackWriteError and leave no trace."""
     path = Path(path).expanduser().absolute()
@@ -129,6 +102,6 @@ def write_pack(doc: Document, path: Path, fmt: PackFormat) -> None:
         raise PackWriteError(f"Could not write the pack to {path}: making the "
                              f"{PackFormat(fmt).value.upper()} failed ({exc}).") from exc
     try:
-        _replace(path, data)
+        durable.write_bytes(path, data)  # keeps an old file's mode; a new one is 0600
     except OSError as exc:
         raise PackWriteError(f"Could not write the pack to {path}: {_reason(exc, path)}.") from exc

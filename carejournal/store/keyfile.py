@@ -20,11 +20,11 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from carejournal import durable
 from carejournal.errors import JournalError
 from carejournal.store.cipher import KEY_BYTES
 
@@ -119,21 +119,8 @@ def read(path: Path) -> dict[str, object]:
 
 
 def write(path: Path, record: dict[str, object]) -> None:
-    """Write the key file atomically (temporary file, fsync, rename), owner-only."""
-    temp = path.with_name(f".{path.name}.new")
-    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    try:
-        os.write(fd, json.dumps(record, indent=1).encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(temp, path)
-    if os.name != "nt":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    """Write the key file durably and atomically (carejournal/durable.py), owner-only."""
+    durable.write_text(path, json.dumps(record, indent=1), durable.PRIVATE)
 
 
 def _mac(mac_key: bytes, record: dict[str, object]) -> bytes:

@@ -24,8 +24,8 @@ def test_backup_goes_to_the_backups_folder_and_is_listed(
     assert made.parent == journal_path.parent / "backups" and made.is_file()
     assert made.name.startswith("journal-") and made.name.endswith("-manual.sqlite")
     listed = _listing(capsys, journal_path)
-    assert [(b["path"], b["reason"], b["automatic"]) for b in listed] == \
-        [(str(made), "manual", False)]
+    assert [(b["path"], b["reason"], b["automatic"], b["number"]) for b in listed] == \
+        [(str(made), "manual", False, 1)]
     assert made.name in ok(capsys, journal_path, "backup", "list")
 
 

@@ -53,12 +53,12 @@ def _garble(path: Path) -> None:
 def test_a_backup_is_owner_only_named_by_time_and_reason(journal_path: Path) -> None:
     made = make_backup(_journal(journal_path, "tea"), NOW, "daily")
     assert made.parent == journal_path.parent / "backups"
-    assert made.name == "journal-2026-11-23T230512Z-daily.sqlite"
+    assert made.name == "journal-2026-11-23T230512Z-000001-daily.sqlite"
     assert stat.S_IMODE(made.stat().st_mode) == 0o600
     assert stat.S_IMODE(made.parent.stat().st_mode) == 0o700
     assert verify(made) == []
     again = make_backup(journal_path, NOW, "daily")  # same second: a new file, not overwritten
-    assert again.name == "journal-2026-11-23T230512Z2-daily.sqlite"
+    assert again.name == "journal-2026-11-23T230512Z-000002-daily.sqlite"
     assert [b.path for b in journal_backups(journal_path)] == [again, made]
 
 

@@ -32,7 +32,7 @@ def test_empty_state_then_back_up_now_lists_it(dialog: BackupsDialog,
     item = dialog.list.topLevelItem(0)
     assert item.text(1) == "You asked for it"
     assert dialog.restore_button.isEnabled() and dialog.empty.isHidden()
-    assert "journal-2026-11-23T230512Z-manual.sqlite" in dialog.message.text()
+    assert "journal-2026-11-23T230512Z-000001-manual.sqlite" in dialog.message.text()
 
 
 def test_restore_asks_first_and_emits_only_on_yes(
@@ -74,3 +74,16 @@ def test_it_looks_right(qtbot, dialog: BackupsDialog, journal: Journal) -> None:
     dialog.grab().save("/tmp/backups_dialog.png")
     assert dialog.list.topLevelItemCount() == 4
     assert dialog.list.accessibleName() and dialog.backup_button.accessibleName()
+
+
+def test_back_up_now_refuses_a_damaged_journal_and_lists_nothing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from tests.store.test_backups_trust import damaged_journal
+
+    path = damaged_journal(tmp_path / "journal.sqlite")
+    dialog = BackupsDialog(BackupService(path, lambda: NOW))
+    qtbot.addWidget(dialog)
+    dialog.backup_button.click()
+    text = dialog.message.text()
+    assert text.startswith("The backup could not be made") and "is damaged" in text
+    assert dialog.list.topLevelItemCount() == 0 and not dialog.empty.isHidden()
+    assert list((tmp_path / "backups").iterdir()) == []

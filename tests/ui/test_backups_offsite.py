@@ -59,7 +59,7 @@ def test_choose_set_days_and_copy_now(dialog: BackupsDialog, offsite: OffsiteSer
     section.days.setValue(14)
     assert offsite.every_days() == 14
     section.copy_button.click()
-    made = stick / backup_name("journal", NOW, "offsite")
+    made = stick / backup_name("journal", NOW, "offsite", number=1)
     assert made.is_file() and f"Copied to {made}" in dialog.message.text()
     assert section.last.text().startswith("Last copy: ") and "(today)" in section.last.text()
 

@@ -95,7 +95,7 @@ def test_an_old_copy_shows_the_reminder_and_copy_now_copies(
     assert banner.title.text() == "Your last copy off this laptop was 12 days ago."
     assert str(stick) in banner.detail.text() and banner.copy_button.isVisibleTo(banner)
     banner.copy_button.click()
-    made = stick / backup_name("journal", NOW, "offsite")
+    made = stick / backup_name("journal", NOW, "offsite", number=2)  # after the old one
     assert made.is_file() and banner.isHidden()
     assert "Copied your journal to" in reminder.window.statusBar().currentMessage()
     assert offsite.recorded_copy() == NOW and reminder.check() is None
