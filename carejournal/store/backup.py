@@ -44,6 +44,7 @@ from typing import Any
 from carejournal import durable
 from carejournal.errors import JournalError
 from carejournal.store import cipher
+from carejournal.store.engine import open_here
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 STAMP_FORMAT = "%Y-%m-%dT%H%M%SZ"
@@ -221,8 +222,11 @@ def raw_copy(journal: Path, now: dt.datetime, reason: str) -> Path:
     """Copy a journal the backup API cannot read (a damaged one) byte for byte, with its WAL.
 
     For rescue only: the copy is named `….damaged`, so it is never listed or offered as a
-    backup. The journal must be closed (this is plain file I/O on it).
+    backup. The journal must be closed (this is plain file I/O on it): refused while this
+    process has it open, since closing the copy's descriptor would drop its SQLite locks.
     """
+    if open_here(journal):
+        raise BackupProblem(f"{journal} is open in CareJournal; close it before copying it.")
     target = free_path(journal, now, reason)
     target = target.with_name(f"{target.name}.damaged")
     wal = Path(f"{journal}-wal")
