@@ -54,6 +54,7 @@ class FullCheck:
             with self._lock:
                 if self._cancelled:
                     raise Cancelled
+                self.finished.clear()  # run again after the journal was busy
                 self._conn = cipher.connect(self.path, self._key, isolation_level=None,
                                             check_same_thread=False)
             return self._problems(self._conn)
