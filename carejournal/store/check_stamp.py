@@ -1,13 +1,13 @@
 """Whether a journal file is exactly as CareJournal left it, so its full check can be skipped.
 
 The full check (store/integrity.py: SQLite's integrity_check and the text index's own
-check) reads every page and every entry: 0.25 s at 3,000 entries, more when the file is
-encrypted. Its answer cannot change while the file's bytes do not, so when a journal that
-passed it is closed cleanly CareJournal notes the file's size, modification time and inode
-in `NAME.checked` beside it. The next open skips the check only when the file still
-matches that note, no write-ahead log is waiting, and the note is less than a week old.
-Anything else (a crash, a copy, a sync tool, a restore, another program, a week gone by, a
-note from before the full check) means a full check, as before.
+check) reads every page and every entry: 0.1 s at 3,000 entries, 0.4 s when the file is
+encrypted (0.7 s and 3.1 s at 20,000). Its answer cannot change while the file's bytes do
+not, so when a journal that passed it is closed cleanly CareJournal notes the file's size,
+modification time and inode in `NAME.checked` beside it. The next open skips the check
+only when the file still matches that note, no write-ahead log is waiting, and the note is
+less than a week old. Anything else (a crash, a copy, a sync tool, a restore, another
+program, a week gone by, a note from before the full check) means a full check, as before.
 """
 
 from __future__ import annotations
