@@ -83,7 +83,7 @@ class Journal:
     def kindness_repo(self) -> KindnessRepository:
         from carejournal.store.kindness_repo import KindnessRepository
 
-        return guarded(KindnessRepository(self._engine), self.path)
+        return guarded(KindnessRepository(self._engine), self)
 
     @cached_property
     def kindness(self) -> KindnessService:
@@ -95,7 +95,7 @@ class Journal:
     def settings_store(self) -> SettingsRepository:
         from carejournal.store.settings_repo import SettingsRepository
 
-        return guarded(SettingsRepository(self._engine), self.path)
+        return guarded(SettingsRepository(self._engine), self)
 
     @cached_property
     def settings(self) -> SettingsService:
@@ -108,21 +108,21 @@ class Journal:
         from carejournal.goals import GoalService
         from carejournal.store.goals_repo import GoalRepository
 
-        return GoalService(self, guarded(GoalRepository(self._engine), self.path), self._clock)
+        return GoalService(self, guarded(GoalRepository(self._engine), self), self._clock)
 
     @cached_property
     def lens(self) -> LensService:
         from carejournal.lens_service import LensService
         from carejournal.store.lens_repo import LensRepository
 
-        return LensService(guarded(LensRepository(self._engine), self.path), self.settings)
+        return LensService(guarded(LensRepository(self._engine), self), self.settings)
 
     @cached_property
     def patterns(self) -> PatternsService:
         from carejournal.patterns_service import PatternsService
         from carejournal.store.patterns_repo import PatternsRepository
 
-        return PatternsService(guarded(PatternsRepository(self._engine), self.path),
+        return PatternsService(guarded(PatternsRepository(self._engine), self),
                                self.lens, self.settings)
 
     @cached_property
@@ -130,7 +130,7 @@ class Journal:
         from carejournal.store.supervision_repo import SupervisionRepository
         from carejournal.supervision_service import SupervisionService
 
-        return SupervisionService(guarded(SupervisionRepository(self._engine), self.path),
+        return SupervisionService(guarded(SupervisionRepository(self._engine), self),
                                   self.settings, self._clock)
 
     @cached_property
@@ -144,13 +144,13 @@ class Journal:
         from carejournal.drafts import DraftService
         from carejournal.store.drafts_repo import DraftRepository
 
-        return DraftService(guarded(DraftRepository(self._engine), self.path), self.path)
+        return DraftService(guarded(DraftRepository(self._engine), self), self.path)
 
     @cached_property
     def interchange(self) -> InterchangeRepository:
         from carejournal.store.interchange_repo import InterchangeRepository
 
-        return guarded(InterchangeRepository(self._engine), self.path)
+        return guarded(InterchangeRepository(self._engine), self)
 
     @cached_property
     def backups(self) -> BackupSettings:
@@ -407,10 +407,10 @@ class Journal:
             return self._rows.names(TAGS)
 
     @contextmanager
-    def _reading(self) -> Iterator[None]:
+    def _reading(self, garbled: bool = True) -> Iterator[None]:
         """A read that meets damage says so, with the way back, never with a traceback."""
         try:
-            with damage_reported(), translate_errors(self.path):
+            with damage_reported(garbled), translate_errors(self.path):
                 yield
         except NotAJournal as exc:
             problems = getattr(exc, "problems", None) or ["SQLite reports it malformed"]
@@ -420,11 +420,12 @@ class Journal:
 
 
 class _Guarded:
-    """Wraps a repository so each call turns SQLite errors into JournalErrors."""
+    """Wraps a repository so each call turns SQLite errors into JournalErrors, and damage
+    met on the way into JournalDamaged with the way back."""
 
-    def __init__(self, repo: object, path: Path) -> None:
+    def __init__(self, repo: object, journal: Journal) -> None:
         self._repo = repo
-        self._path = path
+        self._journal = journal
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(self._repo, name)
@@ -432,7 +433,7 @@ class _Guarded:
             return found
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            with translate_errors(self._path):
+            with self._journal._reading(garbled=False):
                 return found(*args, **kwargs)
         return call
 
@@ -443,9 +444,9 @@ def _newest_backup(path: Path, key: bytes | None) -> Path | None:
     return newest_good_backup(path, key)
 
 
-def guarded(repo: T, path: Path) -> T:
+def guarded(repo: T, journal: Journal) -> T:
     """The repository, with a locked or damaged file reported in words a person can act on."""
-    return cast(T, _Guarded(repo, path))
+    return cast(T, _Guarded(repo, journal))
 
 
 def damaged_message(problem: str, backup: Path | None) -> str:

@@ -28,8 +28,10 @@ class RowUnreadable(JournalDamaged):
 
 
 @contextmanager
-def damage_reported() -> Iterator[None]:
-    """Turn what reading a damaged row raises into RowUnreadable.
+def damage_reported(garbled: bool = True) -> Iterator[None]:
+    """Turn what reading a damaged row raises into RowUnreadable: text SQLite cannot decode,
+    and (with garbled, around reads of entries only) a kind, date or time that no longer
+    converts.
 
     SQLite's own message for text it cannot decode quotes the text (an entry's words), so
     neither it nor the value read is repeated: only the column is named.
@@ -40,9 +42,11 @@ def damage_reported() -> Iterator[None]:
         column_name = unreadable_column(exc)
         if column_name is None:
             raise
-        problem = f"the text in the column {column_name} of an entry is not readable text"
+        problem = f"the text in the column {column_name} is not readable text"
         raise RowUnreadable(problem, [problem]) from None
-    except (KeyError, ValueError, LookupError):  # a kind, date or time SQLite holds garbled
+    except (KeyError, ValueError, LookupError):
+        if not garbled:
+            raise
         problem = "the kind, date or time of an entry is garbled"
         raise RowUnreadable(problem, [problem]) from None
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from carejournal.ui import background
 from carejournal.ui.autosave import SaveState
 from carejournal.ui.colours import problem_banner_style
+from carejournal.ui.problems import PROBLEMS
 
 if TYPE_CHECKING:
     from carejournal.journal import Journal
@@ -60,7 +61,10 @@ class JournalCheck(QObject):
             QTimer.singleShot(RETRY_MS, self, self.start)
             return
         problems = list(outcome)  # type: ignore[call-overload]
-        self.journal.check_done(problems)
+        try:
+            self.journal.check_done(problems)  # on passing, saves go ahead before this
+        except PROBLEMS as exc:  # ...brings the built-in little things up to date
+            self.window.report(exc)
         self.problems = problems
         if problems:
             self._damaged(problems)
@@ -68,6 +72,7 @@ class JournalCheck(QObject):
             return
         if self.window.autosaver.state is not SaveState.SAVED:  # typed while it ran
             self.window.autosaver.flush()
+        self.window.reload_catalogue()  # the built-in little things, brought up to date
         self.passed.emit()
 
     def _damaged(self, problems: list[str]) -> None:

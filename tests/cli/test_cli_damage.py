@@ -82,3 +82,11 @@ def test_a_sound_journal_left_as_it_was_is_not_checked_again(
     check_stamp.forget(path)
     ok(capsys, path, "add", "--kind", "reflection", "Fourth")
     assert full_checks == [path, path]
+
+
+def test_stats_on_a_damaged_journal_is_refused_by_the_check(
+        capsys: pytest.CaptureFixture[str], damaged: Path) -> None:
+    before = sha256(damaged)
+    err = _a_message_not_a_traceback(*cli(capsys, damaged, "stats"))
+    assert "has not written to it" in err
+    assert sha256(damaged) == before
