@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-from carejournal.errors import JournalLocked, WritesHeld
+from carejournal.errors import JournalLocked, JournalVanished, WritesHeld
 from carejournal.store import cipher
 from carejournal.store.engine import WRITE_OPTION
 from carejournal.store.fts import FTS_TABLE
@@ -50,13 +50,16 @@ class FullCheck:
         """What the check finds wrong (an empty list: the journal is sound).
 
         Raises Cancelled if cancel() was called, JournalLocked if another program held the
-        write lock throughout the busy timeout.
+        write lock throughout the busy timeout, JournalVanished if the file is gone.
         """
         try:
             with self._lock:
                 if self._cancelled:
                     raise Cancelled
                 self.finished.clear()  # run again after the journal was busy
+                if not self.path.is_file():  # a connection would make an empty one there
+                    raise JournalVanished(f"{self.path} is no longer there, so it could not "
+                                          "be checked.")
                 self._conn = cipher.connect(self.path, self._key, isolation_level=None,
                                             check_same_thread=False)
             return self._problems(self._conn)
