@@ -50,7 +50,7 @@ def open_window(session: Session, settings: QSettings, create: bool
                 ) -> MainWindow | JournalDamaged | str:
     """Open the journal and build its window, or say why not."""
     try:
-        journal = Journal.open(session.path, key=session.key, create=create)
+        journal = Journal.open(session.path, key=session.key, create=create, check_later=True)
     except JournalDamaged as exc:
         return exc
     except (JournalError, ResourceError, OSError) as exc:

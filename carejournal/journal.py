@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -23,9 +24,10 @@ from carejournal.domain import (
     clean_names,
     utc_now,
 )
-from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing
+from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing, NotAJournal
 from carejournal.store.engine import Gate
-from carejournal.store.rows import RowReader
+from carejournal.store.integrity import Cancelled, FullCheck, WriteGate, damage_found
+from carejournal.store.rows import RowReader, damage_reported
 from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.tables import PEOPLE, TAGS
 
@@ -65,10 +67,12 @@ class Journal:
         self.path = path
         self.key = key  # SQLCipher's data key; None for a journal without a passphrase
         self._engine = engine
-        self._gate = gate  # shut by close(): nothing reconnects to a closed journal
+        self._door = gate  # shut by close(): nothing reconnects to a closed journal
         self._checked_at: float | None = None  # when the file last passed a full check
         self._rows = RowReader(engine)  # list and search: no ORM
         self._clock = clock
+        self._gate = WriteGate(engine)  # writes wait for the full check (journal_check.py)
+        self._check: FullCheck | None = None  # the check the window runs in the background
 
     @cached_property
     def _repo(self) -> EntryRepository:
@@ -81,7 +85,7 @@ class Journal:
     def kindness_repo(self) -> KindnessRepository:
         from carejournal.store.kindness_repo import KindnessRepository
 
-        return guarded(KindnessRepository(self._engine), self.path)
+        return guarded(KindnessRepository(self._engine), self)
 
     @cached_property
     def kindness(self) -> KindnessService:
@@ -93,7 +97,7 @@ class Journal:
     def settings_store(self) -> SettingsRepository:
         from carejournal.store.settings_repo import SettingsRepository
 
-        return guarded(SettingsRepository(self._engine), self.path)
+        return guarded(SettingsRepository(self._engine), self)
 
     @cached_property
     def settings(self) -> SettingsService:
@@ -106,21 +110,21 @@ class Journal:
         from carejournal.goals import GoalService
         from carejournal.store.goals_repo import GoalRepository
 
-        return GoalService(self, guarded(GoalRepository(self._engine), self.path), self._clock)
+        return GoalService(self, guarded(GoalRepository(self._engine), self), self._clock)
 
     @cached_property
     def lens(self) -> LensService:
         from carejournal.lens_service import LensService
         from carejournal.store.lens_repo import LensRepository
 
-        return LensService(guarded(LensRepository(self._engine), self.path), self.settings)
+        return LensService(guarded(LensRepository(self._engine), self), self.settings)
 
     @cached_property
     def patterns(self) -> PatternsService:
         from carejournal.patterns_service import PatternsService
         from carejournal.store.patterns_repo import PatternsRepository
 
-        return PatternsService(guarded(PatternsRepository(self._engine), self.path),
+        return PatternsService(guarded(PatternsRepository(self._engine), self),
                                self.lens, self.settings)
 
     @cached_property
@@ -128,7 +132,7 @@ class Journal:
         from carejournal.store.supervision_repo import SupervisionRepository
         from carejournal.supervision_service import SupervisionService
 
-        return SupervisionService(guarded(SupervisionRepository(self._engine), self.path),
+        return SupervisionService(guarded(SupervisionRepository(self._engine), self),
                                   self.settings, self._clock)
 
     @cached_property
@@ -142,13 +146,13 @@ class Journal:
         from carejournal.drafts import DraftService
         from carejournal.store.drafts_repo import DraftRepository
 
-        return DraftService(guarded(DraftRepository(self._engine), self.path), self.path)
+        return DraftService(guarded(DraftRepository(self._engine), self), self.path)
 
     @cached_property
     def interchange(self) -> InterchangeRepository:
         from carejournal.store.interchange_repo import InterchangeRepository
 
-        return guarded(InterchangeRepository(self._engine), self.path)
+        return guarded(InterchangeRepository(self._engine), self)
 
     @cached_property
     def backups(self) -> BackupSettings:
@@ -159,13 +163,18 @@ class Journal:
     @classmethod
     def open(cls, path: Path, clock: Callable[[], dt.datetime] = utc_now,
              key: bytes | None = None, *, create: bool = False,
-             read_only: bool = False) -> Journal:
+             read_only: bool = False, check_later: bool = False) -> Journal:
         """Open (upgrading if needed) the journal at path; with create, make it if missing.
 
         An encrypted journal needs its data key (see carejournal.encryption.unlock).
-        read_only is for a caller that will only read: it skips the integrity check of
-        every page (a damaged page it reads is still reported), the catalogue update and the
-        reading of every template.
+        read_only is for a caller that will only read: it skips the checks (a damaged row
+        it reads is still reported), the catalogue update and the reading of every
+        template, and holds every write.
+
+        Before anything is written the file passes SQLite's full check (store/integrity.py),
+        unless it is exactly as CareJournal left it after one (store/check_stamp.py). Here
+        and now; or, with check_later (the window, so its first paint does not wait), when
+        run_check() is called: until then, writes raise WritesHeld.
         """
         if not read_only:
             from carejournal.templates import load_all
@@ -179,10 +188,11 @@ class Journal:
         from carejournal.store import check_stamp
 
         checked = None if read_only else check_stamp.checked_at(path)
-        verify = not read_only and checked is None  # else unchanged since its last check
+        due = not read_only and checked is None  # else unchanged since its last full check
+        made = create and not path.exists()  # a journal made now needs no check
         gate = Gate(path)
         try:
-            engine = open_store(path, key, create=create, verify=verify, gate=gate)
+            engine = open_store(path, key, create=create, verify=due, gate=gate)
         except JournalDamaged as exc:
             raise JournalDamaged(damaged_message(str(exc), _newest_backup(path, key)),
                                  exc.problems) from exc
@@ -190,24 +200,87 @@ class Journal:
             raise JournalMissing(missing_message(str(exc), _newest_backup(path, key))
                                  ) from exc
         journal = cls(path, engine, clock, key, gate)
-        journal._checked_at = time.time() if verify else checked
         if read_only:
-            return journal
+            journal._gate.hold(f"{path} was opened for reading only.")
+        elif made and path.exists():
+            journal._passed(time.time())
+        elif due and check_later:
+            journal._gate.hold(checking_message(path))
+            journal._check = FullCheck(path, key)
+        elif due:
+            journal._check_now()
+        else:
+            journal._passed(checked)
+        return journal
+
+    def _check_now(self) -> None:
+        """Run the full check before anything is written; refuse a damaged journal."""
+        try:
+            problems = FullCheck(self.path, self.key).run()
+        except BaseException:
+            self._engine.dispose()
+            raise
+        if problems:
+            self._engine.dispose()
+            raise JournalDamaged(damaged_message(damage_found(self.path, problems),
+                                                 _newest_backup(self.path, self.key)),
+                                 problems)
+        self._passed(time.time())
+
+    def _passed(self, checked_at: float | None) -> None:
+        """The file passed its full check at checked_at: writes may go ahead."""
+        self._checked_at = checked_at
+        self._gate.release()
         from carejournal.catalogues import kindness_acts
         from carejournal.store.writes import sync_builtin
 
-        with translate_errors(path):
-            sync_builtin(engine, [(a.key, a.label) for a in kindness_acts()])
-        return journal
+        with translate_errors(self.path):
+            sync_builtin(self._engine, [(a.key, a.label) for a in kindness_acts()])
+
+    # -- the full check, in the background -----------------------------------------
+    @property
+    def check_due(self) -> bool:
+        """Whether writes wait for run_check() (the journal was opened with check_later)."""
+        return self._check is not None
+
+    @property
+    def writes_held(self) -> str | None:
+        """Why writes are held (checking, damaged, read only), or None if they go ahead."""
+        return self._gate.reason
+
+    def run_check(self) -> list[str] | None:
+        """Run the full check (in any thread: it has its own connection); return what it
+        found wrong, or None if close() stopped it. Hand the answer to check_done()."""
+        check = self._check
+        if check is None:
+            return []
+        try:
+            return check.run()
+        except Cancelled:
+            return None
+
+    def check_done(self, problems: list[str]) -> None:
+        """Release writes if the check found nothing; else keep them held, saying why."""
+        if self.closed or self._check is None:
+            return
+        self._check = None
+        if problems:
+            self._gate.hold(damaged_message(damage_found(self.path, problems),
+                                            _newest_backup(self.path, self.key)))
+            return
+        self._passed(time.time())
 
     def close(self) -> None:
-        """Release the database file (and forget the key).
+        """Release the database file (and forget the key), stopping a check that runs.
 
-        A journal opened for writing notes that it was closed cleanly, so that the next
-        open can skip the full check while the file stays as it is (store/check_stamp.py).
+        A journal that passed its full check notes that it was closed cleanly, so that the
+        next open can skip the check while the file stays as it is (store/check_stamp.py).
         """
-        if self._gate is not None:
-            self._gate.shut = True  # a timer or worker that outlived it cannot reopen it
+        if self._door is not None:
+            self._door.shut = True  # a timer or worker that outlived it cannot reopen it
+        if self._check is not None:
+            self._check.cancel()  # its connection is closed before the engine's are
+            self._check = None
         self._engine.dispose()
         self.key = None
         if self._checked_at is not None:
@@ -219,7 +292,7 @@ class Journal:
     @property
     def closed(self) -> bool:
         """Whether close() was called: nothing may read or write through it any more."""
-        return self._gate is not None and self._gate.shut
+        return self._door is not None and self._door.shut
 
     @property
     def encrypted(self) -> bool:
@@ -290,7 +363,7 @@ class Journal:
     # -- reads ------------------------------------------------------------------
     def get(self, entry_id: int) -> Entry:
         """One entry in full (trashed entries too)."""
-        with translate_errors(self.path):
+        with self._reading():
             entry = self._repo.get(entry_id)
         if entry is None:
             raise EntryNotFound(entry_id)
@@ -299,7 +372,7 @@ class Journal:
     def entries(self, entry_ids: Sequence[int]) -> list[Entry]:
         """Entries in full in the order given, as get() reads each (trashed too, else
         EntryNotFound), in a few queries."""
-        with translate_errors(self.path):
+        with self._reading():
             found = self._repo.entries(entry_ids)
         for entry_id, entry in zip(entry_ids, found, strict=True):
             if entry is None:
@@ -308,22 +381,22 @@ class Journal:
 
     def rows(self, flt: EntryFilter | None = None) -> list[EntryRow]:
         """Timeline rows, newest first; with flt.text, a full-text search."""
-        with translate_errors(self.path):
+        with self._reading():
             return self._rows.rows(flt or EntryFilter())
 
     def row(self, entry_id: int) -> EntryRow | None:
         """The timeline row of one entry not in the trash, or None."""
-        with translate_errors(self.path):
+        with self._reading():
             return self._rows.row(entry_id)
 
     def count(self, trashed: bool = False) -> int:
         """How many entries there are (in the trash, if trashed)."""
-        with translate_errors(self.path):
+        with self._reading():
             return self._rows.count(trashed)
 
     def actions_due(self, today: dt.date, days_ahead: int = 0) -> list[DueAction]:
         """Open action items with a review date up to today (plus days_ahead), soonest first."""
-        with translate_errors(self.path):
+        with self._reading():
             return self._rows.actions_due(today + dt.timedelta(days=days_ahead))
 
     def set_action_done(self, item_id: int, done_on: dt.date | None) -> None:
@@ -334,19 +407,34 @@ class Journal:
 
     def people(self) -> list[str]:
         """Names of everyone mentioned in the journal."""
-        return self._rows.names(PEOPLE)
+        with self._reading():
+            return self._rows.names(PEOPLE)
 
     def tags(self) -> list[str]:
         """All tags used in the journal."""
-        return self._rows.names(TAGS)
+        with self._reading():
+            return self._rows.names(TAGS)
+
+    @contextmanager
+    def _reading(self, garbled: bool = True) -> Iterator[None]:
+        """A read that meets damage says so, with the way back, never with a traceback."""
+        try:
+            with damage_reported(garbled), translate_errors(self.path):
+                yield
+        except NotAJournal as exc:
+            problems = getattr(exc, "problems", None) or ["SQLite reports it malformed"]
+            raise JournalDamaged(damaged_message(
+                f"Part of {self.path} cannot be read: it is damaged ({problems[0]}).",
+                _newest_backup(self.path, self.key)), problems) from None
 
 
 class _Guarded:
-    """Wraps a repository so each call turns SQLite errors into JournalErrors."""
+    """Wraps a repository so each call turns SQLite errors into JournalErrors, and damage
+    met on the way into JournalDamaged with the way back."""
 
-    def __init__(self, repo: object, path: Path) -> None:
+    def __init__(self, repo: object, journal: Journal) -> None:
         self._repo = repo
-        self._path = path
+        self._journal = journal
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(self._repo, name)
@@ -354,7 +442,7 @@ class _Guarded:
             return found
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            with translate_errors(self._path):
+            with self._journal._reading(garbled=False):
                 return found(*args, **kwargs)
         return call
 
@@ -365,9 +453,9 @@ def _newest_backup(path: Path, key: bytes | None) -> Path | None:
     return newest_good_backup(path, key)
 
 
-def guarded(repo: T, path: Path) -> T:
+def guarded(repo: T, journal: Journal) -> T:
     """The repository, with a locked or damaged file reported in words a person can act on."""
-    return cast(T, _Guarded(repo, path))
+    return cast(T, _Guarded(repo, journal))
 
 
 def damaged_message(problem: str, backup: Path | None) -> str:
@@ -377,6 +465,12 @@ def damaged_message(problem: str, backup: Path | None) -> str:
                 "Save what can still be read with:\ncarejournal salvage --out salvaged.json")
     return (f"{problem}\nThe newest good backup is {backup.name}. Restore it with:\n"
             f"carejournal restore {backup}")
+
+
+def checking_message(path: Path) -> str:
+    """Why a save waits while the journal's full check runs."""
+    return (f"CareJournal is checking {path.name} for damage before it saves to it. This "
+            "takes a moment; your text is kept and is saved as soon as the check passes.")
 
 
 def missing_message(problem: str, backup: Path | None) -> str:

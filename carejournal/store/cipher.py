@@ -97,17 +97,22 @@ def key_pragma(key: bytes) -> str:
 
 def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
             timeout: float = 5.0, isolation_level: str | None = None,
-            check_same_thread: bool = True, immutable: bool = False) -> Any:
-    """A DB-API connection to the file: sqlite3 without a key, SQLCipher with one.
+            check_same_thread: bool = True, immutable: bool = False,
+            must_exist: bool = False) -> Any:
+    """A DB-API connection to the file, with the process's one SQLite library.
 
     With a key, the key is applied and checked before anything else is read, so a wrong
     key fails here ("file is not a database") rather than later. Immutable (read-only,
-    for a file nobody else has open) makes no -shm or -wal beside it.
+    for a file nobody else has open) makes no -shm or -wal beside it. must_exist opens
+    read-write but never creates the file (a vanished journal is an error, not a new
+    empty file).
     """
     target, uri = str(path), False
     if read_only or immutable:
         target = f"{Path(path).absolute().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
         uri = True
+    elif must_exist:
+        target, uri = f"{Path(path).absolute().as_uri()}?mode=rw", True
     if key is None:
         return library().connect(target, uri=uri, timeout=timeout,
                                  isolation_level=isolation_level,

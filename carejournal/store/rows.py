@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, column, func, literal_column, select, table
+from sqlalchemy.exc import DBAPIError
 
 from carejournal.domain import DueAction, EntryFilter, EntryKind, EntryRow
-from carejournal.store import fts
+from carejournal.errors import JournalDamaged
+from carejournal.store import cipher, fts
+from carejournal.store.integrity import unreadable_column
 from carejournal.store.tables import ACTIONS, ENTRIES, ENTRY_PEOPLE, ENTRY_TAGS, PEOPLE, TAGS
 
 _SEP = "\x1f"
@@ -17,6 +21,34 @@ _KINDS = {kind.value: kind for kind in EntryKind}
 
 _FTS = literal_column(fts.FTS_TABLE)
 _FTS_TABLE = table(fts.FTS_TABLE, column("rowid"))
+
+
+class RowUnreadable(JournalDamaged):
+    """A row's bytes are damaged: its text is not UTF-8, or its kind or date is garbled."""
+
+
+@contextmanager
+def damage_reported(garbled: bool = True) -> Iterator[None]:
+    """Turn what reading a damaged row raises into RowUnreadable: text SQLite cannot decode,
+    and (with garbled, around reads of entries only) a kind, date or time that no longer
+    converts.
+
+    SQLite's own message for text it cannot decode quotes the text (an entry's words), so
+    neither it nor the value read is repeated: only the column is named.
+    """
+    try:
+        yield
+    except (DBAPIError, *cipher.Error) as exc:
+        column_name = unreadable_column(exc)
+        if column_name is None:
+            raise
+        problem = f"the text in the column {column_name} is not readable text"
+        raise RowUnreadable(problem, [problem]) from None
+    except (KeyError, ValueError, LookupError):
+        if not garbled:
+            raise
+        problem = "the kind, date or time of an entry is garbled"
+        raise RowUnreadable(problem, [problem]) from None
 
 
 class RowReader:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.domain import EntryKind
+from carejournal.errors import JournalDamaged
 from carejournal.journal import Journal
 from carejournal.ui.actions import Actions
 from carejournal.ui.after_close import AfterClose
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
             total = self.journal.count(trashed=self.trash_mode)
             people, tags = self.journal.people(), self.journal.tags()
         except PROBLEMS as exc:
+            if isinstance(exc, JournalDamaged):  # the list says why it is empty
+                self.timeline.set_rows([], str(exc))
             self.report(exc)
             return
         self.timeline.set_rows(rows, self.timeline.empty_message(self.trash_mode, total))

@@ -38,11 +38,13 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.backups_controller import BackupsController
     from carejournal.ui.draft_keeper import install as install_draft_keeper
     from carejournal.ui.encryption_controller import EncryptionController
+    from carejournal.ui.journal_check import install as check_journal
     from carejournal.ui.lens_controller import LensController
     from carejournal.ui.lock_controller import LockController
     from carejournal.ui.patterns_controller import PatternsController
     from carejournal.ui.supervision_controller import SupervisionController
 
+    check_journal(window)  # saves wait until the journal's full check passes (in the background)
     window.editor  # noqa: B018 - built now, before the controllers that join it
     window.lens = LensController(window, lambda: clock().date())
     window.patterns = PatternsController(window, lambda: clock().date())

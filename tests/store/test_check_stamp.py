@@ -11,21 +11,27 @@ import pytest
 
 from carejournal.errors import JournalError
 from carejournal.journal import Journal
-from carejournal.store import backup, check_stamp, schema
+from carejournal.store import backup, check_stamp, integrity, schema
 from tests.conftest import draft
 from tests.store.salvage_helpers import damage_middle_leaf, make_journal
 
 
 @pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every full check run at open (the real check still runs)."""
-    seen: list[Path] = []
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
+    """Every check run at open, quick and full (the real checks still run)."""
+    seen: list[tuple[str, Path]] = []
+    full_run = integrity.FullCheck.run
 
-    def counted(path: Path, key: bytes | None = None) -> list[str]:
-        seen.append(path)
+    def quick(path: Path, key: bytes | None = None) -> list[str]:
+        seen.append(("quick", path))
         return backup.quick_check(path, key)
 
-    monkeypatch.setattr(schema, "quick_check", counted)
+    def full(check: integrity.FullCheck) -> list[str]:
+        seen.append(("full", check.path))
+        return full_run(check)
+
+    monkeypatch.setattr(schema, "quick_check", quick)
+    monkeypatch.setattr(integrity.FullCheck, "run", full)
     return seen
 
 
@@ -34,7 +40,7 @@ def _reopen(path: Path) -> None:
 
 
 def test_a_cleanly_closed_journal_is_not_checked_again(tmp_path: Path,
-                                                       checks: list[Path]) -> None:
+                                                       checks: list[tuple[str, Path]]) -> None:
     path = tmp_path / "j.sqlite"
     journal = Journal.open(path, create=True)
     journal.add(draft("Tea"))
@@ -44,22 +50,23 @@ def test_a_cleanly_closed_journal_is_not_checked_again(tmp_path: Path,
     _reopen(path)
     assert checks == []
     note = json.loads(check_stamp.stamp_path(path).read_text(encoding="utf-8"))
-    assert set(note) == {"size", "mtime_ns", "inode", "at"}  # nothing about the entries
+    assert set(note) == {"size", "mtime_ns", "inode", "check", "at"}  # nothing about entries
     assert os.stat(check_stamp.stamp_path(path)).st_mode & 0o777 == 0o600
 
 
 def test_a_file_changed_by_anything_else_is_checked_and_damage_found(
-        tmp_path: Path, checks: list[Path]) -> None:
+        tmp_path: Path, checks: list[tuple[str, Path]]) -> None:
     path = make_journal(tmp_path / "j.sqlite", 80)
+    checks.clear()
     time.sleep(0.02)  # another program, later: its write moves the modification time
     damage_middle_leaf(path)
     with pytest.raises(JournalError, match="damaged"):
         Journal.open(path)
-    assert checks == [path]
+    assert checks == [("quick", path)]  # a broken page: found before the full check
 
 
 def test_a_crash_leaves_a_log_and_the_next_open_checks(tmp_path: Path,
-                                                       checks: list[Path]) -> None:
+                                                       checks: list[tuple[str, Path]]) -> None:
     path = tmp_path / "j.sqlite"
     Journal.open(path, create=True).close()
     journal = Journal.open(path)
@@ -68,11 +75,11 @@ def test_a_crash_leaves_a_log_and_the_next_open_checks(tmp_path: Path,
     other = Journal.open(path)
     other.close()
     journal.close()
-    assert checks == [path]
+    assert checks == [("quick", path), ("full", path)]
 
 
 def test_the_note_lasts_a_week_and_a_garbled_note_means_a_check(
-        tmp_path: Path, checks: list[Path]) -> None:
+        tmp_path: Path, checks: list[tuple[str, Path]]) -> None:
     path = tmp_path / "j.sqlite"
     Journal.open(path, create=True).close()
     stamp = check_stamp.stamp_path(path)
@@ -80,15 +87,15 @@ def test_the_note_lasts_a_week_and_a_garbled_note_means_a_check(
     stamp.write_text(json.dumps(note | {"at": time.time() - 8 * 24 * 3600}), encoding="utf-8")
     checks.clear()
     _reopen(path)
-    assert checks == [path]  # and the new note dates from that check
+    assert checks == [("quick", path), ("full", path)]  # the new note dates from it
     assert json.loads(stamp.read_text(encoding="utf-8"))["at"] > time.time() - 60
     stamp.write_text("{not json", encoding="utf-8")
     _reopen(path)
-    assert checks == [path, path]
+    assert checks == [("quick", path), ("full", path)] * 2
 
 
-def test_a_skipped_check_keeps_the_date_of_the_last_real_one(tmp_path: Path,
-                                                             checks: list[Path]) -> None:
+def test_a_skipped_check_keeps_the_date_of_the_last_real_one(
+        tmp_path: Path, checks: list[tuple[str, Path]]) -> None:
     path = tmp_path / "j.sqlite"
     Journal.open(path, create=True).close()
     stamp = check_stamp.stamp_path(path)
