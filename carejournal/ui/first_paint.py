@@ -17,9 +17,11 @@ FALLBACK_MS = 2000  # a window that is never painted (say, minimised) still gets
 class StartUp(QObject):
     """Holds start-up work until `watched` first paints when deferring; else runs it at once."""
 
-    def __init__(self, watched: QWidget, defer: bool) -> None:
+    def __init__(self, watched: QWidget, defer: bool,
+                 alive: Callable[[], bool] = lambda: True) -> None:
         super().__init__(watched)
         self.deferring = defer
+        self.alive = alive  # False once the window's journal is closed: held work is dropped
         self.pending: list[Callable[[], None]] = []
         if defer:
             watched.installEventFilter(self)
@@ -43,9 +45,16 @@ class StartUp(QObject):
             QTimer.singleShot(0, self, self._step)  # queued behind the paint itself
         return False
 
+    def cancel(self) -> None:
+        """Drop the held work (the window is being taken down with its journal)."""
+        self.pending.clear()
+        self.deferring = False
+
     def _step(self) -> None:
         """Run the next held step, and queue the one after it."""
         self.deferring = False
+        if not self.alive():
+            self.cancel()
         if not self.pending:
             return
         work = self.pending.pop(0)
@@ -56,5 +65,7 @@ class StartUp(QObject):
     def flush(self) -> None:
         """Run every held step now (once); later work runs at once."""
         self.deferring = False
+        if not self.alive():
+            self.cancel()
         while self.pending:
             self.pending.pop(0)()

@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.autosaver = AutoSaver(self._save, parent=self)
         self._build()
         self._connect()
-        self.start_up = StartUp(self.timeline.view.viewport(), defer_start_up)
+        self.start_up = StartUp(self.timeline.view.viewport(), defer_start_up,
+                                alive=lambda: not self.journal.closed)
         self.after_close: AfterClose | None = None  # app.main runs it once the journal is shut
         restore_layout(self)
         self.practice = PracticeController(self, clock)  # its notices are in the first paint

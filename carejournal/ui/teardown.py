@@ -31,6 +31,9 @@ def stop_timers(root: QObject) -> int:
 
 def take_down(window: QObject) -> None:
     """Stop what the window runs on its own, before its journal is closed."""
+    start_up = getattr(window, "start_up", None)
+    if start_up is not None:
+        start_up.cancel()  # work held for after the first paint would read the closed journal
     stop_timers(window)
     for tray in window.findChildren(QSystemTrayIcon):
         tray.hide()
