@@ -87,6 +87,7 @@ def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot)
         keeper.offer_recovery()
         assert shown == [TYPED]
         assert window.editor.body.toPlainText() == TYPED
+        window.journal.check_done(window.journal.run_check())  # the window's full check
         assert window.autosaver.flush()
         assert [window.journal.get(r.id).body for r in window.journal.rows()] == [TYPED]
         assert window.journal.drafts.pending() == []

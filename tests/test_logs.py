@@ -47,7 +47,7 @@ def test_an_unexpected_error_is_logged_without_what_was_written(
     assert "ERROR carejournal.cli: a command stopped on an unexpected error" in text
     assert "Traceback (most recent call last):" in text and ", in cmd_add\n" in text
     assert "sqlalchemy.exc.IntegrityError: (message left out)" in text
-    assert "IntegrityError: SQLITE_CONSTRAINT_TRIGGER" in text, "SQLite's code is kept"
+    assert "IntegrityError: SQLITE_CONSTRAINT" in text, "SQLite's code is kept"
     for written in (*NAME.split(), "lighthouse", "whistle", "refused"):
         assert written not in text
 

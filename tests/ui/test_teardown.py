@@ -45,6 +45,7 @@ def opened(session: Session, settings: QSettings, qtbot) -> MainWindow:  # noqa:
     window = open_window(session, settings, create=True)
     assert isinstance(window, MainWindow)
     window.start_up.flush()  # the editor and the controllers, as after the first paint
+    qtbot.waitUntil(lambda: window.journal.writes_held is None, timeout=10_000)  # full check
     return window
 
 
