@@ -133,3 +133,23 @@ def test_a_pack_is_written_durably(tmp_path: Path, synced: list[Path],
     folder.mkdir()
     write_pack(sample(), folder / "pack.md", PackFormat.MARKDOWN)
     assert _only(folder) == ["pack.md"] and folder in synced and windows_fsync == []
+
+
+def test_encrypting_and_decrypting_work_where_fsync_refuses_read_only(
+        journal_path: Path, synced: list[Path], windows_fsync: list[int]) -> None:
+    from carejournal import encryption
+    from carejournal.store.keyfile import KdfCost
+
+    opened = Journal.open(journal_path, create=True)
+    entry = opened.add(draft("Before the passphrase."))
+    opened.close()
+    done = encryption.encrypt(journal_path, "a long passphrase",
+                              cost=KdfCost(time_cost=1, memory_kib=64, parallelism=1))
+    assert encryption.is_encrypted(journal_path), "the journal was left unencrypted"
+    assert any(p.name == f".{journal_path.name}.converting" for p in synced)  # flushed first
+    encrypted = Journal.open(journal_path, key=done.key)
+    assert encrypted.row(entry) is not None
+    encrypted.close()
+    encryption.decrypt(journal_path, done.key)
+    assert not encryption.may_be_encrypted(journal_path)
+    assert windows_fsync == []

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
+from carejournal import durable
 from carejournal.errors import (
     JournalDamaged,
     JournalError,
@@ -201,6 +202,7 @@ def _move_in(building: Path, path: Path) -> None:
         if path.exists():
             raise FileExistsError(path) from None
         os.replace(building, path)
+    durable.fsync_dir(path.parent)  # the new name survives a power cut
 
 
 def prepare_schema(path: Path, key: bytes | None = None) -> None:
