@@ -23,7 +23,7 @@ from carejournal.domain import (
     clean_names,
     utc_now,
 )
-from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing
+from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing, JournalReadOnly
 from carejournal.store.rows import RowReader
 from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.tables import PEOPLE, TAGS
@@ -65,6 +65,7 @@ class Journal:
         self._engine = engine
         self._checked_at: float | None = None  # when the file last passed a full check
         self._rows = RowReader(engine)  # list and search: no ORM
+        self.writable = True  # False: on read-only storage, every write raises JournalReadOnly
         self._clock = clock
 
     @cached_property
@@ -177,8 +178,13 @@ class Journal:
 
         checked = None if read_only else check_stamp.checked_at(path)
         verify = not read_only and checked is None  # else unchanged since its last check
+        writable = True
         try:
             engine = open_store(path, key, create=create, verify=verify)
+        except JournalReadOnly:
+            if not path.is_file():
+                raise
+            engine, writable = _read_only_engine(path, key), False
         except JournalDamaged as exc:
             raise JournalDamaged(damaged_message(str(exc), _newest_backup(path, key)),
                                  exc.problems) from exc
@@ -186,14 +192,18 @@ class Journal:
             raise JournalMissing(missing_message(str(exc), _newest_backup(path, key))
                                  ) from exc
         journal = cls(path, engine, clock, key)
-        journal._checked_at = time.time() if verify else checked
-        if read_only:
+        journal._checked_at = time.time() if verify and writable else checked
+        journal.writable = writable
+        if read_only or not writable:
             return journal
         from carejournal.catalogues import kindness_acts
         from carejournal.store.writes import sync_builtin
 
-        with translate_errors(path):
-            sync_builtin(engine, [(a.key, a.label) for a in kindness_acts()])
+        try:
+            with translate_errors(path):
+                sync_builtin(engine, [(a.key, a.label) for a in kindness_acts()])
+        except JournalReadOnly:  # a read-only file in a folder that can be written
+            journal.writable, journal._checked_at = False, checked
         return journal
 
     def close(self) -> None:
@@ -209,6 +219,14 @@ class Journal:
 
             check_stamp.record(self.path, self._checked_at)
             self._checked_at = None
+
+    def ensure_present(self) -> None:
+        """Raise JournalVanished if the file was moved or deleted while open (SQLite goes on
+        writing into the unlinked file, so a save would seem to work)."""
+        if not self.path.exists():
+            from carejournal.store.write_errors import vanished
+
+            raise vanished(self.path)
 
     @property
     def encrypted(self) -> bool:
@@ -346,6 +364,15 @@ class _Guarded:
             with translate_errors(self._path):
                 return found(*args, **kwargs)
         return call
+
+
+def _read_only_engine(path: Path, key: bytes | None) -> Engine:
+    """The journal on storage that cannot be written, opened for reading (writes then
+    raise JournalReadOnly)."""
+    from carejournal.store.read_only import open_engine
+
+    with translate_errors(path):
+        return open_engine(path, key)
 
 
 def _newest_backup(path: Path, key: bytes | None) -> Path | None:
