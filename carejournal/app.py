@@ -64,6 +64,8 @@ def claim(path: Path) -> SingleInstance | str:
     if not path.parent.is_dir():
         return _tr("The folder {folder} does not exist.").format(folder=path.parent)
     if not instance.acquire():
+        if instance.read_only_folder():
+            return instance  # the window opens it read-only and says so
         instance.ask_first_to_raise()
         return _tr("This journal is already open in another CareJournal window. "
                    "It has been brought to the front. Only one window can write "

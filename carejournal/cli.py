@@ -216,6 +216,18 @@ def open_journal(args: argparse.Namespace, create: bool = False,
     return Journal.open(path, key=key, create=create, read_only=read_only)
 
 
+def os_problem(exc: OSError) -> str:
+    """One line for an OSError: why a write failed (disk full, read-only...), else the
+    system's own words and the file's name."""
+    from carejournal.store.write_errors import from_os
+
+    not_saved = from_os(exc)
+    if not_saved is not None:
+        return str(not_saved)
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}. Nothing was changed."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; with no command, open the window.
 
@@ -267,6 +279,9 @@ def _main(argv: Sequence[str] | None) -> int:
             journal.close()
     except (InvalidInput, JournalError, EntryNotFound, ResourceError) as exc:
         sys.stderr.write(f"carejournal: {exc}\n")
+        return EXIT_USAGE
+    except OSError as exc:  # a file could not be read or written: one line, no traceback
+        sys.stderr.write(f"carejournal: {os_problem(exc)}\n")
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

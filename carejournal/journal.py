@@ -24,7 +24,13 @@ from carejournal.domain import (
     clean_names,
     utc_now,
 )
-from carejournal.errors import EntryNotFound, JournalDamaged, JournalMissing, NotAJournal
+from carejournal.errors import (
+    EntryNotFound,
+    JournalDamaged,
+    JournalMissing,
+    JournalReadOnly,
+    NotAJournal,
+)
 from carejournal.store.engine import Gate
 from carejournal.store.integrity import Cancelled, FullCheck, WriteGate, damage_found
 from carejournal.store.rows import RowReader, damage_reported
@@ -70,6 +76,7 @@ class Journal:
         self._door = gate  # shut by close(): nothing reconnects to a closed journal
         self._checked_at: float | None = None  # when the file last passed a full check
         self._rows = RowReader(engine)  # list and search: no ORM
+        self.writable = True  # False: on read-only storage, every write raises JournalReadOnly
         self._clock = clock
         self._gate = WriteGate(engine)  # writes wait for the full check (journal_check.py)
         self._check: FullCheck | None = None  # the check the window runs in the background
@@ -191,8 +198,13 @@ class Journal:
         due = not read_only and checked is None  # else unchanged since its last full check
         made = create and not path.exists()  # a journal made now needs no check
         gate = Gate(path)
+        writable = True
         try:
             engine = open_store(path, key, create=create, verify=due, gate=gate)
+        except JournalReadOnly:
+            if not path.is_file():
+                raise
+            engine, writable = _read_only_engine(path, key, gate), False
         except JournalDamaged as exc:
             raise JournalDamaged(damaged_message(str(exc), _newest_backup(path, key)),
                                  exc.problems) from exc
@@ -200,8 +212,11 @@ class Journal:
             raise JournalMissing(missing_message(str(exc), _newest_backup(path, key))
                                  ) from exc
         journal = cls(path, engine, clock, key, gate)
+        journal.writable = writable
         if read_only:
             journal._gate.hold(f"{path} was opened for reading only.")
+        elif not writable:
+            pass  # SQLite refuses every write (JournalReadOnly); no check, no stamp
         elif made and path.exists():
             journal._passed(time.time())
         elif due and check_later:
@@ -234,8 +249,11 @@ class Journal:
         from carejournal.catalogues import kindness_acts
         from carejournal.store.writes import sync_builtin
 
-        with translate_errors(self.path):
-            sync_builtin(self._engine, [(a.key, a.label) for a in kindness_acts()])
+        try:
+            with translate_errors(self.path):
+                sync_builtin(self._engine, [(a.key, a.label) for a in kindness_acts()])
+        except JournalReadOnly:  # a read-only file in a folder that can be written
+            self.writable, self._checked_at = False, None
 
     # -- the full check, in the background -----------------------------------------
     @property
@@ -288,6 +306,14 @@ class Journal:
 
             check_stamp.record(self.path, self._checked_at)
             self._checked_at = None
+
+    def ensure_present(self) -> None:
+        """Raise JournalVanished if the file was moved or deleted while open (SQLite goes on
+        writing into the unlinked file, so a save would seem to work)."""
+        if not self.path.exists():
+            from carejournal.store.write_errors import vanished
+
+            raise vanished(self.path)
 
     @property
     def closed(self) -> bool:
@@ -445,6 +471,15 @@ class _Guarded:
             with self._journal._reading(garbled=False):
                 return found(*args, **kwargs)
         return call
+
+
+def _read_only_engine(path: Path, key: bytes | None, gate: Gate) -> Engine:
+    """The journal on storage that cannot be written, opened for reading (writes then
+    raise JournalReadOnly)."""
+    from carejournal.store.read_only import open_engine
+
+    with translate_errors(path):
+        return open_engine(path, key, gate)
 
 
 def _newest_backup(path: Path, key: bytes | None) -> Path | None:

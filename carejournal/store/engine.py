@@ -89,7 +89,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int =
     def connect() -> Any:
         if gate is not None:
             gate.check()
-        return cipher.connect(path, key, timeout=timeout, check_same_thread=False)
+        # must_exist: a journal moved or deleted while open is an error, never a new empty file
+        return cipher.connect(path, key, timeout=timeout, check_same_thread=False,
+                              must_exist=True)
 
     engine = create_engine(
         "sqlite://" if key is not None else f"sqlite:///{path}",

@@ -23,7 +23,7 @@ from carejournal.errors import (
     NotAJournal,
     PassphraseNeeded,
 )
-from carejournal.store import cipher, fts
+from carejournal.store import cipher, fts, write_errors
 from carejournal.store.backup import backup_before_upgrade, quick_check, remove_with_side_files
 from carejournal.store.engine import Gate, create_owner_only, make_engine
 from carejournal.store.migrations import HEAD_REVISION
@@ -122,7 +122,11 @@ def _peek_revision(path: Path, key: bytes | None) -> tuple[str | None, set[str]]
 
 @contextmanager
 def translate_errors(path: Path) -> Iterator[None]:
-    """Turn SQLite's terse errors into JournalErrors a person can act on."""
+    """Turn SQLite's terse errors into JournalErrors a person can act on.
+
+    A write that did not reach the disk (full, failing, read-only, or the file gone) is a
+    NotSaved whose message says what happened and what to do (store/write_errors.py).
+    """
     try:
         yield
     except JournalError:
@@ -137,6 +141,14 @@ def translate_errors(path: Path) -> Iterator[None]:
             raise NotAJournal(
                 f"{path} is damaged or is not a CareJournal journal. "
                 "It has been left untouched.") from exc
+        not_saved = write_errors.from_sqlite(path, message)
+        if not_saved is not None:
+            raise not_saved from exc
+        raise
+    except OSError as exc:  # a file written beside the journal: an export, a copy
+        not_saved = write_errors.from_os(exc)
+        if not_saved is not None:
+            raise not_saved from exc
         raise
 
 

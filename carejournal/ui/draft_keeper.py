@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from carejournal.domain import Entry, EntryDraft, utc_now
 from carejournal.drafts import DraftService, PendingDraft, draft_to_json
+from carejournal.errors import NotSaved
 from carejournal.ui.autosave import SaveState
 from carejournal.ui.problems import PROBLEMS
 
@@ -57,6 +58,12 @@ class DraftKeeper(QObject):
         try:
             content = draft_to_json(editor.draft(), editor.mirror_of)
             self.drafts().save_draft(editor.entry_id, content, self._clock())
+        except NotSaved as exc:  # the safety net failed: the text is safe nowhere but here
+            self.window.save_problem = exc
+            self.window.autosaver.fail(self.window.tr(
+                "Your changes are not saved yet: {problem} Your text is still here."
+            ).format(problem=exc))
+            return False
         except PROBLEMS:
             return False  # only a safety net: the save itself reports problems
         self.written.emit()

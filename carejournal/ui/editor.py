@@ -133,6 +133,8 @@ class EntryEditor(QWidget):
         problem = QHBoxLayout()
         problem.addWidget(self.error, 1)
         problem.addWidget(self.retry)
+        self.problem_row = problem
+        self.problem_buttons: list[QPushButton] = [self.retry]
         hint = QHBoxLayout()
         hint.addWidget(self.hint, 1)
         hint.addWidget(self.history)
@@ -342,12 +344,21 @@ class EntryEditor(QWidget):
         """Names offered as completions."""
         self.header.set_names(people, tags)
 
+    def add_problem_buttons(self, *buttons: QPushButton) -> None:
+        """More ways out beside "Try saving again" (save the text elsewhere, copy it)."""
+        for button in buttons:
+            button.setAccessibleName(button.text().replace("…", ""))
+            button.hide()
+            self.problem_row.addWidget(button)
+            self.problem_buttons.append(button)
+
     def show_error(self, message: str) -> None:
         """Show a save problem loudly; the text stays in the editor."""
         self.error.setStyleSheet(problem_banner_style(self))
         self.error.setText(message)
         self.error.show()
-        self.retry.show()
+        for button in self.problem_buttons:
+            button.show()
 
     def clear_error(self) -> None:
         """Hide the save problem: the entry is saved as shown, or was just loaded.
@@ -356,7 +367,8 @@ class EntryEditor(QWidget):
         this after every save that worked, autosave included.
         """
         self.error.hide()
-        self.retry.hide()
+        for button in self.problem_buttons:
+            button.hide()
         self._look_again()
 
     # -- identifiers and history -------------------------------------------

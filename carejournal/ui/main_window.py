@@ -25,7 +25,6 @@ from carejournal.journal import Journal
 from carejournal.ui.actions import Actions
 from carejournal.ui.after_close import AfterClose
 from carejournal.ui.autosave import AutoSaver, SaveState
-from carejournal.ui.colours import problem_text_style
 from carejournal.ui.first_paint import StartUp
 from carejournal.ui.menus import build_menus, show_about
 from carejournal.ui.operations import MoveEntriesCommand
@@ -78,6 +77,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.nothing = NothingSelectedPage()
         self.autosaver = AutoSaver(self._save, parent=self)
+        self.save_problem: BaseException | None = None  # why the last save failed
         self._build()
         self._connect()
         self.start_up = StartUp(self.timeline.view.viewport(), defer_start_up,
@@ -87,6 +87,10 @@ class MainWindow(QMainWindow):
         self.practice = PracticeController(self, clock)  # its notices are in the first paint
         self.start_up.run(lambda: build_rest(self, clock))  # the editor and the controllers
         self.refresh(first_screen=defer_start_up)
+        if not journal.writable:
+            from carejournal.ui.not_saved import show_read_only
+
+            show_read_only(self)
 
     @property
     def editor(self) -> EntryEditor:
@@ -250,11 +254,14 @@ class MainWindow(QMainWindow):
             else:
                 self.journal.update(self.editor.entry_id, draft)
                 self._refresh_row(self.editor.entry_id)
+            self.journal.ensure_present()  # a deleted file takes writes and loses them
         except PROBLEMS as exc:
+            self.save_problem = exc
             message = self.tr("Your changes are not saved yet: {problem} "
                               "Your text is still here.").format(problem=exc)
             self.editor.show_error(message)
             return message
+        self.save_problem = None
         self.editor.clear_error()
         self.journal_changed.emit()
         return None
@@ -374,12 +381,15 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def _show_save_state(self, state: SaveState, _message: str) -> None:
-        texts = {SaveState.SAVED: self.tr("Saved"), SaveState.PENDING: self.tr("Editing…"),
-                 SaveState.FAILED: self.tr("Not saved!")}
-        self.save_label.setText(texts[state])
+    def _show_save_state(self, state: SaveState, message: str) -> None:
+        from carejournal.ui.not_saved import show_state, status_text
+
         failed = state is SaveState.FAILED
-        self.save_label.setStyleSheet(problem_text_style(self) if failed else "")
+        texts = {SaveState.SAVED: self.tr("Saved"), SaveState.PENDING: self.tr("Editing…"),
+                 SaveState.FAILED: status_text(self.save_problem)}
+        show_state(self.save_label, failed, texts[state], message)
+        if failed and self._editor is not None and not self._editor.error.isVisible():
+            self._editor.show_error(message)  # the crash draft failed before the save did
 
     def report(self, exc: BaseException) -> None:
         """Show a problem with the journal in a calm warning."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ class SingleInstance(QObject):
 
     def __init__(self, journal: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.folder = journal.parent
         self.lock = QLockFile(str(journal) + ".lock")
         self.lock.setStaleLockTime(0)
         digest = hashlib.sha256(str(journal.resolve()).encode()).hexdigest()[:20]
@@ -29,6 +31,12 @@ class SingleInstance(QObject):
     def acquire(self) -> bool:
         """Take the lock; False if another CareJournal window has this journal open."""
         return self.lock.tryLock(200)
+
+    def read_only_folder(self) -> bool:
+        """Whether the lock could not be taken because the journal's folder (or disk) is
+        read-only: then no window can write to the journal, and it opens for reading."""
+        return (self.lock.error() != QLockFile.LockError.LockFailedError
+                and not os.access(self.folder, os.W_OK))
 
     def ask_first_to_raise(self) -> bool:
         """Ask the window that holds the lock to come forward; True if it heard."""

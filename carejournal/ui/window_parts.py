@@ -26,6 +26,9 @@ def make_editor(window: MainWindow) -> EntryEditor:
     editor.retry_requested.connect(window.autosaver.flush)
     editor.mirror_requested.connect(window.mirror_current)
     editor.open_entry.connect(window.show_entry)
+    from carejournal.ui.not_saved import add_buttons
+
+    add_buttons(window, editor)  # save the text elsewhere, or copy it, when not saved
     try:
         editor.set_names(window.journal.people(), window.journal.tags())
     except PROBLEMS:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -31,16 +30,12 @@ def save_layout(window: MainWindow) -> None:
 
 
 def may_close(window: MainWindow) -> bool:
-    """Save the typing; if that fails, ask before closing and losing it."""
+    """Save the typing; if that fails, ask first: keep writing, save it elsewhere, or close."""
     if window.autosaver.flush():
         return True
-    answer = QMessageBox.warning(
-        window, _tr("Your latest changes are not saved"),
-        _tr("{problem}\n\nClose anyway and lose those changes?").format(
-            problem=window.autosaver.message),
-        QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Close
+    from carejournal.ui.not_saved import ask_before_closing
+
+    return ask_before_closing(window)
 
 
 def _tr(text: str) -> str:

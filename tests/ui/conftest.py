@@ -18,13 +18,19 @@ from tests.conftest import draft
 
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple]]:
-    """Answer message boxes with Cancel instead of blocking; the calls are recorded."""
+    """Answer message boxes with Cancel instead of blocking (a box built by hand closes with
+    no button clicked); the calls are recorded."""
     shown: list[tuple[str, tuple]] = []
     for name in ("warning", "question", "critical", "information"):
         def answer(*args: object, _name: str = name) -> QMessageBox.StandardButton:
             shown.append((_name, args))
             return QMessageBox.StandardButton.Cancel
         monkeypatch.setattr(QMessageBox, name, answer)
+
+    def exec_(box: QMessageBox) -> int:  # a question built by hand: nothing is clicked
+        shown.append(("exec", (box.text(),)))
+        return int(QMessageBox.StandardButton.Cancel.value)
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return shown
 
 

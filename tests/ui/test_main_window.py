@@ -90,7 +90,7 @@ def test_a_failed_save_is_loud_and_keeps_the_text(filled: Journal, make_window, 
     assert window.autosaver.state is SaveState.FAILED
     assert window.editor.error.isVisible()
     assert "busy" in window.editor.error.text()
-    assert window.save_label.text() == "Not saved!"
+    assert window.save_label.text() == "Not saved: see the message above the entry"
     assert window.editor.body.toPlainText() == "Precious words"
     window.timeline.select_row(1)
     assert window.editor.entry_id == entry_id, "must not switch away from unsaved text"
@@ -107,10 +107,10 @@ def test_closing_with_a_failed_save_asks_first(filled: Journal, make_window, mon
     window.timeline.select_row(0)
     monkeypatch.setattr(filled, "update", lambda *_: (_ for _ in ()).throw(JournalLocked("busy")))
     window.editor.body.setPlainText("Not yet stored")
-    assert not window.close(), "Cancel keeps the window open"
+    assert not window.close(), "no answer keeps the window open"
     assert window.isVisible()
-    assert dialogs and dialogs[0][0] == "warning"
-    assert "busy" in dialogs[0][1][2]
+    assert dialogs and dialogs[0][0] == "exec"
+    assert "busy" in dialogs[0][1][0]
 
 
 def test_layout_is_remembered(journal: Journal, make_window) -> None:
