@@ -75,7 +75,8 @@ _GATES: weakref.WeakSet[Gate] = weakref.WeakSet()
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-                key: bytes | None = None, gate: Gate | None = None) -> Engine:
+                key: bytes | None = None, gate: Gate | None = None,
+                must_exist: bool = False) -> Engine:
     """Return an engine for the SQLite file at path, with CareJournal's pragmas.
 
     WAL with synchronous=FULL, foreign keys as asked, and explicit BEGIN so that
@@ -83,15 +84,16 @@ def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int =
     Every connection is made by cipher.connect, with the process's one SQLite library;
     with a key, the file is a SQLCipher database: every connection is keyed before
     anything else is read. With a gate, no connection is made once the gate is shut.
+    With must_exist (an open journal's engine), a journal moved or deleted while open is
+    an error, never a new empty file made in its place.
     """
     timeout = busy_timeout_ms / 1000
 
     def connect() -> Any:
         if gate is not None:
             gate.check()
-        # must_exist: a journal moved or deleted while open is an error, never a new empty file
         return cipher.connect(path, key, timeout=timeout, check_same_thread=False,
-                              must_exist=True)
+                              must_exist=must_exist)
 
     engine = create_engine(
         "sqlite://" if key is not None else f"sqlite:///{path}",

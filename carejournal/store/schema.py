@@ -170,7 +170,7 @@ def open_store(path: Path, key: bytes | None = None, *, create: bool = False,
     with translate_errors(path):
         if current not in (None, head_revision()):  # the usual case skips the exclusive lock
             prepare_schema(path, key)
-        engine = make_engine(path, key=key, gate=gate)
+        engine = make_engine(path, key=key, gate=gate, must_exist=True)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     return engine

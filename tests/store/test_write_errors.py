@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.errors import DiskFull, JournalReadOnly, JournalVanished, StorageFailed
+from carejournal.errors import (
+    DiskFull,
+    JournalReadOnly,
+    JournalVanished,
+    NotSaved,
+    StorageFailed,
+)
 from carejournal.journal import Journal
 from carejournal.store.schema import translate_errors
 from tests.conftest import draft
@@ -70,3 +76,18 @@ def test_a_journal_on_a_read_only_disk_opens_for_reading(journal: Journal, journ
         finally:
             opened.close()
         assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]
+
+
+def test_a_journal_moved_away_while_open_is_never_made_again_empty(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    journal = Journal.open(path, create=True)
+    try:
+        journal.add(draft("Before the move."))
+        moved = tmp_path / "moved.sqlite"
+        path.rename(moved)
+        journal._engine.dispose()  # the next write needs a new connection, as after idling
+        with pytest.raises(NotSaved):
+            journal.add(draft("After the move."))
+        assert not path.exists(), "an empty journal was made where the old one was"
+    finally:
+        journal.close()
