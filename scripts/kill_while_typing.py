@@ -1,8 +1,9 @@
 """SIGKILL the real CareJournal window while someone types, and measure how much typing is lost.
 
 Each run copies a small journal (a few entries) to a fresh folder, starts the real window on it
-(`python -m carejournal --journal FILE`, with its own HOME so no settings are shared), waits
-until the window is on screen, presses Ctrl+N for a new entry as a worker does, and types made-up
+(`carejournal --journal FILE`, through cli.main, with its own HOME so no settings are shared),
+waits until the window is on screen, presses Ctrl+N for a new entry as a worker does (again if
+the entry text did not get the keyboard, as a worker would), and types made-up
 sentences with xdotool at a worker's pace (5 to 8 characters a second by default, with now and
 then a pause to think after a word). After a random 3 to 25 seconds of typing the app is killed
 with SIGKILL. Then, without the window, the journal is opened and its entries and crash drafts
@@ -13,15 +14,21 @@ the side of a larger loss.
 
 How to run (Debian; from the repository root, with the project's virtual environment):
 
-    apt-get install xvfb openbox xdotool
+    apt-get install xvfb openbox xdotool    # and the window's own libraries: see the README,
+                                            # "Linux: system libraries for the window"
     PYTHONPATH=$PWD .venv/bin/python scripts/kill_while_typing.py            # 50 runs, 2 s budget
     PYTHONPATH=$PWD .venv/bin/python scripts/kill_while_typing.py --runs 3 -v --keep /tmp/kt
     ... --json kills.json --budget 2.0 --seed 7
 
+By default the app runs with a trace that only watches (the run's trace.txt: when the app
+saw each change, wrote a draft, saved, moved the keyboard focus, or its event loop stalled for
+more than 0.3 s; lengths only, never the text); it tells whether Ctrl+N took, and the table's
+last column is the longest stall while typing. --plain runs `python -m carejournal` untouched.
+
 It starts its own Xvfb (1280x800, a free display number) with openbox, and stops both at the
 end; --display :N uses a display that is already running instead. It prints one row a run and
 a summary, writes them as JSON with --json, and exits 1 if any run lost more than --budget
-seconds (2 when a run could not be started at all). It takes about 40 s a run.
+seconds (2 when a run could not be started at all). A run takes about 20 s.
 """
 
 from __future__ import annotations
@@ -69,6 +76,8 @@ class Run:
     kept_in: str  # "entry", "draft" or "" (nothing)
     pauses: int
     start_tries: int
+    new_entry_presses: int  # Ctrl+N presses until the entry text had the keyboard
+    longest_stall_s: float | None  # the app's longest event-loop stall while typing (traced)
 
 
 # -- the display ------------------------------------------------------------------------------
@@ -250,6 +259,33 @@ def wait_for_window(display: Display, app: subprocess.Popen[bytes], timeout: flo
     return window
 
 
+def new_entry(display: Display, trace: Path | None, presses: int = 3) -> int:
+    """Press Ctrl+N, again (as a person would) while the trace shows no entry text focused;
+    how many presses it took (0: it never took). Untraced: one press, taken on trust."""
+    for press in range(1, presses + 1):
+        xdotool(display, "key", "ctrl+n")
+        if trace is None:
+            return press
+        give_up = time.monotonic() + 3.0
+        while time.monotonic() < give_up:
+            if trace.exists() and "focus BodyEdit" in trace.read_text(encoding="utf-8"):
+                return press
+            time.sleep(0.1)
+    return 0
+
+
+def longest_stall(trace: Path, start: float, end: float) -> float | None:
+    """The longest event-loop stall the traced app noted between start and end."""
+    if not trace.exists():
+        return None
+    stalls = [0.0]
+    for line in trace.read_text(encoding="utf-8").splitlines():
+        at, what, *rest = line.split(" ")
+        if what == "stall" and start <= float(at) <= end + 0.3:
+            stalls.append(float(rest[0]))
+    return max(stalls)
+
+
 def focused_on(display: Display, window: str) -> bool:
     return xdotool(display, "getwindowfocus") == window
 
@@ -303,11 +339,12 @@ def one_run(number: int, display: Display, template: Path, work: Path, args: arg
         app = start_app(display, journal, folder, args.trace)
         try:
             window = wait_for_window(display, app, args.start_timeout)
+            presses = 0
             if window:
                 time.sleep(rng.uniform(0.8, 2.0))  # a person looks before typing
-                xdotool(display, "key", "ctrl+n")
+                presses = new_entry(display, folder / "trace.txt" if args.trace else None)
                 time.sleep(rng.uniform(0.5, 1.0))
-            if not window or not focused_on(display, window) or app.poll() is not None:
+            if not presses or not focused_on(display, window) or app.poll() is not None:
                 note(args, f"run {number}: the window did not come up and take the keyboard "
                            f"(try {attempt}); see {folder / 'app.log'}")
                 continue
@@ -327,7 +364,8 @@ def one_run(number: int, display: Display, template: Path, work: Path, args: arg
             {"typed": typed, "sent_at": sent_at, "killed_at": killed_at}), encoding="utf-8")
         kept, where = longest_kept(typed, survivors(journal))
         return Run(number, len(typed), kept, round(seconds_lost(sent_at, kept, killed_at), 3),
-                   round(killed_at - sent_at[0], 2), where, pauses, attempt)
+                   round(killed_at - sent_at[0], 2), where, pauses, attempt, presses,
+                   longest_stall(folder / "trace.txt", sent_at[0], killed_at))
     return None
 
 
@@ -347,8 +385,10 @@ def summary(runs: list[Run], budget: float, failed: int) -> dict[str, object]:
 
 
 def print_row(run: Run) -> None:
+    stall = "-" if run.longest_stall_s is None else f"{run.longest_stall_s:.2f}"
     print(f"{run.run:>4} {run.typed:>6} {run.kept:>6} {run.seconds_lost:>7.2f} "
-          f"{run.typed_for:>6.1f} {run.kept_in or '-':>6} {run.pauses:>6}", flush=True)
+          f"{run.typed_for:>7.1f} {run.kept_in or '-':>6} {run.pauses:>6} {stall:>6}",
+          flush=True)
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -367,9 +407,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--start-timeout", type=float, default=30.0)
     parser.add_argument("--display", help="use this running X display (default: own Xvfb)")
     parser.add_argument("--keep", type=Path, help="keep each run's folder under here")
-    parser.add_argument("--trace", action="store_true",
-                        help="note in each run's trace.txt (use with --keep) when the app saw "
-                             "each key, wrote drafts, saved, moved focus or stalled")
+    parser.add_argument("--plain", dest="trace", action="store_false",
+                        help="run `python -m carejournal` as it is, without the trace (a "
+                             "Ctrl+N the window missed then shows as a run that kept nothing)")
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -389,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         template = make_template(work)
         print(f"seed {seed}, display {display.name}, folder {work}")
-        print(" run  typed   kept  lost_s  typed_s   kept pauses", flush=True)
+        print(" run  typed   kept  lost_s  typed_s   kept pauses  stall", flush=True)
         for number in range(1, args.runs + 1):
             run = one_run(number, display, template, work, args, rng)
             if run is None:
