@@ -4,7 +4,7 @@ The small, offscreen form of scripts/kill_while_typing.py (which types into the 
 window with xdotool, 50 times). Here tests/typing_driver.py runs the real app and types
 through Qt's key events at a steady pace, with one pause in which the autosave stores the
 entry; the test kills it mid-sentence. The budget is counted in keys at the driver's own
-pace, not against a clock, so a slow machine cannot make it fail: keys come late then too.
+pace, not against a clock, so a slow machine does not make it fail: its keys come late too.
 """
 
 from __future__ import annotations
