@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import carejournal.journal
 import carejournal.templates  # noqa: F401
 # isort: on
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -73,9 +74,36 @@ def claim(path: Path) -> SingleInstance | str:
     return instance
 
 
+def close_on_interrupt(app: QApplication) -> QTimer:
+    """Ctrl-C in the terminal that started the window closes it as the worker would.
+
+    The window saves the typing (or asks, as it does at any close), the journal is closed
+    and backed up, and the app ends with status 0, instead of a traceback. Qt's event loop
+    does not let Python run signal handlers, so a timer wakes Python now and then.
+    """
+    def interrupted(_signal: int, _frame: object) -> None:
+        sys.stderr.write("carejournal: closing the window (Ctrl-C).\n")
+        QTimer.singleShot(0, lambda: _close_windows(app))
+
+    signal.signal(signal.SIGINT, interrupted)
+    waker = QTimer(app, interval=250)
+    waker.timeout.connect(lambda: None)
+    waker.start()
+    return waker
+
+
+def _close_windows(app: QApplication) -> None:
+    """Close every window as the worker would; end the event loop once they all closed."""
+    for widget in app.topLevelWidgets():
+        if widget.isVisible() and not widget.close():
+            return  # the worker chose to keep writing (say, the typing could not be saved)
+    app.quit()
+
+
 def main(journal: str | None = None) -> int:
     """Open the journal window; returns the exit status."""
     app = make_application()
+    close_on_interrupt(app)
     crash = crash_dialog.install()  # the log, and a calm word on anything unexpected
     try:
         return _main(app, journal)

@@ -94,3 +94,44 @@ def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot)
     finally:
         window.journal.close()
         instance.release()
+
+
+
+def test_ctrl_c_in_the_terminal_closes_the_window_and_keeps_the_typing(tmp_path: Path) -> None:
+    """SIGINT to the real app while it is typed into: the window closes as the worker would
+    close it (everything typed is saved), the journal is closed, status 0, one line and no
+    traceback."""
+    from tests.typing_driver import TEXT
+
+    path = tmp_path / "journal.sqlite"
+    Journal.open(path, create=True).close()  # an existing journal: no first-run questions
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "typing_driver.py"), "--journal", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        cwd=Path(__file__).parents[1])
+    typed = 0
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("TYPED "):
+                typed = int(line.split()[1])
+            if line.strip() == "DRAFT" and typed > 25:  # past the autosave's pause
+                process.send_signal(signal.SIGINT)
+                break
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+    typed = max([typed, *(int(t.split()[1]) for t in out.splitlines() if t.startswith("TYPED "))])
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
+    assert "carejournal: closing the window (Ctrl-C)." in err.splitlines()
+    journal = Journal.open(path)
+    try:
+        assert [journal.get(r.id).body for r in journal.rows()] == [TEXT[:typed]]
+        assert journal.drafts.pending() == []
+    finally:
+        journal.close()
