@@ -15,7 +15,6 @@ import contextlib
 import datetime as dt
 import io
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,17 +22,12 @@ from pathlib import Path
 from carejournal.cli import main as cli_main
 from carejournal.domain import EntryDraft, EntryKind
 from carejournal.journal import Journal
+from tests.invariant.driving import open_descriptors
 
 
 def deleted_journal_files(journal: Path) -> list[str]:
     """Journal files (or -wal/-shm) this process still has open although they were unlinked."""
-    found = []
-    for fd in os.listdir("/proc/self/fd"):
-        with contextlib.suppress(OSError):
-            target = os.readlink(f"/proc/self/fd/{fd}")
-            if target.startswith(str(journal)) and target.endswith("(deleted)"):
-                found.append(target)
-    return found
+    return [t for t in open_descriptors(journal) if t.endswith("(deleted)")]
 
 
 def cli(*argv: str) -> Callable[[Path, Path], object]:

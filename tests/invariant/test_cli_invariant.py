@@ -10,19 +10,14 @@ killed with SIGKILL, and every entry it wrote must still be in the journal.
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from carejournal.journal import Journal
+from tests.invariant.driving import drive
 from tests.invariant.holder import CLI_OPERATIONS
-
-ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(),
                                 reason="reads open descriptors from /proc")
@@ -40,35 +35,13 @@ def open_and_close(path: Path) -> None:
 def test_no_operation_lets_another_process_delete_the_held_wal(tmp_path: Path) -> None:
     path, work = tmp_path / "journal.sqlite", tmp_path / "work"
     work.mkdir()
-    env = os.environ | {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    holder = subprocess.Popen([sys.executable, "-m", "tests.invariant.holder", str(path),
-                               str(work)], cwd=ROOT, env=env, text=True,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    assert holder.stdin is not None and holder.stdout is not None
-    written, unlinked = [], {}
-    try:
-        for line in holder.stdout:
-            if line.startswith("OP "):
-                open_and_close(path)
-                holder.stdin.write("go\n")
-                holder.stdin.flush()
-            elif line.startswith("OK "):
-                name, entry, deleted = line[3:].rstrip("\n").split("\t")
-                written.append(int(entry))
-                if deleted != "[]":
-                    unlinked[name] = deleted
-            elif line.startswith("END"):
-                break
-        holder.send_signal(signal.SIGKILL)
-    finally:
-        holder.kill()
-        holder.wait(timeout=30)
-    assert unlinked == {}, f"operations after which the held WAL was deleted: {unlinked}"
-    assert len(written) == len(CLI_OPERATIONS), "the holder stopped early"
-    assert -1 not in written, "the holder could not write after an operation"
+    done = drive("tests.invariant.holder", path, work, lambda p, _key: open_and_close(p))
+    assert done.unlinked == {}, f"operations after which the held WAL was deleted: {done.unlinked}"
+    assert len(done.written) == len(CLI_OPERATIONS), "the holder stopped early"
+    assert -1 not in done.written, "the holder could not write after an operation"
     survived = Journal.open(path, read_only=True)
     try:
-        missing = [e for e in written if survived.row(e) is None]
+        missing = [e for e in done.written if survived.row(e) is None]
     finally:
         survived.close()
     assert missing == [], "entries written by the killed holder were lost"

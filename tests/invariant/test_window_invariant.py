@@ -9,19 +9,14 @@ the window is killed with SIGKILL, and every entry it wrote must be in the journ
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from carejournal.journal import Journal
 from carejournal.store import cipher
+from tests.invariant.driving import drive
 from tests.invariant.window_holder import OPERATIONS
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def open_and_close(path: Path, key_hex: str) -> None:
@@ -37,38 +32,14 @@ def open_and_close(path: Path, key_hex: str) -> None:
 def test_the_windows_flows_never_let_another_process_delete_its_wal(tmp_path: Path) -> None:
     path, work = tmp_path / "journal.sqlite", tmp_path / "work"
     work.mkdir()
-    env = os.environ | {"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    holder = subprocess.Popen([sys.executable, "-m", "tests.invariant.window_holder",
-                               str(path), str(work)], cwd=ROOT, env=env, text=True,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    assert holder.stdin is not None and holder.stdout is not None
-    written, unlinked, key_hex = [], {}, "-"
-    try:
-        for line in holder.stdout:
-            if line.startswith("OP "):
-                key_hex = line.split()[-1]
-                open_and_close(path, key_hex)
-                holder.stdin.write("go\n")
-                holder.stdin.flush()
-            elif line.startswith("OK "):
-                name, entry, deleted = line[3:].rstrip("\n").split("\t")
-                written.append(int(entry))
-                if deleted != "[]":
-                    unlinked[name] = deleted
-            elif line.startswith("END"):
-                key_hex = line.split()[-1]
-                break
-        holder.send_signal(signal.SIGKILL)
-    finally:
-        holder.kill()
-        holder.wait(timeout=30)
-    assert unlinked == {}, f"flows after which the window's WAL was deleted: {unlinked}"
-    assert len(written) == len(OPERATIONS), "the window stopped early"
-    assert -1 not in written, "the window could not write after a flow"
-    key = bytes.fromhex(key_hex) if key_hex != "-" else None
+    done = drive("tests.invariant.window_holder", path, work, open_and_close)
+    assert done.unlinked == {}, f"flows after which the window's WAL was deleted: {done.unlinked}"
+    assert len(done.written) == len(OPERATIONS), "the window stopped early"
+    assert -1 not in done.written, "the window could not write after a flow"
+    key = bytes.fromhex(done.key_hex) if done.key_hex != "-" else None
     survived = Journal.open(path, key=key, read_only=True)
     try:
-        missing = [e for e in written if survived.row(e) is None]
+        missing = [e for e in done.written if survived.row(e) is None]
     finally:
         survived.close()
     assert missing == [], "entries written by the killed window were lost"

@@ -23,25 +23,10 @@ from carejournal.journal import Journal
 from carejournal.store import cipher
 from carejournal.store.backup import list_backups
 from tests.conftest import draft
+from tests.store.test_backups import _bodies, _journal
 
 NOW = dt.datetime(2026, 11, 23, 23, 5, 12, tzinfo=dt.UTC)
 WRONG_CLOCK = dt.datetime(2037, 3, 1, 9, 0, tzinfo=dt.UTC)
-
-
-def _journal(path: Path, *bodies: str) -> Path:
-    opened = Journal.open(path, create=True)
-    for body in bodies:
-        opened.add(draft(body))
-    opened.close()
-    return path
-
-
-def _bodies(path: Path) -> list[str]:
-    opened = Journal.open(path)
-    try:
-        return sorted(opened.get(r.id).body for r in opened.rows())
-    finally:
-        opened.close()
 
 
 def integrity(path: Path) -> list[str]:

@@ -3,7 +3,6 @@ reported on reading, never as a traceback (issue 16, case 5)."""
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from carejournal.errors import JournalDamaged, NotSaved, WritesHeld
 from carejournal.journal import Journal
 from carejournal.store import backup, check_stamp, integrity
 from tests.conftest import draft
+from tests.invariant.driving import open_descriptors
 from tests.store.damage_helpers import (
     MARKER,
     make_journal,
@@ -43,19 +43,6 @@ def _logged(path: Path) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
-def _open_fds(path: Path) -> list[str]:
-    """This process's open descriptors on the journal or its -wal/-shm."""
-    found = []
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            continue
-        if target.startswith(str(path)):
-            found.append(target)
-    return found
-
-
 @pytest.mark.parametrize("seed", range(7))
 def test_random_bytes_in_an_entry_pass_the_quick_check_but_not_the_full_one(
         copy: Path, seed: int) -> None:
@@ -67,7 +54,7 @@ def test_random_bytes_in_an_entry_pass_the_quick_check_but_not_the_full_one(
     assert "does not match the search index" in refused.value.problems[0]
     assert "carejournal salvage" in str(refused.value)  # the way back (no backups here)
     assert sha256(copy) == before
-    assert _open_fds(copy) == []
+    assert open_descriptors(copy) == []
 
 
 @pytest.mark.parametrize("scribble", [scribble_in_date, scribble_in_kind])
@@ -129,7 +116,7 @@ def test_close_stops_a_running_check_and_leaves_no_connection(copy: Path) -> Non
     worker = threading.Thread(target=lambda: answers.append(journal.run_check()))
     worker.start()
     journal.close()  # while the check runs, or after it: either way it is over now
-    assert _open_fds(copy) == []
+    assert open_descriptors(copy) == []
     worker.join()
     assert answers in ([None], [[]])
     journal.check_done([])  # an answer arriving after close changes nothing

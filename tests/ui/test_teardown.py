@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -20,20 +19,13 @@ from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.teardown import stop_timers
 from tests.conftest import draft
+from tests.invariant.driving import open_descriptors
 
 CHEAP = KdfCost(time_cost=1, memory_kib=64, parallelism=1)
 
 
 def deleted_files_of(path: Path) -> list[str]:
-    found = []
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            continue
-        if target.startswith(str(path)) and target.endswith("(deleted)"):
-            found.append(target)
-    return found
+    return [t for t in open_descriptors(path) if t.endswith("(deleted)")]
 
 
 def running(timer: QTimer) -> bool:
