@@ -76,7 +76,7 @@ _GATES: weakref.WeakSet[Gate] = weakref.WeakSet()
 
 def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
                 key: bytes | None = None, gate: Gate | None = None,
-                must_exist: bool = False) -> Engine:
+                must_exist: bool = False, read_only: bool = False) -> Engine:
     """Return an engine for the SQLite file at path, with CareJournal's pragmas.
 
     WAL with synchronous=FULL, foreign keys as asked, and explicit BEGIN so that
@@ -85,15 +85,18 @@ def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int =
     with a key, the file is a SQLCipher database: every connection is keyed before
     anything else is read. With a gate, no connection is made once the gate is shut.
     With must_exist (an open journal's engine), a journal moved or deleted while open is
-    an error, never a new empty file made in its place.
+    an error, never a new empty file made in its place. read_only is for a journal on
+    storage that cannot be written (store/read_only.py): its connections change no pragma
+    that writes, and are immutable when no -wal is beside the file.
     """
     timeout = busy_timeout_ms / 1000
+    immutable = read_only and not Path(f"{path}-wal").exists()
 
     def connect() -> Any:
         if gate is not None:
             gate.check()
         return cipher.connect(path, key, timeout=timeout, check_same_thread=False,
-                              must_exist=must_exist)
+                              must_exist=must_exist, read_only=read_only, immutable=immutable)
 
     engine = create_engine(
         "sqlite://" if key is not None else f"sqlite:///{path}",
@@ -106,8 +109,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int =
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        if not read_only:  # switching to WAL writes the file's header
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.close()
 

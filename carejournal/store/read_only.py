@@ -8,15 +8,12 @@ journal open in WAL mode, and nothing can change the file while it cannot be wri
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 
 from carejournal.errors import JournalReadOnly
-from carejournal.store import cipher
-from carejournal.store.engine import BUSY_TIMEOUT_MS, Gate
+from carejournal.store.engine import Gate, make_engine
 from carejournal.store.migrations import HEAD_REVISION
 
 
@@ -25,26 +22,7 @@ def open_engine(path: Path, key: bytes | None = None, gate: Gate | None = None) 
 
     Raises JournalReadOnly when the journal would need upgrading (which writes).
     """
-    immutable = not Path(f"{path}-wal").exists()
-
-    def connect() -> Any:
-        if gate is not None:
-            gate.check()  # closed: never reconnected
-        return cipher.connect(path, key, read_only=True, immutable=immutable,
-                              timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-
-    module = cipher.dbapi_module() if key is not None else cipher.library()  # one library
-    engine = create_engine("sqlite://", creator=connect, module=module)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # BEGIN is issued below, as make_engine does
-        dbapi_conn.execute("PRAGMA foreign_keys=ON")
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
-
+    engine = make_engine(path, key=key, gate=gate, read_only=True)
     with engine.connect() as conn:
         revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     if revision != HEAD_REVISION:
