@@ -40,7 +40,7 @@ def commands(out: Path) -> list[tuple[str, str, list[str], list[str], float]]:
 
 
 def journal_entries(journal: Path) -> int:
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
     opened = Journal.open(journal, read_only=True)
     try:

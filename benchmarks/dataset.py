@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from carejournal import demo_extras
-from carejournal.demo import KIND_WEIGHTS, load_templates
-from carejournal.domain import ActionItem, Decision, EntryDraft, EntryKind, Feeling
-from carejournal.goals import FallibilityAnswer, GoalStatus, Outcome
-from carejournal.supervision import ActionStatus, AgreedAction, Session
+from carejournal.core.domain import ActionItem, Decision, EntryDraft, EntryKind, Feeling
+from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
+from carejournal.core.supervision import ActionStatus, AgreedAction, Session
+from carejournal.services import demo_extras
+from carejournal.services.demo import KIND_WEIGHTS, load_templates
 
 if TYPE_CHECKING:
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
 SEED = 20_261_101
 END = dt.date(2026, 11, 1)
@@ -140,7 +140,7 @@ def sentence_pool(data: dict[str, Any]) -> list[str]:
 
 
 def _deck(rng: random.Random, templates: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Templates dealt from a shuffled deck (weights as in carejournal.demo)."""
+    """Templates dealt from a shuffled deck (weights as in carejournal.services.demo)."""
     rarest = min(t.get("weight", 1) for t in templates)
     cards = [t for t in templates for _ in range(round(t.get("weight", 1) / rarest))]
     while True:
@@ -217,7 +217,7 @@ def draft_of(entry: BenchEntry, act_ids: dict[str, int]) -> EntryDraft:
 
 def write_carejournal(path: Path, entries: list[BenchEntry], seed: int = SEED) -> None:
     """A new journal at path with the entries (in bulk), goals with attempts and supervision."""
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
     journal = Journal.open(path, create=True)
     try:

@@ -15,7 +15,7 @@ SEARCHES = ("tea", "garden", "listened", "biscuits", "pharmacist", SEARCH_WORD)
 
 def encrypted_copy(plain: Path, folder: Path) -> tuple[Path, bytes, Path]:
     """An encrypted copy of the journal, its data key, and a passphrase file for the CLI."""
-    from carejournal import encryption
+    from carejournal.services import encryption
     from carejournal.store.backup import backups_dir
 
     copy = folder / "encrypted" / "journal.sqlite"
@@ -31,7 +31,7 @@ def encrypted_copy(plain: Path, folder: Path) -> tuple[Path, bytes, Path]:
 
 def bench_encrypted(rec: Recorder, runs: int, plain: Path, folder: Path) -> None:
     """Rows for the encrypted journal, each beside the plain one's."""
-    from carejournal import encryption
+    from carejournal.services import encryption
 
     if not encryption.available():
         rec.notes.append("SQLCipher is not installed: the encrypted rows were skipped.")
@@ -44,9 +44,9 @@ def bench_encrypted(rec: Recorder, runs: int, plain: Path, folder: Path) -> None
 
 
 def _open(rec: Recorder, runs: int, plain: Path, enc: Path, key: bytes) -> None:
-    from carejournal import encryption
-    from carejournal.domain import EntryFilter
-    from carejournal.journal import Journal
+    from carejournal.core.domain import EntryFilter
+    from carejournal.services import encryption
+    from carejournal.services.journal import Journal
     from carejournal.store import check_stamp
 
     samples, _ = time_runs(lambda: encryption.unlock(enc, PASSPHRASE), min(runs, 3))
@@ -68,8 +68,8 @@ def _open(rec: Recorder, runs: int, plain: Path, enc: Path, key: bytes) -> None:
 
 
 def _search(rec: Recorder, plain: Path, enc: Path, key: bytes) -> None:
-    from carejournal.domain import EntryFilter
-    from carejournal.journal import Journal
+    from carejournal.core.domain import EntryFilter
+    from carejournal.services.journal import Journal
 
     for label, path, k in (("plain", plain, None), ("encrypted", enc, key)):
         journal = Journal.open(path, key=k)

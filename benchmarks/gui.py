@@ -256,7 +256,7 @@ def run_child(args: Sequence[str], home: Path) -> dict[str, Any]:
 
 def journal_rows(journal_path: Path) -> int:
     """How many entries the journal holds (the floor shows as many rows)."""
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
     journal = Journal.open(journal_path)
     try:

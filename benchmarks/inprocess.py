@@ -18,7 +18,7 @@ from benchmarks.core import Recorder, percentile, time_runs
 from benchmarks.inprocess_ui import bench_editor, bench_lens, bench_timeline, each_timed
 
 if TYPE_CHECKING:
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
 SEARCH_WORDS = 100
 SEARCH_LIMIT = 50
@@ -36,8 +36,8 @@ def bench_inprocess(rec: Recorder, runs: int, journal_path: Path, jrnl_json: Pat
                     today: dt.date, cold_patterns: bool = True) -> None:
     """Every in-process measurement, on the journal at journal_path (left as it was)."""
     from benchmarks.patterns import bench_patterns
-    from carejournal.domain import EntryFilter
-    from carejournal.journal import Journal
+    from carejournal.core.domain import EntryFilter
+    from carejournal.services.journal import Journal
 
     journal = Journal.open(journal_path)
     try:
@@ -75,7 +75,7 @@ def search_words(journal: Journal, ids: Sequence[int], count: int = SEARCH_WORDS
 
 def bench_search(rec: Recorder, journal: Journal, ids: Sequence[int]) -> None:
     """Search as the app does (top 50 with snippets), once per word after a warm-up."""
-    from carejournal.domain import EntryFilter
+    from carejournal.core.domain import EntryFilter
 
     words = search_words(journal, ids)
     found: dict[str, int] = {}
@@ -107,7 +107,7 @@ def bench_open(rec: Recorder, journal: Journal, ids: Sequence[int]) -> None:
 
 def bench_supervision(rec: Recorder, runs: int, journal: Journal, today: dt.date) -> None:
     """Prepare for a session covering 3 months, and write its PDF pack."""
-    from carejournal.supervision import Session
+    from carejournal.core.supervision import Session
 
     session_id = journal.supervision.add(Session(today + dt.timedelta(days=1), "Team leader"))
     try:
@@ -118,8 +118,8 @@ def bench_supervision(rec: Recorder, runs: int, journal: Journal, today: dt.date
 
 def _prepare_and_pack(rec: Recorder, runs: int, journal: Journal, today: dt.date,
                       session_id: int) -> None:
-    from carejournal.pack.export import plan_pack, write_plan
     from carejournal.pack.write import PackFormat
+    from carejournal.services.packs import plan_pack, write_plan
 
     prep = journal.supervision.preparation(session_id, today)
     prep.since, prep.until = today - dt.timedelta(days=PREP_DAYS), today
@@ -155,8 +155,8 @@ def _prepare_and_pack(rec: Recorder, runs: int, journal: Journal, today: dt.date
 
 def bench_import(rec: Recorder, runs: int, jrnl_json: Path) -> None:
     """Import jrnl's JSON export into a new empty journal, as `carejournal import` does."""
-    from carejournal.cli_interchange import import_files
-    from carejournal.journal import Journal
+    from carejournal.cli.commands.interchange import import_files
+    from carejournal.services.journal import Journal
 
     expected = len(json.loads(jrnl_json.read_text(encoding="utf-8"))["entries"])
     samples = []

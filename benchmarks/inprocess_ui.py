@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from benchmarks.core import Recorder, percentile, time_runs
 
 if TYPE_CHECKING:
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
 LENS_SEED = 20261123
 LENS_WORDS = 10_000
@@ -55,8 +55,8 @@ def each_timed(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[float]:
 
 def bench_timeline(rec: Recorder, runs: int, journal: Journal) -> None:
     """Fill the real timeline list (uniform item sizes) and scroll it top to bottom."""
-    from carejournal.domain import EntryFilter
-    from carejournal.ui.timeline_panel import TimelinePanel
+    from carejournal.core.domain import EntryFilter
+    from carejournal.ui.timeline.panel import TimelinePanel
 
     qt = app()
     panel = TimelinePanel()
@@ -97,7 +97,7 @@ def bench_timeline(rec: Recorder, runs: int, journal: Journal) -> None:
 
 def bench_editor(rec: Recorder, journal: Journal, ids: Sequence[int]) -> None:
     """Show stored entries in the real editor, as selecting them in the timeline does."""
-    from carejournal.ui.editor import EntryEditor
+    from carejournal.ui.editor.entry_editor import EntryEditor
 
     qt = app()
     editor = EntryEditor()
@@ -138,8 +138,8 @@ def lens_text(words: int = LENS_WORDS, seed: int = LENS_SEED) -> str:
 
 def bench_lens(rec: Recorder, runs: int) -> None:
     """The matcher alone, then in a real text box: re-underline a paragraph, a keystroke."""
-    from carejournal.balance import measure
-    from carejournal.lens import Lens, load_lexicon
+    from carejournal.lens.balance import measure
+    from carejournal.lens.matcher import Lens, load_lexicon
 
     samples, lens = time_runs(lambda: Lens(load_lexicon()), 1, warm_up=False)
     rec.add("lens_build", "Lens: load lexicon.toml and build the matcher", samples,
@@ -157,9 +157,9 @@ def bench_lens(rec: Recorder, runs: int) -> None:
 def _bench_highlight(rec: Recorder, runs: int, text: str) -> None:
     from PySide6.QtGui import QTextCursor  # noqa: TID251
 
-    from carejournal.lens import shipped_lens
-    from carejournal.ui.lens_edit import LensEdit
-    from carejournal.ui.lens_highlighter import LensContext
+    from carejournal.lens.matcher import shipped_lens
+    from carejournal.ui.lens.highlighter import LensContext
+    from carejournal.ui.lens.text_edit import LensEdit
 
     qt = app()
     context = LensContext()

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from benchmarks.core import Recorder, child_env
 
 if TYPE_CHECKING:
-    from carejournal.journal import Journal
-    from carejournal.ui.patterns_view import PatternsView
+    from carejournal.services.journal import Journal
+    from carejournal.ui.patterns.view import PatternsView
 
 SWITCHES = ("4w", "12m", "3m")
 COLD_RUNS = 3
@@ -57,7 +57,7 @@ def _finish(view: PatternsView) -> None:
 
 
 def _open(journal: Journal, today: dt.date, app: Any, all_drawn: bool) -> PatternsView:
-    from carejournal.ui.patterns_view import PatternsView
+    from carejournal.ui.patterns.view import PatternsView
 
     view = PatternsView(journal, lambda: today)
     view.resize(*SIZE)
@@ -82,8 +82,8 @@ def _switch(view: PatternsView, app: Any, choice: str, all_drawn: bool) -> float
 def bench_patterns(rec: Recorder, runs: int, journal: Journal, today: dt.date,
                    cold: bool = True) -> None:
     """Time the Patterns view on this open journal: warm open, period switches, cold open."""
-    from carejournal.patterns import PeriodChoice, period_for
-    from carejournal.ui import chart_adapter
+    from carejournal.core.patterns import PeriodChoice, period_for
+    from carejournal.ui.patterns import chart_adapter
 
     app = _app()
     begin = time.perf_counter()
@@ -157,7 +157,7 @@ def cold_child(journal_path: str, today_text: str, warm_first: bool) -> float:
 
     from PySide6.QtCore import QSettings  # noqa: TID251
 
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
     from carejournal.ui.main_window import MainWindow
 
     app = _app()

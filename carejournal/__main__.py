@@ -1,5 +1,5 @@
 """Allow `python -m carejournal`."""
 
-from carejournal.cli import main
+from carejournal.cli.main import main
 
 raise SystemExit(main())

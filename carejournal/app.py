@@ -10,21 +10,22 @@ from pathlib import Path
 # The services before Qt: PySide6 puts its own function in front of every import made after
 # it (builtins.__import__, for its __feature__ switches), which made loading these ~40 ms
 # slower at start-up. The templates and catalogues are read when the journal opens.
-import carejournal.catalogues  # noqa: F401
-import carejournal.encryption
-import carejournal.journal
-import carejournal.templates  # noqa: F401
+import carejournal.core.catalogues  # noqa: F401
+import carejournal.services.encryption
+import carejournal.services.journal
+import carejournal.core.templates  # noqa: F401
 # isort: on
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from carejournal import APP_NAME, encryption
-from carejournal.errors import JournalDamaged, JournalError, ResourceError
-from carejournal.journal import Journal
-from carejournal.paths import journal_path
-from carejournal.resources import resource_path
+from carejournal import APP_NAME
+from carejournal.core.errors import JournalDamaged, JournalError, ResourceError
+from carejournal.core.paths import journal_path
+from carejournal.core.resources import resource_path
+from carejournal.services import encryption
+from carejournal.services.journal import Journal
 from carejournal.ui import crash_dialog, test_hook
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
@@ -168,8 +169,8 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
 
 def offer_a_way_back(session: Session, damaged: JournalDamaged) -> bool:
     """Explain the damage; True when a good backup was restored (so open it again)."""
-    from carejournal.ui.backups_controller import restore_backup
-    from carejournal.ui.damaged_dialog import DamagedChoice, DamagedDialog
+    from carejournal.ui.backups.controller import restore_backup
+    from carejournal.ui.backups.damaged_dialog import DamagedChoice, DamagedDialog
 
     dialog = DamagedDialog(session.path, damaged.problems, key=session.key)
     dialog.exec()
@@ -182,7 +183,7 @@ def unlock_at_start(session: Session) -> bool:
     """Ask for an encrypted journal's passphrase (False: the worker chose to quit)."""
     if session.key is not None or not encryption.is_encrypted(session.path):
         return True
-    from carejournal.ui.unlock_dialog import ask_to_unlock
+    from carejournal.ui.privacy.unlock import ask_to_unlock
 
     accepted, key = ask_to_unlock(
         session.path.name, lambda secret: encryption.unlock(session.path, secret))
@@ -192,7 +193,7 @@ def unlock_at_start(session: Session) -> bool:
 
 def close_journal(window: MainWindow) -> None:
     """Close the journal and make the day's automatic backup (a failure only warns)."""
-    from carejournal.backups import DEFAULT_KEEP
+    from carejournal.services.backups import DEFAULT_KEEP
     from carejournal.ui.teardown import take_down
 
     journal = window.journal

@@ -48,8 +48,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from carejournal.domain import EntryDraft, EntryFilter, EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryDraft, EntryFilter, EntryKind
+from carejournal.services.journal import Journal
 
 SCREEN = "1280x800x24"
 WINDOW_NAME = "CareJournal — "  # the main window's title starts so
@@ -205,7 +205,7 @@ def start_app(display: Display, journal: Path, home: Path,
 def run_traced_app(trace: str, argv: list[str]) -> int:
     """The real app (cli.main), noting in `trace` with times: start-up, each change in the
     editor (its length, never its text), drafts written, saves, focus and event-loop stalls."""
-    from carejournal.cli import main as cli_main
+    from carejournal.cli.main import main as cli_main
     from carejournal.ui import test_hook
 
     out = open(trace, "w", buffering=1, encoding="utf-8")  # noqa: SIM115 - open until killed

@@ -26,10 +26,10 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from carejournal.app import make_application  # noqa: E402
-from carejournal.demo import fill_demo  # noqa: E402
-from carejournal.domain import EntryFilter, EntryKind  # noqa: E402
-from carejournal.journal import Journal  # noqa: E402
-from carejournal.supervision import AgreedAction, Session  # noqa: E402
+from carejournal.core.domain import EntryFilter, EntryKind  # noqa: E402
+from carejournal.core.supervision import AgreedAction, Session  # noqa: E402
+from carejournal.services.demo import fill_demo  # noqa: E402
+from carejournal.services.journal import Journal  # noqa: E402
 from carejournal.ui.main_window import MainWindow  # noqa: E402
 
 WIDTH, HEIGHT = 1280, 800
@@ -86,8 +86,8 @@ def plan_supervision(journal: Journal) -> None:
 
 def grab_wizard(window: MainWindow, journal: Journal, out: Path) -> None:
     """The preparation wizard on its language step, as the worker would see it."""
-    from carejournal.preparation import Step
-    from carejournal.ui.prepare_wizard import PrepareWizard
+    from carejournal.core.preparation import Step
+    from carejournal.ui.supervision.wizard import PrepareWizard
 
     prep = journal.supervision.prepare_next(dt.date.today())
     prep.step = Step.LANGUAGE

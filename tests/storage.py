@@ -25,7 +25,7 @@ import resource, signal, sys
 limit = int(sys.argv[1])
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-from carejournal.cli import main
+from carejournal.cli.main import main
 sys.exit(main(sys.argv[2:]))
 """
 

@@ -59,7 +59,7 @@ def test_ui_does_not_reach_into_the_store(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _files(PACKAGE / "store"), ids=lambda p: p.name)
 def test_store_does_not_import_services_or_ui(path: Path) -> None:
-    upward = _uses(_imports(path), ("carejournal.journal", "carejournal.cli", "carejournal.ui",
+    upward = _uses(_imports(path), ("carejournal.services", "carejournal.cli", "carejournal.ui",
                                     "carejournal.app"))
     assert not upward
 
@@ -96,13 +96,13 @@ def test_opening_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
 
 
 def test_opening_a_current_journal_does_not_import_alembic(tmp_path: Path) -> None:
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
     Journal.open(tmp_path / "j.sqlite", create=True).close()  # created (and stamped) here
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from carejournal.journal import Journal\n"
+        "from carejournal.services.journal import Journal\n"
         f"Journal.open(Path({str(tmp_path / 'j.sqlite')!r}), create=True).close()\n"
         "print('alembic' in sys.modules)\n"
     )

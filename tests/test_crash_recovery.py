@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from carejournal.ui.test_hook import SAVED_LINE, TEXT_ENV
 
 TYPED = "Sat with Mary by the window; she told me about her sister and I wanted to wr"
 # Runs the real `carejournal --journal J` (cli -> app.main); app.main runs the hook.
-LAUNCH = "from carejournal.cli import main; raise SystemExit(main(sys.argv[1:]))"
+LAUNCH = "from carejournal.cli.main import main; raise SystemExit(main(sys.argv[1:]))"
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -62,8 +62,8 @@ def test_a_killed_app_leaves_the_typed_text_as_a_draft(tmp_path: Path) -> None:
 def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot) -> None:  # noqa: ANN001
     from carejournal.app import claim, open_window
     from carejournal.ui.after_close import Session
-    from carejournal.ui.draft_keeper import install
-    from carejournal.ui.recover_dialog import RecoverDialog
+    from carejournal.ui.editor.draft_keeper import install
+    from carejournal.ui.editor.recover_dialog import RecoverDialog
 
     path = tmp_path / "journal.sqlite"
     kill_mid_sentence(path, tmp_path)

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.catalogues import find_rung, kindness_acts
-from carejournal.demo import demo_drafts, fill_demo, load_templates
-from carejournal.demo_extras import DONE_AFTER_DAYS, story_size
-from carejournal.domain import Entry, EntryDraft, EntryFilter, EntryKind, LinkKind
-from carejournal.goals import GoalStatus
-from carejournal.journal import Journal
-from carejournal.templates import fallibility, find_model, models
+from carejournal.core.catalogues import find_rung, kindness_acts
+from carejournal.core.domain import Entry, EntryDraft, EntryFilter, EntryKind, LinkKind
+from carejournal.core.goals import GoalStatus
+from carejournal.core.templates import fallibility, find_model, models
+from carejournal.services.demo import demo_drafts, fill_demo, load_templates
+from carejournal.services.demo_extras import DONE_AFTER_DAYS, story_size
+from carejournal.services.journal import Journal
 
 TODAY = dt.date(2026, 11, 22)
 ACTS = {act.key: number for number, act in enumerate(kindness_acts(), start=1)}

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carejournal.domain import (
+from carejournal.core.domain import (
     SUMMARY_LENGTH,
     EntryKind,
     Feeling,

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.backups import BackupProblem, BackupService, journal_backups
-from carejournal.journal import Journal
+from carejournal.services.backups import BackupProblem, BackupService, journal_backups
+from carejournal.services.journal import Journal
 from tests.cli.helpers import ok
 from tests.conftest import draft
 from tests.store.test_backups_trust import damaged_journal
@@ -100,7 +100,7 @@ def test_the_key_file_is_written_durably_and_owner_only(tmp_path: Path, synced: 
 
 def test_salvage_is_written_durably(tmp_path: Path, synced: list[Path],
                                     windows_fsync: list[int]) -> None:
-    from carejournal.salvage import salvage
+    from carejournal.services.salvage import salvage
     from tests.store.salvage_helpers import damage_middle_leaf, make_journal
 
     damaged = make_journal(tmp_path / "j.sqlite", 40)
@@ -114,7 +114,7 @@ def test_salvage_is_written_durably(tmp_path: Path, synced: list[Path],
 
 def test_json_export_is_written_durably(journal: Journal, tmp_path: Path,
                                         synced: list[Path], windows_fsync: list[int]) -> None:
-    from carejournal.interchange.json_export import export_json
+    from carejournal.services.json_export import export_json
 
     journal.add(draft("tea"))
     folder = tmp_path / "usb"
@@ -137,7 +137,7 @@ def test_a_pack_is_written_durably(tmp_path: Path, synced: list[Path],
 
 def test_encrypting_and_decrypting_work_where_fsync_refuses_read_only(
         journal_path: Path, synced: list[Path], windows_fsync: list[int]) -> None:
-    from carejournal import encryption
+    from carejournal.services import encryption
     from carejournal.store.keyfile import KdfCost
 
     opened = Journal.open(journal_path, create=True)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import encryption
-from carejournal.backups import BackupService
-from carejournal.domain import EntryFilter, InvalidInput
-from carejournal.errors import JournalDamaged, PassphraseNeeded
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryFilter, InvalidInput
+from carejournal.core.errors import JournalDamaged, PassphraseNeeded
+from carejournal.services import encryption
+from carejournal.services.backups import BackupService
+from carejournal.services.journal import Journal
 from carejournal.store import cipher, keyfile
 from carejournal.store.keyfile import KdfCost
 from tests.conftest import draft
@@ -212,7 +212,7 @@ def test_key_wrapping_round_trips_with_a_fresh_salt_each_time() -> None:
 def test_drafts_of_an_encrypted_journal_are_encrypted_too(encrypted, tmp_path) -> None:  # noqa: ANN001
     import datetime as dt
 
-    from carejournal.drafts import draft_to_json
+    from carejournal.services.drafts import draft_to_json
 
     path, key = encrypted
     journal = Journal.open(path, key=key)
@@ -233,7 +233,7 @@ def test_drafts_of_an_encrypted_journal_are_encrypted_too(encrypted, tmp_path) -
 @pytest.mark.parametrize("kinds", [frozenset(), frozenset({"interaction"})])
 def test_a_text_search_reads_the_text_index_first_in_both_sqlites(encrypted, kinds) -> None:  # noqa: ANN001
     """SQLCipher's newer SQLite once walked every entry and matched each (5.9 s at 20,000)."""
-    from carejournal.domain import EntryKind
+    from carejournal.core.domain import EntryKind
     from carejournal.store import fts
     from carejournal.store.rows import row_query
 

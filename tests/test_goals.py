@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from carejournal.domain import EntryKind, InvalidInput
-from carejournal.goals import (
+from carejournal.core.domain import EntryKind, InvalidInput
+from carejournal.core.goals import (
     FallibilityAnswer,
     GoalStatus,
     Outcome,
     QuestionNotAsked,
     parse_choice,
 )
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 DAY = dt.date(2026, 3, 2)

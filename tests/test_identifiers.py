@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from carejournal.identifiers import (
+from carejournal.privacy.identifiers import (
     Identifier,
     IdKind,
     detect,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import journal as journal_module
-from carejournal.domain import EntryDraft, EntryFilter, EntryKind, Feeling, InvalidInput
-from carejournal.errors import EntryNotFound
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryDraft, EntryFilter, EntryKind, Feeling, InvalidInput
+from carejournal.core.errors import EntryNotFound
+from carejournal.services import journal as journal_module
+from carejournal.services.journal import Journal
 
 NOW = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
 

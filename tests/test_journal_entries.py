@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from carejournal.domain import (
+from carejournal.core.domain import (
     ActDone,
     ActionItem,
     Decision,
@@ -15,8 +15,8 @@ from carejournal.domain import (
     Feeling,
     LinkKind,
 )
-from carejournal.errors import EntryNotFound
-from carejournal.journal import Journal
+from carejournal.core.errors import EntryNotFound
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 DAY = dt.date(2026, 3, 2)

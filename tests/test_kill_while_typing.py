@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests import typing_driver
 from tests.typing_driver import PAUSE_AFTER, TEXT, TICK_MS
 

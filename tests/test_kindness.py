@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.catalogues import kindness_acts
-from carejournal.domain import ActDone, EntryFilter, EntryKind, InvalidInput
-from carejournal.errors import ResourceError
-from carejournal.journal import Journal
+from carejournal.core.catalogues import kindness_acts
+from carejournal.core.domain import ActDone, EntryFilter, EntryKind, InvalidInput
+from carejournal.core.errors import ResourceError
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 STEP1 = Path(__file__).parent / "data" / "step1-journal.sqlite"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import lens_service
-from carejournal.balance import Balance
-from carejournal.domain import ActionItem, Decision, EntryKind, InvalidInput
-from carejournal.errors import ResourceError
-from carejournal.journal import Journal
-from carejournal.lens import load_lexicon
-from carejournal.lens_service import LensService, clean_dismissed
+from carejournal.core.domain import ActionItem, Decision, EntryKind, InvalidInput
+from carejournal.core.errors import ResourceError
+from carejournal.lens.balance import Balance
+from carejournal.lens.matcher import load_lexicon
+from carejournal.services import lens as lens_service
+from carejournal.services.journal import Journal
+from carejournal.services.lens import LensService, clean_dismissed
 from tests.conftest import draft
 from tests.store.test_schema import sql
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import InvalidInput
-from carejournal.journal import Journal
-from carejournal.settings import DEFAULT_LOCK_MINUTES, MAX_LOCK_MINUTES
+from carejournal.core.domain import InvalidInput
+from carejournal.services.journal import Journal
+from carejournal.services.settings import DEFAULT_LOCK_MINUTES, MAX_LOCK_MINUTES
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from carejournal import logs
-from carejournal.cli import main
-from carejournal.journal import Journal
+from carejournal.cli.main import main
+from carejournal.services.journal import Journal
 from carejournal.store import cipher
 
 NAME = "Zephyrine Quillfeather"
@@ -44,7 +44,7 @@ def test_an_unexpected_error_is_logged_without_what_was_written(
     [failed] = [r for r in caplog.records if r.exc_info]
     assert SENTENCE in str(failed.exc_info[1]), "the error's own message quotes the entry"
     text = log_file.read_text(encoding="utf-8")
-    assert "ERROR carejournal.cli: a command stopped on an unexpected error" in text
+    assert "ERROR carejournal.cli.main: a command stopped on an unexpected error" in text
     assert "Traceback (most recent call last):" in text and ", in cmd_add\n" in text
     assert "sqlalchemy.exc.IntegrityError: (message left out)" in text
     assert "IntegrityError: SQLITE_CONSTRAINT" in text, "SQLite's code is kept"
@@ -57,10 +57,10 @@ def test_an_oserror_keeps_its_errno_but_not_the_file_name(log_file: Path) -> Non
     try:
         raise OSError(errno.ENOSPC, f"no room for {NAME}", f"/home/w/{NAME}.pdf")
     except OSError:
-        logging.getLogger("carejournal.ui.shift_reminder").warning(
+        logging.getLogger("carejournal.ui.practice.shift_reminder").warning(
             "could not check for a shift reminder", exc_info=True)
     text = log_file.read_text(encoding="utf-8")
-    assert "WARNING carejournal.ui.shift_reminder: could not check for a shift reminder" \
+    assert "WARNING carejournal.ui.practice.shift_reminder: could not check for a shift reminder" \
         in text, "the package's own loggers land in the file"
     assert "OSError: [ENOSPC] No space left on device" in text
     assert "Zephyrine" not in text and "Quillfeather" not in text

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.backups import BackupService, make_backup
-from carejournal.domain import InvalidInput
-from carejournal.journal import Journal
-from carejournal.offsite import (
+from carejournal.core.domain import InvalidInput
+from carejournal.services.backups import BackupService, make_backup
+from carejournal.services.journal import Journal
+from carejournal.services.offsite import (
     KEEP_OFFSITE,
     FolderMissing,
     Nudge,

@@ -1,4 +1,4 @@
-"""Periods, weeks and the pure series builders of carejournal/patterns.py, by hand."""
+"""Periods, weeks and the pure series builders of carejournal/core/patterns.py, by hand."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from carejournal.catalogues import ladder
-from carejournal.domain import EntryKind, InvalidInput
-from carejournal.patterns import (
+from carejournal.core.catalogues import ladder
+from carejournal.core.domain import EntryKind, InvalidInput
+from carejournal.core.patterns import (
     Period,
     PeriodChoice,
     acts_series,

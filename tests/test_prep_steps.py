@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from carejournal.domain import Decision, EntryKind, InvalidInput
-from carejournal.journal import Journal
-from carejournal.preparation import AgendaKind, Preparation
-from carejournal.supervision import AgreedAction, Session
+from carejournal.core.domain import Decision, EntryKind, InvalidInput
+from carejournal.core.preparation import AgendaKind, Preparation
+from carejournal.core.supervision import AgreedAction, Session
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 TODAY = dt.date(2026, 11, 23)

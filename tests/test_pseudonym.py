@@ -9,8 +9,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from carejournal.identifiers import detect
-from carejournal.pseudonym import PersonNames, Pseudonymiser, fold, initials
+from carejournal.privacy.identifiers import detect
+from carejournal.privacy.pseudonym import PersonNames, Pseudonymiser, fold, initials
 
 PEOPLE = [PersonNames("Mary Jones", ("Mo", "Big Mary")), PersonNames("Ann"),
           PersonNames("Max Jaffa"), PersonNames("Jo Smith"), PersonNames("Zoë Ó Briain")]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import cli, cli_salvage
-from carejournal.salvage import NothingReadable
+from carejournal.cli import main as cli
+from carejournal.cli.commands import salvage as cli_salvage
+from carejournal.services.salvage import NothingReadable
 from tests.store.salvage_helpers import damage_middle_leaf, make_journal, sha256
 
 
@@ -58,7 +59,7 @@ def test_nothing_readable_is_a_message_not_a_traceback(tmp_path: Path) -> None:
 def test_wired_into_the_cli(damaged: Path, tmp_path: Path,
                             capsys: pytest.CaptureFixture[str]) -> None:
     if "salvage" not in cli.build_parser().format_help():
-        pytest.skip("carejournal salvage is not registered in carejournal/cli.py yet")
+        pytest.skip("carejournal salvage is not registered in carejournal/cli/main.py yet")
     before = sha256(damaged)
     code = cli.main(["--journal", str(damaged), "salvage", "--out", str(tmp_path / "o.json")])
     assert code == 0 and sha256(damaged) == before

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from carejournal.domain import InvalidInput
-from carejournal.journal import Journal
-from carejournal.shifts import Shift, due_reminder, parse_days, parse_shift, shift_at
+from carejournal.core.domain import InvalidInput
+from carejournal.core.shifts import Shift, due_reminder, parse_days, parse_shift, shift_at
+from carejournal.services.journal import Journal
 
 EARLY = parse_shift("early", "07:00-15:00")
 LATE = parse_shift("late", "14:00-22:00")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import (
+from carejournal.core.domain import (
     ActDone,
     ActionItem,
     Decision,
@@ -19,10 +19,10 @@ from carejournal.domain import (
     InvalidInput,
     LinkKind,
 )
-from carejournal.errors import EntryNotFound
-from carejournal.journal import Journal
+from carejournal.core.errors import EntryNotFound
+from carejournal.core.templates import FALLIBILITY_MODEL
+from carejournal.services.journal import Journal
 from carejournal.store.migrations import HEAD_REVISION
-from carejournal.templates import FALLIBILITY_MODEL
 from tests.conftest import draft
 
 STEP1 = Path(__file__).parent / "data" / "step1-journal.sqlite"

@@ -7,11 +7,10 @@ import datetime as dt
 
 import pytest
 
-from carejournal.domain import InvalidInput
-from carejournal.journal import Journal
-from carejournal.patterns import PeriodChoice, period_for
-from carejournal.preparation import AgendaItem, AgendaKind, Kept, Preparation, Step
-from carejournal.supervision import (
+from carejournal.core.domain import InvalidInput
+from carejournal.core.patterns import PeriodChoice, period_for
+from carejournal.core.preparation import AgendaItem, AgendaKind, Kept, Preparation, Step
+from carejournal.core.supervision import (
     ActionStatus,
     AgreedAction,
     Session,
@@ -19,7 +18,8 @@ from carejournal.supervision import (
     prompt_line,
     when_text,
 )
-from carejournal.supervision_service import NoSession
+from carejournal.services.journal import Journal
+from carejournal.services.supervision import NoSession
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 

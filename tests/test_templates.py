@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import catalogues, templates
-from carejournal.domain import InvalidInput
-from carejournal.errors import ResourceError
+from carejournal.core import catalogues, templates
+from carejournal.core.domain import InvalidInput
+from carejournal.core.errors import ResourceError
 
 
 def test_the_ladder_has_seven_rungs_from_coercion_to_coproduction() -> None:

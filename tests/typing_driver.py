@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from carejournal.domain import EntryKind
+from carejournal.core.domain import EntryKind
 from carejournal.ui import test_hook
-from carejournal.ui.autosave import AUTOSAVE_DELAY_MS
+from carejournal.ui.editor.autosave import AUTOSAVE_DELAY_MS
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -58,6 +58,6 @@ def type_steadily(window: MainWindow) -> None:
 
 if __name__ == "__main__":
     test_hook.maybe_run = type_steadily  # app.main calls it once the window is shown
-    from carejournal.cli import main
+    from carejournal.cli.main import main
 
     raise SystemExit(main(sys.argv[1:]))

@@ -20,8 +20,8 @@ from carejournal.charts.common import (
     week_label,
     whole_number_axis,
 )
-from carejournal.domain import EntryKind
-from carejournal.patterns import ActsSeries, KindsPerWeek
+from carejournal.core.domain import EntryKind
+from carejournal.core.patterns import ActsSeries, KindsPerWeek
 
 MAX_ACTS = 10  # bars; beyond that the rest share one "other" bar
 ACT_LABEL_WIDTH = 36  # characters

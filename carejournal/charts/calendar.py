@@ -24,7 +24,7 @@ from carejournal.charts.common import (
     years_text,
 )
 from carejournal.charts.theme import Theme, contrast, heat_level
-from carejournal.patterns import Period, Streaks, week_of
+from carejournal.core.patterns import Period, Streaks, week_of
 
 CELL = 0.86  # of a column's width: a little gap between days
 SQUARE_UP_TO, TALL = 26, 1.8  # weeks; a year's days are taller than wide, to stay legible

@@ -27,8 +27,8 @@ from carejournal.charts.hits import Hit
 from carejournal.charts.layout import MarginsEngine
 from carejournal.charts.reuse import axes_for
 from carejournal.charts.theme import Theme
-from carejournal.domain import EntryKind
-from carejournal.patterns import Period
+from carejournal.core.domain import EntryKind
+from carejournal.core.patterns import Period
 
 PICK_RADIUS = 6  # points: how near a click must be to a line's point
 BAR_WIDTH = 0.8  # of a week: a little gap between weeks' bars

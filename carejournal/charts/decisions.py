@@ -8,7 +8,6 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from carejournal.catalogues import RELATIONS, ladder
 from carejournal.charts import texts as txt
 from carejournal.charts.common import (
     ChartInfo,
@@ -24,8 +23,9 @@ from carejournal.charts.common import (
     week_label,
     whole_number_axis,
 )
-from carejournal.domain import EntryKind
-from carejournal.patterns import DecisionsSeries
+from carejournal.core.catalogues import RELATIONS, ladder
+from carejournal.core.domain import EntryKind
+from carejournal.core.patterns import DecisionsSeries
 
 
 def _relations() -> dict[str, str]:

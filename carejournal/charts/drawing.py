@@ -11,7 +11,7 @@ from carejournal.charts import activity, calendar, decisions, language, plans
 from carejournal.charts.common import ChartInfo, Sheet, draw_caption, start
 from carejournal.charts.texts import texts
 from carejournal.charts.theme import Theme, light_theme
-from carejournal.patterns import (
+from carejournal.core.patterns import (
     ActsSeries,
     BalancePerWeek,
     DecisionsSeries,

@@ -12,8 +12,8 @@ from matplotlib.figure import Figure
 from carejournal.charts.common import ChartInfo
 from carejournal.charts.drawing import draw
 from carejournal.charts.theme import Theme, light_theme
-from carejournal.domain import InvalidInput
-from carejournal.patterns import Period
+from carejournal.core.domain import InvalidInput
+from carejournal.core.patterns import Period
 
 FORMATS = {".png": "png", ".svg": "svg"}
 SIZE = (6.4, 3.6)  # inches: the proportions of a chart in the window, plus its caption

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from carejournal.domain import EntryKind
+from carejournal.core.domain import EntryKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from carejournal.charts.common import (
     week_label,
     whole_number_axis,
 )
-from carejournal.patterns import BalancePerWeek, LensPerWeek
+from carejournal.core.patterns import BalancePerWeek, LensPerWeek
 
 MARKERS = ("o", "s", "^", "D", "v", "P", "X")  # a second cue beside colour
 

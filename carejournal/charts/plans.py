@@ -19,7 +19,7 @@ from carejournal.charts.common import (
     two_lines,
     whole_number_axis,
 )
-from carejournal.patterns import GoalAttempts, PlansSeries
+from carejournal.core.patterns import GoalAttempts, PlansSeries
 
 MAX_GOALS = 8
 GOAL_LABEL_WIDTH = 28  # characters

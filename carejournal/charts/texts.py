@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from carejournal.domain import InvalidInput
+from carejournal.core.domain import InvalidInput
 
 # the charts, in the order the Patterns view shows them
 NAMES = ("kinds", "acts", "acts_weekly", "lens", "balance", "decisions", "streaks", "plans")

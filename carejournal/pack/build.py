@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
+from carejournal.core.supervision import STATUS_LABELS
 from carejournal.pack.content import PackContent, PackEntry
 from carejournal.pack.document import (
     Block,
@@ -17,7 +18,6 @@ from carejournal.pack.document import (
     Paragraph,
     Table,
 )
-from carejournal.supervision import STATUS_LABELS
 
 Scrub = Callable[[str], str]
 AGENDA_LABELS = {"question": "My question", "language": "Language", "strength": "Strengths",

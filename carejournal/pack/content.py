@@ -7,16 +7,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from carejournal.catalogues import find_rung
-from carejournal.domain import Entry, EntryKind, InvalidInput
-from carejournal.patterns import DecisionsSeries, Period, PlansSeries
-from carejournal.prep_steps import LanguageItem, PersonStrengths, Power
-from carejournal.preparation import AgendaItem, Kept, Preparation, Rewording
-from carejournal.supervision import AgreedAction, Session
-from carejournal.templates import template_for
+from carejournal.core.catalogues import find_rung
+from carejournal.core.domain import Entry, EntryKind, InvalidInput
+from carejournal.core.patterns import DecisionsSeries, Period, PlansSeries
+from carejournal.core.preparation import AgendaItem, Kept, Preparation, Rewording
+from carejournal.core.supervision import AgreedAction, Session
+from carejournal.core.templates import template_for
+from carejournal.services.preparation import LanguageItem, PersonStrengths, Power
 
 if TYPE_CHECKING:
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
 
 KIND_LABELS = {EntryKind.INTERACTION: "Interaction", EntryKind.KINDNESS: "Little thing",
                EntryKind.FALLIBILITY: "Own fallibility", EntryKind.REFLECTION: "Reflection"}

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from carejournal import durable
-from carejournal.domain import InvalidInput
+from carejournal.core.domain import InvalidInput
 from carejournal.pack.document import Document
 
 

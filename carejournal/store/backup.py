@@ -11,7 +11,7 @@ made last, whatever the clock said. Backups named by earlier versions (no number
 Order. "Newest" means the highest number, not the latest time. A backup made while the
 clock read 2037 gets the next number like any other, so the backups made after it (with
 the clock right again) are newer than it: it is not offered as "the newest good backup"
-ahead of them, and rotation deletes it in its turn (carejournal/backups.py). Among old
+ahead of them, and rotation deletes it in its turn (carejournal/services/backups.py). Among old
 unnumbered backups, one stamped later than now is taken as the oldest of them. The time in
 a name is only shown to the worker, and used to tell whether a backup was made today.
 
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from carejournal import durable
-from carejournal.errors import JournalError
+from carejournal.core.errors import JournalError
 from carejournal.store import cipher
 from carejournal.store.engine import open_here
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
-from carejournal.domain import EntryDraft, InvalidInput
+from carejournal.core.domain import EntryDraft, InvalidInput
 from carejournal.store import fts, lens_repo
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.models import (

@@ -12,7 +12,7 @@ import sqlalchemy.dialects.sqlite  # noqa: F401 - create_engine loads it; here i
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-from carejournal.errors import JournalClosed
+from carejournal.core.errors import JournalClosed
 from carejournal.store import cipher
 
 BUSY_TIMEOUT_MS = 3000

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, select
 
-from carejournal.domain import EntryKind, EntryLink, LinkKind
+from carejournal.core.domain import EntryKind, EntryLink, LinkKind
 from carejournal.store.models import EntryDismissalRecord, EntryLinkRecord, EntryRecord
 from carejournal.store.rows import unindexed
 

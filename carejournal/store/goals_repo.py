@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine, case, func, select, update
 from sqlalchemy.orm import Session
 
-from carejournal.goals import Attempt, Goal, GoalStatus, Outcome
+from carejournal.core.goals import Attempt, Goal, GoalStatus, Outcome
 from carejournal.store.engine import writer
 from carejournal.store.models import AttemptRecord, EntryRecord, GoalRecord, Person
 

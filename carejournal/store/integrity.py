@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-from carejournal.errors import JournalLocked, JournalVanished, WritesHeld
+from carejournal.core.errors import JournalLocked, JournalVanished, WritesHeld
 from carejournal.store import cipher
 from carejournal.store.engine import WRITE_OPTION
 from carejournal.store.fts import FTS_TABLE

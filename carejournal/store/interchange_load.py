@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from carejournal.domain import EntryDraft
-from carejournal.interchange.plan import ImportPlan, ImportReport, PlannedEntry
+from carejournal.core.domain import EntryDraft
+from carejournal.core.import_plan import ImportPlan, ImportReport, PlannedEntry
 from carejournal.store import fts, lens_repo
 from carejournal.store.bulk import BATCH, Names, Parts, entry_values
 from carejournal.store.lens_repo import EntryCounts

@@ -19,8 +19,8 @@ from carejournal.store.engine import writer
 from carejournal.store.snapshot_read import json_parts
 
 if TYPE_CHECKING:
-    from carejournal.domain import EntryDraft
-    from carejournal.interchange.plan import ImportPlan, ImportReport
+    from carejournal.core.domain import EntryDraft
+    from carejournal.core.import_plan import ImportPlan, ImportReport
     from carejournal.store.lens_repo import EntryCounts
 
 Counter = Callable[["EntryDraft"], "EntryCounts | None"]

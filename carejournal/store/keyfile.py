@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from carejournal import durable
-from carejournal.errors import JournalError
+from carejournal.core.errors import JournalError
 from carejournal.store.cipher import KEY_BYTES
 
 FORMAT = "carejournal-key"

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine, func, select, update
 
-from carejournal.domain import EntryKind
-from carejournal.kindness import Act, LoggedAct
+from carejournal.core.domain import EntryKind
+from carejournal.core.kindness import Act, LoggedAct
 from carejournal.store import writes
 from carejournal.store.engine import writer
 from carejournal.store.models import EntryAct, EntryRecord, KindnessAct, Person, entry_people

@@ -24,7 +24,7 @@ from sqlalchemy import (
     update,
 )
 
-from carejournal.domain import ActionItem, Decision, EntryDraft, EntryKind
+from carejournal.core.domain import ActionItem, Decision, EntryDraft, EntryKind
 from carejournal.store.engine import writer
 from carejournal.store.tables import ACTIONS, DECISIONS, DISMISSALS, ENTRIES, FINDINGS, SECTIONS
 

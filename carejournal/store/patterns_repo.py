@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Date, Engine, and_, case, func, or_, select
 
-from carejournal.patterns import GoalRow, Period, WeekCount
+from carejournal.core.patterns import GoalRow, Period, WeekCount
 from carejournal.store.models import (
     AttemptRecord,
     DecisionRecord,

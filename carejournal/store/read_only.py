@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from carejournal.errors import JournalReadOnly
+from carejournal.core.errors import JournalReadOnly
 from carejournal.store.engine import Gate, make_engine
 from carejournal.store.migrations import HEAD_REVISION
 

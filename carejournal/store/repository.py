@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from carejournal.domain import (
+from carejournal.core.domain import (
     ActDone,
     Entry,
     EntryDraft,
@@ -156,7 +156,7 @@ def _to_entry(record: EntryRecord, links: tuple[EntryLink, ...] = (),
 def _apply(session: Session, record: EntryRecord, draft: EntryDraft, now: dt.datetime,
            counts: EntryCounts | None = None) -> None:
     """Copy a draft and its lens counts onto a record, finding or creating people and tags."""
-    from carejournal.templates import written_sections  # (writes only)
+    from carejournal.core.templates import written_sections  # (writes only)
 
     record.kind = draft.kind.value
     record.occurred_on = draft.occurred_on

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, column, func, literal_column, select, table
 from sqlalchemy.exc import DBAPIError
 
-from carejournal.domain import DueAction, EntryFilter, EntryKind, EntryRow
-from carejournal.errors import JournalDamaged
+from carejournal.core.domain import DueAction, EntryFilter, EntryKind, EntryRow
+from carejournal.core.errors import JournalDamaged
 from carejournal.store import cipher, fts
 from carejournal.store.integrity import unreadable_column
 from carejournal.store.tables import ACTIONS, ENTRIES, ENTRY_PEOPLE, ENTRY_TAGS, PEOPLE, TAGS

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from carejournal.errors import JournalError
+from carejournal.core.errors import JournalError
 from carejournal.store import cipher
 from carejournal.store.engine import open_here
 from carejournal.store.models import Base

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from carejournal import durable
-from carejournal.errors import (
+from carejournal.core.errors import (
     JournalDamaged,
     JournalError,
     JournalFolderMissing,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, or_, select
 
-from carejournal.domain import ActionItem, Decision, EntryKind, EntryLink, LinkKind
+from carejournal.core.domain import ActionItem, Decision, EntryKind, EntryLink, LinkKind
 from carejournal.store.models import (
     ActionRecord,
     DecisionRecord,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
+from carejournal.core.supervision import ActionStatus, AgreedAction, Session
 from carejournal.store.engine import writer
 from carejournal.store.models import (
     AgreedActionRecord,
@@ -18,7 +19,6 @@ from carejournal.store.models import (
     SupervisionSession,
     entry_people,
 )
-from carejournal.supervision import ActionStatus, AgreedAction, Session
 
 _E = EntryRecord.__table__.c
 _P = Person.__table__.c

@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from carejournal.errors import (
+from carejournal.core.errors import (
     DiskFull,
     JournalReadOnly,
     JournalVanished,

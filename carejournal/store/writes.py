@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.sql.expression import TableClause
 
-from carejournal.domain import EntryDraft, InvalidInput, LinkKind, details_text, summarise
-from carejournal.errors import EntryNotFound
+from carejournal.core.domain import EntryDraft, InvalidInput, LinkKind, details_text, summarise
+from carejournal.core.errors import EntryNotFound
 from carejournal.store import lens_repo
 from carejournal.store.engine import writer
 from carejournal.store.lens_repo import EntryCounts
@@ -60,7 +60,7 @@ def add_entry(engine: Engine, draft: EntryDraft, now: dt.datetime,
 
 def entry_values(draft: EntryDraft, now: dt.datetime) -> dict[str, Any]:
     """The entries-table columns of a new entry (its lens counts apart)."""
-    from carejournal.templates import written_sections  # only writes need the templates
+    from carejournal.core.templates import written_sections  # only writes need the templates
 
     summary = summarise(draft.title, draft.body,
                         *written_sections(draft.kind.value, draft.model, draft.sections))

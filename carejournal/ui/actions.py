@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from carejournal.domain import EntryKind
-from carejournal.ui.strings import new_entry_label
+from carejournal.core.domain import EntryKind
+from carejournal.ui.shared.strings import new_entry_label
 
 Key = QKeySequence.StandardKey
 

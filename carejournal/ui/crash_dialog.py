@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from carejournal import logs
-from carejournal.ui.autosave import SaveState
+from carejournal.ui.editor.autosave import SaveState
 from carejournal.ui.main_window import MainWindow
 
 _log = logging.getLogger(__name__)

@@ -19,31 +19,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.domain import EntryKind
-from carejournal.errors import JournalDamaged
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.core.errors import JournalDamaged
+from carejournal.services.journal import Journal
 from carejournal.ui.actions import Actions
 from carejournal.ui.after_close import AfterClose
-from carejournal.ui.autosave import AutoSaver, SaveState
+from carejournal.ui.editor.autosave import AutoSaver, SaveState
+from carejournal.ui.editor.welcome import NothingSelectedPage, WelcomePage
 from carejournal.ui.first_paint import StartUp
 from carejournal.ui.menus import build_menus, show_about
-from carejournal.ui.operations import MoveEntriesCommand
-from carejournal.ui.practice import PracticeController
-from carejournal.ui.problems import PROBLEMS
-from carejournal.ui.timeline_panel import TimelinePanel
-from carejournal.ui.welcome import NothingSelectedPage, WelcomePage
+from carejournal.ui.practice.controller import PracticeController
+from carejournal.ui.shared.operations import MoveEntriesCommand
+from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import may_close, restore_layout, save_layout
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
-    from carejournal.ui.backups_controller import BackupsController
-    from carejournal.ui.draft_keeper import DraftKeeper
-    from carejournal.ui.editor import EntryEditor
-    from carejournal.ui.encryption_controller import EncryptionController
-    from carejournal.ui.lens_controller import LensController
-    from carejournal.ui.lock_controller import LockController
-    from carejournal.ui.patterns_controller import PatternsController
-    from carejournal.ui.supervision_controller import SupervisionController
+    from carejournal.ui.backups.controller import BackupsController
+    from carejournal.ui.editor.draft_keeper import DraftKeeper
+    from carejournal.ui.editor.entry_editor import EntryEditor
+    from carejournal.ui.lens.controller import LensController
+    from carejournal.ui.patterns.controller import PatternsController
+    from carejournal.ui.privacy.encryption import EncryptionController
+    from carejournal.ui.privacy.lock import LockController
+    from carejournal.ui.supervision.controller import SupervisionController
 
 FIRST_SCREEN = 150  # timeline rows read before the first paint; the rest just after it
 
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.start_up.run(lambda: build_rest(self, clock))  # the editor and the controllers
         self.refresh(first_screen=defer_start_up)
         if not journal.writable:
-            from carejournal.ui.not_saved import show_read_only
+            from carejournal.ui.backups.not_saved import show_read_only
 
             show_read_only(self)
 
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
             return
         if not self.autosaver.flush() or self.editor.entry_id is None:
             return
-        from carejournal.templates import questions
+        from carejournal.core.templates import questions
 
         source = self.journal.row(self.editor.entry_id)
         prompt = self.tr("Linked to: {summary}\n\n{question}").format(
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_save_state(self, state: SaveState, message: str) -> None:
-        from carejournal.ui.not_saved import show_state, status_text
+        from carejournal.ui.backups.not_saved import show_state, status_text
 
         failed = state is SaveState.FAILED
         texts = {SaveState.SAVED: self.tr("Saved"), SaveState.PENDING: self.tr("Editing…"),

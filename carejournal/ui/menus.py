@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from carejournal import APP_NAME, __version__
-from carejournal.resources import resource_path
+from carejournal.core.resources import resource_path
 from carejournal.ui.actions import Actions
 
 

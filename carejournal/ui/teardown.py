@@ -16,7 +16,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from carejournal.ui import background
+from carejournal.ui.shared import background
 
 _log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from carejournal.domain import EntryKind
+from carejournal.core.domain import EntryKind
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -33,7 +33,7 @@ def maybe_run(window: MainWindow) -> None:
         return
     from PySide6.QtTest import QTest  # only a test drives the app
 
-    from carejournal.ui.draft_keeper import install
+    from carejournal.ui.editor.draft_keeper import install
 
     window.setProperty("test_hook_ran", True)
     keeper = install(window)

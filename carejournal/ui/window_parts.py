@@ -8,16 +8,16 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from carejournal.ui.problems import PROBLEMS
+from carejournal.ui.shared.problems import PROBLEMS
 
 if TYPE_CHECKING:
-    from carejournal.ui.editor import EntryEditor
+    from carejournal.ui.editor.entry_editor import EntryEditor
     from carejournal.ui.main_window import MainWindow
 
 
 def make_editor(window: MainWindow) -> EntryEditor:
     """The entry editor, on the window's journal, joined to the window and its pages."""
-    from carejournal.ui.editor import EntryEditor
+    from carejournal.ui.editor.entry_editor import EntryEditor
 
     editor = EntryEditor()
     editor.set_journal(window.journal)
@@ -26,7 +26,7 @@ def make_editor(window: MainWindow) -> EntryEditor:
     editor.retry_requested.connect(window.autosaver.flush)
     editor.mirror_requested.connect(window.mirror_current)
     editor.open_entry.connect(window.show_entry)
-    from carejournal.ui.not_saved import add_buttons
+    from carejournal.ui.backups.not_saved import add_buttons
 
     add_buttons(window, editor)  # save the text elsewhere, or copy it, when not saved
     try:
@@ -38,14 +38,14 @@ def make_editor(window: MainWindow) -> EntryEditor:
 
 def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     """Build the editor and the controllers (but practice), in the order they need."""
-    from carejournal.ui.backups_controller import BackupsController
-    from carejournal.ui.draft_keeper import install as install_draft_keeper
-    from carejournal.ui.encryption_controller import EncryptionController
-    from carejournal.ui.journal_check import install as check_journal
-    from carejournal.ui.lens_controller import LensController
-    from carejournal.ui.lock_controller import LockController
-    from carejournal.ui.patterns_controller import PatternsController
-    from carejournal.ui.supervision_controller import SupervisionController
+    from carejournal.ui.backups.controller import BackupsController
+    from carejournal.ui.backups.journal_check import install as check_journal
+    from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
+    from carejournal.ui.lens.controller import LensController
+    from carejournal.ui.patterns.controller import PatternsController
+    from carejournal.ui.privacy.encryption import EncryptionController
+    from carejournal.ui.privacy.lock import LockController
+    from carejournal.ui.supervision.controller import SupervisionController
 
     check_journal(window)  # saves wait until the journal's full check passes (in the background)
     window.editor  # noqa: B018 - built now, before the controllers that join it

@@ -33,7 +33,7 @@ def may_close(window: MainWindow) -> bool:
     """Save the typing; if that fails, ask first: keep writing, save it elsewhere, or close."""
     if window.autosaver.flush():
         return True
-    from carejournal.ui.not_saved import ask_before_closing
+    from carejournal.ui.backups.not_saved import ask_before_closing
 
     return ask_before_closing(window)
 

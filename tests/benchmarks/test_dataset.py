@@ -11,9 +11,9 @@ import pytest
 from benchmarks import dataset
 from benchmarks.dataset import BenchEntry, generate
 from benchmarks.peer import Jrnl
-from carejournal.domain import EntryKind
-from carejournal.interchange.jrnl import parse_jrnl
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.exchange.jrnl import parse_jrnl
+from carejournal.services.journal import Journal
 
 SMALL = 60
 MEDIUM = 300

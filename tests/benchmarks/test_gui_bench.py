@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.core import Recorder
 from benchmarks.gui import bench_gui
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 

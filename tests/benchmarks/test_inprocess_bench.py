@@ -10,9 +10,9 @@ import pytest
 
 from benchmarks.core import Recorder
 from benchmarks.inprocess import bench_inprocess, search_words, spread
-from carejournal.demo import fill_demo
-from carejournal.domain import EntryFilter
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryFilter
+from carejournal.services.demo import fill_demo
+from carejournal.services.journal import Journal
 
 TODAY = dt.date(2026, 11, 20)
 EXPECTED = (

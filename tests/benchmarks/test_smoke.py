@@ -98,7 +98,7 @@ def test_the_export_is_shown_beside_its_data_floor(report: str) -> None:
 
 def test_the_data_floor_reads_every_exported_row(tmp_path: Path) -> None:
     from benchmarks.export_floor import read_everything, write_bytes
-    from carejournal.journal import Journal
+    from carejournal.services.journal import Journal
     from tests.conftest import draft
 
     path = tmp_path / "j.sqlite"

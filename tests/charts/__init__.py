@@ -10,8 +10,8 @@ import datetime as dt
 import random
 from typing import Any
 
-from carejournal.domain import EntryKind
-from carejournal.patterns import (
+from carejournal.core.domain import EntryKind
+from carejournal.core.patterns import (
     ActsSeries,
     BalancePerWeek,
     DecisionsSeries,

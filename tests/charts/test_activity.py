@@ -8,8 +8,8 @@ import pytest
 
 from carejournal.charts import dark_theme, draw, hit_for, light_theme
 from carejournal.charts.activity import MAX_ACTS
-from carejournal.domain import EntryKind
-from carejournal.patterns import ActsSeries, KindsPerWeek
+from carejournal.core.domain import EntryKind
+from carejournal.core.patterns import ActsSeries, KindsPerWeek
 from tests.charts import (
     TODAY,
     all_text,

@@ -10,7 +10,7 @@ from matplotlib.colors import to_hex
 
 from carejournal.charts import draw, hit_for, light_theme
 from carejournal.charts.texts import streak_caption
-from carejournal.patterns import Period, Streaks
+from carejournal.core.patterns import Period, Streaks
 from tests.charts import all_text, click, clipped, figure, overlaps, period_of, tick_labels
 
 PERIOD = Period(dt.date(2026, 3, 4), dt.date(2026, 3, 18))  # Wed to Wed: 3 weeks touched

@@ -8,8 +8,8 @@ import math
 from matplotlib.colors import to_hex
 
 from carejournal.charts import dark_theme, draw, hit_for, light_theme
-from carejournal.domain import EntryKind
-from carejournal.patterns import DecisionsSeries
+from carejournal.core.domain import EntryKind
+from carejournal.core.patterns import DecisionsSeries
 from tests.charts import RUNGS, all_text, bars, clipped, empty_series, figure, overlaps, period_of
 
 WEEKS = (dt.date(2026, 3, 2), dt.date(2026, 3, 9))

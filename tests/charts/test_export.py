@@ -11,8 +11,8 @@ import pytest
 
 from carejournal.charts import NAMES, SERIES_OF, dark_theme, draw, save
 from carejournal.charts.export import DPI, SIZE
-from carejournal.domain import InvalidInput
-from carejournal.patterns import Streaks
+from carejournal.core.domain import InvalidInput
+from carejournal.core.patterns import Streaks
 from tests.charts import all_text, clipped, empty_series, figure, period_of, worker
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -93,7 +93,7 @@ def test_names_come_without_matplotlib_and_drawing_never_loads_qt_or_pyplot(
         "from carejournal.charts.theme import light_theme\n"
         "print('matplotlib' in sys.modules)\n"
         "from carejournal.charts import save\n"
-        "from carejournal.patterns import Streaks\n"
+        "from carejournal.core.patterns import Streaks\n"
         f"save('streaks', Streaks({{}}, 0, 0), {str(tmp_path / 's.png')!r})\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'matplotlib.pyplot',"
         " 'matplotlib.backends.backend_qt'))))\n"

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 from carejournal.charts import draw, hit_for
-from carejournal.patterns import BalancePerWeek, LensPerWeek
+from carejournal.core.patterns import BalancePerWeek, LensPerWeek
 from tests.charts import (
     CATEGORIES,
     all_text,

@@ -8,7 +8,7 @@ from matplotlib.colors import to_hex
 
 from carejournal.charts import draw, hit_for, light_theme
 from carejournal.charts.plans import MAX_GOALS
-from carejournal.patterns import GoalAttempts, PlansSeries
+from carejournal.core.patterns import GoalAttempts, PlansSeries
 from tests.charts import all_text, bars, clipped, empty_series, figure, overlaps, period_of
 
 COOK = GoalAttempts(1, "Sam", "Cook a meal", "active", 3, 1, 2, False)

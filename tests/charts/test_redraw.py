@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from carejournal.charts import NAMES, SERIES_OF, dark_theme, draw, light_theme
-from carejournal.domain import EntryKind
+from carejournal.core.domain import EntryKind
 from tests.charts import click, empty_series, figure, period_of, worker
 
 

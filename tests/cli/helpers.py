@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from carejournal.cli import main
+from carejournal.cli.main import main
 
 
 def cli(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str, str]:

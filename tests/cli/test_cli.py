@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from carejournal.cli import main
-from carejournal.domain import EntryDraft, EntryKind
-from carejournal.journal import Journal
+from carejournal.cli.main import main
+from carejournal.core.domain import EntryDraft, EntryKind
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli, cli_json
 
 ROW_KEYS = {"id", "kind", "occurred_at", "shift", "title", "summary", "people", "tags"}

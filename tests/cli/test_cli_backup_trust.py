@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.backups import verify
-from carejournal.journal import Journal
+from carejournal.services.backups import verify
+from carejournal.services.journal import Journal
 from carejournal.store import cipher
 from carejournal.store.backup import SIDE_FILES
 from tests.cli.helpers import cli, ok, refused
@@ -22,7 +22,7 @@ from tests.conftest import draft
 from tests.store.test_backups_trust import damaged_journal, integrity
 
 ROOT = Path(__file__).resolve().parents[2]
-LAUNCH = "import sys; from carejournal.cli import main; raise SystemExit(main(sys.argv[1:]))"
+LAUNCH = "import sys; from carejournal.cli.main import main; raise SystemExit(main(sys.argv[1:]))"
 ENTRIES = 3000
 # How long after the first file appears in the backups folder each kill comes (seconds):
 # while the pages are copied, while the copy is checked, around the rename.

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import cli_chart
 from carejournal.charts import NAMES
-from carejournal.domain import ActDone, Decision, EntryKind
-from carejournal.goals import FallibilityAnswer, GoalStatus, Outcome
-from carejournal.journal import Journal
+from carejournal.cli.commands import chart as cli_chart
+from carejournal.core.domain import ActDone, Decision, EntryKind
+from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
+from carejournal.services.journal import Journal
 from tests.cli.helpers import ok, refused
 from tests.conftest import draft
 
@@ -135,7 +135,7 @@ def test_chart_never_imports_qt(filled: Path, tmp_path: Path) -> None:
     out = tmp_path / "k.png"
     script = (
         "import sys\n"
-        "from carejournal.cli import main\n"
+        "from carejournal.cli.main import main\n"
         f"code = main(['--journal', {str(filled)!r}, 'chart', 'kinds', '--out', {str(out)!r}])\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6'})\n"
         "qt = sorted(m for m in sys.modules if m.startswith(('matplotlib.pyplot',"

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from carejournal import cli_check
-from carejournal.cli import main
-from carejournal.domain import EntryDraft, EntryKind
-from carejournal.journal import Journal
+from carejournal.cli.commands import check as cli_check
+from carejournal.cli.main import main
+from carejournal.core.domain import EntryDraft, EntryKind
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli, ok, refused
 from tests.cli.test_cli import clean_env, run
 from tests.test_lens_service import BROKEN_RULE, write_lexicon
@@ -196,8 +196,8 @@ def test_missing_files_and_folders_are_refused(capsys: pytest.CaptureFixture[str
 
 
 def test_long_texts_are_checked_in_pieces_with_the_same_answer(lexicon: Path) -> None:
-    from carejournal.balance import measure
-    from carejournal.lens import Lens, load_lexicon
+    from carejournal.lens.balance import measure
+    from carejournal.lens.matcher import Lens, load_lexicon
 
     lens = Lens(load_lexicon(lexicon))
     text = ("The service\nuser said no, in any case; a case-by-case plan. Cases! " * 40
@@ -362,7 +362,7 @@ def test_checking_a_file_loads_no_database_qt_or_plots(tmp_path: Path, text_file
                                                        ) -> None:
     script = (
         "import sys\n"
-        "from carejournal.cli import main\n"
+        "from carejournal.cli.main import main\n"
         f"code = main(['check', {str(text_file)!r}])\n"
         "heavy = ('sqlalchemy', 'alembic', 'PySide6', 'shiboken6', 'matplotlib')\n"
         "print(code, sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"

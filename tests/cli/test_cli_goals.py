@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.journal import Journal
-from carejournal.templates import questions
+from carejournal.core.templates import questions
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli_json, ok, refused
 from tests.conftest import draft
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests.cli.test_cli import clean_env
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/wchan").exists(),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.cli import main
+from carejournal.cli.main import main
 
 
 def run(journal: Path, *args: str) -> int:

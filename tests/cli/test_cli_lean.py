@@ -9,19 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.cli_parser import build_parser, command_of
-from carejournal.errors import JournalError
-from carejournal.journal import Journal
+from carejournal.cli.parser import build_parser, command_of
+from carejournal.core.errors import JournalError
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli
 from tests.cli.test_cli import clean_env
 from tests.conftest import draft
 from tests.store.salvage_helpers import damage_middle_leaf, make_journal, sha256
 
 HEAVY = ("PySide6", "shiboken6", "matplotlib", "fpdf", "docx", "alembic", "argon2",
-         "carejournal.pack", "carejournal.charts", "carejournal.cli_prepare",
-         "carejournal.cli_supervision", "carejournal.patterns_service",
-         "carejournal.supervision_service", "carejournal.interchange",
-         "carejournal.goals", "carejournal.prep_steps",
+         "carejournal.pack", "carejournal.charts", "carejournal.cli.commands.prepare",
+         "carejournal.cli.commands.supervision", "carejournal.services.patterns",
+         "carejournal.services.supervision", "carejournal.exchange",
+         "carejournal.core.goals", "carejournal.services.preparation",
          # The ORM: declaring the models and configuring their mappers cost these commands
          # about 0.1 s; they read and write through store/rows.py and store/writes.py.
          "sqlalchemy.orm", "carejournal.store.models", "carejournal.store.repository")
@@ -31,7 +31,7 @@ def _loaded_after(tmp_path: Path, journal: Path, *args: str) -> list[str]:
     """Run the command in a fresh interpreter; the heavy modules it left loaded."""
     script = (
         "import json, sys\n"
-        "from carejournal.cli import main\n"
+        "from carejournal.cli.main import main\n"
         f"code = main(['--journal', {str(journal)!r}, *{list(args)!r}])\n"
         f"heavy = {HEAVY!r}\n"
         "print(json.dumps([code, sorted(h for h in heavy if h in sys.modules)]))\n")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import utc_now
-from carejournal.journal import Journal
+from carejournal.core.domain import utc_now
+from carejournal.services.journal import Journal
 from carejournal.store.backup import backup_name, quick_check
 from tests.cli.helpers import cli_json, ok, refused
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import catalogues, resources, templates
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
+from carejournal.core import catalogues, resources, templates
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli_json, ok, refused
 from tests.conftest import draft
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.cli_sections import parse_markdown, read_sections
-from carejournal.domain import ActionItem, InvalidInput
-from carejournal.templates import fallibility, find_model
+from carejournal.cli.sections import parse_markdown, read_sections
+from carejournal.core.domain import ActionItem, InvalidInput
+from carejournal.core.templates import fallibility, find_model
 
 
 def test_headings_match_keys_or_labels_whatever_the_case_and_punctuation() -> None:

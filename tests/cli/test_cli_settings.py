@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import ActionItem, EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import ActionItem, EntryKind
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli_json, ok, refused
 from tests.conftest import draft
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import cli_stats
-from carejournal.domain import ActDone, Decision, EntryKind
-from carejournal.goals import FallibilityAnswer, GoalStatus, Outcome
-from carejournal.journal import Journal
+from carejournal.cli.commands import stats as cli_stats
+from carejournal.core.domain import ActDone, Decision, EntryKind
+from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli_json, ok, refused
 from tests.conftest import draft
 
@@ -147,7 +147,7 @@ def test_bad_input_is_refused_in_one_line(capsys: Capture, filled: Path,
 def test_stats_imports_neither_qt_nor_matplotlib(filled: Path) -> None:
     script = (
         "import sys\n"
-        "from carejournal.cli import main\n"
+        "from carejournal.cli.main import main\n"
         f"code = main(['--journal', {str(filled)!r}, 'stats', '--json'])\n"
         "drawn = sorted({m.split('.')[0] for m in sys.modules} & "
         "{'PySide6', 'shiboken6', 'matplotlib'})\n"

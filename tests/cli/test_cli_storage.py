@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import EntryFilter, EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryFilter, EntryKind
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 from tests.storage import read_only_copy, run_limited
 
@@ -64,7 +64,7 @@ def test_import_on_a_full_disk_is_one_line_and_imports_nothing(full: Path,
     _journal(other, 30, "A different shift: Jo rang her sister and we planned Sunday. " * 40)
     source = Journal.open(other)
     try:
-        from carejournal.interchange.json_export import export_json
+        from carejournal.services.json_export import export_json
 
         export_json(source, tmp_path / "other.json")
     finally:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.journal import Journal
-from carejournal.supervision import ActionStatus
+from carejournal.core.supervision import ActionStatus
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli, cli_json, ok, refused
 from tests.conftest import draft
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carejournal.cli_interchange import import_files
-from carejournal.interchange.errors import ImportProblem
-from carejournal.journal import Journal
+from carejournal.cli.commands.interchange import import_files
+from carejournal.exchange.errors import ImportProblem
+from carejournal.services.journal import Journal
 from tests.interchange.conftest import TRIED
 
 SEEDS = [b"", b"\xef\xbb\xbf{}", b'{"entries": [{"date": "2024-02-31", "body": "x"}]}',

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from carejournal import encryption
-from carejournal.errors import JournalError
-from carejournal.interchange.json_export import document, export_json
-from carejournal.interchange.json_format import dumps
-from carejournal.interchange.json_import import read_json
-from carejournal.interchange.loading import run_plan
-from carejournal.journal import Journal
+from carejournal.core.errors import JournalError
+from carejournal.exchange.json_format import dumps
+from carejournal.exchange.json_import import read_json
+from carejournal.services import encryption
+from carejournal.services.importing import run_plan
+from carejournal.services.journal import Journal
+from carejournal.services.json_export import document, export_json
 from carejournal.store import cipher
 from carejournal.store.keyfile import KdfCost
 from tests.cli.test_cli_lean import _loaded_after

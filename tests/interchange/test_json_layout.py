@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import EntryKind, Feeling
-from carejournal.interchange.json_export import document, export_json
-from carejournal.interchange.json_format import dumps
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind, Feeling
+from carejournal.exchange.json_format import dumps
+from carejournal.services.journal import Journal
+from carejournal.services.json_export import document, export_json
 from tests.conftest import draft
 
 

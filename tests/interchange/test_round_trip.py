@@ -10,11 +10,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carejournal.domain import ActDone, ActionItem, EntryDraft, EntryKind, Feeling
-from carejournal.interchange.json_export import document, export_json
-from carejournal.interchange.json_import import read_json
-from carejournal.interchange.loading import run_plan
-from carejournal.journal import Journal
+from carejournal.core.domain import ActDone, ActionItem, EntryDraft, EntryKind, Feeling
+from carejournal.exchange.json_import import read_json
+from carejournal.services.importing import run_plan
+from carejournal.services.journal import Journal
+from carejournal.services.json_export import document, export_json
 from tests.interchange.conftest import TRIED
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -67,7 +67,7 @@ def fill(journal: Journal, entries: list[dict[str, Any]]) -> None:
                     mirror_of=interactions[0])
     if entries and entries[0]["people"]:
         goal = journal.goals.add(entries[0]["people"][0], "Walk to the shop")
-        from carejournal.goals import Outcome
+        from carejournal.core.goals import Outcome
         journal.goals.attempt(goal.id, Outcome.PARTLY, dt.date(2024, 2, 2), "nearly", ids[0])
     journal.trash([i for i, e in zip(ids, entries, strict=True) if e["trashed"]])
     journal.settings.set_reminders_on(False)
@@ -120,5 +120,5 @@ def test_a_dry_run_changes_nothing(journal: Journal, tmp_path: Path) -> None:
 
 
 def _search(text: str) -> Any:
-    from carejournal.domain import EntryFilter
+    from carejournal.core.domain import EntryFilter
     return EntryFilter(text=text)

@@ -19,9 +19,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from carejournal.cli import main as cli_main
-from carejournal.domain import EntryDraft, EntryKind
-from carejournal.journal import Journal
+from carejournal.cli.main import main as cli_main
+from carejournal.core.domain import EntryDraft, EntryKind
+from carejournal.services.journal import Journal
 from tests.invariant.driving import open_descriptors
 
 

@@ -1,6 +1,6 @@
 """While a process holds a journal open, nothing it runs may let another process delete its WAL.
 
-Every CLI command runs in-process (through carejournal.cli.main) beside a held Journal;
+Every CLI command runs in-process (through carejournal.cli.main.main) beside a held Journal;
 after each, another process opens and closes the journal, as `carejournal list` in a
 terminal does. Had the operation dropped the holder's POSIX locks (a plain open()/close()
 of the journal, or a second SQLite library), that other process would believe it was the
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests.invariant.driving import drive
 from tests.invariant.holder import CLI_OPERATIONS
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from carejournal.store import cipher
 from tests.invariant.driving import drive
 from tests.invariant.window_holder import OPERATIONS

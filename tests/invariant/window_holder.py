@@ -18,16 +18,16 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from carejournal import encryption
 from carejournal.app import close_journal, open_window
-from carejournal.domain import EntryDraft, EntryKind
-from carejournal.pack.export import plan_pack, write_plan
+from carejournal.core.domain import EntryDraft, EntryKind
+from carejournal.core.supervision import Session as SupervisionSession
 from carejournal.pack.write import PackFormat
+from carejournal.services import encryption
+from carejournal.services.packs import plan_pack, write_plan
 from carejournal.store.keyfile import KdfCost
-from carejournal.supervision import Session as SupervisionSession
-from carejournal.ui import background
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
+from carejournal.ui.shared import background
 from tests.invariant.holder import deleted_journal_files, note
 
 CHEAP = KdfCost(time_cost=1, memory_kib=64, parallelism=1)

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from carejournal.domain import EntryDraft
-from carejournal.lens import Lens
-from carejournal.lens_service import field_texts
-from carejournal.phrases import JOIN, WORD, PhraseMatcher, normalise
+from carejournal.core.domain import EntryDraft
+from carejournal.lens.matcher import Lens
+from carejournal.lens.phrases import JOIN, WORD, PhraseMatcher, normalise
+from carejournal.services.lens import field_texts
 
 Found = tuple[int, int, int, int, Any, tuple[str, ...]]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.balance import Balance, Verdict, load_balance, measure
-from carejournal.errors import ResourceError
+from carejournal.core.errors import ResourceError
+from carejournal.lens.balance import Balance, Verdict, load_balance, measure
 
 
 def test_counts_strength_and_problem_words() -> None:
@@ -53,7 +53,7 @@ def test_a_broken_word_list_names_the_file(tmp_path: Path) -> None:
 
 
 def test_a_verdict_still_reads_when_the_word_lists_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
-    import carejournal.balance as balance
+    import carejournal.lens.balance as balance
 
     def broken() -> balance.BalanceRules:
         raise ResourceError("balance.toml: broken")

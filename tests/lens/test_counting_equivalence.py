@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks import dataset
-from carejournal.balance import measure_rules
-from carejournal.domain import EntryDraft
-from carejournal.lens import Lens, shipped_lexicon
-from carejournal.lens_service import LensService, field_texts
-from carejournal.phrases import words_of
+from carejournal.core.domain import EntryDraft
+from carejournal.lens.balance import measure_rules
+from carejournal.lens.matcher import Lens, shipped_lexicon
+from carejournal.lens.phrases import words_of
+from carejournal.services.lens import LensService, field_texts
 from tests.lens.reference_matching import OldFinder, old_check, old_counts, old_words_of
 
 LABELLED = Path(__file__).with_name("labelled.toml")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.lens import Lens, load_lexicon
+from carejournal.lens.matcher import Lens, load_lexicon
 from tests.lens.conftest import SCORES
 
 LABELLED = Path(__file__).with_name("labelled.toml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carejournal.lens import Lens, load_lexicon
+from carejournal.lens.matcher import Lens, load_lexicon
 
 
 def test_findings_carry_offsets_reason_and_alternatives(lexicon_file: Path) -> None:

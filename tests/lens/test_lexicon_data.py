@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.lens import Lens, Lexicon, load_lexicon
+from carejournal.lens.matcher import Lens, Lexicon, load_lexicon
 
 LABELLED = Path(__file__).with_name("labelled.toml")
 CATEGORIES = {"labels", "blame", "power", "jargon", "othering"}

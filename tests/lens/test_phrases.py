@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from carejournal.phrases import PhraseError, PhraseMatcher, expand, inflections, words_of
+from carejournal.lens.phrases import PhraseError, PhraseMatcher, expand, inflections, words_of
 
 
 def found(phrases: dict[str, list[str]], text: str,

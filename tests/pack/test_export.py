@@ -12,9 +12,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
-from carejournal.supervision import AgreedAction, Session
+from carejournal.core.domain import EntryKind
+from carejournal.core.supervision import AgreedAction, Session
+from carejournal.services.journal import Journal
 from tests.cli.helpers import cli
 from tests.conftest import draft
 

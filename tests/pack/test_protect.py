@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from carejournal.identifiers import detect
-from carejournal.pack import protect
-from carejournal.pack.protect import Protection
-from carejournal.pseudonym import PersonNames
+from carejournal.privacy import protect
+from carejournal.privacy.identifiers import detect
+from carejournal.privacy.protect import Protection
+from carejournal.privacy.pseudonym import PersonNames
 
 PEOPLE = (PersonNames("Mary Jones", ("Mags",)), PersonNames("Ann Lee"))
 TEXTS = ("Mary Jones met Bartholomew at LS6 2AB.",

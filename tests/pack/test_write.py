@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import carejournal.pack.write as write_module
-from carejournal.domain import InvalidInput
+from carejournal.core.domain import InvalidInput
 from carejournal.pack import PackFormat, PackWriteError, format_for, write_pack
 from tests.pack.samples import empty, sample
 

@@ -7,7 +7,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 from tests.store.salvage_helpers import FIXED_NOW, leaf_pages
 

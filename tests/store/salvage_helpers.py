@@ -7,7 +7,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 FIXED_NOW = dt.datetime(2026, 3, 2, 18, 30, 15, 123456, tzinfo=dt.UTC)

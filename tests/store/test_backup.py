@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from carejournal.store.backup import backup_before_upgrade
 from tests.conftest import draft
 

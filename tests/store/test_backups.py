@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.backups import (
+from carejournal.core.domain import InvalidInput
+from carejournal.services.backups import (
     BackupProblem,
     BackupService,
     BackupSettings,
@@ -21,8 +22,7 @@ from carejournal.backups import (
     rotate,
     verify,
 )
-from carejournal.domain import InvalidInput
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 NOW = dt.datetime(2026, 11, 23, 23, 5, 12, tzinfo=dt.UTC)
@@ -215,7 +215,7 @@ def test_backups_to_keep_setting() -> None:
 
 
 def test_opening_a_damaged_journal_writes_nothing_and_names_the_backup(tmp_path: Path) -> None:
-    from carejournal.errors import JournalDamaged
+    from carejournal.core.errors import JournalDamaged
     from carejournal.store.backup import make_backup
 
     path = tmp_path / "journal.sqlite"

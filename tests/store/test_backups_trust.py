@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.backups import (
+from carejournal.services.backups import (
     BackupProblem,
     BackupService,
     backup_if_due,
@@ -19,7 +19,7 @@ from carejournal.backups import (
     newest_good_backup,
     restore_from,
 )
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from carejournal.store import cipher
 from carejournal.store.backup import list_backups
 from tests.conftest import draft

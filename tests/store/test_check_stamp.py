@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.errors import JournalError
-from carejournal.journal import Journal
+from carejournal.core.errors import JournalError
+from carejournal.services.journal import Journal
 from carejournal.store import backup, check_stamp, integrity, schema
 from tests.conftest import draft
 from tests.store.salvage_helpers import damage_middle_leaf, make_journal

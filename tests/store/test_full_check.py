@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import EntryFilter
-from carejournal.errors import JournalDamaged, NotSaved, WritesHeld
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryFilter
+from carejournal.core.errors import JournalDamaged, NotSaved, WritesHeld
+from carejournal.services.journal import Journal
 from carejournal.store import backup, check_stamp, integrity
 from tests.conftest import draft
 from tests.invariant.driving import open_descriptors

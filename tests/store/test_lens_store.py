@@ -7,9 +7,9 @@ from pathlib import Path
 
 from alembic import command
 
-from carejournal.balance import Balance
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.lens.balance import Balance
+from carejournal.services.journal import Journal
 from carejournal.store import engine as engine_module
 from carejournal.store.lens_repo import EntryCounts
 from carejournal.store.migrations import HEAD_REVISION

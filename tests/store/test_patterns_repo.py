@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.domain import ActDone, Decision, EntryKind
-from carejournal.goals import FallibilityAnswer, GoalStatus, Outcome
-from carejournal.journal import Journal
-from carejournal.patterns import Period, PeriodChoice, period_for, week_of
-from carejournal.patterns_service import NAMES
+from carejournal.core.domain import ActDone, Decision, EntryKind
+from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
+from carejournal.core.patterns import Period, PeriodChoice, period_for, week_of
+from carejournal.services.journal import Journal
+from carejournal.services.patterns import NAMES
 from tests.conftest import draft
 from tests.store.test_schema import sql
 

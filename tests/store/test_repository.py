@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from carejournal.domain import EntryDraft, EntryFilter, EntryKind, EntryRow, Feeling
+from carejournal.core.domain import EntryDraft, EntryFilter, EntryKind, EntryRow, Feeling
 from carejournal.store import writes
 from carejournal.store.repository import EntryRepository
 from carejournal.store.rows import RowReader

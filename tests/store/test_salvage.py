@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.interchange.json_export import document
-from carejournal.journal import Journal
-from carejournal.salvage import NothingReadable, salvage
+from carejournal.services.journal import Journal
+from carejournal.services.json_export import document
+from carejournal.services.salvage import NothingReadable, salvage
 from carejournal.store import cipher
 from carejournal.store.backup import quick_check
 from carejournal.store.salvage import read_damaged
@@ -31,7 +31,7 @@ def damaged(tmp_path: Path) -> Path:
 
 
 def _import(out: Path, into: Path) -> Journal:
-    from carejournal.cli_interchange import import_files
+    from carejournal.cli.commands.interchange import import_files
 
     fresh = Journal.open(into, create=True)
     import_files(fresh, "json", [out])
@@ -120,7 +120,7 @@ def test_a_missing_file_is_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_the_journal_itself_is_never_the_output(damaged: Path) -> None:
-    from carejournal.domain import InvalidInput
+    from carejournal.core.domain import InvalidInput
 
     before = sha256(damaged)
     with pytest.raises(InvalidInput, match="damaged journal itself"):

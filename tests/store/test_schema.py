@@ -13,8 +13,8 @@ import alembic.op
 import pytest
 from alembic import command
 
-from carejournal.domain import EntryDraft, EntryFilter, EntryKind
-from carejournal.errors import (
+from carejournal.core.domain import EntryDraft, EntryFilter, EntryKind
+from carejournal.core.errors import (
     JournalFolderMissing,
     JournalLocked,
     JournalMissing,
@@ -22,7 +22,7 @@ from carejournal.errors import (
     MigrationFailed,
     NotAJournal,
 )
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from carejournal.store import cipher, schema
 from carejournal.store import engine as engine_module
 from carejournal.store.backup import make_backup

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from carejournal.journal import Journal
-from carejournal.supervision import AgreedAction, Session
+from carejournal.core.supervision import AgreedAction, Session
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 from tests.store.test_lens_store import downgrade
 from tests.store.test_schema import describe_schema, migrate, sql

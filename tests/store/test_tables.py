@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from carejournal.domain import (
+from carejournal.core.domain import (
     ActDone,
     ActionItem,
     Decision,
@@ -19,8 +19,8 @@ from carejournal.domain import (
     InvalidInput,
     LinkKind,
 )
-from carejournal.errors import EntryNotFound
-from carejournal.journal import Journal, validate
+from carejournal.core.errors import EntryNotFound
+from carejournal.services.journal import Journal, validate
 from carejournal.store import lens_repo, structure, tables, writes
 from carejournal.store.engine import writer
 from carejournal.store.models import Base, EntryRecord

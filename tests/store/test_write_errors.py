@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.errors import (
+from carejournal.core.errors import (
     DiskFull,
     JournalReadOnly,
     JournalVanished,
     NotSaved,
     StorageFailed,
 )
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from carejournal.store.schema import translate_errors
 from tests.conftest import draft
 from tests.storage import read_only_copy

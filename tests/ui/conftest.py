@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 

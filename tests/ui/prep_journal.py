@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from carejournal.domain import Decision, EntryKind
-from carejournal.goals import FallibilityAnswer, GoalStatus, Outcome
-from carejournal.journal import Journal
-from carejournal.supervision import AgreedAction, Session
+from carejournal.core.domain import Decision, EntryKind
+from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
+from carejournal.core.supervision import AgreedAction, Session
+from carejournal.services.journal import Journal
 from tests.conftest import draft
 
 TODAY = dt.date(2026, 11, 23)

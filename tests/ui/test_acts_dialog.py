@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from carejournal.domain import ActDone, EntryKind
-from carejournal.journal import Journal
-from carejournal.ui.acts_dialog import ActsDialog
+from carejournal.core.domain import ActDone, EntryKind
+from carejournal.services.journal import Journal
+from carejournal.ui.practice.acts_dialog import ActsDialog
 from tests.conftest import draft
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.app import claim, open_window
-from carejournal.domain import ActionItem, Decision, EntryKind
+from carejournal.core.domain import ActionItem, Decision, EntryKind
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
@@ -87,7 +87,7 @@ def test_every_control_has_an_accessible_name(filled, make_window) -> None:  # n
 
 def test_a_broken_data_file_is_named_not_a_traceback(tmp_path: Path, settings: QSettings,
                                                      monkeypatch) -> None:  # noqa: ANN001
-    from carejournal import catalogues, resources, templates
+    from carejournal.core import catalogues, resources, templates
 
     copy = tmp_path / "resources"
     shutil.copytree(resources.resources_dir(), copy)
@@ -130,7 +130,7 @@ def test_form_shortcut_letters_do_not_clash(window: MainWindow) -> None:
 def test_warning_colours_suit_a_dark_palette(window: MainWindow) -> None:
     from PySide6.QtGui import QColor, QPalette
 
-    from carejournal.ui.colours import is_dark, problem_text_style
+    from carejournal.ui.shared.colours import is_dark, problem_text_style
 
     assert not is_dark(window)
     dark = QPalette(window.palette())

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from carejournal import app as app_module
-from carejournal.journal import Journal
+from carejournal.services.journal import Journal
 from carejournal.ui.after_close import Session
-from carejournal.ui.draft_keeper import DraftKeeper
+from carejournal.ui.editor.draft_keeper import DraftKeeper
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.single_instance import SingleInstance
 from tests.conftest import draft

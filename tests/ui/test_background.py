@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from carejournal.ui import background
+from carejournal.ui.shared import background
 
 
 def test_the_collector_is_paused_while_work_runs_and_back_after() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from carejournal.app import close_journal
-from carejournal.backups import BackupService
-from carejournal.journal import Journal
+from carejournal.services.backups import BackupService
+from carejournal.services.journal import Journal
 from carejournal.ui.after_close import Session
-from carejournal.ui.backups_controller import restore_backup
-from carejournal.ui.backups_dialog import BackupsDialog
+from carejournal.ui.backups.controller import restore_backup
+from carejournal.ui.backups.dialog import BackupsDialog
 from tests.conftest import draft
 
 

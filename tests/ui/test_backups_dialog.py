@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from carejournal.backups import BackupService, make_backup
-from carejournal.journal import Journal
-from carejournal.ui.backups_dialog import BackupsDialog
+from carejournal.services.backups import BackupService, make_backup
+from carejournal.services.journal import Journal
+from carejournal.ui.backups.dialog import BackupsDialog
 
 NOW = dt.datetime(2026, 11, 23, 23, 5, 12, tzinfo=dt.UTC)
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from carejournal.backups import BackupService
-from carejournal.journal import Journal
-from carejournal.offsite import OffsiteService
+from carejournal.services.backups import BackupService
+from carejournal.services.journal import Journal
+from carejournal.services.offsite import OffsiteService
 from carejournal.store.backup import backup_name
-from carejournal.ui.backups_dialog import BackupsDialog
+from carejournal.ui.backups.dialog import BackupsDialog
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
 

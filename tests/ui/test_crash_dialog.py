@@ -12,11 +12,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from carejournal import app
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
 from carejournal.ui import crash_dialog
-from carejournal.ui.autosave import SaveState
 from carejournal.ui.crash_dialog import CrashDialog, CrashHandler
+from carejournal.ui.editor.autosave import SaveState
 from carejournal.ui.main_window import MainWindow
 
 # The handler under test takes sys.excepthook; pytest-qt's own would fail the test instead.

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.backups import BackupService
-from carejournal.ui.damaged_dialog import DamagedChoice, DamagedDialog
+from carejournal.services.backups import BackupService
+from carejournal.ui.backups.damaged_dialog import DamagedChoice, DamagedDialog
 from tests.store.salvage_helpers import damage_middle_leaf, make_journal, sha256
 
 

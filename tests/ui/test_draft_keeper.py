@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from carejournal.domain import EntryKind
-from carejournal.drafts import draft_to_json
-from carejournal.errors import JournalError
-from carejournal.journal import Journal
-from carejournal.ui.autosave import SaveState
-from carejournal.ui.draft_keeper import DraftKeeper, install
+from carejournal.core.domain import EntryKind
+from carejournal.core.errors import JournalError
+from carejournal.services.drafts import draft_to_json
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.autosave import SaveState
+from carejournal.ui.editor.draft_keeper import DraftKeeper, install
+from carejournal.ui.editor.recover_dialog import RecoverDialog
 from carejournal.ui.main_window import MainWindow
-from carejournal.ui.recover_dialog import RecoverDialog
 from tests.conftest import draft
 
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from carejournal.domain import ActionItem, EntryDraft, EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import ActionItem, EntryDraft, EntryKind
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
 
 TODAY = dt.date.today()

@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from carejournal.domain import ActDone, ActionItem, Decision, EntryDraft, EntryKind, LinkKind
-from carejournal.journal import Journal
+from carejournal.core.domain import ActDone, ActionItem, Decision, EntryDraft, EntryKind, LinkKind
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
 
 TODAY = dt.date.today()

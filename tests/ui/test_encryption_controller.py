@@ -10,10 +10,10 @@ from types import SimpleNamespace
 import pytest
 import shiboken6
 
-from carejournal.errors import JournalError
-from carejournal.journal import Journal
+from carejournal.core.errors import JournalError
+from carejournal.services.journal import Journal
 from carejournal.ui.after_close import Session
-from carejournal.ui.encryption_controller import (
+from carejournal.ui.privacy.encryption import (
     DecryptStep,
     EncryptionController,
     EncryptionService,
@@ -22,7 +22,7 @@ from carejournal.ui.encryption_controller import (
     first_run_question,
     real_service,
 )
-from carejournal.ui.passphrase_dialogs import NewPassphraseDialog
+from carejournal.ui.privacy.passphrase import NewPassphraseDialog
 from tests.conftest import draft
 
 KEY = b"k" * 32
@@ -206,7 +206,7 @@ def test_questions_name_their_buttons(qtbot) -> None:  # noqa: ANN001
 
 
 def test_real_service_protects_changes_and_removes(journal: Journal, monkeypatch) -> None:  # noqa: ANN001
-    """End to end with carejournal.encryption on a real journal (a cheap KDF for speed)."""
+    """End to end with carejournal.services.encryption on a real journal (a cheap KDF for speed)."""
     from carejournal.store.keyfile import KdfCost
 
     cheap = KdfCost(time_cost=1, memory_kib=8 * 1024, parallelism=1)

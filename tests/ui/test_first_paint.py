@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from carejournal.journal import Journal
-from carejournal.supervision import Session
+from carejournal.core.supervision import Session
+from carejournal.services.journal import Journal
 from carejournal.ui import main_window
 from carejournal.ui.first_paint import StartUp
 from carejournal.ui.main_window import MainWindow

@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from carejournal.goals import Attempt, FallibilityAnswer, Goal, GoalStatus, Outcome
-from carejournal.journal import Journal
-from carejournal.ui.goals_model import (
+from carejournal.core.goals import Attempt, FallibilityAnswer, Goal, GoalStatus, Outcome
+from carejournal.services.journal import Journal
+from carejournal.ui.practice.goals_model import (
     ENTRY_ID_ROLE,
     ID_ROLE,
     ITEM_ROLE,

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.domain import EntryKind, InvalidInput
-from carejournal.goals import FallibilityAnswer, Goal, GoalStatus, Outcome
-from carejournal.journal import Journal
-from carejournal.templates import questions
-from carejournal.ui.goal_question import GoalDialog, GoalQuestionDialog
-from carejournal.ui.goals_model import AttemptsModel, GoalsModel
-from carejournal.ui.goals_view import GoalsPanel
+from carejournal.core.domain import EntryKind, InvalidInput
+from carejournal.core.goals import FallibilityAnswer, Goal, GoalStatus, Outcome
+from carejournal.core.templates import questions
+from carejournal.services.journal import Journal
+from carejournal.ui.practice.goal_question import GoalDialog, GoalQuestionDialog
+from carejournal.ui.practice.goals_model import AttemptsModel, GoalsModel
+from carejournal.ui.practice.goals_view import GoalsPanel
 from tests.conftest import draft
 
 TODAY = dt.date.today()

@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
-from carejournal.supervision import Session
-from carejournal.supervision_service import Revision
-from carejournal.ui.history_dialog import HistoryDialog, marked
+from carejournal.core.domain import EntryKind
+from carejournal.core.supervision import Session
+from carejournal.services.journal import Journal
+from carejournal.services.supervision import Revision
+from carejournal.ui.editor.history import HistoryDialog, marked
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 

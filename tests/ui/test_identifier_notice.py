@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from carejournal.domain import EntryKind
-from carejournal.identifiers import IdKind, detect
-from carejournal.journal import Journal
-from carejournal.ui.editor import EntryEditor
-from carejournal.ui.identifier_notice import found_in, notice_text
+from carejournal.core.domain import EntryKind
+from carejournal.privacy.identifiers import IdKind, detect
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.entry_editor import EntryEditor
+from carejournal.ui.editor.identifier_notice import found_in, notice_text
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 

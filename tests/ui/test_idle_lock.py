@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
-from carejournal.ui.idle_lock import MINUTE_MS, IdleLock
+from carejournal.ui.privacy.idle_lock import MINUTE_MS, IdleLock
 
 
 @pytest.fixture
@@ -115,8 +115,8 @@ def test_delete_later_removes_the_event_filter(field: QLineEdit, qtbot) -> None:
 
 
 def test_the_settings_dialog_sets_the_minutes(qtbot, tmp_path) -> None:  # noqa: ANN001
-    from carejournal.journal import Journal
-    from carejournal.ui.settings_dialog import SettingsDialog
+    from carejournal.services.journal import Journal
+    from carejournal.ui.settings.dialog import SettingsDialog
 
     journal = Journal.open(tmp_path / "journal.sqlite", create=True)
     try:

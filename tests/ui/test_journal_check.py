@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from carejournal.backups import BackupService
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.services.backups import BackupService
+from carejournal.services.journal import Journal
 from carejournal.store import check_stamp
 from carejournal.ui.after_close import Session
-from carejournal.ui.autosave import SaveState
-from carejournal.ui.damaged_dialog import DamagedDialog
-from carejournal.ui.journal_check import DamageBanner, JournalCheck
+from carejournal.ui.backups.damaged_dialog import DamagedDialog
+from carejournal.ui.backups.journal_check import DamageBanner, JournalCheck
+from carejournal.ui.editor.autosave import SaveState
 from carejournal.ui.main_window import MainWindow
 from tests.store.damage_helpers import make_journal, scribble_in_kind, scribble_in_text
 from tests.store.salvage_helpers import sha256

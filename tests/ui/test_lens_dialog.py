@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
-from carejournal.ui.lens_dialog import LensDialog
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
+from carejournal.ui.lens.dialog import LensDialog
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 

@@ -11,12 +11,12 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
-from carejournal.domain import EntryDraft, EntryKind
-from carejournal.journal import Journal
-from carejournal.lens import Lens, load_lexicon
-from carejournal.ui.autosave import SaveState
-from carejournal.ui.editor import EntryEditor
-from carejournal.ui.lens_edit import LensEdit
+from carejournal.core.domain import EntryDraft, EntryKind
+from carejournal.lens.matcher import Lens, load_lexicon
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.autosave import SaveState
+from carejournal.ui.editor.entry_editor import EntryEditor
+from carejournal.ui.lens.text_edit import LensEdit
 from carejournal.ui.main_window import MainWindow
 from tests.ui.test_lens_highlighter import LEXICON, make_lens, underlines
 

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QPlainTextEdit
 
-from carejournal.lens import Lens, load_lexicon
-from carejournal.ui.colours import LENS_COLOURS, LENS_NEUTRAL, contrast, lens_colour
-from carejournal.ui.lens_edit import LensEdit
-from carejournal.ui.lens_highlighter import MAX_BLOCK, LensContext
+from carejournal.lens.matcher import Lens, load_lexicon
+from carejournal.ui.lens.highlighter import MAX_BLOCK, LensContext
+from carejournal.ui.lens.text_edit import LensEdit
+from carejournal.ui.shared.colours import LENS_COLOURS, LENS_NEUTRAL, contrast, lens_colour
 
 # A small lexicon of our own, so these tests do not depend on the shipped wording.
 LEXICON = '''

@@ -10,15 +10,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from carejournal import app as app_module
-from carejournal import encryption
-from carejournal.journal import Journal
+from carejournal.services import encryption
+from carejournal.services.journal import Journal
 from carejournal.store import cipher
 from carejournal.store.backup import in_use
 from carejournal.store.keyfile import KdfCost
-from carejournal.ui import unlock_dialog
 from carejournal.ui.after_close import Session
-from carejournal.ui.lock_controller import unlock_again
 from carejournal.ui.main_window import MainWindow
+from carejournal.ui.privacy import unlock as unlock_dialog
+from carejournal.ui.privacy.lock import unlock_again
 from carejournal.ui.single_instance import SingleInstance
 from tests.conftest import draft
 

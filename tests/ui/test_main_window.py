@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from carejournal.domain import EntryFilter, EntryKind
-from carejournal.errors import JournalLocked
-from carejournal.journal import Journal
-from carejournal.ui.autosave import SaveState
+from carejournal.core.domain import EntryFilter, EntryKind
+from carejournal.core.errors import JournalLocked
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.autosave import SaveState
 from carejournal.ui.main_window import MainWindow
 
 

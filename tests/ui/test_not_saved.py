@@ -18,9 +18,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
-from carejournal.ui.autosave import SaveState
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.autosave import SaveState
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 from tests.storage import read_only_copy

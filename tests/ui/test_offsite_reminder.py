@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
-from carejournal.backups import make_backup
-from carejournal.journal import Journal
-from carejournal.offsite import OffsiteService
+from carejournal.services.backups import make_backup
+from carejournal.services.journal import Journal
+from carejournal.services.offsite import OffsiteService
 from carejournal.store.backup import backup_name
-from carejournal.ui.offsite_reminder import OffsiteReminder
+from carejournal.ui.backups.offsite_reminder import OffsiteReminder
 from tests.conftest import draft
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
@@ -103,7 +103,7 @@ def test_an_old_copy_shows_the_reminder_and_copy_now_copies(
 
 def test_copying_runs_in_the_background(
         qtbot, make: Any, offsite: OffsiteService, stick: Path) -> None:  # noqa: ANN001
-    from carejournal.ui import background
+    from carejournal.ui.shared import background
 
     offsite.set_folder(stick)
     reminder = make(background.start)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
-from carejournal.ui.passphrase_dialogs import (
+from carejournal.ui.privacy.passphrase import (
     NewPassphraseDialog,
     RecoveryKeyDialog,
     key_lines,

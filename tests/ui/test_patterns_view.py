@@ -15,12 +15,12 @@ from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
-from carejournal.ui import chart_adapter
-from carejournal.ui.chart_card import ChartCard
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
-from carejournal.ui.patterns_view import PatternsView
+from carejournal.ui.patterns import chart_adapter
+from carejournal.ui.patterns.chart_card import ChartCard
+from carejournal.ui.patterns.view import PatternsView
 from tests.conftest import draft
 
 TODAY = dt.date(2026, 3, 20)  # a Friday
@@ -128,7 +128,7 @@ def test_the_window_starts_without_matplotlib_and_warms_it_up_later(tmp_path: Pa
         "import sys\n"
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from carejournal.journal import Journal\n"
+        "from carejournal.services.journal import Journal\n"
         "from carejournal.ui.main_window import MainWindow\n"
         "app = QApplication([])\n"
         f"journal = Journal.open(__import__('pathlib').Path({str(tmp_path / 'j.sqlite')!r}),"

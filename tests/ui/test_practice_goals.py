@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from carejournal.goals import FallibilityAnswer, GoalStatus, Outcome
-from carejournal.journal import Journal
+from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 

@@ -7,12 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
-from carejournal.shifts import parse_shift
+from carejournal.core.domain import EntryKind
+from carejournal.core.shifts import parse_shift
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.quick_capture import QuickCaptureDialog
 from carejournal.ui.main_window import MainWindow
-from carejournal.ui.quick_capture import QuickCaptureDialog
-from carejournal.ui.settings_dialog import SettingsDialog
+from carejournal.ui.settings.dialog import SettingsDialog
 
 MONDAY = dt.date(2026, 11, 23)
 

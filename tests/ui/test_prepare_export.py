@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from carejournal.journal import Journal
-from carejournal.preparation import Step
-from carejournal.ui.prepare_page_export import ExportPage
-from carejournal.ui.prepare_wizard import PrepareWizard
+from carejournal.core.preparation import Step
+from carejournal.services.journal import Journal
+from carejournal.ui.supervision.page_export import ExportPage
+from carejournal.ui.supervision.wizard import PrepareWizard
 from tests.conftest import draft
 from tests.ui.prep_journal import TODAY, fill
 

@@ -21,19 +21,19 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from carejournal.journal import Journal
-from carejournal.preparation import AgendaKind, Step
-from carejournal.supervision import Session
-from carejournal.ui.prepare_page_agenda import AgendaPage
-from carejournal.ui.prepare_page_language import (
+from carejournal.core.preparation import AgendaKind, Step
+from carejournal.core.supervision import Session
+from carejournal.services.journal import Journal
+from carejournal.ui.supervision.page_agenda import AgendaPage
+from carejournal.ui.supervision.page_language import (
     LanguagePage,
     first_alternative,
     is_whole,
     suggestion,
 )
-from carejournal.ui.prepare_page_people import StrengthsPage
-from carejournal.ui.prepare_page_power import PowerPage
-from carejournal.ui.prepare_wizard import PrepareWizard
+from carejournal.ui.supervision.page_people import StrengthsPage
+from carejournal.ui.supervision.page_power import PowerPage
+from carejournal.ui.supervision.wizard import PrepareWizard
 from tests.conftest import draft
 from tests.ui.prep_journal import TODAY, fill
 

@@ -9,15 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from carejournal.journal import Journal
-from carejournal.preparation import Step
-from carejournal.supervision import Session
-from carejournal.ui import prepare_wizard
-from carejournal.ui.prepare_common import qdate
-from carejournal.ui.prepare_entries_model import EntryChoiceModel
-from carejournal.ui.prepare_page_entries import EntriesPage
-from carejournal.ui.prepare_page_language import LanguagePage
-from carejournal.ui.prepare_wizard import NextSessionDialog, PrepareWizard, open_prepare_wizard
+from carejournal.core.preparation import Step
+from carejournal.core.supervision import Session
+from carejournal.services.journal import Journal
+from carejournal.ui.supervision import wizard as prepare_wizard
+from carejournal.ui.supervision.entries_model import EntryChoiceModel
+from carejournal.ui.supervision.page_entries import EntriesPage
+from carejournal.ui.supervision.page_language import LanguagePage
+from carejournal.ui.supervision.prepare_common import qdate
+from carejournal.ui.supervision.wizard import NextSessionDialog, PrepareWizard, open_prepare_wizard
 from tests.ui.prep_journal import TODAY, Prepared, fill
 
 CHECK = Qt.ItemDataRole.CheckStateRole

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from carejournal.journal import Journal
-from carejournal.preparation import AgendaKind, Step
-from carejournal.supervision import ActionStatus
-from carejournal.ui.prepare_entries_model import EntryChoiceModel
-from carejournal.ui.prepare_page_agenda import AgendaPage
-from carejournal.ui.prepare_page_entries import EntriesPage
-from carejournal.ui.prepare_page_export import ExportPage
-from carejournal.ui.prepare_page_language import LanguagePage
-from carejournal.ui.prepare_page_people import StrengthsPage
-from carejournal.ui.prepare_page_power import PowerPage
-from carejournal.ui.prepare_wizard import PrepareWizard
+from carejournal.core.preparation import AgendaKind, Step
+from carejournal.core.supervision import ActionStatus
+from carejournal.services.journal import Journal
+from carejournal.ui.supervision.entries_model import EntryChoiceModel
+from carejournal.ui.supervision.page_agenda import AgendaPage
+from carejournal.ui.supervision.page_entries import EntriesPage
+from carejournal.ui.supervision.page_export import ExportPage
+from carejournal.ui.supervision.page_language import LanguagePage
+from carejournal.ui.supervision.page_people import StrengthsPage
+from carejournal.ui.supervision.page_power import PowerPage
+from carejournal.ui.supervision.wizard import PrepareWizard
 from tests.ui.prep_journal import TODAY, Prepared, fill
 
 CHECK = Qt.ItemDataRole.CheckStateRole

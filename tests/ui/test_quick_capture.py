@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from carejournal.domain import EntryKind, InvalidInput
-from carejournal.errors import JournalError
-from carejournal.journal import Journal
-from carejournal.shifts import parse_shift
-from carejournal.templates import fallibility
-from carejournal.ui.quick_capture import Capture, QuickCaptureDialog, save_capture
+from carejournal.core.domain import EntryKind, InvalidInput
+from carejournal.core.errors import JournalError
+from carejournal.core.shifts import parse_shift
+from carejournal.core.templates import fallibility
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.quick_capture import Capture, QuickCaptureDialog, save_capture
 from tests.conftest import draft
 
 MONDAY = dt.date(2026, 11, 23)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.quick_kindness import QuickKindnessDialog
 from carejournal.ui.main_window import MainWindow
-from carejournal.ui.quick_kindness import QuickKindnessDialog
 
 
 def _answer_dialog(act_words: str, person: str, note: str, seen: list[str]) -> None:

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from carejournal.domain import EntryKind
-from carejournal.drafts import PendingDraft
-from carejournal.ui.recover_dialog import RecoverDialog
+from carejournal.core.domain import EntryKind
+from carejournal.services.drafts import PendingDraft
+from carejournal.ui.editor.recover_dialog import RecoverDialog
 from tests.conftest import draft
 
 SAVED = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QMessageBox
 
-from carejournal.journal import Journal
-from carejournal.supervision import ActionStatus, AgreedAction, Session
-from carejournal.ui.sessions_dialog import SessionsDialog
+from carejournal.core.supervision import ActionStatus, AgreedAction, Session
+from carejournal.services.journal import Journal
+from carejournal.ui.supervision.sessions_dialog import SessionsDialog
 
 TODAY = dt.date(2026, 3, 17)
 
@@ -148,7 +148,7 @@ def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,
     dialog = open_dialog()
 
     def busy(_session: Session) -> int:
-        from carejournal.errors import JournalError
+        from carejournal.core.errors import JournalError
         raise JournalError("The journal file is busy.")
     monkeypatch.setattr(journal.supervision, "add", busy)
     dialog.new_button.click()

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from carejournal.errors import JournalError
-from carejournal.journal import Journal
-from carejournal.shifts import Shift, parse_shift
-from carejournal.ui.settings_dialog import SettingsDialog
+from carejournal.core.errors import JournalError
+from carejournal.core.shifts import Shift, parse_shift
+from carejournal.services.journal import Journal
+from carejournal.ui.settings.dialog import SettingsDialog
 
 
 @pytest.fixture

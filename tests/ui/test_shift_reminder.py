@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from carejournal.errors import JournalError
-from carejournal.journal import Journal
-from carejournal.shifts import ShiftEnd, parse_shift
-from carejournal.ui.shift_reminder import ReminderBanner, ShiftReminder, attach_tray
+from carejournal.core.errors import JournalError
+from carejournal.core.shifts import ShiftEnd, parse_shift
+from carejournal.services.journal import Journal
+from carejournal.ui.practice.shift_reminder import ReminderBanner, ShiftReminder, attach_tray
 
 MONDAY = dt.date(2026, 11, 23)
 LATE_END = dt.datetime(2026, 11, 23, 22, 0)

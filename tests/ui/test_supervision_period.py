@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from carejournal.journal import Journal
-from carejournal.patterns import Period, PeriodChoice
-from carejournal.supervision import Session
+from carejournal.core.patterns import Period, PeriodChoice
+from carejournal.core.supervision import Session
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
-from carejournal.ui.timeline_model import ROW_ROLE
+from carejournal.ui.timeline.model import ROW_ROLE
 
 TODAY = dt.date(2026, 3, 20)
 SINCE = PeriodChoice.SINCE_SUPERVISION.value

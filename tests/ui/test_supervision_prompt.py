@@ -14,10 +14,10 @@ from PySide6.QtCore import QDate, QLocale, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
-from carejournal.journal import Journal
-from carejournal.supervision import Session
+from carejournal.core.supervision import Session
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
-from carejournal.ui.supervision_banner import prompt_text
+from carejournal.ui.supervision.banner import prompt_text
 
 TODAY = dt.date(2026, 3, 17)  # a Tuesday
 THURSDAY = dt.date(2026, 3, 19)
@@ -147,7 +147,7 @@ def test_settings_change_how_early_the_prompt_comes(open_window, journal: Journa
         dialog.prompt_days.setValue(14)
         dialog.save()
         return dialog.result()
-    monkeypatch.setattr("carejournal.ui.settings_dialog.SettingsDialog.exec", accept)
+    monkeypatch.setattr("carejournal.ui.settings.dialog.SettingsDialog.exec", accept)
     window.actions_.settings.trigger()
     assert journal.settings.prompt_days() == 14
     assert window.timeline.supervision.isVisible()
@@ -170,7 +170,7 @@ def test_prepare_action_has_its_own_shortcut_in_the_supervision_menu(window: Mai
 
 def test_the_wizard_module_is_imported_only_when_wanted(window: MainWindow, qtbot,  # noqa: ANN001
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from carejournal.ui import supervision_controller
+    from carejournal.ui.supervision import controller as supervision_controller
 
     calls: list[tuple] = []
     wizard = QDialog(window)
@@ -178,9 +178,9 @@ def test_the_wizard_module_is_imported_only_when_wanted(window: MainWindow, qtbo
     def open_prepare_wizard(parent: QWidget, journal: Journal, today: dt.date) -> QDialog:
         calls.append((parent, journal, today))
         return wizard
-    fake = types.ModuleType("carejournal.ui.prepare_wizard")
+    fake = types.ModuleType("carejournal.ui.supervision.wizard")
     fake.open_prepare_wizard = open_prepare_wizard  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "carejournal.ui.prepare_wizard", fake)
+    monkeypatch.setitem(sys.modules, "carejournal.ui.supervision.wizard", fake)
     window.supervision.opener = supervision_controller.open_preparation
     window.actions_.prepare_supervision.trigger()
     assert calls == [(window, window.journal, dt.date.today())]
@@ -191,9 +191,9 @@ def test_the_wizard_module_is_imported_only_when_wanted(window: MainWindow, qtbo
 
 def test_a_missing_wizard_is_said_quietly(window: MainWindow,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from carejournal.ui import supervision_controller
+    from carejournal.ui.supervision import controller as supervision_controller
 
-    monkeypatch.setitem(sys.modules, "carejournal.ui.prepare_wizard", None)
+    monkeypatch.setitem(sys.modules, "carejournal.ui.supervision.wizard", None)
     window.supervision.opener = supervision_controller.open_preparation
     window.actions_.prepare_supervision.trigger()
     assert "cannot be opened" in window.statusBar().currentMessage()

@@ -9,14 +9,14 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, QTimer
 
-from carejournal import encryption
 from carejournal.app import close_journal, open_window
-from carejournal.errors import JournalClosed
-from carejournal.journal import Journal
+from carejournal.core.errors import JournalClosed
+from carejournal.services import encryption
+from carejournal.services.journal import Journal
 from carejournal.store.keyfile import KdfCost
-from carejournal.ui import background
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
+from carejournal.ui.shared import background
 from carejournal.ui.teardown import stop_timers
 from tests.conftest import draft
 from tests.invariant.driving import open_descriptors

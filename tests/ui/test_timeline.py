@@ -6,10 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 
-from carejournal.domain import EntryKind
-from carejournal.journal import Journal
+from carejournal.core.domain import EntryKind
+from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
-from carejournal.ui.timeline_model import ROW_ROLE
+from carejournal.ui.timeline.model import ROW_ROLE
 
 
 def _summaries(window: MainWindow) -> list[str]:

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from carejournal.domain import EntryKind, EntryRow
-from carejournal.ui.timeline_model import ID_ROLE, META_ROLE, TimelineModel
+from carejournal.core.domain import EntryKind, EntryRow
+from carejournal.ui.timeline.model import ID_ROLE, META_ROLE, TimelineModel
 
 
 def _row(entry_id: int, day: int, summary: str = "Tea", time: dt.time | None = None,

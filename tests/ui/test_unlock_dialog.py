@@ -10,9 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
-from carejournal.encryption import WrongPassphrase
-from carejournal.errors import JournalError
-from carejournal.ui.unlock_dialog import UnlockDialog, ask_to_unlock
+from carejournal.core.errors import JournalError
+from carejournal.services.encryption import WrongPassphrase
+from carejournal.ui.privacy.unlock import UnlockDialog, ask_to_unlock
 
 KEY = bytes(range(32))
 

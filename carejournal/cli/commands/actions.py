@@ -1,0 +1,74 @@
+"""`carejournal actions`: action items with review dates, and ticking them off."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from carejournal.cli.output import print_json
+from carejournal.core.domain import DueAction
+from carejournal.services.journal import Journal
+
+ALL_AHEAD_DAYS = 36_500  # review dates are at most ten years ahead; this takes in every one
+
+
+def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str], int]) -> None:
+    """Add the actions command to the CLI grammar."""
+    actions = sub.add_parser("actions", help="open action items with a review date")
+    actions.add_argument("--due", action="store_true",
+                         help="only those due for review today or earlier")
+    actions.add_argument("--days", type=_days, metavar="N",
+                         help="only those due within the next N days (0 means today)")
+    actions.add_argument("--json", action="store_true", help="print JSON")
+    sub_actions = actions.add_subparsers(dest="actions_command", metavar="ACTION")
+    done = sub_actions.add_parser("done", help="mark an action item done")
+    done.add_argument("item", type=positive, metavar="ITEM_ID",
+                      help="the item's number (shown by 'actions' and 'show')")
+    done.add_argument("--date", type=date_type, help="when it was done (default today)")
+    done.add_argument("--undo", action="store_true", help="mark it not done again")
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days")
+    return int(text)
+
+
+def due_json(item: DueAction, today: dt.date) -> dict[str, Any]:
+    """An open action item with its review date and the entry it belongs to."""
+    return {"id": item.id, "text": item.text, "review_on": item.review_on.isoformat(),
+            "due": item.review_on <= today, "entry_id": item.entry_id,
+            "entry_summary": item.entry_summary}
+
+
+def run(journal: Journal, args: argparse.Namespace) -> int:
+    """List open action items, or mark one done."""
+    if args.actions_command == "done":
+        return _done(journal, args)
+    today = dt.date.today()
+    ahead = args.days if args.days is not None else 0 if args.due else ALL_AHEAD_DAYS
+    items = journal.actions_due(today, days_ahead=ahead)
+    if args.json:
+        print_json([due_json(item, today) for item in items])
+        return 0
+    if not items:
+        print("Nothing is due for review." if args.due or args.days is not None else
+              "No open action items with a review date.")
+    for item in items:
+        mark = "due" if item.review_on <= today else "   "
+        print(f"{item.id:>5}  {item.review_on.isoformat()} {mark}  {item.text}  "
+              f"(entry {item.entry_id}: {item.entry_summary})")
+    return 0
+
+
+def _done(journal: Journal, args: argparse.Namespace) -> int:
+    if args.undo:
+        journal.set_action_done(args.item, None)
+        print(f"Action item {args.item} is open again.")
+        return 0
+    day = args.date or dt.date.today()
+    journal.set_action_done(args.item, day)
+    print(f"Marked action item {args.item} done on {day.isoformat()}.")
+    return 0

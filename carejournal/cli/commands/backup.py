@@ -1,0 +1,106 @@
+"""`carejournal backup [--out FILE]`, `carejournal backup list` and `carejournal restore FILE`.
+
+These work on the journal file without opening it as a journal, so that a damaged journal's
+backups can still be listed and a good one put back in its place. A damaged journal itself is
+not backed up: `backup` refuses it in one line (exit 2), so no damaged copy is ever listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from carejournal.cli import keys as cli_keys
+from carejournal.cli.output import print_json
+from carejournal.core.domain import InvalidInput
+from carejournal.core.paths import journal_path
+from carejournal.services.backups import BackupService, is_automatic
+
+EXIT_OK = 0
+
+
+def register(sub: Any) -> None:
+    """Add the backup command to the CLI grammar (restore FILE shares `restore`)."""
+    backup = sub.add_parser("backup", help="back the journal up now, or list its backups")
+    backup.add_argument("--out", metavar="FILE",
+                        help="where to write the backup (default: the backups folder "
+                             "beside the journal)")
+    actions = backup.add_subparsers(dest="backup_command", metavar="ACTION")
+    lst = actions.add_parser("list", help="list the journal's backups, newest first")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    from carejournal.cli.commands import offsite as cli_offsite
+
+    cli_offsite.register(actions)
+
+
+def is_entry_id(target: str) -> bool:
+    """For `restore`: a positive whole number that is not an existing file is an entry id."""
+    return target.isdigit() and int(target) > 0 and not Path(target).exists()
+
+
+def run(args: argparse.Namespace) -> int:
+    """`carejournal backup` (and `backup list`, `backup offsite`)."""
+    if getattr(args, "backup_command", None) == "offsite":  # needs the journal's settings
+        from carejournal.cli.commands import offsite as cli_offsite
+
+        return cli_offsite.run_opening(args)
+    path = journal_path(args.journal)
+    service = BackupService(path, key=cli_keys.journal_key(path, args))
+    if getattr(args, "backup_command", None) == "list":
+        return _list(service, args.json)
+    if args.out:
+        return _backup_to(service, Path(args.out).expanduser())
+    print(service.back_up_now())  # a damaged journal is refused: BackupProblem, exit 2
+    return EXIT_OK
+
+
+def _backup_to(service: BackupService, out: Path) -> int:
+    """A backup to a file the worker names (never over an existing file)."""
+    if out.exists():
+        raise InvalidInput(f"{out} already exists; choose a new file name for the backup")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"the folder {out.parent} does not exist")
+    if not service.journal.is_file():
+        raise InvalidInput(f"there is no journal at {service.journal} to back up yet")
+    print(service.back_up_to(out.absolute()))
+    return EXIT_OK
+
+
+def _list(service: BackupService, as_json: bool) -> int:
+    backups = service.backups()
+    if as_json:
+        print_json([{"path": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason,
+                     "size": b.size, "automatic": is_automatic(b), "number": b.number or None}
+                    for b in backups])
+        return EXIT_OK
+    if not backups:
+        print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")
+        return EXIT_OK
+    print(f"Backups in {service.folder()}, newest first:")
+    for b in backups:
+        when = b.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"  {when}  {b.reason:<26} {_size(b.size):>9}  {b.path.name}")
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    """A file size people read easily."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """`carejournal restore FILE`: back up the current journal, then put FILE in its place."""
+    backup = Path(args.id).expanduser()
+    if not backup.is_file():
+        raise InvalidInput(f"there is no backup file {backup}")
+    path = journal_path(args.journal)
+    done = BackupService(path, key=cli_keys.journal_key(path, args)).restore(backup)
+    if done.saved_first is not None:
+        print(f"Saved the journal as it was to {done.saved_first}")
+    print(f"Restored {done.journal} from {done.backup}")
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""`carejournal chart NAME --out FILE.png|.svg`: one chart to a file, without a window.
+
+Draws with matplotlib's Agg canvas (never Qt); matplotlib is imported only when a chart
+is drawn, so building the command-line grammar stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from carejournal.charts.texts import NAMES, SERIES_OF
+from carejournal.cli.commands.stats import add_period_options, period_from
+from carejournal.core.domain import InvalidInput, clean_name
+
+if TYPE_CHECKING:
+    from carejournal.core.patterns import Period
+    from carejournal.services.journal import Journal
+
+SUFFIXES = (".png", ".svg")
+
+
+def today() -> dt.date:
+    """Today's local date (the worker's dates are local dates)."""
+    return dt.date.today()
+
+
+def _name(text: str) -> str:
+    if text not in NAMES:
+        raise argparse.ArgumentTypeError(
+            f"unknown chart '{text}': choose one of {', '.join(NAMES)}")
+    return text
+
+
+def _out(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in SUFFIXES:
+        raise argparse.ArgumentTypeError(
+            f"cannot save a chart as '{path.name}': the file name must end in .png or .svg")
+    return path
+
+
+def register(sub: Any, date_type: Callable[[str], Any]) -> None:
+    """Add the chart command to the CLI grammar."""
+    chart = sub.add_parser(
+        "chart", help="save one chart of your practice as a PNG or SVG picture",
+        description="Draw one of the Patterns charts for a period (default the last 4 "
+                    "weeks) and save it, with its caption, without opening a window.")
+    chart.add_argument("name", type=_name, metavar="NAME", help="one of: " + ", ".join(NAMES))
+    add_period_options(chart, date_type)
+    chart.add_argument("--dark", action="store_true", help="use the dark theme")
+    chart.add_argument("--out", type=_out, required=True, metavar="FILE",
+                       help="where to save it: a file name ending in .png or .svg")
+
+
+def _series(journal: Journal, name: str, period: Period) -> Any:
+    """Only the series this chart draws (not all seven)."""
+    patterns = journal.patterns
+    key = SERIES_OF[name]
+    if key == "streaks":
+        return patterns.streaks(period, today())
+    return getattr(patterns, key)(period)
+
+
+def _person(journal: Journal, name: str) -> str:
+    """The journal's own spelling of a name typed in any case."""
+    wanted = clean_name(name).casefold()
+    return next((p for p in journal.people() if p.casefold() == wanted), clean_name(name))
+
+
+def run(journal: Journal, args: argparse.Namespace) -> int:
+    """Draw the chart and save it; a file that cannot be written is a one-line error."""
+    from carejournal.charts import dark_theme, light_theme, save
+
+    person = _person(journal, args.person) if args.person.strip() else ""
+    period = period_from(args, today(), person, journal)
+    theme = dark_theme() if args.dark else light_theme()
+    path: Path = args.out
+    try:
+        info = save(args.name, _series(journal, args.name, period), path, theme, period=period)
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
+    print(f"Saved the {args.name} chart ({period.since} to {period.until}) to {path}.")
+    if info.empty:
+        print("Nothing was recorded for it in this period yet, so it says so in words.")
+    return 0

@@ -1,0 +1,99 @@
+"""`carejournal prepare show`: every step of a preparation, as plain text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from carejournal.cli.commands.supervision import action_line
+from carejournal.core.preparation import Preparation
+from carejournal.core.supervision import when_text
+
+if TYPE_CHECKING:
+    from carejournal.services.journal import Journal
+
+
+def print_preparation(journal: Journal, prep: Preparation) -> None:
+    """Print the six steps with numbers the other prepare commands take."""
+    import datetime as dt
+
+    steps = journal.preparing
+    session = steps.session_of(prep)
+    print(f"Preparing for supervision {when_text(session.held_on, dt.date.today())} "
+          f"({session.held_on.isoformat()}).")
+    actions = steps.last_actions(prep)
+    if actions:
+        print("\nAgreed last time (mark each: prepare mark ACTION done|in-progress|dropped):")
+        for action in actions:
+            print("  " + action_line(action))
+    _entries(journal, prep)
+    _language(journal, prep)
+    _strengths(journal, prep)
+    _power(journal, prep)
+    print("\n5. Agenda (prepare ask TEXT, prepare goal TEXT, prepare move N TO, "
+          "prepare remove N)")
+    if not prep.agenda:
+        print("   Nothing yet.")
+    for n, item in enumerate(prep.agenda, 1):
+        print(f"   {n}. {item.text}  [{item.kind.value}]")
+    print("\n6. Export: carejournal export --out pack.pdf   (or .docx, .md)")
+
+
+def _entries(journal: Journal, prep: Preparation) -> None:
+    rows = journal.preparing.period_rows(prep)
+    chosen = {r.id for r in journal.preparing.chosen(prep)}
+    print(f"\n1. Entries from {prep.since} to {prep.until}: {len(chosen)} of {len(rows)} "
+          "brought (prepare period, prepare entries all|ID,..., prepare discuss ID)")
+    for row in rows:
+        mark = "x" if row.id in chosen else " "
+        discuss = "  [to discuss]" if row.id in prep.to_discuss else ""
+        title = row.title or row.summary
+        print(f"   [{mark}] {row.id:>5}  {row.occurred_on}  {row.kind.value:<12} "
+              f"{title[:60]}{discuss}")
+
+
+def _language(journal: Journal, prep: Preparation) -> None:
+    items = journal.preparing.language(prep)
+    now = sum(i.occurrences for i in items)
+    print(f"\n2. Language: {prep.language_before or 0} findings before, {now} now "
+          "(prepare reword N --to TEXT, prepare keep N --reason TEXT, prepare question N)")
+    for n, item in enumerate(items, 1):
+        state = ("kept: " + item.kept.reason if item.kept else
+                 "brought as a question" if item.question else "to decide")
+        f = item.finding
+        print(f"   {n}. \u201c{f.text}\u201d in entry {item.entry.id} ({item.field_label}): "
+              f"{state}")
+        print(f"      {item.context}")
+        print(f"      {f.why}")
+        if f.alternatives:
+            print(f"      Try: {'; '.join(f.alternatives)}")
+    for r in prep.rewordings:
+        print(f"   reworded in entry {r.entry_id}: \u201c{r.before}\u201d \u2192 "
+              f"\u201c{r.after}\u201d")
+
+
+def _strengths(journal: Journal, prep: Preparation) -> None:
+    people = journal.preparing.strengths(prep)
+    print("\n3. Strengths (prepare strength PERSON --text TEXT | --question)")
+    if not people:
+        print("   Nobody is named in the chosen entries.")
+    for p in people:
+        note = f"  a strength you saw: {p.noted}" if p.noted else ""
+        ask = "  <- only problems noted: add a strength you saw, or bring it as a question" \
+            if p.needs_strength else ""
+        print(f"   {p.name}: {p.strengths} strength words, {p.problems} problem words in "
+              f"{p.entries} entries{note}{ask}")
+
+
+def _power(journal: Journal, prep: Preparation) -> None:
+    power = journal.preparing.power(prep)
+    print("\n4. Power and fallibility (prepare bring N puts question N on the agenda)")
+    share = power.share_with
+    print("   No decisions recorded in the period." if share is None else
+          f"   {power.made_with} of {power.decisions} decisions made with the person "
+          f"({share:.0%}).")
+    for goal in power.ended_early:
+        print(f"   Goal ended after few attempts: {goal.person}: {goal.text} "
+              f"({goal.attempts} in the period)")
+    print(f"   Own-fallibility reflections brought: {len(power.fallibility)}")
+    for n, question in enumerate(power.questions, 1):
+        print(f"   Q{n}. {question}")

@@ -1,0 +1,74 @@
+"""`carejournal salvage --out FILE [--json]`: save what can still be read from a damaged journal.
+
+Like `carejournal restore FILE`, this never opens the journal as a journal (that would refuse a
+damaged one): it reads the file read-only and writes CareJournal JSON, which
+`carejournal import --format json FILE` brings into a new journal.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from carejournal.cli.output import print_json
+from carejournal.core.domain import InvalidInput
+from carejournal.core.paths import journal_path
+
+EXIT_OK = 0
+
+
+def register(sub: Any) -> None:
+    """Add `carejournal salvage` to the CLI grammar."""
+    cmd = sub.add_parser("salvage", help="save what can still be read from a damaged journal "
+                                         "as CareJournal JSON (the journal is not changed)")
+    cmd.add_argument("--out", metavar="FILE", type=Path, required=True,
+                     help="the JSON file to write (it is not encrypted: keep it safe)")
+    cmd.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def run(args: argparse.Namespace, key: bytes | None = None) -> int:
+    """Salvage the journal to args.out and say, table by table, what was saved and lost."""
+    from carejournal.services.salvage import salvage
+
+    path = journal_path(args.journal)
+    out = args.out.expanduser()
+    if not out.parent.is_dir():
+        raise InvalidInput(f"the folder {out.parent} does not exist")
+    if key is None:
+        key = _key(path, args)
+    report = salvage(path, out, key)
+    if args.json:
+        print_json(report.as_json())
+        return EXIT_OK
+    print(f"Saved what could be read from {path.name} to {report.out}.")
+    print(f"{path.name} itself has not been changed.")
+    for table in report.tables:
+        if table.saved or not table.complete:
+            print(f"  {table.label}: {table.saved} saved{_lost_text(table.lost, table.problem)}")
+    for what, count in report.left_out.items():
+        print(f"  note: {what}: {count}")
+    print("Everything that was there could be read." if report.complete else
+          "Some of the journal could not be read; what was saved is in the file.")
+    print(f"To bring it into a new journal: carejournal --journal NEW.sqlite import "
+          f"--format json {report.out}")
+    print("The file is not encrypted: keep it somewhere safe.")
+    return EXIT_OK
+
+
+def _lost_text(lost: int | None, problem: str) -> str:
+    if problem:
+        return f", none could be read ({problem})"
+    if lost is None:
+        return ", some could not be read (how many is not known)"
+    return f", {lost} could not be read" if lost else ""
+
+
+def _key(path: Path, args: argparse.Namespace) -> bytes | None:
+    """The data key of an encrypted journal (asking for its passphrase), or None."""
+    from carejournal.cli import keys as cli_keys
+    from carejournal.services import encryption
+
+    if not encryption.key_file(path).is_file():
+        return None  # a plain journal (perhaps one whose first page is gone)
+    return cli_keys.journal_key(path, args)

@@ -1,0 +1,173 @@
+"""`carejournal supervision`, `status` and `person`: sessions, agreed actions, the prompt
+before the next session, and the names people go by in exports."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from carejournal.cli.output import print_json
+from carejournal.core.domain import InvalidInput, clean_name
+from carejournal.core.supervision import (
+    STATUS_LABELS,
+    AgreedAction,
+    Session,
+    days_until,
+    parse_status,
+    when_text,
+)
+
+if TYPE_CHECKING:
+    from carejournal.services.journal import Journal
+
+
+def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str], int]
+             ) -> None:
+    """Add the supervision, status and person commands to the CLI grammar."""
+    sup = sub.add_parser("supervision", help="record supervision sessions and agreed actions")
+    acts = sup.add_subparsers(dest="supervision_command", metavar="ACTION")
+    add = acts.add_parser("add", help="record a session, held or planned")
+    add.add_argument("--date", type=date_type, required=True, help="YYYY-MM-DD")
+    add.add_argument("--supervisor", default="", help="your supervisor's name or role")
+    add.add_argument("--notes", default="", help="notes from the session")
+    lst = acts.add_parser("list", help="list sessions, oldest first")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    show = acts.add_parser("show", help="one session with its agreed actions")
+    show.add_argument("id", type=positive, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    action = acts.add_parser("action", help="add an action agreed in a session")
+    action.add_argument("id", type=positive, metavar="SESSION")
+    action.add_argument("text", metavar="TEXT")
+    action.add_argument("--owner", default="", help="who will do it (default: you)")
+    action.add_argument("--due", type=date_type, help="when it is due (YYYY-MM-DD)")
+    mark = acts.add_parser("mark", help="mark an agreed action done, in-progress, dropped "
+                                        "or open")
+    mark.add_argument("action_id", type=positive, metavar="ACTION")
+    mark.add_argument("status", metavar="STATUS")
+    delete = acts.add_parser("delete", help="delete a session, its actions and preparation")
+    delete.add_argument("id", type=positive, metavar="ID")
+
+    status = sub.add_parser("status", help="one line about your next supervision "
+                                           "(for a login script)")
+    status.add_argument("--quiet", action="store_true",
+                        help="print only when it is time to prepare")
+
+    person = sub.add_parser("person", help="set the nicknames and alias of someone you "
+                                           "support (used to protect them in exports)")
+    person.add_argument("name", metavar="NAME", nargs="?", help="omit to list everyone")
+    person.add_argument("--nickname", action="append", default=None,
+                        help="another name they go by (repeat; give '' to clear)")
+    person.add_argument("--alias", default=None,
+                        help="the alias exports use (default: their initials)")
+    person.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(journal: Journal, args: argparse.Namespace) -> int:
+    """`carejournal supervision ACTION`."""
+    service = journal.supervision
+    command = args.supervision_command or "list"
+    if command == "add":
+        new = service.add(Session(args.date, args.supervisor, args.notes))
+        print(f"Recorded supervision session {new} on {args.date.isoformat()}.")
+    elif command == "list":
+        _list(journal, args.json)
+    elif command == "show":
+        session = service.session(args.id)
+        if args.json:
+            print_json(session.as_json())
+        else:
+            _print_session(session)
+    elif command == "action":
+        service.add_action(args.id, args.text, args.owner, args.due)
+        print(f"Added the action to session {args.id}.")
+    elif command == "mark":
+        status = parse_status(args.status)
+        service.set_action_status(args.action_id, status)
+        print(f"Marked action {args.action_id} {STATUS_LABELS[status]}.")
+    elif command == "delete":
+        service.delete(args.id)
+        print(f"Deleted supervision session {args.id}.")
+    return 0
+
+
+def _list(journal: Journal, as_json: bool) -> None:
+    sessions = journal.supervision.sessions()
+    if as_json:
+        print_json([s.as_json() for s in sessions])
+        return
+    if not sessions:
+        print("No supervision sessions yet. Record one with: "
+              "carejournal supervision add --date YYYY-MM-DD")
+        return
+    today = dt.date.today()
+    for s in sessions:
+        when = "planned" if s.held_on > today else "held"
+        who = f"  with {s.supervisor}" if s.supervisor else ""
+        done = sum(1 for a in s.actions if a.status.value in ("done", "dropped"))
+        print(f"{s.id:>4}  {s.held_on.isoformat()}  {when:<7}{who}  "
+              f"({len(s.actions)} actions, {done} closed)")
+
+
+def _print_session(session: Session) -> None:
+    print(f"Supervision session {session.id} on {session.held_on.isoformat()}")
+    if session.supervisor:
+        print(f"Supervisor: {session.supervisor}")
+    if session.notes:
+        print(f"\n{session.notes}")
+    if session.actions:
+        print("\nAgreed actions:")
+        for action in session.actions:
+            print("  " + action_line(action))
+
+
+def action_line(action: AgreedAction) -> str:
+    """An agreed action on one line: id, status, text, owner and due date."""
+    owner = f" ({action.owner})" if action.owner else ""
+    due = f", due {action.due_on.isoformat()}" if action.due_on else ""
+    return f"[{action.id}] {STATUS_LABELS[action.status]}: {action.text}{owner}{due}"
+
+
+def run_status(journal: Journal, args: argparse.Namespace) -> int:
+    """The prompt line when the next session is near; otherwise a calm status line."""
+    today = dt.date.today()
+    due = journal.supervision.prompt(today)
+    if due is not None:
+        print(f"{due[1]} Start with: carejournal prepare show")
+        return 0
+    if args.quiet:
+        return 0
+    upcoming = journal.supervision.next_session(today)
+    if upcoming is None:
+        print("No supervision session is planned. "
+              "Add one with: carejournal supervision add --date YYYY-MM-DD")
+    else:
+        days = days_until(upcoming, today)
+        print(f"Next supervision {when_text(upcoming.held_on, today)} "
+              f"({upcoming.held_on.isoformat()}, in {days} days).")
+    return 0
+
+
+def run_person(journal: Journal, args: argparse.Namespace) -> int:
+    """List people with their nicknames and aliases, or set them for one person."""
+    people = journal.supervision.people()
+    if args.name is None:
+        if args.json:
+            print_json([{"name": p.name, "nicknames": list(p.nicknames), "alias": p.alias}
+                        for p in people])
+        else:
+            for p in people:
+                extra = f"  also: {', '.join(p.nicknames)}" if p.nicknames else ""
+                alias = f"  alias: {p.alias}" if p.alias else ""
+                print(f"{p.name}{extra}{alias}")
+        return 0
+    wanted = clean_name(args.name).casefold()
+    found = next((p for p in people if p.name.casefold() == wanted), None)
+    if found is None:
+        raise InvalidInput(f"there is nobody called '{args.name}' in the journal")
+    nicknames = found.nicknames if args.nickname is None else tuple(args.nickname)
+    alias = found.alias if args.alias is None else args.alias
+    journal.supervision.set_names(found.name, nicknames, alias)
+    print(f"Saved the names for {found.name}.")
+    return 0

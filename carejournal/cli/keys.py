@@ -1,0 +1,148 @@
+"""Passphrases on the command line: asking for them, and `encrypt`, `decrypt`, `passphrase`.
+
+A passphrase is read from the terminal without echo, or for scripts from the first line of
+`--passphrase-file FILE` (never from an argument, which other users could see in the process
+list). A recovery key works wherever a passphrase is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from carejournal.core.domain import InvalidInput
+from carejournal.core.paths import journal_path
+
+EXIT_OK = 0
+
+
+def add_global(parser: argparse.ArgumentParser) -> None:
+    """The --passphrase-file option every command understands."""
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read an encrypted journal's passphrase (or recovery key) from "
+                             "the first line of FILE instead of asking")
+
+
+def register(sub: Any) -> None:
+    """Add `encrypt`, `decrypt` and `passphrase` to the CLI grammar."""
+    enc = sub.add_parser("encrypt", help="protect the journal with a passphrase (encrypts it "
+                                         "and its backups)")
+    enc.add_argument("--new-passphrase-file", metavar="FILE",
+                     help="read the new passphrase from FILE instead of asking twice")
+    sub.add_parser("decrypt", help="remove the passphrase (stores the journal and its backups "
+                                   "unencrypted)")
+    change = sub.add_parser("passphrase", help="change the journal's passphrase")
+    change.add_argument("--new-passphrase-file", metavar="FILE",
+                        help="read the new passphrase from FILE instead of asking twice")
+
+
+def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
+    """The data key for an encrypted journal (asking for its passphrase), or None."""
+    from carejournal.store.cipher import looks_encrypted
+
+    if not looks_encrypted(path):  # a plain SQLite file (or none yet): no passphrase
+        return None
+    from carejournal.services import encryption
+
+    if not encryption.is_encrypted(path) and not (
+            getattr(args, "passphrase_file", None) and encryption.may_be_encrypted(path)):
+        return None  # (a recovery key in a passphrase file opens one whose key file is lost)
+    secret = _secret(args, f"Passphrase for {path.name}: ")
+    return encryption.unlock(path, secret)
+
+
+def run_encrypt(args: argparse.Namespace) -> int:
+    """`carejournal encrypt`: encrypt in place, then print the recovery key once."""
+    from carejournal.services import encryption
+
+    path = journal_path(args.journal)
+    if encryption.is_encrypted(path):
+        raise InvalidInput(f"{path.name} is already encrypted. To change its passphrase: "
+                           "carejournal passphrase")
+    new = _new_passphrase(args)
+    if sys.stderr.isatty():
+        sys.stderr.write("Encrypting the journal and its backups…\n")
+    done = encryption.encrypt(path, new)
+    print(f"{path.name} is now encrypted. Its backups are encrypted too.")
+    print("")
+    print("Your recovery key opens the journal if you forget the passphrase or lose "
+          f"{encryption.key_file(path).name}.")
+    print("Write it down or print it, and keep it away from this computer:")
+    print("")
+    print(f"    {done.recovery_key}")
+    print("")
+    print(f"A backup made just before, now encrypted too: {done.backup}")
+    return EXIT_OK
+
+
+def run_decrypt(args: argparse.Namespace) -> int:
+    """`carejournal decrypt`: store the journal and its backups without encryption."""
+    from carejournal.services import encryption
+
+    path = journal_path(args.journal)
+    key = journal_key(path, args)
+    if key is None:
+        raise InvalidInput(f"{path.name} is not encrypted.")
+    backup = encryption.decrypt(path, key)
+    print(f"{path.name} is no longer encrypted: anyone who can use this computer account can "
+          f"read it. A backup made just before: {backup}")
+    return EXIT_OK
+
+
+def run_passphrase(args: argparse.Namespace) -> int:
+    """`carejournal passphrase`: change the passphrase (the journal is not rewritten)."""
+    from carejournal.services import encryption
+
+    path = journal_path(args.journal)
+    key = journal_key(path, args)
+    if key is None:
+        raise InvalidInput(f"{path.name} is not encrypted. To protect it: carejournal encrypt")
+    encryption.change_passphrase(path, key, _new_passphrase(args))
+    print(f"The passphrase of {path.name} is changed. Your recovery key is the same as before.")
+    return EXIT_OK
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    """A new passphrase from --new-passphrase-file, or typed twice on the terminal."""
+    from carejournal.services import encryption
+
+    if args.new_passphrase_file:
+        new = _first_line(Path(args.new_passphrase_file).expanduser())
+    else:
+        _need_terminal("--new-passphrase-file")
+        new = getpass.getpass("New passphrase: ")
+        problem = encryption.passphrase_problem(new)
+        if problem:
+            raise InvalidInput(problem)
+        if getpass.getpass("The same again: ") != new:
+            raise InvalidInput("the two passphrases are not the same; nothing was changed")
+    problem = encryption.passphrase_problem(new)
+    if problem:
+        raise InvalidInput(problem)
+    return new
+
+
+def _secret(args: argparse.Namespace, prompt: str) -> str:
+    if getattr(args, "passphrase_file", None):
+        return _first_line(Path(args.passphrase_file).expanduser())
+    _need_terminal("--passphrase-file")
+    return getpass.getpass(prompt)
+
+
+def _need_terminal(option: str) -> None:
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"this journal needs a passphrase and there is no terminal to ask "
+                           f"for it; give it with {option} FILE")
+
+
+def _first_line(path: Path) -> str:
+    """The first line of a passphrase file, without its line ending."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read the passphrase file {path} ({exc})") from exc
+    lines = text.splitlines()
+    return lines[0] if lines else ""

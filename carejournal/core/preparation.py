@@ -1,0 +1,156 @@
+"""A preparation for supervision: what the worker chose at each step, saved as JSON so it
+can be reopened and finished later."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from carejournal.core.domain import InvalidInput
+
+MAX_REASON_CHARS = 2_000
+
+
+class Step(IntEnum):
+    """The steps of a preparation, in order."""
+
+    ENTRIES = 1
+    LANGUAGE = 2
+    STRENGTHS = 3
+    POWER = 4
+    AGENDA = 5
+    EXPORT = 6
+
+
+class AgendaKind(StrEnum):
+    """Where an agenda item came from."""
+
+    QUESTION = "question"        # the worker's own question
+    LANGUAGE = "language"        # a finding brought as a question (step 2)
+    STRENGTH = "strength"        # a person with only problems noted (step 3)
+    POWER = "power"              # from power and fallibility (step 4)
+    ENTRY = "entry"              # an entry marked "to discuss" (step 1)
+    DEVELOPMENT = "development"  # the worker's development goals
+    ACTION = "action"            # an agreed action still open
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One thing to talk about; source ties items brought from a step to what they came
+    from (so un-bringing removes them), empty for the worker's own."""
+
+    kind: AgendaKind
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rewording:
+    """A finding the worker reworded: in which entry and field, what was there, what is now."""
+
+    entry_id: int
+    field: str
+    rule: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A finding kept as written, with the worker's reason."""
+
+    reason: str
+
+
+@dataclass(slots=True)
+class Preparation:
+    """The state of one preparation, linked to the session it prepares for."""
+
+    session_id: int
+    since: dt.date
+    until: dt.date
+    entry_ids: list[int] | None = None  # None: every entry in the period
+    to_discuss: list[int] = field(default_factory=list)
+    language_before: int | None = None
+    rewordings: list[Rewording] = field(default_factory=list)
+    kept: dict[str, Kept] = field(default_factory=dict)
+    questions: list[str] = field(default_factory=list)  # finding keys brought as questions
+    strengths: dict[str, str] = field(default_factory=dict)  # person -> a strength seen
+    agenda: list[AgendaItem] = field(default_factory=list)
+    worker_name: str = ""
+    step: Step = Step.ENTRIES
+
+    # -- agenda -------------------------------------------------------------------
+    def bring(self, item: AgendaItem) -> None:
+        """Add an item to the agenda (an item from a step replaces its earlier text)."""
+        if item.source:
+            for n, old in enumerate(self.agenda):
+                if old.source == item.source:
+                    self.agenda[n] = item
+                    return
+        self.agenda.append(item)
+
+    def drop(self, source: str) -> None:
+        """Take the item brought from source off the agenda."""
+        self.agenda = [a for a in self.agenda if a.source != source]
+
+    def brought(self, source: str) -> bool:
+        return any(a.source == source for a in self.agenda)
+
+    def move(self, index: int, to: int) -> None:
+        """Move an agenda item to another place (indexes from 0)."""
+        if not (0 <= index < len(self.agenda) and 0 <= to < len(self.agenda)):
+            raise InvalidInput(f"there is no agenda item {index + 1}"
+                               if not 0 <= index < len(self.agenda)
+                               else f"place {to + 1} is outside the agenda")
+        self.agenda.insert(to, self.agenda.pop(index))
+
+    def remove(self, index: int) -> AgendaItem:
+        """Take an agenda item off by its place; items from steps can be brought again."""
+        if not 0 <= index < len(self.agenda):
+            raise InvalidInput(f"there is no agenda item {index + 1}")
+        item = self.agenda.pop(index)
+        if item.kind is AgendaKind.LANGUAGE:
+            self.questions = [q for q in self.questions if f"language:{q}" != item.source]
+        return item
+
+    # -- JSON ---------------------------------------------------------------------
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["since"], data["until"] = self.since.isoformat(), self.until.isoformat()
+        data["step"] = int(self.step)
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> Preparation:
+        """Read a stored state; parts that cannot be read are left at their defaults."""
+        data: dict[str, Any] = json.loads(text)
+        prep = cls(int(data["session_id"]), dt.date.fromisoformat(data["since"]),
+                   dt.date.fromisoformat(data["until"]))
+        ids = data.get("entry_ids")
+        prep.entry_ids = None if ids is None else [int(i) for i in ids]
+        prep.to_discuss = [int(i) for i in data.get("to_discuss", [])]
+        before = data.get("language_before")
+        prep.language_before = None if before is None else int(before)
+        prep.rewordings = [Rewording(**r) for r in data.get("rewordings", [])]
+        prep.kept = {k: Kept(**v) for k, v in data.get("kept", {}).items()}
+        prep.questions = [str(q) for q in data.get("questions", [])]
+        prep.strengths = {str(k): str(v) for k, v in data.get("strengths", {}).items()}
+        prep.agenda = [AgendaItem(AgendaKind(a["kind"]), a["text"], a.get("source", ""))
+                       for a in data.get("agenda", [])]
+        prep.worker_name = str(data.get("worker_name", ""))
+        prep.step = Step(int(data.get("step", 1)))
+        return prep
+
+
+def clean_reason(reason: str) -> str:
+    """A reason for keeping a wording: some words, not too many."""
+    text = " ".join(reason.split())
+    if not text:
+        raise InvalidInput("say in a few words why you are keeping this wording")
+    if len(text) > MAX_REASON_CHARS:
+        raise InvalidInput(f"a reason is {MAX_REASON_CHARS:,} characters at most")
+    return text

@@ -1,0 +1,55 @@
+"""Exporting a supervision pack: gather, protect identities, build, write (all or nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from carejournal.core.preparation import Preparation
+from carejournal.pack.build import build_document
+from carejournal.pack.content import PackContent, gather
+from carejournal.pack.write import PackFormat, write_pack
+from carejournal.privacy.protect import Detected, Protection, statement
+
+if TYPE_CHECKING:
+    from carejournal.services.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class PackPlan:
+    """A pack ready to write: its content, its aliases, and the identifiers found."""
+
+    content: PackContent
+    protection: Protection
+    detected: tuple[Detected, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What an export wrote, and what it replaced or kept."""
+
+    path: Path
+    replaced: tuple[Detected, ...]
+    kept: tuple[Detected, ...]
+
+
+def plan_pack(journal: Journal, prep: Preparation) -> PackPlan:
+    """Gather the pack and find the identifiers the worker should look at."""
+    content = gather(journal, prep)
+    protection = Protection(journal.supervision.people(),
+                            allowed=(content.worker, content.session.supervisor))
+    return PackPlan(content, protection, tuple(protection.scan(content.texts())))
+
+
+def write_plan(plan: PackPlan, path: Path, fmt: PackFormat,
+               keep: Collection[str] = ()) -> Written:
+    """Write the pack; detected identifiers are replaced except the texts in keep."""
+    replaced = tuple(d for d in plan.detected if d.text not in keep)
+    kept = tuple(d for d in plan.detected if d.text in keep)
+    closing = statement(len(plan.protection.aliases()), replaced, kept)
+    scrub = plan.protection.scrubber(keep, everywhere=plan.detected)
+    document = build_document(plan.content, scrub, closing)
+    write_pack(document, path, fmt)
+    return Written(path, replaced, kept)

@@ -1,0 +1,1 @@
+"""The entry editor and its parts, quick capture, drafts and the welcome page."""

@@ -1,0 +1,415 @@
+"""The entry editor: when, who and how it felt, then the parts each kind of entry has."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carejournal.core.domain import Entry, EntryDraft, EntryKind, InvalidInput
+from carejournal.core.kindness import Act
+from carejournal.core.templates import fallibility, find_model, models
+from carejournal.lens.matcher import Lens
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.acts_checklist import ActsChecklist
+from carejournal.ui.editor.body_edit import BodyEdit
+from carejournal.ui.editor.decisions import DecisionsEditor
+from carejournal.ui.editor.header import EditorHeader
+from carejournal.ui.editor.identifier_notice import IdentifierNotice, found_for
+from carejournal.ui.editor.links import LinksPanel
+from carejournal.ui.editor.sections import SectionsEditor
+from carejournal.ui.lens.highlighter import LensContext
+from carejournal.ui.lens.panel import LensPanel, PanelItem
+from carejournal.ui.lens.text_edit import LensEdit
+from carejournal.ui.shared.colours import problem_banner_style, prompt_banner_style
+from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.strings import kind_description
+
+if TYPE_CHECKING:
+    from carejournal.ui.editor.history import HistoryDialog
+
+BODY_MIN_HEIGHT = 180
+
+
+class EntryEditor(QWidget):
+    """Edits one entry. Emits `edited` on every change the person makes."""
+
+    edited = Signal()
+    retry_requested = Signal()
+    mirror_requested = Signal()
+    open_entry = Signal(int)
+    rule_off_requested = Signal(str)  # the worker asked to switch this lens rule off
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.entry_id: int | None = None
+        self.mirror_of: int | None = None
+        self._kept: EntryDraft | None = None
+        self._journal: Journal | None = None
+        self.history_dialog: HistoryDialog | None = None
+        self._build()
+        self._connect()
+
+    # -- construction --------------------------------------------------------
+    def _build(self) -> None:
+        self.header = EditorHeader()
+        for name in ("kind", "date", "has_time", "time", "shift", "people", "tags", "feeling",
+                     "feeling_word", "title"):
+            setattr(self, name, getattr(self.header, name))
+        self.lens_context = LensContext(self)
+        self.body = BodyEdit()
+        self.body.attach(self.lens_context)
+        self.body.setAccessibleName(self.tr("Entry text"))
+        self.body.setMinimumHeight(BODY_MIN_HEIGHT)
+        self.body_label = QLabel()
+        self.body_label.setBuddy(self.body)
+        self.strengths = LensEdit(placeholderText=self.tr(
+            "What are they good at? What skills, hopes and wishes did you notice?"))
+        self.strengths.attach(self.lens_context)
+        self.strengths.setAccessibleName(self.tr("Strengths, skills and wishes I noticed"))
+        self.strengths.setTabChangesFocus(True)
+        self.strengths_label = QLabel(self.tr("&Strengths, skills and wishes I noticed"))
+        self.strengths_label.setBuddy(self.strengths)
+        self.acts = ActsChecklist()
+        self.decisions = DecisionsEditor()
+        self.sections = SectionsEditor()
+        self.sections.set_lens_context(self.lens_context)
+        self.lens_panel = LensPanel(self.lens_context, self._lens_boxes)
+        self.links = LinksPanel()
+        self.hint = QLabel(wordWrap=True)
+        self.hint.setStyleSheet("font-style: italic;")
+        self.prompt = QLabel(wordWrap=True)
+        self.prompt.setAccessibleName(self.tr("Question to think about"))
+        self.prompt.hide()
+        self.error = QLabel(wordWrap=True)
+        self.error.setAccessibleName(self.tr("Save problem"))
+        self.error.hide()
+        self.retry = QPushButton(self.tr("Try saving again"))
+        self.retry.setAccessibleName(self.tr("Try saving again"))
+        self.retry.hide()
+        self.identity = IdentifierNotice()
+        self.history = QToolButton()
+        self.history.setToolTip(self.tr("The wording this entry had before it was reworded"))
+        self.history.hide()
+        self._lay_out()
+
+    def _text_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, edit, stretch in ((self.body_label, self.body, 3),
+                                     (self.strengths_label, self.strengths, 2)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(edit, 1)
+            layout.addWidget(box, stretch)
+        self.strengths_box = box
+        return row
+
+    def _lay_out(self) -> None:
+        self.text_row = self._text_row()
+        self.page = QWidget()
+        self.page_layout = QVBoxLayout(self.page)
+        # The page's minimum follows its contents, so the scroll area scrolls, never squeezes.
+        self.page_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.page_layout.addWidget(self.header)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.page)
+        problem = QHBoxLayout()
+        problem.addWidget(self.error, 1)
+        problem.addWidget(self.retry)
+        self.problem_row = problem
+        self.problem_buttons: list[QPushButton] = [self.retry]
+        hint = QHBoxLayout()
+        hint.addWidget(self.hint, 1)
+        hint.addWidget(self.history)
+        hint.addWidget(self.lens_panel.toggle)
+        beside = QHBoxLayout()
+        beside.addWidget(self.scroll, 1)
+        beside.addWidget(self.lens_panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(problem)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.identity)
+        layout.addLayout(hint)
+        layout.addLayout(beside, 1)
+
+    def _arrange(self, kind: EntryKind) -> None:
+        """Put this kind's parts on the page, in its order; hide the others."""
+        parts = {
+            EntryKind.INTERACTION: [self.text_row, self.acts, self.decisions, self.links],
+            EntryKind.KINDNESS: [self.acts, self.text_row, self.links],
+            EntryKind.FALLIBILITY: [self.text_row, self.sections, self.links],
+            EntryKind.REFLECTION: [self.sections, self.text_row, self.links],
+        }[kind]
+        for widget in (self.text_row, self.acts, self.decisions, self.sections, self.links):
+            self.page_layout.removeWidget(widget)
+            widget.setVisible(widget in parts)
+        for widget in parts:
+            self.page_layout.addWidget(widget, 1 if widget is self.text_row else 0)
+        self.strengths_box.setVisible(kind is EntryKind.INTERACTION)
+
+    def _connect(self) -> None:
+        for signal in (self.header.changed, self.body.textChanged, self.strengths.textChanged,
+                       self.acts.changed, self.decisions.changed, self.sections.changed):
+            signal.connect(self._on_edit)
+        self.header.kind_changed.connect(self._on_kind)
+        self.sections.model_changed.connect(self._show_body_question)
+        self.retry.clicked.connect(self.retry_requested)
+        self.history.clicked.connect(self.show_history)
+        self.links.mirror_requested.connect(self.mirror_requested)
+        self.links.open_entry.connect(self.open_entry)
+        for signal in (self.body.textChanged, self.strengths.textChanged, self.sections.changed,
+                       self.header.kind_changed):
+            signal.connect(self.lens_panel.schedule)
+        self.lens_context.dismissed_one.connect(self._on_dismissed)
+        self.lens_context.rule_off_requested.connect(self.rule_off_requested)
+        self.lens_panel.chosen.connect(self._show_finding)
+
+    def _on_edit(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def _on_dismissed(self) -> None:
+        self.lens_panel.refresh()
+        self._on_edit()  # the dismissal is stored with the entry
+
+    def _show_finding(self, item: PanelItem) -> None:
+        self.scroll.ensureWidgetVisible(item.edit)
+        item.edit.show_spot(item.spot)
+
+    def _lens_boxes(self) -> list[tuple[str, LensEdit]]:
+        """The text boxes shown for this kind, with their names (none for the entry text)."""
+        boxes: list[tuple[str, LensEdit]] = [("", self.body)]
+        if not self.strengths_box.isHidden():
+            boxes.append((self.strengths.accessibleName(), self.strengths))
+        if not self.sections.isHidden():
+            boxes += [(f.accessibleName(), f) for f in self.sections.text_fields()]
+        return boxes
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.lens_panel.fit(event.size().width(), self._page_needs())
+
+    def _page_needs(self) -> int:
+        """The width the page needs for its widest part (any kind), so it never scrolls."""
+        parts = (self.header, self.text_row, self.acts, self.decisions, self.sections)
+        margins = self.page_layout.contentsMargins()
+        return (max(p.minimumSizeHint().width() for p in parts) + margins.left()
+                + margins.right() + self.scroll.verticalScrollBar().sizeHint().width() + 12)
+
+    def _on_kind(self) -> None:
+        self._show_kind(self.current_kind(), self.sections.current_model())
+
+    def _show_kind(self, kind: EntryKind, model: str) -> None:
+        self.hint.setText(kind_description(kind))
+        self._arrange(kind)
+        if kind is EntryKind.FALLIBILITY:
+            self.sections.show_template(fallibility(), choose_model=False)
+        elif kind is EntryKind.REFLECTION:
+            self.sections.show_template(find_model(model or "free"), choose_model=True)
+        self.links.show_links(self._kept.links if isinstance(self._kept, Entry) else (),
+                              kind, can_mirror=self.entry_id is not None)
+        self._show_body_question()
+
+    def _show_body_question(self) -> None:
+        kind = self.current_kind()
+        if kind is EntryKind.REFLECTION:
+            question = find_model(self.sections.current_model()).body_question
+        elif kind is EntryKind.FALLIBILITY:
+            question = fallibility().body_question
+        elif kind is EntryKind.KINDNESS:
+            question = self.tr("A few words about it (optional)")
+        else:
+            question = self.tr("What happened? What did they want?")
+        self.body_label.setText(question)
+        self.body.setPlaceholderText(question)
+
+    def current_kind(self) -> EntryKind:
+        """The chosen kind (Qt hands enum data back as plain strings)."""
+        return self.header.current_kind()
+
+    # -- loading and reading -------------------------------------------------
+    def set_catalogue(self, acts: list[Act]) -> None:
+        """The little things the checklist offers (retired ones included, for old entries)."""
+        self.acts.set_catalogue(acts)
+
+    def set_lens(self, lens: Lens) -> None:
+        """The language lens to check the text with (rules switched off already left out)."""
+        loading, self._loading = self._loading, True  # underlining again is not an edit
+        try:
+            self.lens_context.set_lens(lens)
+        finally:
+            self._loading = loading
+        self.lens_panel.refresh()
+
+    def load(self, entry: Entry) -> None:
+        """Show a stored entry."""
+        self.entry_id = entry.id
+        self.mirror_of = None
+        self._fill(entry, prompt="")
+
+    def start_new(self, kind: EntryKind, today: dt.date | None = None,
+                  mirror_of: int | None = None, prompt: str = "", shift: str = "") -> None:
+        """Show an empty entry of this kind, dated today; a mirror is linked once saved."""
+        self.entry_id = None
+        self.mirror_of = mirror_of
+        model = models()[0].key if kind is EntryKind.REFLECTION else ""
+        self._fill(EntryDraft(kind=kind, occurred_on=today or dt.date.today(), model=model,
+                              shift=shift), prompt)
+        self.body.setFocus()
+
+    def show_draft(self, draft: EntryDraft, mirror_of: int | None = None) -> None:
+        """Show a recovered draft of a new entry (the autosave then stores it)."""
+        self.entry_id = None
+        self.mirror_of = mirror_of
+        self._fill(draft, "")
+
+    def _fill(self, draft: EntryDraft | Entry, prompt: str) -> None:
+        self._loading = True
+        self._kept = draft
+        if self.history_dialog is not None:  # it showed the entry shown before
+            self.history_dialog.close()
+        try:
+            self.lens_context.set_dismissed(draft.dismissed, quiet=True)
+            self.header.fill(draft)
+            self.body.set_text(draft.body)
+            self.strengths.setPlainText(draft.strengths)
+            self.acts.set_value(draft.acts)
+            self.decisions.set_value(draft.decisions)
+            self.sections.set_value(draft.sections, draft.actions)
+            self._show_kind(draft.kind, draft.model)
+            self.prompt.setText(prompt)
+            self.prompt.setStyleSheet(prompt_banner_style(self))
+            self.prompt.setVisible(bool(prompt))
+            self.clear_error()
+        finally:
+            self._loading = False
+        self.lens_panel.refresh()
+
+    def draft(self) -> EntryDraft:
+        """What the editor holds now; raises InvalidInput for names that are too long."""
+        kind = self.current_kind()
+        return self.header.draft(
+            body=self.body.toPlainText(), acts=self.acts.value(),
+            strengths=self.strengths.toPlainText(), decisions=self.decisions.value(),
+            model=self.sections.current_model() if kind is EntryKind.REFLECTION else "",
+            sections=self.sections.value(), actions=self.sections.actions.value(),
+            dismissed=tuple(sorted(self.lens_context.dismissed)))
+
+    def saved_as(self, entry_id: int) -> None:
+        """A new entry was stored with this id: it can now be mirrored."""
+        self.entry_id = entry_id
+        self.mirror_of = None
+        self.links.mirror.setEnabled(True)
+
+    def is_blank(self) -> bool:
+        """True if nothing has been written or ticked yet."""
+        try:
+            draft = self.draft()
+        except InvalidInput:
+            return False  # something was typed, even if it cannot be saved as it is
+        return not (draft.title.strip() or draft.body.strip() or draft.strengths.strip()
+                    or draft.sections or draft.acts
+                    or any(d.text.strip() for d in draft.decisions)
+                    or any(a.text.strip() for a in draft.actions))
+
+    # -- state ---------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock the editor (for entries in the trash)."""
+        self.header.set_read_only(read_only)
+        self.body.setReadOnly(read_only)
+        self.strengths.setReadOnly(read_only)
+        for part in (self.acts, self.decisions, self.sections):
+            part.set_read_only(read_only)
+        self.links.mirror.setEnabled(not read_only and self.entry_id is not None)
+
+    def set_names(self, people: list[str], tags: list[str]) -> None:
+        """Names offered as completions."""
+        self.header.set_names(people, tags)
+
+    def add_problem_buttons(self, *buttons: QPushButton) -> None:
+        """More ways out beside "Try saving again" (save the text elsewhere, copy it)."""
+        for button in buttons:
+            button.setAccessibleName(button.text().replace("…", ""))
+            button.hide()
+            self.problem_row.addWidget(button)
+            self.problem_buttons.append(button)
+
+    def show_error(self, message: str) -> None:
+        """Show a save problem loudly; the text stays in the editor."""
+        self.error.setStyleSheet(problem_banner_style(self))
+        self.error.setText(message)
+        self.error.show()
+        for button in self.problem_buttons:
+            button.show()
+
+    def clear_error(self) -> None:
+        """Hide the save problem: the entry is saved as shown, or was just loaded.
+
+        Then look again at what it holds (identifiers, earlier wording): the window calls
+        this after every save that worked, autosave included.
+        """
+        self.error.hide()
+        for button in self.problem_buttons:
+            button.hide()
+        self._look_again()
+
+    # -- identifiers and history -------------------------------------------
+    def set_journal(self, journal: Journal) -> None:
+        """The journal to look up people, the worker's name and entries' history in."""
+        self._journal = journal
+
+    def journal(self) -> Journal | None:
+        """The journal given with set_journal (None for an editor on its own)."""
+        return self._journal
+
+    def _look_again(self) -> None:
+        """Note what looks like an identifier in the entry, and offer its earlier wording."""
+        journal = self.journal()
+        found, count = [], 0
+        if journal is not None and self.entry_id is not None:
+            try:
+                found = found_for(journal, self.draft())
+                count = len(journal.supervision.revisions(self.entry_id))
+            except PROBLEMS:
+                pass  # only a courtesy: never in the way of writing
+        self.identity.show_for(self.entry_id, found)
+        self.history.setText(self.tr("Earlier wording ({count})…").format(count=count))
+        self.history.setAccessibleName(self.history.text())
+        self.history.setVisible(count > 0)
+
+    def show_history(self) -> None:
+        """Open the entry's earlier wording beside the wording now (not modal)."""
+        journal = self.journal()
+        if journal is None or self.entry_id is None:
+            return
+        try:
+            revisions = journal.supervision.revisions(self.entry_id)
+            current = self.draft()
+        except PROBLEMS as exc:
+            self.history.setToolTip(str(exc))
+            return
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        from carejournal.ui.editor.history import HistoryDialog  # loads when first used
+
+        self.history_dialog = HistoryDialog(revisions, current, self)
+        self.history_dialog.show()

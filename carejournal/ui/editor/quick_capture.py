@@ -1,0 +1,239 @@
+"""Quick capture after a shift: an interaction, a little thing or an own-fallibility note."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QRadioButton,
+    QWidget,
+)
+
+from carejournal.core.domain import (
+    SHIFT_SUGGESTIONS,
+    EntryDraft,
+    EntryKind,
+    InvalidInput,
+    split_names,
+)
+from carejournal.core.errors import EntryNotFound, JournalError
+from carejournal.core.templates import fallibility
+from carejournal.services.journal import Journal
+from carejournal.ui.editor.body_edit import BodyEdit
+from carejournal.ui.shared.colours import problem_banner_style
+from carejournal.ui.shared.strings import kind_description, kind_label
+
+CAPTURE_KINDS = (EntryKind.INTERACTION, EntryKind.KINDNESS, EntryKind.FALLIBILITY)
+PROBLEMS = (InvalidInput, JournalError, EntryNotFound, OSError)
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """What the quick capture holds: a kind, when, which shift, who, the words, and the act
+    for a little thing."""
+
+    kind: EntryKind
+    day: dt.date
+    shift: str = ""
+    people: tuple[str, ...] = ()
+    text: str = ""
+    act_id: int | None = None
+
+
+def capture_draft(journal: Journal, capture: Capture) -> EntryDraft:
+    """The entry to store; a little thing is recorded as journal.kindness.log records it."""
+    if capture.kind is not EntryKind.KINDNESS:
+        return EntryDraft(kind=capture.kind, occurred_on=capture.day, body=capture.text,
+                          shift=capture.shift, people=capture.people)
+    if capture.act_id is None:
+        raise InvalidInput("choose the little thing you did")
+    act = journal.kindness.find(str(capture.act_id), include_retired=True)
+    return journal.kindness.draft(act, ", ".join(capture.people), capture.text, capture.day,
+                                  capture.shift)  # refuses a retired act
+
+
+def save_capture(journal: Journal, capture: Capture) -> int:
+    """Store what was captured; return the new entry's id."""
+    return journal.add(capture_draft(journal, capture))
+
+
+class QuickCaptureDialog(QDialog):
+    """A compact form for a few words after a shift. After Save, `saved_id` holds the entry.
+
+    If saving fails the problem is shown and the dialog stays open with everything typed.
+    """
+
+    def __init__(self, journal: Journal, day: dt.date, shift: str = "",
+                 kind: EntryKind = EntryKind.INTERACTION,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("After the shift"))
+        self._build(day, shift)
+        self._lay_out()
+        self.kinds[kind].setChecked(True)
+        self._show_kind(kind)
+        self.resize(560, self.sizeHint().height())
+        self.text.setFocus()
+
+    # -- construction --------------------------------------------------------
+    def _build(self, day: dt.date, shift: str) -> None:
+        self.kind_group = QButtonGroup(self)
+        self.kinds: dict[EntryKind, QRadioButton] = {}
+        for index, kind in enumerate(CAPTURE_KINDS):
+            button = QRadioButton(kind_label(kind))
+            button.setAccessibleName(kind_label(kind))
+            self.kind_group.addButton(button, index)
+            self.kinds[kind] = button
+        self.hint = QLabel(wordWrap=True)
+        self.hint.setStyleSheet("font-style: italic;")
+        self.date = QDateEdit(QDate(day), calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.date.setAccessibleName(self.tr("Date"))
+        self.shift = QComboBox(editable=True)
+        self.shift.setAccessibleName(self.tr("Shift"))
+        self.shift.addItems(self._shift_names())
+        self.shift.setCurrentText(shift)
+        self.person = QComboBox(editable=True)
+        self.person.setAccessibleName(self.tr("Person (optional)"))
+        self.person.addItems(["", *self.journal.people()])
+        self.person.lineEdit().setPlaceholderText(self.tr("Name or pseudonym (optional)"))
+        self.act = QComboBox()
+        self.act.setAccessibleName(self.tr("Little thing"))
+        for act in self.journal.kindness.acts():
+            self.act.addItem(act.label, act.id)
+        self.kinds[EntryKind.KINDNESS].setEnabled(self.act.count() > 0)
+        self.question = QLabel(wordWrap=True)
+        self.text = BodyEdit()
+        self.text.setAccessibleName(self.tr("What you write"))
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(140)
+        self.question.setBuddy(self.text)
+        self.error = QLabel(wordWrap=True)
+        self.error.setAccessibleName(self.tr("Problem"))
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.kind_group.idToggled.connect(self._on_kind)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+
+    def _shift_names(self) -> list[str]:
+        names = [""]
+        for name in [*(s.name for s in self.journal.settings.shifts()), *SHIFT_SUGGESTIONS]:
+            if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+        return names
+
+    def _lay_out(self) -> None:
+        kinds = QHBoxLayout()
+        for button in self.kinds.values():
+            kinds.addWidget(button)
+        kinds.addStretch(1)
+        form = QFormLayout(self)
+        self.what = QLabel(self.tr("&What"))
+        form.addRow(self.what, kinds)
+        form.addRow(self.hint)
+        form.addRow(self.tr("&Date"), self.date)
+        form.addRow(self.tr("&Shift"), self.shift)
+        form.addRow(self.tr("&Person"), self.person)
+        form.addRow(self.tr("Little &thing"), self.act)
+        form.addRow(self.question)
+        form.addRow(self.text)
+        form.addRow(self.error)
+        form.addRow(self.buttons)
+        self.form = form
+        labels = [form.labelForField(w) for w in (kinds, self.date, self.shift, self.person,
+                                                  self.act)]
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # the fields do not jump when the little-thing row appears
+            label.setMinimumWidth(widest)
+
+    # -- behaviour -----------------------------------------------------------
+    def current_kind(self) -> EntryKind:
+        """The kind of note chosen."""
+        return CAPTURE_KINDS[max(self.kind_group.checkedId(), 0)]
+
+    def _on_kind(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._show_kind(self.current_kind())
+
+    def _show_kind(self, kind: EntryKind) -> None:
+        self.what.setBuddy(self.kinds[kind])
+        self.hint.setText(kind_description(kind))
+        self.form.setRowVisible(self.act, kind is EntryKind.KINDNESS)
+        if kind is EntryKind.FALLIBILITY:
+            question = fallibility().body_question
+        elif kind is EntryKind.KINDNESS:
+            question = self.tr("A few words about it (optional)")
+        else:
+            question = self.tr("What happened? What did they want?")
+        self.question.setText(question)
+        self.text.setPlaceholderText(question)
+
+    def capture(self) -> Capture:
+        """What the form holds; raises InvalidInput if it cannot be stored as it is."""
+        kind = self.current_kind()
+        text = self.text.toPlainText()
+        if kind is not EntryKind.KINDNESS and not text.strip():
+            raise InvalidInput(self.tr("Write a few words first, or press Cancel."))
+        return Capture(
+            kind=kind, day=self.date.date().toPython(), shift=self.shift.currentText().strip(),
+            people=split_names(self.person.currentText()), text=text,
+            act_id=self.act.currentData() if kind is EntryKind.KINDNESS else None)
+
+    def save(self) -> None:
+        """Store the note and close; on a problem, say so and keep everything."""
+        try:
+            capture = self.capture()
+        except InvalidInput as exc:
+            self.show_error(_sentence(str(exc)))
+            return
+        try:
+            self.saved_id = save_capture(self.journal, capture)
+        except PROBLEMS as exc:
+            self.show_error(self.tr("Not saved yet: {problem} Your words are still here.")
+                            .format(problem=_sentence(str(exc))))
+            return
+        self.error.hide()
+        self.accept()
+
+    def show_error(self, message: str) -> None:
+        """Show a problem above the buttons."""
+        self.error.setText(message)
+        self.error.setStyleSheet(problem_banner_style(self))
+        self.error.show()
+
+    def reject(self) -> None:
+        """Close without saving, after asking if something was written."""
+        if self.text.toPlainText().strip() and self.saved_id is None:
+            answer = QMessageBox.question(
+                self, self.tr("Discard what you wrote?"),
+                self.tr("What you wrote here has not been saved."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+
+def _sentence(text: str) -> str:
+    """A message as a sentence: capital first letter, full stop at the end."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."

@@ -1,0 +1,67 @@
+"""Pages shown instead of the editor: a first-run welcome, and 'nothing selected'."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from carejournal.core.domain import EntryKind
+from carejournal.ui.shared.strings import kind_description, new_entry_label
+
+
+class WelcomePage(QWidget):
+    """Explains the four kinds of entry to someone with an empty journal."""
+
+    new_entry = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Welcome"))
+        heading = QLabel(self.tr("Welcome to your journal"))
+        heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        intro = QLabel(self.tr(
+            "A private place to look back on your shifts: the people you support, "
+            "the little things that make a big difference, and your own off days. "
+            "Everything stays on this computer.\n\nWhat would you like to write first?"))
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        self.buttons: dict[EntryKind, QPushButton] = {}
+        for row, kind in enumerate(EntryKind):
+            button = QPushButton(new_entry_label(kind))
+            button.setAccessibleName(new_entry_label(kind))
+            button.clicked.connect(lambda _=False, k=kind: self.new_entry.emit(k))
+            text = QLabel(kind_description(kind))
+            text.setWordWrap(True)
+            grid.addWidget(button, row, 0)
+            grid.addWidget(text, row, 1)
+            self.buttons[kind] = button
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 40, 40, 40)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(12)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+
+class NothingSelectedPage(QWidget):
+    """Shown when the journal has entries but none is open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAccessibleName(self.tr("No entry open"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self.set_trash_mode(False)
+
+    def set_trash_mode(self, trash: bool) -> None:
+        """Say what can be done here, in the journal or in the trash."""
+        self.label.setText(self.tr(
+            "Choose an entry on the left to see it. Restore it with Ctrl+Shift+R,\n"
+            "or delete everything in the trash for good with Edit › Empty Trash.")
+            if trash else self.tr(
+            "Choose an entry on the left to read or edit it,\n"
+            "or press Ctrl+N to write a new one."))

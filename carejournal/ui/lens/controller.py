@@ -1,0 +1,80 @@
+"""Joins the language lens to the window: the editor's lens, switching rules, the lens window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from carejournal.ui.shared.problems import PROBLEMS
+
+if TYPE_CHECKING:
+    from carejournal.ui.lens.dialog import LensDialog
+    from carejournal.ui.main_window import MainWindow
+
+
+class LensController(QObject):
+    """Keeps the editor's lens in step with the rules the worker has switched off."""
+
+    def __init__(self, window: MainWindow,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(window)
+        self.window = window
+        self.today = today
+        self.dialog: LensDialog | None = None
+        window.actions_.show_lens.triggered.connect(self.show_lens)
+        window.editor.rule_off_requested.connect(self.switch_off)
+        window.start_up.run(self.refresh)  # the lexicon loads after the first paint
+
+    def refresh(self) -> None:
+        """Give the editor the lens as it now stands."""
+        self.window.editor.set_lens(self.window.journal.lens.lens())
+
+    def switch_off(self, rule_id: str) -> None:
+        """Switch one rule off everywhere, after saying what that means."""
+        rule = self.window.journal.lens.lexicon().rule(rule_id)
+        if rule is None:
+            return
+        answer = QMessageBox.question(
+            self.window, self.tr("Switch this rule off?"),
+            self.tr("The lens will stop noticing “{phrase}” in every entry. You can switch it "
+                    "back on in View › Language Lens.").format(phrase=rule.phrases[0].rstrip("+")))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.window.journal.lens.set_rule_on(rule_id, False)
+        except PROBLEMS as exc:
+            self.window.statusBar().showMessage(str(exc), 5000)
+            return
+        self.refresh()
+
+    def show_lens(self) -> None:
+        """Open (or bring forward) the window with the period's wording and all the rules."""
+        if self.dialog is None:
+            from carejournal.ui.lens.dialog import LensDialog  # loads when first used
+
+            try:
+                self.dialog = LensDialog(self.window.journal.lens, self.today, self.window,
+                                         self._last_supervision)
+            except PROBLEMS as exc:
+                self.window.statusBar().showMessage(str(exc), 5000)
+                return
+            self.dialog.rules_changed.connect(self.refresh)
+            self.dialog.finished.connect(self._closed)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def _last_supervision(self) -> dt.date | None:
+        """The day of the last supervision session, if there has been one."""
+        last = self.window.journal.supervision.last_session(self.today())
+        return last.held_on if last is not None else None
+
+    def _closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None

@@ -1,0 +1,126 @@
+"""Underlines the language lens's findings as the worker types, one paragraph at a time.
+
+QSyntaxHighlighter hands `highlightBlock` the text of one block (paragraph), so a keystroke
+re-checks only the paragraph it changed. `LensContext` is what every text box of one entry
+shares: the lens, the findings dismissed in this entry, and the requests the boxes make.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from carejournal.lens.matcher import Finding, Lens
+from carejournal.ui.shared.colours import lens_colour
+
+# Paragraphs longer than this (about 3,000 words, say a huge paste with no line breaks)
+# are not checked as the worker types, so every keystroke stays quick.
+MAX_BLOCK = 20_000
+# Findings are remembered per paragraph text, so the panel and the tooltips re-check only
+# the paragraphs that changed since the highlighter saw them.
+CACHE_SIZE = 4_000
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def qt_spans(text: str, findings: Sequence[Finding]) -> list[tuple[int, int, Finding]]:
+    """Findings with start and end as Qt positions (UTF-16: an emoji counts as two)."""
+    if ASTRAL.search(text) is None:
+        return [(f.start, f.end, f) for f in findings]
+    extra = list(itertools.accumulate((ord(c) > 0xFFFF for c in text), initial=0))
+    return [(f.start + extra[f.start], f.end + extra[f.end], f) for f in findings]
+
+
+class LensContext(QObject):
+    """The lens and the dismissed findings of one entry, shared by all its text boxes."""
+
+    changed = Signal()  # the lens or the dismissed findings changed: underline again
+    dismissed_one = Signal(str)  # the worker dismissed a finding in this entry
+    rule_off_requested = Signal(str)  # the worker asked to switch a rule off (its id)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lens: Lens | None = None
+        self.dismissed: frozenset[str] = frozenset()
+        self._cache: dict[str, tuple[Finding, ...]] = {}
+
+    def set_lens(self, lens: Lens | None) -> None:
+        """Check with this lens from now on (None: check nothing)."""
+        self.lens = lens
+        self._cache.clear()
+        self.changed.emit()
+
+    def set_dismissed(self, keys: Iterable[str], quiet: bool = False) -> None:
+        """The finding keys dismissed in this entry; quiet when new text follows anyway."""
+        self.dismissed = frozenset(keys)
+        self._cache.clear()
+        if not quiet:
+            self.changed.emit()
+
+    def dismiss(self, key: str) -> None:
+        """Leave this finding be in this entry (every place it occurs)."""
+        if key in self.dismissed:
+            return
+        self.dismissed = self.dismissed | {key}
+        self._cache.clear()
+        self.changed.emit()
+        self.dismissed_one.emit(key)
+
+    def request_rule_off(self, rule_id: str) -> None:
+        """Ask whoever owns the settings to switch this rule off."""
+        self.rule_off_requested.emit(rule_id)
+
+    def check(self, text: str) -> tuple[Finding, ...]:
+        """The findings in one paragraph, dismissed ones left out."""
+        if self.lens is None or not text or len(text) > MAX_BLOCK:
+            return ()
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[text] = tuple(self.lens.check(text, self.dismissed))
+        return found
+
+    def category_name(self, key: str) -> str:
+        """The lexicon's name for a category, or its key."""
+        category = self.lens.lexicon.categories.get(key) if self.lens else None
+        return category.name if category else key
+
+    def problems(self) -> tuple[str, ...]:
+        """What could not be loaded from the lexicon."""
+        return self.lens.lexicon.problems if self.lens else ()
+
+
+class LensHighlighter(QSyntaxHighlighter):
+    """A wavy underline, coloured by category, under each finding in a document."""
+
+    def __init__(self, document: QTextDocument, context: LensContext, dark: bool) -> None:
+        super().__init__(document)
+        self.context = context
+        self._dark = dark
+        self._formats: dict[str, QTextCharFormat] = {}
+        context.changed.connect(self.rehighlight)
+
+    def set_dark(self, dark: bool) -> None:
+        """Use the colours for a dark (or light) text background."""
+        if dark != self._dark:
+            self._dark = dark
+            self._formats.clear()
+            self.rehighlight()
+
+    def char_format(self, category: str) -> QTextCharFormat:
+        """The underline for one category."""
+        found = self._formats.get(category)
+        if found is None:
+            found = QTextCharFormat()
+            found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            found.setUnderlineColor(lens_colour(category, self._dark))
+            self._formats[category] = found
+        return found
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802
+        for start, end, finding in qt_spans(text, self.context.check(text)):
+            self.setFormat(start, end - start, self.char_format(finding.category))

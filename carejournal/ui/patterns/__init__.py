@@ -1,0 +1,1 @@
+"""The Patterns view: charts of practice over a period."""

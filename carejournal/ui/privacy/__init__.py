@@ -1,0 +1,1 @@
+"""Passphrases, locking and unlocking."""

@@ -1,0 +1,310 @@
+"""File › Privacy: protect the journal with a passphrase, change it, or remove it.
+
+Encrypting and decrypting rewrite the whole file, so they run while the journal is closed:
+the controller sets `window.after_close` to a step and closes the window; the app runs the
+step and opens the journal again (see carejournal/ui/after_close.py and carejournal/app.py).
+Changing the passphrase only re-wraps the key, so the journal stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
+
+from carejournal.ui.after_close import Session
+from carejournal.ui.shared import background
+
+if TYPE_CHECKING:
+    from carejournal.ui.main_window import MainWindow
+    from carejournal.ui.privacy.passphrase import NewPassphraseDialog
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CareJournal", text)
+
+
+@dataclass(frozen=True)
+class EncryptionService:
+    """The functions of carejournal.services.encryption the GUI uses (tests pass fakes)."""
+
+    encrypt: Callable[[Path, str], Any]
+    decrypt: Callable[[Path, bytes], Path]
+    unlock: Callable[[Path, str], bytes]
+    change_passphrase: Callable[[Path, bytes, str], None]
+    passphrase_problem: Callable[[str], str | None]
+    is_encrypted: Callable[[Path], bool]
+    wrong_passphrase: type[BaseException]
+
+
+def real_service() -> EncryptionService:
+    """The real service, carejournal.services.encryption."""
+    from carejournal.services import encryption as e
+
+    return EncryptionService(e.encrypt, e.decrypt, e.unlock, e.change_passphrase,
+                             e.passphrase_problem, e.is_encrypted, e.WrongPassphrase)
+
+
+class Relay(QObject):
+    """Brings the outcome of background work back to the window's thread."""
+
+    finished = Signal(object)
+
+
+def _outcome(work: Callable[[], Any], relay: Relay) -> None:
+    """Run work (in a background thread) and send its result or exception back."""
+    try:
+        result: object = work()
+    except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
+        result = exc
+    try:
+        relay.finished.emit(result)
+    except RuntimeError:
+        pass  # the receiver was closed meanwhile
+
+
+def run_busy(text: str, work: Callable[[], Any], parent: QWidget | None = None) -> object:
+    """Run work off the window's thread behind a modal busy indicator; result or exception."""
+    progress = QProgressDialog(text, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowTitle(_t("CareJournal"))
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    progress.setMinimumWidth(380)
+    progress.show()
+    relay, loop, box = Relay(), QEventLoop(), []
+    relay.finished.connect(lambda result: (box.append(result), loop.quit()))
+    background.start(_outcome, work, relay, name="journal-encryption")
+    loop.exec()
+    progress.close()
+    progress.deleteLater()
+    return box[0]
+
+
+class EncryptStep:
+    """After close: encrypt the journal, keep the new key, show the recovery key."""
+
+    def __init__(self, service: EncryptionService, passphrase: str) -> None:
+        self.service, self.passphrase = service, passphrase
+
+    def __call__(self, session: Session) -> bool:
+        path, passphrase, service = session.path, self.passphrase, self.service
+
+        def work() -> tuple[bytes, str]:
+            done = service.encrypt(path, passphrase)
+            key = getattr(done, "key", None) or service.unlock(path, passphrase)
+            return key, done.recovery_key
+
+        outcome = run_busy(_t("Protecting your journal…"), work)
+        if isinstance(outcome, BaseException):
+            QMessageBox.warning(None, _t("The journal is not protected yet"), _t(
+                "{problem}\n\nYour journal is as it was, and opens without a passphrase."
+            ).format(problem=outcome))
+            return True
+        session.key, recovery = outcome  # type: ignore[misc]
+        self.show_recovery_key(path.name, recovery)
+        return True
+
+    def show_recovery_key(self, journal_name: str, recovery: str) -> None:
+        """Show the recovery key until the worker has kept it (tests replace this)."""
+        from carejournal.ui.privacy.passphrase import RecoveryKeyDialog  # on first use
+
+        RecoveryKeyDialog(journal_name, recovery).exec()
+
+
+class DecryptStep:
+    """After close: store the journal readable again; the session then has no key."""
+
+    def __init__(self, service: EncryptionService) -> None:
+        self.service = service
+
+    def __call__(self, session: Session) -> bool:
+        key, path = session.key, session.path
+        if key is None:
+            return True
+        outcome = run_busy(_t("Removing the passphrase…"),
+                           lambda: self.service.decrypt(path, key))
+        if isinstance(outcome, BaseException):
+            QMessageBox.warning(None, _t("The passphrase is still in place"), _t(
+                "{problem}\n\nYour journal is as it was, protected by your passphrase."
+            ).format(problem=outcome))
+            return True
+        session.key = None
+        return True
+
+
+def _question(parent: QWidget | None, title: str, question: str, detail: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Question, title, question,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(detail)
+    box.setStyleSheet("QLabel#qt_msgbox_label { font-weight: bold; }"
+                      "QLabel#qt_msgbox_informativelabel { min-width: 380px; }")
+    return box
+
+
+def decrypt_question(parent: QWidget | None) -> tuple[QMessageBox, QPushButton]:
+    """The question before removing the passphrase, and its "Remove Passphrase" button."""
+    box = _question(parent, _t("Remove the Passphrase"), _t("Remove the passphrase?"), _t(
+        "Without a passphrase, your journal is stored so that anyone who can use this "
+        "computer account, or who has the laptop's disk, can read it. Its backups are "
+        "stored without the passphrase too.\n\nYou can protect it again at any time."))
+    remove = box.addButton(_t("&Remove Passphrase"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, remove
+
+
+def first_run_question(parent: QWidget | None) -> tuple[QMessageBox, QPushButton]:
+    """The offer made once, for a brand-new journal, and its "Set a Passphrase…" button."""
+    box = _question(parent, _t("Protect This Journal"),
+                    _t("Protect this journal with a passphrase?"), _t(
+        "Then nobody can read it without the passphrase, even if the laptop is lost. "
+        "You can also do this later from File › Privacy."))
+    chosen = box.addButton(_t("&Set a Passphrase…"), QMessageBox.ButtonRole.AcceptRole)
+    later = box.addButton(_t("&Not Now"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(chosen)
+    box.setEscapeButton(later)
+    return box, chosen
+
+
+class EncryptionController(QObject):
+    """Joins the Privacy actions to the passphrase dialogs and the encryption service."""
+
+    def __init__(self, window: MainWindow, service: EncryptionService | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._service = service
+        self.dialog: NewPassphraseDialog | None = None
+        self.relay = Relay(self)
+        self.relay.finished.connect(self._changed)
+        a = window.actions_
+        a.encrypt.triggered.connect(self.encrypt)
+        a.change_passphrase.triggered.connect(self.change_passphrase)
+        a.decrypt.triggered.connect(self.decrypt)
+        self.update_actions()
+
+    @property
+    def service(self) -> EncryptionService:
+        """The injected service, or carejournal.services.encryption."""
+        if self._service is None:
+            self._service = real_service()
+        return self._service
+
+    def encrypted(self) -> bool:
+        """Whether the open journal needs a passphrase."""
+        known = getattr(self.window.journal, "encrypted", None)
+        if isinstance(known, bool):
+            return known
+        try:
+            return bool(self.service.is_encrypted(self.window.journal.path))
+        except ImportError:
+            return False
+
+    def update_actions(self) -> None:
+        """Protect only a plain journal; change or remove only an encrypted one's passphrase."""
+        on = self.encrypted()
+        a = self.window.actions_
+        a.encrypt.setEnabled(not on)
+        a.change_passphrase.setEnabled(on)
+        a.decrypt.setEnabled(on)
+
+    # -- protect --------------------------------------------------------------
+    def ask_new_passphrase(self) -> str | None:
+        """Ask for the new passphrase (tests replace this)."""
+        from carejournal.ui.privacy.passphrase import NewPassphraseDialog
+
+        dialog = NewPassphraseDialog(self.service.passphrase_problem, parent=self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.passphrase()
+
+    def encrypt(self) -> None:
+        """Save the typing, ask for a passphrase, then close so the app can encrypt."""
+        if self.encrypted() or not self.window.autosaver.flush():
+            return
+        passphrase = self.ask_new_passphrase()
+        if passphrase:
+            self._close_for(EncryptStep(self.service, passphrase))
+
+    def offer_at_first_run(self, parent: QWidget | None = None) -> None:
+        """Offer, once, to protect a brand-new journal with a passphrase."""
+        if self.encrypted():
+            return
+        if self.ask_first_run(parent or self.window):
+            self.encrypt()
+
+    def ask_first_run(self, parent: QWidget) -> bool:
+        """The first-run question; True for "Set a Passphrase…" (tests replace this)."""
+        box, chosen = first_run_question(parent)
+        box.exec()
+        return box.clickedButton() is chosen
+
+    # -- remove ---------------------------------------------------------------
+    def confirm_decrypt(self) -> bool:
+        """Ask before storing the journal readable (tests replace this)."""
+        box, remove = decrypt_question(self.window)
+        box.exec()
+        return box.clickedButton() is remove
+
+    def decrypt(self) -> None:
+        """After a clear yes, close so the app can store the journal without encryption."""
+        if not self.encrypted() or not self.window.autosaver.flush():
+            return
+        if self.confirm_decrypt():
+            self._close_for(DecryptStep(self.service))
+
+    def _close_for(self, step: Callable[[Session], bool]) -> None:
+        self.window.after_close = step  # type: ignore[attr-defined]
+        if not self.window.close():  # unsaved changes and the worker stayed
+            self.window.after_close = None  # type: ignore[attr-defined]
+
+    # -- change ---------------------------------------------------------------
+    def change_passphrase(self) -> None:
+        """Ask for the current and the new passphrase; the journal stays open."""
+        if not self.encrypted() or self.dialog is not None:
+            return
+        from carejournal.ui.privacy.passphrase import NewPassphraseDialog
+
+        self.dialog = NewPassphraseDialog(self.service.passphrase_problem, ask_current=True,
+                                          hold=True, parent=self.window)
+        self.dialog.submitted.connect(self._submit_change)
+        self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.open()
+
+    def _submit_change(self) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        path, current, new = self.window.journal.path, dialog.current(), dialog.passphrase()
+        service = self.service
+
+        def work() -> bool:
+            key = service.unlock(path, current)
+            service.change_passphrase(path, key, new)
+            return True
+
+        background.start(_outcome, work, self.relay, name="change-passphrase")
+
+    def _changed(self, outcome: object) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        if isinstance(outcome, self.service.wrong_passphrase):
+            dialog.show_wrong_current()
+        elif isinstance(outcome, BaseException):
+            dialog.show_failure(_t("The passphrase was not changed: {problem}").format(
+                problem=outcome))
+        else:
+            dialog.done_ok()
+            self.window.statusBar().showMessage(_t(
+                "Your passphrase is changed. Your recovery key still works."), 8000)
+
+    def _dialog_closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None

@@ -1,0 +1,3 @@
+"""Small pieces several features share: colours, labels, pickers, row lists, background work,
+undoable operations.
+"""

@@ -1,0 +1,113 @@
+"""The supervision prompt: a calm banner when the window opens, and a line above the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from carejournal.ui.shared.colours import CalmFrame
+
+PREPARE_SHORTCUT = "Ctrl+Shift+S"
+
+
+def prompt_text(held_on: dt.date, today: dt.date, locale: QLocale | None = None) -> str:
+    """'Supervision on Thursday: time for your no us and them check?' in the worker's
+    language (today, tomorrow, a day name within the week, else the date)."""
+    t = QCoreApplication.translate
+    days = (held_on - today).days
+    if days == 0:
+        return t("CareJournal", "Supervision today: time for your no us and them check?")
+    if days == 1:
+        return t("CareJournal", "Supervision tomorrow: time for your no us and them check?")
+    locale = locale or QLocale()
+    day = QDate(held_on.year, held_on.month, held_on.day)
+    if 1 < days < 7:
+        return t("CareJournal", "Supervision on {day}: time for your no us and them check?"
+                 ).format(day=locale.dayName(day.dayOfWeek()))
+    return t("CareJournal", "Supervision on {date}: time for your no us and them check?"
+             ).format(date=locale.toString(day, "d MMMM"))
+
+
+def _prepare_button(parent: QWidget) -> QPushButton:
+    button = QPushButton(parent.tr("Prepare now"))
+    button.setAccessibleName(parent.tr("Prepare for supervision now"))
+    button.setToolTip(parent.tr("Start or carry on with the no us and them check ({keys})"
+                                ).format(keys=PREPARE_SHORTCUT))
+    return button
+
+
+class SupervisionBanner(CalmFrame):
+    """Shown above the journal when it opens near a supervision; emits `prepare_requested`
+    or `dismissed`. Never modal, never counted."""
+
+    prepare_requested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisionPrompt")
+        self.setAccessibleName(self.tr("Supervision is coming up"))
+        self.title = QLabel(wordWrap=True)
+        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.detail = QLabel(self.tr(
+            "A quiet look back at what you wrote since your last session: the words you "
+            "used, the strengths you noticed, who made the decisions. Now, later, or not at "
+            "all: it is up to you."), wordWrap=True)
+        self.prepare = _prepare_button(self)
+        self.prepare.setDefault(True)
+        self.later = QPushButton(self.tr("Not now"))
+        self.later.setAccessibleName(self.tr("Hide this suggestion for today"))
+        self.later.setToolTip(self.tr("The line above your timeline stays, for when you "
+                                      "are ready"))
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.title)
+        texts.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(texts, 1)
+        for button in (self.prepare, self.later):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.prepare.clicked.connect(self.prepare_requested)
+        self.later.clicked.connect(self.dismiss)
+        self._restyle()
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        """Say this; an empty text hides the banner."""
+        self.title.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))
+
+    def dismiss(self) -> None:
+        """Hide it (the timeline line stays)."""
+        self.hide()
+        self.dismissed.emit()
+
+
+class SupervisionLine(CalmFrame):
+    """The prompt in the timeline's header, with one button; hidden when there is none."""
+
+    prepare_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisionLine")
+        self.setAccessibleName(self.tr("Supervision reminder"))
+        self.label = QLabel(wordWrap=True)
+        self.button = _prepare_button(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 6, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.button.clicked.connect(self.prepare_requested)
+        self._restyle()
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        """Say this; an empty text hides the line."""
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))

@@ -1,0 +1,1 @@
+"""The timeline: search, filters and the list of entries."""
