@@ -18,7 +18,7 @@ from carejournal.core.domain import EntryDraft, EntryKind
 from carejournal.services.journal import Journal
 from tests.cli.helpers import cli, ok, refused
 from tests.cli.test_cli import clean_env, run
-from tests.test_lens_service import BROKEN_RULE, write_lexicon
+from tests.services.test_lens import BROKEN_RULE, write_lexicon
 
 FINDING_KEYS = {"start", "end", "text", "rule", "category", "why", "alternatives", "key",
                 "line", "col"}

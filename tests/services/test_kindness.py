@@ -15,7 +15,7 @@ from carejournal.core.errors import ResourceError
 from carejournal.services.journal import Journal
 from tests.conftest import draft
 
-STEP1 = Path(__file__).parent / "data" / "step1-journal.sqlite"
+STEP1 = Path(__file__).parent.parent / "data" / "step1-journal.sqlite"
 
 
 def test_a_new_journal_has_the_seed_acts_in_order(journal: Journal) -> None:

@@ -21,7 +21,7 @@ from carejournal.ui.supervision.page_language import LanguagePage
 from carejournal.ui.supervision.page_people import StrengthsPage
 from carejournal.ui.supervision.page_power import PowerPage
 from carejournal.ui.supervision.wizard import PrepareWizard
-from tests.ui.prep_journal import TODAY, Prepared, fill
+from tests.ui.supervision.prep_journal import TODAY, Prepared, fill
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 

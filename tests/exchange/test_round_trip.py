@@ -15,7 +15,7 @@ from carejournal.exchange.json_import import read_json
 from carejournal.services.importing import run_plan
 from carejournal.services.journal import Journal
 from carejournal.services.json_export import document, export_json
-from tests.interchange.conftest import TRIED
+from tests.exchange.conftest import TRIED
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 NAME = st.sampled_from(["Ann", "Bob", "Chidi", "Dara"])

@@ -25,7 +25,7 @@ from carejournal.services.journal import Journal
 from carejournal.store.migrations import HEAD_REVISION
 from tests.conftest import draft
 
-STEP1 = Path(__file__).parent / "data" / "step1-journal.sqlite"
+STEP1 = Path(__file__).parent.parent / "data" / "step1-journal.sqlite"
 TODAY = dt.date.today()
 
 

@@ -18,7 +18,7 @@ from carejournal.ui.editor.autosave import SaveState
 from carejournal.ui.editor.entry_editor import EntryEditor
 from carejournal.ui.lens.text_edit import LensEdit
 from carejournal.ui.main_window import MainWindow
-from tests.ui.test_lens_highlighter import LEXICON, make_lens, underlines
+from tests.ui.lens.test_highlighter import LEXICON, make_lens, underlines
 
 
 @pytest.fixture

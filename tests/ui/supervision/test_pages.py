@@ -35,7 +35,7 @@ from carejournal.ui.supervision.page_people import StrengthsPage
 from carejournal.ui.supervision.page_power import PowerPage
 from carejournal.ui.supervision.wizard import PrepareWizard
 from tests.conftest import draft
-from tests.ui.prep_journal import TODAY, fill
+from tests.ui.supervision.prep_journal import TODAY, fill
 
 
 def _wizard(journal: Journal, qtbot, step: Step = Step.ENTRIES) -> PrepareWizard:  # noqa: ANN001

@@ -18,7 +18,7 @@ from carejournal.ui.supervision.page_entries import EntriesPage
 from carejournal.ui.supervision.page_language import LanguagePage
 from carejournal.ui.supervision.prepare_common import qdate
 from carejournal.ui.supervision.wizard import NextSessionDialog, PrepareWizard, open_prepare_wizard
-from tests.ui.prep_journal import TODAY, Prepared, fill
+from tests.ui.supervision.prep_journal import TODAY, Prepared, fill
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from carejournal.cli.commands.interchange import import_files
 from carejournal.exchange.errors import ImportProblem
 from carejournal.services.journal import Journal
-from tests.interchange.conftest import TRIED
+from tests.exchange.conftest import TRIED
 
 SEEDS = [b"", b"\xef\xbb\xbf{}", b'{"entries": [{"date": "2024-02-31", "body": "x"}]}',
          b"date,text\n2024-01-02,hello\n", b"---\ndate: 2024-01-02\n---\nhi\n",

@@ -14,7 +14,7 @@ from carejournal.services.journal import Journal
 from carejournal.ui.supervision.page_export import ExportPage
 from carejournal.ui.supervision.wizard import PrepareWizard
 from tests.conftest import draft
-from tests.ui.prep_journal import TODAY, fill
+from tests.ui.supervision.prep_journal import TODAY, fill
 
 
 @pytest.fixture
