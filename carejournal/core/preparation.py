@@ -9,7 +9,9 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from carejournal.core.domain import InvalidInput
+from carejournal.core.domain import EntryRow, InvalidInput
+from carejournal.core.findings import Finding
+from carejournal.core.patterns import GoalAttempts
 
 MAX_REASON_CHARS = 2_000
 
@@ -154,3 +156,54 @@ def clean_reason(reason: str) -> str:
     if len(text) > MAX_REASON_CHARS:
         raise InvalidInput(f"a reason is {MAX_REASON_CHARS:,} characters at most")
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageItem:
+    """A wording found in one field of one entry (all its occurrences there), and what the
+    worker decided: nothing yet, kept with a reason, or brought as a question."""
+
+    key: str  # "<entry id>/<field>/<finding key>"
+    entry: EntryRow
+    field: str
+    field_label: str
+    finding: Finding  # the first occurrence
+    occurrences: int
+    context: str  # the sentence around the first occurrence
+    kept: Kept | None
+    question: bool
+
+    @property
+    def decided(self) -> bool:
+        return self.kept is not None or self.question
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStrengths:
+    """What the worker noted about one person in the period."""
+
+    name: str
+    entries: int
+    strengths: int
+    problems: int
+    noted: str  # a strength the worker added while preparing
+
+    @property
+    def needs_strength(self) -> bool:
+        """Problems noted but no strength: the step asks for one."""
+        return self.problems > 0 and self.strengths == 0 and not self.noted
+
+
+@dataclass(frozen=True, slots=True)
+class Power:
+    """Power and fallibility in the period."""
+
+    decisions: int
+    made_with: int
+    ended_early: tuple[GoalAttempts, ...]
+    fallibility: tuple[EntryRow, ...]
+    questions: tuple[str, ...]
+
+    @property
+    def share_with(self) -> float | None:
+        return self.made_with / self.decisions if self.decisions else None

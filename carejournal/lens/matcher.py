@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 
+from carejournal.core.findings import Finding, finding_key
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
 from carejournal.lens.phrases import PhraseMatcher, Words
 
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One wording the lens noticed; start and end are character offsets into the text."""
-
-    start: int
-    end: int
-    text: str
-    rule: str
-    category: str
-    why: str
-    alternatives: tuple[str, ...]
-    key: str
-
-    def as_json(self) -> dict[str, object]:
-        """A plain dict for --json output."""
-        return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule,
-                "category": self.category, "why": self.why,
-                "alternatives": list(self.alternatives), "key": self.key}
-
-
-def finding_key(rule: str, words: Sequence[str]) -> str:
-    """What a dismissal remembers: the rule and the words, not where they were."""
-    return f"{rule}:{' '.join(words)}"
 
 
 class Lens:

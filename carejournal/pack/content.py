@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from carejournal.core.catalogues import find_rung
 from carejournal.core.domain import Entry, EntryKind, InvalidInput
 from carejournal.core.patterns import DecisionsSeries, Period, PlansSeries
-from carejournal.core.preparation import AgendaItem, Kept, Preparation, Rewording
+from carejournal.core.preparation import (
+    AgendaItem,
+    Kept,
+    LanguageItem,
+    PersonStrengths,
+    Power,
+    Rewording,
+)
 from carejournal.core.supervision import AgreedAction, Session
 from carejournal.core.templates import template_for
-from carejournal.services.preparation import LanguageItem, PersonStrengths, Power
-
-if TYPE_CHECKING:
-    from carejournal.services.journal import Journal
 
 KIND_LABELS = {EntryKind.INTERACTION: "Interaction", EntryKind.KINDNESS: "Little thing",
                EntryKind.FALLIBILITY: "Own fallibility", EntryKind.REFLECTION: "Reflection"}
@@ -82,29 +84,6 @@ class PackContent:
             yield from (row.title, row.summary)
         for agenda in self.agenda:
             yield agenda.text
-
-
-def gather(journal: Journal, prep: Preparation) -> PackContent:
-    """Read what the preparation brings from the journal."""
-    steps = journal.preparing
-    session = steps.session_of(prep)
-    period = Period(prep.since, prep.until)
-    chosen = steps.chosen(prep)
-    entries = journal.entries([r.id for r in chosen])  # read once, for both uses below
-    language = tuple(steps.language_of(prep, chosen, entries))
-    kept = tuple((item, item.kept) for item in language if item.kept is not None)
-    before = prep.language_before
-    return PackContent(
-        session=session, period=period, worker=prep.worker_name,
-        last_actions=steps.last_actions(prep),
-        entries=tuple(pack_entry(e, e.id in prep.to_discuss) for e in entries),
-        entries_in_period=len(steps.period_rows(prep)),
-        language_before=before if before is not None else sum(i.occurrences
-                                                              for i in language),
-        language=language, rewordings=tuple(prep.rewordings), kept=kept,
-        strengths=tuple(steps.strengths(prep)), power=steps.power(prep),
-        agenda=tuple(prep.agenda), decisions=journal.patterns.decisions(period),
-        plans=journal.patterns.plans(period))
 
 
 def pack_entry(entry: Entry, to_discuss: bool) -> PackEntry:

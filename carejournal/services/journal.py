@@ -31,15 +31,13 @@ from carejournal.core.errors import (
     JournalReadOnly,
     NotAJournal,
 )
-from carejournal.store.engine import Gate
+from carejournal.store.engine import Engine, Gate
 from carejournal.store.integrity import Cancelled, FullCheck, WriteGate, damage_found
 from carejournal.store.rows import RowReader, damage_reported
 from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.tables import PEOPLE, TAGS
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from carejournal.core.goals import GoalService
     from carejournal.core.kindness import KindnessService
     from carejournal.services.backups import BackupService, BackupSettings

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from carejournal.core.patterns import Period
 from carejournal.core.preparation import Preparation
 from carejournal.pack.build import build_document
-from carejournal.pack.content import PackContent, gather
+from carejournal.pack.content import PackContent, pack_entry
 from carejournal.pack.write import PackFormat, write_pack
 from carejournal.privacy.protect import Detected, Protection, statement
 
@@ -33,6 +34,29 @@ class Written:
     path: Path
     replaced: tuple[Detected, ...]
     kept: tuple[Detected, ...]
+
+
+def gather(journal: Journal, prep: Preparation) -> PackContent:
+    """Read what the preparation brings from the journal."""
+    steps = journal.preparing
+    session = steps.session_of(prep)
+    period = Period(prep.since, prep.until)
+    chosen = steps.chosen(prep)
+    entries = journal.entries([r.id for r in chosen])  # read once, for both uses below
+    language = tuple(steps.language_of(prep, chosen, entries))
+    kept = tuple((item, item.kept) for item in language if item.kept is not None)
+    before = prep.language_before
+    return PackContent(
+        session=session, period=period, worker=prep.worker_name,
+        last_actions=steps.last_actions(prep),
+        entries=tuple(pack_entry(e, e.id in prep.to_discuss) for e in entries),
+        entries_in_period=len(steps.period_rows(prep)),
+        language_before=before if before is not None else sum(i.occurrences
+                                                              for i in language),
+        language=language, rewordings=tuple(prep.rewordings), kept=kept,
+        strengths=tuple(steps.strengths(prep)), power=steps.power(prep),
+        agenda=tuple(prep.agenda), decisions=journal.patterns.decisions(period),
+        plans=journal.patterns.plans(period))
 
 
 def plan_pack(journal: Journal, prep: Preparation) -> PackPlan:

@@ -4,7 +4,7 @@ them: the entries brought, the language check, strengths per person, power and f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -17,75 +17,27 @@ from carejournal.core.domain import (
     EntryRow,
     InvalidInput,
 )
-from carejournal.core.patterns import GoalAttempts, Period
+from carejournal.core.findings import Finding
+from carejournal.core.patterns import Period
 from carejournal.core.preparation import (
     AgendaItem,
     AgendaKind,
     Kept,
+    LanguageItem,
+    PersonStrengths,
+    Power,
     Preparation,
     Rewording,
     clean_reason,
 )
 from carejournal.core.resources import resource_path
 from carejournal.core.supervision import AgreedAction, Session
-from carejournal.lens.matcher import Finding
 from carejournal.services.lens import FieldFinding, field_texts
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
 
 REWORD_REASON = "Reworded while preparing for supervision"
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageItem:
-    """A wording found in one field of one entry (all its occurrences there), and what the
-    worker decided: nothing yet, kept with a reason, or brought as a question."""
-
-    key: str  # "<entry id>/<field>/<finding key>"
-    entry: EntryRow
-    field: str
-    field_label: str
-    finding: Finding  # the first occurrence
-    occurrences: int
-    context: str  # the sentence around the first occurrence
-    kept: Kept | None
-    question: bool
-
-    @property
-    def decided(self) -> bool:
-        return self.kept is not None or self.question
-
-
-@dataclass(frozen=True, slots=True)
-class PersonStrengths:
-    """What the worker noted about one person in the period."""
-
-    name: str
-    entries: int
-    strengths: int
-    problems: int
-    noted: str  # a strength the worker added while preparing
-
-    @property
-    def needs_strength(self) -> bool:
-        """Problems noted but no strength: the step asks for one."""
-        return self.problems > 0 and self.strengths == 0 and not self.noted
-
-
-@dataclass(frozen=True, slots=True)
-class Power:
-    """Power and fallibility in the period."""
-
-    decisions: int
-    made_with: int
-    ended_early: tuple[GoalAttempts, ...]
-    fallibility: tuple[EntryRow, ...]
-    questions: tuple[str, ...]
-
-    @property
-    def share_with(self) -> float | None:
-        return self.made_with / self.decisions if self.decisions else None
 
 
 class Preparing:

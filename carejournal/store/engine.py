@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy.dialects.sqlite  # noqa: F401 - create_engine loads it; here it loads early
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine as Engine  # re-exported: services name the type, not the library
+from sqlalchemy import create_engine, event
 from sqlalchemy.pool import NullPool
 
 from carejournal.core.errors import JournalClosed

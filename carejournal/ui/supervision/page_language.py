@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.core.preparation import Preparation
+from carejournal.core.preparation import LanguageItem, Preparation
 from carejournal.services.journal import Journal
-from carejournal.services.preparation import LanguageItem
 from carejournal.ui.lens.text_edit import is_placeholder, matched_case, shown
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,

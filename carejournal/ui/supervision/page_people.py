@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.core.preparation import Preparation
+from carejournal.core.preparation import PersonStrengths, Preparation
 from carejournal.services.journal import Journal
-from carejournal.services.preparation import PersonStrengths
 from carejournal.ui.shared.colours import is_dark
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,

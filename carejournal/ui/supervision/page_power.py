@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.goals import GoalStatus
 from carejournal.core.patterns import GoalAttempts
-from carejournal.core.preparation import AgendaKind, Preparation
+from carejournal.core.preparation import AgendaKind, Power, Preparation
 from carejournal.services.journal import Journal
-from carejournal.services.preparation import Power
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,
     PrepPage,
