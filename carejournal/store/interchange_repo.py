@@ -1,4 +1,5 @@
-"""Whole-journal reads and writes for export and import (carejournal/interchange/).
+"""Whole-journal reads and writes for export and import (services/json_export.py and
+services/importing.py, with the formats in carejournal/exchange/).
 
 An export reads every table as JSON text of the CareJournal format (store/snapshot_read.py),
 with the stored ids as file-local references; load writes an ImportPlan in ONE transaction,
