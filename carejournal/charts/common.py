@@ -25,6 +25,7 @@ from matplotlib.patches import Rectangle
 from carejournal.charts import texts as txt
 from carejournal.charts.hits import Hit
 from carejournal.charts.layout import MarginsEngine
+from carejournal.charts.registry import chart_named
 from carejournal.charts.reuse import axes_for
 from carejournal.charts.theme import Theme
 from carejournal.core.domain import EntryKind
@@ -71,7 +72,7 @@ class Sheet:
 
     @property
     def words(self) -> txt.ChartTexts:
-        return txt.texts(self.name)
+        return chart_named(self.name).words
 
     def clickable(self, artist: Artist, *hits: Hit) -> None:
         """Make a mark pickable and remember what a click on it means."""

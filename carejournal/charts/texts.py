@@ -1,4 +1,7 @@
-"""Every word the charts show, in one place (to translate later). No matplotlib here.
+"""The words the charts show (to translate later). No matplotlib here.
+
+Each chart's own words (title, caption, empty state, axis labels) are a ChartTexts in its
+declaration in charts/registry.py; the words below are shared or built from parts.
 
 Strings with placeholders use `.format(name=...)`; sentences are never glued from pieces.
 """
@@ -6,13 +9,6 @@ Strings with placeholders use `.format(name=...)`; sentences are never glued fro
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from carejournal.core.domain import InvalidInput
-
-# the charts, in the order the Patterns view shows them
-NAMES = ("kinds", "acts", "acts_weekly", "lens", "balance", "decisions", "streaks", "plans")
-# which series each chart draws: `journal.patterns.all()` key (acts_weekly shares "acts")
-SERIES_OF = {name: ("acts" if name == "acts_weekly" else name) for name in NAMES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,51 +21,6 @@ class ChartTexts:
     xlabel: str
     ylabel: str
 
-
-TEXTS: dict[str, ChartTexts] = {
-    "kinds": ChartTexts(
-        "Entries per week",
-        "How many entries you wrote each week, by kind.",
-        "No entries in this period yet. When you write one, it will show up here.",
-        "Week starting", "Entries"),
-    "acts": ChartTexts(
-        "Little things, by act",
-        "The little things you recorded in this period, the most frequent at the top.",
-        "No little things recorded in this period yet.",
-        "Times recorded", "Little thing"),
-    "acts_weekly": ChartTexts(
-        "Little things per week",
-        "How many little things you recorded each week.",
-        "No little things recorded in this period yet.",
-        "Week starting", "Little things"),
-    "lens": ChartTexts(
-        "What the language lens noticed",
-        "Wordings the lens noticed, per 1,000 words you wrote each week. "
-        "It is a prompt to look again, not a score.",
-        "No words written in this period yet, so there is nothing for the lens to read.",
-        "Week starting", "Per 1,000 words"),
-    "balance": ChartTexts(
-        "Strengths and problems in your words",
-        "Words about strengths (above the line) and about problems (below it) each week.",
-        "No strength or problem words found in this period yet.",
-        "Week starting", "Words"),
-    "decisions": ChartTexts(
-        "Decisions on the ladder of co-production",
-        "Left: decisions by rung, bottom rung at the bottom, coloured by whether they were "
-        "made to, for or with the person. Right: each week's share made with them.",
-        "No decisions recorded in this period yet.",
-        "Decisions", "Rung"),
-    "streaks": ChartTexts(
-        "Days with entries",
-        "Each square is a day; the stronger its colour, the more entries (see the key).",
-        "No entries in this period yet. Any day is a good day to start.",
-        "Week starting", "Day"),
-    "plans": ChartTexts(
-        "Attempts at goals",
-        "Attempts at each goal in this period, by how they went.",
-        "No attempts at goals recorded in this period yet.",
-        "Attempts", "Goal"),
-}
 
 KIND_NAMES = {"interaction": "Interaction", "kindness": "Little thing",
               "fallibility": "Own fallibility", "reflection": "Reflection"}
@@ -108,14 +59,6 @@ HIT_WEEK = "Week starting {week}: {value}"
 HIT_WEEK_SERIES = "{series}, week starting {week}: {value}"
 HIT_ITEM = "{item}: {value}"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def texts(name: str) -> ChartTexts:
-    """The words of a chart; an unknown name lists the known ones."""
-    try:
-        return TEXTS[name]
-    except KeyError:
-        raise InvalidInput(f"unknown chart '{name}': choose one of {', '.join(NAMES)}") from None
 
 
 def streak_caption(current: int, longest: int) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 
+from carejournal.charts.registry import pack_charts
 from carejournal.core.supervision import STATUS_LABELS
 from carejournal.pack.content import PackContent, PackEntry
 from carejournal.pack.document import (
@@ -86,13 +86,16 @@ def _figures(content: PackContent, scrub: Scrub, charts: bool) -> list[Block]:
 
 
 def _charts(content: PackContent, scrub: Scrub) -> list[Block]:
+    """The charts declared in_pack, each from PackContent.<its series>; a per-person
+    chart's names and words pass through scrub first."""
     from carejournal.charts import png_bytes
 
-    plans = replace(content.plans, goals=tuple(
-        replace(g, person=scrub(g.person), text=scrub(g.text)) for g in content.plans.goals))
     blocks: list[Block] = []
-    for name, series in (("decisions", content.decisions), ("plans", plans)):
-        png, info = png_bytes(name, series, period=content.period)
+    for spec in pack_charts():
+        series = getattr(content, spec.series)
+        if spec.scrub_names is not None:
+            series = spec.scrub_names(series, scrub)
+        png, info = png_bytes(spec.key, series, period=content.period)
         blocks.append(Image(png, info.title, info.caption))
     return blocks
 

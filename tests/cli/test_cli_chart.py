@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.charts import NAMES
+from carejournal.charts import CHARTS, NAMES, ChartSpec
 from carejournal.cli.commands import chart as cli_chart
+from carejournal.cli.main import main
 from carejournal.core.domain import ActDone, Decision, EntryKind
 from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
 from carejournal.services.journal import Journal
@@ -93,6 +94,22 @@ def test_an_empty_journal_still_gives_a_friendly_picture(capsys: Capture, journa
     out = tmp_path / "d.svg"
     ok(capsys, journal_path, "chart", "decisions", "--period", "12m", "--out", str(out))
     assert "No decisions recorded in this period yet." in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("spec", CHARTS, ids=[spec.key for spec in CHARTS])
+def test_every_declared_chart_is_drawn_by_its_name(capsys: Capture, filled: Path,
+                                                   tmp_path: Path, spec: ChartSpec) -> None:
+    out = tmp_path / f"{spec.key}.svg"
+    printed = ok(capsys, filled, "chart", spec.key, "--period", "3m", "--out", str(out))
+    assert printed.startswith(f"Saved the {spec.key} chart (2025-10-03 to 2026-01-01) to {out}.")
+    assert f"<title>{spec.words.title}</title>" in out.read_text(encoding="utf-8")
+
+
+def test_the_help_names_every_declared_chart_in_order(capsys: Capture, filled: Path) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--journal", str(filled), "chart", "--help"])
+    assert done.value.code == 0
+    assert "NAME one of: " + ", ".join(NAMES) + " " in " ".join(capsys.readouterr().out.split())
 
 
 def test_an_unknown_chart_lists_the_names(capsys: Capture, filled: Path,

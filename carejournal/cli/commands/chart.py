@@ -1,5 +1,6 @@
 """`carejournal chart NAME --out FILE.png|.svg`: one chart to a file, without a window.
 
+The names, their order and each chart's series come from charts/registry.py (CHARTS).
 Draws with matplotlib's Agg canvas (never Qt); matplotlib is imported only when a chart
 is drawn, so building the command-line grammar stays quick.
 """
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from carejournal.charts.texts import NAMES, SERIES_OF
+from carejournal.charts.registry import NAMES, chart_named
 from carejournal.cli.commands.stats import add_period_options, period_from
 from carejournal.core.domain import InvalidInput, clean_name
 
@@ -29,10 +30,10 @@ def today() -> dt.date:
 
 
 def _name(text: str) -> str:
-    if text not in NAMES:
-        raise argparse.ArgumentTypeError(
-            f"unknown chart '{text}': choose one of {', '.join(NAMES)}")
-    return text
+    try:
+        return chart_named(text).key
+    except InvalidInput as exc:  # names the known ones
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _out(text: str) -> Path:
@@ -57,12 +58,10 @@ def register(sub: Any, date_type: Callable[[str], Any]) -> None:
 
 
 def _series(journal: Journal, name: str, period: Period) -> Any:
-    """Only the series this chart draws (not all seven)."""
-    patterns = journal.patterns
-    key = SERIES_OF[name]
-    if key == "streaks":
-        return patterns.streaks(period, today())
-    return getattr(patterns, key)(period)
+    """Only the series this chart draws (not all seven), from its PatternsService method."""
+    spec = chart_named(name)
+    method = getattr(journal.patterns, spec.series)
+    return method(period, today()) if spec.needs_today else method(period)
 
 
 def _person(journal: Journal, name: str) -> str:

@@ -2,6 +2,8 @@
 
 Nothing here imports matplotlib at module level: the main window imports the Patterns
 controller at start-up, and start-up must not load matplotlib (tests/test_architecture.py).
+Which charts there are, and how each is laid out, comes from the charts' declarations
+(charts/registry.py, plain data).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from carejournal.charts.hits import Hit as ChartHit  # plain data: no matplotlib
+from carejournal.charts.registry import CHARTS, ChartSpec, chart_named  # no matplotlib
 from carejournal.core.patterns import Period
 
 
@@ -59,15 +62,19 @@ def _charts() -> Any:
     return carejournal.charts
 
 
+def charts() -> tuple[ChartSpec, ...]:
+    """Every chart's declaration, in the order the view shows them."""
+    return CHARTS
+
+
 def chart_names() -> tuple[str, ...]:
-    """The charts, in the order the view shows them."""
-    return tuple(_charts().NAMES)
+    """The charts' keys, in the order the view shows them."""
+    return tuple(spec.key for spec in CHARTS)
 
 
 def series_of(name: str, series: dict[str, Any]) -> object:
     """The series a chart draws, from `journal.patterns.all()` (two charts may share one)."""
-    key = getattr(_charts(), "SERIES_OF", {}).get(name, name)
-    return series[key]
+    return series[chart_named(name).series]
 
 
 def theme_for(dark: bool) -> Any:

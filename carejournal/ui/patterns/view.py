@@ -1,4 +1,4 @@
-"""Patterns of practice: seven charts over a chosen period, for everyone or one person."""
+"""Patterns of practice: the declared charts over a chosen period, for everyone or one person."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from carejournal.ui.shared.pickers import date_edit, name_combo, refill_names
 from carejournal.ui.shared.problems import PROBLEMS
 
 TWO_COLUMNS_FROM = 900  # px of window: narrower than this, the charts stack in one column
-WIDE_CHARTS = frozenset({"streaks", "plans"})  # a year of days, and goals in their words
 DEFAULT_PERIOD = PeriodChoice.MONTHS_3
 DATE_DELAY_MS = 400  # typing a date changes it digit by digit: redraw once it settles
 IDLE_DRAW_MS = 150  # between drawing charts out of sight, so the window stays responsive
@@ -50,7 +49,8 @@ class PatternsView(QWidget):
         self.setWindowTitle(self.tr("Patterns of practice"))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         self._build()
-        self.cards = {name: ChartCard(name) for name in chart_adapter.chart_names()}
+        self.charts = chart_adapter.charts()
+        self.cards = {spec.key: ChartCard(spec.key) for spec in self.charts}
         for card in self.cards.values():
             card.clicked.connect(self._clicked)
             card.saved.connect(self._saved)
@@ -124,15 +124,15 @@ class PatternsView(QWidget):
         return row
 
     def _arrange(self, columns: int) -> None:
-        """Lay the cards out in one or two columns (wide charts take a whole row)."""
+        """Lay the cards out in one or two columns (charts declared wide take a whole row)."""
         if columns == self.columns:
             return
         self.columns = columns
         for card in self.cards.values():
             self.grid.removeWidget(card)
         row = col = 0
-        for name, card in self.cards.items():
-            span = columns if name in WIDE_CHARTS else 1
+        for spec in self.charts:
+            card, span = self.cards[spec.key], columns if spec.wide else 1
             if col + span > columns:
                 row, col = row + 1, 0
             self.grid.addWidget(card, row, col, 1, span)

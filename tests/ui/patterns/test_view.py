@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QFileDialog, QLabel
 
+from carejournal.charts.registry import CHARTS
 from carejournal.core.domain import EntryKind
 from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
@@ -104,6 +105,22 @@ def test_view_menu_opens_a_non_modal_window_of_every_chart(open_view: Opener,
     assert all(not card.pending and card.drawn is not None for card in view.cards.values())
     window.actions_.show_patterns.trigger()
     assert window.patterns.view is view, "opening again brings the same window forward"
+
+
+def test_every_declared_chart_has_its_card_drawn_from_its_series(open_view: Opener,
+                                                                 week_journal: Journal) -> None:
+    _window, view = open_view(week_journal)
+    view.resize(1280, 800)
+    everything = week_journal.patterns.all(view.period_chosen(), TODAY)
+    assert [card.name for card in view.cards.values()] == [spec.key for spec in CHARTS]
+    for spec in CHARTS:
+        card = view.cards[spec.key]
+        assert card.series == everything[spec.series], spec.key
+        assert card.drawn is not None and card.drawn.title == spec.words.title
+        assert card.canvas.accessibleName() == spec.words.title
+        assert card.caption.text().startswith(spec.words.caption)
+        span = view.grid.getItemPosition(view.grid.indexOf(card))[3]
+        assert span == (2 if spec.wide else 1), spec.key
 
 
 def test_choosers_are_named_and_have_mnemonics(open_view: Opener,
