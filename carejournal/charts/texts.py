@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from carejournal.core.domain import InvalidInput
+from carejournal.core.kinds import KINDS
 
 # the charts, in the order the Patterns view shows them
 NAMES = ("kinds", "acts", "acts_weekly", "lens", "balance", "decisions", "streaks", "plans")
@@ -71,8 +72,7 @@ TEXTS: dict[str, ChartTexts] = {
         "Attempts", "Goal"),
 }
 
-KIND_NAMES = {"interaction": "Interaction", "kindness": "Little thing",
-              "fallibility": "Own fallibility", "reflection": "Reflection"}
+KIND_NAMES = {spec.key: spec.label for spec in KINDS}  # as core/kinds.py declares them
 RELATION_NAMES = {"to": "Done to", "for": "Done for", "with": "Done with"}
 OUTCOME_NAMES = {"managed": "Managed", "partly": "Partly", "not_this_time": "Not this time"}
 STRENGTH_WORDS = "Strength words"

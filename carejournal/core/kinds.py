@@ -214,6 +214,11 @@ def kind_opened_by(series: Series) -> EntryKind:
     return kinds_counted_in(series)[0]
 
 
+def chosen_model(kind: EntryKind) -> bool:
+    """True if the worker chooses a reflective model for entries of this kind."""
+    return spec_of(kind).prompts is Prompts.MODEL
+
+
 def capture_kinds() -> tuple[EntryKind, ...]:
     """The kinds offered by quick capture after a shift, in order."""
     return tuple(s.kind for s in KINDS if s.quick_capture)
