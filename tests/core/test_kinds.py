@@ -83,6 +83,11 @@ def test_the_kinds_as_they_were_before_the_registry() -> None:
     assert mirror_kind(EntryKind.INTERACTION) is EntryKind.FALLIBILITY
     assert [k for k in EntryKind if can_be_mirrored(k)] == [EntryKind.INTERACTION]
     assert kind_list() == "interaction, kindness, fallibility or reflection"
+    assert {s.key: [p.value for p in s.parts] for s in KINDS} == {
+        "interaction": ["text", "strengths", "acts", "decisions", "links"],
+        "kindness": ["acts", "text", "links"], "fallibility": ["text", "sections", "links"],
+        "reflection": ["sections", "text", "links"]}
+    assert [s.chart_hue for s in KINDS] == ["blue", "orange", "purple", "green"]
     assert {s.key: s.sample_weight for s in KINDS} == {
         "interaction": 5, "kindness": 3, "fallibility": 1, "reflection": 2}
 
