@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from carejournal.core.kinds import KINDS
+from carejournal.core.kinds import CHART_HUES, KINDS, KindSpecError
 
 OKABE_ITO = {
     "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
@@ -61,7 +61,11 @@ class Theme:
 
 
 def kind_colours(hues: dict[str, str]) -> dict[str, str]:
-    """Each kind of entry's colour, from the hue core/kinds.py declares for it."""
+    """Each kind of entry's colour, from the hue core/kinds.py declares for it; a theme must
+    give every hue a kind may declare (the theme tests build every theme)."""
+    missing = [hue for hue in CHART_HUES if hue not in hues]
+    if missing:
+        raise KindSpecError(f"a chart theme has no colour for {', '.join(missing)}")
     return {spec.key: hues[spec.chart_hue] for spec in KINDS}
 
 
@@ -73,7 +77,8 @@ def light_theme() -> Theme:
         name="light", figure_bg="#FFFFFF", axes_bg="#FFFFFF", text="#1F1F1F",
         muted="#4A4A4A", grid="#DCDCDC",
         series=(blue, orange, green, purple, vermillion, grey),
-        kinds=kind_colours({"blue": blue, "orange": orange, "purple": purple, "green": green}),
+        kinds=kind_colours({"blue": blue, "orange": orange, "purple": purple, "green": green,
+                            "vermillion": vermillion}),
         relations={"to": purple, "for": orange, "with": blue},
         outcomes={"managed": green, "partly": orange, "not_this_time": grey},
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,
@@ -89,7 +94,8 @@ def dark_theme() -> Theme:
         name="dark", figure_bg="#1E1F22", axes_bg="#1E1F22", text="#E8E8E8",
         muted="#B8B8B8", grid="#3A3C42",
         series=(sky, orange, green, purple, vermillion, grey, OKABE_ITO["yellow"]),
-        kinds=kind_colours({"blue": sky, "orange": orange, "purple": purple, "green": green}),
+        kinds=kind_colours({"blue": sky, "orange": orange, "purple": purple, "green": green,
+                            "vermillion": vermillion}),
         relations={"to": purple, "for": orange, "with": sky},
         outcomes={"managed": green, "partly": orange, "not_this_time": grey},
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,

@@ -52,7 +52,8 @@ class Series(enum.Enum):
 
 
 REQUIRED_PARTS = (Part.TEXT, Part.LINKS)
-CHART_HUES = ("blue", "orange", "purple", "green")  # each chart theme has a colour for each
+# each chart theme has a colour for each hue (a new kind may take vermillion, still free)
+CHART_HUES = ("blue", "orange", "purple", "green", "vermillion")
 ONE_KIND_SERIES = (Series.LITTLE_THINGS, Series.DECISIONS)  # a click opens one kind
 
 

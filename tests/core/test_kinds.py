@@ -172,6 +172,15 @@ def test_every_declared_kind_has_a_colour_in_every_chart_theme(spec: KindSpec) -
         assert len(set(theme.kinds.values())) == len(KINDS)
 
 
+def test_a_chart_theme_must_colour_every_hue_a_kind_may_take() -> None:
+    from carejournal.charts.theme import kind_colours
+
+    hues = {hue: f"#00000{n}" for n, hue in enumerate(CHART_HUES)}
+    assert set(kind_colours(hues)) == {s.key for s in KINDS}
+    with pytest.raises(KindSpecError, match="no colour for vermillion"):
+        kind_colours({h: c for h, c in hues.items() if h != "vermillion"})
+
+
 def test_the_cli_options_belong_to_the_kinds_that_have_those_parts() -> None:
     from carejournal.cli.commands.reflect import FLAG_KINDS
 
