@@ -21,6 +21,7 @@ from carejournal.charts.common import (
     whole_number_axis,
 )
 from carejournal.core.domain import EntryKind
+from carejournal.core.kinds import Series, kind_opened_by, kinds_counted_in
 from carejournal.core.patterns import ActsSeries, KindsPerWeek
 
 MAX_ACTS = 10  # bars; beyond that the rest share one "other" bar
@@ -36,7 +37,7 @@ def kinds(sheet: Sheet, series: KindsPerWeek) -> ChartInfo:
     ax = style(sheet.axes()[0], theme)
     bottom = [0] * len(weeks)
     handles, labels = [], []
-    for kind in EntryKind:
+    for kind in kinds_counted_in(Series.PER_WEEK):
         counts = drawn.get(kind)
         if counts is None:
             continue
@@ -83,7 +84,7 @@ def acts(sheet: Sheet, series: ActsSeries) -> ChartInfo:
     since, until = span(series.weeks, sheet.period)
     person = sheet.period.person if sheet.period else ""
     for (label, count), patch in zip(shown, bars.patches, strict=True):
-        sheet.clickable(patch, Hit(since, until, EntryKind.KINDNESS, person,
+        sheet.clickable(patch, Hit(since, until, kind_opened_by(Series.LITTLE_THINGS), person,
                                    txt.HIT_ITEM.format(item=label, value=count)))
     ax.set_xlabel(sheet.words.xlabel)
     ax.set_ylabel(sheet.words.ylabel)
@@ -100,7 +101,8 @@ def acts_weekly(sheet: Sheet, series: ActsSeries) -> ChartInfo:
     bars = week_bars(ax, series.per_week, theme.little_things)
     for week, count, patch in zip(weeks, series.per_week, bars.patches, strict=True):
         label = txt.HIT_WEEK.format(week=week_label(week), value=count)
-        sheet.clickable(patch, week_hit(week, sheet.period, label, EntryKind.KINDNESS))
+        sheet.clickable(patch, week_hit(week, sheet.period, label,
+                                        kind_opened_by(Series.LITTLE_THINGS)))
     week_axis(ax, theme, weeks)
     ax.set_ylabel(sheet.words.ylabel)
     whole_number_axis(ax)

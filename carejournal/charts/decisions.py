@@ -24,7 +24,7 @@ from carejournal.charts.common import (
     whole_number_axis,
 )
 from carejournal.core.catalogues import RELATIONS, ladder
-from carejournal.core.domain import EntryKind
+from carejournal.core.kinds import Series, kind_opened_by
 from carejournal.core.patterns import DecisionsSeries
 
 
@@ -60,7 +60,7 @@ def _rungs(sheet: Sheet, series: DecisionsSeries, ax: Axes) -> None:
     since, until = span(series.weeks, sheet.period)
     person = sheet.period.person if sheet.period else ""
     for (_key, label, count), patch in zip(series.by_rung, bars.patches, strict=True):
-        sheet.clickable(patch, Hit(since, until, EntryKind.INTERACTION, person,
+        sheet.clickable(patch, Hit(since, until, kind_opened_by(Series.DECISIONS), person,
                                    txt.HIT_ITEM.format(item=label, value=count)))
     ax.set_xlabel(sheet.words.xlabel)
     ax.set_ylabel(sheet.words.ylabel)
@@ -76,7 +76,7 @@ def _share(sheet: Sheet, series: DecisionsSeries, ax: Axes) -> None:
     sheet.clickable(line, *(
         week_hit(week, sheet.period, txt.HIT_WEEK_SERIES.format(
             series=txt.WITH_SHARE, week=week_label(week),
-            value="–" if share is None else f"{share:.0%}"), EntryKind.INTERACTION)
+            value="–" if share is None else f"{share:.0%}"), kind_opened_by(Series.DECISIONS))
         for week, share in zip(weeks, series.with_share, strict=True)))
     ax.set_ylim(0, 100)
     ax.set_yticks([0, 25, 50, 75, 100])

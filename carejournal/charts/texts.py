@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from carejournal.core.kinds import KINDS
+
 
 @dataclass(frozen=True, slots=True)
 class ChartTexts:
@@ -22,8 +24,7 @@ class ChartTexts:
     ylabel: str
 
 
-KIND_NAMES = {"interaction": "Interaction", "kindness": "Little thing",
-              "fallibility": "Own fallibility", "reflection": "Reflection"}
+KIND_NAMES = {spec.key: spec.label for spec in KINDS}  # as core/kinds.py declares them
 RELATION_NAMES = {"to": "Done to", "for": "Done for", "with": "Done with"}
 OUTCOME_NAMES = {"managed": "Managed", "partly": "Partly", "not_this_time": "Not this time"}
 STRENGTH_WORDS = "Strength words"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from carejournal.core.kinds import CHART_HUES, KINDS, KindSpecError
+
 OKABE_ITO = {
     "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
     "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
@@ -58,6 +60,15 @@ class Theme:
                 self.neutral)
 
 
+def kind_colours(hues: dict[str, str]) -> dict[str, str]:
+    """Each kind of entry's colour, from the hue core/kinds.py declares for it; a theme must
+    give every hue a kind may declare (the theme tests build every theme)."""
+    missing = [hue for hue in CHART_HUES if hue not in hues]
+    if missing:
+        raise KindSpecError(f"a chart theme has no colour for {', '.join(missing)}")
+    return {spec.key: hues[spec.chart_hue] for spec in KINDS}
+
+
 def light_theme() -> Theme:
     """Dark ink on white."""
     blue, orange, green = OKABE_ITO["blue"], DARKER["orange"], OKABE_ITO["green"]
@@ -66,8 +77,8 @@ def light_theme() -> Theme:
         name="light", figure_bg="#FFFFFF", axes_bg="#FFFFFF", text="#1F1F1F",
         muted="#4A4A4A", grid="#DCDCDC",
         series=(blue, orange, green, purple, vermillion, grey),
-        kinds={"interaction": blue, "kindness": orange, "fallibility": purple,
-               "reflection": green},
+        kinds=kind_colours({"blue": blue, "orange": orange, "purple": purple, "green": green,
+                            "vermillion": vermillion}),
         relations={"to": purple, "for": orange, "with": blue},
         outcomes={"managed": green, "partly": orange, "not_this_time": grey},
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,
@@ -83,8 +94,8 @@ def dark_theme() -> Theme:
         name="dark", figure_bg="#1E1F22", axes_bg="#1E1F22", text="#E8E8E8",
         muted="#B8B8B8", grid="#3A3C42",
         series=(sky, orange, green, purple, vermillion, grey, OKABE_ITO["yellow"]),
-        kinds={"interaction": sky, "kindness": orange, "fallibility": purple,
-               "reflection": green},
+        kinds=kind_colours({"blue": sky, "orange": orange, "purple": purple, "green": green,
+                            "vermillion": vermillion}),
         relations={"to": purple, "for": orange, "with": sky},
         outcomes={"managed": green, "partly": orange, "not_this_time": grey},
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,

@@ -10,13 +10,13 @@ from carejournal.core.domain import (
     ActionItem,
     Decision,
     Entry,
-    EntryKind,
     EntryLink,
     EntryRow,
     InvalidInput,
     LinkKind,
     occurred_at_iso,
 )
+from carejournal.core.kinds import chosen_model
 
 if TYPE_CHECKING:  # templates and catalogues are read only to print an entry in full
     from carejournal.core.catalogues import Rung
@@ -84,7 +84,7 @@ def _template(entry: Entry) -> Template | None:
 
 def _model_name(entry: Entry) -> str | None:
     template = _template(entry)
-    if entry.kind is not EntryKind.REFLECTION:
+    if not chosen_model(entry.kind):
         return None
     return template.name if template else entry.model
 
@@ -196,7 +196,7 @@ def print_entry(entry: Entry) -> None:
 
 def _print_details(entry: Entry) -> None:
     """Model, strengths, decisions and links: the lines under the heading."""
-    if entry.kind is EntryKind.REFLECTION:
+    if chosen_model(entry.kind):
         print(f"Model: {_model_name(entry)}")
     if entry.strengths:
         print(f"Strengths: {entry.strengths}")

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from carejournal.core.domain import EntryKind, InvalidInput
+from carejournal.core.kinds import Series, kinds_counted_in
 
 if TYPE_CHECKING:
     from carejournal.core.catalogues import Rung
@@ -226,9 +227,10 @@ def _by_key(rows: Iterable[WeekCount], keys: Iterable[str] = ()
 
 def kinds_series(weeks: Sequence[dt.date], rows: Iterable[WeekCount]) -> KindsPerWeek:
     """Entries per week for every kind, in the kinds' order."""
-    table = _by_key(rows, (kind.value for kind in EntryKind))
+    counted = kinds_counted_in(Series.PER_WEEK)
+    table = _by_key(rows, (kind.value for kind in counted))
     return KindsPerWeek(tuple(weeks), {kind: per_week(weeks, table[kind.value])
-                                       for kind in EntryKind})
+                                       for kind in counted})
 
 
 def acts_series(weeks: Sequence[dt.date], by_act: Iterable[tuple[str, int]],

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, assert_never
 
 from carejournal.core.catalogues import find_rung
-from carejournal.core.domain import ActionItem, Decision, EntryDraft, EntryKind, InvalidInput
-from carejournal.core.templates import FALLIBILITY_MODEL, Template, find_model, template_for
+from carejournal.core.domain import ActionItem, Decision, EntryDraft, InvalidInput
+from carejournal.core.kinds import Prompts, spec_of
+from carejournal.core.templates import (
+    FALLIBILITY_MODEL,
+    FREE_MODEL,
+    Template,
+    find_model,
+    template_for,
+)
 
 MAX_SHORT_TEXT = 2_000
 SECTION_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -27,11 +34,16 @@ def validate_structure(draft: EntryDraft) -> dict[str, Any]:
 
 
 def _model(draft: EntryDraft) -> str:
-    if draft.kind is EntryKind.REFLECTION:
-        return find_model(draft.model or "free").key
-    if draft.kind is EntryKind.FALLIBILITY:
-        return FALLIBILITY_MODEL
-    return ""
+    prompts = spec_of(draft.kind).prompts
+    match prompts:
+        case Prompts.MODEL:
+            return find_model(draft.model or FREE_MODEL).key
+        case Prompts.FALLIBILITY:
+            return FALLIBILITY_MODEL
+        case Prompts.NONE:
+            return ""
+        case _:
+            assert_never(prompts)
 
 
 def _sections(items: tuple[tuple[str, str], ...], template: Template | None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from carejournal.core.catalogues import check_unique, find_by_key, load_toml, problem, text_field
-from carejournal.core.domain import InvalidInput
+from carejournal.core.domain import EntryKind, InvalidInput
+from carejournal.core.kinds import Prompts, spec_of
 from carejournal.core.resources import resource_path
 
 FREE_MODEL = "free"
@@ -143,11 +144,25 @@ def find_model(key: str) -> Template:
 
 def template_for(kind_value: str, model: str) -> Template | None:
     """The template an entry of this kind and model is written with, if any."""
-    if kind_value == "fallibility":
-        return fallibility()
-    if kind_value == "reflection":
-        return find_model(model or FREE_MODEL)
-    return None
+    try:
+        kind = EntryKind(kind_value)
+    except ValueError:
+        return None
+    return prompted_template(spec_of(kind).prompts, model)
+
+
+def prompted_template(prompts: Prompts, model: str) -> Template | None:
+    """The template of a kind's prompts: the chosen model (default free), the fixed
+    own-fallibility prompts, or none."""
+    match prompts:
+        case Prompts.MODEL:
+            return find_model(model or FREE_MODEL)
+        case Prompts.FALLIBILITY:
+            return fallibility()
+        case Prompts.NONE:
+            return None
+        case _:
+            assert_never(prompts)
 
 
 def written_sections(kind_value: str, model: str,

@@ -28,6 +28,7 @@ from carejournal.core.import_plan import (
     PlannedSession,
     Revision,
 )
+from carejournal.core.kinds import kind_list
 from carejournal.exchange.errors import ImportProblem
 from carejournal.exchange.fields import Record
 from carejournal.exchange.json_format import FORMAT_NAME, FORMAT_VERSION, loads
@@ -103,8 +104,7 @@ def _entry(r: Record) -> PlannedEntry:
     try:
         kind = EntryKind(r.text("kind", limit=40))
     except ValueError:
-        raise r.problem("kind", "is not interaction, kindness, fallibility or reflection"
-                        ) from None
+        raise r.problem("kind", f"is not {kind_list()}") from None
     draft = EntryDraft(
         kind=kind, occurred_on=r.date("occurred_on"), body=r.text("body", ""),
         title=r.text("title", ""), occurred_time=r.time("occurred_time"),

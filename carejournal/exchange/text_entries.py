@@ -7,6 +7,7 @@ import re
 
 from carejournal.core.domain import EntryDraft, EntryKind, InvalidInput, clean_names, utc_now
 from carejournal.core.import_plan import PlannedEntry
+from carejournal.core.kinds import kind_list
 from carejournal.exchange.errors import ImportProblem
 from carejournal.exchange.reading import clean_text
 
@@ -34,8 +35,7 @@ def planned(ref: int, where: str, when: tuple[dt.date, dt.time | None], body: st
     try:
         entry_kind = EntryKind(kind.strip().lower()) if kind.strip() else DEFAULT_KIND
     except ValueError:
-        raise ImportProblem(where, f"'{kind[:40]}' is not interaction, kindness, "
-                                   "fallibility or reflection") from None
+        raise ImportProblem(where, f"'{kind[:40]}' is not {kind_list()}") from None
     try:
         tag_names = clean_names([clean_text(t, where).lstrip("@") for t in tags or []])
     except InvalidInput as exc:

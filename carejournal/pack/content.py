@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from carejournal.core.catalogues import find_rung
-from carejournal.core.domain import Entry, EntryKind, InvalidInput
+from carejournal.core.domain import Entry, InvalidInput
+from carejournal.core.kinds import spec_of
 from carejournal.core.patterns import DecisionsSeries, Period, PlansSeries
 from carejournal.core.preparation import (
     AgendaItem,
@@ -19,9 +20,6 @@ from carejournal.core.preparation import (
 )
 from carejournal.core.supervision import AgreedAction, Session
 from carejournal.core.templates import template_for
-
-KIND_LABELS = {EntryKind.INTERACTION: "Interaction", EntryKind.KINDNESS: "Little thing",
-               EntryKind.FALLIBILITY: "Own fallibility", EntryKind.REFLECTION: "Reflection"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +105,7 @@ def pack_entry(entry: Entry, to_discuss: bool) -> PackEntry:
         except InvalidInput:
             rung = decision.rung
         decisions.append((decision.text, rung))
-    kind = KIND_LABELS.get(entry.kind, entry.kind.value)
+    kind = spec_of(entry.kind).label
     model = template.name if template is not None and entry.model else ""
     if model.casefold() == kind.casefold() or entry.model in ("", "free", "fallibility"):
         model = ""

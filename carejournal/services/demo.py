@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from carejournal.core.domain import EntryDraft, EntryKind, Feeling
+from carejournal.core.kinds import KINDS
 from carejournal.core.resources import resource_path
 from carejournal.services import demo_extras
 
@@ -16,12 +17,7 @@ if TYPE_CHECKING:
     from carejournal.services.journal import Journal
 
 DEFAULT_DAYS = 90
-KIND_WEIGHTS = {
-    EntryKind.INTERACTION: 5,
-    EntryKind.KINDNESS: 3,
-    EntryKind.FALLIBILITY: 1,
-    EntryKind.REFLECTION: 2,
-}
+KIND_WEIGHTS = {spec.kind: spec.sample_weight for spec in KINDS if spec.sample_weight}
 STRENGTHS_NOTED = 0.85  # how often the sample worker fills in the strengths they noticed
 
 

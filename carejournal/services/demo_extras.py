@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from carejournal.core.domain import ActDone, ActionItem, Decision, EntryDraft, EntryKind, Feeling
 from carejournal.core.goals import FallibilityAnswer, GoalStatus, Outcome
+from carejournal.core.kinds import Part, Prompts, spec_of
 from carejournal.core.shifts import parse_shift
-from carejournal.core.templates import template_for
+from carejournal.core.templates import FREE_MODEL, template_for
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -45,17 +46,22 @@ def shift_name(hour: int) -> str:
 def details(kind: EntryKind, template: Table, person: str, day: dt.date, today: dt.date,
             acts: Mapping[str, int]) -> dict[str, Any]:
     """The structured fields of a draft, from a template whose random choices are made."""
-    if kind is EntryKind.INTERACTION:
-        return {"strengths": fill(template.get("strengths", ""), person),
-                "decisions": decisions(template, person),
-                "acts": acts_done(template.get("acts", ()), acts)}
-    if kind is EntryKind.KINDNESS:
-        return {"acts": acts_done([template["act"]] if "act" in template else [], acts)}
-    if kind is EntryKind.REFLECTION:
-        return {"model": template.get("model", "free"),
-                "sections": sections(kind, template, person),
-                "actions": actions(template, person, day, today)}
-    return {"sections": sections(kind, template, person)}
+    spec = spec_of(kind)
+    fields: dict[str, Any] = {}
+    if spec.has(Part.STRENGTHS):
+        fields["strengths"] = fill(template.get("strengths", ""), person)
+    if spec.has(Part.DECISIONS):
+        fields["decisions"] = decisions(template, person)
+    if spec.one_act:
+        fields["acts"] = acts_done([template["act"]] if "act" in template else [], acts)
+    elif spec.has(Part.ACTS):
+        fields["acts"] = acts_done(template.get("acts", ()), acts)
+    if spec.prompts is Prompts.MODEL:
+        fields["model"] = template.get("model", FREE_MODEL)
+        fields["actions"] = actions(template, person, day, today)
+    if spec.has(Part.SECTIONS):
+        fields["sections"] = sections(kind, template, person)
+    return fields
 
 
 def acts_done(keys: Iterable[str], acts: Mapping[str, int]) -> tuple[ActDone, ...]:
@@ -71,7 +77,7 @@ def decisions(template: Table, person: str) -> tuple[Decision, ...]:
 
 def sections(kind: EntryKind, template: Table, person: str) -> tuple[tuple[str, str], ...]:
     """A template's sections, in the order of its model (or of the fallibility prompts)."""
-    if kind is EntryKind.FALLIBILITY:
+    if spec_of(kind).prompts is Prompts.FALLIBILITY:
         given = {key: template[key] for key in FALLIBILITY_KEYS if key in template}
     else:
         given = template.get("sections", {})

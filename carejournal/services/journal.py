@@ -16,7 +16,6 @@ from carejournal.core.domain import (
     Entry,
     EntryDraft,
     EntryFilter,
-    EntryKind,
     EntryRow,
     InvalidInput,
     LinkKind,
@@ -31,6 +30,7 @@ from carejournal.core.errors import (
     JournalReadOnly,
     NotAJournal,
 )
+from carejournal.core.kinds import spec_of
 from carejournal.store.engine import Engine, Gate
 from carejournal.store.integrity import Cancelled, FullCheck, WriteGate, damage_found
 from carejournal.store.rows import RowReader, damage_reported
@@ -348,10 +348,11 @@ class Journal:
 
     def _check_mirror(self, draft: EntryDraft, source_id: int) -> None:
         """A mirror is an own-fallibility note about a (not trashed) interaction."""
-        if draft.kind is not EntryKind.FALLIBILITY:
+        mirrored = spec_of(draft.kind).mirror_of
+        if mirrored is None:
             raise InvalidInput("a mirror is an own-fallibility entry")
         source = self.get(source_id)
-        if source.kind is not EntryKind.INTERACTION or source.deleted_at is not None:
+        if source.kind is not mirrored or source.deleted_at is not None:
             raise InvalidInput(f"entry {source_id} is not an interaction in the journal, "
                                "so it cannot be mirrored")
 

@@ -21,8 +21,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from carejournal.core.kinds import KINDS
 from carejournal.store.tables import UTCDateTime
 
+KIND_CHECK = "kind IN ({})".format(", ".join(f"'{spec.key}'" for spec in KINDS))
 
 class Base(DeclarativeBase):
     """Declarative base for all journal tables."""
@@ -69,8 +71,8 @@ class EntryRecord(Base):
 
     __tablename__ = "entries"
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('interaction', 'kindness', 'fallibility', 'reflection')", name="ck_kind"),
+        # core/kinds.py declares the kinds; a new one also needs a migration of this CHECK.
+        CheckConstraint(KIND_CHECK, name="ck_kind"),
         CheckConstraint("feeling_score IS NULL OR feeling_score BETWEEN 1 AND 5",
                         name="ck_feeling"),
         Index("ix_entries_timeline", "deleted_at", "occurred_on", "occurred_time", "id"),

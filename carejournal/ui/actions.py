@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from carejournal.core.domain import EntryKind
+from carejournal.core.kinds import KINDS
 from carejournal.ui.shared.strings import new_entry_label
 
 Key = QKeySequence.StandardKey
@@ -17,7 +17,7 @@ class Actions(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.new_entry = self._make(self.tr("&New Entry"), Key.New)
-        self.new_of_kind = {kind: self._make(new_entry_label(kind)) for kind in EntryKind}
+        self.new_of_kind = {s.kind: self._make(new_entry_label(s.kind)) for s in KINDS}
         self.log_kindness = self._make(self.tr("Log a &Little Thing…"), "Ctrl+K")
         self.mirror = self._make(self.tr("&Mirror in My Own Life…"), "Ctrl+Shift+M")
         self.save = self._make(self.tr("&Save Now"), Key.Save)

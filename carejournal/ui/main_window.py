@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import EntryKind
 from carejournal.core.errors import JournalDamaged
+from carejournal.core.kinds import mirror_kind
 from carejournal.services.journal import Journal
 from carejournal.ui.actions import Actions
 from carejournal.ui.after_close import AfterClose
@@ -270,7 +271,8 @@ class MainWindow(QMainWindow):
         """From an interaction, start an own-fallibility note linked to it."""
         if self.pages.currentWidget() is not self.editor or self.trash_mode:
             return
-        if self.editor.current_kind() is not EntryKind.INTERACTION:
+        mirror = mirror_kind(self.editor.current_kind())
+        if mirror is None:
             return
         if not self.autosaver.flush() or self.editor.entry_id is None:
             return
@@ -281,7 +283,7 @@ class MainWindow(QMainWindow):
             summary=source.summary if source else "", question=questions().mirror)
         self.timeline.select(None)
         self.editor.set_read_only(False)
-        self.editor.start_new(EntryKind.FALLIBILITY, mirror_of=self.editor.entry_id,
+        self.editor.start_new(mirror, mirror_of=self.editor.entry_id,
                               prompt=prompt)
         self.pages.setCurrentWidget(self.editor)
 

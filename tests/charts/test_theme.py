@@ -8,6 +8,7 @@ from matplotlib.text import Text
 
 from carejournal.charts import NAMES, SERIES_OF, dark_theme, draw, light_theme, theme_named
 from carejournal.charts.theme import OKABE_ITO, Theme, contrast, heat_level, luminance
+from carejournal.core.kinds import KINDS
 from tests.charts import figure, period_of, worker
 
 THEMES = [light_theme(), dark_theme()]
@@ -37,7 +38,7 @@ def test_text_keeps_4_5_to_1_and_grid_lines_stay_quiet(theme: Theme) -> None:
 @pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
 def test_series_colours_are_distinct_and_from_the_okabe_ito_hues(theme: Theme) -> None:
     assert len(set(theme.series)) == len(theme.series) >= 6
-    assert len(set(theme.kinds.values())) == 4 and len(set(theme.relations.values())) == 3
+    assert len(set(theme.kinds.values())) == len(KINDS) and len(set(theme.relations.values())) == 3
     assert len(set(theme.outcomes.values())) == 3
     okabe = set(OKABE_ITO.values()) | {"#A86E00", "#B5578C", "#2A7AB0"}  # darker shades
     assert set(theme.kinds.values()) <= okabe

@@ -10,22 +10,29 @@ from carejournal.cli.output import RELATION_TEXT, print_json
 from carejournal.cli.sections import SectionsFile, choice_value, find_section, read_sections
 from carejournal.core.catalogues import Rung, find_rung, ladder
 from carejournal.core.domain import ActDone, Decision, EntryKind, InvalidInput
-from carejournal.core.templates import Template, fallibility, find_model, models
+from carejournal.core.kinds import (
+    KINDS,
+    Part,
+    Prompts,
+    can_be_mirrored,
+    kinds_prompted,
+    kinds_with,
+    spec_of,
+)
+from carejournal.core.templates import Template, fallibility, find_model, models, prompted_template
 from carejournal.services.journal import Journal
 
 CHOICES_FLAGS = {"": None, "choices": True, "no-choices": False}
 FALLIBILITY_FLAGS = ("area", "treated", "expectations")
-# Which kinds of entry each structured option belongs to (as the window shows them).
+# Which kinds of entry each structured option belongs to (as core/kinds.py declares them).
 FLAG_KINDS: dict[str, tuple[EntryKind, ...]] = {
-    "strengths": (EntryKind.INTERACTION,),
-    "decision": (EntryKind.INTERACTION,),
-    "act": (EntryKind.INTERACTION, EntryKind.KINDNESS),
-    "model": (EntryKind.REFLECTION,),
-    "sections": (EntryKind.REFLECTION, EntryKind.FALLIBILITY),
-    "area": (EntryKind.FALLIBILITY,),
-    "treated": (EntryKind.FALLIBILITY,),
-    "expectations": (EntryKind.FALLIBILITY,),
-    "mirror_of": (EntryKind.FALLIBILITY,),
+    "strengths": kinds_with(Part.STRENGTHS),
+    "decision": kinds_with(Part.DECISIONS),
+    "act": kinds_with(Part.ACTS),
+    "model": kinds_prompted(Prompts.MODEL),
+    "sections": kinds_prompted(Prompts.MODEL) + kinds_prompted(Prompts.FALLIBILITY),
+    **{name: kinds_prompted(Prompts.FALLIBILITY) for name in FALLIBILITY_FLAGS},
+    "mirror_of": tuple(s.kind for s in KINDS if s.mirror_of is not None),
 }
 
 
@@ -85,7 +92,7 @@ def extras(journal: Journal, args: argparse.Namespace) -> Extras:
         "strengths": args.strengths,
         "acts": _acts(journal, args.act),
         "decisions": tuple(parse_decision(value) for value in args.decision),
-        "model": template.key if template and kind is EntryKind.REFLECTION else "",
+        "model": template.key if template and spec_of(kind).prompts is Prompts.MODEL else "",
         "sections": tuple((s.key, sections[s.key]) for s in template.sections
                           if sections.get(s.key, "").strip()) if template else (),
         "actions": found.actions,
@@ -108,11 +115,7 @@ def _check_kinds(args: argparse.Namespace, kind: EntryKind) -> None:
 
 
 def _template(kind: EntryKind, model: str | None) -> Template | None:
-    if kind is EntryKind.REFLECTION:
-        return find_model(model or "free")
-    if kind is EntryKind.FALLIBILITY:
-        return fallibility()
-    return None
+    return prompted_template(spec_of(kind).prompts, model or "")
 
 
 def _with_flags(sections: dict[str, str], args: argparse.Namespace,
@@ -154,7 +157,7 @@ def parse_decision(value: str) -> Decision:
 
 def _check_mirror(journal: Journal, entry_id: int) -> None:
     target = journal.get(entry_id)
-    if target.kind is not EntryKind.INTERACTION:
+    if not can_be_mirrored(target.kind):
         raise InvalidInput(f"entry {entry_id} is a {target.kind.value} entry; only "
                            "interaction entries can be mirrored")
     if target.deleted_at is not None:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import Entry, EntryDraft, EntryKind, InvalidInput
 from carejournal.core.kindness import Act
-from carejournal.core.templates import fallibility, find_model, models
+from carejournal.core.kinds import Part, Prompts, check_parts, spec_of
+from carejournal.core.templates import models, prompted_template
 from carejournal.lens.matcher import Lens
 from carejournal.services.journal import Journal
 from carejournal.ui.editor.acts_checklist import ActsChecklist
@@ -35,12 +36,18 @@ from carejournal.ui.lens.panel import LensPanel, PanelItem
 from carejournal.ui.lens.text_edit import LensEdit
 from carejournal.ui.shared.colours import problem_banner_style, prompt_banner_style
 from carejournal.ui.shared.problems import PROBLEMS
-from carejournal.ui.shared.strings import kind_description
+from carejournal.ui.shared.strings import body_question, kind_description
 
 if TYPE_CHECKING:
     from carejournal.ui.editor.history import HistoryDialog
 
 BODY_MIN_HEIGHT = 180
+# The editor's widget for each part of an entry (attribute names); the parts a kind declares
+# are shown in its order, the others hidden. The strengths sit inside the text row.
+PART_WIDGETS = {Part.TEXT: "text_row", Part.STRENGTHS: "strengths_box", Part.ACTS: "acts",
+                Part.DECISIONS: "decisions", Part.SECTIONS: "sections", Part.LINKS: "links"}
+INSIDE_TEXT_ROW = (Part.STRENGTHS,)
+check_parts(PART_WIDGETS, "ui/editor/entry_editor.py PART_WIDGETS")
 
 
 class EntryEditor(QWidget):
@@ -150,20 +157,24 @@ class EntryEditor(QWidget):
         layout.addLayout(hint)
         layout.addLayout(beside, 1)
 
+    def part_widget(self, part: Part) -> QWidget:
+        """The widget that holds this part of an entry."""
+        widget: QWidget = getattr(self, PART_WIDGETS[part])
+        return widget
+
     def _arrange(self, kind: EntryKind) -> None:
         """Put this kind's parts on the page, in its order; hide the others."""
-        parts = {
-            EntryKind.INTERACTION: [self.text_row, self.acts, self.decisions, self.links],
-            EntryKind.KINDNESS: [self.acts, self.text_row, self.links],
-            EntryKind.FALLIBILITY: [self.text_row, self.sections, self.links],
-            EntryKind.REFLECTION: [self.sections, self.text_row, self.links],
-        }[kind]
-        for widget in (self.text_row, self.acts, self.decisions, self.sections, self.links):
+        spec = spec_of(kind)
+        rows = [p for p in PART_WIDGETS if p not in INSIDE_TEXT_ROW]
+        shown = [self.part_widget(p) for p in spec.parts if p in rows]
+        for part in rows:
+            widget = self.part_widget(part)
             self.page_layout.removeWidget(widget)
-            widget.setVisible(widget in parts)
-        for widget in parts:
+            widget.setVisible(widget in shown)
+        for widget in shown:
             self.page_layout.addWidget(widget, 1 if widget is self.text_row else 0)
-        self.strengths_box.setVisible(kind is EntryKind.INTERACTION)
+        for part in INSIDE_TEXT_ROW:
+            self.part_widget(part).setVisible(spec.has(part))
 
     def _connect(self) -> None:
         for signal in (self.header.changed, self.body.textChanged, self.strengths.textChanged,
@@ -220,24 +231,18 @@ class EntryEditor(QWidget):
     def _show_kind(self, kind: EntryKind, model: str) -> None:
         self.hint.setText(kind_description(kind))
         self._arrange(kind)
-        if kind is EntryKind.FALLIBILITY:
-            self.sections.show_template(fallibility(), choose_model=False)
-        elif kind is EntryKind.REFLECTION:
-            self.sections.show_template(find_model(model or "free"), choose_model=True)
+        prompts = spec_of(kind).prompts
+        template = prompted_template(prompts, model)
+        if template is not None:
+            self.sections.show_template(template, choose_model=prompts is Prompts.MODEL)
         self.links.show_links(self._kept.links if isinstance(self._kept, Entry) else (),
                               kind, can_mirror=self.entry_id is not None)
         self._show_body_question()
 
     def _show_body_question(self) -> None:
         kind = self.current_kind()
-        if kind is EntryKind.REFLECTION:
-            question = find_model(self.sections.current_model()).body_question
-        elif kind is EntryKind.FALLIBILITY:
-            question = fallibility().body_question
-        elif kind is EntryKind.KINDNESS:
-            question = self.tr("A few words about it (optional)")
-        else:
-            question = self.tr("What happened? What did they want?")
+        template = prompted_template(spec_of(kind).prompts, self.sections.current_model())
+        question = template.body_question if template is not None else body_question(kind)
         self.body_label.setText(question)
         self.body.setPlaceholderText(question)
 
@@ -270,7 +275,7 @@ class EntryEditor(QWidget):
         """Show an empty entry of this kind, dated today; a mirror is linked once saved."""
         self.entry_id = None
         self.mirror_of = mirror_of
-        model = models()[0].key if kind is EntryKind.REFLECTION else ""
+        model = models()[0].key if spec_of(kind).prompts is Prompts.MODEL else ""
         self._fill(EntryDraft(kind=kind, occurred_on=today or dt.date.today(), model=model,
                               shift=shift), prompt)
         self.body.setFocus()
@@ -309,7 +314,8 @@ class EntryEditor(QWidget):
         return self.header.draft(
             body=self.body.toPlainText(), acts=self.acts.value(),
             strengths=self.strengths.toPlainText(), decisions=self.decisions.value(),
-            model=self.sections.current_model() if kind is EntryKind.REFLECTION else "",
+            model=self.sections.current_model() if spec_of(kind).prompts is Prompts.MODEL
+            else "",
             sections=self.sections.value(), actions=self.sections.actions.value(),
             dismissed=tuple(sorted(self.lens_context.dismissed)))
 

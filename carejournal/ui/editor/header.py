@@ -24,6 +24,7 @@ from carejournal.core.domain import (
     Feeling,
     split_names,
 )
+from carejournal.core.kinds import KINDS
 from carejournal.ui.shared.name_completer import CommaCompleter
 from carejournal.ui.shared.strings import kind_label
 
@@ -37,8 +38,8 @@ class EditorHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
-        for kind in EntryKind:
-            self.kind.addItem(kind_label(kind), kind.value)
+        for spec in KINDS:
+            self.kind.addItem(kind_label(spec.kind), spec.key)
         self.date = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
         self.has_time = QCheckBox(self.tr("at"))
         self.time = QTimeEdit(displayFormat="HH:mm")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.domain import EntryKind, EntryLink
+from carejournal.core.kinds import can_be_mirrored
 from carejournal.ui.shared.strings import kind_label
 
 
@@ -60,8 +61,8 @@ class LinksPanel(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, link.entry_id)
             self.list.addItem(item)
         self.list.setVisible(bool(links))
-        is_interaction = kind is EntryKind.INTERACTION
-        self.mirror_hint.setVisible(is_interaction)
-        self.mirror.setVisible(is_interaction)
+        mirrored = can_be_mirrored(kind)
+        self.mirror_hint.setVisible(mirrored)
+        self.mirror.setVisible(mirrored)
         self.mirror.setEnabled(can_mirror)
-        self.setVisible(bool(links) or is_interaction)
+        self.setVisible(bool(links) or mirrored)

@@ -29,13 +29,14 @@ from carejournal.core.domain import (
     split_names,
 )
 from carejournal.core.errors import EntryNotFound, JournalError
-from carejournal.core.templates import fallibility
+from carejournal.core.kinds import capture_kinds, spec_of
+from carejournal.core.templates import prompted_template
 from carejournal.services.journal import Journal
 from carejournal.ui.editor.body_edit import BodyEdit
 from carejournal.ui.shared.colours import problem_banner_style
-from carejournal.ui.shared.strings import kind_description, kind_label
+from carejournal.ui.shared.strings import body_question, kind_description, kind_label
 
-CAPTURE_KINDS = (EntryKind.INTERACTION, EntryKind.KINDNESS, EntryKind.FALLIBILITY)
+CAPTURE_KINDS = capture_kinds()
 PROBLEMS = (InvalidInput, JournalError, EntryNotFound, OSError)
 
 
@@ -54,7 +55,7 @@ class Capture:
 
 def capture_draft(journal: Journal, capture: Capture) -> EntryDraft:
     """The entry to store; a little thing is recorded as journal.kindness.log records it."""
-    if capture.kind is not EntryKind.KINDNESS:
+    if not spec_of(capture.kind).one_act:
         return EntryDraft(kind=capture.kind, occurred_on=capture.day, body=capture.text,
                           shift=capture.shift, people=capture.people)
     if capture.act_id is None:
@@ -114,7 +115,9 @@ class QuickCaptureDialog(QDialog):
         self.act.setAccessibleName(self.tr("Little thing"))
         for act in self.journal.kindness.acts():
             self.act.addItem(act.label, act.id)
-        self.kinds[EntryKind.KINDNESS].setEnabled(self.act.count() > 0)
+        for kind, button in self.kinds.items():  # a little thing needs one to choose
+            if spec_of(kind).one_act:
+                button.setEnabled(self.act.count() > 0)
         self.question = QLabel(wordWrap=True)
         self.text = BodyEdit()
         self.text.setAccessibleName(self.tr("What you write"))
@@ -174,13 +177,10 @@ class QuickCaptureDialog(QDialog):
     def _show_kind(self, kind: EntryKind) -> None:
         self.what.setBuddy(self.kinds[kind])
         self.hint.setText(kind_description(kind))
-        self.form.setRowVisible(self.act, kind is EntryKind.KINDNESS)
-        if kind is EntryKind.FALLIBILITY:
-            question = fallibility().body_question
-        elif kind is EntryKind.KINDNESS:
-            question = self.tr("A few words about it (optional)")
-        else:
-            question = self.tr("What happened? What did they want?")
+        spec = spec_of(kind)
+        self.form.setRowVisible(self.act, spec.one_act)
+        template = prompted_template(spec.prompts, "")
+        question = template.body_question if template is not None else body_question(kind)
         self.question.setText(question)
         self.text.setPlaceholderText(question)
 
@@ -188,12 +188,13 @@ class QuickCaptureDialog(QDialog):
         """What the form holds; raises InvalidInput if it cannot be stored as it is."""
         kind = self.current_kind()
         text = self.text.toPlainText()
-        if kind is not EntryKind.KINDNESS and not text.strip():
+        one_act = spec_of(kind).one_act
+        if not one_act and not text.strip():
             raise InvalidInput(self.tr("Write a few words first, or press Cancel."))
         return Capture(
             kind=kind, day=self.date.date().toPython(), shift=self.shift.currentText().strip(),
             people=split_names(self.person.currentText()), text=text,
-            act_id=self.act.currentData() if kind is EntryKind.KINDNESS else None)
+            act_id=self.act.currentData() if one_act else None)
 
     def save(self) -> None:
         """Store the note and close; on a problem, say so and keep everything."""

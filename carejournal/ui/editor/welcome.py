@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from carejournal.core.domain import EntryKind
+from carejournal.core.kinds import KINDS
 from carejournal.ui.shared.strings import kind_description, new_entry_label
 
 
@@ -26,7 +27,7 @@ class WelcomePage(QWidget):
         intro.setWordWrap(True)
         grid = QGridLayout()
         self.buttons: dict[EntryKind, QPushButton] = {}
-        for row, kind in enumerate(EntryKind):
+        for row, kind in enumerate(s.kind for s in KINDS):
             button = QPushButton(new_entry_label(kind))
             button.setAccessibleName(new_entry_label(kind))
             button.clicked.connect(lambda _=False, k=kind: self.new_entry.emit(k))

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.core.domain import EntryKind, EntryRow, InvalidInput
+from carejournal.core.domain import EntryRow, InvalidInput
+from carejournal.core.kinds import chosen_model
 from carejournal.core.preparation import Preparation
 from carejournal.core.supervision import ActionStatus, AgreedAction
 from carejournal.core.templates import find_model
@@ -134,7 +135,7 @@ class EntriesPage(PrepPage):
         try:
             rows = self.journal.preparing.period_rows(self.prep)
             models = {r.id: self._model_name(r) for r in rows
-                      if r.kind is EntryKind.REFLECTION}
+                      if chosen_model(r.kind)}
         except PROBLEMS as exc:
             self.problem(exc)
             return

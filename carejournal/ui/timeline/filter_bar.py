@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.domain import EntryFilter, EntryKind
+from carejournal.core.kinds import KINDS
 from carejournal.ui.shared.pickers import date_edit, name_combo, refill_names
 from carejournal.ui.shared.strings import kind_label
 
@@ -37,8 +38,8 @@ class FilterBar(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Filter by kind"))
         self.kind.addItem(self.tr("All kinds"), None)
-        for kind in EntryKind:
-            self.kind.addItem(kind_label(kind), kind.value)
+        for spec in KINDS:
+            self.kind.addItem(kind_label(spec.kind), spec.key)
         self.person = name_combo(self.tr("Everyone"), self.tr("Filter by person"))
         self.tag = name_combo(self.tr("All tags"), self.tr("Filter by tag"))
         self.since = _date_edit(self.tr("From date"))
