@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from carejournal.services.backups import BackupService, BackupSettings
     from carejournal.services.drafts import DraftService
     from carejournal.services.lens import LensService
+    from carejournal.services.operations import JournalOps
     from carejournal.services.patterns import PatternsService
     from carejournal.services.preparation import Preparing
     from carejournal.services.settings import SettingsService
@@ -152,6 +153,13 @@ class Journal:
         from carejournal.store.drafts_repo import DraftRepository
 
         return DraftService(guarded(DraftRepository(self._engine), self), self.path)
+
+    @cached_property
+    def ops(self) -> JournalOps:
+        """The writes the window makes, each returning what it changed (its Changes)."""
+        from carejournal.services.operations import JournalOps
+
+        return JournalOps(self)
 
     @cached_property
     def interchange(self) -> InterchangeRepository:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carejournal.core.changes import Changes
 from carejournal.core.domain import EntryKind
 from carejournal.core.errors import JournalDamaged
 from carejournal.core.kinds import mirror_kind
@@ -30,6 +31,7 @@ from carejournal.ui.editor.welcome import NothingSelectedPage, WelcomePage
 from carejournal.ui.first_paint import StartUp
 from carejournal.ui.menus import build_menus, show_about
 from carejournal.ui.practice.controller import PracticeController
+from carejournal.ui.shared.changes import ChangeHub
 from carejournal.ui.shared.operations import MoveEntriesCommand
 from carejournal.ui.shared.problems import PROBLEMS
 from carejournal.ui.timeline.panel import TimelinePanel
@@ -52,7 +54,6 @@ FIRST_SCREEN = 150  # timeline rows read before the first paint; the rest just a
 class MainWindow(QMainWindow):
     """Joins the timeline, the editor and the journal service."""
 
-    journal_changed = Signal()  # entries were written or moved (not on every search)
     lens: LensController
     patterns: PatternsController
     supervision: SupervisionController
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CareJournal — {name}").format(name=journal.path.name))
         self.actions_ = Actions(self)
         self.undo_stack = QUndoStack(self)
+        self.changes = ChangeHub(self)  # every write says here what it changed; views listen
         self.timeline = TimelinePanel()
         self._editor: EntryEditor | None = None  # built on first use (window_parts.py)
         self.welcome = WelcomePage()
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         a.mirror.triggered.connect(self.mirror_current)
         self.welcome.new_entry.connect(self.new_entry)
         self.autosaver.state_changed.connect(self._show_save_state)
+        self.changes.changed.connect(self._changed)  # first: the list, then the other views
 
     # -- listing -------------------------------------------------------------
     def refresh(self, select_id: int | None = None, first_screen: bool = False) -> None:
@@ -194,10 +197,29 @@ class MainWindow(QMainWindow):
         if not self.timeline.model.extend(rows):  # the list changed meanwhile
             self.refresh(select_id=self.timeline.current_id())
 
-    def entries_changed(self, select_id: int | None = None) -> None:
-        """Entries were written or moved: reload the list and tell whoever is listening."""
-        self.refresh(select_id=select_id)
-        self.journal_changed.emit()
+    def _changed(self, changes: Changes) -> None:
+        """A write changed the journal: the open entry, the checklist and the list follow."""
+        self._editor_follows(changes)
+        if changes.little_things:
+            self.reload_catalogue()
+        if changes.listing or changes.little_things or changes.preparation:
+            self.refresh(select_id=changes.shown)
+        else:
+            for entry_id in sorted(changes.entries):
+                self._refresh_row(entry_id)
+
+    def _editor_follows(self, changes: Changes) -> None:
+        """Show the open entry anew when a write beside the editor changed it (an action
+        marked done, a rewording in the preparation)."""
+        editor = self._editor
+        if not (changes.action_items or changes.preparation) or editor is None \
+                or editor.entry_id is None or self.pages.currentWidget() is not editor:
+            return
+        if self.autosaver.flush():
+            try:
+                editor.load(self.journal.get(editor.entry_id))
+            except PROBLEMS:
+                pass  # as before: the list, read next, reports what is wrong
 
     def reload_catalogue(self) -> None:
         """Offer the editor's checklist the little things as they are now."""
@@ -249,12 +271,11 @@ class MainWindow(QMainWindow):
         try:
             draft = self.editor.draft()
             if self.editor.entry_id is None:
-                entry_id = self.journal.add(draft, mirror_of=self.editor.mirror_of)
-                self.editor.saved_as(entry_id)
-                self.refresh(select_id=entry_id)
+                added = self.journal.ops.add(draft, mirror_of=self.editor.mirror_of)
+                self.editor.saved_as(added.value)  # before the list shows it, so it stays open
+                self.changes.report(added.changes)
             else:
-                self.journal.update(self.editor.entry_id, draft)
-                self._refresh_row(self.editor.entry_id)
+                self.changes.report(self.journal.ops.update(self.editor.entry_id, draft))
             self.journal.ensure_present()  # a deleted file takes writes and loses them
         except PROBLEMS as exc:
             self.save_problem = exc
@@ -264,7 +285,6 @@ class MainWindow(QMainWindow):
             return message
         self.save_problem = None
         self.editor.clear_error()
-        self.journal_changed.emit()
         return None
 
     def mirror_current(self) -> None:
@@ -316,7 +336,7 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.flush()
         row = self.timeline.view.currentIndex().row()
-        self._push(MoveEntriesCommand(self.journal, [entry_id], True, self._after_move))
+        self._push(MoveEntriesCommand(self.journal.ops, [entry_id], True, self._after_move))
         self.timeline.select_row(row)
         self.timeline.view.setFocus()
 
@@ -325,7 +345,7 @@ class MainWindow(QMainWindow):
         entry_id = self.timeline.current_id()
         if entry_id is None or not self.trash_mode:
             return
-        self._push(MoveEntriesCommand(self.journal, [entry_id], False, self._after_move))
+        self._push(MoveEntriesCommand(self.journal.ops, [entry_id], False, self._after_move))
 
     def _push(self, command: MoveEntriesCommand) -> None:
         try:
@@ -333,13 +353,14 @@ class MainWindow(QMainWindow):
         except PROBLEMS as exc:
             self.report(exc)
 
-    def _after_move(self, show_id: int | None) -> None:
+    def _after_move(self, changes: Changes) -> None:
+        show_id = changes.shown
         self.autosaver.discard()
         self.editor.entry_id = None
         self.pages.setCurrentWidget(self.nothing)
         if show_id is not None and self.trash_mode:
             self.actions_.show_trash.setChecked(False)
-        self.entries_changed(select_id=show_id)
+        self.changes.report(changes)
         if show_id is not None:
             self.open_entry(show_id)
 
@@ -353,7 +374,8 @@ class MainWindow(QMainWindow):
         self.nothing.set_trash_mode(on)
         self.editor.entry_id = None
         self.pages.setCurrentWidget(self.nothing)
-        self.entries_changed()
+        self.refresh()  # nothing was written: the list and the notice show the other side
+        self.practice.refresh_due()
 
     def empty_trash(self) -> None:
         """Delete trashed entries for good, after asking."""
@@ -364,12 +386,13 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Discard:
             return
+        changes = Changes(listing=True, trash=True)  # read again even if the write failed
         try:
-            self.journal.empty_trash()
+            changes = self.journal.ops.empty_trash().changes
         except PROBLEMS as exc:
             self.report(exc)
         self.undo_stack.clear()
-        self.entries_changed()
+        self.changes.report(changes)
 
     # -- small things --------------------------------------------------------
     def focus_search(self) -> None:

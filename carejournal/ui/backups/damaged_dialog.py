@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Qt, Signal
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -32,10 +32,6 @@ class DamagedChoice(enum.Enum):
     RESTORE = "restore"
 
 
-class _Relay(QObject):
-    finished = Signal(object)
-
-
 class DamagedDialog(QDialog):
     """Explains the damage and offers restore, export what can be read, or close."""
 
@@ -48,8 +44,6 @@ class DamagedDialog(QDialog):
         self.backup: BackupFile | None = _newest_good(journal, key)
         self.report: SalvageReport | None = None
         self.exporting = False
-        self.relay = _Relay(self)
-        self.relay.finished.connect(self._exported)
         self.setWindowTitle(self.tr("This journal needs care"))
         self._build(problems)
         self.resize(640, self.sizeHint().height())
@@ -149,8 +143,8 @@ class DamagedDialog(QDialog):
         self.result.setText(self.tr("Reading what can be read… This can take a while for a "
                                     "large journal."))
         self.result.setVisible(True)
-        background.start(_salvage, self.journal, path, self.key, self.relay,
-                         name="salvage-journal")
+        background.run(salvage, self.journal, path, self.key, done=self._exported, owner=self,
+                       name="salvage-journal")
         return True
 
     def _busy(self, on: bool) -> None:
@@ -214,15 +208,3 @@ def _newest_good(journal: Path, key: bytes | None) -> BackupFile | None:
     service = BackupService(journal, key=key)
     good = service.newest_good()
     return next((b for b in service.backups() if b.path == good), None)
-
-
-def _salvage(journal: Path, out: Path, key: bytes | None, relay: _Relay) -> None:
-    """Run the salvage (in a background thread) and send the outcome back."""
-    try:
-        outcome: object = salvage(journal, out, key)
-    except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
-        outcome = exc
-    try:
-        relay.finished.emit(outcome)
-    except RuntimeError:
-        pass  # the dialog was closed meanwhile

@@ -8,8 +8,7 @@ offers the way back: the newest good backup, or exporting what can still be read
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -20,16 +19,10 @@ from carejournal.ui.shared.colours import problem_banner_style
 from carejournal.ui.shared.problems import PROBLEMS
 
 if TYPE_CHECKING:
-    from carejournal.services.journal import Journal
     from carejournal.ui.backups.damaged_dialog import DamagedDialog
     from carejournal.ui.main_window import MainWindow
 
 RETRY_MS = 5000  # the check could not run (another program held the journal busy): retry
-Runner = Callable[..., Any]
-
-
-class _Relay(QObject):
-    finished = Signal(object)  # the problems found, None if stopped, or an exception
 
 
 class JournalCheck(QObject):
@@ -38,7 +31,8 @@ class JournalCheck(QObject):
     passed = Signal()
     failed = Signal(object)  # the problems found
 
-    def __init__(self, window: MainWindow, runner: Runner = background.start) -> None:
+    def __init__(self, window: MainWindow, runner: background.Runner = background.start
+                 ) -> None:
         super().__init__(window)
         self.window = window
         self.journal = window.journal
@@ -46,15 +40,15 @@ class JournalCheck(QObject):
         self.problems: list[str] | None = None
         self.dialog: DamagedDialog | None = None
         self.banner: DamageBanner | None = None
-        self.relay = _Relay(self)
-        self.relay.finished.connect(self._finished)
         if self.journal.check_due:
             self.start()
 
     def start(self) -> None:
-        self.runner(_run, self.journal, self.relay, name="journal-check")
+        background.run(self.journal.run_check, done=self._finished, owner=self,
+                       name="journal-check", runner=self.runner)
 
     def _finished(self, outcome: object) -> None:
+        """The problems found, None if the check was stopped, or why it could not run."""
         if outcome is None or self.journal.closed:
             return  # stopped because the journal was closed
         if isinstance(outcome, BaseException):  # saves stay held meanwhile
@@ -123,18 +117,6 @@ class DamageBanner(QWidget):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.ways_back)
-
-
-def _run(journal: Journal, relay: _Relay) -> None:
-    """The check, in a background thread; its answer goes back to the window's thread."""
-    try:
-        outcome: object = journal.run_check()
-    except Exception as exc:  # noqa: BLE001 - told to the worker, and saves stay held
-        outcome = exc
-    try:
-        relay.finished.emit(outcome)
-    except RuntimeError:
-        pass  # the window was closed meanwhile
 
 
 def install(window: MainWindow) -> JournalCheck:

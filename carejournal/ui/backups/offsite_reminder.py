@@ -72,7 +72,6 @@ class Copier(QObject):
     new file, or with the problem (an exception), back on the window's thread."""
 
     finished = Signal(object)
-    _done = Signal(object, object)  # outcome, when: crosses from the worker thread
 
     def __init__(self, offsite: OffsiteService, parent: QObject | None = None,
                  runner: Runner = background.start) -> None:
@@ -80,7 +79,6 @@ class Copier(QObject):
         self.offsite = offsite
         self.runner = runner
         self.busy = False
-        self._done.connect(self._finish)
 
     def start(self) -> bool:
         """Begin a copy (False if one is already running or no folder is chosen)."""
@@ -88,16 +86,11 @@ class Copier(QObject):
         if self.busy or folder is None:
             return False
         self.busy = True
-        self.runner(self._write, self.offsite.backup_service(), folder, self.offsite.now(),
-                    name="copy-off-laptop")
+        now = self.offsite.now()
+        background.run(write_copy, self.offsite.backup_service(), folder, now,
+                       done=lambda outcome: self._finish(outcome, now), owner=self,
+                       name="copy-off-laptop", runner=self.runner)
         return True
-
-    def _write(self, service: Any, folder: Path, now: dt.datetime) -> None:
-        try:
-            outcome: object = write_copy(service, folder, now)
-        except Exception as exc:  # reported to the worker, never raised in a thread
-            outcome = exc
-        self._done.emit(outcome, now)
 
     def _finish(self, outcome: object, when: dt.datetime) -> None:
         self.busy = False

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from carejournal.core.changes import Changes
 from carejournal.ui.shared.problems import PROBLEMS
 
 if TYPE_CHECKING:
@@ -27,11 +28,16 @@ class LensController(QObject):
         self.dialog: LensDialog | None = None
         window.actions_.show_lens.triggered.connect(self.show_lens)
         window.editor.rule_off_requested.connect(self.switch_off)
+        window.changes.changed.connect(self._changed)
         window.start_up.run(self.refresh)  # the lexicon loads after the first paint
 
     def refresh(self) -> None:
         """Give the editor the lens as it now stands."""
         self.window.editor.set_lens(self.window.journal.lens.lens())
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.lens_rules:
+            self.refresh()
 
     def switch_off(self, rule_id: str) -> None:
         """Switch one rule off everywhere, after saying what that means."""
@@ -44,12 +50,10 @@ class LensController(QObject):
                     "back on in View › Language Lens.").format(phrase=rule.phrases[0].rstrip("+")))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.window.journal.lens.set_rule_on(rule_id, False)
+        try:  # the editor's lens follows
+            self.window.changes.apply(lambda: self.window.journal.ops.set_rule_on(rule_id, False))
         except PROBLEMS as exc:
             self.window.statusBar().showMessage(str(exc), 5000)
-            return
-        self.refresh()
 
     def show_lens(self) -> None:
         """Open (or bring forward) the window with the period's wording and all the rules."""
@@ -62,7 +66,8 @@ class LensController(QObject):
             except PROBLEMS as exc:
                 self.window.statusBar().showMessage(str(exc), 5000)
                 return
-            self.dialog.rules_changed.connect(self.refresh)
+            self.dialog.rules_changed.connect(
+                lambda: self.window.changes.report(Changes(lens_rules=True)))
             self.dialog.finished.connect(self._closed)
         self.dialog.show()
         self.dialog.raise_()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+from carejournal.core.changes import Changes
 from carejournal.ui.shared import background
 from carejournal.ui.shared.problems import PROBLEMS
 
@@ -35,7 +36,7 @@ class PatternsController(QObject):
         self.warm_timer.timeout.connect(self.warm_up)
         window.installEventFilter(self)
         window.actions_.show_patterns.triggered.connect(self.show_patterns)
-        window.journal_changed.connect(self._journal_changed)
+        window.changes.changed.connect(self._journal_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Show:
@@ -81,8 +82,8 @@ class PatternsController(QObject):
             window.statusBar().showMessage(
                 self.tr("Showing the entries behind: {mark}").format(mark=hit.label), 8000)
 
-    def _journal_changed(self) -> None:
-        if self.view is not None:
+    def _journal_changed(self, changes: Changes) -> None:
+        if self.view is not None and changes.touches_entries:
             self.view.stale = True  # redrawn when next shown or activated, not on every save
             if self.view.isVisible() and self.view.isActiveWindow():
                 self.view.refresh()

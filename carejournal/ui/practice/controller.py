@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog
 
+from carejournal.core.changes import Changes
 from carejournal.core.domain import DueAction
 from carejournal.core.shifts import ShiftEnd, shift_at
 from carejournal.ui.practice.due_actions import DueActionsDialog, DueNotice
@@ -32,7 +33,7 @@ class PracticeController(QObject):
         self.due_dialog: DueActionsDialog | None = None
         self.due_notice.show_requested.connect(self.show_due_actions)
         window.actions_.due_actions.triggered.connect(self.show_due_actions)
-        window.journal_changed.connect(self.refresh_due)
+        window.changes.changed.connect(self._changed)
         window.actions_.edit_acts.triggered.connect(self.edit_acts)
         window.actions_.log_kindness.triggered.connect(self.log_kindness)
         self.goals: GoalsPanel | None = None
@@ -41,6 +42,18 @@ class PracticeController(QObject):
         window.actions_.quick_capture.triggered.connect(self.quick_capture_now)
         window.start_up.run(lambda: self._start_reminders(clock))  # after the first paint
         self.refresh_due()
+
+    def _changed(self, changes: Changes) -> None:
+        """A write: recount what is due, and show the goals and reminders as they now are."""
+        if changes.touches_entries or changes.action_items:
+            self.refresh_due()
+        if changes.action_items and self.due_dialog is not None:
+            self.due_dialog.set_items(self._due())
+        if changes.settings:
+            self.reminder.check()
+            self.window.locking.minutes_changed()
+        if (changes.settings or changes.goals) and self.goals is not None:
+            self.goals.refresh()
 
     # -- due actions ---------------------------------------------------------
     def _due(self) -> list[DueAction]:
@@ -72,16 +85,11 @@ class PracticeController(QObject):
         window = self.window
         if not window.autosaver.flush():
             return
-        try:
-            window.journal.set_action_done(item_id, self.clock().date())
+        try:  # the open entry shows it done; the list of due actions and the notice follow
+            window.changes.apply(lambda: window.journal.ops.set_action_done(
+                item_id, self.clock().date()))
         except PROBLEMS as exc:
             window.statusBar().showMessage(str(exc), 5000)
-            return
-        if window.editor.entry_id is not None and window.pages.currentWidget() is window.editor:
-            window.editor.load(window.journal.get(window.editor.entry_id))  # show it done
-        if self.due_dialog is not None:
-            self.due_dialog.set_items(self._due())
-        self.refresh_due()
 
     # -- little things -------------------------------------------------------
     def edit_acts(self) -> None:
@@ -91,8 +99,7 @@ class PracticeController(QObject):
         dialog = ActsDialog(self.window.journal.kindness, self.window)
         dialog.exec()
         if dialog.changed:
-            self.window.reload_catalogue()
-            self.window.refresh()
+            self.window.changes.report(Changes(little_things=True))
 
     def log_kindness(self) -> None:
         """Log a little thing on its own, from a small dialog."""
@@ -105,14 +112,14 @@ class PracticeController(QObject):
             if dialog.exec() != QuickKindnessDialog.DialogCode.Accepted:
                 return
             act = window.journal.kindness.find(str(dialog.chosen_act_id()))
-            entry_id = window.journal.kindness.log(
+            logged = window.journal.ops.log_kindness(
                 act, person=dialog.person.currentText(), note=dialog.note.text())
         except PROBLEMS as exc:
             window.report(exc)
             return
         if window.trash_mode:
             window.actions_.show_trash.setChecked(False)
-        window.entries_changed(select_id=entry_id)
+        window.changes.report(logged.changes)  # the list shows the new entry
         window.statusBar().showMessage(self.tr("Logged: {act}").format(act=act.label), 5000)
 
     # -- goals ---------------------------------------------------------------
@@ -123,11 +130,16 @@ class PracticeController(QObject):
 
             self.goals = GoalsPanel(self.window.journal, self.window, window=True)
             self.goals.open_entry_requested.connect(self.window.show_entry)
-            self.goals.entry_added.connect(lambda _id: self.window.entries_changed())
+            self.goals.entry_added.connect(self._goal_entry_added)
         self.goals.refresh()
         self.goals.show()
         self.goals.raise_()
         self.goals.activateWindow()
+
+    def _goal_entry_added(self, entry_id: int) -> None:
+        """The goals window stored an entry (a reflection on an attempt): the list follows,
+        keeping what is open."""
+        self.window.changes.report(Changes(entries=frozenset({entry_id}), listing=True))
 
     # -- after the shift -----------------------------------------------------
     def _start_reminders(self, clock: Callable[[], dt.datetime]) -> None:
@@ -172,7 +184,7 @@ class PracticeController(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             if window.trash_mode:
                 window.actions_.show_trash.setChecked(False)
-            window.entries_changed(select_id=dialog.saved_id)
+            window.changes.report(Changes.added(dialog.saved_id))
 
     # -- settings ------------------------------------------------------------
     def edit_settings(self) -> None:
@@ -182,8 +194,5 @@ class PracticeController(QObject):
         dialog = SettingsDialog(self.window.journal.settings, self.window)
         a = self.window.actions_
         dialog.add_privacy_actions([a.encrypt, a.change_passphrase, a.decrypt])
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reminder.check()
-            self.window.locking.minutes_changed()
-            if self.goals is not None:
-                self.goals.refresh()
+        if dialog.exec() == QDialog.DialogCode.Accepted:  # it saved them
+            self.window.changes.report(Changes(settings=True))

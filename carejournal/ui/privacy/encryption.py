@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from carejournal.ui.after_close import Session
@@ -49,24 +49,6 @@ def real_service() -> EncryptionService:
                              e.passphrase_problem, e.is_encrypted, e.WrongPassphrase)
 
 
-class Relay(QObject):
-    """Brings the outcome of background work back to the window's thread."""
-
-    finished = Signal(object)
-
-
-def _outcome(work: Callable[[], Any], relay: Relay) -> None:
-    """Run work (in a background thread) and send its result or exception back."""
-    try:
-        result: object = work()
-    except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
-        result = exc
-    try:
-        relay.finished.emit(result)
-    except RuntimeError:
-        pass  # the receiver was closed meanwhile
-
-
 def run_busy(text: str, work: Callable[[], Any], parent: QWidget | None = None) -> object:
     """Run work off the window's thread behind a modal busy indicator; result or exception."""
     progress = QProgressDialog(text, "", 0, 0, parent)
@@ -76,10 +58,15 @@ def run_busy(text: str, work: Callable[[], Any], parent: QWidget | None = None) 
     progress.setMinimumDuration(0)
     progress.setMinimumWidth(380)
     progress.show()
-    relay, loop, box = Relay(), QEventLoop(), []
-    relay.finished.connect(lambda result: (box.append(result), loop.quit()))
-    background.start(_outcome, work, relay, name="journal-encryption")
-    loop.exec()
+    loop, box = QEventLoop(), []  # type: tuple[QEventLoop, list[object]]
+
+    def done(outcome: object) -> None:
+        box.append(outcome)
+        loop.quit()
+
+    task = background.run(work, done=done, owner=None, name="journal-encryption")
+    loop.exec()  # task is held (it has no owner) until its outcome is delivered
+    task.deleteLater()
     progress.close()
     progress.deleteLater()
     return box[0]
@@ -180,8 +167,6 @@ class EncryptionController(QObject):
         self.window = window
         self._service = service
         self.dialog: NewPassphraseDialog | None = None
-        self.relay = Relay(self)
-        self.relay.finished.connect(self._changed)
         a = window.actions_
         a.encrypt.triggered.connect(self.encrypt)
         a.change_passphrase.triggered.connect(self.change_passphrase)
@@ -288,7 +273,7 @@ class EncryptionController(QObject):
             service.change_passphrase(path, key, new)
             return True
 
-        background.start(_outcome, work, self.relay, name="change-passphrase")
+        background.run(work, done=self._changed, owner=self, name="change-passphrase")
 
     def _changed(self, outcome: object) -> None:
         dialog = self.dialog

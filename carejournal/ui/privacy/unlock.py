@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,12 +31,6 @@ Unlock = Callable[[str], bytes]
 CALM, PROBLEM, QUIET = "calm", "problem", "quiet"
 
 
-class Relay(QObject):
-    """Brings the outcome of the check (a key or an exception) back to the window's thread."""
-
-    finished = Signal(object)
-
-
 class UnlockDialog(QDialog):
     """'CareJournal is locked': a passphrase field for an encrypted journal, else a button."""
 
@@ -48,8 +42,6 @@ class UnlockDialog(QDialog):
         self.checking = False
         self._quitting = False
         self.setWindowTitle(self.tr("CareJournal — Locked"))
-        self.relay = Relay(self)
-        self.relay.finished.connect(self._checked)
         self.heading = QLabel(self.tr("CareJournal is locked"))
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.heading.setAccessibleName(self.heading.text())
@@ -127,7 +119,8 @@ class UnlockDialog(QDialog):
             return
         self.field.clear()  # the typed text is not kept in the field once used
         self._set_checking(True)
-        background.start(_check, self.unlock, secret, self.relay, name="unlock-journal")
+        background.run(self.unlock, secret, done=self._checked, owner=self,
+                       name="unlock-journal")  # the key, or the problem, comes back
 
     def _checked(self, outcome: object) -> None:
         self._set_checking(False)
@@ -205,18 +198,6 @@ class UnlockDialog(QDialog):
         if self.isVisible() and not self._quitting:
             self.quit()
         event.accept()
-
-
-def _check(unlock: Unlock, secret: str, relay: Relay) -> None:
-    """Run the slow check (in a background thread) and send the key or the problem back."""
-    try:
-        outcome: object = unlock(secret)
-    except Exception as exc:  # noqa: BLE001 - every failure is shown calmly in the dialog
-        outcome = exc
-    try:
-        relay.finished.emit(outcome)
-    except RuntimeError:
-        pass  # the dialog was closed meanwhile
 
 
 def ask_to_unlock(journal_name: str, unlock: Unlock | None,

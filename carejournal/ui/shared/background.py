@@ -1,9 +1,16 @@
-"""Work off the window's thread, safely: Python's cycle collector is paused meanwhile.
+"""Work off the window's thread, safely, with its outcome brought back to the window's thread.
 
-A collection that runs in a background thread can free Qt objects (closed windows and
-dialogs caught in reference cycles) away from the thread that owns them, which crashes
-Qt. So while background work runs, collections wait; the window's thread collects as
-usual once it is done. The pause is short: an import, or writing one pack.
+run() is the one way the window does slow work (the journal's check, unlocking, encrypting,
+salvaging, writing a pack, copying off the laptop): it starts the work in a thread, and hands
+its result, or the exception it raised, to a callback on the thread that asked for it. The
+work can be let go of (Task.cancel, or by deleting the task's owner: a closed dialog), and is
+waited for on teardown (wait_for_all, from ui/teardown.py).
+
+Python's cycle collector is paused meanwhile. A collection that runs in a background thread
+can free Qt objects (closed windows and dialogs caught in reference cycles) away from the
+thread that owns them, which crashes Qt. So while background work runs, collections wait;
+the window's thread collects as usual once it is done. The pause is short: an import, or
+writing one pack.
 """
 
 from __future__ import annotations
@@ -12,7 +19,12 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+T = TypeVar("T")
+Runner = Callable[..., Any]  # start's signature: runner(work, *args, name=...)
 
 _lock = threading.Lock()
 _running = 0
@@ -53,6 +65,52 @@ def start(work: Callable[..., Any], *args: Any, name: str) -> threading.Thread:
         _threads.add(thread)
     thread.start()
     return thread
+
+
+class Task(QObject):
+    """One piece of work run by run(): `finished` carries its result, or the Exception it
+    raised, on the thread the task lives in (the window's), unless it was cancelled."""
+
+    finished = Signal(object)
+    _outcome = Signal(object)  # crosses from the worker's thread
+
+    def __init__(self, owner: QObject | None = None) -> None:
+        super().__init__(owner)
+        self.cancelled = False
+        self._outcome.connect(self._deliver)
+
+    def cancel(self) -> None:
+        """Let go of the outcome: `finished` is not emitted. (The work runs to its end, and
+        wait_for_all still waits for it.)"""
+        self.cancelled = True
+
+    def relay(self, work: Callable[..., Any], *args: Any) -> None:
+        """Run work(*args) (in the worker's thread) and send back its result or exception."""
+        try:
+            outcome: object = work(*args)
+        except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
+            outcome = exc
+        try:
+            self._outcome.emit(outcome)
+        except RuntimeError:
+            pass  # the owner (a dialog, the window) was closed and deleted meanwhile
+
+    def _deliver(self, outcome: object) -> None:
+        if not self.cancelled:
+            self.finished.emit(outcome)
+
+
+def run(work: Callable[..., T], *args: Any, done: Callable[[T | Exception], Any],
+        owner: QObject | None, name: str, runner: Runner = start) -> Task:
+    """Run work(*args) off the window's thread; call done(result or exception) back on it.
+
+    The task belongs to owner: once the owner is deleted, done is not called. runner starts
+    the thread (tests pass one that runs the work at once).
+    """
+    task = Task(owner)
+    task.finished.connect(done)
+    runner(task.relay, work, *args, name=name)
+    return task
 
 
 def wait_for_all(timeout_s: float = 30.0) -> list[str]:

@@ -7,23 +7,25 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from carejournal.services.journal import Journal
+from carejournal.core.changes import Changes
+from carejournal.services.operations import JournalOps
 
-AfterChange = Callable[[int | None], None]
+AfterChange = Callable[[Changes], None]
 
 
 class MoveEntriesCommand(QUndoCommand):
     """Move entries to the trash, or restore them; undo does the opposite.
 
-    `after` is told which entry to show once the change is made (or None).
+    `after` is told what the move changed (its shown entry is the one to show, or None);
+    the window hands that on to its change signal.
     """
 
-    def __init__(self, journal: Journal, entry_ids: Sequence[int], to_trash: bool,
+    def __init__(self, ops: JournalOps, entry_ids: Sequence[int], to_trash: bool,
                  after: AfterChange) -> None:
         text = (QCoreApplication.translate("CareJournal", "Move to Trash") if to_trash
                 else QCoreApplication.translate("CareJournal", "Restore from Trash"))
         super().__init__(text)
-        self._journal = journal
+        self._ops = ops
         self._ids = list(entry_ids)
         self._to_trash = to_trash
         self._after = after
@@ -35,9 +37,5 @@ class MoveEntriesCommand(QUndoCommand):
         self._apply(not self._to_trash)
 
     def _apply(self, to_trash: bool) -> None:
-        if to_trash:
-            self._journal.trash(self._ids)
-            self._after(None)
-        else:
-            self._journal.restore(self._ids)
-            self._after(self._ids[0])
+        done = self._ops.trash(self._ids) if to_trash else self._ops.restore(self._ids)
+        self._after(done.changes)

@@ -3,7 +3,6 @@ dialog, the preparation, and "since the last supervision" in the filters and cha
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from carejournal.core.changes import Changes
 from carejournal.services.journal import Journal
 from carejournal.ui.shared.problems import PROBLEMS
 from carejournal.ui.supervision.banner import SupervisionBanner, prompt_text
@@ -53,8 +53,7 @@ class SupervisionController(QObject):
         actions = window.actions_
         actions.prepare_supervision.triggered.connect(self.prepare)
         actions.supervision_sessions.triggered.connect(self.show_sessions)
-        # connected after the practice controller's, so this runs once Settings has closed
-        actions.settings.triggered.connect(self.refresh)
+        window.changes.changed.connect(self._changed)  # settings, sessions, the preparation
         self.timer = QTimer(self, interval=DAY_CHECK_MS)
         self.timer.timeout.connect(self.check_day)
         self.timer.start()
@@ -83,6 +82,14 @@ class SupervisionController(QObject):
         if view is not None:
             view.set_last_supervision(last_day)
 
+    def _changed(self, changes: Changes) -> None:
+        """A write that concerns supervision: the prompt, and the sessions list if it is
+        open and holds no edits of its own."""
+        if changes.supervision or changes.preparation or changes.settings:
+            self.refresh()
+        if changes.preparation and self.dialog is not None and not self.dialog.dirty:
+            self.dialog.reload()
+
     def check_day(self) -> None:
         """On a new day, say (or stop saying) that supervision is near."""
         today = self.today()
@@ -105,7 +112,8 @@ class SupervisionController(QObject):
             except PROBLEMS as exc:
                 self.window.statusBar().showMessage(str(exc), 8000)
                 return
-            self.dialog.changed.connect(self.refresh)
+            self.dialog.changed.connect(
+                lambda: self.window.changes.report(Changes(supervision=True)))
             self.dialog.finished.connect(self._sessions_closed)
         self.dialog.show()
         self.dialog.raise_()
@@ -138,17 +146,11 @@ class SupervisionController(QObject):
         finished = getattr(self.wizard, "finished", None)
         if finished is not None and self.wizard is not previous:
             finished.connect(self._prepared)
-        self.refresh()  # the wizard may have planned the next session
+        window.changes.report(Changes(supervision=True))  # it may have planned the next session
 
     def _prepared(self) -> None:
-        """The wizard closed: entries may have been reworded and sessions planned."""
+        """The wizard closed: entries may have been reworded and sessions planned (the open
+        entry shows any rewording, the list is read again keeping it)."""
         window = self.window
-        self.refresh()
-        if self.dialog is not None and not self.dialog.dirty:
-            self.dialog.reload()
-        entry_id = window.editor.entry_id
-        if entry_id is not None and window.pages.currentWidget() is window.editor \
-                and window.autosaver.flush():
-            with contextlib.suppress(*PROBLEMS):
-                window.editor.load(window.journal.get(entry_id))  # show any rewording
-        window.entries_changed(select_id=entry_id)
+        window.changes.report(Changes(preparation=True, listing=True,
+                                      shown=window.editor.entry_id))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDir, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDir, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,12 +62,6 @@ def identifier_label(kind: IdKind) -> str:
     return labels[kind]
 
 
-class Relay(QObject):
-    """Brings the result of the background write back to the window's thread."""
-
-    finished = Signal(object)
-
-
 class ExportPage(PrepPage):
     """Names, format, the identifier check, and writing the pack off the window's thread."""
 
@@ -84,8 +78,6 @@ class ExportPage(PrepPage):
         self.plan: PackPlan | None = None
         self.writing = False
         self.written: Written | None = None
-        self.relay = Relay(self)
-        self.relay.finished.connect(self._written)
         self._build()
 
     # -- construction --------------------------------------------------------
@@ -338,8 +330,8 @@ class ExportPage(PrepPage):
             path = path.with_name(path.name + SUFFIXES[self.chosen_format()])
         self._busy(True)
         self.result.setText(self.tr("Writing the pack…"))
-        plan, fmt, keep, relay = self.plan, self.chosen_format(), self.keep(), self.relay
-        background.start(_write, plan, path, fmt, keep, relay, name="write-supervision-pack")
+        background.run(_write, self.plan, path, self.chosen_format(), self.keep(),
+                       done=self._written, owner=self, name="write-supervision-pack")
         return True
 
     def _busy(self, on: bool) -> None:
@@ -366,18 +358,12 @@ class ExportPage(PrepPage):
             "aliases in it.").format(path=path))
 
 
-def _write(plan: PackPlan, path: Path, fmt: PackFormat, keep: set[str], relay: Relay) -> None:
-    """Write the pack (in a background thread) and send the outcome back."""
+def _write(plan: PackPlan, path: Path, fmt: PackFormat, keep: set[str]) -> Written:
+    """Write the pack (in a background thread; if the wizard is closed meanwhile, the file is
+    still written, or not, and nobody is told)."""
     from carejournal.services.packs import write_plan
 
-    try:
-        outcome: object = write_plan(plan, path, fmt, keep)
-    except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
-        outcome = exc
-    try:
-        relay.finished.emit(outcome)
-    except RuntimeError:
-        pass  # the wizard was closed meanwhile; the file was still written (or not)
+    return write_plan(plan, path, fmt, keep)
 
 
 def _table(headers: list[str], accessible: str) -> QTableWidget:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from carejournal.charts.registry import CHARTS
+from carejournal.core.changes import Changes
 from carejournal.core.domain import EntryKind
 from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
@@ -300,7 +301,7 @@ def test_new_entries_show_when_the_view_is_next_opened(open_view: Opener,
     view.hide()
     week_journal.add(draft("Another cup of tea.", EntryKind.KINDNESS, dt.date(2026, 3, 19),
                            people=("Ali",)))
-    window.entries_changed()
+    window.changes.report(Changes(listing=True))
     assert view.stale
     window.actions_.show_patterns.trigger()
     view.draw_all()

@@ -74,7 +74,7 @@ def test_searching_does_not_recount_but_writing_does(journal: Journal, make_wind
     entry_id = _reflection(journal, ActionItem("Ring the GP", TODAY))
     window: MainWindow = make_window()
     told: list[bool] = []
-    window.journal_changed.connect(lambda: told.append(True))
+    window.changes.changed.connect(lambda _changes: told.append(True))
     window.timeline.filters.search.setText("fall")
     window.timeline.filters.reset()
     assert told == [], "a search only lists; nothing was written"

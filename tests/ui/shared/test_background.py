@@ -46,3 +46,70 @@ def test_work_that_fails_still_brings_the_collector_back() -> None:
     thread = background.start(fail, name="fails")
     thread.join(5)
     assert gc.isenabled()
+
+
+# -- run: the outcome comes back on the window's thread ------------------------------------
+def _told_on(qtbot, owner, work, *args):  # noqa: ANN001, ANN202
+    """Run work through background.run; return (outcome, the thread it was told on)."""
+    told: list[tuple[object, threading.Thread]] = []
+    background.run(work, *args, done=lambda outcome: told.append(
+        (outcome, threading.current_thread())), owner=owner, name="test-run")
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    return told[0]
+
+
+def test_run_brings_the_result_back_to_the_windows_thread(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QObject
+
+    worker_threads: list[threading.Thread] = []
+
+    def work(a: int, b: int) -> int:
+        worker_threads.append(threading.current_thread())
+        return a + b
+
+    outcome, thread = _told_on(qtbot, QObject(), work, 2, 3)
+    assert outcome == 5
+    assert worker_threads and worker_threads[0] is not threading.main_thread()
+    assert thread is threading.main_thread()
+
+
+def test_run_brings_an_error_back_as_the_exception(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QObject
+
+    def fail() -> None:
+        raise OSError("the disk is full")
+
+    outcome, thread = _told_on(qtbot, QObject(), fail)
+    assert isinstance(outcome, OSError) and str(outcome) == "the disk is full"
+    assert thread is threading.main_thread()
+
+
+def test_a_cancelled_or_orphaned_task_tells_nobody(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QObject
+
+    release, told = threading.Event(), []
+    owner, other = QObject(), QObject()
+    cancelled = background.run(release.wait, 5, done=told.append, owner=owner, name="one")
+    background.run(release.wait, 5, done=told.append, owner=other, name="two")
+    cancelled.cancel()
+    other.deleteLater()
+    qtbot.wait(10)  # the owner is deleted before the work ends
+    release.set()
+    assert background.wait_for_all(5) == []
+    qtbot.wait(50)
+    assert told == []
+
+
+def test_teardown_waits_for_work_started_with_run(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QObject
+
+    release, finished = threading.Event(), []
+
+    def work() -> None:
+        release.wait(5)
+        finished.append(True)
+
+    background.run(work, done=lambda _outcome: None, owner=QObject(), name="slow")
+    threading.Timer(0.2, release.set).start()
+    assert background.wait_for_all(5) == []
+    assert finished == [True], "wait_for_all returned only once the work was done"

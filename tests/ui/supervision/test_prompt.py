@@ -185,7 +185,7 @@ def test_the_wizard_module_is_imported_only_when_wanted(window: MainWindow, qtbo
     window.actions_.prepare_supervision.trigger()
     assert calls == [(window, window.journal, dt.date.today())]
     assert window.supervision.wizard is wizard, "a reference is kept"
-    with qtbot.waitSignal(window.journal_changed):
+    with qtbot.waitSignal(window.changes.changed):
         wizard.done(0)  # closing the wizard brings the journal up to date
 
 
