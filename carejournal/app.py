@@ -10,7 +10,7 @@ from pathlib import Path
 # The services before Qt: PySide6 puts its own function in front of every import made after
 # it (builtins.__import__, for its __feature__ switches), which made loading these ~40 ms
 # slower at start-up. The templates and catalogues are read when the journal opens.
-import carejournal.core.catalogues  # noqa: F401
+import carejournal.core.catalogues
 import carejournal.services.encryption
 import carejournal.services.journal
 import carejournal.core.templates  # noqa: F401
@@ -108,7 +108,7 @@ def main(journal: str | None = None) -> int:
     crash = crash_dialog.install()  # the log, and a calm word on anything unexpected
     try:
         return _main(app, journal)
-    except Exception as exc:  # noqa: BLE001 (the window cannot go on: say so, not on stderr)
+    except Exception as exc:  # the window cannot go on: say so, not on stderr
         crash.fatal(exc)
         return 2
     finally:

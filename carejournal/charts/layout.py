@@ -47,7 +47,7 @@ class MarginsEngine(LayoutEngine):
         self._adjust(fig, axes)
 
     def _adjust(self, fig: Figure, axes: list[Axes]) -> None:
-        renderer = fig._get_renderer()  # noqa: SLF001 (what every layout engine uses)
+        renderer = fig._get_renderer()  # what every layout engine uses
         width, height = fig.bbox.width, fig.bbox.height
         pad = PAD * fig.dpi
         x0, y0, w, h = self._params["rect"]

@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Something went wrong"), str(exc))
 
     # -- closing -------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.journal.closed:  # taken down with its journal: nothing left to save
             event.accept()
             return

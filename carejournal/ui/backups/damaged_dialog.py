@@ -220,7 +220,7 @@ def _salvage(journal: Path, out: Path, key: bytes | None, relay: _Relay) -> None
     """Run the salvage (in a background thread) and send the outcome back."""
     try:
         outcome: object = salvage(journal, out, key)
-    except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
+    except Exception as exc:  # every failure is told to the worker calmly
         outcome = exc
     try:
         relay.finished.emit(outcome)

@@ -129,7 +129,7 @@ def _run(journal: Journal, relay: _Relay) -> None:
     """The check, in a background thread; its answer goes back to the window's thread."""
     try:
         outcome: object = journal.run_check()
-    except Exception as exc:  # noqa: BLE001 - told to the worker, and saves stay held
+    except Exception as exc:  # told to the worker, and saves stay held
         outcome = exc
     try:
         relay.finished.emit(outcome)

@@ -203,7 +203,7 @@ class EntryEditor(QWidget):
             boxes += [(f.accessibleName(), f) for f in self.sections.text_fields()]
         return boxes
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.lens_panel.fit(event.size().width(), self._page_needs())
 

@@ -110,7 +110,7 @@ class LensEdit(QPlainTextEdit):
         return (f"<qt><p><b>{heading}</b></p><p>{escape(finding.why)}</p><p>{instead}</p>"
                 f"<p><small>{escape(hint)}</small></p></qt>")
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos())
             if text:
@@ -122,7 +122,7 @@ class LensEdit(QPlainTextEdit):
         return super().viewportEvent(event)
 
     # -- context menu --------------------------------------------------------
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
         point = self.cursorRect().bottomLeft() if keyboard else event.pos()
         menu = self.context_menu(point, keyboard)
@@ -184,7 +184,7 @@ class LensEdit(QPlainTextEdit):
         self.ensureCursorVisible()
         self.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.highlighter is not None:
             self.highlighter.set_dark(has_dark_base(self))

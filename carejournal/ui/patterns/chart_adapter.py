@@ -34,8 +34,8 @@ def warm_up() -> None:
     import matplotlib.figure  # noqa: F401
     from matplotlib.backends import backend_qtagg  # noqa: F401
 
-    import carejournal.charts.drawing  # noqa: F401
-    import carejournal.charts.export  # noqa: F401
+    import carejournal.charts.drawing
+    import carejournal.charts.export
     import carejournal.charts.text_cache  # noqa: F401
 
     _freeze_long_lived()
@@ -119,7 +119,7 @@ def _canvas_class() -> type:
                 self.stale = False
                 self.draw()
 
-        def paintEvent(self, event: Any) -> None:  # noqa: N802
+        def paintEvent(self, event: Any) -> None:
             rendered = self.stale and self.width() > 0 and self.height() > 0
             if rendered:
                 self.stale = False

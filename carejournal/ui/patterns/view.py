@@ -267,7 +267,7 @@ class PatternsView(QWidget):
         self.message.setText(text)
 
     # -- Qt events -----------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         columns = self.columns
         self._arrange(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
@@ -282,11 +282,11 @@ class PatternsView(QWidget):
             if card.drawn is not None:
                 card.canvas.mark_stale()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.draw_visible)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "cards"):
             self.redraw()  # light or dark theme, as the palette now is

@@ -59,7 +59,7 @@ def _outcome(work: Callable[[], Any], relay: Relay) -> None:
     """Run work (in a background thread) and send its result or exception back."""
     try:
         result: object = work()
-    except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
+    except Exception as exc:  # every failure is told to the worker calmly
         result = exc
     try:
         relay.finished.emit(result)

@@ -377,7 +377,7 @@ class RecoveryKeyDialog(QDialog):
         if self.confirm.isChecked():
             super().reject()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm.isChecked():
             event.accept()
         else:

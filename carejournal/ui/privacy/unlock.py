@@ -193,14 +193,14 @@ class UnlockDialog(QDialog):
         if self._quitting:
             super().reject()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
         """Ignore Escape (the lock stays); everything else as usual."""
         if event.key() == Qt.Key.Key_Escape:
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         """Closing the window is the same as Quit: it never unlocks."""
         if self.isVisible() and not self._quitting:
             self.quit()
@@ -211,7 +211,7 @@ def _check(unlock: Unlock, secret: str, relay: Relay) -> None:
     """Run the slow check (in a background thread) and send the key or the problem back."""
     try:
         outcome: object = unlock(secret)
-    except Exception as exc:  # noqa: BLE001 - every failure is shown calmly in the dialog
+    except Exception as exc:  # every failure is shown calmly in the dialog
         outcome = exc
     try:
         relay.finished.emit(outcome)

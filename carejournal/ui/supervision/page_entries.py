@@ -121,7 +121,7 @@ class EntriesPage(PrepPage):
         return box
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         for edit, day in ((self.since, self.prep.since), (self.until, self.prep.until)):
             edit.blockSignals(True)
             edit.setDate(qdate(day))

@@ -177,7 +177,7 @@ class ExportPage(PrepPage):
         return box
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.say("")
         self.worker.setText(self.prep.worker_name or self.journal.settings.worker_name())
         self.show_people()
@@ -372,7 +372,7 @@ def _write(plan: PackPlan, path: Path, fmt: PackFormat, keep: set[str], relay: R
 
     try:
         outcome: object = write_plan(plan, path, fmt, keep)
-    except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
+    except Exception as exc:  # every failure is told to the worker calmly
         outcome = exc
     try:
         relay.finished.emit(outcome)

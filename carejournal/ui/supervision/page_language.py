@@ -154,7 +154,7 @@ class LanguagePage(PrepPage):
         return box
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         try:
             self.journal.preparing.start_language(self.prep)
         except PROBLEMS as exc:

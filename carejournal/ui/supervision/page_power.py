@@ -89,7 +89,7 @@ class PowerPage(PrepPage):
         layout.addWidget(self.message)
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.say("")
         self.refresh()
 

@@ -115,7 +115,7 @@ class PrepareWizard(QWizard):
         self.save()
         super().done(result)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save()
         super().closeEvent(event)
 

@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 3, 17)
 
 
 @pytest.fixture
-def open_dialog(journal: Journal, qtbot):  # noqa: ANN001, ANN201
+def open_dialog(journal: Journal, qtbot):
     """A sessions dialog on the test journal (a fresh one each call)."""
     def make() -> SessionsDialog:
         dialog = SessionsDialog(journal.supervision, TODAY)
@@ -36,7 +36,7 @@ def _status(combo: QComboBox, status: ActionStatus) -> None:
     combo.setCurrentIndex(combo.findData(status.value))
 
 
-def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtbot) -> None:
     dialog = open_dialog()
     assert dialog.heading.text() == "New session" and _listed(dialog) == []
     assert dialog.actions.rows == [] and not dialog.actions.empty.isHidden()
@@ -70,7 +70,7 @@ def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtb
     assert dialog.heading.text() == "Session on 5 March 2026"
 
 
-def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) -> None:
     first_id = journal.supervision.add(Session(dt.date(2026, 2, 19), "Ruth", "", (
         AgreedAction("Read the plan", "me"), AgreedAction("Call the GP", "me"))))
     journal.supervision.add(Session(dt.date(2026, 3, 19), "Ruth"))
@@ -99,7 +99,7 @@ def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) ->
 
 
 def test_closing_keeps_edits_and_a_blank_new_session_is_not_stored(
-        open_dialog, journal: Journal) -> None:  # noqa: ANN001
+        open_dialog, journal: Journal) -> None:
     dialog = open_dialog()
     dialog.close()
     assert journal.supervision.sessions() == [], "nothing typed, nothing stored"
@@ -111,7 +111,7 @@ def test_closing_keeps_edits_and_a_blank_new_session_is_not_stored(
     assert dialog.isHidden()
 
 
-def test_a_new_session_can_be_discarded(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_a_new_session_can_be_discarded(open_dialog, journal: Journal) -> None:
     journal.supervision.add(Session(dt.date(2026, 3, 5), "Ruth"))
     dialog = open_dialog()
     dialog.new_button.click()
@@ -124,7 +124,7 @@ def test_a_new_session_can_be_discarded(open_dialog, journal: Journal) -> None: 
     assert dialog.supervisor.text() == "Ruth", "back to the stored session"
 
 
-def test_deleting_asks_first(open_dialog, journal: Journal, dialogs, qtbot,  # noqa: ANN001
+def test_deleting_asks_first(open_dialog, journal: Journal, dialogs, qtbot,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     keep = journal.supervision.add(Session(dt.date(2026, 2, 19), "Ruth"))
     gone = journal.supervision.add(Session(dt.date(2026, 3, 5), "Ruth",
@@ -142,7 +142,7 @@ def test_deleting_asks_first(open_dialog, journal: Journal, dialogs, qtbot,  # n
     assert dialog.session_id == keep and len(_listed(dialog)) == 1
 
 
-def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,  # noqa: ANN001
+def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     journal.supervision.add(Session(dt.date(2026, 3, 5), "Ruth"))
     dialog = open_dialog()
@@ -161,7 +161,7 @@ def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,
     assert not dialog.isHidden(), "it stays open rather than lose the edits"
 
 
-def test_every_input_has_an_accessible_name(open_dialog) -> None:  # noqa: ANN001
+def test_every_input_has_an_accessible_name(open_dialog) -> None:
     dialog = open_dialog()
     dialog.actions.add.click()
     dialog.actions.add.click()
