@@ -28,7 +28,7 @@ MAX_STRINGS = 4096  # shaped strings kept (a chart shows a few dozen)
 MAX_GLYPHS = 32768  # glyph bitmaps kept (each a few hundred bytes)
 
 
-class _Lru(OrderedDict):  # type: ignore[type-arg]
+class _Lru(OrderedDict[Hashable, Any]):
     """A dict that forgets its least recently used entries beyond a size."""
 
     def __init__(self, size: int) -> None:
