@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     backups: BackupsController
     locking: LockController
     encryption: EncryptionController
+    read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None,

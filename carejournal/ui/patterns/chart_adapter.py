@@ -110,7 +110,9 @@ def _canvas_class() -> type:
             key = w, h, self.figure.dpi
             if self._lastKey != key:
                 self.renderer = fast_renderer(w, h, self.figure.dpi)
-                self._lastKey = key
+                # matplotlib's backend_agg has no stubs; its `_lastKey = None` makes the
+                # attribute None to the checker, though it draws with a key like this one
+                self._lastKey = key  # type: ignore[assignment]
             return self.renderer
 
         def render_now(self) -> None:
@@ -144,6 +146,11 @@ def draw(name: str, series: object, canvas: QWidget, theme: Any, period: Period)
     info = _charts().draw(name, series, figure, theme, period=period)
     canvas.mark_stale()  # type: ignore[attr-defined]
     return Drawn(str(info.title), str(info.caption), bool(info.empty), info)
+
+
+def mark_stale(canvas: QWidget) -> None:
+    """Render the canvas's figure again the next time it is on screen."""
+    canvas.mark_stale()  # type: ignore[attr-defined]  # a ChartCanvas, made on first use
 
 
 def connect_clicks(canvas: QWidget, drawn: Callable[[], Drawn | None],

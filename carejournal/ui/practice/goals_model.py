@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from carejournal.core.goals import Attempt, Goal, GoalStatus, Outcome
+from carejournal.ui.shared.dates import qdate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -56,7 +57,7 @@ def outcome_label(outcome: Outcome) -> str:
 
 def date_text(day: dt.date | None) -> str:
     """A date in the user's language, or an empty string."""
-    return QLocale().toString(day, DATE_FORMAT) if day is not None else ""
+    return QLocale().toString(qdate(day), DATE_FORMAT) if day is not None else ""
 
 
 def short_text(text: str, limit: int = 120) -> str:

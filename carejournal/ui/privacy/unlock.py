@@ -86,7 +86,8 @@ class UnlockDialog(QDialog):
         self.field.setFocus()
 
     def _no_passphrase_note(self) -> QFrame:
-        note = QFrame(objectName="unlockNote")
+        note = QFrame()
+        note.setObjectName("unlockNote")
         note.setStyleSheet(calm_style(self, "unlockNote"))
         text = QLabel(self.tr(
             "This journal has no passphrase, so anyone at this computer can unlock it. To "
@@ -169,6 +170,8 @@ class UnlockDialog(QDialog):
     def fit(self) -> None:
         """Grow (never shrink) to show the whole message at the current width."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = max(layout.totalHeightForWidth(self.width()), self.sizeHint().height())
         if needed > self.height():

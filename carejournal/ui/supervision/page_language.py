@@ -202,7 +202,9 @@ class LanguagePage(PrepPage):
             return
         row = keep if isinstance(keep, int) else next(
             (n for n, i in enumerate(self.items) if i.key == keep), 0)
-        self.list.setCurrentItem(self.list.topLevelItem(min(max(row, 0), count - 1)))
+        item = self.list.topLevelItem(min(max(row, 0), count - 1))
+        if item is not None:
+            self.list.setCurrentItem(item)
 
     def _show_counts(self) -> None:
         before = self.prep.language_before

@@ -210,7 +210,7 @@ def test_charts_out_of_sight_are_drawn_when_scrolled_to(open_view: Opener, qtbot
     view.draw_visible()
     assert not view.cards["kinds"].pending
     assert view.cards["plans"].pending, "the last chart is out of sight at first"
-    bar = view.scroll.verticalScrollBar()
+    bar = view.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert not view.cards["plans"].pending
     view.period.setCurrentIndex(view.period.findData("3m"))

@@ -39,22 +39,22 @@ def _status(combo: QComboBox, status: ActionStatus) -> None:
 def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtbot) -> None:
     dialog = open_dialog()
     assert dialog.heading.text() == "New session" and _listed(dialog) == []
-    assert dialog.actions.rows == [] and not dialog.actions.empty.isHidden()
+    assert dialog.action_table.rows == [] and not dialog.action_table.empty.isHidden()
     dialog.date.setDate(QDate(2026, 3, 5))
     dialog.supervisor.setText("Ruth, team leader")
     dialog.notes.setPlainText("Talked about Sam's mornings.")
-    dialog.actions.add.click()
-    first = dialog.actions.rows[0]
+    dialog.action_table.add.click()
+    first = dialog.action_table.rows[0]
     first.text.setText("Ask Sam what time he would like to get up")
     first.owner.setText("me")
     first.has_due.setChecked(True)
     first.due.setDate(QDate(2026, 3, 12))
-    dialog.actions.add.click()
-    second = dialog.actions.rows[1]
+    dialog.action_table.add.click()
+    second = dialog.action_table.rows[1]
     second.text.setText("Book the refresher")
     second.owner.setText("Ruth")
     _status(second.status, ActionStatus.IN_PROGRESS)
-    dialog.actions.add.click()  # left empty: not stored
+    dialog.action_table.add.click()  # left empty: not stored
     with qtbot.waitSignal(dialog.changed):
         dialog.save_button.click()
     [stored] = journal.supervision.sessions()
@@ -66,7 +66,7 @@ def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtb
         ("Book the refresher", "Ruth", None, ActionStatus.IN_PROGRESS)]
     assert _listed(dialog) == [["Thu 5 Mar 2026", "Ruth, team leader", "Held",
                                 "2 open, 0 closed"]]
-    assert dialog.session_id == stored.id and len(dialog.actions.rows) == 2
+    assert dialog.session_id == stored.id and len(dialog.action_table.rows) == 2
     assert dialog.heading.text() == "Session on 5 March 2026"
 
 
@@ -79,12 +79,12 @@ def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) ->
     assert [row[2] for row in _listed(dialog)] == ["Planned", "Held"]
     dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
     assert dialog.session_id == first_id
-    read, call = dialog.actions.rows
+    read, call = dialog.action_table.rows
     _status(read.status, ActionStatus.DONE)
     call.remove.click()
-    dialog.actions.add.click()
-    dialog.actions.rows[-1].text.setText("Try the new rota for a month")
-    _status(dialog.actions.rows[-1].status, ActionStatus.DROPPED)
+    dialog.action_table.add.click()
+    dialog.action_table.rows[-1].text.setText("Try the new rota for a month")
+    _status(dialog.action_table.rows[-1].status, ActionStatus.DROPPED)
     dialog.supervisor.setText("Ruth Okafor")
     dialog.supervisor.textEdited.emit("Ruth Okafor")
     assert dialog.dirty
@@ -163,15 +163,15 @@ def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,
 
 def test_every_input_has_an_accessible_name(open_dialog) -> None:
     dialog = open_dialog()
-    dialog.actions.add.click()
-    dialog.actions.add.click()
+    dialog.action_table.add.click()
+    dialog.action_table.add.click()
     inputs = dialog.findChildren(QLineEdit) + dialog.findChildren(QDateEdit) + \
         dialog.findChildren(QComboBox) + dialog.findChildren(QCheckBox)
     inputs = [w for w in inputs if w.isVisible() and not isinstance(w.parent(), QDateEdit)
               and not isinstance(w.parent(), QComboBox)]
     assert inputs and all(w.accessibleName() for w in inputs), [
         type(w).__name__ for w in inputs if not w.accessibleName()]
-    row = dialog.actions.rows[1]
+    row = dialog.action_table.rows[1]
     assert [w.accessibleName() for w in row.widgets()] == [
         "Agreed action 2", "Who does action 2", "Action 2 has a due date",
         "Due date of action 2", "How action 2 stands", "Remove action 2"]
