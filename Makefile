@@ -38,6 +38,7 @@ run: $(STAMP_RUN)
 
 test: $(STAMP_TEST) pdftotext
 	$(BIN)/ruff check carejournal tests scripts benchmarks
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # The whole suite at 20,000 entries, side by side with jrnl: prints the table and writes

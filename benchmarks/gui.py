@@ -67,7 +67,7 @@ def paint_watcher(widget: Any, on_paint: Callable[[], None]) -> Any:
     from PySide6.QtCore import QEvent, QObject
 
     class Watcher(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 on_paint()

@@ -38,7 +38,7 @@ SENTENCES = (
 
 def app() -> Any:
     """The QApplication of this process (offscreen when run headless)."""
-    from PySide6.QtWidgets import QApplication  # noqa: TID251
+    from PySide6.QtWidgets import QApplication
 
     return QApplication.instance() or QApplication([sys.argv[0]])
 
@@ -155,7 +155,7 @@ def bench_lens(rec: Recorder, runs: int) -> None:
 
 
 def _bench_highlight(rec: Recorder, runs: int, text: str) -> None:
-    from PySide6.QtGui import QTextCursor  # noqa: TID251
+    from PySide6.QtGui import QTextCursor
 
     from carejournal.lens.matcher import shipped_lens
     from carejournal.ui.lens.highlighter import LensContext

@@ -33,7 +33,7 @@ SWITCH_MS = 300
 
 
 def _app() -> Any:
-    from PySide6.QtWidgets import QApplication  # noqa: TID251
+    from PySide6.QtWidgets import QApplication
 
     return QApplication.instance() or QApplication([sys.argv[0]])
 
@@ -155,7 +155,7 @@ def cold_child(journal_path: str, today_text: str, warm_first: bool) -> float:
     """In a fresh process: the main window, then View › Patterns; seconds to painted."""
     import tempfile
 
-    from PySide6.QtCore import QSettings  # noqa: TID251
+    from PySide6.QtCore import QSettings
 
     from carejournal.services.journal import Journal
     from carejournal.ui.main_window import MainWindow

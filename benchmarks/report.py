@@ -53,7 +53,7 @@ def _sqlcipher() -> str:
             return str(conn.execute("PRAGMA cipher_version").fetchone()[0])
         finally:
             conn.close()
-    except Exception as exc:  # noqa: BLE001 - a header line, never a failure
+    except Exception as exc:  # a header line, never a failure
         return f"unknown ({exc})"
 
 

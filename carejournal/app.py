@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import signal
 import sys
+from functools import partial
 from pathlib import Path
 
 # isort: off
 # The services before Qt: PySide6 puts its own function in front of every import made after
 # it (builtins.__import__, for its __feature__ switches), which made loading these ~40 ms
 # slower at start-up. The templates and catalogues are read when the journal opens.
-import carejournal.core.catalogues  # noqa: F401
+import carejournal.core.catalogues
 import carejournal.services.encryption
 import carejournal.services.journal
 import carejournal.core.templates  # noqa: F401
@@ -108,7 +109,7 @@ def main(journal: str | None = None) -> int:
     crash = crash_dialog.install()  # the log, and a calm word on anything unexpected
     try:
         return _main(app, journal)
-    except Exception as exc:  # noqa: BLE001 (the window cannot go on: say so, not on stderr)
+    except Exception as exc:  # the window cannot go on: say so, not on stderr
         crash.fatal(exc)
         return 2
     finally:
@@ -149,13 +150,13 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
         window.show()
         # After the first paint, once the editor and the controllers are built:
         later = window.start_up.run
-        later(lambda w=window: instance.listen(w.bring_to_front))
+        later(partial(_listen, instance, window))
         if new and encryption.available() and not test_hook.active():  # offer a passphrase
-            later(lambda w=window: w.encryption.offer_at_first_run(w))
+            later(partial(_offer_passphrase, window))
         if session.reopen_entry is not None:
-            later(lambda w=window, e=session.reopen_entry: w.show_entry(e))
+            later(partial(_reopen, window, session.reopen_entry))
             session.reopen_entry = None
-        later(lambda w=window: w.draft_keeper.offer_recovery())  # typing left by a crash
+        later(partial(_offer_recovery, window))  # typing left by a crash
         test_hook.maybe_run(window)
         new = False
         try:
@@ -189,6 +190,27 @@ def unlock_at_start(session: Session) -> bool:
         session.path.name, lambda secret: encryption.unlock(session.path, secret))
     session.key = key
     return accepted and key is not None
+
+
+# The work done after the first paint, each bound to its window when it is asked for.
+def _listen(instance: SingleInstance, window: MainWindow) -> None:
+    """Bring this window forward when CareJournal is started again."""
+    instance.listen(window.bring_to_front)
+
+
+def _reopen(window: MainWindow, entry_id: int) -> None:
+    """Show the entry that was open before the journal was closed and opened again."""
+    window.show_entry(entry_id)
+
+
+def _offer_passphrase(window: MainWindow) -> None:
+    """Offer a passphrase on a journal's first run (its controllers are built by now)."""
+    window.encryption.offer_at_first_run(window)
+
+
+def _offer_recovery(window: MainWindow) -> None:
+    """Offer back the typing a crash left behind (the draft keeper is built by now)."""
+    window.draft_keeper.offer_recovery()
 
 
 def close_journal(window: MainWindow) -> None:

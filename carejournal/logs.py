@@ -118,14 +118,14 @@ def _open(path: Path) -> RotatingFileHandler:
     class PrivateRotatingFile(RotatingFileHandler):
         """Every file it makes is owner-only; a failed write is dropped, not printed."""
 
-        def _open(self):  # noqa: ANN202 (the base class's signature)
+        def _open(self):  # the base class's signature
             fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT,
                          PRIVATE_FILE)
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, PRIVATE_FILE)  # a file left wider by hand is narrowed
-            return open(fd, "a", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+            return open(fd, "a", encoding="utf-8", errors="backslashreplace")
 
-        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        def handleError(self, record: logging.LogRecord) -> None:
             pass  # "--- Logging error ---" on stderr would repeat the record's arguments
 
     path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
@@ -146,7 +146,7 @@ class WithoutContent(logging.Formatter):
         finally:
             record.exc_text = earlier
 
-    def formatException(self, ei) -> str:  # noqa: N802, ANN001 (the base class's signature)
+    def formatException(self, ei) -> str:  # the base class's signature
         return "".join(exception_lines(ei[1])).rstrip("\n")
 
 

@@ -208,12 +208,12 @@ def run_traced_app(trace: str, argv: list[str]) -> int:
     from carejournal.cli.main import main as cli_main
     from carejournal.ui import test_hook
 
-    out = open(trace, "w", buffering=1, encoding="utf-8")  # noqa: SIM115 - open until killed
+    out = open(trace, "w", buffering=1, encoding="utf-8")  # open until killed
 
     def log(what: str) -> None:
         out.write(f"{time.monotonic():.3f} {what}\n")
 
-    def hook(window) -> None:  # noqa: ANN001 - a MainWindow
+    def hook(window) -> None:  # a MainWindow
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 

@@ -21,16 +21,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
-from carejournal.app import make_application  # noqa: E402
-from carejournal.core.domain import EntryFilter, EntryKind  # noqa: E402
-from carejournal.core.supervision import AgreedAction, Session  # noqa: E402
-from carejournal.services.demo import fill_demo  # noqa: E402
-from carejournal.services.journal import Journal  # noqa: E402
-from carejournal.ui.main_window import MainWindow  # noqa: E402
+from carejournal.app import make_application
+from carejournal.core.domain import EntryFilter, EntryKind
+from carejournal.core.supervision import AgreedAction, Session
+from carejournal.services.demo import fill_demo
+from carejournal.services.journal import Journal
+from carejournal.ui.main_window import MainWindow
 
 WIDTH, HEIGHT = 1280, 800
 LOOK_AT = 12  # pick from the newest few entries, so the highlight is near the top

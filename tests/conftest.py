@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from carejournal.core.domain import EntryDraft, EntryKind  # noqa: E402
-from carejournal.services.journal import Journal  # noqa: E402
+from carejournal.core.domain import EntryDraft, EntryKind
+from carejournal.services.journal import Journal
 
 
 @pytest.fixture(autouse=True, scope="session")

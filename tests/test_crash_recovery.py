@@ -59,7 +59,7 @@ def test_a_killed_app_leaves_the_typed_text_as_a_draft(tmp_path: Path) -> None:
         journal.close()
 
 
-def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+def test_the_next_start_offers_it_and_recovering_saves_it(tmp_path: Path, qtbot) -> None:
     from carejournal.app import claim, open_window
     from carejournal.ui.after_close import Session
     from carejournal.ui.editor.draft_keeper import install

@@ -14,11 +14,11 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, cast
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.container import BarContainer
+from matplotlib.container import BarContainer, Container
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -119,7 +119,7 @@ def _prepare(sheet: Sheet) -> None:
                     fontweight="bold")
 
 
-def style(ax: Axes, theme: Theme, grid_axis: str = "y") -> Axes:
+def style(ax: Axes, theme: Theme, grid_axis: Literal["x", "y", "both", ""] = "y") -> Axes:
     """Theme colours on an axes, light grid lines on the value axis, no box."""
     ax.set_facecolor(theme.axes_bg)
     for side in ("top", "right"):
@@ -213,13 +213,15 @@ def whole_number_axis(ax: Axes, axis: str = "y") -> None:
                                                                           nbins=5))
 
 
-def legend(ax: Axes, theme: Theme, handles: Sequence[Artist], labels: Sequence[str],
+def legend(ax: Axes, theme: Theme, handles: Sequence[Artist | Container], labels: Sequence[str],
            columns: int | None = None) -> None:
     """A legend in a row (or a few) just above the axes, under the chart's title."""
-    ax.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 1.01),
-              borderaxespad=0.2, ncols=columns or len(labels), frameon=False,
-              fontsize=theme.sizes.legend, labelcolor=theme.text, handlelength=1.2,
-              columnspacing=1.2)
+    # A BarContainer is a handle the default legend handlers draw, but matplotlib's stubs
+    # accept only Artists (or tuples of them) there.
+    ax.legend(cast(Sequence[Artist], handles), labels, loc="lower center",
+              bbox_to_anchor=(0.5, 1.01), borderaxespad=0.2, ncols=columns or len(labels),
+              frameon=False, fontsize=theme.sizes.legend, labelcolor=theme.text,
+              handlelength=1.2, columnspacing=1.2)
 
 
 def span(weeks: Sequence[dt.date], period: Period | None) -> tuple[dt.date, dt.date]:

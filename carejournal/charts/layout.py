@@ -47,7 +47,8 @@ class MarginsEngine(LayoutEngine):
         self._adjust(fig, axes)
 
     def _adjust(self, fig: Figure, axes: list[Axes]) -> None:
-        renderer = fig._get_renderer()  # noqa: SLF001 (what every layout engine uses)
+        # What every layout engine uses; private, so matplotlib's stubs leave it out.
+        renderer = fig._get_renderer()  # type: ignore[attr-defined]
         width, height = fig.bbox.width, fig.bbox.height
         pad = PAD * fig.dpi
         x0, y0, w, h = self._params["rect"]

@@ -54,14 +54,15 @@ def reset(ax: Axes) -> None:
     ax.set_aspect("auto", anchor="C")
     ax.grid(False)
     ax.set_title("")
-    for axis, name in ((ax.xaxis, "xtick"), (ax.yaxis, "ytick")):
+    for axis in (ax.xaxis, ax.yaxis):
         axis.set_inverted(False)
         axis.set_major_locator(AutoLocator())
         axis.set_major_formatter(ScalarFormatter())
         axis.set_minor_locator(NullLocator())
         axis.set_minor_formatter(NullFormatter())
         axis.set_label_text("")
-        ax.tick_params(axis=name[0], which="major", length=rcParams[f"{name}.major.size"])
+    ax.tick_params(axis="x", which="major", length=rcParams["xtick.major.size"])
+    ax.tick_params(axis="y", which="major", length=rcParams["ytick.major.size"])
     for spine in ax.spines.values():
         spine.set_visible(True)
     ax.set_xlim(0, 1)

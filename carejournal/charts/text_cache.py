@@ -28,7 +28,7 @@ MAX_STRINGS = 4096  # shaped strings kept (a chart shows a few dozen)
 MAX_GLYPHS = 32768  # glyph bitmaps kept (each a few hundred bytes)
 
 
-class _Lru(OrderedDict):  # type: ignore[type-arg]
+class _Lru(OrderedDict[Hashable, Any]):
     """A dict that forgets its least recently used entries beyond a size."""
 
     def __init__(self, size: int) -> None:
@@ -105,8 +105,8 @@ class CachedTextRenderer(RendererAgg):
         from matplotlib.ft2font import RenderMode
 
         font.set_size(size, self.dpi)
-        font._set_transform(matrix, [sub_x, sub_y])  # noqa: SLF001
-        bitmap = font._render_glyph(  # noqa: SLF001
+        font._set_transform(matrix, [sub_x, sub_y])
+        bitmap = font._render_glyph(
             index, flags, RenderMode.NORMAL if antialiased else RenderMode.MONO)
         buffer = np.array(bitmap.buffer, copy=True)
         if not antialiased:
@@ -123,7 +123,7 @@ def _shaped(font: Any, size: float, dpi: float, text: str, flags: Any, features:
     found = _STRINGS.fetch(key)
     if found is not None:
         return found
-    items = font._layout(text, flags=flags, features=features,  # noqa: SLF001
+    items = font._layout(text, flags=flags, features=features,
                          language=language)
     shaped = tuple((item.ft_object, item.glyph_index, item.x, item.y) for item in items)
     return _STRINGS.keep(key, shaped)

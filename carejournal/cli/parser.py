@@ -47,11 +47,11 @@ def kind_type(text: str) -> EntryKind:
     return _arg(parse_kind, text)
 
 
-def date_type(text: str):  # noqa: ANN201 - argparse type
+def date_type(text: str):  # argparse type
     return _arg(parse_date, text)
 
 
-def time_type(text: str):  # noqa: ANN201 - argparse type
+def time_type(text: str):  # argparse type
     return _arg(parse_time, text)
 
 

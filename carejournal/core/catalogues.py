@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from carejournal.core.domain import InvalidInput
 from carejournal.core.errors import ResourceError
@@ -36,7 +36,11 @@ class Rung:
 
 
 class _Keyed(Protocol):
-    key: str
+    @property
+    def key(self) -> str: ...
+
+
+_K = TypeVar("_K", bound=_Keyed)
 
 
 def load_toml(path: Path) -> dict[str, Any]:
@@ -82,7 +86,7 @@ def check_unique(path: Path, keys: Sequence[str], what: str) -> None:
         seen.add(key)
 
 
-def find_by_key(items: Sequence[_Keyed], key: str, what: str) -> Any:
+def find_by_key(items: Sequence[_K], key: str, what: str) -> _K:
     """The item with this key; an unknown key gets a message listing the valid ones."""
     wanted = key.strip().casefold()
     for item in items:

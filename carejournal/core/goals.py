@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
@@ -156,7 +157,7 @@ class GoalService:
             raise InvalidInput("an attempt cannot be in the future")
         return self._store.add_attempt(goal_id, day, outcome.value, note.strip(), entry_id)
 
-    def attempts(self, goal_id: int) -> list[Attempt]:
+    def attempts(self, goal_id: int) -> builtins.list[Attempt]:  # list() above shadows it
         """A goal's attempts, oldest first."""
         return self._store.attempts(goal_id)
 

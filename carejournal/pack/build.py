@@ -65,7 +65,8 @@ def _actions(content: PackContent, scrub: Scrub) -> list[Block]:
 
 
 def _figures(content: PackContent, scrub: Scrub, charts: bool) -> list[Block]:
-    power, kinds = content.power, {}
+    power = content.power
+    kinds: dict[str, int] = {}
     for entry in content.entries:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
     share = power.share_with

@@ -48,15 +48,14 @@ def _field(paragraph: Any, code: str) -> Any:
     from docx.oxml.ns import qn
 
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"),
-                       ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
+    for tag, value in (("w:fldChar", "begin"), ("w:instrText", f" {code} "),
+                       ("w:fldChar", "separate"), ("w:t", "1"), ("w:fldChar", "end")):
+        element = OxmlElement(tag)
+        if tag == "w:fldChar":
+            element.set(qn("w:fldCharType"), value)
         else:
-            element = OxmlElement("w:instrText" if text.startswith(" ") else "w:t")
             element.set(qn("xml:space"), "preserve")
-            element.text = text
+            element.text = value
         run._r.append(element)
     return run
 

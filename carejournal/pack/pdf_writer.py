@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 from io import BytesIO
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from carejournal.pack.document import (
     Block,
@@ -212,13 +212,20 @@ class _Writer:
     def split_row(self, row: list[str], widths: list[float], height: float) -> list[list[str]]:
         """Cut a row whose cells run too long into pieces that flow across pages."""
         inner = [w - 2 * CELL_PAD - 1.0 for w in widths]
-        lines = [self.pdf.multi_cell(w, height, cell, dry_run=True, output="LINES")
-                 if cell else [""] for cell, w in zip(row, inner, strict=True)]
+        lines = [self.lines_of(cell, w, height) if cell else [""]
+                 for cell, w in zip(row, inner, strict=True)]
         longest = max(map(len, lines))
         if longest <= LONG_ROW_LINES:
             return [row]
         return [["\n".join(cell[start:start + PIECE_LINES]) for cell in lines]
                 for start in range(0, longest, PIECE_LINES)]
+
+    def lines_of(self, text: str, width: float, height: float) -> list[str]:
+        """The lines multi_cell would break text into, drawing nothing."""
+        found = self.pdf.multi_cell(width, height, text, dry_run=True, output="LINES")
+        # fpdf2 annotates multi_cell with the union of every output mode's result; asked
+        # for LINES alone it returns just the list of lines.
+        return cast(list[str], found)
 
     def image(self, block: Image) -> None:
         """A picture scaled to the text width (or less if tall), caption beneath."""

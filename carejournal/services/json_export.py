@@ -37,15 +37,17 @@ def pieces(journal: Journal, now: dt.datetime | None = None) -> Iterator[_Pieces
     with translate_errors(journal.path), journal.interchange.json_parts() as parts:
         header = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
                   "exported_at": now or utc_now(), "app_version": __version__}
-        document = header | {key: value if isinstance(value, dict) else Encoded(value)
-                             for key, value in parts.items()}
+        document: dict[str, Any] = header | {
+            key: value if isinstance(value, dict) else Encoded(value)
+            for key, value in parts.items()}
         yield chunks(document), document["entries"]
 
 
 def document(journal: Journal, now: dt.datetime | None = None) -> dict[str, Any]:
     """The journal as the JSON document the export writes (parsed back: plain values)."""
     with pieces(journal, now) as (text, _entries):
-        return json.loads(b"".join(utf8(text)))
+        parsed: dict[str, Any] = json.loads(b"".join(utf8(text)))
+        return parsed
 
 
 def export_json(journal: Journal, out: Path, now: dt.datetime | None = None) -> int:

@@ -86,7 +86,8 @@ class OffsiteService:
         self._store = store
         self._backups = backups
         self._entries = entries
-        self._clock = lambda: aware(clock())  # the window's clock gives local naive times
+        # the window's clock gives local naive times
+        self._clock: Callable[[], dt.datetime] = lambda: aware(clock())
 
     @classmethod
     def for_journal(cls, journal: Any, clock: Callable[[], dt.datetime] = utc_now

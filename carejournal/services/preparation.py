@@ -271,8 +271,12 @@ def field_text(draft: EntryDraft, field: str) -> str:
 
 def set_field(draft: EntryDraft, field: str, text: str) -> EntryDraft:
     """The draft with one field's text replaced."""
-    if field in ("title", "body", "strengths"):
-        return replace(draft, **{field: text})
+    if field == "title":
+        return replace(draft, title=text)
+    if field == "body":
+        return replace(draft, body=text)
+    if field == "strengths":
+        return replace(draft, strengths=text)
     kind, _sep, key = field.partition(":")
     if kind == "section":
         return replace(draft, sections=tuple((k, text if k == key else t)

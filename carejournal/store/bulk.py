@@ -30,6 +30,7 @@ from carejournal.store.models import (
     entry_people,
     entry_tags,
 )
+from carejournal.store.tables import inserted_id
 from carejournal.store.writes import entry_values
 
 BATCH = 2_000
@@ -87,7 +88,7 @@ class Names:
         known = self._ids[table]
         key = name.casefold()
         if key not in known:
-            known[key] = self._conn.execute(insert(table).values(name=name)).inserted_primary_key[0]
+            known[key] = inserted_id(self._conn.execute(insert(table).values(name=name)))
         return known[key]
 
 

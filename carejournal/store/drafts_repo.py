@@ -13,7 +13,7 @@ _T = DraftRecord.__table__
 StoredDraft = tuple[int | None, str, dt.datetime]  # (entry id or None, content, saved at)
 
 
-def _for(entry_id: int | None):  # noqa: ANN202 - a SQLAlchemy clause
+def _for(entry_id: int | None):  # a SQLAlchemy clause
     return _T.c.entry_id.is_(None) if entry_id is None else _T.c.entry_id == entry_id
 
 

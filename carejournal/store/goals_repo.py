@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from carejournal.core.goals import Attempt, Goal, GoalStatus, Outcome
 from carejournal.store.engine import writer
 from carejournal.store.models import AttemptRecord, EntryRecord, GoalRecord, Person
+from carejournal.store.tables import inserted_id
 
 _G = GoalRecord.__table__.c
 _A = AttemptRecord.__table__.c
@@ -66,7 +67,7 @@ class GoalRepository:
             query = query.where(_G.status.in_(statuses))
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
-        return [Goal(r[0], r[1], r[2], GoalStatus(r[3]), _utc(r[4]), r[5], r[6], r[7],
+        return [Goal(r[0], r[1], r[2], GoalStatus(r[3]), _moment(r[4]), r[5], r[6], r[7],
                      _date(r[8]), _utc(r[9]), r[10], r[11]) for r in rows]
 
     def attempts(self, goal_id: int) -> list[Attempt]:
@@ -86,7 +87,7 @@ class GoalRepository:
             result = conn.execute(AttemptRecord.__table__.insert().values(
                 goal_id=goal_id, occurred_on=day, outcome=outcome, note=note,
                 entry_id=entry_id))
-            return int(result.inserted_primary_key[0])
+            return inserted_id(result)
 
     def update(self, goal_id: int, **values: object) -> None:
         """Change a goal's columns."""
@@ -96,8 +97,11 @@ class GoalRepository:
 
 def _utc(value: dt.datetime | str | None) -> dt.datetime | None:
     """A UTC datetime read through a Core select (which skips the ORM type's conversion)."""
-    if value is None:
-        return None
+    return None if value is None else _moment(value)
+
+
+def _moment(value: dt.datetime | str) -> dt.datetime:
+    """A UTC datetime read from a NOT NULL column through a Core select."""
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return value.replace(tzinfo=dt.UTC)

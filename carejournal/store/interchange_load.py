@@ -34,6 +34,7 @@ from carejournal.store.models import (
     SupervisionSession,
     Tag,
 )
+from carejournal.store.tables import inserted_id
 
 Counter = Callable[[EntryDraft], EntryCounts | None]
 _E = EntryRecord.__table__
@@ -62,7 +63,12 @@ class Loader:
         self._goals(plan)
         self._settings(plan.settings)
         self._sessions(plan)
-        return ImportReport(**self.stats)
+        counts = self.stats
+        return ImportReport(
+            entries_added=counts["entries_added"], duplicates_skipped=counts["duplicates_skipped"],
+            people_added=counts["people_added"], acts_added=counts["acts_added"],
+            goals_added=counts["goals_added"], sessions_added=counts["sessions_added"],
+            settings_added=counts["settings_added"])
 
     def _people(self, plan: ImportPlan) -> None:
         known = {name.casefold(): (id_, nick, alias) for id_, name, nick, alias in
@@ -72,7 +78,7 @@ class Loader:
             if found is None:
                 result = self.conn.execute(insert(_P).values(
                     name=person.name, nicknames=person.nicknames, alias=person.alias))
-                known[person.name.casefold()] = (result.inserted_primary_key[0],
+                known[person.name.casefold()] = (inserted_id(result),
                                                  person.nicknames, person.alias)
                 self.stats["people_added"] += 1
             elif not found[1] and not found[2]:
@@ -96,8 +102,8 @@ class Loader:
             if found is None:
                 position = act.position if self.fresh else last + 1
                 last = max(last, position)
-                found = self.conn.execute(insert(_ACTS).values(
-                    key=act.key, position=position, **values)).inserted_primary_key[0]
+                found = inserted_id(self.conn.execute(insert(_ACTS).values(
+                    key=act.key, position=position, **values)))
                 self.stats["acts_added"] += 1
             elif self.fresh:
                 self.conn.execute(update(_ACTS).where(_ACTS.c.id == found)
@@ -166,17 +172,17 @@ class Loader:
         for goal in plan.goals:
             person_id = people.get(goal.person.casefold())
             if person_id is None:
-                person_id = self.conn.execute(insert(_P).values(
-                    name=goal.person)).inserted_primary_key[0]
+                person_id = inserted_id(self.conn.execute(insert(_P).values(
+                    name=goal.person)))
                 people[goal.person.casefold()] = person_id
                 self.stats["people_added"] += 1
             if (person_id, goal.text, goal.created_at) in seen:
                 continue
-            goal_id = self.conn.execute(insert(g).values(
+            goal_id = inserted_id(self.conn.execute(insert(g).values(
                 person_id=person_id, text=goal.text, status=goal.status,
                 created_at=goal.created_at, status_changed_at=goal.status_changed_at,
                 asked_at=goal.asked_at, own_attempts=goal.own_attempts,
-                reflection_id=self._entry_ref(goal.reflection))).inserted_primary_key[0]
+                reflection_id=self._entry_ref(goal.reflection))))
             for a in goal.attempts:
                 self.conn.execute(insert(AttemptRecord.__table__).values(
                     goal_id=goal_id, occurred_on=a.occurred_on, outcome=a.outcome,
@@ -200,9 +206,9 @@ class Loader:
         for session in plan.sessions:
             if (session.held_on, session.supervisor, session.notes, session.created_at) in seen:
                 continue
-            session_id = self.conn.execute(insert(_SESSIONS).values(
+            session_id = inserted_id(self.conn.execute(insert(_SESSIONS).values(
                 held_on=session.held_on, supervisor=session.supervisor, notes=session.notes,
-                created_at=session.created_at)).inserted_primary_key[0]
+                created_at=session.created_at)))
             for position, a in enumerate(session.actions):
                 self.conn.execute(insert(AgreedActionRecord.__table__).values(
                     session_id=session_id, position=position, text=a.text, owner=a.owner,

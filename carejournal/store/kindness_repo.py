@@ -12,6 +12,7 @@ from carejournal.core.kindness import Act, LoggedAct
 from carejournal.store import writes
 from carejournal.store.engine import writer
 from carejournal.store.models import EntryAct, EntryRecord, KindnessAct, Person, entry_people
+from carejournal.store.tables import inserted_id
 
 _ACTS = KindnessAct.__table__
 
@@ -41,9 +42,9 @@ class KindnessRepository:
     def add(self, label: str) -> int:
         """Add the worker's own act at the end of the catalogue."""
         with self._writer.begin() as conn:
-            last = conn.execute(select(func.coalesce(func.max(_ACTS.c.position), 0))).scalar()
+            last = conn.execute(select(func.coalesce(func.max(_ACTS.c.position), 0))).scalar_one()
             result = conn.execute(_ACTS.insert().values(label=label, position=last + 1))
-            return int(result.inserted_primary_key[0])
+            return inserted_id(result)
 
     def rename(self, act_id: int, label: str) -> bool:
         """Reword an act; entries keep the label they were recorded with."""

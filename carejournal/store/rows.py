@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, column, func, literal_column, select, table
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.expression import ColumnClause
 
 from carejournal.core.domain import DueAction, EntryFilter, EntryKind, EntryRow
 from carejournal.core.errors import JournalDamaged
@@ -19,7 +20,7 @@ from carejournal.store.tables import ACTIONS, ENTRIES, ENTRY_PEOPLE, ENTRY_TAGS,
 _SEP = "\x1f"
 _KINDS = {kind.value: kind for kind in EntryKind}
 
-_FTS = literal_column(fts.FTS_TABLE)
+_FTS: ColumnClause[Any] = literal_column(fts.FTS_TABLE)
 _FTS_TABLE = table(fts.FTS_TABLE, column("rowid"))
 
 

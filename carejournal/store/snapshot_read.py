@@ -102,6 +102,8 @@ def json_parts(conn: Connection) -> Iterator[dict[str, Any]]:
     the file cost a tenth of a second at 20,000 entries.
     """
     raw = conn.connection.driver_connection
+    if raw is None:  # only once the pooled connection has been closed
+        raise RuntimeError("the connection is closed")
     for name, function in _fallbacks(conn.dialect).items():
         raw.create_function(name, 1, function, deterministic=True)
     text_factory = raw.text_factory

@@ -9,9 +9,11 @@ checks that every column named here is in it, with the same type.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    CursorResult,
     Date,
     DateTime,
     Integer,
@@ -78,3 +80,11 @@ SETTINGS = table("settings", column("key", String), column("value", Text))
 ALL: tuple[TableClause, ...] = (
     ENTRIES, PEOPLE, TAGS, ENTRY_PEOPLE, ENTRY_TAGS, KINDNESS_ACTS, ENTRY_ACTS, SECTIONS,
     DECISIONS, ACTIONS, FINDINGS, DISMISSALS, LINKS, SETTINGS)
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The id SQLite gave the row a single-row INSERT just wrote."""
+    key = result.inserted_primary_key
+    if key is None:  # only for statements other than a single-row INSERT
+        raise ValueError("not the result of a single-row INSERT")
+    return int(key[0])

@@ -118,7 +118,7 @@ def sync_builtin(engine: Engine, builtin: Sequence[tuple[str, str]]) -> int:
         missing = [(k, label) for k, label in builtin if k not in known]
         if not missing:
             return 0
-        last = conn.execute(select(func.coalesce(func.max(acts.c.position), 0))).scalar()
+        last = conn.execute(select(func.coalesce(func.max(acts.c.position), 0))).scalar_one()
         for offset, (key, label) in enumerate(missing, start=1):
             conn.execute(insert(acts).values(key=key, label=label, position=last + offset))
         return len(missing)

@@ -55,7 +55,7 @@ def keep_typing(window: MainWindow | None) -> Kept:
     keeper = getattr(window, "draft_keeper", None)
     try:
         written = keeper is not None and keeper.write()
-    except Exception:  # noqa: BLE001 (the keeper itself may be what failed)
+    except Exception:  # the keeper itself may be what failed
         _log.warning("the crash draft could not be written", exc_info=True)
         written = False
     return Kept.DRAFT if written else Kept.EDITOR
@@ -174,7 +174,7 @@ class CrashHandler(QObject):
                 self.show_what_was_kept()
             else:
                 self._from_thread.emit()
-        except Exception:  # noqa: BLE001 (never fail silently inside the hook itself)
+        except Exception:  # never fail silently inside the hook itself
             sys.__excepthook__(kind, value, trace)
 
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:

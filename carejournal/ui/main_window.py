@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     backups: BackupsController
     locking: LockController
     encryption: EncryptionController
+    read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None,
@@ -421,7 +422,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Something went wrong"), str(exc))
 
     # -- closing -------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.journal.closed:  # taken down with its journal: nothing left to save
             event.accept()
             return

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject
 
 if TYPE_CHECKING:  # QtNetwork is imported when first needed, after the window has painted
-    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE_MESSAGE = b"raise\n"
 
@@ -64,7 +64,7 @@ class SingleInstance(QObject):
     def _on_connection(self, on_raise: Callable[[], None]) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: s.readAll() and on_raise())
+            socket.readyRead.connect(lambda s=socket: _raise_if_asked(s, on_raise))
             socket.disconnected.connect(socket.deleteLater)
 
     def release(self) -> None:
@@ -72,3 +72,9 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
         self.lock.unlock()
+
+
+def _raise_if_asked(socket: QLocalSocket, on_raise: Callable[[], None]) -> None:
+    """Another start of CareJournal wrote to us: bring the window forward."""
+    if socket.readAll():
+        on_raise()

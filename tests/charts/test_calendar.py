@@ -16,7 +16,7 @@ from tests.charts import all_text, click, clipped, figure, overlaps, period_of, 
 PERIOD = Period(dt.date(2026, 3, 4), dt.date(2026, 3, 18))  # Wed to Wed: 3 weeks touched
 
 
-def cells(fig) -> PatchCollection:  # noqa: ANN001
+def cells(fig) -> PatchCollection:
     (found,) = [c for c in fig.axes[0].collections if isinstance(c, PatchCollection)]
     return found
 

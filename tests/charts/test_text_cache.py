@@ -25,7 +25,7 @@ def rendered(renderer: type, name: str, weeks: int, dark: bool,
          period=period, caption=True)
     width, height = canvas.get_width_height(physical=True)
     canvas.renderer = renderer(width, height, fig.dpi)
-    canvas._lastKey = (width, height, fig.dpi)  # noqa: SLF001 (use this renderer)
+    canvas._lastKey = (width, height, fig.dpi)  # use this renderer
     canvas.draw()
     return np.asarray(canvas.buffer_rgba()).copy()
 
@@ -38,7 +38,7 @@ def test_cached_text_draws_the_same_pixels_first_time_and_from_the_cache(
     text_cache.clear()
     plain = rendered(RendererAgg, name, weeks, dark)
     assert np.array_equal(rendered(CachedTextRenderer, name, weeks, dark), plain)
-    assert text_cache._GLYPHS, "the glyphs were kept"  # noqa: SLF001
+    assert text_cache._GLYPHS, "the glyphs were kept"
     assert np.array_equal(rendered(CachedTextRenderer, name, weeks, dark), plain)
 
 
@@ -53,7 +53,7 @@ def test_glyphs_kept_from_one_size_serve_another_exactly() -> None:
 
 
 def test_the_caches_forget_the_least_recently_used_beyond_their_size() -> None:
-    kept = text_cache._Lru(2)  # noqa: SLF001
+    kept = text_cache._Lru(2)
     kept.keep("a", 1)
     kept.keep("b", 2)
     assert kept.fetch("a") == 1  # "b" is now the least recently used

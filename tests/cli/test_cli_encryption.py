@@ -20,7 +20,7 @@ def secret_file(folder: Path, name: str, text: str) -> str:
     return str(path)
 
 
-def test_encrypt_use_change_and_decrypt_from_the_command_line(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_encrypt_use_change_and_decrypt_from_the_command_line(tmp_path: Path, capsys) -> None:
     journal = tmp_path / "journal.sqlite"
     ok(capsys, journal, "add", "--kind", "reflection", "Sat with Dora over tea in the garden")
     first = secret_file(tmp_path, "first.txt", "first passphrase here")
@@ -60,7 +60,7 @@ def test_encrypt_use_change_and_decrypt_from_the_command_line(tmp_path: Path, ca
     assert not any(cipher.looks_encrypted(b) for b in (tmp_path / "backups").iterdir())
 
 
-def test_a_weak_new_passphrase_is_refused_and_nothing_changes(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_a_weak_new_passphrase_is_refused_and_nothing_changes(tmp_path: Path, capsys) -> None:
     journal = tmp_path / "journal.sqlite"
     ok(capsys, journal, "add", "--kind", "reflection", "A quiet shift")
     before = journal.read_bytes()
@@ -72,7 +72,7 @@ def test_a_weak_new_passphrase_is_refused_and_nothing_changes(tmp_path: Path, ca
 
 
 def test_a_lost_key_file_is_explained_and_the_recovery_key_mends_it(tmp_path: Path, capsys
-                                                                    ) -> None:  # noqa: ANN001
+                                                                    ) -> None:
     journal = tmp_path / "journal.sqlite"
     ok(capsys, journal, "add", "--kind", "reflection", "Walked to the shop with Ray")
     out = ok(capsys, journal, "encrypt", "--new-passphrase-file",
@@ -87,7 +87,7 @@ def test_a_lost_key_file_is_explained_and_the_recovery_key_mends_it(tmp_path: Pa
 
 
 def test_an_empty_or_vanished_journal_is_never_silently_replaced(tmp_path: Path, capsys
-                                                                 ) -> None:  # noqa: ANN001
+                                                                 ) -> None:
     empty = tmp_path / "empty.sqlite"
     empty.touch()
     code, out, err = cli(capsys, empty, "add", "--kind", "reflection", "Hello")

@@ -28,7 +28,7 @@ def _journal(path: Path, entries: int, words: str = LONG) -> None:
     journal.close()
 
 
-def _one_line(result) -> str:  # noqa: ANN001
+def _one_line(result) -> str:
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
@@ -91,7 +91,7 @@ def test_reading_under_the_limit_still_works(full: Path) -> None:
 
 
 @pytest.fixture
-def read_only(tmp_path: Path):  # noqa: ANN201
+def read_only(tmp_path: Path):
     path = tmp_path / "journal.sqlite"
     _journal(path, 3)
     with read_only_copy(path, tmp_path) as copy:

@@ -65,7 +65,7 @@ def test_bad_shifts_are_refused_clearly() -> None:
     assert parse_shift("late", "14.00–22.00").start == dt.time(14)
 
 
-def test_settings_round_trip_in_the_journal(journal: Journal, journal_path) -> None:  # noqa: ANN001
+def test_settings_round_trip_in_the_journal(journal: Journal, journal_path) -> None:
     settings = journal.settings
     assert settings.attempts_threshold() == 5 and settings.shifts() == []
     assert settings.reminders_on()

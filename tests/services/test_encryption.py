@@ -46,7 +46,7 @@ def all_bytes(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 
 
-def test_an_encrypted_journal_is_unreadable_without_its_key(encrypted, tmp_path) -> None:  # noqa: ANN001
+def test_an_encrypted_journal_is_unreadable_without_its_key(encrypted, tmp_path) -> None:
     path, key = encrypted
     with pytest.raises(sqlite3.DatabaseError, match="not a database"):
         sqlite3.connect(path).execute("SELECT * FROM entries").fetchall()
@@ -59,7 +59,7 @@ def test_an_encrypted_journal_is_unreadable_without_its_key(encrypted, tmp_path)
     assert b"Marigold" not in all_bytes(tmp_path), "no plain text anywhere: file, WAL, backups"
 
 
-def test_the_right_passphrase_opens_it_with_everything_searchable(encrypted) -> None:  # noqa: ANN001
+def test_the_right_passphrase_opens_it_with_everything_searchable(encrypted) -> None:
     path, key = encrypted
     assert encryption.is_encrypted(path)
     assert encryption.unlock(path, PASS) == key
@@ -75,7 +75,7 @@ def test_the_right_passphrase_opens_it_with_everything_searchable(encrypted) -> 
     assert journal.key is None, "closing forgets the key"
 
 
-def test_a_wrong_passphrase_is_told_apart_from_a_damaged_journal(encrypted) -> None:  # noqa: ANN001
+def test_a_wrong_passphrase_is_told_apart_from_a_damaged_journal(encrypted) -> None:
     path, key = encrypted
     with pytest.raises(encryption.WrongPassphrase):
         encryption.unlock(path, "not the passphrase")
@@ -91,7 +91,7 @@ def test_a_wrong_passphrase_is_told_apart_from_a_damaged_journal(encrypted) -> N
 
 
 def test_changing_the_passphrase_keeps_everything_and_rewrites_only_the_key_file(encrypted
-                                                                                ) -> None:  # noqa: ANN001
+                                                                                ) -> None:
     path, key = encrypted
     journal_hash = hashlib.sha256(path.read_bytes()).hexdigest()
     encryption.change_passphrase(path, key, "a brand new passphrase", cost=CHEAP)
@@ -106,7 +106,7 @@ def test_changing_the_passphrase_keeps_everything_and_rewrites_only_the_key_file
     assert not list(path.parent.glob(".*.new")), "the key file was swapped in atomically"
 
 
-def test_the_recovery_key_opens_it_even_without_the_key_file(encrypted) -> None:  # noqa: ANN001
+def test_the_recovery_key_opens_it_even_without_the_key_file(encrypted) -> None:
     path, key = encrypted
     printed = encryption.recovery_key(key)
     assert len(printed.split("-")) == 16
@@ -120,7 +120,7 @@ def test_the_recovery_key_opens_it_even_without_the_key_file(encrypted) -> None:
 
 
 def test_backups_of_an_encrypted_journal_are_encrypted_and_restore(encrypted, tmp_path
-                                                                   ) -> None:  # noqa: ANN001
+                                                                   ) -> None:
     path, key = encrypted
     service = BackupService(path, key=key)
     backup = service.back_up_now()
@@ -175,7 +175,7 @@ def test_encrypting_is_refused_while_the_journal_is_open_and_changes_nothing(
         journal.close()
 
 
-def test_weak_passphrases_and_double_encryption_are_refused(encrypted, journal_path) -> None:  # noqa: ANN001
+def test_weak_passphrases_and_double_encryption_are_refused(encrypted, journal_path) -> None:
     assert encryption.passphrase_problem("short") is not None
     assert encryption.passphrase_problem("        ") is not None
     assert encryption.passphrase_problem("three plain words") is None
@@ -186,7 +186,7 @@ def test_weak_passphrases_and_double_encryption_are_refused(encrypted, journal_p
         encryption.change_passphrase(path, _key, "short", cost=CHEAP)
 
 
-def test_a_tampered_key_file_is_refused_clearly(encrypted) -> None:  # noqa: ANN001
+def test_a_tampered_key_file_is_refused_clearly(encrypted) -> None:
     path, _key = encrypted
     kf = encryption.key_file(path)
     assert kf.stat().st_mode & 0o777 == 0o600
@@ -209,7 +209,7 @@ def test_key_wrapping_round_trips_with_a_fresh_salt_each_time() -> None:
         keyfile.unwrap(first, PASS + " ")
 
 
-def test_drafts_of_an_encrypted_journal_are_encrypted_too(encrypted, tmp_path) -> None:  # noqa: ANN001
+def test_drafts_of_an_encrypted_journal_are_encrypted_too(encrypted, tmp_path) -> None:
     import datetime as dt
 
     from carejournal.services.drafts import draft_to_json
@@ -231,7 +231,7 @@ def test_drafts_of_an_encrypted_journal_are_encrypted_too(encrypted, tmp_path) -
 
 
 @pytest.mark.parametrize("kinds", [frozenset(), frozenset({"interaction"})])
-def test_a_text_search_reads_the_text_index_first_in_both_sqlites(encrypted, kinds) -> None:  # noqa: ANN001
+def test_a_text_search_reads_the_text_index_first_in_both_sqlites(encrypted, kinds) -> None:
     """SQLCipher's newer SQLite once walked every entry and matched each (5.9 s at 20,000)."""
     from carejournal.core.domain import EntryKind
     from carejournal.store import fts
@@ -256,7 +256,7 @@ def test_a_text_search_reads_the_text_index_first_in_both_sqlites(encrypted, kin
 
 
 def test_a_plain_backup_restored_into_an_encrypted_journal_is_encrypted_on_the_way(
-        encrypted, tmp_path) -> None:  # noqa: ANN001
+        encrypted, tmp_path) -> None:
     path, key = encrypted
     outside = tmp_path / "elsewhere"
     outside.mkdir()

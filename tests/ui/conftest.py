@@ -41,7 +41,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_window(qtbot, journal: Journal, settings: QSettings  # noqa: ANN001
+def make_window(qtbot, journal: Journal, settings: QSettings
                 ) -> Iterator[Callable[[], MainWindow]]:
     """Build main windows on the test journal; each is closed at the end."""
     windows: list[MainWindow] = []

@@ -66,7 +66,7 @@ def test_a_missing_journal_is_made_only_when_asked(tmp_path: Path, settings: QSe
     assert not (tmp_path / "j.sqlite").exists()
 
 
-def test_every_control_has_an_accessible_name(filled, make_window) -> None:  # noqa: ANN001
+def test_every_control_has_an_accessible_name(filled, make_window) -> None:
     filled.add(draft("Chose the bus", people=("Sam",), strengths="Patient",
                      decisions=(Decision("Bus", "co-design", True),)))
     filled.add(draft("", EntryKind.REFLECTION, model="gibbs", sections=(("feelings", "ok"),),
@@ -86,7 +86,7 @@ def test_every_control_has_an_accessible_name(filled, make_window) -> None:  # n
 
 
 def test_a_broken_data_file_is_named_not_a_traceback(tmp_path: Path, settings: QSettings,
-                                                     monkeypatch) -> None:  # noqa: ANN001
+                                                     monkeypatch) -> None:
     from carejournal.core import catalogues, resources, templates
 
     copy = tmp_path / "resources"

@@ -19,7 +19,7 @@ from tests.conftest import draft
 
 
 def test_the_after_paint_steps_run_once_the_window_has_painted(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "j.sqlite"
     journal = Journal.open(path, create=True)
     journal.add(draft("Tea with Sam in the garden."))

@@ -41,14 +41,14 @@ def boom() -> None:
     raise RuntimeError(f"could not show {NAME}: {SENTENCE}")
 
 
-def shown(qtbot, handler: CrashHandler) -> CrashDialog:  # noqa: ANN001
+def shown(qtbot, handler: CrashHandler) -> CrashDialog:
     qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.isVisible())
     assert handler.dialog is not None
     return handler.dialog
 
 
 def test_an_error_in_a_slot_keeps_the_typing_and_says_where_the_log_is(
-        window: MainWindow, journal: Journal, qtbot, crash: CrashHandler,  # noqa: ANN001
+        window: MainWindow, journal: Journal, qtbot, crash: CrashHandler,
         log_file: Path) -> None:
     window.new_entry(EntryKind.INTERACTION)
     qtbot.keyClicks(window.editor.body, f"{NAME} said: {SENTENCE}")
@@ -71,7 +71,7 @@ def test_an_error_in_a_slot_keeps_the_typing_and_says_where_the_log_is(
 
 
 def test_with_nothing_unsaved_it_says_so_and_writes_no_draft(
-        window: MainWindow, journal: Journal, qtbot, crash: CrashHandler) -> None:  # noqa: ANN001
+        window: MainWindow, journal: Journal, qtbot, crash: CrashHandler) -> None:
     QTimer.singleShot(0, boom)
     dialog = shown(qtbot, crash)
     assert dialog.kept.text() == "Everything you wrote is saved in the journal."
@@ -79,7 +79,7 @@ def test_with_nothing_unsaved_it_says_so_and_writes_no_draft(
 
 
 def test_an_error_in_another_thread_is_shown_in_the_window(
-        window: MainWindow, qtbot, crash: CrashHandler, log_file: Path) -> None:  # noqa: ANN001
+        window: MainWindow, qtbot, crash: CrashHandler, log_file: Path) -> None:
     worker = threading.Thread(target=boom, name="worker")
     worker.start()
     worker.join()
@@ -90,7 +90,7 @@ def test_an_error_in_another_thread_is_shown_in_the_window(
 
 
 def test_a_second_error_is_logged_but_not_shown_twice(
-        window: MainWindow, qtbot, crash: CrashHandler, log_file: Path) -> None:  # noqa: ANN001
+        window: MainWindow, qtbot, crash: CrashHandler, log_file: Path) -> None:
     QTimer.singleShot(0, boom)
     first = shown(qtbot, crash)
     QTimer.singleShot(0, boom)
@@ -99,7 +99,7 @@ def test_a_second_error_is_logged_but_not_shown_twice(
 
 
 def test_the_dialog_opens_the_log_folder(
-        window: MainWindow, qtbot, crash: CrashHandler, log_file: Path,  # noqa: ANN001
+        window: MainWindow, qtbot, crash: CrashHandler, log_file: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
@@ -109,7 +109,7 @@ def test_the_dialog_opens_the_log_folder(
 
 
 def test_a_window_that_cannot_be_built_says_so_instead_of_vanishing(
-        tmp_path: Path, qtbot, log_file: Path,  # noqa: ANN001
+        tmp_path: Path, qtbot, log_file: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_args: object, **_kwargs: object) -> MainWindow:
         boom()

@@ -16,7 +16,7 @@ from carejournal.ui.main_window import MainWindow
 TODAY = dt.date(2026, 3, 20)
 
 
-def test_without_deferring_the_work_runs_at_once(qtbot) -> None:  # noqa: ANN001
+def test_without_deferring_the_work_runs_at_once(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     done: list[str] = []
@@ -24,7 +24,7 @@ def test_without_deferring_the_work_runs_at_once(qtbot) -> None:  # noqa: ANN001
     assert done == ["now"]
 
 
-def test_deferred_work_runs_just_after_the_first_paint(qtbot) -> None:  # noqa: ANN001
+def test_deferred_work_runs_just_after_the_first_paint(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     start_up = StartUp(widget, defer=True)
@@ -46,7 +46,7 @@ def test_deferred_work_runs_just_after_the_first_paint(qtbot) -> None:  # noqa: 
     assert done == ["first", "a click meanwhile", "second", "later"]
 
 
-def test_a_failing_step_does_not_stop_the_others(qtbot) -> None:  # noqa: ANN001
+def test_a_failing_step_does_not_stop_the_others(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     start_up = StartUp(widget, defer=True)
@@ -66,7 +66,7 @@ def test_a_failing_step_does_not_stop_the_others(qtbot) -> None:  # noqa: ANN001
 
 
 def test_the_app_window_shows_the_supervision_period_after_its_first_paint(
-        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+        qtbot, filled: Journal, settings: QSettings) -> None:
     filled.supervision.add(Session(dt.date(2026, 3, 3), "Ruth"))
     window = MainWindow(filled, settings, defer_start_up=True,
                         clock=lambda: dt.datetime.combine(TODAY, dt.time(12)))
@@ -82,7 +82,7 @@ def test_the_app_window_shows_the_supervision_period_after_its_first_paint(
 
 
 def test_the_app_window_reads_the_first_screen_before_its_first_paint(
-        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:  # noqa: ANN001
+        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:
     monkeypatch.setattr(main_window, "FIRST_SCREEN", 3)
     window = MainWindow(filled, settings, defer_start_up=True)
     qtbot.addWidget(window)
@@ -98,7 +98,7 @@ def test_the_app_window_reads_the_first_screen_before_its_first_paint(
 
 
 def test_a_filtered_or_small_timeline_is_read_whole_at_once(
-        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:  # noqa: ANN001
+        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:
     def pending_with(first_screen: int) -> int:
         monkeypatch.setattr(main_window, "FIRST_SCREEN", first_screen)
         window = MainWindow(filled, settings, defer_start_up=True)
@@ -116,7 +116,7 @@ def test_a_filtered_or_small_timeline_is_read_whole_at_once(
 
 
 def test_the_editor_and_controllers_are_built_just_after_the_first_paint(
-        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+        qtbot, filled: Journal, settings: QSettings) -> None:
     window = MainWindow(filled, settings, defer_start_up=True)
     qtbot.addWidget(window)
     assert window._editor is None and not hasattr(window, "lens"), "not before the paint"
@@ -132,7 +132,7 @@ def test_the_editor_and_controllers_are_built_just_after_the_first_paint(
 
 
 def test_a_window_closed_before_its_first_paint_builds_what_closing_needs(
-        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+        qtbot, filled: Journal, settings: QSettings) -> None:
     window = MainWindow(filled, settings, defer_start_up=True)
     qtbot.addWidget(window)
     assert window.close()
@@ -140,7 +140,7 @@ def test_a_window_closed_before_its_first_paint_builds_what_closing_needs(
 
 
 def test_shift_reminders_start_just_after_the_first_paint(
-        qtbot, filled: Journal, settings: QSettings) -> None:  # noqa: ANN001
+        qtbot, filled: Journal, settings: QSettings) -> None:
     window = MainWindow(filled, settings, defer_start_up=True)
     qtbot.addWidget(window)
     assert not hasattr(window.practice, "reminder"), "no tray or reminder before the paint"
@@ -150,7 +150,7 @@ def test_shift_reminders_start_just_after_the_first_paint(
 
 
 def test_the_rest_is_added_below_so_a_row_chosen_meanwhile_stays(
-        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:  # noqa: ANN001
+        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:
     monkeypatch.setattr(main_window, "FIRST_SCREEN", 2)
     window = MainWindow(filled, settings, defer_start_up=True)
     qtbot.addWidget(window)

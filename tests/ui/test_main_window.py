@@ -169,7 +169,7 @@ def test_open_window_does_not_load_bodies(filled: Journal, make_window) -> None:
     statements: list[str] = []
     engine = filled._repo._engine  # peeking is fine in a test
 
-    def record(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
+    def record(_conn, _cursor, statement, *_rest) -> None:
         statements.append(statement)
 
     event.listen(engine, "before_cursor_execute", record)

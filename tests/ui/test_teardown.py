@@ -33,7 +33,7 @@ def running(timer: QTimer) -> bool:
     return shiboken6.isValid(timer) and timer.isActive()
 
 
-def opened(session: Session, settings: QSettings, qtbot) -> MainWindow:  # noqa: ANN001
+def opened(session: Session, settings: QSettings, qtbot) -> MainWindow:
     window = open_window(session, settings, create=True)
     assert isinstance(window, MainWindow)
     window.start_up.flush()  # the editor and the controllers, as after the first paint
@@ -43,7 +43,7 @@ def opened(session: Session, settings: QSettings, qtbot) -> MainWindow:  # noqa:
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc/self/fd")
 def test_encrypting_from_the_window_leaves_no_timer_to_reopen_the_file(
-        tmp_path: Path, settings: QSettings, qtbot, caplog) -> None:  # noqa: ANN001
+        tmp_path: Path, settings: QSettings, qtbot, caplog) -> None:
     session = Session(tmp_path / "journal.sqlite")
     old = opened(session, settings, qtbot)
     reminder = old.practice.reminder

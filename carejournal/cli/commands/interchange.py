@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 IMPORT_FORMATS = ("json", "jrnl", "csv", "markdown")
 
 
-def register_import(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_import(sub: argparse._SubParsersAction) -> None:
     """Add `carejournal import` to the CLI grammar."""
     parser = sub.add_parser("import", help="import a CareJournal JSON export, jrnl JSON, "
                                            "CSV or Markdown files (all or nothing)")

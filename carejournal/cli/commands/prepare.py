@@ -234,9 +234,10 @@ def export_preparation(journal: Journal, args: argparse.Namespace) -> Preparatio
     if args.since and args.since_last_supervision:
         raise InvalidInput("give --since or --since-last-supervision, not both")
     upcoming = journal.supervision.next_session(dt.date.today())
-    if args.session or (upcoming is not None and not args.since and
-                        not args.since_last_supervision):
-        prep = journal.supervision.preparation(args.session or upcoming.id, today)
+    wanted = args.session or (upcoming.id if upcoming is not None and not args.since and
+                              not args.since_last_supervision else None)
+    if wanted:
+        prep = journal.supervision.preparation(wanted, today)
     else:
         since = args.since or journal.supervision.since_last(today).since
         session_id = upcoming.id if upcoming is not None and upcoming.id else 0

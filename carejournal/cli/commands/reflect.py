@@ -86,7 +86,9 @@ def extras(journal: Journal, args: argparse.Namespace) -> Extras:
         raise InvalidInput("standard input can be read only once: use '-' for TEXT or for "
                            "--sections, not both")
     template = _template(kind, args.model)
-    found = read_sections(args.sections, template) if args.sections else SectionsFile()
+    # _check_kinds refused --sections for the kinds without a template
+    found = (read_sections(args.sections, template) if args.sections and template is not None
+             else SectionsFile())
     sections = _with_flags(dict(found.sections), args, template)
     fields: dict[str, Any] = {
         "strengths": args.strengths,

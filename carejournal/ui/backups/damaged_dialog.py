@@ -63,12 +63,12 @@ class DamagedDialog(QDialog):
         detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         detail.setStyleSheet("color: palette(placeholder-text);")
         self.backup_label = QLabel(self._backup_text(), wordWrap=True)
-        self.result = QLabel("", wordWrap=True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setVisible(False)
+        self.result_label = QLabel("", wordWrap=True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        for widget in (heading, intro, self.backup_label, detail, self.result):
+        for widget in (heading, intro, self.backup_label, detail, self.result_label):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(self._buttons())
@@ -140,9 +140,9 @@ class DamagedDialog(QDialog):
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
         self._busy(True)
-        self.result.setText(self.tr("Reading what can be read… This can take a while for a "
+        self.result_label.setText(self.tr("Reading what can be read… This can take a while for a "
                                     "large journal."))
-        self.result.setVisible(True)
+        self.result_label.setVisible(True)
         background.run(salvage, self.journal, path, self.key, done=self._exported, owner=self,
                        name="salvage-journal")
         return True
@@ -156,16 +156,16 @@ class DamagedDialog(QDialog):
     def _exported(self, outcome: object) -> None:
         self._busy(False)
         if isinstance(outcome, BaseException):
-            self.result.setStyleSheet(problem_banner_style(self))
-            self.result.setText(self.tr("Nothing could be saved: {problem}").format(
+            self.result_label.setStyleSheet(problem_banner_style(self))
+            self.result_label.setText(self.tr("Nothing could be saved: {problem}").format(
                 problem=outcome))
             QMessageBox.warning(self, self.tr("Nothing could be saved"), self.tr(
                 "{problem}\n\nThe journal file has not been changed.").format(problem=outcome))
             return
         assert isinstance(outcome, SalvageReport)
         self.report = outcome
-        self.result.setStyleSheet("")
-        self.result.setText(self.report_text(outcome))
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(self.report_text(outcome))
 
     def report_text(self, report: SalvageReport) -> str:
         """What was saved and what could not be read, in words."""

@@ -144,8 +144,9 @@ class BackupsDialog(QDialog):
             item.setData(0, PATH_ROLE, str(backup.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)
-        if backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if backups and first is not None:
+            self.list.setCurrentItem(first)
         self.list.setVisible(bool(backups))
         self.empty.setVisible(not backups)
         if folder is not None:
@@ -185,6 +186,8 @@ class BackupsDialog(QDialog):
                 .format(problem=problems[0]))
             return
         item = self.list.currentItem()
+        if item is None:  # chosen() found it a moment ago
+            return
         answer = QMessageBox.question(
             self, self.tr("Restore this backup?"),
             self.tr("Restore the backup from {when}?\n\nYour journal as it is now will be "

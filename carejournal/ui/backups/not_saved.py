@@ -58,8 +58,9 @@ def show_state(label: QLabel, failed: bool, text: str, message: str) -> None:
 
 def editor_text(editor: EntryEditor) -> str:
     """Everything typed in the editor, as plain text a person can read and paste back."""
-    parts = [editor.date.date().toString("yyyy-MM-dd"), editor.title.text(),
-             editor.people.text(), editor.body.toPlainText(), editor.strengths.toPlainText()]
+    header = editor.header
+    parts = [header.date.date().toString("yyyy-MM-dd"), header.title.text(),
+             header.people.text(), editor.body.toPlainText(), editor.strengths.toPlainText()]
     parts += [f.toPlainText() for f in editor.sections.text_fields()]
     return "\n\n".join(p.strip() for p in parts if p.strip()) + "\n"
 

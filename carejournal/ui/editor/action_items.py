@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import ActionItem
 from carejournal.ui.shared.colours import problem_text_style
-from carejournal.ui.shared.row_list import RowList
+from carejournal.ui.shared.dates import py_date
+from carejournal.ui.shared.row_list import RowList, RowWidget
 
 
-class ActionRow(QWidget):
+class ActionRow(RowWidget):
     """One action: done, what, and when to look at it again."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
 
     def __init__(self, item: ActionItem, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +37,9 @@ class ActionRow(QWidget):
         self.text.setAccessibleName(self.tr("Action"))
         self.has_review = QCheckBox(self.tr("Review on"))
         self.has_review.setAccessibleName(self.tr("Set a review date"))
-        self.review = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.review = QDateEdit()
+        self.review.setCalendarPopup(True)
+        self.review.setDisplayFormat("d MMM yyyy")
         self.review.setAccessibleName(self.tr("Review date"))
         day = item.review_on or today + dt.timedelta(days=14)
         self.review.setDate(QDate(day.year, day.month, day.day))
@@ -75,7 +75,7 @@ class ActionRow(QWidget):
                             and item.review_on <= self._today)
 
     def value(self) -> ActionItem:
-        review = self.review.date().toPython() if self.has_review.isChecked() else None
+        review = py_date(self.review.date()) if self.has_review.isChecked() else None
         return ActionItem(self.text.text(), review, self._done_on)
 
     def set_read_only(self, read_only: bool) -> None:

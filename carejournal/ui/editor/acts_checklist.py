@@ -81,14 +81,14 @@ class ActsChecklist(QGroupBox):
     def _widest(self) -> int:
         return max((b.sizeHint().width() for b in self.boxes.values()), default=0)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         """One column is enough: narrow windows reflow rather than scroll sideways."""
         hint = super().minimumSizeHint()
         margins = self.contentsMargins()
         return QSize(min(hint.width(), self._widest() + margins.left() + margins.right() + 24),
                      hint.height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         spacing = self._grid.horizontalSpacing()
         fits = 2 * self._widest() + spacing + 40 <= event.size().width()

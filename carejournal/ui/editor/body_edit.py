@@ -27,7 +27,7 @@ class BodyEdit(LensEdit):
         self._choose_wrap(text)
         self.setPlainText(text)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+    def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText() and has_long_line(source.text()):
             self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         super().insertFromMimeData(source)

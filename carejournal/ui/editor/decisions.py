@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.catalogues import Rung, ladder
 from carejournal.core.domain import Decision
-from carejournal.ui.shared.row_list import RowList
+from carejournal.ui.shared.row_list import RowList, RowWidget
 
 DEFAULT_RUNG = "co-production"
 
@@ -40,11 +40,8 @@ def rung_help(rung: Rung) -> str:
         rung=rung.label, relation=relation_text(rung.relation), explanation=rung.explanation)
 
 
-class DecisionRow(QWidget):
+class DecisionRow(RowWidget):
     """One decision: what was decided, the rung, whether choices were offered."""
-
-    changed = Signal()
-    remove_requested = Signal(object)
 
     def __init__(self, decision: Decision, parent: QWidget | None = None) -> None:
         super().__init__(parent)

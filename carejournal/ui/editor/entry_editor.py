@@ -58,13 +58,16 @@ class EntryEditor(QWidget):
     mirror_requested = Signal()
     open_entry = Signal(int)
     rule_off_requested = Signal(str)  # the worker asked to switch this lens rule off
+    # Set by backups.not_saved.add_buttons: the ways out when a save fails.
+    save_elsewhere: QPushButton
+    copy_text: QPushButton
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self.entry_id: int | None = None
         self.mirror_of: int | None = None
-        self._kept: EntryDraft | None = None
+        self._kept: EntryDraft | Entry | None = None
         self._journal: Journal | None = None
         self.history_dialog: HistoryDialog | None = None
         self._build()
@@ -72,10 +75,12 @@ class EntryEditor(QWidget):
 
     # -- construction --------------------------------------------------------
     def _build(self) -> None:
-        self.header = EditorHeader()
-        for name in ("kind", "date", "has_time", "time", "shift", "people", "tags", "feeling",
-                     "feeling_word", "title"):
-            setattr(self, name, getattr(self.header, name))
+        self.header = header = EditorHeader()
+        self.kind, self.date, self.has_time, self.time = (
+            header.kind, header.date, header.has_time, header.time)
+        self.shift, self.people, self.tags = header.shift, header.people, header.tags
+        self.feeling, self.feeling_word, self.title = (
+            header.feeling, header.feeling_word, header.title)
         self.lens_context = LensContext(self)
         self.body = BodyEdit()
         self.body.attach(self.lens_context)
@@ -135,8 +140,9 @@ class EntryEditor(QWidget):
         # The page's minimum follows its contents, so the scroll area scrolls, never squeezes.
         self.page_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         self.page_layout.addWidget(self.header)
-        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.page)
+        self.scroll_area = QScrollArea(widgetResizable=True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.page)
         problem = QHBoxLayout()
         problem.addWidget(self.error, 1)
         problem.addWidget(self.retry)
@@ -147,7 +153,7 @@ class EntryEditor(QWidget):
         hint.addWidget(self.history)
         hint.addWidget(self.lens_panel.toggle)
         beside = QHBoxLayout()
-        beside.addWidget(self.scroll, 1)
+        beside.addWidget(self.scroll_area, 1)
         beside.addWidget(self.lens_panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -202,7 +208,7 @@ class EntryEditor(QWidget):
         self._on_edit()  # the dismissal is stored with the entry
 
     def _show_finding(self, item: PanelItem) -> None:
-        self.scroll.ensureWidgetVisible(item.edit)
+        self.scroll_area.ensureWidgetVisible(item.edit)
         item.edit.show_spot(item.spot)
 
     def _lens_boxes(self) -> list[tuple[str, LensEdit]]:
@@ -214,7 +220,7 @@ class EntryEditor(QWidget):
             boxes += [(f.accessibleName(), f) for f in self.sections.text_fields()]
         return boxes
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.lens_panel.fit(event.size().width(), self._page_needs())
 
@@ -223,7 +229,7 @@ class EntryEditor(QWidget):
         parts = (self.header, self.text_row, self.acts, self.decisions, self.sections)
         margins = self.page_layout.contentsMargins()
         return (max(p.minimumSizeHint().width() for p in parts) + margins.left()
-                + margins.right() + self.scroll.verticalScrollBar().sizeHint().width() + 12)
+                + margins.right() + self.scroll_area.verticalScrollBar().sizeHint().width() + 12)
 
     def _on_kind(self) -> None:
         self._show_kind(self.current_kind(), self.sections.current_model())
@@ -316,7 +322,7 @@ class EntryEditor(QWidget):
             strengths=self.strengths.toPlainText(), decisions=self.decisions.value(),
             model=self.sections.current_model() if spec_of(kind).prompts is Prompts.MODEL
             else "",
-            sections=self.sections.value(), actions=self.sections.actions.value(),
+            sections=self.sections.value(), actions=self.sections.action_items.value(),
             dismissed=tuple(sorted(self.lens_context.dismissed)))
 
     def saved_as(self, entry_id: int) -> None:

@@ -25,6 +25,7 @@ from carejournal.core.domain import (
     split_names,
 )
 from carejournal.core.kinds import KINDS
+from carejournal.ui.shared.dates import py_date, py_time
 from carejournal.ui.shared.name_completer import CommaCompleter
 from carejournal.ui.shared.strings import kind_label
 
@@ -40,9 +41,12 @@ class EditorHeader(QWidget):
         self.kind = QComboBox()
         for spec in KINDS:
             self.kind.addItem(kind_label(spec.kind), spec.key)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
         self.has_time = QCheckBox(self.tr("at"))
-        self.time = QTimeEdit(displayFormat="HH:mm")
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
         self.shift = QComboBox(editable=True)
         self.shift.addItems(["", *SHIFT_SUGGESTIONS])
         self.people = QLineEdit(placeholderText=self.tr("Names or pseudonyms, separated by commas"))
@@ -84,14 +88,14 @@ class EditorHeader(QWidget):
             when.addWidget(widget)
         when.addStretch(1)
         form.addRow(self.tr("&When"), when)
-        form.labelForField(when).setBuddy(self.date)
+        _set_buddy(form.labelForField(when), self.date)
         form.addRow(self.tr("&People"), self.people)
         form.addRow(self.tr("T&ags"), self.tags)
         feeling = QHBoxLayout()
         feeling.addWidget(self.feeling)
         feeling.addWidget(self.feeling_word, 1)
         form.addRow(self.tr("Fee&ling"), feeling)
-        form.labelForField(feeling).setBuddy(self.feeling)
+        _set_buddy(form.labelForField(feeling), self.feeling)
         form.addRow(self.tr("T&itle"), self.title)
 
     def _connect(self) -> None:
@@ -128,10 +132,10 @@ class EditorHeader(QWidget):
     def draft(self, **parts: Any) -> EntryDraft:
         """A draft of these fields plus the given parts; InvalidInput for overlong names."""
         score = self.feeling.currentData()
-        time = self.time.time().toPython() if self.has_time.isChecked() else None
+        time = py_time(self.time.time()) if self.has_time.isChecked() else None
         return EntryDraft(
             kind=self.current_kind(),
-            occurred_on=self.date.date().toPython(),
+            occurred_on=py_date(self.date.date()),
             occurred_time=time.replace(second=0, microsecond=0) if time else None,
             shift=self.shift.currentText(),
             people=split_names(self.people.text()),
@@ -153,3 +157,9 @@ class EditorHeader(QWidget):
         """Names offered as completions."""
         self.people_completer.set_names(people)
         self.tags_completer.set_names(tags)
+
+
+def _set_buddy(label: QWidget | None, buddy: QWidget) -> None:
+    """Give a form row's label (a QLabel, made by addRow) its field, for the mnemonic."""
+    if isinstance(label, QLabel):
+        label.setBuddy(buddy)

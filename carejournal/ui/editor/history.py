@@ -32,8 +32,12 @@ WHEN_FORMAT = "d MMM yyyy, HH:mm"
 def _mix(one: QColor, other: QColor, share: float) -> str:
     """A colour `share` of the way from one to other, as #rrggbb."""
     parts = (round(a + (b - a) * share) for a, b in
-             zip(one.getRgb()[:3], other.getRgb()[:3], strict=True))
+             zip(_rgb(one), _rgb(other), strict=True))
     return "#{:02x}{:02x}{:02x}".format(*parts)
+
+
+def _rgb(colour: QColor) -> tuple[int, int, int]:
+    return colour.red(), colour.green(), colour.blue()
 
 
 def marked(old: str, new: str, style: str) -> tuple[str, str]:
@@ -133,7 +137,8 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
 
     def _version_text(self, revision: Revision) -> str:
-        when = self.locale().toString(revision.saved_at, WHEN_FORMAT)
+        # PySide6 turns the datetime into a QDateTime itself; its stubs take only QDateTime
+        when = self.locale().toString(revision.saved_at, WHEN_FORMAT)  # type: ignore[call-overload]
         reason = (self.tr("Reworded while preparing for supervision")
                   if revision.reason == REWORD_REASON else revision.reason)
         return self.tr("{when}\n{reason}").format(when=when, reason=reason)

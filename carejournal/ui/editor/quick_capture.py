@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +33,7 @@ from carejournal.core.templates import prompted_template
 from carejournal.services.journal import Journal
 from carejournal.ui.editor.body_edit import BodyEdit
 from carejournal.ui.shared.colours import problem_banner_style
+from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.strings import body_question, kind_description, kind_label
 
 CAPTURE_KINDS = capture_kinds()
@@ -101,7 +101,9 @@ class QuickCaptureDialog(QDialog):
             self.kinds[kind] = button
         self.hint = QLabel(wordWrap=True)
         self.hint.setStyleSheet("font-style: italic;")
-        self.date = QDateEdit(QDate(day), calendarPopup=True, displayFormat="ddd d MMM yyyy")
+        self.date = QDateEdit(qdate(day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
         self.date.setAccessibleName(self.tr("Date"))
         self.shift = QComboBox(editable=True)
         self.shift.setAccessibleName(self.tr("Shift"))
@@ -110,7 +112,9 @@ class QuickCaptureDialog(QDialog):
         self.person = QComboBox(editable=True)
         self.person.setAccessibleName(self.tr("Person (optional)"))
         self.person.addItems(["", *self.journal.people()])
-        self.person.lineEdit().setPlaceholderText(self.tr("Name or pseudonym (optional)"))
+        line = self.person.lineEdit()  # there is one: the box is editable
+        if line is not None:
+            line.setPlaceholderText(self.tr("Name or pseudonym (optional)"))
         self.act = QComboBox()
         self.act.setAccessibleName(self.tr("Little thing"))
         for act in self.journal.kindness.acts():
@@ -192,7 +196,7 @@ class QuickCaptureDialog(QDialog):
         if not one_act and not text.strip():
             raise InvalidInput(self.tr("Write a few words first, or press Cancel."))
         return Capture(
-            kind=kind, day=self.date.date().toPython(), shift=self.shift.currentText().strip(),
+            kind=kind, day=py_date(self.date.date()), shift=self.shift.currentText().strip(),
             people=split_names(self.person.currentText()), text=text,
             act_id=self.act.currentData() if one_act else None)
 

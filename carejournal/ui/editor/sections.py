@@ -44,7 +44,7 @@ class SectionsEditor(QWidget):
         self.model_label.setBuddy(self.model)
         self.summary = QLabel(wordWrap=True)
         self.summary.setStyleSheet("font-style: italic;")
-        self.actions = ActionItemsEditor()
+        self.action_items = ActionItemsEditor()
         self._fields_box = QWidget()
         head = QFormLayout()
         head.addRow(self.model_label, self.model)
@@ -58,7 +58,7 @@ class SectionsEditor(QWidget):
         layout.addWidget(self._fields_box)
         self._layout = layout
         self.model.currentIndexChanged.connect(self._on_model)
-        self.actions.changed.connect(self.changed)
+        self.action_items.changed.connect(self.changed)
 
     # -- filling -------------------------------------------------------------
     def show_template(self, template: Template, choose_model: bool) -> None:
@@ -80,7 +80,7 @@ class SectionsEditor(QWidget):
         The fields are made by the next show_template, so they are built once per entry.
         """
         self._values = dict(sections)
-        self.actions.set_value(actions)
+        self.action_items.set_value(actions)
 
     def value(self) -> tuple[tuple[str, str], ...]:
         """Every section's text, shown sections first, in their order."""
@@ -109,12 +109,12 @@ class SectionsEditor(QWidget):
                 field.setReadOnly(read_only)
             else:
                 field.setEnabled(not read_only)
-        self.actions.set_read_only(read_only)
+        self.action_items.set_read_only(read_only)
 
     # -- building ------------------------------------------------------------
     def _build(self, template: Template) -> None:
         self._template = template
-        self.actions.setParent(None)  # kept; the old fields go with their box
+        self.action_items.setParent(None)  # kept; the old fields go with their box
         old, self._fields_box = self._fields_box, QWidget()
         self._layout.replaceWidget(old, self._fields_box)
         old.hide()
@@ -131,8 +131,8 @@ class SectionsEditor(QWidget):
             box.addWidget(label)
             box.addWidget(field)
             if section.actions:
-                box.addWidget(self.actions)
-        self.actions.setVisible(any(s.actions for s in template.sections))
+                box.addWidget(self.action_items)
+        self.action_items.setVisible(any(s.actions for s in template.sections))
 
     def _field(self, section: TemplateSection) -> QPlainTextEdit | QComboBox:
         value = self._values.get(section.key, "")

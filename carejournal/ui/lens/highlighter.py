@@ -121,6 +121,6 @@ class LensHighlighter(QSyntaxHighlighter):
             self._formats[category] = found
         return found
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802
+    def highlightBlock(self, text: str) -> None:
         for start, end, finding in qt_spans(text, self.context.check(text)):
             self.setFormat(start, end - start, self.char_format(finding.category))

@@ -75,7 +75,9 @@ class LensPanel(QWidget):
         self._balances: dict[str, Balance] = {}
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-        self.toggle = QToolButton(checkable=True, checked=True)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
         self.toggle.setAccessibleName(self.tr("Language lens"))
         self.toggle.setAccessibleDescription(self.tr("Shows or hides the wording to look at "
                                                      "again, beside the entry"))
@@ -92,7 +94,9 @@ class LensPanel(QWidget):
             "Some language rules could not be loaded, so a few wordings may go unnoticed."),
             wordWrap=True)
         self.problems.setAccessibleName(self.tr("Language rules not loaded"))
-        self.list = QListWidget(wordWrap=True, uniformItemSizes=False)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -108,8 +112,9 @@ class LensPanel(QWidget):
             heading.setStyleSheet("font-weight: 600;")
         self.balance = QLabel(wordWrap=True)
         self.balance.setAccessibleName(self.tr("Strengths and problems in this entry"))
-        self.explain = QToolButton(checkable=True, arrowType=Qt.ArrowType.RightArrow,
-                                   text=self.tr("What does this tell me?"))
+        self.explain = QToolButton(arrowType=Qt.ArrowType.RightArrow)
+        self.explain.setCheckable(True)
+        self.explain.setText(self.tr("What does this tell me?"))
         self.explain.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.explain.setAccessibleName(self.tr("What does this tell me?"))
         self.explanation = QLabel(explanation_text(), wordWrap=True)
@@ -122,8 +127,8 @@ class LensPanel(QWidget):
         layout.setContentsMargins(6, 0, 0, 0)
         for widget in (self.heading, self.problems, self.list, self.empty):
             layout.addWidget(widget)
-        for widget in (self.balance_heading, self.balance, self.explain, self.explanation):
-            layout.addWidget(widget)
+        for part in (self.balance_heading, self.balance, self.explain, self.explanation):
+            layout.addWidget(part)
         layout.setStretchFactor(self.list, 1)
         layout.setStretchFactor(self.empty, 1)  # only one of the two shows
 

@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from carejournal.lens.matcher import Finding
@@ -110,8 +110,8 @@ class LensEdit(QPlainTextEdit):
         return (f"<qt><p><b>{heading}</b></p><p>{escape(finding.why)}</p><p>{instead}</p>"
                 f"<p><small>{escape(hint)}</small></p></qt>")
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -122,7 +122,7 @@ class LensEdit(QPlainTextEdit):
         return super().viewportEvent(event)
 
     # -- context menu --------------------------------------------------------
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
         point = self.cursorRect().bottomLeft() if keyboard else event.pos()
         menu = self.context_menu(point, keyboard)
@@ -136,16 +136,20 @@ class LensEdit(QPlainTextEdit):
                 else self.spot_under(point))
         if spot is None or self.isReadOnly():
             return menu
-        first = menu.actions()[0] if menu.actions() else None
-        for action in self._lens_actions(spot, menu):
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
+        existing = menu.actions()
+        lens = self._lens_actions(spot, menu)
+        if existing:
+            menu.insertActions(existing[0], lens)
+            menu.insertSeparator(existing[0])
+        else:
+            menu.addActions(lens)
+            menu.addSeparator()
         return menu
 
-    def _lens_actions(self, spot: Spot, menu: QMenu) -> list:
+    def _lens_actions(self, spot: Spot, menu: QMenu) -> list[QAction]:
         context = self.lens_context
         assert context is not None
-        actions = []
+        actions: list[QAction] = []
         for alternative in spot.finding.alternatives:
             if is_placeholder(alternative):
                 continue  # "<their name>" is a suggestion to write, not words to insert
@@ -184,7 +188,7 @@ class LensEdit(QPlainTextEdit):
         self.ensureCursorVisible()
         self.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.highlighter is not None:
             self.highlighter.set_dark(has_dark_base(self))

@@ -37,8 +37,8 @@ def warm_up() -> None:
     import matplotlib.figure  # noqa: F401
     from matplotlib.backends import backend_qtagg  # noqa: F401
 
-    import carejournal.charts.drawing  # noqa: F401
-    import carejournal.charts.export  # noqa: F401
+    import carejournal.charts.drawing
+    import carejournal.charts.export
     import carejournal.charts.text_cache  # noqa: F401
 
     _freeze_long_lived()
@@ -117,7 +117,9 @@ def _canvas_class() -> type:
             key = w, h, self.figure.dpi
             if self._lastKey != key:
                 self.renderer = fast_renderer(w, h, self.figure.dpi)
-                self._lastKey = key
+                # matplotlib's backend_agg has no stubs; its `_lastKey = None` makes the
+                # attribute None to the checker, though it draws with a key like this one
+                self._lastKey = key  # type: ignore[assignment]
             return self.renderer
 
         def render_now(self) -> None:
@@ -126,7 +128,7 @@ def _canvas_class() -> type:
                 self.stale = False
                 self.draw()
 
-        def paintEvent(self, event: Any) -> None:  # noqa: N802
+        def paintEvent(self, event: Any) -> None:
             rendered = self.stale and self.width() > 0 and self.height() > 0
             if rendered:
                 self.stale = False
@@ -151,6 +153,11 @@ def draw(name: str, series: object, canvas: QWidget, theme: Any, period: Period)
     info = _charts().draw(name, series, figure, theme, period=period)
     canvas.mark_stale()  # type: ignore[attr-defined]
     return Drawn(str(info.title), str(info.caption), bool(info.empty), info)
+
+
+def mark_stale(canvas: QWidget) -> None:
+    """Render the canvas's figure again the next time it is on screen."""
+    canvas.mark_stale()  # type: ignore[attr-defined]  # a ChartCanvas, made on first use
 
 
 def connect_clicks(canvas: QWidget, drawn: Callable[[], Drawn | None],

@@ -38,7 +38,7 @@ class PatternsController(QObject):
         window.actions_.show_patterns.triggered.connect(self.show_patterns)
         window.changes.changed.connect(self._journal_changed)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Show:
             self.window.removeEventFilter(self)
             self.warm_timer.start()
@@ -94,5 +94,5 @@ def _warm_quietly() -> None:
 
     try:
         chart_adapter.warm_up()
-    except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first open
+    except Exception:  # a failed warm-up only means a slower first open
         return

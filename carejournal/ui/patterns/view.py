@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from carejournal.ui.patterns import chart_adapter
 from carejournal.ui.patterns.chart_adapter import ChartHit
 from carejournal.ui.patterns.chart_card import ChartCard
 from carejournal.ui.shared.colours import is_dark, problem_text_style
+from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.pickers import date_edit, name_combo, refill_names
 from carejournal.ui.shared.problems import PROBLEMS
 
@@ -84,16 +85,16 @@ class PatternsView(QWidget):
         outer = QVBoxLayout(body)
         outer.addLayout(self.grid)
         outer.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addLayout(self._choosers())
         layout.addWidget(self.hint)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
-        self.scroll.verticalScrollBar().valueChanged.connect(self.draw_visible)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self.draw_visible)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.person.currentIndexChanged.connect(self.redraw)
         self.date_timer = QTimer(self, singleShot=True, interval=DATE_DELAY_MS)
@@ -148,8 +149,8 @@ class PatternsView(QWidget):
         choice = PeriodChoice(self.period.currentData())
         person = self.person.currentData() or ""
         if choice is PeriodChoice.CUSTOM:
-            return period_for(choice, self.today(), self.since.date().toPython(),
-                              self.until.date().toPython(), person)
+            return period_for(choice, self.today(), py_date(self.since.date()),
+                              py_date(self.until.date()), person)
         return period_for(choice, self.today(), person=person,
                           last_supervision=self.last_supervision)
 
@@ -174,7 +175,7 @@ class PatternsView(QWidget):
         if day is not None:
             self.period.setItemData(index, self.tr("From {date}, the day of your last "
                                                    "supervision, to today").format(
-                date=QDate(day).toString("d MMM yyyy")), Qt.ItemDataRole.ToolTipRole)
+                date=qdate(day).toString("d MMM yyyy")), Qt.ItemDataRole.ToolTipRole)
         self.period.blockSignals(False)
         if redraw and chosen and moved:
             self.redraw()
@@ -212,7 +213,7 @@ class PatternsView(QWidget):
         """Draw the charts in sight now; the others one by one when idle, or on scrolling."""
         if not self.isVisible():
             return
-        viewport = self.scroll.viewport()
+        viewport = self.scroll_area.viewport()
         for card in self.cards.values():
             if card.pending and QRect(card.mapTo(viewport, QPoint(0, 0)),
                                       card.size()).intersects(viewport.rect()):
@@ -245,7 +246,7 @@ class PatternsView(QWidget):
             shown = period_for(PeriodChoice(DEFAULT_PERIOD), self.today())
             for edit, day in ((self.since, shown.since), (self.until, shown.until)):
                 edit.blockSignals(True)
-                edit.setDate(QDate(day))
+                edit.setDate(qdate(day))
                 edit.blockSignals(False)
         self._show_dates(custom)
         self.redraw()
@@ -267,7 +268,7 @@ class PatternsView(QWidget):
         self.message.setText(text)
 
     # -- Qt events -----------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         columns = self.columns
         self._arrange(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
@@ -280,13 +281,13 @@ class PatternsView(QWidget):
     def _render_again(self) -> None:
         for card in self.cards.values():
             if card.drawn is not None:
-                card.canvas.mark_stale()
+                chart_adapter.mark_stale(card.canvas)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.draw_visible)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "cards"):
             self.redraw()  # light or dark theme, as the palette now is

@@ -30,6 +30,7 @@ from carejournal.core.goals import FallibilityAnswer, Goal, GoalStatus, Outcome
 from carejournal.core.templates import questions
 from carejournal.ui.practice.goals_model import DATE_FORMAT, date_text, outcome_label
 from carejournal.ui.shared.colours import problem_banner_style
+from carejournal.ui.shared.dates import py_date
 
 MAX_OWN_ATTEMPTS = 9_999
 PROBLEMS = (InvalidInput, JournalError, EntryNotFound, OSError)
@@ -125,7 +126,9 @@ class GoalQuestionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._layout(goal, status, threshold, asked.goal_detail, asked.goal_invitation)
         self.own_attempts.setFocus()
-        self.resize(600, self.layout().totalHeightForWidth(600))
+        layout = self.layout()  # made by _layout
+        if layout is not None:
+            self.resize(600, layout.totalHeightForWidth(600))
 
     def _button(self, text: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
         button = self.buttons.addButton(text, role)
@@ -199,7 +202,9 @@ class AttemptForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.day = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(DATE_FORMAT)
         self.day.setAccessibleName(self.tr("Date of the attempt"))
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("How it went"))
@@ -262,7 +267,7 @@ class AttemptForm(QWidget):
     def values(self) -> tuple[Outcome, dt.date, str, int | None]:
         """How it went, the day, the note and the linked entry's id (or None)."""
         entry_id = self.entry.currentData()
-        return (Outcome(self.outcome.currentData()), self.day.date().toPython(),
+        return (Outcome(self.outcome.currentData()), py_date(self.day.date()),
                 self.note.text(), int(entry_id) if entry_id is not None else None)
 
     def clear_after_logging(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from carejournal.core.goals import Attempt, Goal, GoalStatus, Outcome
+from carejournal.ui.shared.dates import qdate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -56,7 +57,7 @@ def outcome_label(outcome: Outcome) -> str:
 
 def date_text(day: dt.date | None) -> str:
     """A date in the user's language, or an empty string."""
-    return QLocale().toString(day, DATE_FORMAT) if day is not None else ""
+    return QLocale().toString(qdate(day), DATE_FORMAT) if day is not None else ""
 
 
 def short_text(text: str, limit: int = 120) -> str:
@@ -73,13 +74,13 @@ class GoalsModel(QAbstractTableModel):
         super().__init__(parent)
         self._goals: list[Goal] = []
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._goals)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 7
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -147,13 +148,13 @@ class AttemptsModel(QAbstractTableModel):
         super().__init__(parent)
         self._attempts: list[Attempt] = []
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._attempts)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None

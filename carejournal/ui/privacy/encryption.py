@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
@@ -49,7 +49,11 @@ def real_service() -> EncryptionService:
                              e.passphrase_problem, e.is_encrypted, e.WrongPassphrase)
 
 
-def run_busy(text: str, work: Callable[[], Any], parent: QWidget | None = None) -> object:
+_T = TypeVar("_T")
+
+
+def run_busy(text: str, work: Callable[[], _T], parent: QWidget | None = None
+             ) -> _T | Exception:
     """Run work off the window's thread behind a modal busy indicator; result or exception."""
     progress = QProgressDialog(text, "", 0, 0, parent)
     progress.setCancelButton(None)
@@ -58,9 +62,10 @@ def run_busy(text: str, work: Callable[[], Any], parent: QWidget | None = None) 
     progress.setMinimumDuration(0)
     progress.setMinimumWidth(380)
     progress.show()
-    loop, box = QEventLoop(), []  # type: tuple[QEventLoop, list[object]]
+    loop = QEventLoop()
+    box: list[_T | Exception] = []
 
-    def done(outcome: object) -> None:
+    def done(outcome: _T | Exception) -> None:
         box.append(outcome)
         loop.quit()
 
@@ -92,7 +97,7 @@ class EncryptStep:
                 "{problem}\n\nYour journal is as it was, and opens without a passphrase."
             ).format(problem=outcome))
             return True
-        session.key, recovery = outcome  # type: ignore[misc]
+        session.key, recovery = outcome
         self.show_recovery_key(path.name, recovery)
         return True
 
@@ -244,9 +249,9 @@ class EncryptionController(QObject):
             self._close_for(DecryptStep(self.service))
 
     def _close_for(self, step: Callable[[Session], bool]) -> None:
-        self.window.after_close = step  # type: ignore[attr-defined]
+        self.window.after_close = step
         if not self.window.close():  # unsaved changes and the worker stayed
-            self.window.after_close = None  # type: ignore[attr-defined]
+            self.window.after_close = None
 
     # -- change ---------------------------------------------------------------
     def change_passphrase(self) -> None:

@@ -55,7 +55,7 @@ class IdleLock(QObject):
         """True while the event filter is installed (counting idle time)."""
         return self._filtering
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         """Restart the timer on keyboard, mouse and touch use; never swallows an event."""
         if event.type() in USE_EVENTS:
             self.timer.start()
@@ -75,7 +75,7 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
         self._filtering = on
 
-    def deleteLater(self) -> None:  # noqa: N802 - Qt's name
+    def deleteLater(self) -> None:  # Qt's name
         """Remove the filter first, then let Qt delete the object."""
         self.stop()
         super().deleteLater()

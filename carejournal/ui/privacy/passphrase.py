@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFontDatabase, QGuiApplication, QTextDocument
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFontDatabase,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -330,7 +336,7 @@ class RecoveryKeyDialog(QDialog):
             self.print_sheet(printer)
             self._tell(self.tr("Sent to the printer."))
 
-    def print_sheet(self, printer: object) -> None:
+    def print_sheet(self, printer: QPagedPaintDevice) -> None:
         """Print the sheet on a QPrinter (the key in a large fixed-width font)."""
         document = QTextDocument()
         document.setDefaultFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -377,7 +383,7 @@ class RecoveryKeyDialog(QDialog):
         if self.confirm.isChecked():
             super().reject()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm.isChecked():
             event.accept()
         else:

@@ -78,7 +78,8 @@ class UnlockDialog(QDialog):
         self.field.setFocus()
 
     def _no_passphrase_note(self) -> QFrame:
-        note = QFrame(objectName="unlockNote")
+        note = QFrame()
+        note.setObjectName("unlockNote")
         note.setStyleSheet(calm_style(self, "unlockNote"))
         text = QLabel(self.tr(
             "This journal has no passphrase, so anyone at this computer can unlock it. To "
@@ -162,6 +163,8 @@ class UnlockDialog(QDialog):
     def fit(self) -> None:
         """Grow (never shrink) to show the whole message at the current width."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = max(layout.totalHeightForWidth(self.width()), self.sizeHint().height())
         if needed > self.height():
@@ -186,14 +189,14 @@ class UnlockDialog(QDialog):
         if self._quitting:
             super().reject()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
         """Ignore Escape (the lock stays); everything else as usual."""
         if event.key() == Qt.Key.Key_Escape:
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         """Closing the window is the same as Quit: it never unlocks."""
         if self.isVisible() and not self._quitting:
             self.quit()

@@ -31,6 +31,7 @@ from carejournal.core.shifts import Shift, days_text, parse_days
 from carejournal.core.supervision import MAX_PROMPT_DAYS
 from carejournal.services.settings import MAX_ATTEMPTS_THRESHOLD, MAX_LOCK_MINUTES, SettingsService
 from carejournal.ui.shared.colours import is_dark, problem_banner_style
+from carejournal.ui.shared.dates import py_time
 
 USUAL_THREE = (("early", dt.time(7), dt.time(15)), ("late", dt.time(14), dt.time(22)),
                ("night", dt.time(22), dt.time(7)))
@@ -53,7 +54,8 @@ class ShiftRow:
 
 
 def _time_edit(value: dt.time) -> QTimeEdit:
-    edit = QTimeEdit(QTime(value.hour, value.minute), displayFormat="HH:mm")
+    edit = QTimeEdit(QTime(value.hour, value.minute))
+    edit.setDisplayFormat("HH:mm")
     edit.setMinimumWidth(80)
     return edit
 
@@ -113,8 +115,8 @@ class ShiftTable(QWidget):
         row.remove.clicked.connect(lambda: self.remove_row(row))
         for edit in (row.name, row.days):
             edit.textEdited.connect(lambda _text, e=edit: mark(e, ""))
-        for edit in (row.start, row.end):
-            edit.timeChanged.connect(lambda _time, r=row: mark(r.end, ""))
+        for time_edit in (row.start, row.end):
+            time_edit.timeChanged.connect(lambda _time, r=row: mark(r.end, ""))
         self.rows.append(row)
         self._relayout()
         return row
@@ -183,7 +185,7 @@ class ShiftTable(QWidget):
             days = parse_days(row.days.text())
         except InvalidInput as exc:
             problems.append((row.days, str(exc)))
-        start, end = row.start.time().toPython(), row.end.time().toPython()
+        start, end = py_time(row.start.time()), py_time(row.end.time())
         if start == end:
             problems.append((row.end, self.tr("it starts and ends at the same time")))
         return (None, problems) if problems else (Shift(name, start, end, days), [])

@@ -88,7 +88,7 @@ class Task(QObject):
         """Run work(*args) (in the worker's thread) and send back its result or exception."""
         try:
             outcome: object = work(*args)
-        except Exception as exc:  # noqa: BLE001 - every failure is told to the worker calmly
+        except Exception as exc:
             outcome = exc
         try:
             self._outcome.emit(outcome)

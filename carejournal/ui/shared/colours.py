@@ -94,7 +94,7 @@ class CalmFrame(QFrame):
         if style != self.styleSheet():  # setting it changes the palette again
             self.setStyleSheet(style)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
             self._restyle()

@@ -27,7 +27,9 @@ class CommaCompleter(QCompleter):
     def _update(self, text: str) -> None:
         prefix = text.rsplit(",", 1)[-1].strip()
         if not prefix:
-            self.popup().hide()
+            popup = self.popup()
+            if popup is not None:
+                popup.hide()
             return
         self.setCompletionPrefix(prefix)
         self.complete()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 
-class Row(Protocol):
-    """A row widget: emits changed and remove_requested(row); gives its value."""
+class RowWidget(QWidget):
+    """A row widget: emits changed and remove_requested(row); subclasses give its value()
+    and set_read_only()."""
 
-    def value(self) -> Any: ...
-    def set_read_only(self, read_only: bool) -> None: ...
+    changed = Signal()
+    remove_requested = Signal(object)
 
 
 class RowList:
@@ -21,8 +23,9 @@ class RowList:
     rows: list[Any]
     _rows: QVBoxLayout
     add: QPushButton
+    changed: SignalInstance  # the subclass's Signal
 
-    def _make_row(self, item: Any) -> QWidget:
+    def _make_row(self, item: Any) -> RowWidget:
         raise NotImplementedError
 
     def _blank_item(self) -> Any:
@@ -67,7 +70,7 @@ class RowList:
 
     def _append(self, item: Any) -> Any:
         row = self._make_row(item)
-        row.changed.connect(self.changed)  # type: ignore[attr-defined]
+        row.changed.connect(self.changed)
         row.remove_requested.connect(self._remove)
         self._rows.addWidget(row)
         self.rows.append(row)
@@ -75,7 +78,7 @@ class RowList:
 
     def _remove(self, row: Any) -> None:
         self._drop(row)
-        self.changed.emit()  # type: ignore[attr-defined]
+        self.changed.emit()
 
     def _drop(self, row: Any) -> None:
         self.rows.remove(row)

@@ -26,6 +26,7 @@ from carejournal.core.supervision import (
     ActionStatus,
     AgreedAction,
 )
+from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.pickers import date_edit
 
 
@@ -36,11 +37,6 @@ def status_label(status: ActionStatus) -> str:
             ActionStatus.IN_PROGRESS: t("CareJournal", "In progress"),
             ActionStatus.DONE: t("CareJournal", "Done"),
             ActionStatus.DROPPED: t("CareJournal", "Dropped")}[status]
-
-
-def qdate(day: dt.date) -> QDate:
-    """The same day as a QDate."""
-    return QDate(day.year, day.month, day.day)
 
 
 def dated(accessible: str) -> QDateEdit:
@@ -68,7 +64,7 @@ class ActionRow:
 
     def action(self) -> AgreedAction:
         """The action as the row describes it."""
-        due = self.due.date().toPython() if self.has_due.isChecked() else None
+        due = py_date(self.due.date()) if self.has_due.isChecked() else None
         return AgreedAction(self.text.text(), self.owner.text(), due,
                             ActionStatus(self.status.currentData()), self.id)
 
@@ -153,7 +149,7 @@ class ActionsTable(QWidget):
         if not quiet:
             self.edited.emit()
 
-    def actions(self) -> tuple[AgreedAction, ...]:
+    def agreed_actions(self) -> tuple[AgreedAction, ...]:
         """The actions as written (rows without words are left out)."""
         return tuple(row.action() for row in self.rows if row.text.text().strip())
 

@@ -128,7 +128,7 @@ class AgendaPage(PrepPage):
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), context=context)
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.say("")
         self.refresh(0)
 

@@ -26,6 +26,7 @@ from carejournal.core.preparation import Preparation
 from carejournal.core.supervision import ActionStatus, AgreedAction
 from carejournal.core.templates import find_model
 from carejournal.services.journal import Journal
+from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.pickers import date_edit
 from carejournal.ui.supervision.entries_model import ID_ROLE, EntryChoiceModel
 from carejournal.ui.supervision.prepare_common import (
@@ -34,7 +35,6 @@ from carejournal.ui.supervision.prepare_common import (
     button,
     content_or_empty,
     day_text,
-    qdate,
     show_content,
     text_label,
 )
@@ -122,7 +122,7 @@ class EntriesPage(PrepPage):
         return box
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         for edit, day in ((self.since, self.prep.since), (self.until, self.prep.until)):
             edit.blockSignals(True)
             edit.setDate(qdate(day))
@@ -230,7 +230,7 @@ class EntriesPage(PrepPage):
 
     # -- choosing ------------------------------------------------------------
     def _period_changed(self) -> None:
-        since, until = self.since.date().toPython(), self.until.date().toPython()
+        since, until = py_date(self.since.date()), py_date(self.until.date())
         if until < since:
             self.say(self.tr("The period ends before it starts: choose a last day on or "
                              "after the first."))

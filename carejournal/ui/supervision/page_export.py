@@ -169,7 +169,7 @@ class ExportPage(PrepPage):
         return box
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.say("")
         self.worker.setText(self.prep.worker_name or self.journal.settings.worker_name())
         self.show_people()
@@ -233,8 +233,9 @@ class ExportPage(PrepPage):
         if cell.column() not in (self.ALIAS, self.NICKNAMES):
             return
         row = cell.row()
-        self.set_names(cell.data(NAME_ROLE), self.people.item(row, self.ALIAS).text(),
-                       self.people.item(row, self.NICKNAMES).text())
+        alias, nicknames = self.people.item(row, self.ALIAS), self.people.item(row, self.NICKNAMES)
+        if alias is not None and nicknames is not None:
+            self.set_names(cell.data(NAME_ROLE), alias.text(), nicknames.text())
 
     # -- the check -----------------------------------------------------------
     def check(self) -> None:
@@ -280,9 +281,9 @@ class ExportPage(PrepPage):
 
     def keep(self) -> set[str]:
         """The texts the worker chose to keep as written."""
-        return {self.found.item(n, self.REPLACE).data(NAME_ROLE)
-                for n in range(self.found.rowCount())
-                if self.found.item(n, self.REPLACE).checkState() != Qt.CheckState.Checked}
+        cells = (self.found.item(n, self.REPLACE) for n in range(self.found.rowCount()))
+        return {cell.data(NAME_ROLE) for cell in cells
+                if cell is not None and cell.checkState() != Qt.CheckState.Checked}
 
     # -- writing -------------------------------------------------------------
     def chosen_format(self) -> PackFormat:

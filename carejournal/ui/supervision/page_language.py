@@ -153,7 +153,7 @@ class LanguagePage(PrepPage):
         return box
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         try:
             self.journal.preparing.start_language(self.prep)
         except PROBLEMS as exc:
@@ -201,7 +201,9 @@ class LanguagePage(PrepPage):
             return
         row = keep if isinstance(keep, int) else next(
             (n for n, i in enumerate(self.items) if i.key == keep), 0)
-        self.list.setCurrentItem(self.list.topLevelItem(min(max(row, 0), count - 1)))
+        item = self.list.topLevelItem(min(max(row, 0), count - 1))
+        if item is not None:
+            self.list.setCurrentItem(item)
 
     def _show_counts(self) -> None:
         before = self.prep.language_before

@@ -110,7 +110,7 @@ class StrengthsPage(PrepPage):
         self.question_button.clicked.connect(self.bring_question)
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.say("")
         self.refresh()
 

@@ -88,7 +88,7 @@ class PowerPage(PrepPage):
         layout.addWidget(self.message)
 
     # -- showing -------------------------------------------------------------
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.say("")
         self.refresh()
 
@@ -126,7 +126,8 @@ class PowerPage(PrepPage):
 
     def _show_questions(self, questions: tuple[str, ...]) -> None:
         while self.questions_grid.count():
-            widget = self.questions_grid.takeAt(0).widget()
+            item = self.questions_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.question_buttons = []

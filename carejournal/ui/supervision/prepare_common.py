@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from carejournal.core.preparation import Preparation
 from carejournal.services.journal import Journal
 from carejournal.ui.shared.colours import prompt_banner_style
+from carejournal.ui.shared.dates import qdate
 from carejournal.ui.shared.problems import PROBLEMS
 
 __all__ = ["PROBLEMS", "PrepPage", "button", "content_or_empty", "day_text", "heading", "qdate",
@@ -26,10 +27,6 @@ __all__ = ["PROBLEMS", "PrepPage", "button", "content_or_empty", "day_text", "he
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("CareJournal", text)
-
-
-def qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def day_text(day: dt.date, long: bool = False) -> str:

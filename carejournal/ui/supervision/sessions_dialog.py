@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from carejournal.core.supervision import MAX_SUPERVISOR_CHARS, ActionStatus, Session
 from carejournal.services.supervision import SupervisionService
 from carejournal.ui.shared.colours import problem_banner_style
+from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.problems import PROBLEMS
-from carejournal.ui.supervision.agreed_actions import ActionsTable, dated, qdate
+from carejournal.ui.supervision.agreed_actions import ActionsTable, dated
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CLOSED = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
@@ -93,7 +94,7 @@ class SessionsDialog(QDialog):
         self.notes = QPlainTextEdit(placeholderText=self.tr("What you talked about (optional)"))
         self.notes.setAccessibleName(self.tr("Notes of the session"))
         self.notes.setTabChangesFocus(True)
-        self.actions = ActionsTable()
+        self.action_table = ActionsTable()
         self.error = QLabel(wordWrap=True)
         self.error.setAccessibleName(self.tr("Problems to fix"))
         self.error.hide()
@@ -136,7 +137,7 @@ class SessionsDialog(QDialog):
         layout.addLayout(form, 1)
         layout.addSpacing(6)
         layout.addWidget(agreed)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.action_table)
         return details
 
     def _connect(self) -> None:
@@ -148,7 +149,7 @@ class SessionsDialog(QDialog):
         self.date.dateChanged.connect(self._edited)
         self.supervisor.textEdited.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
-        self.actions.edited.connect(self._edited)
+        self.action_table.edited.connect(self._edited)
 
     # -- the list --------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
@@ -176,7 +177,7 @@ class SessionsDialog(QDialog):
     def _select(self, session_id: int | None) -> bool:
         for index in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(index)
-            if session_id is not None and item.data(0, ID_ROLE) == session_id:
+            if item is not None and session_id is not None and item.data(0, ID_ROLE) == session_id:
                 self.list.blockSignals(True)
                 self.list.setCurrentItem(item)
                 self.list.blockSignals(False)
@@ -194,6 +195,7 @@ class SessionsDialog(QDialog):
             self._select(wanted)
         else:
             self.list.blockSignals(True)
+            # Qt takes None (no current item); PySide6's stubs do not say so
             self.list.setCurrentItem(previous)  # type: ignore[arg-type]
             self.list.blockSignals(False)
 
@@ -212,7 +214,7 @@ class SessionsDialog(QDialog):
         self.date.setDate(qdate(shown.held_on))
         self.supervisor.setText(shown.supervisor)
         self.notes.setPlainText(shown.notes)
-        self.actions.set_actions(shown.actions, self.today)
+        self.action_table.set_actions(shown.actions, self.today)
         self.heading.setText(self.tr("New session") if session is None else
                              self.tr("Session on {date}").format(
                                  date=QLocale().toString(qdate(shown.held_on), "d MMMM yyyy")))
@@ -224,15 +226,16 @@ class SessionsDialog(QDialog):
 
     def session(self) -> Session:
         """The session as the fields describe it."""
-        return Session(self.date.date().toPython(), self.supervisor.text(),
-                       self.notes.toPlainText(), self.actions.actions(), self.session_id)
+        return Session(py_date(self.date.date()), self.supervisor.text(),
+                       self.notes.toPlainText(), self.action_table.agreed_actions(),
+                       self.session_id)
 
     def new_session(self) -> None:
         """Keep what is open, then start a new session to fill in."""
         if not self.keep_edits():
             return
         self.list.blockSignals(True)
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentItem(None)  # type: ignore[call-overload]  # as above
         self.list.clearSelection()
         self.list.blockSignals(False)
         self.load(None)

@@ -22,6 +22,7 @@ from carejournal.core.preparation import Preparation, Step
 from carejournal.core.supervision import Session
 from carejournal.services.journal import Journal
 from carejournal.services.supervision import NoSession
+from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.pickers import date_edit
 from carejournal.ui.supervision.page_agenda import AgendaPage
 from carejournal.ui.supervision.page_entries import EntriesPage
@@ -33,7 +34,6 @@ from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,
     PrepPage,
     day_text,
-    qdate,
     text_label,
 )
 
@@ -115,7 +115,7 @@ class PrepareWizard(QWizard):
         self.save()
         super().done(result)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save()
         super().closeEvent(event)
 
@@ -151,7 +151,7 @@ class NextSessionDialog(QDialog):
 
     def session(self) -> Session:
         """The session described in the dialog."""
-        return Session(self.date.date().toPython(), self.supervisor.text())
+        return Session(py_date(self.date.date()), self.supervisor.text())
 
 
 def open_prepare_wizard(parent: QWidget | None, journal: Journal,

@@ -25,7 +25,7 @@ def _muted(palette: QPalette) -> QColor:
 class TimelineDelegate(QStyledItemDelegate):
     """Two-line rows of one fixed height, so the view can use uniform item sizes."""
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         line = QFontMetrics(option.font).lineSpacing()
         return QSize(200, 2 * line + 3 * _PAD)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import EntryFilter, EntryKind
 from carejournal.core.kinds import KINDS
+from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.pickers import date_edit, name_combo, refill_names
 from carejournal.ui.shared.strings import kind_label
 
@@ -45,8 +46,8 @@ class FilterBar(QWidget):
         self.since = _date_edit(self.tr("From date"))
         self.until = _date_edit(self.tr("To date"))
         self.last_supervision: dt.date | None = None
-        self.since_supervision = QPushButton(self.tr("Sin&ce last supervision"),
-                                             checkable=True)
+        self.since_supervision = QPushButton(self.tr("Sin&ce last supervision"))
+        self.since_supervision.setCheckable(True)
         self.since_supervision.hide()  # offered once a session up to today is recorded
         self.clear = QPushButton(self.tr("Clear"))
         self.clear.setAccessibleName(self.tr("Clear search and filters"))
@@ -142,8 +143,8 @@ class FilterBar(QWidget):
         if person and self.person.findData(person) < 0:
             self.person.addItem(person, person)
         self.person.setCurrentIndex(max(self.person.findData(person), 0))
-        self.since.setDate(QDate(since))
-        self.until.setDate(QDate(until))
+        self.since.setDate(qdate(since))
+        self.until.setDate(qdate(until))
         for widget in widgets:
             widget.blockSignals(False)
         self._sync_supervision()
@@ -160,19 +161,19 @@ class FilterBar(QWidget):
         self.last_supervision = day
         self.since_supervision.setVisible(day is not None)
         if day is not None:
-            when = QDate(day).toString("d MMM yyyy")
+            when = qdate(day).toString("d MMM yyyy")
             self.since_supervision.setAccessibleName(self.tr(
                 "Show entries since the last supervision, on {date}").format(date=when))
             self.since_supervision.setToolTip(self.tr(
                 "From {date}, the day of your last supervision, to today").format(date=when))
         if chosen:
-            self.since.setDate(QDate(day) if day is not None else ANY_DATE)
+            self.since.setDate(qdate(day) if day is not None else ANY_DATE)
         self._sync_supervision()
 
     def _choose_since_supervision(self, on: bool) -> None:
         """From the last supervision's day onwards, or back to any date."""
         day = self.last_supervision if on else None
-        for edit, date in ((self.since, QDate(day) if day else ANY_DATE), (self.until, ANY_DATE)):
+        for edit, date in ((self.since, qdate(day) if day else ANY_DATE), (self.until, ANY_DATE)):
             edit.blockSignals(True)
             edit.setDate(date)
             edit.blockSignals(False)
@@ -190,11 +191,11 @@ def _date_edit(accessible: str) -> QDateEdit:
     """A date box that can also say 'Any'."""
     edit = date_edit(accessible)
     edit.setMinimumDate(ANY_DATE)
-    edit.setSpecialValueText(QDateEdit.tr("Any"))
+    edit.setSpecialValueText(edit.tr("Any"))
     edit.setDate(ANY_DATE)
     return edit
 
 
 def _date_of(edit: QDateEdit) -> dt.date | None:
     date = edit.date()
-    return None if date == ANY_DATE else date.toPython()
+    return None if date == ANY_DATE else py_date(date)

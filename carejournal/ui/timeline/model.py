@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from carejournal.core.domain import EntryRow
+from carejournal.ui.shared.dates import qdate
 from carejournal.ui.shared.strings import kind_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,7 +25,7 @@ class TimelineModel(QAbstractListModel):
         self._rows: list[EntryRow] = []
         self._locale = QLocale()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -47,7 +48,7 @@ class TimelineModel(QAbstractListModel):
 
     def meta_text(self, row: EntryRow) -> str:
         """The second line of a row: date, kind and people."""
-        when = self._locale.toString(row.occurred_on, "ddd d MMM yyyy")
+        when = self._locale.toString(qdate(row.occurred_on), "ddd d MMM yyyy")
         if row.occurred_time is not None:
             when = self.tr("{date}, {time}").format(
                 date=when, time=row.occurred_time.strftime("%H:%M"))

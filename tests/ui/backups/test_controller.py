@@ -14,7 +14,7 @@ from tests.conftest import draft
 
 
 def test_backups_opens_the_dialog_and_a_restore_closes_the_window(make_window, qtbot,
-                                                                   journal: Journal) -> None:  # noqa: ANN001
+                                                                   journal: Journal) -> None:
     journal.add(draft("Kept safe."))
     window = make_window()
     window.actions_.backups.trigger()
@@ -28,7 +28,7 @@ def test_backups_opens_the_dialog_and_a_restore_closes_the_window(make_window, q
 
 
 def test_closing_makes_the_days_backup_and_a_restore_brings_entries_back(
-        make_window, journal: Journal, monkeypatch, dialogs) -> None:  # noqa: ANN001
+        make_window, journal: Journal, monkeypatch, dialogs) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)

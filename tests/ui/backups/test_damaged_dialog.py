@@ -56,7 +56,7 @@ def test_export_runs_in_the_background_and_shows_the_report(qtbot, damaged: Path
     assert dialog.exporting and not dialog.close_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.exporting)
     assert dialog.report is not None
-    text = dialog.result.text()
+    text = dialog.result_label.text()
     assert "saved.json" in text and "Entries: " in text and "could not be read" in text
     doc = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
     assert len(doc["entries"]) == dialog.report.entries_saved
@@ -72,5 +72,5 @@ def test_nothing_readable_is_told_calmly(qtbot, tmp_path: Path, dialogs) -> None
     qtbot.addWidget(dialog)
     dialog.export_to(tmp_path / "none.json")
     qtbot.waitUntil(lambda: not dialog.exporting)
-    assert "Nothing could be saved" in dialog.result.text()
+    assert "Nothing could be saved" in dialog.result_label.text()
     assert dialog.report is None and not (tmp_path / "none.json").exists()

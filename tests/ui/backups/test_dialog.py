@@ -16,7 +16,7 @@ NOW = dt.datetime(2026, 11, 23, 23, 5, 12, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def dialog(qtbot, journal: Journal) -> BackupsDialog:  # noqa: ANN001
+def dialog(qtbot, journal: Journal) -> BackupsDialog:
     made = BackupsDialog(BackupService(journal.path, lambda: NOW))
     qtbot.addWidget(made)
     return made
@@ -36,7 +36,7 @@ def test_empty_state_then_back_up_now_lists_it(dialog: BackupsDialog,
 
 
 def test_restore_asks_first_and_emits_only_on_yes(
-        qtbot, dialog: BackupsDialog, journal: Journal,  # noqa: ANN001
+        qtbot, dialog: BackupsDialog, journal: Journal,
         dialogs: list, monkeypatch: pytest.MonkeyPatch) -> None:
     make_backup(journal.path, NOW - dt.timedelta(days=1), "daily")
     dialog.reload()
@@ -64,7 +64,7 @@ def test_a_damaged_backup_is_not_offered_for_restore(
     assert "damaged" in dialogs[0][1][2]
 
 
-def test_it_looks_right(qtbot, dialog: BackupsDialog, journal: Journal) -> None:  # noqa: ANN001
+def test_it_looks_right(qtbot, dialog: BackupsDialog, journal: Journal) -> None:
     for days, reason in ((0, "manual"), (1, "daily"), (2, "before-restore"),
                          (40, "before-upgrade-from-0005")):
         make_backup(journal.path, NOW - dt.timedelta(days=days), reason)
@@ -76,7 +76,7 @@ def test_it_looks_right(qtbot, dialog: BackupsDialog, journal: Journal) -> None:
     assert dialog.list.accessibleName() and dialog.backup_button.accessibleName()
 
 
-def test_back_up_now_refuses_a_damaged_journal_and_lists_nothing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_back_up_now_refuses_a_damaged_journal_and_lists_nothing(qtbot, tmp_path: Path) -> None:
     from tests.store.test_backups_trust import damaged_journal
 
     path = damaged_journal(tmp_path / "journal.sqlite")

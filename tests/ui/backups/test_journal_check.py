@@ -49,7 +49,7 @@ def _logged(path: Path) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
-def _window(qtbot, journal: Journal, settings: QSettings) -> MainWindow:  # noqa: ANN001
+def _window(qtbot, journal: Journal, settings: QSettings) -> MainWindow:
     window = MainWindow(journal, settings)  # the check starts here (tests build at once)
     qtbot.addWidget(window)
     return window
@@ -62,7 +62,7 @@ def _type(window: MainWindow, text: str) -> bool:
     return window.autosaver.flush()
 
 
-def test_saves_wait_for_the_check_then_go_ahead(qtbot, copy: Path, opened: list[Journal],  # noqa: ANN001
+def test_saves_wait_for_the_check_then_go_ahead(qtbot, copy: Path, opened: list[Journal],
                                                 settings: QSettings) -> None:
     journal = Journal.open(copy, check_later=True)
     opened.append(journal)
@@ -83,7 +83,7 @@ def test_saves_wait_for_the_check_then_go_ahead(qtbot, copy: Path, opened: list[
 
 
 def test_a_damaged_journal_keeps_saves_held_and_shows_the_way_back(
-        qtbot, copy: Path, opened: list[Journal], settings: QSettings) -> None:  # noqa: ANN001
+        qtbot, copy: Path, opened: list[Journal], settings: QSettings) -> None:
     scribble_in_text(copy, 4)
     check_stamp.forget(copy)
     before = sha256(copy)  # read before any connection is open, and after the last closes
@@ -112,7 +112,7 @@ def test_a_damaged_journal_keeps_saves_held_and_shows_the_way_back(
 
 
 def test_a_damaged_row_in_the_timeline_is_a_message_not_a_crash(
-        qtbot, copy: Path, opened: list[Journal], settings: QSettings,  # noqa: ANN001
+        qtbot, copy: Path, opened: list[Journal], settings: QSettings,
         dialogs: list[tuple[str, tuple]]) -> None:
     scribble_in_kind(copy)
     journal = Journal.open(copy, read_only=True)  # the rows are read as the window reads them
@@ -125,7 +125,7 @@ def test_a_damaged_row_in_the_timeline_is_a_message_not_a_crash(
 
 
 def test_restoring_from_the_dialog_puts_the_good_backup_back(
-        qtbot, copy: Path, settings: QSettings) -> None:  # noqa: ANN001
+        qtbot, copy: Path, settings: QSettings) -> None:
     made = BackupService(copy).back_up_now()  # while it is sound
     scribble_in_text(copy, 1)
     check_stamp.forget(copy)

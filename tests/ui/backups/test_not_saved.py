@@ -93,7 +93,7 @@ def on_disk(disk: Disk) -> Iterator[Journal]:
 
 
 @pytest.fixture
-def window(qtbot, on_disk: Journal, settings: QSettings  # noqa: ANN001
+def window(qtbot, on_disk: Journal, settings: QSettings
            ) -> Iterator[MainWindow]:
     made = MainWindow(on_disk, settings)
     qtbot.addWidget(made)
@@ -104,7 +104,7 @@ def window(qtbot, on_disk: Journal, settings: QSettings  # noqa: ANN001
     made.close()
 
 
-def _type_new_entry(window: MainWindow, qtbot, text: str = WORDS) -> None:  # noqa: ANN001
+def _type_new_entry(window: MainWindow, qtbot, text: str = WORDS) -> None:
     window.new_entry(EntryKind.INTERACTION)
     qtbot.keyClicks(window.editor.body, text)
 

@@ -34,7 +34,7 @@ def offsite(journal: Journal) -> OffsiteService:
 
 
 @pytest.fixture
-def dialog(qtbot, journal: Journal, offsite: OffsiteService) -> BackupsDialog:  # noqa: ANN001
+def dialog(qtbot, journal: Journal, offsite: OffsiteService) -> BackupsDialog:
     made = BackupsDialog(BackupService(journal.path, lambda: NOW), offsite=offsite,
                          runner=run_now)
     qtbot.addWidget(made)
@@ -96,7 +96,7 @@ def test_inputs_have_accessible_names(dialog: BackupsDialog) -> None:
         assert widget.accessibleName()
 
 
-def test_the_dialog_without_the_section_is_as_before(qtbot, journal: Journal) -> None:  # noqa: ANN001
+def test_the_dialog_without_the_section_is_as_before(qtbot, journal: Journal) -> None:
     plain = BackupsDialog(BackupService(journal.path))
     qtbot.addWidget(plain)
     assert plain.offsite is None

@@ -65,7 +65,7 @@ def offsite(journal: Journal, clock: Clock) -> OffsiteService:
 
 
 @pytest.fixture
-def make(qtbot, journal: Journal, offsite: OffsiteService):  # noqa: ANN001, ANN201
+def make(qtbot, journal: Journal, offsite: OffsiteService):
     def build(runner: Any = run_now) -> OffsiteReminder:
         window = Window(journal)
         qtbot.addWidget(window)
@@ -102,7 +102,7 @@ def test_an_old_copy_shows_the_reminder_and_copy_now_copies(
 
 
 def test_copying_runs_in_the_background(
-        qtbot, make: Any, offsite: OffsiteService, stick: Path) -> None:  # noqa: ANN001
+        qtbot, make: Any, offsite: OffsiteService, stick: Path) -> None:
     from carejournal.ui.shared import background
 
     offsite.set_folder(stick)

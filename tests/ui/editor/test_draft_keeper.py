@@ -21,7 +21,7 @@ from tests.conftest import draft
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
-def type_new(window: MainWindow, qtbot, text: str) -> None:  # noqa: ANN001
+def type_new(window: MainWindow, qtbot, text: str) -> None:
     window.new_entry(EntryKind.INTERACTION)
     qtbot.keyClicks(window.editor.body, text)
 
@@ -31,7 +31,7 @@ def bodies(journal: Journal) -> list[tuple[int | None, str]]:
 
 
 def test_typing_writes_a_draft_when_the_timer_fires(window: MainWindow, journal: Journal,
-                                                    qtbot) -> None:  # noqa: ANN001
+                                                    qtbot) -> None:
     keeper = install(window, offer=False)
     written: list[bool] = []
     keeper.written.connect(lambda: written.append(True))
@@ -45,7 +45,7 @@ def test_typing_writes_a_draft_when_the_timer_fires(window: MainWindow, journal:
 
 
 def test_a_save_that_works_clears_the_draft(window: MainWindow, journal: Journal,
-                                            qtbot) -> None:  # noqa: ANN001
+                                            qtbot) -> None:
     keeper = install(window, offer=False)
     type_new(window, qtbot, "Tea with Sam.")
     keeper.timer.timeout.emit()
@@ -59,7 +59,7 @@ def test_a_save_that_works_clears_the_draft(window: MainWindow, journal: Journal
     assert journal.get(entry_id).body == "Tea with Sam.", "the entry waits for its save"
 
 
-def test_a_failed_save_keeps_the_draft(window: MainWindow, journal: Journal, qtbot,  # noqa: ANN001
+def test_a_failed_save_keeps_the_draft(window: MainWindow, journal: Journal, qtbot,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     keeper = install(window, offer=False)
 
@@ -79,7 +79,7 @@ def test_install_gives_each_window_one_keeper(window: MainWindow) -> None:
 
 
 def test_the_window_start_offers_a_left_draft_and_recovers_it_unsaved(
-        make_window, journal: Journal, qtbot) -> None:  # noqa: ANN001
+        make_window, journal: Journal, qtbot) -> None:
     entry_id = journal.add(draft("Before.", people=("Jo",)))
     journal.drafts.save_draft(entry_id, draft_to_json(draft("Before, and after.")), NOW)
     window = make_window()

@@ -34,7 +34,7 @@ def _reworded(journal: Journal) -> int:
 
 
 def test_a_reworded_entry_offers_its_earlier_wording(
-        journal: Journal, make_window: Callable[[], MainWindow], qtbot) -> None:  # noqa: ANN001
+        journal: Journal, make_window: Callable[[], MainWindow], qtbot) -> None:
     entry = _reworded(journal)
     plain = journal.add(draft("A quiet afternoon.", day=DAY))
     window = make_window()

@@ -19,7 +19,7 @@ from tests.conftest import draft
 NHS = "943 476 5919"  # check digit: 299 mod 11 = 2, 11 - 2 = 9
 
 
-def _write(window: MainWindow, qtbot, text: str) -> EntryEditor:  # noqa: ANN001
+def _write(window: MainWindow, qtbot, text: str) -> EntryEditor:
     """Type text into the open entry and let the autosave fire, as after the pause."""
     editor = window.editor
     editor.body.setPlainText(text)
@@ -30,7 +30,7 @@ def _write(window: MainWindow, qtbot, text: str) -> EntryEditor:  # noqa: ANN001
 
 
 def test_an_nhs_number_and_a_postcode_bring_one_calm_line_after_saving(
-        window: MainWindow, qtbot) -> None:  # noqa: ANN001
+        window: MainWindow, qtbot) -> None:
     assert [f.kind for f in detect(NHS)] == [IdKind.NHS_NUMBER], "a valid NHS number"
     window.new_entry(EntryKind.INTERACTION)
     editor = window.editor
@@ -47,7 +47,7 @@ def test_an_nhs_number_and_a_postcode_bring_one_calm_line_after_saving(
 
 
 def test_a_capitalised_name_that_is_not_a_known_person_says_nothing(
-        window: MainWindow, qtbot) -> None:  # noqa: ANN001
+        window: MainWindow, qtbot) -> None:
     text = "Went to the shops with Bartholomew and we laughed a lot."
     assert [f.kind for f in detect(text)] == [IdKind.NAME], "the detector does see the name"
     window.new_entry(EntryKind.INTERACTION)
@@ -57,7 +57,7 @@ def test_a_capitalised_name_that_is_not_a_known_person_says_nothing(
 
 
 def test_dismissing_hides_it_for_the_entry_until_something_new_is_saved(
-        window: MainWindow, qtbot) -> None:  # noqa: ANN001
+        window: MainWindow, qtbot) -> None:
     window.new_entry(EntryKind.INTERACTION)
     editor = _write(window, qtbot, f"Her NHS number is {NHS}.")
     assert editor.identity.isVisible()

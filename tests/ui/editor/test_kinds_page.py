@@ -83,7 +83,7 @@ def test_every_declared_kind_is_offered_in_order(window: MainWindow) -> None:
                                                                        for s in KINDS]
 
 
-def test_quick_capture_offers_the_declared_kinds(journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_quick_capture_offers_the_declared_kinds(journal: Journal, qtbot) -> None:
     dialog = QuickCaptureDialog(journal, dt.date(2026, 11, 23))
     qtbot.addWidget(dialog)
     assert tuple(dialog.kinds) == capture_kinds()

@@ -27,7 +27,7 @@ def known(journal: Journal) -> Journal:
 
 
 @pytest.fixture
-def dialog(known: Journal, qtbot) -> QuickCaptureDialog:  # noqa: ANN001
+def dialog(known: Journal, qtbot) -> QuickCaptureDialog:
     """The quick capture for Monday's late shift, open."""
     opened = QuickCaptureDialog(known, MONDAY, "late")
     qtbot.addWidget(opened)
@@ -70,7 +70,7 @@ def test_saving_an_interaction(dialog: QuickCaptureDialog, known: Journal) -> No
         "Sam showed me the garden he planted.")
 
 
-def test_saving_a_little_thing(known: Journal, qtbot) -> None:  # noqa: ANN001
+def test_saving_a_little_thing(known: Journal, qtbot) -> None:
     known.kindness.retire_act(known.kindness.find("hug"))
     dialog = QuickCaptureDialog(known, MONDAY, "late", kind=EntryKind.KINDNESS)
     qtbot.addWidget(dialog)
@@ -115,7 +115,7 @@ def test_nothing_written_is_pointed_out(dialog: QuickCaptureDialog, known: Journ
 
 
 def test_a_failed_save_keeps_the_words(dialog: QuickCaptureDialog, known: Journal,
-                                       monkeypatch) -> None:  # noqa: ANN001
+                                       monkeypatch) -> None:
     def busy(*_args: object, **_kw: object) -> int:
         raise JournalError("The journal file is busy.")
     monkeypatch.setattr(known, "add", busy)
@@ -132,7 +132,7 @@ def test_a_failed_save_keeps_the_words(dialog: QuickCaptureDialog, known: Journa
     assert dialog.isHidden() and known.get(dialog.saved_id).body == words  # type: ignore[arg-type]
 
 
-def test_cancel_asks_before_throwing_words_away(dialog: QuickCaptureDialog, dialogs) -> None:  # noqa: ANN001
+def test_cancel_asks_before_throwing_words_away(dialog: QuickCaptureDialog, dialogs) -> None:
     dialog.text.setPlainText("Half a thought")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert [kind for kind, _args in dialogs] == ["question"]

@@ -15,14 +15,14 @@ from tests.conftest import draft
 SAVED = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
-def make(qtbot, entry_id: int | None = None, **fields: object) -> RecoverDialog:  # noqa: ANN001
+def make(qtbot, entry_id: int | None = None, **fields: object) -> RecoverDialog:
     left = PendingDraft(entry_id, draft(**fields), None, SAVED)  # type: ignore[arg-type]
     dialog = RecoverDialog(left)
     qtbot.addWidget(dialog)
     return dialog
 
 
-def test_it_asks_kindly_and_shows_every_text_written(qtbot) -> None:  # noqa: ANN001
+def test_it_asks_kindly_and_shows_every_text_written(qtbot) -> None:
     dialog = make(qtbot, body="What happened.", title="Garden", kind=EntryKind.REFLECTION,
                   sections=(("feelings", "Unsure"),))
     assert dialog.question.text() == "CareJournal closed before this was saved. Recover it?"
@@ -32,26 +32,26 @@ def test_it_asks_kindly_and_shows_every_text_written(qtbot) -> None:  # noqa: AN
     assert dialog.recover_button.isDefault()
 
 
-def test_an_entrys_draft_says_which_entry(qtbot) -> None:  # noqa: ANN001
+def test_an_entrys_draft_says_which_entry(qtbot) -> None:
     dialog = make(qtbot, entry_id=4, body="x", day=dt.date(2026, 3, 2))
     assert "02 March 2026" in dialog.detail.text()
 
 
-def test_recover_chooses_recover(qtbot) -> None:  # noqa: ANN001
+def test_recover_chooses_recover(qtbot) -> None:
     dialog = make(qtbot, body="x")
     dialog.recover_button.click()
     assert dialog.choice is RecoverDialog.Choice.RECOVER
     assert dialog.result() == RecoverDialog.DialogCode.Accepted
 
 
-def test_discard_asks_once_and_cancel_keeps_it(qtbot, dialogs) -> None:  # noqa: ANN001
+def test_discard_asks_once_and_cancel_keeps_it(qtbot, dialogs) -> None:
     dialog = make(qtbot, body="x")
     dialog.discard_button.click()  # the dialogs fixture answers Cancel
     assert [name for name, _args in dialogs] == ["question"]
     assert dialog.choice is RecoverDialog.Choice.LATER
 
 
-def test_discard_confirmed_chooses_discard(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_discard_confirmed_chooses_discard(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_a: QMessageBox.StandardButton.Discard)
     dialog = make(qtbot, body="x")
@@ -59,13 +59,13 @@ def test_discard_confirmed_chooses_discard(qtbot, monkeypatch: pytest.MonkeyPatc
     assert dialog.choice is RecoverDialog.Choice.DISCARD
 
 
-def test_closing_decides_later(qtbot) -> None:  # noqa: ANN001
+def test_closing_decides_later(qtbot) -> None:
     dialog = make(qtbot, body="x")
     dialog.reject()
     assert dialog.choice is RecoverDialog.Choice.LATER
 
 
-def test_it_looks_right(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_it_looks_right(qtbot, tmp_path) -> None:
     dialog = make(qtbot, body="Sat with Mary by the window; she told me about her sister.")
     dialog.show()
     dialog.grab().save(str(tmp_path / "recover.png"))

@@ -77,8 +77,8 @@ def test_a_reflection_uses_a_model_with_sections_and_actions(window: MainWindow,
                                      "conclusion", "action-plan"]
     assert window.editor.body_label.text() == "Anything else (optional)"
     qtbot.keyClicks(sections.fields["description"], "The hoist broke.")
-    qtbot.mouseClick(sections.actions.add, Qt.MouseButton.LeftButton)
-    action = sections.actions.rows[0]
+    qtbot.mouseClick(sections.action_items.add, Qt.MouseButton.LeftButton)
+    action = sections.action_items.rows[0]
     qtbot.keyClicks(action.text, "Ask for hoist training")
     action.has_review.click()
     action.review.setDate(action.review.date().addDays(-20))
@@ -115,7 +115,7 @@ def test_marking_an_action_done(journal: Journal, make_window) -> None:
         actions=(ActionItem("Ring the GP", TODAY - dt.timedelta(days=1)),)))
     window: MainWindow = make_window()
     window.timeline.select(entry_id, quiet=False)
-    row = window.editor.sections.actions.rows[0]
+    row = window.editor.sections.action_items.rows[0]
     assert row.due.isVisibleTo(window.editor.sections)
     row.done.click()
     assert not row.due.isVisibleTo(window.editor.sections)

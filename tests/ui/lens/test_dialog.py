@@ -33,7 +33,7 @@ def _fill(journal: Journal) -> None:
     journal.add(draft("A service user again.", EntryKind.INTERACTION, dt.date(2025, 6, 1)))
 
 
-def test_the_period_shows_counts_by_category_and_the_balance(journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_the_period_shows_counts_by_category_and_the_balance(journal: Journal, qtbot) -> None:
     _fill(journal)
     dialog = LensDialog(journal.lens, lambda: TODAY)
     qtbot.addWidget(dialog)
@@ -44,7 +44,7 @@ def test_the_period_shows_counts_by_category_and_the_balance(journal: Journal, q
     assert f"{labels}: 2" in dialog.findings_text.text()
 
 
-def test_an_empty_period_says_so_kindly(journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_an_empty_period_says_so_kindly(journal: Journal, qtbot) -> None:
     dialog = LensDialog(journal.lens, lambda: TODAY)
     qtbot.addWidget(dialog)
     assert "Nothing the lens would ask you" in dialog.findings_text.text()
@@ -52,7 +52,7 @@ def test_an_empty_period_says_so_kindly(journal: Journal, qtbot) -> None:  # noq
 
 
 def test_unticking_a_rule_switches_it_off_and_ticking_brings_it_back(
-        journal: Journal, qtbot) -> None:  # noqa: ANN001
+        journal: Journal, qtbot) -> None:
     _fill(journal)
     dialog = LensDialog(journal.lens, lambda: TODAY)
     qtbot.addWidget(dialog)
@@ -68,7 +68,7 @@ def test_unticking_a_rule_switches_it_off_and_ticking_brings_it_back(
 
 
 def test_the_window_opens_from_the_view_menu_and_switching_off_from_the_editor_asks(
-        window: MainWindow, monkeypatch) -> None:  # noqa: ANN001
+        window: MainWindow, monkeypatch) -> None:
     window.actions_.show_lens.trigger()
     assert window.lens.dialog is not None and window.lens.dialog.isVisible()
     window.lens.dialog.reject()
@@ -81,7 +81,7 @@ def test_the_window_opens_from_the_view_menu_and_switching_off_from_the_editor_a
 
 
 def test_since_last_supervision_is_offered_once_there_was_a_session(journal: Journal,
-                                                                     qtbot) -> None:  # noqa: ANN001
+                                                                     qtbot) -> None:
     _fill(journal)
     plain = LensDialog(journal.lens, lambda: TODAY)
     qtbot.addWidget(plain)

@@ -95,7 +95,7 @@ def lens(tmp_path: Path) -> Lens:
 
 
 @pytest.fixture
-def edit(qtbot, lens: Lens) -> LensEdit:  # noqa: ANN001
+def edit(qtbot, lens: Lens) -> LensEdit:
     context = LensContext()
     context.set_lens(lens)
     box = LensEdit()

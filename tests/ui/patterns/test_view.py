@@ -48,7 +48,7 @@ def week_journal(journal: Journal) -> Journal:
 
 
 @pytest.fixture
-def open_view(qtbot, settings: QSettings) -> Opener:  # noqa: ANN001
+def open_view(qtbot, settings: QSettings) -> Opener:
     """A main window on the journal, today fixed, with View › Patterns opened from the menu."""
     def open_(journal: Journal) -> tuple[MainWindow, PatternsView]:
         window = MainWindow(journal, settings,
@@ -79,7 +79,7 @@ def artist_for(card: ChartCard, wanted: Callable[[chart_adapter.ChartHit], bool]
     raise AssertionError(f"no such mark on the {card.name} chart")
 
 
-def click(qtbot, card: ChartCard, artist: object) -> None:  # noqa: ANN001
+def click(qtbot, card: ChartCard, artist: object) -> None:
     """A real left click on the middle of a bar, through Qt and matplotlib's pick events."""
     canvas = card.canvas
     canvas.render_now()
@@ -220,7 +220,7 @@ def test_choosing_a_person_shows_only_entries_about_them(open_view: Opener,
     assert sum(bars(kinds)) == 8
 
 
-def test_charts_out_of_sight_are_drawn_when_scrolled_to(open_view: Opener, qtbot,  # noqa: ANN001
+def test_charts_out_of_sight_are_drawn_when_scrolled_to(open_view: Opener, qtbot,
                                                          week_journal: Journal) -> None:
     _window, view = open_view(week_journal)
     view.resize(1280, 800)
@@ -228,7 +228,7 @@ def test_charts_out_of_sight_are_drawn_when_scrolled_to(open_view: Opener, qtbot
     view.draw_visible()
     assert not view.cards["kinds"].pending
     assert view.cards["plans"].pending, "the last chart is out of sight at first"
-    bar = view.scroll.verticalScrollBar()
+    bar = view.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert not view.cards["plans"].pending
     view.period.setCurrentIndex(view.period.findData("3m"))
@@ -240,7 +240,7 @@ def test_charts_out_of_sight_are_drawn_when_scrolled_to(open_view: Opener, qtbot
 
 
 def test_charts_out_of_sight_wait_until_those_in_sight_are_on_screen(
-        open_view: Opener, qtbot, week_journal: Journal,  # noqa: ANN001
+        open_view: Opener, qtbot, week_journal: Journal,
         monkeypatch: pytest.MonkeyPatch) -> None:
     _window, view = open_view(week_journal)
     view.resize(1280, 800)
@@ -310,7 +310,7 @@ def test_new_entries_show_when_the_view_is_next_opened(open_view: Opener,
 
 
 # -- clicking through to the timeline ---------------------------------------------------------
-def test_clicking_a_bar_shows_that_weeks_entries_of_that_kind(open_view: Opener, qtbot,  # noqa: ANN001
+def test_clicking_a_bar_shows_that_weeks_entries_of_that_kind(open_view: Opener, qtbot,
                                                               week_journal: Journal) -> None:
     window, view = open_view(week_journal)
     assert window.timeline.model.rowCount() == 8
@@ -346,7 +346,7 @@ def test_clicking_a_day_keeps_the_chosen_person(open_view: Opener,
     assert window.timeline.model.rowCount() == 2
 
 
-def test_clicking_outside_the_bars_changes_nothing(open_view: Opener, qtbot,  # noqa: ANN001
+def test_clicking_outside_the_bars_changes_nothing(open_view: Opener, qtbot,
                                                    week_journal: Journal) -> None:
     window, view = open_view(week_journal)
     card = view.cards["kinds"]
@@ -398,7 +398,7 @@ def test_a_save_that_fails_says_why(open_view: Opener, week_journal: Journal,
 
 
 # -- nothing written yet ----------------------------------------------------------------------
-def test_an_empty_journal_shows_friendly_empty_states(open_view: Opener, qtbot,  # noqa: ANN001
+def test_an_empty_journal_shows_friendly_empty_states(open_view: Opener, qtbot,
                                                       journal: Journal) -> None:
     window, view = open_view(journal)
     for card in view.cards.values():

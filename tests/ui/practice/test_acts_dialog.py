@@ -10,10 +10,10 @@ from carejournal.ui.practice.acts_dialog import ActsDialog
 from tests.conftest import draft
 
 
-def _answer(monkeypatch, text: str, ok: bool = True) -> list[str]:  # noqa: ANN001
+def _answer(monkeypatch, text: str, ok: bool = True) -> list[str]:
     asked: list[str] = []
 
-    def get_text(_parent, title: str, _label: str, **kwargs: str) -> tuple[str, bool]:  # noqa: ANN001
+    def get_text(_parent, title: str, _label: str, **kwargs: str) -> tuple[str, bool]:
         asked.append(kwargs.get("text", title))
         return text, ok
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
@@ -24,7 +24,7 @@ def _labels(dialog: ActsDialog) -> list[str]:
     return [dialog.list.item(i).text() for i in range(dialog.list.count())]
 
 
-def test_add_reword_and_retire(journal: Journal, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_add_reword_and_retire(journal: Journal, qtbot, monkeypatch) -> None:
     dialog = ActsDialog(journal.kindness)
     qtbot.addWidget(dialog)
     _answer(monkeypatch, "Remembered the dog's name")
@@ -44,7 +44,7 @@ def test_add_reword_and_retire(journal: Journal, qtbot, monkeypatch) -> None:  #
     assert dialog.changed
 
 
-def test_rewording_keeps_old_entries_words(journal: Journal, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_rewording_keeps_old_entries_words(journal: Journal, qtbot, monkeypatch) -> None:
     tea = journal.kindness.find("cup-of-tea")
     entry_id = journal.add(draft(acts=(ActDone(tea.id),)))
     dialog = ActsDialog(journal.kindness)
@@ -57,7 +57,7 @@ def test_rewording_keeps_old_entries_words(journal: Journal, qtbot, monkeypatch)
 
 
 def test_a_duplicate_or_blank_act_is_refused_and_nothing_changes(
-        journal: Journal, qtbot, monkeypatch, dialogs) -> None:  # noqa: ANN001
+        journal: Journal, qtbot, monkeypatch, dialogs) -> None:
     dialog = ActsDialog(journal.kindness)
     qtbot.addWidget(dialog)
     before = _labels(dialog)
@@ -71,7 +71,7 @@ def test_a_duplicate_or_blank_act_is_refused_and_nothing_changes(
 
 
 def test_the_editor_checklist_follows_the_list(journal: Journal, make_window,
-                                               monkeypatch) -> None:  # noqa: ANN001
+                                               monkeypatch) -> None:
     window = make_window()
     _answer(monkeypatch, "Fed the cat")
 

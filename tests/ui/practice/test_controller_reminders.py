@@ -17,7 +17,7 @@ from carejournal.ui.settings.dialog import SettingsDialog
 MONDAY = dt.date(2026, 11, 23)
 
 
-def _window(qtbot, journal: Journal, settings, now: dt.datetime) -> MainWindow:  # noqa: ANN001
+def _window(qtbot, journal: Journal, settings, now: dt.datetime) -> MainWindow:
     window = MainWindow(journal, settings, clock=lambda: now)
     qtbot.addWidget(window)
     window.show()
@@ -36,7 +36,7 @@ def _answer(kind: EntryKind, text: str, seen: list[QuickCaptureDialog]) -> None:
 
 
 def test_after_a_late_shift_the_window_asks_and_captures(journal: Journal, settings,
-                                                          qtbot) -> None:  # noqa: ANN001
+                                                          qtbot) -> None:
     journal.settings.set_shifts([parse_shift("late", "14:00-22:00")])
     window = _window(qtbot, journal, settings, dt.datetime.combine(MONDAY, dt.time(22, 20)))
     banner = window.practice.reminder_banner
@@ -58,7 +58,7 @@ def test_after_a_late_shift_the_window_asks_and_captures(journal: Journal, setti
     assert not banner.isVisible(), "asked once only"
 
 
-def test_no_reminder_without_shifts_or_when_off(journal: Journal, settings, qtbot) -> None:  # noqa: ANN001
+def test_no_reminder_without_shifts_or_when_off(journal: Journal, settings, qtbot) -> None:
     window = _window(qtbot, journal, settings, dt.datetime.combine(MONDAY, dt.time(22, 20)))
     window.practice.reminder.check()
     assert not window.practice.reminder_banner.isVisible()
@@ -69,7 +69,7 @@ def test_no_reminder_without_shifts_or_when_off(journal: Journal, settings, qtbo
 
 
 def test_quick_capture_from_the_menu_takes_the_shift_of_the_moment(
-        journal: Journal, settings, qtbot) -> None:  # noqa: ANN001
+        journal: Journal, settings, qtbot) -> None:
     journal.settings.set_shifts([parse_shift("early", "07:00-15:00")])
     window = _window(qtbot, journal, settings, dt.datetime.combine(MONDAY, dt.time(11, 0)))
     seen: list[QuickCaptureDialog] = []
@@ -80,7 +80,7 @@ def test_quick_capture_from_the_menu_takes_the_shift_of_the_moment(
 
 
 def test_settings_from_the_menu_change_the_threshold(journal: Journal, settings, qtbot,
-                                                     monkeypatch) -> None:  # noqa: ANN001
+                                                     monkeypatch) -> None:
     window = _window(qtbot, journal, settings, dt.datetime.combine(MONDAY, dt.time(11, 0)))
 
     def run(dialog: SettingsDialog) -> int:

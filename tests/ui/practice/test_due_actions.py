@@ -51,7 +51,7 @@ def test_marking_done_updates_the_open_entry(journal: Journal, make_window) -> N
     window.timeline.select(entry_id, quiet=False)
     window.actions_.due_actions.trigger()
     window.practice.due_dialog.done_button.click()
-    row = window.editor.sections.actions.rows[0]
+    row = window.editor.sections.action_items.rows[0]
     assert row.done.isChecked(), "the editor shows it done, so a later save keeps it done"
     window.editor.body.setPlainText("more")
     assert window.autosaver.flush()
@@ -64,7 +64,7 @@ def test_editing_a_review_date_updates_the_notice(journal: Journal, make_window)
     window: MainWindow = make_window()
     window.timeline.select(entry_id, quiet=False)
     assert not window.practice.due_notice.isVisible()
-    row = window.editor.sections.actions.rows[0]
+    row = window.editor.sections.action_items.rows[0]
     row.review.setDate(row.review.date().addDays(-10))
     assert window.autosaver.flush()
     assert window.practice.due_notice.isVisible()

@@ -30,7 +30,7 @@ class Clock:
 
 
 @pytest.fixture(autouse=True)
-def _app(qapp) -> None:  # noqa: ANN001
+def _app(qapp) -> None:
     """Timers need a running QApplication."""
 
 
@@ -63,7 +63,7 @@ def test_asked_once_shortly_after_the_shift_ends(shifts: Journal) -> None:
     assert len(asked) == 1, "not twice for the same shift end"
 
 
-def test_handled_is_not_asked_again_even_after_a_restart(shifts: Journal, journal_path) -> None:  # noqa: ANN001
+def test_handled_is_not_asked_again_even_after_a_restart(shifts: Journal, journal_path) -> None:
     clock = Clock("22:20")
     reminder, asked = _reminder(shifts, clock)
     reminder.timer.timeout.emit()
@@ -115,7 +115,7 @@ def test_not_asked_when_switched_off(shifts: Journal) -> None:
     assert len(asked_fresh) == 1
 
 
-def test_a_missed_reminder_is_let_go_and_recorded_nowhere(shifts: Journal, qtbot) -> None:  # noqa: ANN001
+def test_a_missed_reminder_is_let_go_and_recorded_nowhere(shifts: Journal, qtbot) -> None:
     clock = Clock("22:20")
     reminder = ShiftReminder(shifts.settings, clock)
     banner = ReminderBanner(reminder)
@@ -130,7 +130,7 @@ def test_a_missed_reminder_is_let_go_and_recorded_nowhere(shifts: Journal, qtbot
     assert shifts.count() == 0
 
 
-def test_a_failing_check_never_troubles_the_app(shifts: Journal, monkeypatch) -> None:  # noqa: ANN001
+def test_a_failing_check_never_troubles_the_app(shifts: Journal, monkeypatch) -> None:
     reminder, asked = _reminder(shifts, Clock("22:20"))
 
     def broken() -> list:
@@ -140,7 +140,7 @@ def test_a_failing_check_never_troubles_the_app(shifts: Journal, monkeypatch) ->
 
 
 @pytest.fixture
-def banner(shifts: Journal, qtbot) -> ReminderBanner:  # noqa: ANN001
+def banner(shifts: Journal, qtbot) -> ReminderBanner:
     """A banner showing the question about Monday's late shift."""
     reminder = ShiftReminder(shifts.settings, Clock("22:20"))
     shown = ReminderBanner(reminder)
@@ -168,7 +168,7 @@ def test_a_shift_called_something_shift_is_not_a_shift_shift(banner: ReminderBan
 
 
 def test_write_about_it_asks_for_the_quick_capture(banner: ReminderBanner, shifts: Journal,
-                                                   qtbot) -> None:  # noqa: ANN001
+                                                   qtbot) -> None:
     with qtbot.waitSignal(banner.write_requested, timeout=0) as signal:
         banner.write.click()
     assert signal.args[0].shift.name == "late" and signal.args[0].ended_at == LATE_END
@@ -200,7 +200,7 @@ def test_not_today_lets_this_shift_go(banner: ReminderBanner, shifts: Journal) -
     assert banner.isHidden()
 
 
-def test_turning_reminders_off(banner: ReminderBanner, shifts: Journal, qtbot) -> None:  # noqa: ANN001
+def test_turning_reminders_off(banner: ReminderBanner, shifts: Journal, qtbot) -> None:
     with qtbot.waitSignal(banner.switched_off, timeout=0):
         banner.turn_off.click()
     assert banner.isHidden() and not shifts.settings.reminders_on()
@@ -208,7 +208,7 @@ def test_turning_reminders_off(banner: ReminderBanner, shifts: Journal, qtbot) -
 
 
 def test_a_failed_save_is_said_and_the_question_still_goes(
-        banner: ReminderBanner, shifts: Journal, monkeypatch, dialogs) -> None:  # noqa: ANN001
+        banner: ReminderBanner, shifts: Journal, monkeypatch, dialogs) -> None:
     def busy(_when: dt.datetime) -> None:
         raise JournalError("The journal file is busy.")
     monkeypatch.setattr(shifts.settings, "set_reminder_handled_until", busy)
@@ -225,7 +225,7 @@ def test_no_tray_offscreen_so_only_the_banner(banner: ReminderBanner) -> None:
 
 
 def test_a_tray_notification_click_writes(banner: ReminderBanner, monkeypatch,
-                                          qtbot) -> None:  # noqa: ANN001
+                                          qtbot) -> None:
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     messages: list[tuple[str, str]] = []
     monkeypatch.setattr(QSystemTrayIcon, "showMessage",

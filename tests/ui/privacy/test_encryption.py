@@ -71,7 +71,7 @@ def fake() -> FakeService:
     return FakeService()
 
 
-def controller_for(window, fake: FakeService) -> EncryptionController:  # noqa: ANN001
+def controller_for(window, fake: FakeService) -> EncryptionController:
     """The window's own controller, given the fake service."""
     controller: EncryptionController = window.encryption
     controller._service = fake.service()
@@ -79,7 +79,7 @@ def controller_for(window, fake: FakeService) -> EncryptionController:  # noqa: 
     return controller
 
 
-def test_actions_follow_whether_the_journal_is_encrypted(window, fake) -> None:  # noqa: ANN001
+def test_actions_follow_whether_the_journal_is_encrypted(window, fake) -> None:
     controller = controller_for(window, fake)
     a = window.actions_
     assert a.encrypt.isEnabled() and not a.change_passphrase.isEnabled()
@@ -91,7 +91,7 @@ def test_actions_follow_whether_the_journal_is_encrypted(window, fake) -> None: 
     window.journal.key = None
 
 
-def test_protect_closes_the_window_with_an_encrypt_step(window, fake) -> None:  # noqa: ANN001
+def test_protect_closes_the_window_with_an_encrypt_step(window, fake) -> None:
     controller = controller_for(window, fake)
     controller.ask_new_passphrase = lambda: "tea in the garden"  # type: ignore[method-assign]
     window.actions_.encrypt.trigger()
@@ -99,7 +99,7 @@ def test_protect_closes_the_window_with_an_encrypt_step(window, fake) -> None:  
     assert not window.isVisible(), "the app encrypts once the journal is closed"
 
 
-def test_protect_cancelled_or_close_refused_leaves_nothing_to_do(window, fake) -> None:  # noqa: ANN001
+def test_protect_cancelled_or_close_refused_leaves_nothing_to_do(window, fake) -> None:
     controller = controller_for(window, fake)
     controller.ask_new_passphrase = lambda: None  # type: ignore[method-assign]
     controller.encrypt()
@@ -111,7 +111,7 @@ def test_protect_cancelled_or_close_refused_leaves_nothing_to_do(window, fake) -
 
 
 def test_encrypt_step_keeps_the_new_key_and_shows_the_recovery_key(fake, monkeypatch,
-                                                                   tmp_path: Path) -> None:  # noqa: ANN001
+                                                                   tmp_path: Path) -> None:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(EncryptStep, "show_recovery_key", lambda _s, n, k: shown.append((n, k)))
     session = Session(tmp_path / "journal.sqlite")
@@ -122,7 +122,7 @@ def test_encrypt_step_keeps_the_new_key_and_shows_the_recovery_key(fake, monkeyp
 
 
 def test_encrypt_step_failure_warns_and_changes_nothing(dialogs, monkeypatch,
-                                                        tmp_path: Path) -> None:  # noqa: ANN001
+                                                        tmp_path: Path) -> None:
     monkeypatch.setattr(EncryptStep, "show_recovery_key", lambda *a: pytest.fail("no key"))
     session = Session(tmp_path / "journal.sqlite")
     assert EncryptStep(FakeService(fail=True).service(), "tea in the garden")(session)
@@ -130,7 +130,7 @@ def test_encrypt_step_failure_warns_and_changes_nothing(dialogs, monkeypatch,
     assert dialogs and dialogs[0][0] == "warning" and "disk is full" in dialogs[0][1][2]
 
 
-def test_remove_asks_first_then_decrypts_after_close(window, fake, tmp_path: Path) -> None:  # noqa: ANN001
+def test_remove_asks_first_then_decrypts_after_close(window, fake, tmp_path: Path) -> None:
     window.journal.key = KEY  # as when opened with a passphrase
     controller = controller_for(window, fake)
     controller.confirm_decrypt = lambda: False  # type: ignore[method-assign]
@@ -145,7 +145,7 @@ def test_remove_asks_first_then_decrypts_after_close(window, fake, tmp_path: Pat
     assert session.key is None and fake.calls == [("decrypt", session.path, KEY)]
 
 
-def test_decrypt_step_failure_keeps_the_key(dialogs, tmp_path: Path) -> None:  # noqa: ANN001
+def test_decrypt_step_failure_keeps_the_key(dialogs, tmp_path: Path) -> None:
     session = Session(tmp_path / "journal.sqlite", KEY)
     assert DecryptStep(FakeService(fail=True).service())(session) is True
     assert session.key == KEY and dialogs[0][0] == "warning"
@@ -157,7 +157,7 @@ def _fill(dialog: NewPassphraseDialog, current: str, new: str) -> None:
     dialog.repeat_edit.setText(new)
 
 
-def test_change_passphrase_wrong_then_right(window, fake, qtbot) -> None:  # noqa: ANN001
+def test_change_passphrase_wrong_then_right(window, fake, qtbot) -> None:
     window.journal.key = KEY
     controller = controller_for(window, fake)
     window.actions_.change_passphrase.trigger()
@@ -179,7 +179,7 @@ def test_change_passphrase_wrong_then_right(window, fake, qtbot) -> None:  # noq
     assert window.isVisible(), "the journal stays open"
 
 
-def test_first_run_offer(window, fake) -> None:  # noqa: ANN001
+def test_first_run_offer(window, fake) -> None:
     controller = controller_for(window, fake)
     controller.ask_first_run = lambda _parent: False  # type: ignore[method-assign]
     controller.offer_at_first_run(window)
@@ -190,7 +190,7 @@ def test_first_run_offer(window, fake) -> None:  # noqa: ANN001
     assert isinstance(window.after_close, EncryptStep)
 
 
-def test_questions_name_their_buttons(qtbot) -> None:  # noqa: ANN001
+def test_questions_name_their_buttons(qtbot) -> None:
     box, remove = decrypt_question(None)
     qtbot.addWidget(box)
     assert "Remove Passphrase" in remove.text().replace("&", "")
@@ -205,7 +205,7 @@ def test_questions_name_their_buttons(qtbot) -> None:  # noqa: ANN001
     offer.grab().save("/tmp/first_run_offer.png")
 
 
-def test_real_service_protects_changes_and_removes(journal: Journal, monkeypatch) -> None:  # noqa: ANN001
+def test_real_service_protects_changes_and_removes(journal: Journal, monkeypatch) -> None:
     """End to end with carejournal.services.encryption on a real journal (a cheap KDF for speed)."""
     from carejournal.store.keyfile import KdfCost
 

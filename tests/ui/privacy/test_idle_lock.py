@@ -14,7 +14,7 @@ from carejournal.ui.privacy.idle_lock import MINUTE_MS, IdleLock
 
 
 @pytest.fixture
-def lock(qapp) -> Iterator[IdleLock]:  # noqa: ANN001
+def lock(qapp) -> Iterator[IdleLock]:
     """An idle lock set to ten minutes; its event filter is removed at the end."""
     made = IdleLock(minutes=10)
     yield made
@@ -22,7 +22,7 @@ def lock(qapp) -> Iterator[IdleLock]:  # noqa: ANN001
 
 
 @pytest.fixture
-def field(qtbot) -> QLineEdit:  # noqa: ANN001
+def field(qtbot) -> QLineEdit:
     """A real widget to type into and click on."""
     edit = QLineEdit()
     qtbot.addWidget(edit)
@@ -36,7 +36,7 @@ def test_counting_starts_at_once_with_the_minutes_set(lock: IdleLock) -> None:
     assert lock.is_watching()
 
 
-def test_a_key_press_restarts_the_count(lock: IdleLock, field: QLineEdit, qtbot) -> None:  # noqa: ANN001
+def test_a_key_press_restarts_the_count(lock: IdleLock, field: QLineEdit, qtbot) -> None:
     lock.timer.stop()
     qtbot.keyClick(field, "a")
     assert field.text() == "a", "the key still reaches the widget"
@@ -45,7 +45,7 @@ def test_a_key_press_restarts_the_count(lock: IdleLock, field: QLineEdit, qtbot)
 
 
 def test_a_mouse_click_and_the_wheel_restart_the_count(lock: IdleLock, field: QLineEdit,
-                                                       qtbot) -> None:  # noqa: ANN001
+                                                       qtbot) -> None:
     lock.timer.stop()
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
     assert lock.timer.isActive()
@@ -65,7 +65,7 @@ def test_events_that_are_not_use_do_not_restart_it(lock: IdleLock, field: QLineE
 
 
 def test_time_up_asks_for_a_lock_once_and_then_waits(lock: IdleLock, field: QLineEdit,
-                                                     qtbot) -> None:  # noqa: ANN001
+                                                     qtbot) -> None:
     asked: list[bool] = []
     lock.lock_requested.connect(lambda: asked.append(True))
     with qtbot.waitSignal(lock.lock_requested, timeout=1000):
@@ -80,7 +80,7 @@ def test_time_up_asks_for_a_lock_once_and_then_waits(lock: IdleLock, field: QLin
     assert lock.timer.remainingTime() > 9 * MINUTE_MS
 
 
-def test_zero_minutes_never_locks(lock: IdleLock, field: QLineEdit, qtbot) -> None:  # noqa: ANN001
+def test_zero_minutes_never_locks(lock: IdleLock, field: QLineEdit, qtbot) -> None:
     lock.set_minutes(0)
     assert not lock.timer.isActive() and not lock.is_watching()
     qtbot.keyClick(field, "a")
@@ -97,14 +97,14 @@ def test_set_minutes_changes_the_interval_and_counts_afresh(lock: IdleLock) -> N
     assert lock.timer.interval() == 240 * MINUTE_MS and lock.is_watching()
 
 
-def test_stop_removes_the_event_filter(lock: IdleLock, field: QLineEdit, qtbot) -> None:  # noqa: ANN001
+def test_stop_removes_the_event_filter(lock: IdleLock, field: QLineEdit, qtbot) -> None:
     lock.stop()
     assert not lock.is_watching()
     qtbot.keyClick(field, "a")
     assert not lock.timer.isActive()
 
 
-def test_delete_later_removes_the_event_filter(field: QLineEdit, qtbot) -> None:  # noqa: ANN001
+def test_delete_later_removes_the_event_filter(field: QLineEdit, qtbot) -> None:
     lock = IdleLock(minutes=5)
     timer = lock.timer
     assert lock.is_watching()
@@ -114,7 +114,7 @@ def test_delete_later_removes_the_event_filter(field: QLineEdit, qtbot) -> None:
     assert not timer.isActive()
 
 
-def test_the_settings_dialog_sets_the_minutes(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_the_settings_dialog_sets_the_minutes(qtbot, tmp_path) -> None:
     from carejournal.services.journal import Journal
     from carejournal.ui.settings.dialog import SettingsDialog
 

@@ -24,7 +24,7 @@ from tests.conftest import draft
 
 
 def test_ctrl_l_saves_the_typing_closes_every_window_and_asks_for_the_unlock_step(
-        make_window, journal: Journal, qtbot) -> None:  # noqa: ANN001
+        make_window, journal: Journal, qtbot) -> None:
     entry_id = journal.add(draft("Tea with Sam."))
     window: MainWindow = make_window()
     window.show_entry(entry_id)
@@ -37,7 +37,7 @@ def test_ctrl_l_saves_the_typing_closes_every_window_and_asks_for_the_unlock_ste
     assert window.after_close is not None
 
 
-def test_the_idle_timer_locks_and_follows_the_setting(make_window, journal: Journal) -> None:  # noqa: ANN001
+def test_the_idle_timer_locks_and_follows_the_setting(make_window, journal: Journal) -> None:
     journal.settings.set_lock_minutes(3)
     window: MainWindow = make_window()
     assert window.locking.idle.timer.interval() == 3 * 60_000
@@ -65,7 +65,7 @@ def test_unlocking_an_unencrypted_journal_reopens_on_the_same_entry(
 
 @pytest.mark.skipif(not cipher.available(), reason="SQLCipher is not installed")
 def test_while_locked_the_engine_is_shut_and_the_key_forgotten(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # noqa: ANN001
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
     path = tmp_path / "journal.sqlite"
     journal = Journal.open(path, create=True)
     entry_id = journal.add(draft("Walked with Ray to the shop."))
@@ -73,7 +73,7 @@ def test_while_locked_the_engine_is_shut_and_the_key_forgotten(
     key = encryption.encrypt(path, "a long passphrase", cost=KdfCost(1, 64, 1)).key
     seen: list[tuple[bytes | None, bool, list[str]]] = []
 
-    def ask(name: str, check):  # noqa: ANN001, ANN202
+    def ask(name: str, check):
         shown = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
         seen.append((session.key, in_use(path), shown))
         return True, check("a long passphrase")

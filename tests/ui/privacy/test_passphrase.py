@@ -25,7 +25,7 @@ def too_short(text: str) -> str | None:
     return None if len(text) >= 8 else "Please use at least 8 characters."
 
 
-def test_ok_is_enabled_only_for_a_good_passphrase_typed_twice(qtbot) -> None:  # noqa: ANN001
+def test_ok_is_enabled_only_for_a_good_passphrase_typed_twice(qtbot) -> None:
     dialog = NewPassphraseDialog(too_short)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -48,7 +48,7 @@ def test_ok_is_enabled_only_for_a_good_passphrase_typed_twice(qtbot) -> None:  #
     assert dialog.passphrase() == "tea in the garden" and dialog.current() == ""
 
 
-def test_fields_hide_what_is_typed_have_names_and_labels(qtbot) -> None:  # noqa: ANN001
+def test_fields_hide_what_is_typed_have_names_and_labels(qtbot) -> None:
     dialog = NewPassphraseDialog(too_short, ask_current=True)
     qtbot.addWidget(dialog)
     edits = [dialog.current_edit, dialog.new_edit, dialog.repeat_edit]
@@ -62,7 +62,7 @@ def test_fields_hide_what_is_typed_have_names_and_labels(qtbot) -> None:  # noqa
     assert "CareJournal cannot recover a forgotten passphrase" in text
 
 
-def test_change_needs_the_current_passphrase_and_a_different_new_one(qtbot) -> None:  # noqa: ANN001
+def test_change_needs_the_current_passphrase_and_a_different_new_one(qtbot) -> None:
     dialog = NewPassphraseDialog(too_short, ask_current=True, hold=True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -112,7 +112,7 @@ def test_the_saved_sheet_is_readable_only_by_its_owner(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_close_waits_for_the_tick(qtbot) -> None:  # noqa: ANN001
+def test_close_waits_for_the_tick(qtbot) -> None:
     dialog = RecoveryKeyDialog("journal.sqlite", KEY, today=lambda: dt.date(2026, 11, 24))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -127,7 +127,7 @@ def test_close_waits_for_the_tick(qtbot) -> None:  # noqa: ANN001
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_the_key_is_shown_selectable_and_large(qtbot) -> None:  # noqa: ANN001
+def test_the_key_is_shown_selectable_and_large(qtbot) -> None:
     dialog = RecoveryKeyDialog("journal.sqlite", KEY)
     qtbot.addWidget(dialog)
     label = dialog.key_label
@@ -136,7 +136,7 @@ def test_the_key_is_shown_selectable_and_large(qtbot) -> None:  # noqa: ANN001
     assert label.font().pointSizeF() > dialog.font().pointSizeF()
 
 
-def test_save_and_copy(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_save_and_copy(qtbot, tmp_path: Path) -> None:
     dialog = RecoveryKeyDialog("journal.sqlite", KEY, today=lambda: dt.date(2026, 11, 24))
     qtbot.addWidget(dialog)
     target = tmp_path / "recovery.txt"
@@ -152,7 +152,7 @@ def test_save_and_copy(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     assert QGuiApplication.clipboard().text() == KEY
 
 
-def test_print_sheet_writes_the_key(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_print_sheet_writes_the_key(qtbot, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     dialog = RecoveryKeyDialog("journal.sqlite", KEY)
@@ -164,7 +164,7 @@ def test_print_sheet_writes_the_key(qtbot, tmp_path: Path) -> None:  # noqa: ANN
     assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_screenshots(qtbot) -> None:  # noqa: ANN001
+def test_screenshots(qtbot) -> None:
     """Not an assertion of looks: keeps pictures to look at in /tmp."""
     new = NewPassphraseDialog(too_short, ask_current=True)
     qtbot.addWidget(new)

@@ -29,20 +29,20 @@ def fake_unlock(right: str = "a long passphrase", tried: list[str] | None = None
     return unlock
 
 
-def make(qtbot, unlock: Callable[[str], bytes] | None) -> UnlockDialog:  # noqa: ANN001
+def make(qtbot, unlock: Callable[[str], bytes] | None) -> UnlockDialog:
     dialog = UnlockDialog("journal.sqlite", unlock)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def type_and_enter(qtbot, dialog: UnlockDialog, text: str) -> None:  # noqa: ANN001
+def type_and_enter(qtbot, dialog: UnlockDialog, text: str) -> None:
     assert dialog.field is not None
     qtbot.keyClicks(dialog.field, text)
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
 
 
-def test_the_right_passphrase_unlocks_with_the_key(qtbot) -> None:  # noqa: ANN001
+def test_the_right_passphrase_unlocks_with_the_key(qtbot) -> None:
     tried: list[str] = []
     dialog = make(qtbot, fake_unlock(tried=tried))
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
@@ -53,7 +53,7 @@ def test_the_right_passphrase_unlocks_with_the_key(qtbot) -> None:  # noqa: ANN0
     assert dialog.field is not None and dialog.field.text() == ""
 
 
-def test_a_wrong_passphrase_is_told_kindly_and_the_field_cleared(qtbot) -> None:  # noqa: ANN001
+def test_a_wrong_passphrase_is_told_kindly_and_the_field_cleared(qtbot) -> None:
     dialog = make(qtbot, fake_unlock())
     type_and_enter(qtbot, dialog, "not it")
     qtbot.waitUntil(lambda: not dialog.checking and dialog.message.isVisible(), timeout=5000)
@@ -69,7 +69,7 @@ def test_a_wrong_passphrase_is_told_kindly_and_the_field_cleared(qtbot) -> None:
     assert dialog.key == KEY
 
 
-def test_other_journal_problems_show_their_own_words(qtbot) -> None:  # noqa: ANN001
+def test_other_journal_problems_show_their_own_words(qtbot) -> None:
     def broken(_secret: str) -> bytes:
         raise JournalError("The key file beside this journal is damaged.")
     dialog = make(qtbot, broken)
@@ -79,7 +79,7 @@ def test_other_journal_problems_show_their_own_words(qtbot) -> None:  # noqa: AN
     assert dialog.isVisible() and dialog.key is None
 
 
-def test_it_shows_checking_and_waits_while_the_check_runs(qtbot) -> None:  # noqa: ANN001
+def test_it_shows_checking_and_waits_while_the_check_runs(qtbot) -> None:
     release = threading.Event()
 
     def slow(secret: str) -> bytes:
@@ -97,7 +97,7 @@ def test_it_shows_checking_and_waits_while_the_check_runs(qtbot) -> None:  # noq
     assert dialog.key == KEY
 
 
-def test_an_empty_field_asks_for_the_passphrase(qtbot) -> None:  # noqa: ANN001
+def test_an_empty_field_asks_for_the_passphrase(qtbot) -> None:
     tried: list[str] = []
     dialog = make(qtbot, fake_unlock(tried=tried))
     type_and_enter(qtbot, dialog, "   ")
@@ -105,7 +105,7 @@ def test_an_empty_field_asks_for_the_passphrase(qtbot) -> None:  # noqa: ANN001
     assert "Type your passphrase" in dialog.message.text() and dialog.isVisible()
 
 
-def test_escape_and_reject_do_not_get_past_the_lock(qtbot) -> None:  # noqa: ANN001
+def test_escape_and_reject_do_not_get_past_the_lock(qtbot) -> None:
     dialog = make(qtbot, fake_unlock())
     assert dialog.field is not None
     qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
@@ -114,7 +114,7 @@ def test_escape_and_reject_do_not_get_past_the_lock(qtbot) -> None:  # noqa: ANN
     assert dialog.isVisible() and dialog.key is None
 
 
-def test_quit_and_closing_the_window_end_rejected(qtbot) -> None:  # noqa: ANN001
+def test_quit_and_closing_the_window_end_rejected(qtbot) -> None:
     dialog = make(qtbot, fake_unlock())
     assert dialog.field is not None
     qtbot.keyClicks(dialog.field, "half typed")
@@ -127,7 +127,7 @@ def test_quit_and_closing_the_window_end_rejected(qtbot) -> None:  # noqa: ANN00
     assert other.result() == QDialog.DialogCode.Rejected
 
 
-def test_a_journal_without_a_passphrase_unlocks_with_the_button(qtbot) -> None:  # noqa: ANN001
+def test_a_journal_without_a_passphrase_unlocks_with_the_button(qtbot) -> None:
     dialog = make(qtbot, None)
     assert dialog.field is None and dialog.findChild(QLineEdit) is None
     assert "has no passphrase" in dialog.note.text()
@@ -139,7 +139,7 @@ def test_a_journal_without_a_passphrase_unlocks_with_the_button(qtbot) -> None: 
     assert dialog.key is None
 
 
-def test_names_title_and_journal(qtbot) -> None:  # noqa: ANN001
+def test_names_title_and_journal(qtbot) -> None:
     dialog = make(qtbot, fake_unlock())
     assert dialog.windowTitle() == "CareJournal — Locked"
     assert dialog.heading.text() == "CareJournal is locked"
@@ -152,7 +152,7 @@ def test_names_title_and_journal(qtbot) -> None:  # noqa: ANN001
     assert dialog.unlock_button.isDefault() and not dialog.quit_button.autoDefault()
 
 
-def test_ask_to_unlock_returns_the_key_or_nothing(qtbot) -> None:  # noqa: ANN001
+def test_ask_to_unlock_returns_the_key_or_nothing(qtbot) -> None:
     def answer(text: str | None) -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, UnlockDialog)
@@ -169,7 +169,7 @@ def test_ask_to_unlock_returns_the_key_or_nothing(qtbot) -> None:  # noqa: ANN00
     assert ask_to_unlock("journal.sqlite", None) == (True, None)
 
 
-def test_the_dialog_grows_to_show_a_long_message_whole(qtbot) -> None:  # noqa: ANN001
+def test_the_dialog_grows_to_show_a_long_message_whole(qtbot) -> None:
     dialog = make(qtbot, fake_unlock())
     before = dialog.height()
     type_and_enter(qtbot, dialog, "not it")

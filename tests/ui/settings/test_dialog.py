@@ -15,7 +15,7 @@ from carejournal.ui.settings.dialog import SettingsDialog
 
 
 @pytest.fixture
-def open_dialog(journal: Journal, qtbot):  # noqa: ANN001, ANN201
+def open_dialog(journal: Journal, qtbot):
     """Open a settings dialog on the test journal (a fresh one each call)."""
     def make() -> SettingsDialog:
         dialog = SettingsDialog(journal.settings)
@@ -34,7 +34,7 @@ def _rows(dialog: SettingsDialog) -> list[tuple[str, str, str, str]]:
              r.days.text()) for r in dialog.table.rows]
 
 
-def test_an_empty_table_offers_the_usual_three(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_an_empty_table_offers_the_usual_three(open_dialog, journal: Journal) -> None:
     dialog = open_dialog()
     assert dialog.table.rows == [] and not dialog.table.add_usual.isHidden()
     assert not dialog.table.empty.isHidden()
@@ -46,7 +46,7 @@ def test_an_empty_table_offers_the_usual_three(open_dialog, journal: Journal) ->
     assert journal.settings.shifts() == [], "nothing is stored before Save"
 
 
-def test_settings_round_trip(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_settings_round_trip(open_dialog, journal: Journal) -> None:
     dialog = open_dialog()
     dialog.table.add_usual.click()
     late = dialog.table.rows[1]
@@ -69,7 +69,7 @@ def test_settings_round_trip(open_dialog, journal: Journal) -> None:  # noqa: AN
     assert again.table.add_usual.isHidden()
 
 
-def test_removing_every_row_stores_no_shifts(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_removing_every_row_stores_no_shifts(open_dialog, journal: Journal) -> None:
     journal.settings.set_shifts([parse_shift("early", "07:00-15:00")])
     dialog = open_dialog()
     dialog.table.rows[0].remove.click()
@@ -78,7 +78,7 @@ def test_removing_every_row_stores_no_shifts(open_dialog, journal: Journal) -> N
     assert journal.settings.shifts() == []
 
 
-def test_a_bad_row_is_pointed_out_and_nothing_saved(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_a_bad_row_is_pointed_out_and_nothing_saved(open_dialog, journal: Journal) -> None:
     journal.settings.set_shifts([parse_shift("early", "07:00-15:00")])
     dialog = open_dialog()
     dialog.threshold.setValue(8)
@@ -106,7 +106,7 @@ def test_a_bad_row_is_pointed_out_and_nothing_saved(open_dialog, journal: Journa
     assert journal.settings.attempts_threshold() == 8
 
 
-def test_two_shifts_with_one_name_are_refused(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_two_shifts_with_one_name_are_refused(open_dialog, journal: Journal) -> None:
     dialog = open_dialog()
     dialog.table.add_row("Late", dt.time(14), dt.time(22))
     second = dialog.table.add_row("late ", dt.time(13), dt.time(21))
@@ -117,7 +117,7 @@ def test_two_shifts_with_one_name_are_refused(open_dialog, journal: Journal) -> 
 
 
 def test_a_failed_save_is_said_and_the_dialog_stays(open_dialog, journal: Journal,
-                                                    monkeypatch) -> None:  # noqa: ANN001
+                                                    monkeypatch) -> None:
     def busy(_shifts: list[Shift]) -> None:
         raise JournalError("The journal file is busy.")
     monkeypatch.setattr(journal.settings, "set_shifts", busy)
@@ -128,7 +128,7 @@ def test_a_failed_save_is_said_and_the_dialog_stays(open_dialog, journal: Journa
     assert len(dialog.table.rows) == 3
 
 
-def test_every_field_has_an_accessible_name(open_dialog) -> None:  # noqa: ANN001
+def test_every_field_has_an_accessible_name(open_dialog) -> None:
     dialog = open_dialog()
     dialog.table.add_usual.click()
     row = dialog.table.rows[2]
@@ -142,7 +142,7 @@ def test_every_field_has_an_accessible_name(open_dialog) -> None:  # noqa: ANN00
     assert dialog.reminders.accessibleName() == "Ask how my shift went, shortly after it ends"
 
 
-def test_supervision_days_and_worker_name_persist(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_supervision_days_and_worker_name_persist(open_dialog, journal: Journal) -> None:
     dialog = open_dialog()
     assert dialog.prompt_days.value() == 3 and dialog.worker_name.text() == ""
     assert (dialog.prompt_days.minimum(), dialog.prompt_days.maximum()) == (0, 28)
@@ -162,7 +162,7 @@ def test_supervision_days_and_worker_name_persist(open_dialog, journal: Journal)
 
 
 def test_the_passphrase_actions_that_apply_are_offered_and_save_first(
-        open_dialog, journal: Journal, qtbot) -> None:  # noqa: ANN001
+        open_dialog, journal: Journal, qtbot) -> None:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QPushButton
 

@@ -49,7 +49,7 @@ def test_work_that_fails_still_brings_the_collector_back() -> None:
 
 
 # -- run: the outcome comes back on the window's thread ------------------------------------
-def _told_on(qtbot, owner, work, *args):  # noqa: ANN001, ANN202
+def _told_on(qtbot, owner, work, *args):
     """Run work through background.run; return (outcome, the thread it was told on)."""
     told: list[tuple[object, threading.Thread]] = []
     background.run(work, *args, done=lambda outcome: told.append(
@@ -58,7 +58,7 @@ def _told_on(qtbot, owner, work, *args):  # noqa: ANN001, ANN202
     return told[0]
 
 
-def test_run_brings_the_result_back_to_the_windows_thread(qtbot) -> None:  # noqa: ANN001
+def test_run_brings_the_result_back_to_the_windows_thread(qtbot) -> None:
     from PySide6.QtCore import QObject
 
     worker_threads: list[threading.Thread] = []
@@ -73,7 +73,7 @@ def test_run_brings_the_result_back_to_the_windows_thread(qtbot) -> None:  # noq
     assert thread is threading.main_thread()
 
 
-def test_run_brings_an_error_back_as_the_exception(qtbot) -> None:  # noqa: ANN001
+def test_run_brings_an_error_back_as_the_exception(qtbot) -> None:
     from PySide6.QtCore import QObject
 
     def fail() -> None:
@@ -84,7 +84,7 @@ def test_run_brings_an_error_back_as_the_exception(qtbot) -> None:  # noqa: ANN0
     assert thread is threading.main_thread()
 
 
-def test_a_cancelled_or_orphaned_task_tells_nobody(qtbot) -> None:  # noqa: ANN001
+def test_a_cancelled_or_orphaned_task_tells_nobody(qtbot) -> None:
     from PySide6.QtCore import QObject
 
     release, told = threading.Event(), []
@@ -100,7 +100,7 @@ def test_a_cancelled_or_orphaned_task_tells_nobody(qtbot) -> None:  # noqa: ANN0
     assert told == []
 
 
-def test_teardown_waits_for_work_started_with_run(qtbot) -> None:  # noqa: ANN001
+def test_teardown_waits_for_work_started_with_run(qtbot) -> None:
     from PySide6.QtCore import QObject
 
     release, finished = threading.Event(), []

@@ -22,14 +22,14 @@ def _heard(window: MainWindow) -> list[Changes]:
     return heard
 
 
-def test_the_hub_emits_what_a_write_changed_and_returns_its_value(qtbot) -> None:  # noqa: ANN001
+def test_the_hub_emits_what_a_write_changed_and_returns_its_value(qtbot) -> None:
     hub = ChangeHub()
     with qtbot.waitSignal(hub.changed) as blocker:
         value = hub.perform(lambda: _done(5))
     assert value == 5 and blocker.args == [Changes.added(5)]
 
 
-def _done(entry_id: int):  # noqa: ANN202
+def _done(entry_id: int):
     from carejournal.core.changes import Done
 
     return Done(entry_id, Changes.added(entry_id))
@@ -59,7 +59,7 @@ def test_an_entry_added_through_the_hub_shows_in_the_timeline(window: MainWindow
 
 
 def test_typing_a_new_entry_emits_that_it_was_added(window: MainWindow,
-                                                    journal: Journal, qtbot) -> None:  # noqa: ANN001
+                                                    journal: Journal, qtbot) -> None:
     heard = _heard(window)
     window.new_entry(EntryKind.INTERACTION)
     qtbot.keyClicks(window.editor.body, "Made Sam a cup of tea.")
@@ -74,7 +74,7 @@ def test_typing_a_new_entry_emits_that_it_was_added(window: MainWindow,
     assert "milk" in str(window.timeline.model.data(row))
 
 
-def test_an_edit_elsewhere_replaces_just_its_row(filled: Journal, make_window) -> None:  # noqa: ANN001
+def test_an_edit_elsewhere_replaces_just_its_row(filled: Journal, make_window) -> None:
     window: MainWindow = make_window()
     entry_id = filled.rows()[-1].id
     before = window.timeline.model.rowCount()
@@ -99,7 +99,7 @@ def test_views_that_are_not_concerned_do_not_look_again(window: MainWindow,
 
 
 def test_marking_an_action_done_hides_the_due_notice(journal: Journal,
-                                                     make_window) -> None:  # noqa: ANN001
+                                                     make_window) -> None:
     journal.add(EntryDraft(kind=EntryKind.REFLECTION, occurred_on=dt.date.today(),
                            model="driscoll", sections=(("what", "A fall"),),
                            actions=(ActionItem("Ring the GP", dt.date.today()),)))

@@ -18,7 +18,7 @@ from tests.ui.supervision.prep_journal import TODAY, fill
 
 
 @pytest.fixture
-def page(journal: Journal, qtbot) -> Iterator[ExportPage]:  # noqa: ANN001
+def page(journal: Journal, qtbot) -> Iterator[ExportPage]:
     fill(journal)
     journal.add(draft("We walked to Brighton beach together.", day=TODAY,
                       people=("Mary Jones",)))
@@ -39,7 +39,7 @@ def _found_row(page: ExportPage, text: str) -> int:
 
 
 def test_a_place_name_can_be_kept_as_written(page: ExportPage, tmp_path: Path,
-                                            qtbot) -> None:  # noqa: ANN001
+                                            qtbot) -> None:
     assert not page.export_button.isEnabled()
     assert not page.export_to(tmp_path / "early.md"), "nothing is written before the check"
     assert not (tmp_path / "early.md").exists()
@@ -72,7 +72,7 @@ def test_changing_names_means_checking_again(page: ExportPage, journal: Journal)
 
 
 def test_a_path_that_cannot_be_written_is_said_calmly(page: ExportPage, tmp_path: Path,
-                                                     qtbot, dialogs: list) -> None:  # noqa: ANN001
+                                                     qtbot, dialogs: list) -> None:
     page.check()
     target = tmp_path / "no such folder" / "pack.md"
     page.choose_path = lambda: target  # type: ignore[method-assign]
@@ -86,7 +86,7 @@ def test_a_path_that_cannot_be_written_is_said_calmly(page: ExportPage, tmp_path
     assert page.export_button.isEnabled() and page.check_button.isEnabled()
 
 
-def test_the_suffix_follows_the_format(page: ExportPage, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+def test_the_suffix_follows_the_format(page: ExportPage, tmp_path: Path, qtbot) -> None:
     page.check()
     assert page.suggested_path().name == "supervision-pack-2026-11-26.md"
     assert page.export_to(tmp_path / "pack.docx")

@@ -38,7 +38,7 @@ from tests.conftest import draft
 from tests.ui.supervision.prep_journal import TODAY, fill
 
 
-def _wizard(journal: Journal, qtbot, step: Step = Step.ENTRIES) -> PrepareWizard:  # noqa: ANN001
+def _wizard(journal: Journal, qtbot, step: Step = Step.ENTRIES) -> PrepareWizard:
     prep = journal.supervision.prepare_next(TODAY)
     prep.step = step
     wizard = PrepareWizard(journal, prep)
@@ -48,7 +48,7 @@ def _wizard(journal: Journal, qtbot, step: Step = Step.ENTRIES) -> PrepareWizard
 
 
 @pytest.fixture
-def filled_wizard(journal: Journal, qtbot) -> Iterator[PrepareWizard]:  # noqa: ANN001
+def filled_wizard(journal: Journal, qtbot) -> Iterator[PrepareWizard]:
     fill(journal)
     yield _wizard(journal, qtbot)
 
@@ -76,7 +76,7 @@ def test_first_alternative_and_whole_sentences() -> None:
     assert is_whole("A sentence.") and not is_whole("\u2026part of a long one\u2026")
 
 
-def test_a_long_sentence_rewords_only_the_words(journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_a_long_sentence_rewords_only_the_words(journal: Journal, qtbot) -> None:
     journal.supervision.add(Session(dt.date(2026, 11, 26)))
     long = "At lunch " + "we talked about the garden and the weather, " * 8 + \
         "and then she refused the soup."
@@ -139,7 +139,7 @@ def test_removing_an_entry_from_the_agenda_unmarks_it(filled_wizard: PrepareWiza
     assert journal.supervision.prepare_next(TODAY).to_discuss == []
 
 
-def test_an_empty_period_says_so_kindly_on_every_page(journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_an_empty_period_says_so_kindly_on_every_page(journal: Journal, qtbot) -> None:
     journal.supervision.add(Session(dt.date(2026, 11, 26)))
     wizard = _wizard(journal, qtbot)
     entries = wizard.currentPage()

@@ -21,7 +21,7 @@ SINCE = PeriodChoice.SINCE_SUPERVISION.value
 
 
 @pytest.fixture
-def open_window(qtbot, settings: QSettings) -> Callable[[Journal], MainWindow]:  # noqa: ANN001
+def open_window(qtbot, settings: QSettings) -> Callable[[Journal], MainWindow]:
     """A main window on the journal with today fixed."""
     def make(journal: Journal) -> MainWindow:
         window = MainWindow(journal, settings,
@@ -38,7 +38,7 @@ def _dates(window: MainWindow) -> list[dt.date]:
     return sorted(model.index(i).data(ROW_ROLE).occurred_on for i in range(model.rowCount()))
 
 
-def test_timeline_since_last_supervision(open_window, filled: Journal) -> None:  # noqa: ANN001
+def test_timeline_since_last_supervision(open_window, filled: Journal) -> None:
     filled.supervision.add(Session(dt.date(2026, 2, 1), "Ruth"))
     filled.supervision.add(Session(dt.date(2026, 3, 3), "Ruth"))
     filled.supervision.add(Session(dt.date(2026, 3, 26), "Ruth"))  # planned: not the last
@@ -58,14 +58,14 @@ def test_timeline_since_last_supervision(open_window, filled: Journal) -> None: 
     assert not bar.since_supervision.isChecked() and len(_dates(window)) == 4
 
 
-def test_timeline_offers_it_only_with_a_session_up_to_today(open_window,  # noqa: ANN001
+def test_timeline_offers_it_only_with_a_session_up_to_today(open_window,
                                                              filled: Journal) -> None:
     filled.supervision.add(Session(dt.date(2026, 3, 26), "Ruth"))
     window = open_window(filled)
     assert not window.timeline.filters.since_supervision.isVisible()
 
 
-def test_timeline_follows_session_changes(open_window, filled: Journal,  # noqa: ANN001
+def test_timeline_follows_session_changes(open_window, filled: Journal,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     session_id = filled.supervision.add(Session(dt.date(2026, 3, 3), "Ruth"))
     window = open_window(filled)
@@ -83,7 +83,7 @@ def test_timeline_follows_session_changes(open_window, filled: Journal,  # noqa:
     assert not bar.is_filtering()
 
 
-def test_patterns_period_since_last_supervision(open_window, filled: Journal) -> None:  # noqa: ANN001
+def test_patterns_period_since_last_supervision(open_window, filled: Journal) -> None:
     window = open_window(filled)
     window.actions_.show_patterns.trigger()
     view = window.patterns.view
@@ -107,7 +107,7 @@ def test_patterns_period_since_last_supervision(open_window, filled: Journal) ->
     assert view.period.currentData() == PeriodChoice.MONTHS_3.value, "back to the default"
 
 
-def test_patterns_offers_it_when_opened_after_a_session(open_window, filled: Journal) -> None:  # noqa: ANN001
+def test_patterns_offers_it_when_opened_after_a_session(open_window, filled: Journal) -> None:
     filled.supervision.add(Session(dt.date(2026, 3, 1), "Ruth"))
     window = open_window(filled)
     window.actions_.show_patterns.trigger()

@@ -44,7 +44,7 @@ def opened() -> Opened:
 
 
 @pytest.fixture
-def open_window(qtbot, journal: Journal, settings: QSettings,  # noqa: ANN001
+def open_window(qtbot, journal: Journal, settings: QSettings,
                 opened: Opened) -> Callable[[Clock], MainWindow]:
     """A main window on the journal at the clock's time; the preparation is recorded."""
     def make(clock: Clock) -> MainWindow:
@@ -68,7 +68,7 @@ def test_the_line_names_the_day_in_the_workers_language() -> None:
     assert "Donnerstag" in prompt_text(THURSDAY, TODAY, german)
 
 
-def test_banner_and_timeline_line_when_supervision_is_near(open_window, journal: Journal,  # noqa: ANN001
+def test_banner_and_timeline_line_when_supervision_is_near(open_window, journal: Journal,
                                                            opened: Opened) -> None:
     journal.supervision.add(Session(THURSDAY, "Ruth"))
     window = open_window(Clock(TODAY))
@@ -89,7 +89,7 @@ def test_banner_and_timeline_line_when_supervision_is_near(open_window, journal:
 
 
 @pytest.mark.parametrize("days_ahead", [4, -1])
-def test_no_prompt_outside_the_days_before(open_window, journal: Journal,  # noqa: ANN001
+def test_no_prompt_outside_the_days_before(open_window, journal: Journal,
                                            days_ahead: int) -> None:
     journal.supervision.add(Session(TODAY + dt.timedelta(days=days_ahead), "Ruth"))
     window = open_window(Clock(TODAY))
@@ -102,7 +102,7 @@ def test_no_prompt_without_sessions(window: MainWindow) -> None:
     assert not window.timeline.supervision.isVisible()
 
 
-def test_a_new_day_brings_the_prompt(open_window, journal: Journal) -> None:  # noqa: ANN001
+def test_a_new_day_brings_the_prompt(open_window, journal: Journal) -> None:
     journal.supervision.add(Session(THURSDAY, "Ruth"))
     clock = Clock(dt.date(2026, 3, 14))
     window = open_window(clock)
@@ -122,7 +122,7 @@ def test_a_new_day_brings_the_prompt(open_window, journal: Journal) -> None:  # 
     assert not controller.banner.isVisible() and not window.timeline.supervision.isVisible()
 
 
-def test_editing_sessions_updates_the_prompt(open_window, journal: Journal) -> None:  # noqa: ANN001
+def test_editing_sessions_updates_the_prompt(open_window, journal: Journal) -> None:
     window = open_window(Clock(TODAY))
     window.actions_.supervision_sessions.trigger()
     dialog = window.supervision.dialog
@@ -137,7 +137,7 @@ def test_editing_sessions_updates_the_prompt(open_window, journal: Journal) -> N
     assert [s.held_on for s in journal.supervision.sessions()] == [dt.date(2026, 4, 30)]
 
 
-def test_settings_change_how_early_the_prompt_comes(open_window, journal: Journal,  # noqa: ANN001
+def test_settings_change_how_early_the_prompt_comes(open_window, journal: Journal,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     journal.supervision.add(Session(dt.date(2026, 3, 27), "Ruth"))
     window = open_window(Clock(TODAY))
@@ -154,7 +154,7 @@ def test_settings_change_how_early_the_prompt_comes(open_window, journal: Journa
     assert window.timeline.supervision.label.text() == prompt_text(dt.date(2026, 3, 27), TODAY)
 
 
-def test_prepare_action_has_its_own_shortcut_in_the_supervision_menu(window: MainWindow,  # noqa: ANN001
+def test_prepare_action_has_its_own_shortcut_in_the_supervision_menu(window: MainWindow,
                                                                      opened: Opened) -> None:
     action = window.actions_.prepare_supervision
     assert action.shortcut() == QKeySequence("Ctrl+Shift+S")
@@ -168,7 +168,7 @@ def test_prepare_action_has_its_own_shortcut_in_the_supervision_menu(window: Mai
     assert len(opened) == 1 and opened[0][0] is window
 
 
-def test_the_wizard_module_is_imported_only_when_wanted(window: MainWindow, qtbot,  # noqa: ANN001
+def test_the_wizard_module_is_imported_only_when_wanted(window: MainWindow, qtbot,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from carejournal.ui.supervision import controller as supervision_controller
 

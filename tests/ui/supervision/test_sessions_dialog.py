@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 3, 17)
 
 
 @pytest.fixture
-def open_dialog(journal: Journal, qtbot):  # noqa: ANN001, ANN201
+def open_dialog(journal: Journal, qtbot):
     """A sessions dialog on the test journal (a fresh one each call)."""
     def make() -> SessionsDialog:
         dialog = SessionsDialog(journal.supervision, TODAY)
@@ -36,25 +36,25 @@ def _status(combo: QComboBox, status: ActionStatus) -> None:
     combo.setCurrentIndex(combo.findData(status.value))
 
 
-def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtbot) -> None:
     dialog = open_dialog()
     assert dialog.heading.text() == "New session" and _listed(dialog) == []
-    assert dialog.actions.rows == [] and not dialog.actions.empty.isHidden()
+    assert dialog.action_table.rows == [] and not dialog.action_table.empty.isHidden()
     dialog.date.setDate(QDate(2026, 3, 5))
     dialog.supervisor.setText("Ruth, team leader")
     dialog.notes.setPlainText("Talked about Sam's mornings.")
-    dialog.actions.add.click()
-    first = dialog.actions.rows[0]
+    dialog.action_table.add.click()
+    first = dialog.action_table.rows[0]
     first.text.setText("Ask Sam what time he would like to get up")
     first.owner.setText("me")
     first.has_due.setChecked(True)
     first.due.setDate(QDate(2026, 3, 12))
-    dialog.actions.add.click()
-    second = dialog.actions.rows[1]
+    dialog.action_table.add.click()
+    second = dialog.action_table.rows[1]
     second.text.setText("Book the refresher")
     second.owner.setText("Ruth")
     _status(second.status, ActionStatus.IN_PROGRESS)
-    dialog.actions.add.click()  # left empty: not stored
+    dialog.action_table.add.click()  # left empty: not stored
     with qtbot.waitSignal(dialog.changed):
         dialog.save_button.click()
     [stored] = journal.supervision.sessions()
@@ -66,11 +66,11 @@ def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtb
         ("Book the refresher", "Ruth", None, ActionStatus.IN_PROGRESS)]
     assert _listed(dialog) == [["Thu 5 Mar 2026", "Ruth, team leader", "Held",
                                 "2 open, 0 closed"]]
-    assert dialog.session_id == stored.id and len(dialog.actions.rows) == 2
+    assert dialog.session_id == stored.id and len(dialog.action_table.rows) == 2
     assert dialog.heading.text() == "Session on 5 March 2026"
 
 
-def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) -> None:
     first_id = journal.supervision.add(Session(dt.date(2026, 2, 19), "Ruth", "", (
         AgreedAction("Read the plan", "me"), AgreedAction("Call the GP", "me"))))
     journal.supervision.add(Session(dt.date(2026, 3, 19), "Ruth"))
@@ -79,12 +79,12 @@ def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) ->
     assert [row[2] for row in _listed(dialog)] == ["Planned", "Held"]
     dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
     assert dialog.session_id == first_id
-    read, call = dialog.actions.rows
+    read, call = dialog.action_table.rows
     _status(read.status, ActionStatus.DONE)
     call.remove.click()
-    dialog.actions.add.click()
-    dialog.actions.rows[-1].text.setText("Try the new rota for a month")
-    _status(dialog.actions.rows[-1].status, ActionStatus.DROPPED)
+    dialog.action_table.add.click()
+    dialog.action_table.rows[-1].text.setText("Try the new rota for a month")
+    _status(dialog.action_table.rows[-1].status, ActionStatus.DROPPED)
     dialog.supervisor.setText("Ruth Okafor")
     dialog.supervisor.textEdited.emit("Ruth Okafor")
     assert dialog.dirty
@@ -99,7 +99,7 @@ def test_editing_keeps_action_ids_and_statuses(open_dialog, journal: Journal) ->
 
 
 def test_closing_keeps_edits_and_a_blank_new_session_is_not_stored(
-        open_dialog, journal: Journal) -> None:  # noqa: ANN001
+        open_dialog, journal: Journal) -> None:
     dialog = open_dialog()
     dialog.close()
     assert journal.supervision.sessions() == [], "nothing typed, nothing stored"
@@ -111,7 +111,7 @@ def test_closing_keeps_edits_and_a_blank_new_session_is_not_stored(
     assert dialog.isHidden()
 
 
-def test_a_new_session_can_be_discarded(open_dialog, journal: Journal) -> None:  # noqa: ANN001
+def test_a_new_session_can_be_discarded(open_dialog, journal: Journal) -> None:
     journal.supervision.add(Session(dt.date(2026, 3, 5), "Ruth"))
     dialog = open_dialog()
     dialog.new_button.click()
@@ -124,7 +124,7 @@ def test_a_new_session_can_be_discarded(open_dialog, journal: Journal) -> None: 
     assert dialog.supervisor.text() == "Ruth", "back to the stored session"
 
 
-def test_deleting_asks_first(open_dialog, journal: Journal, dialogs, qtbot,  # noqa: ANN001
+def test_deleting_asks_first(open_dialog, journal: Journal, dialogs, qtbot,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     keep = journal.supervision.add(Session(dt.date(2026, 2, 19), "Ruth"))
     gone = journal.supervision.add(Session(dt.date(2026, 3, 5), "Ruth",
@@ -142,7 +142,7 @@ def test_deleting_asks_first(open_dialog, journal: Journal, dialogs, qtbot,  # n
     assert dialog.session_id == keep and len(_listed(dialog)) == 1
 
 
-def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,  # noqa: ANN001
+def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     journal.supervision.add(Session(dt.date(2026, 3, 5), "Ruth"))
     dialog = open_dialog()
@@ -161,17 +161,17 @@ def test_a_failed_save_is_said_and_the_edits_stay(open_dialog, journal: Journal,
     assert not dialog.isHidden(), "it stays open rather than lose the edits"
 
 
-def test_every_input_has_an_accessible_name(open_dialog) -> None:  # noqa: ANN001
+def test_every_input_has_an_accessible_name(open_dialog) -> None:
     dialog = open_dialog()
-    dialog.actions.add.click()
-    dialog.actions.add.click()
+    dialog.action_table.add.click()
+    dialog.action_table.add.click()
     inputs = dialog.findChildren(QLineEdit) + dialog.findChildren(QDateEdit) + \
         dialog.findChildren(QComboBox) + dialog.findChildren(QCheckBox)
     inputs = [w for w in inputs if w.isVisible() and not isinstance(w.parent(), QDateEdit)
               and not isinstance(w.parent(), QComboBox)]
     assert inputs and all(w.accessibleName() for w in inputs), [
         type(w).__name__ for w in inputs if not w.accessibleName()]
-    row = dialog.actions.rows[1]
+    row = dialog.action_table.rows[1]
     assert [w.accessibleName() for w in row.widgets()] == [
         "Agreed action 2", "Who does action 2", "Action 2 has a due date",
         "Due date of action 2", "How action 2 stands", "Remove action 2"]

@@ -32,7 +32,7 @@ def ids(journal: Journal) -> Prepared:
 
 
 @pytest.fixture
-def wizard(journal: Journal, ids: Prepared, qtbot) -> PrepareWizard:  # noqa: ANN001
+def wizard(journal: Journal, ids: Prepared, qtbot) -> PrepareWizard:
     opened = PrepareWizard(journal, journal.supervision.prepare_next(TODAY))
     qtbot.addWidget(opened)
     with qtbot.waitActive(opened):
@@ -50,7 +50,7 @@ def _select(page: LanguagePage, wording: str) -> None:
     page.list.setCurrentItem(page.list.topLevelItem(rows.index(wording)))
 
 
-def _entries_step(wizard: PrepareWizard, journal: Journal, ids: Prepared, qtbot) -> None:  # noqa: ANN001
+def _entries_step(wizard: PrepareWizard, journal: Journal, ids: Prepared, qtbot) -> None:
     page = wizard.currentPage()
     assert isinstance(page, EntriesPage)
     model = page.model
@@ -72,7 +72,7 @@ def _entries_step(wizard: PrepareWizard, journal: Journal, ids: Prepared, qtbot)
     assert held.actions[0].status is ActionStatus.IN_PROGRESS
 
 
-def _language_step(wizard: PrepareWizard, journal: Journal, ids: Prepared, qtbot) -> None:  # noqa: ANN001
+def _language_step(wizard: PrepareWizard, journal: Journal, ids: Prepared, qtbot) -> None:
     page = wizard.currentPage()
     assert isinstance(page, LanguagePage)
     assert page.counts.text() == "Before: 5 · Now: 5 · kept 0 · questions 0"
@@ -101,7 +101,7 @@ def _language_step(wizard: PrepareWizard, journal: Journal, ids: Prepared, qtbot
     assert page.undo_button.isEnabled() and not page.question_button.isEnabled()
 
 
-def _strengths_step(wizard: PrepareWizard, qtbot) -> None:  # noqa: ANN001
+def _strengths_step(wizard: PrepareWizard, qtbot) -> None:
     page = wizard.currentPage()
     assert isinstance(page, StrengthsPage)
     assert page.current_name() == "Jo Bloggs", "starts with someone who needs a look"
@@ -115,7 +115,7 @@ def _strengths_step(wizard: PrepareWizard, qtbot) -> None:  # noqa: ANN001
     assert not page.current().needs_strength
 
 
-def _power_step(wizard: PrepareWizard, qtbot) -> None:  # noqa: ANN001
+def _power_step(wizard: PrepareWizard, qtbot) -> None:
     page = wizard.currentPage()
     assert isinstance(page, PowerPage)
     assert page.figure.text() == "50%"
@@ -127,7 +127,7 @@ def _power_step(wizard: PrepareWizard, qtbot) -> None:  # noqa: ANN001
     assert wizard.prep.agenda[-1].kind is AgendaKind.POWER
 
 
-def _agenda_step(wizard: PrepareWizard, qtbot) -> list[str]:  # noqa: ANN001
+def _agenda_step(wizard: PrepareWizard, qtbot) -> list[str]:
     page = wizard.currentPage()
     assert isinstance(page, AgendaPage)
     kinds = [a.kind for a in wizard.prep.agenda]
@@ -151,7 +151,7 @@ def _agenda_step(wizard: PrepareWizard, qtbot) -> list[str]:  # noqa: ANN001
     return [a.text for a in wizard.prep.agenda]
 
 
-def _export_step(wizard: PrepareWizard, journal: Journal, tmp_path: Path, qtbot,  # noqa: ANN001
+def _export_step(wizard: PrepareWizard, journal: Journal, tmp_path: Path, qtbot,
                  dialogs: list) -> Path:
     page = wizard.currentPage()
     assert isinstance(page, ExportPage)
@@ -188,7 +188,7 @@ def _export_step(wizard: PrepareWizard, journal: Journal, tmp_path: Path, qtbot,
 
 
 def test_walk_the_whole_preparation(wizard: PrepareWizard, journal: Journal, ids: Prepared,
-                                    tmp_path: Path, qtbot, dialogs: list) -> None:  # noqa: ANN001
+                                    tmp_path: Path, qtbot, dialogs: list) -> None:
     assert wizard.windowTitle() == "Prepare for supervision on Thursday 26 November 2026"
     _entries_step(wizard, journal, ids, qtbot)
     wizard.next()

@@ -23,7 +23,7 @@ from tests.ui.supervision.prep_journal import TODAY, Prepared, fill
 CHECK = Qt.ItemDataRole.CheckStateRole
 
 
-def _open(journal: Journal, qtbot) -> PrepareWizard:  # noqa: ANN001
+def _open(journal: Journal, qtbot) -> PrepareWizard:
     wizard = PrepareWizard(journal, journal.supervision.prepare_next(TODAY))
     qtbot.addWidget(wizard)
     wizard.show()
@@ -31,7 +31,7 @@ def _open(journal: Journal, qtbot) -> PrepareWizard:  # noqa: ANN001
 
 
 def test_closing_half_way_and_reopening_restores_choices_and_step(journal: Journal,
-                                                                  qtbot) -> None:  # noqa: ANN001
+                                                                  qtbot) -> None:
     ids: Prepared = fill(journal)
     first = _open(journal, qtbot)
     entries = first.currentPage()
@@ -68,7 +68,7 @@ def test_closing_half_way_and_reopening_restores_choices_and_step(journal: Journ
     assert state[ids.lunch] == (True, False)
 
 
-def test_the_period_can_change_and_is_kept(journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_the_period_can_change_and_is_kept(journal: Journal, qtbot) -> None:
     ids = fill(journal)
     wizard = _open(journal, qtbot)
     page = wizard.currentPage()
@@ -84,7 +84,7 @@ def test_the_period_can_change_and_is_kept(journal: Journal, qtbot) -> None:  # 
     assert (saved.since, saved.entry_ids) == (dt.date(2026, 10, 15), [])
 
 
-def test_open_prepare_wizard_with_a_planned_session(journal: Journal, qtbot) -> None:  # noqa: ANN001
+def test_open_prepare_wizard_with_a_planned_session(journal: Journal, qtbot) -> None:
     fill(journal)
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -95,7 +95,7 @@ def test_open_prepare_wizard_with_a_planned_session(journal: Journal, qtbot) -> 
     wizard.close()
 
 
-def test_next_session_dialog_suggests_a_week_ahead(qtbot) -> None:  # noqa: ANN001
+def test_next_session_dialog_suggests_a_week_ahead(qtbot) -> None:
     dialog = NextSessionDialog(TODAY)
     qtbot.addWidget(dialog)
     assert dialog.date.date().toPython() == TODAY + dt.timedelta(days=7)
@@ -107,7 +107,7 @@ def test_next_session_dialog_suggests_a_week_ahead(qtbot) -> None:  # noqa: ANN0
 
 
 @pytest.mark.parametrize("accepted", [True, False])
-def test_no_session_planned_asks_for_one(journal: Journal, qtbot, monkeypatch,  # noqa: ANN001
+def test_no_session_planned_asks_for_one(journal: Journal, qtbot, monkeypatch,
                                          accepted: bool) -> None:
     journal.supervision.add(Session(dt.date(2026, 11, 1), "Alex"))
 
@@ -130,7 +130,7 @@ def test_no_session_planned_asks_for_one(journal: Journal, qtbot, monkeypatch,  
     wizard.close()
 
 
-def test_a_problem_opening_is_said_calmly(journal: Journal, monkeypatch,  # noqa: ANN001
+def test_a_problem_opening_is_said_calmly(journal: Journal, monkeypatch,
                                           dialogs: list) -> None:
     def broken(*_args: object) -> None:
         raise OSError("the disk went away")

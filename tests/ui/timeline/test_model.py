@@ -70,7 +70,7 @@ def test_returning_none_to_qt_does_not_leak_references(qtbot) -> None:
     assert sys.getrefcount(None) >= before - 10
 
 
-def test_extend_adds_the_rest_below_the_rows_shown(qtbot) -> None:  # noqa: ANN001
+def test_extend_adds_the_rest_below_the_rows_shown(qtbot) -> None:
     model = TimelineModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_rows([_row(5, 5), _row(4, 4)])
@@ -85,7 +85,7 @@ def test_extend_adds_the_rest_below_the_rows_shown(qtbot) -> None:  # noqa: ANN0
     assert model.extend([_row(5, 5), _row(4, 4), _row(3, 3), _row(2, 2)]), "nothing to add"
 
 
-def test_extend_refuses_rows_the_shown_ones_do_not_begin(qtbot) -> None:  # noqa: ANN001
+def test_extend_refuses_rows_the_shown_ones_do_not_begin(qtbot) -> None:
     model = TimelineModel()
     model.set_rows([_row(5, 5), _row(4, 4)])
     assert not model.extend([_row(6, 6), _row(5, 5), _row(4, 4)])
