@@ -38,10 +38,10 @@ from carejournal.store.schema import open_store, translate_errors
 from carejournal.store.tables import PEOPLE, TAGS
 
 if TYPE_CHECKING:
-    from carejournal.core.goals import GoalService
-    from carejournal.core.kindness import KindnessService
     from carejournal.services.backups import BackupService, BackupSettings
     from carejournal.services.drafts import DraftService
+    from carejournal.services.goals import GoalService
+    from carejournal.services.kindness import KindnessService
     from carejournal.services.lens import LensService
     from carejournal.services.operations import JournalOps
     from carejournal.services.patterns import PatternsService
@@ -95,9 +95,9 @@ class Journal:
 
     @cached_property
     def kindness(self) -> KindnessService:
-        from carejournal.core.kindness import KindnessService
+        from carejournal.services.kindness import KindnessService
 
-        return KindnessService(self, self._clock)
+        return KindnessService(self.kindness_repo, self.add, self._clock)
 
     @cached_property
     def settings_store(self) -> SettingsRepository:
@@ -113,10 +113,11 @@ class Journal:
 
     @cached_property
     def goals(self) -> GoalService:
-        from carejournal.core.goals import GoalService
+        from carejournal.services.goals import GoalService
         from carejournal.store.goals_repo import GoalRepository
 
-        return GoalService(self, guarded(GoalRepository(self._engine), self), self._clock)
+        return GoalService(guarded(GoalRepository(self._engine), self), self,
+                           self.settings.attempts_threshold, self._clock)
 
     @cached_property
     def lens(self) -> LensService:

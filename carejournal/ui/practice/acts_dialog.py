@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.core.kindness import Act, KindnessService
+from carejournal.core.kindness import Act
+from carejournal.services.kindness import KindnessService
 from carejournal.ui.shared.problems import PROBLEMS
 
 
