@@ -5,7 +5,7 @@ The drawing dispatch (charts/drawing.py), saving (charts/export.py), the Pattern
 none keeps a list of its own. No matplotlib here, so the command line can build its grammar
 and the window can open without it: a chart's drawer is named "module.function" (a module
 of this package) and imported by charts/drawing.py, whose import fails if one is missing.
-A declaration missing a piece fails here, at import. Adding a chart: docs/recipes-chart.md.
+A declaration missing a piece fails here, at import. Adding a chart: docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
