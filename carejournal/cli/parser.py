@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from carejournal import __version__
 from carejournal.cli import registry
@@ -20,6 +20,7 @@ from carejournal.core.domain import EntryKind, InvalidInput, parse_date, parse_k
 
 EXIT_USAGE = 2
 GLOBAL_OPTIONS = ("--journal", "--passphrase-file")
+T = TypeVar("T")
 
 
 class Parser(argparse.ArgumentParser):
@@ -42,7 +43,7 @@ def time_type(text: str) -> dt.time:
     return _arg(parse_time, text)
 
 
-def _arg(parse: Callable[[str], Any], text: str) -> Any:
+def _arg(parse: Callable[[str], T], text: str) -> T:
     try:
         return parse(text)
     except InvalidInput as exc:
