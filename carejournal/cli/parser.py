@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 from carejournal import __version__
 from carejournal.cli import registry
@@ -81,9 +81,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         help="read an encrypted journal's passphrase (or recovery key) from "
                              "the first line of FILE instead of asking")
     parser.add_argument("--version", action="version", version=f"carejournal {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser,
-                                action=Commands)
-    assert isinstance(sub, Commands)
+    sub = cast(Commands, parser.add_subparsers(dest="command", metavar="COMMAND",
+                                               parser_class=Parser, action=Commands))
     named = registry.find(command)
     for declared in registry.COMMANDS:
         if named is None or declared is named:
