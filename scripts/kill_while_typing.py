@@ -1,7 +1,7 @@
 """SIGKILL the real CareJournal window while someone types, and measure how much typing is lost.
 
 Each run copies a small journal (a few entries) to a fresh folder, starts the real window on it
-(`carejournal --journal FILE`, through cli.main, with its own HOME so no settings are shared),
+(`carejournal --journal FILE`, through __main__, with its own HOME so no settings are shared),
 waits until the window is on screen, presses Ctrl+N for a new entry as a worker does (again if
 the entry text did not get the keyboard, as a worker would), and types made-up
 sentences with xdotool at a worker's pace (5 to 8 characters a second by default, with now and
@@ -203,9 +203,10 @@ def start_app(display: Display, journal: Path, home: Path,
 
 
 def run_traced_app(trace: str, argv: list[str]) -> int:
-    """The real app (cli.main), noting in `trace` with times: start-up, each change in the
-    editor (its length, never its text), drafts written, saves, focus and event-loop stalls."""
-    from carejournal.cli.main import main as cli_main
+    """The real app (carejournal/__main__.py), noting in `trace` with times: start-up, each
+    change in the editor (its length, never its text), drafts written, saves, focus and
+    event-loop stalls."""
+    from carejournal.__main__ import main as app_main
     from carejournal.ui import test_hook
 
     out = open(trace, "w", buffering=1, encoding="utf-8")  # open until killed
@@ -240,7 +241,7 @@ def run_traced_app(trace: str, argv: list[str]) -> int:
         window.start_up.run(started)
 
     test_hook.maybe_run = hook
-    return cli_main(argv)
+    return app_main(argv)
 
 
 def wait_for_window(display: Display, app: subprocess.Popen[bytes], timeout: float) -> str:

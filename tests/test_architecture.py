@@ -64,6 +64,23 @@ def test_store_does_not_import_services_or_ui(path: Path) -> None:
     assert not upward
 
 
+@pytest.mark.parametrize("path", _files(PACKAGE / "cli"), ids=lambda p: p.name)
+def test_cli_goes_through_the_services_and_never_opens_the_window(path: Path) -> None:
+    """The command line uses services and the pure layers; the window is chosen by
+    carejournal/__main__.py, which hands the CLI a way to open it."""
+    forbidden = _uses(_imports(path), ("carejournal.store", "carejournal.ui", "carejournal.app",
+                                       "sqlalchemy", "alembic", "sqlite3"))
+    assert not forbidden, f"{path.name} must go through the services"
+
+
+@pytest.mark.parametrize("path", [p for p in NON_UI if p.parent.name != "cli"
+                                  and "cli" not in p.relative_to(PACKAGE).parts[:1]
+                                  and p.name != "__main__.py"],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_nothing_below_imports_the_cli(path: Path) -> None:
+    assert not _uses(_imports(path), ("carejournal.cli",))
+
+
 def test_the_rule_is_also_a_lint_rule() -> None:
     config = (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '"PySide6".msg' in config and '"carejournal/ui/**" = ["TID251"]' in config

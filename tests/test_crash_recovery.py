@@ -16,8 +16,8 @@ from carejournal.services.journal import Journal
 from carejournal.ui.test_hook import SAVED_LINE, TEXT_ENV
 
 TYPED = "Sat with Mary by the window; she told me about her sister and I wanted to wr"
-# Runs the real `carejournal --journal J` (cli -> app.main); app.main runs the hook.
-LAUNCH = "from carejournal.cli.main import main; raise SystemExit(main(sys.argv[1:]))"
+# Runs the real `carejournal --journal J` (__main__ -> app.main); app.main runs the hook.
+LAUNCH = "from carejournal.__main__ import main; raise SystemExit(main(sys.argv[1:]))"
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 

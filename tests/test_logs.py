@@ -45,7 +45,7 @@ def test_an_unexpected_error_is_logged_without_what_was_written(
     assert SENTENCE in str(failed.exc_info[1]), "the error's own message quotes the entry"
     text = log_file.read_text(encoding="utf-8")
     assert "ERROR carejournal.cli.main: a command stopped on an unexpected error" in text
-    assert "Traceback (most recent call last):" in text and ", in cmd_add\n" in text
+    assert "Traceback (most recent call last):" in text and ", in run_add\n" in text
     assert "sqlalchemy.exc.IntegrityError: (message left out)" in text
     assert "IntegrityError: SQLITE_CONSTRAINT" in text, "SQLite's code is kept"
     for written in (*NAME.split(), "lighthouse", "whistle", "refused"):

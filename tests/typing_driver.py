@@ -1,4 +1,4 @@
-"""Runs the real window (cli.main -> app.main) and types into a new entry until it is killed.
+"""Runs the real window (__main__ -> app.main) and types into a new entry until it is killed.
 
 For tests/test_kill_while_typing.py. Once the window's start-up has run, it presses New Entry
 and types TEXT into the entry text, one key every TICK_MS, through Qt's own key events
@@ -58,6 +58,6 @@ def type_steadily(window: MainWindow) -> None:
 
 if __name__ == "__main__":
     test_hook.maybe_run = type_steadily  # app.main calls it once the window is shown
-    from carejournal.cli.main import main
+    from carejournal.__main__ import main
 
     raise SystemExit(main(sys.argv[1:]))

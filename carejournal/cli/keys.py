@@ -11,7 +11,6 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
 
 from carejournal.core.domain import InvalidInput
 from carejournal.core.paths import journal_path
@@ -19,31 +18,30 @@ from carejournal.core.paths import journal_path
 EXIT_OK = 0
 
 
-def add_global(parser: argparse.ArgumentParser) -> None:
-    """The --passphrase-file option every command understands."""
-    parser.add_argument("--passphrase-file", metavar="FILE",
-                        help="read an encrypted journal's passphrase (or recovery key) from "
-                             "the first line of FILE instead of asking")
+def add_encrypt_arguments(enc: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal encrypt`."""
+    _add_new_passphrase_file(enc)
 
 
-def register(sub: Any) -> None:
-    """Add `encrypt`, `decrypt` and `passphrase` to the CLI grammar."""
-    enc = sub.add_parser("encrypt", help="protect the journal with a passphrase (encrypts it "
-                                         "and its backups)")
-    enc.add_argument("--new-passphrase-file", metavar="FILE",
-                     help="read the new passphrase from FILE instead of asking twice")
-    sub.add_parser("decrypt", help="remove the passphrase (stores the journal and its backups "
-                                   "unencrypted)")
-    change = sub.add_parser("passphrase", help="change the journal's passphrase")
-    change.add_argument("--new-passphrase-file", metavar="FILE",
+def add_decrypt_arguments(_decrypt: argparse.ArgumentParser) -> None:
+    """`carejournal decrypt` takes only the global options."""
+
+
+def add_passphrase_arguments(change: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal passphrase`."""
+    _add_new_passphrase_file(change)
+
+
+def _add_new_passphrase_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--new-passphrase-file", metavar="FILE",
                         help="read the new passphrase from FILE instead of asking twice")
 
 
 def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
     """The data key for an encrypted journal (asking for its passphrase), or None."""
-    from carejournal.store.cipher import looks_encrypted
+    from carejournal.services.files import may_be_encrypted
 
-    if not looks_encrypted(path):  # a plain SQLite file (or none yet): no passphrase
+    if not may_be_encrypted(path):  # a plain SQLite file (or none yet): no passphrase
         return None
     from carejournal.services import encryption
 

@@ -1,38 +1,26 @@
-"""The `carejournal` command-line grammar, built only as far as the command needs.
+"""The `carejournal` command-line grammar, read from the registry and built only as far as needed.
 
-Each command's module is imported only to build that command's parser (or for `--help`,
-which lists them all), so that `carejournal list` loads neither the supervision pack nor
-the charts, and `carejournal check FILE` not even the database layer.
+Every command is listed (with its help) from carejournal/cli/registry.py, but a command's own
+arguments are added only when that command is named: its module is imported then, so that
+`carejournal list` loads neither the supervision pack nor the charts, `carejournal check FILE`
+not even the database layer, and `carejournal --help` no command module at all.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar, cast
 
 from carejournal import __version__
-from carejournal.cli import keys as cli_keys
+from carejournal.cli import registry
 from carejournal.core.domain import EntryKind, InvalidInput, parse_date, parse_kind, parse_time
 
 EXIT_USAGE = 2
-CORE = ("add", "list", "search", "show", "delete", "restore", "trash")
-# Every other command, by the module that registers it (in the order --help lists them).
-MODULE_OF = {
-    "kindness": "commands.kindness", "goal": "commands.goals", "actions": "commands.actions",
-    "models": "commands.reflect", "ladder": "commands.reflect",
-    "shifts": "commands.settings", "settings": "commands.settings",
-    "check": "commands.check", "lens": "commands.check", "stats": "commands.stats",
-    "supervision": "commands.supervision", "status": "commands.supervision",
-    "person": "commands.supervision",
-    "prepare": "commands.prepare", "export": "commands.prepare",
-    "backup": "commands.backup", "import": "commands.interchange",
-    "encrypt": "keys", "decrypt": "keys", "passphrase": "keys",
-    "salvage": "commands.salvage", "demo": "", "chart": "commands.chart",
-}
 GLOBAL_OPTIONS = ("--journal", "--passphrase-file")
+T = TypeVar("T")
 
 
 class Parser(argparse.ArgumentParser):
@@ -47,15 +35,15 @@ def kind_type(text: str) -> EntryKind:
     return _arg(parse_kind, text)
 
 
-def date_type(text: str):  # argparse type
+def date_type(text: str) -> dt.date:
     return _arg(parse_date, text)
 
 
-def time_type(text: str):  # argparse type
+def time_type(text: str) -> dt.time:
     return _arg(parse_time, text)
 
 
-def _arg(parse: Callable[[str], Any], text: str) -> Any:
+def _arg(parse: Callable[[str], T], text: str) -> T:
     try:
         return parse(text)
     except InvalidInput as exc:
@@ -89,113 +77,46 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--journal", metavar="PATH",
                         help="journal file to use (default: $CAREJOURNAL_JOURNAL, "
                              "or journal.sqlite in your data folder)")
-    cli_keys.add_global(parser)
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read an encrypted journal's passphrase (or recovery key) from "
+                             "the first line of FILE instead of asking")
     parser.add_argument("--version", action="version", version=f"carejournal {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    known = command in CORE or command in MODULE_OF
-    for name in CORE:
-        if not known or name == command:
-            _CORE_BUILDERS[name](sub)
-    registered: set[str] = set()
-    for name, module in MODULE_OF.items():
-        if (not known or name == command) and module not in registered:
-            registered.add(module)
-            _register(module, sub) if module else _add_demo(sub)
+    sub = cast(Commands, parser.add_subparsers(dest="command", metavar="COMMAND",
+                                               parser_class=Parser, action=Commands))
+    named = registry.find(command)
+    for declared in registry.COMMANDS:
+        if named is None or declared is named:
+            sub.declare(declared)
+    if named is not None:
+        sub.complete(named.name)
     return parser
 
 
-def _register(module: str, sub: Any) -> None:
-    """Import one command module and let it add its commands."""
-    mod = importlib.import_module(f"carejournal.cli.{module}")
-    if module == "commands.interchange":
-        mod.register_import(sub)
-    elif module in ("commands.kindness", "commands.stats", "commands.chart"):
-        mod.register(sub, date_type)
-    elif module in ("commands.goals", "commands.actions", "commands.check",
-                    "commands.supervision", "commands.prepare"):
-        mod.register(sub, date_type, positive)
-    else:
-        mod.register(sub)
+class Commands(argparse._SubParsersAction):
+    """The COMMAND choice: every command from the registry, its arguments added when needed.
 
+    Listing a command costs nothing; its arguments (and so its module) are added the first
+    time it is chosen, so the grammar of them all (for --help and an unknown word) imports
+    no command module, yet still parses any command it is given.
+    """
 
-def _add_add(sub: Any) -> None:
-    from carejournal.cli.commands import reflect as cli_reflect
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.completed: set[str] = set()
 
-    add = sub.add_parser("add", help="write a new entry")
-    add.add_argument("--kind", type=kind_type, required=True,
-                     help="interaction, kindness, fallibility or reflection")
-    add.add_argument("--date", type=date_type,
-                     help="YYYY-MM-DD, today or yesterday (default today)")
-    add.add_argument("--time", type=time_type, help="HH:MM, when it happened")
-    add.add_argument("--shift", default="", help="shift label, e.g. early, late, night")
-    add.add_argument("--person", action="append", default=[], help="person involved (repeat)")
-    add.add_argument("--tag", action="append", default=[], help="tag (repeat)")
-    add.add_argument("--title", default="", help="short title")
-    add.add_argument("--feeling", type=int, choices=range(1, 6), metavar="1-5",
-                     help="how you felt, 1 (low) to 5 (good)")
-    add.add_argument("--feeling-word", default="", help="a word for how you felt")
-    add.add_argument("text", metavar="TEXT", nargs="?", default="",
-                     help="what happened; '-' reads standard input")
-    cli_reflect.add_arguments(add, positive)
+    def declare(self, command: registry.Command) -> None:
+        """Add the command's parser, with its help, but not yet its arguments."""
+        self.add_parser(command.name, help=command.help, description=command.description)
 
+    def complete(self, name: str) -> None:
+        """Add the named command's arguments, once."""
+        if name in self.completed or name not in self.choices:
+            return
+        self.completed.add(name)
+        declared = registry.BY_NAME[name]
+        registry.resolve(declared.arguments)(self.choices[name])
 
-def _add_list(sub: Any) -> None:
-    lst = sub.add_parser("list", help="list entries, newest first")
-    add_filters(lst)
-    lst.add_argument("-n", type=positive, metavar="N", help="keep only the newest N")
-
-
-def _add_search(sub: Any) -> None:
-    search = sub.add_parser("search", help="full-text search of titles and text")
-    search.add_argument("query", metavar="QUERY")
-    add_filters(search)
-    search.add_argument("-n", type=positive, metavar="N", help="keep only the newest N")
-
-
-def _add_show(sub: Any) -> None:
-    show = sub.add_parser("show", help="show one entry in full")
-    show.add_argument("id", type=positive, metavar="ID")
-    show.add_argument("--json", action="store_true", help="print JSON")
-
-
-def _add_delete(sub: Any) -> None:
-    delete = sub.add_parser("delete", help="move an entry to the trash")
-    delete.add_argument("id", type=positive, metavar="ID")
-
-
-def _add_restore(sub: Any) -> None:
-    restore = sub.add_parser("restore", help="bring an entry back from the trash, or "
-                                             "restore a backup file")
-    restore.add_argument("id", metavar="ID|FILE",
-                         help="an entry id in the trash, or a backup file to restore")
-
-
-def _add_trash(sub: Any) -> None:
-    trash = sub.add_parser("trash", help="list the trash, or empty it")
-    trash.add_argument("--empty", action="store_true", help="delete trashed entries for good")
-    trash.add_argument("--json", action="store_true", help="print JSON")
-
-
-def _add_demo(sub: Any) -> None:
-    demo = sub.add_parser("demo", help="fill an empty journal with made-up sample entries")
-    demo.add_argument("--entries", type=positive, default=None,
-                      help="how many entries (default: about three months' worth)")
-    demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
-
-
-def add_filters(cmd: argparse.ArgumentParser) -> None:
-    """The filters `list` and `search` share."""
-    cmd.add_argument("--kind", type=kind_type, action="append", help="only this kind (repeat)")
-    cmd.add_argument("--since", type=date_type, help="from this date (YYYY-MM-DD)")
-    cmd.add_argument("--until", type=date_type, help="up to this date (YYYY-MM-DD)")
-    cmd.add_argument("--since-last-supervision", action="store_true",
-                     help="from the day of your last supervision session")
-    cmd.add_argument("--tag", default="", help="only entries with this tag")
-    cmd.add_argument("--person", default="", help="only entries involving this person")
-    cmd.add_argument("--json", action="store_true", help="print JSON")
-
-
-_CORE_BUILDERS: dict[str, Callable[[Any], None]] = {
-    "add": _add_add, "list": _add_list, "search": _add_search, "show": _add_show,
-    "delete": _add_delete, "restore": _add_restore, "trash": _add_trash,
-}
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        self.complete(values[0])
+        super().__call__(parser, namespace, values, option_string)

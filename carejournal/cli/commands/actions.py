@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from carejournal.cli.output import print_json
+from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import DueAction
 from carejournal.services.journal import Journal
 
 ALL_AHEAD_DAYS = 36_500  # review dates are at most ten years ahead; this takes in every one
 
 
-def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str], int]) -> None:
-    """Add the actions command to the CLI grammar."""
-    actions = sub.add_parser("actions", help="open action items with a review date")
+def add_arguments(actions: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal actions` (and `actions done`)."""
     actions.add_argument("--due", action="store_true",
                          help="only those due for review today or earlier")
     actions.add_argument("--days", type=_days, metavar="N",

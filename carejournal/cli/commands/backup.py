@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from carejournal.cli import keys as cli_keys
 from carejournal.cli.output import print_json
@@ -20,9 +19,8 @@ from carejournal.services.backups import BackupService, is_automatic
 EXIT_OK = 0
 
 
-def register(sub: Any) -> None:
-    """Add the backup command to the CLI grammar (restore FILE shares `restore`)."""
-    backup = sub.add_parser("backup", help="back the journal up now, or list its backups")
+def add_arguments(backup: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal backup` (restore FILE shares `restore`'s)."""
     backup.add_argument("--out", metavar="FILE",
                         help="where to write the backup (default: the backups folder "
                              "beside the journal)")
@@ -32,6 +30,11 @@ def register(sub: Any) -> None:
     from carejournal.cli.commands import offsite as cli_offsite
 
     cli_offsite.register(actions)
+
+
+def names_a_backup(args: argparse.Namespace) -> bool:
+    """For `restore ID|FILE`: whether it names a backup file rather than an entry."""
+    return not is_entry_id(args.id)
 
 
 def is_entry_id(target: str) -> bool:

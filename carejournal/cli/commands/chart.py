@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,14 +43,10 @@ def _out(text: str) -> Path:
     return path
 
 
-def register(sub: Any, date_type: Callable[[str], Any]) -> None:
-    """Add the chart command to the CLI grammar."""
-    chart = sub.add_parser(
-        "chart", help="save one chart of your practice as a PNG or SVG picture",
-        description="Draw one of the Patterns charts for a period (default the last 4 "
-                    "weeks) and save it, with its caption, without opening a window.")
+def add_arguments(chart: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal chart`."""
     chart.add_argument("name", type=_name, metavar="NAME", help="one of: " + ", ".join(NAMES))
-    add_period_options(chart, date_type)
+    add_period_options(chart)
     chart.add_argument("--dark", action="store_true", help="use the dark theme")
     chart.add_argument("--out", type=_out, required=True, metavar="FILE",
                        help="where to save it: a file name ending in .png or .svg")

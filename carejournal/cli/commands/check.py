@@ -12,11 +12,12 @@ import difflib
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import EntryFilter, InvalidInput
 from carejournal.lens.balance import Balance, Verdict, measure_rules
 from carejournal.lens.lexicon import shipped_lexicon
@@ -52,15 +53,8 @@ BALANCE_TEXT = {
 }
 
 
-def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str], int]) -> None:
-    """Add the check and lens commands to the CLI grammar."""
-    check = sub.add_parser(
-        "check", help="look again at the wording of a text file or of journal entries",
-        description="Point out wording that labels, blames or 'others' people, with kinder "
-                    "alternatives, and say how strengths- or problem-focused the text is. "
-                    "Exit status: 0 nothing found, 1 something found, 2 an error. A FILE is "
-                    "checked with every rule on; entries leave out the rules switched off "
-                    "and the findings dismissed in the journal.")
+def add_check_arguments(check: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal check`."""
     check.add_argument("file", metavar="FILE", nargs="?",
                        help="UTF-8 text file to check; '-' reads standard input")
     check.add_argument("--entry", type=positive, action="append", default=[], metavar="ID",
@@ -74,7 +68,9 @@ def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str]
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument("--lexicon", type=Path, help=argparse.SUPPRESS)  # for tests
 
-    lens = sub.add_parser("lens", help="the language lens's rules: list, switch off or on")
+
+def add_lens_arguments(lens: argparse.ArgumentParser) -> None:
+    """The subcommands of `carejournal lens`."""
     actions = lens.add_subparsers(dest="lens_command", metavar="ACTION")
     rules = actions.add_parser("rules", help="list the rules and whether each is on")
     rules.add_argument("--json", action="store_true", help="print JSON")

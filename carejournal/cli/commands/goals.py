@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from carejournal.cli.output import print_json
+from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import InvalidInput
 from carejournal.core.goals import (
     Attempt,
@@ -24,9 +25,8 @@ OUTCOME_WORDS = {Outcome.MANAGED: "managed", Outcome.PARTLY: "partly",
                  Outcome.NOT_THIS_TIME: "not this time"}
 
 
-def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str], int]) -> None:
-    """Add the goal command and its subcommands to the CLI grammar."""
-    goal = sub.add_parser("goal", help="a person's goals, in their own words, and each try")
+def add_arguments(goal: argparse.ArgumentParser) -> None:
+    """The subcommands of `carejournal goal`."""
     actions = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="a new goal for a person")
     add.add_argument("person", metavar="PERSON")

@@ -15,10 +15,8 @@ if TYPE_CHECKING:
 IMPORT_FORMATS = ("json", "jrnl", "csv", "markdown")
 
 
-def register_import(sub: argparse._SubParsersAction) -> None:
-    """Add `carejournal import` to the CLI grammar."""
-    parser = sub.add_parser("import", help="import a CareJournal JSON export, jrnl JSON, "
-                                           "CSV or Markdown files (all or nothing)")
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal import`."""
     parser.add_argument("--format", choices=IMPORT_FORMATS, required=True)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--dry-run", action="store_true",

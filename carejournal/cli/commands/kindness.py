@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from carejournal.cli.output import print_json
+from carejournal.cli.parser import date_type
 from carejournal.core.kindness import Act
 from carejournal.services.journal import Journal
 
 
-def register(sub: Any, date_type: Callable[[str], Any]) -> None:
-    """Add the kindness command and its subcommands to the CLI grammar."""
-    kindness = sub.add_parser("kindness", help="the little things: log them, list them")
+def add_arguments(kindness: argparse.ArgumentParser) -> None:
+    """The subcommands of `carejournal kindness`."""
     actions = kindness.add_subparsers(dest="kindness_command", metavar="ACTION", required=True)
     log = actions.add_parser("log", help="log a little thing you did")
     log.add_argument("act", metavar="ACT", help="key, number or words of the act (see 'acts')")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import InvalidInput
 from carejournal.core.preparation import AgendaKind, Preparation, Step
 from carejournal.core.supervision import parse_status
@@ -18,14 +18,8 @@ if TYPE_CHECKING:
     from carejournal.services.journal import Journal
     from carejournal.services.packs import Written
 
-def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str], int]
-             ) -> None:
-    """Add the prepare and export commands to the CLI grammar."""
-    prep = sub.add_parser(
-        "prepare", help="prepare for your next supervision, step by step",
-        description="The no us and them check before supervision: 1 choose entries, "
-                    "2 look at the language, 3 strengths, 4 power and fallibility, "
-                    "5 agenda, 6 export. Start with 'prepare show'.")
+def add_prepare_arguments(prep: argparse.ArgumentParser) -> None:
+    """The steps of `carejournal prepare`, one subcommand each."""
     prep.add_argument("--session", type=positive, metavar="ID",
                       help="the session to prepare for (default: the next one)")
     steps = prep.add_subparsers(dest="prepare_command", metavar="STEP")
@@ -70,14 +64,9 @@ def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str]
     steps.add_parser("remove", help="5: take agenda item N off").add_argument(
         "n", type=positive, metavar="N")
 
-    export = sub.add_parser(
-        "export", help="write a supervision pack (PDF, DOCX or Markdown), identities "
-                       "protected",
-        description="Writes the pack of your preparation for the next session (or of the "
-                    "period given). People are called by aliases; other identifiers found "
-                    "(NHS and NI numbers, postcodes, phone numbers, e-mail addresses, "
-                    "dates of birth, unknown names) are replaced, and each replacement is "
-                    "listed on standard error.")
+
+def add_export_arguments(export: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal export` (a pack, or with --format json the journal)."""
     export.add_argument("--since", type=date_type, metavar="DATE")
     export.add_argument("--since-last-supervision", action="store_true")
     export.add_argument("--until", type=date_type, metavar="DATE")
@@ -88,6 +77,12 @@ def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str]
     export.add_argument("--keep", action="append", default=[], metavar="TEXT",
                         help="a detected word to keep as written, e.g. a place (repeat)")
     export.add_argument("--session", type=positive, metavar="ID", help=argparse.SUPPRESS)
+
+
+def is_json_export(args: argparse.Namespace) -> bool:
+    """Whether `export` writes the whole journal as JSON (commands/interchange.py), which
+    only reads it, rather than a supervision pack."""
+    return args.format == "json" or (args.format is None and args.out.suffix.lower() == ".json")
 
 
 def _load(journal: Journal, args: argparse.Namespace) -> Preparation:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from carejournal.cli.output import RELATION_TEXT, print_json
+from carejournal.cli.parser import positive
 from carejournal.cli.sections import SectionsFile, choice_value, find_section, read_sections
 from carejournal.core.catalogues import Rung, find_rung, ladder
 from carejournal.core.domain import ActDone, Decision, EntryKind, InvalidInput
@@ -51,7 +52,7 @@ class Extras:
                                                   "actions"))
 
 
-def add_arguments(add: argparse.ArgumentParser, positive: Any) -> None:
+def add_arguments(add: argparse.ArgumentParser) -> None:
     """The structured options of `carejournal add`."""
     group = add.add_argument_group("structured reflection")
     group.add_argument("--strengths", default="", metavar="TEXT",
@@ -168,13 +169,15 @@ def _check_mirror(journal: Journal, entry_id: int) -> None:
 
 
 # -- models and ladder ------------------------------------------------------------------------
-def register(sub: Any) -> None:
-    """Add `models` and `ladder` to the CLI grammar."""
-    listing = sub.add_parser("models", help="the reflective models and their sections")
+def add_models_arguments(listing: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal models`."""
     listing.add_argument("model", nargs="?", metavar="MODEL",
                          help="show only this model ('fallibility' shows the fallibility prompts)")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    rungs = sub.add_parser("ladder", help="the ladder of co-production, for --decision")
+
+
+def add_ladder_arguments(rungs: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal ladder`."""
     rungs.add_argument("--json", action="store_true", help="print JSON")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from carejournal.cli.output import print_json
 from carejournal.core.domain import InvalidInput
@@ -18,10 +17,8 @@ from carejournal.core.paths import journal_path
 EXIT_OK = 0
 
 
-def register(sub: Any) -> None:
-    """Add `carejournal salvage` to the CLI grammar."""
-    cmd = sub.add_parser("salvage", help="save what can still be read from a damaged journal "
-                                         "as CareJournal JSON (the journal is not changed)")
+def add_arguments(cmd: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal salvage`."""
     cmd.add_argument("--out", metavar="FILE", type=Path, required=True,
                      help="the JSON file to write (it is not encrypted: keep it safe)")
     cmd.add_argument("--json", action="store_true", help="print the report as JSON")

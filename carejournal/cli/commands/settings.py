@@ -15,9 +15,8 @@ SETTING_NAMES = ("attempts-threshold", "shift-reminders")
 SWITCH = {"on": True, "off": False}
 
 
-def register(sub: Any) -> None:
-    """Add the shifts and settings commands to the CLI grammar."""
-    shifts = sub.add_parser("shifts", help="your usual shifts, for the after-shift reminder")
+def add_shifts_arguments(shifts: argparse.ArgumentParser) -> None:
+    """The arguments and subcommands of `carejournal shifts`."""
     shifts.add_argument("--json", action="store_true", help="print JSON")
     actions = shifts.add_subparsers(dest="shifts_command", metavar="ACTION")
     add = actions.add_parser("add", help="add a usual shift (or change one with this name)")
@@ -31,7 +30,9 @@ def register(sub: Any) -> None:
     reminders = actions.add_parser("reminders", help="ask how a shift went, shortly after it")
     reminders.add_argument("switch", choices=tuple(SWITCH), metavar="on|off")
 
-    settings = sub.add_parser("settings", help="show the journal's settings, or change one")
+
+def add_settings_arguments(settings: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal settings`."""
     settings.add_argument("name", nargs="?", choices=SETTING_NAMES, metavar="NAME",
                           help="one of: " + ", ".join(SETTING_NAMES))
     settings.add_argument("value", nargs="?", metavar="VALUE", help="a new value to set")

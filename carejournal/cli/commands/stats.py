@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from carejournal.cli.output import print_json
+from carejournal.cli.parser import date_type
 from carejournal.core.domain import EntryKind, InvalidInput, clean_name
 from carejournal.core.patterns import (
     ActsSeries,
@@ -33,19 +34,13 @@ CHOICES = (PeriodChoice.WEEKS_4, PeriodChoice.MONTHS_3, PeriodChoice.MONTHS_12)
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
-def register(sub: Any, date_type: Callable[[str], Any]) -> None:
-    """Add the stats command to the CLI grammar."""
-    stats = sub.add_parser(
-        "stats", help="patterns of your practice over a period, week by week",
-        description="Entries, little things, language, strengths and problems, decisions, "
-                    "days written and plans over a period (weeks named by their Monday). "
-                    "The default is the last 4 weeks; --since (and --until) choose the "
-                    "dates yourself.")
-    add_period_options(stats, date_type)
+def add_arguments(stats: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal stats`."""
+    add_period_options(stats)
     stats.add_argument("--json", action="store_true", help="print JSON")
 
 
-def add_period_options(parser: Any, date_type: Callable[[str], Any]) -> None:
+def add_period_options(parser: argparse.ArgumentParser) -> None:
     """--period, --since, --until and --person, read back by period_from."""
     parser.add_argument("--period", choices=[c.value for c in CHOICES],
                         help="the last 4 weeks (default), 3 months or 12 months, ending today "

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from carejournal.cli.output import print_json
+from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import InvalidInput, clean_name
 from carejournal.core.supervision import (
     STATUS_LABELS,
@@ -23,10 +23,8 @@ if TYPE_CHECKING:
     from carejournal.services.journal import Journal
 
 
-def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str], int]
-             ) -> None:
-    """Add the supervision, status and person commands to the CLI grammar."""
-    sup = sub.add_parser("supervision", help="record supervision sessions and agreed actions")
+def add_supervision_arguments(sup: argparse.ArgumentParser) -> None:
+    """The subcommands of `carejournal supervision`."""
     acts = sup.add_subparsers(dest="supervision_command", metavar="ACTION")
     add = acts.add_parser("add", help="record a session, held or planned")
     add.add_argument("--date", type=date_type, required=True, help="YYYY-MM-DD")
@@ -49,13 +47,15 @@ def register(sub: Any, date_type: Callable[[str], Any], positive: Callable[[str]
     delete = acts.add_parser("delete", help="delete a session, its actions and preparation")
     delete.add_argument("id", type=positive, metavar="ID")
 
-    status = sub.add_parser("status", help="one line about your next supervision "
-                                           "(for a login script)")
+
+def add_status_arguments(status: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal status`."""
     status.add_argument("--quiet", action="store_true",
                         help="print only when it is time to prepare")
 
-    person = sub.add_parser("person", help="set the nicknames and alias of someone you "
-                                           "support (used to protect them in exports)")
+
+def add_person_arguments(person: argparse.ArgumentParser) -> None:
+    """The arguments of `carejournal person`."""
     person.add_argument("name", metavar="NAME", nargs="?", help="omit to list everyone")
     person.add_argument("--nickname", action="append", default=None,
                         help="another name they go by (repeat; give '' to clear)")

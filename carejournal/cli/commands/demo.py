@@ -1,0 +1,30 @@
+"""`carejournal demo`: fill an empty journal with made-up sample entries."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from carejournal.cli.parser import positive
+from carejournal.core.domain import InvalidInput
+
+if TYPE_CHECKING:
+    from carejournal.services.journal import Journal
+
+
+def add_arguments(demo: argparse.ArgumentParser) -> None:
+    demo.add_argument("--entries", type=positive, default=None,
+                      help="how many entries (default: about three months' worth)")
+    demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
+
+
+def run(journal: Journal, args: argparse.Namespace) -> int:
+    from carejournal.services.demo import fill_demo
+
+    if journal.count() or journal.count(trashed=True):
+        raise InvalidInput(
+            f"{journal.path} already has entries; sample entries only go into an empty "
+            "journal. Choose a new file with --journal PATH.")
+    added = fill_demo(journal, count=args.entries, seed=args.seed)
+    print(f"Added {added} made-up sample entries to {journal.path}.")
+    return 0
