@@ -37,7 +37,7 @@ def type_steadily(window: MainWindow) -> None:
 
     def key() -> None:
         nonlocal typed
-        if typed == len(TEXT):
+        if typed == len(TEXT) or not window.isVisible():  # nobody types into a closed window
             timer.stop()
             return
         QTest.keyClicks(window.editor.body, TEXT[typed])
