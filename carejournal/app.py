@@ -151,8 +151,6 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
         # After the first paint, once the editor and the controllers are built:
         later = window.start_up.run
         later(partial(_listen, instance, window))
-        if new and encryption.available() and not test_hook.active():  # offer a passphrase
-            later(partial(_offer_passphrase, window))
         if session.reopen_entry is not None:
             later(partial(_reopen, window, session.reopen_entry))
             session.reopen_entry = None
@@ -201,11 +199,6 @@ def _listen(instance: SingleInstance, window: MainWindow) -> None:
 def _reopen(window: MainWindow, entry_id: int) -> None:
     """Show the entry that was open before the journal was closed and opened again."""
     window.show_entry(entry_id)
-
-
-def _offer_passphrase(window: MainWindow) -> None:
-    """Offer a passphrase on a journal's first run (its controllers are built by now)."""
-    window.encryption.offer_at_first_run(window)
 
 
 def _offer_recovery(window: MainWindow) -> None:

@@ -46,7 +46,7 @@ LIBRARIES: dict[str, set[str]] = {
     "matplotlib": {"charts", "ui"},
     "sqlalchemy": {"store"}, "alembic": {"store"}, "sqlite3": {"store"},
     "sqlcipher3": {"store"}, "argon2": {"store"},
-    "fpdf": {"pack"}, "docx": {"pack"},
+    "fpdf": {"pack"}, "docx": {"pack"}, "zxcvbn": {"services"},
 }
 
 

@@ -60,7 +60,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
     if encryption.is_encrypted(path):
         raise InvalidInput(f"{path.name} is already encrypted. To change its passphrase: "
                            "carejournal passphrase")
-    new = _new_passphrase(args)
+    new = _new_passphrase(args, path)
     if sys.stderr.isatty():
         sys.stderr.write("Encrypting the journal and its backups…\n")
     done = encryption.encrypt(path, new)
@@ -98,29 +98,34 @@ def run_passphrase(args: argparse.Namespace) -> int:
     key = journal_key(path, args)
     if key is None:
         raise InvalidInput(f"{path.name} is not encrypted. To protect it: carejournal encrypt")
-    encryption.change_passphrase(path, key, _new_passphrase(args))
+    encryption.change_passphrase(path, key, _new_passphrase(args, path))
     print(f"The passphrase of {path.name} is changed. Your recovery key is the same as before.")
     return EXIT_OK
 
 
-def _new_passphrase(args: argparse.Namespace) -> str:
-    """A new passphrase from --new-passphrase-file, or typed twice on the terminal."""
-    from carejournal.services import encryption
+def _new_passphrase(args: argparse.Namespace, journal: Path) -> str:
+    """A new passphrase from --new-passphrase-file, or typed twice on the terminal.
 
+    A weak one is refused (status 2, one line saying why) before anything is changed.
+    """
     if args.new_passphrase_file:
         new = _first_line(Path(args.new_passphrase_file).expanduser())
     else:
         _need_terminal("--new-passphrase-file")
         new = getpass.getpass("New passphrase: ")
-        problem = encryption.passphrase_problem(new)
-        if problem:
-            raise InvalidInput(problem)
+        _refuse_if_weak(new, journal)
         if getpass.getpass("The same again: ") != new:
             raise InvalidInput("the two passphrases are not the same; nothing was changed")
-    problem = encryption.passphrase_problem(new)
-    if problem:
-        raise InvalidInput(problem)
+    _refuse_if_weak(new, journal)
     return new
+
+
+def _refuse_if_weak(passphrase: str, journal: Path) -> None:
+    from carejournal.services import encryption
+
+    problem = encryption.passphrase_problem(passphrase, encryption.personal_words(journal))
+    if problem:
+        raise InvalidInput(f"{problem} Nothing was changed.")
 
 
 def _secret(args: argparse.Namespace, prompt: str) -> str:

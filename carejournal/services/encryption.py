@@ -11,11 +11,14 @@ converted too, so they always match the journal. No Qt here: the window and the 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
+from typing import Any, cast
 
 from carejournal.core.domain import InvalidInput, utc_now
 from carejournal.core.errors import JournalError
@@ -31,10 +34,13 @@ from carejournal.store.backup import (
 from carejournal.store.keyfile import KeyFileProblem, WrongPassphrase, key_file
 
 __all__ = ["Encrypted", "EncryptionError", "KeyFileProblem", "WrongPassphrase", "change_passphrase",
-           "decrypt", "encrypt", "is_encrypted", "key_file", "passphrase_problem",
-           "recovery_key", "unlock"]
+           "Weakness", "decrypt", "encrypt", "is_encrypted", "key_file",
+           "passphrase_problem", "personal_words", "recovery_key", "unlock"]
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = 10  # characters; Weakness.SHORT says the number
+MIN_SCORE = 3  # of zxcvbn's 0-4: 3 holds off a guesser who has the file (behind Argon2id)
+ZXCVBN_MAX = 72
+APP_WORDS = ("carejournal", "care", "journal", "passphrase", "password")
 BEFORE_ENCRYPTION = "before-encryption"
 BEFORE_DECRYPTION = "before-decryption"
 
@@ -67,13 +73,89 @@ def available() -> bool:
     return cipher.available()
 
 
-def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase will not do (None if it will)."""
+class Weakness(Enum):
+    """Why a new passphrase will not do, in plain English (the window translates the text)."""
+
+    EMPTY = "Please choose a passphrase."
+    SHORT = ("Please use at least 10 characters. Three or four unrelated words are long "
+             "enough, and easy to remember.")
+    COMMON = ("This is one of the most common passphrases: anyone trying to open the file "
+              "would guess it early. Try three or four unrelated words.")
+    SIMILAR = ("This is a common passphrase with a small change, and those are guessed early "
+               "too. Try three or four unrelated words.")
+    WORDS = ("A single word, or a well-known phrase, is guessed early. Add another word or two "
+             "that do not belong together.")
+    NAMES = ("Names are among the first things guessed. Add two or three unrelated words.")
+    PERSONAL = ("This is close to your name or the journal's, which anyone trying would try "
+                "first. Choose words that have nothing to do with you or the journal.")
+    KEYBOARD = ("Rows and patterns of keys, like qwerty, are guessed early. Try three or four "
+                "unrelated words.")
+    REPEAT = ("Repeated letters or words are guessed early. Try three or four unrelated words.")
+    SEQUENCE = ("Sequences like abc or 1234 are guessed early. Try three or four unrelated "
+                "words.")
+    DATES = ("Dates and years, such as birthdays, are guessed early. Try three or four "
+             "unrelated words.")
+    GUESSABLE = ("This could be guessed too quickly. Make it longer: three or four unrelated "
+                 "words are strong, and easy to remember.")
+
+
+_PATTERNS = {"spatial": Weakness.KEYBOARD, "repeat": Weakness.REPEAT,
+             "sequence": Weakness.SEQUENCE, "regex": Weakness.DATES, "date": Weakness.DATES}
+_NAME_LISTS = ("surnames", "male_names", "female_names")
+
+
+def passphrase_problem(passphrase: str, about: Sequence[str] = ()) -> str | None:
+    """Why a new passphrase will not do (None if it will), as one kind sentence.
+
+    Strength is judged by zxcvbn: its score must reach MIN_SCORE of 4 ("safely unguessable"),
+    and the passphrase must have MIN_PASSPHRASE characters. `about` gives words a guesser
+    would try first (the worker's name, the journal's); zxcvbn treats them as a dictionary.
+    The sentence is a Weakness's text, so the window can translate it.
+    """
+    weakness = passphrase_weakness(passphrase, about)
+    return None if weakness is None else weakness.value
+
+
+def passphrase_weakness(passphrase: str, about: Sequence[str] = ()) -> Weakness | None:
+    """What is wrong with a new passphrase, or None; see passphrase_problem."""
     if not passphrase.strip():
-        return "Please choose a passphrase."
+        return Weakness.EMPTY
+    from zxcvbn import zxcvbn  # ~80 ms to import: only once a passphrase is judged
+
+    words = [*APP_WORDS, *(word for word in about if word)]
+    # zxcvbn refuses more than 72 characters; the rest can only add strength.
+    judged = cast(dict[str, Any], zxcvbn(passphrase[:ZXCVBN_MAX], user_inputs=words))
+    if int(judged["score"]) < MIN_SCORE:
+        return _weakness_of(cast(list[dict[str, Any]], judged["sequence"]))
     if len(passphrase) < MIN_PASSPHRASE:
-        return f"A passphrase needs at least {MIN_PASSPHRASE} characters; a few words are best."
+        return Weakness.SHORT
     return None
+
+
+def _weakness_of(sequence: list[dict[str, Any]]) -> Weakness:
+    """The reason zxcvbn's feedback gives, from the longest part it could guess."""
+    if not sequence:
+        return Weakness.GUESSABLE
+    match = max(sequence, key=lambda m: len(str(m.get("token", ""))))
+    if match.get("pattern") != "dictionary":
+        return _PATTERNS.get(str(match.get("pattern")), Weakness.GUESSABLE)
+    source = match.get("dictionary_name")
+    if source == "passwords":
+        altered = len(sequence) > 1 or match.get("l33t") or match.get("reversed")
+        return Weakness.SIMILAR if altered else Weakness.COMMON
+    if source == "user_inputs":
+        return Weakness.PERSONAL
+    return Weakness.NAMES if source in _NAME_LISTS else Weakness.WORDS
+
+
+def personal_words(journal: Path) -> tuple[str, ...]:
+    """Words about this worker and journal that a guesser would try first."""
+    words = [journal.stem, *re.split(r"[\W_]+", journal.stem), Path.home().name]
+    try:
+        words.append(getpass.getuser())
+    except (KeyError, OSError):  # no name for this account
+        pass
+    return tuple(dict.fromkeys(word for word in words if len(word) > 2))
 
 
 def recovery_key(key: bytes) -> str:
@@ -107,7 +189,7 @@ def unlock(journal: Path, secret: str) -> bytes:
 def encrypt(journal: Path, passphrase: str, now: Callable[[], dt.datetime] = utc_now,
             cost: keyfile.KdfCost = keyfile.STRONG) -> Encrypted:
     """Encrypt the (closed) plain journal in place, and its backups; return the new key."""
-    _check_new(passphrase)
+    _check_new(passphrase, journal)
     _check_ready(journal, None)
     backup = make_backup(journal, now(), BEFORE_ENCRYPTION)
     key = keyfile.new_data_key()
@@ -130,14 +212,14 @@ def decrypt(journal: Path, key: bytes, now: Callable[[], dt.datetime] = utc_now)
 def change_passphrase(journal: Path, key: bytes, new_passphrase: str,
                       cost: keyfile.KdfCost = keyfile.STRONG) -> None:
     """Wrap the journal's data key with a new passphrase (the journal is not rewritten)."""
-    _check_new(new_passphrase)
+    _check_new(new_passphrase, journal)
     if not _opens(journal, key):
         raise WrongPassphrase("That key does not open this journal.")
     keyfile.write(key_file(journal), keyfile.wrap(key, new_passphrase, cost))
 
 
-def _check_new(passphrase: str) -> None:
-    problem = passphrase_problem(passphrase)
+def _check_new(passphrase: str, journal: Path) -> None:
+    problem = passphrase_problem(passphrase, personal_words(journal))
     if problem:
         raise InvalidInput(problem)
 

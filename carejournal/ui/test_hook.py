@@ -22,11 +22,6 @@ SAVED_LINE = "DRAFT-SAVED"
 _HELD_BACK_MS = 24 * 60 * 60 * 1000
 
 
-def active() -> bool:
-    """Whether a test drives this app (so nothing else may pop up and take the typing)."""
-    return os.environ.get(HOOK_ENV) == "type-then-wait"
-
-
 def maybe_run(window: MainWindow) -> None:
     """Run the hook named in CAREJOURNAL_TEST_HOOK on the window, once (no hook: nothing)."""
     if os.environ.get(HOOK_ENV) != "type-then-wait" or window.property("test_hook_ran"):

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from carejournal import app as app_module
+from carejournal.services import encryption
 from carejournal.services.journal import Journal
 from carejournal.ui.after_close import Session
 from carejournal.ui.editor.draft_keeper import DraftKeeper
@@ -47,3 +48,39 @@ def test_the_after_paint_steps_run_once_the_window_has_painted(
     finally:
         instance.release()
     assert seen == [("shown", True, True, 1), "offer", ("painted", False, False)]
+
+
+def test_a_new_journal_opens_with_no_pop_up_and_the_typing_goes_to_the_editor(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs) -> None:
+    """The passphrase offer is on the welcome page: nothing opens by itself and takes the
+    worker's first sentence (it once went into a hidden passphrase field)."""
+    path = tmp_path / "new.sqlite"
+    instance = SingleInstance(path)
+    seen: dict[str, object] = {}
+    sentence = "Sat with Mary while she waited for her daughter."
+
+    def fake_exec() -> int:
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        window.start_up.flush()  # everything that used to follow the first paint
+        qtbot.wait(300)
+        seen["modal"] = QApplication.activeModalWidget()
+        seen["offered"] = window.welcome.offer.isVisible()
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), sentence)
+        seen["typed"] = window.editor.body.toPlainText()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    monkeypatch.setattr(app_module, "QSettings",
+                        lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert instance.acquire()
+    try:
+        assert app_module.run(QApplication.instance(), Session(path), instance) == 0
+    finally:
+        instance.release()
+    assert dialogs == [], "no question popped up by itself"
+    assert seen == {"modal": None, "offered": encryption.available(), "typed": sentence}

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from carejournal.core.domain import EntryKind
 from carejournal.core.kinds import KINDS
@@ -11,9 +19,11 @@ from carejournal.ui.shared.strings import kind_description, new_entry_label
 
 
 class WelcomePage(QWidget):
-    """Explains the four kinds of entry to someone with an empty journal."""
+    """Explains the four kinds of entry to someone with an empty journal, and offers, calmly
+    and without taking the focus, to protect the journal with a passphrase."""
 
     new_entry = Signal(object)
+    protect = Signal()  # "Protect with a passphrase…": File › Privacy's dialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,13 +47,52 @@ class WelcomePage(QWidget):
             grid.addWidget(text, row, 1)
             self.buttons[kind] = button
         grid.setColumnStretch(1, 1)
+        self.offer = self._protection_offer()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addSpacing(12)
         layout.addLayout(grid)
+        layout.addSpacing(24)
+        layout.addWidget(self.offer)
         layout.addStretch(1)
+
+    def _protection_offer(self) -> QFrame:
+        """The passphrase offer: a choice on the page, never a window of its own."""
+        offer = QFrame()
+        offer.setAccessibleName(self.tr("Protect this journal"))
+        offer.setFrameShape(QFrame.Shape.StyledPanel)
+        heading = QLabel(self.tr("Protect this journal with a passphrase?"))
+        heading.setStyleSheet("font-weight: 600;")
+        text = QLabel(self.tr(
+            "Then nobody can read it without the passphrase, even if the laptop is lost. "
+            "You can also do this later from File › Privacy."), wordWrap=True)
+        self.protect_button = QPushButton(self.tr("Protect with a passphrase…"))
+        self.protect_button.setAccessibleName(self.tr("Protect with a passphrase"))
+        self.not_now_button = QPushButton(self.tr("Not now"))
+        self.not_now_button.setAccessibleName(self.tr("Not now: keep the journal as it is"))
+        self.protect_button.clicked.connect(self.protect)
+        self.not_now_button.clicked.connect(self.decline_protection)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.protect_button)
+        buttons.addWidget(self.not_now_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(offer)
+        box.addWidget(heading)
+        box.addWidget(text)
+        box.addLayout(buttons)
+        offer.setVisible(False)  # shown by the encryption controller, for a plain journal
+        return offer
+
+    def offer_protection(self, offered: bool) -> None:
+        """Show the passphrase offer (a plain journal that can be encrypted) or not."""
+        self.offer.setVisible(offered and not self.property("declined"))
+
+    def decline_protection(self) -> None:
+        """"Not now": the offer goes until the journal is opened again."""
+        self.setProperty("declined", True)
+        self.offer.setVisible(False)
 
 
 class NothingSelectedPage(QWidget):

@@ -8,7 +8,7 @@ Changing the passphrase only re-wraps the key, so the journal stays open.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -36,9 +36,11 @@ class EncryptionService:
     decrypt: Callable[[Path, bytes], Path]
     unlock: Callable[[Path, str], bytes]
     change_passphrase: Callable[[Path, bytes, str], None]
-    passphrase_problem: Callable[[str], str | None]
+    passphrase_problem: Callable[[str, Sequence[str]], str | None]
     is_encrypted: Callable[[Path], bool]
     wrong_passphrase: type[BaseException]
+    personal_words: Callable[[Path], Sequence[str]] = lambda _path: ()
+    available: Callable[[], bool] = lambda: True
 
 
 def real_service() -> EncryptionService:
@@ -46,7 +48,8 @@ def real_service() -> EncryptionService:
     from carejournal.services import encryption as e
 
     return EncryptionService(e.encrypt, e.decrypt, e.unlock, e.change_passphrase,
-                             e.passphrase_problem, e.is_encrypted, e.WrongPassphrase)
+                             e.passphrase_problem, e.is_encrypted, e.WrongPassphrase,
+                             e.personal_words, e.available)
 
 
 _T = TypeVar("_T")
@@ -151,19 +154,6 @@ def decrypt_question(parent: QWidget | None) -> tuple[QMessageBox, QPushButton]:
     return box, remove
 
 
-def first_run_question(parent: QWidget | None) -> tuple[QMessageBox, QPushButton]:
-    """The offer made once, for a brand-new journal, and its "Set a Passphrase…" button."""
-    box = _question(parent, _t("Protect This Journal"),
-                    _t("Protect this journal with a passphrase?"), _t(
-        "Then nobody can read it without the passphrase, even if the laptop is lost. "
-        "You can also do this later from File › Privacy."))
-    chosen = box.addButton(_t("&Set a Passphrase…"), QMessageBox.ButtonRole.AcceptRole)
-    later = box.addButton(_t("&Not Now"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(chosen)
-    box.setEscapeButton(later)
-    return box, chosen
-
-
 class EncryptionController(QObject):
     """Joins the Privacy actions to the passphrase dialogs and the encryption service."""
 
@@ -176,6 +166,7 @@ class EncryptionController(QObject):
         a.encrypt.triggered.connect(self.encrypt)
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.decrypt.triggered.connect(self.decrypt)
+        window.welcome.protect.connect(self.encrypt)
         self.update_actions()
 
     @property
@@ -196,19 +187,29 @@ class EncryptionController(QObject):
             return False
 
     def update_actions(self) -> None:
-        """Protect only a plain journal; change or remove only an encrypted one's passphrase."""
+        """Protect only a plain journal; change or remove only an encrypted one's passphrase.
+
+        The welcome page offers protection too, while the journal is plain and can be."""
         on = self.encrypted()
         a = self.window.actions_
         a.encrypt.setEnabled(not on)
         a.change_passphrase.setEnabled(on)
         a.decrypt.setEnabled(on)
+        self.window.welcome.offer_protection(not on and self.service.available()
+                                             and self.window.journal.writable)
+
+    def problem_check(self) -> Callable[[str], str | None]:
+        """Why a new passphrase will not do, judged with the words about this journal."""
+        service = self.service
+        words = tuple(service.personal_words(self.window.journal.path))
+        return lambda passphrase: service.passphrase_problem(passphrase, words)
 
     # -- protect --------------------------------------------------------------
     def ask_new_passphrase(self) -> str | None:
         """Ask for the new passphrase (tests replace this)."""
         from carejournal.ui.privacy.passphrase import NewPassphraseDialog
 
-        dialog = NewPassphraseDialog(self.service.passphrase_problem, parent=self.window)
+        dialog = NewPassphraseDialog(self.problem_check(), parent=self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.passphrase()
@@ -220,19 +221,6 @@ class EncryptionController(QObject):
         passphrase = self.ask_new_passphrase()
         if passphrase:
             self._close_for(EncryptStep(self.service, passphrase))
-
-    def offer_at_first_run(self, parent: QWidget | None = None) -> None:
-        """Offer, once, to protect a brand-new journal with a passphrase."""
-        if self.encrypted():
-            return
-        if self.ask_first_run(parent or self.window):
-            self.encrypt()
-
-    def ask_first_run(self, parent: QWidget) -> bool:
-        """The first-run question; True for "Set a Passphrase…" (tests replace this)."""
-        box, chosen = first_run_question(parent)
-        box.exec()
-        return box.clickedButton() is chosen
 
     # -- remove ---------------------------------------------------------------
     def confirm_decrypt(self) -> bool:
@@ -260,8 +248,8 @@ class EncryptionController(QObject):
             return
         from carejournal.ui.privacy.passphrase import NewPassphraseDialog
 
-        self.dialog = NewPassphraseDialog(self.service.passphrase_problem, ask_current=True,
-                                          hold=True, parent=self.window)
+        self.dialog = NewPassphraseDialog(self.problem_check(), ask_current=True, hold=True,
+                                          parent=self.window)
         self.dialog.submitted.connect(self._submit_change)
         self.dialog.finished.connect(self._dialog_closed)
         self.dialog.open()

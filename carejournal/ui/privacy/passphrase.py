@@ -7,12 +7,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QFontDatabase,
     QGuiApplication,
+    QKeyEvent,
     QPagedPaintDevice,
+    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -32,7 +34,45 @@ from PySide6.QtWidgets import (
 from carejournal.ui.shared.colours import is_dark, problem_text_style
 
 ProblemCheck = Callable[[str], "str | None"]
-MIN_LENGTH = 8
+
+# The reasons services.encryption gives for a weak passphrase (its Weakness texts), listed so
+# pyside6-lupdate finds them; the dialog shows each translated (a test checks the list).
+REASON_SOURCES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("CareJournal", "Please choose a passphrase."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "Please use at least 10 characters. Three or four unrelated words are "
+        "long enough, and easy to remember."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "This is one of the most common passphrases: anyone trying to open the "
+        "file would guess it early. Try three or four unrelated words."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "This is a common passphrase with a small change, and those are guessed "
+        "early too. Try three or four unrelated words."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "A single word, or a well-known phrase, is guessed early. Add another "
+        "word or two that do not belong together."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "Names are among the first things guessed. Add two or three unrelated "
+        "words."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "This is close to your name or the journal's, which anyone trying would "
+        "try first. Choose words that have nothing to do with you or the journal."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "Rows and patterns of keys, like qwerty, are guessed early. Try three or "
+        "four unrelated words."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "Repeated letters or words are guessed early. Try three or four "
+        "unrelated words."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "Sequences like abc or 1234 are guessed early. Try three or four "
+        "unrelated words."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "Dates and years, such as birthdays, are guessed early. Try three or "
+        "four unrelated words."),
+    QT_TRANSLATE_NOOP(
+        "CareJournal", "This could be guessed too quickly. Make it longer: three or four "
+        "unrelated words are strong, and easy to remember."),
+)
 
 
 def _t(text: str) -> str:
@@ -40,13 +80,9 @@ def _t(text: str) -> str:
 
 
 def default_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is too weak, asked of services.encryption when it is there."""
-    try:
-        from carejournal.services.encryption import passphrase_problem
-    except ImportError:
-        if len(passphrase) >= MIN_LENGTH:
-            return None
-        return _t("Please use at least {count} characters.").format(count=MIN_LENGTH)
+    """Why a new passphrase is too weak, as services.encryption judges it."""
+    from carejournal.services.encryption import passphrase_problem
+
     return passphrase_problem(passphrase)
 
 
@@ -55,9 +91,35 @@ def hint_style(widget: QWidget) -> str:
     return "color: {colour};".format(colour="#ffb4ab" if is_dark(widget) else "#b3261e")
 
 
+class Note(QLabel):
+    """A wrapped note that is never cut off: as tall as its text needs at its width.
+
+    (A dialog's layout does not ask a label how tall it must be at a given width, so a long
+    reason under a field lost its second line.)"""
+
+    def __init__(self) -> None:
+        super().__init__(wordWrap=True)
+        self.setContentsMargins(0, 0, 0, 3)  # room for the descenders above the next row
+        self.setVisible(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.fit()
+
+    def fit(self) -> None:
+        """Ask for the height the text needs at the width the note has now."""
+        self.setMinimumHeight(self.heightForWidth(self.width()) if self.text() else 0)
+
+
 class NewPassphraseDialog(QDialog):
     """Asks for a new passphrase twice (and, to change it, the current one first).
 
+    Enter, like the OK button, sets the passphrase once all is well; otherwise the dialog
+    stays open and says what is missing. Only Escape or Cancel cancels.
     With `hold=True` the OK button emits `submitted` and the dialog stays open until the
     caller says the current passphrase was right (`done_ok`) or wrong (`show_wrong_current`).
     """
@@ -84,7 +146,8 @@ class NewPassphraseDialog(QDialog):
             edit.textChanged.connect(self.validate)
         self.current_edit.textChanged.connect(lambda: self._say(self.current_hint, None))
         self.validate()
-        self.resize(520, self.sizeHint().height())
+        (self.current_edit if ask_current else self.new_edit).setFocus()  # where typing goes
+        self.resize(560, self.sizeHint().height())
 
     def _field(self, accessible: str) -> QLineEdit:
         edit = QLineEdit()
@@ -93,10 +156,8 @@ class NewPassphraseDialog(QDialog):
         edit.setMinimumWidth(300)
         return edit
 
-    def _hint(self) -> QLabel:
-        label = QLabel()  # one line: a wrapped note here is cut off by the form's layout
-        label.setVisible(False)
-        return label
+    def _hint(self) -> Note:
+        return Note()
 
     def _build(self) -> None:
         heading = QLabel(self.tr("Choose a new passphrase") if self.ask_current else
@@ -105,7 +166,11 @@ class NewPassphraseDialog(QDialog):
         explanation = QLabel(self.tr(
             "Without this passphrase or your recovery key, nobody — including you — can read "
             "this journal. CareJournal cannot recover a forgotten passphrase."), wordWrap=True)
+        advice = QLabel(self.tr(
+            "Three or four unrelated words make a strong passphrase that is easy to "
+            "remember."), wordWrap=True)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         rows = [(self.tr("&Current passphrase:"), self.current_edit, self.current_hint)]
         if not self.ask_current:
             rows = []
@@ -115,30 +180,35 @@ class NewPassphraseDialog(QDialog):
         for text, edit, hint in rows:
             label = QLabel(text)
             label.setBuddy(edit)
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(edit)
-            box.addWidget(hint)
-            form.addRow(label, box)
+            form.addRow(label, edit)
+            form.addRow("", hint)  # its own row, so a long reason wraps below the field
         form.addRow("", self.show_text)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = QPushButton(self.tr("&Change Passphrase") if self.ask_current
-                                     else self.tr("&Set Passphrase"))
-        self.ok_button.setDefault(True)
-        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
+        self._build_buttons()
         self.status = QLabel(wordWrap=True)
         self.status.setVisible(False)
+        self.refusal = Note()  # after Enter or OK, until all is well
         layout = QVBoxLayout(self)
-        for widget in (heading, explanation):
+        for widget in (heading, explanation, advice):
             layout.addWidget(widget)
         layout.addSpacing(6)
         layout.addLayout(form)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows with the notes
+
+    def _build_buttons(self) -> None:
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = QPushButton(self.tr("&Change Passphrase") if self.ask_current
+                                     else self.tr("&Set Passphrase"))
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.ok_button, self.cancel_button):
+            button.setAutoDefault(False)  # Enter is ours (keyPressEvent): it never cancels
+        self.ok_button.setDefault(True)  # drawn as the default: what Enter does
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
 
     # -- state ----------------------------------------------------------------
     def passphrase(self) -> str:
@@ -149,20 +219,49 @@ class NewPassphraseDialog(QDialog):
         """The current passphrase (empty when not asked)."""
         return self.current_edit.text() if self.ask_current else ""
 
-    def validate(self) -> bool:
-        """Show what is missing, calmly, and enable OK only when all is well."""
-        new, repeat = self.new_edit.text(), self.repeat_edit.text()
+    def strength_problem(self) -> str | None:
+        """Why the new passphrase will not do, translated (None when it will, or is empty)."""
+        new = self.new_edit.text()
+        if self.ask_current and new and new == self.current_edit.text():
+            return self.tr("This is the passphrase you have now; choose a different one.")
         problem = self.problem(new) if new else None
-        same_as_current = bool(self.ask_current and new and new == self.current_edit.text())
-        if same_as_current:
-            problem = self.tr("This is the passphrase you have now; choose a different one.")
-        self._say(self.new_hint, problem)
+        return _t(problem) if problem else None
+
+    def first_problem(self) -> tuple[QLineEdit, str] | None:
+        """The first thing that keeps the passphrase from being set, and its field."""
+        new, repeat = self.new_edit.text(), self.repeat_edit.text()
+        if self.ask_current and not self.current_edit.text():
+            return self.current_edit, self.tr("Please type your current passphrase.")
+        if not new:
+            return self.new_edit, self.tr("Please choose a new passphrase.")
+        problem = self.strength_problem()
+        if problem:
+            return self.new_edit, problem
+        if not repeat:
+            return self.repeat_edit, self.tr(
+                "Please type the new passphrase again, to be sure of it.")
+        if repeat != new:
+            return self.repeat_edit, self.tr(
+                "The two passphrases are not the same. Please type it again.")
+        return None
+
+    def validate(self) -> bool:
+        """Show what is wrong so far, calmly, beside each field; True when all is well."""
+        new, repeat = self.new_edit.text(), self.repeat_edit.text()
+        self._say(self.new_hint, self.strength_problem())
         mismatch = bool(repeat) and repeat != new
         self._say(self.repeat_hint, self.tr("The two do not match yet.") if mismatch else None)
-        ok = bool(new) and problem is None and repeat == new
-        ok = ok and (not self.ask_current or bool(self.current_edit.text()))
-        self.ok_button.setEnabled(ok and not self.property("busy"))
-        return ok
+        problem = self.first_problem()
+        if problem is None:  # said after Enter, until all is well
+            self._say(self.refusal, None)
+        self._describe_fields()
+        self.ok_button.setEnabled(not self.property("busy"))
+        return problem is None
+
+    def _describe_fields(self) -> None:
+        """Each field's note, read out with its name by a screen reader."""
+        for field in (self.current_edit, self.new_edit, self.repeat_edit):
+            field.setAccessibleDescription(self._hint_of(field).text())
 
     def _say(self, label: QLabel, text: str | None) -> None:
         label.setText(text or "")
@@ -174,8 +273,22 @@ class NewPassphraseDialog(QDialog):
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.setEchoMode(mode)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter sets the passphrase, or says why not; Cancel has it only with the focus."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if self.focusWidget() is self.cancel_button:
+                self.reject()
+            else:
+                self._ok()
+            return
+        super().keyPressEvent(event)
+
     def _ok(self) -> None:
+        if self.property("busy"):
+            return
         if not self.validate():
+            self._explain()
             return
         if not self.hold:
             self.accept()
@@ -183,13 +296,29 @@ class NewPassphraseDialog(QDialog):
         self.set_busy(True, self.tr("Checking your current passphrase…"))
         self.submitted.emit()
 
+    def _explain(self) -> None:
+        """Say it is not set yet and why, under the field concerned, which gets the cursor."""
+        problem = self.first_problem()
+        if problem is None:
+            return
+        field, reason = problem
+        self._say(self._hint_of(field), reason)
+        self._say(self.refusal, self.tr("Your passphrase is not set yet."))
+        self._describe_fields()
+        field.setFocus()
+
+    def _hint_of(self, field: QLineEdit) -> QLabel:
+        if field is self.current_edit:
+            return self.current_hint
+        return self.new_hint if field is self.new_edit else self.repeat_hint
+
     # -- answers from the caller (hold=True) -----------------------------------
     def set_busy(self, busy: bool, message: str = "") -> None:
         """While checking: fields and OK disabled, and a short message."""
         self.setProperty("busy", busy)
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.setEnabled(not busy)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
         self.status.setText(message)
         self.status.setStyleSheet("")
         self.status.setVisible(bool(message))

@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from carejournal.core.errors import JournalError
 from carejournal.services.journal import Journal
@@ -19,7 +21,6 @@ from carejournal.ui.privacy.encryption import (
     EncryptionService,
     EncryptStep,
     decrypt_question,
-    first_run_question,
     real_service,
 )
 from carejournal.ui.privacy.passphrase import NewPassphraseDialog
@@ -62,7 +63,7 @@ class FakeService:
 
     def service(self) -> EncryptionService:
         return EncryptionService(self.encrypt, self.decrypt, self.unlock, self.change,
-                                 lambda p: None if len(p) >= 8 else "Too short.",
+                                 lambda p, _words: None if len(p) >= 8 else "Too short.",
                                  lambda _path: self.state, Wrong)
 
 
@@ -179,15 +180,53 @@ def test_change_passphrase_wrong_then_right(window, fake, qtbot) -> None:
     assert window.isVisible(), "the journal stays open"
 
 
-def test_first_run_offer(window, fake) -> None:
+def test_the_welcome_page_offers_protection_without_a_window_of_its_own(window, fake,
+                                                                        qtbot) -> None:
     controller = controller_for(window, fake)
-    controller.ask_first_run = lambda _parent: False  # type: ignore[method-assign]
-    controller.offer_at_first_run(window)
+    welcome = window.welcome
+    assert window.pages.currentWidget() is welcome and welcome.offer.isVisible()
+    assert QApplication.activeModalWidget() is None, "an offer on the page, not a pop-up"
+    qtbot.mouseClick(welcome.not_now_button, Qt.MouseButton.LeftButton)
+    assert not welcome.offer.isVisible() and window.isVisible()
+    assert getattr(window, "after_close", None) is None
+    controller.update_actions()
+    assert not welcome.offer.isVisible(), "not now means not again while the journal is open"
+    welcome.setProperty("declined", False)
+    window.journal.key = KEY  # encrypted: nothing to offer
+    controller.update_actions()
+    assert not welcome.offer.isVisible()
+    window.journal.key = None
+    controller._service = EncryptionService(**{**fake.service().__dict__,
+                                               "available": lambda: False})
+    controller.update_actions()
+    assert not welcome.offer.isVisible(), "no offer where SQLCipher is not installed"
+
+
+def test_the_welcome_page_button_opens_the_passphrase_dialog(window, fake, qtbot) -> None:
+    controller_for(window, fake)
+    seen: list[object] = []
+
+    def answer() -> None:  # the dialog is modal: look at it, then leave it with Escape
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        if dialog is None:
+            return
+        try:
+            qtbot.waitUntil(lambda: dialog.focusWidget() is getattr(dialog, "new_edit", None),
+                            timeout=2000)
+            seen.append("typing goes to the new passphrase")
+        finally:
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    qtbot.mouseClick(window.welcome.protect_button, Qt.MouseButton.LeftButton)
+    assert isinstance(seen[0], NewPassphraseDialog), seen
+    assert seen[1:] == ["typing goes to the new passphrase"]
     assert getattr(window, "after_close", None) is None and window.isVisible()
-    controller.ask_first_run = lambda _parent: True  # type: ignore[method-assign]
+    controller = window.encryption
     controller.ask_new_passphrase = lambda: "tea in the garden"  # type: ignore[method-assign]
-    controller.offer_at_first_run(window)
-    assert isinstance(window.after_close, EncryptStep)
+    qtbot.mouseClick(window.welcome.protect_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.after_close, EncryptStep) and not window.isVisible()
 
 
 def test_questions_name_their_buttons(qtbot) -> None:
@@ -197,12 +236,6 @@ def test_questions_name_their_buttons(qtbot) -> None:
     assert "anyone" in box.informativeText()
     box.show()
     box.grab().save("/tmp/decrypt_question.png")
-    offer, chosen = first_run_question(None)
-    qtbot.addWidget(offer)
-    assert "Set a Passphrase" in chosen.text().replace("&", "")
-    assert "File › Privacy" in offer.informativeText()
-    offer.show()
-    offer.grab().save("/tmp/first_run_offer.png")
 
 
 def test_real_service_protects_changes_and_removes(journal: Journal, monkeypatch) -> None:
