@@ -6,11 +6,14 @@ import datetime as dt
 import stat
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
+from carejournal.services.encryption import MIN_PASSPHRASE, Weakness
 from carejournal.ui.privacy.passphrase import (
+    REASON_SOURCES,
     NewPassphraseDialog,
     RecoveryKeyDialog,
     key_lines,
@@ -21,31 +24,161 @@ from carejournal.ui.privacy.passphrase import (
 KEY = "ABCD-EF01-2345-6789-ABCD-EF01-2345-6789-JKLM-NPQR-STUV-WXYZ"
 
 
+GOOD = "kettle lantern orbit saffron"
+
+
 def too_short(text: str) -> str | None:
     return None if len(text) >= 8 else "Please use at least 8 characters."
 
 
-def test_ok_is_enabled_only_for_a_good_passphrase_typed_twice(qtbot) -> None:
+@pytest.fixture
+def dialog(qtbot) -> NewPassphraseDialog:
+    """The Protect dialog with the real judge (zxcvbn), shown and active, as File › Privacy
+    opens it."""
+    made = NewPassphraseDialog()
+    qtbot.addWidget(made)
+    with qtbot.waitActive(made):
+        made.open()
+        made.activateWindow()
+    return made
+
+
+def type_twice(qtbot, dialog: NewPassphraseDialog, new: str, repeat: str | None = None) -> None:
+    """Type as a worker does: the new passphrase, Tab, the same (or another) again."""
+    qtbot.keyClicks(dialog.new_edit, new)
+    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.repeat_edit
+    qtbot.keyClicks(dialog.repeat_edit, new if repeat is None else repeat)
+
+
+def test_enter_with_a_good_passphrase_typed_twice_sets_it(qtbot, dialog) -> None:
+    type_twice(qtbot, dialog, GOOD)
+    qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.passphrase() == GOOD
+
+
+def test_enter_on_the_keypad_sets_it_too(qtbot, dialog) -> None:
+    type_twice(qtbot, dialog, GOOD)
+    qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_enter_when_the_two_differ_stays_open_and_says_so(qtbot, dialog) -> None:
+    type_twice(qtbot, dialog, GOOD, "kettle lantern orbit")
+    with qtbot.assertNotEmitted(dialog.finished):  # never cancelled
+        qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.refusal.isVisible() and "not set yet" in dialog.refusal.text()
+    assert dialog.repeat_hint.isVisible() and "not the same" in dialog.repeat_hint.text()
+    assert dialog.focusWidget() is dialog.repeat_edit
+    dialog.repeat_edit.clear()
+    qtbot.keyClicks(dialog.repeat_edit, GOOD)
+    assert not dialog.refusal.isVisible(), "the note goes once all is well"
+    qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize(("weak", "reason"), [
+    ("password", "one of the most common passphrases"),
+    ("12345678", "one of the most common passphrases"),
+    ("qwertyuiop", "common passphrases"),
+    ("Jennifer1990", "Names are among the first things guessed"),
+    ("Xk9#mQ2!", "guessed too quickly"),
+])
+def test_enter_with_a_weak_passphrase_stays_open_and_says_why(qtbot, dialog, weak: str,
+                                                              reason: str) -> None:
+    type_twice(qtbot, dialog, weak)
+    with qtbot.assertNotEmitted(dialog.finished):  # never cancelled
+        qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.new_hint.isVisible() and reason in dialog.new_hint.text()
+    assert "not set yet" in dialog.refusal.text()
+    assert dialog.focusWidget() is dialog.new_edit, "the cursor goes where the change is"
+    assert reason in dialog.new_edit.accessibleDescription(), "a screen reader says why"
+    hint = dialog.new_hint
+    assert hint.height() >= hint.heightForWidth(hint.width()), "the whole reason shows"
+
+
+def test_enter_on_empty_fields_says_what_to_type(qtbot, dialog) -> None:
+    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "choose a new passphrase" in dialog.new_hint.text()
+    qtbot.keyClicks(dialog.new_edit, GOOD)
+    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "again" in dialog.repeat_hint.text()
+    assert dialog.focusWidget() is dialog.repeat_edit
+
+
+def test_escape_still_cancels(qtbot, dialog) -> None:
+    type_twice(qtbot, dialog, GOOD)
+    qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_enter_on_cancel_cancels_and_on_the_checkbox_sets(qtbot, dialog) -> None:
+    type_twice(qtbot, dialog, GOOD)
+    dialog.show_text.setFocus()
+    qtbot.keyClick(dialog.show_text, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    again = NewPassphraseDialog()
+    qtbot.addWidget(again)
+    with qtbot.waitActive(again):
+        again.open()
+        again.activateWindow()
+    type_twice(qtbot, again, GOOD)
+    again.cancel_button.setFocus()
+    qtbot.keyClick(again.cancel_button, Qt.Key.Key_Return)
+    assert again.result() == QDialog.DialogCode.Rejected
+
+
+def test_enter_in_the_change_dialog_submits_only_when_all_is_well(qtbot) -> None:
+    dialog = NewPassphraseDialog(ask_current=True, hold=True)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.open()
+        dialog.activateWindow()
+    assert dialog.focusWidget() is dialog.current_edit
+    submitted: list[bool] = []
+    dialog.submitted.connect(lambda: submitted.append(True))
+    qtbot.keyClicks(dialog.current_edit, "the old passphrase")
+    qtbot.keyClick(dialog.current_edit, Qt.Key.Key_Tab)
+    type_twice(qtbot, dialog, "password")
+    qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not submitted and "common" in dialog.new_hint.text()
+    dialog.new_edit.clear()
+    dialog.repeat_edit.clear()
+    type_twice(qtbot, dialog, GOOD)
+    qtbot.keyClick(dialog.repeat_edit, Qt.Key.Key_Return)
+    assert submitted == [True] and dialog.isVisible(), "held open until the caller answers"
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert submitted == [True], "Enter while checking does not ask twice"
+
+
+def test_the_notes_say_what_is_missing_as_they_type(qtbot) -> None:
     dialog = NewPassphraseDialog(too_short)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.isEnabled(), "OK says why, rather than greying out"
     assert not dialog.new_hint.isVisible(), "nothing is wrong before anything is typed"
     assert not dialog.current_edit.isVisible()
     dialog.new_edit.setText("short")
     assert dialog.new_hint.isVisible() and "8 characters" in dialog.new_hint.text()
-    assert not dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.refusal.isVisible()
     dialog.new_edit.setText("tea in the garden")
     assert not dialog.new_hint.isVisible()
     dialog.repeat_edit.setText("tea in the")
     assert dialog.repeat_hint.isVisible() and "do not match" in dialog.repeat_hint.text()
-    assert not dialog.ok_button.isEnabled()
     dialog.repeat_edit.setText("tea in the garden")
-    assert not dialog.repeat_hint.isVisible()
-    assert dialog.ok_button.isEnabled()
+    assert not dialog.repeat_hint.isVisible() and not dialog.refusal.isVisible()
     dialog.ok_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.passphrase() == "tea in the garden" and dialog.current() == ""
+
+
+def test_every_reason_the_service_gives_is_listed_for_translation() -> None:
+    assert {w.value for w in Weakness} <= set(REASON_SOURCES)
+    assert str(MIN_PASSPHRASE) in Weakness.SHORT.value
 
 
 def test_fields_hide_what_is_typed_have_names_and_labels(qtbot) -> None:
@@ -68,11 +201,14 @@ def test_change_needs_the_current_passphrase_and_a_different_new_one(qtbot) -> N
     dialog.show()
     dialog.new_edit.setText("a new long one")
     dialog.repeat_edit.setText("a new long one")
-    assert not dialog.ok_button.isEnabled(), "the current passphrase is still missing"
+    dialog.ok_button.click()
+    assert "current passphrase" in dialog.current_hint.text(), "it is still missing"
     dialog.current_edit.setText("a new long one")
-    assert "different" in dialog.new_hint.text() and not dialog.ok_button.isEnabled()
+    assert "different" in dialog.new_hint.text()
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.refusal.isVisible()
     dialog.current_edit.setText("the old one")
-    assert dialog.ok_button.isEnabled()
+    assert not dialog.refusal.isVisible()
     with qtbot.waitSignal(dialog.submitted, timeout=1000):
         dialog.ok_button.click()
     assert dialog.isVisible(), "held open until the caller answers"
