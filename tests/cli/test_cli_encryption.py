@@ -60,15 +60,40 @@ def test_encrypt_use_change_and_decrypt_from_the_command_line(tmp_path: Path, ca
     assert not any(cipher.looks_encrypted(b) for b in (tmp_path / "backups").iterdir())
 
 
-def test_a_weak_new_passphrase_is_refused_and_nothing_changes(tmp_path: Path, capsys) -> None:
+@pytest.mark.parametrize(("weak", "reason"), [
+    ("Qz8!vR2#k", "at least 10 characters"),
+    ("password", "one of the most common passphrases"),
+    ("12345678", "one of the most common passphrases"),
+    ("journal2026", "your name or the journal's"),
+])
+def test_a_weak_new_passphrase_is_refused_and_nothing_changes(tmp_path: Path, capsys,
+                                                              weak: str, reason: str) -> None:
     journal = tmp_path / "journal.sqlite"
     ok(capsys, journal, "add", "--kind", "reflection", "A quiet shift")
     before = journal.read_bytes()
-    weak = secret_file(tmp_path, "weak.txt", "short")
-    code, _out, err = cli(capsys, journal, "encrypt", "--new-passphrase-file", weak)
-    assert code == 2 and "at least 8 characters" in err
-    assert journal.read_bytes() == before
+    code, out, err = cli(capsys, journal, "encrypt", "--new-passphrase-file",
+                         secret_file(tmp_path, "weak.txt", weak))
+    assert (code, out) == (2, "") and reason in err
+    assert err.count("\n") == 1 and "Nothing was changed" in err, "one line saying why"
+    assert journal.read_bytes() == before and not cipher.looks_encrypted(journal)
     assert not (tmp_path / "journal.sqlite.key").exists()
+    assert "A quiet shift" in ok(capsys, journal, "list"), "still plain, still opens"
+
+
+def test_a_weak_changed_passphrase_is_refused_and_the_old_one_still_opens(
+        tmp_path: Path, capsys) -> None:
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Walked to the shop with Ray")
+    old = secret_file(tmp_path, "old.txt", "kettle lantern orbit saffron")
+    ok(capsys, journal, "encrypt", "--new-passphrase-file", old)
+    key_file = tmp_path / "journal.sqlite.key"
+    before = journal.read_bytes(), key_file.read_bytes()
+    for weak in ("password", "12345678"):
+        code, out, err = cli(capsys, journal, "--passphrase-file", old, "passphrase",
+                             "--new-passphrase-file", secret_file(tmp_path, "weak.txt", weak))
+        assert (code, out) == (2, "") and "most common" in err and err.count("\n") == 1
+        assert (journal.read_bytes(), key_file.read_bytes()) == before
+    assert "Ray" in ok(capsys, journal, "--passphrase-file", old, "list")
 
 
 def test_a_lost_key_file_is_explained_and_the_recovery_key_mends_it(tmp_path: Path, capsys

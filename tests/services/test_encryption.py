@@ -271,3 +271,64 @@ def test_a_plain_backup_restored_into_an_encrypted_journal_is_encrypted_on_the_w
     finally:
         journal.close()
     assert b"tomatoes" not in path.read_bytes()
+
+
+@pytest.mark.parametrize(("passphrase", "weakness"), [
+    ("", encryption.Weakness.EMPTY),
+    ("   ", encryption.Weakness.EMPTY),
+    ("password", encryption.Weakness.COMMON),
+    ("12345678", encryption.Weakness.COMMON),
+    ("sunshine", encryption.Weakness.COMMON),
+    ("Password1!", encryption.Weakness.SIMILAR),
+    ("P@ssw0rd", encryption.Weakness.SIMILAR),
+    ("aaaaaaaaaaaa", encryption.Weakness.REPEAT),
+    ("abcdefghijkl", encryption.Weakness.SEQUENCE),
+    ("zxcvbnm,./", encryption.Weakness.KEYBOARD),
+    ("19/04/1987", encryption.Weakness.DATES),
+    ("jennifersmith", encryption.Weakness.NAMES),
+    ("Xk9#mQ2!", encryption.Weakness.GUESSABLE),
+    ("Xk9#mQ2!zp", None),  # strong enough, and 10 characters
+    ("kettle lantern orbit saffron", None),
+    ("correct horse battery", None),
+    ("x" * 200, encryption.Weakness.REPEAT),  # zxcvbn reads the first 72 characters
+])
+def test_zxcvbn_judges_how_guessable_a_passphrase_is(passphrase: str, weakness) -> None:
+    assert encryption.passphrase_weakness(passphrase) is weakness
+    problem = encryption.passphrase_problem(passphrase)
+    assert problem == (weakness.value if weakness else None)
+
+
+def test_a_strong_but_short_passphrase_is_refused_for_its_length() -> None:
+    strong = "Qz8!vR2#k"  # zxcvbn scores it 3; nine characters
+    assert len(strong) < encryption.MIN_PASSPHRASE
+    assert encryption.passphrase_weakness(strong) is encryption.Weakness.SHORT
+    assert str(encryption.MIN_PASSPHRASE) in encryption.Weakness.SHORT.value
+
+
+def test_words_about_the_worker_and_the_journal_are_guessed_first(tmp_path: Path) -> None:
+    words = encryption.personal_words(tmp_path / "Marigold-Whitby.sqlite")
+    assert {"Marigold", "Whitby", "Marigold-Whitby"} <= set(words)
+    assert encryption.passphrase_problem("Marigold-Whitby1") is None
+    assert encryption.passphrase_weakness("Marigold-Whitby1", words) \
+        is encryption.Weakness.PERSONAL
+    assert encryption.passphrase_weakness("carejournal2026") is encryption.Weakness.PERSONAL
+
+
+def test_encrypt_refuses_a_weak_or_personal_passphrase_and_changes_nothing(
+        journal_path: Path, tmp_path: Path) -> None:
+    make_plain(journal_path)
+    before = all_bytes(tmp_path)
+    for weak in ("password", "12345678", f"{journal_path.stem}2026"):
+        with pytest.raises(InvalidInput):
+            encryption.encrypt(journal_path, weak, cost=CHEAP)
+        assert all_bytes(tmp_path) == before
+        assert not encryption.key_file(journal_path).exists()
+
+
+def test_change_refuses_a_weak_passphrase_and_the_old_one_still_opens(encrypted) -> None:
+    path, key = encrypted
+    kept = encryption.key_file(path).read_bytes()
+    with pytest.raises(InvalidInput, match="most common"):
+        encryption.change_passphrase(path, key, "password", cost=CHEAP)
+    assert encryption.key_file(path).read_bytes() == kept
+    assert encryption.unlock(path, PASS) == key
