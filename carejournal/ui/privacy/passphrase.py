@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QFontDatabase,
@@ -125,11 +125,16 @@ class NewPassphraseDialog(QDialog):
     """
 
     submitted = Signal()
+    JUDGE_AFTER_MS = 250  # the strength note waits for a pause in the typing
 
     def __init__(self, problem: ProblemCheck | None = None, ask_current: bool = False,
                  hold: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.problem = problem or default_problem
+        self._judged: tuple[str, str | None] = ("", None)  # the last passphrase judged
+        # zxcvbn takes up to ~0.1 s on a long passphrase: not on every key press
+        self.judge_timer = QTimer(self, singleShot=True, interval=self.JUDGE_AFTER_MS)
+        self.judge_timer.timeout.connect(self.validate)
         self.ask_current = ask_current
         self.hold = hold
         self.setWindowTitle(self.tr("Change Passphrase") if ask_current
@@ -142,6 +147,7 @@ class NewPassphraseDialog(QDialog):
         self.show_text.setAccessibleName(self.tr("Show the passphrases as typed"))
         self.show_text.toggled.connect(self._set_echo)
         self._build()
+        self.new_edit.textChanged.connect(self.judge_timer.start)
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.textChanged.connect(self.validate)
         self.current_edit.textChanged.connect(lambda: self._say(self.current_hint, None))
@@ -224,7 +230,9 @@ class NewPassphraseDialog(QDialog):
         new = self.new_edit.text()
         if self.ask_current and new and new == self.current_edit.text():
             return self.tr("This is the passphrase you have now; choose a different one.")
-        problem = self.problem(new) if new else None
+        if self._judged[0] != new:
+            self._judged = (new, self.problem(new) if new else None)
+        problem = self._judged[1]
         return _t(problem) if problem else None
 
     def first_problem(self) -> tuple[QLineEdit, str] | None:
@@ -245,18 +253,18 @@ class NewPassphraseDialog(QDialog):
                 "The two passphrases are not the same. Please type it again.")
         return None
 
-    def validate(self) -> bool:
-        """Show what is wrong so far, calmly, beside each field; True when all is well."""
+    def validate(self) -> None:
+        """Show what is wrong so far, calmly, beside each field (the strength once the
+        typing pauses)."""
         new, repeat = self.new_edit.text(), self.repeat_edit.text()
-        self._say(self.new_hint, self.strength_problem())
         mismatch = bool(repeat) and repeat != new
         self._say(self.repeat_hint, self.tr("The two do not match yet.") if mismatch else None)
-        problem = self.first_problem()
-        if problem is None:  # said after Enter, until all is well
-            self._say(self.refusal, None)
+        if not self.judge_timer.isActive():
+            self._say(self.new_hint, self.strength_problem())
+            if self.first_problem() is None:  # said after Enter, until all is well
+                self._say(self.refusal, None)
         self._describe_fields()
         self.ok_button.setEnabled(not self.property("busy"))
-        return problem is None
 
     def _describe_fields(self) -> None:
         """Each field's note, read out with its name by a screen reader."""
@@ -287,7 +295,9 @@ class NewPassphraseDialog(QDialog):
     def _ok(self) -> None:
         if self.property("busy"):
             return
-        if not self.validate():
+        self.judge_timer.stop()
+        self.validate()
+        if self.first_problem() is not None:
             self._explain()
             return
         if not self.hold:

@@ -162,11 +162,12 @@ def test_the_notes_say_what_is_missing_as_they_type(qtbot) -> None:
     assert not dialog.new_hint.isVisible(), "nothing is wrong before anything is typed"
     assert not dialog.current_edit.isVisible()
     dialog.new_edit.setText("short")
-    assert dialog.new_hint.isVisible() and "8 characters" in dialog.new_hint.text()
+    qtbot.waitUntil(dialog.new_hint.isVisible, timeout=2000)  # once the typing pauses
+    assert "8 characters" in dialog.new_hint.text()
     dialog.ok_button.click()
     assert dialog.isVisible() and dialog.refusal.isVisible()
     dialog.new_edit.setText("tea in the garden")
-    assert not dialog.new_hint.isVisible()
+    qtbot.waitUntil(lambda: not dialog.new_hint.isVisible(), timeout=2000)
     dialog.repeat_edit.setText("tea in the")
     assert dialog.repeat_hint.isVisible() and "do not match" in dialog.repeat_hint.text()
     dialog.repeat_edit.setText("tea in the garden")
@@ -174,6 +175,25 @@ def test_the_notes_say_what_is_missing_as_they_type(qtbot) -> None:
     dialog.ok_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.passphrase() == "tea in the garden" and dialog.current() == ""
+
+
+def test_strength_is_judged_once_the_typing_pauses_not_at_every_key(qtbot) -> None:
+    judged: list[str] = []
+
+    def judge(text: str) -> str | None:
+        judged.append(text)
+        return too_short(text)
+
+    dialog = NewPassphraseDialog(judge)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.new_edit, "kettle lantern")
+    assert judged == [], "zxcvbn can take 0.1 s on a long passphrase: not at every key"
+    qtbot.waitUntil(lambda: judged == ["kettle lantern"], timeout=2000)
+    qtbot.keyClicks(dialog.new_edit, " orbit")
+    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)  # no waiting: Enter judges now
+    assert judged[-1] == "kettle lantern orbit"
+    assert "again" in dialog.repeat_hint.text()
 
 
 def test_every_reason_the_service_gives_is_listed_for_translation() -> None:
@@ -204,7 +224,7 @@ def test_change_needs_the_current_passphrase_and_a_different_new_one(qtbot) -> N
     dialog.ok_button.click()
     assert "current passphrase" in dialog.current_hint.text(), "it is still missing"
     dialog.current_edit.setText("a new long one")
-    assert "different" in dialog.new_hint.text()
+    qtbot.waitUntil(lambda: "different" in dialog.new_hint.text(), timeout=2000)
     dialog.ok_button.click()
     assert dialog.isVisible() and dialog.refusal.isVisible()
     dialog.current_edit.setText("the old one")
