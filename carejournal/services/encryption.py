@@ -40,7 +40,7 @@ __all__ = ["Encrypted", "EncryptionError", "KeyFileProblem", "WrongPassphrase", 
 MIN_PASSPHRASE = 10  # characters; Weakness.SHORT says the number
 MIN_SCORE = 3  # of zxcvbn's 0-4: 3 holds off a guesser who has the file (behind Argon2id)
 ZXCVBN_MAX = 72
-APP_WORDS = ("carejournal", "care", "journal", "passphrase", "password")
+APP_WORDS = ("carejournal", "care", "journal", "passphrase")  # guessed first, like a name
 BEFORE_ENCRYPTION = "before-encryption"
 BEFORE_DECRYPTION = "before-decryption"
 

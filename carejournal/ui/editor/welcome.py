@@ -28,6 +28,7 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Welcome"))
+        self.declined = False  # "Not now" was chosen while this journal is open
         heading = QLabel(self.tr("Welcome to your journal"))
         heading.setStyleSheet("font-size: 20pt; font-weight: 600;")
         intro = QLabel(self.tr(
@@ -87,11 +88,11 @@ class WelcomePage(QWidget):
 
     def offer_protection(self, offered: bool) -> None:
         """Show the passphrase offer (a plain journal that can be encrypted) or not."""
-        self.offer.setVisible(offered and not self.property("declined"))
+        self.offer.setVisible(offered and not self.declined)
 
     def decline_protection(self) -> None:
         """"Not now": the offer goes until the journal is opened again."""
-        self.setProperty("declined", True)
+        self.declined = True
         self.offer.setVisible(False)
 
 

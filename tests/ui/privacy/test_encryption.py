@@ -191,7 +191,7 @@ def test_the_welcome_page_offers_protection_without_a_window_of_its_own(window, 
     assert getattr(window, "after_close", None) is None
     controller.update_actions()
     assert not welcome.offer.isVisible(), "not now means not again while the journal is open"
-    welcome.setProperty("declined", False)
+    welcome.declined = False
     window.journal.key = KEY  # encrypted: nothing to offer
     controller.update_actions()
     assert not welcome.offer.isVisible()
