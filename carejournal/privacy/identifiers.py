@@ -92,6 +92,8 @@ _DATE = re.compile(
 _CUE = re.compile(r"(?<!\w)(?:born|birthday|birth\s*date|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?"
                   r"|year\s+of\s+birth)(?!\w)", re.IGNORECASE)
 _LEADING = re.compile(r"(?:in\s+(?:the\s+year\s+)?|the\s+)?", re.IGNORECASE)
+_FULL_MONTH = re.compile(r"(?:january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december)\.$", re.IGNORECASE)
 _CUE_REACH = 80  # characters after a cue where the date may start
 _CUE_WORDS = 4   # words allowed between the cue and the date
 _GAP_WORD = re.compile(r"[^\W_]+")
@@ -117,7 +119,9 @@ def _birth_dates(text: str) -> list[Identifier]:
             continue
         lead = _LEADING.match(date.group())
         start = date.start() + (lead.end() if lead else 0)
-        found[start] = Identifier(IdKind.BIRTH_DATE, text[start:date.end()], start, date.end())
+        end = date.end() - (date.group().endswith(".") and _FULL_MONTH.search(
+            date.group()) is not None)  # "...of April." ends a sentence
+        found[start] = Identifier(IdKind.BIRTH_DATE, text[start:end], start, end)
     return list(found.values())
 
 
@@ -125,6 +129,9 @@ def _birth_dates(text: str) -> list[Identifier]:
 
 _WORD = re.compile(
     r"(?<!\w)(?:[^\W\d_][\u0300-\u036f]*)+(?:['’‐\-](?:[^\W\d_][\u0300-\u036f]*)+)*(?!\w)")
+# The same words, quicker, for the usual text with no combining marks.
+_PLAIN_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’‐\-][^\W\d_]+)*(?!\w)")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady",
                     "lord", "rev", "revd", "fr", "st"})
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "di", "do", "dos",
@@ -183,15 +190,34 @@ def stop_words() -> frozenset[str]:
 
 def _tokens(text: str) -> list[_Token]:
     """The words of text that stand alone (not glued to digits), possessives removed."""
-    lowered = text.lower() if text.isascii() else None
+    lowered = _lowered(text)
+    pattern = _WORD if lowered is None and _COMBINING.search(text) else _PLAIN_WORD
     tokens = []
-    for m in _WORD.finditer(text):
+    for m in pattern.finditer(text):
         start, end = m.span()
         if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
             end -= 2
         norm = _fold_word(text[start:end]) if lowered is None else lowered[start:end]
         tokens.append(_Token(start, end, norm))
     return tokens
+
+
+def _lowered(text: str) -> str | None:
+    """Text folded as _fold_word folds each word, when that keeps every position (None:
+    fold word by word)."""
+    if text.isascii():
+        return text.lower()
+    if not all(_simple_letter(c) for c in set(text) if not c.isascii()):
+        return None
+    return text.casefold().replace("’", "'")
+
+
+@cache
+def _simple_letter(char: str) -> bool:
+    """True when a character folds to one character and composes with nothing (so folding
+    a text keeps every position and NFC changes nothing)."""
+    return (char < "\u1100" and len(char.casefold()) == 1 and not unicodedata.combining(char)
+            and unicodedata.is_normalized("NFC", char))
 
 
 @lru_cache(maxsize=8)
@@ -224,11 +250,6 @@ def _is_month(text: str, tokens: list[_Token], i: int) -> bool:
     token = tokens[i]
     near = text[max(0, token.start - 4):token.start] + text[token.end:token.end + 4]
     return any(c.isdigit() for c in near) or (i > 0 and tokens[i - 1].norm in _MONTH_CUES)
-
-
-def _may_name(first: str, norm: str) -> bool:
-    """A quick first test: can a word starting with this letter be part of a name?"""
-    return not first.islower() or norm in PARTICLES
 
 
 def _category(text: str, tokens: list[_Token], i: int, blocked: Container[str]) -> _Cat:
@@ -294,7 +315,7 @@ def _names(text: str, known: Iterable[str], ignored: Container[str],
     names in any case where something says they are names (a title, the worker's list)."""
     tokens = _tokens(text)
     masked = _known_mask(text, tokens, known)
-    cats = [_Cat.OTHER if i in masked or not _may_name(text[t.start], t.norm)
+    cats = [_Cat.OTHER if (text[t.start].islower() and t.norm not in PARTICLES) or i in masked
             else _category(text, tokens, i, ignored) for i, t in enumerate(tokens)]
     sure = _any_case_names(text, tokens, cats, masked, _listed_words(tuple(listed)))
     runs = _runs(text, tokens, cats)
@@ -345,7 +366,8 @@ def _any_case_names(text: str, tokens: list[_Token], cats: list[_Cat], masked: s
     capitals. Returns the words marked."""
     sure: set[str] = set()
     for i, token in enumerate(tokens):
-        if i in masked:
+        if i in masked or (token.norm not in listed and (
+                i == 0 or tokens[i - 1].norm not in _SMALL_TITLES_TOO)):
             continue
         if _after_title(text, tokens, i, masked):
             cats[i - 1], cats[i] = _Cat.TITLE, _Cat.NAME
@@ -362,7 +384,7 @@ def _any_case_names(text: str, tokens: list[_Token], cats: list[_Cat], masked: s
 
 def _after_title(text: str, tokens: list[_Token], i: int, masked: set[int]) -> bool:
     """True when the i-th word follows a title that makes it a name in any case."""
-    if i == 0 or i - 1 in masked:
+    if i == 0 or tokens[i - 1].norm not in _SMALL_TITLES_TOO or i - 1 in masked:
         return False
     title, token = tokens[i - 1], tokens[i]
     word = text[title.start:title.end]
@@ -376,25 +398,35 @@ def _after_title(text: str, tokens: list[_Token], i: int, masked: set[int]) -> b
             and not (name[0].isupper() and not name.isupper()))
 
 
+_CAPITALS = re.compile(r"(?<![\w'’\-])[A-ZÀ-Þ][A-ZÀ-Þ'’\-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]{2,}){1,3}"
+                       r"(?![\w'’\-])")
+
+
 def _capital_runs(text: str, tokens: list[_Token], masked: set[int]) -> list[list[int]]:
     """Runs of two or three words in capitals ("MARY JONES") inside a sentence that is
     otherwise in small letters (a heading or a shout in capitals is left alone)."""
+    if not _CAPITALS.search(text):
+        return []
+    index = {t.start: i for i, t in enumerate(tokens)}
     runs: list[list[int]] = []
-    current: list[int] = []
-    for i, token in enumerate(tokens):
-        word = text[token.start:token.end]
-        fits = (i not in masked and word.isupper() and len(word) >= 3
-                and token.norm not in stop_words() and token.norm not in _ACRONYMS
-                and any(c in "AEIOUY" for c in word.upper()))
-        if fits and current and text[tokens[current[-1]].end:token.start] == " ":
-            current.append(i)
+    for m in _CAPITALS.finditer(text):
+        if not _mostly_small(text, m.start()):
             continue
+        current: list[int] = []
+        for word in re.finditer(r"\S+", m.group()):
+            i = index.get(m.start() + word.start())
+            fits = (i is not None and i not in masked and tokens[i].norm not in stop_words()
+                    and tokens[i].norm not in _ACRONYMS
+                    and any(c in "AEIOUY" for c in word.group()))
+            if fits and i is not None:
+                current.append(i)
+                continue
+            if 2 <= len(current) <= 3:
+                runs.append(current)
+            current = []
         if 2 <= len(current) <= 3:
             runs.append(current)
-        current = [i] if fits else []
-    if 2 <= len(current) <= 3:
-        runs.append(current)
-    return [run for run in runs if _mostly_small(text, tokens[run[0]].start)]
+    return runs
 
 
 def _mostly_small(text: str, at: int) -> bool:

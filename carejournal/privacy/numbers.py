@@ -127,19 +127,22 @@ def phones(text: str) -> Iterator[Span]:
     """UK phone numbers as phonenumbers reads them (+44, 0044, (0), any grouping), kept
     when they are written as a whole number (a leading 0, + or bracket) of 9 or 10 national
     digits; the hand-written reader below adds the ones phonenumbers joins or splits
-    wrongly (two numbers side by side)."""
-    if not _DIGIT_RUN.search(text):
-        return
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB",
-                                                 leniency=phonenumbers.Leniency.POSSIBLE):
-        national = str(match.number.national_number)
-        raw = match.raw_string
-        if raw.startswith(_PHONE_START) and len(national) in (9, 10) and national[0] != "0":
-            yield (IdKind.PHONE, match.start, match.end)
+    wrongly (two numbers side by side). phonenumbers reads only the stretches that could be
+    a number (it is slow on long texts)."""
+    for run in _CANDIDATE.finditer(text):
+        if sum(c.isdigit() for c in run.group()) < 9:
+            continue
+        window = text[run.start():min(len(text), run.end() + 12)]  # room for "ext 12"
+        for match in phonenumbers.PhoneNumberMatcher(window, "GB",
+                                                     leniency=phonenumbers.Leniency.POSSIBLE):
+            national = str(match.number.national_number)
+            if match.raw_string.startswith(_PHONE_START) and len(national) in (9, 10) \
+                    and national[0] != "0":
+                yield (IdKind.PHONE, run.start() + match.start, run.start() + match.end)
     yield from _plain_phones(text)
 
 
-_DIGIT_RUN = re.compile(r"[0-9][0-9()\- .\u00a0]{6,}[0-9]")
+_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(|0)[0-9()\- .\u00a0]{8,}[0-9]")
 _PHONE_RUN = re.compile(r"(?<![\w+])(?:\+44|00 ?44|\(0|0)[0-9()\- \u00a0]*")
 _DIGIT_GROUP = re.compile(r"[0-9]+")
 _GLUE = re.compile(r"\w")
@@ -204,16 +207,30 @@ def emails(text: str) -> Iterator[Span]:
     an underscore or a digit, or y is a mail host ("looked at bbc.co.uk" is not one)."""
     for m in _EMAIL.finditer(text):
         yield (IdKind.EMAIL, m.start(), m.end())
-    if " at " not in text.lower() and "(at)" not in text and "[at]" not in text \
-            and "@" not in text:
-        return
-    for m in _SPELT_EMAIL.finditer(text):
-        whole = m.group().lower()
-        spelt = "dot" in whole or "(at)" in whole or "[at]" in whole or "@" in whole
-        local = m.group("local")
-        host = re.split(r"\W+", m.group("domain").lower())[0]
-        if spelt or re.search(r"[._0-9]", local) or host in _MAIL_HOSTS:
-            yield (IdKind.EMAIL, m.start(), m.end())
+    seen: set[int] = set()
+    for at in _AT_WORD.finditer(text):
+        if not _DOMAIN_AHEAD.match(text, at.end()):
+            continue
+        low = max(0, at.start() - _LOCAL_REACH)
+        for m in _SPELT_EMAIL.finditer(text, low, min(len(text), at.end() + _DOMAIN_REACH)):
+            if m.start() in seen or not m.start() <= at.start() < m.end():
+                continue
+            seen.add(m.start())
+            if _spelt_email_ok(m):
+                yield (IdKind.EMAIL, m.start(), m.end())
+
+
+_AT_WORD = re.compile(r"(?<!\w)at(?!\w)|\(at\)|\[at\]|@", re.I)
+_DOMAIN_AHEAD = re.compile(r"\s*[\w\-]+(?:\.(?=\w)|\s*(?:\(dot\)|\[dot\])|\s+dot\s)", re.I)
+_LOCAL_REACH, _DOMAIN_REACH = 60, 80
+
+
+def _spelt_email_ok(m: re.Match[str]) -> bool:
+    """True when a spelt-out address is one (see emails())."""
+    whole = m.group().lower()
+    spelt = "dot" in whole or "(at)" in whole or "[at]" in whole or "@" in whole
+    host = re.split(r"\W+", m.group("domain").lower())[0]
+    return spelt or bool(re.search(r"[._0-9]", m.group("local"))) or host in _MAIL_HOSTS
 
 
 # --- street addresses --------------------------------------------------------------------
