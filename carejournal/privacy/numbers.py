@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import phonenumbers
 from stdnum.gb import nhs
@@ -18,6 +19,33 @@ from stdnum.gb import nhs
 from carejournal.privacy.kinds import IdKind
 
 Span = tuple[IdKind, int, int]
+
+# Every number or code has a digit, and most of a text has none: the patterns below are run
+# only on the stretches around digits (a cue or a street name may stand this far away).
+_REACH = 48
+_DIGITS = re.compile(r"[0-9]+")
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=4)
+def _digit_windows(text: str) -> tuple[tuple[int, int], ...]:
+    """The stretches of text within _REACH characters of a digit, widened to whole words."""
+    windows: list[tuple[int, int]] = []
+    for run in _DIGITS.finditer(text):
+        low = max(0, text.rfind(" ", 0, max(0, run.start() - _REACH)))
+        after = _SPACE.search(text, min(len(text), run.end() + _REACH))
+        high = after.start() if after else len(text)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return tuple(windows)
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of pattern near a digit (see _digit_windows)."""
+    for low, high in _digit_windows(text):
+        yield from pattern.finditer(text, low, high)
 
 # --- health and care numbers ------------------------------------------------------------
 
@@ -52,7 +80,7 @@ def health_numbers(text: str) -> Iterator[Span]:
     """NHS, CHI and H&C numbers: ten digits in any grouping. A valid modulus-11 check digit
     is enough (CHI numbers use the same check); a wrong one still counts after a cue
     ("NHS no", "CHI", "H&C number"), as a mistyped number still points at someone."""
-    for m in _TEN.finditer(text):
+    for m in _scan(_TEN, text):
         digits = re.sub(r"[^0-9]", "", m.group())
         cued = _cued_kind(text, m.start())
         if cued is None and not nhs.is_valid(digits):
@@ -70,9 +98,9 @@ _HOSPITAL_CODE = re.compile(r"(?<![\w/£$€])[A-Z]{1,3}[0-9]{6,8}[A-Z]?(?!\w)")
 def hospital_numbers(text: str) -> Iterator[Span]:
     """Hospital and record numbers: after a cue ("MRN", "hospital number"), or written as a
     trust code and digits ("RXH123456")."""
-    for m in _HOSPITAL_CUE.finditer(text):
+    for m in _scan(_HOSPITAL_CUE, text):
         yield (IdKind.HOSPITAL_NUMBER, m.start("number"), m.end("number"))
-    for m in _HOSPITAL_CODE.finditer(text):
+    for m in _scan(_HOSPITAL_CODE, text):
         yield (IdKind.HOSPITAL_NUMBER, m.start(), m.end())
 
 
@@ -89,7 +117,7 @@ _SHORT_WORDS = frozenset("am an as at be by go he me my no of oh ok on or so to 
 def ni_numbers(text: str) -> Iterator[Span]:
     """National Insurance numbers in any case, with spaces, dashes or dots, with or without
     the suffix letter (no library checks these: python-stdnum has none for the UK)."""
-    for m in _NI.finditer(text):
+    for m in _scan(_NI, text):
         prefix = m.group(1)
         if prefix.upper() in _NI_EXCLUDED:
             continue
@@ -111,7 +139,7 @@ _UNITS = frozenset({"mg", "ml", "mm", "hr", "hz", "lb"})
 def postcodes(text: str) -> Iterator[Span]:
     """UK postcodes in any case and spacing ("SW1A 1AA", "sw1a1aa", "LS6  3AB"), except a
     dose in small letters ("B12 1mg")."""
-    for m in _POSTCODE.finditer(text):
+    for m in _scan(_POSTCODE, text):
         inward = m.group("inward") or ""
         if inward[1:] in _UNITS:
             continue
@@ -129,7 +157,7 @@ def phones(text: str) -> Iterator[Span]:
     digits; the hand-written reader below adds the ones phonenumbers joins or splits
     wrongly (two numbers side by side). phonenumbers reads only the stretches that could be
     a number (it is slow on long texts)."""
-    for run in _CANDIDATE.finditer(text):
+    for run in _scan(_CANDIDATE, text):
         if sum(c.isdigit() for c in run.group()) < 9:
             continue
         window = text[run.start():min(len(text), run.end() + 12)]  # room for "ext 12"
@@ -179,12 +207,13 @@ def _phone_end(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _plain_phones(text: str) -> Iterator[Span]:
     """UK phone numbers: 10 or 11 digits in national form, spaces and brackets allowed."""
-    pos = 0
-    while (run := _PHONE_RUN.search(text, pos)) is not None:
-        end, pos = _phone_end(text, run.start(), run.end())
-        if end > 0:
-            yield (IdKind.PHONE, run.start(), end)
-        pos = max(pos, run.start() + 1)
+    for low, high in _digit_windows(text):
+        pos = low
+        while (run := _PHONE_RUN.search(text, pos, high)) is not None:
+            end, pos = _phone_end(text, run.start(), run.end())
+            if end > 0:
+                yield (IdKind.PHONE, run.start(), end)
+            pos = max(pos, run.start() + 1)
 
 
 # --- e-mail addresses --------------------------------------------------------------------
@@ -207,6 +236,8 @@ def emails(text: str) -> Iterator[Span]:
     an underscore or a digit, or y is a mail host ("looked at bbc.co.uk" is not one)."""
     for m in _EMAIL.finditer(text):
         yield (IdKind.EMAIL, m.start(), m.end())
+    if not _EMAILISH.search(text):
+        return
     seen: set[int] = set()
     for at in _AT_WORD.finditer(text):
         if not _DOMAIN_AHEAD.match(text, at.end()):
@@ -220,6 +251,7 @@ def emails(text: str) -> Iterator[Span]:
                 yield (IdKind.EMAIL, m.start(), m.end())
 
 
+_EMAILISH = re.compile(r"@|\(at\)|\[at\]|\bdot\b|[a-z]\.[a-z]", re.I)
 _AT_WORD = re.compile(r"(?<!\w)at(?!\w)|\(at\)|\[at\]|@", re.I)
 _DOMAIN_AHEAD = re.compile(r"\s*[\w\-]+(?:\.(?=\w)|\s*(?:\(dot\)|\[dot\])|\s+dot\s)", re.I)
 _LOCAL_REACH, _DOMAIN_REACH = 60, 80
@@ -252,9 +284,12 @@ _LIVES = re.compile(
 def addresses(text: str) -> Iterator[Span]:
     """Street addresses in any case: a house number and a street ("14 acacia avenue",
     "Flat 2, 7 Mill Lane"), or a street after "lives on", "moved to"."""
-    for m in _ADDRESS.finditer(text):
+    for m in _scan(_ADDRESS, text):
         end = m.end() - 1 if m.group().endswith(".") else m.end()
         yield (IdKind.ADDRESS, m.start(), end)
+    lowered = text.lower()
+    if not any(cue in lowered for cue in ("live", "moved", "address", "staying")):
+        return
     for m in _LIVES.finditer(text):
         yield (IdKind.ADDRESS, m.start("street"), m.end("street"))
 
@@ -274,9 +309,9 @@ _VEHICLE_CUE = re.compile(
 def vehicles(text: str) -> Iterator[Span]:
     """Vehicle registrations in capitals (current, prefix and suffix formats), and any
     format, in any case, after "reg" or "number plate"."""
-    for m in _VEHICLE.finditer(text):
+    for m in _scan(_VEHICLE, text):
         yield (IdKind.VEHICLE, m.start(), m.end())
-    for m in _VEHICLE_CUE.finditer(text):
+    for m in _scan(_VEHICLE_CUE, text):
         if any(c.isdigit() for c in m.group("plate")) and any(
                 c.isalpha() for c in m.group("plate")):
             yield (IdKind.VEHICLE, m.start("plate"), m.end("plate"))
