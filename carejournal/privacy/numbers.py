@@ -269,10 +269,12 @@ def _spelt_email_ok(m: re.Match[str]) -> bool:
 
 _STREETS = ("road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|"
             "gardens|gdns|place|pl|terrace|grove|walk|mews|row|parade|square|sq|boulevard|"
-            "hill|rise|view|croft|fold|wynd|vale")
+            "hill|croft|fold|wynd|vale")
 _ADDRESS_WORD = r"(?!(?:the|a|an|to|on|in|at|of|and|or|for|from|with|down|up|along|past|" \
                 r"across|into|near|by|my|her|his|their|our|its|per|times|mins?|minutes?|" \
                 r"hours?|hrs?|days?|weeks?|miles?|yards?|metres?|steps?|seconds?)\b)[a-z][a-z'\-]+"
+# "housing close by", "a way of": close and way are words too, before these.
+_ADVERB_AFTER = re.compile(r"\s+(?:by|to|up|down|in|on|at|of|with)\b", re.I)
 _ADDRESS = re.compile(
     rf"(?<![\w£$€.:/])(?:flat\s+[0-9]+[a-z]?,?\s+)?[0-9]{{1,4}}[a-z]?,?\s+"
     rf"(?:{_ADDRESS_WORD}\s+){{1,3}}(?:{_STREETS})(?!\w)\.?", re.I)
@@ -286,12 +288,20 @@ def addresses(text: str) -> Iterator[Span]:
     "Flat 2, 7 Mill Lane"), or a street after "lives on", "moved to"."""
     for m in _scan(_ADDRESS, text):
         end = m.end() - 1 if m.group().endswith(".") else m.end()
-        yield (IdKind.ADDRESS, m.start(), end)
+        if not _adverb(text, m.start(), end):
+            yield (IdKind.ADDRESS, m.start(), end)
     lowered = text.lower()
     if not any(cue in lowered for cue in ("live", "moved", "address", "staying")):
         return
     for m in _LIVES.finditer(text):
-        yield (IdKind.ADDRESS, m.start("street"), m.end("street"))
+        if not _adverb(text, m.start("street"), m.end("street")):
+            yield (IdKind.ADDRESS, m.start("street"), m.end("street"))
+
+
+def _adverb(text: str, start: int, end: int) -> bool:
+    """True when a street ending in "close" or "way" is an adverb or a noun after all."""
+    last = text[start:end].rsplit(None, 1)[-1].lower()
+    return last in ("close", "way") and _ADVERB_AFTER.match(text, end) is not None
 
 
 # --- vehicle registrations ---------------------------------------------------------------
@@ -300,6 +310,9 @@ _VEHICLE = re.compile(
     r"(?<![\w£$€])(?:[A-Z]{2}[0-9]{2}[ \u00a0]?[A-Z]{3}"  # current: AB12 CDE
     r"|[A-Z][0-9]{1,3}[ \u00a0]?[A-Z]{3}"                   # prefix: A123 BCD
     r"|[A-Z]{3}[ \u00a0]?[0-9]{1,3}[A-Z])(?!\w)")            # suffix: ABC 123D
+# Three-letter words a sentence in capitals may hold ("GIVE B12 AND FOLATE").
+_CAPITAL_WORDS = frozenset("and the for but not was has had are you her his all any can "
+                           "due now new off one our out per two use via day bed tea pot".split())
 _VEHICLE_CUE = re.compile(
     r"(?<!\w)(?:reg(?:istration)?(?:\s+(?:number|no\.?|plate))?|number\s*plate|car\s+reg)"
     r"\s*(?:is|was|:|-)?\s*(?P<plate>[a-z]{1,3}[ \u00a0]?[0-9]{1,4}[ \u00a0]?[a-z]{0,3}"
@@ -310,7 +323,9 @@ def vehicles(text: str) -> Iterator[Span]:
     """Vehicle registrations in capitals (current, prefix and suffix formats), and any
     format, in any case, after "reg" or "number plate"."""
     for m in _scan(_VEHICLE, text):
-        yield (IdKind.VEHICLE, m.start(), m.end())
+        letters = re.findall(r"[A-Z]+", m.group())
+        if not any(part.lower() in _CAPITAL_WORDS for part in letters):
+            yield (IdKind.VEHICLE, m.start(), m.end())
     for m in _scan(_VEHICLE_CUE, text):
         if any(c.isdigit() for c in m.group("plate")) and any(
                 c.isalpha() for c in m.group("plate")):

@@ -360,6 +360,8 @@ def test_untidy_formats_are_found_whole(text: str, kind: str, expected: str) -> 
     "URGENT: fluids chart not filled in.", "Blood pressure 132/84 today.",
     "The M62 was closed.", "Tea was late because the kitchen was short.",
     "number on 12 34 56 here", "She walked 200 metres with the frame.",
+    "She moved to sheltered housing close by.", "GIVE B12 AND FOLATE AT TEA.",
+    "We had a 5 star view.", "I found 1 quick way to help.",
 ])
 def test_harmless_look_alikes_are_left_alone(text: str) -> None:
     assert found(text) == []
