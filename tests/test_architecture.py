@@ -47,6 +47,7 @@ LIBRARIES: dict[str, set[str]] = {
     "sqlalchemy": {"store"}, "alembic": {"store"}, "sqlite3": {"store"},
     "sqlcipher3": {"store"}, "argon2": {"store"},
     "fpdf": {"pack"}, "docx": {"pack"}, "zxcvbn": {"services"},
+    "stdnum": {"privacy"}, "phonenumbers": {"privacy"},
 }
 
 

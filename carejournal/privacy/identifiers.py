@@ -1,9 +1,11 @@
 """Find what could identify someone in free text: numbers, postcodes, contacts, names.
 
 Plain Python, used by the supervision pack export (list each one for the worker to replace
-or confirm) and, quietly, when an entry is saved. Names are found with a simple rule: a
-capitalised word, not at the start of a sentence, not all capitals, not a common word
-(resources/identifier_stopwords.txt), not a person already handled.
+or confirm) and, quietly, when an entry is saved. Numbers, codes and contacts are found in
+numbers.py. Names are found with a simple rule: a capitalised word, not at the start of a
+sentence, not all capitals, not a common word (resources/identifier_stopwords.txt), not a
+person already handled; and, in any case and anywhere, a word after a title ("mrs jones"),
+a name the worker listed, or a full name in capitals ("MARY JONES").
 """
 
 from __future__ import annotations
@@ -12,34 +14,15 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import Enum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from carejournal.core.resources import resource_path
+from carejournal.privacy import numbers
+from carejournal.privacy.kinds import Identifier, IdKind
 
-
-class IdKind(StrEnum):
-    """The kinds of identifier the detector finds."""
-
-    NHS_NUMBER = "nhs_number"
-    NI_NUMBER = "ni_number"
-    POSTCODE = "postcode"
-    PHONE = "phone"
-    EMAIL = "email"
-    BIRTH_DATE = "birth_date"
-    NAME = "name"
-
-
-@dataclass(frozen=True, slots=True)
-class Identifier:
-    """One identifier found in a text: its kind, its exact text and where it is."""
-
-    kind: IdKind
-    text: str
-    start: int
-    end: int
+__all__ = ["IdKind", "Identifier", "detect", "label", "placeholder", "replace_all"]
 
 
 _LABELS = {
@@ -50,6 +33,11 @@ _LABELS = {
     IdKind.EMAIL: "e-mail address",
     IdKind.BIRTH_DATE: "date of birth",
     IdKind.NAME: "name",
+    IdKind.CHI_NUMBER: "CHI number",
+    IdKind.HC_NUMBER: "Health and Care number",
+    IdKind.HOSPITAL_NUMBER: "hospital number",
+    IdKind.ADDRESS: "street address",
+    IdKind.VEHICLE: "vehicle registration",
 }
 # Placeholders must not look like identifiers themselves (hence "NI", all capitals).
 _PLACEHOLDERS = {
@@ -60,6 +48,11 @@ _PLACEHOLDERS = {
     IdKind.EMAIL: "[e-mail address]",
     IdKind.BIRTH_DATE: "[date of birth]",
     IdKind.NAME: "[name]",
+    IdKind.CHI_NUMBER: "[CHI number]",
+    IdKind.HC_NUMBER: "[H&C number]",
+    IdKind.HOSPITAL_NUMBER: "[hospital number]",
+    IdKind.ADDRESS: "[address]",
+    IdKind.VEHICLE: "[vehicle registration]",
 }
 
 
@@ -73,100 +66,34 @@ def placeholder(kind: IdKind) -> str:
     return _PLACEHOLDERS[kind]
 
 
-# --- numbers, postcodes, contacts -------------------------------------------------------
-
-_EMAIL = re.compile(r"(?<![\w.%+\-])[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_NHS = re.compile(
-    r"(?<![\w+])(?<![0-9][ \-])([0-9]{3})[ \-]?([0-9]{3})[ \-]?([0-9]{4})(?!\w)(?![ \-][0-9])")
-_NI = re.compile(
-    r"(?<!\w)([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}(?: ?[A-D])?"
-    r"(?!\w)")
-_NI_EXCLUDED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
-_POSTCODE = re.compile(
-    r"(?<!\w)(?:(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)"
-    r" ?[0-9][ABD-HJLNP-UW-Z]{2}|GIR ?0AA)(?!\w)", re.IGNORECASE)
-_PHONE_RUN = re.compile(r"(?<![\w+])(?:\+44|\(0|0)[0-9()\- \u00a0]*")
-_DIGIT_GROUP = re.compile(r"[0-9]+")
-_GLUE = re.compile(r"\w")
-_PHONE_GAP = re.compile(r"[ \u00a0\-]?[()]?[ \u00a0\-]?")
-
-
-def _nhs_check_ok(digits: str) -> bool:
-    """True when the tenth digit is the modulus-11 check digit of the first nine."""
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
-
-
-def _nhs_numbers(text: str) -> list[Identifier]:
-    """NHS numbers with a valid check digit."""
-    return [Identifier(IdKind.NHS_NUMBER, m.group(), m.start(), m.end())
-            for m in _NHS.finditer(text) if _nhs_check_ok("".join(m.groups()))]
-
-
-def _ni_numbers(text: str) -> list[Identifier]:
-    """National Insurance numbers (the suffix letter may be left off)."""
-    return [Identifier(IdKind.NI_NUMBER, m.group(), m.start(), m.end())
-            for m in _NI.finditer(text) if m.group(1).upper() not in _NI_EXCLUDED]
-
-
-def _simple(kind: IdKind, pattern: re.Pattern[str], text: str) -> list[Identifier]:
-    """Every match of a pattern, as identifiers of one kind."""
-    return [Identifier(kind, m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-def _national(digits: str) -> str:
-    """A UK phone number's digits in national form (+44 (0)20... -> 020...)."""
-    if digits.startswith("44"):
-        rest = digits[2:]
-        return rest if rest.startswith("0") else "0" + rest
-    return digits
-
-
-def _phone_end(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the longest valid phone number from start ends (-1: none), and where to go on."""
-    best, digits, previous, second = -1, "", -1, end
-    for group in _DIGIT_GROUP.finditer(text, start, end):
-        if previous >= 0:
-            if not _PHONE_GAP.fullmatch(text, previous, group.start()):
-                break
-            second = min(second, group.start())
-        digits += group.group()
-        national = _national(digits)
-        if len(national) > 11:
-            break
-        glued = _GLUE.match(text, group.end()) is not None
-        if len(national) >= 10 and national[1] != "0" and not glued:
-            best = group.end()
-        previous = group.end()
-    return best, (best if best >= 0 else second)
-
-
-def _phones(text: str) -> list[Identifier]:
-    """UK phone numbers: 10 or 11 digits in national form, spaces and brackets allowed."""
-    found: list[Identifier] = []
-    pos = 0
-    while (run := _PHONE_RUN.search(text, pos)) is not None:
-        end, pos = _phone_end(text, run.start(), run.end())
-        if end > 0:
-            found.append(Identifier(IdKind.PHONE, text[run.start():end], run.start(), end))
-        pos = max(pos, run.start() + 1)
-    return found
-
-
 # --- dates of birth ---------------------------------------------------------------------
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_ORDINALS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+             "twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+             "nineteenth|twentieth|twenty[- ]?(?:first|second|third|fourth|fifth|sixth|"
+             "seventh|eighth|ninth)|thirtieth|thirty[- ]?first")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_YEAR = (rf"(?:[0-9]{{4}}|'[0-9]{{2}}|nineteen[- ](?:{_TENS})(?:[- ](?:{_UNITS}))?"
+         rf"|nineteen[- ]hundred|two[- ]thousand(?:[- ]and)?(?:[- ](?:{_UNITS}|ten|eleven|"
+         rf"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)")
+_DAY = rf"(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?:{_ORDINALS})"
 _DATE = re.compile(
-    r"(?<![\w/.\-])(?:(?P<d1>[0-9]{1,2})[/.\-](?P<m1>[0-9]{1,2})[/.\-](?:[0-9]{4}|[0-9]{2})"
+    r"(?<![\w/.\-])(?:(?P<d1>[0-9]{1,2})[/.\-](?P<m1>[0-9]{1,2})(?:[/.\-](?:[0-9]{4}|[0-9]{2}))?"
     r"|[0-9]{4}-(?P<m2>[0-9]{1,2})-(?P<d2>[0-9]{1,2})"
-    rf"|(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\.?,?\s+[0-9]{{4}}"
-    rf"|(?:{_MONTHS})\.?\s+(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+[0-9]{{4}}"
+    rf"|(?:the\s+)?(?:{_DAY})(?:\s+of)?\s+(?:{_MONTHS})\.?(?:,?\s+{_YEAR})?"
+    rf"|(?:{_MONTHS})\.?\s+(?:the\s+)?(?:(?P<d4>[0-9]{{1,2}})(?:st|nd|rd|th)?|{_ORDINALS})"
+    rf"(?:,?\s+{_YEAR})?"
+    rf"|(?:in\s+)?(?:{_MONTHS})\.?,?\s+(?:of\s+)?{_YEAR}"
+    rf"|(?:in\s+(?:the\s+year\s+)?)?(?:19|20)[0-9]{{2}}|(?:in\s+)?{_YEAR}"
     r")(?![\w/\-])", re.IGNORECASE)
-_CUE = re.compile(r"(?<!\w)(?:born|birthday|birth\s*date|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?)"
-                  r"(?!\w)", re.IGNORECASE)
+_CUE = re.compile(r"(?<!\w)(?:born|birthday|birth\s*date|date\s+of\s+birth|d\.?\s?o\.?\s?b\.?"
+                  r"|year\s+of\s+birth)(?!\w)", re.IGNORECASE)
+_LEADING = re.compile(r"(?:in\s+(?:the\s+year\s+)?|the\s+)?", re.IGNORECASE)
+_FULL_MONTH = re.compile(r"(?:january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december)\.$", re.IGNORECASE)
 _CUE_REACH = 80  # characters after a cue where the date may start
 _CUE_WORDS = 4   # words allowed between the cue and the date
 _GAP_WORD = re.compile(r"[^\W_]+")
@@ -174,13 +101,14 @@ _GAP_WORD = re.compile(r"[^\W_]+")
 
 def _plausible(date: re.Match[str]) -> bool:
     """True when the day and month of a matched date are in range."""
-    day = date.group("d1") or date.group("d2") or date.group("d3") or date.group("d4")
+    day = date.group("d1") or date.group("d2") or date.group("d3") or date.group("d4") or "1"
     month = date.group("m1") or date.group("m2") or "1"
     return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
 
 
 def _birth_dates(text: str) -> list[Identifier]:
-    """Dates that follow a birth cue ("born", "DOB", "date of birth") within a few words."""
+    """Dates that follow a birth cue ("born", "DOB", "date of birth") within a few words:
+    whole, in words, or partial ("born on the 3rd of May", "born in 1948")."""
     found: dict[int, Identifier] = {}
     for cue in _CUE.finditer(text):
         date = _DATE.search(text, cue.end(), min(len(text), cue.end() + _CUE_REACH))
@@ -189,7 +117,11 @@ def _birth_dates(text: str) -> list[Identifier]:
         gap = text[cue.end():date.start()]
         if any(c in gap for c in ".!?\n") or len(_GAP_WORD.findall(gap)) > _CUE_WORDS:
             continue
-        found[date.start()] = Identifier(IdKind.BIRTH_DATE, date.group(), *date.span())
+        lead = _LEADING.match(date.group())
+        start = date.start() + (lead.end() if lead else 0)
+        end = date.end() - (date.group().endswith(".") and _FULL_MONTH.search(
+            date.group()) is not None)  # "...of April." ends a sentence
+        found[start] = Identifier(IdKind.BIRTH_DATE, text[start:end], start, end)
     return list(found.values())
 
 
@@ -197,6 +129,9 @@ def _birth_dates(text: str) -> list[Identifier]:
 
 _WORD = re.compile(
     r"(?<!\w)(?:[^\W\d_][\u0300-\u036f]*)+(?:['’‐\-](?:[^\W\d_][\u0300-\u036f]*)+)*(?!\w)")
+# The same words, quicker, for the usual text with no combining marks.
+_PLAIN_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’‐\-][^\W\d_]+)*(?!\w)")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady",
                     "lord", "rev", "revd", "fr", "st"})
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "das", "di", "do", "dos",
@@ -255,15 +190,34 @@ def stop_words() -> frozenset[str]:
 
 def _tokens(text: str) -> list[_Token]:
     """The words of text that stand alone (not glued to digits), possessives removed."""
-    lowered = text.lower() if text.isascii() else None
+    lowered = _lowered(text)
+    pattern = _WORD if lowered is None and _COMBINING.search(text) else _PLAIN_WORD
     tokens = []
-    for m in _WORD.finditer(text):
+    for m in pattern.finditer(text):
         start, end = m.span()
         if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
             end -= 2
         norm = _fold_word(text[start:end]) if lowered is None else lowered[start:end]
         tokens.append(_Token(start, end, norm))
     return tokens
+
+
+def _lowered(text: str) -> str | None:
+    """Text folded as _fold_word folds each word, when that keeps every position (None:
+    fold word by word)."""
+    if text.isascii():
+        return text.lower()
+    if not all(_simple_letter(c) for c in set(text) if not c.isascii()):
+        return None
+    return text.casefold().replace("’", "'")
+
+
+@cache
+def _simple_letter(char: str) -> bool:
+    """True when a character folds to one character and composes with nothing (so folding
+    a text keeps every position and NFC changes nothing)."""
+    return (char < "\u1100" and len(char.casefold()) == 1 and not unicodedata.combining(char)
+            and unicodedata.is_normalized("NFC", char))
 
 
 @lru_cache(maxsize=8)
@@ -296,11 +250,6 @@ def _is_month(text: str, tokens: list[_Token], i: int) -> bool:
     token = tokens[i]
     near = text[max(0, token.start - 4):token.start] + text[token.end:token.end + 4]
     return any(c.isdigit() for c in near) or (i > 0 and tokens[i - 1].norm in _MONTH_CUES)
-
-
-def _may_name(first: str, norm: str) -> bool:
-    """A quick first test: can a word starting with this letter be part of a name?"""
-    return not first.islower() or norm in PARTICLES
 
 
 def _category(text: str, tokens: list[_Token], i: int, blocked: Container[str]) -> _Cat:
@@ -360,12 +309,15 @@ def _starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _ENDS
 
 
-def _names(text: str, known: Iterable[str], ignored: Container[str]) -> list[Identifier]:
-    """Capitalised words and runs of them that look like names of people or places."""
+def _names(text: str, known: Iterable[str], ignored: Container[str],
+           listed: Iterable[str] = ()) -> list[Identifier]:
+    """Capitalised words and runs of them that look like names of people or places, and
+    names in any case where something says they are names (a title, the worker's list)."""
     tokens = _tokens(text)
     masked = _known_mask(text, tokens, known)
-    cats = [_Cat.OTHER if i in masked or not _may_name(text[t.start], t.norm)
+    cats = [_Cat.OTHER if (text[t.start].islower() and t.norm not in PARTICLES) or i in masked
             else _category(text, tokens, i, ignored) for i, t in enumerate(tokens)]
+    sure = _any_case_names(text, tokens, cats, masked, _listed_words(tuple(listed)))
     runs = _runs(text, tokens, cats)
     opening = [cats[r[0]] is _Cat.NAME and _starts_sentence(text, tokens[r[0]].start)
                for r in runs]
@@ -373,12 +325,132 @@ def _names(text: str, known: Iterable[str], ignored: Container[str]) -> list[Ide
             for i in run if cats[i] is _Cat.NAME}
     found = []
     for run, first in zip(runs, opening, strict=True):
-        if first and tokens[run[0]].norm not in seen:
+        if first and not _opens_with_name(text, tokens, run, cats, seen | sure):
             run = _trim(run[1:], cats)  # "Visited Leeds": the first word stays
         if run:
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             found.append(Identifier(IdKind.NAME, text[start:end], start, end))
     return [f for f in found if not _is_ignored(f, ignored)]
+
+
+# Titles that mark the next word as a name in any case ("mrs jones", "MR KHAN"); "miss",
+# "sir" and "st" are left out in small letters ("we miss her", "yes sir", "high st").
+_SMALL_TITLES_TOO = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof"})
+_AFTER_TITLE_NOT_NAMES = frozenset({"appointment", "appointments", "visit", "visits",
+                                    "surgery", "letter", "note", "notes", "review", "called",
+                                    "rang", "came", "phoned", "wants", "thinks", "says",
+                                    "prescribed", "visited", "will", "would", "and", "or"})
+# Verbs that, straight after a sentence's first capitalised word, make it a person.
+_PERSON_VERBS = frozenset(
+    "said told asked shouted cried smiled laughed refused wanted agreed replied nodded "
+    "sighed screamed whispered insisted complained admitted explained phoned rang texted "
+    "hugged thanked apologised apologized swore yelled grinned wept sobbed kissed kicked "
+    "pushed woke slept ate drank danced sang says tells asks wants".split())
+_ACRONYMS = frozenset("nhs gp cqc camhs amhp dols ppe prn mar dnr dnacpr sos asap ooh "
+                      "a&e icu itu ot slt bmi ecg mri ct cpn spa nb ps".split())
+
+
+@lru_cache(maxsize=8)
+def _listed_words(listed: tuple[str, ...]) -> frozenset[str]:
+    """The words of the listed names worth finding alone (two letters or more, not a
+    common word)."""
+    words = {t.norm for name in listed for t in _tokens(name)}
+    return frozenset(w for w in words if sum(c.isalpha() for c in w) >= 2
+                     and w not in stop_words() and w not in TITLES)
+
+
+def _any_case_names(text: str, tokens: list[_Token], cats: list[_Cat], masked: set[int],
+                    listed: frozenset[str]) -> set[str]:
+    """Mark as names, in cats, the words that are names whatever their case: listed names,
+    a word after a title, two or three words in capitals in a sentence that is not all
+    capitals. Returns the words marked."""
+    sure: set[str] = set()
+    for i, token in enumerate(tokens):
+        if i in masked or (token.norm not in listed and (
+                i == 0 or tokens[i - 1].norm not in _SMALL_TITLES_TOO)):
+            continue
+        if _after_title(text, tokens, i, masked):
+            cats[i - 1], cats[i] = _Cat.TITLE, _Cat.NAME
+            sure.add(token.norm)
+        elif token.norm in listed:
+            cats[i] = _Cat.NAME
+            sure.add(token.norm)
+    for run in _capital_runs(text, tokens, masked):
+        for i in run:
+            cats[i] = _Cat.NAME
+            sure.add(tokens[i].norm)
+    return sure
+
+
+def _after_title(text: str, tokens: list[_Token], i: int, masked: set[int]) -> bool:
+    """True when the i-th word follows a title that makes it a name in any case."""
+    if i == 0 or tokens[i - 1].norm not in _SMALL_TITLES_TOO or i - 1 in masked:
+        return False
+    title, token = tokens[i - 1], tokens[i]
+    word = text[title.start:title.end]
+    if title.norm not in _SMALL_TITLES_TOO or (word.islower() and title.norm == "miss"):
+        return False
+    if text[title.end:token.start] not in (" ", ". ", ".\u00a0", "\u00a0"):
+        return False
+    name = text[token.start:token.end]
+    return (sum(c.isalpha() for c in name) >= 2 and token.norm not in stop_words()
+            and token.norm not in _AFTER_TITLE_NOT_NAMES and token.norm not in TITLES
+            and not (name[0].isupper() and not name.isupper()))
+
+
+_CAPITALS = re.compile(r"(?<![\w'’\-])[A-ZÀ-Þ][A-ZÀ-Þ'’\-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ'’\-]{2,}){1,3}"
+                       r"(?![\w'’\-])")
+
+
+def _capital_runs(text: str, tokens: list[_Token], masked: set[int]) -> list[list[int]]:
+    """Runs of two or three words in capitals ("MARY JONES") inside a sentence that is
+    otherwise in small letters (a heading or a shout in capitals is left alone)."""
+    if not _CAPITALS.search(text):
+        return []
+    index = {t.start: i for i, t in enumerate(tokens)}
+    runs: list[list[int]] = []
+    for m in _CAPITALS.finditer(text):
+        if not _mostly_small(text, m.start()):
+            continue
+        current: list[int] = []
+        for word in re.finditer(r"\S+", m.group()):
+            i = index.get(m.start() + word.start())
+            fits = (i is not None and i not in masked and tokens[i].norm not in stop_words()
+                    and tokens[i].norm not in _ACRONYMS
+                    and any(c in "AEIOUY" for c in word.group()))
+            if fits and i is not None:
+                current.append(i)
+                continue
+            if 2 <= len(current) <= 3:
+                runs.append(current)
+            current = []
+        if 2 <= len(current) <= 3:
+            runs.append(current)
+    return runs
+
+
+def _mostly_small(text: str, at: int) -> bool:
+    """True when the line around position at has more small letters than capitals."""
+    start = max(text.rfind("\n", 0, at), at - 200) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else min(len(text), at + 200)]
+    return sum(c.islower() for c in line) > sum(c.isupper() for c in line)
+
+
+def _opens_with_name(text: str, tokens: list[_Token], run: list[int], cats: list[_Cat],
+                     sure: set[str]) -> bool:
+    """True when a run opening a sentence is a name after all: a word known to be a name,
+    two name words ("Mary Jones was"), or a word a person's verb follows ("Tom said")."""
+    first = tokens[run[0]]
+    if first.norm in sure:
+        return True
+    if first.norm.endswith(("ed", "ing", "ly")):
+        return False
+    if sum(cats[i] is _Cat.NAME for i in run) >= 2:
+        return True
+    after = tokens[run[-1] + 1] if run[-1] + 1 < len(tokens) else None
+    return after is not None and after.norm in _PERSON_VERBS and \
+        text[tokens[run[-1]].end:after.start] == " "
 
 
 def _is_ignored(found: Identifier, ignored: Container[str]) -> bool:
@@ -392,13 +464,23 @@ def _is_ignored(found: Identifier, ignored: Container[str]) -> bool:
 
 # --- putting it together -----------------------------------------------------------------
 
-def detect(text: str, known: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Identifier]:
-    """Every identifier in text, sorted by position and not overlapping."""
+def _numbers(text: str) -> list[Identifier]:
+    """Numbers, codes and contacts, in the order they win where two overlap."""
+    finders = (numbers.emails, numbers.health_numbers, numbers.ni_numbers,
+               numbers.hospital_numbers, numbers.postcodes, numbers.phones, numbers.vehicles,
+               numbers.addresses)
+    return [Identifier(kind, text[start:end], start, end)
+            for finder in finders for kind, start, end in finder(text)]
+
+
+def detect(text: str, known: Iterable[str] = (), ignore: Iterable[str] = (),
+           listed: Iterable[str] = ()) -> list[Identifier]:
+    """Every identifier in text, sorted by position and not overlapping. Names in known
+    are already handled (aliases); names in listed are people's names to find in any case
+    and anywhere (a surname the aliases leave, "jones" or "JONES")."""
     ignored = frozenset(normalise(w) for w in ignore)
     candidates = [  # earlier kinds win where two overlap
-        *_simple(IdKind.EMAIL, _EMAIL, text), *_nhs_numbers(text), *_ni_numbers(text),
-        *_simple(IdKind.POSTCODE, _POSTCODE, text), *_phones(text), *_birth_dates(text),
-        *_names(text, known, ignored),
+        *_numbers(text), *_birth_dates(text), *_names(text, known, ignored, listed),
     ]
     taken = bytearray(len(text))
     chosen = []

@@ -39,6 +39,11 @@ class Protection:
         # The worker's and supervisor's own names are not someone to protect.
         self._allowed = tuple(w for name in allowed for w in name.split() if w)
         self._known = (*self.pseudonymiser.terms(), *self.aliases().values())
+        # Every word of their names, found in any case and anywhere (a surname alone, "JONES",
+        # a name opening a sentence), except words of the worker's and supervisor's names.
+        own = {w.casefold() for w in self._allowed}
+        self._listed = tuple(w for term in self.pseudonymiser.terms() for w in term.split()
+                             if w.casefold() not in own)
         # Each text's aliased form and identifiers, worked out once for the scan and the
         # scrubber both (a pack's texts are scanned, then written with the same texts).
         self._seen: dict[str, tuple[str, list[Identifier]]] = {}
@@ -63,7 +68,8 @@ class Protection:
         seen = self._seen.get(text)
         if seen is None:
             aliased = self.pseudonymiser.apply(text)
-            seen = self._seen[text] = (aliased, detect(aliased, self._known, self._allowed))
+            seen = self._seen[text] = (aliased, detect(aliased, self._known, self._allowed,
+                                                         self._listed))
         return seen
 
     def scrubber(self, keep: Collection[str] = (),

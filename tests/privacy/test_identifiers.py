@@ -317,3 +317,59 @@ def test_any_text_gives_separate_identifiers_and_replacing_them_leaves_none(
 
 def test_plural_weekdays_are_not_names() -> None:
     assert detect("We go swimming on Tuesdays and to church on Sundays.") == []
+
+
+# --- the untidy formats of step 10 --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    ("NHS no 943.476.5919 on file", "nhs_number", "943.476.5919"),
+    ("number 9434 765 919 on file", "nhs_number", "9434 765 919"),
+    ("NHS number 943 476 5918, one digit wrong", "nhs_number", "943 476 5918"),
+    ("CHI 0101339011 from Dundee", "chi_number", "0101339011"),
+    ("H&C number 361 215 4729 noted", "hc_number", "361 215 4729"),
+    ("MRN RXH123456 on the band", "hospital_number", "RXH123456"),
+    ("hospital number is 00482913 today", "hospital_number", "00482913"),
+    ("her ni number ab-12-34-56-c here", "ni_number", "ab-12-34-56-c"),
+    ("postcode ls6  3ab here", "postcode", "ls6  3ab"),
+    ("son on 0044 7700 900 123 tonight", "phone", "0044 7700 900 123"),
+    ("son on 00 44 161 496 0777 tonight", "phone", "00 44 161 496 0777"),
+    ("mail jo dot smith at gmail dot com today", "email", "jo dot smith at gmail dot com"),
+    ("mail sam(at)nhs.net today", "email", "sam(at)nhs.net"),
+    ("she was born on the third of May 1938", "birth_date", "third of May 1938"),
+    ("her birthday is 3rd May", "birth_date", "3rd May"),
+    ("he was born in 1948 up north", "birth_date", "1948"),
+    ("she lives at 14 acacia avenue now", "address", "14 acacia avenue"),
+    ("his son drives AB12 CDE", "vehicle", "AB12 CDE"),
+    ("an old K123 ABC outside", "vehicle", "K123 ABC"),
+    ("reg yk19 abc by the door", "vehicle", "yk19 abc"),
+    ("we sat with mrs jones today", "name", "mrs jones"),
+    ("we sat with MRS JONES today", "name", "MRS JONES"),
+    ("we sat with PETER WALSH today", "name", "PETER WALSH"),
+    ("Marek Nowak was restless.", "name", "Marek Nowak"),
+    ("Priya said she was lonely.", "name", "Priya"),
+])
+def test_untidy_formats_are_found_whole(text: str, kind: str, expected: str) -> None:
+    assert (kind, expected) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She is in room 12 on the first floor.", "The tea cost £2.50 at 10:30.",
+    "We caught the 38 bus.", "The match finished 2-1.", "Paracetamol 500mg at 14.00.",
+    "Vitamin B12 1mg daily.", "Her review is on 3rd May.", "The home opened in 1948.",
+    "We miss her.", "The dr appointment is next week.", "I looked at bbc.co.uk for news.",
+    "URGENT: fluids chart not filled in.", "Blood pressure 132/84 today.",
+    "The M62 was closed.", "Tea was late because the kitchen was short.",
+    "number on 12 34 56 here", "She walked 200 metres with the frame.",
+    "She moved to sheltered housing close by.", "GIVE B12 AND FOLATE AT TEA.",
+    "We had a 5 star view.", "I found 1 quick way to help.",
+])
+def test_harmless_look_alikes_are_left_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_listed_names_are_found_in_any_case_and_at_a_sentence_start() -> None:
+    text = "JONES was calm. Later jones smiled and Jones slept."
+    assert found(text, listed=["Mary Jones"]) == [("name", "JONES"), ("name", "jones"),
+                                                  ("name", "Jones")]
+    assert found("Mr brown lent me a brown coat", listed=["Brown"]) == [
+        ("name", "Mr brown"), ("name", "brown")], "a listed name is a name in any case"

@@ -45,3 +45,10 @@ def test_each_distinct_text_is_checked_once_for_scan_and_scrubber(
         scrub(text)
     assert len(checked) == 3 and len(set(checked)) == 3
     assert all("Mary" not in text for text in checked), "aliases go in before the check"
+
+
+def test_a_surname_alone_in_any_case_is_replaced_but_the_worker_s_own_name_is_not() -> None:
+    protection = Protection(PEOPLE, allowed=("Priya Jones",))
+    scrub = protection.scrubber(everywhere=protection.scan(["LEE rang. lee and Mrs Lee"]))
+    assert scrub("LEE rang. lee and Mrs Lee came.") == "[name] rang. [name] and [name] came."
+    assert "Jones" in scrub("Priya Jones wrote this"), "the worker's own name stays"

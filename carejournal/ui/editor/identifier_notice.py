@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 # are not known people (places, services, teams, pets) are far too common in ordinary
 # writing to mention on every save; the supervision pack's export step lists them instead,
 # for the worker to replace or confirm.
-NOTICE_KINDS = (IdKind.NHS_NUMBER, IdKind.NI_NUMBER, IdKind.POSTCODE, IdKind.PHONE,
-                IdKind.EMAIL, IdKind.BIRTH_DATE)
+NOTICE_KINDS = (IdKind.NHS_NUMBER, IdKind.CHI_NUMBER, IdKind.HC_NUMBER,
+                IdKind.HOSPITAL_NUMBER, IdKind.NI_NUMBER, IdKind.POSTCODE, IdKind.ADDRESS,
+                IdKind.PHONE, IdKind.EMAIL, IdKind.BIRTH_DATE, IdKind.VEHICLE)
 
 
 def _t(text: str) -> str:
@@ -37,6 +38,11 @@ def _phrase(kind: IdKind, several: bool) -> str:
         IdKind.PHONE: (_t("a phone number"), _t("phone numbers")),
         IdKind.EMAIL: (_t("an e-mail address"), _t("e-mail addresses")),
         IdKind.BIRTH_DATE: (_t("a date of birth"), _t("dates of birth")),
+        IdKind.CHI_NUMBER: (_t("a CHI number"), _t("CHI numbers")),
+        IdKind.HC_NUMBER: (_t("a Health and Care number"), _t("Health and Care numbers")),
+        IdKind.HOSPITAL_NUMBER: (_t("a hospital number"), _t("hospital numbers")),
+        IdKind.ADDRESS: (_t("a street address"), _t("street addresses")),
+        IdKind.VEHICLE: (_t("a vehicle registration"), _t("vehicle registrations")),
     }[kind]
     return many if several else one
 
