@@ -13,14 +13,15 @@ from tests.conftest import draft
 FIXED_NOW = dt.datetime(2026, 3, 2, 18, 30, 15, 123456, tzinfo=dt.UTC)
 
 
-def make_journal(path: Path, count: int = 80) -> Path:
-    """A closed journal with `count` entries long enough to fill many pages."""
+def make_journal(path: Path, count: int = 80, repeat: int = 8) -> Path:
+    """A closed journal with `count` entries long enough to fill many pages (with repeat=90,
+    one entry fills a page, so 600 entries make a table three pages deep)."""
     # A fixed clock: timestamps of varying length would move rows between pages from run
     # to run, and the page damaged on purpose must hold the same rows every time.
     journal = Journal.open(path, create=True, clock=lambda: FIXED_NOW)
     try:
         for i in range(count):
-            journal.add(draft(f"Entry {i}. " + "We talked about the garden and the bus. " * 8,
+            journal.add(draft(f"Entry {i}. " + "We talked about the garden and the bus. " * repeat,
                               people=("Sam", f"Person {i % 5}"), tags=("garden",),
                               title=f"Day {i}",
                               sections=(("what", f"What happened {i}"),)))
@@ -61,11 +62,11 @@ KEY = bytes(range(32))
 RESERVE = 80  # SQLCipher 4: a 16-byte IV and a 64-byte HMAC at the end of every page
 
 
-def make_encrypted(path: Path, count: int = 80, key: bytes = KEY) -> Path:
-    """A closed SQLCipher journal with the entries make_journal writes."""
+def make_encrypted(path: Path, count: int = 80, key: bytes = KEY, repeat: int = 8) -> Path:
+    """A closed SQLCipher journal (no key file) with the entries make_journal writes."""
     from carejournal.store import cipher
 
-    plain = make_journal(path.with_name(f"{path.stem}-plain.sqlite"), count)
+    plain = make_journal(path.with_name(f"{path.stem}-plain.sqlite"), count, repeat)
     cipher.export_copy(plain, None, path, key)
     plain.unlink()
     return path
@@ -91,14 +92,15 @@ def decrypted_pages(path: Path, key: bytes, into: Path) -> Path:
     return into
 
 
-def page_map(path: Path, key: bytes | None = None) -> list[tuple[str, str, int]]:
-    """(table or index, page type, page number) of every page, from SQLite's dbstat."""
+def page_map(path: Path, key: bytes | None = None) -> list[tuple[str, str, int, str]]:
+    """(table or index, page type, page number, path: "/" for a root) of every page, from
+    SQLite's dbstat."""
     if key is not None:
         path = decrypted_pages(path, key, path.with_name(f"{path.name}.pages"))
     conn = sqlite3.connect(path)
     try:
-        return [(r[0], r[1], r[2]) for r in conn.execute(
-            "SELECT name, pagetype, pageno FROM dbstat ORDER BY pageno")]
+        return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
+            "SELECT name, pagetype, pageno, path FROM dbstat ORDER BY pageno")]
     finally:
         conn.close()
         if key is not None:
