@@ -204,7 +204,9 @@ def _unreadable(path: Path, exc: BaseException, key: bytes | None) -> str:
         return (f"Nothing can be read from {path.name}: the pages that list its tables "
                 f"cannot be decrypted{said}. The file has been left as it was.")
     return (f"Nothing can be read from {path.name}: its first page, which says where "
-            f"everything else is, cannot be read{said}. The file has been left as it was.")
+            f"everything else is, cannot be read{said}. The file has been left as it was."
+            + (" If the journal is encrypted and its key file is lost, its recovery key still "
+               "opens it." if "not a database" in str(exc).lower() else ""))
 
 
 def _exists(reader: _Reader, name: str) -> bool:

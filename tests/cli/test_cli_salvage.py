@@ -114,6 +114,7 @@ class Source:
 
     folder: Path
     places: dict[str, int]  # place -> page number
+    recovery_key: str
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +137,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Source:
     assert interior, "the entries table should be three pages deep"
     return Source(folder, {"first page": 1, "middle leaf": leaves[len(leaves) // 2],
                            "interior page": interior[0], "text index": fts[len(fts) // 2],
-                           "last page": max(n for *_, n, _at in pages)})
+                           "last page": max(n for *_, n, _at in pages)}, done.recovery_key)
 
 
 def _copy(source: Source, into: Path) -> Path:
@@ -231,3 +232,18 @@ def test_memory_does_not_grow_with_the_damage(source: Source, tmp_path: Path) ->
     print(f"peak RSS: {healthy} KB whole, {damaged} KB damaged")
     assert damaged < healthy * 1.1 + 8 * 1024, (healthy, damaged)
     assert healthy < 120 * 1024  # KB (about 55 MB of it is Python and the libraries loaded)
+
+
+def test_a_lost_key_file_and_the_recovery_key_still_salvage(source: Source,
+                                                            tmp_path: Path) -> None:
+    journal = _copy(source, tmp_path / "damaged")
+    damage_page(journal, source.places["middle leaf"])
+    Path(f"{journal}.key").unlink()
+    out = tmp_path / "damaged" / "out.json"
+    code, _printed, err, _peak = _salvage(journal, out, journal.parent / "pass.txt")
+    assert code == 2 and "key file" in err and "missing" in err, err
+    recovery = tmp_path / "recovery.txt"
+    recovery.write_text(source.recovery_key + "\n", encoding="utf-8")
+    code, printed, err, _peak = _salvage(journal, out, recovery)
+    assert code == 0, err
+    assert json.loads(printed)["tables"]["entries"]["saved"] == COUNT - 1
