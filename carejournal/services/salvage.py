@@ -31,7 +31,6 @@ from carejournal.exchange.json_format import (
     FORMAT_VERSION,
     Encoded,
     chunks,
-    dumps,
     to_document,
     utf8,
 )
@@ -197,6 +196,7 @@ class _Builder:
         self.left_out: dict[str, int] = defaultdict(int)
         self.dropped: dict[str, int] = defaultdict(int)  # read, but unusable (per table)
         self.kept: set[int] = set()  # the entries written
+        self.plain_acts: list[Any] = []  # the little things, as the file holds them
 
     def _leave_out(self, reason: str, count: int = 1) -> None:
         if count:
@@ -213,12 +213,13 @@ class _Builder:
         people = {r["id"]: r for r in self.t["people"]}
         tags = {r["id"]: r["name"] for r in self.t["tags"]}
         acts = self._acts()
+        self.plain_acts = self._plain("kindness_acts", acts)
         settings = {r["key"]: r["value"] for r in self.t["settings"]
                     if isinstance(r["value"], str)}
         return {
             "people": [{k: r[k] for k in ("name", "nicknames", "alias")} for r in people.values()],
             "tags": list(tags.values()),
-            "kindness_acts": self._plain("kindness_acts", acts),
+            "kindness_acts": self.plain_acts,
             "entries": Encoded(self._entries(people, tags, acts)),
             "links": Encoded(_encode(r) for r in self._links()),
             "goals": Encoded(_encode(r) for r in self._plain("goals", self._goals(people))),
@@ -250,10 +251,10 @@ class _Builder:
         for light in self.t["entries"]:
             row = self.damaged.row("entries", light["_rowid"])
             entry = None if row is None else self._entry(row, names, parts)
-            if entry is not None and _importable({"kindness_acts": acts, "entries": [entry]},
-                                                 acts):
-                self.kept.add(entry["id"])
-                yield _encode(self._plain("entries", [entry])[0])
+            plain = None if entry is None else self._plain("entries", [entry])[0]
+            if plain is not None and _importable({"entries": [plain]}, self.plain_acts):
+                self.kept.add(plain["id"])
+                yield _encode(plain)
                 continue
             self.dropped["entries"] += 1
             for key, table in PART_TABLES.items():  # its parts go with it, counted as lost
@@ -328,7 +329,7 @@ class _Builder:
                     "attempts": attempts.pop(g["id"], [])}
             checkable = goal | {"reflection": None,
                                 "attempts": [a | {"entry": None} for a in goal["attempts"]]}
-            if _importable({"goals": [checkable]}, []):
+            if _importable({"goals": self._plain("goals", [checkable])}, []):
                 goals.append(goal)
             else:
                 self.dropped["goals"] += 1
@@ -348,8 +349,9 @@ class _Builder:
                 continue
             session = _pick(s, "held_on", "supervisor", "notes", "created_at") | {
                 "actions": actions.pop(s["id"], []), "preparation": preps.pop(s["id"], None)}
-            if _importable({"supervision_sessions": [session]}, []):
-                yield self._plain("supervision_sessions", [session])[0]
+            plain = self._plain("supervision_sessions", [session])
+            if _importable({"supervision_sessions": plain}, []):
+                yield plain[0]
             else:
                 self.dropped["supervision_sessions"] += 1
                 self.dropped["supervision_actions"] += len(session["actions"])
@@ -362,17 +364,20 @@ def _pick(row: Row, *keys: str) -> Row:
     return {k: row[k] for k in keys}
 
 
-def _importable(part: dict[str, Any], acts: list[Row]) -> bool:
+def _importable(part: dict[str, Any], acts: list[Any]) -> bool:
     """Whether `carejournal import` would accept this record (values read from damaged
-    pages can be nonsense: such a record is left out rather than spoil the whole file)."""
+    pages can be nonsense: such a record is left out rather than spoil the whole file).
+    The record and the little things are plain already (as the file holds them)."""
     from carejournal.exchange.json_import import parse_json
     from carejournal.services.importing import checked
 
-    empty: dict[str, Any] = {"people": [], "tags": [], "entries": [], "links": [],
-                             "goals": [], "settings": {}, "supervision_sessions": []}
-    document = to_document(empty | {"kindness_acts": acts} | part, utc_now(), __version__)
-    text = dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION} | document)
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME, "version": FORMAT_VERSION,
+        "exported_at": utc_now().astimezone(dt.UTC).isoformat(), "app_version": __version__,
+        "people": [], "tags": [], "kindness_acts": acts, "entries": [], "links": [],
+        "goals": [], "settings": {}, "supervision_sessions": []} | part
     try:
+        text = json.dumps(document, ensure_ascii=False, allow_nan=False)
         checked(parse_json(text, "salvage"), "salvage")
     except (ImportProblem, ValueError, TypeError, AttributeError):
         return False
