@@ -210,3 +210,23 @@ def test_a_page_of_an_encrypted_journal_that_fails_its_hmac_loses_only_its_rows(
     assert entries.saved >= COUNT - 10  # one page of entries lost, no more
     assert sha256(path) == before
     _import(tmp_path / "e.json", tmp_path / "new.sqlite").close()
+
+
+def test_running_out_of_memory_part_way_writes_nothing(damaged: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from carejournal.services import salvage as service
+
+    real, written = service._encode, []
+
+    def encode(value: object) -> bytes:
+        if len(written) == 10:
+            raise MemoryError
+        written.append(value)
+        return real(value)
+
+    monkeypatch.setattr(service, "_encode", encode)
+    before = sha256(damaged)
+    with pytest.raises(service.SalvageFailed, match="not enough memory.*Nothing was written"):
+        salvage(damaged, tmp_path / "half.json")
+    assert not (tmp_path / "half.json").exists() and not list(tmp_path.glob(".half.json*"))
+    assert sha256(damaged) == before
