@@ -222,7 +222,7 @@ class _Builder:
             "kindness_acts": self.plain_acts,
             "entries": Encoded(self._entries(people, tags, acts)),
             "links": Encoded(_encode(r) for r in self._links()),
-            "goals": Encoded(_encode(r) for r in self._plain("goals", self._goals(people))),
+            "goals": Encoded(self._goal_records(people)),
             "settings": settings,
             "supervision_sessions": Encoded(_encode(r) for r in self._sessions()),
         }
@@ -308,6 +308,11 @@ class _Builder:
                        "kind": row["kind"]}
             else:
                 self.dropped["entry_links"] += 1
+
+    def _goal_records(self, people: dict[int, Row]) -> Iterator[bytes]:
+        """The goals, made once the entries are written (they name the entries kept)."""
+        for record in self._plain("goals", self._goals(people)):
+            yield _encode(record)
 
     def _goals(self, people: dict[int, Row]) -> list[Row]:
         attempts: dict[int, list[Row]] = defaultdict(list)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from carejournal.core.goals import Outcome
 from carejournal.services.journal import Journal
 from carejournal.services.json_export import document
 from carejournal.services.salvage import NothingReadable, salvage
@@ -89,6 +90,7 @@ def test_a_healthy_journal_salvages_to_the_same_as_an_export(tmp_path: Path) -> 
                     mirror_of=first)
         goal = journal.goals.add("Ann", "Walk to the shop")
         assert goal is not None
+        journal.goals.attempt(goal.id, Outcome.PARTLY, entry_id=first)  # (names an entry)
         exported = document(journal)
     finally:
         journal.close()
