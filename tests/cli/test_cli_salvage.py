@@ -135,7 +135,9 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Source:
                 if (name, kind) == ("entries", "internal") and at != "/"]
     fts = [n for name, kind, n, _ in pages if (name, kind) == ("entries_fts_data", "leaf")]
     assert interior, "the entries table should be three pages deep"
+    root = next(n for name, _kind, n, at in pages if (name, at) == ("entries", "/"))
     return Source(folder, {"first page": 1, "middle leaf": leaves[len(leaves) // 2],
+                           "root of the entries": root,
                            "interior page": interior[0], "text index": fts[len(fts) // 2],
                            "last page": max(n for *_, n, _at in pages)}, done.recovery_key)
 
@@ -162,7 +164,8 @@ def _salvage(journal: Path, out: Path, secret: Path) -> tuple[int, str, str, int
     return done.returncode, done.stdout, done.stderr[:peak.start()], int(peak.group(1))
 
 
-@pytest.mark.parametrize("place", ["middle leaf", "interior page", "text index", "last page"])
+@pytest.mark.parametrize("place", ["middle leaf", "interior page", "root of the entries",
+                                   "text index", "last page"])
 def test_an_encrypted_journal_damaged_anywhere_gives_up_the_rest(
         source: Source, place: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -177,6 +180,8 @@ def test_an_encrypted_journal_damaged_anywhere_gives_up_the_rest(
     assert entries["saved"] + entries["lost"] == COUNT
     if place in ("middle leaf", "interior page"):
         assert entries["lost"] and entries["saved"] > COUNT // 3
+    elif place == "root of the entries":  # no entry can be reached, but all are counted
+        assert entries["lost"] == COUNT
     else:  # the text index is made anew on import; the last page is part of it
         assert entries["lost"] == 0
     assert sha256(journal) == before, "the damaged journal is never written"
