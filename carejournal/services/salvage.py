@@ -7,28 +7,59 @@ Parts whose owner was lost (the sections of an entry that cannot be read, a link
 entry) are left out and counted as not saved in their table; a goal whose person's name was
 lost is kept under "Unknown person N". The file says it is a salvage in a top-level
 "salvage" object, which import ignores.
+
+Memory stays bounded: the file is written as it is read, an entry at a time (its text and
+its parts' texts read again by rowid just before it is written), never held whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from carejournal import __version__, durable
 from carejournal.core.domain import InvalidInput, utc_now
+from carejournal.core.errors import JournalError
 from carejournal.exchange.errors import ImportProblem
-from carejournal.exchange.json_format import FORMAT_NAME, FORMAT_VERSION, dumps, to_document
-from carejournal.store.salvage import NothingReadable, TableRead, read_damaged
+from carejournal.exchange.json_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Encoded,
+    chunks,
+    to_document,
+    utf8,
+)
+from carejournal.store.salvage import LIGHT, Damaged, NothingReadable, TableRead, opened
 
 PART_TABLES = {"people": "entry_people", "tags": "entry_tags", "acts": "entry_acts",
                "sections": "entry_sections", "decisions": "decisions",
                "actions": "action_items", "revisions": "entry_revisions",
                "dismissed": "entry_dismissals"}  # an entry's parts and the tables they are in
-__all__ = ["NothingReadable", "SalvageReport", "TableCount", "salvage"]
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One kind of part of an entry: its table, the columns written (renamed as the format
+    names them) and the column that orders them."""
+
+    table: str
+    keys: tuple[str, ...]
+    order: str
+    rename: dict[str, str] = field(default_factory=dict)
+
+
+PARTS = {"acts": _Part("entry_acts", ("act_id", "label", "note"), "id", {"act_id": "act"}),
+         "sections": _Part("entry_sections", ("key", "text"), "position"),
+         "decisions": _Part("decisions", ("text", "rung", "choices_offered"), "position"),
+         "actions": _Part("action_items", ("text", "review_on", "done_on"), "position"),
+         "revisions": _Part("entry_revisions", ("saved_at", "reason", "texts"), "id"),
+         "dismissed": _Part("entry_dismissals", ("key",), "key")}
+__all__ = ["NothingReadable", "SalvageFailed", "SalvageReport", "TableCount", "salvage"]
 
 Row = dict[str, Any]
 LABELS = {"entries": "entries", "people": "people", "tags": "tags",
@@ -43,6 +74,10 @@ LABELS = {"entries": "entries", "people": "people", "tags": "tags",
           "supervision_preparations": "supervision preparations"}
 NOTE = ("This is a salvage: what could still be read from a damaged journal. Some of the "
         "journal may be missing from it; see \"tables\".")
+
+
+class SalvageFailed(JournalError):
+    """The salvage stopped part way; nothing was written and the journal is as it was."""
 
 
 @dataclass(frozen=True)
@@ -89,22 +124,57 @@ def salvage(journal: Path, out: Path, key: bytes | None = None,
             now: Callable[[], dt.datetime] = utc_now) -> SalvageReport:
     """Write what can be read of the (damaged) journal to out, as CareJournal JSON.
 
-    Raises NothingReadable when nothing at all can be read; the journal is never written.
+    Raises NothingReadable when nothing at all can be read, SalvageFailed when the salvage
+    stops part way (out is then not written); the journal is never written.
     """
     journal, out = journal.absolute(), out.absolute()
     if out in {journal, *(Path(f"{journal}{s}") for s in ("-wal", "-shm", "-journal"))}:
         raise InvalidInput(f"{out.name} is the damaged journal itself; choose a new file for "
                            "what can be read")
-    tables = read_damaged(journal, key)
-    builder = _Builder(tables)
-    snapshot = builder.snapshot()
-    counts = tuple(_count(t, builder.dropped.get(t.name, 0)) for t in tables.values())
-    report = SalvageReport(out, counts, dict(builder.left_out))
-    document = to_document(snapshot, now(), __version__)
-    document["salvage"] = {"note": NOTE, "from": journal.name} | report.as_json()
-    document["salvage"].pop("out")
-    _write(out, dumps(document))
-    return report
+    try:
+        with opened(journal, key) as damaged:
+            return _write(journal, out, damaged, now())
+    except MemoryError as exc:  # (a damaged page is not this: store/salvage.py reads past it)
+        raise SalvageFailed(f"There was not enough memory to salvage {journal.name}. Nothing "
+                            "was written, and the journal has been left as it was.") from exc
+
+
+def _write(journal: Path, out: Path, damaged: Damaged, when: dt.datetime) -> SalvageReport:
+    """Stream the document into out (durably, owner-only: 0600); return the report."""
+    builder = _Builder(damaged, when)
+    header = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+              "exported_at": when.astimezone(dt.UTC).isoformat(), "app_version": __version__}
+    report: list[SalvageReport] = []
+
+    def salvage_note() -> bytes:  # written last: the counts are known by then
+        counts = tuple(_count(t, builder.dropped.get(t.name, 0))
+                       for t in damaged.tables.values())
+        report.append(SalvageReport(out, counts, dict(builder.left_out)))
+        note = {"note": NOTE, "from": journal.name} | report[0].as_json()
+        note.pop("out")
+        return _encode(note)
+
+    with durable.writing(out, durable.PRIVATE) as handle:
+        for block in utf8(_ending_with(chunks(header | builder.parts()), salvage_note)):
+            handle.write(block)
+    return report[0]
+
+
+def _ending_with(pieces: Iterator[str | bytes], last: Callable[[], bytes]
+                 ) -> Iterator[str | bytes]:
+    """The document's pieces with one more key, "salvage", made once the rest is written."""
+    held: str | bytes | None = None
+    for piece in pieces:
+        if held is not None:
+            yield held
+        held = piece  # the last piece closes the document: it is written after "salvage"
+    yield b',\n "salvage": '
+    yield last()
+    yield held or "\n}\n"
+
+
+def _encode(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def _count(table: TableRead, dropped: int) -> TableCount:
@@ -116,34 +186,45 @@ def _count(table: TableRead, dropped: int) -> TableCount:
 
 class _Builder:
     """Puts the rows read into the shape json_format.to_document reads (entries with
-    feeling_score and feeling_word)."""
+    feeling_score and feeling_word), an entry at a time."""
 
-    def __init__(self, tables: dict[str, TableRead]) -> None:
+    def __init__(self, damaged: Damaged, when: dt.datetime) -> None:
+        self.damaged = damaged
+        self.when = when
         self.t = {name: sorted(read.rows, key=lambda r: r["_rowid"])
-                  for name, read in tables.items()}
+                  for name, read in damaged.tables.items()}
         self.left_out: dict[str, int] = defaultdict(int)
         self.dropped: dict[str, int] = defaultdict(int)  # read, but unusable (per table)
+        self.kept: set[int] = set()  # the entries written
+        self.plain_acts: list[Any] = []  # the little things, as the file holds them
 
     def _leave_out(self, reason: str, count: int = 1) -> None:
         if count:
             self.left_out[reason] += count
 
-    def snapshot(self) -> dict[str, Any]:
+    def _plain(self, key: str, records: list[Row]) -> list[Any]:
+        """Records as the JSON format writes them (dates as ISO text)."""
+        snapshot: dict[str, Any] = {"entries": []} | {key: records}
+        plain: list[Any] = to_document(snapshot, self.when, __version__)[key]
+        return plain
+
+    def parts(self) -> dict[str, Any]:
+        """The document's parts; entries, links and goals are Encoded, written as read."""
         people = {r["id"]: r for r in self.t["people"]}
         tags = {r["id"]: r["name"] for r in self.t["tags"]}
         acts = self._acts()
-        entries = self._entries(people, tags, acts)
-        kept = {e["id"] for e in entries}
+        self.plain_acts = self._plain("kindness_acts", acts)
+        settings = {r["key"]: r["value"] for r in self.t["settings"]
+                    if isinstance(r["value"], str)}
         return {
             "people": [{k: r[k] for k in ("name", "nicknames", "alias")} for r in people.values()],
             "tags": list(tags.values()),
-            "kindness_acts": acts,
-            "entries": entries,
-            "links": self._links(kept),
-            "goals": self._goals(people, kept),
-            "settings": {r["key"]: r["value"] for r in self.t["settings"]
-                         if isinstance(r["value"], str)},
-            "supervision_sessions": self._sessions(),
+            "kindness_acts": self.plain_acts,
+            "entries": Encoded(self._entries(people, tags, acts)),
+            "links": Encoded(_encode(r) for r in self._links()),
+            "goals": Encoded(self._goal_records(people)),
+            "settings": settings,
+            "supervision_sessions": Encoded(_encode(r) for r in self._sessions()),
         }
 
     def _acts(self) -> list[Row]:
@@ -160,40 +241,45 @@ class _Builder:
         return acts
 
     def _entries(self, people: dict[int, Row], tags: dict[int, str], acts: list[Row]
-                 ) -> list[Row]:
+                 ) -> Iterator[bytes]:
+        """Each entry that can be read and imported, as JSON, read and written one by one."""
         ids = {r["id"] for r in self.t["entries"]}
         names = {"people": self._names("entry_people", "person_id",
                                        {k: v["name"] for k, v in people.items()}, ids),
                  "tags": self._names("entry_tags", "tag_id", tags, ids)}
-        parts = {
-            "acts": self._parts("entry_acts", ids, ("act_id", "label", "note"), "id",
-                                rename={"act_id": "act"}),
-            "sections": self._parts("entry_sections", ids, ("key", "text"), "position"),
-            "decisions": self._parts("decisions", ids, ("text", "rung", "choices_offered"),
-                                     "position"),
-            "actions": self._parts("action_items", ids, ("text", "review_on", "done_on"),
-                                   "position"),
-            "revisions": self._parts("entry_revisions", ids, ("saved_at", "reason", "texts"),
-                                     "id"),
-            "dismissed": self._parts("entry_dismissals", ids, ("key",), "key"),
-        }
-        result = []
-        for row in self.t["entries"]:
-            entry = _pick(row, "id", "kind", "occurred_on", "occurred_time", "shift", "title",
-                          "body", "feeling_score", "feeling_word", "strengths", "model",
-                          "created_at", "updated_at", "deleted_at")
-            for key in ("people", "tags"):
-                entry[key] = sorted(names[key].get(row["id"], []), key=str.casefold)
-            for key, grouped in parts.items():
-                entry[key] = grouped.get(row["id"], [])
-            entry["dismissed"] = [d["key"] for d in entry["dismissed"]]
-            if _importable({"kindness_acts": acts, "entries": [entry]}, acts):
-                result.append(entry)
+        parts = {key: self._parts(part, ids) for key, part in PARTS.items()}
+        for light in self.t["entries"]:
+            row = self.damaged.row("entries", light["_rowid"])
+            entry = None if row is None else self._entry(row, names, parts)
+            plain = None if entry is None else self._plain("entries", [entry])[0]
+            if plain is not None and _importable({"entries": [plain]}, self.plain_acts):
+                self.kept.add(plain["id"])
+                yield _encode(plain)
                 continue
             self.dropped["entries"] += 1
             for key, table in PART_TABLES.items():  # its parts go with it, counted as lost
-                self.dropped[table] += len(entry[key])
-        return result
+                lost = names[key] if key in names else parts[key]
+                self.dropped[table] += len(lost.get(light["id"], []))
+
+    def _entry(self, row: Row, names: dict[str, dict[int, list[str]]],
+               parts: dict[str, dict[int, list[Row]]]) -> Row:
+        """The entry in the JSON format's shape, its parts' texts read again."""
+        entry = _pick(row, "id", "kind", "occurred_on", "occurred_time", "shift", "title",
+                      "body", "feeling_score", "feeling_word", "strengths", "model",
+                      "created_at", "updated_at", "deleted_at")
+        for key in ("people", "tags"):
+            entry[key] = sorted(names[key].get(row["id"], []), key=str.casefold)
+        for key, part in PARTS.items():
+            entry[key] = []
+            for read in parts[key].get(row["id"], []):
+                whole = read if part.table not in LIGHT else self.damaged.row(
+                    part.table, read["_rowid"])
+                if whole is None:  # (it was read a moment ago: this is not expected)
+                    self.dropped[part.table] += 1
+                    continue
+                entry[key].append({part.rename.get(k, k): whole[k] for k in part.keys})
+        entry["dismissed"] = [d["key"] for d in entry["dismissed"]]
+        return entry
 
     def _names(self, table: str, column: str, names: dict[int, str], ids: set[int]
                ) -> dict[int, list[str]]:
@@ -205,33 +291,35 @@ class _Builder:
                 self.dropped[table] += 1
         return grouped
 
-    def _parts(self, table: str, ids: set[int], keys: tuple[str, ...], order: str,
-               rename: dict[str, str] | None = None) -> dict[int, list[Row]]:
+    def _parts(self, part: _Part, ids: set[int]) -> dict[int, list[Row]]:
+        """An entry's parts in order, by entry: the rows read (light ones: their rowid)."""
         grouped: dict[int, list[Row]] = defaultdict(list)
-        rename = rename or {}
-        for row in sorted(self.t[table], key=lambda r: (r["entry_id"], r[order])):
+        for row in sorted(self.t[part.table], key=lambda r: (r["entry_id"], r[part.order])):
             if row["entry_id"] not in ids:
-                self.dropped[table] += 1
+                self.dropped[part.table] += 1
                 continue
-            grouped[row["entry_id"]].append({rename.get(k, k): row[k] for k in keys})
+            grouped[row["entry_id"]].append(row)
         return grouped
 
-    def _links(self, kept: set[int]) -> list[Row]:
-        links = []
+    def _links(self) -> Iterator[Row]:
         for row in self.t["entry_links"]:
-            if row["source_id"] in kept and row["target_id"] in kept:
-                links.append({"source": row["source_id"], "target": row["target_id"],
-                              "kind": row["kind"]})
+            if row["source_id"] in self.kept and row["target_id"] in self.kept:
+                yield {"source": row["source_id"], "target": row["target_id"],
+                       "kind": row["kind"]}
             else:
                 self.dropped["entry_links"] += 1
-        return links
 
-    def _goals(self, people: dict[int, Row], kept: set[int]) -> list[Row]:
+    def _goal_records(self, people: dict[int, Row]) -> Iterator[bytes]:
+        """The goals, made once the entries are written (they name the entries kept)."""
+        for record in self._plain("goals", self._goals(people)):
+            yield _encode(record)
+
+    def _goals(self, people: dict[int, Row]) -> list[Row]:
         attempts: dict[int, list[Row]] = defaultdict(list)
         for a in self.t["goal_attempts"]:
             attempts[a["goal_id"]].append(
                 {"occurred_on": a["occurred_on"], "outcome": a["outcome"], "note": a["note"],
-                 "entry": a["entry_id"] if a["entry_id"] in kept else None})
+                 "entry": a["entry_id"] if a["entry_id"] in self.kept else None})
         goals = []
         for g in self.t["goals"]:
             person = people.get(g["person_id"], {}).get("name")
@@ -241,57 +329,61 @@ class _Builder:
             goal = {"person": person, "text": g["text"], "status": g["status"],
                     "created_at": g["created_at"], "status_changed_at": g["status_changed_at"],
                     "asked_at": g["asked_at"], "own_attempts": g["own_attempts"],
-                    "reflection": g["reflection_id"] if g["reflection_id"] in kept else None,
+                    "reflection": g["reflection_id"] if g["reflection_id"] in self.kept
+                    else None,
                     "attempts": attempts.pop(g["id"], [])}
             checkable = goal | {"reflection": None,
                                 "attempts": [a | {"entry": None} for a in goal["attempts"]]}
-            if _importable({"goals": [checkable]}, []):
+            if _importable({"goals": self._plain("goals", [checkable])}, []):
                 goals.append(goal)
             else:
                 self.dropped["goals"] += 1
         self.dropped["goal_attempts"] += sum(len(v) for v in attempts.values())
         return goals
 
-    def _sessions(self) -> list[Row]:
+    def _sessions(self) -> Iterator[Any]:
         actions: dict[int, list[Row]] = defaultdict(list)
         for a in sorted(self.t["supervision_actions"], key=lambda r: r["position"]):
             actions[a["session_id"]].append(_pick(a, "text", "owner", "due_on", "status"))
         preps = {p["session_id"]: _pick(p, "state", "created_at", "updated_at")
                  for p in self.t["supervision_preparations"]}
-        sessions = []
-        for s in self.t["supervision_sessions"]:
+        for light in self.t["supervision_sessions"]:
+            s = self.damaged.row("supervision_sessions", light["_rowid"])
+            if s is None:
+                self.dropped["supervision_sessions"] += 1
+                continue
             session = _pick(s, "held_on", "supervisor", "notes", "created_at") | {
                 "actions": actions.pop(s["id"], []), "preparation": preps.pop(s["id"], None)}
-            if _importable({"supervision_sessions": [session]}, []):
-                sessions.append(session)
+            plain = self._plain("supervision_sessions", [session])
+            if _importable({"supervision_sessions": plain}, []):
+                yield plain[0]
             else:
                 self.dropped["supervision_sessions"] += 1
+                self.dropped["supervision_actions"] += len(session["actions"])
+                self.dropped["supervision_preparations"] += session["preparation"] is not None
         self.dropped["supervision_actions"] += sum(len(v) for v in actions.values())
         self.dropped["supervision_preparations"] += len(preps)
-        return sessions
 
 
 def _pick(row: Row, *keys: str) -> Row:
     return {k: row[k] for k in keys}
 
 
-def _importable(part: dict[str, Any], acts: list[Row]) -> bool:
+def _importable(part: dict[str, Any], acts: list[Any]) -> bool:
     """Whether `carejournal import` would accept this record (values read from damaged
-    pages can be nonsense: such a record is left out rather than spoil the whole file)."""
+    pages can be nonsense: such a record is left out rather than spoil the whole file).
+    The record and the little things are plain already (as the file holds them)."""
     from carejournal.exchange.json_import import parse_json
     from carejournal.services.importing import checked
 
-    empty: dict[str, Any] = {"people": [], "tags": [], "entries": [], "links": [],
-                             "goals": [], "settings": {}, "supervision_sessions": []}
-    document = to_document(empty | {"kindness_acts": acts} | part, utc_now(), __version__)
-    text = dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION} | document)
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME, "version": FORMAT_VERSION,
+        "exported_at": utc_now().astimezone(dt.UTC).isoformat(), "app_version": __version__,
+        "people": [], "tags": [], "kindness_acts": acts, "entries": [], "links": [],
+        "goals": [], "settings": {}, "supervision_sessions": []} | part
     try:
+        text = json.dumps(document, ensure_ascii=False, allow_nan=False)
         checked(parse_json(text, "salvage"), "salvage")
     except (ImportProblem, ValueError, TypeError, AttributeError):
         return False
     return True
-
-
-def _write(out: Path, text: str) -> None:
-    """Write text to out durably and atomically, owner-only (0600)."""
-    durable.write_text(out, text, durable.PRIVATE)

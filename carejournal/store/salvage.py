@@ -7,6 +7,14 @@ Each table the JSON format needs is read in rowid order; when a read fails (a da
 page), reading skips ahead to the next rowid that can be read, and the rowids skipped are
 tried one by one, so one bad page loses only the rows on it. Rowids listed by a readable index
 but not read are counted as lost.
+
+An encrypted file fails differently: SQLCipher checks each page's HMAC, reports a page that
+fails it as SQLITE_NOMEM (which the DB-API module raises as MemoryError, though no memory is
+short), and the connection then fails every later read. So every failed read here closes the
+connection and opens a new one (about 2 ms), and MemoryError from a read counts as a damaged
+page. Memory stays bounded: the first pass keeps only the small columns of the tables whose
+rows can be large (LIGHT), and their whole rows are read again one at a time, by rowid, as
+they are written out.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Column, Table
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from carejournal.core.errors import JournalError
@@ -34,6 +42,11 @@ TABLES = ("people", "tags", "kindness_acts", "entries", "entry_people", "entry_t
           "entry_dismissals", "entry_links", "goals", "goal_attempts", "settings",
           "supervision_sessions", "supervision_actions", "supervision_preparations")
 MAX_PROBES = 4096  # rowids tried one by one across one damaged stretch
+# Tables whose rows can be large (texts): the columns kept from the first pass. The rest of
+# a row is read again by rowid (Damaged.row) when it is written.
+LIGHT = {"entries": ("id",), "entry_sections": ("entry_id", "position"),
+         "decisions": ("entry_id", "position"), "action_items": ("entry_id", "position"),
+         "entry_revisions": ("id", "entry_id"), "supervision_sessions": ("id",)}
 _DIALECT = sqlite_dialect.dialect()
 Row = dict[str, Any]
 
@@ -44,7 +57,8 @@ class NothingReadable(JournalError):
 
 @dataclass
 class TableRead:
-    """What was read from one table: its rows, and what could not be read."""
+    """What was read from one table: its rows (for a LIGHT table, only the columns it
+    names, with "_rowid"), and what could not be read."""
 
     name: str
     rows: list[Row] = field(default_factory=list)
@@ -64,32 +78,68 @@ class TableRead:
         return None if self.damaged else 0
 
 
-def read_damaged(path: Path, key: bytes | None = None) -> dict[str, TableRead]:
-    """Every table the JSON format needs, read as far as it can be; the file is not written."""
-    if not path.is_file():
-        raise NothingReadable(f"There is no journal file at {path}.")
-    with _opened(path, key) as conn:
-        tables = {name: _read_table(conn, Base.metadata.tables[name]) for name in TABLES}
-    if all(t.problem for t in tables.values()):
-        raise NothingReadable(f"Nothing can be read from {path.name}: none of the journal's "
-                              "tables can be found in it. The file has been left as it was.")
-    return tables
+class Damaged:
+    """An open damaged journal: what the first pass read of each table, and whole rows
+    read again by rowid."""
+
+    def __init__(self, reader: _Reader, tables: dict[str, TableRead]) -> None:
+        self._reader = reader
+        self.tables = tables
+        self._full = {name: _Query(Base.metadata.tables[name]) for name in LIGHT}
+
+    def row(self, table: str, rowid: int) -> Row | None:
+        """The whole row of a LIGHT table, or None if it cannot be read (again)."""
+        query = self._full[table]
+        try:
+            with _cursor(self._reader.conn, query.single, (rowid,)) as cur:
+                raw = cur.fetchone()
+        except _unreadable_page():
+            self._reader.reset()
+            return None
+        return None if raw is None else query.convert(raw)
 
 
 @contextmanager
-def _opened(path: Path, key: bytes | None) -> Iterator[Any]:
-    """A connection to a private copy of the file (and its -wal, if any).
+def opened(path: Path, key: bytes | None = None) -> Iterator[Damaged]:
+    """The damaged journal (a private copy of it), its tables read as far as they can be.
 
-    Even a read-only connection to a journal in WAL mode makes -wal and -shm files beside
-    it, and one with a -wal may replay it; reading a copy leaves the damaged file, its
-    folder and its WAL exactly as they were.
+    Raises NothingReadable when nothing at all can be read; the file is not written.
     """
+    if not path.is_file():
+        raise NothingReadable(f"There is no journal file at {path}.")
     with _private_copy(path) as copy:
-        conn = _connect(copy, key)
+        reader = _Reader(copy, key)
         try:
-            yield conn
+            tables = {name: _read_table(reader, Base.metadata.tables[name]) for name in TABLES}
+            if all(t.problem for t in tables.values()):
+                raise NothingReadable(
+                    f"Nothing can be read from {path.name}: none of the journal's tables can "
+                    "be found in it. The file has been left as it was.")
+            yield Damaged(reader, tables)
         finally:
-            conn.close()
+            reader.close()
+
+
+def read_damaged(path: Path, key: bytes | None = None) -> dict[str, TableRead]:
+    """Every table the JSON format needs, read as far as it can be; the file is not written."""
+    with opened(path, key) as damaged:
+        return damaged.tables
+
+
+class _Reader:
+    """A connection to the private copy, opened again after every failed read (SQLCipher
+    fails every read on a connection once one page has failed its HMAC)."""
+
+    def __init__(self, path: Path, key: bytes | None) -> None:
+        self.path, self.key = path, key
+        self.conn = _connect(path, key)
+
+    def reset(self) -> None:
+        self.conn.close()
+        self.conn = _connect(self.path, self.key)
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 @contextmanager
@@ -98,7 +148,7 @@ def _private_copy(path: Path) -> Iterator[Path]:
 
     Refused while this process has the journal open: closing the copy's descriptor on the
     journal would drop the process's SQLite locks on it (and another program would then
-    delete its WAL).
+    delete its WAL). The copy of an encrypted journal stays encrypted.
     """
     if open_here(path):
         raise JournalError(f"{path} is open in CareJournal. Close it first, then salvage it.")
@@ -122,50 +172,86 @@ def _connect(path: Path, key: bytes | None) -> Any:
     """
     try:
         conn = cipher.connect(path, key, isolation_level=None)
-    except cipher.Error as exc:
-        raise NothingReadable(_unreadable(path, exc)) from exc
+    except cipher.CipherUnavailable as exc:
+        raise NothingReadable(str(exc)) from exc
+    except _unreadable_page() as exc:
+        raise NothingReadable(_unreadable(path, exc, key)) from exc
     try:
         conn.execute("PRAGMA query_only = 1")
         conn.execute("PRAGMA writable_schema = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except cipher.Error as exc:
-        if "malformed" not in str(exc).lower():  # malformed: part of the schema is readable
-            conn.close()
-            raise NothingReadable(_unreadable(path, exc)) from exc
+    except _unreadable_page() as exc:
+        if key is not None or "malformed" not in str(exc).lower():
+            conn.close()  # (malformed, in a plain file: part of the schema is readable)
+            raise NothingReadable(_unreadable(path, exc, key)) from exc
     return conn
 
 
-def _unreadable(path: Path, exc: Exception) -> str:
+def _unreadable_page() -> tuple[type[BaseException], ...]:
+    """What a read of a damaged page raises: SQLite's errors and, from SQLCipher, MemoryError
+    (see the module's docstring)."""
+    return (*cipher.Error, MemoryError)
+
+
+def _unreadable(path: Path, exc: BaseException, key: bytes | None) -> str:
+    said = f" (SQLite says: {exc})" if str(exc) else ""
+    if key is not None and "not a database" in str(exc).lower():
+        return (f"Nothing can be read from {path.name}: the key given does not open it. "
+                "Either the passphrase or recovery key is not this journal's, or the first "
+                "page of the file, which every other page needs to be read, is damaged. The "
+                "file has been left as it was.")
+    if key is not None:
+        return (f"Nothing can be read from {path.name}: the pages that list its tables "
+                f"cannot be decrypted{said}. The file has been left as it was.")
     return (f"Nothing can be read from {path.name}: its first page, which says where "
-            f"everything else is, cannot be read (SQLite says: {exc}). The file has been left "
-            "as it was.")
+            f"everything else is, cannot be read{said}. The file has been left as it was."
+            + (" If the journal is encrypted and its key file is lost, its recovery key still "
+               "opens it." if "not a database" in str(exc).lower() else ""))
 
 
-def _exists(conn: Any, name: str) -> bool:
+def _exists(reader: _Reader, name: str) -> bool:
     """Whether the schema SQLite could read names the table."""
     try:
-        return bool(conn.execute(f"PRAGMA table_info({_quote(name)})").fetchall())
-    except cipher.Error:
+        with _cursor(reader.conn, f"PRAGMA table_info({_quote(name)})") as cur:
+            return bool(cur.fetchall())
+    except _unreadable_page():
+        reader.reset()
         return False
 
 
-def _read_table(conn: Any, table: Table) -> TableRead:
+class _Query:
+    """The SELECTs of one table's columns (all of them, or only the light ones)."""
+
+    def __init__(self, table: Table, columns: tuple[str, ...] | None = None) -> None:
+        chosen = [c for c in table.columns if columns is None or c.name in columns]
+        self.columns = [c.name for c in chosen]
+        self.converters = _converters(chosen)
+        select = (f'SELECT rowid, {", ".join(_quote(c) for c in self.columns)} '
+                  f'FROM {_quote(table.name)}')
+        self.scan = f"{select} WHERE rowid > ? ORDER BY rowid"
+        self.single = f"{select} WHERE rowid = ?"
+
+    def convert(self, raw: tuple[Any, ...]) -> Row | None:
+        """The row as SQLAlchemy would have read it; None if a value makes no sense."""
+        try:
+            return {"_rowid": raw[0]} | {c: f(v) for c, f, v in zip(
+                self.columns, self.converters, raw[1:], strict=True)}
+        except (ValueError, TypeError, OverflowError):
+            return None
+
+
+def _read_table(reader: _Reader, table: Table) -> TableRead:
     """Read one table tolerantly (see the module's docstring)."""
     result = TableRead(table.name)
-    if not _exists(conn, table.name):
+    if not _exists(reader, table.name):
         result.problem = "the table cannot be found in the file"
         result.damaged = True
         return result
-    columns = [c.name for c in table.columns]
-    convert = _converters(table)
-    sql = (f'SELECT rowid, {", ".join(_quote(c) for c in columns)} FROM {_quote(table.name)}'
-           ' WHERE rowid > ? ORDER BY rowid')
+    query = _Query(table, LIGHT.get(table.name))
 
     def keep(raw: tuple[Any, ...]) -> None:
-        try:
-            row = {"_rowid": raw[0]} | {c: f(v) for c, f, v in zip(columns, convert, raw[1:],
-                                                                     strict=True)}
-        except (ValueError, TypeError, OverflowError):
+        row = query.convert(raw)
+        if row is None:
             result.failed_rowids.add(raw[0])  # a value too damaged to make sense of
             result.damaged = True
             return
@@ -173,11 +259,11 @@ def _read_table(conn: Any, table: Table) -> TableRead:
 
     after: int | None = 0  # CareJournal's rowids start at 1
     while after is not None:
-        after = _scan_from(conn, sql, after, keep)
+        after = _scan_from(reader, query, after, keep)
         if after is not None:
             result.damaged = True
-            after = _skip_damage(conn, sql, table.name, after, keep, result)
-    result.indexed_rowids = _indexed_rowids(conn, table)
+            after = _skip_damage(reader, query, table.name, after, keep, result)
+    result.indexed_rowids = _indexed_rowids(reader, table)
     if result.indexed_rowids is not None:
         # A damaged page can decode into rows that never were: no readable index lists them.
         unique: dict[int, Row] = {}
@@ -190,72 +276,93 @@ def _read_table(conn: Any, table: Table) -> TableRead:
     return result
 
 
-def _scan_from(conn: Any, sql: str, after: int, keep: Callable[[tuple[Any, ...]], None]
-               ) -> int | None:
+def _scan_from(reader: _Reader, query: _Query, after: int,
+               keep: Callable[[tuple[Any, ...]], None]) -> int | None:
     """Read rows after the rowid `after`; None when the end was reached, else the last good."""
     try:
-        for raw in conn.execute(sql, (after,)):
-            keep(raw)
-            after = raw[0]
-    except cipher.Error:
+        with _cursor(reader.conn, query.scan, (after,)) as cur:
+            for raw in cur:
+                keep(raw)
+                after = raw[0]
+    except _unreadable_page():
+        reader.reset()
         return after
     return None
 
 
-def _skip_damage(conn: Any, sql: str, name: str, after: int,
+def _skip_damage(reader: _Reader, query: _Query, name: str, after: int,
                  keep: Callable[[tuple[Any, ...]], None], result: TableRead) -> int | None:
     """Find a rowid past the damage to scan on from; try the skipped rowids one by one."""
     step = 1
     while step < 2 ** 62:
         start = after + step
         try:
-            first = conn.execute(f"SELECT rowid FROM {_quote(name)} WHERE rowid > ? "
-                                 "ORDER BY rowid LIMIT 1", (start,)).fetchone()
-        except cipher.Error:
+            with _cursor(reader.conn, f"SELECT rowid FROM {_quote(name)} WHERE rowid > ? "
+                                      "ORDER BY rowid LIMIT 1", (start,)) as cur:
+                first = cur.fetchone()
+        except _unreadable_page():
+            reader.reset()
             step *= 2
             continue
-        _probe(conn, sql, after, min(start, after + MAX_PROBES), keep, result)
+        _probe(reader, query, after, min(start, after + MAX_PROBES), keep, result)
         return None if first is None else start
     return None
 
 
-def _probe(conn: Any, sql: str, after: int, until: int,
+def _probe(reader: _Reader, query: _Query, after: int, until: int,
            keep: Callable[[tuple[Any, ...]], None], result: TableRead) -> None:
     """Read the rowids after..until one at a time; note the ones that fail."""
-    single = sql.replace("rowid > ? ORDER BY rowid", "rowid = ?")
     for rowid in range(after + 1, until + 1):
         try:
-            raw = conn.execute(single, (rowid,)).fetchone()
-        except cipher.Error:
+            with _cursor(reader.conn, query.single, (rowid,)) as cur:
+                raw = cur.fetchone()
+        except _unreadable_page():
+            reader.reset()
             result.failed_rowids.add(rowid)
             continue
         if raw is not None:
             keep(raw)
 
 
-def _indexed_rowids(conn: Any, table: Table) -> set[int] | None:
+def _indexed_rowids(reader: _Reader, table: Table) -> set[int] | None:
     """Every rowid that one of the table's indexes lists (None if no index can be read)."""
     try:
-        indexes = [r[1] for r in conn.execute(f"PRAGMA index_list({_quote(table.name)})")]
-    except cipher.Error:
+        with _cursor(reader.conn, f"PRAGMA index_list({_quote(table.name)})") as cur:
+            indexes = [r[1] for r in cur]
+    except _unreadable_page():
+        reader.reset()
         return None
     for index in indexes:
         try:
-            cols = [r[2] for r in conn.execute(f"PRAGMA index_info({_quote(index)})")]
+            with _cursor(reader.conn, f"PRAGMA index_info({_quote(index)})") as cur:
+                cols = [r[2] for r in cur]
             if not cols or cols[0] is None:
                 continue
-            return {r[0] for r in conn.execute(
-                f"SELECT rowid FROM {_quote(table.name)} INDEXED BY {_quote(index)} "
-                f"ORDER BY {_quote(cols[0])}")}
-        except cipher.Error:
+            with _cursor(reader.conn, f"SELECT rowid FROM {_quote(table.name)} INDEXED BY "
+                                      f"{_quote(index)} ORDER BY {_quote(cols[0])}") as cur:
+                return {r[0] for r in cur}
+        except _unreadable_page():
+            reader.reset()
             continue
     return None
 
 
-def _converters(table: Table) -> list[Callable[[Any], Any]]:
+@contextmanager
+def _cursor(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Iterator[Any]:
+    """A cursor on the query, closed however reading it ends (an open one keeps its
+    statement, and SQLite's read of a damaged page, alive)."""
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, params)
+        yield cur
+    finally:
+        cur.close()
+
+
+def _converters(columns: list[Column[Any]]) -> list[Callable[[Any], Any]]:
     """Per column, turn the stored value into what SQLAlchemy would have read."""
     result: list[Callable[[Any], Any]] = []
-    for column in table.columns:
+    for column in columns:
         process = column.type.dialect_impl(_DIALECT).result_processor(_DIALECT, None)
         result.append(_nullable(process) if process is not None else _same)
     return result

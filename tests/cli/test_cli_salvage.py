@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,7 +17,14 @@ import pytest
 from carejournal.cli import main as cli
 from carejournal.cli.commands import salvage as cli_salvage
 from carejournal.services.salvage import NothingReadable
-from tests.store.salvage_helpers import damage_middle_leaf, make_journal, sha256
+from carejournal.store import cipher
+from tests.store.salvage_helpers import (
+    damage_middle_leaf,
+    damage_page,
+    make_journal,
+    page_map,
+    sha256,
+)
 
 
 def _args(journal: Path, out: Path, as_json: bool = False) -> argparse.Namespace:
@@ -70,3 +83,172 @@ def test_wired_into_the_cli(damaged: Path, tmp_path: Path,
     assert cli.main(["--journal", str(zeroed), "salvage", "--out",
                      str(tmp_path / "z.json")]) == 2
     assert "Nothing can be read" in capsys.readouterr().err
+
+
+# Encrypted journals damaged in each place, salvaged by a real `carejournal` process whose
+# address space is capped (a runaway read would be a MemoryError, not a swapping machine).
+
+PASS = "correct horse battery"
+COUNT = 600  # one entry a page (repeat=90): the entries table is three pages deep
+CAP = 1 << 30  # RLIMIT_AS for the salvage process
+RUNNER = """
+import resource, sys
+cap = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+from carejournal.cli.main import main
+code = main(sys.argv[2:])
+sys.stdout.flush()
+try:  # this process's own peak: ru_maxrss can keep the forking parent's (pytest's) peak
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print("PEAK_KB", peak, file=sys.stderr)
+raise SystemExit(code)
+"""
+
+
+@dataclass(frozen=True)
+class Source:
+    """An encrypted journal and its key file, and where its pages are."""
+
+    folder: Path
+    places: dict[str, int]  # place -> page number
+    recovery_key: str
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Source:
+    if not cipher.available():
+        pytest.skip("SQLCipher is not installed")
+    pytest.importorskip("cryptography")  # (the test's page map decrypts pages itself)
+    from carejournal.services import encryption
+    from carejournal.store.keyfile import KdfCost
+
+    folder = tmp_path_factory.mktemp("encrypted")
+    path = make_journal(folder / "j.sqlite", COUNT, repeat=90)
+    done = encryption.encrypt(path, PASS, cost=KdfCost(time_cost=1, memory_kib=64,
+                                                        parallelism=1))
+    pages = page_map(path, done.key)
+    leaves = [n for name, kind, n, _ in pages if (name, kind) == ("entries", "leaf")]
+    interior = [n for name, kind, n, at in pages
+                if (name, kind) == ("entries", "internal") and at != "/"]
+    fts = [n for name, kind, n, _ in pages if (name, kind) == ("entries_fts_data", "leaf")]
+    assert interior, "the entries table should be three pages deep"
+    root = next(n for name, _kind, n, at in pages if (name, at) == ("entries", "/"))
+    return Source(folder, {"first page": 1, "middle leaf": leaves[len(leaves) // 2],
+                           "root of the entries": root,
+                           "interior page": interior[0], "text index": fts[len(fts) // 2],
+                           "last page": max(n for *_, n, _at in pages)}, done.recovery_key)
+
+
+def _copy(source: Source, into: Path) -> Path:
+    into.mkdir()
+    for name in ("j.sqlite", "j.sqlite.key"):
+        shutil.copyfile(source.folder / name, into / name)
+    (into / "pass.txt").write_text(PASS + "\n", encoding="utf-8")
+    return into / "j.sqlite"
+
+
+def _salvage(journal: Path, out: Path, secret: Path) -> tuple[int, str, str, int]:
+    """Run `carejournal salvage --json` in a capped process: status, out, err, peak RSS (KB)."""
+    env = {k: v for k, v in os.environ.items() if k != "CAREJOURNAL_JOURNAL"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    env["XDG_DATA_HOME"] = str(out.parent / "xdg")
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(CAP), "--journal", str(journal),
+         "--passphrase-file", str(secret), "salvage", "--out", str(out), "--json"],
+        capture_output=True, text=True, timeout=300, env=env, cwd=out.parent)
+    peak = re.search(r"PEAK_KB (\d+)", done.stderr)
+    assert peak, done.stderr
+    return done.returncode, done.stdout, done.stderr[:peak.start()], int(peak.group(1))
+
+
+@pytest.mark.parametrize("place", ["middle leaf", "interior page", "root of the entries",
+                                   "text index", "last page"])
+def test_an_encrypted_journal_damaged_anywhere_gives_up_the_rest(
+        source: Source, place: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = _copy(source, tmp_path / "damaged")
+    damage_page(journal, source.places[place])
+    before = sha256(journal)
+    beside = sorted(p.name for p in journal.parent.iterdir())
+    out = tmp_path / "damaged" / "out.json"
+    code, printed, err, _peak = _salvage(journal, out, journal.parent / "pass.txt")
+    assert (code, err) == (0, ""), err
+    entries = json.loads(printed)["tables"]["entries"]
+    assert entries["saved"] + entries["lost"] == COUNT
+    if place in ("middle leaf", "interior page"):
+        assert entries["lost"] and entries["saved"] > COUNT // 3
+    elif place == "root of the entries":  # no entry can be reached, but all are counted
+        assert entries["lost"] == COUNT
+    else:  # the text index is made anew on import; the last page is part of it
+        assert entries["lost"] == 0
+    assert sha256(journal) == before, "the damaged journal is never written"
+    assert sorted(p.name for p in journal.parent.iterdir()) == sorted([*beside, "out.json"])
+    assert os.stat(out).st_mode & 0o777 == 0o600
+    fresh = tmp_path / "new.sqlite"
+    assert cli.main(["--journal", str(fresh), "import", "--format", "json", str(out)]) == 0
+    assert f"Imported {entries['saved']} entries" in capsys.readouterr().out
+    assert cli.main(["--journal", str(fresh), "search", "garden", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == entries["saved"]
+
+
+def test_an_encrypted_journal_without_its_first_page_is_a_clear_message(
+        source: Source, tmp_path: Path) -> None:
+    journal = _copy(source, tmp_path / "damaged")
+    damage_page(journal, 1)
+    before = sha256(journal)
+    out = tmp_path / "damaged" / "out.json"
+    code, printed, err, _peak = _salvage(journal, out, journal.parent / "pass.txt")
+    assert code == 2 and printed == ""
+    assert err.startswith("carejournal: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err and "MemoryError" not in err
+    assert not out.exists() and not list(out.parent.glob(".out.json.*"))
+    assert sha256(journal) == before
+
+
+def test_a_wrong_passphrase_is_refused_and_nothing_is_written(source: Source,
+                                                              tmp_path: Path) -> None:
+    journal = _copy(source, tmp_path / "damaged")
+    damage_page(journal, source.places["middle leaf"])
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase at all\n", encoding="utf-8")
+    before = sha256(journal)
+    code, printed, err, _peak = _salvage(journal, tmp_path / "out.json", wrong)
+    assert (code, printed) == (2, "") and "does not open" in err, err
+    assert not (tmp_path / "out.json").exists()
+    assert sha256(journal) == before
+
+
+def test_memory_does_not_grow_with_the_damage(source: Source, tmp_path: Path) -> None:
+    """Peak RSS of a salvage with a whole subtree of entries lost is no more than that of an
+    undamaged one (rows are streamed; damaged pages are skipped, never retried without end)."""
+    whole = _copy(source, tmp_path / "whole")
+    code, _out, err, healthy = _salvage(whole, tmp_path / "whole" / "o.json",
+                                        whole.parent / "pass.txt")
+    assert code == 0, err
+    journal = _copy(source, tmp_path / "damaged")
+    for place in ("middle leaf", "interior page", "text index"):
+        damage_page(journal, source.places[place])
+    code, _out, err, damaged = _salvage(journal, tmp_path / "damaged" / "o.json",
+                                        journal.parent / "pass.txt")
+    assert code == 0, err
+    print(f"peak RSS: {healthy} KB whole, {damaged} KB damaged")
+    assert damaged < healthy * 1.1 + 8 * 1024, (healthy, damaged)
+    assert healthy < 120 * 1024  # KB (about 55 MB of it is Python and the libraries loaded)
+
+
+def test_a_lost_key_file_and_the_recovery_key_still_salvage(source: Source,
+                                                            tmp_path: Path) -> None:
+    journal = _copy(source, tmp_path / "damaged")
+    damage_page(journal, source.places["middle leaf"])
+    Path(f"{journal}.key").unlink()
+    out = tmp_path / "damaged" / "out.json"
+    code, _printed, err, _peak = _salvage(journal, out, journal.parent / "pass.txt")
+    assert code == 2 and "key file" in err and "missing" in err, err
+    recovery = tmp_path / "recovery.txt"
+    recovery.write_text(source.recovery_key + "\n", encoding="utf-8")
+    code, printed, err, _peak = _salvage(journal, out, recovery)
+    assert code == 0, err
+    assert json.loads(printed)["tables"]["entries"]["saved"] == COUNT - 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from carejournal.core.goals import Outcome
 from carejournal.services.journal import Journal
 from carejournal.services.json_export import document
 from carejournal.services.salvage import NothingReadable, salvage
@@ -17,7 +18,15 @@ from carejournal.store import cipher
 from carejournal.store.backup import quick_check
 from carejournal.store.salvage import read_damaged
 from tests.conftest import draft
-from tests.store.salvage_helpers import damage_middle_leaf, make_journal, sha256
+from tests.store.salvage_helpers import (
+    KEY,
+    damage_middle_leaf,
+    damage_page,
+    make_encrypted,
+    make_journal,
+    page_map,
+    sha256,
+)
 
 COUNT = 80
 
@@ -81,6 +90,7 @@ def test_a_healthy_journal_salvages_to_the_same_as_an_export(tmp_path: Path) -> 
                     mirror_of=first)
         goal = journal.goals.add("Ann", "Walk to the shop")
         assert goal is not None
+        journal.goals.attempt(goal.id, Outcome.PARTLY, entry_id=first)  # (names an entry)
         exported = document(journal)
     finally:
         journal.close()
@@ -175,3 +185,50 @@ def test_an_encrypted_journal_is_salvaged_with_its_key(tmp_path: Path) -> None:
         salvage(secret, tmp_path / "nokey.json")
     report = salvage(secret, tmp_path / "e.json", key=key)
     assert report.complete and report.entries_saved == 4
+
+
+@pytest.mark.skipif(not cipher.available(), reason="SQLCipher is not installed")
+def test_a_page_of_an_encrypted_journal_that_fails_its_hmac_loses_only_its_rows(
+        tmp_path: Path) -> None:
+    """SQLCipher reports such a page as out of memory (MemoryError) and then fails every
+    read on the connection: salvage reads on past it, on a new connection."""
+    pytest.importorskip("cryptography")
+    path = make_encrypted(tmp_path / "secret.sqlite", COUNT)
+    pages = page_map(path, KEY)
+    leaves = [n for name, kind, n, _ in pages if (name, kind) == ("entries", "leaf")]
+    damage_page(path, leaves[len(leaves) // 2])
+    conn = cipher.connect(path, KEY)
+    try:  # what plain reads do: the page fails, then every read on the connection
+        with pytest.raises(cipher.Error, match="malformed"):
+            conn.execute("SELECT body FROM entries").fetchall()
+        with pytest.raises(MemoryError):
+            conn.execute("SELECT count(*) FROM people").fetchall()
+    finally:
+        conn.close()
+    before = sha256(path)
+    report = salvage(path, tmp_path / "e.json", key=KEY)
+    entries = next(t for t in report.tables if t.name == "entries")
+    assert entries.lost and entries.saved + entries.lost == COUNT
+    assert entries.saved >= COUNT - 10  # one page of entries lost, no more
+    assert sha256(path) == before
+    _import(tmp_path / "e.json", tmp_path / "new.sqlite").close()
+
+
+def test_running_out_of_memory_part_way_writes_nothing(damaged: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from carejournal.services import salvage as service
+
+    real, written = service._encode, []
+
+    def encode(value: object) -> bytes:
+        if len(written) == 10:
+            raise MemoryError
+        written.append(value)
+        return real(value)
+
+    monkeypatch.setattr(service, "_encode", encode)
+    before = sha256(damaged)
+    with pytest.raises(service.SalvageFailed, match="not enough memory.*Nothing was written"):
+        salvage(damaged, tmp_path / "half.json")
+    assert not (tmp_path / "half.json").exists() and not list(tmp_path.glob(".half.json*"))
+    assert sha256(damaged) == before

@@ -62,10 +62,11 @@ def _lost_text(lost: int | None, problem: str) -> str:
 
 
 def _key(path: Path, args: argparse.Namespace) -> bytes | None:
-    """The data key of an encrypted journal (asking for its passphrase), or None."""
+    """The data key of an encrypted journal (asking for its passphrase, or reading it or its
+    recovery key from --passphrase-file), or None for a plain one (perhaps one whose first
+    page is gone)."""
     from carejournal.cli import keys as cli_keys
-    from carejournal.services import encryption
 
-    if not encryption.key_file(path).is_file():
-        return None  # a plain journal (perhaps one whose first page is gone)
+    if not path.is_file():
+        return None  # (the salvage says there is no journal file)
     return cli_keys.journal_key(path, args)
