@@ -20,7 +20,7 @@ class PackFormat(enum.StrEnum):
     MARKDOWN = "md"
 
 
-PRIVATE = 0o600  # a new pack is readable by its owner only
+PRIVATE = durable.PRIVATE  # a pack is readable by its owner only
 _NAMES = {"pdf": PackFormat.PDF, "docx": PackFormat.DOCX, "word": PackFormat.DOCX,
           "md": PackFormat.MARKDOWN, "markdown": PackFormat.MARKDOWN}
 _REASONS = {
@@ -102,6 +102,6 @@ def write_pack(doc: Document, path: Path, fmt: PackFormat) -> None:
         raise PackWriteError(f"Could not write the pack to {path}: making the "
                              f"{PackFormat(fmt).value.upper()} failed ({exc}).") from exc
     try:
-        durable.write_bytes(path, data)  # keeps an old file's mode; a new one is 0600
+        durable.write_bytes(path, data)  # owner-only (0600), like every file the app writes
     except OSError as exc:
         raise PackWriteError(f"Could not write the pack to {path}: {_reason(exc, path)}.") from exc
