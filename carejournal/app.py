@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from carejournal import APP_NAME
+from carejournal import APP_NAME, hardening
 from carejournal.core.errors import JournalDamaged, JournalError, ResourceError
 from carejournal.core.paths import journal_path
 from carejournal.core.resources import resource_path
@@ -103,7 +103,8 @@ def _close_windows(app: QApplication) -> None:
 
 
 def main(journal: str | None = None) -> int:
-    """Open the journal window; returns the exit status."""
+    """Open the journal window; returns the exit status (no core dumps: hardening.py)."""
+    hardening.harden()
     app = make_application()
     close_on_interrupt(app)
     crash = crash_dialog.install()  # the log, and a calm word on anything unexpected
