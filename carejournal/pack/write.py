@@ -9,7 +9,7 @@ from pathlib import Path
 
 from carejournal import durable
 from carejournal.core.domain import InvalidInput
-from carejournal.pack.document import Document
+from carejournal.pack.document import Document, clean_document
 
 
 class PackFormat(enum.StrEnum):
@@ -53,7 +53,8 @@ def format_for(path: Path, given: str | None = None) -> PackFormat:
 
 
 def render(doc: Document, fmt: PackFormat) -> bytes:
-    """The document as bytes in the given format."""
+    """The document as bytes in the given format, every text cleaned first (clean_document)."""
+    doc = clean_document(doc)
     if fmt is PackFormat.PDF:
         from carejournal.pack.pdf_writer import render_pdf
 
