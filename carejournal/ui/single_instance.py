@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,8 +67,9 @@ class SingleInstance(QObject):
         """Stop listening and let go of on_raise (a closed window must not be kept alive)."""
         if self._server is not None:
             self._server.close()
-            self._server.deleteLater()
-            self._server = None
+            with suppress(RuntimeError):
+                self._server.newConnection.disconnect()
+            self._server = None  # closed; deleted with this object
 
     def _on_connection(self, on_raise: Callable[[], None]) -> None:
         assert self._server is not None
