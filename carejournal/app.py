@@ -190,6 +190,7 @@ def forget(window: MainWindow) -> None:
     parts = [window, *window.findChildren(QObject)]
     if shiboken6.isValid(window):
         shiboken6.delete(window)  # now, not at the next event loop: take_down stopped it all
+    QCoreApplication.sendPostedEvents()  # calls queued by finished work, holding what it had
     for part in parts:
         if not shiboken6.isValid(part):
             with suppress(TypeError):

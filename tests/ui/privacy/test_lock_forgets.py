@@ -81,6 +81,10 @@ def test_after_lock_no_journal_key_or_entry_text_is_held(
             frame = frame.f_back
         seen["connected"] = in_use(path)
         seen["alive"] = [type(ref()).__name__ for ref in opened[1:] if ref() is not None]
+        seen["held by"] = [type(r).__name__ + repr(getattr(r, "f_code", ""))[:80]
+                           + repr(list(r)[:4] if isinstance(r, dict) else "")
+                           for ref in opened[1:] if ref() is not None
+                           for r in gc.get_referrers(ref()) if id(r) not in skip]
         window = opened[0]()  # PySide may keep a deleted window's wrapper: an empty shell
         seen["window"] = None if window is None else (shiboken6.isValid(window), vars(window))
         del window
@@ -119,7 +123,7 @@ def test_after_lock_no_journal_key_or_entry_text_is_held(
         instance.release()
     assert runs == 2
     assert seen["connected"] is False
-    assert seen["alive"] == [], "the journal and the editor are gone"
+    assert seen["alive"] == [], seen["held by"]
     assert seen["window"] in (None, (False, {})), "the window is deleted and holds nothing"
     assert seen["widgets"] == [], "no widget still shows the entry"
     assert seen["holders"] == [], "nothing holds the data key or the entry's text"
