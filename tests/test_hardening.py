@@ -84,3 +84,24 @@ def test_a_refused_step_never_stops_start_up(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(hardening.os, "umask", lambda mask: 0o022)  # this process keeps its own
     assert hardening.disable_core_dumps() is False
     hardening.harden()  # no exception
+
+
+def test_the_window_hardens_itself_before_making_the_application(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from carejournal import app as app_module
+    from carejournal import hardening
+
+    calls: list[str] = []
+
+    class Stop(Exception):
+        pass
+
+    def make_application() -> None:
+        calls.append("application")
+        raise Stop
+
+    monkeypatch.setattr(hardening, "harden", lambda: calls.append("harden"))
+    monkeypatch.setattr(app_module, "make_application", make_application)
+    with pytest.raises(Stop):
+        app_module.main()
+    assert calls == ["harden", "application"]
