@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
@@ -17,11 +19,11 @@ import carejournal.services.journal
 import carejournal.core.templates  # noqa: F401
 # isort: on
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from carejournal import APP_NAME
+from carejournal import APP_NAME, hardening
 from carejournal.core.errors import JournalDamaged, JournalError, ResourceError
 from carejournal.core.paths import journal_path
 from carejournal.core.resources import resource_path
@@ -103,7 +105,8 @@ def _close_windows(app: QApplication) -> None:
 
 
 def main(journal: str | None = None) -> int:
-    """Open the journal window; returns the exit status."""
+    """Open the journal window; returns the exit status (no core dumps: hardening.py)."""
+    hardening.harden()
     app = make_application()
     close_on_interrupt(app)
     crash = crash_dialog.install()  # the log, and a calm word on anything unexpected
@@ -161,9 +164,35 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
             code = app.exec()
         finally:
             close_journal(window)
+            instance.stop_listening()
         step = window.after_close
+        forget(window)
+        del window, opened, later  # nothing here may keep the closed window (and journal)
+        gc.collect()
         if step is None or not step(session):
             return code
+
+
+def forget(window: MainWindow) -> None:
+    """Delete the closed window now and drop what its Python parts held (the journal, its
+    key, the editor's text).
+
+    Python cannot wipe memory: dropping every reference is what can be done, so that while
+    the journal is locked (or being restored, encrypted or decrypted) no object still holds
+    the journal, its data key or an entry's text (tests/ui/privacy/test_lock_forgets.py).
+    PySide may keep the wrapper of a deleted widget alive, so each part's attributes are
+    cleared once its C++ object is gone (nothing can call it any more).
+    """
+    import shiboken6
+
+    parts = [window, *window.findChildren(QObject)]
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)  # now, not at the next event loop: take_down stopped it all
+    QCoreApplication.sendPostedEvents()  # calls queued by finished work, holding what it had
+    for part in parts:
+        if not shiboken6.isValid(part):
+            with suppress(TypeError):
+                vars(part).clear()
 
 
 def offer_a_way_back(session: Session, damaged: JournalDamaged) -> bool:

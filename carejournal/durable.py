@@ -3,7 +3,9 @@
 Every file the app writes (key files, exports, packs, salvage, notes beside the journal,
 backups once copied) goes through here:
 
-1. the bytes go to a temporary file in the same folder, made owner-only;
+1. the bytes go to a temporary file in the same folder, made owner-only (0600), and the file
+   keeps that mode: every file CareJournal writes is readable by its owner only, even one
+   that replaces a file left wider by hand (entries describe vulnerable people);
 2. it is flushed and fsynced on the descriptor it was written through (a *writable* one:
    Windows refuses FlushFileBuffers on a read-only handle, so `fsync` on a file opened
    for reading fails there);
@@ -21,7 +23,6 @@ process: closing any descriptor on it drops every SQLite lock the process holds 
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -31,24 +32,14 @@ from typing import BinaryIO
 PRIVATE = 0o600
 
 
-def _mode_for(path: Path, mode: int | None) -> int:
-    """The mode to give the new file: as asked, else the old file's, else owner-only."""
-    if mode is not None:
-        return mode
-    with suppress(OSError):
-        return stat.S_IMODE(path.stat().st_mode)
-    return PRIVATE
-
-
 @contextmanager
-def writing(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
-    """Yield a binary handle; on a clean exit its bytes replace path durably.
+def writing(path: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
+    """Yield a binary handle; on a clean exit its bytes replace path durably, owner-only.
 
     On an exception (or a failed flush, fsync or rename) nothing replaces path and the
     temporary file is removed.
     """
     path = Path(path)
-    final_mode = _mode_for(path, mode)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     done = False
     try:
@@ -56,7 +47,7 @@ def writing(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())  # the writable descriptor: works on Windows too
-        os.chmod(temp, final_mode)
+        os.chmod(temp, mode)
         os.replace(temp, path)
         done = True
         fsync_dir(path.parent)
@@ -66,7 +57,7 @@ def writing(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
                 os.unlink(temp)
 
 
-def write_bytes(path: Path, data: bytes | Iterable[bytes], mode: int | None = None) -> None:
+def write_bytes(path: Path, data: bytes | Iterable[bytes], mode: int = PRIVATE) -> None:
     """Replace path with data (bytes, or an iterable of blocks) durably and atomically."""
     with writing(path, mode) as handle:
         if isinstance(data, bytes | bytearray | memoryview):
@@ -76,7 +67,7 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes], mode: int | None = No
                 handle.write(block)
 
 
-def write_text(path: Path, text: str, mode: int | None = None) -> None:
+def write_text(path: Path, text: str, mode: int = PRIVATE) -> None:
     """Replace path with text as UTF-8 (newlines as given) durably and atomically."""
     write_bytes(path, text.encode("utf-8"), mode)
 

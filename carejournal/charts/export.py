@@ -1,4 +1,8 @@
-"""save(name, series, path, theme): one chart to a PNG or SVG file, drawn with Agg (no Qt)."""
+"""save(name, series, path, theme): one chart to a PNG or SVG file, drawn with Agg (no Qt).
+
+The file is written through carejournal/durable.py: whole or not at all, and owner-only
+(0600), like every file the app writes.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from carejournal import durable
 from carejournal.charts.common import ChartInfo
 from carejournal.charts.drawing import draw
 from carejournal.charts.theme import Theme, light_theme
@@ -43,8 +48,8 @@ def save(name: str, series: Any, path: Path | str, theme: Theme | None = None, *
     if fmt == "svg":
         metadata["Date"] = None  # the same chart gives the same file
     # SVG keeps its words as text: selectable, searchable and read out by screen readers
-    with rc_context({"svg.fonttype": "none"}):
-        figure.savefig(path, format=fmt, dpi=dpi, facecolor=theme.figure_bg,
+    with rc_context({"svg.fonttype": "none"}), durable.writing(path) as handle:
+        figure.savefig(handle, format=fmt, dpi=dpi, facecolor=theme.figure_bg,
                        metadata=metadata)
     return info
 

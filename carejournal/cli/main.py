@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from carejournal import logs
+from carejournal import hardening, logs
 from carejournal.cli import registry
 from carejournal.cli.parser import build_parser, command_of
 from carejournal.core.domain import InvalidInput
@@ -72,7 +72,9 @@ def main(argv: Sequence[str] | None = None, window: WindowOpener | None = None) 
 
     Ctrl-C stops any command with one line and status 130. An unexpected error gives one
     line naming the log file (which has its traceback, without its message) and status 2.
+    Core dumps are disabled and new files made owner-only first (carejournal/hardening.py).
     """
+    hardening.harden()
     logs.set_up()
     try:
         return _main(argv, window)

@@ -118,6 +118,7 @@ class ImportPlan:
     goals: tuple[PlannedGoal, ...] = ()
     settings: dict[str, str] = field(default_factory=dict)
     sessions: tuple[PlannedSession, ...] = ()
+    nuls_removed: int = 0  # NUL characters taken out of the file's texts (JSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +133,4 @@ class ImportReport:
     sessions_added: int = 0
     settings_added: int = 0
     dry_run: bool = False
+    nuls_removed: int = 0  # NUL characters taken out of the imported texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from carejournal.core.kinds import kind_list
 from carejournal.exchange.errors import ImportProblem
 from carejournal.exchange.fields import Record
 from carejournal.exchange.json_format import FORMAT_NAME, FORMAT_VERSION, loads
-from carejournal.exchange.reading import read_text
+from carejournal.exchange.reading import read_text, strip_nuls
 
 GOAL_STATUSES = ("active", "paused", "achieved", "discontinued", "unattainable")
 OUTCOMES = ("managed", "partly", "not-this-time")
@@ -45,8 +46,12 @@ def read_json(path: Path) -> ImportPlan:
 
 
 def parse_json(text: str, where: str) -> ImportPlan:
-    """The plan of CareJournal JSON text."""
-    top = Record(loads(text, where), where)
+    """The plan of CareJournal JSON text (NULs removed from its texts and counted)."""
+    try:
+        parsed, nuls = strip_nuls(loads(text, where))
+    except RecursionError:
+        raise ImportProblem(where, "the data is nested too deeply to be a journal") from None
+    top = Record(parsed, where)
     if top.raw("format", None) != FORMAT_NAME:
         raise ImportProblem(where, f"this is not a CareJournal export (no \"format\": "
                                    f"\"{FORMAT_NAME}\"); for jrnl use --format jrnl")
@@ -55,7 +60,7 @@ def parse_json(text: str, where: str) -> ImportPlan:
         raise ImportProblem(where, f"format version {version} is not one this CareJournal "
                                    f"reads (it reads version {FORMAT_VERSION})")
     try:
-        return _plan(top)
+        return replace(_plan(top), nuls_removed=nuls)
     except InvalidInput as exc:
         if isinstance(exc, ImportProblem):
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from carejournal.exchange.errors import ImportProblem
 
@@ -47,6 +48,27 @@ def check_text(value: str, where: str) -> str:
         raise ImportProblem(where, f"the text has an invalid character at position {exc.start} "
                                    "(a lone surrogate)") from None
     return value
+
+
+def strip_nuls(value: Any) -> tuple[Any, int]:
+    """Parsed JSON with every NUL (U+0000) removed from its texts, and how many were removed.
+
+    A NUL means nothing in writing and cannot be kept safely (SQLite's C functions and many
+    readers stop at it), and the worker cannot see one to take it out, so the JSON import
+    removes it and says how many it removed rather than refusing the whole file.
+    """
+    if isinstance(value, str):
+        return (value.replace("\x00", ""), value.count("\x00")) if "\x00" in value else (value, 0)
+    if isinstance(value, list):
+        pairs = [strip_nuls(item) for item in value]
+        return [item for item, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        cleaned, removed = {}, 0
+        for key, item in value.items():
+            cleaned[key], found = strip_nuls(item)
+            removed += found
+        return cleaned, removed
+    return value, 0
 
 
 def clean_text(value: str, where: str) -> str:

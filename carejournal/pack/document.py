@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PARAGRAPH_STYLES = ("", "note", "quote")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Removed from every text of a pack: the control characters XML (so Word) refuses, and the
+# bidirectional controls (embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069,
+# the marks U+200E, U+200F and U+061C), which can make a reader see words in another order
+# than the one written ("Trojan Source") and would carry a pasted override into the pack.
+_REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff"
+                      "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,28 @@ class Document:
 
 
 def clean_text(text: str) -> str:
-    """Text safe for every format: newlines unified, control characters removed."""
+    """Text safe for every format: newlines unified, control and bidirectional characters
+    removed."""
     unified = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _NOT_XML.sub("", unified)
+    return _REMOVED.sub("", unified)
+
+
+def _clean_block(block: Block) -> Block:
+    """The block with each of its texts cleaned (clean_text)."""
+    match block:
+        case Heading() | Paragraph():
+            return replace(block, text=clean_text(block.text))
+        case Bullets():
+            return replace(block, items=tuple(map(clean_text, block.items)))
+        case Table():
+            return replace(block, header=tuple(map(clean_text, block.header)),
+                           rows=tuple(tuple(map(clean_text, row)) for row in block.rows))
+        case Image():
+            return replace(block, caption=clean_text(block.caption), alt=clean_text(block.alt))
+    return block
+
+
+def clean_document(doc: Document) -> Document:
+    """The document with every text cleaned, before any writer sees it (pack/write.py)."""
+    return Document(clean_text(doc.title), clean_text(doc.subtitle),
+                    tuple(map(_clean_block, doc.blocks)))

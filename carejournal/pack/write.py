@@ -9,7 +9,7 @@ from pathlib import Path
 
 from carejournal import durable
 from carejournal.core.domain import InvalidInput
-from carejournal.pack.document import Document
+from carejournal.pack.document import Document, clean_document
 
 
 class PackFormat(enum.StrEnum):
@@ -20,7 +20,7 @@ class PackFormat(enum.StrEnum):
     MARKDOWN = "md"
 
 
-PRIVATE = 0o600  # a new pack is readable by its owner only
+PRIVATE = durable.PRIVATE  # a pack is readable by its owner only
 _NAMES = {"pdf": PackFormat.PDF, "docx": PackFormat.DOCX, "word": PackFormat.DOCX,
           "md": PackFormat.MARKDOWN, "markdown": PackFormat.MARKDOWN}
 _REASONS = {
@@ -53,7 +53,8 @@ def format_for(path: Path, given: str | None = None) -> PackFormat:
 
 
 def render(doc: Document, fmt: PackFormat) -> bytes:
-    """The document as bytes in the given format."""
+    """The document as bytes in the given format, every text cleaned first (clean_document)."""
+    doc = clean_document(doc)
     if fmt is PackFormat.PDF:
         from carejournal.pack.pdf_writer import render_pdf
 
@@ -102,6 +103,6 @@ def write_pack(doc: Document, path: Path, fmt: PackFormat) -> None:
         raise PackWriteError(f"Could not write the pack to {path}: making the "
                              f"{PackFormat(fmt).value.upper()} failed ({exc}).") from exc
     try:
-        durable.write_bytes(path, data)  # keeps an old file's mode; a new one is 0600
+        durable.write_bytes(path, data)  # owner-only (0600), like every file the app writes
     except OSError as exc:
         raise PackWriteError(f"Could not write the pack to {path}: {_reason(exc, path)}.") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,11 +56,20 @@ class SingleInstance(QObject):
         """Call on_raise whenever a second instance asks."""
         from PySide6.QtNetwork import QLocalServer
 
+        self.stop_listening()
         QLocalServer.removeServer(self.server_name)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(lambda: self._on_connection(on_raise))
         self._server.listen(self.server_name)
+
+    def stop_listening(self) -> None:
+        """Stop listening and let go of on_raise (a closed window must not be kept alive)."""
+        if self._server is not None:
+            self._server.close()
+            with suppress(RuntimeError):
+                self._server.newConnection.disconnect()
+            self._server = None  # closed; deleted with this object
 
     def _on_connection(self, on_raise: Callable[[], None]) -> None:
         assert self._server is not None

@@ -74,6 +74,10 @@ def run_import(journal: Journal, args: argparse.Namespace) -> int:
     more = ", ".join(f"{n} {label}" for n, label in extras if n)
     if more:
         print(f"Also new: {more}.")
+    if report.nuls_removed:
+        removed = "Would remove" if report.dry_run else "Removed"
+        print(f"{removed} {report.nuls_removed} NUL characters (U+0000) from the file's text: "
+              "they mean nothing in writing and cannot be stored safely.")
     if report.dry_run:
         print("Nothing was changed (dry run).")
     return 0

@@ -196,7 +196,7 @@ class OffsiteReminder(QObject):
         self.timer = QTimer(self, interval=CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        QTimer.singleShot(0, self.check)
+        QTimer.singleShot(0, self, self.check)  # not once the window is gone
 
     def check(self) -> Due | None:
         """Show the reminder if one is due (and the worker has not said "Not now")."""

@@ -145,5 +145,5 @@ def install(window: MainWindow, offer: bool = True) -> DraftKeeper:
         return keeper
     keeper = DraftKeeper(window)
     if offer:
-        QTimer.singleShot(0, keeper.offer_recovery)
+        QTimer.singleShot(0, keeper, keeper.offer_recovery)
     return keeper

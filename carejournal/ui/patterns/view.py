@@ -272,11 +272,11 @@ class PatternsView(QWidget):
         super().resizeEvent(event)
         columns = self.columns
         self._arrange(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
-        QTimer.singleShot(0, self.draw_visible)  # once the layout has placed the cards
+        QTimer.singleShot(0, self, self.draw_visible)  # once the layout has placed the cards
         if columns and columns != self.columns:
             # the charts' margins were fitted to the in-between sizes of the move; fit them
             # once more to the cards' final size
-            QTimer.singleShot(0, self._render_again)
+            QTimer.singleShot(0, self, self._render_again)
 
     def _render_again(self) -> None:
         for card in self.cards.values():
@@ -285,7 +285,7 @@ class PatternsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.draw_visible)
+        QTimer.singleShot(0, self, self.draw_visible)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -156,7 +156,7 @@ class PracticeController(QObject):
         self.reminder_banner.write_requested.connect(self.capture_after_shift)
         self.reminder_banner.switched_off.connect(lambda: self.window.statusBar().showMessage(
             self.tr("Shift reminders are off. You can turn them on again in Settings."), 8000))
-        QTimer.singleShot(0, self.reminder.check)
+        QTimer.singleShot(0, self.reminder, self.reminder.check)  # not once it is gone
 
     def capture_after_shift(self, end: ShiftEnd) -> None:
         """A compact quick capture, dated today and set to the shift that just ended."""

@@ -11,7 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QFontDatabase,
-    QGuiApplication,
     QKeyEvent,
     QPagedPaintDevice,
     QResizeEvent,
@@ -73,6 +72,7 @@ REASON_SOURCES: tuple[object, ...] = (
         "CareJournal", "This could be guessed too quickly. Make it longer: three or four "
         "unrelated words are strong, and easy to remember."),
 )
+CLEAR_CLIPBOARD_MS = 60_000  # a copied recovery key leaves the clipboard after a minute
 
 
 def _t(text: str) -> str:
@@ -401,6 +401,7 @@ class RecoveryKeyDialog(QDialog):
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.journal_name, self.key, self.today = journal_name, key, today
+        self.clear_clipboard_ms = CLEAR_CLIPBOARD_MS
         self.setWindowTitle(self.tr("Your Recovery Key"))
         heading = QLabel(self.tr("Keep this recovery key safe"))
         heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
@@ -511,10 +512,12 @@ class RecoveryKeyDialog(QDialog):
                            "a memory stick kept somewhere safe.").format(path=path))
 
     def copy_key(self) -> None:
-        """Put the key on the clipboard."""
-        QGuiApplication.clipboard().setText(self.key)
+        """Put the key on the clipboard, for a minute only (ui/privacy/clipboard.py)."""
+        from carejournal.ui.privacy.clipboard import copy_secret
+
+        copy_secret(self.key, self.clear_clipboard_ms)
         self._tell(self.tr("The recovery key is copied. Paste it somewhere safe, away from "
-                           "this laptop."))
+                           "this laptop; it is cleared from the clipboard in a minute."))
 
     # -- closing only once it is kept --------------------------------------------
     def reject(self) -> None:

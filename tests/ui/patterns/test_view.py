@@ -372,10 +372,16 @@ def test_save_writes_the_chart_as_png_or_svg(open_view: Opener, week_journal: Jo
         asked.append(args)
         return str(tmp_path / answer), kind
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
-    view.cards["kinds"].save_button.click()
+    previous = os.umask(0o022)  # the usual mask: the writer itself must make it owner-only
+    try:
+        view.cards["kinds"].save_button.click()
+    finally:
+        os.umask(previous)
     assert "*.png" in asked[0][3] and "*.svg" in asked[0][3]
     assert (tmp_path / written).read_bytes().startswith(magic)
     assert str(tmp_path / written) in view.message.text()
+    if os.name != "nt":
+        assert (tmp_path / written).stat().st_mode & 0o777 == 0o600
 
 
 def test_cancelling_save_writes_nothing(open_view: Opener, week_journal: Journal,
