@@ -91,15 +91,21 @@ def run_decrypt(args: argparse.Namespace) -> int:
 
 
 def run_passphrase(args: argparse.Namespace) -> int:
-    """`carejournal passphrase`: change the passphrase (the journal is not rewritten)."""
+    """`carejournal passphrase`: change the passphrase; the data key and recovery key too."""
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
     key = journal_key(path, args)
     if key is None:
         raise InvalidInput(f"{path.name} is not encrypted. To protect it: carejournal encrypt")
-    encryption.change_passphrase(path, key, _new_passphrase(args))
-    print(f"The passphrase of {path.name} is changed. Your recovery key is the same as before.")
+    rotated = encryption.change_passphrase(path, key, _new_passphrase(args))
+    print(f"The passphrase of {path.name} is changed, and it and its backups are re-encrypted "
+          "with a new key: the old passphrase, old copies of the key file and the old "
+          "recovery key no longer open them.")
+    print("")
+    print("Your new recovery key (write it down and keep it away from this computer):")
+    print("")
+    print(f"    {rotated.recovery_key}")
     return EXIT_OK
 
 

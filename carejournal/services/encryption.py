@@ -1,9 +1,18 @@
 """Encryption at rest: unlocking, encrypting and decrypting a journal, changing its passphrase.
 
 An encrypted journal is a SQLCipher file keyed with a random 256-bit data key. The key is kept
-beside the journal in `<journal>.key`, wrapped by the passphrase through Argon2id (see
-carejournal/store/keyfile.py), and is also shown once as a printable recovery key. Changing the
-passphrase rewrites only the key file. Encrypting or decrypting writes a converted copy with
+beside the journal in `<journal>.key`, wrapped twice: by the passphrase through Argon2id and by
+a separate random recovery secret, shown once as the printable recovery key (see
+carejournal/store/keyfile.py); the recovery key is never the data key itself.
+
+Changing the passphrase rotates the data key: a new data key and a new recovery secret; the
+journal and every encrypted backup are re-keyed with PRAGMA rekey (drafts live inside the
+journal, so they are re-keyed with it); then an old copy of the key file with the old
+passphrase, or an old recovery key, opens nothing. While the rotation runs the key file also
+holds the old data key under the new passphrase, so a rotation cut short is finished at the
+next unlock. Wrong secrets make the next try wait (keyfile.seconds_to_wait), across restarts.
+
+Encrypting or decrypting writes a converted copy with
 sqlcipher_export, checks it, and only then swaps it in; the backups in the backups folder are
 converted too, so they always match the journal. No Qt here: the window and the CLI use this.
 """
@@ -12,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,11 +37,11 @@ from carejournal.store.backup import (
     quick_check,
     remove_with_side_files,
 )
-from carejournal.store.keyfile import KeyFileProblem, WrongPassphrase, key_file
+from carejournal.store.keyfile import KeyFileProblem, TooSoon, WrongPassphrase, key_file
 
-__all__ = ["Encrypted", "EncryptionError", "KeyFileProblem", "WrongPassphrase", "change_passphrase",
-           "decrypt", "encrypt", "is_encrypted", "key_file", "passphrase_problem",
-           "recovery_key", "unlock"]
+__all__ = ["Encrypted", "EncryptionError", "KeyFileProblem", "TooSoon", "WrongPassphrase",
+           "change_passphrase", "decrypt", "encrypt", "is_encrypted", "key_file",
+           "passphrase_problem", "recovery_key", "seconds_to_wait", "unlock"]
 
 MIN_PASSPHRASE = 8
 BEFORE_ENCRYPTION = "before-encryption"
@@ -45,7 +54,7 @@ class EncryptionError(JournalError):
 
 @dataclass(frozen=True)
 class Encrypted:
-    """What encrypting did: the new data key, its printable form, and the backup made first."""
+    """What encrypting did: the new data key, the recovery key, and the backup made first."""
 
     key: bytes
     recovery_key: str
@@ -76,32 +85,71 @@ def passphrase_problem(passphrase: str) -> str | None:
     return None
 
 
-def recovery_key(key: bytes) -> str:
-    """The data key as a printable recovery key: 16 groups of 4 hexadecimal characters."""
-    text = key.hex().upper()
-    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
+def recovery_key(secret: bytes) -> str:
+    """The recovery secret in its printable form: 13 groups of 4 letters and digits."""
+    return keyfile.recovery_text(secret)
 
 
-def parse_recovery_key(text: str) -> bytes | None:
-    """The data key a typed recovery key stands for, or None if the text is not one."""
-    compact = re.sub(r"[\s-]", "", text)
-    if not re.fullmatch(r"[0-9A-Fa-f]{64}", compact):
-        return None
-    return bytes.fromhex(compact)
+def seconds_to_wait(journal: Path, clock: Callable[[], float] = time.time) -> float:
+    """How long before the next unlocking try may be made, after wrong ones (0: now)."""
+    return keyfile.seconds_to_wait(journal, clock())
 
 
-def unlock(journal: Path, secret: str) -> bytes:
+def needs_unlock(journal: Path) -> bool:
+    """Whether the journal is encrypted and a key file or recovery copy can unlock it."""
+    return cipher.looks_encrypted(journal) and (
+        key_file(journal).is_file() or keyfile.recovery_copy(journal).is_file())
+
+
+def unlock(journal: Path, secret: str, clock: Callable[[], float] = time.time) -> bytes:
     """The journal's data key from its passphrase or its recovery key.
 
-    Raises WrongPassphrase if neither opens it, KeyFileProblem if the key file is missing or
-    damaged (the recovery key still works then).
+    Raises TooSoon while wrong tries make the next one wait, WrongPassphrase if the secret
+    opens nothing (counted), KeyFileProblem if the key file is missing or damaged (the
+    recovery key still works then, through its copy in the backups folder). A rotation
+    left half done by an interruption is finished here.
     """
-    key = parse_recovery_key(secret)
-    if key is not None:
-        if _opens(journal, key):
-            return key
+    wait = keyfile.seconds_to_wait(journal, clock())
+    if wait > 0:
+        raise TooSoon(wait)
+    try:
+        key = _unlock(journal, secret)
+    except WrongPassphrase as exc:
+        wait = keyfile.note_wrong_try(journal, clock())
+        if wait:
+            raise WrongPassphrase(f"{exc} The next try can be made in {int(wait)} "
+                                  "seconds.") from exc
+        raise
+    if keyfile.tries_file(journal).exists():
+        keyfile.forget_tries(journal)
+    return key
+
+
+def _unlock(journal: Path, secret: str) -> bytes:
+    recovery = keyfile.parse_recovery(secret)
+    if recovery is not None:
+        return _unlock_with_recovery(journal, recovery)
+    legacy = keyfile.parse_legacy_recovery(secret)  # a version 1 key file's printed key
+    if legacy is not None:
+        if _opens(journal, legacy):
+            return legacy
         raise WrongPassphrase("That recovery key does not open this journal.")
-    return keyfile.unwrap(keyfile.read(key_file(journal)), secret)
+    record = keyfile.read(key_file(journal))
+    key, previous = keyfile.unwrap_all(record, secret)
+    if previous is not None:
+        _finish_rotation(journal, previous, key, secret, record)
+    return key
+
+
+def _unlock_with_recovery(journal: Path, secret: bytes) -> bytes:
+    """The data key from the recovery wrapping in the key file, else from its copy."""
+    try:
+        part = keyfile.read(key_file(journal)).get("recovery")
+    except KeyFileProblem:
+        part = None
+    if part is None:
+        part = keyfile.read_recovery_copy(journal).get("recovery")
+    return keyfile.unwrap_recovery(part, secret)
 
 
 def encrypt(journal: Path, passphrase: str, now: Callable[[], dt.datetime] = utc_now,
@@ -110,11 +158,13 @@ def encrypt(journal: Path, passphrase: str, now: Callable[[], dt.datetime] = utc
     _check_new(passphrase)
     _check_ready(journal, None)
     backup = make_backup(journal, now(), BEFORE_ENCRYPTION)
-    key = keyfile.new_data_key()
-    keyfile.write(key_file(journal), keyfile.wrap(key, passphrase, cost))
+    key, secret = keyfile.new_data_key(), keyfile.new_recovery_secret()
+    record = keyfile.wrap(key, passphrase, cost, recovery=secret)
+    keyfile.write(key_file(journal), record)
+    keyfile.write_recovery_copy(journal, record["recovery"])
     _convert(journal, None, key)
     _convert_backups(journal, None, key)
-    return Encrypted(key, recovery_key(key), backup)
+    return Encrypted(key, recovery_key(secret), backup)
 
 
 def decrypt(journal: Path, key: bytes, now: Callable[[], dt.datetime] = utc_now) -> Path:
@@ -123,17 +173,60 @@ def decrypt(journal: Path, key: bytes, now: Callable[[], dt.datetime] = utc_now)
     backup = make_backup(journal, now(), BEFORE_DECRYPTION, key)
     _convert(journal, key, None)
     _convert_backups(journal, key, None)
-    key_file(journal).unlink(missing_ok=True)
+    for path in (key_file(journal), keyfile.recovery_copy(journal), keyfile.tries_file(journal)):
+        path.unlink(missing_ok=True)
     return backup
 
 
+@dataclass(frozen=True)
+class Rotated:
+    """What a passphrase change did: the new data key and the new recovery key."""
+
+    key: bytes
+    recovery_key: str
+
+
 def change_passphrase(journal: Path, key: bytes, new_passphrase: str,
-                      cost: keyfile.KdfCost = keyfile.STRONG) -> None:
-    """Wrap the journal's data key with a new passphrase (the journal is not rewritten)."""
+                      cost: keyfile.KdfCost = keyfile.STRONG) -> Rotated:
+    """Change the passphrase and rotate the data key; the old recovery key stops working.
+
+    The (closed) journal and its encrypted backups are re-keyed to a new random data key; a
+    new recovery secret wraps it. First the key file records both keys (the old one as
+    "previous"), so that an interruption at any point leaves every file openable and the
+    next unlock finishes the rotation; last it is written with the new key alone.
+    """
     _check_new(new_passphrase)
     if not _opens(journal, key):
         raise WrongPassphrase("That key does not open this journal.")
-    keyfile.write(key_file(journal), keyfile.wrap(key, new_passphrase, cost))
+    refuse_if_open(journal)
+    new_key, secret = keyfile.new_data_key(), keyfile.new_recovery_secret()
+    record = keyfile.wrap(new_key, new_passphrase, cost, recovery=secret, previous=key)
+    keyfile.write(key_file(journal), record)
+    keyfile.write_recovery_copy(journal, record["recovery"])
+    _finish_rotation(journal, key, new_key, new_passphrase, record)
+    return Rotated(new_key, recovery_key(secret))
+
+
+def _finish_rotation(journal: Path, old_key: bytes, new_key: bytes, passphrase: str,
+                     record: dict[str, object]) -> None:
+    """Re-key every file still under old_key, then drop old_key from the key file."""
+    for backup in journal_backups(journal):
+        if may_be_encrypted(backup.path) and _opens(backup.path, old_key):
+            _rekey(backup.path, old_key, new_key)
+    if _opens(journal, old_key):
+        _rekey(journal, old_key, new_key)
+    cost = keyfile.KdfCost(int(record["time_cost"]), int(record["memory_kib"]),  # type: ignore[call-overload]
+                           int(record["parallelism"]))  # type: ignore[call-overload]
+    keyfile.write(key_file(journal), keyfile.wrap(
+        new_key, passphrase, cost, recovery=record.get("recovery")))  # type: ignore[arg-type]
+
+
+def _rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
+    try:
+        cipher.rekey(path, old_key, new_key)
+    except cipher.Error as exc:
+        raise EncryptionError(f"{path.name} could not be re-keyed ({exc}); run the passphrase "
+                              "change again to finish it.") from exc
 
 
 def _check_new(passphrase: str) -> None:

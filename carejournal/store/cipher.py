@@ -164,6 +164,22 @@ def export_copy(source: Path, source_key: bytes | None, target: Path,
     durable.fsync_file(target)  # writable descriptor: Windows refuses fsync on a read-only one
 
 
+def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt the (closed) file in place from old_key to new_key with PRAGMA rekey.
+
+    The rekey is one transaction: a kill part-way leaves the file under the old key. The
+    WAL is checkpointed (and emptied) before and after, so no page waits there under a key
+    the file no longer has.
+    """
+    conn = connect(path, old_key, isolation_level=None, must_exist=True)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
 def dbapi_module() -> Any:
     """SQLCipher's DB-API module (for SQLAlchemy, so its errors are wrapped like sqlite3's)."""
     return _module()
