@@ -116,10 +116,12 @@ def unlock(journal: Path, secret: str, clock: Callable[[], float] = time.time) -
         key = _unlock(journal, secret)
     except WrongPassphrase as exc:
         wait = keyfile.note_wrong_try(journal, clock())
-        if wait:
-            raise WrongPassphrase(f"{exc} The next try can be made in {int(wait)} "
-                                  "seconds.") from exc
-        raise
+        if not wait:
+            raise
+        told = WrongPassphrase(f"{exc} To slow down guessing, the next try can be made in "
+                               f"{int(wait)} seconds.")
+        told.wait = wait
+        raise told from exc
     if keyfile.tries_file(journal).exists():
         keyfile.forget_tries(journal)
     return key

@@ -81,7 +81,9 @@ class KeyFileProblem(JournalError):
 
 
 class WrongPassphrase(JournalError):
-    """The passphrase does not unlock the key file."""
+    """The passphrase does not unlock the key file; wait: seconds before the next try."""
+
+    wait: float = 0.0
 
 
 class TooSoon(JournalError):

@@ -109,3 +109,21 @@ def test_an_empty_or_vanished_journal_is_never_silently_replaced(tmp_path: Path,
     code, out, err = cli(capsys, journal, "list")
     assert code == 2 and "backups of it" in err and "carejournal restore" in err
     assert not journal.exists()
+
+
+def test_wrong_passphrases_make_the_command_line_wait_too(tmp_path: Path, capsys) -> None:
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Helped Sam with the crossword")
+    right = secret_file(tmp_path, "p.txt", "passphrase number one")
+    ok(capsys, journal, "encrypt", "--new-passphrase-file", right)
+    wrong = secret_file(tmp_path, "w.txt", "not the passphrase")
+    assert cli(capsys, journal, "--passphrase-file", wrong, "list")[0] == 2
+    code, _out, err = cli(capsys, journal, "--passphrase-file", wrong, "list")
+    assert code == 2 and "next try can be made in 1 seconds" in err
+    code, out, err = cli(capsys, journal, "--passphrase-file", right, "list")
+    assert code == 2 and "wait 1 seconds" in err and "Sam" not in out  # even the right one
+    tries = tmp_path / "journal.sqlite.key-tries"
+    assert tries.stat().st_mode & 0o777 == 0o600
+    tries.write_text('{"failures": 2, "last": 0}')  # as if the second had passed long ago
+    assert "Sam" in ok(capsys, journal, "--passphrase-file", right, "list")
+    assert not tries.exists()

@@ -334,3 +334,46 @@ def test_a_plain_backup_restored_into_an_encrypted_journal_is_encrypted_on_the_w
     finally:
         journal.close()
     assert b"tomatoes" not in path.read_bytes()
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_wrong_tries_make_the_next_wait_longer_across_restarts(encrypted) -> None:
+    path, key = encrypted
+    clock = Clock()
+    waits = []
+    for _ in range(8):
+        with pytest.raises(encryption.WrongPassphrase) as wrong:
+            encryption.unlock(path, "not the passphrase", clock)
+        waits.append(wrong.value.wait)
+        if wrong.value.wait:
+            with pytest.raises(encryption.TooSoon):
+                encryption.unlock(path, PASS, clock)  # even the right one waits its turn
+            clock.now += wrong.value.wait
+    assert waits == [0, 1, 2, 4, 8, 16, 30, 30]
+    tries = keyfile.tries_file(path)
+    assert tries.stat().st_mode & 0o777 == 0o600, "owner-only"
+    assert encryption.seconds_to_wait(path, clock) == 0  # the time is up: it may be tried
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(path, "still not", clock)
+    clock.now += 10  # a restart changes nothing: the count is on the disk
+    with pytest.raises(encryption.TooSoon) as soon:
+        encryption.unlock(path, PASS, clock)
+    assert soon.value.seconds == 20 and "wait 20 seconds" in str(soon.value)
+    clock.now -= 3600  # a clock put back never shortens the wait
+    assert encryption.seconds_to_wait(path, clock) == 30
+    clock.now += 3600 + 30
+    assert encryption.unlock(path, PASS, clock) == key
+    assert not tries.exists(), "the right passphrase resets the count"
+    with pytest.raises(encryption.WrongPassphrase) as wrong:
+        encryption.unlock(path, "not the passphrase", clock)
+    assert wrong.value.wait == 0
+

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.errors import JournalError
-from carejournal.services.encryption import WrongPassphrase
+from carejournal.services.encryption import TooSoon, WrongPassphrase
 from carejournal.ui.shared import background
 from carejournal.ui.shared.colours import calm_style, problem_banner_style, prompt_banner_style
 
@@ -129,7 +129,14 @@ class UnlockDialog(QDialog):
             self.key = outcome
             self.accept()
             return
-        if isinstance(outcome, WrongPassphrase):
+        if isinstance(outcome, TooSoon):
+            self._say(self.tr("Too many wrong tries. Please wait {seconds} seconds, then try "
+                              "again.").format(seconds=outcome.seconds))
+        elif isinstance(outcome, WrongPassphrase) and outcome.wait:
+            self._say(self.tr("That passphrase does not open this journal. Check Caps Lock; "
+                              "you can try again in {seconds} seconds.").format(
+                seconds=int(outcome.wait)))
+        elif isinstance(outcome, WrongPassphrase):
             self._say(self.tr("That passphrase does not open this journal. Check Caps Lock "
                               "and try again."))
         elif isinstance(outcome, JournalError):

@@ -176,3 +176,23 @@ def test_the_dialog_grows_to_show_a_long_message_whole(qtbot) -> None:
     qtbot.waitUntil(lambda: not dialog.checking and dialog.message.isVisible(), timeout=5000)
     assert dialog.height() > before
     assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+
+
+def test_wrong_tries_say_how_long_to_wait(qtbot) -> None:
+    from carejournal.services.encryption import TooSoon
+
+    def slow_down(secret: str) -> bytes:
+        if secret == "again":
+            raise TooSoon(3.2)
+        wrong = WrongPassphrase("That passphrase does not open this journal.")
+        wrong.wait = 4.0
+        raise wrong
+    dialog = make(qtbot, slow_down)
+    type_and_enter(qtbot, dialog, "not it")
+    qtbot.waitUntil(lambda: not dialog.checking and dialog.message.isVisible(), timeout=5000)
+    assert "try again in 4 seconds" in dialog.message.text()
+    type_and_enter(qtbot, dialog, "again")
+    qtbot.waitUntil(lambda: not dialog.checking and "wait" in dialog.message.text(),
+                    timeout=5000)
+    assert dialog.message.text() == ("Too many wrong tries. Please wait 4 seconds, then try "
+                                     "again.")
