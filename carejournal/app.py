@@ -182,12 +182,13 @@ def offer_a_way_back(session: Session, damaged: JournalDamaged) -> bool:
 
 def unlock_at_start(session: Session) -> bool:
     """Ask for an encrypted journal's passphrase (False: the worker chose to quit)."""
-    if session.key is not None or not encryption.is_encrypted(session.path):
-        return True
+    if session.key is not None or not encryption.needs_unlock(session.path):
+        return True  # (a lost key file: the recovery key, through its copy, still unlocks)
     from carejournal.ui.privacy.unlock import ask_to_unlock
 
     accepted, key = ask_to_unlock(
-        session.path.name, lambda secret: encryption.unlock(session.path, secret))
+        session.path.name, lambda secret: encryption.unlock(session.path, secret),
+        key_file_lost=not encryption.is_encrypted(session.path))
     session.key = key
     return accepted and key is not None
 
