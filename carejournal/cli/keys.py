@@ -52,11 +52,35 @@ def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
     return encryption.unlock(path, secret)
 
 
+def finish_interrupted(path: Path) -> str | None:
+    """Finish an encrypt or decrypt cut short (saying so on stderr); which one, or None."""
+    from carejournal.services import encryption
+
+    if not encryption.interrupted(path):
+        return None
+    done = encryption.resume_interrupted(path)
+    if done is None:
+        return None
+    if done.operation == "encrypt":
+        sys.stderr.write(f"carejournal: the interrupted encryption of {path.name} and its "
+                         "backups is finished.\n")
+        if done.recovery_key:
+            sys.stderr.write("Your recovery key (write it down, away from this computer): "
+                             f"{done.recovery_key}\n")
+    else:
+        sys.stderr.write(f"carejournal: the interrupted decryption of {path.name} and its "
+                         "backups is finished; they are no longer encrypted.\n")
+    return done.operation
+
+
 def run_encrypt(args: argparse.Namespace) -> int:
     """`carejournal encrypt`: encrypt in place, then print the recovery key once."""
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
+    if finish_interrupted(path) == "encrypt":
+        print(f"{path.name} is now encrypted. Its backups are encrypted too.")
+        return EXIT_OK
     if encryption.is_encrypted(path):
         raise InvalidInput(f"{path.name} is already encrypted. To change its passphrase: "
                            "carejournal passphrase")
@@ -81,6 +105,8 @@ def run_decrypt(args: argparse.Namespace) -> int:
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
+    if finish_interrupted(path) == "decrypt":
+        return EXIT_OK
     key = journal_key(path, args)
     if key is None:
         raise InvalidInput(f"{path.name} is not encrypted.")

@@ -20,17 +20,20 @@ converted too, so they always match the journal. No Qt here: the window and the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from carejournal import durable
 from carejournal.core.domain import InvalidInput, utc_now
 from carejournal.core.errors import JournalError
 from carejournal.services.backups import journal_backups, refuse_if_open
 from carejournal.store import cipher, keyfile
 from carejournal.store.backup import (
+    export_backup,
     journal_problems,
     make_backup,
     put_in_place,
@@ -46,6 +49,13 @@ __all__ = ["Encrypted", "EncryptionError", "KeyFileProblem", "TooSoon", "WrongPa
 MIN_PASSPHRASE = 8
 BEFORE_ENCRYPTION = "before-encryption"
 BEFORE_DECRYPTION = "before-decryption"
+ENCRYPT, DECRYPT = "encrypt", "decrypt"
+MARKER_SUFFIX = ".encryption-change"
+Step = Callable[[str], None]
+
+
+def _no_step(_name: str) -> None:
+    """Where tests hook a kill between the steps of a conversion; nothing otherwise."""
 
 
 class EncryptionError(JournalError):
@@ -155,29 +165,125 @@ def _unlock_with_recovery(journal: Path, secret: bytes) -> bytes:
 
 
 def encrypt(journal: Path, passphrase: str, now: Callable[[], dt.datetime] = utc_now,
-            cost: keyfile.KdfCost = keyfile.STRONG) -> Encrypted:
-    """Encrypt the (closed) plain journal in place, and its backups; return the new key."""
+            cost: keyfile.KdfCost = keyfile.STRONG, step: Step = _no_step) -> Encrypted:
+    """Encrypt the (closed) plain journal in place, and its backups; return the new key.
+
+    Resumable: a marker beside the journal records the new key until every file is
+    converted, so an interruption is finished by resume_interrupted (at the next open).
+    The backup made first is written encrypted straight from the plain journal.
+    """
     _check_new(passphrase)
     _check_ready(journal, None)
-    backup = make_backup(journal, now(), BEFORE_ENCRYPTION)
     key, secret = keyfile.new_data_key(), keyfile.new_recovery_secret()
     record = keyfile.wrap(key, passphrase, cost, recovery=secret)
-    keyfile.write(key_file(journal), record)
+    keyfile.write(key_file(journal), record)  # first: no file is ever under a key it lacks
     keyfile.write_recovery_copy(journal, record["recovery"])
-    _convert(journal, None, key)
-    _convert_backups(journal, None, key)
+    step("key file written")
+    _write_marker(journal, ENCRYPT, key, recovery_key(secret))
+    step("marker written")
+    try:
+        backup = export_backup(journal, now(), BEFORE_ENCRYPTION, key)
+    except cipher.Error as exc:
+        raise EncryptionError(f"No backup of {journal.name} could be made ({exc}).") from exc
+    step("backup made")
+    _finish(journal, ENCRYPT, key, step)
     return Encrypted(key, recovery_key(secret), backup)
 
 
-def decrypt(journal: Path, key: bytes, now: Callable[[], dt.datetime] = utc_now) -> Path:
-    """Store the (closed) encrypted journal, and its backups, without encryption again."""
+def decrypt(journal: Path, key: bytes, now: Callable[[], dt.datetime] = utc_now,
+            step: Step = _no_step) -> Path:
+    """Store the (closed) encrypted journal, and its backups, without encryption again.
+
+    Resumable like encrypt: the marker holds the key until every file is converted.
+    """
     _check_ready(journal, key)
+    _write_marker(journal, DECRYPT, key, None)
+    step("marker written")
     backup = make_backup(journal, now(), BEFORE_DECRYPTION, key)
-    _convert(journal, key, None)
-    _convert_backups(journal, key, None)
-    for path in (key_file(journal), keyfile.recovery_copy(journal), keyfile.tries_file(journal)):
-        path.unlink(missing_ok=True)
+    step("backup made")
+    _finish(journal, DECRYPT, key, step)
     return backup
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """An interrupted encrypt or decrypt, finished: which, and (encrypt) the recovery key."""
+
+    operation: str
+    recovery_key: str | None
+
+
+def interrupted(journal: Path) -> bool:
+    """Whether an encrypt or decrypt of the journal was cut short (a marker is left)."""
+    return marker_file(journal).is_file()
+
+
+def resume_interrupted(journal: Path, step: Step = _no_step) -> Resumed | None:
+    """Finish an encrypt or decrypt that was cut short; None if there was none.
+
+    Every file still in the old state is converted, stale temporary copies removed, then
+    the marker. Run before a journal is opened (CLI and window) and by re-running the
+    command. The journal must be closed everywhere.
+    """
+    marker = marker_file(journal)
+    if not marker.is_file():
+        return None
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        operation, key = str(data["operation"]), bytes.fromhex(str(data["key"]))
+        recovery = data.get("recovery")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise EncryptionError(f"The note of an interrupted encryption change, {marker}, "
+                              f"cannot be read ({exc}).") from exc
+    if operation not in (ENCRYPT, DECRYPT) or len(key) != keyfile.KEY_BYTES:
+        raise EncryptionError(f"{marker} is not a CareJournal note.")
+    refuse_if_open(journal)
+    _finish(journal, operation, key, step)
+    return Resumed(operation, str(recovery) if recovery else None)
+
+
+def marker_file(journal: Path) -> Path:
+    """The note beside the journal while it is being encrypted or decrypted."""
+    return journal.with_name(journal.name + MARKER_SUFFIX)
+
+
+def _write_marker(journal: Path, operation: str, key: bytes, recovery: str | None) -> None:
+    """Durably note the change under way, with its key (owner-only; removed at the end).
+
+    The key is in the note only while the change runs. Encrypting, the journal itself is
+    still readable beside it, so the key protects nothing yet; decrypting, the worker has
+    asked for everything to be readable. So the note gives nothing away that the files do
+    not, and it lets the change be finished without asking for the passphrase again.
+    """
+    durable.write_text(marker_file(journal), json.dumps(
+        {"format": "carejournal-encryption-change", "operation": operation,
+         "key": key.hex(), "recovery": recovery}), durable.PRIVATE)
+
+
+def _finish(journal: Path, operation: str, key: bytes, step: Step) -> None:
+    """Convert every file still in the old state (backups first, the journal last)."""
+    old, new = (None, key) if operation == ENCRYPT else (key, None)
+    for backup in journal_backups(journal):
+        if _needs_converting(backup.path, old):
+            _convert(backup.path, old, new)
+            step(f"converted {backup.path.name}")
+    if _needs_converting(journal, old):
+        _convert(journal, old, new)
+        step("converted the journal")
+    if operation == DECRYPT:
+        for path in (key_file(journal), keyfile.recovery_copy(journal),
+                     keyfile.tries_file(journal)):
+            path.unlink(missing_ok=True)
+    marker_file(journal).unlink(missing_ok=True)
+    durable.fsync_dir(journal.parent)
+
+
+def _needs_converting(path: Path, old_key: bytes | None) -> bool:
+    """Whether the file is still in the old state: plain (encrypting) or under old_key."""
+    _remove_stale_temporary(path)
+    if old_key is None:
+        return not may_be_encrypted(path) and not journal_problems(path, None)
+    return may_be_encrypted(path) and _opens(path, old_key)
 
 
 @dataclass(frozen=True)
@@ -189,7 +295,7 @@ class Rotated:
 
 
 def change_passphrase(journal: Path, key: bytes, new_passphrase: str,
-                      cost: keyfile.KdfCost = keyfile.STRONG) -> Rotated:
+                      cost: keyfile.KdfCost = keyfile.STRONG, step: Step = _no_step) -> Rotated:
     """Change the passphrase and rotate the data key; the old recovery key stops working.
 
     The (closed) journal and its encrypted backups are re-keyed to a new random data key; a
@@ -205,22 +311,42 @@ def change_passphrase(journal: Path, key: bytes, new_passphrase: str,
     record = keyfile.wrap(new_key, new_passphrase, cost, recovery=secret, previous=key)
     keyfile.write(key_file(journal), record)
     keyfile.write_recovery_copy(journal, record["recovery"])
-    _finish_rotation(journal, key, new_key, new_passphrase, record)
+    step("key file written")
+    _finish_rotation(journal, key, new_key, new_passphrase, record, step)
     return Rotated(new_key, recovery_key(secret))
 
 
 def _finish_rotation(journal: Path, old_key: bytes, new_key: bytes, passphrase: str,
-                     record: dict[str, object]) -> None:
+                     record: dict[str, object], step: Step = _no_step) -> None:
     """Re-key every file still under old_key, then drop old_key from the key file."""
     for backup in journal_backups(journal):
+        _settle(backup.path, old_key, new_key)
         if may_be_encrypted(backup.path) and _opens(backup.path, old_key):
             _rekey(backup.path, old_key, new_key)
+            step(f"re-keyed {backup.path.name}")
     if _opens(journal, old_key):
         _rekey(journal, old_key, new_key)
+        step("re-keyed the journal")
     cost = keyfile.KdfCost(int(record["time_cost"]), int(record["memory_kib"]),  # type: ignore[call-overload]
                            int(record["parallelism"]))  # type: ignore[call-overload]
     keyfile.write(key_file(journal), keyfile.wrap(
         new_key, passphrase, cost, recovery=record.get("recovery")))  # type: ignore[arg-type]
+
+
+def _settle(path: Path, *keys: bytes) -> None:
+    """Roll back a re-key a kill cut short (a hot -journal beside the file).
+
+    A read-only connection cannot roll it back (SQLite says the database is read-only), so
+    the file is opened for writing once, with whichever key opens it.
+    """
+    if not Path(f"{path}-journal").exists():
+        return
+    for key in keys:
+        try:
+            cipher.connect(path, key, must_exist=True).close()
+        except cipher.Error:
+            continue
+        return
 
 
 def _rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
@@ -239,6 +365,9 @@ def _check_new(passphrase: str) -> None:
 
 def _check_ready(journal: Path, key: bytes | None) -> None:
     """Refuse unless the journal exists, is closed everywhere, sound, and as expected."""
+    if interrupted(journal):
+        raise EncryptionError(f"An earlier encryption change of {journal.name} was cut short; "
+                              "open the journal (or run the command again) to finish it first.")
     if not journal.is_file() or not journal.stat().st_size:
         raise EncryptionError(f"There is no journal at {journal}.")
     if (key is None) == may_be_encrypted(journal):
@@ -253,11 +382,24 @@ def _check_ready(journal: Path, key: bytes | None) -> None:
                               f"({problems[0]}). Nothing was changed.")
 
 
+def _temporary_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.converting")
+
+
+def _remove_stale_temporary(path: Path) -> None:
+    """A converted copy a killed run left (it may be plain text): removed."""
+    remove_with_side_files(_temporary_for(path))
+
+
 def _convert(path: Path, old_key: bytes | None, new_key: bytes | None) -> None:
-    """Rewrite one database file with new encryption: export, check, then swap in."""
-    temp = path.with_name(f".{path.name}.converting")
+    """Rewrite one database file with new encryption: export, check, then swap in.
+
+    The copy is made owner-only before SQLite writes a byte into it.
+    """
+    temp = _temporary_for(path)
     remove_with_side_files(temp)
     try:
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         cipher.export_copy(path, old_key, temp, new_key)
         problems = quick_check(temp, new_key) or _same_rows(path, old_key, temp, new_key)
         if problems:
@@ -289,16 +431,6 @@ def _row_counts(path: Path, key: bytes | None) -> dict[str, int]:
         return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
     finally:
         conn.close()
-
-
-def _convert_backups(journal: Path, old_key: bytes | None, new_key: bytes | None) -> None:
-    """Convert the journal's backups that old_key opens; others are left as they are."""
-    for backup in journal_backups(journal):
-        if may_be_encrypted(backup.path) != (old_key is not None):
-            continue
-        if journal_problems(backup.path, old_key):
-            continue  # a backup this key cannot read (or a damaged one) is left untouched
-        _convert(backup.path, old_key, new_key)
 
 
 def _opens(journal: Path, key: bytes) -> bool:

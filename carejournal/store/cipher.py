@@ -141,9 +141,10 @@ def export_copy(source: Path, source_key: bytes | None, target: Path,
     """Write a full copy of source into the new file target, changing its encryption.
 
     Uses SQLCipher's sqlcipher_export(): plain to encrypted, encrypted to plain, or
-    re-keyed. The target must not exist yet. Schema version (user_version) is kept.
+    re-keyed. The target must not exist yet, or be an empty file the caller made (owner-only,
+    say: SQLite keeps an existing file's mode). Schema version (user_version) is kept.
     """
-    if target.exists():
+    if target.exists() and target.stat().st_size:
         raise FileExistsError(target)
     conn = _module().connect(str(source), isolation_level=None)
     try:

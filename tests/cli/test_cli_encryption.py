@@ -127,3 +127,29 @@ def test_wrong_passphrases_make_the_command_line_wait_too(tmp_path: Path, capsys
     tries.write_text('{"failures": 2, "last": 0}')  # as if the second had passed long ago
     assert "Sam" in ok(capsys, journal, "--passphrase-file", right, "list")
     assert not tries.exists()
+
+
+def test_an_interrupted_encrypt_is_finished_by_running_it_again(tmp_path: Path, capsys
+                                                                ) -> None:
+    from carejournal.services import encryption
+    from carejournal.store.keyfile import KdfCost
+
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Made scones with Pat")
+    ok(capsys, journal, "backup")
+
+    def stop(name: str) -> None:
+        if name == "backup made":
+            raise KeyboardInterrupt  # cut short, as a kill would (nothing after runs)
+    with pytest.raises(KeyboardInterrupt):
+        encryption.encrypt(journal, "passphrase number one",
+                           cost=KdfCost(time_cost=1, memory_kib=64, parallelism=1), step=stop)
+    assert encryption.interrupted(journal) and not cipher.looks_encrypted(journal)
+    code, out, err = cli(capsys, journal, "encrypt", "--new-passphrase-file",
+                         secret_file(tmp_path, "other.txt", "another passphrase"))
+    assert code == 0 and "now encrypted" in out and "interrupted encryption" in err
+    assert re.search(RECOVERY, err), "the recovery key it never printed is printed now"
+    assert cipher.looks_encrypted(journal) and not encryption.interrupted(journal)
+    assert all(cipher.looks_encrypted(b) for b in (tmp_path / "backups").glob("*.sqlite"))
+    assert "Pat" in ok(capsys, journal, "--passphrase-file",
+                       secret_file(tmp_path, "p.txt", "passphrase number one"), "list")
