@@ -23,14 +23,14 @@ import datetime as dt
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from carejournal import durable
 from carejournal.core.domain import InvalidInput, utc_now
 from carejournal.core.errors import JournalError
-from carejournal.services.backups import journal_backups, refuse_if_open
+from carejournal.services.backups import BackupFile, journal_backups, refuse_if_open
 from carejournal.store import cipher, keyfile
 from carejournal.store.backup import (
     export_backup,
@@ -276,6 +276,24 @@ def _finish(journal: Path, operation: str, key: bytes, step: Step) -> None:
             path.unlink(missing_ok=True)
     marker_file(journal).unlink(missing_ok=True)
     durable.fsync_dir(journal.parent)
+
+
+def protect_backups(journal: Path, key: bytes | None, backups: Iterable[BackupFile]
+                    ) -> tuple[list[Path], list[Path]]:
+    """Encrypt with the journal's key the given plain backups; (fixed, left as they were).
+
+    A backup that is encrypted, damaged or not a journal is left; so are all when the
+    journal has no key.
+    """
+    fixed: list[Path] = []
+    left: list[Path] = []
+    for backup in backups:
+        if key is not None and _needs_converting(backup.path, None):
+            _convert(backup.path, None, key)
+            fixed.append(backup.path)
+        else:
+            left.append(backup.path)
+    return fixed, left
 
 
 def _needs_converting(path: Path, old_key: bytes | None) -> bool:
