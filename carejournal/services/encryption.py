@@ -12,9 +12,13 @@ passphrase, or an old recovery key, opens nothing. While the rotation runs the k
 holds the old data key under the new passphrase, so a rotation cut short is finished at the
 next unlock. Wrong secrets make the next try wait (keyfile.seconds_to_wait), across restarts.
 
-Encrypting or decrypting writes a converted copy with
-sqlcipher_export, checks it, and only then swaps it in; the backups in the backups folder are
-converted too, so they always match the journal. No Qt here: the window and the CLI use this.
+Encrypting or decrypting converts each file (the backups, then the journal) by exporting an
+owner-only copy with sqlcipher_export, checking it, and only then swapping it in. The whole
+operation is all-or-nothing across the files: a marker beside the journal
+(`<journal>.encryption-change`) records it, with its key, until every file is converted, and
+resume_interrupted finishes it at the next open or when the command is run again; so plain
+files never stay beside an encrypted journal. The backup made before encrypting is exported
+encrypted straight from the plain journal. No Qt here: the window and the CLI use this.
 """
 
 from __future__ import annotations
