@@ -45,9 +45,17 @@ def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
         return None
     from carejournal.services import encryption
 
-    if not encryption.is_encrypted(path) and not (
-            getattr(args, "passphrase_file", None) and encryption.may_be_encrypted(path)):
+    from_file = bool(getattr(args, "passphrase_file", None))
+    if not encryption.needs_unlock(path) and not (from_file
+                                                  and encryption.may_be_encrypted(path)):
         return None  # (a recovery key in a passphrase file opens one whose key file is lost)
+    if not encryption.is_encrypted(path) and not from_file:  # the key file is lost
+        if not sys.stdin.isatty():
+            raise InvalidInput(f"the key file {encryption.key_file(path).name} beside the "
+                               "journal is missing, so only the recovery key opens it; type "
+                               "it when asked, or give it with --passphrase-file FILE")
+        return encryption.unlock(path, getpass.getpass(
+            f"The key file is missing. Recovery key for {path.name}: "))
     secret = _secret(args, f"Passphrase for {path.name}: ")
     return encryption.unlock(path, secret)
 

@@ -11,9 +11,9 @@ reason nothing reads a journal's bytes with plain file I/O: looks_encrypted asks
 
 An encrypted journal is a SQLCipher 4 database keyed with a raw 256-bit data key (no key
 derivation inside SQLCipher: the passphrase is stretched once, by Argon2id, in
-carejournal/store/keyfile.py). Without the key, plain SQLite and SQLCipher alike report "file is not a
-database". Temporary tables and sort files are kept in memory, so nothing is written in plain
-text beside an encrypted file; its -wal file is encrypted page by page by SQLCipher.
+carejournal/store/keyfile.py). Without the key, plain SQLite and SQLCipher alike report "file
+is not a database". Temporary tables and sort files are kept in memory, so nothing is written
+in plain text beside an encrypted file; its -wal file is encrypted page by page by SQLCipher.
 """
 
 from __future__ import annotations

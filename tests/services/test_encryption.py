@@ -135,6 +135,10 @@ def test_the_recovery_key_opens_it_even_without_the_key_file(journal_path) -> No
     with pytest.raises(cipher.Error, match="not a database"):
         cipher.connect(path, secret)  # the recovery key is not the data key
     assert encryption.unlock(path, printed) == key, "it unlocks through the key file"
+    copy = keyfile.recovery_copy(path)
+    assert copy.parent == path.parent / "backups" and copy.stat().st_mode & 0o777 == 0o600
+    assert done.key.hex() not in copy.read_text() and "wrapped" in copy.read_text()
+    assert all(b.path != copy for b in BackupService(path, key=key).backups())
     encryption.key_file(path).unlink()
     assert not encryption.is_encrypted(path), "without a key file no passphrase can work"
     assert encryption.needs_unlock(path), "...but the recovery key still can"
