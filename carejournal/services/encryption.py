@@ -34,7 +34,8 @@ from pathlib import Path
 from carejournal import durable
 from carejournal.core.domain import InvalidInput, utc_now
 from carejournal.core.errors import JournalError
-from carejournal.services.backups import BackupFile, journal_backups, refuse_if_open
+from carejournal.services.backups import BackupFile, BackupProblem, journal_backups
+from carejournal.services.backups import refuse_if_open as _refuse_if_open_for_restore
 from carejournal.store import cipher, keyfile
 from carejournal.store.backup import (
     export_backup,
@@ -377,6 +378,16 @@ def _rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
     except cipher.Error as exc:
         raise EncryptionError(f"{path.name} could not be re-keyed ({exc}); run the passphrase "
                               "change again to finish it.") from exc
+
+
+def refuse_if_open(journal: Path) -> None:
+    """Refuse while another program or CareJournal window has the journal open."""
+    try:
+        _refuse_if_open_for_restore(journal)
+    except BackupProblem as exc:
+        raise EncryptionError(f"{journal.name} is open in another CareJournal window or "
+                              "program. Close it there, then try again; nothing was "
+                              "changed.") from exc
 
 
 def _check_new(passphrase: str) -> None:
