@@ -347,6 +347,7 @@ def _finish_rotation(journal: Path, old_key: bytes, new_key: bytes, passphrase: 
         if may_be_encrypted(backup.path) and _opens(backup.path, old_key):
             _rekey(backup.path, old_key, new_key)
             step(f"re-keyed {backup.path.name}")
+    _settle(journal, old_key, new_key)
     if _opens(journal, old_key):
         _rekey(journal, old_key, new_key)
         step("re-keyed the journal")
