@@ -138,7 +138,7 @@ def _main(app: QApplication, journal: str | None) -> int:
 def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
     """Open, show, and after each close run the window's step and open again if it says so."""
     new = not session.path.exists()
-    if not unlock_at_start(session):
+    if not finish_interrupted(session.path) or not unlock_at_start(session):
         return 0
     while True:
         opened = open_window(session, QSettings(), create=new)
@@ -207,14 +207,31 @@ def offer_a_way_back(session: Session, damaged: JournalDamaged) -> bool:
     return restore_backup(session, dialog.backup.path)
 
 
+def finish_interrupted(path: Path) -> bool:
+    """Finish an encrypt or decrypt that was cut short (False: it could not be; quit)."""
+    if not encryption.interrupted(path):
+        return True
+    try:
+        done = encryption.resume_interrupted(path)
+    except (JournalError, OSError) as exc:
+        QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), str(exc))
+        return False
+    if done is not None and done.recovery_key:
+        from carejournal.ui.privacy.passphrase import RecoveryKeyDialog
+
+        RecoveryKeyDialog(path.name, done.recovery_key).exec()
+    return True
+
+
 def unlock_at_start(session: Session) -> bool:
     """Ask for an encrypted journal's passphrase (False: the worker chose to quit)."""
-    if session.key is not None or not encryption.is_encrypted(session.path):
-        return True
+    if session.key is not None or not encryption.needs_unlock(session.path):
+        return True  # (a lost key file: the recovery key, through its copy, still unlocks)
     from carejournal.ui.privacy.unlock import ask_to_unlock
 
     accepted, key = ask_to_unlock(
-        session.path.name, lambda secret: encryption.unlock(session.path, secret))
+        session.path.name, lambda secret: encryption.unlock(session.path, secret),
+        key_file_lost=not encryption.is_encrypted(session.path))
     session.key = key
     return accepted and key is not None
 

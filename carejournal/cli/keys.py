@@ -45,11 +45,40 @@ def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
         return None
     from carejournal.services import encryption
 
-    if not encryption.is_encrypted(path) and not (
-            getattr(args, "passphrase_file", None) and encryption.may_be_encrypted(path)):
+    from_file = bool(getattr(args, "passphrase_file", None))
+    if not encryption.needs_unlock(path) and not (from_file
+                                                  and encryption.may_be_encrypted(path)):
         return None  # (a recovery key in a passphrase file opens one whose key file is lost)
+    if not encryption.is_encrypted(path) and not from_file:  # the key file is lost
+        if not sys.stdin.isatty():
+            raise InvalidInput(f"the key file {encryption.key_file(path).name} beside the "
+                               "journal is missing, so only the recovery key opens it; type "
+                               "it when asked, or give it with --passphrase-file FILE")
+        return encryption.unlock(path, getpass.getpass(
+            f"The key file is missing. Recovery key for {path.name}: "))
     secret = _secret(args, f"Passphrase for {path.name}: ")
     return encryption.unlock(path, secret)
+
+
+def finish_interrupted(path: Path) -> str | None:
+    """Finish an encrypt or decrypt cut short (saying so on stderr); which one, or None."""
+    from carejournal.services import encryption
+
+    if not encryption.interrupted(path):
+        return None
+    done = encryption.resume_interrupted(path)
+    if done is None:
+        return None
+    if done.operation == "encrypt":
+        sys.stderr.write(f"carejournal: the interrupted encryption of {path.name} and its "
+                         "backups is finished.\n")
+        if done.recovery_key:
+            sys.stderr.write("Your recovery key (write it down, away from this computer): "
+                             f"{done.recovery_key}\n")
+    else:
+        sys.stderr.write(f"carejournal: the interrupted decryption of {path.name} and its "
+                         "backups is finished; they are no longer encrypted.\n")
+    return done.operation
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
@@ -57,6 +86,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
+    if finish_interrupted(path) == "encrypt":
+        print(f"{path.name} is now encrypted. Its backups are encrypted too.")
+        return EXIT_OK
     if encryption.is_encrypted(path):
         raise InvalidInput(f"{path.name} is already encrypted. To change its passphrase: "
                            "carejournal passphrase")
@@ -81,6 +113,8 @@ def run_decrypt(args: argparse.Namespace) -> int:
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
+    if finish_interrupted(path) == "decrypt":
+        return EXIT_OK
     key = journal_key(path, args)
     if key is None:
         raise InvalidInput(f"{path.name} is not encrypted.")
@@ -91,15 +125,21 @@ def run_decrypt(args: argparse.Namespace) -> int:
 
 
 def run_passphrase(args: argparse.Namespace) -> int:
-    """`carejournal passphrase`: change the passphrase (the journal is not rewritten)."""
+    """`carejournal passphrase`: change the passphrase; the data key and recovery key too."""
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
     key = journal_key(path, args)
     if key is None:
         raise InvalidInput(f"{path.name} is not encrypted. To protect it: carejournal encrypt")
-    encryption.change_passphrase(path, key, _new_passphrase(args, path))
-    print(f"The passphrase of {path.name} is changed. Your recovery key is the same as before.")
+    rotated = encryption.change_passphrase(path, key, _new_passphrase(args, path))
+    print(f"The passphrase of {path.name} is changed, and it and its backups are re-encrypted "
+          "with a new key: the old passphrase, old copies of the key file and the old "
+          "recovery key no longer open them.")
+    print("")
+    print("Your new recovery key (write it down and keep it away from this computer):")
+    print("")
+    print(f"    {rotated.recovery_key}")
     return EXIT_OK
 
 

@@ -46,9 +46,10 @@ def open_journal(args: argparse.Namespace, create: bool = False,
 
     path = journal_path(args.journal)
     key = None
-    if may_be_encrypted(path):  # a plain journal (or none yet) needs no passphrase or keys.py
-        from carejournal.cli import keys as cli_keys
+    from carejournal.cli import keys as cli_keys
 
+    cli_keys.finish_interrupted(path)  # an encrypt or decrypt cut short: finished first
+    if may_be_encrypted(path):  # a plain journal (or none yet) needs no passphrase or keys.py
         key = cli_keys.journal_key(path, args)
     if create and not path.exists() and sys.stderr.isatty():
         sys.stderr.write(f"carejournal: starting a new journal at {path}\n")

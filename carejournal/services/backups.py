@@ -307,3 +307,19 @@ class BackupService:
     def newest_good(self) -> Path | None:
         """The newest backup that would restore cleanly."""
         return newest_good_backup(self.journal, self.key)
+
+    def unlike_the_journal(self) -> list[BackupFile]:
+        """Backups whose protection differs from the journal's: plain beside an encrypted
+        journal (anyone can read them), or encrypted beside a plain one."""
+        encrypted = self.key is not None or cipher.looks_encrypted(self.journal)
+        return [b for b in self.backups() if cipher.looks_encrypted(b.path) != encrypted]
+
+    def protect_like_the_journal(self) -> tuple[list[Path], list[Path]]:
+        """Encrypt the plain backups of an encrypted journal; (fixed, left as they were).
+
+        Encrypted backups of a plain journal are left: without their key they cannot be
+        read, so they cannot be stored plain (their key opens them if it is found).
+        """
+        from carejournal.services import encryption  # deferred: encryption imports this
+
+        return encryption.protect_backups(self.journal, self.key, self.unlike_the_journal())

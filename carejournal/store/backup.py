@@ -212,6 +212,28 @@ def make_backup(journal: Path, now: dt.datetime, reason: str, key: bytes | None 
     return backup_copy(journal, target, key)
 
 
+def export_backup(journal: Path, now: dt.datetime, reason: str, target_key: bytes) -> Path:
+    """Back the plain journal up encrypted with target_key, straight into the backups folder.
+
+    sqlcipher_export writes the encrypted copy from the plain journal's connection, so no
+    plain copy is ever made; checked, fsynced and renamed like any backup.
+    """
+    target = free_path(journal, now, reason)
+    temp = _temporary(target)
+    try:
+        cipher.export_copy(journal, None, temp, target_key)
+        problems = integrity_problems(temp, target_key) or journal_problems(temp, target_key)
+        if problems:
+            raise BackupProblem(f"The encrypted backup of {journal.name} failed its check "
+                                f"({_one_line(problems[0])}); nothing was changed.")
+        durable.fsync_file(temp)
+        durable.replace(temp, target)
+    finally:
+        with suppress(OSError):
+            remove_with_side_files(temp)
+    return target
+
+
 def backup_before_upgrade(journal: Path, revision: str, key: bytes | None = None) -> Path:
     """Back up the journal before a schema upgrade; return the backup's path."""
     return make_backup(journal, dt.datetime.now(dt.UTC), f"before-upgrade-from-{revision}",

@@ -11,9 +11,9 @@ reason nothing reads a journal's bytes with plain file I/O: looks_encrypted asks
 
 An encrypted journal is a SQLCipher 4 database keyed with a raw 256-bit data key (no key
 derivation inside SQLCipher: the passphrase is stretched once, by Argon2id, in
-carejournal/keys.py). Without the key, plain SQLite and SQLCipher alike report "file is not a
-database". Temporary tables and sort files are kept in memory, so nothing is written in plain
-text beside an encrypted file; its -wal file is encrypted page by page by SQLCipher.
+carejournal/store/keyfile.py). Without the key, plain SQLite and SQLCipher alike report "file
+is not a database". Temporary tables and sort files are kept in memory, so nothing is written
+in plain text beside an encrypted file; its -wal file is encrypted page by page by SQLCipher.
 """
 
 from __future__ import annotations
@@ -141,9 +141,10 @@ def export_copy(source: Path, source_key: bytes | None, target: Path,
     """Write a full copy of source into the new file target, changing its encryption.
 
     Uses SQLCipher's sqlcipher_export(): plain to encrypted, encrypted to plain, or
-    re-keyed. The target must not exist yet. Schema version (user_version) is kept.
+    re-keyed. The target must not exist yet, or be an empty file the caller made (owner-only,
+    say: SQLite keeps an existing file's mode). Schema version (user_version) is kept.
     """
-    if target.exists():
+    if target.exists() and target.stat().st_size:
         raise FileExistsError(target)
     conn = _module().connect(str(source), isolation_level=None)
     try:
@@ -162,6 +163,22 @@ def export_copy(source: Path, source_key: bytes | None, target: Path,
     finally:
         conn.close()
     durable.fsync_file(target)  # writable descriptor: Windows refuses fsync on a read-only one
+
+
+def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt the (closed) file in place from old_key to new_key with PRAGMA rekey.
+
+    The rekey is one transaction: a kill part-way leaves the file under the old key. The
+    WAL is checkpointed (and emptied) before and after, so no page waits there under a key
+    the file no longer has.
+    """
+    conn = connect(path, old_key, isolation_level=None, must_exist=True)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
 
 
 def dbapi_module() -> Any:

@@ -73,3 +73,26 @@ def test_restore_of_a_missing_file_is_refused(
         capsys: pytest.CaptureFixture[str], journal_path: Path) -> None:
     ok(capsys, journal_path, "add", "--kind", "reflection", "Hello.")
     assert "no backup file" in refused(capsys, journal_path, "restore", "nowhere.sqlite")
+
+
+def test_backup_list_flags_plain_backups_of_an_encrypted_journal_and_fix_encrypts_them(
+        tmp_path: Path, capsys) -> None:
+    from carejournal.store import cipher
+
+    if not cipher.available():
+        pytest.skip("SQLCipher is not installed")
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Fed the ducks with Iris")
+    ok(capsys, journal, "backup")
+    plain = next((tmp_path / "backups").glob("*-manual.sqlite"))
+    aside = plain.rename(tmp_path / plain.name)
+    secret = tmp_path / "p.txt"
+    secret.write_text("passphrase number one\n")
+    ok(capsys, journal, "encrypt", "--new-passphrase-file", str(secret))
+    aside.rename(plain)  # as an interrupted encrypt of an earlier version left it
+    out = ok(capsys, journal, "--passphrase-file", str(secret), "backup", "list")
+    assert "Warning: 1 backup(s) are not encrypted" in out and "backup fix" in out
+    out = ok(capsys, journal, "--passphrase-file", str(secret), "backup", "fix")
+    assert f"Encrypted {plain.name}" in out and cipher.looks_encrypted(plain)
+    out = ok(capsys, journal, "--passphrase-file", str(secret), "backup", "list")
+    assert "Warning" not in out

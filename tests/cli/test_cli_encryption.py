@@ -14,6 +14,9 @@ from tests.cli.helpers import cli, ok
 pytestmark = pytest.mark.skipif(not cipher.available(), reason="SQLCipher is not installed")
 
 
+RECOVERY = r"([A-Z2-7]{4}(?:-[A-Z2-7]{4}){12})"
+
+
 def secret_file(folder: Path, name: str, text: str) -> str:
     path = folder / name
     path.write_text(text + "\n", encoding="utf-8")
@@ -25,7 +28,7 @@ def test_encrypt_use_change_and_decrypt_from_the_command_line(tmp_path: Path, ca
     ok(capsys, journal, "add", "--kind", "reflection", "Sat with Dora over tea in the garden")
     first = secret_file(tmp_path, "first.txt", "first passphrase here")
     out = ok(capsys, journal, "encrypt", "--new-passphrase-file", first)
-    recovery = re.search(r"([0-9A-F]{4}(?:-[0-9A-F]{4}){15})", out)
+    recovery = re.search(RECOVERY, out)
     assert recovery, out
     assert b"Dora" not in journal.read_bytes()
     with pytest.raises(sqlite3.DatabaseError):
@@ -41,14 +44,20 @@ def test_encrypt_use_change_and_decrypt_from_the_command_line(tmp_path: Path, ca
     code, out, err = cli(capsys, journal, "--passphrase-file", wrong, "list")
     assert code == 2 and "does not open" in err
 
-    second = secret_file(tmp_path, "second.txt", "second passphrase here")
-    ok(capsys, journal, "--passphrase-file", first, "passphrase",
-       "--new-passphrase-file", second)
-    assert cli(capsys, journal, "--passphrase-file", first, "list")[0] == 2
-    assert "Dora" in ok(capsys, journal, "--passphrase-file", second, "list")
-
     by_recovery = secret_file(tmp_path, "recovery.txt", recovery.group(1))
     assert "Dora" in ok(capsys, journal, "--passphrase-file", by_recovery, "list")
+
+    second = secret_file(tmp_path, "second.txt", "second passphrase here")
+    out = ok(capsys, journal, "--passphrase-file", first, "passphrase",
+             "--new-passphrase-file", second)
+    assert "no longer open" in out
+    new_recovery = re.search(RECOVERY, out)
+    assert new_recovery and new_recovery.group(1) != recovery.group(1)
+    assert cli(capsys, journal, "--passphrase-file", first, "list")[0] == 2
+    assert "Dora" in ok(capsys, journal, "--passphrase-file", second, "list")
+    assert cli(capsys, journal, "--passphrase-file", by_recovery, "list")[0] == 2
+    by_new = secret_file(tmp_path, "recovery2.txt", new_recovery.group(1))
+    assert "Dora" in ok(capsys, journal, "--passphrase-file", by_new, "list")
 
     ok(capsys, journal, "--passphrase-file", second, "backup")
     backups = list((tmp_path / "backups").glob("*-manual.sqlite"))
@@ -102,7 +111,7 @@ def test_a_lost_key_file_is_explained_and_the_recovery_key_mends_it(tmp_path: Pa
     ok(capsys, journal, "add", "--kind", "reflection", "Walked to the shop with Ray")
     out = ok(capsys, journal, "encrypt", "--new-passphrase-file",
              secret_file(tmp_path, "p.txt", "passphrase number one"))
-    recovery = re.search(r"([0-9A-F]{4}(?:-[0-9A-F]{4}){15})", out).group(1)  # type: ignore[union-attr]
+    recovery = re.search(RECOVERY, out).group(1)  # type: ignore[union-attr]
     (tmp_path / "journal.sqlite.key").unlink()
     code, _out, err = cli(capsys, journal, "list")
     assert code == 2 and "key file" in err and "recovery key" in err
@@ -125,3 +134,47 @@ def test_an_empty_or_vanished_journal_is_never_silently_replaced(tmp_path: Path,
     code, out, err = cli(capsys, journal, "list")
     assert code == 2 and "backups of it" in err and "carejournal restore" in err
     assert not journal.exists()
+
+
+def test_wrong_passphrases_make_the_command_line_wait_too(tmp_path: Path, capsys) -> None:
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Helped Sam with the crossword")
+    right = secret_file(tmp_path, "p.txt", "passphrase number one")
+    ok(capsys, journal, "encrypt", "--new-passphrase-file", right)
+    wrong = secret_file(tmp_path, "w.txt", "not the passphrase")
+    assert cli(capsys, journal, "--passphrase-file", wrong, "list")[0] == 2
+    code, _out, err = cli(capsys, journal, "--passphrase-file", wrong, "list")
+    assert code == 2 and "next try can be made in 1 seconds" in err
+    code, out, err = cli(capsys, journal, "--passphrase-file", right, "list")
+    assert code == 2 and "wait 1 seconds" in err and "Sam" not in out  # even the right one
+    tries = tmp_path / "journal.sqlite.key-tries"
+    assert tries.stat().st_mode & 0o777 == 0o600
+    tries.write_text('{"failures": 2, "last": 0}')  # as if the second had passed long ago
+    assert "Sam" in ok(capsys, journal, "--passphrase-file", right, "list")
+    assert not tries.exists()
+
+
+def test_an_interrupted_encrypt_is_finished_by_running_it_again(tmp_path: Path, capsys
+                                                                ) -> None:
+    from carejournal.services import encryption
+    from carejournal.store.keyfile import KdfCost
+
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Made scones with Pat")
+    ok(capsys, journal, "backup")
+
+    def stop(name: str) -> None:
+        if name == "backup made":
+            raise KeyboardInterrupt  # cut short, as a kill would (nothing after runs)
+    with pytest.raises(KeyboardInterrupt):
+        encryption.encrypt(journal, "passphrase number one",
+                           cost=KdfCost(time_cost=1, memory_kib=64, parallelism=1), step=stop)
+    assert encryption.interrupted(journal) and not cipher.looks_encrypted(journal)
+    code, out, err = cli(capsys, journal, "encrypt", "--new-passphrase-file",
+                         secret_file(tmp_path, "other.txt", "another passphrase"))
+    assert code == 0 and "now encrypted" in out and "interrupted encryption" in err
+    assert re.search(RECOVERY, err), "the recovery key it never printed is printed now"
+    assert cipher.looks_encrypted(journal) and not encryption.interrupted(journal)
+    assert all(cipher.looks_encrypted(b) for b in (tmp_path / "backups").glob("*.sqlite"))
+    assert "Pat" in ok(capsys, journal, "--passphrase-file",
+                       secret_file(tmp_path, "p.txt", "passphrase number one"), "list")

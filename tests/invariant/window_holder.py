@@ -84,9 +84,11 @@ class Holder:
         self.reopen_after(encrypt)
 
     def change_passphrase(self) -> None:
-        assert self.session.key is not None
-        encryption.change_passphrase(self.session.path, self.session.key,
-                                     "another long passphrase", cost=CHEAP)
+        def change(session: Session) -> None:  # a re-key: run after close, as the window does
+            assert session.key is not None
+            session.key = encryption.change_passphrase(session.path, session.key,
+                                                       "another long passphrase", cost=CHEAP).key
+        self.reopen_after(change)
 
     def remove_passphrase(self) -> None:
         def decrypt(session: Session) -> None:

@@ -90,33 +90,100 @@ def test_a_wrong_passphrase_is_told_apart_from_a_damaged_journal(encrypted) -> N
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
-def test_changing_the_passphrase_keeps_everything_and_rewrites_only_the_key_file(encrypted
-                                                                                ) -> None:
+def test_changing_the_passphrase_rotates_the_data_key_and_keeps_everything(encrypted
+                                                                           ) -> None:
     path, key = encrypted
-    journal_hash = hashlib.sha256(path.read_bytes()).hexdigest()
-    encryption.change_passphrase(path, key, "a brand new passphrase", cost=CHEAP)
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == journal_hash
+    service = BackupService(path, key=key)
+    backup = service.back_up_now()
+    rotated = encryption.change_passphrase(path, key, "a brand new passphrase", cost=CHEAP)
+    assert rotated.key != key and encryption.unlock(path, "a brand new passphrase") == rotated.key
     with pytest.raises(encryption.WrongPassphrase):
         encryption.unlock(path, PASS)
-    journal = Journal.open(path, key=encryption.unlock(path, "a brand new passphrase"))
+    for file in (path, backup):  # the old key opens neither the journal nor its backups
+        with pytest.raises(cipher.Error, match="not a database"):
+            cipher.connect(file, key)
+        cipher.connect(file, rotated.key, read_only=True).close()
+    journal = Journal.open(path, key=rotated.key)
     try:
         assert journal.count() == 2
     finally:
         journal.close()
-    assert not list(path.parent.glob(".*.new")), "the key file was swapped in atomically"
+    assert "previous" not in keyfile.read(encryption.key_file(path)), "the rotation finished"
+    assert not list(path.parent.glob(".*.part")), "the key file was swapped in atomically"
 
 
-def test_the_recovery_key_opens_it_even_without_the_key_file(encrypted) -> None:
+def test_an_old_key_file_and_old_passphrase_open_nothing_after_a_change(encrypted) -> None:
     path, key = encrypted
-    printed = encryption.recovery_key(key)
-    assert len(printed.split("-")) == 16
+    backup = BackupService(path, key=key).back_up_now()
+    kept = encryption.key_file(path).read_bytes()  # a copy someone kept, with the passphrase
+    encryption.change_passphrase(path, key, "a brand new passphrase", cost=CHEAP)
+    encryption.key_file(path).write_bytes(kept)
+    old_key = keyfile.unwrap(keyfile.read(encryption.key_file(path)), PASS)
+    assert old_key == key
+    for file in (path, backup):
+        with pytest.raises(cipher.Error, match="not a database"):
+            cipher.connect(file, old_key)
+
+
+def test_the_recovery_key_opens_it_even_without_the_key_file(journal_path) -> None:
+    make_plain(journal_path)
+    done = encryption.encrypt(journal_path, PASS, cost=CHEAP)
+    path, key, printed = journal_path, done.key, done.recovery_key
+    assert len(printed.split("-")) == 13
+    secret = keyfile.parse_recovery(printed)
+    assert secret is not None and secret != key
+    with pytest.raises(cipher.Error, match="not a database"):
+        cipher.connect(path, secret)  # the recovery key is not the data key
+    assert encryption.unlock(path, printed) == key, "it unlocks through the key file"
+    copy = keyfile.recovery_copy(path)
+    assert copy.parent == path.parent / "backups" and copy.stat().st_mode & 0o777 == 0o600
+    assert done.key.hex() not in copy.read_text() and "wrapped" in copy.read_text()
+    assert all(b.path != copy for b in BackupService(path, key=key).backups())
     encryption.key_file(path).unlink()
     assert not encryption.is_encrypted(path), "without a key file no passphrase can work"
+    assert encryption.needs_unlock(path), "...but the recovery key still can"
     assert encryption.unlock(path, printed.lower().replace("-", " ")) == key
-    encryption.change_passphrase(path, key, "set again after loss", cost=CHEAP)
-    assert encryption.unlock(path, "set again after loss") == key
+    rotated = encryption.change_passphrase(path, key, "set again after loss", cost=CHEAP)
+    assert encryption.unlock(path, "set again after loss") == rotated.key
+    with pytest.raises(encryption.WrongPassphrase):  # the change revoked the old recovery key
+        encryption.unlock(path, printed)
+    assert encryption.unlock(path, rotated.recovery_key) == rotated.key
+    assert keyfile.read(encryption.key_file(path))["version"] == 2
+
+
+def test_a_version_1_key_file_still_opens_and_is_migrated_at_the_next_change(journal_path
+                                                                            ) -> None:
+    make_plain(journal_path)
+    done = encryption.encrypt(journal_path, PASS, cost=CHEAP)
+    record = keyfile.wrap(done.key, PASS, CHEAP)  # today's format, written by hand
+    record = {k: v for k, v in record.items() if k != "check"}
+    record["version"] = 1
+    stretched = keyfile.stretch(PASS, keyfile._unb64(record["salt"]), CHEAP)
+    record["check"] = keyfile._b64(keyfile._mac(stretched[32:], record))
+    keyfile.write(encryption.key_file(journal_path), record)
+    keyfile.recovery_copy(journal_path).unlink()
+    old_printed = done.key.hex().upper()  # version 1 printed the data key itself
+    assert encryption.unlock(journal_path, PASS) == done.key
+    assert encryption.unlock(journal_path, old_printed) == done.key
+    rotated = encryption.change_passphrase(journal_path, done.key, "newer passphrase", CHEAP)
+    assert keyfile.read(encryption.key_file(journal_path))["version"] == 2
     with pytest.raises(encryption.WrongPassphrase):
-        encryption.unlock(path, encryption.recovery_key(bytes(32)))
+        encryption.unlock(journal_path, old_printed)
+    assert encryption.unlock(journal_path, rotated.recovery_key) == rotated.key
+
+
+def test_an_interrupted_rotation_is_finished_at_the_next_unlock(encrypted) -> None:
+    path, key = encrypted
+    backup = BackupService(path, key=key).back_up_now()
+    new_key = keyfile.new_data_key()
+    record = keyfile.wrap(new_key, "the next passphrase", CHEAP,
+                          recovery=keyfile.new_recovery_secret(), previous=key)
+    keyfile.write(encryption.key_file(path), record)
+    cipher.rekey(backup, key, new_key)  # cut short: the backup done, the journal not yet
+    assert encryption.unlock(path, "the next passphrase") == new_key
+    cipher.connect(path, new_key, read_only=True).close()
+    cipher.connect(backup, new_key, read_only=True).close()
+    assert "previous" not in keyfile.read(encryption.key_file(path))
 
 
 def test_backups_of_an_encrypted_journal_are_encrypted_and_restore(encrypted, tmp_path
@@ -332,3 +399,44 @@ def test_change_refuses_a_weak_passphrase_and_the_old_one_still_opens(encrypted)
         encryption.change_passphrase(path, key, "password", cost=CHEAP)
     assert encryption.key_file(path).read_bytes() == kept
     assert encryption.unlock(path, PASS) == key
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_wrong_tries_make_the_next_wait_longer_across_restarts(encrypted) -> None:
+    path, key = encrypted
+    clock = Clock()
+    waits = []
+    for _ in range(8):
+        with pytest.raises(encryption.WrongPassphrase) as wrong:
+            encryption.unlock(path, "not the passphrase", clock)
+        waits.append(wrong.value.wait)
+        if wrong.value.wait:
+            with pytest.raises(encryption.TooSoon):
+                encryption.unlock(path, PASS, clock)  # even the right one waits its turn
+            clock.now += wrong.value.wait
+    assert waits == [0, 1, 2, 4, 8, 16, 30, 30]
+    tries = keyfile.tries_file(path)
+    assert tries.stat().st_mode & 0o777 == 0o600, "owner-only"
+    assert encryption.seconds_to_wait(path, clock) == 0  # the time is up: it may be tried
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(path, "still not", clock)
+    clock.now += 10  # a restart changes nothing: the count is on the disk
+    with pytest.raises(encryption.TooSoon) as soon:
+        encryption.unlock(path, PASS, clock)
+    assert soon.value.seconds == 20 and "wait 20 seconds" in str(soon.value)
+    clock.now -= 3600  # a clock put back never shortens the wait
+    assert encryption.seconds_to_wait(path, clock) == 30
+    clock.now += 3600 + 30
+    assert encryption.unlock(path, PASS, clock) == key
+    assert not tries.exists(), "the right passphrase resets the count"
+    with pytest.raises(encryption.WrongPassphrase) as wrong:
+        encryption.unlock(path, "not the passphrase", clock)
+    assert wrong.value.wait == 0
+

@@ -27,6 +27,8 @@ def add_arguments(backup: argparse.ArgumentParser) -> None:
     actions = backup.add_subparsers(dest="backup_command", metavar="ACTION")
     lst = actions.add_parser("list", help="list the journal's backups, newest first")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    actions.add_parser("fix", help="encrypt any backup left unencrypted beside an encrypted "
+                                   "journal")
     from carejournal.cli.commands import offsite as cli_offsite
 
     cli_offsite.register(actions)
@@ -52,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     service = BackupService(path, key=cli_keys.journal_key(path, args))
     if getattr(args, "backup_command", None) == "list":
         return _list(service, args.json)
+    if getattr(args, "backup_command", None) == "fix":
+        return _fix(service)
     if args.out:
         return _backup_to(service, Path(args.out).expanduser())
     print(service.back_up_now())  # a damaged journal is refused: BackupProblem, exit 2
@@ -72,11 +76,14 @@ def _backup_to(service: BackupService, out: Path) -> int:
 
 def _list(service: BackupService, as_json: bool) -> int:
     backups = service.backups()
+    unlike = {b.path for b in service.unlike_the_journal()}
     if as_json:
         print_json([{"path": str(b.path), "made_at": b.made_at.isoformat(), "reason": b.reason,
-                     "size": b.size, "automatic": is_automatic(b), "number": b.number or None}
+                     "size": b.size, "automatic": is_automatic(b), "number": b.number or None,
+                     "protected_like_the_journal": b.path not in unlike}
                     for b in backups])
         return EXIT_OK
+    _warn_unlike(service, len(unlike))
     if not backups:
         print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")
         return EXIT_OK
@@ -84,6 +91,31 @@ def _list(service: BackupService, as_json: bool) -> int:
     for b in backups:
         when = b.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"  {when}  {b.reason:<26} {_size(b.size):>9}  {b.path.name}")
+    return EXIT_OK
+
+
+def _warn_unlike(service: BackupService, count: int) -> None:
+    """One warning line when backups are protected differently from the journal."""
+    if not count:
+        return
+    if service.key is not None:
+        print(f"Warning: {count} backup(s) are not encrypted, unlike the journal: anyone who "
+              "can use this computer account can read them. Encrypt them with: "
+              "carejournal backup fix")
+    else:
+        print(f"Warning: {count} backup(s) are encrypted, unlike the journal: they open only "
+              "with the key they were encrypted with.")
+
+
+def _fix(service: BackupService) -> int:
+    """`carejournal backup fix`: encrypt the plain backups of an encrypted journal."""
+    fixed, left = service.protect_like_the_journal()
+    for path in fixed:
+        print(f"Encrypted {path.name}")
+    if not fixed and not left:
+        print("Every backup is protected like the journal; nothing to fix.")
+    for path in left:
+        print(f"Left as it is: {path.name} (it cannot be converted to match the journal)")
     return EXIT_OK
 
 

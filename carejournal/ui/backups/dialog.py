@@ -79,6 +79,7 @@ class BackupsDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.service = backups if isinstance(backups, BackupService) else BackupService(backups)
+        self.runner = runner
         self.offsite = OffsiteSection(offsite, runner, self) if offsite is not None else None
         self.setWindowTitle(self.tr("Backups"))
         self._build()
@@ -106,6 +107,15 @@ class BackupsDialog(QDialog):
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName(self.tr("What happened"))
         self.message.hide()
+        self.unlike = QLabel(wordWrap=True)
+        self.unlike.setAccessibleName(self.tr("Backups protected unlike the journal"))
+        self.unlike.setStyleSheet(problem_banner_style(self))
+        self.protect_button = QPushButton(self.tr("&Encrypt Them"))
+        self.protect_button.setAccessibleName(
+            self.tr("Encrypt the backups that are not encrypted"))
+        unlike_row = QHBoxLayout()
+        unlike_row.addWidget(self.unlike, 1)
+        unlike_row.addWidget(self.protect_button)
         self.backup_button = QPushButton(self.tr("&Back up now"))
         self.restore_button = QPushButton(self.tr("&Restore…"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -123,7 +133,9 @@ class BackupsDialog(QDialog):
                                 (self.offsite, 0), (self.message, 0)):
             if widget is not None:
                 layout.addWidget(widget, stretch)
+        layout.addLayout(unlike_row)
         layout.addLayout(buttons)
+        self.protect_button.clicked.connect(self.protect_like_the_journal)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.ask_to_restore)
         self.close_button.clicked.connect(self.close)
@@ -151,7 +163,42 @@ class BackupsDialog(QDialog):
         self.empty.setVisible(not backups)
         if folder is not None:
             self.folder.setText(self.tr("Backup folder: {path}").format(path=folder))
+        self._show_unlike()
         self._update_buttons()
+
+    def _show_unlike(self) -> None:
+        """A line (and a button, where it can be fixed) for backups unlike the journal."""
+        try:
+            count = len(self.service.unlike_the_journal())
+        except PROBLEMS:
+            count = 0
+        fixable = count > 0 and self.service.key is not None
+        if fixable:
+            self.unlike.setText(self.tr(
+                "{count} backup(s) are not encrypted, unlike your journal: anyone who can use "
+                "this computer account can read them.").format(count=count))
+        elif count:
+            self.unlike.setText(self.tr(
+                "{count} backup(s) are encrypted, unlike your journal: they open only with "
+                "the key they were encrypted with.").format(count=count))
+        self.unlike.setVisible(count > 0)
+        self.protect_button.setVisible(fixable)
+
+    def protect_like_the_journal(self) -> None:
+        """Encrypt the plain backups of an encrypted journal, off the window's thread."""
+        self.protect_button.setEnabled(False)
+        background.run(self.service.protect_like_the_journal, done=self._protected,
+                       owner=self, name="protect-backups", runner=self.runner)
+
+    def _protected(self, outcome: object) -> None:
+        self.protect_button.setEnabled(True)
+        self.reload()
+        if isinstance(outcome, BaseException):
+            self.show_problem(self.tr("The backups could not be encrypted: {problem}")
+                              .format(problem=str(outcome)))
+        elif isinstance(outcome, tuple):
+            self.show_note(self.tr("Encrypted {count} backup(s).").format(
+                count=len(outcome[0])))
 
     def chosen(self) -> Path | None:
         """The backup picked in the list, if any."""

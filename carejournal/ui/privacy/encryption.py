@@ -3,7 +3,9 @@
 Encrypting and decrypting rewrite the whole file, so they run while the journal is closed:
 the controller sets `window.after_close` to a step and closes the window; the app runs the
 step and opens the journal again (see carejournal/ui/after_close.py and carejournal/app.py).
-Changing the passphrase only re-wraps the key, so the journal stays open.
+Changing the passphrase also rotates the data key (the journal and its backups are re-keyed),
+so it too runs after close: the dialog checks the current passphrase with the journal open,
+then the window closes, ChangeStep re-keys, shows the new recovery key, and the app reopens.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ class EncryptionService:
     encrypt: Callable[[Path, str], Any]
     decrypt: Callable[[Path, bytes], Path]
     unlock: Callable[[Path, str], bytes]
-    change_passphrase: Callable[[Path, bytes, str], None]
+    change_passphrase: Callable[[Path, bytes, str], Any]
     passphrase_problem: Callable[[str, Sequence[str]], str | None]
     is_encrypted: Callable[[Path], bool]
     wrong_passphrase: type[BaseException]
@@ -109,6 +111,37 @@ class EncryptStep:
         from carejournal.ui.privacy.passphrase import RecoveryKeyDialog  # on first use
 
         RecoveryKeyDialog(journal_name, recovery).exec()
+
+
+class ChangeStep:
+    """After close: change the passphrase, rotating the data key; show the new recovery key."""
+
+    def __init__(self, service: EncryptionService, key: bytes, passphrase: str) -> None:
+        self.service, self.key, self.passphrase = service, key, passphrase
+
+    def __call__(self, session: Session) -> bool:
+        path, key, new, service = session.path, self.key, self.passphrase, self.service
+        outcome = run_busy(_t("Changing your passphrase and re-encrypting your journal…"),
+                           lambda: service.change_passphrase(path, key, new))
+        if isinstance(outcome, BaseException):
+            QMessageBox.warning(None, _t("The passphrase was not changed"), _t(
+                "{problem}\n\nUnlock the journal again: if the change got part-way, your "
+                "new passphrase finishes it; otherwise the old one still works."
+            ).format(problem=outcome))
+            from carejournal.ui.privacy.lock import unlock_again
+
+            return unlock_again(session, None)
+        session.key = getattr(outcome, "key", None) or key
+        recovery = getattr(outcome, "recovery_key", None)
+        if recovery:
+            self.show_recovery_key(path.name, recovery)
+        return True
+
+    def show_recovery_key(self, journal_name: str, recovery: str) -> None:
+        """Show the new recovery key until the worker has kept it (tests replace this)."""
+        from carejournal.ui.privacy.passphrase import RecoveryKeyDialog  # on first use
+
+        RecoveryKeyDialog(journal_name, recovery, changed=True).exec()
 
 
 class DecryptStep:
@@ -261,26 +294,25 @@ class EncryptionController(QObject):
         path, current, new = self.window.journal.path, dialog.current(), dialog.passphrase()
         service = self.service
 
-        def work() -> bool:
-            key = service.unlock(path, current)
-            service.change_passphrase(path, key, new)
-            return True
+        def work() -> bytes:
+            return service.unlock(path, current)  # the change itself runs after close
 
-        background.run(work, done=self._changed, owner=self, name="change-passphrase")
+        background.run(work, done=lambda outcome: self._checked(outcome, new), owner=self,
+                       name="change-passphrase")
 
-    def _changed(self, outcome: object) -> None:
+    def _checked(self, outcome: object, new: str) -> None:
         dialog = self.dialog
         if dialog is None:
             return
         if isinstance(outcome, self.service.wrong_passphrase):
-            dialog.show_wrong_current()
+            dialog.show_wrong_current(str(outcome) if "seconds" in str(outcome) else "")
         elif isinstance(outcome, BaseException):
             dialog.show_failure(_t("The passphrase was not changed: {problem}").format(
                 problem=outcome))
-        else:
+        elif isinstance(outcome, bytes):
             dialog.done_ok()
-            self.window.statusBar().showMessage(_t(
-                "Your passphrase is changed. Your recovery key still works."), 8000)
+            if self.window.autosaver.flush():
+                self._close_for(ChangeStep(self.service, outcome, new))
 
     def _dialog_closed(self) -> None:
         if self.dialog is not None:

@@ -59,8 +59,11 @@ def unlock_again(session: Session, entry_id: int | None) -> bool:
     session.key = None  # the key is forgotten while locked
     path = session.path
     check = (lambda secret: encryption.unlock(path, secret)) \
-        if encryption.is_encrypted(path) else None
-    accepted, key = ask_to_unlock(path.name, check)
+        if encryption.needs_unlock(path) else None
+    if check is not None and not encryption.is_encrypted(path):  # the key file went missing
+        accepted, key = ask_to_unlock(path.name, check, key_file_lost=True)
+    else:
+        accepted, key = ask_to_unlock(path.name, check)
     if not accepted:
         return False
     session.key = key

@@ -398,16 +398,15 @@ class RecoveryKeyDialog(QDialog):
     """Shows the recovery key; Close works only once it is written down, printed or saved."""
 
     def __init__(self, journal_name: str, key: str, parent: QWidget | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, changed: bool = False) -> None:
         super().__init__(parent)
         self.journal_name, self.key, self.today = journal_name, key, today
         self.clear_clipboard_ms = CLEAR_CLIPBOARD_MS
         self.setWindowTitle(self.tr("Your Recovery Key"))
         heading = QLabel(self.tr("Keep this recovery key safe"))
         heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
-        intro = QLabel(self.tr(
-            "If you forget your passphrase, or the key file beside your journal is lost, this "
-            "recovery key still opens the journal."), wordWrap=True)
+        intro = QLabel(self._intro(changed), wordWrap=True)
+        self.intro = intro
         self.key_label = self._key_label()
         advice = QLabel(self.tr(
             "Write it down or print it, and keep the paper somewhere safe, away from this "
@@ -425,6 +424,16 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(self.buttons)
         self.confirm.toggled.connect(self.close_button.setEnabled)
         self.resize(580, self.sizeHint().height())
+
+    def _intro(self, changed: bool) -> str:
+        if changed:
+            return self.tr(
+                "Your passphrase is changed and your journal and its backups have a new key: "
+                "the old passphrase, old copies of the key file and your old recovery key no "
+                "longer open them. This is your new recovery key.")
+        return self.tr(
+            "If you forget your passphrase, or the key file beside your journal is lost, this "
+            "recovery key still opens the journal.")
 
     def _key_label(self) -> QLabel:
         label = QLabel(key_lines(self.key))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.errors import JournalError
-from carejournal.services.encryption import WrongPassphrase
+from carejournal.services.encryption import TooSoon, WrongPassphrase
 from carejournal.ui.shared import background
 from carejournal.ui.shared.colours import calm_style, problem_banner_style, prompt_banner_style
 
@@ -35,7 +35,7 @@ class UnlockDialog(QDialog):
     """'CareJournal is locked': a passphrase field for an encrypted journal, else a button."""
 
     def __init__(self, journal_name: str, unlock: Unlock | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, key_file_lost: bool = False) -> None:
         super().__init__(parent)
         self.unlock = unlock
         self.key: bytes | None = None
@@ -49,6 +49,7 @@ class UnlockDialog(QDialog):
                             wordWrap=True)
         self.which.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.field: QLineEdit | None = None
+        self.lost_note: QLabel | None = None
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName(self.tr("Unlock message"))
         self.message.hide()
@@ -61,17 +62,27 @@ class UnlockDialog(QDialog):
         if unlock is None:
             layout.addWidget(self._no_passphrase_note())
         else:
-            self._add_field(layout)
+            self._add_field(layout, key_file_lost)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self._buttons())
         self.resize(480, self.sizeHint().height())
 
-    def _add_field(self, layout: QVBoxLayout) -> None:
+    def _add_field(self, layout: QVBoxLayout, key_file_lost: bool) -> None:
         self.field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(self.tr("Passphrase or recovery key"))
         self.field.textEdited.connect(lambda _text: self._clear_message())
-        label = QLabel(self.tr("&Passphrase or recovery key"))
+        if key_file_lost:
+            self.lost_note = QLabel(self.tr(
+                "The key file beside this journal is missing, so your passphrase cannot open "
+                "it. Type your recovery key instead. Afterwards, choose File › Privacy › "
+                "Change Passphrase (with the recovery key as the current passphrase) to make "
+                "a new key file."), wordWrap=True)
+            self.lost_note.setObjectName("lostKeyNote")
+            self.lost_note.setStyleSheet(prompt_banner_style(self))
+            layout.addWidget(self.lost_note)
+        label = QLabel(self.tr("&Recovery key") if key_file_lost
+                       else self.tr("&Passphrase or recovery key"))
         label.setBuddy(self.field)
         layout.addWidget(label)
         layout.addWidget(self.field)
@@ -129,7 +140,14 @@ class UnlockDialog(QDialog):
             self.key = outcome
             self.accept()
             return
-        if isinstance(outcome, WrongPassphrase):
+        if isinstance(outcome, TooSoon):
+            self._say(self.tr("Too many wrong tries. Please wait {seconds} seconds, then try "
+                              "again.").format(seconds=outcome.seconds))
+        elif isinstance(outcome, WrongPassphrase) and outcome.wait:
+            self._say(self.tr("That passphrase does not open this journal. Check Caps Lock; "
+                              "you can try again in {seconds} seconds.").format(
+                seconds=int(outcome.wait)))
+        elif isinstance(outcome, WrongPassphrase):
             self._say(self.tr("That passphrase does not open this journal. Check Caps Lock "
                               "and try again."))
         elif isinstance(outcome, JournalError):
@@ -204,9 +222,13 @@ class UnlockDialog(QDialog):
 
 
 def ask_to_unlock(journal_name: str, unlock: Unlock | None,
-                  parent: QWidget | None = None) -> tuple[bool, bytes | None]:
-    """Show the lock until it is unlocked (True, key) or the worker quits (False, None)."""
-    dialog = UnlockDialog(journal_name, unlock, parent)
+                  parent: QWidget | None = None, key_file_lost: bool = False
+                  ) -> tuple[bool, bytes | None]:
+    """Show the lock until it is unlocked (True, key) or the worker quits (False, None).
+
+    key_file_lost: the key file is missing, so only the recovery key can unlock it.
+    """
+    dialog = UnlockDialog(journal_name, unlock, parent, key_file_lost)
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return accepted, dialog.key if accepted else None

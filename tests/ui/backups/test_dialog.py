@@ -87,3 +87,36 @@ def test_back_up_now_refuses_a_damaged_journal_and_lists_nothing(qtbot, tmp_path
     assert text.startswith("The backup could not be made") and "is damaged" in text
     assert dialog.list.topLevelItemCount() == 0 and not dialog.empty.isHidden()
     assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_plain_backups_of_an_encrypted_journal_are_flagged_and_encrypted(qtbot, tmp_path
+                                                                         ) -> None:
+    from carejournal.services import encryption
+    from carejournal.store import cipher
+    from carejournal.store.backup import backups_dir
+    from carejournal.store.keyfile import KdfCost
+    from tests.conftest import draft
+
+    if not cipher.available():
+        pytest.skip("SQLCipher is not installed")
+    path = tmp_path / "journal.sqlite"
+    journal = Journal.open(path, create=True)
+    journal.add(draft("Played dominoes with Len"))
+    journal.close()
+    plain = make_backup(path, NOW, "manual")  # a plain backup, kept aside...
+    aside = tmp_path / plain.name
+    plain.rename(aside)
+    key = encryption.encrypt(path, "tea in the garden",
+                             cost=KdfCost(time_cost=1, memory_kib=64, parallelism=1)).key
+    aside.rename(backups_dir(path) / aside.name)  # ...and put back: as an old crash left it
+    dialog = BackupsDialog(BackupService(path, lambda: NOW, key=key),
+                           runner=lambda relay, *args, name: relay(*args))
+    qtbot.addWidget(dialog)
+    assert dialog.unlike.isVisibleTo(dialog) and "1 backup(s) are not encrypted" in \
+        dialog.unlike.text()
+    assert dialog.protect_button.isVisibleTo(dialog)
+    dialog.protect_button.click()
+    qtbot.waitUntil(lambda: not dialog.unlike.isVisibleTo(dialog), timeout=5000)
+    assert not dialog.protect_button.isVisibleTo(dialog)
+    assert "Encrypted 1 backup(s)" in dialog.message.text()
+    assert all(cipher.looks_encrypted(b.path) for b in dialog.service.backups())

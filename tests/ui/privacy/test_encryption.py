@@ -16,6 +16,7 @@ from carejournal.core.errors import JournalError
 from carejournal.services.journal import Journal
 from carejournal.ui.after_close import Session
 from carejournal.ui.privacy.encryption import (
+    ChangeStep,
     DecryptStep,
     EncryptionController,
     EncryptionService,
@@ -27,6 +28,7 @@ from carejournal.ui.privacy.passphrase import NewPassphraseDialog
 from tests.conftest import draft
 
 KEY = b"k" * 32
+NEW_KEY = b"n" * 32
 RECOVERY = "6B6B-6B6B-6B6B-6B6B"
 
 
@@ -58,8 +60,11 @@ class FakeService:
             raise Wrong("That passphrase does not open this journal.")
         return KEY
 
-    def change(self, path: Path, key: bytes, new: str) -> None:
+    def change(self, path: Path, key: bytes, new: str) -> SimpleNamespace:
         self.calls.append(("change", path, key, new))
+        if self.fail:
+            raise JournalError("The disk is full.")
+        return SimpleNamespace(key=NEW_KEY, recovery_key=RECOVERY)
 
     def service(self) -> EncryptionService:
         return EncryptionService(self.encrypt, self.decrypt, self.unlock, self.change,
@@ -158,7 +163,7 @@ def _fill(dialog: NewPassphraseDialog, current: str, new: str) -> None:
     dialog.repeat_edit.setText(new)
 
 
-def test_change_passphrase_wrong_then_right(window, fake, qtbot) -> None:
+def test_change_passphrase_wrong_then_right(window, fake, qtbot, monkeypatch) -> None:
     window.journal.key = KEY
     controller = controller_for(window, fake)
     window.actions_.change_passphrase.trigger()
@@ -175,9 +180,24 @@ def test_change_passphrase_wrong_then_right(window, fake, qtbot) -> None:
     # closed, and let go: Qt may already have deleted it while the test waited
     assert controller.dialog is None and (not shiboken6.isValid(dialog)
                                           or not dialog.isVisible())
+    assert fake.calls == [], "the change (a re-key) waits until the journal is closed"
+    step = window.after_close
+    assert isinstance(step, ChangeStep) and not window.isVisible()
+    shown: list[str] = []
+    monkeypatch.setattr(ChangeStep, "show_recovery_key", lambda _s, _n, k: shown.append(k))
+    session = Session(window.journal.path)
+    session.key = KEY
+    assert step(session)
     assert fake.calls == [("change", window.journal.path, KEY, "a brand new one")]
-    assert "changed" in window.statusBar().currentMessage()
-    assert window.isVisible(), "the journal stays open"
+    assert session.key == NEW_KEY and shown == [RECOVERY], "the new key and recovery key"
+
+
+def test_the_recovery_key_dialog_says_what_a_change_revoked(qtbot) -> None:
+    from carejournal.ui.privacy.passphrase import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog("journal.sqlite", RECOVERY, changed=True)
+    qtbot.addWidget(dialog)
+    assert "old recovery key no longer open" in dialog.intro.text()
 
 
 def test_the_welcome_page_offers_protection_without_a_window_of_its_own(window, fake,
@@ -265,6 +285,11 @@ def test_real_service_protects_changes_and_removes(journal: Journal, monkeypatch
     reopened = Journal.open(path, key=session.key, create=True)
     assert reopened.encrypted and [r.summary for r in reopened.rows()]
     reopened.close()
+    old_key = session.key
+    monkeypatch.setattr(ChangeStep, "show_recovery_key", lambda _s, _n, k: shown.append(k))
+    assert ChangeStep(service, old_key, "milk in the fridge")(session)
+    assert session.key != old_key and service.unlock(path, "milk in the fridge") == session.key
+    assert service.unlock(path, shown[-1]) == session.key and shown[-1] != shown[0]
     assert DecryptStep(service)(session) and session.key is None
     assert not service.is_encrypted(path)
     plain = Journal.open(path, create=True)

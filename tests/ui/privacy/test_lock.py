@@ -107,3 +107,24 @@ def test_while_locked_the_engine_is_shut_and_the_key_forgotten(
     assert len(runs) == 2
     assert seen == [(None, False, [])], "locked: no key, no connection, no window showing"
     assert session.key == key
+
+
+@pytest.mark.skipif(not cipher.available(), reason="SQLCipher is not installed")
+def test_with_the_key_file_lost_the_lock_and_the_start_ask_for_the_recovery_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "journal.sqlite"
+    Journal.open(path, create=True).close()
+    done = encryption.encrypt(path, "tea in the garden",
+                              cost=KdfCost(time_cost=1, memory_kib=64, parallelism=1))
+    encryption.key_file(path).unlink()
+    asked: list[bool] = []
+
+    def ask(name, check, parent=None, key_file_lost=False):  # type: ignore[no-untyped-def]
+        asked.append(key_file_lost)
+        return True, check(done.recovery_key)
+    monkeypatch.setattr(unlock_dialog, "ask_to_unlock", ask)
+    session = Session(path, key=None)
+    assert unlock_again(session, None) and session.key == done.key
+    session.key = None
+    assert app_module.unlock_at_start(session) and session.key == done.key
+    assert asked == [True, True], "both say the key file is lost and take the recovery key"

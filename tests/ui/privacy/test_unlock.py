@@ -176,3 +176,57 @@ def test_the_dialog_grows_to_show_a_long_message_whole(qtbot) -> None:
     qtbot.waitUntil(lambda: not dialog.checking and dialog.message.isVisible(), timeout=5000)
     assert dialog.height() > before
     assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+
+
+def test_wrong_tries_say_how_long_to_wait(qtbot) -> None:
+    from carejournal.services.encryption import TooSoon
+
+    def slow_down(secret: str) -> bytes:
+        if secret == "again":
+            raise TooSoon(3.2)
+        wrong = WrongPassphrase("That passphrase does not open this journal.")
+        wrong.wait = 4.0
+        raise wrong
+    dialog = make(qtbot, slow_down)
+    type_and_enter(qtbot, dialog, "not it")
+    qtbot.waitUntil(lambda: not dialog.checking and dialog.message.isVisible(), timeout=5000)
+    assert "try again in 4 seconds" in dialog.message.text()
+    type_and_enter(qtbot, dialog, "again")
+    qtbot.waitUntil(lambda: not dialog.checking and "wait" in dialog.message.text(),
+                    timeout=5000)
+    assert dialog.message.text() == ("Too many wrong tries. Please wait 4 seconds, then try "
+                                     "again.")
+
+
+def test_with_the_key_file_lost_the_typed_recovery_key_unlocks(qtbot, tmp_path) -> None:
+    """Real files: the key file is deleted; the recovery wrapping's copy in the backups folder
+    lets the typed recovery key open the journal (a passphrase cannot)."""
+    import pytest
+
+    from carejournal.services import encryption
+    from carejournal.services.journal import Journal
+    from carejournal.store import cipher
+    from carejournal.store.keyfile import KdfCost
+    from tests.conftest import draft
+
+    if not cipher.available():
+        pytest.skip("SQLCipher is not installed")
+    path = tmp_path / "journal.sqlite"
+    journal = Journal.open(path, create=True)
+    journal.add(draft("Read the paper with Joan"))
+    journal.close()
+    done = encryption.encrypt(path, "tea in the garden",
+                              cost=KdfCost(time_cost=1, memory_kib=64, parallelism=1))
+    encryption.key_file(path).unlink()
+    assert encryption.needs_unlock(path) and not encryption.is_encrypted(path)
+    dialog = UnlockDialog(path.name, lambda secret: encryption.unlock(path, secret),
+                          key_file_lost=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.lost_note is not None and "recovery key" in dialog.lost_note.text()
+    type_and_enter(qtbot, dialog, "tea in the garden")
+    qtbot.waitUntil(lambda: not dialog.checking and dialog.message.isVisible(), timeout=5000)
+    assert "key file" in dialog.message.text() and dialog.key is None
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        type_and_enter(qtbot, dialog, done.recovery_key.lower())
+    assert dialog.key == done.key
