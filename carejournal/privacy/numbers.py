@@ -9,9 +9,9 @@ checks NHS numbers and phonenumbers reads UK phone numbers in every prefix and g
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 import phonenumbers
 from stdnum.gb import nhs
@@ -27,8 +27,23 @@ _DIGITS = re.compile(r"[0-9]+")
 _SPACE = re.compile(r"\s")
 
 
-@lru_cache(maxsize=4)
 def _digit_windows(text: str) -> tuple[tuple[int, int], ...]:
+    """The windows of text, worked out once per text: the scanners of one detect() all ask.
+    Remembered by a digest of the text, never the text itself (nothing of an entry may
+    outlive a lock)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    windows = _WINDOWS.get(digest)
+    if windows is None:
+        windows = _windows_of(text)
+        _WINDOWS.clear()  # only the last text's
+        _WINDOWS[digest] = windows
+    return windows
+
+
+_WINDOWS: dict[bytes, tuple[tuple[int, int], ...]] = {}  # by a digest of the last text
+
+
+def _windows_of(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of text within _REACH characters of a digit, widened to whole words."""
     windows: list[tuple[int, int]] = []
     for run in _DIGITS.finditer(text):

@@ -242,6 +242,10 @@ def test_memory_does_not_grow_with_the_damage(source: Source, tmp_path: Path) ->
 def test_a_lost_key_file_and_the_recovery_key_still_salvage(source: Source,
                                                             tmp_path: Path) -> None:
     journal = _copy(source, tmp_path / "damaged")
+    # the recovery key unwraps the data key kept beside the backups (store/keyfile.py)
+    (journal.parent / "backups").mkdir()
+    shutil.copyfile(source.folder / "backups" / "j.sqlite.recovery",
+                    journal.parent / "backups" / "j.sqlite.recovery")
     damage_page(journal, source.places["middle leaf"])
     Path(f"{journal}.key").unlink()
     out = tmp_path / "damaged" / "out.json"

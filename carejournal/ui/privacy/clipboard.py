@@ -3,8 +3,9 @@
 The clipboard is shared with every program the worker runs, and clipboard managers keep a
 history, so a copied recovery key is cleared after CLEAR_AFTER_MS (and when CareJournal
 quits), unless the worker has copied something else meanwhile. Only a digest of the key is
-kept to recognise it: the timer holds no copy of the secret. KDE's clipboard manager is asked
-not to keep it in its history (the "x-kde-passwordManagerHint" format).
+kept to recognise it: the timer holds no copy of the secret. (KDE's "do not keep in the
+history" hint needs a QMimeData handed to the clipboard, which crashed PySide6 at exit: not
+used.)
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 CLEAR_AFTER_MS = 60_000
-SECRET_HINT = "x-kde-passwordManagerHint"
 
 
 def _digest(text: str) -> bytes:
@@ -26,12 +26,11 @@ def _digest(text: str) -> bytes:
 def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> QTimer:
     """Put text on the clipboard, and clear it after clear_after_ms if it is still there."""
     clipboard = QGuiApplication.clipboard()
-    data = QMimeData()
-    data.setText(text)
-    data.setData(SECRET_HINT, b"secret")
-    clipboard.setMimeData(data, QClipboard.Mode.Clipboard)
+    clipboard.setText(text, QClipboard.Mode.Clipboard)
     digest = _digest(text)
-    timer = QTimer(clipboard, singleShot=True, interval=clear_after_ms)
+    # owned by the application, not by the clipboard (Qt's own object, torn down at exit
+    # before Python lets go of its wrapper: a child of it crashed the interpreter on exit)
+    timer = QTimer(QCoreApplication.instance(), singleShot=True, interval=clear_after_ms)
     done = False
 
     def clear() -> None:
@@ -39,8 +38,9 @@ def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> QTimer:
         if done:
             return
         done = True
-        if hmac.compare_digest(_digest(clipboard.text(QClipboard.Mode.Clipboard)), digest):
-            clipboard.clear(QClipboard.Mode.Clipboard)
+        board = QGuiApplication.clipboard()  # asked afresh, never kept
+        if hmac.compare_digest(_digest(board.text(QClipboard.Mode.Clipboard)), digest):
+            board.clear(QClipboard.Mode.Clipboard)
         timer.stop()
         timer.deleteLater()
 
