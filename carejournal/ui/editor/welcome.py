@@ -58,6 +58,8 @@ class WelcomePage(QWidget):
         layout.addSpacing(24)
         layout.addWidget(self.offer)
         layout.addStretch(1)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)  # Enter presses the focused button, as Space does
 
     def _protection_offer(self) -> QFrame:
         """The passphrase offer: a choice on the page, never a window of its own."""
