@@ -305,14 +305,20 @@ def seconds_to_wait(journal: Path, now: float) -> float:
 def note_wrong_try(journal: Path, now: float) -> float:
     """Count a wrong try (durably, owner-only); return how long the next one must wait."""
     failures = read_tries(journal)[0] + 1
-    durable.write_text(tries_file(journal),
-                       json.dumps({"failures": failures, "last": now}), durable.PRIVATE)
+    try:
+        durable.write_text(tries_file(journal),
+                           json.dumps({"failures": failures, "last": now}), durable.PRIVATE)
+    except OSError:  # a full or read-only disk: this wait still holds, it is just not kept
+        pass
     return wait_after(failures)
 
 
 def forget_tries(journal: Path) -> None:
     """The right secret was given: no more waiting."""
-    tries_file(journal).unlink(missing_ok=True)
+    try:
+        tries_file(journal).unlink(missing_ok=True)
+    except OSError:  # a read-only disk: the count stays, and the right secret still opens
+        pass
 
 
 # -- helpers ------------------------------------------------------------------------------

@@ -440,3 +440,23 @@ def test_wrong_tries_make_the_next_wait_longer_across_restarts(encrypted) -> Non
         encryption.unlock(path, "not the passphrase", clock)
     assert wrong.value.wait == 0
 
+
+
+def test_a_wrong_try_on_a_full_or_read_only_disk_is_still_just_wrong(encrypted,
+                                                                    monkeypatch) -> None:
+    """Counting a wrong try must not turn it into a storage error: the worker is told the
+    passphrase is wrong, and the right one still opens the journal."""
+    import errno
+
+    from carejournal import durable
+
+    path, key = encrypted
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(durable, "write_text", full)
+    with pytest.raises(encryption.WrongPassphrase):
+        encryption.unlock(path, "not the passphrase")
+    assert not keyfile.tries_file(path).exists()
+    assert encryption.unlock(path, PASS) == key
