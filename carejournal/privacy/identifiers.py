@@ -378,7 +378,8 @@ class _Listed(NamedTuple):
 def _listed_words(listed: tuple[str, ...]) -> _Listed:
     """The words of the listed names (two letters or more, not titles): found anywhere, or,
     when they are everyday words, only where something says they are names. A common word
-    (identifier_stopwords.txt: "May", "Best") is found only beside the rest of its name."""
+    (identifier_stopwords.txt: "May", "Best") or a particle ("van", "de") is found only
+    beside the rest of its name."""
     anywhere: set[str] = set()
     everyday: set[str] = set()
     pairs: set[tuple[str, str]] = set()
@@ -387,7 +388,7 @@ def _listed_words(listed: tuple[str, ...]) -> _Listed:
                  if sum(c.isalpha() for c in t.norm) >= 2 and t.norm not in TITLES]
         pairs.update(itertools.pairwise(words))
         for word in words:
-            if word in stop_words():
+            if word in stop_words() or word in PARTICLES:
                 continue
             (everyday if word in everyday_words() else anywhere).add(word)
     return _Listed(frozenset(anywhere), frozenset(everyday), frozenset(pairs),

@@ -452,6 +452,8 @@ def test_a_common_word_in_a_listed_name_is_found_only_beside_the_rest_of_the_nam
     assert found("I helped sue best with lunch.", listed=["Sue Best"]) == [
         ("name", "sue best")]
     assert found("She did her best.", listed=["Sue Best"]) == []
+    assert found("The van came; we met anna van dijk.", listed=["Anna van Dijk"]) == [
+        ("name", "anna van dijk")], "a particle too"
 
 
 def test_words_of_two_listed_names_side_by_side_are_not_a_name() -> None:
