@@ -24,7 +24,8 @@ from carejournal.core.resources import resource_path
 from carejournal.privacy import numbers
 from carejournal.privacy.kinds import Identifier, IdKind
 
-__all__ = ["IdKind", "Identifier", "detect", "label", "placeholder", "replace_all"]
+__all__ = ["IdKind", "Identifier", "detect", "everyday", "label", "name_spans", "placeholder",
+           "replace_all"]
 
 
 _LABELS = {
@@ -589,6 +590,21 @@ def _is_ignored(found: Identifier, ignored: Container[str]) -> bool:
     while words and words[0].rstrip(".") in TITLES:
         words = words[1:]
     return norm in ignored or " ".join(words) in ignored
+
+
+def everyday(word: str) -> bool:
+    """True when a word of a listed name is also an everyday English word ("will", "Rose"),
+    so that alone it is a name only where something says so (see name_spans)."""
+    return normalise(word) in everyday_words()
+
+
+def name_spans(text: str, listed: Iterable[str]) -> list[tuple[int, int]]:
+    """Where in text the detector finds names, as (start, end), with the names the worker
+    listed: an everyday word of one of them only where something says it is a name (a
+    capital inside a sentence, a cue after it, a title before it, the rest of its name
+    beside it). The pseudonymiser replaces such a word exactly where this says, so the two
+    follow one rule."""
+    return [(f.start, f.end) for f in _names(text, (), frozenset(), listed)]
 
 
 # --- putting it together -----------------------------------------------------------------
