@@ -230,9 +230,16 @@ PIECES = ["Will", "Rose", "Hope", "Mary", "Mo", "Rosie", "Will Baker", "Rose Hil
           "was", "is", "upset", "very", "tired", "and", "picked", "ring", "tomorrow", "for",
           "to", "see", "garden", "Leeds", "then", "Then"]
 SEPARATORS = [" ", " ", " ", " ", ", ", ". ", "\n", "'s ", "? "]
-SENTENCES = st.lists(st.tuples(st.sampled_from(PIECES).flatmap(
-    lambda piece: CASES.map(lambda case: case(piece))), st.sampled_from(SEPARATORS)),
-    min_size=1, max_size=14)
+
+
+def sentences(cases: st.SearchStrategy) -> st.SearchStrategy[list[tuple[str, str]]]:
+    """Sentences of names and everyday words in the cases given, as (piece, separator)."""
+    return st.lists(st.tuples(st.sampled_from(PIECES).flatmap(
+        lambda piece: cases.map(lambda case: case(piece))), st.sampled_from(SEPARATORS)),
+        min_size=1, max_size=14)
+
+
+SENTENCES = sentences(CASES)
 
 
 @given(SENTENCES)
@@ -255,11 +262,13 @@ def test_a_name_is_replaced_exactly_where_the_rule_calls_it_one(
     assert pseudonymiser.apply(text) == "".join(expected)
 
 
-@given(SENTENCES)
+@given(sentences(st.sampled_from([str, str.lower, str.title])))
 def test_no_everyday_word_is_left_where_the_rule_would_call_it_a_name(
         pieces: list[tuple[str, str]]) -> None:
     """What the pack's detector sees after aliasing (where it takes every listed word for
-    handled) holds no listed everyday word that its rule calls a name."""
+    handled) holds no listed everyday word that its rule calls a name. Not in capitals: an
+    alias can tip a line from mostly capitals to mostly small letters ("WILL MARY the said"
+    -> "WILL M.J. the said"); the rule is judged on the text the worker wrote."""
     pseudonymiser = Pseudonymiser(EVERYDAY)
     result = pseudonymiser.apply("".join(piece + sep for piece, sep in pieces))
     names = name_spans(result, pseudonymiser.terms())
