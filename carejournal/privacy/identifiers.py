@@ -416,6 +416,8 @@ def _any_case_names(text: str, tokens: list[_Token], cats: list[_Cat], masked: s
             sure.add(token.norm)
     commas: set[int] = set()
     for i, comma in _listed_pairs(text, tokens, masked, listed.pairs):
+        if _ordinary_pair(text, tokens, i, listed.everyday):
+            continue
         cats[i] = cats[i + 1] = _Cat.NAME
         sure.update((tokens[i].norm, tokens[i + 1].norm))
         if comma:
@@ -443,6 +445,14 @@ def _listed_pairs(text: str, tokens: list[_Token], masked: set[int],
         elif (b.norm, a.norm) in pairs and gap == ", ":
             found.append((i, True))
     return found
+
+
+def _ordinary_pair(text: str, tokens: list[_Token], i: int, everyday: frozenset[str]) -> bool:
+    """True when two words of a listed name that are both everyday words stand together in
+    small letters after "the", "a", "my"...: "the baker, will you", "up the rose hill"."""
+    return (i > 0 and tokens[i - 1].norm in _NOT_BEFORE_NAMES
+            and text[tokens[i].start].islower()
+            and tokens[i].norm in everyday and tokens[i + 1].norm in everyday)
 
 
 # Words before which an everyday word is not a name ("the rose", "her brown coat", "I will").

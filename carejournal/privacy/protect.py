@@ -45,8 +45,8 @@ class Protection:
         # Each name stays whole, so the detector knows which words belong together.
         own = {w.casefold() for w in self._allowed}
         self._listed = tuple(
-            name for term in self.pseudonymiser.terms()
-            if (name := " ".join(w for w in term.split() if w.casefold() not in own)))
+            name for term in self.pseudonymiser.terms() if "," not in term
+            and (name := " ".join(w for w in term.split() if w.casefold() not in own)))
         # Each text's aliased form and identifiers, worked out once for the scan and the
         # scrubber both (a pack's texts are scanned, then written with the same texts).
         self._seen: dict[str, tuple[str, list[Identifier]]] = {}

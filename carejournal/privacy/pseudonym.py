@@ -62,11 +62,13 @@ def _first_name(words: list[str]) -> list[str]:
 
 
 def _forms(person: PersonNames) -> list[str]:
-    """Every form of a person's name that is replaced: full name, first name, nicknames."""
+    """Every form of a person's name that is replaced: full name, the name as lists write
+    it ("Baker, Will"), first name, nicknames."""
     name = " ".join(person.name.split())
     words = name.split(" ")
     first = _first_name(words)
-    forms = [name, *first, *(" ".join(n.split()) for n in person.nicknames)]
+    reversed_ = [f"{' '.join(words[k:])}, {' '.join(words[:k])}" for k in range(1, len(words))]
+    forms = [name, *reversed_, *first, *(" ".join(n.split()) for n in person.nicknames)]
     return [f for f in forms if _usable(f)]
 
 
@@ -137,16 +139,20 @@ class Pseudonymiser:
         self._pattern = _pattern(self._forms)
         self._words = {w for term in self._forms for w in re.findall(r"\w+", term)}
         self._aliases = self._assign()
-        self._listed = tuple(self.terms())  # whole, so the detector sees "rose hill" together
+        # whole, so the detector sees "rose hill" together ("Hill, Rose" it finds by itself)
+        self._listed = tuple(t for t in self.terms() if "," not in t)
         self._everyday: frozenset[str] | None = None  # worked out when first replacing
 
     def _cued(self) -> frozenset[str]:
-        """The folded forms that are one everyday word: replaced only where the detector's
-        rule says they are names (the word list is read the first time text is replaced)."""
+        """The folded forms that are one everyday word, or a surname and first name that are
+        all everyday words ("baker, will"): replaced only where the detector's rule says they
+        are names (the word list is read the first time text is replaced)."""
         if self._everyday is None:
             from carejournal.privacy.identifiers import everyday
 
-            self._everyday = frozenset(f for f in self._forms if " " not in f and everyday(f))
+            self._everyday = frozenset(
+                f for f in self._forms if (" " not in f or "," in f)
+                and all(everyday(w) for w in re.findall(r"\w+", f)))
         return self._everyday
 
     def alias_of(self, name: str) -> str:

@@ -456,6 +456,13 @@ def test_a_common_word_in_a_listed_name_is_found_only_beside_the_rest_of_the_nam
         ("name", "anna van dijk")], "a particle too"
 
 
+def test_everyday_words_of_one_name_after_the_or_my_are_words() -> None:
+    assert found("The baker, will you ask him?", listed=["Will Baker"]) == []
+    assert found("a rose hill walk", listed=["Rose Hill"]) == []
+    assert found("the jane brown file", listed=["Jane Brown"]) == [("name", "jane brown")], \
+        "jane is not an everyday word"
+
+
 def test_words_of_two_listed_names_side_by_side_are_not_a_name() -> None:
     assert found("How long will it take?", listed=["Mark Long", "Will Baker"]) == []
 
