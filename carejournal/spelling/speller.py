@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from carejournal.core.errors import ResourceError
-from carejournal.spelling.words import TOKEN, checkable_words, should_check
+from carejournal.spelling.words import TOKEN, WORD, addresses, checkable_words, should_check
 
 SUGGESTIONS = 5  # the context menu offers at most this many spellings
 CACHE_SIZE = 50_000  # answers remembered before the memory is cleared and refilled
@@ -76,14 +76,12 @@ class Speller:
     # -- checking --------------------------------------------------------------------
     def is_known(self, word: str) -> bool:
         """True if the word is spelt correctly (or is one of the worker's own)."""
-        if self.is_personal(word):
-            return True
         answer = self._answers.get(word)
         if answer is None:
             if len(self._answers) >= CACHE_SIZE:
                 self._answers.clear()
             answer = self._answers[word] = self._lookup(word)
-        return answer
+        return answer or self.is_personal(word)
 
     def _lookup(self, word: str) -> bool:
         try:
@@ -93,9 +91,16 @@ class Speller:
 
     def misspellings(self, text: str) -> list[Misspelling]:
         """The words of text the dictionary does not know, in order."""
-        is_known = self.is_known
-        return [Misspelling(start, end, word) for start, end, word in checkable_words(text)
-                if not is_known(word)]
+        if addresses(text):
+            return [Misspelling(start, end, word) for start, end, word in checkable_words(text)
+                    if not self.is_known(word)]
+        answers, is_known = self._answers, self.is_known
+        found = []
+        for match in WORD.finditer(text):  # the common case, kept tight
+            word = match.group()
+            if not answers.get(word) and not is_known(word) and should_check(word):
+                found.append(Misspelling(match.start(), match.end(), word))
+        return found
 
     def suggest(self, word: str, limit: int = SUGGESTIONS) -> tuple[str, ...]:
         """Up to limit spellings for a word, best first (slow: call off the window's thread)."""

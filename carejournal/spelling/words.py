@@ -14,6 +14,9 @@ from collections.abc import Iterator
 # Letters and digits with inner apostrophes; digits and underscores are caught here so the
 # whole token can be skipped ("5th" is never looked up as "th").
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+# The same, letters only: a token with a digit or underscore in it never matches, as no word
+# boundary falls inside it. One regex pass finds nearly all of a text's words to look up.
+WORD = re.compile(r"\b[^\W\d_]+(?:['’][^\W\d_]+)*\b")
 # Web and e-mail addresses, skipped whole (their words are not prose).
 ADDRESS = re.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # a web address
@@ -21,33 +24,39 @@ ADDRESS = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:co\.uk|org\.uk|gov\.uk|nhs\.uk|ac\.uk|com|org|net|uk)\b"
     r"(?:/\S*)?",  # a bare domain such as nhs.uk or example.co.uk/page
     re.IGNORECASE)
+# Whether a text may hold an address at all (most do not, and then ADDRESS is not run).
+ADDRESS_HINT = re.compile(r"@|://|www\.|\.(?:uk|com|org|net)\b", re.IGNORECASE)
 DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 LONGEST_WORD = 60  # longer runs of letters are not words (a pasted key, a hash)
 
 
 def checkable_words(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of each word to look up, in order."""
-    addresses = [(m.start(), m.end()) for m in ADDRESS.finditer(text)] if _may_hold_address(
-        text) else []
+    spans = addresses(text)
     index = 0
-    for match in TOKEN.finditer(text):
+    for match in WORD.finditer(text):
         start, end = match.span()
-        while index < len(addresses) and addresses[index][1] <= start:
-            index += 1
-        if index < len(addresses) and addresses[index][0] < end:
-            continue  # part of an address
+        if spans:
+            while index < len(spans) and spans[index][1] <= start:
+                index += 1
+            if index < len(spans) and spans[index][0] < end:
+                continue  # part of an address
         word = match.group()
         if should_check(word):
             yield start, end, word
 
 
+def addresses(text: str) -> list[tuple[int, int]]:
+    """Where the web and e-mail addresses are (most texts have none: checked cheaply)."""
+    return [m.span() for m in ADDRESS.finditer(text)] if ADDRESS_HINT.search(text) else []
+
+
 def should_check(word: str) -> bool:
     """False for words a spell checker should leave alone (numbers, capitals, names_like_this)."""
-    if len(word) > LONGEST_WORD or DIGIT_OR_UNDERSCORE.search(word):
+    if len(word) > LONGEST_WORD:
         return False
-    letters = word.replace("'", "").replace("’", "")
-    return not (len(letters) > 1 and letters.isupper())
-
-
-def _may_hold_address(text: str) -> bool:
-    return "@" in text or "." in text or "://" in text
+    if not word.isalpha():  # digits, underscores or apostrophes: look closer
+        if DIGIT_OR_UNDERSCORE.search(word):
+            return False
+        word = word.replace("'", "").replace("’", "")
+    return not (len(word) > 1 and word.isupper())
