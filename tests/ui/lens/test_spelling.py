@@ -167,3 +167,25 @@ def test_the_hover_names_the_misspelling(editor: EntryEditor) -> None:
     assert "<b>“recieved”</b> is not in the dictionary" in body.tooltip_at(
         point_in(body, "recieved"))
     assert "not in the dictionary" not in body.tooltip_at(point_in(body, "placement"))
+
+
+def test_the_dictionary_loads_after_the_first_paint(qtbot, journal, settings) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys\nimport carejournal.app, carejournal.ui.main_window\n"
+              "import carejournal.ui.window_parts, carejournal.ui.lens.text_edit\n"
+              "import carejournal.ui.lens.spelling, carejournal.services.spelling\n"
+              "print('spylls' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
+    window = MainWindow(journal, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    assert not hasattr(window, "spelling"), "nothing of spelling before the first paint"
+    with qtbot.waitExposed(window):
+        window.show()
+    window.timeline.view.viewport().repaint()
+    qtbot.waitUntil(lambda: window.start_up.done)
+    qtbot.waitUntil(lambda: window.editor.lens_context.spelling.speller is not None,
+                    timeout=20_000)
