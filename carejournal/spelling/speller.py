@@ -22,6 +22,9 @@ from carejournal.spelling.words import TOKEN, WORD, addresses, checkable_words, 
 SUGGESTIONS = 5  # the context menu offers at most this many spellings
 CACHE_SIZE = 50_000  # answers remembered before the memory is cleared and refilled
 POSSESSIVE = ("'s", "’s", "s'", "s’")
+# Prefixes Hunspell's British dictionary does not hold on their own, written before a hyphen
+# ("un-cooperative", "mis-sold", "tri-weekly").
+PREFIXES = frozenset({"un", "mis", "tri", "quasi", "neo", "pseudo"})
 
 
 class Dictionary(Protocol):
@@ -93,12 +96,13 @@ class Speller:
         """The words of text the dictionary does not know, in order."""
         if addresses(text):
             return [Misspelling(start, end, word) for start, end, word in checkable_words(text)
-                    if not self.is_known(word)]
+                    if not self.is_known(word) and not _prefix(text, end, word)]
         answers, is_known = self._answers, self.is_known
         found = []
         for match in WORD.finditer(text):  # the common case, kept tight
             word = match.group()
-            if not answers.get(word) and not is_known(word) and should_check(word):
+            if not answers.get(word) and not is_known(word) and should_check(word) \
+                    and not _prefix(text, match.end(), word):
                 found.append(Misspelling(match.start(), match.end(), word))
         return found
 
@@ -117,6 +121,12 @@ class Speller:
     def cached_suggestions(self, word: str) -> tuple[str, ...] | None:
         """The suggestions already worked out for a word, or None."""
         return self._suggestions.get(word)
+
+
+def _prefix(text: str, end: int, word: str) -> bool:
+    """True if word is a prefix written before a hyphen."""
+    return text[end:end + 1] in "-\u2010\u2011" and word.casefold() in PREFIXES and \
+        end < len(text)
 
 
 def words_of(names: Iterable[str]) -> Iterator[str]:

@@ -51,6 +51,11 @@ def test_suggestions_put_the_right_spelling_first(speller: Speller) -> None:
     assert speller.cached_suggestions("neverasked") is None
 
 
+def test_prefixes_before_a_hyphen_are_words(speller: Speller) -> None:
+    assert wrong(speller, "He was un-cooperative, mis-sold a plan; un and mis alone.") == [
+        "un", "mis"]
+
+
 def test_peoples_names_and_own_words_are_not_flagged(speller: Speller) -> None:
     assert wrong(speller, "Liam's mum and Bex met Marigold; O'Neill came too.") == []
     assert wrong(speller, "Zorbly had a reablement chat with Qwimby.") == ["Zorbly", "Qwimby"]
