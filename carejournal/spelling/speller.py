@@ -60,9 +60,12 @@ class Speller:
         self._suggestions: dict[str, tuple[str, ...]] = {}
 
     # -- the worker's own words -----------------------------------------------------
-    def set_known(self, words: Iterable[str]) -> None:
-        """The words known beside the dictionary: the personal dictionary and names."""
-        self._known = {w.casefold() for w in words_of(words)}
+    def set_known(self, words: Iterable[str]) -> bool:
+        """The words known beside the dictionary: the personal dictionary and names. True if
+        they differ from the words known before."""
+        known = {w.casefold() for w in words_of(words)}
+        changed, self._known = known != self._known, known
+        return changed
 
     def add_known(self, word: str) -> None:
         """Know this word from now on (the worker added it or chose to ignore it)."""

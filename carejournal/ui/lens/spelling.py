@@ -168,10 +168,12 @@ class SpellingController(QObject):
 
     def _known(self, speller: Speller) -> None:
         try:
-            speller.set_known(self.window.journal.spelling.known_words())
+            changed = speller.set_known(self.window.journal.spelling.known_words())
         except PROBLEMS as exc:
             self.window.statusBar().showMessage(str(exc), 5000)
-        self.context.refresh()
+            return
+        if changed:  # underline again only when the known words differ
+            self.context.refresh()
 
     def _changed(self, changes: Changes) -> None:
         if changes.settings or changes.supervision or changes.listing:
