@@ -74,6 +74,7 @@ LABELS = {"entries": "entries", "people": "people", "tags": "tags",
           "supervision_sessions": "supervision sessions",
           "supervision_actions": "supervision actions",
           "supervision_preparations": "supervision preparations"}
+BLOCK = 1 << 16  # bytes written at a time (small: a salvage's memory stays well under the file)
 NOTE = ("This is a salvage: what could still be read from a damaged journal. Some of the "
         "journal may be missing from it; see \"tables\".")
 
@@ -167,7 +168,7 @@ def _write(journal: Path, out: Path, damaged: Damaged, when: dt.datetime) -> Sal
         return _encode(note)
 
     with durable.writing(out, durable.PRIVATE) as handle:
-        for block in utf8(_ending_with(chunks(header | builder.parts()), salvage_note)):
+        for block in utf8(_ending_with(chunks(header | builder.parts()), salvage_note), BLOCK):
             handle.write(block)
     return report[0]
 

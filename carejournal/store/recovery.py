@@ -189,7 +189,8 @@ class _Recovery:
 
     def run(self) -> None:
         first = self.source.page(1)
-        header_ok = (first is not None and first.startswith(SQLITE_HEADER)
+        header_ok = (self.source.checked and first is not None
+                     and first.startswith(SQLITE_HEADER)
                      and btree_page(1, first, self.source.usable) is not None)
         free = freelist(self.source, first if header_ok else None)
         self.found.freelist_known = free is not None

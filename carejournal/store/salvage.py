@@ -3,10 +3,9 @@
 The file (with its -wal, if any) is copied into a private temporary folder (0700) and the copy
 is read (plain SQLite or SQLCipher, through cipher.connect): even a read-only connection to a
 WAL-mode file makes -wal and -shm files beside it. The damaged file is only ever read.
-Each table the JSON format needs is read in rowid order; when a read fails (a damaged
-page), reading skips ahead to the next rowid that can be read, and the rowids skipped are
-tried one by one, so one bad page loses only the rows on it. Rowids listed by a readable index
-but not read are counted as lost.
+Each table the JSON format needs is read in rowid order until a read fails (a damaged
+page); the rest of a damaged table is then read from its pages (below), so one bad page loses
+only the rows on it. Rowids listed by a readable index but not read are counted as lost.
 
 An encrypted file fails differently: SQLCipher checks each page's HMAC, reports a page that
 fails it as SQLITE_NOMEM (which the DB-API module raises as MemoryError, though no memory is
@@ -47,7 +46,6 @@ TABLES = ("people", "tags", "kindness_acts", "entries", "entry_people", "entry_t
           "entry_acts", "entry_sections", "decisions", "action_items", "entry_revisions",
           "entry_dismissals", "entry_links", "goals", "goal_attempts", "settings",
           "supervision_sessions", "supervision_actions", "supervision_preparations")
-MAX_PROBES = 4096  # rowids tried one by one across one damaged stretch
 # Tables whose rows can be large (texts): the columns kept from the first pass. The rest of
 # a row is read again by rowid (Damaged.row) when it is written.
 LIGHT = {"entries": ("id",), "entry_sections": ("entry_id", "position"),
@@ -367,12 +365,8 @@ def _read_table(reader: _Reader, table: Table) -> TableRead:
             return
         result.rows.append(row)
 
-    after: int | None = 0  # CareJournal's rowids start at 1
-    while after is not None:
-        after = _scan_from(reader, query, after, keep)
-        if after is not None:
-            result.damaged = True
-            after = _skip_damage(reader, query, table.name, after, keep, result)
+    if _scan_from(reader, query, 0, keep) is not None:  # (CareJournal's rowids start at 1)
+        result.damaged = True  # the rest is read from the pages (store/recovery.py)
     result.indexed_rowids = _indexed_rowids(reader, table)
     if result.indexed_rowids is not None:
         # A damaged page can decode into rows that never were: no readable index lists them.
@@ -398,40 +392,6 @@ def _scan_from(reader: _Reader, query: _Query, after: int,
         reader.reset()
         return after
     return None
-
-
-def _skip_damage(reader: _Reader, query: _Query, name: str, after: int,
-                 keep: Callable[[tuple[Any, ...]], None], result: TableRead) -> int | None:
-    """Find a rowid past the damage to scan on from; try the skipped rowids one by one."""
-    step = 1
-    while step < 2 ** 62:
-        start = after + step
-        try:
-            with _cursor(reader.conn, f"SELECT rowid FROM {_quote(name)} WHERE rowid > ? "
-                                      "ORDER BY rowid LIMIT 1", (start,)) as cur:
-                first = cur.fetchone()
-        except _unreadable_page():
-            reader.reset()
-            step *= 2
-            continue
-        _probe(reader, query, after, min(start, after + MAX_PROBES), keep, result)
-        return None if first is None else start
-    return None
-
-
-def _probe(reader: _Reader, query: _Query, after: int, until: int,
-           keep: Callable[[tuple[Any, ...]], None], result: TableRead) -> None:
-    """Read the rowids after..until one at a time; note the ones that fail."""
-    for rowid in range(after + 1, until + 1):
-        try:
-            with _cursor(reader.conn, query.single, (rowid,)) as cur:
-                raw = cur.fetchone()
-        except _unreadable_page():
-            reader.reset()
-            result.failed_rowids.add(rowid)
-            continue
-        if raw is not None:
-            keep(raw)
 
 
 def _indexed_rowids(reader: _Reader, table: Table) -> set[int] | None:
