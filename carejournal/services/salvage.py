@@ -106,7 +106,8 @@ class SalvageReport:
     out: Path
     tables: tuple[TableCount, ...]
     left_out: dict[str, int] = field(default_factory=dict)  # repairs made: what -> how many
-    warnings: tuple[str, ...] = ()  # what the rows recovered from pages may include
+    may_include_deleted: bool = False  # rows read page by page, the freelist unreadable
+    unchecked: bool = False  # rows read page by page that no HMAC could check (salt damaged)
 
     @property
     def entries_saved(self) -> int:
@@ -121,6 +122,18 @@ class SalvageReport:
     def complete(self) -> bool:
         return all(t.complete for t in self.tables) and not self.left_out
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the rows read page by page may hold, in words (for the command line)."""
+        said = []
+        if self.may_include_deleted:
+            said.append("The list of the journal's free pages could not be read, so rows read "
+                        "page by page may include some that had been deleted.")
+        if self.unchecked:
+            said.append("The journal's salt is damaged, so its pages could not be checked: "
+                        "rows read page by page may hold damaged text.")
+        return said
+
     def as_json(self) -> dict[str, Any]:
         """The report as plain values (for --json and the file's "salvage" note)."""
         return {"out": str(self.out), "complete": self.complete,
@@ -129,7 +142,8 @@ class SalvageReport:
                                     **({"problem": t.problem} if t.problem else {})}
                            for t in self.tables},
                 "recovered": self.recovered, "left_out": dict(self.left_out),
-                "warnings": list(self.warnings)}
+                "may_include_deleted": self.may_include_deleted, "unchecked": self.unchecked,
+                "warnings": self.warnings}
 
 
 def salvage(journal: Path, out: Path, key: bytes | None = None,
@@ -162,7 +176,7 @@ def _write(journal: Path, out: Path, damaged: Damaged, when: dt.datetime) -> Sal
         counts = tuple(_count(t, builder.dropped.get(t.name, 0))
                        for t in damaged.tables.values())
         report.append(SalvageReport(out, counts, dict(builder.left_out) | damaged.notes,
-                                    tuple(damaged.warnings)))
+                                    damaged.may_include_deleted, damaged.unchecked))
         note = {"note": NOTE, "from": journal.name} | report[0].as_json()
         note.pop("out")
         return _encode(note)

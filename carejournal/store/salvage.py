@@ -70,7 +70,7 @@ class TableRead:
     indexed_rowids: set[int] | None = None  # every rowid an index lists, if one was readable
     damaged: bool = False  # a read failed, or the rows read and the index disagree
     problem: str = ""  # why the table could not be read at all
-    recovered: int = 0  # rows of `rows` that came from page-level recovery
+    recovered: int = 0  # rows of `rows` read page by page (SQLite could not read them)
     broken: int = 0  # rows found at page level whose overflow pages are lost
 
     @property
@@ -87,7 +87,8 @@ class TableRead:
 class Damaged:
     """An open damaged journal: what the first pass read of each table, and whole rows
     read again by rowid. `notes` counts rows page-level recovery found but could not give
-    to one table; `warnings` say what its rows may include."""
+    to one table; `may_include_deleted` (the freelist could not be read) and `unchecked`
+    (an encrypted file's pages could not be checked by HMAC) say what its rows may hold."""
 
     def __init__(self, reader: _Reader | None, tables: dict[str, TableRead],
                  found: recovery.Recovered | None = None) -> None:
@@ -95,10 +96,10 @@ class Damaged:
         self._found = found
         self.tables = tables
         self._full = {name: _Query(Base.metadata.tables[name]) for name in LIGHT}
-        self.notes: dict[str, int] = {}
-        self.warnings: list[str] = []
-        if found is not None:
-            self.notes, self.warnings = _notes(found)
+        self.notes = _notes(found) if found is not None else {}
+        read = found is not None and any(t.recovered for t in tables.values())
+        self.may_include_deleted = read and found is not None and not found.freelist_known
+        self.unchecked = read and found is not None and not found.checked
 
     def row(self, table: str, rowid: int) -> Row | None:
         """The whole row of a LIGHT table, or None if it cannot be read (again)."""
@@ -202,17 +203,10 @@ def _merge(read: TableRead, found: recovery.Recovered) -> None:
         read.damaged = True
 
 
-def _notes(found: recovery.Recovered) -> tuple[dict[str, int], list[str]]:
-    notes = {f"rows that could belong to {' or '.join(names)} (not saved: not guessed)": n
-             for names, n in found.ambiguous.items()}
-    warnings = []
-    if not found.freelist_known:
-        warnings.append("The list of the file's free pages could not be read: rows recovered "
-                        "from its pages may include some that had been deleted.")
-    if not found.checked:
-        warnings.append("The file's salt is damaged, so its pages could not be checked: "
-                        "rows recovered from its pages may hold damaged text.")
-    return notes, warnings
+def _notes(found: recovery.Recovered) -> dict[str, int]:
+    """Rows found on pages but given to no table, by the tables they could belong to."""
+    return {f"rows that could belong to {' or '.join(names)} (not saved: not guessed)": n
+            for names, n in found.ambiguous.items()}
 
 
 def _fresh_schema() -> list[recovery.SchemaObject]:

@@ -42,14 +42,14 @@ def run(args: argparse.Namespace, key: bytes | None = None) -> int:
     print(f"{path.name} itself has not been changed.")
     for table in report.tables:
         if table.saved or not table.complete:
-            found = (f" ({table.recovered} of them read from pages the journal's index of them "
-                     "no longer reaches)" if table.recovered else "")
+            found = f" ({table.recovered} read page by page)" if table.recovered else ""
             print(f"  {table.label}: {table.saved} saved{found}"
                   f"{_lost_text(table.lost, table.problem)}")
     for what, count in report.left_out.items():
         print(f"  note: {what}: {count}")
     if report.recovered:
-        print(f"{report.recovered} rows in all were recovered page by page.")
+        print(f"{report.recovered} rows in all were read page by page, where SQLite could "
+              "not read them.")
     for warning in report.warnings:
         print(f"  warning: {warning}")
     print("Everything that was there could be read." if report.complete else
