@@ -114,6 +114,9 @@ class Recovered:
     rows: dict[str, dict[int, Row]] = field(default_factory=lambda: defaultdict(dict))
     where: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
     indexed: dict[str, set[int]] = field(default_factory=dict)  # from complete indexes
+    # each complete index of the table: its columns, and a hash of each entry (values, rowid)
+    keyed: dict[str, list[tuple[tuple[str, ...], set[int]]]] = field(
+        default_factory=lambda: defaultdict(list))
     found: set[str] = field(default_factory=set)  # tables whose root page is known
     whole: set[str] = field(default_factory=set)  # tables walked with no damaged page
     ambiguous: Counter[tuple[str, ...]] = field(default_factory=Counter)
@@ -186,6 +189,7 @@ class _Recovery:
         found._convert = wanted
         self.owner = array("H", bytes(2 * (self.source.count + 1)))
         self.names: list[str] = []
+        self.index_columns: dict[str, tuple[str, ...]] = {}
 
     def run(self) -> None:
         first = self.source.page(1)
@@ -197,7 +201,7 @@ class _Recovery:
         for page in free or ():
             self.owner[page] = FREE
         schema = self._schema()
-        self.found.shapes = _shapes(schema, self.fresh())
+        self.found.shapes, self.index_columns = _shapes(schema, self.fresh())
         for obj in schema:
             if obj.kind == "table" and obj.root > 0:
                 self._walk_table(obj)
@@ -309,6 +313,7 @@ class _Recovery:
 
     def _walk_index(self, obj: SchemaObject) -> None:
         rowids: set[int] = set()
+        keys: set[int] = set()
         whole = True
         for _number, page in self._walk(obj.root, obj.name, (INDEX_INTERIOR, INDEX_LEAF)):
             if page is None:
@@ -321,9 +326,13 @@ class _Recovery:
                     whole = False
                     continue
                 rowids.add(values[-1])
-        if (whole and obj.table in self.wanted and obj.kind == "index"
-                and obj.table not in self.found.indexed):
-            self.found.indexed[obj.table] = rowids
+                keys.add(hash(tuple(values)))
+        if not whole or obj.table not in self.wanted or obj.kind != "index":
+            return
+        self.found.indexed.setdefault(obj.table, rowids)
+        columns = self.index_columns.get(obj.name)
+        if columns is not None:
+            self.found.keyed[obj.table].append((columns, keys))
 
     # --- orphans ---
 
@@ -346,7 +355,8 @@ class _Recovery:
         values = record(data) if data is not None else _types_only(cell.local)
         if values is None:
             return
-        fits = [s for s in shapes if s.fits(values) and self._listed(s.name, cell.rowid)]
+        fits = [s for s in shapes if s.fits(values) and self._listed(
+            s.name, cell.rowid, None if data is None else s.named(cell.rowid, values))]
         if data is not None and len(fits) > 1:  # values that make no sense rule a table out
             fits = [s for s in fits if s.name not in self.wanted
                     or self.wanted[s.name](s.named(cell.rowid, values)) is not None]
@@ -363,9 +373,16 @@ class _Recovery:
                     self.found.dropped[shape.name] += 1
                     break
 
-    def _listed(self, table: str, rowid: int) -> bool:
+    def _listed(self, table: str, rowid: int, row: Row | None) -> bool:
+        """Whether the table's complete indexes (if any) list the row: its rowid, and (when
+        the row is known) its values with it."""
         indexed = self.found.indexed.get(table)
-        return indexed is None or rowid in indexed
+        if indexed is not None and rowid not in indexed:
+            return False
+        if row is None:
+            return True
+        return all(hash((*(row.get(c) for c in columns), rowid)) in keys
+                   for columns, keys in self.found.keyed.get(table, ()))
 
     def _keep(self, name: str, shape: Shape, number: int, index: int, cell: Cell,
               values: list[Value] | None = None) -> bool:
@@ -381,7 +398,7 @@ class _Recovery:
             values = record(data)
         if values is None or not shape.fits(values):
             return False
-        if not self._listed(name, cell.rowid):
+        if not self._listed(name, cell.rowid, shape.named(cell.rowid, values)):
             self.found.dropped[name] += 1
             return True
         row = self.wanted[name](shape.named(cell.rowid, values))
@@ -463,10 +480,14 @@ def _affinity(declared: str) -> str:
     return "NUMERIC"
 
 
-def _shapes(schema: list[SchemaObject], fresh: list[SchemaObject]) -> dict[str, Shape]:
-    """Every rowid table's columns: from the file's schema, else a new journal's."""
+def _shapes(schema: list[SchemaObject], fresh: list[SchemaObject]
+            ) -> tuple[dict[str, Shape], dict[str, tuple[str, ...]]]:
+    """Every rowid table's columns, and every index's: from the file's schema, else a new
+    journal's."""
     tables = {o.name: o for o in fresh if o.kind == "table"}
     tables.update({o.name: o for o in schema if o.kind == "table"})
+    indexes = {o.name: o for o in fresh if o.kind == "index" and o.sql}
+    indexes.update({o.name: o for o in schema if o.kind == "index" and o.sql})
     shapes = {MASTER: Shape(MASTER, tuple(
         Column(n, a, False, None, False, False) for n, a in
         (("type", "TEXT"), ("name", "TEXT"), ("tbl_name", "TEXT"), ("rootpage", "INTEGER"),
@@ -482,9 +503,25 @@ def _shapes(schema: list[SchemaObject], fresh: list[SchemaObject]) -> dict[str, 
                 shapes[obj.name] = _shape(conn, obj.name)
             except (*cipher.Error, ValueError):
                 continue  # a damaged CREATE: its rows cannot be told
+        for obj in indexes.values():
+            try:
+                conn.execute(obj.sql)
+            except (*cipher.Error, ValueError):
+                continue
+        return shapes, _index_columns(conn)
     finally:
         conn.close()
-    return shapes
+
+
+def _index_columns(conn: Any) -> dict[str, tuple[str, ...]]:
+    """The columns of every index made (none for an index on an expression)."""
+    found = {}
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"):
+        quoted = '"' + name.replace('"', '""') + '"'
+        columns = [r[2] for r in conn.execute(f"PRAGMA index_info({quoted})")]
+        if columns and None not in columns:
+            found[name] = tuple(columns)
+    return found
 
 
 def _shape(conn: Any, name: str) -> Shape:

@@ -228,3 +228,26 @@ def test_memory_stays_well_under_the_size_of_the_file(plain: Path, tmp_path: Pat
     assert (saved, lost) == (503, 0) and recovered >= 500
     print(f"file {size // 1024} KB, peak {peak // 1024} KB")
     assert peak < size / 4, (peak, size)  # (about a ninth, measured)
+
+
+@needs_cipher
+def test_deleted_entries_stay_deleted_when_the_freelist_is_lost_too(encrypted: Path,
+                                                                     tmp_path: Path) -> None:
+    """Page 1 (and with it the freelist) fails its HMAC: the intact index of entries still
+    says which rows were deleted, and the report says deleted rows could have come back."""
+    path = _copy(encrypted, tmp_path / "e.sqlite")
+    conn = cipher.connect(path, KEY)
+    conn.execute("PRAGMA secure_delete = OFF")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("DELETE FROM entries WHERE id BETWEEN 11 AND 30")
+    conn.commit()
+    conn.close()
+    pages = decrypted_pages(path, KEY, tmp_path / "pages.sqlite").read_bytes()
+    assert b"Entry 15. We talked" in pages  # still in the file (so the test can fail)
+    damage_page(path, 1)
+    report = salvage(path, tmp_path / "out.json", KEY)
+    saved, lost, recovered = _entries(report)
+    assert (saved, lost) == (COUNT - 20, 0) and recovered == saved
+    text = (tmp_path / "out.json").read_text(encoding="utf-8")
+    assert "Entry 15. " not in text and "Entry 31. " in text
+    assert report.may_include_deleted
