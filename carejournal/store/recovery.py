@@ -164,16 +164,17 @@ def private_pages(copy: Path) -> Path:
 
 
 def recover(path: Path, key: bytes | None, wanted: dict[str, Callable[[Row], Row | None]],
-            light: dict[str, tuple[str, ...]], fresh: Callable[[], list[SchemaObject]]
-            ) -> Recovered:
+            light: dict[str, tuple[str, ...]], fresh: Callable[[], list[SchemaObject]],
+            done: frozenset[str] = frozenset()) -> Recovered:
     """Read the file's pages; keep rows of the `wanted` tables (each with its converter,
     which returns None for values that make no sense); `light` tables keep only the columns
     named and where the row is. `fresh` gives a new journal's schema, for tables the file's
-    own schema no longer shows."""
+    own schema no longer shows. The rows of tables SQLite read whole (`done`) are not read
+    again from their b-trees (their pages are still walked, so they are no orphans)."""
     source = PageSource(path, key)
     found = Recovered(source)
     try:
-        _Recovery(found, wanted, light, fresh).run()
+        _Recovery(found, wanted, light, fresh, done).run()
     except BaseException:
         source.close()
         raise
@@ -183,9 +184,9 @@ def recover(path: Path, key: bytes | None, wanted: dict[str, Callable[[Row], Row
 class _Recovery:
     def __init__(self, found: Recovered, wanted: dict[str, Callable[[Row], Row | None]],
                  light: dict[str, tuple[str, ...]],
-                 fresh: Callable[[], list[SchemaObject]]) -> None:
+                 fresh: Callable[[], list[SchemaObject]], done: frozenset[str]) -> None:
         self.found, self.source = found, found.source
-        self.wanted, self.light, self.fresh = wanted, light, fresh
+        self.wanted, self.light, self.fresh, self.done = wanted, light, fresh, done
         found._convert = wanted
         self.owner = array("H", bytes(2 * (self.source.count + 1)))
         self.names: list[str] = []
@@ -300,14 +301,13 @@ class _Recovery:
         for number, page in self._walk(obj.root, name, (TABLE_INTERIOR, TABLE_LEAF)):
             if page is None:
                 whole = False
-            elif page.kind == TABLE_LEAF and want and shape is not None:
+            elif page.kind == TABLE_LEAF and want and shape is not None \
+                    and name not in self.done:
                 for i, cell in enumerate(page.cells):
                     if not self._keep(name, shape, number, i, cell):
                         whole = False
-            elif page.kind == TABLE_LEAF:
-                for cell in page.cells:  # (mark the overflow pages as taken)
-                    if cell.overflow:
-                        self._payload(cell)
+            # (the overflow pages of rows not read are left unmarked: an overflow page begins
+            # with the next one's number, never with a leaf's 0x0D in a file this size)
         if whole and want:
             self.found.whole.add(name)
 

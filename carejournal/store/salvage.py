@@ -169,7 +169,8 @@ def _recover(pages: Path, key: bytes | None, tables: dict[str, TableRead]
         query = _Query(Base.metadata.tables[name])
         wanted[name] = _by_name(query)
     try:
-        found = recovery.recover(pages, key, wanted, LIGHT, _fresh_schema)
+        found = recovery.recover(pages, key, wanted, LIGHT, _fresh_schema, frozenset(
+            name for name, read in tables.items() if not (read.damaged or read.problem)))
     except OSError:
         return None
     for read in tables.values():

@@ -251,3 +251,30 @@ def test_deleted_entries_stay_deleted_when_the_freelist_is_lost_too(encrypted: P
     text = (tmp_path / "out.json").read_text(encoding="utf-8")
     assert "Entry 15. " not in text and "Entry 31. " in text
     assert report.may_include_deleted
+
+
+def test_pages_still_in_the_wal_are_read_from_it(tmp_path: Path) -> None:
+    """The page source sees what SQLite sees: the newest committed copy of each page."""
+    from carejournal.services.journal import Journal
+    from tests.conftest import draft
+
+    live = tmp_path / "live.sqlite"
+    journal = Journal.open(live, create=True)
+    try:
+        for i in range(30):
+            journal.add(draft(f"Only in the WAL {i} " + "words " * 200))
+        folder = tmp_path / "copy"
+        folder.mkdir()
+        shutil.copyfile(live, folder / "j.sqlite")
+        shutil.copyfile(f"{live}-wal", folder / "j.sqlite-wal")
+    finally:
+        journal.close()  # (checkpoints the live file: it is what the WAL copy must give)
+    assert Path(f"{folder / 'j.sqlite'}-wal").stat().st_size > 4096
+    source = PageSource(folder / "j.sqlite", None)
+    try:
+        whole = live.read_bytes()
+        assert source.count == len(whole) // 4096
+        for number, page in source.pages():
+            assert page == whole[(number - 1) * 4096:number * 4096], number
+    finally:
+        source.close()
