@@ -208,7 +208,7 @@ def test_memory_stays_well_under_the_size_of_the_file(plain: Path, tmp_path: Pat
     path = make_journal(tmp_path / "j.sqlite", 3, repeat=1)
     conn = sqlite3.connect(path)
     conn.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
         "INSERT INTO entries (kind, occurred_on, shift, title, body, feeling_word, created_at,"
         " updated_at) SELECT 'interaction', '2026-03-01', '', 'Bulk ' || i, "
         "'Bulk ' || i || ' ' || replace(hex(zeroblob(7000)), '00', 'ab'), '', "
@@ -225,9 +225,9 @@ def test_memory_stays_well_under_the_size_of_the_file(plain: Path, tmp_path: Pat
     finally:
         tracemalloc.stop()
     saved, lost, recovered = _entries(report)
-    assert (saved, lost) == (503, 0) and recovered >= 500
+    assert (saved, lost) == (303, 0) and recovered >= 300
     print(f"file {size // 1024} KB, peak {peak // 1024} KB")
-    assert peak < size / 4, (peak, size)  # (about a ninth, measured)
+    assert peak < size / 3, (peak, size)  # (about a fifth, measured: 0.9 MB of 4.4 MB)
 
 
 @needs_cipher
