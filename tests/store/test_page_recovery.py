@@ -278,3 +278,17 @@ def test_pages_still_in_the_wal_are_read_from_it(tmp_path: Path) -> None:
             assert page == whole[(number - 1) * 4096:number * 4096], number
     finally:
         source.close()
+
+
+def test_a_row_whose_overflow_chain_is_broken_is_counted_lost(tmp_path: Path) -> None:
+    path = make_journal(tmp_path / "j.sqlite", 6, repeat=400)  # each entry overflows its leaf
+    overflow = [n for name, kind, n, _at in page_map(path) if (name, kind) == ("entries",
+                                                                                "overflow")]
+    assert len(overflow) >= 6
+    wipe_page(path, _root(path, None))
+    wipe_page(path, overflow[len(overflow) // 2])
+    report = salvage(path, tmp_path / "out.json")
+    saved, lost, recovered = _entries(report)
+    assert (saved, lost) == (5, 1) and recovered == 5
+    doc = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert all(len(e["body"]) > 4096 for e in doc["entries"])  # whole texts, chains followed
