@@ -6,8 +6,9 @@ with os.pread: the file is never loaded whole. Pages still waiting in a -wal fil
 from there (the newest committed frame of each page wins), as SQLite would.
 
 An encrypted (SQLCipher 4) file is decrypted here page by page, in memory only, with the
-`cryptography` package's AES. The format, checked against files sqlcipher3 makes (see
-tests/store/test_pages.py): every page ends with 80 reserved bytes, a 16-byte IV and a 64-byte
+`cryptography` package's AES. The format (SQLCipher's crypto.h and sqlcipher.c:
+HMAC_SALT_MASK 0x3a, FAST_PBKDF2_ITER 2, the page number little-endian; and checked against
+a file sqlcipher3 made, in tests/store/test_page_recovery.py): every page ends with 80 reserved bytes, a 16-byte IV and a 64-byte
 HMAC-SHA512; the rest of the page is AES-256-CBC ciphertext under the raw data key (no
 padding). Page 1 begins with the 16-byte salt, in plain; its ciphertext starts after it, and
 once decrypted it is given back SQLite's 16-byte "SQLite format 3" header. The HMAC covers
