@@ -6,17 +6,17 @@ with os.pread: the file is never loaded whole. Pages still waiting in a -wal fil
 from there (the newest committed frame of each page wins), as SQLite would.
 
 An encrypted (SQLCipher 4) file is decrypted here page by page, in memory only, with the
-`cryptography` package's AES. The format (SQLCipher's crypto.h and sqlcipher.c:
-HMAC_SALT_MASK 0x3a, FAST_PBKDF2_ITER 2, the page number little-endian; and checked against
-a file sqlcipher3 made, in tests/store/test_page_recovery.py): every page ends with 80 reserved bytes, a 16-byte IV and a 64-byte
-HMAC-SHA512; the rest of the page is AES-256-CBC ciphertext under the raw data key (no
-padding). Page 1 begins with the 16-byte salt, in plain; its ciphertext starts after it, and
-once decrypted it is given back SQLite's 16-byte "SQLite format 3" header. The HMAC covers
-the ciphertext, the IV and the page number (4 bytes, little-endian); its key is
-PBKDF2-HMAC-SHA512(data key, salt with each byte XORed with 0x3a, 2 iterations, 32 bytes).
-A page whose HMAC fails is damaged and not read. When no page passes (the salt itself is
-damaged) pages cannot be checked, and only the strict parsing below stands between a
-damaged page and the rows read from it (`checked` says which).
+`cryptography` package's AES. The format, from SQLCipher's source (crypto.h, sqlcipher.c)
+and checked against a file sqlcipher3 made (tests/store/test_page_recovery.py): every page
+ends with 80 reserved bytes, a 16-byte IV and a 64-byte HMAC-SHA512; the rest of the page is
+AES-256-CBC ciphertext under the raw data key (no padding). Page 1 begins with the 16-byte
+salt, in plain; its ciphertext starts after it, and once decrypted it is given back SQLite's
+16-byte "SQLite format 3" header. The HMAC covers the ciphertext, the IV and the page number
+(4 bytes, little-endian); its key is PBKDF2-HMAC-SHA512(data key, salt with each byte XORed
+with 0x3a, 2 iterations, 32 bytes). A page whose HMAC fails is damaged and not read. When no
+page passes (the salt itself is damaged) pages cannot be checked, and only the strict
+parsing below stands between a damaged page and the rows read from it (`checked` says
+which).
 
 Then the SQLite file format (https://www.sqlite.org/fileformat2.html): b-tree pages, their
 cells, varints, records and overflow chains. Parsing is strict: a page whose header, cell
