@@ -2,7 +2,9 @@
 
 Like `carejournal restore FILE`, this never opens the journal as a journal (that would refuse a
 damaged one): it reads the file read-only and writes CareJournal JSON, which
-`carejournal import --format json FILE` brings into a new journal.
+`carejournal import --format json FILE` brings into a new journal. The report says, table by
+table, how many rows were saved, how many of them were read page by page (where SQLite
+itself could not read them), and what could not be read.
 """
 
 from __future__ import annotations
