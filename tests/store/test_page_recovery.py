@@ -292,3 +292,29 @@ def test_a_row_whose_overflow_chain_is_broken_is_counted_lost(tmp_path: Path) ->
     assert (saved, lost) == (5, 1) and recovered == 5
     doc = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert all(len(e["body"]) > 4096 for e in doc["entries"])  # whole texts, chains followed
+
+
+def test_a_wiped_interior_page_below_the_root_loses_no_row_of_its_leaves(
+        tmp_path: Path) -> None:
+    """Entries three pages deep (one a leaf): SQLite reaches the leaves under the other
+    interior page; those under the wiped one are read page by page."""
+    path = make_journal(tmp_path / "j.sqlite", 1, repeat=1)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 700) "
+        "INSERT INTO entries (kind, occurred_on, shift, title, body, feeling_word, created_at,"
+        " updated_at) SELECT 'interaction', '2026-03-01', '', 'Deep ' || i, "
+        "'Deep ' || i || ' ' || replace(hex(zeroblob(1850)), '00', 'ab'), '', "
+        "'2026-03-01 10:00:00.000000', '2026-03-01 10:00:00.000000' FROM n")
+    conn.commit()
+    conn.close()
+    pages = page_map(path)
+    interior = [n for name, kind, n, at in pages
+                if (name, kind) == ("entries", "internal") and at != "/"]
+    assert interior, "entries should be three pages deep"
+    cells = leaf_cells(path, "entries")
+    wipe_page(path, interior[-1])
+    report = salvage(path, tmp_path / "out.json")
+    saved, lost, recovered = _entries(report)
+    assert (saved, lost) == (sum(cells.values()), 0) == (701, 0)
+    assert 0 < recovered < saved  # the rest SQLite read itself
