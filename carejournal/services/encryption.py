@@ -327,7 +327,7 @@ def decrypt(journal: Path, key: bytes, now: Callable[[], dt.datetime] = utc_now,
         backup = make_backup(journal, now(), BEFORE_DECRYPTION, key)
         step("backup made")
         _convert_all(journal, DECRYPT, key, step, converted)
-        _complete(journal, DECRYPT)
+        _complete(journal, DECRYPT, step)
     except _stop_errors() as exc:
         raise _stopped(journal, DECRYPT, exc, [], converted) from exc
     return backup
@@ -406,7 +406,7 @@ def resume_interrupted(journal: Path, secret: str | None = None, step: Step = _n
                 and not _is_recovery_key(secret):
             recovery, new = _new_recovery(journal, key, secret), True
             step("new recovery key")
-        _complete(journal, operation)
+        _complete(journal, operation, step)
     except _stop_errors() as exc:
         raise _stopped(journal, operation, exc, [], [journal]) from exc
     return Resumed(operation, recovery, key if operation == ENCRYPT else None, new)
@@ -490,11 +490,13 @@ def _convert_all(journal: Path, operation: str, key: bytes, step: Step,
             step("converted the journal" if path == journal else f"converted {path.name}")
 
 
-def _complete(journal: Path, operation: str) -> None:
+def _complete(journal: Path, operation: str, step: Step = _no_step) -> None:
     """The last steps: (decrypting) the key file goes, then the marker."""
+    if operation == DECRYPT and key_file(journal).exists():
+        key_file(journal).unlink()
+        step("key file removed")
     if operation == DECRYPT:
-        for path in (key_file(journal), keyfile.recovery_copy(journal),
-                     keyfile.tries_file(journal)):
+        for path in (keyfile.recovery_copy(journal), keyfile.tries_file(journal)):
             path.unlink(missing_ok=True)
     marker_file(journal).unlink(missing_ok=True)
     durable.fsync_dir(journal.parent)
