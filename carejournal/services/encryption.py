@@ -630,13 +630,7 @@ def change_passphrase(journal: Path, key: bytes, new_passphrase: str,
 
 def _key_files_as_they_are(journal: Path) -> dict[Path, bytes | None]:
     """The key file and the recovery copy's bytes (None: missing), to put back on failure."""
-    found: dict[Path, bytes | None] = {}
-    for path in (key_file(journal), keyfile.recovery_copy(journal)):
-        try:
-            found[path] = path.read_bytes()
-        except OSError:
-            found[path] = None
-    return found
+    return {path: _bytes_of(path) for path in (key_file(journal), keyfile.recovery_copy(journal))}
 
 
 def _rotation_stopped(journal: Path, exc: BaseException, before: dict[Path, bytes | None],
@@ -649,7 +643,7 @@ def _rotation_stopped(journal: Path, exc: BaseException, before: dict[Path, byte
             for path, data in before.items():
                 if data is None:
                     path.unlink(missing_ok=True)
-                else:
+                elif _bytes_of(path) != data:  # (a write that failed left it as it was)
                     durable.write_bytes(path, data, durable.PRIVATE)
         except OSError:
             pass
@@ -662,6 +656,13 @@ def _rotation_stopped(journal: Path, exc: BaseException, before: dict[Path, byte
         "finished the next time you unlock it with enough room on the disk.")
     error.cut_short = True
     return error
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def rescue_copies(journal: Path) -> list[Path]:
