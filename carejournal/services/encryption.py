@@ -59,6 +59,7 @@ from carejournal.store.backup import (
     put_in_place,
     quick_check,
     remove_with_side_files,
+    rescue_copies,
 )
 from carejournal.store.keyfile import KeyFileProblem, TooSoon, WrongPassphrase, key_file
 
@@ -76,7 +77,6 @@ BEFORE_ENCRYPTION = "before-encryption"
 BEFORE_DECRYPTION = "before-decryption"
 ENCRYPT, DECRYPT = "encrypt", "decrypt"
 MARKER_SUFFIX = ".encryption-change"
-RESCUE_SUFFIX = ".damaged"  # a damaged journal set aside before a restore (store/backup.py)
 Step = Callable[[str], None]
 
 
@@ -665,15 +665,6 @@ def _bytes_of(path: Path) -> bytes | None:
         return None
 
 
-def rescue_copies(journal: Path) -> list[Path]:
-    """The rescue copies of a damaged journal set aside before a restore (`….damaged`)."""
-    folder = journal.parent / "backups"
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.glob(f"{glob.escape(journal.stem)}-*{RESCUE_SUFFIX}")
-                  if path.is_file())
-
-
 def _finish_rotation(journal: Path, old_key: bytes, new_key: bytes, passphrase: str,
                      record: dict[str, object], step: Step = _no_step,
                      rekeyed: list[Path] | None = None) -> None:
@@ -693,9 +684,9 @@ def _finish_rotation(journal: Path, old_key: bytes, new_key: bytes, passphrase: 
             if _rekey_if_old(copy, old_key, new_key):
                 done.append(copy)
                 step(f"re-keyed {copy.name}")
-        except EncryptionError as exc:
-            if _kind_of(_storage_problem(exc, copy)) is not None:
-                raise  # the disk, not the copy: stop, and finish later
+        except EncryptionError:
+            if not quick_check(copy, old_key):
+                raise  # a sound copy would not re-key: the disk is full or failing
     if _rekey_if_old(journal, old_key, new_key):
         done.append(journal)
         step("re-keyed the journal")

@@ -191,3 +191,24 @@ def test_an_interrupted_encrypt_is_finished_by_running_it_again(tmp_path: Path, 
     assert "Pat" in ok(capsys, journal, "--passphrase-file", right, "list")
     assert "Pat" in ok(capsys, journal, "--passphrase-file",
                        secret_file(tmp_path, "r.txt", printed.group(1)), "list")
+
+
+def test_backup_list_flags_a_rescue_copy_a_passphrase_change_could_not_re_key(
+        tmp_path: Path, capsys) -> None:
+    import datetime as dt
+
+    from carejournal.store.backup import raw_copy
+
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Helped Sam with the crossword")
+    first = secret_file(tmp_path, "p.txt", "passphrase number one")
+    ok(capsys, journal, "encrypt", "--new-passphrase-file", first)
+    rescued = raw_copy(journal, dt.datetime(2026, 12, 1, tzinfo=dt.UTC), "before-restore")
+    with rescued.open("r+b") as handle:  # too damaged to re-key
+        handle.seek(4096 * 2 + 1000)
+        handle.write(b"\xa5" * 64)
+    second = secret_file(tmp_path, "n.txt", "passphrase number two")
+    ok(capsys, journal, "--passphrase-file", first, "passphrase", "--new-passphrase-file",
+       second)
+    out = ok(capsys, journal, "--passphrase-file", second, "backup", "list")
+    assert "1 rescue copy(ies) of a damaged journal" in out and rescued.name in out

@@ -181,8 +181,25 @@ class BackupsDialog(QDialog):
             self.unlike.setText(self.tr(
                 "{count} backup(s) are encrypted, unlike your journal: they open only with "
                 "the key they were encrypted with.").format(count=count))
-        self.unlike.setVisible(count > 0)
+        rescue = self._rescue_copies_text()
+        if rescue:
+            self.unlike.setText(f"{self.unlike.text()}\n\n{rescue}" if count else rescue)
+        self.unlike.setVisible(count > 0 or bool(rescue))
         self.protect_button.setVisible(fixable)
+
+    def _rescue_copies_text(self) -> str:
+        """A word on rescue copies of a damaged journal not protected like it, or nothing."""
+        try:
+            unlike = self.service.rescue_copies_unlike()
+        except PROBLEMS:
+            return ""
+        if not unlike:
+            return ""
+        return self.tr(
+            "{count} rescue copy(ies) of a damaged journal in the backup folder (ending "
+            ".damaged) are not protected like your journal: they are not encrypted, or only "
+            "an earlier passphrase with an old copy of its key file opens them. Delete them "
+            "once you no longer need them.").format(count=len(unlike))
 
     def protect_like_the_journal(self) -> None:
         """Encrypt the plain backups of an encrypted journal, off the window's thread."""
