@@ -110,6 +110,10 @@ class BackupsDialog(QDialog):
         self.unlike = QLabel(wordWrap=True)
         self.unlike.setAccessibleName(self.tr("Backups protected unlike the journal"))
         self.unlike.setStyleSheet(problem_banner_style(self))
+        self.rescue = QLabel(wordWrap=True)
+        self.rescue.setAccessibleName(self.tr("Rescue copies protected unlike the journal"))
+        self.rescue.setStyleSheet(problem_banner_style(self))
+        self.rescue.hide()
         self.protect_button = QPushButton(self.tr("&Encrypt Them"))
         self.protect_button.setAccessibleName(
             self.tr("Encrypt the backups that are not encrypted"))
@@ -134,6 +138,7 @@ class BackupsDialog(QDialog):
             if widget is not None:
                 layout.addWidget(widget, stretch)
         layout.addLayout(unlike_row)
+        layout.addWidget(self.rescue)
         layout.addLayout(buttons)
         self.protect_button.clicked.connect(self.protect_like_the_journal)
         self.backup_button.clicked.connect(self.back_up_now)
@@ -181,11 +186,11 @@ class BackupsDialog(QDialog):
             self.unlike.setText(self.tr(
                 "{count} backup(s) are encrypted, unlike your journal: they open only with "
                 "the key they were encrypted with.").format(count=count))
-        rescue = self._rescue_copies_text()
-        if rescue:
-            self.unlike.setText(f"{self.unlike.text()}\n\n{rescue}" if count else rescue)
-        self.unlike.setVisible(count > 0 or bool(rescue))
+        self.unlike.setVisible(count > 0)
         self.protect_button.setVisible(fixable)
+        rescue = self._rescue_copies_text()
+        self.rescue.setText(rescue)
+        self.rescue.setVisible(bool(rescue))
 
     def _rescue_copies_text(self) -> str:
         """A word on rescue copies of a damaged journal not protected like it, or nothing."""

@@ -144,6 +144,6 @@ def test_rescue_copies_left_under_an_old_key_are_flagged(qtbot, tmp_path) -> Non
     new_key = encryption.change_passphrase(path, key, "a brand new passphrase", cost=cheap).key
     dialog = BackupsDialog(BackupService(path, lambda: NOW, key=new_key))
     qtbot.addWidget(dialog)
-    assert dialog.unlike.isVisibleTo(dialog)
-    assert "1 rescue copy(ies) of a damaged journal" in dialog.unlike.text()
+    assert dialog.rescue.isVisibleTo(dialog) and not dialog.unlike.isVisibleTo(dialog)
+    assert "1 rescue copy(ies) of a damaged journal" in dialog.rescue.text()
     assert not dialog.protect_button.isVisibleTo(dialog)
