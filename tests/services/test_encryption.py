@@ -520,3 +520,44 @@ def json_record(data: bytes) -> dict[str, object]:
     record = json.loads(data)
     assert isinstance(record, dict)
     return record
+
+
+@pytest.mark.parametrize("operation", ["encrypt", "decrypt"])
+def test_a_marker_from_the_previous_version_holding_its_key_is_finished_and_removed(
+        journal_path, operation) -> None:
+    import json
+
+    make_plain(journal_path)
+    BackupService(journal_path).back_up_now()
+    if operation == "decrypt":
+        key = encryption.encrypt(journal_path, PASS, cost=CHEAP).key
+
+    def stop(name: str) -> None:
+        if name == "backup made":
+            raise KeyboardInterrupt  # cut short, as a kill would
+    with pytest.raises(KeyboardInterrupt):
+        if operation == "encrypt":
+            encryption.encrypt(journal_path, PASS, cost=CHEAP, step=stop)
+        else:
+            encryption.decrypt(journal_path, key, step=stop)
+    if operation == "encrypt":
+        key = keyfile.unwrap(keyfile.read(encryption.key_file(journal_path)), PASS)
+    marker = encryption.marker_file(journal_path)
+    recovery = "ABCD-" * 12 + "ABCD" if operation == "encrypt" else None
+    marker.write_text(json.dumps({"format": "carejournal-encryption-change",
+                                  "operation": operation, "key": key.hex(),
+                                  "recovery": recovery}))  # as the previous version wrote it
+    assert not encryption.needs_secret_to_resume(journal_path)
+    done = encryption.resume_interrupted(journal_path)  # no passphrase: the note had the key
+    assert done is not None and done.operation == operation
+    assert done.recovery_key == recovery and not done.new_recovery
+    assert not marker.exists(), "the old note, with its key, is gone"
+    encrypted = operation == "encrypt"
+    assert cipher.looks_encrypted(journal_path) == encrypted
+    for backup in BackupService(journal_path).backups():
+        assert cipher.looks_encrypted(backup.path) == encrypted
+    journal = Journal.open(journal_path, key=key if encrypted else None)
+    try:
+        assert journal.count() == 2
+    finally:
+        journal.close()

@@ -72,6 +72,8 @@ if operation == "encrypt":
     encryption.encrypt(journal, old, cost=cheap, step=step)
 elif operation == "decrypt":
     encryption.decrypt(journal, encryption.unlock(journal, old), step=step)
+elif operation == "resume":
+    encryption.resume_interrupted(journal, old, step=step)
 else:
     key = encryption.unlock(journal, old)
     encryption.change_passphrase(journal, key, new, cost=cheap, step=step)
@@ -296,3 +298,23 @@ def test_encrypting_writes_no_plain_copy_and_temporary_copies_are_owner_only(
     monkeypatch.setattr(cipher, "export_copy", export)
     encryption.decrypt(path, encryption.unlock(path, PASS))
     assert modes and set(modes) == {0o600}
+
+
+@pytest.mark.parametrize("operation", ["encrypt", "decrypt"])
+def test_finishing_an_interrupted_operation_killed_at_every_step_finishes_whole(
+        operation, tmp_path) -> None:
+    """The resume itself killed between its steps (for an encrypt: after converting each
+    file, after the new recovery key, after the marker is gone) is finished by the next."""
+    encrypted = operation != "encrypt"
+    results = {}
+    for n in range(1, 20):
+        secrets: list[bytes] = []
+        path = setup(tmp_path / f"step{n}", encrypted, secrets)
+        killed, _, _ = run_child(operation, path, kill_at=3, secrets=secrets)
+        assert killed and encryption.interrupted(path)
+        killed, _, _ = run_child("resume", path, kill_at=n, secrets=secrets)
+        results[f"resume step {n}"] = check_after(path, operation, secrets)
+        if not killed:
+            break
+    assert not killed, "the resume finished within the steps tried"
+    sys.stdout.write(f"\nresuming {operation}: {len(results)} kill points: {results}\n")
