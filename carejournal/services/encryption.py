@@ -6,11 +6,15 @@ a separate random recovery secret, shown once as the printable recovery key (see
 carejournal/store/keyfile.py); the recovery key is never the data key itself.
 
 Changing the passphrase rotates the data key: a new data key and a new recovery secret; the
-journal and every encrypted backup are re-keyed with PRAGMA rekey (drafts live inside the
-journal, so they are re-keyed with it); then an old copy of the key file with the old
-passphrase, or an old recovery key, opens nothing. While the rotation runs the key file also
-holds the old data key under the new passphrase, so a rotation cut short is finished at the
-next unlock. Wrong secrets make the next try wait (keyfile.seconds_to_wait), across restarts.
+journal, every encrypted backup and the rescue copies of a damaged journal (`….damaged`) are
+re-keyed with PRAGMA rekey (drafts live inside the journal, so they are re-keyed with it),
+and hidden temporary copies killed runs left are removed; then an old copy of the key file
+with the old passphrase, or an old recovery key, opens nothing (a rescue copy too damaged to
+re-key is left, and flagged by BackupService.rescue_copies_unlike). While the rotation runs
+the key file also holds the old data key under the new passphrase, so a rotation cut short is
+finished at the next unlock (on a disk still full, the key that opens the journal now is
+used, and the rotation waits). Wrong secrets make the next try wait
+(keyfile.seconds_to_wait), across restarts.
 
 Encrypting or decrypting converts each file by exporting an owner-only copy with
 sqlcipher_export, checking it, and only then swapping it in. Encrypting converts the backups

@@ -211,6 +211,10 @@ def check_after(path: Path, operation: str, secrets: list[bytes] | None = None) 
     """Finish what was cut short, then check everything; returns what it left: the state."""
     secrets = [] if secrets is None else secrets
     assert_no_secret(path, secrets)
+    if cipher.looks_encrypted(path):  # even before finishing (a decrypt's half-written copy
+        # of the journal aside: it is the owner's, hidden, and removed when finished)
+        assert not [f for f in sqlite_files(path) if not f.name.endswith(".converting")], \
+            "no plain file beside an encrypted journal, at any kill point"
     resumed = resume(path, secrets)
     assert_no_secret(path, secrets)
     assert not encryption.interrupted(path)
