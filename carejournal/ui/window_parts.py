@@ -29,6 +29,9 @@ def make_editor(window: MainWindow) -> EntryEditor:
     from carejournal.ui.backups.not_saved import add_buttons
 
     add_buttons(window, editor)  # save the text elsewhere, or copy it, when not saved
+    from carejournal.ui.shared.tab_order import follow_layout
+
+    follow_layout(window.centralWidget())  # Tab: search, filters, timeline, then the editor
     try:
         editor.set_names(window.journal.people(), window.journal.tags())
     except PROBLEMS:
