@@ -240,3 +240,22 @@ def test_every_text_box_in_the_window_moves_on_with_tab(window: MainWindow) -> N
 def test_a_day_is_today_by_default(window: MainWindow) -> None:
     window.new_entry(EntryKind.INTERACTION)
     assert window.editor.date.date().toPython() == dt.date.today()
+
+
+# -- decisions -------------------------------------------------------------------
+
+def test_a_new_decision_starts_on_no_rung(window: MainWindow, journal: Journal) -> None:
+    from carejournal.core.domain import NO_RUNG, Decision
+
+    window.new_entry(EntryKind.INTERACTION)
+    editor = window.editor
+    editor.decisions.add.click()
+    row = editor.decisions.rows[0]
+    assert row.rung.currentText() == "Choose…" and row.rung.currentData() == NO_RUNG
+    QTest.keyClicks(row.text, "What to wear")
+    assert window.autosaver.flush()
+    assert journal.get(editor.entry_id).decisions == (Decision("What to wear", NO_RUNG),)
+    row.rung.setFocus()
+    QTest.keyClick(row.rung, Qt.Key.Key_Down)  # the top of the ladder
+    assert window.autosaver.flush()
+    assert journal.get(editor.entry_id).decisions[0].rung == "co-production"
