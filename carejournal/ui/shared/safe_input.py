@@ -7,6 +7,7 @@
   time fields at once (Qt steps through their day, month and year, and keeps the focus for
   good in a field showing its "any date" text).
 - Ctrl+Tab writes a tab character in a text box, for anyone who wants one there.
+- Tab leaves lists and tables too (the arrow keys move inside them), never cell by cell.
 
 `install(app)` is called by the composition root when the application is made.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
@@ -72,6 +74,8 @@ def polish(widget: QWidget) -> None:
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     elif isinstance(widget, TEXT_BOXES):
         widget.setTabChangesFocus(True)
+    elif isinstance(widget, QAbstractItemView):
+        widget.setTabKeyNavigation(False)  # Tab leaves a table; the arrows move in it
 
 
 def _pass_wheel_on(field: QWidget, event: QEvent) -> bool:

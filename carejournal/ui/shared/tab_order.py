@@ -75,7 +75,15 @@ def chain(fields: list[QWidget]) -> None:
 
 
 def follow_layout(widget: QWidget) -> list[QWidget]:
-    """Chain Tab through widget's fields in the order its layouts show them; the fields."""
+    """Chain Tab through widget's fields in the order its layouts show them; the fields.
+
+    A scroll area with fields inside stops being a stop itself: Tab goes to its fields, and
+    the area scrolls to show each one (one with none, text to read, stays a stop).
+    """
+    for area in [widget, *widget.findChildren(QScrollArea)]:
+        if isinstance(area, QScrollArea) and area.widget() is not None \
+                and fields_in_order(area.widget()):
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     fields = fields_in_order(widget)
     chain(fields)
     return fields
