@@ -31,7 +31,9 @@ def make_editor(window: MainWindow) -> EntryEditor:
     add_buttons(window, editor)  # save the text elsewhere, or copy it, when not saved
     from carejournal.ui.shared.tab_order import follow_layout
 
-    follow_layout(window.centralWidget())  # Tab: search, filters, timeline, then the editor
+    central = window.centralWidget()
+    if central is not None:
+        follow_layout(central)  # Tab: search, filters, timeline, then the editor
     try:
         editor.set_names(window.journal.people(), window.journal.tags())
     except PROBLEMS:

@@ -31,3 +31,13 @@ def test_an_unanswered_rung_is_counted_in_no_figure(journal: Journal) -> None:
     week = [n for n in series.per_week if n]
     assert week == [2]
     assert [s for s in series.with_share if s is not None] == [0.5]
+
+
+def test_the_pack_says_the_rung_was_not_chosen(journal: Journal) -> None:
+    from carejournal.pack.content import NO_RUNG_LABEL, pack_entry
+
+    entry = journal.get(_interaction(journal, Decision("What to wear", NO_RUNG),
+                                     Decision("Lunch", "co-production")))
+    decisions = pack_entry(entry, to_discuss=False).decisions
+    assert decisions[0] == ("What to wear", NO_RUNG_LABEL)
+    assert decisions[1][1] != NO_RUNG_LABEL

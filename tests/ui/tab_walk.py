@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QRadioButton,
     QWidget,
 )
 
@@ -99,7 +100,12 @@ def out_of_order(fields: Sequence[QWidget], region: QWidget) -> list[str]:
 
 
 def assert_reading_order(fields: Iterable[QWidget], region: QWidget) -> None:
+    """The fields in region follow its reading order, going round from the first one."""
     ordered = [f for f in fields if inside(f, region)]
+    if ordered:
+        first = min(range(len(ordered)), key=lambda i: (rect_in(ordered[i], region).top(),
+                                                        rect_in(ordered[i], region).left()))
+        ordered = ordered[first:] + ordered[:first]
     problems = out_of_order(ordered, region)
     assert not problems, "Tab goes against the visual order:\n" + "\n".join(problems)
 
@@ -132,7 +138,12 @@ def tab_stops(region: QWidget) -> list[QWidget]:
     return [w for w in region.findChildren(QWidget)
             if w.isVisibleTo(region.window()) and w.isEnabled() and w.focusProxy() is None
             and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
-            and not _inside_compound(w)]
+            and not _inside_compound(w) and not _other_radio(w)]
+
+
+def _other_radio(widget: QWidget) -> bool:
+    """A radio button not chosen: Tab stops at the chosen one of its group (arrows move)."""
+    return isinstance(widget, QRadioButton) and not widget.isChecked()
 
 
 def _inside_compound(widget: QWidget) -> bool:

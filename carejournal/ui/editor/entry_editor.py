@@ -37,8 +37,8 @@ from carejournal.ui.lens.panel import LensPanel, PanelItem
 from carejournal.ui.lens.text_edit import LensEdit
 from carejournal.ui.shared.colours import problem_banner_style, prompt_banner_style
 from carejournal.ui.shared.problems import PROBLEMS
-from carejournal.ui.shared.tab_order import follow_layout
 from carejournal.ui.shared.strings import body_question, kind_description, kind_label
+from carejournal.ui.shared.tab_order import follow_layout
 
 if TYPE_CHECKING:
     from carejournal.ui.editor.history import HistoryDialog

@@ -16,8 +16,8 @@ from carejournal.ui.practice.due_actions import DueActionsDialog, DueNotice
 from carejournal.ui.shared.problems import PROBLEMS
 
 if TYPE_CHECKING:
-    from carejournal.ui.main_window import MainWindow
     from carejournal.ui.editor.quick_capture import QuickCaptureDialog
+    from carejournal.ui.main_window import MainWindow
     from carejournal.ui.practice.goals_view import GoalsPanel
 
 
@@ -115,10 +115,10 @@ class PracticeController(QObject):
             if dialog.exec() != QuickKindnessDialog.DialogCode.Accepted:
                 return
             act = window.journal.kindness.find(str(dialog.chosen_act_id()))
-            on_shift = found is not None and dialog.day() == found[1]
+            shift = found[0].name if found is not None and dialog.day() == found[1] else ""
             logged = window.journal.ops.log_kindness(
                 act, person=dialog.person.currentText(), note=dialog.note.text(),
-                day=dialog.day(), time=dialog.at(), shift=found[0].name if on_shift else "")
+                day=dialog.day(), time=dialog.at(), shift=shift)
         except PROBLEMS as exc:
             window.report(exc)
             return

@@ -32,6 +32,7 @@ from carejournal.core.supervision import MAX_PROMPT_DAYS
 from carejournal.services.settings import MAX_ATTEMPTS_THRESHOLD, MAX_LOCK_MINUTES, SettingsService
 from carejournal.ui.shared.colours import is_dark, problem_banner_style
 from carejournal.ui.shared.dates import py_time
+from carejournal.ui.shared.tab_order import follow_layout
 
 USUAL_THREE = (("early", dt.time(7), dt.time(15)), ("late", dt.time(14), dt.time(22)),
                ("night", dt.time(22), dt.time(7)))
@@ -233,6 +234,8 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.table.rows_changed.connect(lambda: QTimer.singleShot(0, self, self.fit))
+        self.table.rows_changed.connect(lambda: follow_layout(self))  # new rows in their place
+        follow_layout(self)
         self.resize(640, 0)
         self.fit()
 

@@ -80,7 +80,8 @@ def polish(widget: QWidget) -> None:
 
 def _pass_wheel_on(field: QWidget, event: QEvent) -> bool:
     """Keep the wheel from a field without the focus: Qt then offers it to the page."""
-    if field.hasFocus() or (field.focusProxy() is not None and field.focusProxy().hasFocus()):
+    proxy = field.focusProxy()
+    if field.hasFocus() or (proxy is not None and proxy.hasFocus()):
         return False
     popup = field.view() if isinstance(field, QComboBox) else None
     if popup is not None and popup.isVisible():
@@ -92,7 +93,7 @@ def _pass_wheel_on(field: QWidget, event: QEvent) -> bool:
 def _tab(widget: QWidget, event: QKeyEvent) -> bool:
     """Tab in a text box or a date field: a tab character with Ctrl, else the next field."""
     box = _owner(widget, TEXT_BOXES)
-    if box is not None:
+    if isinstance(box, TEXT_BOXES):
         return _tab_in_text(box, event)
     field = _owner(widget, (QDateTimeEdit,))
     if field is None or event.modifiers() & NO_TAB_MODIFIERS:

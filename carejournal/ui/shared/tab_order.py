@@ -8,6 +8,8 @@ their order, grids and forms row by row), and `follow_layout` chains Tab through
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -33,7 +35,8 @@ def fields_in_order(widget: QWidget) -> list[QWidget]:
         inner = widget.widget()
         return fields_in_order(inner) if inner is not None else []
     if isinstance(widget, QSplitter):
-        return [f for n in range(widget.count()) for f in fields_in_order(widget.widget(n))]
+        parts = [widget.widget(n) for n in range(widget.count())]
+        return [f for part in parts if part is not None for f in fields_in_order(part)]
     layout = widget.layout()
     return _in_layout(layout) if layout is not None else []
 
@@ -56,10 +59,14 @@ def _item_order(layout: QLayout) -> list[int]:
     """The layout's item indexes in reading order."""
     indexes = list(range(layout.count()))
     if isinstance(layout, QGridLayout):
-        return sorted(indexes, key=lambda i: layout.getItemPosition(i)[:2])
+        def cell(i: int) -> tuple[int, int]:
+            row, column, _rows, _columns = cast(tuple[int, int, int, int],
+                                                layout.getItemPosition(i))
+            return row, column
+        return sorted(indexes, key=cell)
     if isinstance(layout, QFormLayout):
         def place(i: int) -> tuple[int, int]:
-            row, role = layout.getItemPosition(i)
+            row, role = cast(tuple[int, QFormLayout.ItemRole], layout.getItemPosition(i))
             return row, FORM_ROLES.get(role, 1)
         return sorted(indexes, key=place)
     if isinstance(layout, QBoxLayout) and layout.direction() in BACKWARDS:
@@ -81,8 +88,8 @@ def follow_layout(widget: QWidget) -> list[QWidget]:
     the area scrolls to show each one (one with none, text to read, stays a stop).
     """
     for area in [widget, *widget.findChildren(QScrollArea)]:
-        if isinstance(area, QScrollArea) and area.widget() is not None \
-                and fields_in_order(area.widget()):
+        inner = area.widget() if isinstance(area, QScrollArea) else None
+        if inner is not None and fields_in_order(inner):
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     fields = fields_in_order(widget)
     chain(fields)

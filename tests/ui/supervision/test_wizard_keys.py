@@ -14,8 +14,14 @@ from carejournal.ui.supervision.page_agenda import AgendaPage
 from carejournal.ui.supervision.page_export import ExportPage
 from carejournal.ui.supervision.wizard import NextSessionDialog, PrepareWizard
 from tests.ui.supervision.prep_journal import TODAY, fill
-from tests.ui.tab_walk import activate, assert_reaches_all, assert_reading_order, \
-    assert_walks_back, focused, walk
+from tests.ui.tab_walk import (
+    activate,
+    assert_reaches_all,
+    assert_reading_order,
+    assert_walks_back,
+    focused,
+    walk,
+)
 
 ENTER = Qt.Key.Key_Return
 
