@@ -21,7 +21,7 @@ def safe_input(qapp: QApplication) -> None:
     """The application-wide wheel and Tab filter, as app.make_application installs it."""
     from carejournal.ui.shared import safe_input as safe
 
-    safe.install(qapp)
+    safe.install(qapp).tab_writes = False  # the worker's choice, as a new window has it
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,9 @@
 - Tab and Shift+Tab move the focus on and back out of every text box, and out of date and
   time fields at once (Qt steps through their day, month and year, and keeps the focus for
   good in a field showing its "any date" text).
-- Ctrl+Tab writes a tab character in a text box, for anyone who wants one there.
+- Ctrl+Tab writes a tab character in a text box, for anyone who wants one there. With the
+  worker's "Tab key writes tabs" choice (`set_tab_writes`), Tab writes one and Ctrl+Tab
+  moves on instead (Shift+Tab still goes back).
 - Tab leaves lists and tables too (the arrow keys move inside them), never cell by cell.
 
 `install(app)` is called by the composition root when the application is made.
@@ -19,6 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDateTimeEdit,
     QPlainTextEdit,
@@ -39,16 +42,17 @@ class SafeInput(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(FILTER_NAME)
+        self.tab_writes = False  # the worker's choice: Tab writes a tab in text boxes
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(watched, QWidget):
-            polish(watched)
+            polish(watched, self.tab_writes)
         elif kind == QEvent.Type.Wheel and isinstance(watched, WHEEL_FIELDS):
             return _pass_wheel_on(watched, event)
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in TABS and isinstance(watched, QWidget):
-            return _tab(watched, event)
+            return _tab(watched, event, self.tab_writes)
         return False
 
 
@@ -67,13 +71,21 @@ def installed(app: QCoreApplication) -> bool:
     return isinstance(app.findChild(SafeInput, FILTER_NAME), SafeInput)
 
 
-def polish(widget: QWidget) -> None:
+def set_tab_writes(app: QCoreApplication, on: bool) -> None:
+    """The worker's choice: Tab writes a tab in every text box (Ctrl+Tab moves on)."""
+    install(app).tab_writes = on
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, TEXT_BOXES):
+            widget.setTabChangesFocus(not on)
+
+
+def polish(widget: QWidget, tab_writes: bool = False) -> None:
     """Set a field up as the filter wants it (done as Qt polishes it, before it shows)."""
     if isinstance(widget, WHEEL_FIELDS):
         if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     elif isinstance(widget, TEXT_BOXES):
-        widget.setTabChangesFocus(True)
+        widget.setTabChangesFocus(not tab_writes)
     elif isinstance(widget, QAbstractItemView):
         widget.setTabKeyNavigation(False)  # Tab leaves a table; the arrows move in it
 
@@ -90,25 +102,38 @@ def _pass_wheel_on(field: QWidget, event: QEvent) -> bool:
     return True
 
 
-def _tab(widget: QWidget, event: QKeyEvent) -> bool:
+def _tab(widget: QWidget, event: QKeyEvent, tab_writes: bool) -> bool:
     """Tab in a text box or a date field: a tab character with Ctrl, else the next field."""
     box = _owner(widget, TEXT_BOXES)
     if isinstance(box, TEXT_BOXES):
-        return _tab_in_text(box, event)
+        return _tab_in_text(box, event, tab_writes)
     field = _owner(widget, (QDateTimeEdit,))
     if field is None or event.modifiers() & NO_TAB_MODIFIERS:
         return False
-    forward = event.key() == Qt.Key.Key_Tab and not (
-        event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-    # QWidget's own step (the window's focus chain), not QDateTimeEdit's section step.
-    QWidget.focusNextPrevChild(field, forward)
+    _move_on(field, event)
     return True
 
 
-def _tab_in_text(box: QPlainTextEdit | QTextEdit, event: QKeyEvent) -> bool:
-    """Ctrl+Tab writes a tab character; plain Tab is left to Qt (it moves the focus)."""
-    ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-    if not ctrl or event.key() != Qt.Key.Key_Tab or box.isReadOnly():
+def _move_on(widget: QWidget, event: QKeyEvent) -> None:
+    """The next field (Shift: the one before), by QWidget's own step through the window's
+    focus chain, not the widget's (QDateTimeEdit's steps through its sections)."""
+    forward = event.key() == Qt.Key.Key_Tab and not (
+        event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    QWidget.focusNextPrevChild(widget, forward)
+
+
+def _tab_in_text(box: QPlainTextEdit | QTextEdit, event: QKeyEvent, tab_writes: bool) -> bool:
+    """Ctrl+Tab writes a tab character, plain Tab is left to Qt (it moves the focus); the
+    other way round when the worker chose that Tab writes tabs."""
+    ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+    back = event.key() == Qt.Key.Key_Backtab or bool(
+        event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    if tab_writes and (ctrl or back):
+        _move_on(box, event)  # Ctrl+Tab on, Shift+Tab back: Tab itself writes the tab
+        return True
+    if not ctrl:
+        return False  # Qt moves on, or writes the tab (tabChangesFocus follows the choice)
+    if event.key() != Qt.Key.Key_Tab or box.isReadOnly():
         return False
     box.insertPlainText("\t")
     box.ensureCursorVisible()

@@ -259,3 +259,31 @@ def test_a_new_decision_starts_on_no_rung(window: MainWindow, journal: Journal) 
     QTest.keyClick(row.rung, Qt.Key.Key_Down)  # the top of the ladder
     assert window.autosaver.flush()
     assert journal.get(editor.entry_id).decisions[0].rung == "co-production"
+
+
+def test_the_worker_can_choose_that_tab_writes_tabs(window: MainWindow,
+                                                    settings) -> None:
+    window.new_entry(EntryKind.INTERACTION)
+    activate(window)
+    body = window.editor.body
+    window.actions_.tab_writes_tabs.trigger()
+    assert settings.value("editor/tab_writes_tabs", type=bool) is True
+    body.setFocus()
+    QTest.keyClicks(body, "a")
+    QTest.keyClick(body, Qt.Key.Key_Tab)
+    assert body.toPlainText() == "a\t" and focused() is body
+    QTest.keyClick(body, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is not body and body.toPlainText() == "a\t"
+    QTest.keyClick(focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is body
+    window.actions_.tab_writes_tabs.trigger()
+    QTest.keyClick(body, Qt.Key.Key_Tab)
+    assert focused() is not body and body.toPlainText() == "a\t"
+
+
+def test_the_choice_is_remembered(make_window, settings) -> None:
+    settings.setValue("editor/tab_writes_tabs", True)
+    window = make_window()
+    assert window.actions_.tab_writes_tabs.isChecked()
+    window.new_entry(EntryKind.INTERACTION)
+    assert not window.editor.body.tabChangesFocus()
