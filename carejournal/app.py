@@ -32,6 +32,7 @@ from carejournal.services.journal import Journal
 from carejournal.ui import crash_dialog, test_hook
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
+from carejournal.ui.shared import safe_input
 from carejournal.ui.single_instance import SingleInstance
 
 
@@ -48,6 +49,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
+    safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
     return app
 
 
