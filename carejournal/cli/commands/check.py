@@ -97,7 +97,7 @@ def run_check(args: argparse.Namespace) -> int:
         say("The text is empty: there is nothing to check.")
         return EXIT_CLEAN
     checking = TextCheck(Lens(lexicon), text)
-    out, lines, found = _Output(args.json), _Lines(text), 0
+    out, lines, found = _Output(args.json, lexicon), _Lines(text), 0
     for finding in checking.findings():
         found += 1
         out.finding(finding, lines, {})
@@ -210,7 +210,7 @@ def _report_entries(journal: Journal, service: LensService, args: argparse.Names
     if not entries and not ids and not args.json:
         say("No entries in that period: there is nothing to check.")
         return EXIT_CLEAN
-    out, found, balance = _Output(args.json), 0, Balance()
+    out, found, balance = _Output(args.json, service.lexicon()), 0, Balance()
     for entry in [*entries, *(journal.get(i) for i in ids)]:
         draft = entry.draft()
         balance += service.balance_of(draft)
@@ -246,8 +246,9 @@ class _Lines:
 class _Output:
     """Prints findings as they come (human lines or a JSON array), then the balance."""
 
-    def __init__(self, as_json: bool) -> None:
+    def __init__(self, as_json: bool, lexicon: Lexicon | None = None) -> None:
         self.as_json = as_json
+        self.lexicon = lexicon
         self._first = True
         self._utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
         if as_json:
@@ -256,7 +257,8 @@ class _Output:
     def finding(self, finding: Finding, lines: _Lines, extra: dict[str, Any]) -> None:
         line, col = lines.of(finding.start)
         if self.as_json:
-            data = finding.as_json() | {"line": line, "col": col} | extra
+            data = (finding.as_json() | {"line": line, "col": col, "sources": self.sources(finding)}
+                    | extra)
             sys.stdout.write(("\n    " if self._first else ",\n    ")
                              + json.dumps(data, ensure_ascii=not self._utf8))
             self._first = False
@@ -265,6 +267,11 @@ class _Output:
         indent = "  " if extra else ""
         say(f"{indent}{line}:{col}  {phrase}  → {'; '.join(finding.alternatives)}  "
             f"({finding.why})")
+
+    def sources(self, finding: Finding) -> list[dict[str, object]]:
+        """Where the finding's rule comes from (title, publisher, year, link, 'after')."""
+        rule = self.lexicon.rule(finding.rule) if self.lexicon is not None else None
+        return [citation.as_json() for citation in rule.citations] if rule else []
 
     def finish(self, balance: Balance, found: int) -> int:
         if self.as_json:

@@ -89,6 +89,11 @@ class LensContext(QObject):
         category = self.lens.lexicon.categories.get(key) if self.lens else None
         return category.name if category else key
 
+    def source_text(self, rule_id: str) -> str:
+        """Where a rule comes from, as a line of text ("" if nobody knows)."""
+        rule = self.lens.lexicon.rule(rule_id) if self.lens else None
+        return rule.source if rule else ""
+
     def problems(self) -> tuple[str, ...]:
         """What could not be loaded from the lexicon."""
         return self.lens.lexicon.problems if self.lens else ()

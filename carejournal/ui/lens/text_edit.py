@@ -107,8 +107,11 @@ class LensEdit(QPlainTextEdit):
                             for a in finding.alternatives)
         instead = self.tr("Instead, perhaps: {alternatives}").format(alternatives=options)
         hint = self.tr("Right-click for a replacement, or to leave it as it is.")
+        source = self.lens_context.source_text(finding.rule)
+        cited = (f"<p><small>{escape(self.tr('Source: {source}').format(source=source))}"
+                 "</small></p>" if source else "")
         return (f"<qt><p><b>{heading}</b></p><p>{escape(finding.why)}</p><p>{instead}</p>"
-                f"<p><small>{escape(hint)}</small></p></qt>")
+                f"{cited}<p><small>{escape(hint)}</small></p></qt>")
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -62,6 +62,7 @@ def test_hovering_a_finding_explains_it(editor: EntryEditor) -> None:
     assert "“service users” · Labels that reduce a person" in tip
     assert "It makes a person a user of services." in tip
     assert "the person I support; <i>their name</i>" in tip
+    assert "Source: test" in tip
     other = body.tooltip_at(point_in(body, "non-compliant"))
     assert "&lt;the person&gt; &amp; nobody else" in other, "the lexicon's text is escaped"
     assert body.tooltip_at(point_in(body, "said")) == ""
