@@ -48,7 +48,7 @@ LIBRARIES: dict[str, set[str]] = {
     "sqlalchemy": {"store"}, "alembic": {"store"}, "sqlite3": {"store"},
     "sqlcipher3": {"store"}, "argon2": {"store"},
     "fpdf": {"pack"}, "docx": {"pack"}, "zxcvbn": {"services"},
-    "stdnum": {"privacy"}, "phonenumbers": {"privacy"},
+    "stdnum": {"privacy"}, "phonenumbers": {"privacy"}, "lemminflect": {"lens"},
 }
 
 
