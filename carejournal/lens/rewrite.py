@@ -203,7 +203,8 @@ def _kinds(word: str) -> set[str]:
 def _starts_with_verb(words: list[str]) -> bool:
     first = words[0].lower()
     kinds = _kinds(first)
-    return first in BE or ("VERB" in kinds and not kinds & {"ADJ", "NOUN"})
+    gerund = first.endswith("ing")  # "supporting someone" can stand in for a noun
+    return first in BE or ("VERB" in kinds and not kinds & {"ADJ", "NOUN"} and not gerund)
 
 
 def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -46,6 +46,7 @@ class LensContext(QObject):
         self.lens: Lens | None = None
         self.dismissed: frozenset[str] = frozenset()
         self._cache: dict[str, tuple[Finding, ...]] = {}
+        self.people: Callable[[], tuple[str, ...]] = tuple  # the entry's people, for names
 
     def set_lens(self, lens: Lens | None) -> None:
         """Check with this lens from now on (None: check nothing)."""
