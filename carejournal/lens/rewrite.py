@@ -105,6 +105,7 @@ def rewrites(lens: Lens, text: str, finding: Finding,
     for label, start, end, words in candidates:
         start, end, words = _agree(sentence, start, end, words)
         words = _gendered(sentence, words)
+        start, end, words = _trimmed(sentence, start, end, words)
         new = sentence[:start] + words + sentence[end:]
         if new in seen or words.lower() == sentence[start:end].lower() or not words.strip():
             continue
@@ -114,6 +115,33 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         seen.add(new)
         out.append(Rewrite(label or words, new, first + start, first + end, words, span))
     return out
+
+
+def _trimmed(sentence: str, start: int, end: int, words: str) -> tuple[int, int, str]:
+    """The span and words without the whole words they share at either end, so only what
+    changes is replaced ("refused his tablets" -> "didn't want his tablets": "refused")."""
+    old = sentence[start:end]
+    head = 0
+    while True:
+        step = _shared_word(old[head:], words[head:])
+        if not step or head + step >= min(len(old), len(words)):
+            break
+        head += step
+    tail = 0
+    while True:
+        step = _shared_word(old[:len(old) - tail][::-1], words[:len(words) - tail][::-1])
+        if not step or tail + step >= min(len(old), len(words)) - head:
+            break
+        tail += step
+    return start + head, end - tail, words[head:len(words) - tail]
+
+
+def _shared_word(one: str, other: str) -> int:
+    """How long the first word and its following space are, if both texts begin with them."""
+    space = one.find(" ")
+    if space <= 0 or one[:space + 1] != other[:space + 1]:
+        return 0
+    return space + 1
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from carejournal.lens.rewrite import Rewrite
 
 
+MIN_WIDTH = 460  # a sentence reads on two or three lines, not seven
+
+
 class RewritePreview(QDialog):
     """"Replace with …?": the rewritten sentence, its change marked; Replace or Cancel."""
 
@@ -17,6 +20,7 @@ class RewritePreview(QDialog):
         super().__init__(parent)
         self.rewrite = rewrite
         self.setWindowTitle(self.tr("Replace wording"))
+        self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
         self.before = QLabel(self.tr("Now: {sentence}").format(sentence=original))
         self.before.setWordWrap(True)
