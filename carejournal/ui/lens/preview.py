@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from carejournal.lens.rewrite import Rewrite
 
-
 MIN_WIDTH = 460  # a sentence reads on two or three lines, not seven
 
 
