@@ -48,6 +48,12 @@ NEUTRAL = {"he": "they", "she": "they", "him": "them", "his": "their", "himself"
            "herself": "themselves", "hers": "theirs"}
 IRREGULAR_PLURAL = {"person": "people"}
 SLOT = re.compile(r"\{(\w+)\}")
+# Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
+NOT_AN_OBJECT = frozenset({
+    "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
+    "once", "at", "in", "on", "when", "because", "after", "before", "until", "for", "with",
+    "during", "all", "every", "as", "this", "that", "later", "earlier", "outright", "point",
+    "completely", "totally", "straight", "so", "but", "and", "or", "if", "while", "though"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +96,8 @@ def rewrites(lens: Lens, text: str, finding: Finding,
              people: Sequence[str] = ()) -> list[Rewrite]:
     """The alternatives of a finding as whole rewritten sentences, best first."""
     rule = lens.lexicon.rule(finding.rule)
-    if rule is None:
-        return []
+    if rule is None or getattr(finding, "mention", False):
+        return []  # a word quoted or reflected on is left as the writer put it
     first, last = sentence_bounds(text, finding.start, finding.end)
     sentence = text[first:last]
     tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
@@ -198,6 +204,8 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         start, end = tokens[first].start, head.end
         if "people" in words and not plural:
             continue  # a plural alternative for one person
+        if not _same_shape(head.low, words, tokens[covered[-1] + 1:covered[-1] + 2]):
+            continue
         if _starts_with_verb(words):
             if tag.startswith("VB") and tag != "VBP":
                 words[0] = _inflect(_lemma(words[0]) or words[0], tag) or words[0]
@@ -220,6 +228,29 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         text = _cased(sentence[start:end], " ".join(words), start == 0)
         out.append(("", start, end, _possessed(text, possessive)))
     return out
+
+
+def _same_shape(head: str, words: list[str], following: list[Token]) -> bool:
+    """Whether an alternative can stand where the finding's words stand: a noun phrase for a
+    noun, a verb phrase for a verb or after "is"; never "the person I support I met"."""
+    found = _kinds(_base(head))
+    kinds = _kinds(words[0].lower())
+    noun_alternative = (words[0] in DETERMINERS or "NOUN" in kinds
+                        or words[0] in ("people", "someone") or words[0].endswith("ing"))
+    if found and found <= {"NOUN", "PROPN"} and not noun_alternative:
+        return False  # "a hoarder" -> "a finds it hard to let things go"
+    if "NOUN" not in found and found and noun_alternative and words[0] not in DETERMINERS \
+            and not _starts_with_verb(words):
+        return False  # "he is wheelchair-bound" -> "he is wheelchair user"
+    clause = {" I ", " we ", " who ", " that "}
+    next_word = following[0].low if following else ""
+    return not (any(c in f" {' '.join(words)} " for c in clause)
+                and next_word in ("i", "we", "who", "that", "you", "they", "he", "she"))
+
+
+def _is_noun(word: str) -> bool:
+    kinds = _kinds(word)
+    return "NOUN" in kinds and not kinds & {"AUX", "ADP", "DET", "PRON"} and word not in BE
 
 
 def _kinds(word: str) -> set[str]:
@@ -265,10 +296,10 @@ def _parsed(lines: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
 def _match(pattern: list[str], sentence: str, tokens: list[Token],
            covered: list[int]) -> Match | None:
     """The pattern matched around the finding's words, or None."""
-    for begin in range(max(0, covered[0] - 3), covered[0] + 1):
+    for begin in range(max(0, covered[0] - 3), covered[0] + 2):
         match = _match_at(pattern, sentence, tokens, begin)
-        if match and match.first <= covered[0] and match.last > covered[-1] - 0 \
-                and match.last >= covered[-1] + 1:
+        lead = 1 if tokens[covered[0]].low in DETERMINERS else 0  # "The disabled toilet"
+        if match and match.first <= covered[0] + lead and match.last >= covered[-1] + 1:
             return match
     return None
 
@@ -281,6 +312,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         if word == "{rest}":
             if at >= len(tokens):
                 return None
+            if tokens[at].low in NOT_AN_OBJECT:
+                return None  # "refused again" is not "said no to again"
             start = tokens[at].start
             stop = CLAUSE_END.search(sentence, start)
             finish = stop.start() if stop else len(sentence)
@@ -302,6 +335,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
                 tag = tag or BE[token.low]
             elif name == "have" and token.low in HAVE.values():
                 tag = tag or {v: k for k, v in HAVE.items()}[token.low]
+            elif name == "noun" and _is_noun(token.low):
+                pass
             elif name == "pron" and token.low in PRONOUNS:
                 pass
             elif name == "poss" and token.low in POSSESSIVES:
@@ -447,8 +482,14 @@ def _cased(original: str, words: str, at_start: bool = True) -> str:
 
 
 def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, str]:
-    """Put "a"/"an" before the new words right (taking the article into the span)."""
+    """Put "a"/"an" before the new words right (taking the article into the span), and
+    "the" before a bare "person" ("Client was out" -> "The person was out")."""
     before = sentence[:start]
+    previous = TOKEN.findall(before)[-1:] or [""]
+    bare = previous[0].lower() not in DETERMINERS | POSSESSIVES and not previous[0].isdigit() \
+        and not previous[0].lower().endswith(("'s", "’s", "s'"))
+    if words.split()[0].lower() == "person" and bare:
+        words = _cased(words, "the " + words[0].lower() + words[1:], start == 0)
     m = re.search(r"\b(an?|An?)\s+$", before)
     if not m:
         return start, end, words
@@ -499,7 +540,9 @@ def _gendered(sentence: str, words: str) -> str:
                 new = "his" if following and following not in ("to", "with", "and",
                                                                  "for", "in") else "him"
         else:
-            new = NEUTRAL.get(low, "their" if low == "her" else low)
+            following = found[index + 1].lower() if index + 1 < len(found) else ""
+            possessive = following and following not in ("to", "with", "and", "for", "in")
+            new = NEUTRAL.get(low, ("their" if possessive else "them") if low == "her" else low)
         out.append(new if word.islower() else new.capitalize())
         out.append(tokens[index + 1])
     return "".join(out)
