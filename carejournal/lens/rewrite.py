@@ -12,8 +12,8 @@ sentence (case aside); a word ending in "+" matches any inflection of it ("refus
 refused) and sets the tense or number. Slots: {be} a form of be; {verb} one word; {pron}
 him, her or them; {poss} his, her, their, my, our or your; {rest} the rest of the clause.
 A rewrite may use the slots it matched, a word ending in "+" (inflected like the pattern's),
-{do} and {have} (did/does/do and had/has/have in the pattern's tense) and {their} (the
-sentence's possessive pronoun).
+{do} and {have} (did/does/do and had/has/have in the pattern's tense), {their} and {them}
+(the sentence's possessive and object pronouns). A pattern's {noun} is one noun.
 """
 
 from __future__ import annotations
@@ -390,6 +390,8 @@ def _slot_value(name: str, match: Match, sentence: str) -> str | None:
         return HAVE.get(match.tag)
     if name == "their":
         return _possessive_pronoun(sentence)
+    if name == "them":
+        return {"m": "him", "f": "her"}.get(_pronoun_gender(sentence), "them")
     return None
 
 
@@ -447,7 +449,8 @@ def _tag(form: str, lemma: str, tokens: list[Token], at: int) -> str:
     from lemminflect import getAllInflections, getAllInflectionsOOV
 
     inflections = getAllInflections(lemma) or getAllInflectionsOOV(lemma, "VERB")
-    tags = {tag for tag, forms in inflections.items() if form in forms}
+    tags = ({tag for tag, forms in inflections.items() if forms and forms[0] == form}
+            or {tag for tag, forms in inflections.items() if form in forms})
     before = tokens[at - 1].low if at else ""
     if not tags:
         tags = {"VBD"} if form.endswith("ed") else {"VBG"} if form.endswith("ing") else \
