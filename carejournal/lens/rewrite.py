@@ -167,7 +167,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
                 people: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """(label, start, end, words) in the sentence, before agreement and checking."""
-    out: list[tuple[str, int, int, str]] = []
+    out = _named(rule, sentence, tokens, covered, people)  # their name first, where known
     for pattern, alternatives in _parsed(rule.rewrites):
         match = _match(pattern, sentence, tokens, covered)
         if match is None:
@@ -180,7 +180,6 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
         break  # the first pattern that fits is the one meant
     if not rule.rewrites:
         out.extend(_plain(rule, sentence, tokens, covered))
-    out.extend(_named(rule, sentence, tokens, covered, people))
     return out
 
 
