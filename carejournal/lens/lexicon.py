@@ -20,6 +20,8 @@ RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SOURCES_FILE = "lens_sources.toml"
 ABOUT = frozenset({"", "person"})
 NUMBERS = range(1, 100)  # what "#" in a phrase stands for
+HOUR, HOURS = "{hour}", range(1, 13)  # an hour on the clock
+NUMBER = "736251"  # stands for the number while a numbered phrase is expanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,9 +249,8 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     phrases = _texts(item, "phrases", required=True)
     exceptions = _texts(item, "exceptions", required=False)
     try:
-        variants = tuple(v for p in numbered(phrases) for v in expand(p, spelling, known))
-        exception_variants = tuple(v for p in numbered(exceptions)
-                                   for v in expand(p, spelling, known))
+        variants = _expanded(phrases, spelling, known)
+        exception_variants = _expanded(exceptions, spelling, known)
     except PhraseError as exc:
         raise ValueError(str(exc)) from None
     rewrites = _texts(item, "rewrites", required=False)
@@ -261,17 +262,23 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
                 variants, exception_variants, citations, about, rewrites)
 
 
-def numbered(phrases: tuple[str, ...]) -> list[str]:
-    """Phrases with their "#" (any number from 1 to 99: "bed #") written out."""
-    out: list[str] = []
+def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],
+              known: dict[str, list[tuple[str, ...]]] | None) -> tuple[tuple[str, ...], ...]:
+    """Every variant of the phrases, with a "#" (any number from 1 to 99: "bed #") or an
+    "{hour}" (1 to 12: "my {hour} o'clock") written out; one of them per phrase. A numbered
+    phrase is expanded once and its number put in afterwards."""
+    out: list[tuple[str, ...]] = []
     for phrase in phrases:
-        if phrase.count("#") > 1:
-            raise ValueError(f"'{phrase}' has more than one '#'.")
-        if "#" in phrase:
-            out.extend(phrase.replace("#", str(n)) for n in NUMBERS)
-        else:
-            out.append(phrase)
-    return out
+        marks = phrase.count("#") + phrase.count(HOUR)
+        if marks > 1:
+            raise ValueError(f"'{phrase}' has more than one number in it ('#' or '{HOUR}').")
+        if not marks:
+            out.extend(expand(phrase, spelling, known))
+            continue
+        numbers = HOURS if HOUR in phrase else NUMBERS
+        for variant in expand(phrase.replace(HOUR, NUMBER).replace("#", NUMBER), spelling):
+            out.extend(tuple(w.replace(NUMBER, str(n)) for w in variant) for n in numbers)
+    return tuple(out)
 
 
 def _citations(item: dict[str, Any], sources: dict[str, Source]) -> tuple[Citation, ...]:
