@@ -92,6 +92,14 @@ class Match:
     possessive: str = ""
 
 
+def warm_up() -> None:
+    """Load lemminflect's tables now (about a second), so the first rewrite is quick."""
+    from lemminflect import getAllLemmas, getInflection
+
+    getAllLemmas("refused")
+    getInflection("say", "VBD")
+
+
 def rewrites(lens: Lens, text: str, finding: Finding,
              people: Sequence[str] = ()) -> list[Rewrite]:
     """The alternatives of a finding as whole rewritten sentences, best first."""
