@@ -353,6 +353,7 @@ def test_lens_rules_lists_and_switches_rules(capsys: pytest.CaptureFixture[str],
     rule = listed["service-user"]
     assert rule["on"] is True and rule["category"] == "labels"
     assert rule["phrase"] == "service user" and rule["alternatives"]
+    assert rule["sources"][0]["id"] == "dimensions-words"
     out = ok(capsys, path, "lens", "off", "service-user")
     assert "carejournal lens on service-user" in out
     journal = Journal.open(path, create=True)

@@ -319,7 +319,8 @@ def run_lens(journal: Journal, args: argparse.Namespace) -> int:
     if getattr(args, "json", False):
         print(json.dumps([{"id": r.id, "category": r.category, "on": r.id not in off,
                            "phrase": shown_phrase(r.phrases[0]), "why": r.why,
-                           "alternatives": list(r.alternatives)} for r in lexicon.rules],
+                           "alternatives": list(r.alternatives),
+                           "sources": [c.as_json() for c in r.citations]} for r in lexicon.rules],
                          ensure_ascii=False, indent=2))
         return EXIT_CLEAN
     width = max(len(r.id) for r in lexicon.rules)
