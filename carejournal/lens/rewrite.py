@@ -117,6 +117,8 @@ def rewrites(lens: Lens, text: str, finding: Finding,
     out: list[Rewrite] = []
     seen: set[str] = set()
     for label, start, end, words in candidates:
+        if not words.strip():
+            continue
         start, end, words = _agree(sentence, start, end, words)
         words = _gendered(sentence, words)
         start, end, words = _trimmed(sentence, start, end, words)
@@ -226,6 +228,8 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
             words = [IRREGULAR_PLURAL.get(w, w) for w in words]
             if words[0] in ("a", "an"):
                 words = words[1:]
+        if not words:
+            continue
         if words[0] in DETERMINERS:
             before = tokens[first - 1].low if first else ""
             if before in DETERMINERS or before in POSSESSIVES:

@@ -5,6 +5,8 @@ offered by name, and nothing is offered that the lens would flag again."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from carejournal.lens.matcher import Lens, shipped_lens
@@ -259,3 +261,24 @@ def test_gendered_words_follow_the_sentences_pronouns(lens: Lens) -> None:
 def test_a_placeholder_is_never_put_in_the_text(lens: Lens) -> None:
     for rewrite in offered(lens, "We did activities after lunch.", "did-activities"):
         assert "<" not in rewrite.replacement
+
+
+def test_odd_texts_never_break_a_rewrite(lens: Lens) -> None:
+    """Phrases of every rule strewn among pronouns, quotes, names and punctuation: each
+    rewrite still rebuilds its sentence exactly, and none raises."""
+    rng = random.Random(3)
+    phrases = [p.replace("+", "").replace("#", "7").replace("{hour}", "9")
+               for rule in lens.lexicon.rules for p in rule.phrases]
+    filler = "the a she he was is not 'quoted' , . ! ? Liam's and — “ ” 12 her his them".split()
+    offered = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(phrases) if rng.random() < 0.3 else rng.choice(filler)
+                        for _ in range(rng.randint(1, 12)))
+        for finding in lens.check(text):
+            for rewrite in rewrites(lens, text, finding, ("Liam",)):
+                offered += 1
+                low, high = rewrite.changed
+                assert rewrite.sentence[low:high] == rewrite.replacement
+                assert rewrite.sentence in (text[:rewrite.start] + rewrite.replacement
+                                            + text[rewrite.end:])
+    assert offered > 100
