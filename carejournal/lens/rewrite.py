@@ -47,6 +47,7 @@ FEMALE = {"she": "he", "hers": "his", "herself": "himself"}
 NEUTRAL = {"he": "they", "she": "they", "him": "them", "his": "their", "himself": "themselves",
            "herself": "themselves", "hers": "theirs"}
 IRREGULAR_PLURAL = {"person": "people"}
+LABEL_LENGTH = 48  # a menu item stays readable
 SLOT = re.compile(r"\{(\w+)\}")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
 NOT_AN_OBJECT = frozenset({
@@ -58,8 +59,9 @@ NOT_AN_OBJECT = frozenset({
 
 @dataclass(frozen=True, slots=True)
 class Rewrite:
-    """One alternative in place: the label to show, the whole sentence it makes, the span of
-    the text it replaces and the words put there, and where those are in the sentence."""
+    """One alternative in place: the label to show (the alternative as it reads in the
+    sentence), the whole sentence it makes, the span of the text it replaces and the words
+    put there (only what changes), and where those are in the sentence."""
 
     label: str
     sentence: str
@@ -121,6 +123,7 @@ def rewrites(lens: Lens, text: str, finding: Finding,
             continue
         start, end, words = _agree(sentence, start, end, words)
         words = _gendered(sentence, words)
+        label = label or _short(words)
         start, end, words = _trimmed(sentence, start, end, words)
         new = sentence[:start] + words + sentence[end:]
         if new in seen or words.lower() == sentence[start:end].lower() or not words.strip():
@@ -129,8 +132,15 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         if any(f.start < span[1] and f.end > span[0] for f in lens.check(new)):
             continue  # the lens would flag the rewrite again
         seen.add(new)
-        out.append(Rewrite(label or words, new, first + start, first + end, words, span))
+        out.append(Rewrite(label, new, first + start, first + end, words, span))
     return out
+
+
+def _short(words: str) -> str:
+    """A label of at most LABEL_LENGTH characters, cut at a word."""
+    if len(words) <= LABEL_LENGTH:
+        return words
+    return words[:LABEL_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 def _trimmed(sentence: str, start: int, end: int, words: str) -> tuple[int, int, str]:

@@ -282,3 +282,14 @@ def test_odd_texts_never_break_a_rewrite(lens: Lens) -> None:
                 assert rewrite.sentence in (text[:rewrite.start] + rewrite.replacement
                                             + text[rewrite.end:])
     assert offered > 100
+
+
+def test_the_label_reads_as_the_alternative_and_only_the_change_is_replaced(lens: Lens) -> None:
+    text = "He was non-compliant with his tablets this morning."
+    (rewrite,) = offered(lens, text, "non-compliant")
+    assert rewrite.label == "didn't go along with his tablets this morning"
+    assert (text[rewrite.start:rewrite.end], rewrite.replacement) == (
+        "was non-compliant", "didn't go along")
+    long = "She refused the tablets the nurse brought in a small pot after breakfast today."
+    assert all(len(r.label) <= 49 for r in offered(lens, long, "refuses"))
+    assert offered(lens, long, "refuses")[0].label.endswith("…")

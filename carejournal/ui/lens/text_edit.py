@@ -173,7 +173,7 @@ class LensEdit(QPlainTextEdit):
         actions: list[QAction] = []
         for rewrite in self.rewrites(spot)[:MAX_REWRITES]:
             action = menu.addAction(self.tr("Replace with “{alternative}”…").format(
-                alternative=rewrite.replacement.replace("&", "&&")))  # a lone & is a mnemonic
+                alternative=rewrite.label.replace("&", "&&")))  # a lone & is a mnemonic
             action.setToolTip(rewrite.sentence)
             action.triggered.connect(
                 lambda _=False, r=rewrite: self.show_rewrite(spot, r))
