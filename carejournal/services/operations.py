@@ -63,3 +63,8 @@ class JournalOps:
         """Switch a language rule on or off (LensService.set_rule_on)."""
         self._journal.lens.set_rule_on(rule_id, on)
         return Changes(lens_rules=True)
+
+    def add_spelling_word(self, word: str) -> Changes:
+        """Add a word to the personal dictionary (SpellingService.add_word)."""
+        self._journal.spelling.add_word(word)
+        return Changes(settings=True)

@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
     from carejournal.ui.lens.controller import LensController
+    from carejournal.ui.lens.spelling import SpellingController
     from carejournal.ui.patterns.controller import PatternsController
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
     """Joins the timeline, the editor and the journal service."""
 
     lens: LensController
+    spelling: SpellingController
     patterns: PatternsController
     supervision: SupervisionController
     draft_keeper: DraftKeeper

@@ -191,7 +191,8 @@ class PracticeController(QObject):
         """Usual shifts, reminders and the attempts threshold."""
         from carejournal.ui.settings.dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.window.journal.settings, self.window)
+        dialog = SettingsDialog(self.window.journal.settings, self.window,
+                                self.window.journal.spelling)
         a = self.window.actions_
         dialog.add_privacy_actions([a.encrypt, a.change_passphrase, a.decrypt])
         if dialog.exec() == QDialog.DialogCode.Accepted:  # it saved them
