@@ -50,7 +50,7 @@ LIBRARIES: dict[str, set[str]] = {
     "sqlcipher3": {"store"}, "argon2": {"store"}, "cryptography": {"store"},
     "fpdf": {"pack"}, "docx": {"pack"}, "zxcvbn": {"services"},
     "stdnum": {"privacy"}, "phonenumbers": {"privacy"},
-    "spylls": {"spelling"},
+    "spylls": {"spelling"}, "lemminflect": {"lens"},
 }
 
 

@@ -84,6 +84,7 @@ class EntryEditor(QWidget):
         self.feeling, self.feeling_word, self.title = (
             header.feeling, header.feeling_word, header.title)
         self.lens_context = LensContext(self)
+        self.lens_context.people = self.named_people
         self.body = BodyEdit()
         self.body.attach(self.lens_context)
         self.body.setAccessibleName(self.tr("Entry text"))
@@ -312,6 +313,10 @@ class EntryEditor(QWidget):
     def set_catalogue(self, acts: list[Act]) -> None:
         """The little things the checklist offers (retired ones included, for old entries)."""
         self.acts.set_catalogue(acts)
+
+    def named_people(self) -> tuple[str, ...]:
+        """The people this entry names (the header's comma-separated names)."""
+        return tuple(name.strip() for name in self.people.text().split(",") if name.strip())
 
     def set_lens(self, lens: Lens) -> None:
         """The language lens to check the text with (rules switched off already left out)."""
