@@ -29,7 +29,7 @@ from carejournal.ui.after_close import AfterClose
 from carejournal.ui.editor.autosave import AutoSaver, SaveState
 from carejournal.ui.editor.welcome import NothingSelectedPage, WelcomePage
 from carejournal.ui.first_paint import StartUp
-from carejournal.ui.menus import build_menus, show_about
+from carejournal.ui.menus import build_menus, show_about, show_guide, show_shortcuts
 from carejournal.ui.practice.controller import PracticeController
 from carejournal.ui.shared.changes import ChangeHub
 from carejournal.ui.shared.operations import MoveEntriesCommand
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
+    from carejournal.ui.editor.word_count import WordCount
     from carejournal.ui.lens.controller import LensController
     from carejournal.ui.lens.spelling import SpellingController
     from carejournal.ui.patterns.controller import PatternsController
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
     locking: LockController
     encryption: EncryptionController
     read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
+    word_count: WordCount  # beside the save state, with the editor (window_parts.py)
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None,
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
         a.focus_editor.triggered.connect(lambda: self.editor.body.setFocus())
         a.clear_filters.triggered.connect(self.timeline.filters.reset)
         a.about.triggered.connect(lambda: show_about(self, self.journal.path))
+        a.guide.triggered.connect(lambda: show_guide(self))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, a))
+        a.print_entry.triggered.connect(self.print_current)
         self.timeline.filters.changed.connect(self.refresh)
         self.timeline.current_changed.connect(self.open_entry)
         self.timeline.activated.connect(lambda: self.editor.body.setFocus())
@@ -398,6 +403,18 @@ class MainWindow(QMainWindow):
         self.changes.report(changes)
 
     # -- small things --------------------------------------------------------
+    def print_current(self) -> None:
+        """File › Print…: the entry open in the editor, through Qt's print dialog."""
+        if self.pages.currentWidget() is not self.editor:
+            return
+        from carejournal.core.domain import InvalidInput
+        from carejournal.ui.editor.printing import print_entry
+
+        try:
+            print_entry(self.editor, self)
+        except InvalidInput as exc:
+            self.report(exc)
+
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
         self.timeline.filters.search.setFocus()
