@@ -34,6 +34,7 @@ from carejournal.ui.practice.controller import PracticeController
 from carejournal.ui.shared.changes import ChangeHub
 from carejournal.ui.shared.operations import MoveEntriesCommand
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.undo_note import UndoNote
 from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import may_close, restore_layout, save_layout
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.save_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addWidget(self.count_label)
+        self.undo_note = UndoNote(self.undo_stack)  # "Moved to the trash — Undo"
+        self.statusBar().addWidget(self.undo_note)
         self.statusBar().addPermanentWidget(self.save_label)
         self.timeline.addAction(self.actions_.trash)
         build_menus(self, self.actions_, self.undo_stack)
@@ -144,6 +147,9 @@ class MainWindow(QMainWindow):
         a.restore.triggered.connect(self.restore_current)
         a.empty_trash.triggered.connect(self.empty_trash)
         a.show_trash.toggled.connect(self.set_trash_mode)
+        self.timeline.restore_button.clicked.connect(a.restore.trigger)
+        self.timeline.empty_button.clicked.connect(a.empty_trash.trigger)
+        self.timeline.back_button.clicked.connect(lambda: a.show_trash.setChecked(False))
         a.find.triggered.connect(self.focus_search)
         a.next_entry.triggered.connect(lambda: self.timeline.step(1))
         a.previous_entry.triggered.connect(lambda: self.timeline.step(-1))
@@ -344,7 +350,8 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.flush()
         row = self.timeline.view.currentIndex().row()
-        self._push(MoveEntriesCommand(self.journal.ops, [entry_id], True, self._after_move))
+        if self._push(MoveEntriesCommand(self.journal.ops, [entry_id], True, self._after_move)):
+            self.undo_note.offer(self.tr("Moved to the trash."))
         self.timeline.select_row(row)
         self.timeline.view.setFocus()
 
@@ -355,11 +362,14 @@ class MainWindow(QMainWindow):
             return
         self._push(MoveEntriesCommand(self.journal.ops, [entry_id], False, self._after_move))
 
-    def _push(self, command: MoveEntriesCommand) -> None:
+    def _push(self, command: MoveEntriesCommand) -> bool:
+        """Do the move through the undo stack; False (and the problem shown) if it failed."""
         try:
             self.undo_stack.push(command)
         except PROBLEMS as exc:
             self.report(exc)
+            return False
+        return True
 
     def _after_move(self, changes: Changes) -> None:
         show_id = changes.shown
