@@ -33,6 +33,7 @@ from carejournal.ui.menus import build_menus, show_about, show_guide, show_short
 from carejournal.ui.practice.controller import PracticeController
 from carejournal.ui.shared.changes import ChangeHub
 from carejournal.ui.shared.operations import MoveEntriesCommand
+from carejournal.ui.shared.outside_writes import OutsideWrites
 from carejournal.ui.shared.problems import PROBLEMS
 from carejournal.ui.shared.undo_note import UndoNote
 from carejournal.ui.timeline.panel import TimelinePanel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self)
         self.undo_stack = QUndoStack(self)
         self.changes = ChangeHub(self)  # every write says here what it changed; views listen
+        self.outside = OutsideWrites(self, journal, self.changes)  # `carejournal add`, say
         self.timeline = TimelinePanel()
         self._editor: EntryEditor | None = None  # built on first use (window_parts.py)
         self.welcome = WelcomePage()
