@@ -46,7 +46,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    # No display name: on X11, Wayland and Windows Qt adds " — <display name>" to every
+    # window title, and the main window's title begins with the name already.
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
     return app
 
