@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
         self.editor.load(entry)
         self.editor.set_read_only(entry.deleted_at is not None)
         self.pages.setCurrentWidget(self.editor)
+        if self.timeline.current_id() != entry_id:  # the list follows what the editor shows
+            self.timeline.select(entry_id)
 
     def new_entry(self, kind: EntryKind) -> None:
         """Start a new entry of this kind; it is stored once something is written."""
