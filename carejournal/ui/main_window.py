@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
             self.actions_.show_trash.setChecked(False)
             return
         self.trash_mode = on
+        self.undo_note.dismiss()  # about the list left behind
         self.timeline.show_trash_banner(on)
         self.nothing.set_trash_mode(on)
         self.editor.entry_id = None

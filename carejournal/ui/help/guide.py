@@ -54,6 +54,7 @@ class GuideDialog(QDialog):
         self.contents = QListWidget()
         self.contents.setAccessibleName(self.tr("Contents of the guide"))
         self.contents.addItems(headings(text))
+        self.contents.setCurrentRow(-1)  # the guide opens at its beginning
         self.contents.setMaximumWidth(240)
         self.contents.currentRowChanged.connect(self.go_to)
         splitter = QSplitter(Qt.Orientation.Horizontal)

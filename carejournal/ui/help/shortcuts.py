@@ -44,13 +44,14 @@ _PLAIN_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Insert, Qt.Ke
 
 def on_a_keyboard(sequence: QKeySequence) -> bool:
     """False for the keys few keyboards have, which standard shortcuts add (a "Help",
-    "Find" or "Undo" key); modified keys, F1 to F35 and Delete and its neighbours stay."""
+    "Find" or "Undo" key, F13 and above); modified keys, F1 to F12 and Delete and its
+    neighbours stay."""
     if sequence.isEmpty():
         return False
     combination = sequence[0]  # type: ignore[index]  # QKeySequence.operator[]
     key = combination.key()
     return (combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier
-            or Qt.Key.Key_F1.value <= key.value <= Qt.Key.Key_F35.value or key in _PLAIN_KEYS
+            or Qt.Key.Key_F1.value <= key.value <= Qt.Key.Key_F12.value or key in _PLAIN_KEYS
             or key.value < 0x01000000)  # a letter or a sign
 
 

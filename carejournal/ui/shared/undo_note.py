@@ -26,7 +26,7 @@ class UndoNote(QWidget):
         self.button.setAccessibleName(self.tr("Undo"))
         self.button.clicked.connect(self.undo)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(12, 0, 0, 0)  # apart from the count beside it
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.timer = QTimer(self, singleShot=True, interval=SHOWN_MS)

@@ -90,3 +90,11 @@ def test_the_sheet_closes_with_escape(window: MainWindow, qtbot) -> None:
     qtbot.keyClick(sheet.tree, Qt.Key.Key_Escape)
     assert not sheet.isVisible()
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_guide_opens_at_its_beginning(window: MainWindow, qtbot) -> None:
+    guide = GuideDialog(window)
+    guide.show()
+    qtbot.waitExposed(guide)
+    assert guide.browser.verticalScrollBar().value() == 0
+    assert guide.contents.currentRow() == -1

@@ -31,8 +31,8 @@ def test_search_as_you_type(filled: Journal, make_window, qtbot) -> None:
     window.timeline.filters.flush_search()
     assert _summaries(window) == ["Rang Jo back at two, as promised."]
     assert window.count_label.text() == "Showing 1 of 4 entries"
-    assert "[promised]" in window.timeline.model.index(0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "[promised]" in window.timeline.model.meta_text(
+    assert "<b>promised</b>" in window.timeline.model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "as promised." in window.timeline.model.meta_text(
         window.timeline.model.index(0).data(ROW_ROLE)), "the match shows under the title"
 
 
@@ -223,3 +223,11 @@ def test_the_undo_note_goes_when_the_trash_is_undone_otherwise(filled: Journal, 
     assert window.undo_note.isVisible() and first
     qtbot.mouseClick(window.undo_note.button, Qt.MouseButton.LeftButton)
     assert filled.count() == 3 and filled.count(trashed=True) == 1
+
+
+def test_the_undo_note_goes_when_the_trash_is_shown(filled: Journal, make_window) -> None:
+    window = make_window()
+    window.timeline.select_row(0)
+    window.trash_current()
+    window.actions_.show_trash.setChecked(True)
+    assert not window.undo_note.isVisible()
