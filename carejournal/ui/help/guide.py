@@ -69,6 +69,8 @@ class GuideDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Close, self, self.reject)
+        self.setTabOrder(self.browser, self.contents)
+        self.browser.setFocus()  # the list, focused, would choose its first section
         self.resize(820, 560)
 
     def go_to(self, row: int) -> None:

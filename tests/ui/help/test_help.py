@@ -94,7 +94,9 @@ def test_the_sheet_closes_with_escape(window: MainWindow, qtbot) -> None:
 
 def test_the_guide_opens_at_its_beginning(window: MainWindow, qtbot) -> None:
     guide = GuideDialog(window)
-    guide.show()
-    qtbot.waitExposed(guide)
+    with qtbot.waitActive(guide):
+        guide.show()
+        guide.activateWindow()
+    assert guide.focusWidget() is guide.browser
     assert guide.browser.verticalScrollBar().value() == 0
     assert guide.contents.currentRow() == -1
