@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -20,6 +20,8 @@ from carejournal.ui.shared.strings import kind_label
 
 if TYPE_CHECKING:
     from carejournal.ui.editor.entry_editor import EntryEditor
+
+PRINT_POINTS = 11
 
 
 def _t(text: str) -> str:
@@ -49,20 +51,24 @@ def entry_html(editor: EntryEditor) -> str:
         text = edit.toPlainText()
         if text.strip():
             parts.append(f"<h3>{html.escape(label.replace('&', ''))}</h3>{_paragraphs(text)}")
-    decisions = [d.text for d in draft.decisions if d.text.strip()]
-    if decisions:
-        parts.append(f"<h3>{html.escape(_t('Decisions'))}</h3><ul>"
-                     + "".join(f"<li>{html.escape(d)}</li>" for d in decisions) + "</ul>")
-    actions = [a.text for a in draft.actions if a.text.strip()]
-    if actions:
-        parts.append(f"<h3>{html.escape(_t('Actions'))}</h3><ul>"
-                     + "".join(f"<li>{html.escape(a)}</li>" for a in actions) + "</ul>")
+    ticked = [box.text().replace("&&", "&") for box in editor.acts.boxes.values()
+              if box.isChecked()] if not editor.acts.isHidden() else []
+    for heading, items in ((_t("Little things I did"), ticked),
+                           (_t("Decisions"), [d.text for d in draft.decisions]),
+                           (_t("Actions"), [a.text for a in draft.actions])):
+        items = [i for i in items if i.strip()]
+        if items:
+            parts.append(f"<h3>{html.escape(heading)}</h3><ul>"
+                         + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
     return "\n".join(parts)
 
 
 def print_document(page: str, printer: QPrinter) -> None:
     """Print a page of HTML on this printer (a PDF file, if it is set to write one)."""
     document = QTextDocument()
+    font = QFont(document.defaultFont())
+    font.setPointSize(PRINT_POINTS)  # the screen's size reads small on paper
+    document.setDefaultFont(font)
     document.setHtml(page)
     document.print_(printer)
 

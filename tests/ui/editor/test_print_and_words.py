@@ -56,6 +56,8 @@ def test_printing_to_a_pdf_writes_the_entry(filled: Journal, make_window, tmp_pa
     window = make_window()
     window.timeline.select_row(3)  # the interaction, with strengths
     window.editor.strengths.setPlainText("Loves the <garden> & the birds")
+    box = next(iter(window.editor.acts.boxes.values()))
+    box.setChecked(True)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "entry.pdf"))
@@ -64,6 +66,7 @@ def test_printing_to_a_pdf_writes_the_entry(filled: Journal, make_window, tmp_pa
     assert "Garden" in text and "Interaction" in text and "Sam" in text
     assert "Cup of tea with Sam in the garden." in text
     assert "Loves the <garden> & the birds" in text
+    assert "Little things I did" in text and " ".join(box.text().split()[:3]) in text
 
 
 def test_ctrl_p_offers_the_print_dialog_for_the_open_entry(filled: Journal, make_window,
