@@ -17,6 +17,10 @@ from carejournal.core.resources import resource_path
 from carejournal.lens.phrases import PhraseError, expand
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# What a rule needs its words to be about before it speaks (see resources/lexicon.toml):
+# "any" (the default), "person" (who does or is it must be a person being supported, not a
+# thing, an animal, an institution or the writer), "object" (who it is done to must be).
+ABOUT = ("any", "person", "object")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class Rule:
     source: str
     variants: tuple[tuple[str, ...], ...] = ()
     exception_variants: tuple[tuple[str, ...], ...] = ()
+    about: str = "any"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +167,9 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     for name in ("why", "source"):
         if not _text(item.get(name)):
             raise ValueError(f"needs a non-empty '{name}'.")
+    about = item.get("about", "any")
+    if about not in ABOUT:
+        raise ValueError(f"'about' must be one of {', '.join(ABOUT)}.")
     phrases = _texts(item, "phrases", required=True)
     exceptions = _texts(item, "exceptions", required=False)
     try:
@@ -171,4 +179,4 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
         raise ValueError(str(exc)) from None
     return Rule(rule_id, category, phrases, exceptions, _text(item["why"]),
                 _texts(item, "alternatives", required=True), _text(item["source"]),
-                variants, exception_variants)
+                variants, exception_variants, about)

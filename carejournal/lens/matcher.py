@@ -1,13 +1,15 @@
-"""The "no us and them" lens: finds othering, labelling and blaming words in a text."""
+"""The "no us and them" lens: finds othering, labelling and blaming words in a text, and reads
+the sentence around each to tell use from mention (carejournal/lens/context.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from carejournal.core.findings import Finding, finding_key
+from carejournal.lens.context import Sentence, Verdict, judge, people_words
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
-from carejournal.lens.phrases import PhraseMatcher, Words
+from carejournal.lens.phrases import Match, PhraseMatcher, Words, words_of
 
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
 
@@ -27,30 +29,49 @@ class Lens:
             self._matcher.add_exceptions(rule, rule.exception_variants)
         self._matcher.finalise()
 
-    def check(self, text: str, dismissed: Iterable[str] = (),
-              words: Words | None = None) -> list[Finding]:
-        """Findings in text, in order; findings whose key was dismissed are left out."""
+    def matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
+        """Every phrase of the lexicon in text, before the sentence around it is read."""
+        return self._matcher.find(text, words)
+
+    def check(self, text: str, dismissed: Iterable[str] = (), words: Words | None = None,
+              people: Iterable[str] = ()) -> list[Finding]:
+        """Findings in text, in order; findings whose key was dismissed are left out, and so
+        is wording the sentence shows is not about a person (people: the entry's people).
+        Quoted, named or negated wording comes back as a mention (Finding.mention)."""
         skip = frozenset(dismissed)
         out: list[Finding] = []
-        for match in self._matcher.find(text, words):
-            start, end = match.start, match.end
+        toks = words_of(text) if words is None else words
+        for match, reason in self._judged(text, toks, people):
             rule = match.payload
             key = finding_key(rule.id, match.words)
             if key in skip:
                 continue
+            start, end = match.start, match.end
             out.append(Finding(start, end, text[start:end], rule.id, rule.category, rule.why,
-                               rule.alternatives, key))
+                               rule.alternatives, key, reason))
         return out
 
-    def rules_found(self, words: Words, dismissed: Iterable[str] = ()) -> list[Rule]:
-        """The rule of each finding check would give for these words, in order (for counting:
-        no offsets, no Finding objects)."""
-        spans = self._matcher.spans(words)
-        if not dismissed:
-            return [rule for _first, _last, rule, _words in spans]
+    def rules_found(self, text: str, words: Words | None = None, dismissed: Iterable[str] = (),
+                    people: Iterable[str] = ()) -> list[Rule]:
+        """The rule of each finding check would give for text that is not a mention, in
+        order (for counting: no Finding objects)."""
         skip = frozenset(dismissed)
-        return [rule for _first, _last, rule, phrase in spans
-                if finding_key(rule.id, phrase) not in skip]
+        toks = words_of(text) if words is None else words
+        return [match.payload for match, reason in self._judged(text, toks, people)
+                if not reason and finding_key(match.payload.id, match.words) not in skip]
+
+    def _judged(self, text: str, toks: Words, people: Iterable[str]
+                ) -> Iterator[tuple[Match[Rule], str]]:
+        """Matches with "" (used) or why they are a mention; dropped ones left out."""
+        matches = self._matcher.find(text, toks)
+        if not matches:
+            return
+        sentence = Sentence(text, toks, people_words(people))
+        for match in matches:
+            verdict = judge(sentence, match.first, match.last, match.payload.about)
+            if verdict is Verdict.DROP:
+                continue
+            yield match, "" if verdict is Verdict.USED else str(verdict)
 
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""

@@ -2,7 +2,8 @@
 
 The phrase syntax (documented for editors in resources/lexicon.toml):
 words are separated by spaces; a hyphen inside a word also matches the parts written apart
-or as one word; a trailing ``+`` also matches regular inflections (s, es, ies, ed, ing).
+or as one word; a trailing ``+`` also matches the word's inflections: the regular endings (s,
+es, ies, ed, ing) and the irregular forms lemminflect knows (feed: fed; seek: sought).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate, compress, count
 from typing import Generic, TypeVar
 
@@ -125,6 +127,28 @@ def inflections(word: str) -> list[str]:
     return sorted(forms)
 
 
+@cache
+def irregular_forms(word: str) -> frozenset[str]:
+    """The word's irregular verb and plural forms (feed: fed; child: children), from
+    lemminflect's dictionary, loaded on first use. A form that is also a word of its own
+    (staid, drunk, broken) is left out, so a rule never matches an unrelated everyday word."""
+    from lemminflect import getAllInflections, getAllLemmas  # about 0.2 s, so only when needed
+
+    forms = {form for upos in ("VERB", "NOUN")
+             for group in getAllInflections(word, upos=upos).values() for form in group}
+    regular = set(inflections(word))
+    return frozenset(form for form in forms - regular
+                     if {lemma for lemmas in getAllLemmas(form).values()
+                         for lemma in lemmas} == {word})
+
+
+def all_inflections(word: str) -> list[str]:
+    """What a word marked with + matches: its regular endings and its irregular forms."""
+    if not word.isalpha():
+        return inflections(word)
+    return sorted(set(inflections(word)) | irregular_forms(word))
+
+
 def _word_variants(word: str, spelling: Mapping[str, Sequence[str]]) -> list[tuple[str, ...]]:
     """Token sequences one phrase word can appear as."""
     inflect = word.endswith("+")
@@ -136,7 +160,7 @@ def _word_variants(word: str, spelling: Mapping[str, Sequence[str]]) -> list[tup
             continue
         shapes = [tuple(parts)] + ([("".join(parts),)] if len(parts) > 1 else [])
         for shape in shapes:
-            lasts = inflections(shape[-1]) if inflect else [shape[-1]]
+            lasts = all_inflections(shape[-1]) if inflect else [shape[-1]]
             out.update(shape[:-1] + (last,) for last in lasts)
     return sorted(out)
 

@@ -99,7 +99,7 @@ def run_check(args: argparse.Namespace) -> int:
     checking = TextCheck(Lens(lexicon), text)
     out, lines, found = _Output(args.json), _Lines(text), 0
     for finding in checking.findings():
-        found += 1
+        found += not finding.mention  # a mention is shown, never counted
         out.finding(finding, lines, {})
     return out.finish(checking.balance, found)
 
@@ -220,7 +220,7 @@ def _report_entries(journal: Journal, service: LensService, args: argparse.Names
             if item.field != shown and not args.json:
                 say(f"Entry {entry.id} ({entry.occurred_on.isoformat()}), {item.label}:")
                 shown = item.field
-            found += 1
+            found += not item.finding.mention
             out.finding(item.finding, lines[item.field],
                         {"entry": entry.id, "field": item.field, "label": item.label})
     return out.finish(balance, found)
@@ -263,6 +263,10 @@ class _Output:
             return
         phrase = " ".join(finding.text.split())
         indent = "  " if extra else ""
+        if finding.mention:
+            say(f"{indent}{line}:{col}  {phrase}  ({finding.reason}: you're reflecting on "
+                "this word — good)")
+            return
         say(f"{indent}{line}:{col}  {phrase}  → {'; '.join(finding.alternatives)}  "
             f"({finding.why})")
 

@@ -1,0 +1,379 @@
+"""The sentence around a lens match: whether the wording is used about a person being supported,
+or quoted, named, negated or part of a proper name.
+
+Plain heuristics over the clause (no parser): the nearest noun or pronoun before a word is
+taken as who does or is it, the first one after a verb as who it is done to. Each check
+looks at a few words either side of the match only, so it costs microseconds per match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from carejournal.lens.phrases import Words, normalise
+
+PERSON, OTHER = "person", "other"
+QUOTED, MENTIONED, NEGATED = "quoted", "mentioned", "negated"
+SCAN = 12  # how many words a look for the subject or the object goes at most
+QUOTE_SPAN = 200  # a quotation longer than this (in characters) is taken as speech, not a word
+
+PRONOUNS_PERSON = frozenset(
+    "he she him her they them himself herself themselves who whom someone somebody "
+    "he'd she'd they'd he'll she'll they'll they're they've".split())
+PRONOUNS_OTHER = frozenset("it its it'd it'll itself which something nothing".split())
+# The writer and the writer's side: the worker, their colleagues, their service.
+WRITER = frozenset(
+    "i me my myself we us our ourselves i'm i've i'd i'll we're we've we'd we'll you you're "
+    "staff team colleague colleagues manager managers carer carers worker workers nurse "
+    "nurses doctor doctors gp gps management everyone everybody".split())
+# People the lens may be about. With "my" or "our" before them, only the care words still are.
+PERSON_NOUNS = frozenset(
+    "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
+    "boy boys girl girls child children kid kids youngster youngsters teenager teenagers "
+    "teen teens adult adults individual individuals resident residents client clients user "
+    "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
+    "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
+    "granny grandson granddaughter uncle auntie aunt nephew niece family families couple "
+    "fella bloke chap lass gal guy guys".split())
+CARE_NOUNS = frozenset(
+    "resident residents client clients user users patient patients tenant tenants su sus yp "
+    "yps person people".split())
+TITLES = frozenset("mr mrs ms miss mx".split())
+# Things, animals and institutions that often do what a rule's word says.
+OTHERS = frozenset(
+    "car cars van bus buses train trains printer printers computer computers laptop "
+    "laptops phone phones machine machines door doors lift lifts boiler kettle system "
+    "systems app website card cards engine key keys lock window tap heating wifi internet "
+    "tv telly weather sun rain wind plant plants match game games football team shop shops "
+    "council councils bank banks surgery pharmacy chemist hospital hospitals school "
+    "schools college company companies airline airlines landlord police court courts "
+    "government agency agencies provider providers authority cqc dwp nhs "
+    "insurer insurers club clubs firm business store supermarket tesco asda office "
+    "department board panel committee cat cats dog dogs puppy puppies kitten kittens horse "
+    "horses pony budgie bird birds parrot hamster rabbit pet pets goat cow cows sheep fox "
+    "squirrel pigeon duck ducks fish baby babies toddler toddlers software form forms "
+    "policy policies rule rules law door alarm".split())
+DETERMINERS = frozenset(
+    "a an the this that these those some every each another any no".split())
+POSSESSIVE_PERSON = frozenset("his her their".split())
+POSSESSIVE_WRITER = frozenset("my our your".split())
+CONJUNCTIONS = frozenset(
+    "and but or so then because when while whilst although though whereas until unless if "
+    "after before".split())
+NOT_OWNERS = PRONOUNS_PERSON | PRONOUNS_OTHER | WRITER | frozenset(
+    "that there what here where who how let this".split())
+NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
+    "today yesterday then later now also sadly luckily again".split())
+PREPOSITIONS = frozenset(
+    "of in on at from with for near by to into onto over under behind beside across".split())
+BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
+NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses the noun
+NEGATION_FILLER = frozenset(
+    "be being been a an the really very just at all actually trying to deliberately simply "
+    "so that always ever even being just intentionally purposely".split())
+# Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
+MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
+NAMING_VERBS = frozenset(
+    "call calls called calling label labels labelled labeled labelling describe describes "
+    "described describing brand branded dub dubbed nickname nicknamed".split())
+WRITING_VERBS = frozenset(
+    "wrote write writes writing written typed type say says said".split())
+NAMING_FILLER = frozenset("a an the as her him them me us it being of".split())
+SENTENCE_ENDS = frozenset(".!?\n")
+CLAUSE_MARKS = frozenset(",;:()[]\u2014\u2013")
+ABBREVIATIONS = frozenset("mr mrs ms mx dr st prof".split())
+QUOTES = {'"': '"', "\u201c": "\u201d\"", "'": "'\u2019", "\u2018": "\u2019'", "\u00ab": "\u00bb"}
+CLOSERS = frozenset("\"\u201d'\u2019\u00bb")
+
+
+class Verdict(Enum):
+    """What the sentence says about one match."""
+
+    USED = "used"  # the wording is used: a finding
+    DROP = "drop"  # not about a person being supported, or part of a proper name: nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A text, its words and the entry's people, for judging matches in it."""
+
+    text: str
+    words: Words
+    people: frozenset[str] = frozenset()
+
+    def raw(self, at: int) -> str:
+        """The word at `at` as written."""
+        return self.text[self.words.starts[at]:self.words.ends[at]]
+
+    def sentence_break(self, at: int) -> bool:
+        """Whether a sentence ends between word at - 1 and word at."""
+        if at <= 0:
+            return True
+        gap = self.words.gap(at)
+        if not any(c in SENTENCE_ENDS for c in gap):
+            return False
+        before = self.words.norms[at - 1]
+        return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1))
+
+    def clause_break(self, at: int) -> bool:
+        """Whether a clause ends between word at - 1 and word at."""
+        gap = self.words.gap(at)
+        return (any(c in CLAUSE_MARKS for c in gap) or " - " in gap
+                or self.words.norms[at] in CONJUNCTIONS or self.sentence_break(at))
+
+    def capitalised(self, at: int) -> bool:
+        """Whether the word starts with a capital and is not shouted or "I"."""
+        raw = self.raw(at)
+        return raw[:1].isupper() and not raw[1:2].isupper() and raw != "I"  # not DNA, NHS
+
+
+def people_words(people: Iterable[str]) -> frozenset[str]:
+    """The words of the entry's people's names, as matched (titles and initials left out)."""
+    return frozenset(word for name in people for word in map(normalise, name.split())
+                     if len(word) > 1 and word not in TITLES and word.isalpha())
+
+
+def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | str:
+    """Whether the match of words first..last is used, dropped, or mentioned (the reason)."""
+    if proper_name(sentence, first, last):
+        return Verdict.DROP
+    if quoted(sentence, first, last):
+        return QUOTED
+    if mentioned(sentence, first):
+        return MENTIONED
+    if about != "any" and who(sentence, first, last, about) == OTHER:
+        return Verdict.DROP
+    if negated(sentence, first):
+        return NEGATED
+    return Verdict.USED
+
+
+# -- who the wording is about -----------------------------------------------------------------
+def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
+    """PERSON or OTHER for the one the match is about, or None when the sentence doesn't say.
+    about "person": who does or is it; "object": who it is done to."""
+    if about == "object":
+        norms = sentence.words.norms
+        passive = (first > 0 and norms[first - 1] in BE and not sentence.clause_break(first)
+                   and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
+        if not passive:
+            found = object_after(sentence, last)
+            if found is not None:
+                return found
+            if last + 1 < len(norms) and not sentence.clause_break(last + 1):
+                return None
+    return subject_before(sentence, first)
+
+
+def subject_before(sentence: Sentence, first: int) -> str | None:
+    """The nearest noun or pronoun before word first in its clause; if the clause has none,
+    the first one of the clause before (as in "The car broke down and refused to start")."""
+    head = _own_phrase(sentence, first)
+    at, limit = head, max(0, first - SCAN)
+    while at > limit:
+        if sentence.sentence_break(at):
+            return None
+        if sentence.clause_break(at) and at != head:
+            return _first_in_clause(sentence, at)
+        at -= 1
+        kind = classify(sentence, at, head)
+        if kind is not None and not _in_phrase_after_preposition(sentence, at):
+            return kind
+    return None
+
+
+def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
+    """Whether the noun at `at` follows a preposition ("families in the north of the
+    borough": not the borough), so the subject is further back."""
+    norms = sentence.words.norms
+    back = at - 1
+    if back >= 0 and norms[back] in DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER:
+        back -= 1
+    return (back >= 0 and norms[back] in PREPOSITIONS and not sentence.clause_break(back + 1)
+            and norms[at] not in PRONOUNS_PERSON)
+
+
+def _own_phrase(sentence: Sentence, first: int) -> int:
+    """Where the match's own noun phrase starts: "a real tantrum" starts at "real" (the
+    determiner "a" before it then owns the match, not a thing); first if it has none."""
+    at = first
+    while at > max(0, first - 3) and not sentence.clause_break(at):
+        word = sentence.words.norms[at - 1]
+        if word in DETERMINERS or word in POSSESSIVE_PERSON or word in POSSESSIVE_WRITER:
+            return at
+        if (word in PERSON_NOUNS or word in WRITER or word in OTHERS or word in BE
+                or word in PRONOUNS_PERSON or word in PRONOUNS_OTHER or word in CONJUNCTIONS
+                or word in sentence.people or sentence.raw(at - 1)[:1].isupper()):
+            return first
+        at -= 1
+    return first
+
+
+def _first_in_clause(sentence: Sentence, end: int) -> str | None:
+    """The first noun or pronoun of the clause that ends before word end."""
+    start = end - 1
+    while start > max(0, end - SCAN) and not sentence.clause_break(start):
+        start -= 1
+    norms = sentence.words.norms
+    for at in range(start, end):
+        kind = classify(sentence, at, end)
+        if kind is not None:  # "the service user": the last word of a compound is its head
+            following = norms[at + 1] if at + 1 < end else ""
+            return PERSON if following in PERSON_NOUNS else kind
+    return None
+
+
+def object_after(sentence: Sentence, last: int) -> str | None:
+    """Who a verb ending at word last is done to: the pronoun or noun that follows it."""
+    norms = sentence.words.norms
+    word = norms[last]
+    if word in ("him", "them"):
+        return PERSON
+    at = last if word in POSSESSIVE_PERSON else last + 1
+    end = min(len(norms), last + 1 + SCAN // 2)
+    while at < end:
+        if at > last and sentence.clause_break(at):
+            return None
+        word = norms[at]
+        if word in POSSESSIVE_PERSON:
+            following = norms[at + 1] if at + 1 < len(norms) else ""
+            owned = following in OTHERS and not sentence.clause_break(at + 1)
+            return OTHER if owned else PERSON
+        if word not in DETERMINERS:
+            kind = classify(sentence, at, at, generic=False)
+            if kind is not None or at > last + 2:
+                return kind
+        at += 1
+    return None
+
+
+def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> str | None:
+    """PERSON, OTHER, or None when the word at `at` is not a noun or pronoun we can place.
+    match is where the matched wording starts (a determiner just before it owns it);
+    generic: a word after "the", "a" or "my" counts as a thing ("the fire door")."""
+    norms = sentence.words.norms
+    word = norms[at]
+    before = norms[at - 1] if at > 0 and not sentence.sentence_break(at) else ""
+    if word in sentence.people or before in TITLES:
+        return PERSON
+    if word in POSSESSIVE_PERSON:
+        return PERSON if at + 1 == match else None
+    if word in PERSON_NOUNS:
+        return OTHER if before in POSSESSIVE_WRITER and word not in CARE_NOUNS else PERSON
+    if word in WRITER or word in PRONOUNS_OTHER or word in OTHERS:
+        return OTHER
+    if word in PRONOUNS_PERSON:
+        return PERSON
+    if word in DETERMINERS or word in CONJUNCTIONS or word in BE or word in NEGATORS:
+        return None
+    raw = sentence.raw(at)
+    if raw.isupper() and len(raw) > 1:
+        return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
+    if raw[:1].isupper():
+        return PERSON  # a name
+    if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
+                    or _possessive(sentence, at - 1)):
+        return OTHER  # "the fire door", "my car", "the shop's card machine"
+    return None
+
+
+def _possessive(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` is an owner ("the shop's"), not a contraction ("he's")."""
+    if at < 0 or sentence.words.norms[at] in NOT_OWNERS:
+        return False
+    return sentence.raw(at).lower().endswith(("'s", "\u2019s"))
+
+
+# -- quotation, mention, negation, names -----------------------------------------------------
+def quoted(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match sits inside quotation marks (straight or curly; an apostrophe
+    inside a word, or after a plural's s, opens nothing)."""
+    text = sentence.text
+    start, end = sentence.words.starts[first], sentence.words.ends[last]
+    low, high = max(0, start - QUOTE_SPAN), min(len(text), end + QUOTE_SPAN)
+    opener: tuple[int, str] | None = None
+    for at in range(start - 1, low - 1, -1):
+        char = text[at]
+        if char in SENTENCE_ENDS and char != "." or char == "\n":
+            break
+        if char in QUOTES and _opens(text, at):
+            opener = (at, QUOTES[char])
+            break
+        if char in CLOSERS and _closes(text, at):
+            return False  # a quotation closed before the match
+    if opener is None:
+        return False
+    for at in range(end, high):
+        char = text[at]
+        if char == "\n":
+            return False
+        if char in opener[1] and _closes(text, at):
+            return True
+        if char in QUOTES and _opens(text, at):
+            return False
+    return False
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isalnum() and (after.isalnum() or after in "\u2026")
+
+
+def _closes(text: str, at: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isalnum() or before in ".,!?\u2026") and not after.isalnum()
+
+
+def mentioned(sentence: Sentence, first: int) -> bool:
+    """Whether words just before the match name it as a word: "the word", "the term",
+    "called her a", "described as", "I nearly wrote", "labelled"."""
+    norms = sentence.words.norms
+    at, skipped = first - 1, 0
+    while at >= 0 and skipped <= 3 and not sentence.sentence_break(at + 1):
+        word = norms[at]
+        if word in MENTION_NOUNS or word in NAMING_VERBS:
+            return True
+        if word in WRITING_VERBS:
+            return skipped == 0 or norms[at + 1] in ("down", "it")
+        if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
+            return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
+        if word not in NAMING_FILLER or sentence.clause_break(at + 1):
+            return False
+        at, skipped = at - 1, skipped + 1
+    return False
+
+
+def negated(sentence: Sentence, first: int) -> bool:
+    """Whether "not", "n't", "never" or "no longer" comes shortly before the match in its
+    clause ("he is not attention seeking")."""
+    norms = sentence.words.norms
+    at, skipped = first - 1, 0
+    while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
+        word = norms[at]
+        if word in NEGATORS or word.endswith("n't") or (
+                word == "longer" and at > 0 and norms[at - 1] == "no"):
+            return norms[at + 1] != "only" if at + 1 < first else True
+        if word not in NEGATION_FILLER:
+            return False
+        at, skipped = at - 1, skipped + 1
+    return False
+
+
+def proper_name(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match is part of a name: every word capitalised, and a title or another
+    capitalised word next to it ("Mr Case", "Bedford Wanderers", "Victim Support")."""
+    if not all(sentence.capitalised(at) for at in range(first, last + 1)):
+        return False
+    norms = sentence.words.norms
+    if first > 0 and not sentence.clause_break(first):
+        if norms[first - 1] in TITLES or norms[first - 1] in ABBREVIATIONS:
+            return True
+        if sentence.capitalised(first - 1) and norms[first - 1] not in NOT_NAMES:
+            return True
+    after = last + 1
+    return (after < len(norms) and not sentence.clause_break(after)
+            and sentence.capitalised(after))
