@@ -14,7 +14,7 @@ from enum import Enum
 
 from carejournal.lens.phrases import Words, normalise
 
-PERSON, OTHER = "person", "other"
+PERSON, OTHER, WRITER_SIDE = "person", "other", "writer"
 QUOTED, MENTIONED, NEGATED = "quoted", "mentioned", "negated"
 SCAN = 12  # how many words a look for the subject or the object goes at most
 QUOTE_SPAN = 200  # a quotation longer than this (in characters) is taken as speech, not a word
@@ -143,7 +143,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
         return QUOTED
     if mentioned(sentence, first):
         return MENTIONED
-    if about != "any" and who(sentence, first, last, about) == OTHER:
+    if about != "any" and who(sentence, first, last, about) in (OTHER, WRITER_SIDE):
         return Verdict.DROP
     if negated(sentence, first):
         return NEGATED
@@ -152,8 +152,10 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
 
 # -- who the wording is about -----------------------------------------------------------------
 def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
-    """PERSON or OTHER for the one the match is about, or None when the sentence doesn't say.
-    about "person": who does or is it; "object": who it is done to."""
+    """PERSON, OTHER (a thing, an animal, an institution) or WRITER_SIDE for the one the
+    match is about, or None when the sentence doesn't say. about "person": who does or is
+    it; "object": who it is done to (when the sentence doesn't say, a thing doing it, as in
+    "the new rules allow more visits", still rules it out)."""
     if about == "object":
         norms = sentence.words.norms
         passive = (first > 0 and norms[first - 1] in BE and not sentence.clause_break(first)
@@ -162,8 +164,8 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
             found = object_after(sentence, last)
             if found is not None:
                 return found
-            if last + 1 < len(norms) and not sentence.clause_break(last + 1):
-                return None
+            subject = subject_before(sentence, first)
+            return subject if subject == OTHER else None
     return subject_before(sentence, first)
 
 
@@ -261,8 +263,11 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
     if word in PERSON_NOUNS:
-        return OTHER if before in POSSESSIVE_WRITER and word not in CARE_NOUNS else PERSON
-    if word in WRITER or word in PRONOUNS_OTHER or word in OTHERS:
+        mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
+        return WRITER_SIDE if mine else PERSON
+    if word in WRITER:
+        return WRITER_SIDE
+    if word in PRONOUNS_OTHER or word in OTHERS:
         return OTHER
     if word in PRONOUNS_PERSON:
         return PERSON

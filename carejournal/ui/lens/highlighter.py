@@ -45,6 +45,7 @@ class LensContext(QObject):
         super().__init__(parent)
         self.lens: Lens | None = None
         self.dismissed: frozenset[str] = frozenset()
+        self.people: tuple[str, ...] = ()  # the entry's people: wording about them is noticed
         self._cache: dict[str, tuple[Finding, ...]] = {}
 
     def set_lens(self, lens: Lens | None) -> None:
@@ -52,6 +53,14 @@ class LensContext(QObject):
         self.lens = lens
         self._cache.clear()
         self.changed.emit()
+
+    def set_people(self, people: Iterable[str]) -> None:
+        """The people the entry lists (the lens reads who a sentence is about with them)."""
+        names = tuple(people)
+        if names != self.people:
+            self.people = names
+            self._cache.clear()
+            self.changed.emit()
 
     def set_dismissed(self, keys: Iterable[str], quiet: bool = False) -> None:
         """The finding keys dismissed in this entry; quiet when new text follows anyway."""
@@ -81,7 +90,8 @@ class LensContext(QObject):
         if found is None:
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
-            found = self._cache[text] = tuple(self.lens.check(text, self.dismissed))
+            found = self._cache[text] = tuple(self.lens.check(text, self.dismissed,
+                                                              people=self.people))
         return found
 
     def category_name(self, key: str) -> str:
@@ -101,7 +111,7 @@ class LensHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.context = context
         self._dark = dark
-        self._formats: dict[str, QTextCharFormat] = {}
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         context.changed.connect(self.rehighlight)
 
     def set_dark(self, dark: bool) -> None:
@@ -111,16 +121,22 @@ class LensHighlighter(QSyntaxHighlighter):
             self._formats.clear()
             self.rehighlight()
 
-    def char_format(self, category: str) -> QTextCharFormat:
-        """The underline for one category."""
-        found = self._formats.get(category)
+    def char_format(self, category: str, mention: bool = False) -> QTextCharFormat:
+        """The underline for one category: wavy in its colour, or for a mention (the worker
+        quoting or reflecting on a word) a quiet dotted grey line."""
+        found = self._formats.get((category, mention))
         if found is None:
             found = QTextCharFormat()
-            found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            found.setUnderlineColor(lens_colour(category, self._dark))
-            self._formats[category] = found
+            if mention:
+                found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                found.setUnderlineColor(lens_colour("", self._dark))
+            else:
+                found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                found.setUnderlineColor(lens_colour(category, self._dark))
+            self._formats[(category, mention)] = found
         return found
 
     def highlightBlock(self, text: str) -> None:
         for start, end, finding in qt_spans(text, self.context.check(text)):
-            self.setFormat(start, end - start, self.char_format(finding.category))
+            self.setFormat(start, end - start,
+                           self.char_format(finding.category, finding.mention))

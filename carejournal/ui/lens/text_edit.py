@@ -103,12 +103,18 @@ class LensEdit(QPlainTextEdit):
         heading = self.tr("“{phrase}” · {category}").format(
             phrase=escape(finding.text),
             category=escape(self.lens_context.category_name(finding.category)))
+        if finding.mention:
+            return f"<qt><p><b>{heading}</b></p><p>{escape(self.reflecting())}</p></qt>"
         options = "; ".join(f"<i>{escape(shown(a))}</i>" if is_placeholder(a) else escape(a)
                             for a in finding.alternatives)
         instead = self.tr("Instead, perhaps: {alternatives}").format(alternatives=options)
         hint = self.tr("Right-click for a replacement, or to leave it as it is.")
         return (f"<qt><p><b>{heading}</b></p><p>{escape(finding.why)}</p><p>{instead}</p>"
                 f"<p><small>{escape(hint)}</small></p></qt>")
+
+    def reflecting(self) -> str:
+        """What the lens says of a mention: the worker quoting or weighing a word."""
+        return self.tr("You're reflecting on this word — good.")
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -134,7 +140,7 @@ class LensEdit(QPlainTextEdit):
         menu = self.createStandardContextMenu(point)
         spot = (self.spot_at(self.textCursor().position(), touching=True) if keyboard
                 else self.spot_under(point))
-        if spot is None or self.isReadOnly():
+        if spot is None or self.isReadOnly() or spot.finding.mention:
             return menu
         existing = menu.actions()
         lens = self._lens_actions(spot, menu)
