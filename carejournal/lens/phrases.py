@@ -30,6 +30,9 @@ JOIN = re.compile(r"[\s\-\u2010\u2011\u00a0]+")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d"))
 VOWELS = frozenset("aeiou")
 MAX_VARIANTS = 4096
+# The forms that can be irregular: past tense, past participle, plural (the others, "-s" and
+# "-ing", are regular endings in lemminflect's dictionary too, bar oddities like "staves").
+IRREGULAR_TAGS = frozenset({"VBD", "VBN", "NNS"})
 # Separates words while dropping possessives in one go; no word holds it.
 _SEP = "\x00"
 _POSSESSIVE = "'s" + _SEP
@@ -129,17 +132,16 @@ def inflections(word: str) -> list[str]:
 
 @cache
 def irregular_forms(word: str) -> frozenset[str]:
-    """The word's irregular verb and plural forms (feed: fed; child: children), from
-    lemminflect's dictionary, loaded on first use. A form that is also a word of its own
-    (staid, drunk, broken) is left out, so a rule never matches an unrelated everyday word."""
-    from lemminflect import getAllInflections, getAllLemmas  # about 0.2 s, so only when needed
+    """The word's irregular forms (feed: fed; seek: sought; child: children), from
+    lemminflect's dictionary, loaded on first use: a verb's forms, or a noun's plural. A form
+    that is a word of its own in the dictionary (staid, drunk, broken) is left out, so a
+    rule never matches an unrelated everyday word."""
+    from lemminflect import getAllInflections  # its data loads on the first call
 
-    forms = {form for upos in ("VERB", "NOUN")
-             for group in getAllInflections(word, upos=upos).values() for form in group}
-    regular = set(inflections(word))
-    return frozenset(form for form in forms - regular
-                     if {lemma for lemmas in getAllLemmas(form).values()
-                         for lemma in lemmas} == {word})
+    groups = getAllInflections(word, upos="VERB") or getAllInflections(word, upos="NOUN")
+    forms = {form for tag, group in groups.items() if tag in IRREGULAR_TAGS for form in group}
+    return frozenset(form for form in forms - set(inflections(word))
+                     if not getAllInflections(form))
 
 
 def all_inflections(word: str) -> list[str]:
