@@ -28,6 +28,12 @@ WRITER = frozenset(
     "i me my myself we us our ourselves i'm i've i'd i'll we're we've we'd we'll you you're "
     "staff team colleague colleagues manager managers carer carers worker workers nurse "
     "nurses doctor doctors gp gps management everyone everybody".split())
+# People who are not the ones supported: their doings are not what the lens is about.
+NOT_SUPPORTED = frozenset(
+    "visitor visitors volunteer volunteers student students contractor contractors driver "
+    "drivers neighbour neighbours police officer officers paramedic paramedics professional "
+    "professionals therapist therapists ot ots physio physios social worker workers "
+    "landlord landlords receptionist receptionists consultant consultants".split())
 # People the lens may be about. With "my" or "our" before them, only the care words still are.
 PERSON_NOUNS = frozenset(
     "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
@@ -44,7 +50,7 @@ TITLES = frozenset("mr mrs ms miss mx".split())
 # Things, animals and institutions that often do what a rule's word says.
 OTHERS = frozenset(
     "car cars van bus buses train trains printer printers computer computers laptop "
-    "laptops phone phones machine machines door doors lift lifts boiler kettle system "
+    "laptops phone phones machine machines lift lifts boiler kettle system "
     "systems app website card cards engine key keys lock window tap heating wifi internet "
     "tv telly weather sun rain wind plant plants match game games football team shop shops "
     "council councils bank banks surgery pharmacy chemist hospital hospitals school "
@@ -54,14 +60,21 @@ OTHERS = frozenset(
     "department board panel committee cat cats dog dogs puppy puppies kitten kittens horse "
     "horses pony budgie bird birds parrot hamster rabbit pet pets goat cow cows sheep fox "
     "squirrel pigeon duck ducks fish baby babies toddler toddlers software form forms "
-    "policy policies rule rules law door alarm".split())
+    "policy policies rule rules law alarm".split())
+# Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
+ADJECTIVES = frozenset(
+    "real big massive huge little proper bad full blown major minor small total complete "
+    "absolute right almighty mega epic short long new old first last another more angry "
+    "noisy stroppy silly nasty messy sudden violent screaming crying loud physical verbal "
+    "usual typical daily nightly latest".split())
+ADJECTIVE_ENDINGS = ("ful", "ive", "ous", "ible", "able", "ish", "less", "est")
 DETERMINERS = frozenset(
     "a an the this that these those some every each another any no".split())
 POSSESSIVE_PERSON = frozenset("his her their".split())
 POSSESSIVE_WRITER = frozenset("my our your".split())
 CONJUNCTIONS = frozenset(
     "and but or so then because when while whilst although though whereas until unless if "
-    "after before".split())
+    "after before that".split())
 NOT_OWNERS = PRONOUNS_PERSON | PRONOUNS_OTHER | WRITER | frozenset(
     "that there what here where who how let this".split())
 NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
@@ -69,6 +82,7 @@ NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
 PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
+NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer", "the same"
 NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses the noun
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
@@ -173,6 +187,8 @@ def subject_before(sentence: Sentence, first: int) -> str | None:
     """The nearest noun or pronoun before word first in its clause; if the clause has none,
     the first one of the clause before (as in "The car broke down and refused to start")."""
     head = _own_phrase(sentence, first)
+    if head > 0 and sentence.words.norms[head - 1] in PREPOSITIONS - {"to"}:
+        return None  # "an incident of aggression": a noun after a preposition has no subject
     at, limit = head, max(0, first - SCAN)
     while at > limit:
         if sentence.sentence_break(at):
@@ -205,10 +221,8 @@ def _own_phrase(sentence: Sentence, first: int) -> int:
         word = sentence.words.norms[at - 1]
         if word in DETERMINERS or word in POSSESSIVE_PERSON or word in POSSESSIVE_WRITER:
             return at
-        if (word in PERSON_NOUNS or word in WRITER or word in OTHERS or word in BE
-                or word in PRONOUNS_PERSON or word in PRONOUNS_OTHER or word in CONJUNCTIONS
-                or word in sentence.people or sentence.raw(at - 1)[:1].isupper()):
-            return first
+        if not (word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS)):
+            return first  # "the taxi driver refused": not the match's own words
         at -= 1
     return first
 
@@ -265,13 +279,14 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in PERSON_NOUNS:
         mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
-    if word in WRITER:
+    if word in WRITER or word in NOT_SUPPORTED:
         return WRITER_SIDE
     if word in PRONOUNS_OTHER or word in OTHERS:
         return OTHER
     if word in PRONOUNS_PERSON:
         return PERSON
-    if word in DETERMINERS or word in CONJUNCTIONS or word in BE or word in NEGATORS:
+    if (word in DETERMINERS or word in CONJUNCTIONS or word in BE or word in NEGATORS
+            or word in NOT_NOUNS):
         return None
     raw = sentence.raw(at)
     if raw.isupper() and len(raw) > 1:

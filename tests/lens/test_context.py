@@ -198,6 +198,10 @@ def mentions(lens: Lens, text: str) -> list[tuple[str, str]]:
     "The top shelf is hard to reach.",
     "The files in the back of the office are hard to reach.",
     "The system manipulates the figures.",
+    "The taxi driver refused to take the wheelchair.",      # someone not supported
+    "Visitors are not allowed after eight.",
+    "She said that the car refused to start.",
+    "The old boiler refused to fire up.",                   # "old" describes the boiler
 ])
 def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
         lens: Lens, text: str) -> None:
@@ -225,6 +229,10 @@ def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
     ("Families in the north of the borough are hard to reach.", "hard to reach"),
     ("He manipulates the new staff.", "manipulates"),
     ("The SU refused his meds.", "refused"),
+    ("Staff said that he was tired and refused his tea.", "refused"),  # "that" starts a clause
+    ("The man that refused his tea was upset.", "refused"),
+    ("She had a terrible tantrum.", "tantrum"),
+    ("We wrote up an incident of tantrums at tea.", "tantrums"),       # a noun after "of"
 ])
 def test_wording_about_a_person_is_found(lens: Lens, text: str, found: str) -> None:
     assert used(lens, text) == [found]

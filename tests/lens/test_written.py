@@ -52,7 +52,7 @@ def test_the_written_sets() -> None:
 def test_the_engines_own_sentences() -> None:
     sentences = scoring.load([OWN])
     assert len(sentences) >= 60 and sum(not s.flags for s in sentences) >= 30
-    scores = scoring.score(shipped_lens(), sentences)
+    scores = scoring.score(shipped_lens(), sentences, shown=scoring.PARTS)  # ours: all seen
     _report("engine's own set", scores)
     for part in scoring.PARTS:
         score = scores[part]
