@@ -172,15 +172,23 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
     "the new rules allow more visits", still rules it out)."""
     if about == "object":
         norms = sentence.words.norms
-        passive = (first > 0 and norms[first - 1] in BE and not sentence.clause_break(first)
+        passive = (_be_before(sentence, first) and not sentence.clause_break(first)
                    and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
         if not passive:
-            found = object_after(sentence, last)
+            found = object_after(sentence, first, last)
             if found is not None:
                 return found
             subject = subject_before(sentence, first)
             return subject if subject == OTHER else None
     return subject_before(sentence, first)
+
+
+def _be_before(sentence: Sentence, first: int) -> bool:
+    """Whether a form of "be" (or "get") comes just before word first, "we're" included."""
+    if first == 0:
+        return False
+    raw = sentence.raw(first - 1).lower().replace("\u2019", "'")
+    return sentence.words.norms[first - 1] in BE or raw.endswith(("'re", "'m", "'s"))
 
 
 def subject_before(sentence: Sentence, first: int) -> str | None:
@@ -241,9 +249,12 @@ def _first_in_clause(sentence: Sentence, end: int) -> str | None:
     return None
 
 
-def object_after(sentence: Sentence, last: int) -> str | None:
-    """Who a verb ending at word last is done to: the pronoun or noun that follows it."""
+def object_after(sentence: Sentence, first: int, last: int) -> str | None:
+    """Who a verb matched at words first..last is done to: a pronoun in the match ("allowed
+    him to"), or the pronoun or noun that follows it."""
     norms = sentence.words.norms
+    if any(norms[at] in ("him", "her", "them") for at in range(first, last)):
+        return PERSON
     word = norms[last]
     if word in ("him", "them"):
         return PERSON

@@ -257,6 +257,8 @@ def test_the_entrys_people_are_people_even_in_lower_case(lens: Lens) -> None:
     ("I was fed up by four.", []),                    # the exception
     ("Let me know how it goes.", []),
     ("The new rules allow more visits.", []),         # a thing does the allowing
+    ("The new rules allow her to stay up.", ["allow"]),  # but to her
+    ("We're allowed to park at the back.", []),       # the writer, in the passive
 ])
 def test_rules_about_who_it_is_done_to_look_at_the_object(
         lens: Lens, text: str, found: list[str]) -> None:
