@@ -8,8 +8,8 @@ looks at a few words either side of the match only, so it costs microseconds per
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 
 from carejournal.lens.phrases import Words, normalise
@@ -100,6 +100,7 @@ CLAUSE_MARKS = frozenset(",;:()[]\u2014\u2013")
 ABBREVIATIONS = frozenset("mr mrs ms mx dr st prof".split())
 QUOTES = {'"': '"', "\u201c": "\u201d\"", "'": "'\u2019", "\u2018": "\u2019'", "\u00ab": "\u00bb"}
 CLOSERS = frozenset("\"\u201d'\u2019\u00bb")
+QUOTE_MARKS = re.compile("[\"\u201c\u201d'\u2018\u2019\u00ab\u00bb\n]")
 
 
 class Verdict(Enum):
@@ -109,24 +110,32 @@ class Verdict(Enum):
     DROP = "drop"  # not about a person being supported, or part of a proper name: nothing
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
     """A text, its words and the entry's people, for judging matches in it."""
 
-    text: str
-    words: Words
-    people: frozenset[str] = frozenset()
+    __slots__ = ("text", "words", "people", "_quotes", "_starts", "_ends")
+
+    def __init__(self, text: str, words: Words, people: frozenset[str] = frozenset()) -> None:
+        self.text, self.words, self.people = text, words, people
+        self._starts, self._ends = words.starts, words.ends
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def quotations(self) -> list[tuple[int, int]]:
+        """(opening, closing) offsets of every quotation in the text, worked out once."""
+        if self._quotes is None:
+            self._quotes = quotations(self.text)
+        return self._quotes
 
     def raw(self, at: int) -> str:
         """The word at `at` as written."""
-        return self.text[self.words.starts[at]:self.words.ends[at]]
+        return self.text[self._starts[at]:self._ends[at]]
 
     def sentence_break(self, at: int) -> bool:
         """Whether a sentence ends between word at - 1 and word at."""
         if at <= 0:
             return True
         gap = self.words.gap(at)
-        if not any(c in SENTENCE_ENDS for c in gap):
+        if SENTENCE_ENDS.isdisjoint(gap):
             return False
         before = self.words.norms[at - 1]
         return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1))
@@ -134,7 +143,7 @@ class Sentence:
     def clause_break(self, at: int) -> bool:
         """Whether a clause ends between word at - 1 and word at."""
         gap = self.words.gap(at)
-        return (any(c in CLAUSE_MARKS for c in gap) or " - " in gap
+        return (not CLAUSE_MARKS.isdisjoint(gap) or " - " in gap
                 or self.words.norms[at] in CONJUNCTIONS or self.sentence_break(at))
 
     def capitalised(self, at: int) -> bool:
@@ -321,30 +330,36 @@ def _possessive(sentence: Sentence, at: int) -> bool:
 def quoted(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match sits inside quotation marks (straight or curly; an apostrophe
     inside a word, or after a plural's s, opens nothing)."""
-    text = sentence.text
     start, end = sentence.words.starts[first], sentence.words.ends[last]
-    low, high = max(0, start - QUOTE_SPAN), min(len(text), end + QUOTE_SPAN)
-    opener: tuple[int, str] | None = None
-    for at in range(start - 1, low - 1, -1):
-        char = text[at]
-        if char in SENTENCE_ENDS and char != "." or char == "\n":
-            break
-        if char in QUOTES and _opens(text, at):
-            opener = (at, QUOTES[char])
-            break
-        if char in CLOSERS and _closes(text, at):
-            return False  # a quotation closed before the match
-    if opener is None:
-        return False
-    for at in range(end, high):
-        char = text[at]
+    return any(opening < start and end <= closing for opening, closing in sentence.quotations())
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of the quotations in text: each closes on its own line and
+    within QUOTE_SPAN characters, and a mark that neither opens nor closes is skipped."""
+    found: list[tuple[int, int]] = []
+    if QUOTE_MARKS.search(text) is None:
+        return found
+    waiting: list[tuple[int, str]] = []  # open quotations: where, and what closes them
+    for mark in QUOTE_MARKS.finditer(text):
+        at, char = mark.start(), mark.group()
         if char == "\n":
-            return False
-        if char in opener[1] and _closes(text, at):
-            return True
+            waiting.clear()
+            continue
+        if char in CLOSERS and _closes(text, at):
+            for index in range(len(waiting) - 1, -1, -1):
+                opening, closers = waiting[index]
+                if char in closers and at - opening <= QUOTE_SPAN:
+                    found.append((opening, at))
+                    del waiting[index:]
+                    break
+            else:
+                if char in QUOTES and _opens(text, at):
+                    waiting.append((at, QUOTES[char]))
+            continue
         if char in QUOTES and _opens(text, at):
-            return False
-    return False
+            waiting.append((at, QUOTES[char]))
+    return found
 
 
 def _opens(text: str, at: int) -> bool:
