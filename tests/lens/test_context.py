@@ -348,3 +348,14 @@ def test_about_must_be_a_known_value(tmp_path: Path) -> None:
     lexicon = load_lexicon(path)
     assert lexicon.rule("allowed") is None
     assert "'about' must be one of any, person, object" in lexicon.problems[0]
+
+
+def test_quotations_pair_their_own_marks_on_one_line() -> None:
+    from carejournal.lens.context import quotations
+
+    text = "The residents' lounge. She said 'it's \u201ccase\u201d work'.\n'open\nx'"
+    pairs = [(text[a], text[b]) for a, b in quotations(text)]
+    assert pairs == [("\u201c", "\u201d"), ("'", "'")]  # nested, then outer; none across lines
+    assert quotations("Dot's and Mary's tea; the dogs' bowls") == []
+    long = "'" + "word " * 60 + "case'"
+    assert quotations(long) == []  # longer than a quotation of a word
