@@ -166,7 +166,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
         return QUOTED
     if mentioned(sentence, first):
         return MENTIONED
-    if about != "any" and who(sentence, first, last, about) in (OTHER, WRITER_SIDE):
+    if about in ("person", "object") and who(sentence, first, last, about) in (
+            OTHER, WRITER_SIDE):
         return Verdict.DROP
     if negated(sentence, first):
         return NEGATED

@@ -167,7 +167,7 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     for name in ("why", "source"):
         if not _text(item.get(name)):
             raise ValueError(f"needs a non-empty '{name}'.")
-    about = item.get("about", "any")
+    about = item.get("about") or "any"  # "" (as the lexicon's other tools write it) is "any"
     if about not in ABOUT:
         raise ValueError(f"'about' must be one of {', '.join(ABOUT)}.")
     phrases = _texts(item, "phrases", required=True)
