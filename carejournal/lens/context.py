@@ -91,10 +91,11 @@ NEGATION_FILLER = frozenset(
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
-    "described describing brand branded dub dubbed nickname nicknamed".split())
+    "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
+    "known".split())
 WRITING_VERBS = frozenset(
-    "wrote write writes writing written typed type say says said".split())
-NAMING_FILLER = frozenset("a an the as her him them me us it being of".split())
+    "wrote write writes writing written typed type say says said saying".split())
+NAMING_FILLER = frozenset("a an the as her him them me us it being of to".split())
 SENTENCE_ENDS = frozenset(".!?\n")
 CLAUSE_MARKS = frozenset(",;:()[]\u2014\u2013")
 ABBREVIATIONS = frozenset("mr mrs ms mx dr st prof".split())
