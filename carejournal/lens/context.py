@@ -136,16 +136,19 @@ class Sentence:
         if at <= 0:
             return True
         gap = self.words.gap(at)
-        if SENTENCE_ENDS.isdisjoint(gap):
+        if gap == " " or SENTENCE_ENDS.isdisjoint(gap):  # a single space: most gaps
             return False
         before = self.words.norms[at - 1]
         return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1))
 
     def clause_break(self, at: int) -> bool:
         """Whether a clause ends between word at - 1 and word at."""
+        if at <= 0 or self.words.norms[at] in CONJUNCTIONS:
+            return True
         gap = self.words.gap(at)
-        return (not CLAUSE_MARKS.isdisjoint(gap) or " - " in gap
-                or self.words.norms[at] in CONJUNCTIONS or self.sentence_break(at))
+        if gap == " ":
+            return False
+        return (not CLAUSE_MARKS.isdisjoint(gap) or " - " in gap or self.sentence_break(at))
 
     def capitalised(self, at: int) -> bool:
         """Whether the word starts with a capital and is not shouted or "I"."""
@@ -414,6 +417,8 @@ def negated(sentence: Sentence, first: int) -> bool:
 def proper_name(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is part of a name: every word capitalised, and a title or another
     capitalised word next to it ("Mr Case", "Bedford Wanderers", "Victim Support")."""
+    if not sentence.text[sentence.words.starts[first]].isupper():
+        return False  # most matches: lower case, no name
     if not all(sentence.capitalised(at) for at in range(first, last + 1)):
         return False
     norms = sentence.words.norms
