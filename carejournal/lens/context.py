@@ -55,7 +55,7 @@ OTHERS = frozenset(
     "tv telly weather sun rain wind plant plants match game games football team shop shops "
     "council councils bank banks surgery pharmacy chemist hospital hospitals school "
     "schools college company companies airline airlines landlord police court courts "
-    "government agency agencies provider providers authority cqc dwp nhs "
+    "government agency agencies provider providers service services authority cqc dwp nhs "
     "insurer insurers club clubs firm business store supermarket tesco asda office "
     "department board panel committee cat cats dog dogs puppy puppies kitten kittens horse "
     "horses pony budgie bird birds parrot hamster rabbit pet pets goat cow cows sheep fox "
