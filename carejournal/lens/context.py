@@ -78,7 +78,8 @@ CONJUNCTIONS = frozenset(
 NOT_OWNERS = PRONOUNS_PERSON | PRONOUNS_OTHER | WRITER | frozenset(
     "that there what here where who how let this".split())
 NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
-    "today yesterday then later now also sadly luckily again".split())
+    "today yesterday tomorrow tonight then later earlier now also again afterwards meanwhile "
+    "eventually still once instead here there".split())
 PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
@@ -220,8 +221,16 @@ def subject_before(sentence: Sentence, first: int) -> str | None:
         at -= 1
         kind = classify(sentence, at, head)
         if kind is not None and not _in_phrase_after_preposition(sentence, at):
-            return kind
+            return _owner_of_relative(sentence, at) or kind
     return None
+
+
+def _owner_of_relative(sentence: Sentence, at: int) -> str | None:
+    """For "I" or "we" right after a noun ("the people I support are allowed to"), the
+    noun: the writer is inside a relative clause about it."""
+    if at == 0 or sentence.words.norms[at] not in ("i", "we") or sentence.clause_break(at):
+        return None
+    return classify(sentence, at - 1, at)
 
 
 def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
@@ -316,8 +325,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     raw = sentence.raw(at)
     if raw.isupper() and len(raw) > 1:
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
-    if raw[:1].isupper():
-        return PERSON  # a name
+    adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
+    if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
+        return PERSON  # a name (not "Yesterday" or "Sadly" starting a sentence)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or _possessive(sentence, at - 1)):
         return OTHER  # "the fire door", "my car", "the shop's card machine"

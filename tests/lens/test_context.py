@@ -202,6 +202,8 @@ def mentions(lens: Lens, text: str) -> list[tuple[str, str]]:
     "Visitors are not allowed after eight.",
     "She said that the car refused to start.",
     "The old boiler refused to fire up.",                   # "old" describes the boiler
+    "The car I drive refused to start.",
+    "Yesterday I refused to give up.",
 ])
 def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
         lens: Lens, text: str) -> None:
@@ -232,6 +234,8 @@ def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
     ("Staff said that he was tired and refused his tea.", "refused"),  # "that" starts a clause
     ("The man that refused his tea was upset.", "refused"),
     ("She had a terrible tantrum.", "tantrum"),
+    ("The lady I visit on Tuesdays refused her tea.", "refused"),     # the writer inside
+    ("The people we support are not allowed out.", "not allowed"),
     ("We wrote up an incident of tantrums at tea.", "tantrums"),       # a noun after "of"
 ])
 def test_wording_about_a_person_is_found(lens: Lens, text: str, found: str) -> None:
