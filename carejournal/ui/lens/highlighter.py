@@ -45,7 +45,8 @@ class LensContext(QObject):
         super().__init__(parent)
         self.lens: Lens | None = None
         self.dismissed: frozenset[str] = frozenset()
-        self.people: tuple[str, ...] = ()  # the entry's people: wording about them is noticed
+        self.entry_people: tuple[str, ...] = ()  # the entry's people: the lens reads who
+        # a sentence is about with them
         self._cache: dict[str, tuple[Finding, ...]] = {}
 
     def set_lens(self, lens: Lens | None) -> None:
@@ -57,8 +58,8 @@ class LensContext(QObject):
     def set_people(self, people: Iterable[str]) -> None:
         """The people the entry lists (the lens reads who a sentence is about with them)."""
         names = tuple(people)
-        if names != self.people:
-            self.people = names
+        if names != self.entry_people:
+            self.entry_people = names
             self._cache.clear()
             self.changed.emit()
 
@@ -91,7 +92,7 @@ class LensContext(QObject):
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             found = self._cache[text] = tuple(self.lens.check(text, self.dismissed,
-                                                              people=self.people))
+                                                              people=self.entry_people))
         return found
 
     def category_name(self, key: str) -> str:

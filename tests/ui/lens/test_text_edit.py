@@ -313,4 +313,4 @@ def test_a_mention_is_acknowledged_not_corrected_and_not_counted(
 
 def test_the_people_field_tells_the_lens_who_the_entry_is_about(editor: EntryEditor) -> None:
     editor.people.setText("Bo Smith, Dot")
-    assert editor.lens_context.people == ("Bo Smith", "Dot")
+    assert editor.lens_context.entry_people == ("Bo Smith", "Dot")
