@@ -27,7 +27,7 @@ PRONOUNS_OTHER = frozenset("it its it'd it'll itself which something nothing".sp
 WRITER = frozenset(
     "i me my myself we us our ourselves i'm i've i'd i'll we're we've we'd we'll you you're "
     "staff team colleague colleagues manager managers carer carers worker workers nurse "
-    "nurses doctor doctors gp gps management everyone everybody".split())
+    "nurses doctor doctors gp gps management".split())
 # People who are not the ones supported: their doings are not what the lens is about.
 NOT_SUPPORTED = frozenset(
     "visitor visitors volunteer volunteers student students contractor contractors driver "
@@ -50,7 +50,7 @@ TITLES = frozenset("mr mrs ms miss mx".split())
 # Things, animals and institutions that often do what a rule's word says.
 OTHERS = frozenset(
     "car cars van bus buses train trains printer printers computer computers laptop "
-    "laptops phone phones machine machines lift lifts boiler kettle system "
+    "laptops phone phones machine machines door doors lift lifts boiler kettle system "
     "systems app website card cards engine key keys lock window tap heating wifi internet "
     "tv telly weather sun rain wind plant plants match game games football team shop shops "
     "council councils bank banks surgery pharmacy chemist hospital hospitals school "
@@ -60,7 +60,8 @@ OTHERS = frozenset(
     "department board panel committee cat cats dog dogs puppy puppies kitten kittens horse "
     "horses pony budgie bird birds parrot hamster rabbit pet pets goat cow cows sheep fox "
     "squirrel pigeon duck ducks fish baby babies toddler toddlers software form forms "
-    "policy policies rule rules law alarm".split())
+    "policy policies rule rules law alarm weather morning mornings day days afternoon "
+    "evening evenings weekend weekends night nights miles points scheme".split())
 # Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
 ADJECTIVES = frozenset(
     "real big massive huge little proper bad full blown major minor small total complete "
@@ -68,6 +69,7 @@ ADJECTIVES = frozenset(
     "noisy stroppy silly nasty messy sudden violent screaming crying loud physical verbal "
     "usual typical daily nightly latest".split())
 ADJECTIVE_ENDINGS = ("ful", "ive", "ous", "ible", "able", "ish", "less", "est")
+QUANTIFIERS = frozenset("bit lot kind sort something such".split())  # "a bit of a burden"
 DETERMINERS = frozenset(
     "a an the this that these those some every each another any no".split())
 POSSESSIVE_PERSON = frozenset("his her their".split())
@@ -87,15 +89,19 @@ NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer"
 NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses the noun
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
-    "so that always ever even being just intentionally purposely".split())
+    "so that always ever even intentionally purposely have has had having doing getting "
+    "any".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
     "known".split())
-WRITING_VERBS = frozenset(
-    "wrote write writes writing written typed type say says said saying".split())
+WRITING_VERBS = frozenset("wrote write writes writing written typed type".split())
+SAYING_VERBS = frozenset("say says said saying".split())
+REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
+HOLDING_BACK = frozenset(
+    "nearly almost stop stopped stopping quit avoid not never myself".split())
 NAMING_FILLER = frozenset("a an the as her him them me us it being of to".split())
 SENTENCE_ENDS = frozenset(".!?\n")
 CLAUSE_MARKS = frozenset(",;:()[]\u2014\u2013")
@@ -191,11 +197,31 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
                    and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
         if not passive:
             found = object_after(sentence, first, last)
+            subject, where = _subject(sentence, first)
+            if found == PERSON and subject == PERSON and _named(sentence, where):
+                return OTHER  # "Dot let her do the dressing": the person is the one allowing
             if found is not None:
                 return found
-            subject = subject_before(sentence, first)
             return subject if subject == OTHER else None
+    if _describes_thing_after(sentence, last):
+        return OTHER  # "the uncooperative weather"
     return subject_before(sentence, first)
+
+
+def _named(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` names a person (a name, a person word), rather than being a
+    pronoun that could be the worker's colleague."""
+    return at >= 0 and sentence.words.norms[at] not in PRONOUNS_PERSON
+
+
+def _describes_thing_after(sentence: Sentence, last: int) -> bool:
+    """Whether a match that is not a verb ("uncooperative", "frequent flyer") is followed by
+    the thing or animal it describes ("weather", "dog", "miles")."""
+    norms = sentence.words.norms
+    word, after = norms[last], last + 1
+    if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")):
+        return False
+    return norms[after] in OTHERS  # "frequent flyer miles": a word before a thing describes it
 
 
 def _be_before(sentence: Sentence, first: int) -> bool:
@@ -209,19 +235,43 @@ def _be_before(sentence: Sentence, first: int) -> bool:
 def subject_before(sentence: Sentence, first: int) -> str | None:
     """The nearest noun or pronoun before word first in its clause; if the clause has none,
     the first one of the clause before (as in "The car broke down and refused to start")."""
+    return _subject(sentence, first)[0]
+
+
+def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
+    """subject_before, with where the subject is (-1 when none is found)."""
     head = _own_phrase(sentence, first)
-    if head > 0 and sentence.words.norms[head - 1] in PREPOSITIONS - {"to"}:
-        return None  # "an incident of aggression": a noun after a preposition has no subject
+    norms = sentence.words.norms
+    if head > 0 and norms[head - 1] in REPORTING_VERBS:
+        return None, -1  # "GP letter says non compliant": said of the person, not the letter
+    if head > 1 and norms[head - 1] == "of" and norms[head - 2] in QUANTIFIERS:
+        head -= 2  # "I'm a bit of a burden": the subject is before "a bit of"
+        head -= head > 0 and norms[head - 1] in DETERMINERS
+    elif head > 0 and norms[head - 1] in PREPOSITIONS - {"to"}:
+        return None, -1  # "an incident of aggression": a noun after a preposition
     at, limit = head, max(0, first - SCAN)
     while at > limit:
         if sentence.sentence_break(at):
-            return None
+            return None, -1
         if sentence.clause_break(at) and at != head:
             return _first_in_clause(sentence, at)
         at -= 1
         kind = classify(sentence, at, head)
         if kind is not None and not _in_phrase_after_preposition(sentence, at):
-            return _owner_of_relative(sentence, at) or kind
+            return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
+    return None, -1
+
+
+def _antecedent(sentence: Sentence, at: int) -> tuple[str, int] | None:
+    """For a noun inside a relative clause ("people who need two carers are a burden"), the
+    noun the clause is about: the one before "who" or "which"."""
+    norms = sentence.words.norms
+    for back in range(at - 1, max(0, at - 6), -1):
+        if sentence.clause_break(back + 1) and norms[back + 1] not in ("who", "which"):
+            return None
+        if norms[back] in ("who", "which"):
+            kind = classify(sentence, back - 1, back)
+            return (kind, back - 1) if kind is not None else None
     return None
 
 
@@ -258,7 +308,7 @@ def _own_phrase(sentence: Sentence, first: int) -> int:
     return first
 
 
-def _first_in_clause(sentence: Sentence, end: int) -> str | None:
+def _first_in_clause(sentence: Sentence, end: int) -> tuple[str | None, int]:
     """The first noun or pronoun of the clause that ends before word end."""
     start = end - 1
     while start > max(0, end - SCAN) and not sentence.clause_break(start):
@@ -268,8 +318,8 @@ def _first_in_clause(sentence: Sentence, end: int) -> str | None:
         kind = classify(sentence, at, end)
         if kind is not None:  # "the service user": the last word of a compound is its head
             following = norms[at + 1] if at + 1 < end else ""
-            return PERSON if following in PERSON_NOUNS else kind
-    return None
+            return (PERSON if following in PERSON_NOUNS else kind), at
+    return None, -1
 
 
 def object_after(sentence: Sentence, first: int, last: int) -> str | None:
@@ -311,8 +361,12 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
     if word in PERSON_NOUNS:
+        if before == "little" and word not in CARE_NOUNS:
+            return OTHER  # "Jade's little boy": a small child, not a person we support
         mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
+    if word == "door" and before == "next":
+        return None  # "the man next door"
     if word in WRITER or word in NOT_SUPPORTED:
         return WRITER_SIDE
     if word in PRONOUNS_OTHER or word in OTHERS:
@@ -391,19 +445,24 @@ def _closes(text: str, at: int) -> bool:
 
 def mentioned(sentence: Sentence, first: int) -> bool:
     """Whether words just before the match name it as a word: "the word", "the term",
-    "called her a", "described as", "I nearly wrote", "labelled"."""
+    "called her a", "called Mr Pearce a", "described as", "I nearly wrote", "labelled"."""
     norms = sentence.words.norms
-    at, skipped = first - 1, 0
-    while at >= 0 and skipped <= 3 and not sentence.sentence_break(at + 1):
+    at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
+    while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
-        if word in MENTION_NOUNS or word in NAMING_VERBS:
-            return True
+        before = norms[at - 1] if at > 0 else ""
+        if word in NAMING_VERBS and before not in DETERMINERS:  # not "the call is a..."
+            return not any(norms[k] in BE for k in range(at + 1, first))
+        if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:
+            return True  # "the word", "that phrase"; not "a long term sufferer"
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
+        if word in SAYING_VERBS:  # "I nearly said", "we stopped saying"
+            return skipped == 0 and before in HOLDING_BACK
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
-        if word not in NAMING_FILLER or sentence.clause_break(at + 1):
-            return False
+        plain = plain and (word in NAMING_FILLER or word in TITLES
+                           or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + 1
     return False
 
@@ -439,4 +498,5 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
             return True
     after = last + 1
     return (after < len(norms) and not sentence.clause_break(after)
-            and sentence.capitalised(after))
+            and sentence.capitalised(after) and norms[after] not in TITLES
+            and norms[after] not in sentence.people)  # "Toileted Mr Green": a new name

@@ -203,6 +203,10 @@ def mentions(lens: Lens, text: str) -> list[tuple[str, str]]:
     "She said that the car refused to start.",
     "The old boiler refused to fire up.",                   # "old" describes the boiler
     "The car I drive refused to start.",
+    "Frequent flyer miles don't help when the flight is cancelled.",  # describes a thing
+    "Jade's little boy had a tantrum at the door.",         # a small child
+    "I'm a bit of a frequent flyer with the airline.",      # past "a bit of"
+    "Dot let her have the last biscuit.",                   # the person is the one allowing
     "Yesterday I refused to give up.",
 ])
 def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
@@ -236,6 +240,8 @@ def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
     ("She had a terrible tantrum.", "tantrum"),
     ("The lady I visit on Tuesdays refused her tea.", "refused"),     # the writer inside
     ("The people we support are not allowed out.", "not allowed"),
+    ("People who need two carers are frequent flyers at A&E.", "frequent flyers"),  # who
+    ("GP letter says non-compliant again.", "non-compliant"),  # said of the person
     ("We wrote up an incident of tantrums at tea.", "tantrums"),       # a noun after "of"
 ])
 def test_wording_about_a_person_is_found(lens: Lens, text: str, found: str) -> None:
@@ -284,6 +290,9 @@ def test_rules_about_who_it_is_done_to_look_at_the_object(
     ("She has been referred to as a case for years.", "case", "mentioned"),
     ("We stopped saying case in team meetings.", "case", "mentioned"),
     ("He was described to me as attention seeking.", "attention seeking", "mentioned"),
+    ("The handover sheet called Mr Pearce a bed blocker.", "bed blocker", "mentioned"),
+    ("Caught myself saying case in supervision.", "case", "mentioned"),
+    ("Alfie wasn't having a tantrum, he was frightened.", "tantrum", "negated"),
     ("He is not attention seeking, he is lonely.", "attention seeking", "negated"),
     ("She wasn't being non-compliant.", "non-compliant", "negated"),
     ("He never refuses a cup of tea.", "refuses", "negated"),
@@ -302,6 +311,9 @@ def test_quoted_mentioned_and_negated_wording_is_a_mention(
     "She doesn't like the new carer and refused her tea.",        # too far back
     "She's one of the cases I picked up.",                        # a contraction, not a quote
     "It wasn't only that he refused; he shouted.",                # not only
+    "Winston is a long term case at the clinic.",                 # "term" is not "the term"
+    "Her morning call is a case.",                                # "call" is a noun here
+    "The review said case was adequate.",                         # reported, not held back
 ])
 def test_apostrophes_and_far_away_negation_do_not_make_a_mention(lens: Lens, text: str) -> None:
     assert [f.mention for f in lens.check(text)] == [False]
