@@ -244,8 +244,9 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
     norms = sentence.words.norms
     if head > 0 and norms[head - 1] in REPORTING_VERBS:
         return None, -1  # "GP letter says non compliant": said of the person, not the letter
-    if head > 1 and norms[head - 1] == "of" and norms[head - 2] in QUANTIFIERS:
-        head -= 2  # "I'm a bit of a burden": the subject is before "a bit of"
+    of = head - 1 - (head > 0 and norms[head - 1] in DETERMINERS)  # "a bit of (a) ..."
+    if of > 0 and norms[of] == "of" and norms[of - 1] in QUANTIFIERS:
+        head = of - 1  # "I'm a bit of a burden": the subject is before "a bit of"
         head -= head > 0 and norms[head - 1] in DETERMINERS
     elif head > 0 and norms[head - 1] in PREPOSITIONS - {"to"}:
         return None, -1  # "an incident of aggression": a noun after a preposition
@@ -253,7 +254,7 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
     while at > limit:
         if sentence.sentence_break(at):
             return None, -1
-        if sentence.clause_break(at) and at != head:
+        if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
             return _first_in_clause(sentence, at)
         at -= 1
         kind = classify(sentence, at, head)
@@ -381,7 +382,7 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
-        return PERSON  # a name (not "Yesterday" or "Sadly" starting a sentence)
+        return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or _possessive(sentence, at - 1)):
         return OTHER  # "the fire door", "my car", "the shop's card machine"
@@ -491,6 +492,8 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
     if not all(sentence.capitalised(at) for at in range(first, last + 1)):
         return False
     norms = sentence.words.norms
+    if last > first and not sentence.sentence_break(first):
+        return True  # "The Good Boy pub": capitals on every word, mid-sentence
     if first > 0 and not sentence.clause_break(first):
         if norms[first - 1] in TITLES or norms[first - 1] in ABBREVIATIONS:
             return True

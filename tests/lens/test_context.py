@@ -206,6 +206,8 @@ def mentions(lens: Lens, text: str) -> list[tuple[str, str]]:
     "Frequent flyer miles don't help when the flight is cancelled.",  # describes a thing
     "Jade's little boy had a tantrum at the door.",         # a small child
     "I'm a bit of a frequent flyer with the airline.",      # past "a bit of"
+    "Our dog Biscuit had a tantrum at the vet's.",          # a pet's name
+    "We had a tantrum about the rota.",                      # the writer
     "Dot let her have the last biscuit.",                   # the person is the one allowing
     "Yesterday I refused to give up.",
 ])
@@ -242,6 +244,8 @@ def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
     ("The people we support are not allowed out.", "not allowed"),
     ("People who need two carers are frequent flyers at A&E.", "frequent flyers"),  # who
     ("GP letter says non-compliant again.", "non-compliant"),  # said of the person
+    ("Pat ate her porridge this morning, tantrum over.", "tantrum"),  # the clause before
+    ("Stan's been a bit of a frequent flyer lately.", "frequent flyer"),
     ("We wrote up an incident of tantrums at tea.", "tantrums"),       # a noun after "of"
 ])
 def test_wording_about_a_person_is_found(lens: Lens, text: str, found: str) -> None:
@@ -321,6 +325,7 @@ def test_apostrophes_and_far_away_negation_do_not_make_a_mention(lens: Lens, tex
 
 @pytest.mark.parametrize("text", [
     "Mr Case came to visit.", "Bedford Wanderers won on Saturday.",
+    "Lunch at The Bed Blocker pub was fun.",
     "We rang Victim Support together.", "Dr. Case rang back.",
 ])
 def test_a_rule_word_inside_a_name_is_not_noticed(lens: Lens, text: str) -> None:
@@ -331,6 +336,7 @@ def test_a_rule_word_inside_a_name_is_not_noticed(lens: Lens, text: str) -> None
     ("The Wanderers came round.", ["Wanderers"]),    # one capitalised word is not a name
     ("Cases like hers are rare.", ["Cases"]),        # capitalised at the start
     ("CASES piled up.", ["CASES"]),                  # shouted, not a name
+    ("Bed Blocker is what they wrote.", ["Bed Blocker"]),  # capitals starting a sentence
 ])
 def test_capitals_alone_do_not_make_a_name(lens: Lens, text: str, found: list[str]) -> None:
     assert [f.text for f in lens.check(text)] == found
