@@ -171,7 +171,7 @@ def people_words(people: Iterable[str]) -> frozenset[str]:
 
 def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | str:
     """Whether the match of words first..last is used, dropped, or mentioned (the reason)."""
-    if proper_name(sentence, first, last):
+    if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
@@ -482,6 +482,17 @@ def negated(sentence: Sentence, first: int) -> bool:
             return False
         at, skipped = at - 1, skipped + 1
     return False
+
+
+def writers_own(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the wording is about the writer's own life: "my own obs", "some respite
+    myself" (a noun, not "I fed him myself")."""
+    norms = sentence.words.norms
+    if first > 1 and norms[first - 1] == "own" and norms[first - 2] in ("my", "our"):
+        return True
+    after = last + 1
+    return (first == last and after < len(norms) and norms[after] in ("myself", "ourselves")
+            and not norms[last].endswith(("ed", "ing")) and not sentence.clause_break(after))
 
 
 def proper_name(sentence: Sentence, first: int, last: int) -> bool:
