@@ -99,6 +99,8 @@ NAMING_VERBS = frozenset(
     "known".split())
 WRITING_VERBS = frozenset("wrote write writes writing written typed type".split())
 SAYING_VERBS = frozenset("say says said saying".split())
+MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
+    ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
 HOLDING_BACK = frozenset(
     "nearly almost stop stopped stopping quit avoid not never myself".split())
@@ -448,6 +450,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     """Whether words just before the match name it as a word: "the word", "the term",
     "called her a", "called Mr Pearce a", "described as", "I nearly wrote", "labelled"."""
     norms = sentence.words.norms
+    if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
+        return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
@@ -472,6 +476,9 @@ def negated(sentence: Sentence, first: int) -> bool:
     """Whether "not", "n't", "never" or "no longer" comes shortly before the match in its
     clause ("he is not attention seeking")."""
     norms = sentence.words.norms
+    window = norms[max(0, first - 5):first]
+    if NEGATORS.isdisjoint(window) and "longer" not in window and "n't" not in " ".join(window):
+        return False  # most matches: nothing negative near
     at, skipped = first - 1, 0
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
