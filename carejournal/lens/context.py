@@ -195,8 +195,11 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
     "the new rules allow more visits", still rules it out)."""
     if about == "object":
         norms = sentence.words.norms
-        passive = (_be_before(sentence, first) and not sentence.clause_break(first)
-                   and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
+        if norms[first] in BE and first < last:  # the phrase holds it: "was allowed to"
+            passive = not norms[first + 1].endswith("ing")
+        else:
+            passive = (_be_before(sentence, first) and not sentence.clause_break(first)
+                       and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
         if not passive:
             found = object_after(sentence, first, last)
             subject, where = _subject(sentence, first)

@@ -63,6 +63,14 @@ why = "w"
 alternatives = ["supported"]
 source = "test"
 [[rule]]
+id = "was-allowed"
+category = "power"
+about = "object"
+phrases = ["is allowed to"]
+why = "w"
+alternatives = ["chose to"]
+source = "test"
+[[rule]]
 id = "feed"
 category = "power"
 about = "object"
@@ -273,6 +281,9 @@ def test_the_entrys_people_are_people_even_in_lower_case(lens: Lens) -> None:
     ("The new rules allow more visits.", []),         # a thing does the allowing
     ("The new rules allow her to stay up.", ["allow"]),  # but to her
     ("We're allowed to park at the back.", []),       # the writer, in the passive
+    ("I was allowed to leave at three.", []),
+    ("My daughter is allowed to stay up till nine.", []),  # "is" inside the phrase
+    ("Jenna is allowed to go to her friend's party.", ["is allowed to"]),
 ])
 def test_rules_about_who_it_is_done_to_look_at_the_object(
         lens: Lens, text: str, found: list[str]) -> None:
