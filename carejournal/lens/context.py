@@ -81,7 +81,9 @@ NOT_OWNERS = PRONOUNS_PERSON | PRONOUNS_OTHER | WRITER | frozenset(
     "that there what here where who how let this".split())
 NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
     "today yesterday tomorrow tonight then later earlier now also again afterwards meanwhile "
-    "eventually still once instead here there".split())
+    "eventually still once instead here there monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october "
+    "november december christmas easter".split())
 PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())

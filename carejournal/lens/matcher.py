@@ -9,6 +9,7 @@ from functools import lru_cache
 from carejournal.core.findings import Finding, finding_key
 from carejournal.lens.context import Sentence, Verdict, judge, people_words
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
+from carejournal.lens.names import NameMatcher
 from carejournal.lens.phrases import Match, PhraseMatcher, Words, words_of
 
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
@@ -21,17 +22,39 @@ class Lens:
         self.lexicon = lexicon
         self.disabled = frozenset(disabled)
         self._matcher: PhraseMatcher[Rule] = PhraseMatcher()
+        self._names: NameMatcher[Rule] = NameMatcher()  # "let him" also finds "let Harry"
         for rule in lexicon.rules:
             if rule.id in self.disabled:
                 continue
             for words in rule.variants:
                 self._matcher.add(words, rule)
+                self._names.add(words, rule)
             self._matcher.add_exceptions(rule, rule.exception_variants)
+            self._names.add_exceptions(rule, rule.exception_variants)
         self._matcher.finalise()
+        self._names.finalise()
 
-    def matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
-        """Every phrase of the lexicon in text, before the sentence around it is read."""
+    def phrase_matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
+        """Every phrase of the lexicon in text as written (no names for pronouns), before
+        the sentence around it is read."""
         return self._matcher.find(text, words)
+
+    def matches(self, text: str, words: Words | None = None, people: Iterable[str] = ()
+                ) -> list[Match[Rule]]:
+        """phrase_matches, and the pronoun phrases found with a name in the pronoun's place
+        ("let Harry" for "let him"), in order, before the sentence around them is read."""
+        toks = words_of(text) if words is None else words
+        return self._all_matches(text, toks, Sentence(text, toks, people_words(people)))
+
+    def _all_matches(self, text: str, toks: Words, sentence: Sentence) -> list[Match[Rule]]:
+        found = self._matcher.find(text, toks)
+        named = self._names.find(sentence, [(m.first, m.last) for m in found])
+        if not named:
+            return found
+        starts, ends = toks.starts, toks.ends
+        found += [Match(first, last, starts[first], ends[last], rule, words)
+                  for first, last, rule, words in named]
+        return sorted(found, key=lambda m: m.first)
 
     def check(self, text: str, dismissed: Iterable[str] = (), words: Words | None = None,
               people: Iterable[str] = ()) -> list[Finding]:
@@ -63,11 +86,8 @@ class Lens:
     def _judged(self, text: str, toks: Words, people: Iterable[str]
                 ) -> Iterator[tuple[Match[Rule], str]]:
         """Matches with "" (used) or why they are a mention; dropped ones left out."""
-        matches = self._matcher.find(text, toks)
-        if not matches:
-            return
         sentence = Sentence(text, toks, people_words(people))
-        for match in matches:
+        for match in self._all_matches(text, toks, sentence):
             verdict = judge(sentence, match.first, match.last, match.payload.about)
             if verdict is Verdict.DROP:
                 continue

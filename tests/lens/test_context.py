@@ -401,3 +401,52 @@ def test_quotations_pair_their_own_marks_on_one_line() -> None:
     assert quotations("Dot's and Mary's tea; the dogs' bowls") == []
     long = "'" + "word " * 60 + "case'"
     assert quotations(long) == []  # longer than a quotation of a word
+
+
+NAMES_LEXICON = '''
+version = 1
+[categories.power]
+name = "Power"
+description = "Power."
+[[rule]]
+id = "put-to-bed"
+category = "power"
+about = "object"
+phrases = ["put+ him to bed", "put+ her to bed"]
+why = "w"
+alternatives = ["helped him get ready for bed"]
+source = "test"
+[[rule]]
+id = "let-him"
+category = "power"
+about = "object"
+phrases = ["let+ him", "let+ her"]
+exceptions = ["let+ him know", "let+ her know", "let+ him in"]
+why = "w"
+alternatives = ["supported him to"]
+source = "test"
+'''
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("We put Nora to bed at seven.", (), ["put Nora to bed"]),
+    ("Night staff put Mrs Green to bed early.", (), ["put Mrs Green to bed"]),
+    ("I let Harry Smith have a lie in.", (), ["let Harry Smith"]),
+    ("Staff wouldn't let anwar have a snack.", ("Anwar",), ["let anwar"]),  # the entry's
+    ("Staff wouldn't let anwar have a snack.", (), []),                   # a small word
+    ("We let him choose.", (), ["let him"]),                             # as before
+    ("I'll let Dave know.", (), []),                                     # the exception
+    ("We let Tuesday go by.", (), []),                                   # not a name
+    ("I let Dot's cat out.", (), []),                                    # an owner
+    ("Let Mum decide.", (), []),                                         # a person word
+    ("We put Ward 4 to bed.", (), []),                                   # no: "Ward 4"
+])
+def test_a_pronoun_in_a_phrase_also_stands_for_a_name(tmp_path: Path, text: str,
+                                                      people: tuple[str, ...],
+                                                      found: list[str]) -> None:
+    path = tmp_path / "names.toml"
+    path.write_text(NAMES_LEXICON, encoding="utf-8")
+    lens = Lens(load_lexicon(path))
+    findings = lens.check(text, people=people)
+    assert [f.text for f in findings] == found
+    assert all(f.key.endswith((" him", " her", " him to bed", " her to bed")) for f in findings)
