@@ -184,7 +184,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
     if about in ("person", "object") and who(sentence, first, last, about) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
-    if negated(sentence, first):
+    if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
 
@@ -336,6 +336,9 @@ def object_after(sentence: Sentence, first: int, last: int) -> str | None:
     norms = sentence.words.norms
     if any(norms[at] in ("him", "her", "them") for at in range(first, last)):
         return PERSON
+    if norms[last] in sentence.people or (sentence.capitalised(last)
+                                          and not sentence.sentence_break(last)):
+        return PERSON  # "let Daisy": a name in the pronoun's place
     word = norms[last]
     if word in ("him", "them"):
         return PERSON

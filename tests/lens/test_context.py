@@ -439,6 +439,7 @@ source = "test"
     ("We let Tuesday go by.", (), []),                                   # not a name
     ("I let Dot's cat out.", (), []),                                    # an owner
     ("Let Mum decide.", (), []),                                         # a person word
+    ("We don't let Daisy have her bank card.", (), ["let Daisy"]),       # still control
     ("We put Ward 4 to bed.", (), []),                                   # no: "Ward 4"
 ])
 def test_a_pronoun_in_a_phrase_also_stands_for_a_name(tmp_path: Path, text: str,
