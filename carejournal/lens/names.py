@@ -77,13 +77,18 @@ class NameMatcher(Generic[P]):
         if not self._by_first or self._by_first.keys().isdisjoint(norms):
             return []
         busy = sorted(taken)
+        covered = {at for start, end in busy for at in range(start, end + 1)}
         out: list[tuple[int, int, P, tuple[str, ...]]] = []
         after = 0
+        widths: dict[int, int] = {}  # name widths worked out at each place, once
         for first in compress(count(), map(self._by_first.__contains__, norms)):
-            if first < after:
+            if first < after or first in covered:
                 continue
+            second = norms[first + 1] if first + 1 < len(norms) else ""
             for phrase in self._by_first[norms[first]]:
-                last = matched(sentence, first, phrase)
+                if phrase.slot > 1 and phrase.words[1] != second:
+                    continue  # "the likes of him" tried only after "the likes"
+                last = matched(sentence, first, phrase, widths)
                 if last < 0 or _overlaps(busy, first, last) or self._excepted(sentence, first,
                                                                               last, phrase):
                     continue
@@ -96,21 +101,25 @@ class NameMatcher(Generic[P]):
                   phrase: NamedPhrase[P]) -> bool:
         for exception in self._exceptions.get(id(phrase.payload), ()):
             if exception.words[0] == phrase.words[0]:
-                end = matched(sentence, first, exception)
+                end = matched(sentence, first, exception, {})
                 if end >= last:
                     return True
         return False
 
 
-def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P]) -> int:
-    """The last word of phrase matched at first with a name in its slot, or -1."""
+def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],
+            widths: dict[int, int]) -> int:
+    """The last word of phrase matched at first with a name in its slot, or -1 (widths:
+    name widths already worked out, by place)."""
     norms, words = sentence.words.norms, sentence.words
     at = first
     for index, word in enumerate(phrase.words):
         if at >= len(norms) or (index and not _joined(words.gap(at))):
             return -1
         if index == phrase.slot:
-            width = name_width(sentence, at)
+            width = widths.get(at, -1)
+            if width < 0:
+                width = widths[at] = name_width(sentence, at)
             if not width:
                 return -1
             at += width
