@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmarks.core import Recorder, percentile, time_runs
-from benchmarks.inprocess_ui import bench_editor, bench_lens, bench_timeline, each_timed
+from benchmarks.inprocess_ui import (
+    bench_editor,
+    bench_lens,
+    bench_spelling,
+    bench_timeline,
+    each_timed,
+)
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -47,6 +53,7 @@ def bench_inprocess(rec: Recorder, runs: int, journal_path: Path, jrnl_json: Pat
         bench_open(rec, journal, ids)
         bench_timeline(rec, runs, journal)
         bench_lens(rec, runs)
+        bench_spelling(rec, runs)
         rec.section("Patterns view")
         bench_patterns(rec, runs, journal, today, cold=cold_patterns)
         rec.section("Supervision and import")

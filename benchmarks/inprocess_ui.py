@@ -1,5 +1,6 @@
 """In-process timings of Qt widgets over an open journal: scrolling the timeline, showing
-an entry in the editor, and the language lens (checking 10,000 words, re-underlining)."""
+an entry in the editor, the language lens (checking 10,000 words, re-underlining) and spell
+checking beside it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ LENS_WORDS = 10_000
 PARAGRAPH_WORDS = 150
 LENS_CHECK_MS = 50
 KEYSTROKE_MS = 2
+SPELLING_KEYSTROKE_MS = 5  # one keystroke's re-check with the lens and spelling together
 TIMELINE_SIZE = (380, 720)
 SENTENCES = (
     "I introduced myself and we had a cup of tea in the garden.",
@@ -189,5 +191,84 @@ def _bench_highlight(rec: Recorder, runs: int, text: str) -> None:
     samples, _ = time_runs(keystroke, runs * 20)
     rec.add("lens_keystroke", "Lens: one keystroke in that paragraph (edit + underline)",
             samples, target=KEYSTROKE_MS)
+    edit.deleteLater()
+    qt.processEvents()
+
+
+def varied_text(words: int = LENS_WORDS, seed: int = LENS_SEED) -> str:
+    """About this many words drawn from the shipped dictionary's 97,000 stems, one in fifty
+    misspelt: nearly every word is new to the speller, the worst case for its memory."""
+    from carejournal.spelling.languages import shipped_dictionary
+
+    lines = shipped_dictionary().with_suffix(".dic").read_text(encoding="utf-8").splitlines()
+    stems = [w for line in lines[1:] if (w := line.split("/")[0]).isalpha()]
+    rng = random.Random(seed)
+    chosen = [rng.choice(stems) for _ in range(words)]
+    for n in range(0, words, 50):
+        word = chosen[n]
+        chosen[n] = word[:-2] + word[-1] + word[-2] if len(word) > 3 else word + "q"
+    return "\n".join(" ".join(chosen[n:n + PARAGRAPH_WORDS])
+                     for n in range(0, words, PARAGRAPH_WORDS))
+
+
+def bench_spelling(rec: Recorder, runs: int) -> None:
+    """The dictionary's load, checking 10,000 words (new words and a journal's), suggestions,
+    and a keystroke in a real text box with the lens and spelling together."""
+    from carejournal.spelling.languages import SHIPPED, shipped_dictionary
+    from carejournal.spelling.speller import Speller, load_dictionary
+
+    samples, dictionary = time_runs(lambda: load_dictionary(shipped_dictionary()), 1,
+                                    warm_up=False)
+    rec.add("spelling_load", "Spelling: load the British English dictionary (after the "
+            "first paint, in the background)", samples)
+    for key, label, text in (("spelling_check_10k_new", "new words", varied_text()),
+                             ("spelling_check_10k", "a journal's words", lens_text())):
+        words = len(text.split())
+        samples, found = time_runs(
+            lambda t=text: Speller(dictionary, SHIPPED).misspellings(t), runs)
+        rec.add(key, f"Spelling: check {words:,} words, {label} (nothing remembered)",
+                samples, note=f"{len(found):,} misspelt")
+    speller = Speller(dictionary, SHIPPED)
+    text = varied_text()
+    samples, _ = time_runs(lambda: speller.misspellings(text), runs)
+    rec.add("spelling_check_10k_again", "Spelling: check the same 10,000 words again "
+            "(answers remembered)", samples)
+    samples, _ = time_runs(lambda: Speller(dictionary, SHIPPED).suggest("recieved"), 3,
+                           warm_up=False)
+    rec.add("spelling_suggest", "Spelling: five spellings for one word (off the window's "
+            "thread)", samples)
+    _bench_spelling_keystroke(rec, runs, speller)
+
+
+def _bench_spelling_keystroke(rec: Recorder, runs: int, speller: Any) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from carejournal.lens.matcher import shipped_lens
+    from carejournal.ui.lens.highlighter import LensContext
+    from carejournal.ui.lens.text_edit import LensEdit
+
+    qt = app()
+    context = LensContext()
+    context.set_lens(shipped_lens())
+    context.spelling.set_speller(speller)
+    edit = LensEdit()
+    edit.attach(context)
+    edit.resize(800, 600)
+    samples, _ = time_runs(lambda: edit.setPlainText(varied_text()), 1, warm_up=False)
+    rec.add("spelling_load_10k", "Lens + spelling: show a 10,000-word entry of new words, "
+            "underlined", samples, note=f"{len(edit.misspellings()):,} misspelt")
+    block = edit.document().findBlockByNumber(edit.document().blockCount() // 2)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertText(" ")
+    letters = iter(" ".join(varied_text(2_000, LENS_SEED + 1).split()))
+
+    def keystroke() -> None:  # typing new words: nearly every keystroke a new one to look up
+        cursor.insertText(next(letters))
+        qt.processEvents()
+    samples, _ = time_runs(keystroke, runs * 20)
+    rec.add("spelling_keystroke", "Lens + spelling: one keystroke in a paragraph (edit, "
+            "re-check, underline)", samples, target=SPELLING_KEYSTROKE_MS,
+            note=f"{len(block.text().split())} words")
     edit.deleteLater()
     qt.processEvents()

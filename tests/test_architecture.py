@@ -24,12 +24,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "carejournal"
 # helper), logs.py (the owner-only log) and hardening.py (no core dumps, owner-only files) are
 # the base every layer may use.
 BASE = {"carejournal", "carejournal.durable", "carejournal.logs", "carejournal.hardening"}
-PURE = {"core", "lens", "privacy", "charts", "exchange", "pack"}
+PURE = {"core", "lens", "privacy", "charts", "exchange", "pack", "spelling"}
 ALLOWED: dict[str, set[str]] = {
     "base": {"base"},
     "core": {"core"},  # and carejournal/__init__ only: no durable writes, no log (below)
     "lens": {"core", "lens"},
     "privacy": {"core", "privacy"},
+    "spelling": {"core", "spelling"},
     "charts": {"core", "charts", "base"},  # a saved chart is written through durable.py
     "exchange": {"core", "exchange", "base"},
     "pack": {"core", "pack", "charts", "base"},
@@ -46,10 +47,10 @@ LIBRARIES: dict[str, set[str]] = {
     "PySide6": {"ui", "app"}, "shiboken6": {"ui", "app"},
     "matplotlib": {"charts", "ui"},
     "sqlalchemy": {"store"}, "alembic": {"store"}, "sqlite3": {"store"},
-    "sqlcipher3": {"store"}, "argon2": {"store"},
+    "sqlcipher3": {"store"}, "argon2": {"store"}, "cryptography": {"store"},
     "fpdf": {"pack"}, "docx": {"pack"}, "zxcvbn": {"services"},
     "stdnum": {"privacy"}, "phonenumbers": {"privacy"},
-    "lemminflect": {"lens"},
+    "spylls": {"spelling"}, "lemminflect": {"lens"},
 }
 
 

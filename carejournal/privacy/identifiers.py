@@ -5,7 +5,9 @@ or confirm) and, quietly, when an entry is saved. Numbers, codes and contacts ar
 numbers.py. Names are found with a simple rule: a capitalised word, not at the start of a
 sentence, not all capitals, not a common word (resources/identifier_stopwords.txt), not a
 person already handled; and, in any case and anywhere, a word after a title ("mrs jones"),
-a name the worker listed, or a full name in capitals ("MARY JONES").
+a name the worker listed, or a full name in capitals ("MARY JONES"). A listed word that is
+also an everyday English word (resources/everyday_words.txt: "Brown", "Will", "Rose") is a
+name only where something says so: see _said_to_be_name.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from carejournal.core.resources import resource_path
 from carejournal.privacy import numbers
 from carejournal.privacy.kinds import Identifier, IdKind
 
-__all__ = ["IdKind", "Identifier", "detect", "label", "placeholder", "replace_all"]
+__all__ = ["IdKind", "Identifier", "detect", "everyday", "label", "name_spans", "placeholder",
+           "replace_all"]
 
 
 _LABELS = {
@@ -188,6 +191,15 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def everyday_words() -> frozenset[str]:
+    """Everyday English words (resources/everyday_words.txt, from SCOWL's common sizes), read
+    the first time a listed name is checked, not at start-up."""
+    path = resource_path("everyday_words.txt")
+    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines()
+                     if (w := line.split("#", 1)[0].strip()))
+
+
 def _tokens(text: str) -> list[_Token]:
     """The words of text that stand alone (not glued to digits), possessives removed."""
     lowered = _lowered(text)
@@ -269,21 +281,25 @@ def _category(text: str, tokens: list[_Token], i: int, blocked: Container[str]) 
     return _Cat.OTHER if token.norm in stop_words() else _Cat.NAME
 
 
-def _joins(text: str, before: _Token, after: _Token, before_cat: _Cat) -> bool:
-    """True when two words are close enough to be one name ("Mary Jones", "Mr. Khan")."""
+def _joins(text: str, before: _Token, after: _Token, before_cat: _Cat, comma: bool) -> bool:
+    """True when two words are close enough to be one name ("Mary Jones", "Mr. Khan", and
+    "Brown, Jane" where comma says a listed name is written surname first)."""
     gap = text[before.end:after.start]
     if gap in (" ", "\u00a0"):
         return True
-    return before_cat is _Cat.TITLE and gap in (". ", ".\u00a0")
+    return (before_cat is _Cat.TITLE and gap in (". ", ".\u00a0")) or (comma and gap == ", ")
 
 
-def _runs(text: str, tokens: list[_Token], cats: list[_Cat]) -> list[list[int]]:
-    """Runs of adjacent name words, trimmed to start and end with a name or title."""
+def _runs(text: str, tokens: list[_Token], cats: list[_Cat],
+          commas: Container[int] = ()) -> list[list[int]]:
+    """Runs of adjacent name words, trimmed to start and end with a name or title; a word
+    in commas joins the next across a comma."""
     runs: list[list[int]] = []
     current: list[int] = []
     for i, cat in enumerate(cats):
         if current and (cat is _Cat.OTHER or not _joins(
-                text, tokens[current[-1]], tokens[i], cats[current[-1]])):
+                text, tokens[current[-1]], tokens[i], cats[current[-1]],
+                current[-1] in commas)):
             runs.append(current)
             current = []
         if cat is not _Cat.OTHER and (current or cat is not _Cat.PARTICLE):
@@ -317,8 +333,8 @@ def _names(text: str, known: Iterable[str], ignored: Container[str],
     masked = _known_mask(text, tokens, known)
     cats = [_Cat.OTHER if (text[t.start].islower() and t.norm not in PARTICLES) or i in masked
             else _category(text, tokens, i, ignored) for i, t in enumerate(tokens)]
-    sure = _any_case_names(text, tokens, cats, masked, _listed_words(tuple(listed)))
-    runs = _runs(text, tokens, cats)
+    sure, commas = _any_case_names(text, tokens, cats, masked, _listed_words(tuple(listed)))
+    runs = _runs(text, tokens, cats, commas)
     opening = [cats[r[0]] is _Cat.NAME and _starts_sentence(text, tokens[r[0]].start)
                for r in runs]
     seen = {tokens[i].norm for run, first in zip(runs, opening, strict=True) if not first
@@ -350,36 +366,160 @@ _ACRONYMS = frozenset("nhs gp cqc camhs amhp dols ppe prn mar dnr dnacpr sos asa
                       "a&e icu itu ot slt bmi ecg mri ct cpn spa nb ps".split())
 
 
+class _Listed(NamedTuple):
+    """The words of the names the worker listed, by what it takes to find them."""
+
+    anywhere: frozenset[str]  # a name alone in any case ("okafor", "BILAL")
+    everyday: frozenset[str]  # also an everyday word: a name where something says so
+    pairs: frozenset[tuple[str, str]]  # words that follow each other in one listed name
+    words: frozenset[str]  # all of them
+
+
 @lru_cache(maxsize=8)
-def _listed_words(listed: tuple[str, ...]) -> frozenset[str]:
-    """The words of the listed names worth finding alone (two letters or more, not a
-    common word)."""
-    words = {t.norm for name in listed for t in _tokens(name)}
-    return frozenset(w for w in words if sum(c.isalpha() for c in w) >= 2
-                     and w not in stop_words() and w not in TITLES)
+def _listed_words(listed: tuple[str, ...]) -> _Listed:
+    """The words of the listed names (two letters or more, not titles): found anywhere, or,
+    when they are everyday words, only where something says they are names. A common word
+    (identifier_stopwords.txt: "May", "Best") or a particle ("van", "de") is found only
+    beside the rest of its name."""
+    anywhere: set[str] = set()
+    everyday: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for name in listed:
+        words = [t.norm for t in _tokens(name)
+                 if sum(c.isalpha() for c in t.norm) >= 2 and t.norm not in TITLES]
+        pairs.update(itertools.pairwise(words))
+        for word in words:
+            if word in stop_words() or word in PARTICLES:
+                continue
+            (everyday if word in everyday_words() else anywhere).add(word)
+    return _Listed(frozenset(anywhere), frozenset(everyday), frozenset(pairs),
+                   frozenset(w for pair in pairs for w in pair) | anywhere | everyday)
 
 
 def _any_case_names(text: str, tokens: list[_Token], cats: list[_Cat], masked: set[int],
-                    listed: frozenset[str]) -> set[str]:
-    """Mark as names, in cats, the words that are names whatever their case: listed names,
-    a word after a title, two or three words in capitals in a sentence that is not all
-    capitals. Returns the words marked."""
+                    listed: _Listed) -> tuple[set[str], set[int]]:
+    """Mark as names, in cats, the words that are names whatever their case: listed names
+    (everyday words among them where something says so), a word after a title, two or three
+    words in capitals in a sentence that is not all capitals. Returns the words marked, and
+    the indices of surnames written before a comma and the first name ("Brown, Jane")."""
     sure: set[str] = set()
     for i, token in enumerate(tokens):
-        if i in masked or (token.norm not in listed and (
+        if i in masked or (token.norm not in listed.words and (
                 i == 0 or tokens[i - 1].norm not in _SMALL_TITLES_TOO)):
             continue
         if _after_title(text, tokens, i, masked):
             cats[i - 1], cats[i] = _Cat.TITLE, _Cat.NAME
             sure.add(token.norm)
-        elif token.norm in listed:
+        elif token.norm in listed.anywhere or (
+                token.norm in listed.everyday and _said_to_be_name(text, tokens, i)):
             cats[i] = _Cat.NAME
             sure.add(token.norm)
+    commas: set[int] = set()
+    for i, comma in _listed_pairs(text, tokens, masked, listed.pairs):
+        if _ordinary_pair(text, tokens, i, listed.everyday):
+            continue
+        cats[i] = cats[i + 1] = _Cat.NAME
+        sure.update((tokens[i].norm, tokens[i + 1].norm))
+        if comma:
+            commas.add(i)
     for run in _capital_runs(text, tokens, masked):
         for i in run:
             cats[i] = _Cat.NAME
             sure.add(tokens[i].norm)
-    return sure
+    return sure, commas
+
+
+def _listed_pairs(text: str, tokens: list[_Token], masked: set[int],
+                  pairs: frozenset[tuple[str, str]]) -> list[tuple[int, bool]]:
+    """Where two words of one listed name stand together in any case: in order ("jane
+    brown"), or surname first before a comma ("brown, jane"; then True)."""
+    found: list[tuple[int, bool]] = []
+    if not pairs:
+        return found
+    for i, (a, b) in enumerate(itertools.pairwise(tokens)):
+        if i in masked or i + 1 in masked:
+            continue
+        gap = text[a.end:b.start]
+        if (a.norm, b.norm) in pairs and gap in (" ", "\u00a0"):
+            found.append((i, False))
+        elif (b.norm, a.norm) in pairs and gap == ", ":
+            found.append((i, True))
+    return found
+
+
+def _ordinary_pair(text: str, tokens: list[_Token], i: int, everyday: frozenset[str]) -> bool:
+    """True when two words of a listed name that are both everyday words stand together in
+    small letters after "the", "a", "my"...: "the baker, will you", "up the rose hill"."""
+    return (i > 0 and tokens[i - 1].norm in _NOT_BEFORE_NAMES
+            and text[tokens[i].start].islower()
+            and tokens[i].norm in everyday and tokens[i + 1].norm in everyday)
+
+
+# Words before which an everyday word is not a name ("the rose", "her brown coat", "I will").
+_NOT_BEFORE_NAMES = frozenset(
+    "a an the this that these those my your his her its our their some any every each no "
+    "another which what whose i you he she it we they".split())
+# Verbs after which a word for a person's state says the word before was a person.
+_LINKS = frozenset("was is seemed seems looked looks felt feels became got went".split())
+_DEGREES = frozenset("very really quite a bit little more less so too rather much still "
+                     "not also fairly extremely slightly".split())
+_STATES = frozenset(
+    "upset tired calm happy sad anxious angry agitated distressed settled unsettled asleep "
+    "awake cheerful tearful withdrawn confused unwell poorly chatty restless grumpy worried "
+    "frightened scared pleased delighted excited content relaxed sleepy drowsy weepy "
+    "irritable aggressive lucid alert annoyed cross bored lonely".split())
+
+
+def _said_to_be_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """True when a listed everyday word ("brown", "Will", "ROSE") is a name here: written
+    with a capital not at a sentence start; in capitals alone in a line of small letters;
+    or, with no "the", "her", "I"... before it, possessive ("rose's"), followed by a
+    person's verb ("rose smiled") or by a person's state ("Grace was upset"), or opening a
+    sentence before "and" and a capitalised name ("Will and Mary went")."""
+    token = tokens[i]
+    word = text[token.start:token.end]
+    opening = _starts_sentence(text, token.start)
+    if not opening and i > 0 and tokens[i - 1].norm in _NOT_BEFORE_NAMES:
+        return False
+    if word.isupper():
+        return _alone_in_capitals(text, tokens, i) and _mostly_small(text, token.start)
+    if word[0].isupper() and not opening:
+        return True
+    if text[token.end:token.end + 2] in ("'s", "’s"):
+        return True
+    after = tokens[i + 1:i + 5]
+    if not after or text[token.end:after[0].start] != " ":
+        return False
+    if after[0].norm in _PERSON_VERBS:
+        return True
+    if opening and after[0].norm == "and" and len(after) > 1:  # "Will and Mary went"
+        other = text[after[1].start:after[1].end]
+        return other[0].isupper() and not other.isupper() and after[1].norm not in stop_words()
+    return after[0].norm in _LINKS and _state_follows(text, after)
+
+
+def _state_follows(text: str, after: list[_Token]) -> bool:
+    """True when, after a linking verb (after[0]), a person's state comes within a few
+    words in the same clause ("was upset", "seemed a bit tired")."""
+    for before, token in itertools.pairwise(after):
+        if text[before.end:token.start] != " ":
+            return False
+        if token.norm in _STATES:
+            return True
+        if token.norm not in _DEGREES:
+            return False
+    return False
+
+
+def _alone_in_capitals(text: str, tokens: list[_Token], i: int) -> bool:
+    """True when the words either side of the i-th are not in capitals (a shouted "I WILL
+    NOT" is not a name)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens):
+            word = text[tokens[j].start:tokens[j].end]
+            if word.isupper() and len(word) >= 2:
+                return False
+    return True
 
 
 def _after_title(text: str, tokens: list[_Token], i: int, masked: set[int]) -> bool:
@@ -460,6 +600,21 @@ def _is_ignored(found: Identifier, ignored: Container[str]) -> bool:
     while words and words[0].rstrip(".") in TITLES:
         words = words[1:]
     return norm in ignored or " ".join(words) in ignored
+
+
+def everyday(word: str) -> bool:
+    """True when a word of a listed name is also an everyday English word ("will", "Rose"),
+    so that alone it is a name only where something says so (see name_spans)."""
+    return normalise(word) in everyday_words()
+
+
+def name_spans(text: str, listed: Iterable[str]) -> list[tuple[int, int]]:
+    """Where in text the detector finds names, as (start, end), with the names the worker
+    listed: an everyday word of one of them only where something says it is a name (a
+    capital inside a sentence, a cue after it, a title before it, the rest of its name
+    beside it). The pseudonymiser replaces such a word exactly where this says, so the two
+    follow one rule."""
+    return [(f.start, f.end) for f in _names(text, (), frozenset(), listed)]
 
 
 # --- putting it together -----------------------------------------------------------------

@@ -39,11 +39,14 @@ class Protection:
         # The worker's and supervisor's own names are not someone to protect.
         self._allowed = tuple(w for name in allowed for w in name.split() if w)
         self._known = (*self.pseudonymiser.terms(), *self.aliases().values())
-        # Every word of their names, found in any case and anywhere (a surname alone, "JONES",
-        # a name opening a sentence), except words of the worker's and supervisor's names.
+        # Their names, whose words are found in any case and anywhere (a surname alone,
+        # "JONES", a name opening a sentence; an everyday word such as "Brown" only where
+        # something says it is a name), except words of the worker's and supervisor's names.
+        # Each name stays whole, so the detector knows which words belong together.
         own = {w.casefold() for w in self._allowed}
-        self._listed = tuple(w for term in self.pseudonymiser.terms() for w in term.split()
-                             if w.casefold() not in own)
+        self._listed = tuple(
+            name for term in self.pseudonymiser.terms() if "," not in term
+            and (name := " ".join(w for w in term.split() if w.casefold() not in own)))
         # Each text's aliased form and identifiers, worked out once for the scan and the
         # scrubber both (a pack's texts are scanned, then written with the same texts).
         self._seen: dict[str, tuple[str, list[Identifier]]] = {}

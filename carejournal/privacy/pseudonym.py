@@ -2,7 +2,10 @@
 
 Each person gets one alias per pack: the alias they were given, or their initials ("Mary
 Jones" -> "M.J."), numbered when two would be the same ("M.J. (2)"). Names are replaced as
-whole words, whatever their case, longest first; "Ann" in "Annual" is left alone.
+whole words, whatever their case, longest first; "Ann" in "Annual" is left alone. A first
+name or nickname that is one everyday English word ("Will", "Rose", "Hope") is replaced only
+where the identifier detector's rule says it is a name (identifiers.name_spans): "I will
+ring Will" keeps "will" and replaces "Will".
 """
 
 from __future__ import annotations
@@ -59,11 +62,13 @@ def _first_name(words: list[str]) -> list[str]:
 
 
 def _forms(person: PersonNames) -> list[str]:
-    """Every form of a person's name that is replaced: full name, first name, nicknames."""
+    """Every form of a person's name that is replaced: full name, the name as lists write
+    it ("Baker, Will"), first name, nicknames."""
     name = " ".join(person.name.split())
     words = name.split(" ")
     first = _first_name(words)
-    forms = [name, *first, *(" ".join(n.split()) for n in person.nicknames)]
+    reversed_ = [f"{' '.join(words[k:])}, {' '.join(words[:k])}" for k in range(1, len(words))]
+    forms = [name, *reversed_, *first, *(" ".join(n.split()) for n in person.nicknames)]
     return [f for f in forms if _usable(f)]
 
 
@@ -134,6 +139,21 @@ class Pseudonymiser:
         self._pattern = _pattern(self._forms)
         self._words = {w for term in self._forms for w in re.findall(r"\w+", term)}
         self._aliases = self._assign()
+        # whole, so the detector sees "rose hill" together ("Hill, Rose" it finds by itself)
+        self._listed = tuple(t for t in self.terms() if "," not in t)
+        self._everyday: frozenset[str] | None = None  # worked out when first replacing
+
+    def _cued(self) -> frozenset[str]:
+        """The folded forms that are one everyday word, or a surname and first name that are
+        all everyday words ("baker, will"): replaced only where the detector's rule says they
+        are names (the word list is read the first time text is replaced)."""
+        if self._everyday is None:
+            from carejournal.privacy.identifiers import everyday
+
+            self._everyday = frozenset(
+                f for f in self._forms if (" " not in f or "," in f)
+                and all(everyday(w) for w in re.findall(r"\w+", f)))
+        return self._everyday
 
     def alias_of(self, name: str) -> str:
         """The alias of a person given to this pack (KeyError for anyone else)."""
@@ -151,12 +171,13 @@ class Pseudonymiser:
         return sorted(self._forms.values(), key=lambda t: (-len(t), fold(t)))
 
     def apply(self, text: str) -> str:
-        """Text with every whole-word occurrence of a name or nickname replaced by an alias."""
+        """Text with every whole-word occurrence of a name or nickname replaced by an alias;
+        one that is an everyday word only where it is a name (see _spans)."""
         if self._pattern is None:
             return text
         parts: list[str] = []
         position = 0
-        for start, end, key in _whole_word_spans(self._pattern, text):
+        for start, end, key in self._spans(text):
             alias = self._alias_for_term(key)
             if alias.endswith(".") and text[end:end + 2] in (".", ". ", ".\n"):
                 end += 1  # "...with Mary." -> "...with M.J." rather than "M.J.."
@@ -166,6 +187,19 @@ class Pseudonymiser:
             return text
         parts.append(text[position:])
         return "".join(parts)
+
+    def _spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where names stand in text: each whole-word form, except an everyday word (a first
+        name or nickname such as "will" or "rose") outside what the detector calls a name."""
+        spans = _whole_word_spans(self._pattern, text) if self._pattern else []
+        cued = self._cued()
+        if not any(key in cued for _s, _e, key in spans):
+            return spans
+        from carejournal.privacy.identifiers import name_spans
+
+        names = name_spans(text, self._listed)
+        return [(start, end, key) for start, end, key in spans if key not in cued
+                or any(a <= start and end <= b for a, b in names)]
 
     def _alias_for_term(self, key: str) -> str:
         """The alias a folded name form stands for ("A.B./C.D." when people share it)."""

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from carejournal.services.patterns import PatternsService
     from carejournal.services.preparation import Preparing
     from carejournal.services.settings import SettingsService
+    from carejournal.services.spelling import SpellingService
     from carejournal.services.supervision import SupervisionService
     from carejournal.store.interchange_repo import InterchangeRepository
     from carejournal.store.kindness_repo import KindnessRepository
@@ -141,6 +142,16 @@ class Journal:
 
         return SupervisionService(guarded(SupervisionRepository(self._engine), self),
                                   self.settings, self._clock)
+
+    @cached_property
+    def spelling(self) -> SpellingService:
+        """Spelling settings, the personal dictionary and the speller (names are known)."""
+        from carejournal.services.spelling import SpellingService
+
+        def names() -> list[str]:
+            return [n for p in self.supervision.people() for n in (p.name, *p.nicknames)]
+
+        return SpellingService(self.settings_store, names)
 
     @cached_property
     def preparing(self) -> Preparing:

@@ -29,6 +29,11 @@ def make_editor(window: MainWindow) -> EntryEditor:
     from carejournal.ui.backups.not_saved import add_buttons
 
     add_buttons(window, editor)  # save the text elsewhere, or copy it, when not saved
+    from carejournal.ui.shared.tab_order import follow_layout
+
+    central = window.centralWidget()
+    if central is not None:
+        follow_layout(central)  # Tab: search, filters, timeline, then the editor
     try:
         editor.set_names(window.journal.people(), window.journal.tags())
     except PROBLEMS:
@@ -42,6 +47,7 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
     from carejournal.ui.lens.controller import LensController
+    from carejournal.ui.lens.spelling import SpellingController
     from carejournal.ui.patterns.controller import PatternsController
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
@@ -50,6 +56,7 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     check_journal(window)  # saves wait until the journal's full check passes (in the background)
     window.editor  # noqa: B018 - built now, before the controllers that join it
     window.lens = LensController(window, lambda: clock().date())
+    window.spelling = SpellingController(window)  # the dictionary loads after the first paint
     window.patterns = PatternsController(window, lambda: clock().date())
     window.supervision = SupervisionController(window, clock)
     window.reload_catalogue()

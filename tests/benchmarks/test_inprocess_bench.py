@@ -18,13 +18,16 @@ TODAY = dt.date(2026, 11, 20)
 EXPECTED = (
     "fts_p50", "fts_p95", "open_entry", "open_entry_editor", "timeline_fill", "timeline_page",
     "timeline_scroll_all", "lens_build", "lens_check_10k", "lens_balance_10k", "lens_load_10k",
-    "lens_rehighlight", "lens_keystroke", "patterns_warm_up", "patterns_series_12m",
+    "lens_rehighlight", "lens_keystroke", "spelling_load", "spelling_check_10k_new",
+    "spelling_check_10k", "spelling_check_10k_again", "spelling_suggest", "spelling_load_10k",
+    "spelling_keystroke", "patterns_warm_up", "patterns_series_12m",
     "patterns_open_warm", "patterns_switch_4w", "patterns_switch_12m", "patterns_switch_3m",
     "patterns_open_warm_all", "patterns_switch_4w_all", "patterns_switch_12m_all",
     "patterns_switch_3m_all", "patterns_open_cold", "patterns_open_after_warm_up",
     "prep_entries", "prep_language", "prep_strengths", "prep_power", "prep_plan",
     "pack_pdf_write", "pack_pdf", "import_jrnl")
 WITH_TARGETS = {"fts_p95": 20, "lens_check_10k": 50, "lens_keystroke": 2,
+                "spelling_keystroke": 5,
                 "patterns_open_warm": 500, "patterns_open_cold": 1500, "patterns_switch_3m": 300,
                 "pack_pdf": 5000, "import_jrnl": 10000}
 

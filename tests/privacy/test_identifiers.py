@@ -371,5 +371,122 @@ def test_listed_names_are_found_in_any_case_and_at_a_sentence_start() -> None:
     text = "JONES was calm. Later jones smiled and Jones slept."
     assert found(text, listed=["Mary Jones"]) == [("name", "JONES"), ("name", "jones"),
                                                   ("name", "Jones")]
-    assert found("Mr brown lent me a brown coat", listed=["Brown"]) == [
-        ("name", "Mr brown"), ("name", "brown")], "a listed name is a name in any case"
+    assert found("mr okafor lent me okafor's coat", listed=["Okafor"]) == [
+        ("name", "mr okafor"), ("name", "okafor")], "a listed name is a name in any case"
+
+
+# --- listed names that are also everyday words ---------------------------------------------
+
+LISTED = ["Jane Brown", "Rose Hill", "Will Baker", "Grace Okafor"]
+
+
+def test_the_everyday_words_are_common_english_words_and_not_rarer_names() -> None:
+    from carejournal.core.resources import resource_path
+    from carejournal.privacy.identifiers import everyday_words
+
+    words = everyday_words()
+    assert {"brown", "will", "rose", "hill", "baker", "hope", "grace", "may"} <= words
+    assert not {"okafor", "bilal", "jones", "mary", "tom", "ahmed"} & words
+    assert 20_000 < len(words) < 60_000
+    assert resource_path("everyday_words.txt").stat().st_size < 1_000_000
+    licences = resource_path("licences", "README.txt").read_text(encoding="utf-8")
+    assert "everyday_words.txt" in licences and resource_path("licences", "SCOWL.txt").exists()
+
+
+def test_the_everyday_words_are_read_when_a_listed_name_is_first_checked() -> None:
+    from carejournal.privacy.identifiers import everyday_words
+
+    everyday_words.cache_clear()
+    detect("Mary Jones went to Leeds with mrs khan.")
+    assert everyday_words.cache_info().currsize == 0, "no listed names: the list is not read"
+    detect("She wore a brown coat.", listed=["Jane Brown"])
+    detect("She wore a green coat.", listed=["Jane Brown"])
+    assert everyday_words.cache_info().misses == 1
+
+
+@pytest.mark.parametrize("text", [
+    "She wore her brown coat to the shops.", "I will ring the pharmacy tomorrow.",
+    "We walked up the hill and back.", "The baker gave us free rolls.",
+    "She has a lot of grace with the others.", "Brown bread and soup for lunch.",
+    "Will you be warm enough, I asked.", "Rose petals fell on the table.",
+])
+def test_a_listed_everyday_word_used_as_a_word_is_left_alone(text: str) -> None:
+    assert found(text, listed=LISTED) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("we talked about grace and then okafor laughed", ["okafor"]),
+    ("OKAFOR was calm.", ["OKAFOR"]),
+])
+def test_a_listed_word_that_is_not_an_everyday_word_is_found_in_any_case(
+        text: str, expected: list[str]) -> None:
+    assert [t for _k, t in found(text, listed=LISTED)] == expected
+
+
+def test_a_capitalised_listed_everyday_word_inside_a_sentence_is_a_name_but_not_opening_one(
+        ) -> None:
+    assert found("I took Rose to the dentist.", listed=LISTED) == [("name", "Rose")]
+    assert found("Rose water helped her skin.", listed=LISTED) == []
+
+
+def test_a_listed_everyday_word_in_capitals_is_a_name_alone_in_a_line_of_small_letters(
+        ) -> None:
+    assert found("I sat with WILL for an hour.", listed=LISTED) == [("name", "WILL")]
+    assert found("BROWN refused her tablets.", listed=LISTED) == [("name", "BROWN")]
+    assert found("She shouted I WILL NOT GO at us.", listed=LISTED) == [], "a shout"
+    assert found("She wore her BROWN coat.", listed=LISTED) == [], "after a determiner"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sat with jane brown after tea.", "jane brown"),
+    ("will baker needs his hearing aid.", "will baker"),
+    ("The sheet listed hill, rose as needing two carers.", "hill, rose"),
+    ("Brown, Jane: weight stable.", "Brown, Jane"),
+])
+def test_words_of_one_listed_name_together_are_a_name_in_any_case(
+        text: str, expected: str) -> None:
+    assert found(text, listed=LISTED) == [("name", expected)]
+
+
+def test_a_common_word_in_a_listed_name_is_found_only_beside_the_rest_of_the_name() -> None:
+    assert found("I helped sue best with lunch.", listed=["Sue Best"]) == [
+        ("name", "sue best")]
+    assert found("She did her best.", listed=["Sue Best"]) == []
+    assert found("The van came; we met anna van dijk.", listed=["Anna van Dijk"]) == [
+        ("name", "anna van dijk")], "a particle too"
+
+
+def test_everyday_words_of_one_name_after_the_or_my_are_words() -> None:
+    assert found("The baker, will you ask him?", listed=["Will Baker"]) == []
+    assert found("a rose hill walk", listed=["Rose Hill"]) == []
+    assert found("the jane brown file", listed=["Jane Brown"]) == [("name", "jane brown")], \
+        "jane is not an everyday word"
+
+
+def test_words_of_two_listed_names_side_by_side_are_not_a_name() -> None:
+    assert found("How long will it take?", listed=["Mark Long", "Will Baker"]) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("rose smiled when her son phoned.", "rose"),
+    ("Rose smiled when her son phoned.", "Rose"),
+    ("Hope laughed at the photos.", "Hope"),
+    ("i tidied brown's room.", "brown"),
+    ("Rose's daughter rang.", "Rose"),
+    ("Grace was upset when her daughter left.", "Grace"),
+    ("Later grace seemed a bit tired.", "grace"),
+    ("Will and Bilal went to the shop.", "Will"),
+])
+def test_a_listed_everyday_word_a_persons_verb_or_state_follows_is_a_name(
+        text: str, expected: str) -> None:
+    assert ("name", expected) in found(text, listed=[*LISTED, "Hope Green"])
+
+
+@pytest.mark.parametrize("text", [
+    "The price of bread rose again, she complained.", "The rose smiled up at her.",
+    "Hope is important to her.", "A baker's dozen of scones came.", "I will asked twice.",
+    "Her grace was lovely.", "Hope and faith matter to him.",
+])
+def test_a_listed_everyday_word_with_no_persons_verb_or_state_after_it_is_left_alone(
+        text: str) -> None:
+    assert found(text, listed=[*LISTED, "Hope Green"]) == []

@@ -52,3 +52,18 @@ def test_a_surname_alone_in_any_case_is_replaced_but_the_worker_s_own_name_is_no
     scrub = protection.scrubber(everywhere=protection.scan(["LEE rang. lee and Mrs Lee"]))
     assert scrub("LEE rang. lee and Mrs Lee came.") == "[name] rang. [name] and [name] came."
     assert "Jones" in scrub("Priya Jones wrote this"), "the worker's own name stays"
+
+
+def test_a_surname_that_is_an_everyday_word_is_replaced_only_where_it_is_a_name() -> None:
+    protection = Protection([PersonNames("Jane Brown")])
+    scrub = protection.scrubber()
+    assert scrub("She wore a brown coat.") == "She wore a brown coat."
+    assert scrub("mrs brown and BROWN rang.") == "[name] and [name] rang."
+
+
+def test_the_words_of_one_name_are_found_together_after_aliasing() -> None:
+    protection = Protection([PersonNames("Mary Rose Hill")], allowed=("Sam Hill",))
+    assert [d.text for d in protection.scan(["I sat with rose hill today."])] == []
+    protection = Protection([PersonNames("Mary Rose Hill")])
+    assert [d.text for d in protection.scan(["I sat with rose hill today."])] == ["rose hill"]
+    assert protection.scan(["A rose grew on the hill."]) == []

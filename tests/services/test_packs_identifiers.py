@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import docx
 import pytest
 
 from carejournal.core.supervision import Session
@@ -64,3 +65,32 @@ def test_a_markdown_pack_holds_none_of_the_untidy_identifiers(journal: Journal,
     for kept in HARMLESS:
         assert kept in flat, f"{kept!r} was altered"
     assert "[NHS number]" in flat and "[e-mail address]" in flat and "[address]" in flat
+
+
+EVERYDAY_NAMES = ("I will ring Will tomorrow.", "She picked a rose for Rose.",
+                  "WILL was upset, so we hope to visit.")
+
+
+@pytest.mark.parametrize("form", [PackFormat.MARKDOWN, PackFormat.DOCX])
+def test_a_listed_name_that_is_an_everyday_word_is_replaced_only_where_it_is_a_name(
+        form: PackFormat, tmp_path: Path) -> None:
+    journal = Journal.open(tmp_path / "j.sqlite", create=True)
+    try:
+        for days, body in enumerate(EVERYDAY_NAMES, start=1):
+            journal.add(draft(body, day=TODAY - dt.timedelta(days=days),
+                              people=("Will Baker", "Rose Hill")))
+        journal.supervision.add(Session(TODAY + dt.timedelta(days=3), "Priya"))
+        plan = plan_pack(journal, journal.supervision.prepare_next(TODAY))
+        out = tmp_path / f"pack.{form.value}"
+        write_plan(plan, out, form)
+    finally:
+        journal.close()
+    if form is PackFormat.DOCX:
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    else:
+        text = out.read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    assert "I will ring W.B. tomorrow." in flat, "the verb stays, the name goes"
+    assert "She picked a rose for R.H." in flat
+    assert "W.B. was upset, so we hope to visit." in flat
+    assert not re.search(r"\b(?:Will|WILL|Rose|ROSE|Baker|Hill)\b", flat), flat

@@ -1,7 +1,10 @@
 """`carejournal check` and `carejournal lens ...`: the language lens from a terminal.
 
 Checking a file or standard input opens no journal and imports no database or Qt code,
-so it starts quickly and works where there is no journal at all.
+so it starts quickly and works where there is no journal at all. With --spelling, misspelt
+words are reported too (British English and no words of one's own for a file; the journal's
+language, personal dictionary and people's names for its entries), by the same service the
+window uses.
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import heapq
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -27,12 +31,16 @@ from carejournal.lens.phrases import words_of
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
     from carejournal.services.lens import LensService
+    from carejournal.services.spelling import SpellingService
+    from carejournal.spelling.speller import Misspelling
 
 EXIT_CLEAN, EXIT_FOUND = 0, 1
 # Measured: the lens and the balance read about 500,000 words (2.7 MB) a second, so the
 # largest text (about 2 million words) takes about 4 seconds and 65 MB of memory; bigger
 # input is refused at once rather than left to churn.
 MAX_BYTES = 10 * 1024 * 1024
+# Suggestions take 0.1 to 0.5 s a word, so only this many different misspelt words get them.
+MAX_SUGGESTED = 50
 # Long texts are checked a piece at a time, so memory stays small whatever the size.
 CHUNK_CHARS = 256 * 1024
 # A character no phrase can run across (not part of a word, not a space or hyphen).
@@ -66,6 +74,8 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--since-last-supervision", action="store_true",
                        help="check the entries since your last supervision session")
     check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument("--spelling", action="store_true",
+                       help="report misspelt words too, with spellings to use instead")
     check.add_argument("--lexicon", type=Path, help=argparse.SUPPRESS)  # for tests
 
 
@@ -97,11 +107,31 @@ def run_check(args: argparse.Namespace) -> int:
         say("The text is empty: there is nothing to check.")
         return EXIT_CLEAN
     checking = TextCheck(Lens(lexicon), text)
-    out, lines, found = _Output(args.json), _Lines(text), 0
-    for finding in checking.findings():
-        found += not finding.mention  # a mention is shown, never counted
+    spelling = _spelling(args)
+    out, lines, found = _Output(args.json, spelling, lexicon), _Lines(text), 0
+    misspelt = spelling.check(text) if spelling is not None else []
+    for finding in in_order(checking.findings(), misspelt):
+        found += not (isinstance(finding, Finding) and finding.mention)  # a mention: shown
         out.finding(finding, lines, {})
     return out.finish(checking.balance, found)
+
+
+def _spelling(args: argparse.Namespace, journal: Journal | None = None
+              ) -> SpellingService | None:
+    """The spelling service when --spelling was given (the journal's, or the defaults)."""
+    if not args.spelling:
+        return None
+    if journal is not None:
+        return journal.spelling
+    from carejournal.services.spelling import SpellingService
+
+    return SpellingService()
+
+
+def in_order(findings: Iterable[Finding], misspelt: Iterable[Misspelling]
+             ) -> Iterator[Finding | Misspelling]:
+    """Lens findings and misspelt words together, by where they start."""
+    return heapq.merge(findings, misspelt, key=lambda item: item.start)
 
 
 class TextCheck:
@@ -210,19 +240,25 @@ def _report_entries(journal: Journal, service: LensService, args: argparse.Names
     if not entries and not ids and not args.json:
         say("No entries in that period: there is nothing to check.")
         return EXIT_CLEAN
-    out, found, balance = _Output(args.json), 0, Balance()
+    spelling = _spelling(args, journal)
+    out, found, balance = _Output(args.json, spelling, service.lexicon()), 0, Balance()
     for entry in [*entries, *(journal.get(i) for i in ids)]:
         draft = entry.draft()
         balance += service.balance_of(draft)
         lines = {t.field: _Lines(t.text) for t in field_texts(draft)}
+        order = {field: n for n, field in enumerate(lines)}
+        items: list[tuple[str, str, Finding | Misspelling]] = [
+            (i.field, i.label, i.finding) for i in service.check_draft(draft)]
+        if spelling is not None:
+            items += [(i.field, i.label, i.misspelling) for i in spelling.check_draft(draft)]
+        items.sort(key=lambda item: (order[item[0]], item[2].start))
         shown = ""
-        for item in service.check_draft(draft):
-            if item.field != shown and not args.json:
-                say(f"Entry {entry.id} ({entry.occurred_on.isoformat()}), {item.label}:")
-                shown = item.field
-            found += not item.finding.mention
-            out.finding(item.finding, lines[item.field],
-                        {"entry": entry.id, "field": item.field, "label": item.label})
+        for field, label, item in items:
+            if field != shown and not args.json:
+                say(f"Entry {entry.id} ({entry.occurred_on.isoformat()}), {label}:")
+                shown = field
+            found += not (isinstance(item, Finding) and item.mention)  # a mention: shown
+            out.finding(item, lines[field], {"entry": entry.id, "field": field, "label": label})
     return out.finish(balance, found)
 
 
@@ -246,20 +282,26 @@ class _Lines:
 class _Output:
     """Prints findings as they come (human lines or a JSON array), then the balance."""
 
-    def __init__(self, as_json: bool) -> None:
+    def __init__(self, as_json: bool, spelling: SpellingService | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.as_json = as_json
+        self.spelling = spelling
+        self.lexicon = lexicon  # for each finding's sources
+        self._suggested: set[str] = set()
         self._first = True
         self._utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
         if as_json:
             sys.stdout.write('{\n  "findings": [')
 
-    def finding(self, finding: Finding, lines: _Lines, extra: dict[str, Any]) -> None:
+    def finding(self, finding: Finding | Misspelling, lines: _Lines,
+                extra: dict[str, Any]) -> None:
         line, col = lines.of(finding.start)
+        if not isinstance(finding, Finding):
+            self._misspelling(finding, line, col, extra)
+            return
         if self.as_json:
-            data = finding.as_json() | {"line": line, "col": col} | extra
-            sys.stdout.write(("\n    " if self._first else ",\n    ")
-                             + json.dumps(data, ensure_ascii=not self._utf8))
-            self._first = False
+            self._write(finding.as_json() | {"line": line, "col": col,
+                                             "sources": self.sources(finding)} | extra)
             return
         phrase = " ".join(finding.text.split())
         indent = "  " if extra else ""
@@ -269,6 +311,34 @@ class _Output:
             return
         say(f"{indent}{line}:{col}  {phrase}  → {'; '.join(finding.alternatives)}  "
             f"({finding.why})")
+
+    def sources(self, finding: Finding) -> list[dict[str, object]]:
+        """Where the finding's rule comes from (title, publisher, year, link, 'after')."""
+        rule = self.lexicon.rule(finding.rule) if self.lexicon is not None else None
+        return [citation.as_json() for citation in rule.citations] if rule else []
+
+    def _misspelling(self, word: Misspelling, line: int, col: int,
+                     extra: dict[str, Any]) -> None:
+        suggestions = self._suggestions(word.text)
+        if self.as_json:
+            self._write(word.as_json(suggestions) | {"line": line, "col": col} | extra)
+            return
+        instead = f"  → {'; '.join(suggestions)}" if suggestions else ""
+        say(f"{'  ' if extra else ''}{line}:{col}  {word.text}{instead}  (spelling)")
+
+    def _suggestions(self, word: str) -> tuple[str, ...]:
+        if self.spelling is None:
+            return ()
+        if word not in self._suggested:
+            if len(self._suggested) >= MAX_SUGGESTED:
+                return ()
+            self._suggested.add(word)
+        return self.spelling.suggest(word)
+
+    def _write(self, data: dict[str, Any]) -> None:
+        sys.stdout.write(("\n    " if self._first else ",\n    ")
+                         + json.dumps(data, ensure_ascii=not self._utf8))
+        self._first = False
 
     def finish(self, balance: Balance, found: int) -> int:
         if self.as_json:
@@ -316,7 +386,8 @@ def run_lens(journal: Journal, args: argparse.Namespace) -> int:
     if getattr(args, "json", False):
         print(json.dumps([{"id": r.id, "category": r.category, "on": r.id not in off,
                            "phrase": shown_phrase(r.phrases[0]), "why": r.why,
-                           "alternatives": list(r.alternatives)} for r in lexicon.rules],
+                           "alternatives": list(r.alternatives),
+                           "sources": [c.as_json() for c in r.citations]} for r in lexicon.rules],
                          ensure_ascii=False, indent=2))
         return EXIT_CLEAN
     width = max(len(r.id) for r in lexicon.rules)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from carejournal.core.changes import Changes
+from carejournal.lens.rewrite import warm_up
 from carejournal.ui.shared import background
 from carejournal.ui.shared.problems import PROBLEMS
 
@@ -34,6 +35,7 @@ class LensController(QObject):
             window.start_up.run(self._load)
         else:
             window.start_up.run(self.refresh)
+        window.start_up.run(self.warm_rewrites)
 
     def _load(self) -> None:
         """Read the lexicon off the window's thread (with lemminflect's word data it takes
@@ -47,6 +49,11 @@ class LensController(QObject):
     def refresh(self) -> None:
         """Give the editor the lens as it now stands."""
         self.window.editor.set_lens(self.window.journal.lens.lens())
+
+    def warm_rewrites(self) -> None:
+        """Load the inflection tables off the window's thread, so the first right-click on a
+        finding does not wait a second for them."""
+        background.run(warm_up, done=lambda _result: None, owner=self, name="lens rewrites")
 
     def _changed(self, changes: Changes) -> None:
         if changes.lens_rules:

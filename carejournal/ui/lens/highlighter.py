@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from carejournal.lens.matcher import Finding, Lens
+from carejournal.ui.lens.spelling import SpellingContext, qt_misspellings, spelling_colour
 from carejournal.ui.shared.colours import lens_colour
 
 # Paragraphs longer than this (about 3,000 words, say a huge paste with no line breaks)
@@ -48,6 +49,8 @@ class LensContext(QObject):
         self.entry_people: tuple[str, ...] = ()  # the entry's people: the lens reads who
         # a sentence is about with them
         self._cache: dict[str, tuple[Finding, ...]] = {}
+        self.people: Callable[[], tuple[str, ...]] = tuple  # the entry's people, for names
+        self.spelling = SpellingContext(self)  # spell checking, beside the lens
 
     def set_lens(self, lens: Lens | None) -> None:
         """Check with this lens from now on (None: check nothing)."""
@@ -100,13 +103,20 @@ class LensContext(QObject):
         category = self.lens.lexicon.categories.get(key) if self.lens else None
         return category.name if category else key
 
+    def source_text(self, rule_id: str) -> str:
+        """Where a rule comes from, as a line of text ("" if nobody knows)."""
+        rule = self.lens.lexicon.rule(rule_id) if self.lens else None
+        return rule.source if rule else ""
+
     def problems(self) -> tuple[str, ...]:
         """What could not be loaded from the lexicon."""
         return self.lens.lexicon.problems if self.lens else ()
 
 
 class LensHighlighter(QSyntaxHighlighter):
-    """A wavy underline, coloured by category, under each finding in a document."""
+    """A wavy underline, coloured by category, under each finding in a document, and a red
+    one under each misspelt word (where both fall on a word, the red underline shows and the
+    lens's colour tints the word's background)."""
 
     def __init__(self, document: QTextDocument, context: LensContext, dark: bool) -> None:
         super().__init__(document)
@@ -114,6 +124,7 @@ class LensHighlighter(QSyntaxHighlighter):
         self._dark = dark
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         context.changed.connect(self.rehighlight)
+        context.spelling.changed.connect(self.rehighlight)
 
     def set_dark(self, dark: bool) -> None:
         """Use the colours for a dark (or light) text background."""
@@ -141,3 +152,26 @@ class LensHighlighter(QSyntaxHighlighter):
         for start, end, finding in qt_spans(text, self.context.check(text)):
             self.setFormat(start, end - start,
                            self.char_format(finding.category, finding.mention))
+        misspelt = self.context.spelling.check(text)
+        if misspelt:
+            self.mark_spelling(qt_misspellings(text, misspelt))
+
+    def mark_spelling(self, spans: list[tuple[int, int, str]]) -> None:
+        """The red underline under each span, over whatever the lens set there."""
+        red = spelling_colour(self._dark)
+        for start, end, _word in spans:
+            position = start
+            while position < end:  # runs of one format: a lens mark may cover part
+                below = self.format(position)
+                run = position + 1
+                while run < end and self.format(run) == below:
+                    run += 1
+                mark = QTextCharFormat(below)
+                if below.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline:
+                    tint = QColor(below.underlineColor())
+                    tint.setAlpha(60)
+                    mark.setBackground(tint)  # the lens's colour stays visible
+                mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+                mark.setUnderlineColor(red)
+                self.setFormat(position, run - position, mark)
+                position = run

@@ -1,16 +1,19 @@
 """Settings: the usual shifts, the after-shift reminder, when to ask before ending a goal,
-when to suggest preparing for supervision (with the name for the pack's cover), and when to
-lock CareJournal after it is left unused."""
+when to suggest preparing for supervision (with the name for the pack's cover), spell checking
+(on or off, the language, the worker's own words), and when to lock CareJournal after it is
+left unused."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -32,6 +36,10 @@ from carejournal.core.supervision import MAX_PROMPT_DAYS
 from carejournal.services.settings import MAX_ATTEMPTS_THRESHOLD, MAX_LOCK_MINUTES, SettingsService
 from carejournal.ui.shared.colours import is_dark, problem_banner_style
 from carejournal.ui.shared.dates import py_time
+from carejournal.ui.shared.tab_order import follow_layout
+
+if TYPE_CHECKING:
+    from carejournal.services.spelling import SpellingService
 
 USUAL_THREE = (("early", dt.time(7), dt.time(15)), ("late", dt.time(14), dt.time(22)),
                ("night", dt.time(22), dt.time(7)))
@@ -201,9 +209,11 @@ def mark(widget: QWidget, problem: str) -> None:
 class SettingsDialog(QDialog):
     """Edit the settings kept in the journal; nothing is saved until every row is right."""
 
-    def __init__(self, settings: SettingsService, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: SettingsService, parent: QWidget | None = None,
+                 spelling: SpellingService | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.spelling = spelling
         self.setWindowTitle(self.tr("Settings"))
         self.table = ShiftTable()
         self.table.set_shifts(settings.shifts())
@@ -228,11 +238,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._shifts_box())
         layout.addWidget(self._goals_box())
         layout.addWidget(self._supervision_box())
+        if spelling is not None:
+            layout.addWidget(self._spelling_box(spelling))
         layout.addWidget(self._privacy_box())
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.table.rows_changed.connect(lambda: QTimer.singleShot(0, self, self.fit))
+        self.table.rows_changed.connect(lambda: follow_layout(self))  # new rows in their place
+        follow_layout(self)
         self.resize(640, 0)
         self.fit()
 
@@ -300,6 +314,40 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         return box
 
+    def _spelling_box(self, spelling: SpellingService) -> QGroupBox:
+        box = QGroupBox(self.tr("Spelling"))
+        self.spelling_on = QCheckBox(self.tr("Underline misspelt words as I &type"))
+        self.spelling_on.setAccessibleName(self.spelling_on.text().replace("&", ""))
+        self.spelling_on.setChecked(spelling.on())
+        self.language = QComboBox()
+        for code in sorted(spelling.languages(), key=lambda c: (c != "en_GB", c)):
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(spelling.dictionary()[0])))
+        language_label = QLabel(self.tr("&Language"))
+        language_label.setBuddy(self.language)
+        self.language.setAccessibleName(self.tr("Spelling language"))
+        self.own_words = QPlainTextEdit("\n".join(spelling.words()))
+        self.own_words.setTabChangesFocus(True)
+        self.own_words.setFixedHeight(self.own_words.fontMetrics().lineSpacing() * 5 + 12)
+        words_label = QLabel(self.tr("&Words of your own, one to a line"))
+        words_label.setBuddy(self.own_words)
+        self.own_words.setAccessibleName(words_label.text().replace("&", ""))
+        grid = QGridLayout()
+        grid.addWidget(language_label, 0, 0)
+        grid.addWidget(self.language, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(words_label, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.own_words, 1, 1, 1, 2)
+        grid.setColumnStretch(2, 1)
+        hint = QLabel(self.tr("The names of the people in your journal, and their nicknames, "
+                              "are never underlined. Words you add from the menu of a "
+                              "misspelt word are listed here; they are kept in your journal, "
+                              "encrypted with it when it is."), wordWrap=True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.spelling_on)
+        layout.addLayout(grid)
+        layout.addWidget(hint)
+        return box
+
     def _privacy_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Privacy"))
         sentence = self.tr("&Lock after {n} minutes without use (0: never)")
@@ -351,6 +399,11 @@ class SettingsDialog(QDialog):
             self.settings.set_prompt_days(self.prompt_days.value())
             self.settings.set_worker_name(self.worker_name.text())
             self.settings.set_lock_minutes(self.lock_minutes.value())
+            if self.spelling is not None:
+                self.spelling.set_on(self.spelling_on.isChecked())
+                self.spelling.set_language(self.language.currentData())
+                self.spelling.set_words(w for w in self.own_words.toPlainText().splitlines()
+                                        if w.strip())
         except PROBLEMS as exc:
             self.show_problems([str(exc)])
             return
@@ -363,3 +416,14 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet(problem_banner_style(self))
         self.error.show()
         QTimer.singleShot(0, self, self.fit)
+
+
+def language_name(code: str) -> str:
+    """A dictionary's language as people read it ("English (United Kingdom) · en_GB")."""
+    locale = QLocale(code.replace("-", "_"))
+    if locale.language() == QLocale.Language.C:
+        return code
+    name = QLocale.languageToString(locale.language())
+    if locale.territory() != QLocale.Country.AnyTerritory and "_" in code:
+        name = f"{name} ({QLocale.territoryToString(locale.territory())})"
+    return f"{name} · {code}"
