@@ -345,8 +345,8 @@ def test_a_mention_is_acknowledged_not_corrected_and_not_counted(
     assert "Instead" not in tip and "It is their home." not in tip
     menu = action_texts(body.context_menu(point_in(body, "placement")))
     assert not any(t.startswith("Replace with") for t in menu) and "Dismiss here" not in menu
-    assert "Replace with “home”" in action_texts(body.context_menu(point_in(body, "placement",
-                                                                            1)))
+    used = action_texts(body.context_menu(point_in(body, "placement", 1)))
+    assert any(t.startswith("Replace with “home”") for t in used)
     panel.timer.timeout.emit()
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert texts[0].splitlines() == ["“placement” · Service jargon",
