@@ -277,7 +277,7 @@ def test_charts_draw_without_pyplot_or_a_gui_backend(path: Path) -> None:
                 and not n.startswith("matplotlib.backends.backend_agg")}
 
 
-def test_opening_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
+def test_opening_the_window_does_not_import_matplotlib_or_lemminflect(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -288,7 +288,8 @@ def test_opening_the_window_does_not_import_matplotlib(tmp_path: Path) -> None:
         f"window = open_window(Session(Path({str(tmp_path / 'j.sqlite')!r})),"
         f" QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat), True)\n"
         "window.show(); app.processEvents()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', "
+        "'lemminflect')))\n"
         "window.close()\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -19,12 +19,21 @@ class Finding:
     why: str
     alternatives: tuple[str, ...]
     key: str
+    # Why the wording is mentioned rather than used ("quoted", "mentioned", "negated"), or ""
+    # when it is used. A mention is shown quietly and never counted.
+    reason: str = ""
+
+    @property
+    def mention(self) -> bool:
+        """Whether the writer quotes, names or negates the wording rather than using it."""
+        return bool(self.reason)
 
     def as_json(self) -> dict[str, object]:
         """A plain dict for --json output."""
         return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule,
                 "category": self.category, "why": self.why,
-                "alternatives": list(self.alternatives), "key": self.key}
+                "alternatives": list(self.alternatives), "key": self.key,
+                "mention": self.mention, "reason": self.reason}
 
 
 def finding_key(rule: str, words: Sequence[str]) -> str:

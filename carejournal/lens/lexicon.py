@@ -18,7 +18,10 @@ from carejournal.lens.phrases import PhraseError, expand
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SOURCES_FILE = "lens_sources.toml"
-ABOUT = frozenset({"", "person"})
+# What a rule needs its words to be about before it speaks (see resources/lexicon.toml):
+# "any" (the default), "person" (who does or is it must be a person being supported, not a
+# thing, an animal, an institution or the writer), "object" (who it is done to must be).
+ABOUT = ("any", "person", "object")
 NUMBERS = range(1, 100)  # what "#" in a phrase stands for
 HOUR, HOURS = "{hour}", range(1, 13)  # an hour on the clock
 NUMBER = "736251"  # stands for the number while a numbered phrase is expanded
@@ -83,7 +86,7 @@ class Rule:
     variants: tuple[tuple[str, ...], ...] = ()
     exception_variants: tuple[tuple[str, ...], ...] = ()
     citations: tuple[Citation, ...] = ()
-    about: str = ""  # "person": only when the words are about a person (the matcher decides)
+    about: str = "any"  # see ABOUT: who the words must be about (context.py decides)
     rewrites: tuple[str, ...] = ()  # clause-level rewrites (carejournal/lens/rewrite.py)
 
 
@@ -243,9 +246,9 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     if not _text(item.get("why")):
         raise ValueError("needs a non-empty 'why'.")
     citations = _citations(item, sources or {})
-    about = _text(item.get("about"))
+    about = _text(item.get("about")) or "any"  # "" is "any"
     if about not in ABOUT:
-        raise ValueError("'about' may only be \"person\".")
+        raise ValueError(f"'about' must be one of {', '.join(ABOUT)}.")
     phrases = _texts(item, "phrases", required=True)
     exceptions = _texts(item, "exceptions", required=False)
     try:

@@ -1,13 +1,16 @@
-"""The "no us and them" lens: finds othering, labelling and blaming words in a text."""
+"""The "no us and them" lens: finds othering, labelling and blaming words in a text, and reads
+the sentence around each to tell use from mention (carejournal/lens/context.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from carejournal.core.findings import Finding, finding_key
+from carejournal.lens.context import Sentence, Verdict, judge, people_words
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
-from carejournal.lens.phrases import PhraseMatcher, Words
+from carejournal.lens.names import NameMatcher
+from carejournal.lens.phrases import Match, PhraseMatcher, Words, words_of
 
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
 
@@ -19,38 +22,76 @@ class Lens:
         self.lexicon = lexicon
         self.disabled = frozenset(disabled)
         self._matcher: PhraseMatcher[Rule] = PhraseMatcher()
+        self._names: NameMatcher[Rule] = NameMatcher()  # "let him" also finds "let Harry"
         for rule in lexicon.rules:
             if rule.id in self.disabled:
                 continue
             for words in rule.variants:
                 self._matcher.add(words, rule)
+                self._names.add(words, rule)
             self._matcher.add_exceptions(rule, rule.exception_variants)
+            self._names.add_exceptions(rule, rule.exception_variants)
         self._matcher.finalise()
+        self._names.finalise()
 
-    def check(self, text: str, dismissed: Iterable[str] = (),
-              words: Words | None = None) -> list[Finding]:
-        """Findings in text, in order; findings whose key was dismissed are left out."""
+    def phrase_matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
+        """Every phrase of the lexicon in text as written (no names for pronouns), before
+        the sentence around it is read."""
+        return self._matcher.find(text, words)
+
+    def matches(self, text: str, words: Words | None = None, people: Iterable[str] = ()
+                ) -> list[Match[Rule]]:
+        """phrase_matches, and the pronoun phrases found with a name in the pronoun's place
+        ("let Harry" for "let him"), in order, before the sentence around them is read."""
+        toks = words_of(text) if words is None else words
+        return self._all_matches(text, toks, Sentence(text, toks, people_words(people)))
+
+    def _all_matches(self, text: str, toks: Words, sentence: Sentence) -> list[Match[Rule]]:
+        found = self._matcher.find(text, toks)
+        named = self._names.find(sentence, [(m.first, m.last) for m in found])
+        if not named:
+            return found
+        starts, ends = toks.starts, toks.ends
+        found += [Match(first, last, starts[first], ends[last], rule, words)
+                  for first, last, rule, words in named]
+        return sorted(found, key=lambda m: m.first)
+
+    def check(self, text: str, dismissed: Iterable[str] = (), words: Words | None = None,
+              people: Iterable[str] = ()) -> list[Finding]:
+        """Findings in text, in order; findings whose key was dismissed are left out, and so
+        is wording the sentence shows is not about a person (people: the entry's people).
+        Quoted, named or negated wording comes back as a mention (Finding.mention)."""
         skip = frozenset(dismissed)
         out: list[Finding] = []
-        for match in self._matcher.find(text, words):
-            start, end = match.start, match.end
+        toks = words_of(text) if words is None else words
+        for match, reason in self._judged(text, toks, people):
             rule = match.payload
             key = finding_key(rule.id, match.words)
             if key in skip:
                 continue
+            start, end = match.start, match.end
             out.append(Finding(start, end, text[start:end], rule.id, rule.category, rule.why,
-                               rule.alternatives, key))
+                               rule.alternatives, key, reason))
         return out
 
-    def rules_found(self, words: Words, dismissed: Iterable[str] = ()) -> list[Rule]:
-        """The rule of each finding check would give for these words, in order (for counting:
-        no offsets, no Finding objects)."""
-        spans = self._matcher.spans(words)
-        if not dismissed:
-            return [rule for _first, _last, rule, _words in spans]
+    def rules_found(self, text: str, words: Words | None = None, dismissed: Iterable[str] = (),
+                    people: Iterable[str] = ()) -> list[Rule]:
+        """The rule of each finding check would give for text that is not a mention, in
+        order (for counting: no Finding objects)."""
         skip = frozenset(dismissed)
-        return [rule for _first, _last, rule, phrase in spans
-                if finding_key(rule.id, phrase) not in skip]
+        toks = words_of(text) if words is None else words
+        return [match.payload for match, reason in self._judged(text, toks, people)
+                if not reason and finding_key(match.payload.id, match.words) not in skip]
+
+    def _judged(self, text: str, toks: Words, people: Iterable[str]
+                ) -> Iterator[tuple[Match[Rule], str]]:
+        """Matches with "" (used) or why they are a mention; dropped ones left out."""
+        sentence = Sentence(text, toks, people_words(people))
+        for match in self._all_matches(text, toks, sentence):
+            verdict = judge(sentence, match.first, match.last, match.payload.about)
+            if verdict is Verdict.DROP:
+                continue
+            yield match, "" if verdict is Verdict.USED else str(verdict)
 
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""

@@ -2,7 +2,8 @@
 
 The phrase syntax (documented for editors in resources/lexicon.toml):
 words are separated by spaces; a hyphen inside a word also matches the parts written apart
-or as one word; a trailing ``+`` also matches regular inflections (s, es, ies, ed, ing).
+or as one word; a trailing ``+`` also matches the word's inflections: the regular endings (s,
+es, ies, ed, ing) and the irregular forms lemminflect knows (feed: fed; seek: sought).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate, compress, count
 from typing import Generic, TypeVar
 
@@ -28,6 +30,9 @@ JOIN = re.compile(r"[\s\-\u2010\u2011\u00a0]+")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d"))
 VOWELS = frozenset("aeiou")
 MAX_VARIANTS = 4096
+# The forms that can be irregular: past tense, past participle, plural (the others, "-s" and
+# "-ing", are regular endings in lemminflect's dictionary too, bar oddities like "staves").
+IRREGULAR_TAGS = frozenset({"VBD", "VBN", "NNS"})
 # Separates words while dropping possessives in one go; no word holds it.
 _SEP = "\x00"
 _POSSESSIVE = "'s" + _SEP
@@ -125,6 +130,27 @@ def inflections(word: str) -> list[str]:
     return sorted(forms)
 
 
+@cache
+def irregular_forms(word: str) -> frozenset[str]:
+    """The word's irregular forms (feed: fed; seek: sought; child: children), from
+    lemminflect's dictionary, loaded on first use: a verb's forms, or a noun's plural. A form
+    that is a word of its own in the dictionary (staid, drunk, broken) is left out, so a
+    rule never matches an unrelated everyday word."""
+    from lemminflect import getAllInflections  # its data loads on the first call
+
+    groups = getAllInflections(word, upos="VERB") or getAllInflections(word, upos="NOUN")
+    forms = {form for tag, group in groups.items() if tag in IRREGULAR_TAGS for form in group}
+    return frozenset(form for form in forms - set(inflections(word))
+                     if not getAllInflections(form))
+
+
+def all_inflections(word: str) -> list[str]:
+    """What a word marked with + matches: its regular endings and its irregular forms."""
+    if not word.isalpha():
+        return inflections(word)
+    return sorted(set(inflections(word)) | irregular_forms(word))
+
+
 def _word_variants(word: str, spelling: Mapping[str, Sequence[str]]) -> list[tuple[str, ...]]:
     """Token sequences one phrase word can appear as."""
     inflect = word.endswith("+")
@@ -136,7 +162,7 @@ def _word_variants(word: str, spelling: Mapping[str, Sequence[str]]) -> list[tup
             continue
         shapes = [tuple(parts)] + ([("".join(parts),)] if len(parts) > 1 else [])
         for shape in shapes:
-            lasts = inflections(shape[-1]) if inflect else [shape[-1]]
+            lasts = all_inflections(shape[-1]) if inflect else [shape[-1]]
             out.update(shape[:-1] + (last,) for last in lasts)
     return sorted(out)
 

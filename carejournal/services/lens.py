@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 RECOUNT_BATCH = 500
 # Part of lens_version: change it when what is counted changes, so every entry is recounted.
-COUNTING_SCHEME = b"carejournal lens counts 1"
+# 2: mentions (quoted, named, negated wording) and wording not about a person are not counted.
+COUNTING_SCHEME = b"carejournal lens counts 2"
 TITLE, BODY, STRENGTHS = "Title", "Entry text", "Strengths noticed"
 
 
@@ -166,11 +167,12 @@ class LensService:
 
     # -- drafts ---------------------------------------------------------------
     def check_draft(self, draft: EntryDraft) -> list[FieldFinding]:
-        """Findings field by field, in order; dismissed ones and switched-off rules left out."""
+        """Findings field by field, in order; dismissed ones and switched-off rules left out
+        (mentions kept: Finding.mention says which they are)."""
         lens = self.lens()
         return [FieldFinding(item.field, item.label, finding)
                 for item in field_texts(draft) if item.text.strip()
-                for finding in lens.check(item.text, draft.dismissed)]
+                for finding in lens.check(item.text, draft.dismissed, people=draft.people)]
 
     def balance_of(self, draft: EntryDraft) -> Balance:
         """Strength and problem words in the text, strengths, sections and decisions."""
@@ -197,7 +199,8 @@ class LensService:
             if not item.text.strip():
                 continue
             words = words_of(item.text)
-            for rule in self._full.rules_found(words, draft.dismissed):
+            for rule in self._full.rules_found(item.text, words, draft.dismissed,
+                                               draft.people):
                 _category, count = found.get(rule.id, (rule.category, 0))
                 found[rule.id] = (rule.category, count + 1)
             if item.balanced:

@@ -109,7 +109,9 @@ class Preparing:
             for item in fields:  # as LensService.check_draft, with the lens read once
                 if not item.text.strip():
                     continue
-                for finding in lens.check(item.text, draft.dismissed):
+                for finding in lens.check(item.text, draft.dismissed, people=draft.people):
+                    if finding.mention:  # the worker reflecting on a word: nothing to go over
+                        continue
                     key = f"{row.id}/{item.field}/{finding.key}"
                     groups.setdefault(key, []).append(FieldFinding(item.field, item.label,
                                                                    finding))

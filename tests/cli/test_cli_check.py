@@ -21,7 +21,7 @@ from tests.cli.test_cli import clean_env, run
 from tests.services.test_lens import BROKEN_RULE, write_lexicon
 
 FINDING_KEYS = {"start", "end", "text", "rule", "category", "why", "alternatives", "key",
-                "line", "col", "sources"}
+                "mention", "reason", "line", "col", "sources"}
 TEXT = "Ünïcode first.\nThe service users’ rota, just in case;\n\tcases and a service user.\n"
 
 
@@ -62,7 +62,7 @@ def check_json(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> di
     code, out, err = check(capsys, path, *args, "--json")
     assert err == "" and code in (0, 1), err
     data = json.loads(out)
-    assert code == (1 if data["findings"] else 0)
+    assert code == (1 if any(not f["mention"] for f in data["findings"]) else 0)
     return data
 
 
@@ -135,6 +135,24 @@ def test_standard_input_is_read_with_a_dash(capsys: pytest.CaptureFixture[str], 
     monkeypatch.setattr(sys, "stdin", Stdin(TEXT.encode()))
     data = check_json(capsys, path, "-", "--lexicon", str(lexicon))
     assert len(data["findings"]) == 3
+
+
+def test_a_mention_is_reported_as_one_and_alone_exits_0(
+        capsys: pytest.CaptureFixture[str], path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "I nearly wrote 'non-compliant' and stopped. The car refused to start."
+    monkeypatch.setattr(sys, "stdin", Stdin(text.encode()))
+    data = check_json(capsys, path, "-")  # the shipped lexicon: "refused" is about a thing
+    [finding] = data["findings"]
+    assert (finding["text"], finding["rule"], finding["category"]) == (
+        "non-compliant", "non-compliant", "blame")
+    assert (finding["mention"], finding["reason"]) == (True, "quoted")
+    assert text[finding["start"]:finding["end"]] == "non-compliant"
+    assert finding["why"] and finding["alternatives"]
+    monkeypatch.setattr(sys, "stdin", Stdin(text.encode()))
+    code, out, _err = check(capsys, path, "-")
+    assert code == 0
+    assert "non-compliant  (quoted: you're reflecting on this word \u2014 good)" in out
+    assert "Nothing to look at again." in out
 
 
 def test_piped_standard_input_needs_no_dash(capsys: pytest.CaptureFixture[str], path: Path,

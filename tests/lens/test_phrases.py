@@ -44,7 +44,10 @@ def test_hyphenated_phrase_matches_spaced_and_joined_forms() -> None:
 def test_whole_words_only() -> None:
     assert found({"case": ["case", "cases"]}, "suitcase casing cases showcase") == [
         ("cases", "case")]
-    assert found({"feed": ["feed+"]}, "feedback was good; fed up") == []
+    assert found({"feed": ["feed+"]}, "feedback was good; feeds") == [("feeds", "feed")]
+    # Since step 11 "+" also matches irregular forms (fed), so "fed up" needs an exception.
+    assert found({"feed": ["feed+"]}, "fed up; fed him", {"feed": ["fed up"]}) == [
+        ("fed", "feed")]
 
 
 def test_longest_phrase_wins_and_matches_do_not_overlap() -> None:
@@ -90,3 +93,27 @@ def test_a_longer_phrase_starting_inside_a_match_wins() -> None:
     rules = {"elderly": ["the elderly"], "emi": ["elderly mentally infirm"]}
     assert found(rules, "a unit for the elderly mentally infirm; the elderly") == [
         ("elderly mentally infirm", "emi"), ("the elderly", "elderly")]
+
+
+def test_a_plus_word_finds_irregular_forms_but_never_another_word() -> None:
+    from carejournal.lens.phrases import all_inflections
+
+    assert {"fed", "feeds", "feeding"} <= set(all_inflections("feed"))
+    assert "sought" in all_inflections("seek") and "lost" in all_inflections("lose")
+    assert "children" in all_inflections("child") and "letting" in all_inflections("let")
+    for word, other in (("stay", "staid"), ("stay", "staves"), ("drink", "drunk"),
+                        ("break", "broken"), ("drive", "driven")):
+        assert other not in all_inflections(word), (word, other)
+    assert found({"feed": ["feed+ him"]}, "She fed him; he feeds himself") == [("fed him", "feed")]
+
+
+def test_the_inflection_dictionary_loads_only_when_a_lexicon_is_read() -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys\nimport carejournal.lens.matcher, carejournal.lens.context\n"
+              "print('lemminflect' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

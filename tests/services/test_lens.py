@@ -134,6 +134,39 @@ def test_counts_leave_out_dismissed_findings(small: Journal, journal_path: Path)
     assert sql(journal_path, "SELECT lens_version FROM entries") == [(small.lens.version(),)]
 
 
+def about_person(folder: Path, name: str) -> Path:
+    """The small lexicon with "refuses" about a person being supported."""
+    path = write_lexicon(folder, name=name)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'id = "refuses"\ncategory = "blame"\n',
+        'id = "refuses"\ncategory = "blame"\nabout = "person"\n'), encoding="utf-8")
+    return path
+
+
+def test_mentions_and_wording_about_things_are_not_counted(small: Journal, tmp_path: Path,
+                                                            journal_path: Path) -> None:
+    small.lens = small.lens.with_lexicon(load_lexicon(about_person(tmp_path, "about.toml")))
+    text = ("I nearly wrote 'case' and stopped. He is not a service user. The car refused "
+            "to start. Bo refused lunch.")
+    found = small.lens.check_draft(draft(text))
+    assert [(f.finding.text, f.finding.reason) for f in found] == [
+        ("case", "quoted"), ("service user", "negated"), ("refused", "")]
+    entry_id = small.add(draft(text))
+    assert stored(journal_path, entry_id) == [("refuses", "blame", 1)]
+    assert small.lens.period_findings(None, None) == {"blame": 1}
+
+
+def test_the_entrys_people_are_who_its_sentences_are_about(small: Journal,
+                                                           tmp_path: Path) -> None:
+    small.lens = small.lens.with_lexicon(load_lexicon(about_person(tmp_path, "people.toml")))
+    text = "the letter says bo refused lunch."
+    assert small.lens.check_draft(draft(text)) == []
+    with_bo = draft(text, people=("Bo",))
+    assert [f.finding.text for f in small.lens.check_draft(with_bo)] == ["refused"]
+    counts = small.lens.counts(with_bo)
+    assert counts is not None and counts.findings == (("refuses", "blame", 1),)
+
+
 def test_dismissals_are_tidied_saved_and_remembered_after_reopening(
         small: Journal, journal_path: Path) -> None:
     entry_id = small.add(draft("A case.", dismissed=(" case:case ", "", "case:case", "a:b")))

@@ -168,6 +168,16 @@ def test_language_leaves_out_switched_off_rules_and_dismissed_findings(
     assert found == {(plain, "body", "non-compliant"), (dismissed, "body", "non-compliant")}
 
 
+def test_language_leaves_out_mentions_and_wording_about_things(
+        journal: Journal, prep: Preparation) -> None:
+    entry = journal.add(draft("I nearly wrote 'non-compliant'. The fire door is non-compliant. "
+                              "Mary was non-compliant at tea.", day=DAY, people=("Mary",)))
+    items = journal.preparing.language(prep)
+    assert [(i.entry.id, i.occurrences, i.context) for i in items] == [
+        (entry, 1, "Mary was non-compliant at tea.")]
+    assert journal.preparing.start_language(prep) == 1
+
+
 def test_language_reads_the_chosen_entries_together_not_one_by_one(
         journal: Journal, prep: Preparation, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = [journal.add(draft(f"Service user {n} was non-compliant.", day=DAY))

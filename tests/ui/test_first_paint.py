@@ -129,6 +129,8 @@ def test_the_editor_and_controllers_are_built_just_after_the_first_paint(
     offered = window.editor.header.people_completer._names.stringList()
     assert offered == ["Jo", "Sam"], "the editor offers the journal's names"
     assert window.lens.window is window and window.locking is not None
+    qtbot.waitUntil(lambda: window.editor.lens_context.lens is not None, timeout=10_000)
+    assert window.editor.lens_context.lens.lexicon.rules, "the lexicon loaded in a thread"
 
 
 def test_a_window_closed_before_its_first_paint_builds_what_closing_needs(

@@ -111,7 +111,7 @@ def run_check(args: argparse.Namespace) -> int:
     out, lines, found = _Output(args.json, spelling, lexicon), _Lines(text), 0
     misspelt = spelling.check(text) if spelling is not None else []
     for finding in in_order(checking.findings(), misspelt):
-        found += 1
+        found += not (isinstance(finding, Finding) and finding.mention)  # a mention: shown
         out.finding(finding, lines, {})
     return out.finish(checking.balance, found)
 
@@ -257,7 +257,7 @@ def _report_entries(journal: Journal, service: LensService, args: argparse.Names
             if field != shown and not args.json:
                 say(f"Entry {entry.id} ({entry.occurred_on.isoformat()}), {label}:")
                 shown = field
-            found += 1
+            found += not (isinstance(item, Finding) and item.mention)  # a mention: shown
             out.finding(item, lines[field], {"entry": entry.id, "field": field, "label": label})
     return out.finish(balance, found)
 
@@ -305,6 +305,10 @@ class _Output:
             return
         phrase = " ".join(finding.text.split())
         indent = "  " if extra else ""
+        if finding.mention:
+            say(f"{indent}{line}:{col}  {phrase}  ({finding.reason}: you're reflecting on "
+                "this word — good)")
+            return
         say(f"{indent}{line}:{col}  {phrase}  → {'; '.join(finding.alternatives)}  "
             f"({finding.why})")
 

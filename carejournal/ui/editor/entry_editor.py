@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.core.domain import Entry, EntryDraft, EntryKind, InvalidInput
+from carejournal.core.domain import Entry, EntryDraft, EntryKind, InvalidInput, split_names
 from carejournal.core.kindness import Act
 from carejournal.core.kinds import Part, Prompts, check_parts, spec_of
 from carejournal.core.templates import models, prompted_template
@@ -207,6 +207,8 @@ class EntryEditor(QWidget):
         for signal in (self.body.textChanged, self.strengths.textChanged, self.sections.changed,
                        self.header.kind_changed):
             signal.connect(self.lens_panel.schedule)
+        self.header.people.textChanged.connect(
+            lambda text: self.lens_context.set_people(split_names(text)))
         self.lens_context.dismissed_one.connect(self._on_dismissed)
         self.lens_context.rule_off_requested.connect(self.rule_off_requested)
         self.lens_panel.chosen.connect(self._show_finding)

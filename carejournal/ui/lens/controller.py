@@ -31,8 +31,20 @@ class LensController(QObject):
         window.actions_.show_lens.triggered.connect(self.show_lens)
         window.editor.rule_off_requested.connect(self.switch_off)
         window.changes.changed.connect(self._changed)
-        window.start_up.run(self.refresh)  # the lexicon loads after the first paint
+        if window.start_up.deferring:  # the lexicon loads after the first paint, in a thread
+            window.start_up.run(self._load)
+        else:
+            window.start_up.run(self.refresh)
         window.start_up.run(self.warm_rewrites)
+
+    def _load(self) -> None:
+        """Read the lexicon off the window's thread (with lemminflect's word data it takes
+        about half a second), then give the editor its lens."""
+        background.run(self.window.journal.lens.lexicon, done=self._loaded, owner=self,
+                       name="language lens")
+
+    def _loaded(self, _result: object) -> None:
+        self.refresh()  # a lexicon that failed to load is reported by the lens, as ever
 
     def refresh(self) -> None:
         """Give the editor the lens as it now stands."""

@@ -46,6 +46,8 @@ class LensContext(QObject):
         super().__init__(parent)
         self.lens: Lens | None = None
         self.dismissed: frozenset[str] = frozenset()
+        self.entry_people: tuple[str, ...] = ()  # the entry's people: the lens reads who
+        # a sentence is about with them
         self._cache: dict[str, tuple[Finding, ...]] = {}
         self.people: Callable[[], tuple[str, ...]] = tuple  # the entry's people, for names
         self.spelling = SpellingContext(self)  # spell checking, beside the lens
@@ -55,6 +57,14 @@ class LensContext(QObject):
         self.lens = lens
         self._cache.clear()
         self.changed.emit()
+
+    def set_people(self, people: Iterable[str]) -> None:
+        """The people the entry lists (the lens reads who a sentence is about with them)."""
+        names = tuple(people)
+        if names != self.entry_people:
+            self.entry_people = names
+            self._cache.clear()
+            self.changed.emit()
 
     def set_dismissed(self, keys: Iterable[str], quiet: bool = False) -> None:
         """The finding keys dismissed in this entry; quiet when new text follows anyway."""
@@ -84,7 +94,8 @@ class LensContext(QObject):
         if found is None:
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
-            found = self._cache[text] = tuple(self.lens.check(text, self.dismissed))
+            found = self._cache[text] = tuple(self.lens.check(text, self.dismissed,
+                                                              people=self.entry_people))
         return found
 
     def category_name(self, key: str) -> str:
@@ -111,7 +122,7 @@ class LensHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.context = context
         self._dark = dark
-        self._formats: dict[str, QTextCharFormat] = {}
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         context.changed.connect(self.rehighlight)
         context.spelling.changed.connect(self.rehighlight)
 
@@ -122,19 +133,25 @@ class LensHighlighter(QSyntaxHighlighter):
             self._formats.clear()
             self.rehighlight()
 
-    def char_format(self, category: str) -> QTextCharFormat:
-        """The underline for one category."""
-        found = self._formats.get(category)
+    def char_format(self, category: str, mention: bool = False) -> QTextCharFormat:
+        """The underline for one category: wavy in its colour, or for a mention (the worker
+        quoting or reflecting on a word) a quiet dotted grey line."""
+        found = self._formats.get((category, mention))
         if found is None:
             found = QTextCharFormat()
-            found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            found.setUnderlineColor(lens_colour(category, self._dark))
-            self._formats[category] = found
+            if mention:
+                found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                found.setUnderlineColor(lens_colour("", self._dark))
+            else:
+                found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                found.setUnderlineColor(lens_colour(category, self._dark))
+            self._formats[(category, mention)] = found
         return found
 
     def highlightBlock(self, text: str) -> None:
         for start, end, finding in qt_spans(text, self.context.check(text)):
-            self.setFormat(start, end - start, self.char_format(finding.category))
+            self.setFormat(start, end - start,
+                           self.char_format(finding.category, finding.mention))
         misspelt = self.context.spelling.check(text)
         if misspelt:
             self.mark_spelling(qt_misspellings(text, misspelt))

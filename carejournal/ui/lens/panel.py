@@ -148,7 +148,8 @@ class LensPanel(QWidget):
         boxes = self._boxes()
         self.items = [PanelItem(box, edit, spot) for box, edit in boxes for spot in edit.spots()]
         self._fill_list()
-        label = self.tr("Language lens ({count})").format(count=len(self.items))
+        count = sum(not item.spot.finding.mention for item in self.items)  # mentions: not
+        label = self.tr("Language lens ({count})").format(count=count)
         self.toggle.setText(label)
         self.toggle.setAccessibleName(label)
         self._show_problems(self.context.problems())
@@ -173,6 +174,8 @@ class LensPanel(QWidget):
         else:
             head = self.tr("“{phrase}” · {category}").format(phrase=finding.text,
                                                              category=category)
+        if finding.mention:
+            return f"{head}\n{item.edit.reflecting()}"
         instead = self.tr("Instead: {alternatives}").format(
             alternatives="; ".join(shown(a) for a in finding.alternatives))
         return f"{head}\n{finding.why}\n{instead}"

@@ -182,6 +182,8 @@ class LensEdit(QPlainTextEdit):
         heading = self.tr("“{phrase}” · {category}").format(
             phrase=escape(finding.text),
             category=escape(self.lens_context.category_name(finding.category)))
+        if finding.mention:
+            return f"<qt><p><b>{heading}</b></p><p>{escape(self.reflecting())}</p></qt>"
         options = "; ".join(f"<i>{escape(shown(a))}</i>" if is_placeholder(a) else escape(a)
                             for a in finding.alternatives)
         instead = self.tr("Instead, perhaps: {alternatives}").format(alternatives=options)
@@ -191,6 +193,10 @@ class LensEdit(QPlainTextEdit):
                  "</small></p>" if source else "")
         return (f"<qt><p><b>{heading}</b></p><p>{escape(finding.why)}</p><p>{instead}</p>"
                 f"{cited}<p><small>{escape(hint)}</small></p></qt>")
+
+    def reflecting(self) -> str:
+        """What the lens says of a mention: the worker quoting or weighing a word."""
+        return self.tr("You're reflecting on this word — good.")
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -221,7 +227,7 @@ class LensEdit(QPlainTextEdit):
         spot = self.spot_at(position, touching=keyboard)
         word = self.misspelt_at(position, touching=keyboard)
         groups = [self._spelling_actions(word, menu)] if word is not None else []
-        if spot is not None:
+        if spot is not None and not spot.finding.mention:  # a mention: nothing to change
             groups.append(self._lens_actions(spot, menu))
         existing = menu.actions()
         for group in groups:

@@ -154,11 +154,48 @@ def test_paragraphs_are_underlined_on_their_own(edit: LensEdit, qtbot) -> None:
 
 
 def test_an_emoji_before_a_phrase_does_not_shift_the_underline(edit: LensEdit) -> None:
-    edit.setPlainText("Sam 😀😀 is not a service user")
+    edit.setPlainText("Sam 😀😀 met a service user")  # "is not a": a mention since step 11
     [(start, length, _colour, text)] = underlines(edit)
     assert text == "service user"  # Qt counts each emoji as two positions
     spot = edit.spot_at(start + 1)
     assert spot is not None and spot.finding.text == "service user"
+
+
+def test_a_mention_gets_a_quiet_dotted_grey_line_not_a_wavy_one(edit: LensEdit) -> None:
+    edit.setPlainText("I nearly wrote 'non-compliant'. He was non-compliant.")
+    assert [u[3] for u in underlines(edit)] == ["non-compliant"]  # only the second, wavy
+    block = edit.document().firstBlock()
+    dotted = [(r.start, r.length, r.format.underlineColor().name())
+              for r in block.layout().formats()
+              if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine]
+    assert dotted == [(16, 13, lens_colour("", False).name())]
+    spots = edit.spots()
+    assert [(s.finding.text, s.finding.mention) for s in spots] == [
+        ("non-compliant", True), ("non-compliant", False)]
+
+
+def test_the_entrys_people_decide_who_a_sentence_is_about(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "about.toml"
+    path.write_text(LEXICON + '''
+[[rule]]
+id = "refuses"
+category = "blame"
+about = "person"
+phrases = ["refuse+"]
+why = "Saying no is a choice."
+alternatives = ["said no to"]
+source = "test"
+''', encoding="utf-8")
+    context = LensContext()
+    context.set_lens(Lens(load_lexicon(path)))
+    box = LensEdit()
+    box.attach(context)
+    qtbot.addWidget(box)
+    box.setPlainText("the note says bo refused lunch")
+    assert underlines(box) == []  # "the note" is the nearest thing the lens can place
+    with qtbot.waitSignal(context.changed):
+        context.set_people(["Bo"])
+    assert [u[3] for u in underlines(box)] == ["refused"]
 
 
 def test_editing_a_phrase_away_removes_the_underline(edit: LensEdit, qtbot) -> None:

@@ -334,3 +334,27 @@ def test_a_new_lens_underlines_again_without_counting_as_an_edit(
     assert edits == [] and window.save_label.text() == "Saved", "nothing new to save"
     window.editor.body.insertPlainText(" Then tea.")
     assert edits and window.save_label.text() == "Editing…", "typing still counts"
+
+
+def test_a_mention_is_acknowledged_not_corrected_and_not_counted(
+        editor: EntryEditor, qtbot) -> None:
+    body, panel = editor.body, editor.lens_panel
+    qtbot.keyClicks(body, "I nearly wrote 'placement' and stopped. The placement was calm.")
+    tip = body.tooltip_at(point_in(body, "placement"))
+    assert "You&#x27;re reflecting on this word \u2014 good." in tip  # escaped
+    assert "Instead" not in tip and "It is their home." not in tip
+    menu = action_texts(body.context_menu(point_in(body, "placement")))
+    assert not any(t.startswith("Replace with") for t in menu) and "Dismiss here" not in menu
+    used = action_texts(body.context_menu(point_in(body, "placement", 1)))
+    assert any(t.startswith("Replace with “home”") for t in used)
+    panel.timer.timeout.emit()
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert texts[0].splitlines() == ["“placement” · Service jargon",
+                                     "You're reflecting on this word \u2014 good."]
+    assert texts[1].splitlines()[1] == "It is their home."
+    assert panel.toggle.text() == "Language lens (1)", "a mention is not counted"
+
+
+def test_the_people_field_tells_the_lens_who_the_entry_is_about(editor: EntryEditor) -> None:
+    editor.people.setText("Bo Smith, Dot")
+    assert editor.lens_context.entry_people == ("Bo Smith", "Dot")

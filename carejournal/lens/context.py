@@ -1,0 +1,531 @@
+"""The sentence around a lens match: whether the wording is used about a person being supported,
+or quoted, named, negated or part of a proper name.
+
+Plain heuristics over the clause (no parser): the nearest noun or pronoun before a word is
+taken as who does or is it, the first one after a verb as who it is done to. Each check
+looks at a few words either side of the match only, so it costs microseconds per match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+from carejournal.lens.phrases import Words, normalise
+
+PERSON, OTHER, WRITER_SIDE = "person", "other", "writer"
+QUOTED, MENTIONED, NEGATED = "quoted", "mentioned", "negated"
+SCAN = 12  # how many words a look for the subject or the object goes at most
+QUOTE_SPAN = 200  # a quotation longer than this (in characters) is taken as speech, not a word
+
+PRONOUNS_PERSON = frozenset(
+    "he she him her they them himself herself themselves who whom someone somebody "
+    "he'd she'd they'd he'll she'll they'll they're they've".split())
+PRONOUNS_OTHER = frozenset("it its it'd it'll itself which something nothing".split())
+# The writer and the writer's side: the worker, their colleagues, their service.
+WRITER = frozenset(
+    "i me my myself we us our ourselves i'm i've i'd i'll we're we've we'd we'll you you're "
+    "staff team colleague colleagues manager managers carer carers worker workers nurse "
+    "nurses doctor doctors gp gps management".split())
+# People who are not the ones supported: their doings are not what the lens is about.
+NOT_SUPPORTED = frozenset(
+    "visitor visitors volunteer volunteers student students contractor contractors driver "
+    "drivers neighbour neighbours police officer officers paramedic paramedics professional "
+    "professionals therapist therapists ot ots physio physios social worker workers "
+    "landlord landlords receptionist receptionists consultant consultants".split())
+# People the lens may be about. With "my" or "our" before them, only the care words still are.
+PERSON_NOUNS = frozenset(
+    "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
+    "boy boys girl girls child children kid kids youngster youngsters teenager teenagers "
+    "teen teens adult adults individual individuals resident residents client clients user "
+    "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
+    "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
+    "granny grandson granddaughter uncle auntie aunt nephew niece family families couple "
+    "fella bloke chap lass gal guy guys".split())
+CARE_NOUNS = frozenset(
+    "resident residents client clients user users patient patients tenant tenants su sus yp "
+    "yps person people".split())
+TITLES = frozenset("mr mrs ms miss mx".split())
+# Things, animals and institutions that often do what a rule's word says.
+OTHERS = frozenset(
+    "car cars van bus buses train trains printer printers computer computers laptop "
+    "laptops phone phones machine machines door doors lift lifts boiler kettle system "
+    "systems app website card cards engine key keys lock window tap heating wifi internet "
+    "tv telly weather sun rain wind plant plants match game games football team shop shops "
+    "council councils bank banks surgery pharmacy chemist hospital hospitals school "
+    "schools college company companies airline airlines landlord police court courts "
+    "government agency agencies provider providers service services authority cqc dwp nhs "
+    "insurer insurers club clubs firm business store supermarket tesco asda office "
+    "department board panel committee cat cats dog dogs puppy puppies kitten kittens horse "
+    "horses pony budgie bird birds parrot hamster rabbit pet pets goat cow cows sheep fox "
+    "squirrel pigeon duck ducks fish baby babies toddler toddlers software form forms "
+    "policy policies rule rules law alarm weather morning mornings day days afternoon "
+    "evening evenings weekend weekends night nights miles points scheme".split())
+# Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
+ADJECTIVES = frozenset(
+    "real big massive huge little proper bad full blown major minor small total complete "
+    "absolute right almighty mega epic short long new old first last another more angry "
+    "noisy stroppy silly nasty messy sudden violent screaming crying loud physical verbal "
+    "usual typical daily nightly latest".split())
+ADJECTIVE_ENDINGS = ("ful", "ive", "ous", "ible", "able", "ish", "less", "est")
+QUANTIFIERS = frozenset("bit lot kind sort something such".split())  # "a bit of a burden"
+DETERMINERS = frozenset(
+    "a an the this that these those some every each another any no".split())
+POSSESSIVE_PERSON = frozenset("his her their".split())
+POSSESSIVE_WRITER = frozenset("my our your".split())
+CONJUNCTIONS = frozenset(
+    "and but or so then because when while whilst although though whereas until unless if "
+    "after before that".split())
+NOT_OWNERS = PRONOUNS_PERSON | PRONOUNS_OTHER | WRITER | frozenset(
+    "that there what here where who how let this".split())
+NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
+    "today yesterday tomorrow tonight then later earlier now also again afterwards meanwhile "
+    "eventually still once instead here there monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october "
+    "november december christmas easter".split())
+PREPOSITIONS = frozenset(
+    "of in on at from with for near by to into onto over under behind beside across".split())
+BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
+NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer", "the same"
+NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses the noun
+NEGATION_FILLER = frozenset(
+    "be being been a an the really very just at all actually trying to deliberately simply "
+    "so that always ever even intentionally purposely have has had having doing getting "
+    "any".split())
+# Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
+MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
+NAMING_VERBS = frozenset(
+    "call calls called calling label labels labelled labeled labelling describe describes "
+    "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
+    "known".split())
+WRITING_VERBS = frozenset("wrote write writes writing written typed type".split())
+SAYING_VERBS = frozenset("say says said saying".split())
+MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
+    ("instead", "than"))
+REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
+HOLDING_BACK = frozenset(
+    "nearly almost stop stopped stopping quit avoid not never myself".split())
+NAMING_FILLER = frozenset("a an the as her him them me us it being of to".split())
+SENTENCE_ENDS = frozenset(".!?\n")
+CLAUSE_MARKS = frozenset(",;:()[]\u2014\u2013")
+ABBREVIATIONS = frozenset("mr mrs ms mx dr st prof".split())
+QUOTES = {'"': '"', "\u201c": "\u201d\"", "'": "'\u2019", "\u2018": "\u2019'", "\u00ab": "\u00bb"}
+CLOSERS = frozenset("\"\u201d'\u2019\u00bb")
+QUOTE_MARKS = re.compile("[\"\u201c\u201d'\u2018\u2019\u00ab\u00bb\n]")
+
+
+class Verdict(Enum):
+    """What the sentence says about one match."""
+
+    USED = "used"  # the wording is used: a finding
+    DROP = "drop"  # not about a person being supported, or part of a proper name: nothing
+
+
+class Sentence:
+    """A text, its words and the entry's people, for judging matches in it."""
+
+    __slots__ = ("text", "words", "people", "_quotes", "_starts", "_ends")
+
+    def __init__(self, text: str, words: Words, people: frozenset[str] = frozenset()) -> None:
+        self.text, self.words, self.people = text, words, people
+        self._starts, self._ends = words.starts, words.ends
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def quotations(self) -> list[tuple[int, int]]:
+        """(opening, closing) offsets of every quotation in the text, worked out once."""
+        if self._quotes is None:
+            self._quotes = quotations(self.text)
+        return self._quotes
+
+    def raw(self, at: int) -> str:
+        """The word at `at` as written."""
+        return self.text[self._starts[at]:self._ends[at]]
+
+    def sentence_break(self, at: int) -> bool:
+        """Whether a sentence ends between word at - 1 and word at."""
+        if at <= 0:
+            return True
+        gap = self.words.gap(at)
+        if gap == " " or SENTENCE_ENDS.isdisjoint(gap):  # a single space: most gaps
+            return False
+        before = self.words.norms[at - 1]
+        return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1))
+
+    def clause_break(self, at: int) -> bool:
+        """Whether a clause ends between word at - 1 and word at."""
+        if at <= 0 or self.words.norms[at] in CONJUNCTIONS:
+            return True
+        gap = self.words.gap(at)
+        if gap == " ":
+            return False
+        return (not CLAUSE_MARKS.isdisjoint(gap) or " - " in gap or self.sentence_break(at))
+
+    def capitalised(self, at: int) -> bool:
+        """Whether the word starts with a capital and is not shouted or "I"."""
+        raw = self.raw(at)
+        return raw[:1].isupper() and not raw[1:2].isupper() and raw != "I"  # not DNA, NHS
+
+
+def people_words(people: Iterable[str]) -> frozenset[str]:
+    """The words of the entry's people's names, as matched (titles and initials left out)."""
+    return frozenset(word for name in people for word in map(normalise, name.split())
+                     if len(word) > 1 and word not in TITLES and word.isalpha())
+
+
+def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | str:
+    """Whether the match of words first..last is used, dropped, or mentioned (the reason)."""
+    if proper_name(sentence, first, last) or writers_own(sentence, first, last):
+        return Verdict.DROP
+    if quoted(sentence, first, last):
+        return QUOTED
+    if mentioned(sentence, first):
+        return MENTIONED
+    if about in ("person", "object") and who(sentence, first, last, about) in (
+            OTHER, WRITER_SIDE):
+        return Verdict.DROP
+    if about != "object" and negated(sentence, first):  # "we don't let him" is still control
+        return NEGATED
+    return Verdict.USED
+
+
+# -- who the wording is about -----------------------------------------------------------------
+def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
+    """PERSON, OTHER (a thing, an animal, an institution) or WRITER_SIDE for the one the
+    match is about, or None when the sentence doesn't say. about "person": who does or is
+    it; "object": who it is done to (when the sentence doesn't say, a thing doing it, as in
+    "the new rules allow more visits", still rules it out)."""
+    if about == "object":
+        norms = sentence.words.norms
+        if norms[first] in BE and first < last:  # the phrase holds it: "was allowed to"
+            passive = not norms[first + 1].endswith("ing")
+        else:
+            passive = (_be_before(sentence, first) and not sentence.clause_break(first)
+                       and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
+        if not passive:
+            found = object_after(sentence, first, last)
+            subject, where = _subject(sentence, first)
+            if found == PERSON and subject == PERSON and _named(sentence, where):
+                return OTHER  # "Dot let her do the dressing": the person is the one allowing
+            if found is not None:
+                return found
+            return subject if subject == OTHER else None
+    if _describes_thing_after(sentence, last):
+        return OTHER  # "the uncooperative weather"
+    return subject_before(sentence, first)
+
+
+def _named(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` names a person (a name, a person word), rather than being a
+    pronoun that could be the worker's colleague."""
+    return at >= 0 and sentence.words.norms[at] not in PRONOUNS_PERSON
+
+
+def _describes_thing_after(sentence: Sentence, last: int) -> bool:
+    """Whether a match that is not a verb ("uncooperative", "frequent flyer") is followed by
+    the thing or animal it describes ("weather", "dog", "miles")."""
+    norms = sentence.words.norms
+    word, after = norms[last], last + 1
+    if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")):
+        return False
+    return norms[after] in OTHERS  # "frequent flyer miles": a word before a thing describes it
+
+
+def _be_before(sentence: Sentence, first: int) -> bool:
+    """Whether a form of "be" (or "get") comes just before word first, "we're" included."""
+    if first == 0:
+        return False
+    raw = sentence.raw(first - 1).lower().replace("\u2019", "'")
+    return sentence.words.norms[first - 1] in BE or raw.endswith(("'re", "'m", "'s"))
+
+
+def subject_before(sentence: Sentence, first: int) -> str | None:
+    """The nearest noun or pronoun before word first in its clause; if the clause has none,
+    the first one of the clause before (as in "The car broke down and refused to start")."""
+    return _subject(sentence, first)[0]
+
+
+def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
+    """subject_before, with where the subject is (-1 when none is found)."""
+    head = _own_phrase(sentence, first)
+    norms = sentence.words.norms
+    if head > 0 and norms[head - 1] in REPORTING_VERBS:
+        return None, -1  # "GP letter says non compliant": said of the person, not the letter
+    of = head - 1 - (head > 0 and norms[head - 1] in DETERMINERS)  # "a bit of (a) ..."
+    if of > 0 and norms[of] == "of" and norms[of - 1] in QUANTIFIERS:
+        head = of - 1  # "I'm a bit of a burden": the subject is before "a bit of"
+        head -= head > 0 and norms[head - 1] in DETERMINERS
+    elif head > 0 and norms[head - 1] in PREPOSITIONS - {"to"}:
+        return None, -1  # "an incident of aggression": a noun after a preposition
+    at, limit = head, max(0, first - SCAN)
+    while at > limit:
+        if sentence.sentence_break(at):
+            return None, -1
+        if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
+            return _first_in_clause(sentence, at)
+        at -= 1
+        kind = classify(sentence, at, head)
+        if kind is not None and not _in_phrase_after_preposition(sentence, at):
+            return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
+    return None, -1
+
+
+def _antecedent(sentence: Sentence, at: int) -> tuple[str, int] | None:
+    """For a noun inside a relative clause ("people who need two carers are a burden"), the
+    noun the clause is about: the one before "who" or "which"."""
+    norms = sentence.words.norms
+    for back in range(at - 1, max(0, at - 6), -1):
+        if sentence.clause_break(back + 1) and norms[back + 1] not in ("who", "which"):
+            return None
+        if norms[back] in ("who", "which"):
+            kind = classify(sentence, back - 1, back)
+            return (kind, back - 1) if kind is not None else None
+    return None
+
+
+def _owner_of_relative(sentence: Sentence, at: int) -> str | None:
+    """For "I" or "we" right after a noun ("the people I support are allowed to"), the
+    noun: the writer is inside a relative clause about it."""
+    if at == 0 or sentence.words.norms[at] not in ("i", "we") or sentence.clause_break(at):
+        return None
+    return classify(sentence, at - 1, at)
+
+
+def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
+    """Whether the noun at `at` follows a preposition ("families in the north of the
+    borough": not the borough), so the subject is further back."""
+    norms = sentence.words.norms
+    back = at - 1
+    if back >= 0 and norms[back] in DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER:
+        back -= 1
+    return (back >= 0 and norms[back] in PREPOSITIONS and not sentence.clause_break(back + 1)
+            and norms[at] not in PRONOUNS_PERSON)
+
+
+def _own_phrase(sentence: Sentence, first: int) -> int:
+    """Where the match's own noun phrase starts: "a real tantrum" starts at "real" (the
+    determiner "a" before it then owns the match, not a thing); first if it has none."""
+    at = first
+    while at > max(0, first - 3) and not sentence.clause_break(at):
+        word = sentence.words.norms[at - 1]
+        if word in DETERMINERS or word in POSSESSIVE_PERSON or word in POSSESSIVE_WRITER:
+            return at
+        if not (word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS)):
+            return first  # "the taxi driver refused": not the match's own words
+        at -= 1
+    return first
+
+
+def _first_in_clause(sentence: Sentence, end: int) -> tuple[str | None, int]:
+    """The first noun or pronoun of the clause that ends before word end."""
+    start = end - 1
+    while start > max(0, end - SCAN) and not sentence.clause_break(start):
+        start -= 1
+    norms = sentence.words.norms
+    for at in range(start, end):
+        kind = classify(sentence, at, end)
+        if kind is not None:  # "the service user": the last word of a compound is its head
+            following = norms[at + 1] if at + 1 < end else ""
+            return (PERSON if following in PERSON_NOUNS else kind), at
+    return None, -1
+
+
+def object_after(sentence: Sentence, first: int, last: int) -> str | None:
+    """Who a verb matched at words first..last is done to: a pronoun in the match ("allowed
+    him to"), or the pronoun or noun that follows it."""
+    norms = sentence.words.norms
+    if any(norms[at] in ("him", "her", "them") for at in range(first, last)):
+        return PERSON
+    if norms[last] in sentence.people or (sentence.capitalised(last)
+                                          and not sentence.sentence_break(last)):
+        return PERSON  # "let Daisy": a name in the pronoun's place
+    word = norms[last]
+    if word in ("him", "them"):
+        return PERSON
+    at = last if word in POSSESSIVE_PERSON else last + 1
+    end = min(len(norms), last + 1 + SCAN // 2)
+    while at < end:
+        if at > last and sentence.clause_break(at):
+            return None
+        word = norms[at]
+        if word in POSSESSIVE_PERSON:
+            following = norms[at + 1] if at + 1 < len(norms) else ""
+            owned = following in OTHERS and not sentence.clause_break(at + 1)
+            return OTHER if owned else PERSON
+        if word not in DETERMINERS:
+            kind = classify(sentence, at, at, generic=False)
+            if kind is not None or at > last + 2:
+                return kind
+        at += 1
+    return None
+
+
+def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> str | None:
+    """PERSON, OTHER, or None when the word at `at` is not a noun or pronoun we can place.
+    match is where the matched wording starts (a determiner just before it owns it);
+    generic: a word after "the", "a" or "my" counts as a thing ("the fire door")."""
+    norms = sentence.words.norms
+    word = norms[at]
+    before = norms[at - 1] if at > 0 and not sentence.sentence_break(at) else ""
+    if word in sentence.people or before in TITLES:
+        return PERSON
+    if word in POSSESSIVE_PERSON:
+        return PERSON if at + 1 == match else None
+    if word in PERSON_NOUNS:
+        if before == "little" and word not in CARE_NOUNS:
+            return OTHER  # "Jade's little boy": a small child, not a person we support
+        mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
+        return WRITER_SIDE if mine else PERSON
+    if word == "door" and before == "next":
+        return None  # "the man next door"
+    if word in WRITER or word in NOT_SUPPORTED:
+        return WRITER_SIDE
+    if word in PRONOUNS_OTHER or word in OTHERS:
+        return OTHER
+    if word in PRONOUNS_PERSON:
+        return PERSON
+    if (word in DETERMINERS or word in CONJUNCTIONS or word in BE or word in NEGATORS
+            or word in NOT_NOUNS):
+        return None
+    raw = sentence.raw(at)
+    if raw.isupper() and len(raw) > 1:
+        return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
+    adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
+    if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
+        return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
+    if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
+                    or _possessive(sentence, at - 1)):
+        return OTHER  # "the fire door", "my car", "the shop's card machine"
+    return None
+
+
+def _possessive(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` is an owner ("the shop's"), not a contraction ("he's")."""
+    if at < 0 or sentence.words.norms[at] in NOT_OWNERS:
+        return False
+    return sentence.raw(at).lower().endswith(("'s", "\u2019s"))
+
+
+# -- quotation, mention, negation, names -----------------------------------------------------
+def quoted(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match sits inside quotation marks (straight or curly; an apostrophe
+    inside a word, or after a plural's s, opens nothing)."""
+    start, end = sentence.words.starts[first], sentence.words.ends[last]
+    return any(opening < start and end <= closing for opening, closing in sentence.quotations())
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of the quotations in text: each closes on its own line and
+    within QUOTE_SPAN characters, and a mark that neither opens nor closes is skipped."""
+    found: list[tuple[int, int]] = []
+    if QUOTE_MARKS.search(text) is None:
+        return found
+    waiting: list[tuple[int, str]] = []  # open quotations: where, and what closes them
+    for mark in QUOTE_MARKS.finditer(text):
+        at, char = mark.start(), mark.group()
+        if char == "\n":
+            waiting.clear()
+            continue
+        if char in CLOSERS and _closes(text, at):
+            for index in range(len(waiting) - 1, -1, -1):
+                opening, closers = waiting[index]
+                if char in closers and at - opening <= QUOTE_SPAN:
+                    found.append((opening, at))
+                    del waiting[index:]
+                    break
+            else:
+                if char in QUOTES and _opens(text, at):
+                    waiting.append((at, QUOTES[char]))
+            continue
+        if char in QUOTES and _opens(text, at):
+            waiting.append((at, QUOTES[char]))
+    return found
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isalnum() and (after.isalnum() or after in "\u2026")
+
+
+def _closes(text: str, at: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isalnum() or before in ".,!?\u2026") and not after.isalnum()
+
+
+def mentioned(sentence: Sentence, first: int) -> bool:
+    """Whether words just before the match name it as a word: "the word", "the term",
+    "called her a", "called Mr Pearce a", "described as", "I nearly wrote", "labelled"."""
+    norms = sentence.words.norms
+    if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
+        return False  # most matches: no cue anywhere near
+    at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
+    while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
+        word = norms[at]
+        before = norms[at - 1] if at > 0 else ""
+        if word in NAMING_VERBS and before not in DETERMINERS:  # not "the call is a..."
+            return not any(norms[k] in BE for k in range(at + 1, first))
+        if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:
+            return True  # "the word", "that phrase"; not "a long term sufferer"
+        if word in WRITING_VERBS:
+            return skipped == 0 or norms[at + 1] in ("down", "it")
+        if word in SAYING_VERBS:  # "I nearly said", "we stopped saying"
+            return skipped == 0 and before in HOLDING_BACK
+        if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
+            return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
+        plain = plain and (word in NAMING_FILLER or word in TITLES
+                           or sentence.capitalised(at) or word in sentence.people)
+        at, skipped = at - 1, skipped + 1
+    return False
+
+
+def negated(sentence: Sentence, first: int) -> bool:
+    """Whether "not", "n't", "never" or "no longer" comes shortly before the match in its
+    clause ("he is not attention seeking")."""
+    norms = sentence.words.norms
+    window = norms[max(0, first - 5):first]
+    if NEGATORS.isdisjoint(window) and "longer" not in window and "n't" not in " ".join(window):
+        return False  # most matches: nothing negative near
+    at, skipped = first - 1, 0
+    while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
+        word = norms[at]
+        if word in NEGATORS or word.endswith("n't") or (
+                word == "longer" and at > 0 and norms[at - 1] == "no"):
+            return norms[at + 1] != "only" if at + 1 < first else True
+        if word not in NEGATION_FILLER:
+            return False
+        at, skipped = at - 1, skipped + 1
+    return False
+
+
+def writers_own(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the wording is about the writer's own life: "my own obs", "some respite
+    myself" (a noun, not "I fed him myself")."""
+    norms = sentence.words.norms
+    if first > 1 and norms[first - 1] == "own" and norms[first - 2] in ("my", "our"):
+        return True
+    after = last + 1
+    return (first == last and after < len(norms) and norms[after] in ("myself", "ourselves")
+            and not norms[last].endswith(("ed", "ing")) and not sentence.clause_break(after))
+
+
+def proper_name(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match is part of a name: every word capitalised, and a title or another
+    capitalised word next to it ("Mr Case", "Bedford Wanderers", "Victim Support")."""
+    if not sentence.text[sentence.words.starts[first]].isupper():
+        return False  # most matches: lower case, no name
+    if not all(sentence.capitalised(at) for at in range(first, last + 1)):
+        return False
+    norms = sentence.words.norms
+    if last > first and not sentence.sentence_break(first):
+        return True  # "The Good Boy pub": capitals on every word, mid-sentence
+    if first > 0 and not sentence.clause_break(first):
+        if norms[first - 1] in TITLES or norms[first - 1] in ABBREVIATIONS:
+            return True
+        if sentence.capitalised(first - 1) and norms[first - 1] not in NOT_NAMES:
+            return True
+    after = last + 1
+    return (after < len(norms) and not sentence.clause_break(after)
+            and sentence.capitalised(after) and norms[after] not in TITLES
+            and norms[after] not in sentence.people)  # "Toileted Mr Green": a new name

@@ -1,0 +1,170 @@
+"""A rule phrase's "him", "her" or "them" also stands for a person's name: "let him" finds
+"let Harry", "put her to bed" finds "put Mrs Green to bed", "feeding her" finds "Feeding Dot".
+
+A name is one of the entry's people, or capitalised words in mid-sentence that are not
+person words, the writer's, things or titles ("Mr Green": the title and the name together).
+Only places where such a phrase's first word occurs are tried, so it costs little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import compress, count
+from typing import Generic, TypeVar
+
+from carejournal.lens.context import (
+    NOT_NAMES,
+    OTHERS,
+    PERSON_NOUNS,
+    TITLES,
+    WRITER,
+    Sentence,
+)
+from carejournal.lens.phrases import JOIN
+
+P = TypeVar("P")
+PRONOUNS = frozenset({"him", "her", "them"})
+NOT_A_NAME = NOT_NAMES | PERSON_NOUNS | WRITER | OTHERS | TITLES
+LONGEST_NAME = 3  # words: "Harry James Smith"
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPhrase(Generic[P]):
+    """A phrase with a pronoun at `slot` (never its first word), and its owner."""
+
+    words: tuple[str, ...]
+    slot: int
+    payload: P
+
+
+def slot_of(words: tuple[str, ...]) -> int:
+    """Where a phrase's pronoun is (0 when it has none after its first word)."""
+    return next((at for at, word in enumerate(words) if at and word in PRONOUNS), 0)
+
+
+class NameMatcher(Generic[P]):
+    """Finds pronoun phrases with a name in the pronoun's place, outside other matches."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[NamedPhrase[P]]] = {}
+        self._exceptions: dict[int, list[NamedPhrase[P]]] = {}
+
+    def add(self, words: tuple[str, ...], payload: P) -> None:
+        """Match this phrase with a name for its pronoun, if it has one."""
+        slot = slot_of(words)
+        if slot:
+            self._by_first.setdefault(words[0], []).append(NamedPhrase(words, slot, payload))
+
+    def add_exceptions(self, payload: P, exceptions: Iterable[tuple[str, ...]]) -> None:
+        """Do not report payload where one of these (with a name for its pronoun) covers it."""
+        for words in exceptions:
+            slot = slot_of(words)
+            if slot:
+                self._exceptions.setdefault(id(payload), []).append(
+                    NamedPhrase(words, slot, payload))
+
+    def finalise(self) -> None:
+        """Longest phrases first."""
+        for phrases in self._by_first.values():
+            phrases.sort(key=lambda p: -len(p.words))
+
+    def find(self, sentence: Sentence, taken: Iterable[tuple[int, int]]
+             ) -> list[tuple[int, int, P, tuple[str, ...]]]:
+        """(first word, last word, payload, phrase words) of each match, none overlapping
+        the spans already taken."""
+        norms = sentence.words.norms
+        if not self._by_first or self._by_first.keys().isdisjoint(norms):
+            return []
+        busy = sorted(taken)
+        covered = {at for start, end in busy for at in range(start, end + 1)}
+        out: list[tuple[int, int, P, tuple[str, ...]]] = []
+        after = 0
+        widths: dict[int, int] = {}  # name widths worked out at each place, once
+        for first in compress(count(), map(self._by_first.__contains__, norms)):
+            if first < after or first in covered:
+                continue
+            second = norms[first + 1] if first + 1 < len(norms) else ""
+            for phrase in self._by_first[norms[first]]:
+                if phrase.slot > 1 and phrase.words[1] != second:
+                    continue  # "the likes of him" tried only after "the likes"
+                last = matched(sentence, first, phrase, widths)
+                if last < 0 or _overlaps(busy, first, last) or self._excepted(sentence, first,
+                                                                              last, phrase):
+                    continue
+                out.append((first, last, phrase.payload, phrase.words))
+                after = last + 1
+                break
+        return out
+
+    def _excepted(self, sentence: Sentence, first: int, last: int,
+                  phrase: NamedPhrase[P]) -> bool:
+        for exception in self._exceptions.get(id(phrase.payload), ()):
+            if exception.words[0] == phrase.words[0]:
+                end = matched(sentence, first, exception, {})
+                if end >= last:
+                    return True
+        return False
+
+
+def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],
+            widths: dict[int, int]) -> int:
+    """The last word of phrase matched at first with a name in its slot, or -1 (widths:
+    name widths already worked out, by place)."""
+    norms, words = sentence.words.norms, sentence.words
+    at = first
+    for index, word in enumerate(phrase.words):
+        if at >= len(norms) or (index and not _joined(words.gap(at))):
+            return -1
+        if index == phrase.slot:
+            width = widths.get(at, -1)
+            if width < 0:
+                width = widths[at] = name_width(sentence, at)
+            if not width:
+                return -1
+            at += width
+        elif norms[at] == word:
+            at += 1
+        else:
+            return -1
+    return at - 1
+
+
+def name_width(sentence: Sentence, at: int) -> int:
+    """How many words from `at` make a person's name (0: none starts there)."""
+    word = sentence.words.norms[at]
+    if word in TITLES:
+        run = _capitalised_run(sentence, at + 1)
+        return 1 + run if run else 0
+    if _possessive(sentence, at):
+        return 0  # "fed Dot's cat": Dot is not the one fed
+    if word in sentence.people:
+        return 1
+    if sentence.sentence_break(at):
+        return 0
+    return _capitalised_run(sentence, at)
+
+
+def _capitalised_run(sentence: Sentence, at: int) -> int:
+    """Capitalised name words from `at` (up to LONGEST_NAME), joined by single spaces; none
+    if the name is an owner ("Harry's")."""
+    norms, width = sentence.words.norms, 0
+    while (at + width < len(norms) and width < LONGEST_NAME
+           and sentence.capitalised(at + width) and norms[at + width] not in NOT_A_NAME
+           and (width == 0 or sentence.words.gap(at + width) == " ")):
+        if _possessive(sentence, at + width):
+            return 0
+        width += 1
+    return width
+
+
+def _possessive(sentence: Sentence, at: int) -> bool:
+    return sentence.raw(at).lower().replace("\u2019", "'").endswith("'s")
+
+
+def _joined(gap: str) -> bool:
+    return bool(gap) and JOIN.fullmatch(gap) is not None
+
+
+def _overlaps(busy: list[tuple[int, int]], first: int, last: int) -> bool:
+    return any(start <= last and first <= end for start, end in busy)

@@ -1,0 +1,453 @@
+"""The sentence around a match: who it is about, quotation, mention, negation, proper names,
+and the inflections found from a word's lemma. A small lexicon of our own, so these tests
+say what the engine does, not what the shipped wording happens to hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from carejournal.lens.matcher import Lens, load_lexicon
+
+LEXICON = '''
+version = 1
+[categories.blame]
+name = "Blame"
+description = "Blame."
+[categories.power]
+name = "Power"
+description = "Power."
+[categories.labels]
+name = "Labels"
+description = "Labels."
+[[rule]]
+id = "refuses"
+category = "blame"
+about = "person"
+phrases = ["refuse+"]
+why = "w"
+alternatives = ["declined"]
+source = "test"
+[[rule]]
+id = "absconded"
+category = "blame"
+about = "person"
+phrases = ["abscond+"]
+why = "w"
+alternatives = ["left"]
+source = "test"
+[[rule]]
+id = "tantrum"
+category = "blame"
+about = "person"
+phrases = ["tantrum+"]
+why = "w"
+alternatives = ["was very upset"]
+source = "test"
+[[rule]]
+id = "not-allowed"
+category = "power"
+about = "person"
+phrases = ["not allowed", "wasn't allowed", "aren't allowed", "isn't allowed"]
+why = "w"
+alternatives = ["we agreed"]
+source = "test"
+[[rule]]
+id = "allowed"
+category = "power"
+about = "object"
+phrases = ["allow+", "let+"]
+exceptions = ["let+ me", "let+ us", "let+ him know", "let+ her know"]
+why = "w"
+alternatives = ["supported"]
+source = "test"
+[[rule]]
+id = "was-allowed"
+category = "power"
+about = "object"
+phrases = ["is allowed to"]
+why = "w"
+alternatives = ["chose to"]
+source = "test"
+[[rule]]
+id = "feed"
+category = "power"
+about = "object"
+phrases = ["feed+"]
+exceptions = ["fed up"]
+why = "w"
+alternatives = ["supported to eat"]
+source = "test"
+[[rule]]
+id = "kicking-off"
+category = "blame"
+about = "person"
+phrases = ["kick+ off"]
+why = "w"
+alternatives = ["became distressed"]
+source = "test"
+[[rule]]
+id = "frequent-flyer"
+category = "labels"
+about = "person"
+phrases = ["frequent flyer+"]
+why = "w"
+alternatives = ["comes often"]
+source = "test"
+[[rule]]
+id = "non-compliant"
+category = "blame"
+about = "person"
+phrases = ["non-compliant"]
+why = "w"
+alternatives = ["chose not to"]
+source = "test"
+[[rule]]
+id = "suffers-from"
+category = "labels"
+about = "person"
+phrases = ["suffer+ from"]
+why = "w"
+alternatives = ["lives with"]
+source = "test"
+[[rule]]
+id = "hard-to-reach"
+category = "blame"
+about = "person"
+phrases = ["hard to reach"]
+why = "w"
+alternatives = ["seldom heard"]
+source = "test"
+[[rule]]
+id = "manipulate"
+category = "blame"
+about = "person"
+phrases = ["manipulate+"]
+why = "w"
+alternatives = ["asked different staff"]
+source = "test"
+[[rule]]
+id = "case"
+category = "labels"
+phrases = ["case", "cases"]
+why = "w"
+alternatives = ["the person"]
+source = "test"
+[[rule]]
+id = "wanderer"
+category = "labels"
+phrases = ["wanderer+"]
+why = "w"
+alternatives = ["walker"]
+source = "test"
+[[rule]]
+id = "victim"
+category = "labels"
+phrases = ["victim+"]
+why = "w"
+alternatives = ["has"]
+source = "test"
+[[rule]]
+id = "bed-blocker"
+category = "labels"
+phrases = ["bed-blocker"]
+why = "w"
+alternatives = ["waiting to go home"]
+source = "test"
+[[rule]]
+id = "attention-seeking"
+category = "blame"
+about = "person"
+phrases = ["attention-seeking"]
+why = "w"
+alternatives = ["wanted company"]
+source = "test"
+'''
+
+
+@pytest.fixture(scope="module")
+def lens(tmp_path_factory: pytest.TempPathFactory) -> Lens:
+    path = tmp_path_factory.mktemp("lexicon") / "lexicon.toml"
+    path.write_text(LEXICON, encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert not lexicon.problems, lexicon.problems
+    return Lens(lexicon)
+
+
+def used(lens: Lens, text: str, people: tuple[str, ...] = ()) -> list[str]:
+    """The wording found and used (not mentioned)."""
+    return [f.text for f in lens.check(text, people=people) if not f.mention]
+
+
+def mentions(lens: Lens, text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.reason) for f in lens.check(text) if f.mention]
+
+
+# -- who the wording is about ------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The car refused to start so we walked to the shop.",   # a thing
+    "The printer kept refusing to print the rota.",
+    "The car broke down and refused to start.",             # the subject of the clause before
+    "My cat absconded over the fence last night.",          # an animal (the writer's)
+    "The dog refused his dinner.",
+    "The council refused the application.",                 # an institution
+    "The GP surgery refused to give a time.",
+    "I refused to rush him.",                               # the writer
+    "We refused to give up on the idea.",
+    "My toddler had a tantrum in the supermarket.",         # the writer's own child
+    "My son had a real tantrum about his homework.",
+    "Staff aren't allowed to accept gifts.",                # a rule, not a person's freedom
+    "She told me I wasn't allowed in.",
+    "The match kicked off at three.",                       # another sense
+    "I'm a frequent flyer with the airline.",
+    "The fire door is non-compliant.",
+    "Our team suffers from low morale.",
+    "The top shelf is hard to reach.",
+    "The files in the back of the office are hard to reach.",
+    "The system manipulates the figures.",
+    "The taxi driver refused to take the wheelchair.",      # someone not supported
+    "Visitors are not allowed after eight.",
+    "She said that the car refused to start.",
+    "The old boiler refused to fire up.",                   # "old" describes the boiler
+    "The car I drive refused to start.",
+    "Frequent flyer miles don't help when the flight is cancelled.",  # describes a thing
+    "Jade's little boy had a tantrum at the door.",         # a small child
+    "I'm a bit of a frequent flyer with the airline.",      # past "a bit of"
+    "Our dog Biscuit had a tantrum at the vet's.",          # a pet's name
+    "We had a tantrum about the rota.",                      # the writer
+    "Dot let her have the last biscuit.",                   # the person is the one allowing
+    "Yesterday I refused to give up.",
+])
+def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
+        lens: Lens, text: str) -> None:
+    assert used(lens, text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Dot refused her lunch.", "refused"),                            # a name
+    ("She refused her tablets again.", "refused"),                    # a pronoun
+    ("Refused meds again.", "Refused"),                               # no subject: a note
+    ("The resident refused to get up.", "refused"),                   # a person noun
+    ("The young lad absconded from the unit.", "absconded"),
+    ("The gentleman in room 4 refused his tea.", "refused"),          # past the room
+    ("Mrs Khan refused the visit.", "refused"),                       # a title and a name
+    ("The man with the dog refused to move.", "refused"),             # not the dog
+    ("Dot, who is 90, refused her tea.", "refused"),                  # who
+    ("Dot ate her dinner and refused pudding.", "refused"),           # the clause before
+    ("She had a real tantrum at tea.", "tantrum"),                    # her own noun phrase
+    ("His tantrum lasted an hour.", "tantrum"),
+    ("He isn't allowed out on his own.", "isn't allowed"),
+    ("Liam kicked off when the bus was late.", "kicked off"),
+    ("He's a frequent flyer at A&E.", "frequent flyer"),
+    ("He was non-compliant with his meds.", "non-compliant"),
+    ("She suffers from dementia.", "suffers from"),
+    ("Families in the north of the borough are hard to reach.", "hard to reach"),
+    ("He manipulates the new staff.", "manipulates"),
+    ("The SU refused his meds.", "refused"),
+    ("Staff said that he was tired and refused his tea.", "refused"),  # "that" starts a clause
+    ("The man that refused his tea was upset.", "refused"),
+    ("She had a terrible tantrum.", "tantrum"),
+    ("The lady I visit on Tuesdays refused her tea.", "refused"),     # the writer inside
+    ("The people we support are not allowed out.", "not allowed"),
+    ("People who need two carers are frequent flyers at A&E.", "frequent flyers"),  # who
+    ("GP letter says non-compliant again.", "non-compliant"),  # said of the person
+    ("Pat ate her porridge this morning, tantrum over.", "tantrum"),  # the clause before
+    ("Stan's been a bit of a frequent flyer lately.", "frequent flyer"),
+    ("We wrote up an incident of tantrums at tea.", "tantrums"),       # a noun after "of"
+])
+def test_wording_about_a_person_is_found(lens: Lens, text: str, found: str) -> None:
+    assert used(lens, text) == [found]
+
+
+def test_the_entrys_people_are_people_even_in_lower_case(lens: Lens) -> None:
+    text = "the plan says bo refused the visit."
+    assert used(lens, text) == []  # the nearest noun that can be placed is "the plan"
+    assert used(lens, text, people=("Bo Smith",)) == ["refused"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("We fed him at six.", ["fed"]),                  # the object is a person
+    ("I was feeding her when the phone rang.", ["feeding"]),
+    ("She was fed by staff.", ["fed"]),                # the passive: who it was done to
+    ("Staff let him go out alone.", ["let"]),
+    ("He was allowed to go to the shop.", ["allowed"]),
+    ("She fed her cat.", []),                         # an animal
+    ("I fed the dog before work.", []),
+    ("The baby was fed at two.", []),
+    ("The cat needs feeding.", []),
+    ("I was fed up by four.", []),                    # the exception
+    ("Let me know how it goes.", []),
+    ("The new rules allow more visits.", []),         # a thing does the allowing
+    ("The new rules allow her to stay up.", ["allow"]),  # but to her
+    ("We're allowed to park at the back.", []),       # the writer, in the passive
+    ("I was allowed to leave at three.", []),
+    ("My daughter is allowed to stay up till nine.", []),  # "is" inside the phrase
+    ("Jenna is allowed to go to her friend's party.", ["is allowed to"]),
+])
+def test_rules_about_who_it_is_done_to_look_at_the_object(
+        lens: Lens, text: str, found: list[str]) -> None:
+    assert used(lens, text) == found
+
+
+# -- quotation, mention, negation, names ---------------------------------------------------
+@pytest.mark.parametrize(("text", "found", "reason"), [
+    ("I nearly wrote 'non-compliant' and stopped.", "non-compliant", "quoted"),
+    ("I nearly wrote \u2018non-compliant\u2019 and stopped.", "non-compliant", "quoted"),
+    ('His file said "absconded" twice.', "absconded", "quoted"),
+    ("She hates being called \u201ca case\u201d.", "case", "quoted"),
+    ("The old notes called her a bed blocker.", "bed blocker", "mentioned"),
+    ("I used the word case and regretted it.", "case", "mentioned"),
+    ("The term frequent flyer came up in the meeting.", "frequent flyer", "mentioned"),
+    ("She was described as attention seeking.", "attention seeking", "mentioned"),
+    ("He was labelled non-compliant years ago.", "non-compliant", "mentioned"),
+    ("I nearly wrote non-compliant.", "non-compliant", "mentioned"),
+    ("She has been referred to as a case for years.", "case", "mentioned"),
+    ("We stopped saying case in team meetings.", "case", "mentioned"),
+    ("He was described to me as attention seeking.", "attention seeking", "mentioned"),
+    ("The handover sheet called Mr Pearce a bed blocker.", "bed blocker", "mentioned"),
+    ("Caught myself saying case in supervision.", "case", "mentioned"),
+    ("Alfie wasn't having a tantrum, he was frightened.", "tantrum", "negated"),
+    ("He is not attention seeking, he is lonely.", "attention seeking", "negated"),
+    ("She wasn't being non-compliant.", "non-compliant", "negated"),
+    ("He never refuses a cup of tea.", "refuses", "negated"),
+    ("She no longer refuses her tablets.", "refuses", "negated"),
+])
+def test_quoted_mentioned_and_negated_wording_is_a_mention(
+        lens: Lens, text: str, found: str, reason: str) -> None:
+    assert mentions(lens, text) == [(found, reason)]
+    assert used(lens, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The residents' lounge was busy and Dot refused to go in.",   # a plural's apostrophe
+    "Dot didn't want tea. She refused her lunch too.",            # n't in another sentence
+    "He isn't hungry, so he refused lunch.",                      # n't in another clause
+    "She doesn't like the new carer and refused her tea.",        # too far back
+    "She's one of the cases I picked up.",                        # a contraction, not a quote
+    "It wasn't only that he refused; he shouted.",                # not only
+    "Winston is a long term case at the clinic.",                 # "term" is not "the term"
+    "Her morning call is a case.",                                # "call" is a noun here
+    "The review said case was adequate.",                         # reported, not held back
+])
+def test_apostrophes_and_far_away_negation_do_not_make_a_mention(lens: Lens, text: str) -> None:
+    assert [f.mention for f in lens.check(text)] == [False]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Case came to visit.", "Bedford Wanderers won on Saturday.",
+    "Lunch at The Bed Blocker pub was fun.",
+    "We rang Victim Support together.", "Dr. Case rang back.",
+])
+def test_a_rule_word_inside_a_name_is_not_noticed(lens: Lens, text: str) -> None:
+    assert lens.check(text) == []
+
+
+@pytest.mark.parametrize("text", ["I had my own case to deal with.",
+                                  "I could do with a case myself after this week."])
+def test_the_writers_own_life_is_left_alone(lens: Lens, text: str) -> None:
+    assert lens.check(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The Wanderers came round.", ["Wanderers"]),    # one capitalised word is not a name
+    ("Cases like hers are rare.", ["Cases"]),        # capitalised at the start
+    ("CASES piled up.", ["CASES"]),                  # shouted, not a name
+    ("Bed Blocker is what they wrote.", ["Bed Blocker"]),  # capitals starting a sentence
+])
+def test_capitals_alone_do_not_make_a_name(lens: Lens, text: str, found: list[str]) -> None:
+    assert [f.text for f in lens.check(text)] == found
+
+
+# -- inflections from the lemma ---------------------------------------------------------
+@pytest.mark.parametrize(("text", "found"), [
+    ("She feeds him.", ["feeds"]), ("Staff fed him.", ["fed"]),
+    ("Feeding her took an hour.", ["Feeding"]),
+    ("She was manipulating the new staff.", ["manipulating"]),
+    ("He manipulated them.", ["manipulated"]),
+    ("We're letting him go alone.", ["letting"]), ("She lets him choose.", ["lets"]),
+    ("He was allowed to go.", ["allowed"]),
+])
+def test_every_inflection_of_a_rule_word_is_found(lens: Lens, text: str,
+                                                  found: list[str]) -> None:
+    assert used(lens, text) == found
+
+
+def test_a_mention_is_reported_with_its_reason_and_not_counted(lens: Lens) -> None:
+    text = "I nearly wrote 'non-compliant'. Dot refused her lunch."
+    findings = lens.check(text)
+    assert [(f.text, f.mention, f.reason) for f in findings] == [
+        ("non-compliant", True, "quoted"), ("refused", False, "")]
+    assert findings[0].as_json()["mention"] is True
+    assert findings[1].as_json()["mention"] is False
+    assert [r.id for r in lens.rules_found(text)] == ["refuses"]
+
+
+def test_about_must_be_a_known_value(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text(LEXICON.replace('about = "object"', 'about = "things"', 1),
+                    encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert lexicon.rule("allowed") is None
+    assert "'about' must be one of any, person, object" in lexicon.problems[0]
+
+
+def test_quotations_pair_their_own_marks_on_one_line() -> None:
+    from carejournal.lens.context import quotations
+
+    text = "The residents' lounge. She said 'it's \u201ccase\u201d work'.\n'open\nx'"
+    pairs = [(text[a], text[b]) for a, b in quotations(text)]
+    assert pairs == [("\u201c", "\u201d"), ("'", "'")]  # nested, then outer; none across lines
+    assert quotations("Dot's and Mary's tea; the dogs' bowls") == []
+    long = "'" + "word " * 60 + "case'"
+    assert quotations(long) == []  # longer than a quotation of a word
+
+
+NAMES_LEXICON = '''
+version = 1
+[categories.power]
+name = "Power"
+description = "Power."
+[[rule]]
+id = "put-to-bed"
+category = "power"
+about = "object"
+phrases = ["put+ him to bed", "put+ her to bed"]
+why = "w"
+alternatives = ["helped him get ready for bed"]
+source = "test"
+[[rule]]
+id = "let-him"
+category = "power"
+about = "object"
+phrases = ["let+ him", "let+ her"]
+exceptions = ["let+ him know", "let+ her know", "let+ him in"]
+why = "w"
+alternatives = ["supported him to"]
+source = "test"
+'''
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("We put Nora to bed at seven.", (), ["put Nora to bed"]),
+    ("Night staff put Mrs Green to bed early.", (), ["put Mrs Green to bed"]),
+    ("I let Harry Smith have a lie in.", (), ["let Harry Smith"]),
+    ("Staff wouldn't let anwar have a snack.", ("Anwar",), ["let anwar"]),  # the entry's
+    ("Staff wouldn't let anwar have a snack.", (), []),                   # a small word
+    ("We let him choose.", (), ["let him"]),                             # as before
+    ("I'll let Dave know.", (), []),                                     # the exception
+    ("We let Tuesday go by.", (), []),                                   # not a name
+    ("I let Dot's cat out.", (), []),                                    # an owner
+    ("Let Mum decide.", (), []),                                         # a person word
+    ("We don't let Daisy have her bank card.", (), ["let Daisy"]),       # still control
+    ("We put Ward 4 to bed.", (), []),                                   # no: "Ward 4"
+])
+def test_a_pronoun_in_a_phrase_also_stands_for_a_name(tmp_path: Path, text: str,
+                                                      people: tuple[str, ...],
+                                                      found: list[str]) -> None:
+    path = tmp_path / "names.toml"
+    path.write_text(NAMES_LEXICON, encoding="utf-8")
+    lens = Lens(load_lexicon(path))
+    findings = lens.check(text, people=people)
+    assert [f.text for f in findings] == found
+    assert all(f.key.endswith((" him", " her", " him to bed", " her to bed")) for f in findings)

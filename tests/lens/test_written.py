@@ -1,0 +1,98 @@
+"""The lens on sentences written independently of it (tests/lens/written/set_*.toml, by
+writers who never saw the lexicon; format in tests/lens/scoring.py): precision and recall of
+wording that is used, by category, for the development part and the held-out part, and how
+mentions fare. The figures are printed after the run (tests/lens/conftest.py).
+
+The lens may be tuned on the development part only. Nothing of the held-out part is ever
+printed but its figures, and its floors are not asserted. Set CAREJOURNAL_LENS_MISSES=1 to
+print the development part's misses.
+
+tests/lens/engine_sentences.toml is the engine's own small set in the same format (written
+with the engine, so it checks the scorer and guards the context rules, not the lens's worth).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from carejournal.lens.matcher import Lens, shipped_lens
+from tests.lens import scoring
+from tests.lens.conftest import SCORES
+
+WRITTEN = Path(__file__).with_name("written")
+OWN = Path(__file__).with_name("engine_sentences.toml")
+# precision, recall: loose at first, raised as the lens improves. Measured with step 11's
+# lexicon and engine together: 0.897 and 0.725 (held out: 0.826 and 0.706).
+DEV_FLOORS = (0.85, 0.65)
+
+
+def _report(name: str, scores: dict[str, scoring.Score]) -> None:
+    for part, score in scores.items():
+        if score.sentences:
+            SCORES[f"{name} {part}"] = "\n".join(score.lines(f"{name}, {part}"))
+    dev = scores["dev"]
+    if os.environ.get("CAREJOURNAL_LENS_MISSES") and dev.misses:
+        SCORES[f"{name} dev misses"] = "\n".join(dev.misses)
+
+
+def test_the_written_sets() -> None:
+    paths = sorted(WRITTEN.glob("set_*.toml"))
+    if not paths:
+        pytest.skip("no tests/lens/written/set_*.toml yet: the independent sets have not "
+                    "been merged in")
+    sentences = scoring.load(paths)
+    scores = scoring.score(shipped_lens(), sentences)
+    _report("written sets", scores)
+    dev = scores["dev"]
+    assert dev.sentences, "the written sets have no development part"
+    assert dev.precision() >= DEV_FLOORS[0] and dev.recall() >= DEV_FLOORS[1], dev.lines("dev")
+
+
+def test_the_engines_own_sentences() -> None:
+    sentences = scoring.load([OWN])
+    assert len(sentences) >= 60 and sum(not s.flags for s in sentences) >= 30
+    scores = scoring.score(shipped_lens(), sentences, shown=scoring.PARTS)  # ours: all seen
+    _report("engine's own set", scores)
+    for part in scoring.PARTS:
+        score = scores[part]
+        assert score.precision() >= 0.95 and score.recall() >= 0.95, score.misses
+        assert score.mentions_shown == score.mentions, score.misses
+
+
+def test_the_scorer_counts_overlaps_categories_and_mentions(tmp_path: Path) -> None:
+    path = tmp_path / "set_x.toml"
+    path.write_text('''
+[[sentence]]
+group = "g"
+part = "dev"
+text = "The service user refused, and the service user said no."
+  [[sentence.flag]]
+  text = "service user"
+  occurrence = 2
+  category = "labels"
+  mention = false
+  [[sentence.flag]]
+  text = "refused"
+  category = "blame"
+  mention = false
+[[sentence]]
+group = "g"
+part = "held_out"
+text = "I nearly wrote 'non-compliant'. The car refused to start."
+  [[sentence.flag]]
+  text = "non-compliant"
+  category = "blame"
+  mention = true
+''', encoding="utf-8")
+    scores = scoring.score(Lens(shipped_lens().lexicon), scoring.load([path]))
+    dev, held = scores["dev"], scores["held_out"]
+    # the first "service user" is not marked: one wrong flag; the second and "refused" found
+    assert (dev.tp, dev.fp, dev.fn) == ({"labels": 1, "blame": 1}, {"labels": 1}, {})
+    assert dev.precision() == pytest.approx(2 / 3) and dev.recall() == 1.0
+    assert dev.precision("blame") == 1.0 and dev.precision("labels") == 0.5
+    assert (held.mentions, held.mentions_shown, held.mentions_made) == (1, 1, 1)
+    assert sum(held.fp.values()) == 0 and held.misses == []
+    assert all("nearly" not in line for line in held.lines("held_out"))
