@@ -29,6 +29,8 @@ from carejournal.ui.shared.problems import PROBLEMS
 
 PREVIEW_ROWS = 5
 CELL_CHARS = 80  # a preview cell shows this much of a long text
+MAX_COLUMN_PX = 260  # no preview column wider (the text column would push the rest out)
+WIDE = (680, 560)  # the dialog's size with the CSV preview, where the screen allows
 
 
 def _t(text: str) -> str:
@@ -81,6 +83,8 @@ class ImportDialog(QDialog):
         self.preview = QTableWidget()
         self.preview.setAccessibleName(self.tr("The file's first rows"))
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.setWordWrap(False)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(self.tr("Problem with the file"))
@@ -102,7 +106,9 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.where, 1)
         row.addWidget(self.choose)
-        form.addRow(self.tr("F&ile:"), row)
+        file_label = QLabel(self.tr("F&ile:"))
+        file_label.setBuddy(self.choose)
+        form.addRow(file_label, row)
         self.csv_box = QGroupBox(self.tr("Which column holds what"))
         columns = QFormLayout()
         for field, label in field_labels().items():
@@ -155,7 +161,25 @@ class ImportDialog(QDialog):
     def _format_changed(self) -> None:
         self.csv_box.setVisible(self.chosen_format() == "csv")
         self._read_columns()
-        self.adjustSize()
+        self.place()
+
+    def place(self) -> None:
+        """Size the dialog for its content (room for the CSV preview), within the screen's
+        available area, centred on the window."""
+        parent = self.parentWidget()
+        screen = (parent or self).screen().availableGeometry()
+        if self.csv_box.isVisible():
+            self.resize(min(WIDE[0], screen.width() - 40), min(WIDE[1], screen.height() - 60))
+        else:
+            self.adjustSize()
+            self.resize(min(WIDE[0], screen.width() - 40), self.sizeHint().height())
+        frame = self.frameGeometry().size()
+        centre = parent.frameGeometry().center() if parent is not None else screen.center()
+        x = max(screen.left(), min(centre.x() - frame.width() // 2,
+                                   screen.right() - frame.width()))
+        y = max(screen.top(), min(centre.y() - frame.height() // 2,
+                                  screen.bottom() - frame.height()))
+        self.move(x, y)
 
     def _read_columns(self) -> None:
         """Offer the CSV file's columns for each field, guessed by name, and its first rows."""
@@ -190,6 +214,9 @@ class ImportDialog(QDialog):
                 shown = cell if len(cell) <= CELL_CHARS else cell[:CELL_CHARS - 1] + "…"
                 self.preview.setItem(r, c, QTableWidgetItem(shown.replace("\n", " ")))
         self.preview.resizeColumnsToContents()
+        for column in range(len(header)):
+            self.preview.setColumnWidth(column, min(self.preview.columnWidth(column),
+                                                    MAX_COLUMN_PX))
 
     def _update(self) -> None:
         """Import is offered once there is a file (and, for CSV, a date and a text column)."""
