@@ -46,8 +46,9 @@ class _Store(Protocol):
     def merge_tags(self, source: str, target: str) -> list[int] | None: ...
 
 
-class _Names(Protocol):  # SupervisionService's part that sets nicknames and aliases
+class _Names(Protocol):  # SupervisionService's part that knows people by name
     def set_names(self, name: str, nicknames: Sequence[str], alias: str) -> None: ...
+    def person_renamed(self, old: str, new: str) -> None: ...
 
 
 class NamesService:
@@ -102,6 +103,7 @@ class NamesService:
             raise InvalidInput(f"there is nobody called '{old}' in the journal")
         if name.casefold() != person.name.casefold():
             self._names.set_names(name, (*person.nicknames, person.name), person.alias)
+        self._names.person_renamed(person.name, name)
         return moved
 
     def merge_people(self, source: str, target: str) -> list[int]:
@@ -115,6 +117,7 @@ class NamesService:
                                          new.alias or old.alias)
         if moved is None:
             raise InvalidInput(f"there is nobody called '{source}' in the journal")
+        self._names.person_renamed(old.name, new.name)
         return moved
 
     def rename_tag(self, old: str, new: str) -> list[int]:

@@ -86,11 +86,11 @@ class JournalOps:
 
     def rename_person(self, old: str, new: str) -> Done[int]:
         """Call someone by a new name in every entry; how many entries followed."""
-        return _followed(self._journal.names.rename_person(old, new), goals=True)
+        return _followed(self._journal.names.rename_person(old, new), person=True)
 
     def merge_people(self, source: str, target: str) -> Done[int]:
         """Merge one person into another; how many entries followed."""
-        return _followed(self._journal.names.merge_people(source, target), goals=True)
+        return _followed(self._journal.names.merge_people(source, target), person=True)
 
     def rename_tag(self, old: str, new: str) -> Done[int]:
         """Rename a tag in every entry; how many entries followed."""
@@ -101,6 +101,8 @@ class JournalOps:
         return _followed(self._journal.names.merge_tags(source, target))
 
 
-def _followed(entry_ids: Sequence[int], goals: bool = False) -> Done[int]:
-    """A rename or merge: the entries it reached (counted) and that names changed."""
-    return Done(len(entry_ids), Changes(entries=frozenset(entry_ids), names=True, goals=goals))
+def _followed(entry_ids: Sequence[int], person: bool = False) -> Done[int]:
+    """A rename or merge: the entries it reached (counted) and that names changed (a
+    person's goals and the strengths noted while preparing follow them)."""
+    return Done(len(entry_ids), Changes(entries=frozenset(entry_ids), names=True, goals=person,
+                                        preparation=person))

@@ -32,7 +32,8 @@ def test_renaming_a_person_renames_them_in_every_entry_and_keeps_the_old_name(
     journal.goals.add("Bern", "walk to the shop")
     done = journal.ops.rename_person("bern", "  Bernie  Smith ")
     assert done.value == 2
-    assert done.changes == Changes(entries=frozenset({ids[0], ids[2]}), names=True, goals=True)
+    assert done.changes == Changes(entries=frozenset({ids[0], ids[2]}), names=True, goals=True,
+                                   preparation=True)
     assert journal.get(ids[0]).people == ("Bernie Smith",)
     assert journal.get(ids[2]).people == ("Bernadette", "Bernie Smith")
     bernie = journal.names.person("bernie smith")
@@ -107,3 +108,21 @@ def test_setting_nicknames_and_alias_through_the_operations(journal: Journal) ->
         Changes(names=True)
     assert journal.names.person("Bern").nicknames == ("Bee",)
     assert journal.names.person("Bern").alias == "Client B"
+
+
+def test_strengths_noted_while_preparing_follow_a_rename_and_a_merge(journal: Journal) -> None:
+    import datetime as dt
+
+    from carejournal.core.supervision import Session
+
+    fill(journal)
+    session = journal.supervision.add(Session(dt.date(2026, 3, 20), "Priya"))
+    prep = journal.supervision.preparation(session, dt.date(2026, 3, 10))
+    prep.strengths.update({"Bern": "made us laugh", "Bernadette": "patient"})
+    journal.supervision.save(prep)
+    journal.ops.rename_person("Bern", "Bernie")
+    again = journal.supervision.preparation(session, dt.date(2026, 3, 10))
+    assert again.strengths == {"Bernie": "made us laugh", "Bernadette": "patient"}
+    journal.ops.merge_people("Bernadette", "Bernie")
+    merged = journal.supervision.preparation(session, dt.date(2026, 3, 10))
+    assert merged.strengths == {"Bernie": "made us laugh"}
