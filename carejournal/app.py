@@ -32,6 +32,7 @@ from carejournal.services.journal import Journal
 from carejournal.ui import crash_dialog, test_hook
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
+from carejournal.ui.shared import safe_input
 from carejournal.ui.single_instance import SingleInstance
 
 
@@ -48,6 +49,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
+    safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
     return app
 
 
@@ -138,7 +140,7 @@ def _main(app: QApplication, journal: str | None) -> int:
 def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
     """Open, show, and after each close run the window's step and open again if it says so."""
     new = not session.path.exists()
-    if not finish_interrupted(session.path) or not unlock_at_start(session):
+    if not finish_interrupted(session) or not unlock_at_start(session):
         return 0
     while True:
         opened = open_window(session, QSettings(), create=new)
@@ -207,20 +209,57 @@ def offer_a_way_back(session: Session, damaged: JournalDamaged) -> bool:
     return restore_backup(session, dialog.backup.path)
 
 
-def finish_interrupted(path: Path) -> bool:
-    """Finish an encrypt or decrypt that was cut short (False: it could not be; quit)."""
-    if not encryption.interrupted(path):
-        return True
+def finish_interrupted(session: Session) -> bool:
+    """Finish an encrypt or decrypt that was cut short (False: it could not be; quit).
+
+    Finishing needs the passphrase (or recovery key), asked for with a word on why; the
+    key it gives is kept, so the journal opens without asking again.
+    """
+    path = session.path
     try:
-        done = encryption.resume_interrupted(path)
+        operation = encryption.interrupted_operation(path)
+        if operation is None:
+            return True
+        if encryption.needs_secret_to_resume(path):
+            done = _ask_to_finish(path, operation)
+            if done is None:
+                return False  # the worker chose to quit
+        else:
+            done = encryption.resume_interrupted(path)
     except (JournalError, OSError) as exc:
         QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), str(exc))
         return False
-    if done is not None and done.recovery_key:
+    if done is None:
+        return True
+    session.key = done.key
+    if done.recovery_key:
         from carejournal.ui.privacy.passphrase import RecoveryKeyDialog
 
-        RecoveryKeyDialog(path.name, done.recovery_key).exec()
+        RecoveryKeyDialog(path.name, done.recovery_key, replaced=done.new_recovery).exec()
     return True
+
+
+def _ask_to_finish(path: Path, operation: str) -> encryption.Resumed | None:
+    """Ask for the passphrase until it finishes the operation (None: the worker quit)."""
+    from carejournal.ui.privacy.unlock import ask_to_unlock
+
+    reason = (_tr("Encrypting this journal was interrupted. Enter its passphrase to finish.")
+              if operation == encryption.ENCRYPT else
+              _tr("Removing this journal's passphrase was interrupted. Enter its passphrase "
+                  "to finish."))
+    finished: list[encryption.Resumed] = []
+
+    def finish(secret: str) -> bytes:
+        done = encryption.resume_interrupted(path, secret)
+        if done is None:
+            return b""  # (finished elsewhere meanwhile)
+        finished.append(done)
+        return done.key or b""  # a decrypt leaves no key: accepted all the same
+
+    accepted, _key = ask_to_unlock(path.name, finish, reason=reason)
+    if not accepted:
+        return None
+    return finished[-1] if finished else encryption.Resumed(operation, None)
 
 
 def unlock_at_start(session: Session) -> bool:

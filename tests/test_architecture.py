@@ -47,10 +47,10 @@ LIBRARIES: dict[str, set[str]] = {
     "PySide6": {"ui", "app"}, "shiboken6": {"ui", "app"},
     "matplotlib": {"charts", "ui"},
     "sqlalchemy": {"store"}, "alembic": {"store"}, "sqlite3": {"store"},
-    "sqlcipher3": {"store"}, "argon2": {"store"},
+    "sqlcipher3": {"store"}, "argon2": {"store"}, "cryptography": {"store"},
     "fpdf": {"pack"}, "docx": {"pack"}, "zxcvbn": {"services"},
     "stdnum": {"privacy"}, "phonenumbers": {"privacy"},
-    "spylls": {"spelling"},
+    "spylls": {"spelling"}, "lemminflect": {"lens"},
 }
 
 

@@ -11,9 +11,13 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carejournal.core.domain import InvalidInput
 from carejournal.core.paths import journal_path
+
+if TYPE_CHECKING:
+    from carejournal.services.encryption import Resumed
 
 EXIT_OK = 0
 
@@ -60,25 +64,51 @@ def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
     return encryption.unlock(path, secret)
 
 
-def finish_interrupted(path: Path) -> str | None:
-    """Finish an encrypt or decrypt cut short (saying so on stderr); which one, or None."""
+def finish_interrupted(path: Path, args: argparse.Namespace) -> Resumed | None:
+    """Finish an encrypt or decrypt cut short (saying so on stderr); what was done, or None.
+
+    Finishing needs the passphrase (or recovery key): asked for on the terminal after one
+    line saying why, or read from --passphrase-file; with neither, status 2 and one line.
+    """
     from carejournal.services import encryption
 
-    if not encryption.interrupted(path):
+    operation = encryption.interrupted_operation(path)
+    if operation is None:
         return None
-    done = encryption.resume_interrupted(path)
+    secret = None
+    if encryption.needs_secret_to_resume(path):
+        why = encryption.resume_question(operation)
+        if getattr(args, "passphrase_file", None):
+            secret = _first_line(Path(args.passphrase_file).expanduser())
+        elif not sys.stdin.isatty():
+            raise InvalidInput(f"{why} There is no terminal to ask for it: give it with "
+                               "--passphrase-file FILE (nothing was changed).")
+        else:
+            sys.stderr.write(f"carejournal: {path.name}: {why}\n")
+            secret = getpass.getpass(f"Passphrase or recovery key for {path.name}: ")
+    done = encryption.resume_interrupted(path, secret)
     if done is None:
         return None
-    if done.operation == "encrypt":
+    if done.operation == encryption.ENCRYPT:
         sys.stderr.write(f"carejournal: the interrupted encryption of {path.name} and its "
                          "backups is finished.\n")
-        if done.recovery_key:
-            sys.stderr.write("Your recovery key (write it down, away from this computer): "
-                             f"{done.recovery_key}\n")
+        _tell_recovery_key(done)
     else:
         sys.stderr.write(f"carejournal: the interrupted decryption of {path.name} and its "
                          "backups is finished; they are no longer encrypted.\n")
-    return done.operation
+    return done
+
+
+def _tell_recovery_key(done: Resumed) -> None:
+    if not done.recovery_key:
+        return
+    if done.new_recovery:
+        sys.stderr.write("A new recovery key was made for it: a recovery key shown for this "
+                         "journal before no longer works. Write the new one down, away from "
+                         f"this computer:\n\n    {done.recovery_key}\n\n")
+    else:
+        sys.stderr.write("Your recovery key (write it down, away from this computer): "
+                         f"{done.recovery_key}\n")
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
@@ -86,7 +116,8 @@ def run_encrypt(args: argparse.Namespace) -> int:
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
-    if finish_interrupted(path) == "encrypt":
+    resumed = finish_interrupted(path, args)
+    if resumed is not None and resumed.operation == encryption.ENCRYPT:
         print(f"{path.name} is now encrypted. Its backups are encrypted too.")
         return EXIT_OK
     if encryption.is_encrypted(path):
@@ -113,7 +144,8 @@ def run_decrypt(args: argparse.Namespace) -> int:
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
-    if finish_interrupted(path) == "decrypt":
+    resumed = finish_interrupted(path, args)
+    if resumed is not None and resumed.operation == encryption.DECRYPT:
         return EXIT_OK
     key = journal_key(path, args)
     if key is None:
@@ -129,7 +161,8 @@ def run_passphrase(args: argparse.Namespace) -> int:
     from carejournal.services import encryption
 
     path = journal_path(args.journal)
-    key = journal_key(path, args)
+    resumed = finish_interrupted(path, args)
+    key = resumed.key if resumed is not None and resumed.key else journal_key(path, args)
     if key is None:
         raise InvalidInput(f"{path.name} is not encrypted. To protect it: carejournal encrypt")
     rotated = encryption.change_passphrase(path, key, _new_passphrase(args, path))

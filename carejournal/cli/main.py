@@ -48,8 +48,10 @@ def open_journal(args: argparse.Namespace, create: bool = False,
     key = None
     from carejournal.cli import keys as cli_keys
 
-    cli_keys.finish_interrupted(path)  # an encrypt or decrypt cut short: finished first
-    if may_be_encrypted(path):  # a plain journal (or none yet) needs no passphrase or keys.py
+    resumed = cli_keys.finish_interrupted(path, args)  # an encrypt or decrypt cut short
+    if resumed is not None and resumed.key is not None:
+        key = resumed.key  # the passphrase just given finished it: not asked again
+    elif may_be_encrypted(path):  # a plain journal (or none yet) needs no passphrase
         key = cli_keys.journal_key(path, args)
     if create and not path.exists() and sys.stderr.isatty():
         sys.stderr.write(f"carejournal: starting a new journal at {path}\n")

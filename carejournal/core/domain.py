@@ -129,6 +129,9 @@ class ActDone:
     label: str = ""
 
 
+NO_RUNG = ""  # a decision not yet placed on the ladder: shown as "Choose…", counted nowhere
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """A decision made in an interaction, and where it sat on the ladder of co-production."""

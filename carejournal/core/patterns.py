@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from carejournal.core.domain import EntryKind, InvalidInput
+from carejournal.core.domain import NO_RUNG, EntryKind, InvalidInput
 from carejournal.core.kinds import Series, kinds_counted_in
 
 if TYPE_CHECKING:
@@ -270,7 +270,7 @@ def decisions_series(weeks: Sequence[dt.date], rungs: Sequence[Rung],
 
     week_rows holds (Monday, decisions, decisions on a "with" rung).
     """
-    known = {rung.key for rung in rungs}
+    known = {rung.key for rung in rungs} | {NO_RUNG}  # an unanswered rung counts nowhere
     by_rung = tuple((rung.key, rung.label, by_key.get(rung.key, 0)) for rung in rungs) + tuple(
         (key, key, n) for key, n in sorted(by_key.items()) if key not in known and n)
     totals = {week: (total, shared) for week, total, shared in week_rows}

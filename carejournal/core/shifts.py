@@ -112,11 +112,25 @@ def due_reminder(shifts: Sequence[Shift], now: dt.datetime,
 
 def shift_at(shifts: Sequence[Shift], moment: dt.datetime) -> Shift | None:
     """The usual shift that a moment falls in (or just ended before), if any."""
+    found = shift_started(shifts, moment)
+    return found[0] if found is not None else None
+
+
+def shift_started(shifts: Sequence[Shift], moment: dt.datetime
+                  ) -> tuple[Shift, dt.date] | None:
+    """The usual shift a moment falls in (or just ended before) and the day it started."""
     for shift in shifts:
         for back in (0, 1):
             started = moment.date() - dt.timedelta(days=back)
             begin = dt.datetime.combine(started, shift.start)
             late = shift.end_of(started) + REMINDER_WINDOW
             if shift.works_on(started) and begin <= moment < late:
-                return shift
+                return shift, started
     return None
+
+
+def shift_day(shifts: Sequence[Shift], moment: dt.datetime) -> dt.date:
+    """The day a moment belongs to for the worker: the day its shift started (a night
+    worker after midnight is still on the night's day), else the moment's own day."""
+    found = shift_started(shifts, moment)
+    return found[1] if found is not None else moment.date()

@@ -7,7 +7,7 @@ import re
 from typing import Any, assert_never
 
 from carejournal.core.catalogues import find_rung
-from carejournal.core.domain import ActionItem, Decision, EntryDraft, InvalidInput
+from carejournal.core.domain import NO_RUNG, ActionItem, Decision, EntryDraft, InvalidInput
 from carejournal.core.kinds import Prompts, spec_of
 from carejournal.core.templates import (
     FALLIBILITY_MODEL,
@@ -73,7 +73,8 @@ def _decision(decision: Decision) -> Decision:
     text = " ".join(decision.text.split())
     if len(text) > MAX_SHORT_TEXT:
         raise InvalidInput(f"a decision is too long ({MAX_SHORT_TEXT:,} characters at most)")
-    return Decision(text, find_rung(decision.rung).key, decision.choices_offered)
+    rung = find_rung(decision.rung).key if decision.rung.strip() else NO_RUNG
+    return Decision(text, rung, decision.choices_offered)
 
 
 def _action(item: ActionItem) -> ActionItem:

@@ -17,6 +17,11 @@ from carejournal.core.resources import resource_path
 from carejournal.lens.phrases import PhraseError, expand
 
 RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SOURCES_FILE = "lens_sources.toml"
+ABOUT = frozenset({"", "person"})
+NUMBERS = range(1, 100)  # what "#" in a phrase stands for
+HOUR, HOURS = "{hour}", range(1, 13)  # an hour on the clock
+NUMBER = "736251"  # stands for the number while a numbered phrase is expanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,42 @@ class Category:
     key: str
     name: str
     description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A published guide (or seed writing) that rules cite, from resources/lens_sources.toml."""
+
+    id: str
+    title: str
+    publisher: str
+    year: int
+    link: str
+    says: str = ""
+    read: bool = False
+
+    def citation(self) -> str:
+        """Publisher, 'Title' (year), as a reader sees it."""
+        year = f" ({self.year})" if self.year else ""
+        return f"{self.publisher}, '{self.title}'{year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A rule's use of a source: naming the wording itself, or only in its spirit ("after")."""
+
+    source: Source
+    after: bool = False
+
+    def text(self) -> str:
+        """The citation as a line of text."""
+        return ("after " if self.after else "") + self.source.citation()
+
+    def as_json(self) -> dict[str, object]:
+        """A plain dict for --json output."""
+        return {"id": self.source.id, "title": self.source.title,
+                "publisher": self.source.publisher, "year": self.source.year or None,
+                "link": self.source.link, "after": self.after}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -41,6 +82,9 @@ class Rule:
     source: str
     variants: tuple[tuple[str, ...], ...] = ()
     exception_variants: tuple[tuple[str, ...], ...] = ()
+    citations: tuple[Citation, ...] = ()
+    about: str = ""  # "person": only when the words are about a person (the matcher decides)
+    rewrites: tuple[str, ...] = ()  # clause-level rewrites (carejournal/lens/rewrite.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +96,7 @@ class Lexicon:
     categories: dict[str, Category]
     problems: tuple[str, ...] = ()
     by_id: dict[str, Rule] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this id, or None."""
@@ -69,8 +114,11 @@ def shipped_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Read a lexicon; never raises: what cannot be used is listed in `problems`."""
+def load_lexicon(path: Path | None = None, sources_path: Path | None = None) -> Lexicon:
+    """Read a lexicon; never raises: what cannot be used is listed in `problems`.
+
+    Its sources are read from lens_sources.toml beside it (or from `sources_path`).
+    """
     path = path or default_path()
     try:
         with path.open("rb") as handle:
@@ -80,6 +128,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     except tomllib.TOMLDecodeError as exc:
         return Lexicon(path, (), {}, (f"{path}: {exc}",))
     problems: list[str] = []
+    sources = load_sources(sources_path or path.with_name(SOURCES_FILE), problems)
     categories = _categories(path, data, problems)
     spelling = _spelling(path, data, problems)
     rules: list[Rule] = []
@@ -91,13 +140,44 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     known: dict[str, list[tuple[str, ...]]] = {}  # each word's variants, worked out once
     for number, item in enumerate(raw_rules, start=1):
         try:
-            rule = _rule(item, categories, spelling, seen, known)
+            rule = _rule(item, categories, spelling, seen, known, sources)
         except ValueError as exc:
             problems.append(_where(path, item, number, str(exc)))
             continue
         seen.add(rule.id)
         rules.append(rule)
-    return Lexicon(path, tuple(rules), categories, tuple(problems), {r.id: r for r in rules})
+    return Lexicon(path, tuple(rules), categories, tuple(problems), {r.id: r for r in rules},
+                   sources)
+
+
+def load_sources(path: Path, problems: list[str]) -> dict[str, Source]:
+    """The sources in a lens_sources.toml; none (and no problem) when there is no such file."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        problems.append(f"{path}: cannot be read ({exc.strerror or exc}).")
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{path}: {exc}")
+        return {}
+    out: dict[str, Source] = {}
+    raw = data.get("source", {})
+    for key, item in (raw.items() if isinstance(raw, dict) else ()):
+        fields = item if isinstance(item, dict) else {}
+        year = fields.get("year", 0)
+        if not (RULE_ID.fullmatch(key) and _text(fields.get("title"))
+                and _text(fields.get("publisher")) and _text(fields.get("link"))
+                and isinstance(year, int)):
+            problems.append(f"{path}: source '{key}' needs a title, a publisher, a link and "
+                            "a whole-number year.")
+            continue
+        out[key] = Source(key, _text(fields["title"]), _text(fields["publisher"]), year,
+                          _text(fields["link"]), _text(fields.get("says")),
+                          fields.get("read") is True)
+    return out
 
 
 def _where(path: Path, item: Any, number: int, message: str) -> str:
@@ -148,7 +228,8 @@ def _texts(item: dict[str, Any], name: str, required: bool) -> tuple[str, ...]:
 
 
 def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[str]],
-          seen: set[str], known: dict[str, list[tuple[str, ...]]] | None = None) -> Rule:
+          seen: set[str], known: dict[str, list[tuple[str, ...]]] | None = None,
+          sources: dict[str, Source] | None = None) -> Rule:
     if not isinstance(item, dict):
         raise ValueError("each [[rule]] must be a table.")
     rule_id = _text(item.get("id"))
@@ -159,16 +240,57 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     category = _text(item.get("category"))
     if category not in categories:
         raise ValueError(f"category '{category}' is not one of {', '.join(categories)}.")
-    for name in ("why", "source"):
-        if not _text(item.get(name)):
-            raise ValueError(f"needs a non-empty '{name}'.")
+    if not _text(item.get("why")):
+        raise ValueError("needs a non-empty 'why'.")
+    citations = _citations(item, sources or {})
+    about = _text(item.get("about"))
+    if about not in ABOUT:
+        raise ValueError("'about' may only be \"person\".")
     phrases = _texts(item, "phrases", required=True)
     exceptions = _texts(item, "exceptions", required=False)
     try:
-        variants = tuple(v for p in phrases for v in expand(p, spelling, known))
-        exception_variants = tuple(v for p in exceptions for v in expand(p, spelling, known))
+        variants = _expanded(phrases, spelling, known)
+        exception_variants = _expanded(exceptions, spelling, known)
     except PhraseError as exc:
         raise ValueError(str(exc)) from None
+    rewrites = _texts(item, "rewrites", required=False)
+    if any("=>" not in r for r in rewrites):
+        raise ValueError("each of 'rewrites' needs '=>' between the words and their rewrites.")
+    source = "; ".join(c.text() for c in citations) or _text(item.get("source"))
     return Rule(rule_id, category, phrases, exceptions, _text(item["why"]),
-                _texts(item, "alternatives", required=True), _text(item["source"]),
-                variants, exception_variants)
+                _texts(item, "alternatives", required=True), source,
+                variants, exception_variants, citations, about, rewrites)
+
+
+def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],
+              known: dict[str, list[tuple[str, ...]]] | None) -> tuple[tuple[str, ...], ...]:
+    """Every variant of the phrases, with a "#" (any number from 1 to 99: "bed #") or an
+    "{hour}" (1 to 12: "my {hour} o'clock") written out; one of them per phrase. A numbered
+    phrase is expanded once and its number put in afterwards."""
+    out: list[tuple[str, ...]] = []
+    for phrase in phrases:
+        marks = phrase.count("#") + phrase.count(HOUR)
+        if marks > 1:
+            raise ValueError(f"'{phrase}' has more than one number in it ('#' or '{HOUR}').")
+        if not marks:
+            out.extend(expand(phrase, spelling, known))
+            continue
+        numbers = HOURS if HOUR in phrase else NUMBERS
+        for variant in expand(phrase.replace(HOUR, NUMBER).replace("#", NUMBER), spelling):
+            out.extend(tuple(w.replace(NUMBER, str(n)) for w in variant) for n in numbers)
+    return tuple(out)
+
+
+def _citations(item: dict[str, Any], sources: dict[str, Source]) -> tuple[Citation, ...]:
+    """A rule's `sources` (naming its words) and `after` (in their spirit), or a plain-text
+    `source` (older or hand-made lexicons); at least one is needed."""
+    named = _texts(item, "sources", required=False)
+    after = _texts(item, "after", required=False)
+    unknown = [key for key in (*named, *after) if key not in sources]
+    if unknown:
+        raise ValueError(f"cites unknown source(s) {', '.join(unknown)} "
+                         f"(see {SOURCES_FILE}).")
+    if not (named or after or _text(item.get("source"))):
+        raise ValueError("needs its 'sources' (or 'after'), naming where it comes from.")
+    return (tuple(Citation(sources[k]) for k in named)
+            + tuple(Citation(sources[k], after=True) for k in after))

@@ -84,6 +84,9 @@ class PackContent:
             yield agenda.text
 
 
+NO_RUNG_LABEL = "rung not chosen"
+
+
 def pack_entry(entry: Entry, to_discuss: bool) -> PackEntry:
     """An entry with its sections under their headings and decisions with their rungs."""
     try:
@@ -101,7 +104,7 @@ def pack_entry(entry: Entry, to_discuss: bool) -> PackEntry:
     decisions = []
     for decision in entry.decisions:
         try:
-            rung = find_rung(decision.rung).label
+            rung = find_rung(decision.rung).label if decision.rung else NO_RUNG_LABEL
         except InvalidInput:
             rung = decision.rung
         decisions.append((decision.text, rung))

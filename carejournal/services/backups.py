@@ -42,6 +42,7 @@ from carejournal.store.backup import (
     quick_check,
     raw_copy,
     remove_with_side_files,
+    rescue_copies,
     staged_copy,
 )
 from carejournal.store.schema import check_file
@@ -228,6 +229,15 @@ def _save_current(journal: Path, now: dt.datetime, key: bytes | None) -> Path | 
         return raw_copy(journal, now, BEFORE_RESTORE)
 
 
+def _opens(path: Path, key: bytes) -> bool:
+    """Whether the key opens the file (read-only: nothing is written)."""
+    try:
+        cipher.connect(path, key, read_only=True).close()
+    except cipher.Error:
+        return False
+    return True
+
+
 def refuse_if_open(journal: Path) -> None:
     """Refuse while another program or CareJournal window has the journal open."""
     if in_use(journal) or _locked_by_other_window(journal):
@@ -313,6 +323,17 @@ class BackupService:
         journal (anyone can read them), or encrypted beside a plain one."""
         encrypted = self.key is not None or cipher.looks_encrypted(self.journal)
         return [b for b in self.backups() if cipher.looks_encrypted(b.path) != encrypted]
+
+    def rescue_copies_unlike(self) -> list[Path]:
+        """Rescue copies of a damaged journal (`….damaged`) the journal's protection does not
+        cover: plain beside an encrypted journal (anyone can read them), or encrypted under
+        another key (one a passphrase change could not re-key: the old passphrase and an
+        old copy of the key file may still open it)."""
+        if self.key is None and not cipher.looks_encrypted(self.journal):
+            return []
+        return [copy for copy in rescue_copies(self.journal)
+                if not cipher.looks_encrypted(copy)
+                or (self.key is not None and not _opens(copy, self.key))]
 
     def protect_like_the_journal(self) -> tuple[list[Path], list[Path]]:
         """Encrypt the plain backups of an encrypted journal; (fixed, left as they were).

@@ -6,30 +6,45 @@ a separate random recovery secret, shown once as the printable recovery key (see
 carejournal/store/keyfile.py); the recovery key is never the data key itself.
 
 Changing the passphrase rotates the data key: a new data key and a new recovery secret; the
-journal and every encrypted backup are re-keyed with PRAGMA rekey (drafts live inside the
-journal, so they are re-keyed with it); then an old copy of the key file with the old
-passphrase, or an old recovery key, opens nothing. While the rotation runs the key file also
-holds the old data key under the new passphrase, so a rotation cut short is finished at the
-next unlock. Wrong secrets make the next try wait (keyfile.seconds_to_wait), across restarts.
+journal, every encrypted backup and the rescue copies of a damaged journal (`….damaged`) are
+re-keyed with PRAGMA rekey (drafts live inside the journal, so they are re-keyed with it),
+and hidden temporary copies killed runs left are removed; then an old copy of the key file
+with the old passphrase, or an old recovery key, opens nothing (a rescue copy too damaged to
+re-key is left, and flagged by BackupService.rescue_copies_unlike). While the rotation runs
+the key file also holds the old data key under the new passphrase, so a rotation cut short is
+finished at the next unlock (on a disk still full, the key that opens the journal now is
+used, and the rotation waits). Wrong secrets make the next try wait
+(keyfile.seconds_to_wait), across restarts.
 
-Encrypting or decrypting converts each file (the backups, then the journal) by exporting an
-owner-only copy with sqlcipher_export, checking it, and only then swapping it in. The whole
-operation is all-or-nothing across the files: a marker beside the journal
-(`<journal>.encryption-change`) records it, with its key, until every file is converted, and
-resume_interrupted finishes it at the next open or when the command is run again; so plain
-files never stay beside an encrypted journal. The backup made before encrypting is exported
-encrypted straight from the plain journal. No Qt here: the window and the CLI use this.
+Encrypting or decrypting converts each file by exporting an owner-only copy with
+sqlcipher_export, checking it, and only then swapping it in. Encrypting converts the backups
+first and the journal last; decrypting the journal first and the backups after; so a plain
+file never sits beside an encrypted journal, even part-way. The whole operation is
+all-or-nothing across the files: a marker beside the journal (`<journal>.encryption-change`)
+records which operation is under way, and nothing secret (no key, no recovery key), until
+every file is converted. The key file exists throughout both operations (encrypting writes it
+first, decrypting removes it last), so resume_interrupted finishes an interrupted one at the
+next open, or when the command is run again, once the passphrase (or recovery key) is given.
+An interrupted encrypt may never have shown its recovery key, so finishing it with the
+passphrase makes a new recovery secret and shows that: an earlier one no longer works. (A
+marker written by an earlier version holds the key itself: it is still finished, with that
+key, and removed.) A disk that fills part-way stops the operation with an EncryptionError:
+before any file is converted it is undone ("nothing was changed"); after, the marker stays
+and the next open finishes it. The backup made before encrypting is exported encrypted
+straight from the plain journal. No Qt here: the window and the CLI use this.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
+import glob
 import json
 import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -37,10 +52,10 @@ from typing import Any, cast
 
 from carejournal import durable
 from carejournal.core.domain import InvalidInput, utc_now
-from carejournal.core.errors import JournalError
+from carejournal.core.errors import DiskFull, JournalError, JournalReadOnly, StorageFailed
 from carejournal.services.backups import BackupFile, BackupProblem, journal_backups
 from carejournal.services.backups import refuse_if_open as _refuse_if_open_for_restore
-from carejournal.store import cipher, keyfile
+from carejournal.store import cipher, keyfile, write_errors
 from carejournal.store.backup import (
     export_backup,
     journal_problems,
@@ -48,13 +63,15 @@ from carejournal.store.backup import (
     put_in_place,
     quick_check,
     remove_with_side_files,
+    rescue_copies,
 )
 from carejournal.store.keyfile import KeyFileProblem, TooSoon, WrongPassphrase, key_file
 
-__all__ = ["Encrypted", "EncryptionError", "KeyFileProblem", "TooSoon", "Weakness",
-           "WrongPassphrase", "change_passphrase", "decrypt", "encrypt", "is_encrypted",
-           "key_file", "passphrase_problem", "personal_words", "recovery_key",
-           "seconds_to_wait", "unlock"]
+__all__ = ["Encrypted", "EncryptionError", "KeyFileProblem", "Resumed", "SecretNeeded",
+           "TooSoon", "Weakness", "WrongPassphrase", "change_passphrase", "decrypt", "encrypt",
+           "interrupted", "interrupted_operation", "is_encrypted", "key_file",
+           "needs_secret_to_resume", "passphrase_problem", "personal_words", "recovery_key",
+           "rescue_copies", "resume_interrupted", "seconds_to_wait", "unlock"]
 
 MIN_PASSPHRASE = 10  # characters; Weakness.SHORT says the number
 MIN_SCORE = 3  # of zxcvbn's 0-4: 3 holds off a guesser who has the file (behind Argon2id)
@@ -72,7 +89,18 @@ def _no_step(_name: str) -> None:
 
 
 class EncryptionError(JournalError):
-    """Encrypting or decrypting could not be done; the journal is as it was."""
+    """Encrypting, decrypting or a passphrase change could not be done.
+
+    cut_short: it stopped part-way and the next open (with the passphrase) finishes it;
+    otherwise nothing was changed.
+    """
+
+    cut_short: bool = False
+
+
+def _stop_errors() -> tuple[type[BaseException], ...]:
+    """What stops a conversion part-way: a full, read-only or failing disk, a failed check."""
+    return (EncryptionError, BackupProblem, OSError, *cipher.Error)
 
 
 @dataclass(frozen=True)
@@ -238,7 +266,10 @@ def _unlock(journal: Path, secret: str) -> bytes:
     record = keyfile.read(key_file(journal))
     key, previous = keyfile.unwrap_all(record, secret)
     if previous is not None:
-        _finish_rotation(journal, previous, key, secret, record)
+        try:
+            _finish_rotation(journal, previous, key, secret, record)
+        except _stop_errors():  # a full disk, say: the rotation waits for a later unlock
+            return key if _opens(journal, key) else previous
     return key
 
 
@@ -257,49 +288,71 @@ def encrypt(journal: Path, passphrase: str, now: Callable[[], dt.datetime] = utc
             cost: keyfile.KdfCost = keyfile.STRONG, step: Step = _no_step) -> Encrypted:
     """Encrypt the (closed) plain journal in place, and its backups; return the new key.
 
-    Resumable: a marker beside the journal records the new key until every file is
-    converted, so an interruption is finished by resume_interrupted (at the next open).
-    The backup made first is written encrypted straight from the plain journal.
+    Resumable: a marker beside the journal says an encrypt is under way (the key file,
+    written first, holds the key) until every file is converted, so an interruption is
+    finished by resume_interrupted with the passphrase. The backup made first is written
+    encrypted straight from the plain journal. A failure (a full disk) before any file is
+    converted undoes it all; after, the marker stays (EncryptionError says which).
     """
     _check_new(passphrase, journal)
     _check_ready(journal, None)
     key, secret = keyfile.new_data_key(), keyfile.new_recovery_secret()
     record = keyfile.wrap(key, passphrase, cost, recovery=secret)
-    keyfile.write(key_file(journal), record)  # first: no file is ever under a key it lacks
-    keyfile.write_recovery_copy(journal, record["recovery"])
-    step("key file written")
-    _write_marker(journal, ENCRYPT, key, recovery_key(secret))
-    step("marker written")
+    made: list[Path] = []
+    converted: list[Path] = []
     try:
-        backup = export_backup(journal, now(), BEFORE_ENCRYPTION, key)
-    except cipher.Error as exc:
-        raise EncryptionError(f"No backup of {journal.name} could be made ({exc}).") from exc
-    step("backup made")
-    _finish(journal, ENCRYPT, key, step)
-    return Encrypted(key, recovery_key(secret), backup)
+        keyfile.write(key_file(journal), record)  # first: no file is ever under a key it lacks
+        keyfile.write_recovery_copy(journal, record["recovery"])
+        step("key file written")
+        _write_marker(journal, ENCRYPT)
+        step("marker written")
+        made.append(export_backup(journal, now(), BEFORE_ENCRYPTION, key))
+        step("backup made")
+        _convert_all(journal, ENCRYPT, key, step, converted)
+        _complete(journal, ENCRYPT)
+    except _stop_errors() as exc:
+        raise _stopped(journal, ENCRYPT, exc, made, converted) from exc
+    return Encrypted(key, recovery_key(secret), made[0])
 
 
 def decrypt(journal: Path, key: bytes, now: Callable[[], dt.datetime] = utc_now,
             step: Step = _no_step) -> Path:
     """Store the (closed) encrypted journal, and its backups, without encryption again.
 
-    Resumable like encrypt: the marker holds the key until every file is converted.
+    Resumable like encrypt: the marker says a decrypt is under way, and the key file stays
+    until every file is converted (the journal first, so no plain backup ever sits beside
+    an encrypted journal).
     """
     _check_ready(journal, key)
-    _write_marker(journal, DECRYPT, key, None)
-    step("marker written")
-    backup = make_backup(journal, now(), BEFORE_DECRYPTION, key)
-    step("backup made")
-    _finish(journal, DECRYPT, key, step)
+    converted: list[Path] = []
+    try:
+        _write_marker(journal, DECRYPT)
+        step("marker written")
+        backup = make_backup(journal, now(), BEFORE_DECRYPTION, key)
+        step("backup made")
+        _convert_all(journal, DECRYPT, key, step, converted)
+        _complete(journal, DECRYPT, step)
+    except _stop_errors() as exc:
+        raise _stopped(journal, DECRYPT, exc, [], converted) from exc
     return backup
 
 
 @dataclass(frozen=True)
 class Resumed:
-    """An interrupted encrypt or decrypt, finished: which, and (encrypt) the recovery key."""
+    """An interrupted encrypt or decrypt, finished.
+
+    operation: which; key: the data key (encrypt; None after a decrypt); recovery_key: the
+    recovery key to show (encrypt), and new_recovery whether it replaces any shown before.
+    """
 
     operation: str
     recovery_key: str | None
+    key: bytes | None = None
+    new_recovery: bool = False
+
+
+class SecretNeeded(EncryptionError):
+    """Finishing the interrupted operation needs the passphrase (or recovery key)."""
 
 
 def interrupted(journal: Path) -> bool:
@@ -307,28 +360,87 @@ def interrupted(journal: Path) -> bool:
     return marker_file(journal).is_file()
 
 
-def resume_interrupted(journal: Path, step: Step = _no_step) -> Resumed | None:
+def interrupted_operation(journal: Path) -> str | None:
+    """ENCRYPT or DECRYPT when one was cut short, else None; EncryptionError if unreadable."""
+    if not interrupted(journal):
+        return None
+    return _read_marker(journal)[0]
+
+
+def needs_secret_to_resume(journal: Path) -> bool:
+    """Whether finishing the interrupted operation needs the passphrase or recovery key.
+
+    An encrypt always does (its files are converted with the key, and a new recovery key
+    is made); a decrypt until its key file is removed (the last step), or while the
+    journal is still encrypted; a marker from an earlier version holds its own key.
+    """
+    if not interrupted(journal):
+        return False
+    operation, old_key, _recovery = _read_marker(journal)
+    if old_key is not None:
+        return False
+    return operation == ENCRYPT or key_file(journal).is_file() or may_be_encrypted(journal)
+
+
+def resume_interrupted(journal: Path, secret: str | None = None, step: Step = _no_step,
+                       clock: Callable[[], float] = time.time) -> Resumed | None:
     """Finish an encrypt or decrypt that was cut short; None if there was none.
 
-    Every file still in the old state is converted, stale temporary copies removed, then
-    the marker. Run before a journal is opened (CLI and window) and by re-running the
-    command. The journal must be closed everywhere.
+    secret: the passphrase or recovery key (see needs_secret_to_resume; SecretNeeded if it
+    is needed and missing). A wrong one raises WrongPassphrase (counted, as unlock does)
+    and changes nothing. Every file still in the old state is converted, stale temporary
+    copies removed, then the marker. Finishing an encrypt with the passphrase gives the key
+    file a new recovery secret (the first may never have been shown, and is nowhere else).
+    Run before a journal is opened (CLI and window) and by re-running the command. The
+    journal must be closed everywhere.
     """
-    marker = marker_file(journal)
-    if not marker.is_file():
+    if not interrupted(journal):
         return None
-    try:
-        data = json.loads(marker.read_text(encoding="utf-8"))
-        operation, key = str(data["operation"]), bytes.fromhex(str(data["key"]))
-        recovery = data.get("recovery")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise EncryptionError(f"The note of an interrupted encryption change, {marker}, "
-                              f"cannot be read ({exc}).") from exc
-    if operation not in (ENCRYPT, DECRYPT) or len(key) != keyfile.KEY_BYTES:
-        raise EncryptionError(f"{marker} is not a CareJournal note.")
+    operation, key, recovery = _read_marker(journal)
     refuse_if_open(journal)
-    _finish(journal, operation, key, step)
-    return Resumed(operation, str(recovery) if recovery else None)
+    if key is None and needs_secret_to_resume(journal):
+        if secret is None:
+            raise SecretNeeded(resume_question(operation))
+        key = unlock(journal, secret, clock)
+    new = False
+    try:
+        if key is not None:
+            _convert_all(journal, operation, key, step, [])
+        if operation == ENCRYPT and key is not None and recovery is None and secret \
+                and not _is_recovery_key(secret):
+            recovery, new = _new_recovery(journal, key, secret), True
+            step("new recovery key")
+        _complete(journal, operation, step)
+    except _stop_errors() as exc:
+        raise _stopped(journal, operation, exc, [], [journal]) from exc
+    return Resumed(operation, recovery, key if operation == ENCRYPT else None, new)
+
+
+def resume_question(operation: str) -> str:
+    """What to ask the worker for, and why (the window translates the same sentences)."""
+    if operation == ENCRYPT:
+        return "Encrypting this journal was interrupted. Enter its passphrase to finish."
+    return "Removing this journal's passphrase was interrupted. Enter its passphrase to finish."
+
+
+def _is_recovery_key(secret: str) -> bool:
+    return keyfile.parse_recovery(secret) is not None \
+        or keyfile.parse_legacy_recovery(secret) is not None
+
+
+def _new_recovery(journal: Path, key: bytes, passphrase: str) -> str:
+    """Wrap the data key under a new recovery secret (the old one stops working)."""
+    record = keyfile.read(key_file(journal))
+    secret = keyfile.new_recovery_secret()
+    fresh = keyfile.wrap(key, passphrase, _cost_of(record), recovery=secret)
+    keyfile.write(key_file(journal), fresh)
+    keyfile.write_recovery_copy(journal, fresh["recovery"])
+    return recovery_key(secret)
+
+
+def _cost_of(record: dict[str, object]) -> keyfile.KdfCost:
+    return keyfile.KdfCost(int(record["time_cost"]), int(record["memory_kib"]),  # type: ignore[call-overload]
+                           int(record["parallelism"]))  # type: ignore[call-overload]
 
 
 def marker_file(journal: Path) -> Path:
@@ -336,35 +448,120 @@ def marker_file(journal: Path) -> Path:
     return journal.with_name(journal.name + MARKER_SUFFIX)
 
 
-def _write_marker(journal: Path, operation: str, key: bytes, recovery: str | None) -> None:
-    """Durably note the change under way, with its key (owner-only; removed at the end).
+def _write_marker(journal: Path, operation: str) -> None:
+    """Durably note the change under way (owner-only; removed at the end).
 
-    The key is in the note only while the change runs. Encrypting, the journal itself is
-    still readable beside it, so the key protects nothing yet; decrypting, the worker has
-    asked for everything to be readable. So the note gives nothing away that the files do
-    not, and it lets the change be finished without asking for the passphrase again.
+    The note holds no key and no recovery key: the key file (there throughout) holds the
+    key, and finishing asks for the passphrase.
     """
     durable.write_text(marker_file(journal), json.dumps(
-        {"format": "carejournal-encryption-change", "operation": operation,
-         "key": key.hex(), "recovery": recovery}), durable.PRIVATE)
+        {"format": "carejournal-encryption-change", "version": 2, "operation": operation}),
+        durable.PRIVATE)
 
 
-def _finish(journal: Path, operation: str, key: bytes, step: Step) -> None:
-    """Convert every file still in the old state (backups first, the journal last)."""
+def _read_marker(journal: Path) -> tuple[str, bytes | None, str | None]:
+    """The operation in the marker, and the key and recovery key an old one held."""
+    marker = marker_file(journal)
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        operation = str(data["operation"])
+        key = bytes.fromhex(str(data["key"])) if data.get("key") else None
+        recovery = str(data["recovery"]) if data.get("recovery") else None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError,
+            AttributeError) as exc:
+        raise EncryptionError(f"The note of an interrupted encryption change, {marker}, "
+                              f"cannot be read ({exc}).") from exc
+    if operation not in (ENCRYPT, DECRYPT) or (key is not None
+                                               and len(key) != keyfile.KEY_BYTES):
+        raise EncryptionError(f"{marker} is not a CareJournal note.")
+    return operation, key, recovery
+
+
+def _convert_all(journal: Path, operation: str, key: bytes, step: Step,
+                 converted: list[Path]) -> None:
+    """Convert every file still in the old state, noting each in converted.
+
+    Encrypting: the backups first, the journal last. Decrypting: the journal first. Either
+    way no plain file sits beside an encrypted journal at any moment.
+    """
     old, new = (None, key) if operation == ENCRYPT else (key, None)
-    for backup in journal_backups(journal):
-        if _needs_converting(backup.path, old):
-            _convert(backup.path, old, new)
-            step(f"converted {backup.path.name}")
-    if _needs_converting(journal, old):
-        _convert(journal, old, new)
-        step("converted the journal")
+    backups = [backup.path for backup in journal_backups(journal)]
+    order = [*backups, journal] if operation == ENCRYPT else [journal, *backups]
+    for path in order:
+        if _needs_converting(path, old):
+            _convert(path, old, new)
+            converted.append(path)
+            step("converted the journal" if path == journal else f"converted {path.name}")
+
+
+def _complete(journal: Path, operation: str, step: Step = _no_step) -> None:
+    """The last steps: (decrypting) the key file goes, then the marker."""
+    if operation == DECRYPT and key_file(journal).exists():
+        key_file(journal).unlink()
+        step("key file removed")
     if operation == DECRYPT:
-        for path in (key_file(journal), keyfile.recovery_copy(journal),
-                     keyfile.tries_file(journal)):
+        for path in (keyfile.recovery_copy(journal), keyfile.tries_file(journal)):
             path.unlink(missing_ok=True)
     marker_file(journal).unlink(missing_ok=True)
     durable.fsync_dir(journal.parent)
+
+
+def _stopped(journal: Path, operation: str, exc: BaseException, made: list[Path],
+             converted: list[Path]) -> EncryptionError:
+    """The error for an encrypt or decrypt that failed part-way (say, on a full disk).
+
+    Before any file was converted it is undone: the marker goes (and, encrypting, the key
+    file and the backup just made under the new key). After, the marker stays, so the
+    next open finishes it with the passphrase; nothing is lost either way.
+    """
+    why = _reason(exc, journal)
+    name = journal.name
+    if not converted:
+        undo = [marker_file(journal)]
+        if operation == ENCRYPT:
+            undo += [*made, key_file(journal), keyfile.recovery_copy(journal)]
+        for path in undo:
+            with suppress(OSError):
+                path.unlink(missing_ok=True)
+        if operation == ENCRYPT:
+            return EncryptionError(f"{name} was not encrypted: {why}. Nothing was changed: "
+                                   "it opens without a passphrase, as before.")
+        return EncryptionError(f"The passphrase of {name} was not removed: {why}. Nothing was "
+                               "changed: it is still protected by your passphrase.")
+    doing = "Encrypting" if operation == ENCRYPT else "Removing the passphrase of"
+    error = EncryptionError(
+        f"{doing} {name} was cut short: {why}. Nothing is lost. Free some space, then open "
+        "the journal again (or run the command again) and give your passphrase: it is "
+        "finished then.")
+    error.cut_short = True
+    return error
+
+
+def _reason(exc: BaseException, journal: Path) -> str:
+    """Why the operation stopped, as the middle of a sentence."""
+    return _kind_of(_storage_problem(exc, journal)) or str(exc).rstrip(".")
+
+
+def _storage_problem(exc: BaseException, path: Path) -> JournalError | None:
+    """The NotSaved behind an error (a full, read-only or failing disk), if there is one."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, OSError):
+            return write_errors.from_os(cause)
+        if isinstance(cause, cipher.Error):
+            return write_errors.from_sqlite(path, str(cause).lower())
+        cause = cause.__cause__
+    return None
+
+
+def _kind_of(problem: JournalError | None) -> str | None:
+    if isinstance(problem, DiskFull):
+        return "there is no room left on the disk (or a file-size limit was reached)"
+    if isinstance(problem, JournalReadOnly):
+        return "the disk or folder is read-only"
+    if isinstance(problem, StorageFailed):
+        return "the disk reported an error while writing (it may be full or failing)"
+    return None
 
 
 def protect_backups(journal: Path, key: bytes | None, backups: Iterable[BackupFile]
@@ -405,40 +602,122 @@ def change_passphrase(journal: Path, key: bytes, new_passphrase: str,
                       cost: keyfile.KdfCost = keyfile.STRONG, step: Step = _no_step) -> Rotated:
     """Change the passphrase and rotate the data key; the old recovery key stops working.
 
-    The (closed) journal and its encrypted backups are re-keyed to a new random data key; a
-    new recovery secret wraps it. First the key file records both keys (the old one as
-    "previous"), so that an interruption at any point leaves every file openable and the
-    next unlock finishes the rotation; last it is written with the new key alone.
+    The (closed) journal, its encrypted backups and the rescue copies of a damaged journal
+    (`….damaged`) are re-keyed to a new random data key; a new recovery secret wraps it;
+    temporary copies killed runs left are removed. First the key file records both keys
+    (the old one as "previous"), so that an interruption at any point leaves every file
+    openable and the next unlock finishes the rotation; last it is written with the new key
+    alone. A failure (a full disk) before any file is re-keyed puts the old key file back
+    ("nothing was changed"); after, the new passphrase opens the journal and the next
+    unlock finishes the rotation (EncryptionError says which).
     """
     _check_new(new_passphrase, journal)
+    if interrupted(journal):
+        raise EncryptionError(f"An earlier encryption change of {journal.name} was cut short; "
+                              "open the journal to finish it first. Nothing was changed.")
     if not _opens(journal, key):
         raise WrongPassphrase("That key does not open this journal.")
     refuse_if_open(journal)
+    before = _key_files_as_they_are(journal)
     new_key, secret = keyfile.new_data_key(), keyfile.new_recovery_secret()
     record = keyfile.wrap(new_key, new_passphrase, cost, recovery=secret, previous=key)
-    keyfile.write(key_file(journal), record)
-    keyfile.write_recovery_copy(journal, record["recovery"])
-    step("key file written")
-    _finish_rotation(journal, key, new_key, new_passphrase, record, step)
+    rekeyed: list[Path] = []
+    try:
+        keyfile.write(key_file(journal), record)
+        keyfile.write_recovery_copy(journal, record["recovery"])
+        step("key file written")
+        _finish_rotation(journal, key, new_key, new_passphrase, record, step, rekeyed)
+    except _stop_errors() as exc:
+        raise _rotation_stopped(journal, exc, before, rekeyed) from exc
     return Rotated(new_key, recovery_key(secret))
 
 
+def _key_files_as_they_are(journal: Path) -> dict[Path, bytes | None]:
+    """The key file and the recovery copy's bytes (None: missing), to put back on failure."""
+    return {path: _bytes_of(path) for path in (key_file(journal), keyfile.recovery_copy(journal))}
+
+
+def _rotation_stopped(journal: Path, exc: BaseException, before: dict[Path, bytes | None],
+                      rekeyed: list[Path]) -> EncryptionError:
+    """The error for a passphrase change that failed part-way, undone if nothing was
+    re-keyed yet."""
+    why = _reason(exc, journal)
+    if not rekeyed:
+        try:
+            for path, data in before.items():
+                if data is None:
+                    path.unlink(missing_ok=True)
+                elif _bytes_of(path) != data:  # (a write that failed left it as it was)
+                    durable.write_bytes(path, data, durable.PRIVATE)
+        except OSError:
+            pass
+        else:
+            return EncryptionError(f"The passphrase of {journal.name} was not changed: {why}. "
+                                   "Nothing was changed: your old passphrase still opens it.")
+    error = EncryptionError(
+        f"Changing the passphrase of {journal.name} was cut short: {why}. Nothing is lost: "
+        "your new passphrase opens it now (the old one no longer does), and the change is "
+        "finished the next time you unlock it with enough room on the disk.")
+    error.cut_short = True
+    return error
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def _finish_rotation(journal: Path, old_key: bytes, new_key: bytes, passphrase: str,
-                     record: dict[str, object], step: Step = _no_step) -> None:
-    """Re-key every file still under old_key, then drop old_key from the key file."""
+                     record: dict[str, object], step: Step = _no_step,
+                     rekeyed: list[Path] | None = None) -> None:
+    """Re-key every file still under old_key, then drop old_key from the key file.
+
+    A rescue copy too damaged to re-key is left under the old key (backup list and File ›
+    Backups flag it); a full or failing disk stops the rotation, to be finished later.
+    """
+    done = [] if rekeyed is None else rekeyed
+    _remove_temporaries(journal)
     for backup in journal_backups(journal):
-        _settle(backup.path, old_key, new_key)
-        if may_be_encrypted(backup.path) and _opens(backup.path, old_key):
-            _rekey(backup.path, old_key, new_key)
+        if _rekey_if_old(backup.path, old_key, new_key):
+            done.append(backup.path)
             step(f"re-keyed {backup.path.name}")
-    _settle(journal, old_key, new_key)
-    if _opens(journal, old_key):
-        _rekey(journal, old_key, new_key)
+    for copy in rescue_copies(journal):
+        try:
+            if _rekey_if_old(copy, old_key, new_key):
+                done.append(copy)
+                step(f"re-keyed {copy.name}")
+        except EncryptionError:
+            if not quick_check(copy, old_key):
+                raise  # a sound copy would not re-key: the disk is full or failing
+    if _rekey_if_old(journal, old_key, new_key):
+        done.append(journal)
         step("re-keyed the journal")
-    cost = keyfile.KdfCost(int(record["time_cost"]), int(record["memory_kib"]),  # type: ignore[call-overload]
-                           int(record["parallelism"]))  # type: ignore[call-overload]
     keyfile.write(key_file(journal), keyfile.wrap(
-        new_key, passphrase, cost, recovery=record.get("recovery")))  # type: ignore[arg-type]
+        new_key, passphrase, _cost_of(record), recovery=record.get("recovery")))  # type: ignore[arg-type]
+
+
+def _rekey_if_old(path: Path, old_key: bytes, new_key: bytes) -> bool:
+    """Re-key the file if old_key opens it; whether it did."""
+    _settle(path, old_key, new_key)
+    if not (may_be_encrypted(path) and _opens(path, old_key)):
+        return False
+    _rekey(path, old_key, new_key)
+    return True
+
+
+def _remove_temporaries(journal: Path) -> None:
+    """Remove the hidden copies killed runs left beside the journal and its backups (a
+    restore's staged copy, a conversion's, a new journal's, a backup's `.part`): they
+    are never used again, and would stay under the old key."""
+    for suffix in (".restoring", ".converting", ".new"):
+        remove_with_side_files(journal.with_name(f".{journal.name}{suffix}"))
+    folder = journal.parent / "backups"
+    if folder.is_dir():
+        for part in folder.glob(f".{glob.escape(journal.stem)}-*.part*"):
+            with suppress(OSError):
+                part.unlink()
 
 
 def _settle(path: Path, *keys: bytes) -> None:

@@ -48,21 +48,23 @@ class KindnessService:
         self._repo.set_retired(act.id, self._clock() if retired else None)
 
     def log(self, act: Act, person: str = "", note: str = "",
-            day: dt.date | None = None, shift: str = "") -> int:
+            day: dt.date | None = None, shift: str = "", time: dt.time | None = None) -> int:
         """Record a little thing on its own, as a kindness entry; return the entry id.
 
         person may name several people, separated by commas.
         """
-        return self._add_entry(self.draft(act, person, note, day, shift))
+        return self._add_entry(self.draft(act, person, note, day, shift, time))
 
     def draft(self, act: Act, person: str = "", note: str = "",
-              day: dt.date | None = None, shift: str = "") -> EntryDraft:
-        """The kindness entry that logging this act would store."""
+              day: dt.date | None = None, shift: str = "",
+              time: dt.time | None = None) -> EntryDraft:
+        """The kindness entry that logging this act would store (at a time, if given)."""
         if act.retired:
             raise InvalidInput(f"'{act.label}' is retired; bring it back first to log it")
         return EntryDraft(
             kind=EntryKind.KINDNESS, occurred_on=day or dt.date.today(), title=act.label,
             body=note, people=split_names(person), shift=shift,
+            occurred_time=time.replace(second=0, microsecond=0) if time else None,
             acts=(ActDone(act.id, note),))
 
     def logged(self, since: dt.date | None = None, until: dt.date | None = None,

@@ -56,9 +56,12 @@ class JournalOps:
         self._journal.set_action_done(item_id, done_on)
         return Changes(action_items=True)
 
-    def log_kindness(self, act: Act, person: str = "", note: str = "") -> Done[int]:
+    def log_kindness(self, act: Act, person: str = "", note: str = "",
+                     day: dt.date | None = None, time: dt.time | None = None,
+                     shift: str = "") -> Done[int]:
         """Log a little thing on its own (KindnessService.log); the new entry's id."""
-        entry_id = self._journal.kindness.log(act, person=person, note=note)
+        entry_id = self._journal.kindness.log(act, person=person, note=note, day=day,
+                                              shift=shift, time=time)
         return Done(entry_id, Changes.added(entry_id))
 
     def set_rule_on(self, rule_id: str, on: bool) -> Changes:

@@ -6,7 +6,9 @@ private copy of it). What is read is put together in the documented JSON format
 Parts whose owner was lost (the sections of an entry that cannot be read, a link to a lost
 entry) are left out and counted as not saved in their table; a goal whose person's name was
 lost is kept under "Unknown person N". The file says it is a salvage in a top-level
-"salvage" object, which import ignores.
+"salvage" object, which import ignores. Rows that only page-level recovery could reach
+(carejournal/store/recovery.py) are counted per table as "recovered"; rows it found but could
+not give to one table are among "left_out", and "warnings" says what its rows may include.
 
 Memory stays bounded: the file is written as it is read, an entry at a time (its text and
 its parts' texts read again by rowid just before it is written), never held whole.
@@ -72,6 +74,7 @@ LABELS = {"entries": "entries", "people": "people", "tags": "tags",
           "supervision_sessions": "supervision sessions",
           "supervision_actions": "supervision actions",
           "supervision_preparations": "supervision preparations"}
+BLOCK = 1 << 16  # bytes written at a time (small: a salvage's memory stays well under the file)
 NOTE = ("This is a salvage: what could still be read from a damaged journal. Some of the "
         "journal may be missing from it; see \"tables\".")
 
@@ -89,6 +92,7 @@ class TableCount:
     saved: int
     lost: int | None  # None: some rows were lost, but how many is not known
     problem: str = ""
+    recovered: int = 0  # rows read from pages SQLite could not reach (at most `saved`)
 
     @property
     def complete(self) -> bool:
@@ -102,22 +106,44 @@ class SalvageReport:
     out: Path
     tables: tuple[TableCount, ...]
     left_out: dict[str, int] = field(default_factory=dict)  # repairs made: what -> how many
+    may_include_deleted: bool = False  # rows read page by page, the freelist unreadable
+    unchecked: bool = False  # rows read page by page that no HMAC could check (salt damaged)
 
     @property
     def entries_saved(self) -> int:
         return next(t.saved for t in self.tables if t.name == "entries")
 
     @property
+    def recovered(self) -> int:
+        """Rows saved that came from page-level recovery, in all tables."""
+        return sum(t.recovered for t in self.tables)
+
+    @property
     def complete(self) -> bool:
         return all(t.complete for t in self.tables) and not self.left_out
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the rows read page by page may hold, in words (for the command line)."""
+        said = []
+        if self.may_include_deleted:
+            said.append("The list of the journal's free pages could not be read, so rows read "
+                        "page by page may include some that had been deleted.")
+        if self.unchecked:
+            said.append("The journal's salt is damaged, so its pages could not be checked: "
+                        "rows read page by page may hold damaged text.")
+        return said
 
     def as_json(self) -> dict[str, Any]:
         """The report as plain values (for --json and the file's "salvage" note)."""
         return {"out": str(self.out), "complete": self.complete,
                 "tables": {t.name: {"saved": t.saved, "lost": t.lost,
+                                    "recovered": t.recovered,
                                     **({"problem": t.problem} if t.problem else {})}
                            for t in self.tables},
-                "left_out": dict(self.left_out)}
+                "recovered": self.recovered, "left_out": dict(self.left_out),
+                "may_include_deleted": self.may_include_deleted, "unchecked": self.unchecked,
+                "warnings": self.warnings}
 
 
 def salvage(journal: Path, out: Path, key: bytes | None = None,
@@ -149,13 +175,14 @@ def _write(journal: Path, out: Path, damaged: Damaged, when: dt.datetime) -> Sal
     def salvage_note() -> bytes:  # written last: the counts are known by then
         counts = tuple(_count(t, builder.dropped.get(t.name, 0))
                        for t in damaged.tables.values())
-        report.append(SalvageReport(out, counts, dict(builder.left_out)))
+        report.append(SalvageReport(out, counts, dict(builder.left_out) | damaged.notes,
+                                    damaged.may_include_deleted, damaged.unchecked))
         note = {"note": NOTE, "from": journal.name} | report[0].as_json()
         note.pop("out")
         return _encode(note)
 
     with durable.writing(out, durable.PRIVATE) as handle:
-        for block in utf8(_ending_with(chunks(header | builder.parts()), salvage_note)):
+        for block in utf8(_ending_with(chunks(header | builder.parts()), salvage_note), BLOCK):
             handle.write(block)
     return report[0]
 
@@ -181,7 +208,8 @@ def _count(table: TableRead, dropped: int) -> TableCount:
     lost = table.lost
     return TableCount(table.name, LABELS.get(table.name, table.name),
                       len(table.rows) - dropped,
-                      None if lost is None else lost + dropped, table.problem)
+                      None if lost is None else lost + dropped, table.problem,
+                      min(table.recovered, len(table.rows) - dropped))
 
 
 class _Builder:

@@ -50,7 +50,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 STAMP_FORMAT = "%Y-%m-%dT%H%M%SZ"
 JOURNAL_TABLES = frozenset({"alembic_version", "entries"})
 SIDE_FILES = ("-wal", "-shm", "-journal")
-NOT_BACKUPS = (*SIDE_FILES, ".part", ".damaged")  # name endings that are never a backup
+RESCUE_SUFFIX = ".damaged"  # a damaged journal kept byte for byte before a restore
+NOT_BACKUPS = (*SIDE_FILES, ".part", RESCUE_SUFFIX)  # name endings that are never a backup
 STALE_PART_SECONDS = 3600  # a hidden .part this old was left by a killed backup
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{4}-\d\d-\d\dT\d{6}Z)(?P<n>\d*)-"
                    r"(?:(?P<number>\d+)-)?(?P<reason>[a-z][a-z0-9-]*)$")
@@ -249,13 +250,25 @@ def raw_copy(journal: Path, now: dt.datetime, reason: str) -> Path:
     """
     if open_here(journal):
         raise BackupProblem(f"{journal} is open in CareJournal; close it before copying it.")
-    target = free_path(journal, now, reason)
-    target = target.with_name(f"{target.name}.damaged")
+    plain = free_path(journal, now, reason)  # rescue copies are not numbered among backups:
+    target, n = plain.with_name(f"{plain.name}{RESCUE_SUFFIX}"), 1
+    while target.exists():  # so two in one second must not share a name
+        n += 1
+        target = plain.with_name(f"{plain.stem}-{n}{plain.suffix}{RESCUE_SUFFIX}")
     wal = Path(f"{journal}-wal")
     if wal.exists():
         _copy_bytes(wal, Path(f"{target}-wal"))
     _copy_bytes(journal, target)
     return target
+
+
+def rescue_copies(journal: Path) -> list[Path]:
+    """The journal's rescue copies (`….damaged`, made by raw_copy) in its backups folder."""
+    folder = journal.parent / "backups"
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.glob(f"{glob.escape(journal.stem)}-*{RESCUE_SUFFIX}")
+                  if path.is_file())
 
 
 def _copy_bytes(source: Path, target: Path) -> None:

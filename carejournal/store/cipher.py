@@ -165,12 +165,18 @@ def export_copy(source: Path, source_key: bytes | None, target: Path,
     durable.fsync_file(target)  # writable descriptor: Windows refuses fsync on a read-only one
 
 
+class RekeyFailed(sqlite3.OperationalError):
+    """PRAGMA rekey said "ok" but the file is still under its old key (a write failed)."""
+
+
 def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
     """Re-encrypt the (closed) file in place from old_key to new_key with PRAGMA rekey.
 
     The rekey is one transaction: a kill part-way leaves the file under the old key. The
     WAL is checkpointed (and emptied) before and after, so no page waits there under a key
-    the file no longer has.
+    the file no longer has. SQLCipher answers "ok" even when a write failed (a full disk:
+    its rollback journal could not be written) and the file stayed under the old key, so
+    the new key is proved on a fresh connection; RekeyFailed if it does not open the file.
     """
     conn = connect(path, old_key, isolation_level=None, must_exist=True)
     try:
@@ -179,6 +185,11 @@ def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
+    try:
+        connect(path, new_key, read_only=True).close()
+    except __getattr__("Error") as exc:  # (this module's Error: sqlite3's and SQLCipher's)
+        raise RekeyFailed(f"disk I/O error: the new key did not reach {path.name} ({exc})"
+                          ) from exc
 
 
 def dbapi_module() -> Any:

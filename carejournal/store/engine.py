@@ -114,6 +114,10 @@ def make_engine(path: Path, *, foreign_keys: bool = True, busy_timeout_ms: int =
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        # What is deleted (an emptied trash, an old revision) is overwritten with zeros, not
+        # left readable in the file's free pages. SQLite's default differs by build
+        # (Debian's turns it on, SQLCipher's and python.org's do not).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -54,6 +54,13 @@ def drop(conn: Connection) -> None:
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 
+def optimize(conn: Connection) -> None:
+    """Merge the index into one piece, leaving out the words of deleted entries (FTS5 keeps
+    them until then). Not FTS5's secure-delete option: it changes the index's format, which
+    SQLite before 3.42 then cannot read, so an older SQLite could no longer save entries."""
+    conn.exec_driver_sql("INSERT INTO entries_fts(entries_fts) VALUES ('optimize')")
+
+
 def rebuild(conn: Connection) -> None:
     """Rebuild the whole index from the entries table."""
     conn.exec_driver_sql("INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')")

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Date, Engine, and_, case, func, or_, select
 
+from carejournal.core.domain import NO_RUNG
 from carejournal.core.patterns import GoalRow, Period, WeekCount
 from carejournal.store.models import (
     AttemptRecord,
@@ -90,9 +91,11 @@ class PatternsRepository:
                   ) -> tuple[dict[str, int], list[tuple[dt.date, int, int]]]:
         """Decisions by rung key, and per week (Monday, decisions, those on shared rungs)."""
         joined = _D.join(_E, _E.c.id == _D.c.entry_id)
+        placed = _D.c.rung != NO_RUNG  # a decision not placed on the ladder counts nowhere
         by_rung = chosen(select(_D.c.rung, func.count()).select_from(joined), period)
         shared = func.sum(case((_D.c.rung.in_(sorted(set(shared_rungs))), 1), else_=0))
         weekly = chosen(select(WEEK, func.count(), shared).select_from(joined), period)
+        by_rung, weekly = by_rung.where(placed), weekly.where(placed)
         return (dict(self._all(by_rung.group_by(_D.c.rung))),
                 [(week, n, int(k)) for week, n, k in self._all(weekly.group_by(WEEK))])
 

@@ -21,7 +21,7 @@ from carejournal.core.domain import (
     details_text,
     summarise,
 )
-from carejournal.store import lens_repo, structure
+from carejournal.store import fts, lens_repo, structure
 from carejournal.store.bulk import bulk_add
 from carejournal.store.engine import writer
 from carejournal.store.entry_reads import dismissed_of, links_of
@@ -96,6 +96,10 @@ class EntryRepository:
                 Person.id.not_in(select(entry_people.c.person_id)),
                 Person.id.not_in(select(GoalRecord.person_id))))
             conn.execute(delete(Tag.__table__).where(Tag.id.not_in(select(entry_tags.c.tag_id))))
+            if result.rowcount:
+                # The text index keeps a deleted entry's words until its pages are merged:
+                # merge them now (the freed pages are zeroed: PRAGMA secure_delete).
+                fts.optimize(conn)
             return result.rowcount
 
     # -- reads ----------------------------------------------------------------

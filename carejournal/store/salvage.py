@@ -3,10 +3,9 @@
 The file (with its -wal, if any) is copied into a private temporary folder (0700) and the copy
 is read (plain SQLite or SQLCipher, through cipher.connect): even a read-only connection to a
 WAL-mode file makes -wal and -shm files beside it. The damaged file is only ever read.
-Each table the JSON format needs is read in rowid order; when a read fails (a damaged
-page), reading skips ahead to the next rowid that can be read, and the rowids skipped are
-tried one by one, so one bad page loses only the rows on it. Rowids listed by a readable index
-but not read are counted as lost.
+Each table the JSON format needs is read in rowid order until a read fails (a damaged
+page); the rest of a damaged table is then read from its pages (below), so one bad page loses
+only the rows on it. Rowids listed by a readable index but not read are counted as lost.
 
 An encrypted file fails differently: SQLCipher checks each page's HMAC, reports a page that
 fails it as SQLITE_NOMEM (which the DB-API module raises as MemoryError, though no memory is
@@ -15,6 +14,12 @@ connection and opens a new one (about 2 ms), and MemoryError from a read counts 
 page. Memory stays bounded: the first pass keeps only the small columns of the tables whose
 rows can be large (LIGHT), and their whole rows are read again one at a time, by rowid, as
 they are written out.
+
+When that leaves anything out (a table damaged or not found, or no connection at all: an
+encrypted file whose first page fails its HMAC cannot be opened), page-level recovery
+(carejournal/store/recovery.py) reads a second private copy page by page, with the key if
+there is one, and adds the rows SQLite could not reach; rows read through SQLite win. If
+neither way reads anything, NothingReadable says why (a wrong key among the reasons).
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from sqlalchemy import Column, Table
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from carejournal.core.errors import JournalError
-from carejournal.store import cipher
+from carejournal.store import cipher, recovery
 from carejournal.store.engine import open_here
 from carejournal.store.models import Base
 
@@ -41,7 +46,6 @@ TABLES = ("people", "tags", "kindness_acts", "entries", "entry_people", "entry_t
           "entry_acts", "entry_sections", "decisions", "action_items", "entry_revisions",
           "entry_dismissals", "entry_links", "goals", "goal_attempts", "settings",
           "supervision_sessions", "supervision_actions", "supervision_preparations")
-MAX_PROBES = 4096  # rowids tried one by one across one damaged stretch
 # Tables whose rows can be large (texts): the columns kept from the first pass. The rest of
 # a row is read again by rowid (Damaged.row) when it is written.
 LIGHT = {"entries": ("id",), "entry_sections": ("entry_id", "position"),
@@ -66,6 +70,8 @@ class TableRead:
     indexed_rowids: set[int] | None = None  # every rowid an index lists, if one was readable
     damaged: bool = False  # a read failed, or the rows read and the index disagree
     problem: str = ""  # why the table could not be read at all
+    recovered: int = 0  # rows of `rows` read page by page (SQLite could not read them)
+    broken: int = 0  # rows found at page level whose overflow pages are lost
 
     @property
     def lost(self) -> int | None:
@@ -74,21 +80,33 @@ class TableRead:
         if self.indexed_rowids is not None:
             return len(self.indexed_rowids - read)
         if self.failed_rowids:
-            return len(self.failed_rowids - read)
-        return None if self.damaged else 0
+            return len(self.failed_rowids - read) + self.broken
+        return None if self.damaged else self.broken
 
 
 class Damaged:
     """An open damaged journal: what the first pass read of each table, and whole rows
-    read again by rowid."""
+    read again by rowid. `notes` counts rows page-level recovery found but could not give
+    to one table; `may_include_deleted` (the freelist could not be read) and `unchecked`
+    (an encrypted file's pages could not be checked by HMAC) say what its rows may hold."""
 
-    def __init__(self, reader: _Reader, tables: dict[str, TableRead]) -> None:
+    def __init__(self, reader: _Reader | None, tables: dict[str, TableRead],
+                 found: recovery.Recovered | None = None) -> None:
         self._reader = reader
+        self._found = found
         self.tables = tables
         self._full = {name: _Query(Base.metadata.tables[name]) for name in LIGHT}
+        self.notes = _notes(found) if found is not None else {}
+        read = found is not None and any(t.recovered for t in tables.values())
+        self.may_include_deleted = read and found is not None and not found.freelist_known
+        self.unchecked = read and found is not None and not found.checked
 
     def row(self, table: str, rowid: int) -> Row | None:
         """The whole row of a LIGHT table, or None if it cannot be read (again)."""
+        if self._found is not None and (table, rowid) in self._found.where:
+            return self._found.row(table, rowid)
+        if self._reader is None:
+            return None
         query = self._full[table]
         try:
             with _cursor(self._reader.conn, query.single, (rowid,)) as cur:
@@ -108,22 +126,108 @@ def opened(path: Path, key: bytes | None = None) -> Iterator[Damaged]:
     if not path.is_file():
         raise NothingReadable(f"There is no journal file at {path}.")
     with _private_copy(path) as copy:
-        reader = _Reader(copy, key)
+        pages = recovery.private_pages(copy)  # before any connection opens the copy
+        reader: _Reader | None = None
+        found: recovery.Recovered | None = None
         try:
-            tables = {name: _read_table(reader, Base.metadata.tables[name]) for name in TABLES}
-            if all(t.problem for t in tables.values()):
-                raise NothingReadable(
+            try:
+                reader = _Reader(copy, key)
+            except NothingReadable as exc:
+                failure: NothingReadable = exc
+                tables = {name: TableRead(name, damaged=True, problem=(
+                    "the table cannot be found in the file")) for name in TABLES}
+            else:
+                failure = NothingReadable(
                     f"Nothing can be read from {path.name}: none of the journal's tables can "
                     "be found in it. The file has been left as it was.")
-            yield Damaged(reader, tables)
+                tables = {name: _read_table(reader, Base.metadata.tables[name])
+                          for name in TABLES}
+            if any(t.damaged or t.problem for t in tables.values()):
+                found = _recover(pages, key, tables)
+            if all(t.problem for t in tables.values()):
+                raise failure
+            yield Damaged(reader, tables, found)
         finally:
-            reader.close()
+            if found is not None:
+                found.close()
+            if reader is not None:
+                reader.close()
 
 
 def read_damaged(path: Path, key: bytes | None = None) -> dict[str, TableRead]:
     """Every table the JSON format needs, read as far as it can be; the file is not written."""
     with opened(path, key) as damaged:
         return damaged.tables
+
+
+def _recover(pages: Path, key: bytes | None, tables: dict[str, TableRead]
+             ) -> recovery.Recovered | None:
+    """Page-level recovery of what the tables' reads left out, merged into them (rows read
+    through SQLite win); None if the pages cannot be read at all."""
+    wanted = {}
+    for name in TABLES:
+        query = _Query(Base.metadata.tables[name])
+        wanted[name] = _by_name(query)
+    try:
+        found = recovery.recover(pages, key, wanted, LIGHT, _fresh_schema, frozenset(
+            name for name, read in tables.items() if not (read.damaged or read.problem)))
+    except OSError:
+        return None
+    for read in tables.values():
+        _merge(read, found)
+    return found
+
+
+def _by_name(query: _Query) -> Callable[[Row], Row | None]:
+    def convert(row: Row) -> Row | None:
+        return query.convert((row["_rowid"], *(row.get(c) for c in query.columns)))
+    return convert
+
+
+def _merge(read: TableRead, found: recovery.Recovered) -> None:
+    """Add to one table's read the rows page-level recovery found that it lacks."""
+    name = read.name
+    if read.problem and (name in found.found or found.rows.get(name)):
+        read.problem = ""
+        read.damaged = name not in found.whole
+    if read.indexed_rowids is None and name in found.indexed:
+        read.indexed_rowids = found.indexed[name]
+    have = {r["_rowid"] for r in read.rows}
+    for rowid, row in found.rows.get(name, {}).items():
+        if rowid in have or (read.indexed_rowids is not None
+                             and rowid not in read.indexed_rowids):
+            continue  # read through SQLite already, or a row no index lists: deleted
+        read.rows.append(row)
+        read.recovered += 1
+    read.broken = found.broken.get(name, 0)
+    if read.broken:
+        read.damaged = True
+
+
+def _notes(found: recovery.Recovered) -> dict[str, int]:
+    """Rows found on pages but given to no table, by the tables they could belong to."""
+    return {f"rows that could belong to {' or '.join(names)} (not saved: not guessed)": n
+            for names, n in found.ambiguous.items()}
+
+
+def _fresh_schema() -> list[recovery.SchemaObject]:
+    """A new journal's tables (sqlite_master of one made in memory)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from carejournal.store import fts
+
+    engine = create_engine("sqlite://", creator=lambda: cipher.connect(":memory:", None),
+                           poolclass=StaticPool)
+    try:
+        with engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            fts.create(conn)
+            rows = conn.exec_driver_sql(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master").all()
+    finally:
+        engine.dispose()
+    return [recovery.SchemaObject(kind, name, table, 0, sql) for kind, name, table, sql in rows]
 
 
 class _Reader:
@@ -196,10 +300,9 @@ def _unreadable_page() -> tuple[type[BaseException], ...]:
 def _unreadable(path: Path, exc: BaseException, key: bytes | None) -> str:
     said = f" (SQLite says: {exc})" if str(exc) else ""
     if key is not None and "not a database" in str(exc).lower():
-        return (f"Nothing can be read from {path.name}: the key given does not open it. "
-                "Either the passphrase or recovery key is not this journal's, or the first "
-                "page of the file, which every other page needs to be read, is damaged. The "
-                "file has been left as it was.")
+        return (f"Nothing can be read from {path.name}: the key given does not open it (not "
+                "one of its pages can be read with it), so the passphrase or recovery key is "
+                "not this journal's. The file has been left as it was.")
     if key is not None:
         return (f"Nothing can be read from {path.name}: the pages that list its tables "
                 f"cannot be decrypted{said}. The file has been left as it was.")
@@ -257,12 +360,8 @@ def _read_table(reader: _Reader, table: Table) -> TableRead:
             return
         result.rows.append(row)
 
-    after: int | None = 0  # CareJournal's rowids start at 1
-    while after is not None:
-        after = _scan_from(reader, query, after, keep)
-        if after is not None:
-            result.damaged = True
-            after = _skip_damage(reader, query, table.name, after, keep, result)
+    if _scan_from(reader, query, 0, keep) is not None:  # (CareJournal's rowids start at 1)
+        result.damaged = True  # the rest is read from the pages (store/recovery.py)
     result.indexed_rowids = _indexed_rowids(reader, table)
     if result.indexed_rowids is not None:
         # A damaged page can decode into rows that never were: no readable index lists them.
@@ -288,40 +387,6 @@ def _scan_from(reader: _Reader, query: _Query, after: int,
         reader.reset()
         return after
     return None
-
-
-def _skip_damage(reader: _Reader, query: _Query, name: str, after: int,
-                 keep: Callable[[tuple[Any, ...]], None], result: TableRead) -> int | None:
-    """Find a rowid past the damage to scan on from; try the skipped rowids one by one."""
-    step = 1
-    while step < 2 ** 62:
-        start = after + step
-        try:
-            with _cursor(reader.conn, f"SELECT rowid FROM {_quote(name)} WHERE rowid > ? "
-                                      "ORDER BY rowid LIMIT 1", (start,)) as cur:
-                first = cur.fetchone()
-        except _unreadable_page():
-            reader.reset()
-            step *= 2
-            continue
-        _probe(reader, query, after, min(start, after + MAX_PROBES), keep, result)
-        return None if first is None else start
-    return None
-
-
-def _probe(reader: _Reader, query: _Query, after: int, until: int,
-           keep: Callable[[tuple[Any, ...]], None], result: TableRead) -> None:
-    """Read the rowids after..until one at a time; note the ones that fail."""
-    for rowid in range(after + 1, until + 1):
-        try:
-            with _cursor(reader.conn, query.single, (rowid,)) as cur:
-                raw = cur.fetchone()
-        except _unreadable_page():
-            reader.reset()
-            result.failed_rowids.add(rowid)
-            continue
-        if raw is not None:
-            keep(raw)
 
 
 def _indexed_rowids(reader: _Reader, table: Table) -> set[int] | None:

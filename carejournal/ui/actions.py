@@ -43,6 +43,8 @@ class Actions(QObject):
         self.restore = self._make(self.tr("&Restore from Trash"), "Ctrl+Shift+R")
         self.empty_trash = self._make(self.tr("&Empty Trash…"))
         self.quick_capture = self._make(self.tr("&Quick Capture…"), "Ctrl+Shift+K")
+        self.tab_writes_tabs = self._make(self.tr("Tab &Key Writes Tabs in Text"))
+        self.tab_writes_tabs.setCheckable(True)  # Ctrl+Tab then moves on
         self.settings = self._make(self.tr("&Settings…"), Key.Preferences)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.show_goals = self._make(self.tr("&Goals and Attempts…"), "Ctrl+G")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -31,6 +31,7 @@ from carejournal.ui.editor.welcome import NothingSelectedPage, WelcomePage
 from carejournal.ui.first_paint import StartUp
 from carejournal.ui.menus import build_menus, show_about
 from carejournal.ui.practice.controller import PracticeController
+from carejournal.ui.shared import safe_input
 from carejournal.ui.shared.changes import ChangeHub
 from carejournal.ui.shared.operations import MoveEntriesCommand
 from carejournal.ui.shared.problems import PROBLEMS
@@ -51,6 +52,7 @@ if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.privacy.lock import LockController
     from carejournal.ui.supervision.controller import SupervisionController
 
+TAB_WRITES_KEY = "editor/tab_writes_tabs"  # the worker's choice, with the window layout
 FIRST_SCREEN = 150  # timeline rows read before the first paint; the rest just after it
 
 
@@ -160,6 +162,16 @@ class MainWindow(QMainWindow):
         self.welcome.new_entry.connect(self.new_entry)
         self.autosaver.state_changed.connect(self._show_save_state)
         self.changes.changed.connect(self._changed)  # first: the list, then the other views
+        a.tab_writes_tabs.setChecked(self.settings.value(TAB_WRITES_KEY, False, type=bool) is True)
+        self._tab_writes(a.tab_writes_tabs.isChecked())
+        a.tab_writes_tabs.toggled.connect(self._tab_writes)
+
+    def _tab_writes(self, on: bool) -> None:
+        """The worker's choice of what Tab does in text boxes, kept with the window layout."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            safe_input.set_tab_writes(app, on)
+        self.settings.setValue(TAB_WRITES_KEY, on)
 
     # -- listing -------------------------------------------------------------
     def refresh(self, select_id: int | None = None, first_screen: bool = False) -> None:

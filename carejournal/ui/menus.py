@@ -50,6 +50,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     edit_menu.addSeparator()
     edit_menu.addAction(actions.edit_acts)
     edit_menu.addAction(actions.people_tags)
+    edit_menu.addAction(actions.tab_writes_tabs)
     edit_menu.addAction(actions.settings)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)

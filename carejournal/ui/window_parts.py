@@ -29,6 +29,11 @@ def make_editor(window: MainWindow) -> EntryEditor:
     from carejournal.ui.backups.not_saved import add_buttons
 
     add_buttons(window, editor)  # save the text elsewhere, or copy it, when not saved
+    from carejournal.ui.shared.tab_order import follow_layout
+
+    central = window.centralWidget()
+    if central is not None:
+        follow_layout(central)  # Tab: search, filters, timeline, then the editor
     try:
         editor.set_names(window.journal.people(), window.journal.tags())
     except PROBLEMS:

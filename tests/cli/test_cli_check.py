@@ -21,7 +21,7 @@ from tests.cli.test_cli import clean_env, run
 from tests.services.test_lens import BROKEN_RULE, write_lexicon
 
 FINDING_KEYS = {"start", "end", "text", "rule", "category", "why", "alternatives", "key",
-                "line", "col"}
+                "line", "col", "sources"}
 TEXT = "Ünïcode first.\nThe service users’ rota, just in case;\n\tcases and a service user.\n"
 
 
@@ -94,6 +94,21 @@ def test_json_offsets_point_into_the_text(capsys: pytest.CaptureFixture[str], pa
         assert isinstance(finding["alternatives"], list) and finding["alternatives"]
     assert findings[0]["key"] == "service-user:service users"
     assert (findings[1]["line"], findings[1]["col"]) == (3, 2)
+
+
+def test_json_names_each_findings_sources(capsys: pytest.CaptureFixture[str], path: Path,
+                                          tmp_path: Path) -> None:
+    file = tmp_path / "note.txt"
+    file.write_text("She is wheelchair-bound and her care package starts soon.\n",
+                    encoding="utf-8")
+    findings = check_json(capsys, path, str(file))["findings"]
+    by_rule = {f["rule"]: f["sources"] for f in findings}
+    govuk = by_rule["wheelchair-bound"][0]
+    assert govuk["id"] == "govuk-disability" and govuk["after"] is False
+    assert govuk["link"].startswith("https://www.gov.uk/") and govuk["year"] == 2021
+    assert {s["id"] for s in by_rule["care-package"]} >= {"dimensions-words"}
+    assert all(set(s) == {"id", "title", "publisher", "year", "link", "after"}
+               for f in findings for s in f["sources"])
 
 
 def test_a_file_with_nothing_to_point_out_exits_0(capsys: pytest.CaptureFixture[str],
@@ -338,6 +353,7 @@ def test_lens_rules_lists_and_switches_rules(capsys: pytest.CaptureFixture[str],
     rule = listed["service-user"]
     assert rule["on"] is True and rule["category"] == "labels"
     assert rule["phrase"] == "service user" and rule["alternatives"]
+    assert rule["sources"][0]["id"] == "dimensions-words"
     out = ok(capsys, path, "lens", "off", "service-user")
     assert "carejournal lens on service-user" in out
     journal = Journal.open(path, create=True)

@@ -170,11 +170,45 @@ def test_an_interrupted_encrypt_is_finished_by_running_it_again(tmp_path: Path, 
         encryption.encrypt(journal, "passphrase number one",
                            cost=KdfCost(time_cost=1, memory_kib=64, parallelism=1), step=stop)
     assert encryption.interrupted(journal) and not cipher.looks_encrypted(journal)
-    code, out, err = cli(capsys, journal, "encrypt", "--new-passphrase-file",
-                         secret_file(tmp_path, "other.txt", "another passphrase"))
+    marker = encryption.marker_file(journal).read_text()
+    assert "key" not in marker and not re.search(RECOVERY, marker)
+    code, out, err = cli(capsys, journal, "list")  # no terminal, no passphrase file
+    assert code == 2 and "Encrypting this journal was interrupted" in err
+    assert "--passphrase-file" in err and "Pat" not in out
+    wrong = secret_file(tmp_path, "wrong.txt", "another passphrase")
+    code, out, err = cli(capsys, journal, "--passphrase-file", wrong, "encrypt")
+    assert code == 2 and "does not open" in err
+    assert encryption.interrupted(journal) and not cipher.looks_encrypted(journal)
+    right = secret_file(tmp_path, "p.txt", "passphrase number one")
+    code, out, err = cli(capsys, journal, "--passphrase-file", right, "encrypt",
+                         "--new-passphrase-file", wrong)
     assert code == 0 and "now encrypted" in out and "interrupted encryption" in err
-    assert re.search(RECOVERY, err), "the recovery key it never printed is printed now"
+    assert "new recovery key" in err and "no longer works" in err
+    printed = re.search(RECOVERY, err)
+    assert printed, "a new recovery key is printed, as the first was never shown"
     assert cipher.looks_encrypted(journal) and not encryption.interrupted(journal)
     assert all(cipher.looks_encrypted(b) for b in (tmp_path / "backups").glob("*.sqlite"))
+    assert "Pat" in ok(capsys, journal, "--passphrase-file", right, "list")
     assert "Pat" in ok(capsys, journal, "--passphrase-file",
-                       secret_file(tmp_path, "p.txt", "passphrase number one"), "list")
+                       secret_file(tmp_path, "r.txt", printed.group(1)), "list")
+
+
+def test_backup_list_flags_a_rescue_copy_a_passphrase_change_could_not_re_key(
+        tmp_path: Path, capsys) -> None:
+    import datetime as dt
+
+    from carejournal.store.backup import raw_copy
+
+    journal = tmp_path / "journal.sqlite"
+    ok(capsys, journal, "add", "--kind", "reflection", "Helped Sam with the crossword")
+    first = secret_file(tmp_path, "p.txt", "passphrase number one")
+    ok(capsys, journal, "encrypt", "--new-passphrase-file", first)
+    rescued = raw_copy(journal, dt.datetime(2026, 12, 1, tzinfo=dt.UTC), "before-restore")
+    with rescued.open("r+b") as handle:  # too damaged to re-key
+        handle.seek(4096 * 2 + 1000)
+        handle.write(b"\xa5" * 64)
+    second = secret_file(tmp_path, "n.txt", "passphrase number two")
+    ok(capsys, journal, "--passphrase-file", first, "passphrase", "--new-passphrase-file",
+       second)
+    out = ok(capsys, journal, "--passphrase-file", second, "backup", "list")
+    assert "1 rescue copy(ies) of a damaged journal" in out and rescued.name in out

@@ -101,8 +101,10 @@ def test_tables_show_each_series_week_by_week(capsys: Capture, filled: Path) -> 
             "  week        interaction  kindness  fallibility  reflection",
             "  2025-12-29            1         1            0           0",
             "  A cup of tea      1",
-            "  week        words  labels  blame  power  jargon  othering",
-            "  2025-12-29     19    52.6   52.6    0.0     0.0       0.0",
+            "  week        words  labels  blame  power  jargon  othering  infantilising  "
+            "medicalising  objectifying",
+            "  2025-12-29     19    52.6   52.6    0.0     0.0       0.0            0.0"
+            "           0.0           0.0",
             "  2025-12-29          1         1",
             "  Co-production          1",
             "  2025-12-22          0     -",

@@ -460,3 +460,104 @@ def test_a_wrong_try_on_a_full_or_read_only_disk_is_still_just_wrong(encrypted,
         encryption.unlock(path, "not the passphrase")
     assert not keyfile.tries_file(path).exists()
     assert encryption.unlock(path, PASS) == key
+
+
+def _damage(file: Path, page: int) -> None:
+    """Scribble over the middle of one page (an encrypted page then fails its HMAC)."""
+    with file.open("r+b") as handle:
+        handle.seek(4096 * (page - 1) + 1000)
+        handle.write(b"\xa5" * 64)
+
+
+def test_a_change_re_keys_rescue_copies_and_removes_stale_copies(encrypted) -> None:
+    import datetime as dt
+    import shutil
+
+    from carejournal.store.backup import raw_copy
+
+    path, key = encrypted
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    backup = BackupService(path, key=key).back_up_now()
+    rescued = raw_copy(path, now, "before-restore")  # as a restore over a damaged journal
+    damaged = raw_copy(path, now, "before-restore")
+    _damage(damaged, 3)
+    stale = [path.with_name(f".{path.name}.restoring"),  # killed runs' hidden copies
+             backup.with_name(f".{backup.name}.x1y2.part")]
+    for file in stale:
+        shutil.copyfile(path, file)
+    assert rescued.name.endswith(".damaged") and damaged.name.endswith(".damaged")
+    kept = encryption.key_file(path).read_bytes()  # a copy someone kept, with the passphrase
+    rotated = encryption.change_passphrase(path, key, "a brand new passphrase", cost=CHEAP)
+    for file in stale:
+        assert not file.exists(), f"{file.name} was removed"
+    old_key = keyfile.unwrap(json_record(kept), PASS)
+    assert old_key == key
+    for file in (path, backup, rescued):
+        with pytest.raises(cipher.Error, match="not a database"):
+            cipher.connect(file, old_key)
+        cipher.connect(file, rotated.key, read_only=True).close()
+    assert cipher.connect(damaged, old_key, read_only=True), "too damaged to re-key: left..."
+    service = BackupService(path, key=rotated.key)
+    assert service.rescue_copies_unlike() == [damaged], "...and flagged"
+    assert BackupService(path, key=key).rescue_copies_unlike() == [rescued]
+
+
+def test_a_plain_rescue_copy_beside_an_encrypted_journal_is_flagged(journal_path) -> None:
+    import datetime as dt
+
+    from carejournal.store.backup import raw_copy
+
+    make_plain(journal_path)
+    rescued = raw_copy(journal_path, dt.datetime(2026, 12, 1, tzinfo=dt.UTC), "before-restore")
+    assert BackupService(journal_path).rescue_copies_unlike() == []
+    key = encryption.encrypt(journal_path, PASS, cost=CHEAP).key
+    assert BackupService(journal_path, key=key).rescue_copies_unlike() == [rescued]
+
+
+def json_record(data: bytes) -> dict[str, object]:
+    import json
+
+    record = json.loads(data)
+    assert isinstance(record, dict)
+    return record
+
+
+@pytest.mark.parametrize("operation", ["encrypt", "decrypt"])
+def test_a_marker_from_the_previous_version_holding_its_key_is_finished_and_removed(
+        journal_path, operation) -> None:
+    import json
+
+    make_plain(journal_path)
+    BackupService(journal_path).back_up_now()
+    if operation == "decrypt":
+        key = encryption.encrypt(journal_path, PASS, cost=CHEAP).key
+
+    def stop(name: str) -> None:
+        if name == "backup made":
+            raise KeyboardInterrupt  # cut short, as a kill would
+    with pytest.raises(KeyboardInterrupt):
+        if operation == "encrypt":
+            encryption.encrypt(journal_path, PASS, cost=CHEAP, step=stop)
+        else:
+            encryption.decrypt(journal_path, key, step=stop)
+    if operation == "encrypt":
+        key = keyfile.unwrap(keyfile.read(encryption.key_file(journal_path)), PASS)
+    marker = encryption.marker_file(journal_path)
+    recovery = "ABCD-" * 12 + "ABCD" if operation == "encrypt" else None
+    marker.write_text(json.dumps({"format": "carejournal-encryption-change",
+                                  "operation": operation, "key": key.hex(),
+                                  "recovery": recovery}))  # as the previous version wrote it
+    assert not encryption.needs_secret_to_resume(journal_path)
+    done = encryption.resume_interrupted(journal_path)  # no passphrase: the note had the key
+    assert done is not None and done.operation == operation
+    assert done.recovery_key == recovery and not done.new_recovery
+    assert not marker.exists(), "the old note, with its key, is gone"
+    encrypted = operation == "encrypt"
+    assert cipher.looks_encrypted(journal_path) == encrypted
+    for backup in BackupService(journal_path).backups():
+        assert cipher.looks_encrypted(backup.path) == encrypted
+    journal = Journal.open(journal_path, key=key if encrypted else None)
+    try:
+        assert journal.count() == 2
+    finally:
+        journal.close()

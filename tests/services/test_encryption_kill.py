@@ -3,14 +3,20 @@
 Each operation runs in a child process that is killed at one point: between any two of its
 steps (a hook the service calls after each step), or after a delay spread over its whole run
 (which lands inside the steps: mid-export, mid-rename, mid-rekey). After every kill the
-parent finishes the interrupted operation as the next open would, then checks: the journal
-opens (with its key when it ended encrypted) with every entry; the backups match the journal;
-no plain SQLite file is left beside an encrypted journal (journal and backups folders); no
-temporary copy is left.
+parent first looks through every file beside the journal (the marker, the key file, the
+journal, its backups, anything else in either folder) for the operation's keys (raw, hex and
+base64) and recovery keys, which the child prints as they are made: none may be there. Then
+it finishes the interrupted operation as the next open would: without a secret, or with a
+wrong one, it refuses and changes no file; with the passphrase it finishes (an interrupted
+encrypt gets a new recovery key, which opens the journal, while the first one does not).
+Then it checks: the journal opens (with its key when it ended encrypted) with every entry;
+the backups match the journal; no plain SQLite file is left beside an encrypted journal
+(journal and backups folders); no temporary copy is left.
 """
 
 from __future__ import annotations
 
+import base64
 import os
 import signal
 import subprocess
@@ -39,8 +45,18 @@ CHILD = """
 import os, signal, sys
 from pathlib import Path
 from carejournal.services import encryption
+from carejournal.store import keyfile
 from carejournal.store.keyfile import KdfCost
 
+def printed(make, label):
+    def made():
+        value = make()
+        print(label, value.hex(), flush=True)
+        return value
+    return made
+
+keyfile.new_data_key = printed(keyfile.new_data_key, "key")
+keyfile.new_recovery_secret = printed(keyfile.new_recovery_secret, "secret")
 operation, journal, kill_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 old, new = sys.argv[4], sys.argv[5]
 cheap = KdfCost(time_cost=1, memory_kib=64, parallelism=1)
@@ -56,6 +72,8 @@ if operation == "encrypt":
     encryption.encrypt(journal, old, cost=cheap, step=step)
 elif operation == "decrypt":
     encryption.decrypt(journal, encryption.unlock(journal, old), step=step)
+elif operation == "resume":
+    encryption.resume_interrupted(journal, old, step=step)
 else:
     key = encryption.unlock(journal, old)
     encryption.change_passphrase(journal, key, new, cost=cheap, step=step)
@@ -64,8 +82,10 @@ print("steps", steps[0], flush=True)
 CHEAP = keyfile.KdfCost(time_cost=1, memory_kib=64, parallelism=1)
 
 
-def setup(folder: Path, encrypted: bool) -> Path:
-    """A journal of ENTRIES entries with BACKUPS manual backups, plain or encrypted."""
+def setup(folder: Path, encrypted: bool, secrets: list[bytes] | None = None) -> Path:
+    """A journal of ENTRIES entries with BACKUPS manual backups, plain or encrypted.
+
+    secrets: where the encrypted journal's key and recovery secret are added."""
     folder.mkdir()
     path = folder / "journal.sqlite"
     journal = Journal.open(path, create=True)
@@ -74,18 +94,22 @@ def setup(folder: Path, encrypted: bool) -> Path:
     journal.close()
     key = None
     if encrypted:
-        key = encryption.encrypt(path, PASS, cost=CHEAP).key
+        done = encryption.encrypt(path, PASS, cost=CHEAP)
+        key = done.key
+        if secrets is not None:
+            secrets += [key, keyfile.parse_recovery(done.recovery_key) or b""]
     service = BackupService(path, key=key)
     for _ in range(BACKUPS):
         service.back_up_now()
     return path
 
 
-def run_child(operation: str, path: Path, kill_at: int = 0, after: float | None = None
-              ) -> tuple[bool, int, float]:
+def run_child(operation: str, path: Path, kill_at: int = 0, after: float | None = None,
+              secrets: list[bytes] | None = None) -> tuple[bool, int, float]:
     """Run the operation; killed at step kill_at or after `after` seconds.
 
-    Returns whether it was killed, how many steps it made, and how long it ran (seconds).
+    Returns whether it was killed, how many steps it made, and how long it ran (seconds);
+    the keys and recovery secrets it made are added to secrets.
     """
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, "-c", CHILD, operation, str(path),
@@ -99,6 +123,9 @@ def run_child(operation: str, path: Path, kill_at: int = 0, after: float | None 
         child.send_signal(signal.SIGKILL)
     out = child.stdout.read()
     code = child.wait(60)
+    for line in out.splitlines():
+        if line.startswith(("key ", "secret ")) and secrets is not None:
+            secrets.append(bytes.fromhex(line.split()[1]))
     steps = int(out.split()[-1]) if "steps" in out else -1
     return code == -signal.SIGKILL, steps, time.monotonic() - started
 
@@ -115,9 +142,81 @@ def sqlite_files(path: Path) -> list[Path]:
     return found
 
 
-def check_after(path: Path, operation: str) -> str:
+def files_beside(path: Path) -> dict[Path, bytes]:
+    """Every file in the journal's folder and its backups folder, with its bytes."""
+    return {file: file.read_bytes() for file in sorted(path.parent.rglob("*")) if file.is_file()}
+
+
+def forms(secret: bytes) -> list[bytes]:
+    """The ways a key or recovery secret could be written down in a file."""
+    recovery = keyfile.recovery_text(secret)
+    return [secret, secret.hex().encode(), secret.hex().upper().encode(),
+            base64.b64encode(secret), recovery.encode(), recovery.replace("-", "").encode()]
+
+
+def assert_no_secret(path: Path, secrets: list[bytes]) -> None:
+    """No key or recovery key, in any form, in any file beside the journal."""
+    for file, data in files_beside(path).items():
+        for secret in secrets:
+            for form in forms(secret):
+                assert form not in data, f"{file.name} holds a key or recovery key"
+
+
+def changed(before: dict[Path, bytes], after: dict[Path, bytes]) -> list[str]:
+    """The files whose bytes differ, came or went.
+
+    Aside: the count of wrong tries, and the -wal and -shm a killed reader left (empty:
+    SQLite removes them when the next connection closes)."""
+    names = {f for f in [*before, *after] if not f.name.endswith(
+        (keyfile.TRIES_SUFFIX, "-shm")) and not (f.name.endswith("-wal") and not (
+            before.get(f) or after.get(f)))}
+    return sorted(f.name for f in names if before.get(f) != after.get(f))
+
+
+def resume(path: Path, secrets: list[bytes]) -> object:
+    """Finish what was cut short as the next open would; a wrong secret changes nothing."""
+    if not encryption.interrupted(path):
+        return None
+    marker = encryption.marker_file(path).read_text()
+    assert '"key"' not in marker and "recovery" not in marker, "the marker names no secret"
+    before = files_beside(path)
+    operation = encryption.interrupted_operation(path)
+    databases = [path, *(path.parent / "backups").glob("*.sqlite")]
+    if operation == encryption.ENCRYPT or any(map(cipher.looks_encrypted, databases)):
+        assert encryption.key_file(path).is_file(), "the key file is there while it is needed"
+    secret = None
+    if encryption.needs_secret_to_resume(path):
+        secret = PASS
+        with pytest.raises(encryption.SecretNeeded, match="interrupted"):
+            encryption.resume_interrupted(path)
+        with pytest.raises(encryption.WrongPassphrase):
+            encryption.resume_interrupted(path, "not the passphrase at all")
+        assert not changed(before, files_beside(path)), \
+            f"a wrong passphrase changes nothing: {changed(before, files_beside(path))}"
+        assert encryption.interrupted(path)
+    done = encryption.resume_interrupted(path, secret)
+    assert done is not None
+    if done.operation == encryption.ENCRYPT:
+        assert done.new_recovery and done.recovery_key and done.key
+        new = keyfile.parse_recovery(done.recovery_key)
+        assert new is not None and encryption.unlock(path, done.recovery_key) == done.key
+        for old in secrets[1::2] if secrets else []:
+            with pytest.raises(encryption.WrongPassphrase):
+                encryption.unlock(path, keyfile.recovery_text(old))
+        secrets.append(new)
+    return done
+
+
+def check_after(path: Path, operation: str, secrets: list[bytes] | None = None) -> str:
     """Finish what was cut short, then check everything; returns what it left: the state."""
-    resumed: object = encryption.resume_interrupted(path)
+    secrets = [] if secrets is None else secrets
+    assert_no_secret(path, secrets)
+    if cipher.looks_encrypted(path):  # even before finishing (a decrypt's half-written copy
+        # of the journal aside: it is the owner's, hidden, and removed when finished)
+        assert not [f for f in sqlite_files(path) if not f.name.endswith(".converting")], \
+            "no plain file beside an encrypted journal, at any kill point"
+    resumed = resume(path, secrets)
+    assert_no_secret(path, secrets)
     assert not encryption.interrupted(path)
     assert not list(path.parent.rglob(".*.converting*")), "no temporary copy is left"
     encrypted = cipher.looks_encrypted(path)
@@ -164,21 +263,24 @@ def _rekeyed(path: Path) -> bool:
 def test_killed_at_every_step_and_across_the_run_it_finishes_whole(operation, tmp_path
                                                                    ) -> None:
     encrypted = operation != "encrypt"
-    whole = setup(tmp_path / "whole", encrypted)
-    killed, steps, duration = run_child(operation, whole)
+    secrets: list[bytes] = []
+    whole = setup(tmp_path / "whole", encrypted, secrets)
+    killed, steps, duration = run_child(operation, whole, secrets=secrets)
     assert not killed and steps > 0
-    results = {"completed": check_after(whole, operation)}
+    results = {"completed": check_after(whole, operation, secrets)}
     for n in range(1, steps + 1):
-        path = setup(tmp_path / f"step{n}", encrypted)
-        killed, _, _ = run_child(operation, path, kill_at=n)
+        secrets = []
+        path = setup(tmp_path / f"step{n}", encrypted, secrets)
+        killed, _, _ = run_child(operation, path, kill_at=n, secrets=secrets)
         assert killed
-        results[f"step {n}"] = check_after(path, operation)
+        results[f"step {n}"] = check_after(path, operation, secrets)
     for i in range(TIMED):
         after = duration * (i + 0.5) / TIMED
-        path = setup(tmp_path / f"time{i}", encrypted)
-        killed, _, _ = run_child(operation, path, after=after)
+        secrets = []
+        path = setup(tmp_path / f"time{i}", encrypted, secrets)
+        killed, _, _ = run_child(operation, path, after=after, secrets=secrets)
         results[f"{after * 1000:.0f} ms{'' if killed else ' (finished first)'}"] = \
-            check_after(path, operation)
+            check_after(path, operation, secrets)
     sys.stdout.write(f"\n{operation}: {len(results) - 1} kill points: {results}\n")
 
 
@@ -200,3 +302,23 @@ def test_encrypting_writes_no_plain_copy_and_temporary_copies_are_owner_only(
     monkeypatch.setattr(cipher, "export_copy", export)
     encryption.decrypt(path, encryption.unlock(path, PASS))
     assert modes and set(modes) == {0o600}
+
+
+@pytest.mark.parametrize("operation", ["encrypt", "decrypt"])
+def test_finishing_an_interrupted_operation_killed_at_every_step_finishes_whole(
+        operation, tmp_path) -> None:
+    """The resume itself killed between its steps (for an encrypt: after converting each
+    file, after the new recovery key, after the marker is gone) is finished by the next."""
+    encrypted = operation != "encrypt"
+    results = {}
+    for n in range(1, 20):
+        secrets: list[bytes] = []
+        path = setup(tmp_path / f"step{n}", encrypted, secrets)
+        killed, _, _ = run_child(operation, path, kill_at=3, secrets=secrets)
+        assert killed and encryption.interrupted(path)
+        killed, _, _ = run_child("resume", path, kill_at=n, secrets=secrets)
+        results[f"resume step {n}"] = check_after(path, operation, secrets)
+        if not killed:
+            break
+    assert not killed, "the resume finished within the steps tried"
+    sys.stdout.write(f"\nresuming {operation}: {len(results)} kill points: {results}\n")

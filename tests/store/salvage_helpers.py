@@ -112,3 +112,24 @@ def damage_page(path: Path, page: int, size: int = 4096) -> None:
     with path.open("r+b") as handle:
         handle.seek((page - 1) * size + size // 2)
         handle.write(b"\x00\xde\xad\xbe\xef" * 40)
+
+
+def leaf_cells(path: Path, table: str, key: bytes | None = None) -> dict[int, int]:
+    """{leaf page: cells on it} of a table, from SQLite's dbstat (decrypted first if keyed)."""
+    if key is not None:
+        path = decrypted_pages(path, key, path.with_name(f"{path.name}.cells"))
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0]: r[1] for r in conn.execute(
+            "SELECT pageno, ncell FROM dbstat WHERE name = ? AND pagetype = 'leaf'", (table,))}
+    finally:
+        conn.close()
+        if key is not None:
+            path.unlink()
+
+
+def wipe_page(path: Path, page: int, size: int = 4096) -> None:
+    """Overwrite a whole page with zeros."""
+    with path.open("r+b") as handle:
+        handle.seek((page - 1) * size)
+        handle.write(bytes(size))

@@ -113,10 +113,21 @@ def test_a_file_truncated_to_half_gives_up_its_first_half(tmp_path: Path) -> Non
     _import(tmp_path / "half.json", tmp_path / "new.sqlite").close()
 
 
-def test_a_zeroed_first_page_is_a_clear_message_and_writes_nothing(tmp_path: Path) -> None:
+def test_a_zeroed_first_page_still_gives_up_the_rows_on_the_others(tmp_path: Path) -> None:
+    """SQLite cannot open the file (its header and schema root are gone); the pages can."""
     path = make_journal(tmp_path / "j.sqlite", 5)
     with path.open("r+b") as handle:
         handle.write(b"\x00" * 4096)
+    before = sha256(path)
+    report = salvage(path, tmp_path / "some.json")
+    assert report.entries_saved == 5 and report.recovered >= 5
+    assert sha256(path) == before
+    _import(tmp_path / "some.json", tmp_path / "new.sqlite").close()
+
+
+def test_a_file_of_nothing_is_a_clear_message_and_writes_nothing(tmp_path: Path) -> None:
+    path = make_journal(tmp_path / "j.sqlite", 5)
+    path.write_bytes(b"\x00" * path.stat().st_size)
     before = sha256(path)
     with pytest.raises(NothingReadable, match="Nothing can be read from j.sqlite"):
         salvage(path, tmp_path / "none.json")

@@ -8,12 +8,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carejournal.core.domain import EntryKind
 from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
+
+
+@pytest.fixture(autouse=True)
+def safe_input(qapp: QApplication) -> None:
+    """The application-wide wheel and Tab filter, as app.make_application installs it."""
+    from carejournal.ui.shared import safe_input as safe
+
+    safe.install(qapp).tab_writes = False  # the worker's choice, as a new window has it
 
 
 @pytest.fixture(autouse=True)

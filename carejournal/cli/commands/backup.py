@@ -84,6 +84,7 @@ def _list(service: BackupService, as_json: bool) -> int:
                     for b in backups])
         return EXIT_OK
     _warn_unlike(service, len(unlike))
+    _warn_rescue_copies(service)
     if not backups:
         print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")
         return EXIT_OK
@@ -105,6 +106,17 @@ def _warn_unlike(service: BackupService, count: int) -> None:
     else:
         print(f"Warning: {count} backup(s) are encrypted, unlike the journal: they open only "
               "with the key they were encrypted with.")
+
+
+def _warn_rescue_copies(service: BackupService) -> None:
+    """One warning line when rescue copies of a damaged journal are not protected like it."""
+    unlike = service.rescue_copies_unlike()
+    if unlike:
+        print(f"Warning: {len(unlike)} rescue copy(ies) of a damaged journal in the backups "
+              "folder (ending .damaged) are not protected like the journal: they are not "
+              "encrypted, or only an earlier passphrase with an old copy of its key file "
+              "opens them. Delete them once you no longer need them: "
+              + ", ".join(path.name for path in unlike))
 
 
 def _fix(service: BackupService) -> int:

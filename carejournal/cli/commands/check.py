@@ -108,7 +108,7 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     checking = TextCheck(Lens(lexicon), text)
     spelling = _spelling(args)
-    out, lines, found = _Output(args.json, spelling), _Lines(text), 0
+    out, lines, found = _Output(args.json, spelling, lexicon), _Lines(text), 0
     misspelt = spelling.check(text) if spelling is not None else []
     for finding in in_order(checking.findings(), misspelt):
         found += 1
@@ -241,7 +241,7 @@ def _report_entries(journal: Journal, service: LensService, args: argparse.Names
         say("No entries in that period: there is nothing to check.")
         return EXIT_CLEAN
     spelling = _spelling(args, journal)
-    out, found, balance = _Output(args.json, spelling), 0, Balance()
+    out, found, balance = _Output(args.json, spelling, service.lexicon()), 0, Balance()
     for entry in [*entries, *(journal.get(i) for i in ids)]:
         draft = entry.draft()
         balance += service.balance_of(draft)
@@ -282,9 +282,11 @@ class _Lines:
 class _Output:
     """Prints findings as they come (human lines or a JSON array), then the balance."""
 
-    def __init__(self, as_json: bool, spelling: SpellingService | None = None) -> None:
+    def __init__(self, as_json: bool, spelling: SpellingService | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.as_json = as_json
         self.spelling = spelling
+        self.lexicon = lexicon  # for each finding's sources
         self._suggested: set[str] = set()
         self._first = True
         self._utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
@@ -298,15 +300,18 @@ class _Output:
             self._misspelling(finding, line, col, extra)
             return
         if self.as_json:
-            data = finding.as_json() | {"line": line, "col": col} | extra
-            sys.stdout.write(("\n    " if self._first else ",\n    ")
-                             + json.dumps(data, ensure_ascii=not self._utf8))
-            self._first = False
+            self._write(finding.as_json() | {"line": line, "col": col,
+                                             "sources": self.sources(finding)} | extra)
             return
         phrase = " ".join(finding.text.split())
         indent = "  " if extra else ""
         say(f"{indent}{line}:{col}  {phrase}  → {'; '.join(finding.alternatives)}  "
             f"({finding.why})")
+
+    def sources(self, finding: Finding) -> list[dict[str, object]]:
+        """Where the finding's rule comes from (title, publisher, year, link, 'after')."""
+        rule = self.lexicon.rule(finding.rule) if self.lexicon is not None else None
+        return [citation.as_json() for citation in rule.citations] if rule else []
 
     def _misspelling(self, word: Misspelling, line: int, col: int,
                      extra: dict[str, Any]) -> None:
@@ -377,7 +382,8 @@ def run_lens(journal: Journal, args: argparse.Namespace) -> int:
     if getattr(args, "json", False):
         print(json.dumps([{"id": r.id, "category": r.category, "on": r.id not in off,
                            "phrase": shown_phrase(r.phrases[0]), "why": r.why,
-                           "alternatives": list(r.alternatives)} for r in lexicon.rules],
+                           "alternatives": list(r.alternatives),
+                           "sources": [c.as_json() for c in r.citations]} for r in lexicon.rules],
                          ensure_ascii=False, indent=2))
         return EXIT_CLEAN
     width = max(len(r.id) for r in lexicon.rules)

@@ -2,7 +2,9 @@
 
 Like `carejournal restore FILE`, this never opens the journal as a journal (that would refuse a
 damaged one): it reads the file read-only and writes CareJournal JSON, which
-`carejournal import --format json FILE` brings into a new journal.
+`carejournal import --format json FILE` brings into a new journal. The report says, table by
+table, how many rows were saved, how many of them were read page by page (where SQLite
+itself could not read them), and what could not be read.
 """
 
 from __future__ import annotations
@@ -42,9 +44,16 @@ def run(args: argparse.Namespace, key: bytes | None = None) -> int:
     print(f"{path.name} itself has not been changed.")
     for table in report.tables:
         if table.saved or not table.complete:
-            print(f"  {table.label}: {table.saved} saved{_lost_text(table.lost, table.problem)}")
+            found = f" ({table.recovered} read page by page)" if table.recovered else ""
+            print(f"  {table.label}: {table.saved} saved{found}"
+                  f"{_lost_text(table.lost, table.problem)}")
     for what, count in report.left_out.items():
         print(f"  note: {what}: {count}")
+    if report.recovered:
+        print(f"{report.recovered} rows in all were read page by page, where SQLite could "
+              "not read them.")
+    for warning in report.warnings:
+        print(f"  warning: {warning}")
     print("Everything that was there could be read." if report.complete else
           "Some of the journal could not be read; what was saved is in the file.")
     print(f"To bring it into a new journal: carejournal --journal NEW.sqlite import "

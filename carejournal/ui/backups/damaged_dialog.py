@@ -178,6 +178,12 @@ class DamagedDialog(QDialog):
             lines.append(self.tr("Everything in the journal could be read."))
         for table in lost:
             lines.append(self._lost_line(table))
+        if report.may_include_deleted:
+            lines.append(self.tr("Some of it was read page by page without the list of free "
+                                 "pages, so it may include things that had been deleted."))
+        if report.unchecked:
+            lines.append(self.tr("Some of it was read from pages that could not be checked, so "
+                                 "some text may be damaged."))
         lines.append(self.tr("To use it, start a new journal and import this file "
                              "(CareJournal JSON)."))
         return "\n".join(lines)

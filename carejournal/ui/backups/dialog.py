@@ -110,6 +110,10 @@ class BackupsDialog(QDialog):
         self.unlike = QLabel(wordWrap=True)
         self.unlike.setAccessibleName(self.tr("Backups protected unlike the journal"))
         self.unlike.setStyleSheet(problem_banner_style(self))
+        self.rescue = QLabel(wordWrap=True)
+        self.rescue.setAccessibleName(self.tr("Rescue copies protected unlike the journal"))
+        self.rescue.setStyleSheet(problem_banner_style(self))
+        self.rescue.hide()
         self.protect_button = QPushButton(self.tr("&Encrypt Them"))
         self.protect_button.setAccessibleName(
             self.tr("Encrypt the backups that are not encrypted"))
@@ -134,6 +138,7 @@ class BackupsDialog(QDialog):
             if widget is not None:
                 layout.addWidget(widget, stretch)
         layout.addLayout(unlike_row)
+        layout.addWidget(self.rescue)
         layout.addLayout(buttons)
         self.protect_button.clicked.connect(self.protect_like_the_journal)
         self.backup_button.clicked.connect(self.back_up_now)
@@ -183,6 +188,23 @@ class BackupsDialog(QDialog):
                 "the key they were encrypted with.").format(count=count))
         self.unlike.setVisible(count > 0)
         self.protect_button.setVisible(fixable)
+        rescue = self._rescue_copies_text()
+        self.rescue.setText(rescue)
+        self.rescue.setVisible(bool(rescue))
+
+    def _rescue_copies_text(self) -> str:
+        """A word on rescue copies of a damaged journal not protected like it, or nothing."""
+        try:
+            unlike = self.service.rescue_copies_unlike()
+        except PROBLEMS:
+            return ""
+        if not unlike:
+            return ""
+        return self.tr(
+            "{count} rescue copy(ies) of a damaged journal in the backup folder (ending "
+            ".damaged) are not protected like your journal: they are not encrypted, or only "
+            "an earlier passphrase with an old copy of its key file opens them. Delete them "
+            "once you no longer need them.").format(count=len(unlike))
 
     def protect_like_the_journal(self) -> None:
         """Encrypt the plain backups of an encrypted journal, off the window's thread."""

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.catalogues import Rung, ladder
-from carejournal.core.domain import Decision
+from carejournal.core.domain import NO_RUNG, Decision
 from carejournal.ui.shared.row_list import RowList, RowWidget
 
-DEFAULT_RUNG = "co-production"
+DEFAULT_RUNG = NO_RUNG  # a new decision is on no rung until the worker chooses one
 
 
 def relation_text(relation: str) -> str:
@@ -49,11 +49,14 @@ class DecisionRow(RowWidget):
         self.text.setAccessibleName(self.tr("Decision"))
         self.rung = QComboBox()
         self.rung.setAccessibleName(self.tr("Rung of the co-production ladder"))
+        self.rung.addItem(self.tr("Choose…"), NO_RUNG)
         for rung in reversed(ladder()):  # the top of the ladder first
             self.rung.addItem(rung.label, rung.key)
             self.rung.setItemData(self.rung.count() - 1, rung_help(rung),
                                   Qt.ItemDataRole.ToolTipRole)
-        self.rung.setCurrentIndex(max(0, self.rung.findData(decision.rung)))
+        if self.rung.findData(decision.rung) < 0:  # a rung no longer on the ladder stays
+            self.rung.addItem(decision.rung, decision.rung)
+        self.rung.setCurrentIndex(self.rung.findData(decision.rung))
         self.choices = QCheckBox(self.tr("Choices offered"))
         self.choices.setAccessibleName(self.tr("Choices were offered"))
         self.choices.setChecked(bool(decision.choices_offered))
@@ -85,8 +88,9 @@ class DecisionRow(RowWidget):
         layout.addWidget(self.explanation)
 
     def _show_explanation(self) -> None:
-        rung = next(r for r in ladder() if r.key == self.rung.currentData())
-        self.explanation.setText(rung_help(rung))
+        rung = next((r for r in ladder() if r.key == self.rung.currentData()), None)
+        self.explanation.setText(rung_help(rung) if rung is not None else self.tr(
+            "Not on the ladder yet: choose how it was decided (it is counted once you do)."))
 
     def _on_choices(self, checked: bool) -> None:
         self._choices_recorded = checked

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -36,7 +37,8 @@ from carejournal.ui.lens.panel import LensPanel, PanelItem
 from carejournal.ui.lens.text_edit import LensEdit
 from carejournal.ui.shared.colours import problem_banner_style, prompt_banner_style
 from carejournal.ui.shared.problems import PROBLEMS
-from carejournal.ui.shared.strings import body_question, kind_description
+from carejournal.ui.shared.strings import body_question, kind_description, kind_label
+from carejournal.ui.shared.tab_order import follow_layout
 
 if TYPE_CHECKING:
     from carejournal.ui.editor.history import HistoryDialog
@@ -82,6 +84,7 @@ class EntryEditor(QWidget):
         self.feeling, self.feeling_word, self.title = (
             header.feeling, header.feeling_word, header.title)
         self.lens_context = LensContext(self)
+        self.lens_context.people = self.named_people
         self.body = BodyEdit()
         self.body.attach(self.lens_context)
         self.body.setAccessibleName(self.tr("Entry text"))
@@ -142,6 +145,7 @@ class EntryEditor(QWidget):
         self.page_layout.addWidget(self.header)
         self.scroll_area = QScrollArea(widgetResizable=True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         self.scroll_area.setWidget(self.page)
         problem = QHBoxLayout()
         problem.addWidget(self.error, 1)
@@ -182,12 +186,20 @@ class EntryEditor(QWidget):
         for part in INSIDE_TEXT_ROW:
             self.part_widget(part).setVisible(spec.has(part))
 
+    def order_tab(self) -> None:
+        """Tab through the editor in the order it shows its fields (after the parts move)."""
+        follow_layout(self)
+
     def _connect(self) -> None:
         for signal in (self.header.changed, self.body.textChanged, self.strengths.textChanged,
                        self.acts.changed, self.decisions.changed, self.sections.changed):
             signal.connect(self._on_edit)
         self.header.kind_changed.connect(self._on_kind)
+        self.header.confirm_kind = self._confirm_kind
         self.sections.model_changed.connect(self._show_body_question)
+        self.sections.model_changed.connect(self.order_tab)  # new fields, made last
+        for add in (self.decisions.add, self.sections.action_items.add):
+            add.clicked.connect(self.order_tab)  # the row added goes above its button
         self.retry.clicked.connect(self.retry_requested)
         self.history.clicked.connect(self.show_history)
         self.links.mirror_requested.connect(self.mirror_requested)
@@ -231,6 +243,46 @@ class EntryEditor(QWidget):
         return (max(p.minimumSizeHint().width() for p in parts) + margins.left()
                 + margins.right() + self.scroll_area.verticalScrollBar().sizeHint().width() + 12)
 
+    def _confirm_kind(self, old: EntryKind, new: EntryKind) -> bool:
+        """Ask before an entry with something written in it changes kind.
+
+        Nothing written is dropped: parts the new kind does not show are kept in the entry,
+        out of view, and show again if the kind is changed back.
+        """
+        if self._loading or self.is_blank():
+            return True
+        hidden = self._parts_hidden_by(old, new)
+        keeps = (self.tr("Everything you wrote stays in it.") if not hidden else
+                 self.tr("{parts} will be out of view but stay in the entry, and show again "
+                         "if you change it back.").format(parts=", ".join(hidden)))
+        answer = QMessageBox.question(
+            self, self.tr("Change the kind of entry?"),
+            self.tr("Change this entry to “{kind}”? {keeps}").format(kind=kind_label(new),
+                                                                     keeps=keeps),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _parts_hidden_by(self, old: EntryKind, new: EntryKind) -> list[str]:
+        """What is written in the old kind's parts that the new kind does not show."""
+        was, will = spec_of(old), spec_of(new)
+        draft = self.draft()
+        written = {
+            Part.STRENGTHS: (bool(draft.strengths.strip()), self.tr("The strengths you noticed")),
+            Part.ACTS: (bool(draft.acts), self.tr("The little things ticked")),
+            Part.DECISIONS: (any(d.text.strip() for d in draft.decisions),
+                             self.tr("The decisions")),
+            Part.SECTIONS: (bool(draft.sections) or any(a.text.strip() for a in draft.actions),
+                            self.tr("The sections")),
+        }
+        hidden = []
+        for part, (holds, name) in written.items():
+            shown_after = will.has(part) and (part is not Part.SECTIONS
+                                              or will.prompts is was.prompts)
+            if holds and was.has(part) and not shown_after:
+                hidden.append(name)
+        return hidden
+
     def _on_kind(self) -> None:
         self._show_kind(self.current_kind(), self.sections.current_model())
 
@@ -244,6 +296,7 @@ class EntryEditor(QWidget):
         self.links.show_links(self._kept.links if isinstance(self._kept, Entry) else (),
                               kind, can_mirror=self.entry_id is not None)
         self._show_body_question()
+        self.order_tab()
 
     def _show_body_question(self) -> None:
         kind = self.current_kind()
@@ -260,6 +313,10 @@ class EntryEditor(QWidget):
     def set_catalogue(self, acts: list[Act]) -> None:
         """The little things the checklist offers (retired ones included, for old entries)."""
         self.acts.set_catalogue(acts)
+
+    def named_people(self) -> tuple[str, ...]:
+        """The people this entry names (the header's comma-separated names)."""
+        return tuple(name.strip() for name in self.people.text().split(",") if name.strip())
 
     def set_lens(self, lens: Lens) -> None:
         """The language lens to check the text with (rules switched off already left out)."""

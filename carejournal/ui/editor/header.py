@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QTime, Signal
@@ -38,9 +39,12 @@ class EditorHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Asked (old kind, new kind) before the kind changes; False puts the old one back.
+        self.confirm_kind: Callable[[EntryKind, EntryKind], bool] = lambda _old, _new: True
         self.kind = QComboBox()
         for spec in KINDS:
             self.kind.addItem(kind_label(spec.kind), spec.key)
+        self._kind_shown = 0
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
@@ -99,14 +103,26 @@ class EditorHeader(QWidget):
         form.addRow(self.tr("T&itle"), self.title)
 
     def _connect(self) -> None:
-        for signal in (self.kind.currentIndexChanged, self.date.dateChanged,
+        for signal in (self.date.dateChanged,
                        self.has_time.toggled, self.time.timeChanged,
                        self.shift.currentTextChanged, self.people.textChanged,
                        self.tags.textChanged, self.feeling.currentIndexChanged,
                        self.feeling_word.textChanged, self.title.textChanged):
             signal.connect(self.changed)
         self.has_time.toggled.connect(self.time.setEnabled)
-        self.kind.currentIndexChanged.connect(self.kind_changed)
+        self.kind.currentIndexChanged.connect(self._on_kind)
+
+    def _on_kind(self, index: int) -> None:
+        """A new kind is kept only if confirm_kind agrees; then `changed` and `kind_changed`."""
+        old = EntryKind(self.kind.itemData(self._kind_shown))
+        if index != self._kind_shown and not self.confirm_kind(old, self.current_kind()):
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(self._kind_shown)
+            self.kind.blockSignals(False)
+            return
+        self._kind_shown = index
+        self.changed.emit()
+        self.kind_changed.emit()
 
     def current_kind(self) -> EntryKind:
         """The chosen kind (Qt hands enum data back as plain strings)."""

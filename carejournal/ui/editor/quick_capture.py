@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,11 +29,13 @@ from carejournal.core.domain import (
     InvalidInput,
     split_names,
 )
-from carejournal.core.errors import EntryNotFound, JournalError
+from carejournal.core.errors import EntryNotFound, JournalError, ResourceError
 from carejournal.core.kinds import capture_kinds, spec_of
 from carejournal.core.templates import prompted_template
+from carejournal.lens.matcher import Lens
 from carejournal.services.journal import Journal
 from carejournal.ui.editor.body_edit import BodyEdit
+from carejournal.ui.lens.highlighter import LensContext
 from carejournal.ui.shared.colours import problem_banner_style
 from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.strings import body_question, kind_description, kind_label
@@ -51,18 +55,21 @@ class Capture:
     people: tuple[str, ...] = ()
     text: str = ""
     act_id: int | None = None
+    dismissed: tuple[str, ...] = ()  # lens findings left as they are, as the editor keeps them
 
 
 def capture_draft(journal: Journal, capture: Capture) -> EntryDraft:
     """The entry to store; a little thing is recorded as journal.kindness.log records it."""
     if not spec_of(capture.kind).one_act:
         return EntryDraft(kind=capture.kind, occurred_on=capture.day, body=capture.text,
-                          shift=capture.shift, people=capture.people)
+                          shift=capture.shift, people=capture.people,
+                          dismissed=capture.dismissed)
     if capture.act_id is None:
         raise InvalidInput("choose the little thing you did")
     act = journal.kindness.find(str(capture.act_id), include_retired=True)
-    return journal.kindness.draft(act, ", ".join(capture.people), capture.text, capture.day,
-                                  capture.shift)  # refuses a retired act
+    draft = journal.kindness.draft(act, ", ".join(capture.people), capture.text, capture.day,
+                                   capture.shift)  # refuses a retired act
+    return dataclasses.replace(draft, dismissed=capture.dismissed)
 
 
 def save_capture(journal: Journal, capture: Capture) -> int:
@@ -74,7 +81,11 @@ class QuickCaptureDialog(QDialog):
     """A compact form for a few words after a shift. After Save, `saved_id` holds the entry.
 
     If saving fails the problem is shown and the dialog stays open with everything typed.
+    The language lens marks the text as in the editor, with the same kinder-words menu;
+    `rule_off_requested` asks the window to switch a rule off (then call `set_lens`).
     """
+
+    rule_off_requested = Signal(str)
 
     def __init__(self, journal: Journal, day: dt.date, shift: str = "",
                  kind: EntryKind = EntryKind.INTERACTION,
@@ -127,6 +138,10 @@ class QuickCaptureDialog(QDialog):
         self.text.setAccessibleName(self.tr("What you write"))
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(140)
+        self.lens_context = LensContext(self)
+        self.text.attach(self.lens_context)
+        self.lens_context.rule_off_requested.connect(self.rule_off_requested)
+        self.set_lens(self.lens_now())
         self.question.setBuddy(self.text)
         self.error = QLabel(wordWrap=True)
         self.error.setAccessibleName(self.tr("Problem"))
@@ -137,6 +152,17 @@ class QuickCaptureDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.kind_group.idToggled.connect(self._on_kind)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+
+    def lens_now(self) -> Lens | None:
+        """The journal's lens (the rules switched off left out); None if it cannot load."""
+        try:
+            return self.journal.lens.lens()
+        except (*PROBLEMS, ResourceError):
+            return None  # the words are still saved; only the marks are missing
+
+    def set_lens(self, lens: Lens | None) -> None:
+        """Check the text with this lens (after a rule was switched off, say)."""
+        self.lens_context.set_lens(lens)
 
     def _shift_names(self) -> list[str]:
         names = [""]
@@ -198,7 +224,8 @@ class QuickCaptureDialog(QDialog):
         return Capture(
             kind=kind, day=py_date(self.date.date()), shift=self.shift.currentText().strip(),
             people=split_names(self.person.currentText()), text=text,
-            act_id=self.act.currentData() if one_act else None)
+            act_id=self.act.currentData() if one_act else None,
+            dismissed=tuple(sorted(self.lens_context.dismissed)))
 
     def save(self) -> None:
         """Store the note and close; on a problem, say so and keep everything."""

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from carejournal.core.changes import Changes
+from carejournal.lens.rewrite import warm_up
+from carejournal.ui.shared import background
 from carejournal.ui.shared.problems import PROBLEMS
 
 if TYPE_CHECKING:
@@ -30,10 +32,16 @@ class LensController(QObject):
         window.editor.rule_off_requested.connect(self.switch_off)
         window.changes.changed.connect(self._changed)
         window.start_up.run(self.refresh)  # the lexicon loads after the first paint
+        window.start_up.run(self.warm_rewrites)
 
     def refresh(self) -> None:
         """Give the editor the lens as it now stands."""
         self.window.editor.set_lens(self.window.journal.lens.lens())
+
+    def warm_rewrites(self) -> None:
+        """Load the inflection tables off the window's thread, so the first right-click on a
+        finding does not wait a second for them."""
+        background.run(warm_up, done=lambda _result: None, owner=self, name="lens rewrites")
 
     def _changed(self, changes: Changes) -> None:
         if changes.lens_rules:

@@ -162,7 +162,7 @@ class LensDialog(QDialog):
             "Looks for: {phrases}\n\nWhy it matters: {why}\n\nTry instead: {alternatives}"
             "\n\nSource: {source}").format(phrases=", ".join(map(plain, rule.phrases)),
             why=rule.why, alternatives="; ".join(map(shown, rule.alternatives)),
-            source=rule.source))
+            source=sources_text(rule)))
 
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         rule_id = item.data(0, RULE_ROLE)
@@ -171,6 +171,13 @@ class LensDialog(QDialog):
         self.source.set_rule_on(rule_id, item.checkState(0) == Qt.CheckState.Checked)
         self.rules_changed.emit()
         self.show_period()
+
+
+def sources_text(rule: Rule) -> str:
+    """Each guide the rule follows, with where to read it, one to a line."""
+    if not rule.citations:
+        return rule.source
+    return "".join(f"\n• {c.text()}: {c.source.link}" for c in rule.citations)
 
 
 def plain(phrase: str) -> str:

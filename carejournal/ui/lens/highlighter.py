@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -47,6 +47,7 @@ class LensContext(QObject):
         self.lens: Lens | None = None
         self.dismissed: frozenset[str] = frozenset()
         self._cache: dict[str, tuple[Finding, ...]] = {}
+        self.people: Callable[[], tuple[str, ...]] = tuple  # the entry's people, for names
         self.spelling = SpellingContext(self)  # spell checking, beside the lens
 
     def set_lens(self, lens: Lens | None) -> None:
@@ -90,6 +91,11 @@ class LensContext(QObject):
         """The lexicon's name for a category, or its key."""
         category = self.lens.lexicon.categories.get(key) if self.lens else None
         return category.name if category else key
+
+    def source_text(self, rule_id: str) -> str:
+        """Where a rule comes from, as a line of text ("" if nobody knows)."""
+        rule = self.lens.lexicon.rule(rule_id) if self.lens else None
+        return rule.source if rule else ""
 
     def problems(self) -> tuple[str, ...]:
         """What could not be loaded from the lexicon."""

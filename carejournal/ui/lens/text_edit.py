@@ -15,7 +15,9 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from carejournal.lens.matcher import Finding
+from carejournal.lens.rewrite import Rewrite, rewrites
 from carejournal.ui.lens.highlighter import LensContext, LensHighlighter, qt_spans
+from carejournal.ui.lens.preview import RewritePreview
 from carejournal.ui.lens.spelling import qt_misspellings
 from carejournal.ui.shared.colours import has_dark_base
 
@@ -65,6 +67,21 @@ def shown(alternative: str) -> str:
     return alternative[1:-1].strip() if is_placeholder(alternative) else alternative
 
 
+MAX_REWRITES = 4
+
+
+def _qt_length(text: str) -> int:
+    """Length in Qt's positions (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _sentence(text: str, rewrite: Rewrite) -> str:
+    """The original sentence a rewrite replaces (the same span, with the old words)."""
+    first = rewrite.start - rewrite.changed[0]
+    tail = len(rewrite.sentence) - rewrite.changed[1]
+    return text[first:rewrite.end + tail]
+
+
 def matched_case(original: str, alternative: str) -> str:
     """The alternative, capitalised if the words it replaces began a sentence."""
     if original[:1].isupper() and alternative[:1].islower():
@@ -79,6 +96,7 @@ class LensEdit(QPlainTextEdit):
         super().__init__(parent, **properties)
         self.lens_context: LensContext | None = None
         self.highlighter: LensHighlighter | None = None
+        self.preview: RewritePreview | None = None  # the rewrite being looked at, if any
 
     def attach(self, context: LensContext) -> None:
         """Check this box with the entry's lens."""
@@ -168,8 +186,11 @@ class LensEdit(QPlainTextEdit):
                             for a in finding.alternatives)
         instead = self.tr("Instead, perhaps: {alternatives}").format(alternatives=options)
         hint = self.tr("Right-click for a replacement, or to leave it as it is.")
+        source = self.lens_context.source_text(finding.rule)
+        cited = (f"<p><small>{escape(self.tr('Source: {source}').format(source=source))}"
+                 "</small></p>" if source else "")
         return (f"<qt><p><b>{heading}</b></p><p>{escape(finding.why)}</p><p>{instead}</p>"
-                f"<p><small>{escape(hint)}</small></p></qt>")
+                f"{cited}<p><small>{escape(hint)}</small></p></qt>")
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -255,13 +276,12 @@ class LensEdit(QPlainTextEdit):
         context = self.lens_context
         assert context is not None
         actions: list[QAction] = []
-        for alternative in spot.finding.alternatives:
-            if is_placeholder(alternative):
-                continue  # "<their name>" is a suggestion to write, not words to insert
-            action = menu.addAction(self.tr("Replace with “{alternative}”").format(
-                alternative=alternative.replace("&", "&&")))  # a lone & would be a mnemonic
+        for rewrite in self.rewrites(spot)[:MAX_REWRITES]:
+            action = menu.addAction(self.tr("Replace with “{alternative}”…").format(
+                alternative=rewrite.label.replace("&", "&&")))  # a lone & is a mnemonic
+            action.setToolTip(rewrite.sentence)
             action.triggered.connect(
-                lambda _=False, a=alternative: self.replace(spot, a))
+                lambda _=False, r=rewrite: self.show_rewrite(spot, r))
             actions.append(action)
         dismiss = menu.addAction(self.tr("Dismiss here"))
         dismiss.setToolTip(self.tr("Leave this wording as it is in this entry."))
@@ -271,6 +291,40 @@ class LensEdit(QPlainTextEdit):
         return [*actions, dismiss, rule_off]
 
     # -- editing ---------------------------------------------------------------
+    def rewrites(self, spot: Spot) -> list[Rewrite]:
+        """The finding's alternatives as whole rewritten sentences (none the lens would flag)."""
+        context = self.lens_context
+        if context is None or context.lens is None:
+            return []
+        block = self.document().findBlock(spot.start)
+        return rewrites(context.lens, block.text(), spot.finding, context.people())
+
+    def show_rewrite(self, spot: Spot, rewrite: Rewrite) -> None:
+        """Show the whole rewritten sentence; replace only when the worker says so."""
+        block = self.document().findBlock(spot.start)
+        text = block.text()
+        original = _sentence(text, rewrite)
+        if self.preview is not None:
+            self.preview.close()
+        self.preview = RewritePreview(rewrite, original, self)
+        self.preview.accepted.connect(
+            lambda: self.apply_rewrite(block.position(), text, rewrite))
+        self.preview.open()
+
+    def apply_rewrite(self, base: int, text: str, rewrite: Rewrite) -> None:
+        """Put the rewrite in place, in one undoable step, if the paragraph is unchanged."""
+        block = self.document().findBlock(base)
+        if block.position() != base or block.text() != text:
+            return  # the text moved on since the preview opened
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(base + _qt_length(text[:rewrite.start]))
+        cursor.setPosition(base + _qt_length(text[:rewrite.end]),
+                           QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.insertText(rewrite.replacement)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
     def replace(self, spot: Spot, alternative: str) -> None:
         """Put the alternative in place of the finding, in one undoable step."""
         cursor = QTextCursor(self.document())

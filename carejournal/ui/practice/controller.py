@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QDialog
 
 from carejournal.core.changes import Changes
 from carejournal.core.domain import DueAction
-from carejournal.core.shifts import ShiftEnd, shift_at
+from carejournal.core.shifts import ShiftEnd, shift_at, shift_started
 from carejournal.ui.practice.due_actions import DueActionsDialog, DueNotice
 from carejournal.ui.shared.problems import PROBLEMS
 
 if TYPE_CHECKING:
+    from carejournal.ui.editor.quick_capture import QuickCaptureDialog
     from carejournal.ui.main_window import MainWindow
     from carejournal.ui.practice.goals_view import GoalsPanel
 
@@ -106,14 +107,18 @@ class PracticeController(QObject):
         from carejournal.ui.editor.quick_kindness import QuickKindnessDialog
 
         window = self.window
+        now = self.clock()
         try:
+            found = shift_started(window.journal.settings.shifts(), now)
             dialog = QuickKindnessDialog(window.journal.kindness.acts(), window.journal.people(),
-                                         window)
+                                         window, now=now, day=found[1] if found else None)
             if dialog.exec() != QuickKindnessDialog.DialogCode.Accepted:
                 return
             act = window.journal.kindness.find(str(dialog.chosen_act_id()))
+            shift = found[0].name if found is not None and dialog.day() == found[1] else ""
             logged = window.journal.ops.log_kindness(
-                act, person=dialog.person.currentText(), note=dialog.note.text())
+                act, person=dialog.person.currentText(), note=dialog.note.text(),
+                day=dialog.day(), time=dialog.at(), shift=shift)
         except PROBLEMS as exc:
             window.report(exc)
             return
@@ -181,10 +186,16 @@ class PracticeController(QObject):
         except PROBLEMS as exc:
             window.statusBar().showMessage(str(exc), 8000)
             return
+        dialog.rule_off_requested.connect(lambda rule: self._rule_off(dialog, rule))
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             if window.trash_mode:
                 window.actions_.show_trash.setChecked(False)
             window.changes.report(Changes.added(dialog.saved_id))
+
+    def _rule_off(self, dialog: QuickCaptureDialog, rule_id: str) -> None:
+        """Switch a lens rule off as the editor does; the quick capture's marks follow."""
+        self.window.lens.switch_off(rule_id)
+        dialog.set_lens(dialog.lens_now())
 
     # -- settings ------------------------------------------------------------
     def edit_settings(self) -> None:

@@ -99,6 +99,8 @@ class EncryptStep:
         outcome = run_busy(_t("Protecting your journal…"), work)
         if isinstance(outcome, BaseException):
             QMessageBox.warning(None, _t("The journal is not protected yet"), _t(
+                "{problem}\n\nYour journal opens without a passphrase for now."
+                if getattr(outcome, "cut_short", False) else
                 "{problem}\n\nYour journal is as it was, and opens without a passphrase."
             ).format(problem=outcome))
             return True
@@ -157,9 +159,13 @@ class DecryptStep:
         outcome = run_busy(_t("Removing the passphrase…"),
                            lambda: self.service.decrypt(path, key))
         if isinstance(outcome, BaseException):
+            cut_short = getattr(outcome, "cut_short", False)
             QMessageBox.warning(None, _t("The passphrase is still in place"), _t(
+                "{problem}" if cut_short else
                 "{problem}\n\nYour journal is as it was, protected by your passphrase."
             ).format(problem=outcome))
+            if cut_short and not self.service.is_encrypted(path):
+                session.key = None  # the journal itself was stored plain before it stopped
             return True
         session.key = None
         return True

@@ -398,14 +398,15 @@ class RecoveryKeyDialog(QDialog):
     """Shows the recovery key; Close works only once it is written down, printed or saved."""
 
     def __init__(self, journal_name: str, key: str, parent: QWidget | None = None,
-                 today: Callable[[], dt.date] = dt.date.today, changed: bool = False) -> None:
+                 today: Callable[[], dt.date] = dt.date.today, changed: bool = False,
+                 replaced: bool = False) -> None:
         super().__init__(parent)
         self.journal_name, self.key, self.today = journal_name, key, today
         self.clear_clipboard_ms = CLEAR_CLIPBOARD_MS
         self.setWindowTitle(self.tr("Your Recovery Key"))
         heading = QLabel(self.tr("Keep this recovery key safe"))
         heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
-        intro = QLabel(self._intro(changed), wordWrap=True)
+        intro = QLabel(self._intro(changed, replaced), wordWrap=True)
         self.intro = intro
         self.key_label = self._key_label()
         advice = QLabel(self.tr(
@@ -425,7 +426,13 @@ class RecoveryKeyDialog(QDialog):
         self.confirm.toggled.connect(self.close_button.setEnabled)
         self.resize(580, self.sizeHint().height())
 
-    def _intro(self, changed: bool) -> str:
+    def _intro(self, changed: bool, replaced: bool = False) -> str:
+        if replaced:
+            return self.tr(
+                "Your journal is encrypted now. Because encrypting it was interrupted, this is "
+                "a new recovery key: a recovery key shown for this journal before no longer "
+                "works. If you forget your passphrase, or the key file beside your journal is "
+                "lost, this recovery key still opens the journal.")
         if changed:
             return self.tr(
                 "Your passphrase is changed and your journal and its backups have a new key: "

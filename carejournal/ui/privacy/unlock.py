@@ -35,7 +35,8 @@ class UnlockDialog(QDialog):
     """'CareJournal is locked': a passphrase field for an encrypted journal, else a button."""
 
     def __init__(self, journal_name: str, unlock: Unlock | None,
-                 parent: QWidget | None = None, key_file_lost: bool = False) -> None:
+                 parent: QWidget | None = None, key_file_lost: bool = False,
+                 reason: str | None = None) -> None:
         super().__init__(parent)
         self.unlock = unlock
         self.key: bytes | None = None
@@ -50,6 +51,7 @@ class UnlockDialog(QDialog):
         self.which.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.field: QLineEdit | None = None
         self.lost_note: QLabel | None = None
+        self.reason_note: QLabel | None = None
         self.message = QLabel(wordWrap=True)
         self.message.setAccessibleName(self.tr("Unlock message"))
         self.message.hide()
@@ -59,6 +61,13 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.which)
         layout.addSpacing(4)
+        if reason:
+            self.heading.setText(self.tr("Enter your passphrase to continue"))
+            self.heading.setAccessibleName(self.heading.text())
+            self.reason_note = QLabel(reason, wordWrap=True)
+            self.reason_note.setObjectName("reasonNote")
+            self.reason_note.setStyleSheet(prompt_banner_style(self))
+            layout.addWidget(self.reason_note)
         if unlock is None:
             layout.addWidget(self._no_passphrase_note())
         else:
@@ -222,13 +231,15 @@ class UnlockDialog(QDialog):
 
 
 def ask_to_unlock(journal_name: str, unlock: Unlock | None,
-                  parent: QWidget | None = None, key_file_lost: bool = False
-                  ) -> tuple[bool, bytes | None]:
+                  parent: QWidget | None = None, key_file_lost: bool = False,
+                  reason: str | None = None) -> tuple[bool, bytes | None]:
     """Show the lock until it is unlocked (True, key) or the worker quits (False, None).
 
     key_file_lost: the key file is missing, so only the recovery key can unlock it.
+    reason: why the passphrase is asked for, when it is not simply to unlock (an encrypt
+    or decrypt that was interrupted and is finished with it).
     """
-    dialog = UnlockDialog(journal_name, unlock, parent, key_file_lost)
+    dialog = UnlockDialog(journal_name, unlock, parent, key_file_lost, reason)
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return accepted, dialog.key if accepted else None

@@ -36,6 +36,7 @@ from carejournal.core.supervision import MAX_PROMPT_DAYS
 from carejournal.services.settings import MAX_ATTEMPTS_THRESHOLD, MAX_LOCK_MINUTES, SettingsService
 from carejournal.ui.shared.colours import is_dark, problem_banner_style
 from carejournal.ui.shared.dates import py_time
+from carejournal.ui.shared.tab_order import follow_layout
 
 if TYPE_CHECKING:
     from carejournal.services.spelling import SpellingService
@@ -244,6 +245,8 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.table.rows_changed.connect(lambda: QTimer.singleShot(0, self, self.fit))
+        self.table.rows_changed.connect(lambda: follow_layout(self))  # new rows in their place
+        follow_layout(self)
         self.resize(640, 0)
         self.fit()
 

@@ -9,7 +9,8 @@ waited for on teardown (wait_for_all, from ui/teardown.py).
 Python's cycle collector is paused meanwhile. A collection that runs in a background thread
 can free Qt objects (closed windows and dialogs caught in reference cycles) away from the
 thread that owns them, which crashes Qt. So while background work runs, collections wait;
-the window's thread collects as usual once it is done. The pause is short: an import, or
+the window's thread turns the collector back on once it is done (never the worker: a
+collection could start at its very next allocation). The pause is short: an import, or
 writing one pack.
 """
 
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 T = TypeVar("T")
 Runner = Callable[..., Any]  # start's signature: runner(work, *args, name=...)
@@ -30,6 +31,10 @@ _lock = threading.Lock()
 _running = 0
 _was_enabled = True
 _threads: set[threading.Thread] = set()  # started here and not yet finished
+# Tasks whose outcome is not yet delivered. A task has no Qt parent: deleting its owner (a
+# closed window) cancels it instead of deleting it while its worker may be signalling it,
+# which crashed the interpreter. Held here until its outcome arrives.
+_pending: set[Task] = set()
 
 
 @contextmanager
@@ -46,8 +51,37 @@ def collector_paused() -> Iterator[None]:
     finally:
         with _lock:
             _running -= 1
-            if _running == 0 and _was_enabled:
-                gc.enable()
+            last = _running == 0 and _was_enabled
+        if last and threading.current_thread() is threading.main_thread():
+            _resume_collector()
+        elif last:
+            # Not here: once on, the collector may run at this thread's next allocation and
+            # free Qt objects off the window's thread. The window's thread turns it on.
+            _RESUMER.due.emit()
+
+
+def _resume_collector() -> None:
+    """Turn the collector back on if no background work runs (on the window's thread)."""
+    with _lock:
+        if _running == 0 and _was_enabled:
+            gc.enable()
+
+
+class _Resumer(QObject):
+    """Brings a worker's "collector back on" to the window's thread, where it was made."""
+
+    due = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.due.connect(self.resume, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def resume(self) -> None:
+        _resume_collector()
+
+
+_RESUMER = _Resumer()  # made on import, on the window's thread
 
 
 def start(work: Callable[..., Any], *args: Any, name: str) -> threading.Thread:
@@ -79,9 +113,9 @@ class Task(QObject):
         self.cancelled = False
         self._outcome.connect(self._deliver)
 
-    def cancel(self) -> None:
+    def cancel(self, _deleted: object = None) -> None:
         """Let go of the outcome: `finished` is not emitted. (The work runs to its end, and
-        wait_for_all still waits for it.)"""
+        wait_for_all still waits for it.) Also called when the owner is deleted."""
         self.cancelled = True
 
     def relay(self, work: Callable[..., Any], *args: Any) -> None:
@@ -96,6 +130,8 @@ class Task(QObject):
             pass  # the owner (a dialog, the window) was closed and deleted meanwhile
 
     def _deliver(self, outcome: object) -> None:
+        with _lock:
+            _pending.discard(self)
         if not self.cancelled:
             self.finished.emit(outcome)
 
@@ -104,10 +140,15 @@ def run(work: Callable[..., T], *args: Any, done: Callable[[T | Exception], Any]
         owner: QObject | None, name: str, runner: Runner = start) -> Task:
     """Run work(*args) off the window's thread; call done(result or exception) back on it.
 
-    The task belongs to owner: once the owner is deleted, done is not called. runner starts
-    the thread (tests pass one that runs the work at once).
+    The task belongs to owner: once the owner is deleted, done is not called (the task
+    itself lives on until the outcome arrives). runner starts the thread (tests pass one
+    that runs the work at once).
     """
-    task = Task(owner)
+    task = Task()
+    if owner is not None:
+        owner.destroyed.connect(task.cancel)
+    with _lock:
+        _pending.add(task)
     task.finished.connect(done)
     runner(task.relay, work, *args, name=name)
     return task
@@ -126,4 +167,6 @@ def wait_for_all(timeout_s: float = 30.0) -> list[str]:
         running = [t for t in _threads if t is not threading.current_thread()]
     for thread in running:
         thread.join(max(0.0, deadline - time.monotonic()))
+    if threading.current_thread() is threading.main_thread():
+        _resume_collector()
     return [t.name for t in running if t.is_alive()]

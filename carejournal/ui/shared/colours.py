@@ -16,6 +16,9 @@ LENS_COLOURS: dict[str, tuple[str, str]] = {
     "power": ("#1d4ed8", "#93b4fd"),     # blue
     "jargon": ("#0f766e", "#5eead4"),    # teal
     "othering": ("#be123c", "#fda4af"),  # rose
+    "infantilising": ("#4d7c0f", "#bef264"),  # olive
+    "medicalising": ("#0369a1", "#7dd3fc"),   # sky
+    "objectifying": ("#57534e", "#d6d3d1"),   # stone
 }
 LENS_NEUTRAL = ("#5f6368", "#b0b4ba")  # a category the colours do not know
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.preparation import LanguageItem, Preparation
+from carejournal.lens.rewrite import rewrites
 from carejournal.services.journal import Journal
 from carejournal.ui.lens.text_edit import is_placeholder, matched_case, shown
 from carejournal.ui.supervision.prepare_common import (
@@ -241,12 +242,22 @@ class LanguagePage(PrepPage):
         whole = is_whole(item.context)
         self.sentence_label.setText(self.tr("The &sentence, reworded:") if whole
                                     else self.tr("The &new words (the sentence is long):"))
-        self.sentence.setPlainText(suggestion(item.context, item.finding.text,
-                                              item.finding.alternatives) if whole
+        self.sentence.setPlainText(self.reworded(item) if whole
                                    else first_alternative(item.finding.text,
                                                           item.finding.alternatives))
         self.reason.setText(item.kept.reason if item.kept is not None else "")
         self._enable()
+
+    def reworded(self, item: LanguageItem) -> str:
+        """The sentence with the lens's first rewrite that fits it (inflected, named, checked
+        again), or with the first alternative put in when no rewrite fits."""
+        lens = self.journal.lens.lens()
+        same = [f for f in lens.check(item.context)
+                if f.rule == item.finding.rule and f.text == item.finding.text]
+        offered = rewrites(lens, item.context, same[0], item.entry.people) if same else []
+        if offered:
+            return offered[0].sentence
+        return suggestion(item.context, item.finding.text, item.finding.alternatives)
 
     def _enable(self) -> None:
         item = self.current()

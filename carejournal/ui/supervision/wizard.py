@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from carejournal.services.journal import Journal
 from carejournal.services.supervision import NoSession
 from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.pickers import date_edit
+from carejournal.ui.shared.tab_order import follow_layout
 from carejournal.ui.supervision.page_agenda import AgendaPage
 from carejournal.ui.supervision.page_entries import EntriesPage
 from carejournal.ui.supervision.page_export import ExportPage
@@ -65,6 +67,7 @@ class PrepareWizard(QWizard):
                                  (Step.AGENDA, AgendaPage), (Step.EXPORT, ExportPage)):
             page = page_class(journal, prep, self)
             page.changed.connect(self.save)
+            page.changed.connect(lambda p=page: follow_layout(p))  # rows may have come
             page.entry_changed.connect(self.entry_changed)
             self.setPage(int(step), page)
             self.pages[step] = page
@@ -106,9 +109,22 @@ class PrepareWizard(QWizard):
         return True
 
     def _page_changed(self, page_id: int) -> None:
+        page = self.currentPage()
+        if page is not None:
+            follow_layout(page)  # Tab in the order the page shows what it filled in
         if page_id > 0 and not self._restoring:
             self.prep.step = Step(page_id)
             self.save()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter does one thing, in the field that has the focus: a field's Enter (adding the
+        question, finishing a name) never also presses Next or Done; on a button it presses
+        that button."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not isinstance(self.focusWidget(), QAbstractButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def done(self, result: int) -> None:
         """Closing, cancelling or finishing: the preparation is saved first."""

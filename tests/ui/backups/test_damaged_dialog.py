@@ -66,11 +66,23 @@ def test_export_runs_in_the_background_and_shows_the_report(qtbot, damaged: Path
 
 def test_nothing_readable_is_told_calmly(qtbot, tmp_path: Path, dialogs) -> None:
     path = make_journal(tmp_path / "journal.sqlite", 2)
-    with path.open("r+b") as handle:
-        handle.write(b"\x00" * 4096)
+    path.write_bytes(bytes(path.stat().st_size))  # every page gone
     dialog = DamagedDialog(path, ["not a database"])
     qtbot.addWidget(dialog)
     dialog.export_to(tmp_path / "none.json")
     qtbot.waitUntil(lambda: not dialog.exporting)
     assert "Nothing could be saved" in dialog.result_label.text()
     assert dialog.report is None and not (tmp_path / "none.json").exists()
+
+
+def test_rows_read_without_the_freelist_are_said_to_maybe_include_deleted_ones(
+        qtbot, tmp_path: Path, dialogs) -> None:
+    path = make_journal(tmp_path / "journal.sqlite", 3)
+    with path.open("r+b") as handle:  # the header (and its list of free pages) is gone
+        handle.write(bytes(4096))
+    dialog = DamagedDialog(path, ["not a database"])
+    qtbot.addWidget(dialog)
+    dialog.export_to(tmp_path / "some.json")
+    qtbot.waitUntil(lambda: not dialog.exporting)
+    assert dialog.report is not None and dialog.report.entries_saved == 3
+    assert "may include things that had been deleted" in dialog.result_label.text()

@@ -120,3 +120,30 @@ def test_plain_backups_of_an_encrypted_journal_are_flagged_and_encrypted(qtbot, 
     assert not dialog.protect_button.isVisibleTo(dialog)
     assert "Encrypted 1 backup(s)" in dialog.message.text()
     assert all(cipher.looks_encrypted(b.path) for b in dialog.service.backups())
+
+
+def test_rescue_copies_left_under_an_old_key_are_flagged(qtbot, tmp_path) -> None:
+    from carejournal.services import encryption
+    from carejournal.store import cipher
+    from carejournal.store.backup import raw_copy
+    from carejournal.store.keyfile import KdfCost
+    from tests.conftest import draft
+
+    if not cipher.available():
+        pytest.skip("SQLCipher is not installed")
+    path = tmp_path / "journal.sqlite"
+    journal = Journal.open(path, create=True)
+    journal.add(draft("Played dominoes with Len"))
+    journal.close()
+    cheap = KdfCost(time_cost=1, memory_kib=64, parallelism=1)
+    key = encryption.encrypt(path, "tea in the garden", cost=cheap).key
+    rescued = raw_copy(path, NOW, "before-restore")
+    with rescued.open("r+b") as handle:  # too damaged for the passphrase change to re-key
+        handle.seek(4096 * 2 + 1000)
+        handle.write(b"\xa5" * 64)
+    new_key = encryption.change_passphrase(path, key, "a brand new passphrase", cost=cheap).key
+    dialog = BackupsDialog(BackupService(path, lambda: NOW, key=new_key))
+    qtbot.addWidget(dialog)
+    assert dialog.rescue.isVisibleTo(dialog) and not dialog.unlike.isVisibleTo(dialog)
+    assert "1 rescue copy(ies) of a damaged journal" in dialog.rescue.text()
+    assert not dialog.protect_button.isVisibleTo(dialog)

@@ -59,6 +59,8 @@ def test_unticking_a_rule_switches_it_off_and_ticking_brings_it_back(
     item = _rule_item(dialog, "service-user")
     dialog.rules.setCurrentItem(item)
     assert "Why it matters:" in dialog.detail.text()
+    assert ("• Dimensions, 'The words we use' (2025): "
+            "https://www.dimensions-uk.org/resource/the-words-we-use") in dialog.detail.text()
     with qtbot.waitSignal(dialog.rules_changed):
         item.setCheckState(0, Qt.CheckState.Unchecked)
     assert "service-user" in journal.lens.disabled_rules()

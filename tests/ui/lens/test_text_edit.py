@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QToolTip
 
 from carejournal.core.domain import EntryDraft, EntryKind
 from carejournal.lens.matcher import Lens, load_lexicon
@@ -62,6 +62,7 @@ def test_hovering_a_finding_explains_it(editor: EntryEditor) -> None:
     assert "“service users” · Labels that reduce a person" in tip
     assert "It makes a person a user of services." in tip
     assert "the person I support; <i>their name</i>" in tip
+    assert "Source: test" in tip
     other = body.tooltip_at(point_in(body, "non-compliant"))
     assert "&lt;the person&gt; &amp; nobody else" in other, "the lexicon's text is escaped"
     assert body.tooltip_at(point_in(body, "said")) == ""
@@ -86,7 +87,7 @@ def test_the_menu_offers_alternatives_first_then_the_standard_menu(editor: Entry
     body = editor.body
     body.setPlainText("Service users went to the shop.")
     texts = action_texts(body.context_menu(point_in(body, "Service users")))
-    assert texts[:4] == ["Replace with “the person I support”", "Dismiss here",
+    assert texts[:4] == ["Replace with “The people I support”…", "Dismiss here",
                          "Switch this rule off…", "---"]
     assert not any("their name" in t for t in texts), "placeholders are not inserted"
     assert any("Undo" in t for t in texts[4:]) and any("Paste" in t for t in texts[4:])
@@ -95,13 +96,21 @@ def test_the_menu_offers_alternatives_first_then_the_standard_menu(editor: Entry
     assert "Dismiss here" not in plain
 
 
-def test_one_click_replacement_is_undone_in_one_step(editor: EntryEditor, qtbot) -> None:
+def test_a_replacement_shows_the_whole_sentence_first_and_is_undone_in_one_step(
+        editor: EntryEditor, qtbot) -> None:
     body = editor.body
     body.setPlainText("Service users went to the shop.")
     body.setFocus()
     trigger(body.context_menu(point_in(body, "Service users")),
-            "Replace with “the person I support”")
-    assert body.toPlainText() == "The person I support went to the shop."
+            "Replace with “The people I support”…")
+    preview = body.preview
+    assert preview is not None and preview.isVisible()
+    assert body.toPlainText() == "Service users went to the shop.", "nothing changes yet"
+    assert preview.before.text() == "Now: Service users went to the shop."
+    assert preview.after.text() == ("After: <b><u style='text-decoration-color: #0f766e'>"
+                                    "The people I support</u></b> went to the shop.")
+    qtbot.mouseClick(preview.replace_button, Qt.MouseButton.LeftButton)
+    assert body.toPlainText() == "The people I support went to the shop."
     assert underlines(body) == []
     qtbot.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert body.toPlainText() == "Service users went to the shop."
@@ -114,8 +123,43 @@ def test_the_menu_key_works_where_the_text_cursor_is(editor: EntryEditor) -> Non
     body.setPlainText("Said no to toileting")
     body.moveCursor(QTextCursor.MoveOperation.End)  # just after the word counts
     menu = body.context_menu(body.cursorRect().center(), keyboard=True)
-    trigger(menu, "Replace with “supporting someone to use the toilet”")
+    trigger(menu, "Replace with “supporting someone to use the toilet”…")
+    assert body.preview is not None
+    body.preview.accept()
     assert body.toPlainText() == "Said no to supporting someone to use the toilet"
+
+
+def test_cancelling_the_preview_changes_nothing(editor: EntryEditor, qtbot) -> None:
+    body = editor.body
+    body.setPlainText("He was non-compliant today.")
+    trigger(body.context_menu(point_in(body, "non-compliant")), "Replace with “chose not to”…")
+    assert body.preview is not None
+    qtbot.mouseClick(body.preview.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                     Qt.MouseButton.LeftButton)
+    assert body.toPlainText() == "He was non-compliant today."
+    assert not body.document().isUndoAvailable()
+
+
+def test_the_entrys_one_person_is_offered_by_name(editor: EntryEditor) -> None:
+    editor.people.setText("Maria")
+    body = editor.body
+    body.setPlainText("The service user's sister rang.")
+    texts = action_texts(body.context_menu(point_in(body, "service user")))
+    assert "Replace with “Maria's”…" in texts
+    editor.people.setText("Maria, Tom")
+    texts = action_texts(body.context_menu(point_in(body, "service user")))
+    assert not any("Maria" in t or "Tom" in t for t in texts)
+
+
+def test_a_text_changed_under_the_preview_is_left_alone(editor: EntryEditor) -> None:
+    body = editor.body
+    body.setPlainText("Service users went to the shop.")
+    trigger(body.context_menu(point_in(body, "Service users")),
+            "Replace with “The people I support”…")
+    assert body.preview is not None
+    body.setPlainText("Service users went home.")
+    body.preview.accept()
+    assert body.toPlainText() == "Service users went home."
 
 
 def test_dismissing_removes_the_underline_and_is_stored_with_the_entry(

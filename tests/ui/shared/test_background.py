@@ -11,7 +11,7 @@ import pytest
 from carejournal.ui.shared import background
 
 
-def test_the_collector_is_paused_while_work_runs_and_back_after() -> None:
+def test_the_collector_is_paused_while_work_runs_and_back_after(qtbot) -> None:
     assert gc.isenabled()
     release, seen = threading.Event(), []
 
@@ -25,7 +25,8 @@ def test_the_collector_is_paused_while_work_runs_and_back_after() -> None:
     first.join(5)
     second.join(5)
     assert seen == [False, False]
-    assert gc.isenabled()
+    assert not gc.isenabled(), "a worker must not turn the collector on (it could run there)"
+    qtbot.waitUntil(gc.isenabled, timeout=2000)  # the window's thread does
 
 
 def test_a_collector_switched_off_before_stays_off() -> None:
@@ -39,12 +40,19 @@ def test_a_collector_switched_off_before_stays_off() -> None:
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
-def test_work_that_fails_still_brings_the_collector_back() -> None:
+def test_work_that_fails_still_brings_the_collector_back(qtbot) -> None:
     def fail() -> None:
         raise ValueError("boom")
 
     thread = background.start(fail, name="fails")
     thread.join(5)
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+
+
+def test_waiting_for_all_work_brings_the_collector_back_at_once() -> None:
+    thread = background.start(lambda: None, name="quick")
+    thread.join(5)
+    assert background.wait_for_all(5) == []
     assert gc.isenabled()
 
 

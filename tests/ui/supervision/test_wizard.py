@@ -77,7 +77,7 @@ def _language_step(wizard: PrepareWizard, journal: Journal, ids: Prepared, qtbot
     assert isinstance(page, LanguagePage)
     assert page.counts.text() == "Before: 5 · Now: 5 · kept 0 · questions 0"
     _select(page, "service user")
-    assert page.sentence.toPlainText() == "The person I support refused lunch."
+    assert page.sentence.toPlainText() == "Mary Jones refused lunch.", "her name, from the entry"
     assert "service" in page.why.text() and "the person I support" in page.alternatives.text()
     page.sentence.setPlainText("Mary said no to lunch today.")
     qtbot.mouseClick(page.reword_button, Qt.MouseButton.LeftButton)

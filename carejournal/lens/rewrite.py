@@ -1,0 +1,577 @@
+"""Alternatives that fit the sentence: the lens's suggestions, rewritten into the sentence.
+
+`rewrites(lens, text, finding, people)` gives, for one finding, each alternative as the
+whole sentence it would make and the span it would replace. An alternative is inflected to
+the matched words' tense, number and person (lemminflect), a clause-level rewrite from the
+rule's `rewrites` is used where swapping words cannot work, "a"/"an" and capitals are put
+right, a gendered word never contradicts the sentence's pronouns, the one person an entry
+names is offered by name, and nothing is offered that the lens would flag again.
+
+A rule's rewrite is "PATTERN => REWRITE | REWRITE". Pattern words match whole words in the
+sentence (case aside); a word ending in "+" matches any inflection of it ("refuse+" matches
+refused) and sets the tense or number. Slots: {be} a form of be; {verb} one word; {pron}
+him, her or them; {poss} his, her, their, my, our or your; {rest} the rest of the clause.
+A rewrite may use the slots it matched, a word ending in "+" (inflected like the pattern's),
+{do} and {have} (did/does/do and had/has/have in the pattern's tense), {their} and {them}
+(the sentence's possessive and object pronouns). A pattern's {noun} is one noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from carejournal.core.findings import Finding
+
+if TYPE_CHECKING:
+    from carejournal.lens.matcher import Lens, Rule
+
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:(?<=s)['’](?![^\W_]))?")
+SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|because|so|when|while|until)\s")
+BE = {"am": "VBP", "is": "VBZ", "are": "VBP", "was": "VBD", "were": "VBD"}
+DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # after "will", "didn't want" cannot fit
+HAVE = {"VBD": "had", "VBZ": "has", "VBP": "have"}
+PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "our", "my", "your"})
+MODALS = frozenset({"to", "will", "would", "can", "could", "should", "might", "may", "must",
+                    "did", "does", "do", "didn't", "doesn't", "don't", "won't", "can't"})
+PERFECT = frozenset({"have", "has", "had", "been", "be", "being", "was", "were", "is", "are",
+                     "got", "get"})
+MALE = {"he": "she", "him": "her", "his": "her", "himself": "herself"}
+FEMALE = {"she": "he", "hers": "his", "herself": "himself"}
+NEUTRAL = {"he": "they", "she": "they", "him": "them", "his": "their", "himself": "themselves",
+           "herself": "themselves", "hers": "theirs"}
+IRREGULAR_PLURAL = {"person": "people"}
+LABEL_LENGTH = 48  # a menu item stays readable
+SLOT = re.compile(r"\{(\w+)\}")
+# Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
+NOT_AN_OBJECT = frozenset({
+    "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
+    "once", "at", "in", "on", "when", "because", "after", "before", "until", "for", "with",
+    "during", "all", "every", "as", "this", "that", "later", "earlier", "outright", "point",
+    "completely", "totally", "straight", "so", "but", "and", "or", "if", "while", "though"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """One alternative in place: the label to show (the alternative as it reads in the
+    sentence), the whole sentence it makes, the span of the text it replaces and the words
+    put there (only what changes), and where those are in the sentence."""
+
+    label: str
+    sentence: str
+    start: int
+    end: int
+    replacement: str
+    changed: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+@dataclass
+class Match:
+    """What a pattern matched: its span (token indices), slots and the tense or number."""
+
+    first: int
+    last: int  # exclusive
+    end: int  # character offset in the sentence where the match ends
+    slots: dict[str, str]
+    tag: str = ""
+    possessive: str = ""
+
+
+def warm_up() -> None:
+    """Load lemminflect's tables now (about a second), so the first rewrite is quick."""
+    from lemminflect import getAllLemmas, getInflection
+
+    getAllLemmas("refused")
+    getInflection("say", "VBD")
+
+
+def rewrites(lens: Lens, text: str, finding: Finding,
+             people: Sequence[str] = ()) -> list[Rewrite]:
+    """The alternatives of a finding as whole rewritten sentences, best first."""
+    rule = lens.lexicon.rule(finding.rule)
+    if rule is None or getattr(finding, "mention", False):
+        return []  # a word quoted or reflected on is left as the writer put it
+    first, last = sentence_bounds(text, finding.start, finding.end)
+    sentence = text[first:last]
+    tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+    covered = [i for i, t in enumerate(tokens)
+               if t.end > finding.start - first and t.start < finding.end - first]
+    if not covered:
+        return []
+    candidates = _candidates(rule, sentence, tokens, covered, people)
+    out: list[Rewrite] = []
+    seen: set[str] = set()
+    for label, start, end, words in candidates:
+        if not words.strip():
+            continue
+        start, end, words = _agree(sentence, start, end, words)
+        words = _gendered(sentence, words)
+        label = label or _short(words)
+        start, end, words = _trimmed(sentence, start, end, words)
+        new = sentence[:start] + words + sentence[end:]
+        if new in seen or words.lower() == sentence[start:end].lower() or not words.strip():
+            continue
+        span = (start, start + len(words))
+        if any(f.start < span[1] and f.end > span[0] for f in lens.check(new)):
+            continue  # the lens would flag the rewrite again
+        seen.add(new)
+        out.append(Rewrite(label, new, first + start, first + end, words, span))
+    return out
+
+
+def _short(words: str) -> str:
+    """A label of at most LABEL_LENGTH characters, cut at a word."""
+    if len(words) <= LABEL_LENGTH:
+        return words
+    return words[:LABEL_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+def _trimmed(sentence: str, start: int, end: int, words: str) -> tuple[int, int, str]:
+    """The span and words without the whole words they share at either end, so only what
+    changes is replaced ("refused his tablets" -> "didn't want his tablets": "refused")."""
+    old = sentence[start:end]
+    head = 0
+    while True:
+        step = _shared_word(old[head:], words[head:])
+        if not step or head + step >= min(len(old), len(words)):
+            break
+        head += step
+    tail = 0
+    while True:
+        step = _shared_word(old[:len(old) - tail][::-1], words[:len(words) - tail][::-1])
+        if not step or tail + step >= min(len(old), len(words)) - head:
+            break
+        tail += step
+    return start + head, end - tail, words[head:len(words) - tail]
+
+
+def _shared_word(one: str, other: str) -> int:
+    """How long the first word and its following space are, if both texts begin with them."""
+    space = one.find(" ")
+    if space <= 0 or one[:space + 1] != other[:space + 1]:
+        return 0
+    return space + 1
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): from after the last sentence end to the next one."""
+    begin = 0
+    for m in SENTENCE_END.finditer(text, 0, start):
+        begin = m.end()
+    while begin < start and text[begin].isspace():
+        begin += 1
+    after = SENTENCE_END.search(text, end)
+    finish = after.end() if after and after.group() != "\n" else (
+        after.start() if after else len(text))
+    return begin, finish
+
+
+# -- candidates -----------------------------------------------------------------------------
+def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
+                people: Sequence[str]) -> list[tuple[str, int, int, str]]:
+    """(label, start, end, words) in the sentence, before agreement and checking."""
+    out = _named(rule, sentence, tokens, covered, people)  # their name first, where known
+    for pattern, alternatives in _parsed(rule.rewrites):
+        match = _match(pattern, sentence, tokens, covered)
+        if match is None:
+            continue
+        start, end = tokens[match.first].start, match.end
+        for alternative in alternatives:
+            words = _fill(alternative, match, sentence)
+            if words is not None:
+                out.append(("", start, end, _cased(sentence[start:end], words, start == 0)))
+        break  # the first pattern that fits is the one meant
+    if not rule.rewrites:
+        out.extend(_plain(rule, sentence, tokens, covered))
+    return out
+
+
+def _plain(rule: Rule, sentence: str, tokens: list[Token],
+           covered: list[int]) -> list[tuple[str, int, int, str]]:
+    """A rule without rewrites: each alternative in place, in the finding's number and
+    possessive (a determiner it brings replaces the sentence's); a verb phrase inflected like
+    the verb it replaces, or like the "is"/"was" before an adjective it replaces."""
+    first = covered[0]
+    head = tokens[covered[-1]]
+    verb = _lemma(head.low) if len(covered) == 1 and "VERB" in _kinds(head.low) else None
+    tag = _tag(head.low, verb, tokens, covered[-1]) if verb else ""
+    be = tokens[first - 1].low if first and tokens[first - 1].low in BE else ""
+    plural = _noun_number(head.low) == "NNS"
+    possessive = _possessive(head.low)
+    out = []
+    for alternative in rule.alternatives:
+        if alternative.startswith("<"):
+            continue
+        words = alternative.split()
+        start, end = tokens[first].start, head.end
+        if "people" in words and not plural:
+            continue  # a plural alternative for one person
+        if not _same_shape(head.low, words, tokens[covered[-1] + 1:covered[-1] + 2]):
+            continue
+        if _starts_with_verb(words):
+            if tag.startswith("VB") and tag != "VBP":
+                words[0] = _inflect(_lemma(words[0]) or words[0], tag) or words[0]
+            elif be and not verb:  # "is manipulative" -> "asks different staff"
+                start = tokens[first - 1].start
+                words[0] = be if words[0] in BE else (
+                    _inflect(_lemma(words[0]) or words[0], BE[be]) or words[0])
+            elif not verb:
+                continue  # a verb phrase cannot stand in for a noun or an adjective
+        if plural:
+            words = [IRREGULAR_PLURAL.get(w, w) for w in words]
+            if words[0] in ("a", "an"):
+                words = words[1:]
+        if not words:
+            continue
+        if words[0] in DETERMINERS:
+            before = tokens[first - 1].low if first else ""
+            if before in DETERMINERS or before in POSSESSIVES:
+                start = tokens[first - 1].start
+            elif first:
+                words = words[1:]
+        text = _cased(sentence[start:end], " ".join(words), start == 0)
+        out.append(("", start, end, _possessed(text, possessive)))
+    return out
+
+
+def _same_shape(head: str, words: list[str], following: list[Token]) -> bool:
+    """Whether an alternative can stand where the finding's words stand: a noun phrase for a
+    noun, a verb phrase for a verb or after "is"; never "the person I support I met"."""
+    found = _kinds(_base(head))
+    kinds = _kinds(words[0].lower())
+    noun_alternative = (words[0] in DETERMINERS or "NOUN" in kinds
+                        or words[0] in ("people", "someone") or words[0].endswith("ing"))
+    if found and found <= {"NOUN", "PROPN"} and not noun_alternative:
+        return False  # "a hoarder" -> "a finds it hard to let things go"
+    if "NOUN" not in found and found and noun_alternative and words[0] not in DETERMINERS \
+            and not _starts_with_verb(words):
+        return False  # "he is wheelchair-bound" -> "he is wheelchair user"
+    clause = {" I ", " we ", " who ", " that "}
+    next_word = following[0].low if following else ""
+    return not (any(c in f" {' '.join(words)} " for c in clause)
+                and next_word in ("i", "we", "who", "that", "you", "they", "he", "she"))
+
+
+def _is_noun(word: str) -> bool:
+    kinds = _kinds(word)
+    return "NOUN" in kinds and not kinds & {"AUX", "ADP", "DET", "PRON"} and word not in BE
+
+
+def _kinds(word: str) -> set[str]:
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word))
+
+
+def _starts_with_verb(words: list[str]) -> bool:
+    first = words[0].lower()
+    kinds = _kinds(first)
+    gerund = first.endswith("ing")  # "supporting someone" can stand in for a noun
+    return first in BE or ("VERB" in kinds and not kinds & {"ADJ", "NOUN"} and not gerund)
+
+
+def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
+           people: Sequence[str]) -> list[tuple[str, int, int, str]]:
+    """The one person the entry names, in place of a label for them (never if it names none
+    or several, never for a plural)."""
+    if len(people) != 1 or "<their name>" not in rule.alternatives:
+        return []
+    head = tokens[covered[-1]]
+    if _noun_number(head.low) == "NNS" and not _possessive(head.low):
+        return []
+    first = covered[0]
+    if first > 0 and tokens[first - 1].low in DETERMINERS:
+        first -= 1
+    start, end = tokens[first].start, tokens[covered[-1]].end
+    return [("", start, end, _possessed(people[0], _possessive(head.low)))]
+
+
+# -- patterns -------------------------------------------------------------------------------
+@cache
+def _parsed(lines: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
+    out = []
+    for line in lines:
+        left, _sep, right = line.partition("=>")
+        words = left.replace("-", " ").split()  # the text's "non-compliant" is two words
+        out.append((words, [a.strip() for a in right.split("|") if a.strip()]))
+    return out
+
+
+def _match(pattern: list[str], sentence: str, tokens: list[Token],
+           covered: list[int]) -> Match | None:
+    """The pattern matched around the finding's words, or None."""
+    for begin in range(max(0, covered[0] - 3), covered[0] + 2):
+        match = _match_at(pattern, sentence, tokens, begin)
+        lead = 1 if tokens[covered[0]].low in DETERMINERS else 0  # "The disabled toilet"
+        if match and match.first <= covered[0] + lead and match.last >= covered[-1] + 1:
+            return match
+    return None
+
+
+def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
+              begin: int) -> Match | None:
+    at, slots, tag, possessive = begin, {}, "", ""
+    end = 0
+    for word in pattern:
+        if word == "{rest}":
+            if at >= len(tokens):
+                return None
+            if tokens[at].low in NOT_AN_OBJECT:
+                return None  # "refused again" is not "said no to again"
+            start = tokens[at].start
+            stop = CLAUSE_END.search(sentence, start)
+            finish = stop.start() if stop else len(sentence)
+            rest = sentence[start:finish].rstrip()
+            if not rest:
+                return None
+            slots["rest"] = rest
+            end = start + len(rest)
+            while at < len(tokens) and tokens[at].start < end:
+                at += 1
+            continue
+        if at >= len(tokens):
+            return None
+        token = tokens[at]
+        slot = SLOT.fullmatch(word)
+        if slot:
+            name = slot.group(1)
+            if name == "be" and token.low in BE:
+                tag = tag or BE[token.low]
+            elif name == "have" and token.low in HAVE.values():
+                tag = tag or {v: k for k, v in HAVE.items()}[token.low]
+            elif name == "noun" and _is_noun(token.low):
+                pass
+            elif name == "pron" and token.low in PRONOUNS:
+                pass
+            elif name == "poss" and token.low in POSSESSIVES:
+                pass
+            elif name != "verb" or token.low in PRONOUNS:
+                return None
+            slots[name] = token.text
+        elif word.endswith("+"):
+            lemma = word[:-1].lower()
+            if lemma != _base(token.low) and lemma not in _lemmas(_base(token.low)):
+                return None
+            tag = tag or _tag(_base(token.low), lemma, tokens, at)
+            possessive = _possessive(token.low)
+        elif _base(token.low) != word.lower():
+            return None
+        else:
+            possessive = _possessive(token.low) or possessive
+        end = token.end
+        at += 1
+    return Match(begin, at, end, slots, tag, possessive)
+
+
+def _fill(alternative: str, match: Match, sentence: str) -> str | None:
+    """An alternative with its slots filled and words inflected; None if it cannot fit."""
+    out: list[str] = []
+    for word in alternative.split():
+        slot = SLOT.search(word)
+        if slot:
+            name = slot.group(1)
+            value = _slot_value(name, match, sentence)
+            if value is None:
+                return None
+            out.append(word.replace(slot.group(), value))
+        elif word.endswith("+"):
+            inflected = _inflect(word[:-1], match.tag) if match.tag else word[:-1]
+            if inflected is None:
+                return None
+            out.append(inflected)
+        else:
+            out.append(word)
+    text = " ".join(out)
+    return _possessed(text, match.possessive) if match.possessive else text
+
+
+def _slot_value(name: str, match: Match, sentence: str) -> str | None:
+    if name in match.slots:
+        return match.slots[name]
+    if name == "do":
+        return DO.get(match.tag)
+    if name == "have":
+        return HAVE.get(match.tag)
+    if name == "their":
+        return _possessive_pronoun(sentence)
+    if name == "them":
+        return {"m": "him", "f": "her"}.get(_pronoun_gender(sentence), "them")
+    return None
+
+
+# -- words ----------------------------------------------------------------------------------
+def _base(word: str) -> str:
+    """A word without a possessive ending."""
+    if word.endswith("'s"):
+        return word[:-2]
+    return word[:-1] if word.endswith("s'") else word
+
+
+def _possessive(word: str) -> str:
+    return "'s" if word.endswith("'s") else ("'" if word.endswith("s'") else "")
+
+
+def _possessed(text: str, possessive: str) -> str:
+    if not possessive:
+        return text
+    return text + ("'" if text.endswith("s") and not text.endswith("ss") else "'s")
+
+
+@cache
+def _lemmas(word: str) -> frozenset[str]:
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    found = {lemma for forms in getAllLemmas(word).values() for lemma in forms}
+    if not found:
+        found = {lemma for forms in getAllLemmasOOV(word, "VERB").values() for lemma in forms}
+    british = word.replace("is", "iz") if "is" in word else word
+    if british != word:
+        found |= {lemma.replace("iz", "is")
+                  for forms in getAllLemmas(british).values() for lemma in forms}
+    return frozenset(found)
+
+
+def _lemma(word: str) -> str | None:
+    from lemminflect import getAllLemmas
+
+    verbs = getAllLemmas(word.lower()).get("VERB")
+    return verbs[0] if verbs else None
+
+
+def _noun_number(word: str) -> str:
+    base = _base(word)
+    if word.endswith("s'"):
+        return "NNS"
+    from lemminflect import getAllLemmas
+
+    nouns = getAllLemmas(base).get("NOUN")
+    return "NNS" if nouns and nouns[0] != base else "NN"
+
+
+def _tag(form: str, lemma: str, tokens: list[Token], at: int) -> str:
+    """The Penn tag of a matched form: VBD, VBN, VBZ, VBG, VB, VBP, NN or NNS."""
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    inflections = getAllInflections(lemma) or getAllInflectionsOOV(lemma, "VERB")
+    tags = ({tag for tag, forms in inflections.items() if forms and forms[0] == form}
+            or {tag for tag, forms in inflections.items() if form in forms})
+    before = tokens[at - 1].low if at else ""
+    if not tags:
+        tags = {"VBD"} if form.endswith("ed") else {"VBG"} if form.endswith("ing") else \
+            {"VBZ"} if form.endswith("s") else {"VBP"}
+    if "VBD" in tags and "VBN" in tags:
+        return "VBN" if before in PERFECT else "VBD"
+    if tags & {"VB", "VBP"}:
+        return "VB" if before in MODALS else "VBP"
+    for tag in ("VBD", "VBN", "VBZ", "VBG", "NNS", "NN"):
+        if tag in tags:
+            return tag
+    return str(next(iter(tags)))
+
+
+def _inflect(lemma: str, tag: str) -> str | None:
+    """lemma in this tense or number (the first word of a phrasal verb)."""
+    if tag in ("NN", "VB", "VBP") or not tag:
+        return lemma
+    if tag == "NNS" and lemma in IRREGULAR_PLURAL:
+        return IRREGULAR_PLURAL[lemma]
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, tag)
+    return forms[0] if forms else None
+
+
+def _cased(original: str, words: str, at_start: bool = True) -> str:
+    """words capitalised like the original, where the original begins its sentence."""
+    if at_start and original[:1].isupper() and words[:1].islower():
+        return words[:1].upper() + words[1:]
+    return words
+
+
+def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, str]:
+    """Put "a"/"an" before the new words right (taking the article into the span), and
+    "the" before a bare "person" ("Client was out" -> "The person was out")."""
+    before = sentence[:start]
+    previous = TOKEN.findall(before)[-1:] or [""]
+    bare = previous[0].lower() not in DETERMINERS | POSSESSIVES and not previous[0].isdigit() \
+        and not previous[0].lower().endswith(("'s", "’s", "s'"))
+    if words.split()[0].lower() == "person" and bare:
+        words = _cased(words, "the " + words[0].lower() + words[1:], start == 0)
+    m = re.search(r"\b(an?|An?)\s+$", before)
+    if not m:
+        return start, end, words
+    article = m.group(1)
+    wanted = "an" if _vowel_sound(words) else "a"
+    if words.split()[0].lower() in ("people", "someone") or words[:1].isupper() and \
+            words.split()[0] not in ("A", "An"):
+        # no article before a plural, "someone" or a name
+        return m.start(), end, _cased(article, words)
+    if article.lower() == wanted:
+        return start, end, words
+    fixed = wanted.capitalize() if article[0].isupper() else wanted
+    return m.start(), end, f"{fixed} {words}"
+
+
+def _vowel_sound(words: str) -> bool:
+    first = words.split()[0].lower() if words.split() else ""
+    if first.startswith(("uni", "use", "usu", "one", "eu")):
+        return False
+    return first[:1] in "aeiou" or first.startswith(("hour", "honest"))
+
+
+def _pronoun_gender(text: str) -> str:
+    words = {w.lower() for w in TOKEN.findall(text)}
+    male, female = bool(words & {"he", "him", "his", "himself"}), \
+        bool(words & {"she", "her", "hers", "herself"})
+    return "m" if male and not female else "f" if female and not male else \
+        "" if not (male or female) else "both"
+
+
+def _gendered(sentence: str, words: str) -> str:
+    """Pronouns in the new words that agree with the sentence's (neutral if it has none)."""
+    gender = _pronoun_gender(sentence)
+    own = _pronoun_gender(words)
+    if not own or gender == "both" or own == gender:
+        return words
+    tokens = TOKEN.split(words)
+    found = TOKEN.findall(words)
+    out = [tokens[0]]
+    for index, word in enumerate(found):
+        low = word.lower()
+        if gender == "f":
+            new = MALE.get(low, low)
+        elif gender == "m":
+            new = FEMALE.get(low, low)
+            if low == "her":
+                following = found[index + 1].lower() if index + 1 < len(found) else ""
+                new = "his" if following and following not in ("to", "with", "and",
+                                                                 "for", "in") else "him"
+        else:
+            following = found[index + 1].lower() if index + 1 < len(found) else ""
+            possessive = following and following not in ("to", "with", "and", "for", "in")
+            new = NEUTRAL.get(low, ("their" if possessive else "them") if low == "her" else low)
+        out.append(new if word.islower() else new.capitalize())
+        out.append(tokens[index + 1])
+    return "".join(out)
+
+
+def _possessive_pronoun(sentence: str) -> str:
+    gender = _pronoun_gender(sentence)
+    return {"m": "his", "f": "her"}.get(gender, "their")

@@ -1,0 +1,295 @@
+"""Alternatives that fit the sentence (carejournal/lens/rewrite.py), on pairs written for this
+step from the sources' own examples: the tense, number and person of the words replaced are
+kept, clause-level rewrites are used where a word swap cannot work, the entry's one person is
+offered by name, and nothing is offered that the lens would flag again."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from carejournal.lens.matcher import Lens, shipped_lens
+from carejournal.lens.rewrite import Rewrite, rewrites
+
+# (sentence, the rule found, the entry's people, a rewritten sentence that must be offered)
+PAIRS: list[tuple[str, str, tuple[str, ...], str]] = [
+    # refusing: tense and person, "to" + verb, a noun, nothing after
+    ("She refused to eat her lunch.", "refuses", (), "She didn't want to eat her lunch."),
+    ("She refused to eat her lunch.", "refuses", (), "She decided not to eat her lunch."),
+    ("He refuses his tablets every morning.", "refuses", (),
+     "He doesn't want his tablets every morning."),
+    ("He refuses his tablets every morning.", "refuses", (),
+     "He says no to his tablets every morning."),
+    ("They refused to come to the meeting.", "refuses", (),
+     "They didn't want to come to the meeting."),
+    ("She refused.", "refuses", (), "She said no."),
+    ("She is refusing her breakfast.", "refuses", (), "She is saying no to her breakfast."),
+    ("He will refuse to go.", "refuses", (), "He will decide not to go."),
+    ("Mum said he refused the bath again.", "refuses", (),
+     "Mum said he turned down the bath again."),
+    ("They refuse their meds.", "refuses", (), "They don't want their meds."),
+    # non-compliant: the clause, in its tense
+    ("He was non-compliant with his medication.", "non-compliant", (),
+     "He didn't go along with his medication."),
+    ("She is non-compliant.", "non-compliant", (), "She doesn't go along with it."),
+    ("They were non-compliant with the diet.", "non-compliant", (),
+     "They didn't go along with the diet."),
+    ("He is non complient with the plan.", "non-compliant", (),
+     "He doesn't go along with the plan."),
+    # challenging behaviour: a noun for a noun, in its number
+    ("Liam's challenging behaviours have calmed down.", "challenging-behaviour", ("Liam",),
+     "Liam's signs of distress have calmed down."),
+    ("He has challenging behaviour.", "challenging-behaviour", (),
+     "He has times of distress."),
+    ("She had challenging behaviour last year.", "challenging-behaviour", (),
+     "She had times of distress last year."),
+    # service user: number, possessive, determiners, the name
+    ("A service user rang the office.", "service-user", (), "A person rang the office."),
+    ("The service users' views were heard.", "service-user", (),
+     "The people's views were heard."),
+    ("The service user's sister rang.", "service-user", ("Liam",), "Liam's sister rang."),
+    ("The service user's sister rang.", "service-user", (), "The person's sister rang."),
+    ("Two service users came.", "service-user", (), "Two people came."),
+    ("The SU wanted a bath.", "service-user", (), "The person wanted a bath."),
+    ("The SU wanted a bath.", "service-user", ("Ann",), "Ann wanted a bath."),
+    ("The servise user rang.", "service-user", (), "The person rang."),
+    # feeding
+    ("I fed him at lunch.", "feeding", (), "I supported him to eat at lunch."),
+    ("I fed her breakfast.", "feeding", (), "I supported her to eat breakfast."),
+    ("Staff feed them at five.", "feeding", (), "Staff support them to eat at five."),
+    ("She needs feeding.", "feeding", (), "She needs support to eat."),
+    # suffers from
+    ("She suffers from dementia.", "suffers-from", (), "She lives with dementia."),
+    ("She suffers from dementia.", "suffers-from", (), "She has dementia."),
+    ("He suffered from depression for years.", "suffers-from", (),
+     "He lived with depression for years."),
+    ("They suffer from arthritis.", "suffers-from", (), "They have arthritis."),
+    # taken out, mobilised, accessed the community, contact
+    ("I took him out to the park.", "taken-out", (), "I went out with him to the park."),
+    ("We take them out on Fridays.", "taken-out", (), "We go out with them on Fridays."),
+    ("She mobilised to the lounge.", "mobilised", (), "She walked to the lounge."),
+    ("He mobilises with a frame.", "mobilised", (), "He walks with a frame."),
+    ("He accessed the community with staff.", "accessed-the-community", (),
+     "He went out with staff."),
+    ("She accesses the community every week.", "accessed-the-community", (),
+     "She goes out every week."),
+    ("Contact with his mum went well.", "family-contact", (), "Time with his mum went well."),
+    ("Contact with her dad was cancelled.", "family-contact", (),
+     "Time with her dad was cancelled."),
+    # talking down
+    ("She was such a good girl today.", "good-girl", (), "She did really well today."),
+    ("He was a good boy at the dentist.", "good-girl", (), "He did really well at the dentist."),
+    ("She toddled off to bed.", "toddled-off", (), "She walked off to bed."),
+    ("He toddles back to his chair.", "toddled-off", (), "He walks back to his chair."),
+    # jargon: articles and number
+    ("There is a void upstairs.", "void", (), "There is an empty room upstairs."),
+    ("We have two voids.", "void", (), "We have two empty rooms."),
+    ("He needs input with personal care.", "input", (),
+     "He needs help with washing and dressing."),
+    ("She needs input.", "input", (), "She needs help."),
+    ("She is in her room doing ADLs.", "adls", (), "She is in her room doing everyday things."),
+    # labels and medical words
+    ("Her client rang.", "client", (), "The person I support rang."),
+    ("My client wanted tea.", "client", ("Ann",), "Ann wanted tea."),
+    ("He is LD.", "ld-label", (), "He has a learning disability."),
+    ("She is learning disabled.", "ld-label", (), "She has a learning disability."),
+    ("The resident wanted tea.", "resident", (), "The person wanted tea."),
+    ("The residents went out.", "resident", (), "The people who live here went out."),
+    ("He is bed-bound.", "bed-bound", (), "He stays in bed."),
+    ("She was bedridden.", "bed-bound", (), "She stayed in bed."),
+    ("A new admission arrived.", "new-admission", (), "Someone who has just moved in arrived."),
+    ("My patients were lovely.", "patient-at-home", (), "The people I visit were lovely."),
+    ("The patient wanted the radio on.", "patient-at-home", (),
+     "The person wanted the radio on."),
+    ("He was a victim of MS.", "victim-of-condition", (), "He lived with MS."),
+    ("Funding for the learning disabled was cut.", "the-learning-disabled", (),
+     "Funding for people with a learning disability was cut."),
+    ("She is a diabetic.", "condition-as-identity", (), "She is a person with diabetes."),
+    ("He is an epileptic.", "condition-as-identity", (), "He is a person with epilepsy."),
+    # more of the lexicon's rules, each in its own sentence
+    ("He kicked off when the bus was late.", "kicking-off", (),
+     "He got very upset when the bus was late."),
+    ("She kicks off at bath time.", "kicking-off", (), "She gets very upset at bath time."),
+    ("I closed the case on Friday.", "case", (), "I closed the file on Friday."),
+    ("We must protect the vulnerable.", "vulnerable", (),
+     "We must protect people who may be at risk of harm."),
+    ("A club for the elderly meets on Tuesdays.", "the-elderly", (),
+     "A club for older people meets on Tuesdays."),
+    ("Mrs Bell is a dementia sufferer.", "sufferer", (),
+     "Mrs Bell is a person living with dementia."),
+    ("Mr Khan is a stroke victim.", "victim-of", (), "Mr Khan has had a stroke."),
+    ("She is wheelchair-bound.", "wheelchair-bound", (), "She uses a wheelchair."),
+    ("He has been confined to a wheelchair since 2019.", "wheelchair-bound", (),
+     "He has used a wheelchair since 2019."),
+    ("Amir is non-verbal.", "non-verbal", (), "Amir communicates without speech."),
+    ("The ramp is for the disabled.", "the-disabled", (), "The ramp is for disabled people."),
+    ("The disabled toilet was out of order.", "disabled-toilet", (),
+     "The accessible toilet was out of order."),
+    ("Her brother is an addict.", "addict", (), "Her brother is someone who uses drugs."),
+    ("He is an alcoholic.", "addict", (), "He is someone with an alcohol problem."),
+    ("Support for the mentally ill is thin here.", "the-mentally-ill", (),
+     "Support for people with mental health problems is thin here."),
+    ("He was wandering the corridor.", "wandering", (), "He was walking the corridor."),
+    ("She wanders at night.", "wandering", (), "She walks at night."),
+    ("He wandered off from the shop.", "wandering", (), "He walked off from the shop."),
+    ("He is a hoarder.", "hoarder", (), "He is someone who hoards."),
+    ("The ward says he is a bed blocker.", "bed-blocker", (),
+     "The ward says he is waiting to go home."),
+    ('She was resistant to personal care.', 'resistant', (), "She didn't want personal care."),
+    ("He resisted care tonight.", "resistant", (), "He said no to care tonight."),
+    ('Dad is not engaging with the plan.', 'not-engaging', (),
+     "Dad doesn't want to work on the plan yet."),
+    ('She failed to attend her appointment.', 'failed-to-attend', (),
+     "She didn't get to her appointment."),
+    ("She is attention seeking.", "attention-seeking", (), "She is looking for company."),
+    ("He was verbally aggressive to the driver.", "aggressive", (), "He shouted at the driver."),
+    ("She was defiant.", "defiant", (), "She said no."),
+    ("He lacks insight into his drinking.", "lacks-insight", (),
+     "He sees his drinking differently."),
+    ("He is in denial.", "in-denial", (), "He sees it differently."),
+    ('He is lazy.', 'lazy', (), "He doesn't have the energy."),
+    ("He had a tantrum in the shop.", "tantrum", (), "He got very upset in the shop."),
+    ("He absconded from the unit.", "absconded", (), "He left the unit."),
+    ("She went AWOL after tea.", "absconded", (), "She went missing after tea."),
+    ("We allowed him to go to the pub.", "allowed-to", (), "We supported him to go to the pub."),
+    ("He was compliant with personal care.", "compliant", (), "He went along with personal care."),
+    ("I put her to bed at nine.", "put-to-bed", (), "I helped her get ready for bed at nine."),
+    ("I toileted him before lunch.", "toileting", (), "I helped him to the toilet before lunch."),
+    ('Her placement broke down.', 'placement', (), "Her home didn't work out."),
+    ("He was placed in care at four.", "placement", (), "He came into care at four."),
+    ("His care package was cut.", "care-package", (), "His support was cut."),
+    ("Respite is booked for June.", "respite", (), "A short break is booked for June."),
+    ("The contact session with his dad went well.", "contact", (),
+     "Family time with his dad went well."),
+    ("She is a double-up now.", "doubles", (), "She needs two people to help now."),
+    ("My tea call was cut short.", "care-call", (), "My teatime visit was cut short."),
+    ("She presents as low in mood.", "presents-as", (), "She seems low in mood."),
+    ("He was presenting with low mood.", "presenting", (), "He seemed to have low mood."),
+    ("I escorted her to the dentist.", "escorted", (), "I went with her to the dentist."),
+    ("I signposted him to the food bank.", "signposted", (), "I told him about the food bank."),
+    ("These people need our help.", "these-people", (), "The people we support need our help."),
+    ("Most normal people would ask first.", "normal-people", (), "Most people would ask first."),
+    ("The feeds took an hour.", "the-feeds", (), "Mealtimes took an hour."),
+    ("She is a two-to-one now.", "two-to-one", (), "She needs two staff with her now."),
+]
+
+
+@pytest.fixture(scope="module")
+def lens() -> Lens:
+    """The shipped lens, every rule on."""
+    return shipped_lens()
+
+
+def offered(lens: Lens, text: str, rule: str, people: tuple[str, ...] = ()) -> list[Rewrite]:
+    finding = next(f for f in lens.check(text) if f.rule == rule)
+    return rewrites(lens, text, finding, people)
+
+
+def test_there_are_enough_pairs_and_they_are_varied() -> None:
+    assert len(PAIRS) >= 60
+    assert len({rule for _text, rule, _people, _expected in PAIRS}) >= 20
+
+
+@pytest.mark.parametrize(("text", "rule", "people", "expected"), PAIRS)
+def test_the_expected_rewrite_is_offered(lens: Lens, text: str, rule: str,
+                                         people: tuple[str, ...], expected: str) -> None:
+    sentences = [r.sentence for r in offered(lens, text, rule, people)]
+    assert expected in sentences
+
+
+def test_the_share_of_exact_first_offers_is_reported(lens: Lens) -> None:
+    first = sum(bool(found) and found[0].sentence == expected
+                for text, rule, people, expected in PAIRS
+                for found in [offered(lens, text, rule, people)])
+    anywhere = sum(expected in [r.sentence for r in offered(lens, text, rule, people)]
+                   for text, rule, people, expected in PAIRS)
+    print(f"\nrewrites: {anywhere}/{len(PAIRS)} expected sentences offered, "
+          f"{first} of them first")
+    assert anywhere == len(PAIRS)
+
+
+def test_the_span_and_replacement_rebuild_the_sentence(lens: Lens) -> None:
+    text = "Morning. She refused to eat her lunch. Then she slept."
+    for rewrite in offered(lens, text, "refuses"):
+        assert text[:rewrite.start] + rewrite.replacement + text[rewrite.end:] == \
+            "Morning. " + rewrite.sentence + " Then she slept."
+        low, high = rewrite.changed
+        assert rewrite.sentence[low:high] == rewrite.replacement
+
+
+def test_a_noun_never_becomes_an_adjective(lens: Lens) -> None:
+    sentences = [r.sentence for r in offered(
+        lens, "Liam's challenging behaviours have calmed down.", "challenging-behaviour")]
+    assert "Liam's distressed have calmed down." not in sentences
+    assert all("distressed" not in s for s in sentences)
+
+
+def test_nothing_is_offered_that_the_lens_would_flag_again(lens: Lens) -> None:
+    for text, rule, people, _expected in PAIRS:
+        for rewrite in offered(lens, text, rule, people):
+            low, high = rewrite.changed
+            assert not [f for f in lens.check(rewrite.sentence)
+                        if f.start < high and f.end > low], rewrite
+
+
+def test_a_name_is_offered_only_for_exactly_one_person(lens: Lens) -> None:
+    text = "The service user's sister rang."
+    assert "Liam's sister rang." in [r.sentence for r in offered(lens, text, "service-user",
+                                                                  ("Liam",))]
+    for people in ((), ("Liam", "Ann")):
+        assert not any("Liam" in r.sentence or "Ann" in r.sentence
+                       for r in offered(lens, text, "service-user", people))
+
+
+def test_a_plural_label_is_never_given_one_persons_name(lens: Lens) -> None:
+    assert not any("Ann" in r.sentence
+                   for r in offered(lens, "Two service users came.", "service-user", ("Ann",)))
+
+
+def test_gendered_words_follow_the_sentences_pronouns(lens: Lens) -> None:
+    for text, wrong in (("He was aggressive to staff.", " she "),
+                        ("She is manipulative with staff.", " he ")):
+        rule = "aggressive" if "aggressive" in text else "manipulative"
+        for rewrite in offered(lens, text, rule):
+            assert wrong not in f" {rewrite.sentence.lower()} ", rewrite.sentence
+    what = [r.sentence for r in offered(lens, "He is manipulative.", "manipulative")]
+    assert "He asks different staff." in what
+    assert all(" she " not in f" {s} " for s in what)
+
+
+def test_a_placeholder_is_never_put_in_the_text(lens: Lens) -> None:
+    for rewrite in offered(lens, "We did activities after lunch.", "did-activities"):
+        assert "<" not in rewrite.replacement
+
+
+def test_odd_texts_never_break_a_rewrite(lens: Lens) -> None:
+    """Phrases of every rule strewn among pronouns, quotes, names and punctuation: each
+    rewrite still rebuilds its sentence exactly, and none raises."""
+    rng = random.Random(3)
+    phrases = [p.replace("+", "").replace("#", "7").replace("{hour}", "9")
+               for rule in lens.lexicon.rules for p in rule.phrases]
+    filler = "the a she he was is not 'quoted' , . ! ? Liam's and — “ ” 12 her his them".split()
+    offered = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(phrases) if rng.random() < 0.3 else rng.choice(filler)
+                        for _ in range(rng.randint(1, 12)))
+        for finding in lens.check(text):
+            for rewrite in rewrites(lens, text, finding, ("Liam",)):
+                offered += 1
+                low, high = rewrite.changed
+                assert rewrite.sentence[low:high] == rewrite.replacement
+                assert rewrite.sentence in (text[:rewrite.start] + rewrite.replacement
+                                            + text[rewrite.end:])
+    assert offered > 100
+
+
+def test_the_label_reads_as_the_alternative_and_only_the_change_is_replaced(lens: Lens) -> None:
+    text = "He was non-compliant with his tablets this morning."
+    (rewrite,) = offered(lens, text, "non-compliant")
+    assert rewrite.label == "didn't go along with his tablets this morning"
+    assert (text[rewrite.start:rewrite.end], rewrite.replacement) == (
+        "was non-compliant", "didn't go along")
+    long = "She refused the tablets the nurse brought in a small pot after breakfast today."
+    assert all(len(r.label) <= 49 for r in offered(lens, long, "refuses"))
+    assert offered(lens, long, "refuses")[0].label.endswith("…")
