@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.exchange import csv_import
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.tab_order import follow_layout
 
 PREVIEW_ROWS = 5
 CELL_CHARS = 80  # a preview cell shows this much of a long text
@@ -99,6 +100,7 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._format_changed()
+        follow_layout(self)  # Tab in the order the dialog shows its fields
 
     def _build(self) -> None:
         form = QFormLayout()

@@ -31,6 +31,7 @@ from carejournal.core.changes import Done
 from carejournal.services.names import PersonRow, TagRow
 from carejournal.ui.names.model import ROW_ROLE, NamesModel, entries_text
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.tab_order import follow_layout
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -180,6 +181,8 @@ class NamesDialog(QDialog):
         self.tags.name.returnPressed.connect(self.tags.rename.click)
         self.resize(640, 420)
         self.reload()
+        for tab in (self.people, self.tags):
+            follow_layout(tab)  # Tab in the order each tab shows its fields
 
     def reload(self, person: str | None = None, tag: str | None = None) -> None:
         """Read the people and tags again (keeping or choosing the names given)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
@@ -172,3 +172,20 @@ def test_opening_again_reads_the_names_again(qtbot, make_window, named: Journal)
     assert dialog.people.model.row_of("Cath") >= 0
     dialog.people.view.selectionModel().setCurrentIndex(
         dialog.people.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def test_tab_walks_the_people_tab_in_the_order_it_shows(qtbot, make_window,
+                                                        named: Journal) -> None:
+    dialog = open_dialog(qtbot, make_window())
+    tab = dialog.people
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    tab.view.setFocus()
+    qtbot.waitUntil(tab.view.hasFocus)
+    seen = [QApplication.focusWidget()]
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    # Rename is skipped: it is off until a new name is typed
+    assert seen == [tab.view, tab.name, tab.target, tab.merge, tab.nicknames, tab.alias,
+                    tab.save_names]
