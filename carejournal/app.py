@@ -47,7 +47,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    # No display name: on X11, Wayland and Windows Qt adds " — <display name>" to every
+    # window title, and the main window's title begins with the name already.
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
     safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
     return app

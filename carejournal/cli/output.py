@@ -17,6 +17,7 @@ from carejournal.core.domain import (
     occurred_at_iso,
 )
 from carejournal.core.kinds import chosen_model
+from carejournal.core.snippets import bracketed
 
 if TYPE_CHECKING:  # templates and catalogues are read only to print an entry in full
     from carejournal.core.catalogues import Rung
@@ -40,7 +41,7 @@ def row_json(row: EntryRow) -> dict[str, Any]:
         "tags": list(row.tags),
     }
     if row.snippet:
-        data["snippet"] = row.snippet
+        data["snippet"] = bracketed(row.snippet)
     return data
 
 
@@ -163,7 +164,7 @@ def print_rows(rows: list[EntryRow], empty: str, snippets: bool = False) -> None
         people = f"  ({', '.join(row.people)})" if row.people else ""
         lines.append(f"{row.id:>6}  {_when(row):<16}  {row.kind.value:<11}  {row.summary}{people}")
         if snippets and row.snippet:
-            lines.append(f"{'':>8}{' '.join(row.snippet.split())}")
+            lines.append(f"{'':>8}{' '.join(bracketed(row.snippet).split())}")
     print("\n".join(lines))
 
 

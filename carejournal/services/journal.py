@@ -448,6 +448,12 @@ class Journal:
         with self._reading():
             return self._rows.count(trashed)
 
+    def listing_stamp(self) -> tuple[int, int, int]:
+        """A cheap stamp of the listing (how many entries, how many in the trash, the newest
+        id): the window compares it to notice entries added or moved by another program."""
+        with self._reading():
+            return self._rows.stamp()
+
     def actions_due(self, today: dt.date, days_ahead: int = 0) -> list[DueAction]:
         """Open action items with a review date up to today (plus days_ahead), soonest first."""
         with self._reading():

@@ -13,6 +13,7 @@ from sqlalchemy.sql.expression import ColumnClause
 
 from carejournal.core.domain import DueAction, EntryFilter, EntryKind, EntryRow
 from carejournal.core.errors import JournalDamaged
+from carejournal.core.snippets import MATCH_CLOSE, MATCH_OPEN
 from carejournal.store import cipher, fts
 from carejournal.store.integrity import unreadable_column
 from carejournal.store.tables import ACTIONS, ENTRIES, ENTRY_PEOPLE, ENTRY_TAGS, PEOPLE, TAGS
@@ -83,6 +84,16 @@ class RowReader:
             return conn.execute(
                 select(func.count()).select_from(ENTRIES).where(condition)).scalar_one()
 
+    def stamp(self) -> tuple[int, int, int]:
+        """Entries in all, in the trash, and the newest id: a change to the listing made by
+        another program changes it (4 ms at 20,000 entries; the newest edit time would need
+        every row read, 30 ms)."""
+        e = ENTRIES.c
+        query = select(func.count(), func.count(e.deleted_at), func.coalesce(func.max(e.id), 0))
+        with self._engine.connect() as conn:
+            total, trashed, newest = conn.execute(query.select_from(ENTRIES)).one()
+            return int(total), int(trashed), int(newest)
+
     def actions_due(self, until: dt.date) -> list[DueAction]:
         """Open action items reviewed on or before until, in entries not in the trash."""
         a, e = ACTIONS.c, ENTRIES.c
@@ -109,7 +120,7 @@ def searched(conn: Connection, flt: EntryFilter, match: str) -> list[EntryRow]:
     if not ids:
         return []
     shown = row_query(EntryFilter(trashed=flt.trashed), "").where(ENTRIES.c.id.in_(ids))
-    snippet = func.snippet(_FTS, -1, "[", "]", "…", 12)
+    snippet = func.snippet(_FTS, -1, MATCH_OPEN, MATCH_CLOSE, "…", 12)
     found = select(_FTS_TABLE.c.rowid, snippet).select_from(_FTS_TABLE).where(
         _FTS.op("MATCH")(match), literal_column(f"+{fts.FTS_TABLE}.rowid").in_(ids))
     snippets = {r[0]: r[1] for r in conn.execute(found)}
@@ -138,7 +149,7 @@ def row_query(flt: EntryFilter, match: str, ids_only: bool = False) -> Select:
                _names_of(ENTRY_TAGS, TAGS, "tag_id")]
     joined = bool(match) and not ids_only
     if joined:
-        snippet = func.snippet(_FTS, -1, "[", "]", "…", 12)
+        snippet = func.snippet(_FTS, -1, MATCH_OPEN, MATCH_CLOSE, "…", 12)
         query = select(*columns, snippet).select_from(
             ENTRIES.join(_FTS_TABLE, e.id == _FTS_TABLE.c.rowid))
         query = query.where(_FTS.op("MATCH")(match))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from carejournal.core.kinds import KINDS
 from carejournal.ui.shared.strings import new_entry_label
@@ -21,6 +21,7 @@ class Actions(QObject):
         self.log_kindness = self._make(self.tr("Log a &Little Thing…"), "Ctrl+K")
         self.mirror = self._make(self.tr("&Mirror in My Own Life…"), "Ctrl+Shift+M")
         self.save = self._make(self.tr("&Save Now"), Key.Save)
+        self.print_entry = self._make(self.tr("&Print…"), Key.Print)
         self.quit = self._make(self.tr("&Quit"), Key.Quit)
         self.backups = self._make(self.tr("&Backups…"))
         self.import_ = self._make(self.tr("&Import…"))
@@ -55,14 +56,34 @@ class Actions(QObject):
         self.prepare_supervision = self._make(self.tr("&Prepare for Supervision…"),
                                               "Ctrl+Shift+S")
         self.supervision_sessions = self._make(self.tr("&Supervision Sessions…"))
+        self.guide = self._make(self.tr("CareJournal &Guide"), Key.HelpContents)
+        self.shortcuts = self._make(self.tr("&Keyboard Shortcuts"), "Ctrl+/", "Ctrl+?")
         self.about = self._make(self.tr("&About CareJournal"))
         self.undo: QAction | None = None
         self.redo: QAction | None = None
 
-    def _make(self, text: str, shortcut: Key | str | None = None) -> QAction:
+    def adopt_undo(self, stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
+        """Edit › Undo and Redo, made by the undo stack, with their standard shortcuts."""
+        self.undo = stack.createUndoAction(parent, self.tr("&Undo"))
+        self.undo.setShortcuts(Key.Undo)
+        self.redo = stack.createRedoAction(parent, self.tr("&Redo"))
+        self.redo.setShortcuts(Key.Redo)
+        return self.undo, self.redo
+
+    def all(self) -> list[QAction]:
+        """Every action of the table, the "New …" of each kind and Undo and Redo included."""
+        found: list[QAction] = []
+        for value in vars(self).values():
+            if isinstance(value, QAction):
+                found.append(value)
+            elif isinstance(value, dict):
+                found += [a for a in value.values() if isinstance(a, QAction)]
+        return found
+
+    def _make(self, text: str, shortcut: Key | str | None = None, *more: str) -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, Key):
             action.setShortcuts(shortcut)
         elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(k) for k in (shortcut, *more)])
         return action

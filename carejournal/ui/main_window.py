@@ -29,12 +29,14 @@ from carejournal.ui.after_close import AfterClose
 from carejournal.ui.editor.autosave import AutoSaver, SaveState
 from carejournal.ui.editor.welcome import NothingSelectedPage, WelcomePage
 from carejournal.ui.first_paint import StartUp
-from carejournal.ui.menus import build_menus, show_about
+from carejournal.ui.menus import build_menus, show_about, show_guide, show_shortcuts
 from carejournal.ui.practice.controller import PracticeController
 from carejournal.ui.shared import safe_input
 from carejournal.ui.shared.changes import ChangeHub
 from carejournal.ui.shared.operations import MoveEntriesCommand
+from carejournal.ui.shared.outside_writes import OutsideWrites
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.undo_note import UndoNote
 from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import may_close, restore_layout, save_layout
@@ -43,6 +45,7 @@ if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
+    from carejournal.ui.editor.word_count import WordCount
     from carejournal.ui.interchange.controller import InterchangeController
     from carejournal.ui.lens.controller import LensController
     from carejournal.ui.lens.spelling import SpellingController
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
     interchange: InterchangeController
     names: NamesController
     read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
+    word_count: WordCount  # beside the save state, with the editor (window_parts.py)
 
     def __init__(self, journal: Journal, settings: QSettings,
                  parent: QWidget | None = None,
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self)
         self.undo_stack = QUndoStack(self)
         self.changes = ChangeHub(self)  # every write says here what it changed; views listen
+        self.outside = OutsideWrites(self, journal, self.changes)  # `carejournal add`, say
         self.timeline = TimelinePanel()
         self._editor: EntryEditor | None = None  # built on first use (window_parts.py)
         self.welcome = WelcomePage()
@@ -133,6 +138,8 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.save_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addWidget(self.count_label)
+        self.undo_note = UndoNote(self.undo_stack)  # "Moved to the trash — Undo"
+        self.statusBar().addWidget(self.undo_note)
         self.statusBar().addPermanentWidget(self.save_label)
         self.timeline.addAction(self.actions_.trash)
         build_menus(self, self.actions_, self.undo_stack)
@@ -148,6 +155,9 @@ class MainWindow(QMainWindow):
         a.restore.triggered.connect(self.restore_current)
         a.empty_trash.triggered.connect(self.empty_trash)
         a.show_trash.toggled.connect(self.set_trash_mode)
+        self.timeline.restore_button.clicked.connect(a.restore.trigger)
+        self.timeline.empty_button.clicked.connect(a.empty_trash.trigger)
+        self.timeline.back_button.clicked.connect(lambda: a.show_trash.setChecked(False))
         a.find.triggered.connect(self.focus_search)
         a.next_entry.triggered.connect(lambda: self.timeline.step(1))
         a.previous_entry.triggered.connect(lambda: self.timeline.step(-1))
@@ -155,6 +165,9 @@ class MainWindow(QMainWindow):
         a.focus_editor.triggered.connect(lambda: self.editor.body.setFocus())
         a.clear_filters.triggered.connect(self.timeline.filters.reset)
         a.about.triggered.connect(lambda: show_about(self, self.journal.path))
+        a.guide.triggered.connect(lambda: show_guide(self))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, a))
+        a.print_entry.triggered.connect(self.print_current)
         self.timeline.filters.changed.connect(self.refresh)
         self.timeline.current_changed.connect(self.open_entry)
         self.timeline.activated.connect(lambda: self.editor.body.setFocus())
@@ -269,6 +282,8 @@ class MainWindow(QMainWindow):
         self.editor.load(entry)
         self.editor.set_read_only(entry.deleted_at is not None)
         self.pages.setCurrentWidget(self.editor)
+        if self.timeline.current_id() != entry_id:  # the list follows what the editor shows
+            self.timeline.select(entry_id)
 
     def new_entry(self, kind: EntryKind) -> None:
         """Start a new entry of this kind; it is stored once something is written."""
@@ -355,7 +370,8 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.flush()
         row = self.timeline.view.currentIndex().row()
-        self._push(MoveEntriesCommand(self.journal.ops, [entry_id], True, self._after_move))
+        if self._push(MoveEntriesCommand(self.journal.ops, [entry_id], True, self._after_move)):
+            self.undo_note.offer(self.tr("Moved to the trash."))
         self.timeline.select_row(row)
         self.timeline.view.setFocus()
 
@@ -366,11 +382,14 @@ class MainWindow(QMainWindow):
             return
         self._push(MoveEntriesCommand(self.journal.ops, [entry_id], False, self._after_move))
 
-    def _push(self, command: MoveEntriesCommand) -> None:
+    def _push(self, command: MoveEntriesCommand) -> bool:
+        """Do the move through the undo stack; False (and the problem shown) if it failed."""
         try:
             self.undo_stack.push(command)
         except PROBLEMS as exc:
             self.report(exc)
+            return False
+        return True
 
     def _after_move(self, changes: Changes) -> None:
         show_id = changes.shown
@@ -389,6 +408,7 @@ class MainWindow(QMainWindow):
             self.actions_.show_trash.setChecked(False)
             return
         self.trash_mode = on
+        self.undo_note.dismiss()  # about the list left behind
         self.timeline.show_trash_banner(on)
         self.nothing.set_trash_mode(on)
         self.editor.entry_id = None
@@ -414,6 +434,18 @@ class MainWindow(QMainWindow):
         self.changes.report(changes)
 
     # -- small things --------------------------------------------------------
+    def print_current(self) -> None:
+        """File › Print…: the entry open in the editor, through Qt's print dialog."""
+        if self.pages.currentWidget() is not self.editor:
+            return
+        from carejournal.core.domain import InvalidInput
+        from carejournal.ui.editor.printing import print_entry
+
+        try:
+            print_entry(self.editor, self)
+        except InvalidInput as exc:
+            self.report(exc)
+
     def focus_search(self) -> None:
         """Put the cursor in the search box."""
         self.timeline.filters.search.setFocus()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from carejournal import APP_NAME, __version__
 from carejournal.core.resources import resource_path
@@ -24,6 +24,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.quick_capture)
     file_menu.addAction(actions.mirror)
     file_menu.addAction(actions.save)
+    file_menu.addAction(actions.print_entry)
     file_menu.addAction(actions.backups)
     file_menu.addAction(actions.import_)
     file_menu.addAction(actions.export)
@@ -36,11 +37,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.quit)
 
     edit_menu = bar.addMenu(window.tr("&Edit"))
-    undo = undo_stack.createUndoAction(window, window.tr("&Undo"))
-    undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = undo_stack.createRedoAction(window, window.tr("&Redo"))
-    redo.setShortcuts(QKeySequence.StandardKey.Redo)
-    actions.undo, actions.redo = undo, redo
+    undo, redo = actions.adopt_undo(undo_stack, window)
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()
@@ -82,7 +79,36 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
         button.setToolTip(f"{button.accessibleName()} ({action.shortcut().toString()})")
 
     help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.addAction(actions.guide)
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
+
+
+def show_guide(window: QMainWindow) -> QDialog:
+    """Help › Guide: the short guide, beside the window (it stays open while writing)."""
+    from carejournal.ui.help.guide import GuideDialog
+
+    dialog = window.findChild(GuideDialog)
+    if dialog is None:
+        dialog = GuideDialog(window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
+    """Help › Keyboard Shortcuts: the sheet, made from the actions table as it is now."""
+    from carejournal.ui.help.shortcuts import ShortcutsDialog
+
+    old = window.findChild(ShortcutsDialog)
+    if old is not None:
+        old.deleteLater()
+    dialog = ShortcutsDialog(window.menuBar(), actions.all(), window)
+    dialog.show()
+    dialog.activateWindow()
+    return dialog
 
 
 def show_about(parent: QWidget, journal_path: Path) -> None:

@@ -29,6 +29,13 @@ def make_editor(window: MainWindow) -> EntryEditor:
     from carejournal.ui.backups.not_saved import add_buttons
 
     add_buttons(window, editor)  # save the text elsewhere, or copy it, when not saved
+    from carejournal.ui.editor.word_count import WordCount
+
+    window.word_count = WordCount(editor)
+    window.statusBar().addPermanentWidget(window.word_count)
+    window.pages.currentChanged.connect(
+        lambda _i: window.word_count.setVisible(window.pages.currentWidget() is editor))
+    window.word_count.setVisible(window.pages.currentWidget() is editor)
     from carejournal.ui.shared.tab_order import follow_layout
 
     central = window.centralWidget()

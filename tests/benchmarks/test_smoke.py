@@ -15,6 +15,10 @@ import pytest
 from benchmarks.core import ROOT, Measure
 from benchmarks.peer import Jrnl
 
+# The smoke run is one subprocess with its own 10-minute limit; on a busy machine it takes
+# longer than the suite's 2 minutes per test, which would cut it short in the fixture.
+pytestmark = pytest.mark.timeout(660)
+
 SECTIONS = ("GUI cold start and memory", "In-process", "Patterns view", "Supervision and import",
             "Encrypted journal (SQLCipher) beside the plain one",
             "Command line: CareJournal against jrnl on the same entries",

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from carejournal.core.domain import EntryDraft, EntryFilter, EntryKind, EntryRow, Feeling
+from carejournal.core.snippets import bracketed
 from carejournal.store import writes
 from carejournal.store.repository import EntryRepository
 from carejournal.store.rows import RowReader
@@ -232,7 +233,7 @@ def test_search_prefix_diacritics_and_snippet(repo: Store) -> None:
     assert search(repo, "chat gard") == [cafe]
     assert search(repo, "naive") == [title]
     row = repo.rows(EntryFilter(text="gardening"))[0]
-    assert "[gardening]" in row.snippet
+    assert "[gardening]" in bracketed(row.snippet)
 
 
 @pytest.mark.parametrize("text", ['"', 'cafe"', "AND", "cafe OR", "NOT cafe", "NEAR(cafe)",
@@ -274,10 +275,11 @@ def test_limited_search_shows_the_newest_matches_with_their_own_snippets(
     repo.set_trashed([gone], LATER)
     rows = repo.rows(EntryFilter(text="river", limit=3))
     assert ids(rows) == [made[dt.date(2026, 1, d)] for d in (9, 7, 5)]
-    assert [r.snippet for r in rows] == [f"a walk on day {d} by the [river]" for d in (9, 7, 5)]
+    assert [bracketed(r.snippet) for r in rows] == [
+        f"a walk on day {d} by the [river]" for d in (9, 7, 5)]
     assert (rows[0].people, rows[0].tags, rows[0].summary) == (
         ("Ann",), ("outing",), "a walk on day 9 by the river")
     assert rows == repo.rows(EntryFilter(text="river"))[:3]
     trashed = repo.rows(EntryFilter(text="river", limit=3, trashed=True))
-    assert ids(trashed) == [gone] and "[river]" in trashed[0].snippet
+    assert ids(trashed) == [gone] and "[river]" in bracketed(trashed[0].snippet)
     assert repo.rows(EntryFilter(text="nowhere", limit=3)) == []

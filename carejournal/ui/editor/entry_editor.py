@@ -232,6 +232,11 @@ class EntryEditor(QWidget):
             boxes += [(f.accessibleName(), f) for f in self.sections.text_fields()]
         return boxes
 
+    def text_fields(self) -> list[tuple[str, LensEdit]]:
+        """The text boxes this kind shows, each with its label (the entry text's is the
+        question above it): what the word count counts and what is printed."""
+        return [(name or self.body_label.text(), edit) for name, edit in self._lens_boxes()]
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.lens_panel.fit(event.size().width(), self._page_needs())

@@ -113,8 +113,8 @@ class NothingSelectedPage(QWidget):
     def set_trash_mode(self, trash: bool) -> None:
         """Say what can be done here, in the journal or in the trash."""
         self.label.setText(self.tr(
-            "Choose an entry on the left to see it. Restore it with Ctrl+Shift+R,\n"
-            "or delete everything in the trash for good with Edit › Empty Trash.")
+            "Choose an entry on the left to see it. Restore brings it back (Ctrl+Shift+R);\n"
+            "Empty Trash deletes everything in the trash for good.")
             if trash else self.tr(
             "Choose an entry on the left to read or edit it,\n"
             "or press Ctrl+N to write a new one."))

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
+from carejournal.core import snippets
 from carejournal.core.domain import EntryRow
 from carejournal.ui.shared.dates import qdate
 from carejournal.ui.shared.strings import kind_label
@@ -13,6 +14,8 @@ from carejournal.ui.shared.strings import kind_label
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 META_ROLE = Qt.ItemDataRole.UserRole + 3
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # a search's snippet as (text, matched) pieces
+WHEN_ROLE = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -36,24 +39,33 @@ class TimelineModel(QAbstractListModel):
             return row.summary or self.tr("(no text yet)")
         if role == META_ROLE:
             return self.meta_text(row)
+        if role == WHEN_ROLE:
+            return self.when_text(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row.summary or self.tr('(no text yet)')}. {self.meta_text(row)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.snippet or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the snippet whole, matches in bold
+            return f"<p>{snippets.as_html(row.snippet)}</p>" if row.snippet else None
+        if role == SNIPPET_ROLE:
+            return snippets.parts(row.snippet)
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
             return row
         return None
 
-    def meta_text(self, row: EntryRow) -> str:
-        """The second line of a row: date, kind and people."""
+    def when_text(self, row: EntryRow) -> str:
+        """When the entry happened, as a row shows it."""
         when = self._locale.toString(qdate(row.occurred_on), "ddd d MMM yyyy")
         if row.occurred_time is not None:
             when = self.tr("{date}, {time}").format(
                 date=when, time=row.occurred_time.strftime("%H:%M"))
+        return when
+
+    def meta_text(self, row: EntryRow) -> str:
+        """The second line of a row: date, kind and people (searching: date and snippet)."""
+        when = self.when_text(row)
         if row.snippet:  # searching: show where the words matched
-            return " · ".join([when, " ".join(row.snippet.split())])
+            return " · ".join([when, snippets.plain(row.snippet)])
         parts = [when, kind_label(row.kind)]
         if row.people:
             parts.append(", ".join(row.people))

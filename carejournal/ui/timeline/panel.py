@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from carejournal.core.domain import EntryRow
 from carejournal.ui.supervision.banner import SupervisionLine
@@ -35,9 +44,7 @@ class TimelinePanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
-        self.banner = QLabel(self.tr("Showing the trash. Restore an entry with Ctrl+Shift+R."))
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = self._trash_bar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.supervision)
@@ -47,7 +54,32 @@ class TimelinePanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.activated.connect(lambda _index: self.activated.emit())
 
+    def _trash_bar(self) -> QFrame:
+        """What the list says and offers when it shows the trash: Restore, Empty Trash."""
+        bar = QFrame()
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setAccessibleName(self.tr("Trash"))
+        self.banner_text = QLabel(self.tr(
+            "Showing the trash. Choose an entry and restore it, or go back to the journal."),
+            wordWrap=True)
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_button.setAccessibleName(self.tr("Restore the chosen entry"))
+        self.restore_button.setToolTip(self.tr("Bring the chosen entry back into the journal"))
+        self.empty_button = QPushButton(self.tr("Empty Trash…"))
+        self.back_button = QPushButton(self.tr("Back to the Journal"))
+        buttons = QHBoxLayout()
+        for button in (self.restore_button, self.empty_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(bar)
+        layout.addWidget(self.banner_text)
+        layout.addLayout(buttons)
+        bar.hide()
+        return bar
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.restore_button.setEnabled(current.isValid())
         self.current_changed.emit(current.data(ID_ROLE) if current.isValid() else None)
 
     def set_rows(self, rows: list[EntryRow], empty_message: str) -> None:
@@ -55,6 +87,7 @@ class TimelinePanel(QWidget):
         self.view.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.view.selectionModel().blockSignals(False)
+        self.restore_button.setEnabled(self.view.currentIndex().isValid())
         self.empty.setText(empty_message)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
 
@@ -94,6 +127,7 @@ class TimelinePanel(QWidget):
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.view.scrollTo(index)
         selection.blockSignals(False)
+        self.restore_button.setEnabled(row >= 0)
         return row >= 0
 
     def select_row(self, row: int) -> None:

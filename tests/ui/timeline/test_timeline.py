@@ -31,8 +31,8 @@ def test_search_as_you_type(filled: Journal, make_window, qtbot) -> None:
     window.timeline.filters.flush_search()
     assert _summaries(window) == ["Rang Jo back at two, as promised."]
     assert window.count_label.text() == "Showing 1 of 4 entries"
-    assert "[promised]" in window.timeline.model.index(0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "[promised]" in window.timeline.model.meta_text(
+    assert "<b>promised</b>" in window.timeline.model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "as promised." in window.timeline.model.meta_text(
         window.timeline.model.index(0).data(ROW_ROLE)), "the match shows under the title"
 
 
@@ -168,3 +168,66 @@ def test_new_entry_from_the_trash_view_returns_to_the_journal(filled: Journal,
     assert not window.trash_mode
     assert window.pages.currentWidget() is window.editor
     assert not window.editor.body.isReadOnly()
+
+
+def test_the_trash_view_has_a_restore_button(filled: Journal, make_window, qtbot) -> None:
+    window = make_window()
+    doomed = window.timeline.model.entry_id(1)
+    filled.trash([doomed])
+    qtbot.keyClick(window, Qt.Key.Key_T,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    button = window.timeline.restore_button
+    assert button.isVisible() and not button.isEnabled(), "nothing chosen yet"
+    window.timeline.select_row(0)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert filled.get(doomed).deleted_at is None
+    assert not window.trash_mode and window.editor.entry_id == doomed
+    assert not button.isVisible()
+
+
+def test_the_trash_view_goes_back_to_the_journal(filled: Journal, make_window, qtbot) -> None:
+    window = make_window()
+    window.actions_.show_trash.setChecked(True)
+    qtbot.mouseClick(window.timeline.back_button, Qt.MouseButton.LeftButton)
+    assert not window.trash_mode and window.timeline.model.rowCount() == 4
+
+
+def test_moving_to_the_trash_offers_undo(filled: Journal, make_window, qtbot) -> None:
+    window = make_window()
+    window.timeline.select_row(0)
+    doomed = window.editor.entry_id
+    window.timeline.view.setFocus()
+    qtbot.keyClick(window.timeline.view, Qt.Key.Key_Delete)
+    note = window.undo_note
+    assert note.isVisible() and note.label.text() == "Moved to the trash."
+    assert filled.get(doomed).deleted_at is not None
+    qtbot.mouseClick(note.button, Qt.MouseButton.LeftButton)
+    assert filled.get(doomed).deleted_at is None
+    assert window.timeline.current_id() == doomed and window.editor.entry_id == doomed
+    assert not note.isVisible()
+    assert window.actions_.redo.text() == "&Redo Move to Trash", "Edit › Redo stays in step"
+
+
+def test_the_undo_note_goes_when_the_trash_is_undone_otherwise(filled: Journal, make_window,
+                                                                qtbot) -> None:
+    window = make_window()
+    window.timeline.select_row(0)
+    window.trash_current()
+    assert window.undo_note.isVisible()
+    window.actions_.undo.trigger()
+    assert not window.undo_note.isVisible()
+    window.trash_current()
+    first = window.undo_note.label.text()
+    window.trash_current()  # a second move: the note is about that one
+    assert window.undo_note.isVisible() and first
+    qtbot.mouseClick(window.undo_note.button, Qt.MouseButton.LeftButton)
+    assert filled.count() == 3 and filled.count(trashed=True) == 1
+
+
+def test_the_undo_note_goes_when_the_trash_is_shown(filled: Journal, make_window) -> None:
+    window = make_window()
+    window.timeline.select_row(0)
+    window.trash_current()
+    window.actions_.show_trash.setChecked(True)
+    assert not window.undo_note.isVisible()

@@ -1,0 +1,1 @@
+"""Help: the short guide and the keyboard shortcuts sheet."""
