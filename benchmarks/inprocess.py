@@ -162,7 +162,7 @@ def _prepare_and_pack(rec: Recorder, runs: int, journal: Journal, today: dt.date
 
 def bench_import(rec: Recorder, runs: int, jrnl_json: Path) -> None:
     """Import jrnl's JSON export into a new empty journal, as `carejournal import` does."""
-    from carejournal.cli.commands.interchange import import_files
+    from carejournal.services.importing import import_files
     from carejournal.services.journal import Journal
 
     expected = len(json.loads(jrnl_json.read_text(encoding="utf-8"))["entries"])

@@ -59,15 +59,10 @@ def open_journal(args: argparse.Namespace, create: bool = False,
 
 
 def os_problem(exc: OSError) -> str:
-    """One line for an OSError: why a write failed (disk full, read-only...), else the
-    system's own words and the file's name."""
-    from carejournal.services.files import not_saved as why_not_saved
+    """One line for an OSError (services/files.py: the window says the same)."""
+    from carejournal.services.files import os_problem as problem
 
-    not_saved = why_not_saved(exc)
-    if not_saved is not None:
-        return str(not_saved)
-    where = f" ({exc.filename})" if exc.filename else ""
-    return f"{exc.strerror or exc}{where}. Nothing was changed."
+    return problem(exc)
 
 
 def main(argv: Sequence[str] | None = None, window: WindowOpener | None = None) -> int:

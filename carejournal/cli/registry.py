@@ -177,6 +177,11 @@ COMMANDS: tuple[Command, ...] = (
                       "them in exports)",
             "commands.supervision:add_person_arguments",
             Run("commands.supervision:run_person", WRITES)),
+    Command("people", "the people in your entries: list, rename, merge, set nicknames and "
+                      "alias (every entry follows)",
+            "commands.names:add_people_arguments", Run("commands.names:run_people", WRITES)),
+    Command("tags", "your tags: list, rename, merge (every entry follows)",
+            "commands.names:add_tags_arguments", Run("commands.names:run_tags", WRITES)),
     Command("prepare", "prepare for your next supervision, step by step",
             "commands.prepare:add_prepare_arguments", Run("commands.prepare:run", WRITES),
             description="The no us and them check before supervision: 1 choose entries, "

@@ -36,6 +36,7 @@ class Changes:
     preparation: bool = False  # the preparation for supervision (it may reword entries)
     settings: bool = False  # shifts, reminders, thresholds, locking
     lens_rules: bool = False  # the language lens's rules switched on or off
+    names: bool = False  # people or tags renamed or merged: entries showing them read again
     shown: int | None = None
 
     def __or__(self, other: Changes) -> Changes:
@@ -51,6 +52,7 @@ class Changes:
             preparation=self.preparation or other.preparation,
             settings=self.settings or other.settings,
             lens_rules=self.lens_rules or other.lens_rules,
+            names=self.names or other.names,
             shown=other.shown if other.shown is not None else self.shown,
         )
 
@@ -61,7 +63,8 @@ class Changes:
     @property
     def touches_entries(self) -> bool:
         """Whether any entry was written, moved or deleted (or may have been reworded)."""
-        return bool(self.entries) or self.listing or self.trash or self.preparation
+        return (bool(self.entries) or self.listing or self.trash or self.preparation
+                or self.names)
 
     @classmethod
     def added(cls, entry_id: int) -> Changes:

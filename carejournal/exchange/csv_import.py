@@ -28,6 +28,32 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
+def preview(path: Path, rows: int = 5) -> tuple[list[str], list[list[str]]]:
+    """The column names and the first rows of a CSV file, to choose the columns by; an
+    ImportProblem if it cannot be read."""
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+        first = [row for row, _ in zip(reader, range(rows), strict=False)]
+    except csv.Error as exc:
+        raise ImportProblem(f"{path.name}, line {reader.line_num}", f"bad CSV ({exc})") from None
+    if not header:
+        raise ImportProblem(path.name, "the file is empty")
+    return header, first
+
+
+def guess_mapping(header: list[str]) -> dict[str, str]:
+    """The columns a CSV file's header offers for each field, matched by name (any case)."""
+    names = {name.casefold(): name for name in header}
+    return {field: names[field] for field in FIELDS if field in names}
+
+
+def mapping_text(mapping: dict[str, str]) -> str:
+    """A mapping as --map takes it: 'date=Day,text=Note'."""
+    return ",".join(f"{field}={column}" for field, column in mapping.items() if column)
+
+
 def read_csv(path: Path, mapping: dict[str, str] | None = None) -> ImportPlan:
     """The plan of a CSV file, or ImportProblem naming the line and the problem."""
     return parse_csv(read_text(path), path.name, mapping or {})

@@ -27,3 +27,13 @@ def may_be_encrypted(journal: Path) -> bool:
 def not_saved(exc: OSError) -> NotSaved | None:
     """The NotSaved for an OSError writing a file (an export, a draft, settings), or None."""
     return write_errors.from_os(exc)
+
+
+def os_problem(exc: OSError) -> str:
+    """One line for an OSError: why a write failed (disk full, read-only...), else the
+    system's own words and the file's name (the CLI and the window say the same)."""
+    why = not_saved(exc)
+    if why is not None:
+        return str(why)
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}. Nothing was changed."

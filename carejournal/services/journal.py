@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from carejournal.services.goals import GoalService
     from carejournal.services.kindness import KindnessService
     from carejournal.services.lens import LensService
+    from carejournal.services.names import NamesService
     from carejournal.services.operations import JournalOps
     from carejournal.services.patterns import PatternsService
     from carejournal.services.preparation import Preparing
@@ -142,6 +143,14 @@ class Journal:
 
         return SupervisionService(guarded(SupervisionRepository(self._engine), self),
                                   self.settings, self._clock)
+
+    @cached_property
+    def names(self) -> NamesService:
+        """People and tags by name: counted, renamed, merged (every entry follows)."""
+        from carejournal.services.names import NamesService
+        from carejournal.store.names_repo import NamesRepository
+
+        return NamesService(guarded(NamesRepository(self._engine), self), self.supervision)
 
     @cached_property
     def spelling(self) -> SpellingService:

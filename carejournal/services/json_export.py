@@ -71,3 +71,9 @@ def _valid(check: codecs.IncrementalDecoder, block: bytes, path: Path) -> None:
             f"Some text in {path.name} is damaged (it is not valid UTF-8), so it cannot be "
             "exported as JSON. Nothing was written. `carejournal salvage` saves what can "
             "be read.") from exc
+
+
+def exported_message(count: int, out: Path) -> str:
+    """What the CLI and the window say once the journal is exported as JSON."""
+    return (f"Exported the whole journal ({count} entries) to {out}. "
+            "It is not encrypted: keep it somewhere safe.")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carejournal.core.changes import Changes, Done
 
 if TYPE_CHECKING:
     from carejournal.core.domain import EntryDraft
+    from carejournal.core.import_plan import ImportReport
     from carejournal.core.kindness import Act
     from carejournal.services.journal import Journal
 
@@ -71,3 +73,39 @@ class JournalOps:
         """Add a word to the personal dictionary (SpellingService.add_word)."""
         self._journal.spelling.add_word(word)
         return Changes(settings=True)
+
+    def import_files(self, fmt: str, files: Sequence[Path], mapping: str = ""
+                     ) -> Done[ImportReport]:
+        """Import files all or nothing (services/importing.py); what was imported."""
+        from carejournal.services.importing import changes_of, import_files
+
+        report = import_files(self._journal, fmt, list(files), mapping)
+        return Done(report, changes_of(report))
+
+    def set_person_names(self, name: str, nicknames: Sequence[str], alias: str) -> Changes:
+        """Set someone's other names and pack alias (NamesService.set_names)."""
+        self._journal.names.set_names(name, nicknames, alias)
+        return Changes(names=True)
+
+    def rename_person(self, old: str, new: str) -> Done[int]:
+        """Call someone by a new name in every entry; how many entries followed."""
+        return _followed(self._journal.names.rename_person(old, new), person=True)
+
+    def merge_people(self, source: str, target: str) -> Done[int]:
+        """Merge one person into another; how many entries followed."""
+        return _followed(self._journal.names.merge_people(source, target), person=True)
+
+    def rename_tag(self, old: str, new: str) -> Done[int]:
+        """Rename a tag in every entry; how many entries followed."""
+        return _followed(self._journal.names.rename_tag(old, new))
+
+    def merge_tags(self, source: str, target: str) -> Done[int]:
+        """Merge one tag into another; how many entries followed."""
+        return _followed(self._journal.names.merge_tags(source, target))
+
+
+def _followed(entry_ids: Sequence[int], person: bool = False) -> Done[int]:
+    """A rename or merge: the entries it reached (counted) and that names changed (a
+    person's goals and the strengths noted while preparing follow them)."""
+    return Done(len(entry_ids), Changes(entries=frozenset(entry_ids), names=True, goals=person,
+                                        preparation=person))

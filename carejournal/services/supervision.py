@@ -168,6 +168,22 @@ class SupervisionService:
             raise InvalidInput(f"the period ends ({prep.until}) before it starts ({prep.since})")
         self._store.save_preparation(prep.session_id, prep.to_json(), self._clock())
 
+    def person_renamed(self, old: str, new: str) -> None:
+        """Someone was renamed or merged into another: a strength noted for them while
+        preparing follows (one already noted for `new` is kept)."""
+        for session in self._store.sessions():
+            stored = None if session.id is None else self._store.preparation(session.id)
+            if stored is None:
+                continue
+            try:
+                prep = Preparation.from_json(stored)
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged record starts again when opened (preparation())
+            if old in prep.strengths:
+                note = prep.strengths.pop(old)
+                prep.strengths[new] = prep.strengths.get(new) or note
+                self._store.save_preparation(prep.session_id, prep.to_json(), self._clock())
+
     # -- entry history ------------------------------------------------------------
     def keep_revision(self, entry_id: int, texts: dict[str, str], reason: str) -> None:
         """Keep an entry's texts as they were before a change."""

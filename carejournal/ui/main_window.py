@@ -46,8 +46,10 @@ if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
     from carejournal.ui.editor.word_count import WordCount
+    from carejournal.ui.interchange.controller import InterchangeController
     from carejournal.ui.lens.controller import LensController
     from carejournal.ui.lens.spelling import SpellingController
+    from carejournal.ui.names.dialog import NamesController
     from carejournal.ui.patterns.controller import PatternsController
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
     backups: BackupsController
     locking: LockController
     encryption: EncryptionController
+    interchange: InterchangeController
+    names: NamesController
     read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
     word_count: WordCount  # beside the save state, with the editor (window_parts.py)
 
@@ -230,7 +234,7 @@ class MainWindow(QMainWindow):
         self._editor_follows(changes)
         if changes.little_things:
             self.reload_catalogue()
-        if changes.listing or changes.little_things or changes.preparation:
+        if changes.listing or changes.little_things or changes.preparation or changes.names:
             self.refresh(select_id=changes.shown)
         else:
             for entry_id in sorted(changes.entries):
@@ -238,9 +242,9 @@ class MainWindow(QMainWindow):
 
     def _editor_follows(self, changes: Changes) -> None:
         """Show the open entry anew when a write beside the editor changed it (an action
-        marked done, a rewording in the preparation)."""
+        marked done, a rewording in the preparation, a person or tag renamed or merged)."""
         editor = self._editor
-        if not (changes.action_items or changes.preparation) or editor is None \
+        if not (changes.action_items or changes.preparation or changes.names) or editor is None \
                 or editor.entry_id is None or self.pages.currentWidget() is not editor:
             return
         if self.autosaver.flush():

@@ -53,8 +53,10 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
+    from carejournal.ui.interchange.controller import InterchangeController
     from carejournal.ui.lens.controller import LensController
     from carejournal.ui.lens.spelling import SpellingController
+    from carejournal.ui.names.dialog import NamesController
     from carejournal.ui.patterns.controller import PatternsController
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
@@ -71,3 +73,5 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     window.backups = BackupsController(window)
     window.locking = LockController(window)
     window.encryption = EncryptionController(window)
+    window.interchange = InterchangeController(window)
+    window.names = NamesController(window)

@@ -42,3 +42,9 @@ def test_an_edit_keeps_the_listing_and_an_add_changes_it() -> None:
 def test_done_carries_the_result_and_the_changes() -> None:
     done = Done(7, Changes.added(7))
     assert done.value == 7 and done.changes.shown == 7
+
+
+def test_names_merge_and_touch_entries() -> None:
+    assert (Changes() | Changes(names=True)).names
+    assert Changes(names=True).touches_entries
+    assert Changes(names=True)

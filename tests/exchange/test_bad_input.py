@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carejournal.cli.commands.interchange import import_files
 from carejournal.exchange.errors import ImportProblem
+from carejournal.services.importing import import_files
 from carejournal.services.journal import Journal
 from tests.exchange.conftest import TRIED
 

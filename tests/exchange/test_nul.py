@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from carejournal.cli.commands.interchange import import_files
 from carejournal.core.domain import EntryDraft, EntryKind
 from carejournal.exchange.reading import strip_nuls
+from carejournal.services.importing import import_files
 from carejournal.services.journal import Journal
 from carejournal.services.json_export import export_json
 from tests.cli.helpers import cli, ok

@@ -40,7 +40,7 @@ def damaged(tmp_path: Path) -> Path:
 
 
 def _import(out: Path, into: Path) -> Journal:
-    from carejournal.cli.commands.interchange import import_files
+    from carejournal.services.importing import import_files
 
     fresh = Journal.open(into, create=True)
     import_files(fresh, "json", [out])

@@ -1,0 +1,1 @@
+"""File import and export in the window: File › Import… and File › Export…."""

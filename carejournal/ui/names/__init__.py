@@ -1,0 +1,1 @@
+"""People and tags: rename, merge, and a person's other names and alias."""
