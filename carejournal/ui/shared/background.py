@@ -30,6 +30,7 @@ Runner = Callable[..., Any]  # start's signature: runner(work, *args, name=...)
 _lock = threading.Lock()
 _running = 0
 _was_enabled = True
+_owed = False  # the last work ended off the window's thread: the collector is due back on
 _threads: set[threading.Thread] = set()  # started here and not yet finished
 # Tasks whose outcome is not yet delivered. A task has no Qt parent: deleting its owner (a
 # closed window) cancels it instead of deleting it while its worker may be signalling it,
@@ -40,10 +41,12 @@ _pending: set[Task] = set()
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause cyclic garbage collection for the duration (nested and concurrent uses too)."""
-    global _running, _was_enabled
+    global _running, _was_enabled, _owed
     with _lock:
         if _running == 0:
-            _was_enabled = gc.isenabled()
+            if not _owed:  # (owed: it is off only until the window's thread turns it on)
+                _was_enabled = gc.isenabled()
+            _owed = False
             gc.disable()
         _running += 1
     try:
@@ -52,7 +55,10 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _running -= 1
             last = _running == 0 and _was_enabled
-        if last and threading.current_thread() is threading.main_thread():
+            on_window_thread = threading.current_thread() is threading.main_thread()
+            if last and not on_window_thread:
+                _owed = True
+        if last and on_window_thread:
             _resume_collector()
         elif last:
             # Not here: once on, the collector may run at this thread's next allocation and
@@ -62,9 +68,11 @@ def collector_paused() -> Iterator[None]:
 
 def _resume_collector() -> None:
     """Turn the collector back on if no background work runs (on the window's thread)."""
+    global _owed
     with _lock:
         if _running == 0 and _was_enabled:
             gc.enable()
+            _owed = False
 
 
 class _Resumer(QObject):

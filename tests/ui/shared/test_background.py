@@ -11,6 +11,13 @@ import pytest
 from carejournal.ui.shared import background
 
 
+@pytest.fixture(autouse=True)
+def _no_work_left_over() -> None:
+    """Work an earlier test's window started (loading the lexicon or a dictionary) may still
+    run and hold the collector paused: wait for it, so each test starts from rest."""
+    assert background.wait_for_all(60) == []
+
+
 def test_the_collector_is_paused_while_work_runs_and_back_after(qtbot) -> None:
     assert gc.isenabled()
     release, seen = threading.Event(), []
@@ -121,3 +128,12 @@ def test_teardown_waits_for_work_started_with_run(qtbot) -> None:
     threading.Timer(0.2, release.set).start()
     assert background.wait_for_all(5) == []
     assert finished == [True], "wait_for_all returned only once the work was done"
+
+
+def test_work_begun_before_the_collector_is_back_does_not_keep_it_off_for_good() -> None:
+    thread = background.start(lambda: None, name="first")
+    thread.join(5)
+    assert not gc.isenabled()  # due back on, once the window's thread runs
+    with background.collector_paused():  # more work begins before that
+        pass
+    assert gc.isenabled()
