@@ -52,8 +52,10 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
     from carejournal.ui.supervision.controller import SupervisionController
+    from carejournal.ui.timeline.calendar import CalendarController
 
     check_journal(window)  # saves wait until the journal's full check passes (in the background)
+    window.calendar = CalendarController(window, lambda: clock().date())  # before Tab's chain
     window.editor  # noqa: B018 - built now, before the controllers that join it
     window.lens = LensController(window, lambda: clock().date())
     window.spelling = SpellingController(window)  # the dictionary loads after the first paint
