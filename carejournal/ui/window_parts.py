@@ -46,6 +46,7 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
+    from carejournal.ui.editor.on_this_day import install as install_on_this_day
     from carejournal.ui.lens.controller import LensController
     from carejournal.ui.lens.spelling import SpellingController
     from carejournal.ui.patterns.controller import PatternsController
@@ -56,6 +57,7 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
 
     check_journal(window)  # saves wait until the journal's full check passes (in the background)
     window.calendar = CalendarController(window, lambda: clock().date())  # before Tab's chain
+    install_on_this_day(window, lambda: clock().date())
     window.editor  # noqa: B018 - built now, before the controllers that join it
     window.lens = LensController(window, lambda: clock().date())
     window.spelling = SpellingController(window)  # the dictionary loads after the first paint

@@ -79,9 +79,9 @@ class MonthCalendar(QCalendarWidget):
         when = QLocale().toString(date, "dddd d MMMM yyyy")
         return self.tr("{date}: {count}").format(date=when, count=self.count_text(date))
 
-    def paintCell(self, painter: QPainter, rect: QRect, date: QDate | dt.date) -> None:
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         super().paintCell(painter, rect, date)
-        day = date if isinstance(date, dt.date) else py_date(date)
+        day = py_date(date)
         if day not in self.counts:
             return
         selected = day == py_date(self.selectedDate())
