@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
 
 Reader = Callable[[], list[EntryRow]]
+LINK_STYLE = ("QPushButton { border: none; padding: 2px 4px; text-decoration: underline; }"
+              "QPushButton:focus { outline: 1px solid palette(highlight); }")
 WORDS_SHOWN = 70  # characters of a title or first line; the page stays its width
 
 
@@ -87,6 +89,7 @@ class OnThisDay(QWidget):
         text = self.tr("{year} · {words}").format(year=row.occurred_on.year, words=words)
         button = QPushButton(text.replace("&", "&&"))
         button.setFlat(True)
+        button.setStyleSheet(LINK_STYLE)  # it opens the entry, as a link would
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setAccessibleName(self.tr("Open the entry from {year}: {words}").format(
             year=row.occurred_on.year, words=words))

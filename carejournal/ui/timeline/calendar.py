@@ -1,6 +1,6 @@
 """The month view beside the timeline: which days have entries, and a click to see a day.
 
-Days with entries are bold with a dot under the number (not colour alone); hovering says how
+Days with entries are bold with a dot beside the number (not colour alone); hovering says how
 many entries, and the calendar's accessible description says the same for the chosen day.
 Clicking a day, or Enter on it, shows only that day in the timeline: the From and To dates
 show it and "Show all days" below the month clears it. The arrow keys move between days and
@@ -15,7 +15,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -50,6 +57,8 @@ class MonthCalendar(QCalendarWidget):
         self.setHorizontalHeaderFormat(
             QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setGridVisible(False)
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(weekend, QTextCharFormat())  # calm: no red weekends
         self.view = self.findChild(QTableView)
         if self.view is not None:
             self.view.viewport().installEventFilter(self)
@@ -86,8 +95,9 @@ class MonthCalendar(QCalendarWidget):
             return
         selected = day == py_date(self.selectedDate())
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        radius = max(2, rect.height() // 12)
-        centre = QPoint(rect.center().x(), rect.bottom() - radius - 2)
+        number = QFontMetrics(self.font()).horizontalAdvance(str(day.day))
+        radius = max(2, rect.height() // 6)
+        centre = QPoint(rect.center().x() + number // 2 + radius + 4, rect.center().y())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
