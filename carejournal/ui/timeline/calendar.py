@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -59,10 +60,26 @@ class MonthCalendar(QCalendarWidget):
         self.setGridVisible(False)
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(weekend, QTextCharFormat())  # calm: no red weekends
+        self._name_parts()
         self.view = self.findChild(QTableView)
         if self.view is not None:
             self.view.viewport().installEventFilter(self)
         self.selectionChanged.connect(self._describe)
+
+    def _name_parts(self) -> None:
+        """Names for a screen reader: Qt leaves the month's own buttons and grid unnamed."""
+        names = {"qt_calendar_calendarview": self.tr("Days of the month"),
+                 "qt_calendar_prevmonth": self.tr("Previous month (Page Up)"),
+                 "qt_calendar_nextmonth": self.tr("Next month (Page Down)"),
+                 "qt_calendar_monthbutton": self.tr("Choose the month"),
+                 "qt_calendar_yearbutton": self.tr("Choose the year"),
+                 "qt_calendar_yearedit": self.tr("Year")}
+        for name, text in names.items():
+            part = self.findChild(QWidget, name)
+            if part is not None:
+                part.setAccessibleName(text)
+                if isinstance(part, QToolButton):
+                    part.setToolTip(text)
 
     def set_counts(self, counts: list[DayCount]) -> None:
         """Mark these days (the shown month's) and forget the others."""
