@@ -242,3 +242,5 @@ class CalendarController(QObject):
         flt = self.window.timeline.filters.current()
         one_day = flt.since if flt.since is not None and flt.since == flt.until else None
         self.view.show_day(one_day)
+        if one_day is not None:  # chosen in the From and To boxes too: the month follows
+            self.view.calendar.setSelectedDate(qdate(one_day))

@@ -75,6 +75,11 @@ def test_clicking_a_day_shows_that_day_until_cleared(filled: Journal, make_windo
     assert filters.since.date() == filters.until.date() == QDate(2026, 3, 2)
     assert month.day_line.isVisible() and "2 Mar 2026" in month.showing.text()
     assert "Showing 1 of 4" in window.count_label.text()
+    assert month.calendar.selectedDate() == QDate(2026, 3, 2)
+    filters.set_dates(dt.date(2025, 7, 9), dt.date(2025, 7, 9))  # typed in From and To
+    assert month.calendar.selectedDate() == QDate(2025, 7, 9)
+    assert (month.calendar.monthShown(), month.calendar.counts) == (7, {})
+    assert "9 Jul 2025" in month.showing.text()
     qtbot.mouseClick(month.show_all, Qt.MouseButton.LeftButton)
     assert len(_summaries(window)) == 4 and not month.day_line.isVisible()
     assert filters.since.specialValueText() == filters.since.text() == "Any"
