@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit
+from PySide6.QtCore import QDate, QEvent, QPoint, QSettings, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QDateEdit, QToolTip
 
 from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
@@ -141,3 +142,31 @@ def test_the_date_filter_pop_up_opens_at_today_while_it_says_any(window: MainWin
     qtbot.waitUntil(popup.isVisible)
     assert (popup.yearShown(), popup.monthShown()) == (2024, 5), "a chosen date opens as it is"
     qtbot.keyClick(QApplication.activePopupWidget() or popup, Qt.Key.Key_Escape)
+
+
+def test_hovering_a_day_says_how_many_entries(filled: Journal, make_window, qtbot) -> None:
+    window = _in_march(make_window)
+    calendar = window.calendar.view.calendar
+    assert calendar.view is not None
+    model = calendar.view.model()
+    texts = {}
+    for row in range(1, model.rowCount()):
+        for column in range(model.columnCount()):
+            centre = calendar.view.visualRect(model.index(row, column)).center()
+            event = QHelpEvent(QEvent.Type.ToolTip, centre, calendar.view.mapToGlobal(centre))
+            QApplication.sendEvent(calendar.view.viewport(), event)
+            texts[calendar.date_at(centre)] = QToolTip.text()
+    assert texts[QDate(2026, 3, 2)] == "Monday 2 March 2026: 1 entry"
+    assert texts[QDate(2026, 3, 9)] == "Monday 9 March 2026: No entries"
+    assert texts[QDate(2026, 2, 28)].startswith("Saturday 28 February 2026"), "days around"
+    assert len(texts) == 42
+
+
+def test_tab_leaves_the_month_and_comes_back(filled: Journal, make_window, qtbot) -> None:
+    window = _in_march(make_window)
+    calendar = window.calendar.view.calendar
+    window.timeline.view.setFocus()
+    qtbot.keyClick(window.timeline.view, Qt.Key.Key_Tab)
+    assert calendar.isAncestorOf(QApplication.focusWidget()) or calendar.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert not calendar.isAncestorOf(QApplication.focusWidget()), "Tab moves on, not by day"
