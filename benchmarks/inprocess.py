@@ -52,6 +52,7 @@ def bench_inprocess(rec: Recorder, runs: int, journal_path: Path, jrnl_json: Pat
         bench_search(rec, journal, ids)
         bench_open(rec, journal, ids)
         bench_timeline(rec, runs, journal)
+        bench_calendar(rec, runs, journal, today)
         bench_lens(rec, runs)
         bench_spelling(rec, runs)
         rec.section("Patterns view")
@@ -110,6 +111,16 @@ def bench_open(rec: Recorder, journal: Journal, ids: Sequence[int]) -> None:
     rec.add("open_entry", "Open an entry: journal.get", each_timed(journal.get, chosen),
             note=f"{len(chosen)} entries across the journal")
     bench_editor(rec, journal, chosen)
+
+
+def bench_calendar(rec: Recorder, runs: int, journal: Journal, today: dt.date) -> None:
+    """The month view's days with entries (this month's), and "on this day" for today."""
+    samples, days = time_runs(lambda: journal.days_with_entries(today.year, today.month), runs)
+    rec.add("calendar_month", "Calendar: days with entries in one month", samples,
+            note=f"{len(days)} days with entries")
+    samples, found = time_runs(lambda: journal.on_this_day(today, limit=3), runs)
+    rec.add("on_this_day", "On this day: entries from earlier years", samples,
+            note=f"{len(found)} shown")
 
 
 def bench_supervision(rec: Recorder, runs: int, journal: Journal, today: dt.date) -> None:

@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from carejournal.core.calendar import DayCount, month_span
 from carejournal.core.domain import (
     DueAction,
     Entry,
@@ -453,6 +454,18 @@ class Journal:
         id): the window compares it to notice entries added or moved by another program."""
         with self._reading():
             return self._rows.stamp()
+
+    def days_with_entries(self, year: int, month: int) -> list[DayCount]:
+        """The days of one month that have entries (not in the trash), each with its count."""
+        first, last = month_span(year, month)
+        with self._reading():
+            return self._rows.day_counts(first, last)
+
+    def on_this_day(self, day: dt.date, limit: int | None = None) -> list[EntryRow]:
+        """Entries from the same day and month in earlier years, newest first (none from the
+        trash); at most limit of them, if given."""
+        with self._reading():
+            return self._rows.on_this_day(day, limit)
 
     def actions_due(self, today: dt.date, days_ahead: int = 0) -> list[DueAction]:
         """Open action items with a review date up to today (plus days_ahead), soonest first."""

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, Select, column, func, literal_column,
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import ColumnClause
 
+from carejournal.core.calendar import DayCount, day_and_month
 from carejournal.core.domain import DueAction, EntryFilter, EntryKind, EntryRow
 from carejournal.core.errors import JournalDamaged
 from carejournal.core.snippets import MATCH_CLOSE, MATCH_OPEN
@@ -93,6 +94,25 @@ class RowReader:
         with self._engine.connect() as conn:
             total, trashed, newest = conn.execute(query.select_from(ENTRIES)).one()
             return int(total), int(trashed), int(newest)
+
+    def day_counts(self, first: dt.date, last: dt.date) -> list[DayCount]:
+        """One row per day from first to last that has entries not in the trash, with their
+        count: read from the timeline index alone (deleted_at, occurred_on), never a row."""
+        e = ENTRIES.c
+        query = (select(e.occurred_on, func.count())
+                 .where(e.deleted_at.is_(None), e.occurred_on.between(first, last))
+                 .group_by(e.occurred_on).order_by(e.occurred_on))
+        with self._engine.connect() as conn:
+            return [DayCount(day, count) for day, count in conn.execute(query)]
+
+    def on_this_day(self, day: dt.date, limit: int | None = None) -> list[EntryRow]:
+        """Timeline rows of entries on the same day and month in years before day's, newest
+        first (none from the trash)."""
+        e = ENTRIES.c
+        flt = EntryFilter(until=dt.date(day.year - 1, 12, 31), limit=limit)
+        query = row_query(flt, "").where(func.substr(e.occurred_on, 6, 5) == day_and_month(day))
+        with self._engine.connect() as conn:
+            return [to_row(r) for r in conn.execute(query)]
 
     def actions_due(self, until: dt.date) -> list[DueAction]:
         """Open action items reviewed on or before until, in entries not in the trash."""

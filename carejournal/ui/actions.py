@@ -41,6 +41,8 @@ class Actions(QObject):
         self.clear_filters = self._make(self.tr("&Clear Search and Filters"), "Ctrl+Shift+L")
         self.show_trash = self._make(self.tr("Show T&rash"), "Ctrl+Shift+T")
         self.show_trash.setCheckable(True)
+        self.show_calendar = self._make(self.tr("&Calendar"), "Ctrl+Shift+D")
+        self.show_calendar.setCheckable(True)  # the month view below the timeline, remembered
         self.restore = self._make(self.tr("&Restore from Trash"), "Ctrl+Shift+R")
         self.empty_trash = self._make(self.tr("&Empty Trash…"))
         self.quick_capture = self._make(self.tr("&Quick Capture…"), "Ctrl+Shift+K")

@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
     from carejournal.ui.supervision.controller import SupervisionController
+    from carejournal.ui.timeline.calendar import CalendarController
 
 TAB_WRITES_KEY = "editor/tab_writes_tabs"  # the worker's choice, with the window layout
 FIRST_SCREEN = 150  # timeline rows read before the first paint; the rest just after it
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     spelling: SpellingController
     patterns: PatternsController
     supervision: SupervisionController
+    calendar: CalendarController
     draft_keeper: DraftKeeper
     backups: BackupsController
     locking: LockController

@@ -55,6 +55,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
 
     view_menu = bar.addMenu(window.tr("&View"))
     view_menu.addAction(actions.show_trash)
+    view_menu.addAction(actions.show_calendar)
     view_menu.addAction(actions.show_goals)
     view_menu.addAction(actions.due_actions)
     view_menu.addAction(actions.show_lens)

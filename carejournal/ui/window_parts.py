@@ -54,6 +54,7 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
     from carejournal.ui.interchange.controller import InterchangeController
+    from carejournal.ui.editor.on_this_day import install as install_on_this_day
     from carejournal.ui.lens.controller import LensController
     from carejournal.ui.lens.spelling import SpellingController
     from carejournal.ui.names.dialog import NamesController
@@ -61,8 +62,11 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
     from carejournal.ui.supervision.controller import SupervisionController
+    from carejournal.ui.timeline.calendar import CalendarController
 
     check_journal(window)  # saves wait until the journal's full check passes (in the background)
+    window.calendar = CalendarController(window, lambda: clock().date())  # before Tab's chain
+    install_on_this_day(window, lambda: clock().date())
     window.editor  # noqa: B018 - built now, before the controllers that join it
     window.lens = LensController(window, lambda: clock().date())
     window.spelling = SpellingController(window)  # the dictionary loads after the first paint

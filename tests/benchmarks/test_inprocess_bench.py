@@ -17,7 +17,8 @@ from carejournal.services.journal import Journal
 TODAY = dt.date(2026, 11, 20)
 EXPECTED = (
     "fts_p50", "fts_p95", "open_entry", "open_entry_editor", "timeline_fill", "timeline_page",
-    "timeline_scroll_all", "lens_build", "lens_check_10k", "lens_balance_10k", "lens_load_10k",
+    "timeline_scroll_all", "calendar_month", "on_this_day", "lens_build", "lens_check_10k",
+    "lens_balance_10k", "lens_load_10k",
     "lens_rehighlight", "lens_keystroke", "spelling_load", "spelling_check_10k_new",
     "spelling_check_10k", "spelling_check_10k_again", "spelling_suggest", "spelling_load_10k",
     "spelling_keystroke", "patterns_warm_up", "patterns_series_12m",

@@ -37,6 +37,7 @@ SAMPLE: dict[str, tuple[str, ...]] = {
 # The other way of the two commands that have one, and the arguments that choose it.
 VARIANT_SAMPLE: dict[str, tuple[str, ...]] = {
     "restore": ("backup.sqlite",), "export": ("--out", "whole.json"),
+    "list": ("--on-this-day",),
 }
 
 
@@ -58,6 +59,9 @@ def test_the_openings_are_as_they_always_were() -> None:
     assert registry.BY_NAME["export"].variant == Variant(
         "commands.prepare:is_json_export", Run("commands.interchange:run_json_export",
                                                registry.READS))
+    assert registry.BY_NAME["list"].variant == Variant(
+        "commands.entries:asks_on_this_day", Run("commands.entries:run_on_this_day",
+                                                 registry.READS))
     assert registry.BY_NAME["restore"].variant == Variant(
         "commands.backup:names_a_backup", Run("commands.backup:run_restore", None))
 

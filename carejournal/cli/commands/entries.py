@@ -41,6 +41,9 @@ def add_add_arguments(add: argparse.ArgumentParser) -> None:
 def add_list_arguments(lst: argparse.ArgumentParser) -> None:
     add_filters(lst)
     lst.add_argument("-n", type=positive, metavar="N", help="keep only the newest N")
+    lst.add_argument("--on-this-day", nargs="?", const="today", type=date_type, default=None,
+                     metavar="DATE", help="entries from this day and month in earlier years "
+                     "(today's, or DATE's); the other filters do not apply")
 
 
 def add_search_arguments(search: argparse.ArgumentParser) -> None:
@@ -121,6 +124,21 @@ def run_list(journal: Journal, args: argparse.Namespace) -> int:
     else:
         print_rows(rows, empty="No entries match." if journal.count() else
                    "The journal is empty. Add one with: carejournal add --kind reflection TEXT")
+    return EXIT_OK
+
+
+def asks_on_this_day(args: argparse.Namespace) -> bool:
+    """`list --on-this-day`: the same day and month in earlier years."""
+    return args.on_this_day is not None
+
+
+def run_on_this_day(journal: Journal, args: argparse.Namespace) -> int:
+    day = args.on_this_day
+    rows = journal.on_this_day(day, limit=args.n)
+    if args.json:
+        print_json([row_json(r) for r in rows])
+    else:
+        print_rows(rows, empty=f"Nothing from {day.day} {day:%B} in earlier years.")
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import EntryKind
 from carejournal.core.kinds import KINDS
+from carejournal.ui.editor.on_this_day import OnThisDay
 from carejournal.ui.shared.strings import kind_description, new_entry_label
 
 
@@ -99,19 +101,30 @@ class WelcomePage(QWidget):
 
 
 class NothingSelectedPage(QWidget):
-    """Shown when the journal has entries but none is open."""
+    """Shown when the journal has entries but none is open, with any entries from this day in
+    earlier years below (the welcome page above is for an empty journal, which has none)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAccessibleName(self.tr("No entry open"))
+        self.on_this_day = OnThisDay()
         layout = QVBoxLayout(self)
+        layout.addStretch(1)
         layout.addWidget(self.label)
+        layout.addSpacing(24)
+        layout.addWidget(self.on_this_day, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
         self.set_trash_mode(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.on_this_day.reload()  # today may have turned into tomorrow meanwhile
+        super().showEvent(event)
 
     def set_trash_mode(self, trash: bool) -> None:
         """Say what can be done here, in the journal or in the trash."""
+        self.on_this_day.set_trash_mode(trash)
         self.label.setText(self.tr(
             "Choose an entry on the left to see it. Restore brings it back (Ctrl+Shift+R);\n"
             "Empty Trash deletes everything in the trash for good.")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -151,6 +153,19 @@ class FilterBar(QWidget):
         self._debounce.stop()
         self.changed.emit()
 
+    def set_dates(self, since: dt.date | None, until: dt.date | None) -> None:
+        """Show the entries from since to until (None: any), keeping the other filters."""
+        for edit, day in ((self.since, since), (self.until, until)):
+            edit.blockSignals(True)
+            edit.setDate(qdate(day) if day is not None else ANY_DATE)
+            edit.blockSignals(False)
+        self._sync_supervision()
+        self.changed.emit()
+
+    def clear_dates(self) -> None:
+        """Any date again, keeping the search and the other filters."""
+        self.set_dates(None, None)
+
     # -- since the last supervision ---------------------------------------------
     def set_last_supervision(self, day: dt.date | None) -> None:
         """Offer 'since the last supervision' from this day (None: no session up to today).
@@ -187,9 +202,21 @@ class FilterBar(QWidget):
             day is not None and _date_of(self.since) == day and _date_of(self.until) is None)
 
 
+class _OpensAtToday(QCalendarWidget):
+    """The date box's pop-up calendar: while the box says "Any" (its minimum date, 1 January
+    1900) it opens at this month, not at January 1900."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.selectedDate() == ANY_DATE:
+            today = QDate.currentDate()
+            self.setCurrentPage(today.year(), today.month())
+        super().showEvent(event)
+
+
 def _date_edit(accessible: str) -> QDateEdit:
     """A date box that can also say 'Any'."""
     edit = date_edit(accessible)
+    edit.setCalendarWidget(_OpensAtToday(edit))
     edit.setMinimumDate(ANY_DATE)
     edit.setSpecialValueText(edit.tr("Any"))
     edit.setDate(ANY_DATE)

@@ -142,6 +142,12 @@ class TimelinePanel(QWidget):
         current = self.view.currentIndex()
         self.select_row(current.row() + delta if current.isValid() else 0)
 
+    def add_month_view(self, month: QWidget) -> None:
+        """Put the month view (built after the first paint) below the list."""
+        layout = self.layout()
+        if layout is not None:
+            layout.addWidget(month)
+
     def show_trash_banner(self, shown: bool) -> None:
         """Say plainly when the list shows the trash."""
         self.banner.setVisible(shown)
