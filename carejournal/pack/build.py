@@ -136,7 +136,7 @@ def _entry(entry: PackEntry, scrub: Scrub, listed: bool = False) -> list[Block]:
     notes = [kind]
     if entry.people:
         notes.append("With: " + ", ".join(scrub(p) for p in entry.people))
-    if entry.to_discuss:
+    if entry.to_discuss and not listed:  # under "Entries to discuss" it goes without saying
         notes.append("Marked to discuss in supervision")
     blocks.append(Paragraph(" \u00b7 ".join(notes), "note"))
     blocks.extend(_paragraphs(scrub(entry.body)))

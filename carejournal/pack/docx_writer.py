@@ -235,6 +235,7 @@ def _contents(doc: Any, block: Contents, headings: list[Heading]) -> None:
         link.append(shown)
         paragraph._p.append(link)
     last.append(_field_char("end"))
+    doc.add_page_break()  # the agenda starts a page, as in the PDF
 
 
 def _bookmark(number: int) -> str:

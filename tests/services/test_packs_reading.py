@@ -91,6 +91,23 @@ def test_the_word_pack_puts_the_agenda_figures_and_entries_to_discuss_first(
     assert headings[:3] == list(FRONT), "nothing stands before the agenda"
 
 
+def test_the_word_contents_link_to_the_headings_they_name(packs: dict[str, Path]) -> None:
+    from docx.oxml.ns import qn
+
+    body = docx.Document(str(packs["docx"])).element.body
+    links = {link.get(qn("w:anchor")): "".join(t.text or "" for t in link.iter(qn("w:t")))
+             for link in body.iter(qn("w:hyperlink"))}
+    marks = {}
+    for start in body.iter(qn("w:bookmarkStart")):
+        paragraph = start.getparent()
+        marks[start.get(qn("w:name"))] = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    assert [links[a] for a in links if links[a] in FRONT + REST] == [*FRONT, *REST]
+    for anchor, text in links.items():
+        assert marks[anchor] == text, "each line of the contents links to its own heading"
+    codes = "".join(t.text or "" for t in body.iter(qn("w:instrText")))
+    assert "TOC " in codes, "Word can fill in the page numbers (Update Field)"
+
+
 def test_the_markdown_pack_puts_them_first_with_a_linked_contents_list(
         packs: dict[str, Path]) -> None:
     text = markdown(packs["md"])
