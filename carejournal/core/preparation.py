@@ -195,14 +195,37 @@ class PersonStrengths:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalReflection:
+    """The reflection written when a goal was ended early: it belongs with the person's
+    goal, not among the worker's own off days."""
+
+    goal_id: int
+    person: str
+    goal: str
+    entry: EntryRow
+    words: str  # what the worker wrote (the entry's text; its title is the goal's)
+
+
+@dataclass(frozen=True, slots=True)
 class Power:
-    """Power and fallibility in the period."""
+    """Power and fallibility in the period: own-fallibility notes in fallibility, the
+    reflections written on ending a goal in goal_reflections (never in both)."""
 
     decisions: int
     made_with: int
     ended_early: tuple[GoalAttempts, ...]
     fallibility: tuple[EntryRow, ...]
     questions: tuple[str, ...]
+    goal_reflections: tuple[GoalReflection, ...] = ()
+
+    def reflections_on(self, goal_id: int) -> tuple[GoalReflection, ...]:
+        """The reflections written on ending this goal."""
+        return tuple(r for r in self.goal_reflections if r.goal_id == goal_id)
+
+    def other_reflections(self) -> tuple[GoalReflection, ...]:
+        """Reflections on goals not among ended_early (ended in an earlier period)."""
+        shown = {g.goal_id for g in self.ended_early}
+        return tuple(r for r in self.goal_reflections if r.goal_id not in shown)
 
     @property
     def share_with(self) -> float | None:

@@ -6,6 +6,7 @@ Importing this package is cheap: fpdf2 and python-docx load only when a pack is 
 from carejournal.pack.document import (
     Block,
     Bullets,
+    Contents,
     Document,
     Heading,
     Image,
@@ -15,5 +16,5 @@ from carejournal.pack.document import (
 )
 from carejournal.pack.write import PackFormat, PackWriteError, format_for, write_pack
 
-__all__ = ["Block", "Bullets", "Document", "Heading", "Image", "PageBreak", "PackFormat",
-           "PackWriteError", "Paragraph", "Table", "format_for", "write_pack"]
+__all__ = ["Block", "Bullets", "Contents", "Document", "Heading", "Image", "PageBreak",
+           "PackFormat", "PackWriteError", "Paragraph", "Table", "format_for", "write_pack"]

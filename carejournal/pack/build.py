@@ -3,15 +3,18 @@ protection) on its way in, and charts are drawn from protected labels."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from carejournal.charts.registry import pack_charts
+from carejournal.core.dates import long_day, readable_dates, short_day
+from carejournal.core.preparation import AgendaItem, AgendaKind, GoalReflection, Power
 from carejournal.core.supervision import STATUS_LABELS
 from carejournal.pack.content import PackContent, PackEntry
 from carejournal.pack.document import (
     Block,
     Bullets,
+    Contents,
     Document,
     Heading,
     Image,
@@ -25,26 +28,26 @@ AGENDA_LABELS = {"question": "My question", "language": "Language", "strength": 
                  "Development", "action": "Agreed action"}
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def build_document(content: PackContent, scrub: Scrub, closing: str,
                    charts: bool = True) -> Document:
-    """The whole pack, cover to closing statement."""
-    blocks: list[Block] = [*_cover(content, scrub), *_actions(content, scrub),
-                           *_figures(content, scrub, charts), *_entries(content, scrub),
-                           *_language(content, scrub), *_strengths(content, scrub),
-                           *_power(content, scrub), *_agenda(content, scrub),
+    """The whole pack in the order a supervisor reads it: the cover and contents, then
+    what the session is about (agenda, figures, the entries to discuss), then the rest."""
+    blocks: list[Block] = [*_cover(content, scrub), Contents(),
+                           *_agenda(content, scrub), *_figures(content),
+                           *_to_discuss(content, scrub), *_actions(content, scrub),
+                           *_power(content, scrub), *_language(content, scrub),
+                           *_strengths(content, scrub), *_others(content, scrub),
+                           *((Heading("The period in charts", 1), *_charts(content, scrub))
+                             if charts else ()),
                            Heading("How identities were protected", 1),
                            Paragraph(closing, "note")]
-    subtitle = f"For supervision on {long_date(content.session.held_on)}"
+    subtitle = f"For supervision on {long_day(content.session.held_on)}"
     return Document("Supervision pack", subtitle, tuple(blocks))
 
 
 def _cover(content: PackContent, scrub: Scrub) -> list[Block]:
     period = content.period
-    lines = [f"Period: {long_date(period.since)} to {long_date(period.until)}"]
+    lines = [f"Period: {short_day(period.since)} to {short_day(period.until)}"]
     if content.worker:
         lines.append(f"Prepared by: {content.worker}")
     if content.session.supervisor:
@@ -59,19 +62,21 @@ def _actions(content: PackContent, scrub: Scrub) -> list[Block]:
     if not content.last_actions:
         return [*blocks, Paragraph("No actions were recorded at the last session.", "note")]
     rows = tuple((scrub(a.text), scrub(a.owner) or "-",
-                  a.due_on.isoformat() if a.due_on else "-", STATUS_LABELS[a.status])
+                  short_day(a.due_on), STATUS_LABELS[a.status])
                  for a in content.last_actions)
     return [*blocks, Table(("Action", "Who", "Due", "Status"), rows)]
 
 
-def _figures(content: PackContent, scrub: Scrub, charts: bool) -> list[Block]:
+def _figures(content: PackContent) -> list[Block]:
     power = content.power
     kinds: dict[str, int] = {}
     for entry in content.entries:
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
     share = power.share_with
+    discuss = sum(1 for e in content.entries if e.to_discuss)
     rows = [("Entries brought", str(len(content.entries))),
             *((f"  {kind}", str(n)) for kind, n in sorted(kinds.items())),
+            ("Marked to discuss", str(discuss)),
             ("Language findings before the check", str(content.language_before)),
             ("Language findings now", str(sum(i.occurrences for i in content.language))),
             ("Decisions recorded", str(power.decisions)),
@@ -79,11 +84,7 @@ def _figures(content: PackContent, scrub: Scrub, charts: bool) -> list[Block]:
              "-" if share is None else f"{power.made_with} ({share:.0%})"),
             ("Goals ended after few attempts", str(len(power.ended_early))),
             ("Own-fallibility reflections", str(len(power.fallibility)))]
-    blocks: list[Block] = [Heading("The period in figures", 1),
-                           Table(("Measure", "Count"), tuple(rows))]
-    if charts:
-        blocks.extend(_charts(content, scrub))
-    return blocks
+    return [Heading("The period in figures", 1), Table(("Measure", "Count"), tuple(rows))]
 
 
 def _charts(content: PackContent, scrub: Scrub) -> list[Block]:
@@ -101,23 +102,41 @@ def _charts(content: PackContent, scrub: Scrub) -> list[Block]:
     return blocks
 
 
-def _entries(content: PackContent, scrub: Scrub) -> list[Block]:
-    blocks: list[Block] = [Heading("Entries", 1)]
+def _to_discuss(content: PackContent, scrub: Scrub) -> list[Block]:
+    """The entries marked to discuss, each listed in the contents."""
+    blocks: list[Block] = [Heading("Entries to discuss", 1)]
+    chosen = [e for e in content.entries if e.to_discuss]
+    if not chosen:
+        return [*blocks, Paragraph("No entries were marked to discuss. The entries brought "
+                                   "are under \u201cOther entries brought\u201d.", "note")]
+    for entry in chosen:
+        blocks.extend(_entry(entry, scrub, listed=True))
+    return blocks
+
+
+def _others(content: PackContent, scrub: Scrub) -> list[Block]:
+    """The entries brought but not marked to discuss."""
+    others = [e for e in content.entries if not e.to_discuss]
     if not content.entries:
-        return [*blocks, Paragraph("No entries were chosen for this pack.", "note")]
-    for entry in content.entries:
+        return [Heading("Other entries brought", 1),
+                Paragraph("No entries were chosen for this pack.", "note")]
+    if not others:
+        return []
+    blocks: list[Block] = [Heading("Other entries brought", 1)]
+    for entry in others:
         blocks.extend(_entry(entry, scrub))
     return blocks
 
 
-def _entry(entry: PackEntry, scrub: Scrub) -> list[Block]:
+def _entry(entry: PackEntry, scrub: Scrub, listed: bool = False) -> list[Block]:
     kind = f"{entry.kind} ({entry.model})" if entry.model else entry.kind
     title = scrub(entry.title) or entry.kind
-    blocks: list[Block] = [Heading(f"{long_date(entry.occurred_on)} \u00b7 {title}", 2)]
+    blocks: list[Block] = [Heading(f"{long_day(entry.occurred_on)} \u00b7 {title}", 2,
+                                   listed=listed or None)]
     notes = [kind]
     if entry.people:
         notes.append("With: " + ", ".join(scrub(p) for p in entry.people))
-    if entry.to_discuss:
+    if entry.to_discuss and not listed:  # under "Entries to discuss" it goes without saying
         notes.append("Marked to discuss in supervision")
     blocks.append(Paragraph(" \u00b7 ".join(notes), "note"))
     blocks.extend(_paragraphs(scrub(entry.body)))
@@ -129,10 +148,6 @@ def _entry(entry: PackEntry, scrub: Scrub) -> list[Block]:
         blocks.extend([Heading("Decisions", 3), Bullets(tuple(
             f"{scrub(text)} ({rung})" for text, rung in entry.decisions))])
     return blocks
-
-
-def _short(day: dt.date | None) -> str:
-    return "-" if day is None else f"{day.day} {day:%b}"
 
 
 def _paragraphs(text: str) -> list[Block]:
@@ -149,17 +164,17 @@ def _language(content: PackContent, scrub: Scrub) -> list[Block]:
     if content.rewordings:
         dates = {e.id: e.occurred_on for e in content.entries}
         blocks.extend([Heading("Reworded", 2), Table(("Entry", "Was", "Now"), tuple(
-            (_short(dates.get(r.entry_id)), scrub(r.before), scrub(r.after))
+            (short_day(dates.get(r.entry_id)), scrub(r.before), scrub(r.after))
             for r in content.rewordings))])
     if content.kept:
         blocks.extend([Heading("Kept, with the reason", 2), Table(
             ("Entry", "Wording", "In", "Reason"), tuple(
-                (_short(item.entry.occurred_on), scrub(item.finding.text),
+                (short_day(item.entry.occurred_on), scrub(item.finding.text),
                  scrub(item.context), scrub(kept.reason)) for item, kept in content.kept))])
     open_items = [i for i in content.language if not i.decided]
     if open_items:
         blocks.extend([Heading("Not yet looked at", 2), Bullets(tuple(
-            f"\u201c{scrub(i.finding.text)}\u201d ({_short(i.entry.occurred_on)}): "
+            f"\u201c{scrub(i.finding.text)}\u201d ({short_day(i.entry.occurred_on)}): "
             f"{i.finding.why}" for i in open_items))])
     return blocks
 
@@ -181,22 +196,51 @@ def _power(content: PackContent, scrub: Scrub) -> list[Block]:
             f"{power.made_with} of {power.decisions} decisions ({share:.0%}) were made with "
             "the person rather than for them.")
     blocks: list[Block] = [Heading("Power and fallibility", 1), Paragraph(text)]
-    if power.ended_early:
-        blocks.extend([Heading("Goals ended after few attempts", 2), Bullets(tuple(
-            f"{scrub(g.person)}: {scrub(g.text)} ({g.attempts} attempt(s) in the period)"
-            for g in power.ended_early))])
+    if power.ended_early or power.goal_reflections:
+        blocks.extend([Heading("Goals ended after few attempts", 2), *_goals(power, scrub)])
     if power.fallibility:
         blocks.extend([Heading("My own fallibility", 2), Bullets(tuple(
-            f"{r.occurred_on.isoformat()}: {scrub(r.title or r.summary)}"
+            f"{short_day(r.occurred_on)}: {scrub(r.title or r.summary)}"
             for r in power.fallibility))])
     blocks.extend([Heading("Questions to keep in mind", 2), Bullets(power.questions)])
     return blocks
+
+
+def _goals(power: Power, scrub: Scrub) -> list[Block]:
+    """Each goal ended early, with the reflection written on ending it beneath."""
+    blocks: list[Block] = []
+    for goal in power.ended_early:
+        tries = "1 attempt" if goal.attempts == 1 else f"{goal.attempts} attempts"
+        blocks.append(Paragraph(f"{scrub(goal.person)}: {scrub(goal.text)} "
+                                f"({tries} in the period)"))
+        for reflection in power.reflections_on(goal.goal_id):
+            blocks.extend(_reflection(reflection, scrub))
+    for reflection in power.other_reflections():
+        blocks.append(Paragraph(f"{scrub(reflection.person)}: {scrub(reflection.goal)}"))
+        blocks.extend(_reflection(reflection, scrub))
+    return blocks
+
+
+def _reflection(reflection: GoalReflection, scrub: Scrub) -> list[Block]:
+    """The reflection written on ending a goal, in the worker's words."""
+    entry = reflection.entry
+    words = reflection.words or entry.summary
+    return [Paragraph(f"My reflection on ending it, {short_day(entry.occurred_on)}:", "note"),
+            *(Paragraph(p.text, "quote") for p in _paragraphs(scrub(words))
+              if isinstance(p, Paragraph))]
 
 
 def _agenda(content: PackContent, scrub: Scrub) -> list[Block]:
     blocks: list[Block] = [Heading("Agenda", 1)]
     if not content.agenda:
         return [*blocks, Paragraph("No agenda items were added.", "note")]
-    return [*blocks, Bullets(tuple(
-        f"{scrub(a.text)} ({AGENDA_LABELS.get(a.kind.value, a.kind.value)})"
-        for a in content.agenda), numbered=True)]
+    return [*blocks, Bullets(tuple(map(partial(_agenda_item, scrub=scrub), content.agenda)),
+                             numbered=True)]
+
+
+def _agenda_item(item: AgendaItem, scrub: Scrub) -> str:
+    """One agenda item, with where it came from unless its words already say so."""
+    text = readable_dates(scrub(item.text))
+    if item.kind is AgendaKind.ENTRY:
+        return text
+    return f"{text} ({AGENDA_LABELS.get(item.kind.value, item.kind.value)})"

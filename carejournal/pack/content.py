@@ -80,6 +80,9 @@ class PackContent:
             yield from (goal.person, goal.text)
         for row in self.power.fallibility:
             yield from (row.title, row.summary)
+        for reflection in self.power.goal_reflections:
+            yield from (reflection.person, reflection.goal, reflection.entry.title,
+                        reflection.entry.summary, reflection.words)
         for agenda in self.agenda:
             yield agenda.text
 

@@ -16,10 +16,17 @@ _REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff"
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A section heading; level 1 is the largest, 3 the smallest."""
+    """A section heading; level 1 is the largest, 3 the smallest. Level-1 headings are in
+    the contents list; listed puts a smaller one there too (or keeps a level 1 out)."""
 
     text: str
     level: int = 1
+    listed: bool | None = None
+
+    @property
+    def in_contents(self) -> bool:
+        """True when the contents list shows this heading."""
+        return self.level == 1 if self.listed is None else self.listed
 
     def __post_init__(self) -> None:
         """Refuse levels the renderers do not know."""
@@ -80,7 +87,20 @@ class PageBreak:
     """Start a new page (a thematic break in Markdown)."""
 
 
-Block = Heading | Paragraph | Bullets | Table | Image | PageBreak
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """The contents list: every heading in_contents after it, with its page where the format
+    has pages (PDF), a link where it has links (Markdown)."""
+
+    title: str = "Contents"
+
+
+Block = Heading | Paragraph | Bullets | Table | Image | PageBreak | Contents
+
+
+def listed_headings(blocks: tuple[Block, ...]) -> list[Heading]:
+    """The headings the contents list shows, in order."""
+    return [b for b in blocks if isinstance(b, Heading) and b.in_contents]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +131,8 @@ def _clean_block(block: Block) -> Block:
                            rows=tuple(tuple(map(clean_text, row)) for row in block.rows))
         case Image():
             return replace(block, caption=clean_text(block.caption), alt=clean_text(block.alt))
+        case Contents():
+            return replace(block, title=clean_text(block.title))
     return block
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from carejournal.pack.document import (
     Block,
     Bullets,
+    Contents,
     Document,
     Heading,
     Image,
@@ -16,6 +17,7 @@ from carejournal.pack.document import (
     Paragraph,
     Table,
     clean_text,
+    listed_headings,
 )
 from carejournal.pack.layout import text_widths
 
@@ -181,11 +183,93 @@ def _image(doc: Any, block: Image) -> None:
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def _element(tag: str, **attributes: str) -> Any:
+    """A WordprocessingML element with w: attributes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _field_char(kind: str) -> Any:
+    run = _element("w:r")
+    run.append(_element("w:fldChar", fldCharType=kind))
+    return run
+
+
+def _contents(doc: Any, block: Contents, headings: list[Heading]) -> None:
+    """Word's own contents field (TOC, level-1 headings and the entries to discuss), its
+    shown result a list of the headings, each a link to its bookmark; Word fills in the
+    page numbers when the field is updated (right-click, Update Field, or F9)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    title = doc.add_paragraph()
+    run = title.add_run(clean_text(block.title) or "Contents")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(14), RGBColor(0x1F, 0x49, 0x59)
+    paragraphs = [doc.add_paragraph() for _ in headings] or [doc.add_paragraph()]
+    first, last = paragraphs[0]._p, paragraphs[-1]._p
+    instruction = _element("w:r")
+    code = _element("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = ' TOC \\o "1-1" \\h \\z \\f \\l "2-2" '
+    instruction.append(code)
+    for element in (_field_char("begin"), instruction, _field_char("separate")):
+        first.append(element)
+    for number, (paragraph, heading) in enumerate(zip(paragraphs, headings, strict=False)):
+        paragraph.paragraph_format.space_after = Pt(2)
+        if heading.level > 1:
+            paragraph.paragraph_format.left_indent = Pt(14)
+        link = _element("w:hyperlink", anchor=_bookmark(number), history="1")
+        shown = _element("w:r")
+        text = _element("w:t")
+        text.text = clean_text(heading.text)
+        if heading.level == 1:
+            props = _element("w:rPr")
+            props.append(_element("w:b"))
+            shown.append(props)
+        shown.append(text)
+        link.append(shown)
+        paragraph._p.append(link)
+    last.append(_field_char("end"))
+    doc.add_page_break()  # the agenda starts a page, as in the PDF
+
+
+def _bookmark(number: int) -> str:
+    return f"_Toc{number + 1:08d}"
+
+
+def _heading(doc: Any, block: Heading, listed: int | None) -> None:
+    """A heading; a listed one gets the bookmark the contents link to (and, below level 1,
+    the TC field that puts it in Word's contents)."""
+    from docx.oxml.ns import qn
+
+    paragraph = doc.add_heading(clean_text(block.text), level=block.level)
+    if listed is None:
+        return
+    mark = str(listed + 1)
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0,
+                        _element("w:bookmarkStart", id=mark, name=_bookmark(listed)))
+    paragraph._p.append(_element("w:bookmarkEnd", id=mark))
+    if block.level > 1:
+        code = _element("w:instrText")
+        code.set(qn("xml:space"), "preserve")
+        quoted = clean_text(block.text).replace('"', "\u201d")
+        code.text = f' TC "{quoted}" \\l 2 '
+        run = _element("w:r")
+        run.append(code)
+        for element in (_field_char("begin"), run, _field_char("end")):
+            paragraph._p.append(element)
+
+
 def _block(doc: Any, block: Block, numbered_before: bool) -> None:
     """Add one block to the Word document."""
     match block:
         case Heading():
-            doc.add_heading(clean_text(block.text), level=block.level)
+            _heading(doc, block, None)
         case Paragraph():
             _paragraph(doc, block)
         case Bullets():
@@ -211,8 +295,15 @@ def render_docx(doc: Document) -> bytes:
     if doc.subtitle.strip():
         word.add_paragraph(clean_text(doc.subtitle), style="Subtitle")
     numbered = False
+    listed = listed_headings(doc.blocks)
+    marks = {id(heading): n for n, heading in enumerate(listed)}
     for block in doc.blocks:
-        _block(word, block, numbered)
+        if isinstance(block, Contents):
+            _contents(word, block, listed)
+        elif isinstance(block, Heading):
+            _heading(word, block, marks.get(id(block)))
+        else:
+            _block(word, block, numbered)
         numbered = numbered or (isinstance(block, Bullets) and block.numbered)
     out = BytesIO()
     word.save(out)

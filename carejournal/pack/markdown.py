@@ -7,6 +7,7 @@ import re
 from carejournal.pack.document import (
     Block,
     Bullets,
+    Contents,
     Document,
     Heading,
     Image,
@@ -107,9 +108,50 @@ def _image(block: Image) -> str:
     return "\n\n".join(parts + ([alt] if alt else []))
 
 
+def slug(text: str, taken: dict[str, int]) -> str:
+    """The anchor GitHub (and most Markdown viewers) give a heading: small letters, spaces
+    as hyphens, punctuation dropped; a repeated one gets -1, -2..."""
+    plain = re.sub(r"[^\w\- ]", "", _plain(text).lower()).replace(" ", "-")
+    seen = taken.get(plain)
+    taken[plain] = 0 if seen is None else seen + 1
+    return plain if seen is None else f"{plain}-{seen + 1}"
+
+
+def _plain(text: str) -> str:
+    """Heading text as a viewer shows it: one line, spaces joined."""
+    return " ".join(clean_text(text).split())
+
+
+def _contents(block: Contents, anchors: list[tuple[Heading, str]]) -> str:
+    """A linked list of the sections, smaller headings indented under theirs."""
+    lines = [f"## {_one_line(block.title) or 'Contents'}", ""]
+    for heading, anchor in anchors:
+        indent = "" if heading.level == 1 else "  "
+        lines.append(f"{indent}- [{_one_line(heading.text) or anchor}](#{anchor})")
+    return "\n".join(lines)
+
+
+def _anchors(doc: Document) -> list[tuple[Heading, str]]:
+    """Every listed heading with its anchor, counting every heading (and the contents'
+    own) as a viewer does."""
+    taken: dict[str, int] = {}
+    slug(doc.title or "Supervision pack", taken)
+    found: list[tuple[Heading, str]] = []
+    for block in doc.blocks:
+        if isinstance(block, Contents):
+            slug(block.title or "Contents", taken)
+        elif isinstance(block, Heading):
+            anchor = slug(block.text, taken)
+            if block.in_contents:
+                found.append((block, anchor))
+    return found
+
+
 def _block(block: Block) -> str:
-    """One block as Markdown text (may be empty)."""
+    """One block as Markdown text (may be empty; the contents are drawn by render)."""
     match block:
+        case Contents():
+            return ""
         case Heading():
             return _heading(block)
         case Paragraph():
@@ -131,5 +173,7 @@ def render_markdown(doc: Document) -> str:
     subtitle = _one_line(doc.subtitle)
     if subtitle:
         parts.append(f"*{subtitle}*")
-    parts += [text for text in map(_block, doc.blocks) if text]
+    anchors = _anchors(doc)
+    parts += [text for text in (_contents(b, anchors) if isinstance(b, Contents) else _block(b)
+                                for b in doc.blocks) if text]
     return "\n\n".join(parts) + "\n"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 from carejournal.pack.document import (
     Block,
     Bullets,
+    Contents,
     Document,
     Heading,
     Image,
@@ -17,6 +18,7 @@ from carejournal.pack.document import (
     Paragraph,
     Table,
     clean_text,
+    listed_headings,
 )
 from carejournal.pack.layout import share_widths
 from carejournal.pack.pdf_text import Fonts, choose_fonts, text_maker
@@ -42,14 +44,19 @@ LONG_ROW_LINES = 24  # a row taller than this is cut into pieces, so no row outg
 PIECE_LINES = 10
 PAGES_ALIAS = "{~cj-pages~}"  # not fpdf2's "{nb}", which a worker could type in an entry
 TOP_LINE, BOTTOM_LINE = 4, 8  # fpdf2 CellBordersLayout.TOP and .BOTTOM
+CONTENTS_SIZE = 10.5
+CONTENTS_TITLE = 13.0
 
 
 class _Writer:
     """Draws blocks onto an FPDF with a consistent, calm layout."""
 
-    def __init__(self, pdf: FPDF, fonts: Fonts, safe: Callable[[str], str]) -> None:
-        """Remember the page, the fonts and the text cleaner."""
+    def __init__(self, pdf: FPDF, fonts: Fonts, safe: Callable[[str], str],
+                 listed: int = 0) -> None:
+        """Remember the page, the fonts, the text cleaner and how many headings the
+        contents list will show."""
         self.pdf, self.fonts, self.safe = pdf, fonts, safe
+        self.listed = listed
         self.widths: dict[tuple[str, str, float], dict[str, float]] = {}
 
     def font(self, size: float, style: str = "", colour: tuple[int, int, int] = INK) -> float:
@@ -127,6 +134,9 @@ class _Writer:
         height = self.font(HEADING_SIZES[block.level], "B", ACCENT if block.level < 3 else INK)
         # a section heading also keeps room for the sub-heading that often follows it
         self.keep_room(height * 2 + (34 if block.level == 1 else 16))
+        if block.in_contents:  # in the outline where it lands: the contents list reads it
+            pdf.start_section(self.safe(block.text), 0 if block.level == 1 else 1,
+                              strict=False)
         self.text(block.text, height)
         pdf.ln(1.5 if block.level > 1 else 2.0)
 
@@ -242,6 +252,50 @@ class _Writer:
                            new_x="LMARGIN", new_y="NEXT")
         pdf.ln(4)
 
+    def contents(self, block: Contents) -> None:
+        """Keep room for the contents list here; fpdf2 draws it when the pages are known."""
+        pdf = self.pdf
+        line = self.font(CONTENTS_SIZE)
+        first = (pdf.h - BOTTOM - pdf.get_y() - CONTENTS_TITLE * PT * 2.2) // line
+        per_page = (pdf.h - BOTTOM - pdf.t_margin) // line
+        rest = max(0, self.listed - int(first))
+        pages = 1 + int(-(-rest // per_page))
+
+        def draw(pdf: Any, outline: list[Any]) -> None:
+            start = pdf.page
+            self.text(block.title, self.font(CONTENTS_TITLE, "B", ACCENT))
+            pdf.ln(1.5)
+            for section in outline:
+                self.contents_line(section.name, section.level, section.page_number)
+            while pdf.page < start + pages - 1:
+                pdf.add_page()
+        pdf.insert_toc_placeholder(draw, pages=pages)
+
+    def contents_line(self, name: str, level: int, page: int) -> None:
+        """One line of the contents: the heading (cut to one line), dots, its page, a link."""
+        pdf = self.pdf
+        height = self.font(CONTENTS_SIZE, "B" if level == 0 else "")
+        indent = 0.0 if level == 0 else 6.0
+        number = str(page)
+        room = pdf.epw - indent - pdf.get_string_width(number) - 12
+        text = name
+        if pdf.get_string_width(text) > room:
+            while text and pdf.get_string_width(text + "\u2026") > room:
+                text = text[:-1]
+            text = text.rstrip() + ("\u2026" if self.fonts.unicode else "...")
+        link = pdf.add_link(page=page)
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(pdf.get_string_width(text) + 2 * pdf.c_margin, height, text, link=link)
+        dots_from = pdf.get_x()
+        dots_to = pdf.l_margin + pdf.epw - pdf.get_string_width(number) - 2 * pdf.c_margin
+        self.font(CONTENTS_SIZE, "", MUTED)
+        dot = pdf.get_string_width(".") or 1.0
+        pdf.cell(max(0.0, dots_to - dots_from), height, "." * max(0, int((dots_to - dots_from)
+                                                                        / dot) - 2),
+                 align="R", link=link)
+        self.font(CONTENTS_SIZE, "B" if level == 0 else "")
+        pdf.cell(0, height, number, align="R", link=link, new_x="LMARGIN", new_y="NEXT")
+
     def block(self, block: Block) -> None:
         """Draw one block."""
         match block:
@@ -257,6 +311,8 @@ class _Writer:
                 self.image(block)
             case PageBreak():
                 self.pdf.add_page()
+            case Contents():
+                self.contents(block)
             case _:
                 raise TypeError(f"Unknown pack block: {block!r}")
 
@@ -319,7 +375,7 @@ def render_pdf(doc: Document, fonts: Fonts | None = None) -> bytes:
     drawable = pdf.fonts[fonts.family].cmap if fonts.unicode else ()
     safe = text_maker(fonts, drawable)
     pdf.add_page()
-    writer = _Writer(pdf, fonts, safe)
+    writer = _Writer(pdf, fonts, safe, len(listed_headings(doc.blocks)))
     writer.cover(doc)
     for block in doc.blocks:
         writer.block(block)

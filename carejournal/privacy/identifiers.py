@@ -41,6 +41,7 @@ _LABELS = {
     IdKind.HOSPITAL_NUMBER: "hospital number",
     IdKind.ADDRESS: "street address",
     IdKind.VEHICLE: "vehicle registration",
+    IdKind.PLACE: "place",
 }
 # Placeholders must not look like identifiers themselves (hence "NI", all capitals).
 _PLACEHOLDERS = {
@@ -56,6 +57,7 @@ _PLACEHOLDERS = {
     IdKind.HOSPITAL_NUMBER: "[hospital number]",
     IdKind.ADDRESS: "[address]",
     IdKind.VEHICLE: "[vehicle registration]",
+    IdKind.PLACE: "[place]",
 }
 
 
@@ -345,8 +347,59 @@ def _names(text: str, known: Iterable[str], ignored: Container[str],
             run = _trim(run[1:], cats)  # "Visited Leeds": the first word stays
         if run:
             start, end = tokens[run[0]].start, tokens[run[-1]].end
-            found.append(Identifier(IdKind.NAME, text[start:end], start, end))
+            kind = IdKind.PLACE if _is_place(text, tokens, run, sure) else IdKind.NAME
+            found.append(Identifier(kind, text[start:end], start, end))
     return [f for f in found if not _is_ignored(f, ignored)]
+
+
+# A capitalised name is a place (replaced by "[place]", not "[name]") when it ends in a word
+# for a place ("Roundhay Park") or follows a word that leads to places ("at Tesco", "in
+# Leeds", "went to Whitby"). Only the placeholder differs: a place is replaced all the same.
+_PLACE_WORDS = frozenset(
+    "park hospital centre center station school college university library church chapel "
+    "mosque temple ward house lodge court hall surgery clinic market beach museum gardens "
+    "zoo stadium cafe café pub inn arms hotel theatre cinema pier prison village town city "
+    "shopping retail precinct mall".split())
+_PLACE_BEFORE = frozenset("in at near outside inside".split())
+# "at" or "in" after these is about a person ("shouted at Tom", "confidence in Tom").
+_AT_PERSON = frozenset(
+    "shouted looked smiled laughed yelled stared waved swore glared snapped pointed "
+    "screamed shout look smile laugh yell stare wave swear glare snap point angry cross "
+    "confidence faith interest trust belief spoke speaks speak said says written wrote "
+    "sang sings sing talked talks chatted counted".split())
+# "to" or "into" after these leads to a place ("went to Whitby", "moved into Elm Lodge").
+_MOTION = frozenset(
+    "went go goes going gone drove drive driving walked walk walking moved move moving "
+    "travelled traveled travel trip journey came come coming headed heading bus train taxi "
+    "way back returned return outing visit".split())
+
+
+# Languages read as places after "in" ("counting in Farsi"): they stay "[name]".
+_LANGUAGES = frozenset(
+    "farsi urdu polish punjabi welsh gaelic arabic bengali gujarati somali romanian spanish "
+    "french portuguese tagalog hindi yoruba igbo twi cantonese mandarin turkish kurdish "
+    "pashto tamil english italian german russian greek makaton bsl lithuanian hungarian "
+    "bulgarian ukrainian czech slovak shona swahili amharic tigrinya dari sylheti".split())
+
+
+def _is_place(text: str, tokens: list[_Token], run: list[int], sure: set[str]) -> bool:
+    """True when a capitalised run names a place, not a person: a word for a place ends
+    it, or a word that leads to places comes before it; never a run with a name found by
+    other means (a title, the worker's list), nor one followed by "'s" ("in Tom's room")."""
+    if any(tokens[i].norm in sure or tokens[i].norm in _LANGUAGES for i in run):
+        return False
+    if tokens[run[-1]].norm in _PLACE_WORDS:
+        return True
+    end = tokens[run[-1]].end
+    if text[end:end + 2] in ("'s", "’s") or run[0] == 0:
+        return False
+    before = tokens[run[0] - 1]
+    if text[before.end:tokens[run[0]].start] != " ":
+        return False
+    earlier = tokens[run[0] - 2].norm if run[0] >= 2 else ""
+    if before.norm in _PLACE_BEFORE:  # "In Leeds" opening a sentence too
+        return earlier not in _AT_PERSON
+    return before.norm in ("to", "into") and earlier in _MOTION
 
 
 # Titles that mark the next word as a name in any case ("mrs jones", "MR KHAN"); "miss",
@@ -361,7 +414,8 @@ _PERSON_VERBS = frozenset(
     "said told asked shouted cried smiled laughed refused wanted agreed replied nodded "
     "sighed screamed whispered insisted complained admitted explained phoned rang texted "
     "hugged thanked apologised apologized swore yelled grinned wept sobbed kissed kicked "
-    "pushed woke slept ate drank danced sang says tells asks wants".split())
+    "pushed woke slept ate drank danced sang says tells asks wants chose chooses decided "
+    "picked".split())
 _ACRONYMS = frozenset("nhs gp cqc camhs amhp dols ppe prn mar dnr dnacpr sos asap ooh "
                       "a&e icu itu ot slt bmi ecg mri ct cpn spa nb ps".split())
 

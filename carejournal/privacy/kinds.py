@@ -21,6 +21,7 @@ class IdKind(StrEnum):
     HOSPITAL_NUMBER = "hospital_number"
     ADDRESS = "address"
     VEHICLE = "vehicle"
+    PLACE = "place"  # a capitalised name that its words say is a place ("at Tesco")
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,14 @@ class Protection:
             for item in self._found(text)[1]:
                 key = (item.kind, item.text)
                 found[key] = found.get(key, 0) + 1
-        return [Detected(kind, text, n) for (kind, text), n in found.items()]
+        # A text found as a place in one sentence and as a name in another is listed once,
+        # as a name (each place keeps its own placeholder where it stands).
+        names = {text for kind, text in found if kind is IdKind.NAME}
+        merged: dict[tuple[IdKind, str], int] = {}
+        for (kind, text), n in found.items():
+            key = (IdKind.NAME, text) if kind is IdKind.PLACE and text in names else (kind, text)
+            merged[key] = merged.get(key, 0) + n
+        return [Detected(kind, text, n) for (kind, text), n in merged.items()]
 
     def _found(self, text: str) -> tuple[str, list[Identifier]]:
         """The text with aliases in, and the identifiers detected in that."""
@@ -90,6 +97,9 @@ class Protection:
         def scrub(text: str) -> str:
             if not text:
                 return text
+            alone = self.pseudonymiser.name_alone(text)
+            if alone is not None:  # a name in a list of people, even an everyday word
+                return alone
             aliased, found = self._found(text)
             done = replace_all(aliased, found, keep) if found else aliased
             return pattern.sub(lambda m: places[m.group(0)], done) if pattern else done

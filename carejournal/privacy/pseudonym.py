@@ -170,6 +170,12 @@ class Pseudonymiser:
         """Every name form that apply() replaces, longest first."""
         return sorted(self._forms.values(), key=lambda t: (-len(t), fold(t)))
 
+    def name_alone(self, text: str) -> str | None:
+        """The alias when the whole text is one person's name or nickname (a list of
+        people: "Fern", where nothing around it says it is a name), else None."""
+        key = fold(" ".join(text.split()))
+        return self._alias_for_term(key) if key in self._owners else None
+
     def apply(self, text: str) -> str:
         """Text with every whole-word occurrence of a name or nickname replaced by an alias;
         one that is an everyday word only where it is a name (see _spans)."""

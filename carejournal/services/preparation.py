@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from carejournal.core.catalogues import ladder, load_toml
+from carejournal.core.dates import short_day
 from carejournal.core.domain import (
     Entry,
     EntryDraft,
@@ -22,6 +23,7 @@ from carejournal.core.patterns import Period
 from carejournal.core.preparation import (
     AgendaItem,
     AgendaKind,
+    GoalReflection,
     Kept,
     LanguageItem,
     PersonStrengths,
@@ -70,9 +72,9 @@ class Preparing:
         prep.to_discuss = [i for i in prep.to_discuss if i != entry_id] + ([entry_id] if on
                                                                             else [])
         if on:
-            title = row.title or row.summary or row.occurred_on.isoformat()
-            prep.bring(AgendaItem(AgendaKind.ENTRY, f"To discuss: {title} "
-                                  f"({row.occurred_on.isoformat()})", source))
+            day = short_day(row.occurred_on)
+            title = row.title or row.summary or day
+            prep.bring(AgendaItem(AgendaKind.ENTRY, f"To discuss: {title} ({day})", source))
         else:
             prep.drop(source)
 
@@ -168,7 +170,7 @@ class Preparing:
         prep.bring(AgendaItem(
             AgendaKind.LANGUAGE,
             f"How else could I put \u201c{item.finding.text}\u201d "
-            f"({item.entry.occurred_on.isoformat()})? {item.finding.why}",
+            f"({short_day(item.entry.occurred_on)})? {item.finding.why}",
             f"language:{key}"))
 
     def undecide(self, prep: Preparation, key: str) -> None:
@@ -221,8 +223,15 @@ class Preparing:
         made_with = sum(n for key, _l, n in series.by_rung if key in shared)
         plans = self._journal.patterns.plans(period)
         ended = tuple(g for g in plans.goals if g.ended_early)
-        mirrors = tuple(r for r in self.chosen(prep) if r.kind is EntryKind.FALLIBILITY)
-        return Power(total, made_with, ended, mirrors, power_questions())
+        notes = [r for r in self.chosen(prep) if r.kind is EntryKind.FALLIBILITY]
+        goals = {g.reflection_id: g for g in self._journal.goals.list()
+                 if g.reflection_id is not None}
+        reflections = [r for r in notes if r.id in goals]
+        words = {e.id: e.body for e in self._journal.entries([r.id for r in reflections])}
+        on_goals = tuple(GoalReflection(goals[r.id].id, goals[r.id].person, goals[r.id].text,
+                                        r, words.get(r.id, "")) for r in reflections)
+        mirrors = tuple(r for r in notes if r.id not in goals)
+        return Power(total, made_with, ended, mirrors, power_questions(), on_goals)
 
     def bring_question(self, prep: Preparation, text: str, kind: AgendaKind = AgendaKind.POWER
                        ) -> None:

@@ -100,3 +100,19 @@ def test_no_text_in_a_cell_adds_or_removes_a_column(cells: list[str]) -> None:
 def test_escaping_keeps_every_letter(text: str) -> None:
     kept = re.sub(r"\\(.)", r"\1", escape(text))
     assert [c for c in kept if c.isalnum()] == [c for c in text.strip() if c.isalnum()]
+
+
+def test_the_contents_link_each_listed_heading_by_the_anchor_viewers_give_it() -> None:
+    from carejournal.pack.document import Contents
+
+    doc = Document("Pack", "", (Contents(), Heading("Agenda"), Heading("Notes", 2),
+                                Heading("Tuesday 3 March 2026 \u00b7 [place] *trip*", 2,
+                                        listed=True),
+                                Heading("Agenda"), Heading("Contents")))
+    text = render_markdown(doc)
+    assert "## Contents\n\n- [Agenda](#agenda)\n" in text
+    assert "  - [Tuesday 3 March 2026 \u00b7 \\[place\\] \\*trip\\*]" \
+           "(#tuesday-3-march-2026--place-trip)" in text
+    assert "- [Agenda](#agenda-1)" in text and "- [Contents](#contents-1)" in text
+    assert "(#notes)" not in text, "only listed headings"
+    assert text.index("## Contents") < text.index("## Agenda")

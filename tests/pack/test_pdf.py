@@ -145,3 +145,28 @@ def test_text_that_looks_like_a_page_count_placeholder_is_left_alone(tmp_path: P
     doc = Document("T", "", (Paragraph("I typed {nb} and {~cj-pages} here."),))
     pages = read_pdf(render_pdf(doc), tmp_path)
     assert "I typed {nb} and {~cj-pages} here." in pages[0]
+
+
+def test_a_long_contents_list_runs_over_pages_and_still_gives_the_right_pages(
+        tmp_path: Path) -> None:
+    import re
+
+    from carejournal.pack.document import Contents
+
+    blocks: list = [Paragraph("Cover line"), Contents()]
+    for n in range(1, 91):
+        blocks += [Heading(f"Section {n}", 1 if n % 3 else 2, listed=True),
+                   Paragraph("Words about it. " * (n % 7 * 20))]
+    title = "A very long heading " * 12
+    blocks += [Heading(title, 1), Paragraph("The end.")]
+    pages = read_pdf(render_pdf(Document("Pack", "", tuple(blocks))), tmp_path)
+    contents = "\n".join(p for p in pages if "...." in p)
+    listed = {name.strip(): int(page) for name, page in
+              re.findall(r"^(.+?) ?\.{4,} ?(\d+)$", contents, re.MULTILINE)}
+    assert len([n for n in listed if n.startswith("Section ")]) == 90
+    assert pages.index(next(p for p in pages if "Section 1\n" in p)) >= 1
+    for n in (1, 2, 45, 89, 90):
+        lines = [line.strip() for line in pages[listed[f"Section {n}"] - 1].splitlines()]
+        assert f"Section {n}" in lines
+    cut = [name for name in listed if name.startswith("A very long heading")]
+    assert cut and cut[0].endswith("\u2026"), "a heading too long for one line is cut"

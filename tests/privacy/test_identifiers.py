@@ -175,8 +175,37 @@ def test_other_dates_are_not_dates_of_birth(text: str) -> None:
 
 # --- names -------------------------------------------------------------------------------
 
-def test_a_capitalised_place_mid_sentence_is_a_name() -> None:
-    assert found("We went to Leeds together.") == [("name", "Leeds")]
+def test_a_capitalised_place_mid_sentence_is_found_as_a_place() -> None:
+    # found as before; since Step 12 its words say it is a place, so the pack says "[place]"
+    assert found("We went to Leeds together.") == [("place", "Leeds")]
+    assert placeholder(IdKind.PLACE) == "[place]" and label(IdKind.PLACE) == "place"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Later at Tesco, she paid by herself.", [("place", "Tesco")]),
+    ("In Leeds the buses were late.", [("place", "Leeds")]),
+    ("We sat in Roundhay Park in the sun.", [("place", "Roundhay Park")]),
+    ("Then she moved into Elm Lodge last spring.", [("place", "Elm Lodge")]),
+    ("She shouted at Tom, then calmed down.", [("name", "Tom")]),
+    ("We talked to Bilal about the rota.", [("name", "Bilal")]),
+    ("We sat in Tom's room.", [("name", "Tom")]),
+    ("She counted the lamp posts in Farsi.", [("name", "Farsi")]),
+    ("We spoke with Mrs Okafor at Asda.", [("name", "Mrs Okafor"), ("place", "Asda")]),
+])
+def test_a_place_is_told_from_a_person_by_the_words_around_it(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_text_found_as_a_place_and_a_name_is_listed_once_as_a_name() -> None:
+    from carejournal.privacy.protect import Protection
+
+    protection = Protection(())
+    detected = protection.scan(["We drove to Jordan today.", "Later Jordan said hello."])
+    assert [(d.kind, d.text, d.count) for d in detected] == [(IdKind.NAME, "Jordan", 2)]
+    scrub = protection.scrubber(everywhere=detected)
+    assert scrub("We drove to Jordan today.") == "We drove to [place] today."
+    assert scrub("Later Jordan said hello.") == "Later [name] said hello."
 
 
 @pytest.mark.parametrize("text", [

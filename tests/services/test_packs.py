@@ -78,9 +78,10 @@ def assert_protected(text: str) -> None:
     assert "M.J." in flat and "[NHS number]" in flat and "[postcode]" in flat
 
 
-SECTIONS = ("Actions agreed last time", "The period in figures", "Entries", "Language check",
-            "Strengths and problems noted", "Power and fallibility", "Agenda",
-            "How identities were protected")
+# In the order a supervisor reads them: what the session is about first, then the rest.
+SECTIONS = ("Agenda", "The period in figures", "Entries to discuss", "Actions agreed last time",
+            "Power and fallibility", "Language check", "Strengths and problems noted",
+            "Other entries brought", "How identities were protected")
 
 
 def test_pdf_pack_reads_back_with_every_section_and_no_identities(
@@ -104,6 +105,7 @@ def test_docx_pack_has_real_headings_and_no_identities(capsys: pytest.CaptureFix
     text, headings = docx_text(out)
     for heading in SECTIONS:
         assert heading in headings
+    assert [h for h in headings if h in SECTIONS] == list(SECTIONS)
     assert "Description" in headings, "reflective models keep their section headings"
     assert_protected(text)
 
@@ -177,7 +179,7 @@ def test_since_last_supervision_and_an_explicit_format(capsys: pytest.CaptureFix
     code, _out, err = export(capsys, path, out, "--since-last-supervision", "--format", "docx")
     assert code == 0, err
     text, headings = docx_text(out)
-    assert "Entries" in headings and "Description" in headings
+    assert "Other entries brought" in headings and "Description" in headings
     assert_protected(text)
     both = export(capsys, path, tmp_path / "x.md", "--since", TODAY.isoformat(),
                   "--since-last-supervision")

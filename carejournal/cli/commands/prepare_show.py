@@ -94,6 +94,10 @@ def _power(journal: Journal, prep: Preparation) -> None:
     for goal in power.ended_early:
         print(f"   Goal ended after few attempts: {goal.person}: {goal.text} "
               f"({goal.attempts} in the period)")
+        for reflection in power.reflections_on(goal.goal_id):
+            print(f"     Reflection on ending it: {reflection.entry.title}")
+    for reflection in power.other_reflections():
+        print(f"   Reflection on ending a goal: {reflection.person}: {reflection.goal}")
     print(f"   Own-fallibility reflections brought: {len(power.fallibility)}")
     for n, question in enumerate(power.questions, 1):
         print(f"   Q{n}. {question}")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carejournal.core.dates import readable_dates
 from carejournal.core.preparation import AgendaItem, AgendaKind, Preparation
 from carejournal.services.journal import Journal
 from carejournal.ui.supervision.prepare_common import (
@@ -43,7 +44,8 @@ def kind_text(kind: AgendaKind) -> str:
 
 
 def item_text(item: AgendaItem) -> str:
-    return _t("{kind}: {text}").format(kind=kind_text(item.kind), text=item.text)
+    return _t("{kind}: {text}").format(kind=kind_text(item.kind),
+                                       text=readable_dates(item.text))
 
 
 class AgendaPage(PrepPage):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carejournal.core.dates import short_day
 from carejournal.core.preparation import Preparation
 from carejournal.pack.write import PackFormat
 from carejournal.privacy.identifiers import IdKind
@@ -58,7 +59,10 @@ def identifier_label(kind: IdKind) -> str:
     labels = {IdKind.NHS_NUMBER: _t("NHS number"), IdKind.NI_NUMBER: _t("National Insurance "
               "number"), IdKind.POSTCODE: _t("postcode"), IdKind.PHONE: _t("phone number"),
               IdKind.EMAIL: _t("e-mail address"), IdKind.BIRTH_DATE: _t("date of birth"),
-              IdKind.NAME: _t("a name, or a place")}
+              IdKind.NAME: _t("a name, or a place"), IdKind.PLACE: _t("a place"),
+              IdKind.CHI_NUMBER: _t("CHI number"), IdKind.HC_NUMBER: _t("Health and Care "
+              "number"), IdKind.HOSPITAL_NUMBER: _t("hospital number"),
+              IdKind.ADDRESS: _t("street address"), IdKind.VEHICLE: _t("vehicle registration")}
     return labels[kind]
 
 
@@ -114,10 +118,16 @@ class ExportPage(PrepPage):
         self.busy.setMaximumWidth(160)
         self.busy.setVisible(False)
         self.result = text_label(accessible=self.tr("What the export did"))
+        self.open_button = button(self.tr("&Open"), self.tr("Open the pack"))
+        self.folder_button = button(self.tr("Show in &folder"),
+                                    self.tr("Show the folder the pack is in"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.busy)
         bottom.addWidget(self.result, 1)
+        for shown in (self.open_button, self.folder_button):
+            shown.setVisible(False)  # until a pack is written
+            bottom.addWidget(shown)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
@@ -127,6 +137,8 @@ class ExportPage(PrepPage):
         self.people.itemChanged.connect(self._names_edited)
         self.check_button.clicked.connect(self.check)
         self.export_button.clicked.connect(self.export)
+        self.open_button.clicked.connect(self.open_pack)
+        self.folder_button.clicked.connect(self.show_folder)
 
     def _people_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("People and their aliases"))
@@ -295,11 +307,13 @@ class ExportPage(PrepPage):
             radio.setChecked(radio.property("format") == fmt.value)
 
     def suggested_path(self) -> Path:
-        """supervision-pack-YYYY-MM-DD.<format> in Documents (or the home folder)."""
+        """"Supervision pack 26 Nov 2026.<format>" in Documents (or the home folder): the
+        date as everywhere else in the pack and the wizard."""
         home = Path(QDir.homePath())
         folder = home / "Documents" if (home / "Documents").is_dir() else home
         held = self.journal.preparing.session_of(self.prep).held_on
-        return folder / f"supervision-pack-{held.isoformat()}{SUFFIXES[self.chosen_format()]}"
+        name = self.tr("Supervision pack {date}").format(date=short_day(held))
+        return folder / f"{name}{SUFFIXES[self.chosen_format()]}"
 
     def choose_path(self) -> Path | None:
         """Ask where to write the pack (tests replace this)."""
@@ -335,9 +349,30 @@ class ExportPage(PrepPage):
                        done=self._written, owner=self, name="write-supervision-pack")
         return True
 
+    def _show_opening(self, on: bool) -> None:
+        for shown in (self.open_button, self.folder_button):
+            shown.setVisible(on)
+
+    def open_pack(self) -> bool:
+        """Open the written pack in the program the desktop uses for its kind of file."""
+        return self.written is not None and self._open(self.written.path)
+
+    def show_folder(self) -> bool:
+        """Open the folder the pack was written to in the desktop's file manager."""
+        return self.written is not None and self._open(self.written.path.parent)
+
+    def _open(self, path: Path) -> bool:
+        if opener(QUrl.fromLocalFile(str(path))):
+            return True
+        self.say(self.tr("Could not open {path}: no program on this computer offered to "
+                         "open it.").format(path=path))
+        return False
+
     def _busy(self, on: bool) -> None:
         self.writing = on
         self.busy.setVisible(on)
+        if on:
+            self._show_opening(False)
         for widget in (self.export_button, self.check_button, self.people, self.found):
             widget.setEnabled(not on)
 
@@ -353,10 +388,17 @@ class ExportPage(PrepPage):
         self.written = outcome  # type: ignore[assignment]
         path = str(self.written.path) if self.written is not None else ""
         self.result.setText(self.tr("The pack is saved: {path}").format(path=path))
+        self._show_opening(self.written is not None)
         self.saved()
         QMessageBox.information(self, self.tr("The pack is ready"), self.tr(
             "Your supervision pack is saved here:\n{path}\n\nPeople are called by their "
-            "aliases in it.").format(path=path))
+            "aliases in it. Open it, or show its folder, with the buttons beside "
+            "Export.").format(path=path))
+
+
+def opener(url: QUrl) -> bool:
+    """Hand a file or folder to the desktop (tests replace this)."""
+    return QDesktopServices.openUrl(url)
 
 
 def _write(plan: PackPlan, path: Path, fmt: PackFormat, keep: set[str]) -> Written:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.goals import GoalStatus
 from carejournal.core.patterns import GoalAttempts
-from carejournal.core.preparation import AgendaKind, Power, Preparation
+from carejournal.core.preparation import AgendaKind, GoalReflection, Power, Preparation
 from carejournal.services.journal import Journal
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,
@@ -100,7 +100,7 @@ class PowerPage(PrepPage):
             self.problem(exc)
             return
         self._show_decisions(self.power)
-        self.goals.setText("\n\n".join(goal_text(g) for g in self.power.ended_early) or
+        self.goals.setText("\n\n".join(goals_text(self.power)) or
                            self.tr("No goals were ended early in this period. Every try "
                                    "counted."))
         self.mirrors.setText("\n".join(
@@ -170,6 +170,29 @@ class PowerPage(PrepPage):
             text = self.tr("It is on the agenda.")
         self._show_brought()
         self.saved(text)
+
+
+REFLECTION_CHARS = 240  # the page shows the start; the pack has every word
+
+
+def reflection_text(reflection: GoalReflection) -> str:
+    """A reflection written on ending a goal, under that goal."""
+    entry = reflection.entry
+    words = " ".join(reflection.words.split()) or entry.summary
+    if len(words) > REFLECTION_CHARS:
+        words = words[:REFLECTION_CHARS - 1].rstrip() + "…"
+    return _t("Your reflection on ending it ({date}): {words}").format(
+        date=day_text(entry.occurred_on), words=words)
+
+
+def goals_text(power: Power) -> list[str]:
+    """Each goal ended early with the reflections written on ending it beneath, then
+    reflections on goals ended before the period."""
+    shown = ["\n".join([goal_text(g), *map(reflection_text, power.reflections_on(g.goal_id))])
+             for g in power.ended_early]
+    shown += [_t("{person}: “{goal}”").format(person=r.person, goal=r.goal) + "\n"
+              + reflection_text(r) for r in power.other_reflections()]
+    return shown
 
 
 def goal_text(goal: GoalAttempts) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from carejournal.core.dates import long_day, short_day
 from carejournal.core.preparation import Preparation
 from carejournal.services.journal import Journal
 from carejournal.ui.shared.colours import prompt_banner_style
@@ -30,8 +31,9 @@ def _t(text: str) -> str:
 
 
 def day_text(day: dt.date, long: bool = False) -> str:
-    """A date as people read it: '3 Nov 2026', or 'Thursday 26 November 2026' with long."""
-    return QLocale().toString(qdate(day), "dddd d MMMM yyyy" if long else "d MMM yyyy")
+    """A date as people read it: '3 Nov 2026', or 'Thursday 26 November 2026' with long;
+    the same function the pack uses (core/dates.py), so wizard and pack agree."""
+    return long_day(day) if long else short_day(day)
 
 
 def button(text: str, accessible: str) -> QPushButton:

@@ -45,7 +45,7 @@ def test_a_place_name_can_be_kept_as_written(page: ExportPage, tmp_path: Path,
     assert not (tmp_path / "early.md").exists()
     page.check()
     row = _found_row(page, "Brighton")
-    assert page.found.item(row, ExportPage.KIND).text() == "a name, or a place"
+    assert page.found.item(row, ExportPage.KIND).text() == "a place", "after \"walked to\""
     page.found.item(row, ExportPage.REPLACE).setCheckState(Qt.CheckState.Unchecked)
     assert page.keep() == {"Brighton"}
     assert page.export_to(tmp_path / "pack.md")
@@ -88,7 +88,7 @@ def test_a_path_that_cannot_be_written_is_said_calmly(page: ExportPage, tmp_path
 
 def test_the_suffix_follows_the_format(page: ExportPage, tmp_path: Path, qtbot) -> None:
     page.check()
-    assert page.suggested_path().name == "supervision-pack-2026-11-26.md"
+    assert page.suggested_path().name == "Supervision pack 26 Nov 2026.md"
     assert page.export_to(tmp_path / "pack.docx")
     assert page.chosen_format().value == "docx", "a .docx name chooses Word"
     qtbot.waitUntil(lambda: not page.writing, timeout=20_000)
@@ -101,3 +101,47 @@ def test_cancelling_the_file_dialog_writes_nothing(page: ExportPage, tmp_path: P
     page.export()
     assert not page.writing and page.written is None
     assert list(tmp_path.glob("*.md")) == []
+
+
+def test_open_and_show_in_folder_once_the_pack_is_written(page: ExportPage, tmp_path: Path,
+                                                          qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QUrl
+
+    from carejournal.ui.supervision import page_export
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(page_export, "opener", lambda url: opened.append(url) or True)
+    assert page.open_button.isHidden() and page.folder_button.isHidden()
+    page.check()
+    assert page.export_to(tmp_path / "pack.md")
+    qtbot.waitUntil(lambda: not page.writing, timeout=20_000)
+    assert page.open_button.isVisible() and page.folder_button.isVisible()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(tmp_path / "pack.md")),
+                      QUrl.fromLocalFile(str(tmp_path))]
+    assert all(url.isLocalFile() for url in opened)
+
+
+def test_when_nothing_offers_to_open_the_pack_it_says_so(page: ExportPage, tmp_path: Path,
+                                                        qtbot, monkeypatch) -> None:
+    from carejournal.ui.supervision import page_export
+
+    monkeypatch.setattr(page_export, "opener", lambda url: False)
+    page.check()
+    assert page.export_to(tmp_path / "pack.md")
+    qtbot.waitUntil(lambda: not page.writing, timeout=20_000)
+    assert not page.open_pack()
+    assert "Could not open" in page.message.text()
+
+
+def test_a_new_export_hides_the_buttons_until_it_is_written(page: ExportPage, tmp_path: Path,
+                                                           qtbot) -> None:
+    page.check()
+    assert page.export_to(tmp_path / "one.md")
+    qtbot.waitUntil(lambda: not page.writing, timeout=20_000)
+    assert page.open_button.isVisible()
+    assert page.export_to(tmp_path / "two.md")
+    assert page.open_button.isHidden(), "hidden while writing"
+    qtbot.waitUntil(lambda: not page.writing, timeout=20_000)
+    assert page.open_button.isVisible() and page.written.path.name == "two.md"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from carejournal.core.preparation import AgendaKind, Step
+from carejournal.core.preparation import AgendaItem, AgendaKind, Step
 from carejournal.core.supervision import Session
 from carejournal.services.journal import Journal
 from carejournal.ui.supervision.page_agenda import AgendaPage
@@ -199,3 +199,44 @@ def test_no_page_uses_a_mnemonic_twice(filled_wizard: PrepareWizard) -> None:
         letters = _mnemonics(labels + buttons)
         assert len(letters) == len(set(letters)), (step, sorted(letters))
         wizard.next()
+
+
+def test_a_goal_ending_reflection_stands_under_its_goal_not_the_off_days(
+        filled_wizard: PrepareWizard) -> None:
+    wizard = filled_wizard
+    for _ in range(3):
+        wizard.next()
+    power = wizard.currentPage()
+    assert isinstance(power, PowerPage)
+    goals, own = power.goals.text(), power.mirrors.text()
+    assert goals.index("Go swimming on Fridays") < goals.index("many tries to get to the gym")
+    assert "reflection on ending it (20 Nov 2026)" in goals
+    assert "gym" not in own and "Go swimming" not in own
+    assert "late twice" in own or "I was late" in own
+
+
+def test_no_page_of_the_wizard_shows_an_iso_date(filled_wizard: PrepareWizard) -> None:
+    import re
+
+    from PySide6.QtCore import QAbstractListModel
+    from PySide6.QtWidgets import QAbstractItemView, QLabel
+
+    wizard = filled_wizard
+    wizard.prep.bring(AgendaItem(AgendaKind.ENTRY, "To discuss: Lunch (2026-11-05)",
+                                 "entry:old"))  # as an earlier version stored it
+    iso = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+    seen: list[str] = []
+    for _ in range(6):
+        page = wizard.currentPage()
+        texts = [wizard.windowTitle(), page.title(), page.subTitle()]
+        texts += [label.text() for label in page.findChildren(QLabel)]
+        for view in page.findChildren(QAbstractItemView):
+            model = view.model()
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+            texts += [str(model.index(r, c).data() or "") for r in range(model.rowCount())
+                      for c in range(columns)]
+        seen += texts
+        assert not [t for t in texts if iso.search(t)], page.title()
+        wizard.next()
+    assert any("26 Nov 2026" in t or "26 November 2026" in t for t in seen)
+    assert any("5 Nov 2026" in t for t in seen), "the old agenda item reads as the rest"
