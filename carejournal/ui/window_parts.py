@@ -53,8 +53,8 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
-    from carejournal.ui.interchange.controller import InterchangeController
     from carejournal.ui.editor.on_this_day import install as install_on_this_day
+    from carejournal.ui.interchange.controller import InterchangeController
     from carejournal.ui.lens.controller import LensController
     from carejournal.ui.lens.spelling import SpellingController
     from carejournal.ui.names.dialog import NamesController
