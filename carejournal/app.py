@@ -125,14 +125,20 @@ def _main(app: QApplication, journal: str | None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
+    from carejournal.ui.window_state import install
+
+    placer = install(QSettings(), app)  # the dialogs before the window fit the screen too
     instance = claim(path)
-    if isinstance(instance, str):
-        QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
-        return 2
     try:
-        return run(app, Session(path), instance)
+        if isinstance(instance, str):
+            QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
+            return 2
+        try:
+            return run(app, Session(path), instance)
+        finally:
+            instance.release()
     finally:
-        instance.release()
+        app.removeEventFilter(placer)  # no Python filter may outlive the app's last window
 
 
 def run(app: QApplication, session: Session, instance: SingleInstance) -> int:

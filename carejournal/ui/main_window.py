@@ -36,7 +36,7 @@ from carejournal.ui.shared.operations import MoveEntriesCommand
 from carejournal.ui.shared.problems import PROBLEMS
 from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
-from carejournal.ui.window_state import may_close, restore_layout, save_layout
+from carejournal.ui.window_state import install, may_close, restore_layout, save_layout
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.backups.controller import BackupsController
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.start_up = StartUp(self.timeline.view.viewport(), defer_start_up,
                                 alive=lambda: not self.journal.closed)
         self.after_close: AfterClose | None = None  # app.main runs it once the journal is shut
+        install(settings, self)  # every dialog opens within the screen, centred on its parent
         restore_layout(self)
         self.practice = PracticeController(self, clock)  # its notices are in the first paint
         self.start_up.run(lambda: build_rest(self, clock))  # the editor and the controllers
