@@ -48,6 +48,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
+    from carejournal.ui import appearance
+
+    chosen = appearance.load(QSettings())
+    if chosen != appearance.Appearance():  # the theme and text size chosen, if not the system's
+        appearance.apply(app, chosen)
     return app
 
 

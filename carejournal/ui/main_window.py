@@ -39,6 +39,7 @@ from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import install, may_close, restore_layout, save_layout
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
+    from carejournal.ui.appearance import AppearanceController
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     backups: BackupsController
     locking: LockController
     encryption: EncryptionController
+    appearance: AppearanceController
     read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
 
     def __init__(self, journal: Journal, settings: QSettings,

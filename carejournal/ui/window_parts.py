@@ -38,6 +38,7 @@ def make_editor(window: MainWindow) -> EntryEditor:
 
 def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     """Build the editor and the controllers (but practice), in the order they need."""
+    from carejournal.ui.appearance import AppearanceController
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
@@ -57,3 +58,4 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     window.backups = BackupsController(window)
     window.locking = LockController(window)
     window.encryption = EncryptionController(window)
+    window.appearance = AppearanceController(window)

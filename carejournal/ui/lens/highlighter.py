@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from carejournal.lens.matcher import Finding, Lens
-from carejournal.ui.shared.colours import lens_colour
+from carejournal.ui.shared.colours import lens_colour, lens_tint
 
 # Paragraphs longer than this (about 3,000 words, say a huge paste with no line breaks)
 # are not checked as the worker types, so every keystroke stays quick.
@@ -95,7 +95,7 @@ class LensContext(QObject):
 
 
 class LensHighlighter(QSyntaxHighlighter):
-    """A wavy underline, coloured by category, under each finding in a document."""
+    """A wavy underline and a light wash, coloured by category, on each finding."""
 
     def __init__(self, document: QTextDocument, context: LensContext, dark: bool) -> None:
         super().__init__(document)
@@ -118,6 +118,7 @@ class LensHighlighter(QSyntaxHighlighter):
             found = QTextCharFormat()
             found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             found.setUnderlineColor(lens_colour(category, self._dark))
+            found.setBackground(lens_tint(category, self._dark))  # seen at a glance
             self._formats[category] = found
         return found
 

@@ -229,7 +229,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.body = QWidget()
-        layout = QVBoxLayout(self.body)
+        self.body_layout = layout = QVBoxLayout(self.body)
         layout.addWidget(self._shifts_box())
         layout.addWidget(self._goals_box())
         layout.addWidget(self._supervision_box())
@@ -237,11 +237,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addStretch(1)
         # On a small screen the settings scroll; their rows never squash to fit.
-        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.body)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.scroll, 1)
+        self.scroller = QScrollArea(widgetResizable=True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.body)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outer = outer = QVBoxLayout(self)
+        outer.addWidget(self.scroller, 1)
         outer.addWidget(buttons)
         self.buttons = buttons
         self.table.rows_changed.connect(lambda: QTimer.singleShot(0, self, self.fit))
@@ -254,11 +255,11 @@ class SettingsDialog(QDialog):
         from carejournal.ui.window_state import fit
 
         self.ensurePolished()  # the style's sizes, not the ones before the first show
-        margins = self.layout().contentsMargins()
+        margins = self.outer.contentsMargins()
         inner = self.width() - margins.left() - margins.right() \
-            - self.scroll.verticalScrollBar().sizeHint().width()  # as narrow as it can be
-        needed = (self.body.layout().totalHeightForWidth(inner) + self.buttons.sizeHint().height()
-                  + self.layout().spacing() + margins.top() + margins.bottom())
+            - self.scroller.verticalScrollBar().sizeHint().width()  # as narrow as it can be
+        needed = (self.body_layout.totalHeightForWidth(inner) + self.buttons.sizeHint().height()
+                  + self.outer.spacing() + margins.top() + margins.bottom())
         self.resize(self.width(), max(self.height(), needed))
         if self.isVisible():
             fit(self, centre=False)
