@@ -34,6 +34,8 @@ from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.single_instance import SingleInstance
 
+NOTICE_MS = 20_000  # how long the window says what was done while it was closed
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CareJournal", text)
@@ -162,6 +164,9 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
             return 2
         window = opened
         window.show()
+        if session.notice:  # what the step before did (say, the journal is now protected)
+            window.statusBar().showMessage(session.notice, NOTICE_MS)
+            session.notice = None
         # After the first paint, once the editor and the controllers are built:
         later = window.start_up.run
         later(partial(_listen, instance, window))
