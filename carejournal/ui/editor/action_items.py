@@ -22,7 +22,6 @@ from carejournal.ui.shared.colours import problem_text_style
 from carejournal.ui.shared.dates import py_date
 from carejournal.ui.shared.row_list import RowList, RowWidget
 
-
 MIN_CHARS = 24  # an action's field is never narrower than this many average characters
 
 
