@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 MAIN_SIZE = QSize(1280, 800)
 FRAME = QSize(16, 40)  # room for a window manager's frame before it is known
+SETTLE_MS = 300  # time for a window manager to frame a new window
 PLACED = "carejournal_placed"  # a dynamic property: this window was placed once
 
 
@@ -105,6 +107,19 @@ class Placer(QObject):
         """Open at the size kept for this screen (else its own), fitted and centred."""
         kept = self.settings.value(self._key(window))
         fit(window, kept if isinstance(kept, QSize) and kept.isValid() else None)
+        settle_later(window)
+
+
+def settle_later(window: QWidget) -> None:
+    """Once the window manager has framed the window, bring the frame inside the screen if
+    it is not (before the first show the frame is a guess, and some window managers place
+    the window's inside, not its frame, where it was asked to go)."""
+    def settle() -> None:
+        if window.isVisible() and not window.isMaximized() \
+                and not available_geometry(window).contains(window.frameGeometry()):
+            fit(window, centre=False)
+
+    QTimer.singleShot(SETTLE_MS, window, settle)
 
 
 def _placed_here(widget: QWidget) -> bool:
@@ -136,6 +151,7 @@ def restore_layout(window: MainWindow) -> None:
             fit(window, centre=False)
     else:
         fit(window, MAIN_SIZE)
+    settle_later(window)
     splitter = window.settings.value("window/splitter")
     if isinstance(splitter, QByteArray):
         window.splitter.restoreState(splitter)

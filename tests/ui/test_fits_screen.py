@@ -264,3 +264,17 @@ def test_the_tool_windows_close_with_escape_too(name: str, qtbot, journal: Journ
         shown.activateWindow()
     qtbot.keyClick(shown.focusWidget() or shown, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shown.isVisible(), timeout=1000)
+
+
+def test_a_window_the_window_manager_put_half_off_screen_is_brought_back(
+        qtbot, journal: Journal, tmp_path: Path, screen: Callable[[QRect], None]) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(journal, settings)
+    qtbot.addWidget(main)
+    main.show()
+    goals = WINDOWS["GoalsPanel"](main, journal)
+    qtbot.addWidget(goals)
+    goals.show()
+    goals.move(-40, -30)  # as a window manager does that puts the inside where asked
+    qtbot.waitUntil(lambda: SMALL.contains(goals.frameGeometry()),
+                    timeout=window_state.SETTLE_MS + 1000)
