@@ -35,6 +35,8 @@ from carejournal.ui.main_window import MainWindow
 from carejournal.ui.shared import safe_input
 from carejournal.ui.single_instance import SingleInstance
 
+NOTICE_MS = 20_000  # how long the window says what was done while it was closed
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CareJournal", text)
@@ -51,6 +53,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # window title, and the main window's title begins with the name already.
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
     safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
+    from carejournal.ui import appearance
+
+    chosen = appearance.load(QSettings())
+    if chosen != appearance.Appearance():  # the theme and text size chosen, if not the system's
+        appearance.apply(app, chosen)
     return app
 
 
@@ -128,14 +135,20 @@ def _main(app: QApplication, journal: str | None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
+    from carejournal.ui.window_state import install
+
+    placer = install(QSettings(), app)  # the dialogs before the window fit the screen too
     instance = claim(path)
-    if isinstance(instance, str):
-        QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
-        return 2
     try:
-        return run(app, Session(path), instance)
+        if isinstance(instance, str):
+            QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
+            return 2
+        try:
+            return run(app, Session(path), instance)
+        finally:
+            instance.release()
     finally:
-        instance.release()
+        app.removeEventFilter(placer)  # no Python filter may outlive the app's last window
 
 
 def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
@@ -154,6 +167,9 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
             return 2
         window = opened
         window.show()
+        if session.notice:  # what the step before did (say, the journal is now protected)
+            window.statusBar().showMessage(session.notice, NOTICE_MS)
+            session.notice = None
         # After the first paint, once the editor and the controllers are built:
         later = window.start_up.run
         later(partial(_listen, instance, window))

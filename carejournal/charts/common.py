@@ -31,6 +31,7 @@ from carejournal.charts.theme import Theme
 from carejournal.core.domain import EntryKind
 from carejournal.core.patterns import Period
 
+PAD_PT = 6  # points kept clear at the figure's sides
 PICK_RADIUS = 6  # points: how near a click must be to a line's point
 BAR_WIDTH = 0.8  # of a week: a little gap between weeks' bars
 
@@ -188,6 +189,9 @@ def week_axis(ax: Axes, theme: Theme, weeks: Sequence[dt.date], max_labels: int 
     ax.set_xticks(ticks, [week_label(weeks[i]) for i in ticks])
     ax.set_xlim(-0.6, len(weeks) - 0.4)
     label = txt.WEEK_STARTING_YEARS.format(years=years_text(weeks)) if weeks else ""
+    figure = ax.get_figure()
+    if figure is not None and len(figure.axes) > 1:  # a narrow axes: the years on a line below
+        label = label.replace(" (", "\n(", 1)
     ax.set_xlabel(label)
     ax.xaxis.label.set_color(theme.text)
 
@@ -215,13 +219,26 @@ def whole_number_axis(ax: Axes, axis: str = "y") -> None:
 
 def legend(ax: Axes, theme: Theme, handles: Sequence[Artist | Container], labels: Sequence[str],
            columns: int | None = None) -> None:
-    """A legend in a row (or a few) just above the axes, under the chart's title."""
+    """A legend in a row (or a few) just above the axes, under the chart's title, in as
+    many columns as the figure's width has room for (so long names are never cut off)."""
     # A BarContainer is a handle the default legend handlers draw, but matplotlib's stubs
     # accept only Artists (or tuples of them) there.
+    wanted = columns or len(labels)
     ax.legend(cast(Sequence[Artist], handles), labels, loc="lower center",
-              bbox_to_anchor=(0.5, 1.01), borderaxespad=0.2, ncols=columns or len(labels),
+              bbox_to_anchor=(0.5, 1.01), borderaxespad=0.2,
+              ncols=legend_columns(ax.get_figure(), labels, theme.sizes.legend, wanted),
               frameon=False, fontsize=theme.sizes.legend, labelcolor=theme.text,
               handlelength=1.2, columnspacing=1.2)
+
+
+def legend_columns(figure: Any, labels: Sequence[str], size: float, wanted: int) -> int:
+    """How many legend columns fit across the figure: an estimate from the longest label
+    (about 0.55 em a character, plus the mark and the gaps, in em)."""
+    if figure is None or not labels:
+        return max(wanted, 1)
+    room_pt = figure.get_figwidth() * 72 - 2 * PAD_PT
+    column_pt = (max(len(label) for label in labels) * 0.55 + 1.2 + 1.2 + 0.8) * size
+    return max(1, min(wanted, int(room_pt // column_pt)))
 
 
 def span(weeks: Sequence[dt.date], period: Period | None) -> tuple[dt.date, dt.date]:

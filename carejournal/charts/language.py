@@ -36,7 +36,7 @@ def lens(sheet: Sheet, series: LensPerWeek) -> ChartInfo:
         name = series.category_names.get(key, key)
         values = [rate if words else math.nan
                   for rate, words in zip(rates, series.words, strict=True)]
-        colour = theme.series[number % len(theme.series)]
+        colour = theme.lens.get(key) or theme.series[number % len(theme.series)]
         (line,) = ax.plot(range(len(weeks)), values, color=colour, linewidth=1.6,
                           marker=MARKERS[number % len(MARKERS)], markersize=marker_size(weeks))
         sheet.clickable(line, *(

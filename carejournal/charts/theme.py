@@ -8,7 +8,7 @@ the same hues; every series colour keeps at least 3:1 contrast with its backgrou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from carejournal.core.kinds import CHART_HUES, KINDS, KindSpecError
 
@@ -17,7 +17,13 @@ OKABE_ITO = {
     "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
 }
 # the same hues, darkened just enough to keep 3:1 on white
-DARKER = {"orange": "#A86E00", "purple": "#B5578C", "sky": "#2A7AB0"}
+DARKER = {"orange": "#A86E00", "purple": "#B5578C", "sky": "#2A7AB0", "green": "#007A5A"}
+# The language lens's categories, one hue each, the same in the editor's marks, its panel
+# and the chart: five hues apart for the common colour-vision differences, none of them red
+# (a spelling mark is a red wave) and no two oranges.
+LENS_HUES = {"labels": "purple", "blame": "orange", "power": "blue", "jargon": "green",
+             "othering": "ink", "infantilising": "olive", "medicalising": "violet",
+             "objectifying": "brown"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +57,19 @@ class Theme:
     little_things: str  # acts
     neutral: str  # marks that carry no judgement, e.g. "not this time"
     heat: tuple[str, ...]  # day with no entry, then 1, 2, 3, 4+ entries
+    lens: dict[str, str] = field(default_factory=dict)  # lens category -> colour
     sizes: Sizes = Sizes()
 
     def all_series_colours(self) -> tuple[str, ...]:
         """Every colour used to draw data (for contrast checks)."""
         return (*self.series, *self.kinds.values(), *self.relations.values(),
                 *self.outcomes.values(), self.strengths, self.problems, self.little_things,
-                self.neutral)
+                self.neutral, *self.lens.values())
+
+
+def lens_colours(hues: dict[str, str]) -> dict[str, str]:
+    """Each lens category's colour, from its hue in LENS_HUES."""
+    return {category: hues[hue] for category, hue in LENS_HUES.items()}
 
 
 def kind_colours(hues: dict[str, str]) -> dict[str, str]:
@@ -83,6 +95,9 @@ def light_theme() -> Theme:
         outcomes={"managed": green, "partly": orange, "not_this_time": grey},
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,
         heat=("#ECEEF1", "#B9D7EE", "#6BAED6", "#2171B5", "#08306B"),
+        lens=lens_colours({"purple": purple, "orange": orange, "blue": blue,
+                           "green": DARKER["green"], "ink": "#3A3A3A", "olive": "#7A6C00",
+                           "violet": "#6A3D9A", "brown": "#8B5A2B"}),
     )
 
 
@@ -100,6 +115,9 @@ def dark_theme() -> Theme:
         outcomes={"managed": green, "partly": orange, "not_this_time": grey},
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,
         heat=("#2C2E33", "#1D4E75", "#2F7DB8", "#56B4E9", "#BDE3F8"),
+        lens=lens_colours({"purple": purple, "orange": orange, "blue": sky, "green": green,
+                           "ink": "#D8D8D8", "olive": OKABE_ITO["yellow"], "violet": "#B79CE8",
+                           "brown": "#D2A679"}),
     )
 
 

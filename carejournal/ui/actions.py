@@ -61,6 +61,14 @@ class Actions(QObject):
         self.guide = self._make(self.tr("CareJournal &Guide"), Key.HelpContents)
         self.shortcuts = self._make(self.tr("&Keyboard Shortcuts"), "Ctrl+/", "Ctrl+?")
         self.about = self._make(self.tr("&About CareJournal"))
+        self.themes = {"system": self._make(self.tr("As the &System Has It")),
+                       "light": self._make(self.tr("&Light")),
+                       "dark": self._make(self.tr("&Dark"))}
+        for action in self.themes.values():
+            action.setCheckable(True)
+        self.larger_text = self._make(self.tr("&Larger Text"), Key.ZoomIn)
+        self.smaller_text = self._make(self.tr("S&maller Text"), Key.ZoomOut)
+        self.normal_text = self._make(self.tr("&Normal Text Size"), "Ctrl+0")
         self.undo: QAction | None = None
         self.redo: QAction | None = None
 

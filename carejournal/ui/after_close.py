@@ -20,6 +20,7 @@ class Session:
     path: Path
     key: bytes | None = None
     reopen_entry: int | None = None  # the entry to show again after unlocking
+    notice: str | None = None  # what the step did, said in the window when it opens again
 
 
 # A step gets the session (it may change the key) and returns whether to open the journal

@@ -39,9 +39,10 @@ from carejournal.ui.shared.problems import PROBLEMS
 from carejournal.ui.shared.undo_note import UndoNote
 from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
-from carejournal.ui.window_state import may_close, restore_layout, save_layout
+from carejournal.ui.window_state import install, may_close, restore_layout, save_layout
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
+    from carejournal.ui.appearance import AppearanceController
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
     encryption: EncryptionController
     interchange: InterchangeController
     names: NamesController
+    appearance: AppearanceController
     read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
     word_count: WordCount  # beside the save state, with the editor (window_parts.py)
 
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.start_up = StartUp(self.timeline.view.viewport(), defer_start_up,
                                 alive=lambda: not self.journal.closed)
         self.after_close: AfterClose | None = None  # app.main runs it once the journal is shut
+        install(settings, self)  # every dialog opens within the screen, centred on its parent
         restore_layout(self)
         self.practice = PracticeController(self, clock)  # its notices are in the first paint
         self.start_up.run(lambda: build_rest(self, clock))  # the editor and the controllers

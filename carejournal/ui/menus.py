@@ -60,6 +60,13 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     view_menu.addAction(actions.due_actions)
     view_menu.addAction(actions.show_lens)
     view_menu.addAction(actions.show_patterns)
+    view_menu.addSeparator()
+    appearance = view_menu.addMenu(window.tr("&Appearance"))
+    theme_menu = appearance.addMenu(window.tr("&Theme"))
+    for action in actions.themes.values():
+        theme_menu.addAction(action)
+    for action in (actions.larger_text, actions.smaller_text, actions.normal_text):
+        appearance.addAction(action)
 
     supervision_menu = bar.addMenu(window.tr("S&upervision"))
     supervision_menu.addAction(actions.prepare_supervision)

@@ -50,6 +50,7 @@ def make_editor(window: MainWindow) -> EntryEditor:
 
 def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     """Build the editor and the controllers (but practice), in the order they need."""
+    from carejournal.ui.appearance import AppearanceController
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
@@ -79,3 +80,4 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     window.encryption = EncryptionController(window)
     window.interchange = InterchangeController(window)
     window.names = NamesController(window)
+    window.appearance = AppearanceController(window)

@@ -22,6 +22,8 @@ from carejournal.ui.shared.colours import problem_text_style
 from carejournal.ui.shared.dates import py_date
 from carejournal.ui.shared.row_list import RowList, RowWidget
 
+MIN_CHARS = 24  # an action's field is never narrower than this many average characters
+
 
 class ActionRow(RowWidget):
     """One action: done, what, and when to look at it again."""
@@ -50,11 +52,7 @@ class ActionRow(RowWidget):
         self.due.setStyleSheet(problem_text_style(self))
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.setAccessibleName(self.tr("Remove this action"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((self.done, 0), (self.text, 1), (self.has_review, 0),
-                                (self.review, 0), (self.due, 0), (self.remove, 0)):
-            layout.addWidget(widget, stretch)
+        self._lay_out()
         self._show_due()
         self.done.toggled.connect(self._on_done)
         self.text.textChanged.connect(self.changed)
@@ -63,6 +61,24 @@ class ActionRow(RowWidget):
             signal.connect(self._show_due)
             signal.connect(self.changed)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+
+    def _lay_out(self) -> None:
+        """Done and the action on one line, wide enough to read; the review date and Remove
+        on the line below."""
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * MIN_CHARS)
+        top = QHBoxLayout()
+        top.addWidget(self.done)
+        top.addWidget(self.text, 1)
+        below = QHBoxLayout()
+        for widget in (self.has_review, self.review, self.due):
+            below.addWidget(widget)
+        below.addStretch(1)
+        below.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(below)
 
     def _on_done(self, done: bool) -> None:
         self._done_on = self._today if done else None

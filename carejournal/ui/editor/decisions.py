@@ -22,6 +22,7 @@ from carejournal.core.domain import NO_RUNG, Decision
 from carejournal.ui.shared.row_list import RowList, RowWidget
 
 DEFAULT_RUNG = NO_RUNG  # a new decision is on no rung until the worker chooses one
+MIN_CHARS = 24  # a decision's field is never narrower than this many average characters
 
 
 def relation_text(relation: str) -> str:
@@ -75,16 +76,19 @@ class DecisionRow(RowWidget):
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.text, 3)
-        top.addWidget(self.rung, 1)
-        top.addWidget(self.choices)
-        top.addWidget(self.remove)
+        """What was decided on a line of its own, so it stays readable in a narrow editor;
+        the rung, the choices and Remove below it."""
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * MIN_CHARS)
+        below = QHBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.rung, 1)
+        below.addWidget(self.choices)
+        below.addWidget(self.remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(2)
-        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addLayout(below)
         layout.addWidget(self.explanation)
 
     def _show_explanation(self) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +32,7 @@ RULE_ROLE = Qt.ItemDataRole.UserRole
 PHRASES_SHOWN = 3
 WORDING_WIDTH = 330
 PERIOD_DAYS = (28, 91, 365, None)
+WRAP_MARGIN = 4  # px around wrapped text in a cell
 
 
 class LensSource(Protocol):
@@ -82,7 +85,12 @@ class LensDialog(QDialog):
         self.rules = QTreeWidget()
         self.rules.setHeaderLabels([self.tr("Wording"), self.tr("Try instead")])
         self.rules.setAccessibleName(self.tr("Rules of the language lens; untick to switch off"))
-        self.rules.setUniformRowHeights(True)
+        self.rules.setWordWrap(True)  # "Try instead" is read whole, on as many lines as it needs
+        self.rules.setItemDelegateForColumn(1, WrappedColumn(self.rules, 1))
+        self.rules.setUniformRowHeights(False)
+        self.rules.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.rules.header().setStretchLastSection(True)
+        self.rules.header().sectionResized.connect(lambda *_: self.rules.doItemsLayout())
         self.detail = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.detail.setAccessibleName(self.tr("About the chosen rule"))
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -150,6 +158,7 @@ class LensDialog(QDialog):
                       | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         item.setToolTip(0, rule.why)
+        item.setToolTip(1, item.text(1))
         return item
 
     def _show_detail(self, item: QTreeWidgetItem | None) -> None:
@@ -178,6 +187,24 @@ def sources_text(rule: Rule) -> str:
     if not rule.citations:
         return rule.source
     return "".join(f"\n• {c.text()}: {c.source.link}" for c in rule.citations)
+class WrappedColumn(QStyledItemDelegate):
+    """Rows as tall as this column's text needs, wrapped at the column's width (a tree view
+    does not grow its rows for wrapped text by itself)."""
+
+    def __init__(self, tree: QTreeWidget, column: int) -> None:
+        super().__init__(tree)
+        self.tree, self.column = tree, column
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        width = self.tree.header().sectionSize(self.column) - 2 * WRAP_MARGIN
+        if not text or width <= 0:
+            return hint
+        needed = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), needed.height() + WRAP_MARGIN))
 
 
 def plain(phrase: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from carejournal.lens.matcher import Finding, Lens
 from carejournal.ui.lens.spelling import SpellingContext, qt_misspellings, spelling_colour
-from carejournal.ui.shared.colours import lens_colour
+from carejournal.ui.shared.colours import lens_colour, lens_tint
 
 # Paragraphs longer than this (about 3,000 words, say a huge paste with no line breaks)
 # are not checked as the worker types, so every keystroke stays quick.
@@ -114,9 +114,9 @@ class LensContext(QObject):
 
 
 class LensHighlighter(QSyntaxHighlighter):
-    """A wavy underline, coloured by category, under each finding in a document, and a red
-    one under each misspelt word (where both fall on a word, the red underline shows and the
-    lens's colour tints the word's background)."""
+    """A wavy underline and a light wash, coloured by category, under each finding in a
+    document, and a red wavy underline under each misspelt word (where both fall on a word,
+    the red underline shows and the lens's colour tints the word's background)."""
 
     def __init__(self, document: QTextDocument, context: LensContext, dark: bool) -> None:
         super().__init__(document)
@@ -145,6 +145,7 @@ class LensHighlighter(QSyntaxHighlighter):
             else:
                 found.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                 found.setUnderlineColor(lens_colour(category, self._dark))
+                found.setBackground(lens_tint(category, self._dark))  # seen at a glance
             self._formats[(category, mention)] = found
         return found
 

@@ -49,6 +49,7 @@ class PatternsView(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Patterns of practice"))
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)  # as a dialog does
         self._build()
         self.charts = chart_adapter.charts()
         self.cards = {spec.key: ChartCard(spec.key) for spec in self.charts}

@@ -30,7 +30,10 @@ class PracticeController(QObject):
         self.window = window
         self.clock = clock
         self.due_notice = DueNotice()
-        window.notices.addWidget(self.due_notice)
+        # In the status bar, whose height is kept for it: the journal never jumps down
+        # when an action falls due (as it did in a line above the journal).
+        window.statusBar().addPermanentWidget(self.due_notice)
+        window.statusBar().setMinimumHeight(self.due_notice.sizeHint().height())
         self.due_dialog: DueActionsDialog | None = None
         self.due_notice.show_requested.connect(self.show_due_actions)
         window.actions_.due_actions.triggered.connect(self.show_due_actions)

@@ -42,7 +42,7 @@ class DueNotice(QWidget):
         self.button = QPushButton(self.tr("&Review actions…"))
         self.button.setAccessibleName(self.tr("Review the actions that are due"))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setContentsMargins(8, 0, 8, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
         self.button.clicked.connect(self.show_requested)

@@ -62,6 +62,7 @@ class GoalsPanel(QWidget):
         if window:
             self.setWindowFlag(Qt.WindowType.Window)
             QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)  # as a dialog does
         self.goals_model = GoalsModel(self)
         self.attempts_model = AttemptsModel(self)
         self._build()

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from carejournal.ui.after_close import Session
+from carejournal.ui.privacy.sign import ProtectionSign
 from carejournal.ui.shared import background
 
 if TYPE_CHECKING:
@@ -57,16 +58,28 @@ def real_service() -> EncryptionService:
 _T = TypeVar("_T")
 
 
-def run_busy(text: str, work: Callable[[], _T], parent: QWidget | None = None
-             ) -> _T | Exception:
-    """Run work off the window's thread behind a modal busy indicator; result or exception."""
+def busy_notice(text: str, parent: QWidget | None = None) -> QProgressDialog:
+    """A modal busy indicator with no Cancel, shown at once. It does not keep the app
+    running: the window may close (and the app's loop end) while it shows."""
     progress = QProgressDialog(text, "", 0, 0, parent)
     progress.setCancelButton(None)
     progress.setWindowTitle(_t("CareJournal"))
+    progress.setAccessibleName(text)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
     progress.setMinimumDuration(0)
-    progress.setMinimumWidth(380)
+    progress.setMinimumWidth(420)
     progress.show()
+    return progress
+
+
+def run_busy(text: str, work: Callable[[], _T], parent: QWidget | None = None,
+             progress: QProgressDialog | None = None) -> _T | Exception:
+    """Run work off the window's thread behind a modal busy indicator (this one, or a new
+    one); result or exception."""
+    if progress is None:
+        progress = busy_notice(text, parent)
+    progress.setLabelText(text)
     loop = QEventLoop()
     box: list[_T | Exception] = []
 
@@ -82,11 +95,38 @@ def run_busy(text: str, work: Callable[[], _T], parent: QWidget | None = None
     return box[0]
 
 
-class EncryptStep:
+class AnnouncedStep:
+    """A step that says what is happening as soon as the window has closed for it, so the
+    window never vanishes without a word (the notice stays until the step is done)."""
+
+    doing = ""  # what the notice says
+    notice: QProgressDialog | None = None
+
+    def __call__(self, session: Session) -> bool:
+        raise NotImplementedError
+
+    def announce(self) -> None:
+        """Show the notice now, while the journal is being closed."""
+        self.notice = busy_notice(self.doing + "\n" + _t(
+            "Your journal opens again when this is done."))
+
+    def busy(self, work: Callable[[], _T]) -> _T | Exception:
+        """Run work behind the notice, then put the notice away."""
+        try:
+            return run_busy(self.doing, work, progress=self.notice)
+        finally:
+            notice, self.notice = self.notice, None
+            if notice is not None:
+                notice.close()
+                notice.deleteLater()
+
+
+class EncryptStep(AnnouncedStep):
     """After close: encrypt the journal, keep the new key, show the recovery key."""
 
     def __init__(self, service: EncryptionService, passphrase: str) -> None:
         self.service, self.passphrase = service, passphrase
+        self.doing = _t("Protecting your journal with your passphrase…")
 
     def __call__(self, session: Session) -> bool:
         path, passphrase, service = session.path, self.passphrase, self.service
@@ -96,16 +136,18 @@ class EncryptStep:
             key = getattr(done, "key", None) or service.unlock(path, passphrase)
             return key, done.recovery_key
 
-        outcome = run_busy(_t("Protecting your journal…"), work)
+        outcome = self.busy(work)
         if isinstance(outcome, BaseException):
             QMessageBox.warning(None, _t("The journal is not protected yet"), _t(
                 "{problem}\n\nYour journal opens without a passphrase for now."
                 if getattr(outcome, "cut_short", False) else
                 "{problem}\n\nYour journal is as it was, and opens without a passphrase."
             ).format(problem=outcome))
+            session.notice = _t("Your journal is not protected yet: it is as it was.")
             return True
         session.key, recovery = outcome
         self.show_recovery_key(path.name, recovery)
+        session.notice = _t("Your journal is now protected with your passphrase.")
         return True
 
     def show_recovery_key(self, journal_name: str, recovery: str) -> None:
@@ -115,16 +157,16 @@ class EncryptStep:
         RecoveryKeyDialog(journal_name, recovery).exec()
 
 
-class ChangeStep:
+class ChangeStep(AnnouncedStep):
     """After close: change the passphrase, rotating the data key; show the new recovery key."""
 
     def __init__(self, service: EncryptionService, key: bytes, passphrase: str) -> None:
         self.service, self.key, self.passphrase = service, key, passphrase
+        self.doing = _t("Changing your passphrase and re-encrypting your journal…")
 
     def __call__(self, session: Session) -> bool:
         path, key, new, service = session.path, self.key, self.passphrase, self.service
-        outcome = run_busy(_t("Changing your passphrase and re-encrypting your journal…"),
-                           lambda: service.change_passphrase(path, key, new))
+        outcome = self.busy(lambda: service.change_passphrase(path, key, new))
         if isinstance(outcome, BaseException):
             QMessageBox.warning(None, _t("The passphrase was not changed"), _t(
                 "{problem}\n\nUnlock the journal again: if the change got part-way, your "
@@ -137,6 +179,7 @@ class ChangeStep:
         recovery = getattr(outcome, "recovery_key", None)
         if recovery:
             self.show_recovery_key(path.name, recovery)
+        session.notice = _t("Your passphrase is changed; your journal is still protected.")
         return True
 
     def show_recovery_key(self, journal_name: str, recovery: str) -> None:
@@ -146,18 +189,18 @@ class ChangeStep:
         RecoveryKeyDialog(journal_name, recovery, changed=True).exec()
 
 
-class DecryptStep:
+class DecryptStep(AnnouncedStep):
     """After close: store the journal readable again; the session then has no key."""
 
     def __init__(self, service: EncryptionService) -> None:
         self.service = service
+        self.doing = _t("Removing the passphrase…")
 
     def __call__(self, session: Session) -> bool:
         key, path = session.key, session.path
         if key is None:
             return True
-        outcome = run_busy(_t("Removing the passphrase…"),
-                           lambda: self.service.decrypt(path, key))
+        outcome = self.busy(lambda: self.service.decrypt(path, key))
         if isinstance(outcome, BaseException):
             cut_short = getattr(outcome, "cut_short", False)
             QMessageBox.warning(None, _t("The passphrase is still in place"), _t(
@@ -168,6 +211,7 @@ class DecryptStep:
                 session.key = None  # the journal itself was stored plain before it stopped
             return True
         session.key = None
+        session.notice = _t("The passphrase is removed: your journal is no longer protected.")
         return True
 
 
@@ -206,6 +250,8 @@ class EncryptionController(QObject):
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.decrypt.triggered.connect(self.decrypt)
         window.welcome.protect.connect(self.encrypt)
+        self.sign = ProtectionSign()
+        window.statusBar().addPermanentWidget(self.sign)
         self.update_actions()
 
     @property
@@ -230,6 +276,7 @@ class EncryptionController(QObject):
 
         The welcome page offers protection too, while the journal is plain and can be."""
         on = self.encrypted()
+        self.sign.set_protected(on)
         a = self.window.actions_
         a.encrypt.setEnabled(not on)
         a.change_passphrase.setEnabled(on)
@@ -275,10 +322,12 @@ class EncryptionController(QObject):
         if self.confirm_decrypt():
             self._close_for(DecryptStep(self.service))
 
-    def _close_for(self, step: Callable[[Session], bool]) -> None:
+    def _close_for(self, step: AnnouncedStep) -> None:
         self.window.after_close = step
         if not self.window.close():  # unsaved changes and the worker stayed
             self.window.after_close = None
+            return
+        step.announce()  # the window has gone: say what happens now
 
     # -- change ---------------------------------------------------------------
     def change_passphrase(self) -> None:

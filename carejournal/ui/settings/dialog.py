@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -121,6 +123,8 @@ class ShiftTable(QWidget):
         row.days.setToolTip(self.tr("Leave empty for every day, or list days, "
                                     "for example mon,tue,sat"))
         row.remove.clicked.connect(lambda: self.remove_row(row))
+        for widget in row.widgets():  # never squashed so the times cannot be read
+            widget.setMinimumHeight(widget.sizeHint().height())
         for edit in (row.name, row.days):
             edit.textEdited.connect(lambda _text, e=edit: mark(e, ""))
         for time_edit in (row.start, row.end):
@@ -234,7 +238,8 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self.body = QWidget()
+        self.body_layout = layout = QVBoxLayout(self.body)
         layout.addWidget(self._shifts_box())
         layout.addWidget(self._goals_box())
         layout.addWidget(self._supervision_box())
@@ -243,7 +248,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._privacy_box())
         layout.addWidget(self.error)
         layout.addStretch(1)
-        layout.addWidget(buttons)
+        # On a small screen the settings scroll; their rows never squash to fit.
+        self.scroller = QScrollArea(widgetResizable=True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.body)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outer = outer = QVBoxLayout(self)
+        outer.addWidget(self.scroller, 1)
+        outer.addWidget(buttons)
+        self.buttons = buttons
         self.table.rows_changed.connect(lambda: QTimer.singleShot(0, self, self.fit))
         self.table.rows_changed.connect(lambda: follow_layout(self))  # new rows in their place
         follow_layout(self)
@@ -251,9 +264,24 @@ class SettingsDialog(QDialog):
         self.fit()
 
     def fit(self) -> None:
-        """Grow (never shrink) to show every row and message at the current width."""
-        needed = self.heightForWidth(self.width())
-        self.resize(self.width(), max(self.height(), needed, self.sizeHint().height()))
+        """Grow (never shrink) to show every row and message at the current width, as far
+        as the screen allows (then the settings scroll)."""
+        from carejournal.ui.window_state import fit
+
+        self.ensurePolished()  # the style's sizes, not the ones before the first show
+        margins = self.outer.contentsMargins()
+        inner = self.width() - margins.left() - margins.right() \
+            - self.scroller.verticalScrollBar().sizeHint().width()  # as narrow as it can be
+        needed = (self.body_layout.totalHeightForWidth(inner) + self.buttons.sizeHint().height()
+                  + self.outer.spacing() + margins.top() + margins.bottom())
+        self.resize(self.width(), max(self.height(), needed))
+        if self.isVisible():
+            fit(self, centre=False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit once shown, when the style gives every part its real size."""
+        super().showEvent(event)
+        self.fit()
 
     def _shifts_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Your usual shifts"))
@@ -379,6 +407,7 @@ class SettingsDialog(QDialog):
                 button.clicked.connect(lambda _checked=False, a=action: self._save_then(a))
                 self.privacy_buttons.addWidget(button)
         self.privacy_buttons.addStretch(1)
+        self.fit()
 
     def _save_then(self, action: QAction) -> None:
         self.save()

@@ -6,21 +6,17 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QWidget
 
-# The language lens's underline colours by category: (on a light page, on a dark page).
-# Each has a contrast of at least 4.5:1 against white or near-black text backgrounds,
-# and the categories stay apart for the common colour-vision differences; colour is never
-# the only signal (the underline is wavy, and the tooltip and panel name the category).
+from carejournal.charts.theme import LENS_HUES, dark_theme, light_theme
+
+# The language lens's mark colours by category: (on a light page, on a dark page). They are
+# the charts' lens colours (carejournal/charts/theme.py, the one place they are chosen), so a
+# category looks the same in the editor, the panel and Patterns. Each keeps at least 3:1
+# against the light and the dark palette's text background, and on its own tint (WCAG
+# 1.4.11); colour is never the only signal (the tooltip and the panel name the category).
 LENS_COLOURS: dict[str, tuple[str, str]] = {
-    "labels": ("#8e24aa", "#e1a6f0"),    # purple
-    "blame": ("#b45309", "#fbbf24"),     # amber
-    "power": ("#1d4ed8", "#93b4fd"),     # blue
-    "jargon": ("#0f766e", "#5eead4"),    # teal
-    "othering": ("#be123c", "#fda4af"),  # rose
-    "infantilising": ("#4d7c0f", "#bef264"),  # olive
-    "medicalising": ("#0369a1", "#7dd3fc"),   # sky
-    "objectifying": ("#57534e", "#d6d3d1"),   # stone
-}
+    key: (light_theme().lens[key], dark_theme().lens[key]) for key in LENS_HUES}
 LENS_NEUTRAL = ("#5f6368", "#b0b4ba")  # a category the colours do not know
+LENS_TINT_ALPHA = 0.16  # how strongly a mark tints the words it is under
 
 
 def is_dark(widget: QWidget) -> bool:
@@ -37,6 +33,21 @@ def lens_colour(category: str, dark: bool) -> QColor:
     """The underline colour of a lens category (a neutral grey for unknown ones)."""
     light_colour, dark_colour = LENS_COLOURS.get(category, LENS_NEUTRAL)
     return QColor(dark_colour if dark else light_colour)
+
+
+def lens_tint(category: str, dark: bool) -> QColor:
+    """The see-through wash behind a lens finding, in its category's colour."""
+    colour = lens_colour(category, dark)
+    colour.setAlphaF(LENS_TINT_ALPHA)
+    return colour
+
+
+def over(colour: QColor, background: QColor) -> QColor:
+    """A see-through colour as it shows on an opaque background."""
+    alpha = colour.alphaF()
+    return QColor(*(round(alpha * a + (1 - alpha) * b) for a, b in (
+        (colour.red(), background.red()), (colour.green(), background.green()),
+        (colour.blue(), background.blue()))))
 
 
 def contrast(one: QColor, other: QColor) -> float:

@@ -74,8 +74,10 @@ class SupervisionController(QObject):
             self.window.statusBar().showMessage(str(exc), 8000)
             return
         text = prompt_text(prompt[0].held_on, today) if prompt is not None else ""
+        banner = text if self.hidden_on != today else ""
+        self.banner.show_text(banner)
         self.line.show_text(text)
-        self.banner.show_text(text if self.hidden_on != today else "")
+        self.line.setVisible(bool(text) and not banner)  # the prompt shows once, not twice
         last_day = last.held_on if last is not None else None
         self.window.timeline.filters.set_last_supervision(last_day)
         view = self.window.patterns.view
@@ -98,7 +100,9 @@ class SupervisionController(QObject):
             self.refresh()
 
     def _banner_dismissed(self) -> None:
+        """'Not now': the quiet line above the timeline takes the banner's place."""
         self.hidden_on = self.today()
+        self.line.setVisible(bool(self.line.label.text()))
 
     # -- sessions and preparation --------------------------------------------------------
     def show_sessions(self) -> None:

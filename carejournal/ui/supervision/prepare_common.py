@@ -92,6 +92,19 @@ class PrepPage(QWizardPage):
         self.prep = prep
         self.message = text_label(accessible=_t("What just happened"))
         self.message.setVisible(False)
+        self._keep_room(self.message)
+
+    def _keep_room(self, message: QLabel) -> None:
+        """Keep a line's room for the message while it is hidden, so the step does not jump
+        when something is said."""
+        policy = message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        message.setSizePolicy(policy)
+        message.setStyleSheet(prompt_banner_style(self))  # measured with its padding
+        message.setText(" ")
+        message.ensurePolished()
+        message.setMinimumHeight(message.sizeHint().height())
+        message.setText("")
 
     def say(self, text: str) -> None:
         """Show a short calm line about what just happened (or what is needed)."""

@@ -122,10 +122,10 @@ def underlines(box: QPlainTextEdit, number: int = 0) -> list[tuple[int, int, str
 def test_typing_a_flagged_phrase_underlines_it_in_its_category_colour(edit: LensEdit,
                                                                       qtbot) -> None:
     qtbot.keyClicks(edit, "We met the service users")
-    assert underlines(edit) == [(11, 13, "#8e24aa", "service users")]
+    assert underlines(edit) == [(11, 13, "#b5578c", "service users")]
     qtbot.keyClicks(edit, " and spoke about toileting.")
     assert [(u[2], u[3]) for u in underlines(edit)] == [
-        ("#8e24aa", "service users"), ("#1d4ed8", "toileting")]
+        ("#b5578c", "service users"), ("#0072b2", "toileting")]
 
 
 def test_ordinary_text_is_not_underlined(edit: LensEdit, qtbot) -> None:
@@ -139,7 +139,7 @@ def test_every_category_has_its_own_colour_and_unknown_ones_a_neutral_one(
     edit.setPlainText("service user, non-compliant, toileting, placement, these people, "
                       "frobnicated")
     colours = [u[2] for u in underlines(edit)]
-    assert colours == ["#8e24aa", "#b45309", "#1d4ed8", "#0f766e", "#be123c", "#5f6368"]
+    assert colours == ["#b5578c", "#a86e00", "#0072b2", "#007a5a", "#3a3a3a", "#5f6368"]
     assert len(set(colours)) == 6
 
 
@@ -225,12 +225,12 @@ def test_a_dark_palette_uses_the_light_colours(edit: LensEdit) -> None:
     palette = edit.palette()
     palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
     edit.setPalette(palette)
-    assert [u[2] for u in underlines(edit)] == ["#fda4af"]
+    assert [u[2] for u in underlines(edit)] == ["#d8d8d8"]
 
 
 @pytest.mark.parametrize("category", [*LENS_COLOURS, "anything-else"])
 def test_colours_have_good_contrast_on_light_and_dark_pages(category: str) -> None:
     for dark, pages in ((False, ("#ffffff", "#f5f5f5")), (True, ("#1e1e1e", "#2b2b2b"))):
         for page in pages:
-            assert contrast(lens_colour(category, dark), QColor(page)) >= 4.5
+            assert contrast(lens_colour(category, dark), QColor(page)) >= 3  # WCAG 1.4.11
     assert lens_colour("anything-else", False).name() == LENS_NEUTRAL[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -75,6 +76,17 @@ class FakeService:
 @pytest.fixture
 def fake() -> FakeService:
     return FakeService()
+
+
+@pytest.fixture(autouse=True)
+def no_notice_left() -> Iterator[None]:
+    """Put away the notices of steps a test made but did not run (the app always runs them)."""
+    yield
+    from PySide6.QtWidgets import QProgressDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QProgressDialog) and widget.isVisible():
+            widget.close()
 
 
 def controller_for(window, fake: FakeService) -> EncryptionController:
@@ -295,3 +307,69 @@ def test_real_service_protects_changes_and_removes(journal: Journal, monkeypatch
     plain = Journal.open(path, create=True)
     assert [plain.get(r.id).body for r in plain.rows()] == ["Sat with Mary in the garden."]
     plain.close()
+
+
+def test_the_status_bar_says_quietly_whether_the_journal_is_protected(window, fake) -> None:
+    from carejournal.ui.privacy.sign import ProtectionSign
+
+    controller = controller_for(window, fake)
+    [sign] = window.statusBar().findChildren(ProtectionSign)
+    assert sign is controller.sign and sign.isVisible()
+    assert sign.text.text() == "Not protected" and sign.icon.isHidden()
+    assert sign.accessibleName() == "Not protected by a passphrase"
+    assert not sign.styleSheet() and not sign.text.styleSheet(), "not shouted"
+    window.journal.key = KEY  # as when opened with a passphrase
+    controller.update_actions()
+    assert sign.text.text() == "Protected" and not sign.icon.isHidden()
+    assert sign.accessibleName() == "Protected with a passphrase"
+    assert not sign.icon.pixmap().isNull(), "a padlock"
+    window.journal.key = None
+
+
+def test_protecting_says_what_happens_when_the_window_closes_and_after(
+        window, fake, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    controller = controller_for(window, fake)
+    controller.ask_new_passphrase = lambda: "tea in the garden"  # type: ignore[method-assign]
+    window.actions_.encrypt.trigger()
+    step = window.after_close
+    assert isinstance(step, EncryptStep) and not window.isVisible()
+    notice = step.notice
+    assert isinstance(notice, QProgressDialog) and notice.isVisible(), "not without a word"
+    assert "Protecting your journal" in notice.labelText()
+    assert "opens again" in notice.labelText()
+    assert not notice.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose), \
+        "the app's loop still ends, so the journal can be closed and encrypted"
+    monkeypatch.setattr(EncryptStep, "show_recovery_key", lambda *_a: None)
+    session = Session(tmp_path / "journal.sqlite")
+    assert step(session) is True
+    assert not notice.isVisible() and step.notice is None
+    assert session.notice == "Your journal is now protected with your passphrase."
+
+
+def test_the_window_opened_again_says_what_was_done(monkeypatch, tmp_path: Path,
+                                                   qtbot) -> None:
+    from carejournal import app as app_module
+
+    session = Session(tmp_path / "journal.sqlite", notice="Your journal is now protected.")
+    shown: list[str] = []
+
+    class Stop(Exception):
+        pass
+
+    def opened(*_args: object, **_kwargs: object):
+        window = SimpleNamespace(
+            show=lambda: None,
+            statusBar=lambda: SimpleNamespace(
+                showMessage=lambda text, _ms: shown.append(text)),
+            start_up=SimpleNamespace(run=lambda _f: None))
+        return window
+
+    monkeypatch.setattr(app_module, "open_window", opened)
+    monkeypatch.setattr(app_module.test_hook, "maybe_run", lambda _w: (_ for _ in ()).throw(Stop()))
+    monkeypatch.setattr(app_module, "finish_interrupted", lambda _p: True)
+    monkeypatch.setattr(app_module, "unlock_at_start", lambda _s: True)
+    with pytest.raises(Stop):
+        app_module.run(QApplication.instance(), session, SimpleNamespace())
+    assert shown == ["Your journal is now protected."] and session.notice is None

@@ -180,3 +180,27 @@ def test_the_passphrase_actions_that_apply_are_offered_and_save_first(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert journal.settings.lock_minutes() == 25, "the settings were saved first"
     qtbot.waitUntil(lambda: fired == ["protect"], timeout=2000)
+
+
+@pytest.mark.parametrize("screen_height", [800, 600])
+def test_the_shift_rows_open_at_full_height_with_the_privacy_buttons(
+        journal: Journal, qtbot, monkeypatch: pytest.MonkeyPatch, screen_height: int) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QAction
+
+    from carejournal.ui import window_state
+
+    monkeypatch.setattr(window_state, "available_geometry",
+                        lambda _w: QRect(0, 0, 1024, screen_height))
+    journal.settings.set_shifts([parse_shift("early", "07:00-15:00"),
+                                 parse_shift("late", "14:00-22:00"),
+                                 parse_shift("night", "22:00-07:00")])
+    dialog = SettingsDialog(journal.settings)
+    qtbot.addWidget(dialog)
+    dialog.add_privacy_actions([QAction("Protect with a &Passphrase…", dialog)])
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for row in dialog.table.rows:
+        for widget in row.widgets():
+            assert widget.height() >= widget.sizeHint().height(), "times readable at once"
+    assert dialog.height() <= screen_height, "on a small screen the settings scroll instead"

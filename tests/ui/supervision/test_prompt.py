@@ -76,16 +76,16 @@ def test_banner_and_timeline_line_when_supervision_is_near(open_window, journal:
     expected = prompt_text(THURSDAY, TODAY)
     assert expected == f"Supervision on {QLocale().dayName(4)}: time for your no us and them check?"
     assert banner.isVisible() and banner.title.text() == expected
-    assert line.isVisible() and line.label.text() == expected
+    assert not line.isVisible() and line.label.text() == expected, "the prompt shows once"
     assert banner.accessibleName() and line.button.accessibleName()
     assert banner.prepare.focusPolicy() & Qt.FocusPolicy.TabFocus, "reachable by keyboard"
     assert not banner.isModal() and banner.parentWidget() is not None, "a banner, not a dialog"
     banner.prepare.click()
     assert opened == [(window, journal, TODAY)]
+    banner.later.click()
+    assert not banner.isVisible() and line.isVisible(), "the line takes its place"
     line.button.click()
     assert len(opened) == 2
-    banner.later.click()
-    assert not banner.isVisible() and line.isVisible(), "the line stays after 'Not now'"
 
 
 @pytest.mark.parametrize("days_ahead", [4, -1])
@@ -129,8 +129,8 @@ def test_editing_sessions_updates_the_prompt(open_window, journal: Journal) -> N
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     dialog.date.setDate(QDate(2026, 3, 19))
     dialog.save_button.click()
-    assert window.timeline.supervision.isVisible()
     assert window.supervision.banner.isVisible()
+    assert not window.timeline.supervision.isVisible(), "once, in the banner"
     dialog.date.setDate(QDate(2026, 4, 30))
     dialog.save_button.click()
     assert not window.timeline.supervision.isVisible()
@@ -150,7 +150,7 @@ def test_settings_change_how_early_the_prompt_comes(open_window, journal: Journa
     monkeypatch.setattr("carejournal.ui.settings.dialog.SettingsDialog.exec", accept)
     window.actions_.settings.trigger()
     assert journal.settings.prompt_days() == 14
-    assert window.timeline.supervision.isVisible()
+    assert window.supervision.banner.isVisible()
     assert window.timeline.supervision.label.text() == prompt_text(dt.date(2026, 3, 27), TODAY)
 
 
