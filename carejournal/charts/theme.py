@@ -23,7 +23,7 @@ DARKER = {"orange": "#A86E00", "purple": "#B5578C", "sky": "#2A7AB0", "green": "
 # (a spelling mark is a red wave) and no two oranges.
 LENS_HUES = {"labels": "purple", "blame": "orange", "power": "blue", "jargon": "green",
              "othering": "ink", "infantilising": "olive", "medicalising": "violet",
-             "objectifying": "brown"}
+             "objectifying": "stone"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +96,8 @@ def light_theme() -> Theme:
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,
         heat=("#ECEEF1", "#B9D7EE", "#6BAED6", "#2171B5", "#08306B"),
         lens=lens_colours({"purple": purple, "orange": orange, "blue": blue,
-                           "green": DARKER["green"], "ink": "#3A3A3A", "olive": "#7A6C00",
-                           "violet": "#6A3D9A", "brown": "#8B5A2B"}),
+                           "green": DARKER["green"], "ink": "#3A3A3A", "olive": "#5A7A00",
+                           "violet": "#6A3D9A", "stone": "#6F6259"}),
     )
 
 
@@ -116,8 +116,8 @@ def dark_theme() -> Theme:
         strengths=green, problems=vermillion, little_things=orange, neutral=grey,
         heat=("#2C2E33", "#1D4E75", "#2F7DB8", "#56B4E9", "#BDE3F8"),
         lens=lens_colours({"purple": purple, "orange": orange, "blue": sky, "green": green,
-                           "ink": "#D8D8D8", "olive": OKABE_ITO["yellow"], "violet": "#B79CE8",
-                           "brown": "#D2A679"}),
+                           "ink": "#D8D8D8", "olive": "#A8CC4A", "violet": "#B79CE8",
+                           "stone": "#BDB1A6"}),
     )
 
 

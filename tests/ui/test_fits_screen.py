@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QDialog, QMa
 import carejournal.ui
 from carejournal.core.domain import DueAction
 from carejournal.core.goals import GoalStatus
+from carejournal.lens.rewrite import Rewrite
 from carejournal.services.drafts import PendingDraft
 from carejournal.services.journal import Journal
 from carejournal.services.supervision import Revision
@@ -91,7 +92,27 @@ WINDOWS: dict[str, Maker] = {
                             lambda j: j.supervision, TODAY),
     "PrepareWizard": _prepare,
     "NextSessionDialog": _make("supervision.wizard", "NextSessionDialog", TODAY),
+    "ImportDialog": _make("interchange.import_dialog", "ImportDialog"),
+    "ExportChoice": _make("interchange.controller", "ExportChoice"),
+    "NamesDialog": lambda window, _journal: _names(window),
+    "GuideDialog": _make("help.guide", "GuideDialog"),
+    "ShortcutsDialog": lambda window, _journal: _shortcuts(window),
+    "RewritePreview": _make("lens.preview", "RewritePreview", Rewrite(
+        "didn't want", "She didn't want her tea.", 4, 11, "didn't want", (4, 15)),
+        "She refused her tea."),
 }
+
+
+def _names(window: MainWindow) -> QWidget:
+    from carejournal.ui.names.dialog import NamesDialog
+
+    return NamesDialog(window)
+
+
+def _shortcuts(window: MainWindow) -> QWidget:
+    from carejournal.ui.help.shortcuts import ShortcutsDialog
+
+    return ShortcutsDialog(window.menuBar(), window.actions_.all(), window)
 
 
 def _crash(window: MainWindow) -> QWidget:
