@@ -53,6 +53,15 @@ class Actions(QObject):
                                               "Ctrl+Shift+S")
         self.supervision_sessions = self._make(self.tr("&Supervision Sessions…"))
         self.about = self._make(self.tr("&About CareJournal"))
+        self.writing_only = self._make(self.tr("&Writing Only"), "F11")  # Esc leaves it too
+        self.writing_only.setCheckable(True)
+        # The editor's folding groups, each unfolded and focused by one key (fold.py's keys).
+        self.open_group = {
+            "details": self._make(self.tr("&When, Who and How I Felt"), "Alt+1"),
+            "acts": self._make(self.tr("&Little Things I Did"), "Alt+2"),
+            "decisions": self._make(self.tr("&Decisions"), "Alt+3"),
+            "actions": self._make(self.tr("&Actions"), "Alt+4"),
+        }
         self.undo: QAction | None = None
         self.redo: QAction | None = None
 

@@ -38,6 +38,7 @@ from carejournal.ui.shared.problems import PROBLEMS
 from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import may_close, restore_layout, save_layout
+from carejournal.ui.writing_mode import WritingMode
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.backups.controller import BackupsController
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         a.tab_writes_tabs.setChecked(self.settings.value(TAB_WRITES_KEY, False, type=bool) is True)
         self._tab_writes(a.tab_writes_tabs.isChecked())
         a.tab_writes_tabs.toggled.connect(self._tab_writes)
+        self.writing = WritingMode(self)  # F11: only the text (Esc leaves)
 
     def _tab_writes(self, on: bool) -> None:
         """The worker's choice of what Tab does in text boxes, kept with the window layout."""

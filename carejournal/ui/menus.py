@@ -59,6 +59,8 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     view_menu.addAction(actions.due_actions)
     view_menu.addAction(actions.show_lens)
     view_menu.addAction(actions.show_patterns)
+    view_menu.addSeparator()
+    view_menu.addAction(actions.writing_only)
 
     supervision_menu = bar.addMenu(window.tr("S&upervision"))
     supervision_menu.addAction(actions.prepare_supervision)
@@ -68,6 +70,9 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,
                    actions.focus_editor):
         go_menu.addAction(action)
+    parts_menu = go_menu.addMenu(window.tr("Parts of the &Entry"))
+    for action in actions.open_group.values():
+        parts_menu.addAction(action)
 
     toolbar = window.addToolBar(window.tr("Quick actions"))
     toolbar.setObjectName("quick-actions")
