@@ -77,6 +77,7 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self._loading = False
         self._writing_only = False
+        self._typing_in: LensEdit | None = None
         self.entry_id: int | None = None
         self.mirror_of: int | None = None
         self._kept: EntryDraft | Entry | None = None
@@ -251,6 +252,7 @@ class EntryEditor(QWidget):
         for edit in (self.body, self.strengths):
             edit.cursorPositionChanged.connect(lambda e=edit: self._follow_cursor(e))
         self.sections.cursor_moved.connect(self._follow_cursor)
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._show_cursor)
 
     # -- folding, and writing only -------------------------------------------
     def set_fold_memory(self, memory: FoldMemory) -> None:
@@ -344,10 +346,13 @@ class EntryEditor(QWidget):
     def _follow_cursor(self, edit: QWidget) -> None:
         """Keep the line being typed in view as the box grows (the page scrolls, not it)."""
         if isinstance(edit, LensEdit) and edit.hasFocus():
-            QTimer.singleShot(0, lambda: self._show_cursor(edit))
+            self._typing_in = edit
+            QTimer.singleShot(0, self._show_cursor)
 
-    def _show_cursor(self, edit: LensEdit) -> None:
-        if not edit.hasFocus():
+    def _show_cursor(self) -> None:
+        """Scroll the page to the cursor of the box being typed in (again once the page grew)."""
+        edit = self._typing_in
+        if edit is None or not edit.hasFocus():
             return
         spot = edit.viewport().mapTo(self.page, edit.cursorRect().center())
         line = edit.fontMetrics().lineSpacing()

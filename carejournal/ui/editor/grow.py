@@ -3,7 +3,8 @@
 A plain text box lays out only the lines it shows, so its document's size is known for
 those alone; `lines_needed` counts the laid-out lines and estimates the others from the
 text's width, and the box grows again once Qt has laid them out. Past `MAX_LINES` (a
-pasted book) the box stops growing and scrolls inside, which Qt does quickly.
+pasted book) the box stops growing and scrolls inside: a box thousands of lines tall would
+have Qt lay out and underline every line at once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFrame, QPlainTextEdit
 
-MAX_LINES = 2000
+MAX_LINES = 300  # about 3,000 words; a longer text scrolls in its box, which stays quick
 
 
 def lines_needed(edit: QPlainTextEdit) -> int:

@@ -117,8 +117,10 @@ class EditorHeader(QWidget):
     def summary(self) -> str:
         """One line for the folded header: the day, the people, the tags and the feeling."""
         parts = [self.date.date().toString("ddd d MMM")]
-        parts += [", ".join(names) for names in (split_names(self.people.text()),
-                                                 split_names(self.tags.text())) if names]
+        for text in (self.people.text(), self.tags.text()):  # as typed: too long is fine here
+            names = [name.strip() for name in text.split(",") if name.strip()]
+            if names:
+                parts.append(", ".join(names))
         score = self.feeling.currentData()
         if score:
             word = self.feeling_word.text().strip()
