@@ -234,6 +234,7 @@ class EntryEditor(QWidget):
         self.header.confirm_kind = self._confirm_kind
         self.sections.model_changed.connect(self._show_body_question)
         self.sections.model_changed.connect(self.order_tab)  # new fields, made last
+        self.sections.model_changed.connect(self.body_grows.schedule)
         for add in (self.decisions.add, self.sections.action_items.add):
             add.clicked.connect(self.order_tab)  # the row added goes above its button
         self.retry.clicked.connect(self.retry_requested)
@@ -330,9 +331,14 @@ class EntryEditor(QWidget):
             widget.hide()
 
     def _body_floor(self) -> int:
-        """The text's least height: a generous share of the page in view."""
+        """The text's least height: a generous share of the page in view (unless sections
+        to write in come first, as a reflective model's do: then they are the text)."""
         area = getattr(self, "scroll_area", None)
-        return int(area.viewport().height() * BODY_SHARE) if area is not None else 0
+        parts = spec_of(self.current_kind()).parts
+        first = next((p for p in parts if p in (Part.TEXT, Part.SECTIONS)), Part.TEXT)
+        if area is None or (first is Part.SECTIONS and self.sections.text_fields()):
+            return 0
+        return int(area.viewport().height() * BODY_SHARE)
 
     def _fit_column(self) -> None:
         """In writing only, the text takes a readable column in the middle of the page."""
@@ -446,6 +452,7 @@ class EntryEditor(QWidget):
         self.links.show_links(self._kept.links if isinstance(self._kept, Entry) else (),
                               kind, can_mirror=self.entry_id is not None)
         self._show_body_question()
+        self.body_grows.schedule()
         if self._writing_only:
             self._hide_for_writing()
         self.order_tab()
