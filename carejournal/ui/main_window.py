@@ -448,5 +448,6 @@ class MainWindow(QMainWindow):
             self.locking.locked = False
             event.ignore()
             return
+        self.actions_.writing_only.setChecked(False)  # the layout kept is the everyday one
         save_layout(self)
         event.accept()

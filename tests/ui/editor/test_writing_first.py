@@ -257,3 +257,16 @@ def test_alt_key_in_writing_only_leaves_it_and_opens_the_group(journal: Journal,
     settle()
     assert not window.actions_.writing_only.isChecked()
     assert window.timeline.isVisible() and window.editor.acts.isAncestorOf(focused())
+
+
+def test_closing_in_writing_only_keeps_the_everyday_layout(journal: Journal,
+                                                          make_window) -> None:
+    window, _ = open_meeting(journal, make_window)
+    window.actions_.writing_only.trigger()
+    settle()
+    assert window.isFullScreen() and not window.timeline.isVisible()
+    window.close()
+    again = make_window()
+    settle()
+    assert not again.isFullScreen() and again.timeline.isVisible()
+    assert again.menuBar().isVisible() and not again.actions_.writing_only.isChecked()
