@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -146,7 +146,7 @@ class EntryEditor(QWidget):
             "details": self.details_group, "acts": self.acts_group,
             "decisions": self.decisions_group, "actions": self.sections.actions_group}
         for group in self.groups.values():
-            group.folded_changed.connect(lambda folded, g=group: self._on_folded(g, folded))
+            group.folded_changed.connect(self._on_folded)
 
     def _text_row(self) -> QWidget:
         """The text, full width, with the strengths below it (one column reads best)."""
@@ -250,8 +250,8 @@ class EntryEditor(QWidget):
         for signal in (self.header.changed, self.acts.changed, self.decisions.changed,
                        self.sections.changed):
             signal.connect(self._summarise)
-        for edit in (self.body, self.strengths):
-            edit.cursorPositionChanged.connect(lambda e=edit: self._follow_cursor(e))
+        for grows in (self.body_grows, self.strengths_grows):
+            grows.cursor_moved.connect(self._follow_cursor)
         self.sections.cursor_moved.connect(self._follow_cursor)
         self.scroll_area.verticalScrollBar().rangeChanged.connect(self._show_cursor)
 
@@ -267,8 +267,8 @@ class EntryEditor(QWidget):
                                                      (key, kind) in FOLDED_AT_FIRST))
         self._summarise()
 
-    def _on_folded(self, group: FoldGroup, folded: bool) -> None:
-        self.fold_memory.remember(self.current_kind().value, group.key, folded)
+    def _on_folded(self, key: str, folded: bool) -> None:
+        self.fold_memory.remember(self.current_kind().value, key, folded)
         self.order_tab()
 
     def open_group(self, key: str) -> bool:
@@ -349,7 +349,7 @@ class EntryEditor(QWidget):
         if margins.left() != side:
             self.page_layout.setContentsMargins(side, margins.top(), side, margins.bottom())
 
-    def _follow_cursor(self, edit: QWidget) -> None:
+    def _follow_cursor(self, edit: QObject) -> None:
         """Keep the line being typed in view as the box grows (the page scrolls, not it)."""
         if isinstance(edit, LensEdit) and edit.hasFocus():
             self._typing_in = edit

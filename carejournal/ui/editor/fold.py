@@ -49,10 +49,11 @@ class FoldMemory:
 class FoldGroup(QWidget):
     """A disclosure header above a part; folded, the header shows the part's summary.
 
-    Emits `folded_changed(bool)` when the worker folds or unfolds it (not when set in code).
+    Emits `folded_changed(key, folded)` when the worker folds or unfolds it (not when set
+    in code).
     """
 
-    folded_changed = Signal(bool)
+    folded_changed = Signal(str, bool)
 
     def __init__(self, key: str, title: str, content: QWidget,
                  parent: QWidget | None = None) -> None:
@@ -105,7 +106,7 @@ class FoldGroup(QWidget):
 
     def _on_clicked(self) -> None:
         self._show(not self._folded)
-        self.folded_changed.emit(self._folded)
+        self.folded_changed.emit(self.key, self._folded)
 
     def _show(self, folded: bool) -> None:
         self._folded = folded

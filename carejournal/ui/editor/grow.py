@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPlainTextEdit
 
 MAX_LINES = 300  # about 3,000 words; a longer text scrolls in its box, which stays quick
@@ -37,7 +37,13 @@ def lines_needed(edit: QPlainTextEdit) -> int:
 
 
 class GrowWithText(QObject):
-    """Keeps one text box as tall as its text, and never shorter than min_lines."""
+    """Keeps one text box as tall as its text, and never shorter than min_lines.
+
+    Emits `cursor_moved(edit)` when the box's cursor moves, so the page can follow it (the
+    signal belongs to this child of the box, so nothing hears it once the box goes).
+    """
+
+    cursor_moved = Signal(QObject)
 
     def __init__(self, edit: QPlainTextEdit, min_lines: int,
                  floor: Callable[[], int] | None = None) -> None:
@@ -48,8 +54,18 @@ class GrowWithText(QObject):
         self._fitting = False
         edit.document().documentLayout().documentSizeChanged.connect(self.schedule)
         edit.textChanged.connect(self.schedule)
-        edit.installEventFilter(self)
+        # Queued: a move reported while the box is being deleted is dropped with this child.
+        edit.cursorPositionChanged.connect(self._moved, Qt.ConnectionType.QueuedConnection)
+        edit.installEventFilter(self)  # a new width, or a page taller or shorter
         self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            self.schedule()
+        return False
+
+    def _moved(self) -> None:
+        self.cursor_moved.emit(self.edit)
 
     def schedule(self, *_args: object) -> None:
         """Fit now (at once, so the page is laid out in the same pass as the change)."""
@@ -59,11 +75,6 @@ class GrowWithText(QObject):
                 self.fit()
             finally:
                 self._fitting = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
-            self.schedule()
-        return False
 
     def height_for(self, lines: int) -> int:
         """The box's height that shows this many lines with no inner scrolling."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,7 +30,7 @@ class SectionsEditor(QWidget):
 
     changed = Signal()
     model_changed = Signal()
-    cursor_moved = Signal(QWidget)  # the text field whose cursor moved
+    cursor_moved = Signal(QObject)  # the text field whose cursor moved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +122,7 @@ class SectionsEditor(QWidget):
     # -- building ------------------------------------------------------------
     def _build(self, template: Template) -> None:
         self._template = template
-        self.actions_group.setParent(None)  # kept; the old fields go with their box
+        self.actions_group.setParent(self)  # kept (hidden); the old fields go with their box
         old, self._fields_box = self._fields_box, QWidget()
         self._layout.replaceWidget(old, self._fields_box)
         old.hide()
@@ -164,8 +164,7 @@ class SectionsEditor(QWidget):
                 edit.attach(self._lens)
             edit.setPlainText(value)
             edit.setTabChangesFocus(True)
-            grow_with_text(edit, SECTION_MIN_LINES)
-            edit.cursorPositionChanged.connect(lambda e=edit: self.cursor_moved.emit(e))
+            grow_with_text(edit, SECTION_MIN_LINES).cursor_moved.connect(self.cursor_moved)
             edit.textChanged.connect(
                 lambda k=section.key, e=edit: self._store(k, e.toPlainText()))
             field = edit
