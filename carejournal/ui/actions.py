@@ -69,6 +69,15 @@ class Actions(QObject):
         self.larger_text = self._make(self.tr("&Larger Text"), Key.ZoomIn)
         self.smaller_text = self._make(self.tr("S&maller Text"), Key.ZoomOut)
         self.normal_text = self._make(self.tr("&Normal Text Size"), "Ctrl+0")
+        self.writing_only = self._make(self.tr("&Writing Only"), "F11")  # Esc leaves it too
+        self.writing_only.setCheckable(True)
+        # The editor's folding groups, each unfolded and focused by one key (fold.py's keys).
+        self.open_group = {
+            "details": self._make(self.tr("&When, Who and How I Felt"), "Alt+1"),
+            "acts": self._make(self.tr("&Little Things I Did"), "Alt+2"),
+            "decisions": self._make(self.tr("&Decisions"), "Alt+3"),
+            "actions": self._make(self.tr("&Actions"), "Alt+4"),
+        }
         self.undo: QAction | None = None
         self.redo: QAction | None = None
 

@@ -40,6 +40,7 @@ from carejournal.ui.shared.undo_note import UndoNote
 from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import install, may_close, restore_layout, save_layout
+from carejournal.ui.writing_mode import WritingMode
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.appearance import AppearanceController
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         a.tab_writes_tabs.setChecked(self.settings.value(TAB_WRITES_KEY, False, type=bool) is True)
         self._tab_writes(a.tab_writes_tabs.isChecked())
         a.tab_writes_tabs.toggled.connect(self._tab_writes)
+        self.writing = WritingMode(self)  # F11: only the text (Esc leaves)
 
     def _tab_writes(self, on: bool) -> None:
         """The worker's choice of what Tab does in text boxes, kept with the window layout."""
@@ -487,5 +489,6 @@ class MainWindow(QMainWindow):
             self.locking.locked = False
             event.ignore()
             return
+        self.actions_.writing_only.setChecked(False)  # the layout kept is the everyday one
         save_layout(self)
         event.accept()

@@ -67,6 +67,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
         theme_menu.addAction(action)
     for action in (actions.larger_text, actions.smaller_text, actions.normal_text):
         appearance.addAction(action)
+    view_menu.addAction(actions.writing_only)
 
     supervision_menu = bar.addMenu(window.tr("S&upervision"))
     supervision_menu.addAction(actions.prepare_supervision)
@@ -76,6 +77,9 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,
                    actions.focus_editor):
         go_menu.addAction(action)
+    parts_menu = go_menu.addMenu(window.tr("Parts of the &Entry"))
+    for action in actions.open_group.values():
+        parts_menu.addAction(action)
 
     toolbar = window.addToolBar(window.tr("Quick actions"))
     toolbar.setObjectName("quick-actions")

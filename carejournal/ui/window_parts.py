@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 def make_editor(window: MainWindow) -> EntryEditor:
     """The entry editor, on the window's journal, joined to the window and its pages."""
     from carejournal.ui.editor.entry_editor import EntryEditor
+    from carejournal.ui.editor.fold import FoldMemory
 
     editor = EntryEditor()
     editor.set_journal(window.journal)
+    editor.set_fold_memory(FoldMemory(window.settings))  # folded groups, per kind of entry
     window.pages.addWidget(editor)
     editor.edited.connect(window.autosaver.schedule)
     editor.retry_requested.connect(window.autosaver.flush)

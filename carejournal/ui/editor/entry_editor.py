@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +28,8 @@ from carejournal.services.journal import Journal
 from carejournal.ui.editor.acts_checklist import ActsChecklist
 from carejournal.ui.editor.body_edit import BodyEdit
 from carejournal.ui.editor.decisions import DecisionsEditor
+from carejournal.ui.editor.fold import FoldGroup, FoldMemory
+from carejournal.ui.editor.grow import grow_with_text
 from carejournal.ui.editor.header import EditorHeader
 from carejournal.ui.editor.identifier_notice import IdentifierNotice, found_for
 from carejournal.ui.editor.links import LinksPanel
@@ -43,11 +45,18 @@ from carejournal.ui.shared.tab_order import follow_layout
 if TYPE_CHECKING:
     from carejournal.ui.editor.history import HistoryDialog
 
-BODY_MIN_HEIGHT = 180
+BODY_MIN_LINES = 12  # the text is the largest thing on the page, and grows with what is written
+BODY_SHARE = 0.55  # and takes at least this share of the page's height in view
+STRENGTHS_MIN_LINES = 4
+WRITING_WIDTH = 760  # the text's column in writing-only mode, for lines that read easily
 # The editor's widget for each part of an entry (attribute names); the parts a kind declares
 # are shown in its order, the others hidden. The strengths sit inside the text row.
-PART_WIDGETS = {Part.TEXT: "text_row", Part.STRENGTHS: "strengths_box", Part.ACTS: "acts",
-                Part.DECISIONS: "decisions", Part.SECTIONS: "sections", Part.LINKS: "links"}
+PART_WIDGETS = {Part.TEXT: "text_row", Part.STRENGTHS: "strengths_box", Part.ACTS: "acts_group",
+                Part.DECISIONS: "decisions_group", Part.SECTIONS: "sections",
+                Part.LINKS: "links"}
+# The groups that fold (keys as ui/actions.py's shortcuts name them); folded at first only
+# where a kind's text matters more than the group (the checklist of an interaction).
+FOLDED_AT_FIRST = {("acts", EntryKind.INTERACTION)}
 INSIDE_TEXT_ROW = (Part.STRENGTHS,)
 check_parts(PART_WIDGETS, "ui/editor/entry_editor.py PART_WIDGETS")
 
@@ -67,6 +76,8 @@ class EntryEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._writing_only = False
+        self._typing_in: LensEdit | None = None
         self.entry_id: int | None = None
         self.mirror_of: int | None = None
         self._kept: EntryDraft | Entry | None = None
@@ -88,7 +99,7 @@ class EntryEditor(QWidget):
         self.body = BodyEdit()
         self.body.attach(self.lens_context)
         self.body.setAccessibleName(self.tr("Entry text"))
-        self.body.setMinimumHeight(BODY_MIN_HEIGHT)
+        self.body_grows = grow_with_text(self.body, BODY_MIN_LINES, self._body_floor)
         self.body_label = QLabel()
         self.body_label.setBuddy(self.body)
         self.strengths = LensEdit(placeholderText=self.tr(
@@ -96,12 +107,14 @@ class EntryEditor(QWidget):
         self.strengths.attach(self.lens_context)
         self.strengths.setAccessibleName(self.tr("Strengths, skills and wishes I noticed"))
         self.strengths.setTabChangesFocus(True)
+        self.strengths_grows = grow_with_text(self.strengths, STRENGTHS_MIN_LINES)
         self.strengths_label = QLabel(self.tr("&Strengths, skills and wishes I noticed"))
         self.strengths_label.setBuddy(self.strengths)
         self.acts = ActsChecklist()
         self.decisions = DecisionsEditor()
         self.sections = SectionsEditor()
         self.sections.set_lens_context(self.lens_context)
+        self._fold_groups()
         self.lens_panel = LensPanel(self.lens_context, self._lens_boxes)
         self.links = LinksPanel()
         self.hint = QLabel(wordWrap=True)
@@ -121,18 +134,34 @@ class EntryEditor(QWidget):
         self.history.hide()
         self._lay_out()
 
+    def _fold_groups(self) -> None:
+        """The structured parts under disclosure headers (their own titles move there)."""
+        self.fold_memory = FoldMemory()
+        self.details_group = FoldGroup("details", self.tr("When, who and how I felt"),
+                                       self.header)
+        self.acts.setTitle("")
+        self.acts_group = FoldGroup("acts", self.tr("Little things I did"), self.acts)
+        self.decisions.setTitle("")
+        self.decisions_group = FoldGroup("decisions", self.tr("Decisions"), self.decisions)
+        self.groups: dict[str, FoldGroup] = {
+            "details": self.details_group, "acts": self.acts_group,
+            "decisions": self.decisions_group, "actions": self.sections.actions_group}
+        for group in self.groups.values():
+            group.folded_changed.connect(self._on_folded)
+
     def _text_row(self) -> QWidget:
+        """The text, full width, with the strengths below it (one column reads best)."""
         row = QWidget()
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, edit, stretch in ((self.body_label, self.body, 3),
-                                     (self.strengths_label, self.strengths, 2)):
+        for label, edit in ((self.body_label, self.body),
+                            (self.strengths_label, self.strengths)):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(label)
-            column.addWidget(edit, 1)
-            layout.addWidget(box, stretch)
+            column.addWidget(edit)
+            layout.addWidget(box)
         self.strengths_box = box
         return row
 
@@ -142,7 +171,9 @@ class EntryEditor(QWidget):
         self.page_layout = QVBoxLayout(self.page)
         # The page's minimum follows its contents, so the scroll area scrolls, never squeezes.
         self.page_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
-        self.page_layout.addWidget(self.header)
+        self.page_layout.addWidget(self.details_group)
+        self.page_layout.addWidget(self.header.title_row)
+        self.page_layout.addStretch(1)  # stays last: the parts go above it
         self.scroll_area = QScrollArea(widgetResizable=True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
@@ -152,19 +183,25 @@ class EntryEditor(QWidget):
         problem.addWidget(self.retry)
         self.problem_row = problem
         self.problem_buttons: list[QPushButton] = [self.retry]
-        hint = QHBoxLayout()
+        self.hint_row = QWidget()
+        hint = QHBoxLayout(self.hint_row)
+        hint.setContentsMargins(0, 0, 0, 0)
         hint.addWidget(self.hint, 1)
         hint.addWidget(self.history)
         hint.addWidget(self.lens_panel.toggle)
         beside = QHBoxLayout()
         beside.addWidget(self.scroll_area, 1)
-        beside.addWidget(self.lens_panel)
+        self.lens_side = QWidget()  # hidden in writing only, whatever the panel says
+        side = QVBoxLayout(self.lens_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.lens_panel)
+        beside.addWidget(self.lens_side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(problem)
         layout.addWidget(self.prompt)
         layout.addWidget(self.identity)
-        layout.addLayout(hint)
+        layout.addWidget(self.hint_row)
         layout.addLayout(beside, 1)
 
     def part_widget(self, part: Part) -> QWidget:
@@ -182,7 +219,7 @@ class EntryEditor(QWidget):
             self.page_layout.removeWidget(widget)
             widget.setVisible(widget in shown)
         for widget in shown:
-            self.page_layout.addWidget(widget, 1 if widget is self.text_row else 0)
+            self.page_layout.insertWidget(self.page_layout.count() - 1, widget)
         for part in INSIDE_TEXT_ROW:
             self.part_widget(part).setVisible(spec.has(part))
 
@@ -198,6 +235,7 @@ class EntryEditor(QWidget):
         self.header.confirm_kind = self._confirm_kind
         self.sections.model_changed.connect(self._show_body_question)
         self.sections.model_changed.connect(self.order_tab)  # new fields, made last
+        self.sections.model_changed.connect(self.body_grows.schedule)
         for add in (self.decisions.add, self.sections.action_items.add):
             add.clicked.connect(self.order_tab)  # the row added goes above its button
         self.retry.clicked.connect(self.retry_requested)
@@ -212,6 +250,122 @@ class EntryEditor(QWidget):
         self.lens_context.dismissed_one.connect(self._on_dismissed)
         self.lens_context.rule_off_requested.connect(self.rule_off_requested)
         self.lens_panel.chosen.connect(self._show_finding)
+        for signal in (self.header.changed, self.acts.changed, self.decisions.changed,
+                       self.sections.changed):
+            signal.connect(self._summarise)
+        for grows in (self.body_grows, self.strengths_grows):
+            grows.cursor_moved.connect(self._follow_cursor)
+        self.sections.cursor_moved.connect(self._follow_cursor)
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._show_cursor)
+
+    # -- folding, and writing only -------------------------------------------
+    def set_fold_memory(self, memory: FoldMemory) -> None:
+        """Where the folded groups are remembered (the window's settings), per kind."""
+        self.fold_memory = memory
+        self._unfold_as_remembered(self.current_kind())
+
+    def _unfold_as_remembered(self, kind: EntryKind) -> None:
+        for key, group in self.groups.items():
+            group.set_folded(self.fold_memory.folded(kind.value, key,
+                                                     (key, kind) in FOLDED_AT_FIRST))
+        self._summarise()
+
+    def _on_folded(self, key: str, folded: bool) -> None:
+        self.fold_memory.remember(self.current_kind().value, key, folded)
+        self.order_tab()
+
+    def open_group(self, key: str) -> bool:
+        """Unfold a group and put the focus in it; False if this kind has no such group."""
+        group = self.groups[key]
+        if group.isHidden() or not self.isVisible() or (
+                key == "actions" and self.sections.isHidden()):
+            return False
+        group.open_and_focus()
+        self.scroll_area.ensureWidgetVisible(group)
+        return True
+
+    def fold_all(self, folded: bool) -> None:
+        """Fold or unfold every group, as if the worker clicked each one."""
+        for group in self.groups.values():
+            if group.is_folded() != folded:
+                group.button.click()
+
+    def _summarise(self) -> None:
+        """Each group's one line, from what its fields hold now."""
+        self.details_group.set_summary(self.header.summary())
+        acts = len(self.acts.value())
+        self.acts_group.set_summary(
+            self.tr("none ticked") if not acts else self.tr("1 little thing") if acts == 1
+            else self.tr("{n} little things").format(n=acts))
+        decisions = sum(1 for d in self.decisions.value() if d.text.strip())
+        self.decisions_group.set_summary(
+            self.tr("none yet") if not decisions else self.tr("1 decision") if decisions == 1
+            else self.tr("{n} decisions").format(n=decisions))
+        actions = sum(1 for a in self.sections.action_items.value() if a.text.strip())
+        self.sections.actions_group.set_summary(
+            self.tr("none yet") if not actions else self.tr("1 action") if actions == 1
+            else self.tr("{n} actions").format(n=actions))
+
+    def writing_only(self) -> bool:
+        return self._writing_only
+
+    def set_writing_only(self, on: bool) -> None:
+        """Only the text (with its lens and spelling marks): the rest hides, nothing changes."""
+        self._writing_only = on
+        if on:
+            self._hide_for_writing()
+        else:
+            for widget in (self.hint_row, self.details_group, self.header.title_row,
+                           self.lens_side):
+                widget.show()
+            self._arrange(self.current_kind())
+            self.links.show_links(self._kept.links if isinstance(self._kept, Entry) else (),
+                                  self.current_kind(), can_mirror=self.entry_id is not None)
+            self._look_again()
+        self.sections.set_writing_only(on)
+        self._fit_column()
+        self.order_tab()
+
+    def _hide_for_writing(self) -> None:
+        parts = [self.part_widget(p) for p in PART_WIDGETS
+                 if p not in (Part.TEXT, Part.SECTIONS, *INSIDE_TEXT_ROW)]
+        for widget in [self.hint_row, self.identity, self.lens_side, self.details_group,
+                       self.header.title_row, *parts]:
+            widget.hide()
+
+    def _body_floor(self) -> int:
+        """The text's least height: a generous share of the page in view (unless sections
+        to write in come first, as a reflective model's do: then they are the text)."""
+        area = getattr(self, "scroll_area", None)
+        parts = spec_of(self.current_kind()).parts
+        first = next((p for p in parts if p in (Part.TEXT, Part.SECTIONS)), Part.TEXT)
+        if area is None or (first is Part.SECTIONS and self.sections.text_fields()):
+            return 0
+        return int(area.viewport().height() * BODY_SHARE)
+
+    def _fit_column(self) -> None:
+        """In writing only, the text takes a readable column in the middle of the page."""
+        margins = self.page_layout.contentsMargins()
+        side = 9
+        if self._writing_only:
+            side = max(9, (self.scroll_area.viewport().width() - WRITING_WIDTH) // 2)
+        if margins.left() != side:
+            self.page_layout.setContentsMargins(side, margins.top(), side, margins.bottom())
+
+    def _follow_cursor(self, edit: QObject) -> None:
+        """Keep the line being typed in view as the box grows (the page scrolls, not it)."""
+        if isinstance(edit, LensEdit) and edit.hasFocus():
+            self._typing_in = edit
+            QTimer.singleShot(0, self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        """Scroll the page to the cursor of the box being typed in (again once the page grew)."""
+        edit = self._typing_in
+        if edit is None or not edit.hasFocus():
+            return
+        spot = edit.viewport().mapTo(self.page, edit.cursorRect().center())
+        line = edit.fontMetrics().lineSpacing()
+        self.scroll_area.ensureVisible(spot.x(), spot.y(), 0, 2 * line)
 
     def _on_edit(self) -> None:
         if not self._loading:
@@ -242,6 +396,8 @@ class EntryEditor(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.lens_panel.fit(event.size().width(), self._page_needs())
+        self._fit_column()
+        self.body_grows.schedule()
 
     def _page_needs(self) -> int:
         """The width the page needs for its widest part (any kind), so it never scrolls."""
@@ -296,6 +452,7 @@ class EntryEditor(QWidget):
     def _show_kind(self, kind: EntryKind, model: str) -> None:
         self.hint.setText(kind_description(kind))
         self._arrange(kind)
+        self._unfold_as_remembered(kind)
         prompts = spec_of(kind).prompts
         template = prompted_template(prompts, model)
         if template is not None:
@@ -303,6 +460,9 @@ class EntryEditor(QWidget):
         self.links.show_links(self._kept.links if isinstance(self._kept, Entry) else (),
                               kind, can_mirror=self.entry_id is not None)
         self._show_body_question()
+        self.body_grows.schedule()
+        if self._writing_only:
+            self._hide_for_writing()
         self.order_tab()
 
     def _show_body_question(self) -> None:
@@ -467,6 +627,8 @@ class EntryEditor(QWidget):
             except PROBLEMS:
                 pass  # only a courtesy: never in the way of writing
         self.identity.show_for(self.entry_id, found)
+        if self._writing_only:
+            self.identity.hide()
         self.history.setText(self.tr("Earlier wording ({count})…").format(count=count))
         self.history.setAccessibleName(self.history.text())
         self.history.setVisible(count > 0)

@@ -1,4 +1,4 @@
-"""The top of the entry editor: kind, when, people, tags, feeling and title."""
+"""The top of the entry editor: kind, feeling, when, people and tags (and the title)."""
 
 from __future__ import annotations
 
@@ -83,24 +83,49 @@ class EditorHeader(QWidget):
             widget.setAccessibleName(name)
 
     def _lay_out(self) -> None:
+        """Three compact rows (kind and feeling, when, who and tags); the title goes above
+        the text, in `title_row`, so it stays in view when these fold away."""
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("&Kind"), self.kind)
+        first = QHBoxLayout()
+        first.addWidget(self.kind)
+        first.addSpacing(12)
+        first.addWidget(_label(self.tr("Fee&ling"), self.feeling))
+        first.addWidget(self.feeling)
+        first.addWidget(self.feeling_word, 1)
+        form.addRow(self.tr("&Kind"), first)
+        _set_buddy(form.labelForField(first), self.kind)
         when = QHBoxLayout()
         for widget in (self.date, self.has_time, self.time, QLabel(self.tr("Shift")), self.shift):
             when.addWidget(widget)
         when.addStretch(1)
         form.addRow(self.tr("&When"), when)
         _set_buddy(form.labelForField(when), self.date)
-        form.addRow(self.tr("&People"), self.people)
-        form.addRow(self.tr("T&ags"), self.tags)
-        feeling = QHBoxLayout()
-        feeling.addWidget(self.feeling)
-        feeling.addWidget(self.feeling_word, 1)
-        form.addRow(self.tr("Fee&ling"), feeling)
-        _set_buddy(form.labelForField(feeling), self.feeling)
-        form.addRow(self.tr("T&itle"), self.title)
+        who = QHBoxLayout()
+        who.addWidget(self.people, 3)
+        who.addWidget(_label(self.tr("T&ags"), self.tags))
+        who.addWidget(self.tags, 2)
+        form.addRow(self.tr("&People"), who)
+        _set_buddy(form.labelForField(who), self.people)
+        self.title_row = QWidget()
+        title = QHBoxLayout(self.title_row)
+        title.setContentsMargins(0, 0, 0, 0)
+        title.addWidget(_label(self.tr("T&itle"), self.title))
+        title.addWidget(self.title, 1)
+
+    def summary(self) -> str:
+        """One line for the folded header: the day, the people, the tags and the feeling."""
+        parts = [self.date.date().toString("ddd d MMM")]
+        for text in (self.people.text(), self.tags.text()):  # as typed: too long is fine here
+            names = [name.strip() for name in text.split(",") if name.strip()]
+            if names:
+                parts.append(", ".join(names))
+        score = self.feeling.currentData()
+        if score:
+            word = self.feeling_word.text().strip()
+            parts.append(self.tr("feeling {score} {word}").format(score=score, word=word).strip())
+        return " · ".join(parts)
 
     def _connect(self) -> None:
         for signal in (self.date.dateChanged,
@@ -173,6 +198,13 @@ class EditorHeader(QWidget):
         """Names offered as completions."""
         self.people_completer.set_names(people)
         self.tags_completer.set_names(tags)
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A label with a mnemonic for its field."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def _set_buddy(label: QWidget | None, buddy: QWidget) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 from carejournal.core.domain import ActionItem
 from carejournal.core.templates import Template, TemplateSection, find_model, models
 from carejournal.ui.editor.action_items import ActionItemsEditor
+from carejournal.ui.editor.fold import FoldGroup
+from carejournal.ui.editor.grow import grow_with_text
 from carejournal.ui.lens.highlighter import LensContext
 from carejournal.ui.lens.text_edit import LensEdit
 
-SECTION_HEIGHT = 92  # about four lines; longer text scrolls inside the field
+SECTION_MIN_LINES = 4  # each section grows with its text; the page scrolls
 
 
 class SectionsEditor(QWidget):
@@ -28,6 +30,7 @@ class SectionsEditor(QWidget):
 
     changed = Signal()
     model_changed = Signal()
+    cursor_moved = Signal(QObject)  # the text field whose cursor moved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,10 @@ class SectionsEditor(QWidget):
         self.summary = QLabel(wordWrap=True)
         self.summary.setStyleSheet("font-style: italic;")
         self.action_items = ActionItemsEditor()
+        self.actions_group = FoldGroup("actions", self.tr("Actions"), self.action_items)
+        self._writing_only = False
+        self._chooses_model = False
+        self.labels: dict[str, QLabel] = {}
         self._fields_box = QWidget()
         head = QFormLayout()
         head.addRow(self.model_label, self.model)
@@ -65,7 +72,8 @@ class SectionsEditor(QWidget):
         """Show this template's sections; choose_model offers the reflective models."""
         self._loading = True
         try:
-            self._head.setVisible(choose_model)
+            self._chooses_model = choose_model
+            self._head.setVisible(choose_model and not self._writing_only)
             if choose_model:
                 self.model.setCurrentIndex(max(0, self.model.findData(template.key)))
             self.summary.setText(template.summary)
@@ -114,7 +122,7 @@ class SectionsEditor(QWidget):
     # -- building ------------------------------------------------------------
     def _build(self, template: Template) -> None:
         self._template = template
-        self.action_items.setParent(None)  # kept; the old fields go with their box
+        self.actions_group.setParent(self)  # kept (hidden); the old fields go with their box
         old, self._fields_box = self._fields_box, QWidget()
         self._layout.replaceWidget(old, self._fields_box)
         old.hide()
@@ -122,17 +130,20 @@ class SectionsEditor(QWidget):
         box = QVBoxLayout(self._fields_box)
         box.setContentsMargins(0, 0, 0, 0)
         self.fields = {}
+        self.labels = {}
         for section in template.sections:
             field = self._field(section)
             self.fields[section.key] = field
             label = QLabel(f"<b>{escape(section.label)}</b><br>{escape(section.question)}")
             label.setWordWrap(True)
             label.setBuddy(field)
+            self.labels[section.key] = label
             box.addWidget(label)
             box.addWidget(field)
             if section.actions:
-                box.addWidget(self.action_items)
-        self.action_items.setVisible(any(s.actions for s in template.sections))
+                box.addWidget(self.actions_group)
+        self.actions_group.setVisible(any(s.actions for s in template.sections))
+        self.set_writing_only(self._writing_only)
 
     def _field(self, section: TemplateSection) -> QPlainTextEdit | QComboBox:
         value = self._values.get(section.key, "")
@@ -153,13 +164,29 @@ class SectionsEditor(QWidget):
                 edit.attach(self._lens)
             edit.setPlainText(value)
             edit.setTabChangesFocus(True)
-            edit.setFixedHeight(SECTION_HEIGHT)
+            grow_with_text(edit, SECTION_MIN_LINES).cursor_moved.connect(self.cursor_moved)
             edit.textChanged.connect(
                 lambda k=section.key, e=edit: self._store(k, e.toPlainText()))
             field = edit
         field.setAccessibleName(section.label)
         field.setAccessibleDescription(section.question)
         return field
+
+    def set_writing_only(self, on: bool) -> None:
+        """Only the sections one writes in: the model, the choices and the actions hide."""
+        was, self._writing_only = self._writing_only, on
+        if on:
+            self._head.hide()
+            self.actions_group.hide()
+        elif was:
+            self._head.setVisible(self._template is not None and self.model.isEnabled()
+                                  and self._chooses_model)
+            self.actions_group.setVisible(self._template is not None and any(
+                s.actions for s in self._template.sections))
+        for key, field in self.fields.items():
+            if not isinstance(field, LensEdit):
+                field.setVisible(not on)
+                self.labels[key].setVisible(not on)
 
     def _store(self, key: str, text: str) -> None:
         self._values[key] = text
