@@ -47,6 +47,8 @@ FEMALE = {"she": "he", "hers": "his", "herself": "himself"}
 NEUTRAL = {"he": "they", "she": "they", "him": "them", "his": "their", "himself": "themselves",
            "herself": "themselves", "hers": "theirs"}
 IRREGULAR_PLURAL = {"person": "people"}
+# words lemminflect may take for nouns that never head a plural noun phrase here
+PRONOUN_LIKE = frozenset({"someone", "somebody", "people", "i", "we", "who", "that", "me"})
 LABEL_LENGTH = 48  # a menu item stays readable
 SLOT = re.compile(r"\{(\w+)\}")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
@@ -235,7 +237,7 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
             elif not verb:
                 continue  # a verb phrase cannot stand in for a noun or an adjective
         if plural:
-            words = [IRREGULAR_PLURAL.get(w, w) for w in words]
+            words = _plural(words)
             if words[0] in ("a", "an"):
                 words = words[1:]
         if not words:
@@ -249,6 +251,21 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         text = _cased(sentence[start:end], " ".join(words), start == 0)
         out.append(("", start, end, _possessed(text, possessive)))
     return out
+
+
+def _plural(words: list[str]) -> list[str]:
+    """A noun phrase in the plural: its head, the last noun of the nouns it starts with,
+    made plural ("continence pad" -> "continence pads", "person I support" -> "people I
+    support"); a phrase that starts otherwise is left as it is."""
+    words = list(words)
+    at = 1 if words and words[0] in ("a", "an", "the") else 0
+    head = -1
+    while at < len(words) and words[at].isalpha() and _kinds(words[at].lower()) & {"NOUN"} \
+            and words[at].lower() not in PRONOUN_LIKE:
+        head, at = at, at + 1
+    if head >= 0 and _noun_number(words[head].lower()) == "NN":
+        words[head] = _inflect(words[head], "NNS") or words[head]
+    return words
 
 
 def _same_shape(head: str, words: list[str], following: list[Token]) -> bool:
@@ -293,6 +310,8 @@ def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
     or several, never for a plural)."""
     if len(people) != 1 or "<their name>" not in rule.alternatives:
         return []
+    if re.search(rf"(?<!\w){re.escape(people[0])}(?!\w)", sentence, re.IGNORECASE):
+        return []  # named in the sentence already: "Sheila is my favourite Sheila" reads wrong
     head = tokens[covered[-1]]
     if _noun_number(head.low) == "NNS" and not _possessive(head.low):
         return []
