@@ -36,6 +36,12 @@ BE = {"am": "VBP", "is": "VBZ", "are": "VBP", "was": "VBD", "were": "VBD"}
 DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # after "will", "didn't want" cannot fit
 HAVE = {"VBD": "had", "VBZ": "has", "VBP": "have"}
 PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+# capitalised words that are not a person's name where {pron} stands
+NOT_A_NAME = frozenset({"i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "january", "february", "march", "april", "may", "june",
+                        "july", "august", "september", "october", "november", "december",
+                        "christmas", "easter", "god"})
 POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "our", "my", "your"})
 MODALS = frozenset({"to", "will", "would", "can", "could", "should", "might", "may", "must",
@@ -369,6 +375,11 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             return None
         token = tokens[at]
         slot = SLOT.fullmatch(word)
+        named = _name_end(tokens, at) if word == "{pron}" else None
+        if named is not None:  # "put Mrs Green to bed" as "put {pron} to bed"
+            slots["pron"] = sentence[token.start:tokens[named - 1].end]
+            end, at = tokens[named - 1].end, named
+            continue
         if slot:
             name = slot.group(1)
             if name == "be" and token.low in BE:
@@ -397,6 +408,18 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         end = token.end
         at += 1
     return Match(begin, at, end, slots, tag, possessive)
+
+
+def _name_end(tokens: list[Token], at: int) -> int | None:
+    """Where a person's name starting at token `at` ends (one past its last token): a
+    capitalised word inside the sentence, with a title's name after it ("Mrs Begum")."""
+    token = tokens[at]
+    if at == 0 or not token.text[:1].isupper() or token.low in NOT_A_NAME:
+        return None
+    end = at + 1
+    if token.low in TITLES and end < len(tokens) and tokens[end].text[:1].isupper():
+        end += 1
+    return end
 
 
 def _fill(alternative: str, match: Match, sentence: str) -> str | None:
