@@ -551,7 +551,10 @@ def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, s
     """Put "a"/"an" before the new words right (taking the article into the span), and
     "the" before a bare "person" ("Client was out" -> "The person was out")."""
     before = sentence[:start]
-    previous = TOKEN.findall(before)[-1:] or [""]
+    earlier = TOKEN.findall(before)[-2:]
+    previous = earlier[-1:] or [""]
+    if len(earlier) == 2 and "ADJ" in _kinds(earlier[1].lower()):
+        previous = earlier[:1]  # "my favourite client": the determiner before the adjective
     bare = previous[0].lower() not in DETERMINERS | POSSESSIVES and not previous[0].isdigit() \
         and not previous[0].lower().endswith(("'s", "’s", "s'"))
     if words.split()[0].lower() == "person" and bare:

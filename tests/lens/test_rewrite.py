@@ -174,6 +174,8 @@ PAIRS: list[tuple[str, str, tuple[str, ...], str]] = [
     ("She is a two-to-one now.", "two-to-one", (), "She needs two staff with her now."),
     # a plural label: the alternative's head noun made plural, not only "person"
     ("We ran out of bibs at tea.", "bib", (), "We ran out of clothes protectors at tea."),
+    # a determiner before an adjective already serves the new noun
+    ("She is my favourite client.", "client", (), "She is my favourite person."),
     # a clause's {pron} also stands for a person's name, a title's included
     ("Night staff put Mrs Okoro to bed.", "put-to-bed", (),
      "Night staff helped Mrs Okoro get ready for bed."),
