@@ -25,10 +25,12 @@ from tests.lens.conftest import SCORES
 WRITTEN = Path(__file__).with_name("written")
 OWN = Path(__file__).with_name("engine_sentences.toml")
 # precision, recall: loose at first, raised as the lens improves. Measured with step 11's
-# lexicon and engine together: 0.897 and 0.725 (held out: 0.826 and 0.706).
-DEV_FLOORS = (0.85, 0.65)
-# the share of development rewrite pairs where an offered rewrite gives an expected sentence
-REWRITE_FLOOR = 0.2  # measured at first: dev 0.241 (first offered 0.231)
+# lexicon and engine together: 0.897 and 0.725 (held out: 0.826 and 0.706); after tuning on
+# the development part: 0.968 and 0.956 (held out: 0.830 and 0.749).
+DEV_FLOORS = (0.93, 0.90)
+# the share of development rewrite pairs where an offered rewrite gives an expected sentence:
+# 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349)
+REWRITE_FLOOR = 0.35
 
 
 def _report(name: str, scores: dict[str, scoring.Score]) -> None:
