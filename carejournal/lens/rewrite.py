@@ -36,6 +36,12 @@ BE = {"am": "VBP", "is": "VBZ", "are": "VBP", "was": "VBD", "were": "VBD"}
 DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # after "will", "didn't want" cannot fit
 HAVE = {"VBD": "had", "VBZ": "has", "VBP": "have"}
 PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+# capitalised words that are not a person's name where {pron} stands
+NOT_A_NAME = frozenset({"i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "january", "february", "march", "april", "may", "june",
+                        "july", "august", "september", "october", "november", "december",
+                        "christmas", "easter", "god"})
 POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "our", "my", "your"})
 MODALS = frozenset({"to", "will", "would", "can", "could", "should", "might", "may", "must",
@@ -47,6 +53,8 @@ FEMALE = {"she": "he", "hers": "his", "herself": "himself"}
 NEUTRAL = {"he": "they", "she": "they", "him": "them", "his": "their", "himself": "themselves",
            "herself": "themselves", "hers": "theirs"}
 IRREGULAR_PLURAL = {"person": "people"}
+# words lemminflect may take for nouns that never head a plural noun phrase here
+PRONOUN_LIKE = frozenset({"someone", "somebody", "people", "i", "we", "who", "that", "me"})
 LABEL_LENGTH = 48  # a menu item stays readable
 SLOT = re.compile(r"\{(\w+)\}")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
@@ -235,7 +243,7 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
             elif not verb:
                 continue  # a verb phrase cannot stand in for a noun or an adjective
         if plural:
-            words = [IRREGULAR_PLURAL.get(w, w) for w in words]
+            words = _plural(words)
             if words[0] in ("a", "an"):
                 words = words[1:]
         if not words:
@@ -249,6 +257,21 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         text = _cased(sentence[start:end], " ".join(words), start == 0)
         out.append(("", start, end, _possessed(text, possessive)))
     return out
+
+
+def _plural(words: list[str]) -> list[str]:
+    """A noun phrase in the plural: its head, the last noun of the nouns it starts with,
+    made plural ("continence pad" -> "continence pads", "person I support" -> "people I
+    support"); a phrase that starts otherwise is left as it is."""
+    words = list(words)
+    at = 1 if words and words[0] in ("a", "an", "the") else 0
+    head = -1
+    while at < len(words) and words[at].isalpha() and _kinds(words[at].lower()) & {"NOUN"} \
+            and words[at].lower() not in PRONOUN_LIKE:
+        head, at = at, at + 1
+    if head >= 0 and _noun_number(words[head].lower()) == "NN":
+        words[head] = _inflect(words[head], "NNS") or words[head]
+    return words
 
 
 def _same_shape(head: str, words: list[str], following: list[Token]) -> bool:
@@ -293,6 +316,8 @@ def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
     or several, never for a plural)."""
     if len(people) != 1 or "<their name>" not in rule.alternatives:
         return []
+    if re.search(rf"(?<!\w){re.escape(people[0])}(?!\w)", sentence, re.IGNORECASE):
+        return []  # named in the sentence already: "Sheila is my favourite Sheila" reads wrong
     head = tokens[covered[-1]]
     if _noun_number(head.low) == "NNS" and not _possessive(head.low):
         return []
@@ -350,6 +375,11 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             return None
         token = tokens[at]
         slot = SLOT.fullmatch(word)
+        named = _name_end(tokens, at) if word == "{pron}" else None
+        if named is not None:  # "put Mrs Green to bed" as "put {pron} to bed"
+            slots["pron"] = sentence[token.start:tokens[named - 1].end]
+            end, at = tokens[named - 1].end, named
+            continue
         if slot:
             name = slot.group(1)
             if name == "be" and token.low in BE:
@@ -378,6 +408,18 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         end = token.end
         at += 1
     return Match(begin, at, end, slots, tag, possessive)
+
+
+def _name_end(tokens: list[Token], at: int) -> int | None:
+    """Where a person's name starting at token `at` ends (one past its last token): a
+    capitalised word inside the sentence, with a title's name after it ("Mrs Begum")."""
+    token = tokens[at]
+    if at == 0 or not token.text[:1].isupper() or token.low in NOT_A_NAME:
+        return None
+    end = at + 1
+    if token.low in TITLES and end < len(tokens) and tokens[end].text[:1].isupper():
+        end += 1
+    return end
 
 
 def _fill(alternative: str, match: Match, sentence: str) -> str | None:
@@ -509,7 +551,10 @@ def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, s
     """Put "a"/"an" before the new words right (taking the article into the span), and
     "the" before a bare "person" ("Client was out" -> "The person was out")."""
     before = sentence[:start]
-    previous = TOKEN.findall(before)[-1:] or [""]
+    earlier = TOKEN.findall(before)[-2:]
+    previous = earlier[-1:] or [""]
+    if len(earlier) == 2 and "ADJ" in _kinds(earlier[1].lower()):
+        previous = earlier[:1]  # "my favourite client": the determiner before the adjective
     bare = previous[0].lower() not in DETERMINERS | POSSESSIVES and not previous[0].isdigit() \
         and not previous[0].lower().endswith(("'s", "’s", "s'"))
     if words.split()[0].lower() == "person" and bare:

@@ -154,3 +154,82 @@ def _score_one(lens: Lens, sentence: Sentence, score: Score, shown: bool) -> Non
 def _wrong(finding: Finding, was_mention: bool) -> str:
     kind = "used, but a mention" if was_mention else "flagged wrongly"
     return f"{kind}: {finding.text!r} ({finding.rule})"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A sentence, the flagged words to replace and the rewrites the writers expect."""
+
+    part: str
+    text: str
+    target: str
+    people: tuple[str, ...]
+    expected: tuple[str, ...]
+
+
+@dataclass
+class RewriteScore:
+    """For one part: pairs, pairs where any offered rewrite is expected, where the first is,
+    and pairs where no finding overlapped the target."""
+
+    pairs: int = 0
+    any_match: int = 0
+    first_match: int = 0
+    unfound: int = 0
+    misses: list[str] = field(default_factory=list)  # never filled for a held-out part
+
+    def share(self, first: bool = False) -> float:
+        matched = self.first_match if first else self.any_match
+        return matched / self.pairs if self.pairs else 1.0
+
+    def line(self, part: str) -> str:
+        return (f"rewrites, {part}: {self.pairs} pairs, an offered rewrite expected in "
+                f"{self.share():.3f} ({self.any_match}), the first offered in "
+                f"{self.share(first=True):.3f} ({self.first_match}); no finding on the "
+                f"target in {self.unfound}")
+
+
+def load_pairs(paths: Iterable[Path]) -> list[Pair]:
+    """The rewrite pairs of every file."""
+    out = []
+    for path in paths:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for item in data.get("rewrite", []):
+            out.append(Pair(item["part"], item["text"], item["target"],
+                            tuple(item.get("people", [])), tuple(item["expected"])))
+    return out
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score_rewrites(lens: Lens, pairs: Iterable[Pair], shown: Iterable[str] = ("dev",)
+                   ) -> dict[str, RewriteScore]:
+    """Each part's rewrite share: a pair is matched when applying one of the alternatives of
+    the finding overlapping its target gives one of the expected sentences."""
+    from carejournal.lens.rewrite import rewrites
+
+    scores = {part: RewriteScore() for part in PARTS}
+    keep = frozenset(shown)
+    for pair in pairs:
+        score = scores.setdefault(pair.part, RewriteScore())
+        score.pairs += 1
+        at = pair.text.index(pair.target)
+        span = (at, at + len(pair.target))
+        findings = [f for f in lens.check(pair.text, people=pair.people)
+                    if not f.mention and _overlaps(span, (f.start, f.end))]
+        if not findings:
+            score.unfound += 1
+            if pair.part in keep:
+                score.misses.append(f"no finding on {pair.target!r}: {pair.text}")
+            continue
+        made = [_normal(pair.text[:r.start] + r.replacement + pair.text[r.end:])
+                for f in findings for r in rewrites(lens, pair.text, f, pair.people)]
+        expected = {_normal(e) for e in pair.expected}
+        hits = [m in expected for m in made]
+        score.any_match += any(hits)
+        score.first_match += bool(hits) and hits[0]
+        if not any(hits) and pair.part in keep:
+            score.misses.append(f"{pair.text}  -> {made[:4]} (expected {list(pair.expected)})")
+    return scores

@@ -172,6 +172,15 @@ PAIRS: list[tuple[str, str, tuple[str, ...], str]] = [
     ("Most normal people would ask first.", "normal-people", (), "Most people would ask first."),
     ("The feeds took an hour.", "the-feeds", (), "Mealtimes took an hour."),
     ("She is a two-to-one now.", "two-to-one", (), "She needs two staff with her now."),
+    # a plural label: the alternative's head noun made plural, not only "person"
+    ("We ran out of bibs at tea.", "bib", (), "We ran out of clothes protectors at tea."),
+    # a determiner before an adjective already serves the new noun
+    ("She is my favourite client.", "client", (), "She is my favourite person."),
+    # a clause's {pron} also stands for a person's name, a title's included
+    ("Night staff put Mrs Okoro to bed.", "put-to-bed", (),
+     "Night staff helped Mrs Okoro get ready for bed."),
+    ("Letting Sam go alone was right.", "allowed-to", ("Sam",),
+     "Supporting Sam to go alone was right."),
 ]
 
 
@@ -240,6 +249,12 @@ def test_a_name_is_offered_only_for_exactly_one_person(lens: Lens) -> None:
     for people in ((), ("Liam", "Ann")):
         assert not any("Liam" in r.sentence or "Ann" in r.sentence
                        for r in offered(lens, text, "service-user", people))
+
+
+def test_a_name_already_in_the_sentence_is_not_offered_again(lens: Lens) -> None:
+    offers = [r.sentence for r in offered(lens, "Ann is my favourite client.", "client",
+                                          ("Ann",))]
+    assert offers and not any(s.count("Ann") > 1 for s in offers), offers
 
 
 def test_a_plural_label_is_never_given_one_persons_name(lens: Lens) -> None:

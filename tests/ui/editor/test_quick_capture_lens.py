@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -34,7 +34,12 @@ def test_the_text_is_marked_and_offers_kinder_words(journal: Journal, qtbot) -> 
     assert "Dismiss here" in menu and "Switch this rule off…" in menu
     trigger(dialog.text.context_menu(point_in(dialog.text, "service users")),
             next(t for t in menu if t.startswith("Replace with")))
+    preview = dialog.text.preview
+    assert preview is not None and preview.isVisible()
+    assert dialog.text.toPlainText() == "Took the service users to the shop.", "not yet"
+    qtbot.mouseClick(preview.replace_button, Qt.MouseButton.LeftButton)
     assert "service users" not in dialog.text.toPlainText()
+    assert dialog.text.spots() == []
 
 
 def test_a_dismissal_is_kept_with_the_entry(journal: Journal, qtbot) -> None:
