@@ -228,8 +228,9 @@ class EntryEditor(QWidget):
         follow_layout(self)
 
     def _connect(self) -> None:
-        for signal in (self.header.changed, self.body.textChanged, self.strengths.textChanged,
-                       self.acts.changed, self.decisions.changed, self.sections.changed):
+        for signal in (self.header.changed, self.body.words_changed,
+                       self.strengths.words_changed, self.acts.changed, self.decisions.changed,
+                       self.sections.changed):  # (words, not marks: see LensEdit)
             signal.connect(self._on_edit)
         self.header.kind_changed.connect(self._on_kind)
         self.header.confirm_kind = self._confirm_kind

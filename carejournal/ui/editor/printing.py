@@ -52,7 +52,7 @@ def entry_html(editor: EntryEditor) -> str:
         if text.strip():
             parts.append(f"<h3>{html.escape(label.replace('&', ''))}</h3>{_paragraphs(text)}")
     ticked = [box.text().replace("&&", "&") for box in editor.acts.boxes.values()
-              if box.isChecked()] if not editor.acts.isHidden() else []
+              if box.isChecked()] if not editor.acts_group.isHidden() else []
     for heading, items in ((_t("Little things I did"), ticked),
                            (_t("Decisions"), [d.text for d in draft.decisions]),
                            (_t("Actions"), [a.text for a in draft.actions])):

@@ -166,7 +166,7 @@ class SectionsEditor(QWidget):
             edit.setTabChangesFocus(True)
             grow_with_text(edit, SECTION_MIN_LINES).cursor_moved.connect(self.cursor_moved)
             edit.textChanged.connect(
-                lambda k=section.key, e=edit: self._store(k, e.toPlainText()))
+                lambda k=section.key, e=edit: self._store(k, e.toPlainText(), e))
             field = edit
         field.setAccessibleName(section.label)
         field.setAccessibleDescription(section.question)
@@ -188,7 +188,11 @@ class SectionsEditor(QWidget):
                 field.setVisible(not on)
                 self.labels[key].setVisible(not on)
 
-    def _store(self, key: str, text: str) -> None:
+    def _store(self, key: str, text: str, edit: QWidget | None = None) -> None:
+        if edit is not None and self.fields.get(key) is not edit:
+            return  # a box of sections shown before, marked again on its way out
+        if self._values.get(key, "") == text:
+            return  # only the lens or spelling marks changed
         self._values[key] = text
         if not self._loading:
             self.changed.emit()

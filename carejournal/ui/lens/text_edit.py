@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
@@ -90,13 +90,28 @@ def matched_case(original: str, alternative: str) -> str:
 
 
 class LensEdit(QPlainTextEdit):
-    """QPlainTextEdit with the language lens (once `attach`ed to an entry's LensContext)."""
+    """QPlainTextEdit with the language lens (once `attach`ed to an entry's LensContext).
+
+    `words_changed` says the words changed. textChanged also fires when only the marks do
+    (Qt counts a highlighter's new formats as a change of contents): when the lexicon or a
+    dictionary finishes loading and the box is marked again, nothing was written, so
+    nothing is to be saved."""
+
+    words_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, **properties: Any) -> None:
         super().__init__(parent, **properties)
         self.lens_context: LensContext | None = None
         self.highlighter: LensHighlighter | None = None
         self.preview: RewritePreview | None = None  # the rewrite being looked at, if any
+        self._words = self.toPlainText()
+        self.textChanged.connect(self._check_words)
+
+    def _check_words(self) -> None:
+        words = self.toPlainText()
+        if words != self._words:
+            self._words = words
+            self.words_changed.emit()
 
     def attach(self, context: LensContext) -> None:
         """Check this box with the entry's lens."""

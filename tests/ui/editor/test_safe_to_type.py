@@ -287,3 +287,22 @@ def test_the_choice_is_remembered(make_window, settings) -> None:
     assert window.actions_.tab_writes_tabs.isChecked()
     window.new_entry(EntryKind.INTERACTION)
     assert not window.editor.body.tabChangesFocus()
+
+
+def test_marks_changing_is_not_an_edit(window, qtbot) -> None:
+    """When the lens or a dictionary finishes loading, the text is marked again: Qt calls
+    that a change of the document, but nothing was written, so nothing is to be saved."""
+    editor = window.editor
+    window.new_entry(EntryKind.INTERACTION)
+    editor.body.setPlainText("He was non-compliant and refused his tea.")
+    assert window.autosaver.flush()
+    edits: list[int] = []
+    editor.edited.connect(lambda: edits.append(1))
+    for box in (editor.body, editor.strengths):
+        if box.highlighter is not None:
+            box.highlighter.rehighlight()
+    box.document().markContentsDirty(0, 10)
+    qtbot.wait(50)
+    assert edits == []
+    editor.body.insertPlainText("!")
+    assert edits == [1]
