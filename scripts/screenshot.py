@@ -104,6 +104,13 @@ def grab_wizard(window: MainWindow, journal: Journal, out: Path) -> None:
 def take(out: Path, dark: bool, wizard: Path | None = None) -> Path:
     """Build the window on a temporary demo journal and save its picture to out."""
     app = make_application([sys.argv[0]])
+    # The offscreen platform's one screen is 800x800, and every window is fitted to its
+    # screen (ui/window_state.py): picture the window on a 1280x800 screen instead.
+    from PySide6.QtCore import QRect
+
+    from carejournal.ui import window_state
+
+    window_state.available_geometry = lambda _widget: QRect(0, 0, WIDTH, HEIGHT)
     if dark:
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
