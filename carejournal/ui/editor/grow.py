@@ -76,6 +76,16 @@ class GrowWithText(QObject):
             finally:
                 self._fitting = False
 
+    def _floor(self) -> int:
+        """The page's least height for the box; none while the page is being taken down (a
+        resize or show can reach the box after the editor's other widgets are deleted)."""
+        if self.floor is None:
+            return 0
+        try:
+            return self.floor()
+        except RuntimeError:  # "Internal C++ object ... already deleted"
+            return 0
+
     def height_for(self, lines: int) -> int:
         """The box's height that shows this many lines with no inner scrolling."""
         edit = self.edit
@@ -88,7 +98,7 @@ class GrowWithText(QObject):
     def fit(self) -> None:
         """Take the height the text needs now (one extra line, so the next is in view)."""
         lines = min(MAX_LINES, max(self.min_lines, lines_needed(self.edit) + 1))
-        height = max(self.height_for(lines), self.floor() if self.floor is not None else 0)
+        height = max(self.height_for(lines), self._floor())
         if height != self.edit.height() or self.edit.minimumHeight() != height:
             self.edit.setFixedHeight(height)
 
