@@ -53,7 +53,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # window title, and the main window's title begins with the name already.
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
     safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
-    from carejournal.ui import appearance
+    from carejournal.ui.settings import appearance
 
     chosen = appearance.load(QSettings())
     if chosen != appearance.Appearance():  # the theme and text size chosen, if not the system's

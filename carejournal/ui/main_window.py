@@ -28,6 +28,7 @@ from carejournal.ui.actions import Actions
 from carejournal.ui.after_close import AfterClose
 from carejournal.ui.editor.autosave import AutoSaver, SaveState
 from carejournal.ui.editor.welcome import NothingSelectedPage, WelcomePage
+from carejournal.ui.editor.writing_mode import WritingMode
 from carejournal.ui.first_paint import StartUp
 from carejournal.ui.menus import build_menus, show_about, show_guide, show_shortcuts
 from carejournal.ui.practice.controller import PracticeController
@@ -40,10 +41,8 @@ from carejournal.ui.shared.undo_note import UndoNote
 from carejournal.ui.timeline.panel import TimelinePanel
 from carejournal.ui.window_parts import build_rest, make_editor
 from carejournal.ui.window_state import install, may_close, restore_layout, save_layout
-from carejournal.ui.writing_mode import WritingMode
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
-    from carejournal.ui.appearance import AppearanceController
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
@@ -55,6 +54,7 @@ if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.patterns.controller import PatternsController
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
+    from carejournal.ui.settings.appearance import AppearanceController
     from carejournal.ui.supervision.controller import SupervisionController
     from carejournal.ui.timeline.calendar import CalendarController
 

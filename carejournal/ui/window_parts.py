@@ -52,7 +52,6 @@ def make_editor(window: MainWindow) -> EntryEditor:
 
 def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     """Build the editor and the controllers (but practice), in the order they need."""
-    from carejournal.ui.appearance import AppearanceController
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.backups.journal_check import install as check_journal
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
@@ -64,6 +63,7 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     from carejournal.ui.patterns.controller import PatternsController
     from carejournal.ui.privacy.encryption import EncryptionController
     from carejournal.ui.privacy.lock import LockController
+    from carejournal.ui.settings.appearance import AppearanceController
     from carejournal.ui.supervision.controller import SupervisionController
     from carejournal.ui.timeline.calendar import CalendarController
 

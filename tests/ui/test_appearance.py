@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from carejournal.ui import appearance
-from carejournal.ui.appearance import Appearance, dark_palette, light_palette, load
 from carejournal.ui.main_window import MainWindow
+from carejournal.ui.settings import appearance
+from carejournal.ui.settings.appearance import Appearance, dark_palette, light_palette, load
 from carejournal.ui.shared.colours import (
     LENS_COLOURS,
     contrast,

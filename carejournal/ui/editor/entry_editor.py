@@ -246,8 +246,7 @@ class EntryEditor(QWidget):
         for signal in (self.body.textChanged, self.strengths.textChanged, self.sections.changed,
                        self.header.kind_changed):
             signal.connect(self.lens_panel.schedule)
-        self.header.people.textChanged.connect(
-            lambda text: self.lens_context.set_people(split_names(text)))
+        self.header.people.textChanged.connect(self._people_for_lens)
         self.lens_context.dismissed_one.connect(self._on_dismissed)
         self.lens_context.rule_off_requested.connect(self.rule_off_requested)
         self.lens_panel.chosen.connect(self._show_finding)
@@ -367,6 +366,15 @@ class EntryEditor(QWidget):
         spot = edit.viewport().mapTo(self.page, edit.cursorRect().center())
         line = edit.fontMetrics().lineSpacing()
         self.scroll_area.ensureVisible(spot.x(), spot.y(), 0, 2 * line)
+
+    def _people_for_lens(self, text: str) -> None:
+        """Tell the lens who the entry is about, as the names are typed (a name too long to
+        keep is left out here; saving says why)."""
+        try:
+            people = split_names(text)
+        except InvalidInput:
+            return
+        self.lens_context.set_people(people)
 
     def _on_edit(self) -> None:
         if not self._loading:
