@@ -133,7 +133,9 @@ class BackupsDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        for widget, stretch in ((intro, 0), (self.list, 1), (self.empty, 0), (self.folder, 0),
+        # With no backups the list hides and the empty note takes its room, from the top.
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for widget, stretch in ((intro, 0), (self.list, 1), (self.empty, 1), (self.folder, 0),
                                 (self.offsite, 0), (self.message, 0)):
             if widget is not None:
                 layout.addWidget(widget, stretch)

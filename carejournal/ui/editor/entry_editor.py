@@ -174,6 +174,9 @@ class EntryEditor(QWidget):
         self.page_layout.addWidget(self.details_group)
         self.page_layout.addWidget(self.header.title_row)
         self.page_layout.addStretch(1)  # stays last: the parts go above it
+        for part in PART_WIDGETS:  # on the page from the start, never windows of their own
+            if part not in INSIDE_TEXT_ROW:
+                self.part_widget(part).setParent(self.page)
         self.scroll_area = QScrollArea(widgetResizable=True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
@@ -217,9 +220,13 @@ class EntryEditor(QWidget):
         for part in rows:
             widget = self.part_widget(part)
             self.page_layout.removeWidget(widget)
-            widget.setVisible(widget in shown)
+            if widget not in shown:
+                widget.hide()
+        # Shown only once on the page: a part never placed before has no parent yet, and
+        # shown then it would open as a window of its own (and keep that window's place).
         for widget in shown:
             self.page_layout.insertWidget(self.page_layout.count() - 1, widget)
+            widget.show()
         for part in INSIDE_TEXT_ROW:
             self.part_widget(part).setVisible(spec.has(part))
 

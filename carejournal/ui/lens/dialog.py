@@ -108,6 +108,7 @@ class LensDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(split, 1)
         layout.addWidget(close)
+        self._show_detail(None)  # the pane beside the rules says what it is for
         self.period.currentIndexChanged.connect(self.show_period)
         self.rules.currentItemChanged.connect(self._show_detail)
         self.rules.itemChanged.connect(self._toggled)
@@ -165,7 +166,9 @@ class LensDialog(QDialog):
         rule_id = item.data(0, RULE_ROLE) if item is not None else None
         rule = self.source.lexicon().rule(rule_id) if rule_id else None
         if rule is None:
-            self.detail.setText(item.toolTip(0) if item is not None else "")
+            self.detail.setText(item.toolTip(0) if item is not None else self.tr(
+                "Choose a rule to read what it looks for, why it matters, what to try "
+                "instead and which guide it comes from."))
             return
         self.detail.setText(self.tr(
             "Looks for: {phrases}\n\nWhy it matters: {why}\n\nTry instead: {alternatives}"

@@ -98,6 +98,12 @@ class SessionsDialog(QDialog):
         self.error = QLabel(wordWrap=True)
         self.error.setAccessibleName(self.tr("Problems to fix"))
         self.error.hide()
+        self.empty = QLabel(self.tr(
+            "No sessions yet. Fill in your last or next supervision below and save it: "
+            "CareJournal then suggests when to prepare, and brings back what you agreed."),
+            wordWrap=True)
+        self.empty.setAccessibleName(self.tr("No supervision sessions yet"))
+        self.empty.hide()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
         splitter.addWidget(self._details())
@@ -113,6 +119,7 @@ class SessionsDialog(QDialog):
         layout.addWidget(QLabel(self.tr(
             "The sessions you had and the next one planned. Actions agreed in the last session "
             "come back at the top of the next preparation."), wordWrap=True))
+        layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -166,6 +173,8 @@ class SessionsDialog(QDialog):
             item.setData(0, ID_ROLE, session.id)
             self.list.addTopLevelItem(item)
         self.list.blockSignals(False)
+        self.list.setVisible(bool(sessions))  # none: a sentence says what to do instead
+        self.empty.setVisible(not sessions)
         wanted = select_id if select_id is not None else self.session_id
         if not self._select(wanted) and not self._select(self._first_id()):
             self.load(None)

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from carejournal.services.backups import BackupService, make_backup
 from carejournal.services.journal import Journal
@@ -33,6 +34,26 @@ def test_empty_state_then_back_up_now_lists_it(dialog: BackupsDialog,
     assert item.text(1) == "You asked for it"
     assert dialog.restore_button.isEnabled() and dialog.empty.isHidden()
     assert "journal-2026-11-23T230512Z-000001-manual.sqlite" in dialog.message.text()
+
+
+def text_top(label: QLabel) -> int:
+    """Where the label's text begins, in its parent (a tall label centres its text)."""
+    used = label.heightForWidth(label.width())
+    if label.alignment() & Qt.AlignmentFlag.AlignTop or used >= label.height():
+        return label.y()
+    return label.y() + (label.height() - used) // 2
+
+
+def test_with_no_backups_the_note_sits_under_the_intro_not_spread_down_the_dialog(
+        qtbot, dialog: BackupsDialog) -> None:
+    dialog.resize(760, 620)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    intro = dialog.layout().itemAt(0).widget()
+    gap = text_top(dialog.empty) - intro.geometry().bottom()
+    assert gap < 30, f"{gap} px of nothing between the intro and the empty note"
+    assert text_top(dialog.folder) - text_top(dialog.empty) > 100, (
+        "the note takes the list's room, so the folder stays low")
 
 
 def test_restore_asks_first_and_emits_only_on_yes(

@@ -56,6 +56,7 @@ def test_unticking_a_rule_switches_it_off_and_ticking_brings_it_back(
     _fill(journal)
     dialog = LensDialog(journal.lens, lambda: TODAY)
     qtbot.addWidget(dialog)
+    assert "Choose a rule" in dialog.detail.text(), "the empty pane says what it is for"
     item = _rule_item(dialog, "service-user")
     dialog.rules.setCurrentItem(item)
     assert "Why it matters:" in dialog.detail.text()

@@ -39,6 +39,7 @@ def _status(combo: QComboBox, status: ActionStatus) -> None:
 def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtbot) -> None:
     dialog = open_dialog()
     assert dialog.heading.text() == "New session" and _listed(dialog) == []
+    assert dialog.list.isHidden() and dialog.empty.isVisible(), "no empty table: a sentence"
     assert dialog.action_table.rows == [] and not dialog.action_table.empty.isHidden()
     dialog.date.setDate(QDate(2026, 3, 5))
     dialog.supervisor.setText("Ruth, team leader")
@@ -67,6 +68,7 @@ def test_a_new_session_with_actions_is_stored(open_dialog, journal: Journal, qtb
     assert _listed(dialog) == [["Thu 5 Mar 2026", "Ruth, team leader", "Held",
                                 "2 open, 0 closed"]]
     assert dialog.session_id == stored.id and len(dialog.action_table.rows) == 2
+    assert dialog.list.isVisible() and dialog.empty.isHidden()
     assert dialog.heading.text() == "Session on 5 March 2026"
 
 
