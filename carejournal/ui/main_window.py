@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         """The worker's choice of what Tab does in text boxes, kept with the window layout."""
         app = QCoreApplication.instance()
         if app is not None:
-            safe_input.set_tab_writes(app, on)
+            safe_input.set_tab_writes(app, on, self)
         self.settings.setValue(TAB_WRITES_KEY, on)
 
     # -- listing -------------------------------------------------------------

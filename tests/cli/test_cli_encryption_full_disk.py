@@ -143,6 +143,21 @@ def _report(name: str, results: dict[int, str]) -> None:
                      + "\n")
 
 
+def _cut_short(path: Path, result, *more: str) -> bool:  # type: ignore[no-untyped-def]
+    """A failed run said the disk was full, left no plain copy beside an encrypted journal,
+    and said either that the work was cut short (True: it finishes at the next open, and the
+    line names each of `more`) or that nothing was changed (False)."""
+    line = _told(result)
+    assert "no room left on the disk" in line, line
+    if cipher.looks_encrypted(path):
+        assert not _plain_files(path), "no plain copy beside an encrypted journal"
+    if encryption.interrupted(path):
+        assert "cut short" in line and all(word in line for word in more), line
+        return True
+    assert "Nothing was changed" in line, line
+    return False
+
+
 def test_a_full_disk_while_encrypting(tmp_path: Path) -> None:
     template, texts = _template(tmp_path / "template", encrypted=False)
     new = _secret(tmp_path, "new.txt", PASS)
@@ -151,20 +166,13 @@ def test_a_full_disk_while_encrypting(tmp_path: Path) -> None:
         path, result = _run(tmp_path, template, limit, "encrypt", "--new-passphrase-file", new)
         if result.returncode == 0:
             results[limit] = "encrypted"
+        elif _cut_short(path, result, "passphrase"):
+            results[limit] = "cut short, finished at the next open"
         else:
-            line = _told(result)
-            assert "no room left on the disk" in line, line
-            if cipher.looks_encrypted(path):
-                assert not _plain_files(path), "no plain copy beside an encrypted journal"
-            if encryption.interrupted(path):
-                assert "cut short" in line and "passphrase" in line, line
-                results[limit] = "cut short, finished at the next open"
-            else:
-                assert "Nothing was changed" in line, line
-                assert not encryption.key_file(path).exists(), "the key file went too"
-                assert not any(map(cipher.looks_encrypted, (path.parent / "backups")
-                                   .glob("*.sqlite"))), "no backup under a key now lost"
-                results[limit] = "not encrypted, nothing changed"
+            assert not encryption.key_file(path).exists(), "the key file went too"
+            assert not any(map(cipher.looks_encrypted, (path.parent / "backups")
+                               .glob("*.sqlite"))), "no backup under a key now lost"
+            results[limit] = "not encrypted, nothing changed"
         _check(path, _open_as_the_worker_would(path, PASS), texts)
     _report("encrypt", results)
     assert "encrypted" in results.values()
@@ -179,18 +187,11 @@ def test_a_full_disk_while_decrypting(tmp_path: Path) -> None:
         path, result = _run(tmp_path, template, limit, "--passphrase-file", secret, "decrypt")
         if result.returncode == 0:
             results[limit] = "decrypted"
+        elif _cut_short(path, result):
+            results[limit] = "cut short, finished at the next open"
         else:
-            line = _told(result)
-            assert "no room left on the disk" in line, line
-            if cipher.looks_encrypted(path):
-                assert not _plain_files(path), "no plain copy beside an encrypted journal"
-            if encryption.interrupted(path):
-                assert "cut short" in line, line
-                results[limit] = "cut short, finished at the next open"
-            else:
-                assert "Nothing was changed" in line, line
-                assert encryption.is_encrypted(path)
-                results[limit] = "still encrypted, nothing changed"
+            assert encryption.is_encrypted(path)
+            results[limit] = "still encrypted, nothing changed"
         _check(path, _open_as_the_worker_would(path, PASS), texts)
     _report("decrypt", results)
     assert "decrypted" in results.values()

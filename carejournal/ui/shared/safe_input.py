@@ -21,7 +21,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QDateTimeEdit,
     QPlainTextEdit,
@@ -71,12 +70,16 @@ def installed(app: QCoreApplication) -> bool:
     return isinstance(app.findChild(SafeInput, FILTER_NAME), SafeInput)
 
 
-def set_tab_writes(app: QCoreApplication, on: bool) -> None:
-    """The worker's choice: Tab writes a tab in every text box (Ctrl+Tab moves on)."""
+def set_tab_writes(app: QCoreApplication, on: bool, window: QWidget | None = None) -> None:
+    """The worker's choice: Tab writes a tab in every text box (Ctrl+Tab moves on).
+
+    The filter decides every Tab in a text box; the boxes of `window` are told too, so they
+    read the same. Not every widget of the application: some may be half taken down (their
+    windows closed, deletion pending), and touching one of those crashed the process."""
     install(app).tab_writes = on
-    for widget in QApplication.allWidgets():
-        if isinstance(widget, TEXT_BOXES):
-            widget.setTabChangesFocus(not on)
+    for kind in TEXT_BOXES if window is not None else ():
+        for box in window.findChildren(kind):
+            box.setTabChangesFocus(not on)
 
 
 def polish(widget: QWidget, tab_writes: bool = False) -> None:
@@ -123,18 +126,17 @@ def _move_on(widget: QWidget, event: QKeyEvent) -> None:
 
 
 def _tab_in_text(box: QPlainTextEdit | QTextEdit, event: QKeyEvent, tab_writes: bool) -> bool:
-    """Ctrl+Tab writes a tab character, plain Tab is left to Qt (it moves the focus); the
-    other way round when the worker chose that Tab writes tabs."""
+    """Ctrl+Tab writes a tab character and plain Tab moves the focus on; the other way round
+    when the worker chose that Tab writes tabs. Shift+Tab always goes back. Decided here,
+    whatever the box's own tabChangesFocus says."""
     ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
     back = event.key() == Qt.Key.Key_Backtab or bool(
         event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-    if tab_writes and (ctrl or back):
-        _move_on(box, event)  # Ctrl+Tab on, Shift+Tab back: Tab itself writes the tab
+    if back and ctrl and not tab_writes:
+        return False  # Ctrl+Shift+Tab: Qt's own
+    if back or ctrl == tab_writes or box.isReadOnly():
+        _move_on(box, event)
         return True
-    if not ctrl:
-        return False  # Qt moves on, or writes the tab (tabChangesFocus follows the choice)
-    if event.key() != Qt.Key.Key_Tab or box.isReadOnly():
-        return False
     box.insertPlainText("\t")
     box.ensureCursorVisible()
     return True

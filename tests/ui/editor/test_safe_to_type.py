@@ -281,6 +281,30 @@ def test_the_worker_can_choose_that_tab_writes_tabs(window: MainWindow,
     assert focused() is not body and body.toPlainText() == "a\t"
 
 
+def test_the_choice_reaches_boxes_outside_the_window_without_touching_them(
+        window: MainWindow, qtbot) -> None:
+    """Choosing once walked every widget of the application, half-deleted ones of closed
+    windows too, and crashed the process; the filter now decides each Tab itself."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    other = QPlainTextEdit()  # a box of another window, polished before the choice
+    qtbot.addWidget(other)
+    other.show()
+    QApplication.processEvents()
+    assert other.tabChangesFocus()
+    window.actions_.tab_writes_tabs.trigger()
+    assert other.tabChangesFocus(), "boxes outside the main window are left alone"
+    with qtbot.waitActive(other):
+        other.activateWindow()
+    other.setFocus()
+    QTest.keyClicks(other, "a")
+    QTest.keyClick(other, Qt.Key.Key_Tab)
+    assert other.toPlainText() == "a\t", "yet Tab writes a tab there too, as chosen"
+    window.actions_.tab_writes_tabs.trigger()
+    QTest.keyClick(other, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert other.toPlainText() == "a\t\t"
+
+
 def test_the_choice_is_remembered(make_window, settings) -> None:
     settings.setValue("editor/tab_writes_tabs", True)
     window = make_window()
