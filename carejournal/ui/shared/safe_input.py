@@ -77,9 +77,12 @@ def set_tab_writes(app: QCoreApplication, on: bool, window: QWidget | None = Non
     read the same. Not every widget of the application: some may be half taken down (their
     windows closed, deletion pending), and touching one of those crashed the process."""
     install(app).tab_writes = on
-    for kind in TEXT_BOXES if window is not None else ():
-        for box in window.findChildren(kind):
-            box.setTabChangesFocus(not on)
+    if window is None:
+        return
+    boxes: list[QPlainTextEdit | QTextEdit] = [
+        *window.findChildren(QPlainTextEdit), *window.findChildren(QTextEdit)]
+    for box in boxes:
+        box.setTabChangesFocus(not on)
 
 
 def polish(widget: QWidget, tab_writes: bool = False) -> None:
