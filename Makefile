@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test lint bench screenshot clean pdftotext
+.PHONY: run test test-all lint bench screenshot clean pdftotext
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,17 @@ $(STAMP_BENCH): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/carejournal
 
-test: $(STAMP_TEST) pdftotext
+lint: $(STAMP_TEST)
 	$(BIN)/ruff check carejournal tests scripts benchmarks
 	$(BIN)/mypy
+
+# The suite without the tests marked slow (see pyproject.toml): a few minutes.
+test: lint pdftotext
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Everything, the slow crash, full-disk and benchmark-smoke tests too (about 20 minutes).
+test-all: lint pdftotext
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow or not slow"
 
 # The whole suite at 20,000 entries, side by side with jrnl: prints the table and writes
 # benchmarks/RESULTS.md (about 15 minutes). A one-run smoke of it is part of `make test`.
