@@ -222,6 +222,11 @@ COMMANDS: tuple[Command, ...] = (
             "commands.chart:add_arguments", Run("commands.chart:run", WRITES),
             description="Draw one of the Patterns charts for a period (default the last 4 "
                         "weeks) and save it, with its caption, without opening a window."),
+    Command("desktop", "add CareJournal to the Linux applications menu, or take it away",
+            "commands.desktop:add_arguments", Run("commands.desktop:run", None),
+            description="install writes the launcher, the icon in every size and the "
+                        "AppStream metadata into your own data folder ($XDG_DATA_HOME, else "
+                        "~/.local/share); uninstall removes exactly those files. Linux only."),
 )
 BY_NAME: Mapping[str, Command] = index(COMMANDS)
 
