@@ -3,8 +3,9 @@
 Windows has no os.pread, os.fchmod, resource module or pwd module; its os.open opens in text
 mode unless told O_BINARY (a text descriptor turns each "\\n" written into "\\r\\n", after the
 file object above it has already done so); it cannot fsync a folder (or a read-only
-descriptor: tests/test_durable.py); os.kill(pid, 0) there would end the process; and a
-FAT-formatted USB stick has no hard links. Each test takes one of those away here and checks
+descriptor: tests/test_durable.py) and refuses to rename over a file another program holds
+open for a moment; os.kill(pid, 0) there would end the process; and a FAT-formatted USB
+stick has no hard links. Each test takes one of those away here and checks
 that the code takes its other way and gets the same result.
 """
 
@@ -224,3 +225,51 @@ def test_a_new_journal_is_moved_in_where_there_are_no_hard_links(
     with pytest.raises(FileExistsError):  # never over a file another process made
         schema._move_in(built, path)
     assert path.read_bytes() == b"new"
+
+
+def _held_open(monkeypatch: pytest.MonkeyPatch, times: int) -> list[str]:
+    """os.replace refused `times` times as Windows refuses it while a scanner holds the
+    target ("access is denied"), then done."""
+    real = os.replace
+    refused: list[str] = []
+
+    def replace(source: Any, target: Any) -> None:
+        if len(refused) < times:
+            refused.append(os.fspath(target))
+            raise PermissionError(errno.EACCES, "Access is denied")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(durable.time, "sleep", lambda _seconds: None)
+    return refused
+
+
+def test_a_target_held_open_a_moment_on_windows_is_replaced_on_a_later_try(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("old")
+    refused = _held_open(monkeypatch, 3)
+    monkeypatch.setattr(durable, "os", NamedNt())
+    durable.write_text(path, "new")
+    assert path.read_text() == "new" and len(refused) == 3
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # no temporary left
+
+
+def test_a_target_held_open_for_good_is_not_saved(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("old")
+    refused = _held_open(monkeypatch, 1000)
+    monkeypatch.setattr(durable, "os", NamedNt())
+    with pytest.raises(PermissionError):
+        durable.write_text(path, "new")
+    assert len(refused) == durable.REPLACE_TRIES and path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_posix_refuses_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "settings.json"
+    refused = _held_open(monkeypatch, 1000)
+    with pytest.raises(PermissionError):
+        durable.write_text(path, "new")
+    assert len(refused) == 1
