@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
@@ -131,7 +131,8 @@ def show_about(parent: QWidget, journal_path: Path) -> QMessageBox:
     box.setWindowTitle(parent.tr("About CareJournal"))
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    licences = box.addButton(parent.tr("Licences…"), QMessageBox.ButtonRole.ActionRole)
+    licences = box.addButton(QCoreApplication.translate("MainWindow", "Licences…"),
+                             QMessageBox.ButtonRole.ActionRole)
     licences.clicked.disconnect()  # (a button of a message box closes it; this one stays)
     licences.clicked.connect(lambda: _show_licences(box))
     box.setText(parent.tr(
