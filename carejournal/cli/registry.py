@@ -216,17 +216,17 @@ COMMANDS: tuple[Command, ...] = (
     Command("salvage", "save what can still be read from a damaged journal as CareJournal "
                        "JSON (the journal is not changed)",
             "commands.salvage:add_arguments", Run("commands.salvage:run", None)),
+    Command("desktop", "add CareJournal to the Linux applications menu, or take it away",
+            "commands.desktop:add_arguments", Run("commands.desktop:run", None),
+            description="install writes the launcher, the icon in every size and the "
+                        "AppStream metadata into your own data folder ($XDG_DATA_HOME, else "
+                        "~/.local/share); uninstall removes exactly those files. Linux only."),
     Command("demo", "fill an empty journal with made-up sample entries",
             "commands.demo:add_arguments", Run("commands.demo:run", WRITES)),
     Command("chart", "save one chart of your practice as a PNG or SVG picture",
             "commands.chart:add_arguments", Run("commands.chart:run", WRITES),
             description="Draw one of the Patterns charts for a period (default the last 4 "
                         "weeks) and save it, with its caption, without opening a window."),
-    Command("desktop", "add CareJournal to the Linux applications menu, or take it away",
-            "commands.desktop:add_arguments", Run("commands.desktop:run", None),
-            description="install writes the launcher, the icon in every size and the "
-                        "AppStream metadata into your own data folder ($XDG_DATA_HOME, else "
-                        "~/.local/share); uninstall removes exactly those files. Linux only."),
 )
 BY_NAME: Mapping[str, Command] = index(COMMANDS)
 

@@ -32,7 +32,7 @@ SAMPLE: dict[str, tuple[str, ...]] = {
     "people": ("list",), "tags": ("list",), "prepare": ("show",),
     "export": ("--out", "pack.pdf"), "backup": (), "import": ("--format", "json", "x.json"),
     "encrypt": (), "decrypt": (), "passphrase": (), "salvage": ("--out", "s.json"),
-    "demo": (), "chart": ("kinds", "--out", "c.png"), "desktop": ("install",),
+    "desktop": ("install",), "demo": (), "chart": ("kinds", "--out", "c.png"),
 }
 # The other way of the two commands that have one, and the arguments that choose it.
 VARIANT_SAMPLE: dict[str, tuple[str, ...]] = {
