@@ -69,15 +69,22 @@ def files(data: Path) -> list[Placed]:
 def install(data: Path, exec_path: str = DEFAULT_EXEC) -> list[Path]:
     """Write the launcher (starting exec_path), the icons and the metadata; the paths written.
 
-    Writing again replaces them (say, with the Exec line of a bundle moved elsewhere).
+    Writing again replaces them (say, with the Exec line of a bundle moved elsewhere). A
+    failure part-way (a full disk) removes what this call wrote and raises the OSError: no
+    launcher is left without its icon.
     """
     written: list[Path] = []
-    for item in files(data):
-        item.target.parent.mkdir(parents=True, exist_ok=True)
-        content = (desktop_entry(exec_path) if item.source is None
-                   else item.source.read_bytes())
-        durable.write_bytes(item.target, content, mode=READABLE)
-        written.append(item.target)
+    try:
+        for item in files(data):
+            item.target.parent.mkdir(parents=True, exist_ok=True)
+            content = (desktop_entry(exec_path) if item.source is None
+                       else item.source.read_bytes())
+            durable.write_bytes(item.target, content, mode=READABLE)
+            written.append(item.target)
+    except OSError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     _touch(data / "icons" / "hicolor")  # icon caches look again when the theme folder changes
     return written
 

@@ -75,3 +75,19 @@ def test_other_systems_are_told_it_is_for_linux_only(
     err = refused(capsys, tmp_path / "j.sqlite", "desktop", "install")
     assert "for Linux only" in err and "Start menu" in err
     assert not data.exists()
+
+
+def test_a_full_disk_is_one_line_and_nothing_is_left(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from carejournal import durable
+
+    def full(path: Path, _data: bytes, mode: int = 0o600) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(durable, "write_bytes", full)
+    err = refused(capsys, tmp_path / "j.sqlite", "desktop", "install")
+    assert "no room left on the disk" in err.lower()
+    assert not [p for p in data.rglob("*") if p.is_file()]

@@ -124,3 +124,25 @@ def test_the_launcher_is_a_valid_desktop_entry(tmp_path: Path, program: str) -> 
     result = subprocess.run(["desktop-file-validate", str(launcher)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_a_full_disk_part_way_leaves_nothing_half_installed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from carejournal import durable
+
+    real = durable.write_bytes
+    calls: list[Path] = []
+
+    def write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
+        calls.append(path)
+        if len(calls) == 5:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data, mode)
+
+    monkeypatch.setattr(durable, "write_bytes", write_bytes)
+    with pytest.raises(OSError):
+        desktop.install(tmp_path, PROGRAM)
+    assert desktop.installed(tmp_path) == []
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
