@@ -12,12 +12,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# sqlcipher3 replaced sqlcipher3-binary (step 13); both own the files of sqlcipher3/, so a
+# virtual environment made before drops the old one and puts the new one's files back.
+DROP_OLD_SQLCIPHER = if $(BIN)/python -m pip show -q sqlcipher3-binary >/dev/null 2>&1; then \
+	  $(BIN)/python -m pip uninstall --quiet -y sqlcipher3-binary && \
+	  $(BIN)/python -m pip install --quiet --force-reinstall --no-deps "sqlcipher3>=0.6"; fi
+
 $(STAMP_RUN): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	@$(DROP_OLD_SQLCIPHER)
 	touch $@
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@$(DROP_OLD_SQLCIPHER)
 	touch $@ $(STAMP_RUN)
 
 # The pack tests read exported PDFs with a real reader (poppler's pdftotext). Installed when
@@ -31,6 +39,7 @@ pdftotext:
 
 $(STAMP_BENCH): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	@$(DROP_OLD_SQLCIPHER)
 	touch $@ $(STAMP_TEST) $(STAMP_RUN)
 
 run: $(STAMP_RUN)

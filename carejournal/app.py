@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from carejournal import APP_NAME, hardening
+from carejournal import APP_ID, APP_NAME, hardening
 from carejournal.core.errors import JournalDamaged, JournalError, ResourceError
 from carejournal.core.paths import journal_path
 from carejournal.core.resources import resource_path
@@ -36,6 +36,7 @@ from carejournal.ui.shared import safe_input
 from carejournal.ui.single_instance import SingleInstance
 
 NOTICE_MS = 20_000  # how long the window says what was done while it was closed
+RAISE_PATIENCE_MS = 3_000  # how long a second start waits for the first window to listen
 
 
 def _tr(text: str) -> str:
@@ -52,6 +53,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # No display name: on X11, Wayland and Windows Qt adds " — <display name>" to every
     # window title, and the main window's title begins with the name already.
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
+    # The launcher's desktop id (`carejournal desktop install`): Wayland's app id, so the
+    # desktop shows the window under the launcher's name and icon.
+    app.setDesktopFileName(APP_ID)
     safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
     from carejournal.ui.settings import appearance
 
@@ -73,18 +77,24 @@ def open_window(session: Session, settings: QSettings, create: bool
     return MainWindow(journal, settings, defer_start_up=True)  # paint first, then the rest
 
 
-def claim(path: Path) -> SingleInstance | str:
-    """Take the journal's single-window lock, or say why not (and raise the other window)."""
+class Raised:
+    """Another window has the journal open and came to the front: this start ends quietly."""
+
+
+def claim(path: Path, patience_ms: int = RAISE_PATIENCE_MS) -> SingleInstance | Raised | str:
+    """Take the journal's single-window lock, or bring forward the window that has it, or
+    say why neither (the other window did not answer within patience_ms)."""
     instance = SingleInstance(path)
     if not path.parent.is_dir():
         return _tr("The folder {folder} does not exist.").format(folder=path.parent)
     if not instance.acquire():
         if instance.read_only_folder():
             return instance  # the window opens it read-only and says so
-        instance.ask_first_to_raise()
-        return _tr("This journal is already open in another CareJournal window. "
-                   "It has been brought to the front. Only one window can write "
-                   "to a journal at a time.")
+        if instance.ask_first_to_raise(patience_ms):
+            return Raised()
+        return _tr("This journal is already open in another CareJournal window, which did "
+                   "not answer (it may be waiting for its passphrase). Only one window can "
+                   "write to a journal at a time.")
     return instance
 
 
@@ -129,6 +139,21 @@ def main(journal: str | None = None) -> int:
         crash.uninstall()
 
 
+def gui_main(argv: list[str] | None = None) -> int:
+    """`carejournal-gui [--journal PATH]`: the window, on the journal given or the usual one.
+
+    Arguments it does not know are left for Qt (`-platform offscreen`, say).
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="carejournal-gui", description="Open the CareJournal window.")
+    parser.add_argument("--journal", metavar="PATH",
+                        help="the journal file to open (default: the one in your data folder)")
+    args, _for_qt = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    return main(journal=args.journal)
+
+
 def _main(app: QApplication, journal: str | None) -> int:
     try:
         path = journal_path(journal)
@@ -140,6 +165,8 @@ def _main(app: QApplication, journal: str | None) -> int:
     placer = install(QSettings(), app)  # the dialogs before the window fit the screen too
     instance = claim(path)
     try:
+        if isinstance(instance, Raised):
+            return 0  # the window that has this journal came forward: nothing to say
         if isinstance(instance, str):
             QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
             return 2
@@ -329,4 +356,4 @@ def close_journal(window: MainWindow) -> None:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(gui_main())

@@ -9,7 +9,9 @@ backups once copied) goes through here:
 2. it is flushed and fsynced on the descriptor it was written through (a *writable* one:
    Windows refuses FlushFileBuffers on a read-only handle, so `fsync` on a file opened
    for reading fails there);
-3. it is renamed over the target atomically (`os.replace`);
+3. it is renamed over the target atomically (`os.replace`; on Windows tried again for up to
+   a second while another program, an antivirus scanner or the search indexer, holds the
+   target open, which Windows refuses as "access is denied");
 4. the folder is fsynced so the rename itself survives a power cut (POSIX only: Windows
    cannot open a folder, and NTFS journals the rename).
 
@@ -24,12 +26,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
 PRIVATE = 0o600
+REPLACE_TRIES = 10  # Windows: ten tries 0.1 s apart while another program holds the target
 
 
 @contextmanager
@@ -48,7 +52,7 @@ def writing(path: Path, mode: int = PRIVATE) -> Iterator[BinaryIO]:
             handle.flush()
             os.fsync(handle.fileno())  # the writable descriptor: works on Windows too
         os.chmod(temp, mode)
-        os.replace(temp, path)
+        _rename(temp, path)
         done = True
         fsync_dir(path.parent)
     finally:
@@ -103,5 +107,17 @@ def fsync_dir(folder: Path) -> None:
 
 def replace(source: Path, target: Path) -> None:
     """Rename source over target atomically, then make the rename durable."""
-    os.replace(source, target)
+    _rename(source, target)
     fsync_dir(Path(target).parent)
+
+
+def _rename(source: str | Path, target: str | Path) -> None:
+    """os.replace; on Windows tried again a moment later while the target is held open."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.1)

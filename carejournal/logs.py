@@ -119,8 +119,10 @@ def _open(path: Path) -> RotatingFileHandler:
         """Every file it makes is owner-only; a failed write is dropped, not printed."""
 
         def _open(self):  # the base class's signature
-            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT,
-                         PRIVATE_FILE)
+            # O_BINARY (Windows): the file object turns newlines into the system's once; a
+            # descriptor in Windows' text mode would do it again ("\r\r\n").
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT
+                         | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
             if hasattr(os, "fchmod"):
                 os.fchmod(fd, PRIVATE_FILE)  # a file left wider by hand is narrowed
             return open(fd, "a", encoding="utf-8", errors="backslashreplace")

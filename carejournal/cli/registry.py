@@ -216,6 +216,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("salvage", "save what can still be read from a damaged journal as CareJournal "
                        "JSON (the journal is not changed)",
             "commands.salvage:add_arguments", Run("commands.salvage:run", None)),
+    Command("desktop", "add CareJournal to the Linux applications menu, or take it away",
+            "commands.desktop:add_arguments", Run("commands.desktop:run", None),
+            description="install writes the launcher, the icon in every size and the "
+                        "AppStream metadata into your own data folder ($XDG_DATA_HOME, else "
+                        "~/.local/share); uninstall removes exactly those files. Linux only."),
     Command("demo", "fill an empty journal with made-up sample entries",
             "commands.demo:add_arguments", Run("commands.demo:run", WRITES)),
     Command("chart", "save one chart of your practice as a PNG or SVG picture",

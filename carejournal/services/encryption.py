@@ -207,8 +207,8 @@ def personal_words(journal: Path) -> tuple[str, ...]:
     words = [journal.stem, *re.split(r"[\W_]+", journal.stem), Path.home().name]
     try:
         words.append(getpass.getuser())
-    except (KeyError, OSError):  # no name for this account
-        pass
+    except (KeyError, OSError, ImportError):  # no name for this account (on Windows, with
+        pass  # no USERNAME, Python 3.11 looks for the pwd module, which Windows lacks)
     return tuple(dict.fromkeys(word for word in words if len(word) > 2))
 
 

@@ -32,8 +32,8 @@ _sqlcipher: Any = _NOT_YET  # imported on first need: a plain journal never pays
 
 
 def _cipher() -> Any:
-    """SQLCipher's module, or None where it is not installed (an optional extra: the
-    default install includes it where its wheel exists)."""
+    """SQLCipher's module, or None where it is missing (every install includes it: a copy
+    without it, say one built from source by hand, works unencrypted and says so)."""
     global _sqlcipher
     if _sqlcipher is _NOT_YET:
         try:
@@ -177,11 +177,19 @@ def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
     the file no longer has. SQLCipher answers "ok" even when a write failed (a full disk:
     its rollback journal could not be written) and the file stayed under the old key, so
     the new key is proved on a fresh connection; RekeyFailed if it does not open the file.
+    SQLCipher 4.19 (sqlcipher3 0.6.4) raises instead, with only "An error occurred with
+    PRAGMA key or rekey": the old key opened the file, so that too is a write that failed.
     """
     conn = connect(path, old_key, isolation_level=None, must_exist=True)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+        try:
+            conn.execute(key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+        except __getattr__("Error") as exc:
+            if "pragma key or rekey" not in str(exc).lower():
+                raise
+            raise RekeyFailed(f"disk I/O error: the new key did not reach {path.name}"
+                              ) from exc
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
@@ -206,6 +214,6 @@ def library() -> Any:
 def _module() -> Any:
     if _cipher() is None:
         raise CipherUnavailable(
-            "Encryption needs SQLCipher, which is not installed with this copy of CareJournal. "
-            "Install it with: pip install 'carejournal[encryption]'")
+            "Encryption needs SQLCipher, which is missing from this copy of CareJournal. "
+            "Install CareJournal again (it comes with SQLCipher), or: pip install sqlcipher3")
     return _sqlcipher

@@ -2,7 +2,8 @@
 recovery (carejournal/store/recovery.py), when SQLite's own b-tree walk cannot reach them.
 
 A PageSource reads a private copy of the file (never the journal itself) a page at a time,
-with os.pread: the file is never loaded whole. Pages still waiting in a -wal file are read
+at its offset (os.pread, or a seek and a read where Windows has no pread): the file is never
+loaded whole. Pages still waiting in a -wal file are read
 from there (the newest committed frame of each page wins), as SQLite would.
 
 An encrypted (SQLCipher 4) file is decrypted here page by page, in memory only, with the
@@ -47,16 +48,34 @@ WAL_MAGIC = (0x377F0682, 0x377F0683)
 Value = int | float | str | bytes | None
 
 
+def open_to_read(path: Path) -> int:
+    """A descriptor to read path's bytes (O_BINARY: Windows opens in text mode without it)."""
+    return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+
+
+def read_at(fd: int, size: int, offset: int) -> bytes:
+    """Up to size bytes at offset: os.pread where there is one, else (Windows, which has
+    none) a seek and reads, on a descriptor only this reader uses."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    parts: list[bytes] = []
+    while size > 0 and (part := os.read(fd, size)):
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
 class PageSource:
     """The pages of a (private copy of a) journal file, plain or decrypted."""
 
     def __init__(self, path: Path, key: bytes | None) -> None:
         self.key = key
-        self._fd = os.open(path, os.O_RDONLY)
+        self._fd = open_to_read(path)
         self._mac_key: bytes | None = None
         self.checked = key is None  # whether damaged encrypted pages can be told by HMAC
         try:
-            head = os.pread(self._fd, 100, 0)
+            head = read_at(self._fd, 100, 0)
             self.page_size, reserve = _geometry(head, key is not None)
             self.usable = self.page_size - reserve
             size = os.fstat(self._fd).st_size
@@ -78,7 +97,7 @@ class PageSource:
             return None
         raw = self._wal.page(number)
         if raw is None:
-            raw = os.pread(self._fd, self.page_size, (number - 1) * self.page_size)
+            raw = read_at(self._fd, self.page_size, (number - 1) * self.page_size)
         if len(raw) != self.page_size:
             return None
         return raw if self.key is None else self._decrypt(number, raw)
@@ -94,7 +113,7 @@ class PageSource:
         mask = bytes(b ^ 0x3A for b in salt)
         self._mac_key = hashlib.pbkdf2_hmac("sha512", self.key, mask, 2, 32)
         for number in range(1, min(self.count, HMAC_PROBE) + 1):
-            raw = os.pread(self._fd, self.page_size, (number - 1) * self.page_size)
+            raw = read_at(self._fd, self.page_size, (number - 1) * self.page_size)
             if len(raw) == self.page_size and self._mac_ok(number, raw):
                 self.checked = True
                 return
@@ -142,7 +161,7 @@ class _WalFrames:
         self.highest = 0
         self.page_size = page_size
         try:
-            self._fd = os.open(path, os.O_RDONLY)
+            self._fd = open_to_read(path)
         except OSError:
             return
         self._index()
@@ -155,11 +174,11 @@ class _WalFrames:
         at = self._at.get(number)
         if at is None or self._fd is None:
             return None
-        return os.pread(self._fd, self.page_size, at)
+        return read_at(self._fd, self.page_size, at)
 
     def _index(self) -> None:
         assert self._fd is not None
-        head = os.pread(self._fd, 32, 0)
+        head = read_at(self._fd, 32, 0)
         if len(head) < 32:
             return
         magic, _version, size, _seq, salt1, salt2 = struct.unpack(">6I", head[:24])
@@ -172,7 +191,7 @@ class _WalFrames:
         pending: dict[int, int] = {}
         at = 32
         while True:
-            frame = os.pread(self._fd, 24 + size, at)
+            frame = read_at(self._fd, 24 + size, at)
             if len(frame) < 24 + size:
                 return
             number, commit, s1, s2, c1, c2 = struct.unpack(">6I", frame[:24])

@@ -459,8 +459,11 @@ class MainWindow(QMainWindow):
         self.timeline.filters.search.selectAll()
 
     def bring_to_front(self) -> None:
-        """Raise the window (a second copy of the app asked for it)."""
-        self.showNormal()
+        """Raise the window (a second copy of the app asked for it): out of the taskbar if
+        it was minimised, still maximised or full screen if it was."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
         self.raise_()
         self.activateWindow()
 

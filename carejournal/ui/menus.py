@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
@@ -123,11 +124,29 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     return dialog
 
 
-def show_about(parent: QWidget, journal_path: Path) -> None:
-    """Help › About: the version and where the journal is."""
-    QMessageBox.about(parent, parent.tr("About CareJournal"), parent.tr(
+def show_about(parent: QWidget, journal_path: Path) -> QMessageBox:
+    """Help › About: the version and where the journal is; Licences… shows the notices."""
+    box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowTitle(parent.tr("About CareJournal"))
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    licences = box.addButton(QCoreApplication.translate("MainWindow", "Licences…"),
+                             QMessageBox.ButtonRole.ActionRole)
+    licences.clicked.disconnect()  # (a button of a message box closes it; this one stays)
+    licences.clicked.connect(lambda: _show_licences(box))
+    box.setText(parent.tr(
         "{app} {version}\nA private reflective-practice journal for care work.\n"
         "Your journal: {path}\n\nEncryption uses SQLCipher (BSD licence, Zetetic LLC) and "
         "OpenSSL (Apache License 2.0); their licence notices are in {licences}").format(
             app=APP_NAME, version=__version__, path=journal_path,
             licences=resource_path("licences")))
+    box.open()
+    return box
+
+
+def _show_licences(parent: QWidget) -> None:
+    from carejournal.ui.help.licences import LicencesDialog
+
+    dialog = LicencesDialog(parent)
+    dialog.open()

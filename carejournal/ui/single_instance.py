@@ -39,18 +39,27 @@ class SingleInstance(QObject):
         return (self.lock.error() != QLockFile.LockError.LockFailedError
                 and not os.access(self.folder, os.W_OK))
 
-    def ask_first_to_raise(self) -> bool:
-        """Ask the window that holds the lock to come forward; True if it heard."""
+    def ask_first_to_raise(self, patience_ms: int = 500) -> bool:
+        """Ask the window that holds the lock to come forward; True if it heard.
+
+        A window starts listening once it has painted, so a second start made while the
+        first is still opening asks again for up to patience_ms.
+        """
+        from PySide6.QtCore import QDeadlineTimer, QThread
         from PySide6.QtNetwork import QLocalSocket
 
-        socket = QLocalSocket()
-        socket.connectToServer(self.server_name)
-        if not socket.waitForConnected(500):
-            return False
-        socket.write(RAISE_MESSAGE)
-        sent = socket.waitForBytesWritten(500)
-        socket.disconnectFromServer()
-        return sent
+        deadline = QDeadlineTimer(patience_ms)
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.server_name)
+            if socket.waitForConnected(min(500, max(deadline.remainingTime(), 1))):
+                socket.write(RAISE_MESSAGE)
+                sent = socket.waitForBytesWritten(500)
+                socket.disconnectFromServer()
+                return sent
+            if deadline.hasExpired():
+                return False
+            QThread.msleep(100)
 
     def listen(self, on_raise: Callable[[], None]) -> None:
         """Call on_raise whenever a second instance asks."""

@@ -32,7 +32,7 @@ SAMPLE: dict[str, tuple[str, ...]] = {
     "people": ("list",), "tags": ("list",), "prepare": ("show",),
     "export": ("--out", "pack.pdf"), "backup": (), "import": ("--format", "json", "x.json"),
     "encrypt": (), "decrypt": (), "passphrase": (), "salvage": ("--out", "s.json"),
-    "demo": (), "chart": ("kinds", "--out", "c.png"),
+    "desktop": ("install",), "demo": (), "chart": ("kinds", "--out", "c.png"),
 }
 # The other way of the two commands that have one, and the arguments that choose it.
 VARIANT_SAMPLE: dict[str, tuple[str, ...]] = {
@@ -53,7 +53,8 @@ def test_the_openings_are_as_they_always_were() -> None:
     none) themselves; every other command opens it for writing, starting it if missing."""
     openings = {c.name: c.run.opening for c in registry.COMMANDS}
     assert {n for n, o in openings.items() if o is None} == {
-        "models", "ladder", "backup", "encrypt", "decrypt", "passphrase", "salvage", "check"}
+        "models", "ladder", "backup", "encrypt", "decrypt", "passphrase", "salvage", "check",
+        "desktop"}
     assert {n for n, o in openings.items() if o == registry.READS} == {"list", "search", "show"}
     assert all(o is None or o.create for o in openings.values())
     assert registry.BY_NAME["export"].variant == Variant(

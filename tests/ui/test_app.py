@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -17,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.app import claim, open_window
+from carejournal.app import Raised, claim, gui_main, make_application, open_window
 from carejournal.core.domain import ActionItem, Decision, EntryKind
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
+from carejournal.ui.single_instance import SingleInstance
 from tests.conftest import draft
 
 
-def test_a_second_window_on_the_same_journal_is_refused(tmp_path: Path, settings: QSettings,
-                                                        qtbot) -> None:
+def test_a_second_window_on_the_same_journal_raises_the_first(
+        tmp_path: Path, settings: QSettings, qtbot) -> None:
     path = tmp_path / "journal.sqlite"
     instance = claim(path)
     assert not isinstance(instance, str)
@@ -36,13 +38,63 @@ def test_a_second_window_on_the_same_journal_is_refused(tmp_path: Path, settings
     window.bring_to_front = lambda: raised.append(True)  # type: ignore[method-assign]
     instance.listen(window.bring_to_front)
     second = claim(path)
-    assert isinstance(second, str) and "already open" in second
+    assert isinstance(second, Raised)  # quietly: no message
     qtbot.waitUntil(lambda: bool(raised), timeout=2000)
     window.journal.close()
     instance.release()
     third = claim(path)
     assert not isinstance(third, str), "once the first closes, the journal opens again"
     third.release()
+
+
+def test_a_window_that_does_not_answer_is_named_after_waiting(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    first = claim(path)
+    assert isinstance(first, SingleInstance)  # locked, but not listening (still unlocking)
+    try:
+        started = time.monotonic()
+        second = claim(path, patience_ms=600)
+        waited = time.monotonic() - started
+    finally:
+        first.release()
+    assert isinstance(second, str) and "did not answer" in second
+    assert 0.5 < waited < 3
+
+
+def test_a_window_that_starts_listening_late_is_still_raised(tmp_path: Path, qtbot) -> None:
+    path = tmp_path / "journal.sqlite"
+    first = claim(path)
+    assert isinstance(first, SingleInstance)
+    raised: list[bool] = []
+    QTimer.singleShot(400, lambda: first.listen(lambda: raised.append(True)))
+    try:  # (the timer fires while the second start waits: its sleeps process no events,
+        # so it is run here from a thread that asks while this one listens)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            asked = pool.submit(SingleInstance(path).ask_first_to_raise, 3000)
+            qtbot.waitUntil(asked.done, timeout=5000)
+        assert asked.result() is True
+        qtbot.waitUntil(lambda: bool(raised), timeout=2000)
+    finally:
+        first.release()
+
+
+def test_the_gui_command_opens_the_journal_it_is_given(monkeypatch, tmp_path: Path) -> None:
+    import carejournal.app as app
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(app, "main", lambda journal=None: opened.append(journal) or 0)
+    assert gui_main(["--journal", str(tmp_path / "j.sqlite"), "-platform", "offscreen"]) == 0
+    assert gui_main([]) == 0
+    assert opened == [str(tmp_path / "j.sqlite"), None]
+
+
+def test_the_application_names_its_desktop_file(qapp) -> None:
+    from carejournal import APP_ID
+
+    assert make_application() is qapp
+    assert qapp.desktopFileName() == APP_ID
 
 
 def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path: Path,

@@ -97,6 +97,7 @@ WINDOWS: dict[str, Maker] = {
     "NamesDialog": lambda window, _journal: _names(window),
     "GuideDialog": _make("help.guide", "GuideDialog"),
     "ShortcutsDialog": lambda window, _journal: _shortcuts(window),
+    "LicencesDialog": _make("help.licences", "LicencesDialog"),
     "RewritePreview": _make("lens.preview", "RewritePreview", Rewrite(
         "didn't want", "She didn't want her tea.", 4, 11, "didn't want", (4, 15)),
         "She refused her tea."),

@@ -385,7 +385,8 @@ def recovery_sheet_text(journal_name: str, key: str, date: dt.date) -> str:
 
 def write_private_text(path: Path, text: str) -> None:
     """Write text to a file only its owner can read (mode 0600), replacing it if present."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                         | getattr(os, "O_BINARY", 0), 0o600)  # one newline translation
     try:
         os.fchmod(descriptor, 0o600)
     except (AttributeError, OSError):
