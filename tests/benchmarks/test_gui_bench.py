@@ -11,6 +11,8 @@ from benchmarks.gui import bench_gui
 from carejournal.services.journal import Journal
 from tests.conftest import draft
 
+pytestmark = pytest.mark.slow  # real windows started and timed: make test-all
+
 
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:

@@ -51,6 +51,7 @@ def tiny(tmp_path: Path) -> tuple[Path, Path]:
     return path, jrnl
 
 
+@pytest.mark.slow  # the whole in-process benchmark on a tiny journal: make test-all
 def test_bench_inprocess_records_every_row(tiny: tuple[Path, Path]) -> None:
     path, jrnl = tiny
     rec = Recorder(runs=1)

@@ -17,7 +17,8 @@ from benchmarks.peer import Jrnl
 
 # The smoke run is one subprocess with its own 10-minute limit; on a busy machine it takes
 # longer than the suite's 2 minutes per test, which would cut it short in the fixture.
-pytestmark = pytest.mark.timeout(660)
+pytestmark = [pytest.mark.slow,  # the whole benchmark once, about a minute: make test-all
+              pytest.mark.timeout(660)]
 
 SECTIONS = ("GUI cold start and memory", "In-process", "Patterns view", "Supervision and import",
             "Encrypted journal (SQLCipher) beside the plain one",

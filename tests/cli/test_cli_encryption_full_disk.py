@@ -30,8 +30,9 @@ from carejournal.store import cipher, keyfile
 from tests.conftest import draft
 from tests.storage import run_limited
 
-pytestmark = pytest.mark.skipif(os.name == "nt" or not cipher.available(),
-                                reason="POSIX file-size limits and SQLCipher")
+pytestmark = [pytest.mark.slow,  # each operation at dozens of disk sizes: make test-all
+              pytest.mark.skipif(os.name == "nt" or not cipher.available(),
+                                reason="POSIX file-size limits and SQLCipher")]
 
 PASS, NEW_PASS = "correct horse battery", "a brand new passphrase"
 CHEAP = keyfile.KdfCost(time_cost=1, memory_kib=64, parallelism=1)

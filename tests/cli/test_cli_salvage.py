@@ -181,6 +181,7 @@ def _salvage(journal: Path, out: Path, secret: Path) -> tuple[int, str, str, int
     return done.returncode, done.stdout, done.stderr[:peak.start()], int(peak.group(1))
 
 
+@pytest.mark.slow  # five damaged journals salvaged in real processes: make test-all
 @pytest.mark.parametrize("place", ["middle leaf", "interior page", "root of the entries",
                                    "text index", "last page"])
 def test_an_encrypted_journal_damaged_anywhere_gives_up_the_rest(
@@ -245,6 +246,7 @@ def test_a_wrong_passphrase_is_refused_and_nothing_is_written(source: Source,
     assert sha256(journal) == before
 
 
+@pytest.mark.slow  # a large damaged journal read twice: make test-all
 def test_memory_does_not_grow_with_the_damage(source: Source, tmp_path: Path) -> None:
     """Peak RSS of a salvage with a whole subtree of entries lost is no more than that of an
     undamaged one (rows are streamed; damaged pages are skipped, never retried without end)."""

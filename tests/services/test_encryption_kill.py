@@ -32,8 +32,9 @@ from carejournal.services.journal import Journal
 from carejournal.store import cipher, keyfile
 from tests.conftest import draft
 
-pytestmark = pytest.mark.skipif(not cipher.available() or os.name == "nt",
-                                reason="SQLCipher and POSIX signals needed")
+pytestmark = [pytest.mark.slow,  # ~3 minutes of real processes killed at 70 points: make test-all
+              pytest.mark.skipif(not cipher.available() or os.name == "nt",
+                                reason="SQLCipher and POSIX signals needed")]
 
 PASS, NEW_PASS = "correct horse battery", "a brand new passphrase"
 ENTRIES = 40

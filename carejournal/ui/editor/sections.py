@@ -43,7 +43,7 @@ class SectionsEditor(QWidget):
         self.model.setAccessibleName(self.tr("Reflective model"))
         for template in models():
             self.model.addItem(template.name, template.key)
-        self.model_label = QLabel(self.tr("&Model"))
+        self.model_label = QLabel(self.tr("Mo&del"))
         self.model_label.setBuddy(self.model)
         self.summary = QLabel(wordWrap=True)
         self.summary.setStyleSheet("font-style: italic;")
