@@ -38,8 +38,7 @@ from carejournal.ui.single_instance import SingleInstance
 NOTICE_MS = 20_000  # how long the window says what was done while it was closed
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -77,12 +76,14 @@ def claim(path: Path) -> SingleInstance | str:
     """Take the journal's single-window lock, or say why not (and raise the other window)."""
     instance = SingleInstance(path)
     if not path.parent.is_dir():
-        return _tr("The folder {folder} does not exist.").format(folder=path.parent)
+        return translate(
+            "CareJournal", "The folder {folder} does not exist.").format(folder=path.parent)
     if not instance.acquire():
         if instance.read_only_folder():
             return instance  # the window opens it read-only and says so
         instance.ask_first_to_raise()
-        return _tr("This journal is already open in another CareJournal window. "
+        return translate(
+            "CareJournal", "This journal is already open in another CareJournal window. "
                    "It has been brought to the front. Only one window can write "
                    "to a journal at a time.")
     return instance
@@ -141,7 +142,8 @@ def _main(app: QApplication, journal: str | None) -> int:
     instance = claim(path)
     try:
         if isinstance(instance, str):
-            QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
+            QMessageBox.critical(None, translate(
+                "CareJournal", "CareJournal cannot open this journal"), instance)
             return 2
         try:
             return run(app, Session(path), instance)
@@ -163,7 +165,8 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
                 continue
             return 2
         if isinstance(opened, str):
-            QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), opened)
+            QMessageBox.critical(None, translate(
+                "CareJournal", "CareJournal cannot open this journal"), opened)
             return 2
         window = opened
         window.show()
@@ -244,7 +247,8 @@ def finish_interrupted(session: Session) -> bool:
         else:
             done = encryption.resume_interrupted(path)
     except (JournalError, OSError) as exc:
-        QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), str(exc))
+        QMessageBox.critical(None, translate(
+            "CareJournal", "CareJournal cannot open this journal"), str(exc))
         return False
     if done is None:
         return True
@@ -260,10 +264,11 @@ def _ask_to_finish(path: Path, operation: str) -> encryption.Resumed | None:
     """Ask for the passphrase until it finishes the operation (None: the worker quit)."""
     from carejournal.ui.privacy.unlock import ask_to_unlock
 
-    reason = (_tr("Encrypting this journal was interrupted. Enter its passphrase to finish.")
+    reason = (translate("CareJournal", "Encrypting this journal was interrupted. "
+                        "Enter its passphrase to finish.")
               if operation == encryption.ENCRYPT else
-              _tr("Removing this journal's passphrase was interrupted. Enter its passphrase "
-                  "to finish."))
+              translate("CareJournal", "Removing this journal's passphrase was interrupted. "
+                        "Enter its passphrase to finish."))
     finished: list[encryption.Resumed] = []
 
     def finish(secret: str) -> bytes:

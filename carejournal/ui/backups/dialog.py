@@ -38,17 +38,17 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 def reason_text(reason: str) -> str:
     """Why a backup was made, in words."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if reason == "daily":
-        return t("CareJournal", "Automatic (daily)")
+        return translate("CareJournal", "Automatic (daily)")
     if reason == "manual":
-        return t("CareJournal", "You asked for it")
+        return translate("CareJournal", "You asked for it")
     if reason == "before-restore":
-        return t("CareJournal", "Before a restore")
+        return translate("CareJournal", "Before a restore")
     if reason.startswith("before-upgrade"):
-        return t("CareJournal", "Before an update of CareJournal")
+        return translate("CareJournal", "Before an update of CareJournal")
     if reason.startswith("before-"):
-        return t("CareJournal", "Before a change to the journal")
+        return translate("CareJournal", "Before a change to the journal")
     return reason
 
 
@@ -281,13 +281,13 @@ class BackupsDialog(QDialog):
 
 def ago_text(moment: dt.datetime, now: dt.datetime) -> str:
     """How long ago a copy was made: "today", "yesterday" or "12 days ago"."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     days = max(0, (now - moment).days)
     if days == 0:
-        return t("CareJournal", "today")
+        return translate("CareJournal", "today")
     if days == 1:
-        return t("CareJournal", "yesterday")
-    return t("CareJournal", "{days} days ago").format(days=days)
+        return translate("CareJournal", "yesterday")
+    return translate("CareJournal", "{days} days ago").format(days=days)
 
 
 class OffsiteSection(QGroupBox):

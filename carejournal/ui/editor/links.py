@@ -20,12 +20,12 @@ from carejournal.ui.shared.strings import kind_label
 
 def link_text(link: EntryLink) -> str:
     """One line describing a linked entry, from this entry's point of view."""
-    t = QCoreApplication.translate
-    template = (t("CareJournal", "Mirrors {kind} of {date}: {summary}") if link.outgoing
-                else t("CareJournal", "Mirrored in {kind} of {date}: {summary}"))
+    translate = QCoreApplication.translate
+    template = (translate("CareJournal", "Mirrors {kind} of {date}: {summary}") if link.outgoing
+                else translate("CareJournal", "Mirrored in {kind} of {date}: {summary}"))
     return template.format(kind=kind_label(link.other_kind).lower(),
                            date=link.occurred_on.strftime("%d %b %Y"),
-                           summary=link.summary or t("CareJournal", "(no text yet)"))
+                           summary=link.summary or translate("CareJournal", "(no text yet)"))
 
 
 class LinksPanel(QGroupBox):

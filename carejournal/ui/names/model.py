@@ -22,10 +22,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def entries_text(count: int) -> str:
     """"1 entry", "3 entries", in the worker's language."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if count == 1:
-        return t("CareJournal", "1 entry")
-    return t("CareJournal", "{count} entries").format(count=count)
+        return translate("CareJournal", "1 entry")
+    return translate("CareJournal", "{count} entries").format(count=count)
 
 
 class NamesModel(QAbstractListModel):

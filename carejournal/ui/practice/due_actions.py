@@ -22,11 +22,11 @@ from carejournal.core.domain import DueAction
 
 def due_text(item: DueAction, today: dt.date) -> str:
     """One line for a due action: what, when it was due, and from which entry."""
-    t = QCoreApplication.translate
-    when = (t("CareJournal", "due today") if item.review_on == today
-            else t("CareJournal", "due since {date}").format(
+    translate = QCoreApplication.translate
+    when = (translate("CareJournal", "due today") if item.review_on == today
+            else translate("CareJournal", "due since {date}").format(
                 date=item.review_on.strftime("%d %b %Y")))
-    return t("CareJournal", "{action} ({when}) — from: {entry}").format(
+    return translate("CareJournal", "{action} ({when}) — from: {entry}").format(
         action=item.text, when=when, entry=item.entry_summary)
 
 

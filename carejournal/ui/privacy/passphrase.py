@@ -75,6 +75,9 @@ REASON_SOURCES: tuple[object, ...] = (
 CLEAR_CLIPBOARD_MS = 60_000  # a copied recovery key leaves the clipboard after a minute
 
 
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("CareJournal", text)
 
@@ -371,8 +374,8 @@ def key_lines(key: str, groups_per_line: int = 4) -> str:
 
 def recovery_sheet_text(journal_name: str, key: str, date: dt.date) -> str:
     """The text to print or save: which journal, when, the key, and what it is for."""
-    return _t(
-        "CareJournal recovery key\n\n"
+    return translate(
+        "CareJournal", "CareJournal recovery key\n\n"
         "Journal: {journal}\n"
         "Made on: {date}\n\n"
         "{key}\n\n"
