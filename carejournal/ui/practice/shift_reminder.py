@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -234,8 +234,9 @@ def attach_tray(banner: ReminderBanner, icon: QIcon | None = None) -> QSystemTra
 
     def notify(shift_end: ShiftEnd) -> None:
         tray.show()
-        tray.showMessage(banner.question(shift_end), banner.tr(
-            "Click here to write about it, or leave it for now."), icon, TRAY_MESSAGE_MS)
+        tray.showMessage(banner.question(shift_end), QCoreApplication.translate(
+            "ReminderBanner", "Click here to write about it, or leave it for now."), icon,
+            TRAY_MESSAGE_MS)
 
     def clicked() -> None:
         window = banner.window()

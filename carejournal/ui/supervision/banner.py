@@ -31,10 +31,11 @@ def prompt_text(held_on: dt.date, today: dt.date, locale: QLocale | None = None)
 
 
 def _prepare_button(parent: QWidget) -> QPushButton:
-    button = QPushButton(parent.tr("Prepare now"))
-    button.setAccessibleName(parent.tr("Prepare for supervision now"))
-    button.setToolTip(parent.tr("Start or carry on with the no us and them check ({keys})"
-                                ).format(keys=PREPARE_SHORTCUT))
+    translate = QCoreApplication.translate
+    button = QPushButton(translate("SupervisionBanner", "Prepare now"))
+    button.setAccessibleName(translate("SupervisionBanner", "Prepare for supervision now"))
+    button.setToolTip(translate("SupervisionBanner", "Start or carry on with the no us and them "
+                                "check ({keys})").format(keys=PREPARE_SHORTCUT))
     return button
 
 
