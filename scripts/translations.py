@@ -64,13 +64,13 @@ def release(ts: Path, qm: Path) -> None:
                    capture_output=True)
 
 
-def messages(ts: Path) -> set[tuple[str, str]]:
-    """Every (context, source text) in a .ts file."""
-    found: set[tuple[str, str]] = set()
+def messages(ts: Path) -> dict[tuple[str, str], bool]:
+    """Every (context, source text) in a .ts file, and whether it has plural forms."""
+    found: dict[tuple[str, str], bool] = {}
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            found.add((name, message.findtext("source") or ""))
+            found[(name, message.findtext("source") or "")] = message.get("numerus") == "yes"
     return found
 
 
@@ -169,6 +169,7 @@ class Call:
     context: str | None  # None: not known from the code (tr through another object)
     text: str | None  # None: not a literal (a variable, an f-string)
     problem: str = ""
+    plural: bool = False  # given a number (n), so it needs the language's plural forms
 
     def where(self) -> str:
         return f"{self.path}:{self.line}"
@@ -264,6 +265,8 @@ class _Finder(ast.NodeVisitor):
         receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
         if isinstance(receiver, ast.Name) and receiver.id in ("self", "cls") and self.classes:
             self._add(node, self.classes[-1], text_node)
+        elif isinstance(receiver, ast.Name) and receiver.id[:1].isupper():
+            self._add(node, receiver.id, text_node)  # a class's tr: its name is the context
         else:
             self._add(node, None, text_node, "tr through another object")
 
@@ -273,7 +276,8 @@ class _Finder(ast.NodeVisitor):
         if text is None:
             problem = problem or ("an f-string" if isinstance(text_node, ast.JoinedStr)
                                   else "not a literal")
-        self.calls.append(Call(self.path, node.lineno, context, text, problem))
+        plural = len(node.args) >= 3 or any(k.arg == "n" for k in node.keywords)
+        self.calls.append(Call(self.path, node.lineno, context, text, problem, plural))
 
 
 def calls(files: list[Path] | None = None) -> list[Call]:
@@ -309,6 +313,8 @@ def audit(ts: Path) -> dict[str, list[Call]]:
             if call.problem:
                 kind += f" ({call.problem})"
             problems.setdefault(kind, []).append(call)
+        elif call.plural and not extracted[(call.context, call.text)]:
+            problems.setdefault("a number with no plural forms", []).append(call)
     return problems
 
 

@@ -32,6 +32,7 @@ from carejournal.ui.backups.offsite_reminder import Copier
 from carejournal.ui.shared import background
 from carejournal.ui.shared.colours import problem_banner_style
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.strings import CareJournal
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -287,7 +288,7 @@ def ago_text(moment: dt.datetime, now: dt.datetime) -> str:
         return translate("CareJournal", "today")
     if days == 1:
         return translate("CareJournal", "yesterday")
-    return translate("CareJournal", "{days} days ago").format(days=days)
+    return CareJournal.tr("%n days ago", "", days)
 
 
 class OffsiteSection(QGroupBox):

@@ -25,6 +25,7 @@ from carejournal.services.offsite import Due, Nudge, OffsiteService, write_copy
 from carejournal.ui.shared import background
 from carejournal.ui.shared.colours import CalmFrame
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.strings import CareJournal
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -57,8 +58,7 @@ def due_texts(due: Due) -> tuple[str, str]:
     elif due.days == 1:
         title = translate("CareJournal", "Your last copy off this laptop was yesterday.")
     else:
-        title = translate("CareJournal", "Your last copy off this laptop was %n days ago.", "",
-                          due.days)
+        title = CareJournal.tr("Your last copy off this laptop was %n days ago.", "", due.days)
     if due.nudge is Nudge.MISSING:
         return title, translate("CareJournal", "The folder {folder} is not there just now. "
                         "When the USB stick or drive is plugged in, choose “Copy now”.").format(

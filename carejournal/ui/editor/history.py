@@ -179,8 +179,7 @@ class HistoryDialog(QDialog):
         same = len([f for f in fields if f not in changed
                     and (revision.texts.get(f) or self.current.get(f))])
         if changed and same:
-            note = (self.tr("One other part reads the same as now.") if same == 1 else
-                    self.tr("{count} other parts read the same as now.").format(count=same))
+            note = self.tr("%n other parts read the same as now.", "", same)
             parts.append(f"<p><i>{escape(note)}</i></p>")
         return "".join(parts)
 

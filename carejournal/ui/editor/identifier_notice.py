@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 from carejournal.core.domain import EntryDraft
 from carejournal.privacy.identifiers import Identifier, IdKind, detect
 from carejournal.services.lens import field_texts
+from carejournal.ui.shared.strings import CareJournal
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -91,13 +92,9 @@ def notice_text(found: Sequence[Identifier]) -> str:
     kinds = [k for k in NOTICE_KINDS if any(kind is k for kind, _text in texts)]
     phrases = [_phrase(k, sum(kind is k for kind, _text in texts) > 1) for k in kinds]
     listed = _list_locale().createSeparatedList(phrases)
-    if len(texts) == 1:
-        return translate(
-            "CareJournal", "This entry holds what looks like {kinds}. It stays on this computer, "
-                  "and supervision packs replace it.").format(kinds=listed)
-    return translate(
-        "CareJournal", "This entry holds what looks like {kinds}. They stay on this computer, "
-              "and supervision packs replace them.").format(kinds=listed)
+    return CareJournal.tr("This entry holds what looks like {kinds}. They stay on this computer, "
+                          "and supervision packs replace them.", "", len(texts)).format(
+                              kinds=listed)
 
 
 class IdentifierNotice(QFrame):

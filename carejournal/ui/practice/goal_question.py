@@ -172,15 +172,10 @@ class GoalQuestionDialog(QDialog):
         """How many attempts the goal has had, against the threshold, in whole sentences."""
         if goal.attempts == 0:
             had = self.tr("No attempts have been logged for it yet.")
-        elif goal.attempts == 1:
-            had = self.tr("It has had 1 attempt so far.")
         else:
-            had = self.tr("It has had {count} attempts so far.").format(count=goal.attempts)
-        if threshold == 1:
-            rule = self.tr("CareJournal asks this before a goal ends without a single attempt.")
-        else:
-            rule = self.tr("CareJournal asks this before a goal ends after fewer than "
-                           "{threshold} attempts.").format(threshold=threshold)
+            had = self.tr("It has had %n attempts so far.", "", goal.attempts)
+        rule = self.tr("CareJournal asks this before a goal ends after fewer than %n attempts.",
+                       "", threshold)
         return self.tr("{had} {rule}").format(had=had, rule=rule)
 
     def answer(self) -> FallibilityAnswer:

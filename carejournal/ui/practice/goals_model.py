@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from carejournal.core.goals import Attempt, Goal, GoalStatus, Outcome
 from carejournal.ui.shared.dates import qdate
+from carejournal.ui.shared.strings import CareJournal
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -230,10 +231,8 @@ def goal_info_text(goal: Goal) -> str:
         parts = [translate(
             "CareJournal", "No attempts logged yet. Every try counts, even the ones that "
                     "do not work out.")]
-    elif goal.attempts == 1:
-        parts = [translate("CareJournal", "1 attempt so far.")]
     else:
-        parts = [translate("CareJournal", "{count} attempts so far.").format(count=goal.attempts)]
+        parts = [CareJournal.tr("%n attempts so far.", "", goal.attempts)]
     hints = {
         GoalStatus.PAUSED: translate(
             "CareJournal", "This goal is paused. To log attempts, make it active again "
@@ -262,9 +261,5 @@ def asked_text(day: dt.date, own_attempts: int | None) -> str:
         return translate(
             "CareJournal", "On {date} you were asked how many attempts your own hardest change "
                   "took, and were not sure.").format(date=when)
-    if own_attempts == 1:
-        return translate("CareJournal", "On {date} you said your own hardest change took "
-                         "1 attempt.").format(date=when)
-    return translate(
-        "CareJournal", "On {date} you said your own hardest change took {count} attempts.").format(
-        date=when, count=own_attempts)
+    return CareJournal.tr("On {date} you said your own hardest change took %n attempts.", "",
+                          own_attempts).format(date=when)

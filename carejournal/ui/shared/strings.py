@@ -7,7 +7,7 @@ only literal strings); importing this module fails if a declared text is not lis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from carejournal.core.domain import EntryKind
 from carejournal.core.kinds import KINDS, KindSpecError, spec_of
@@ -80,3 +80,11 @@ def body_question(kind: EntryKind) -> str:
     """The question above the text of a kind without a template ('' for those with one)."""
     question = spec_of(kind).body_question
     return _t(question) if question else ""
+
+
+class CareJournal(QObject):
+    """The context of texts with a number translated outside a widget.
+
+    `CareJournal.tr("%n entries", "", n)` gives the plural form the language needs, as a
+    widget's self.tr does; pyside6-lupdate reads plurals from tr only, not from translate.
+    """

@@ -21,6 +21,7 @@ from carejournal.core.goals import GoalStatus
 from carejournal.core.patterns import GoalAttempts
 from carejournal.core.preparation import AgendaKind, GoalReflection, Power, Preparation
 from carejournal.services.journal import Journal
+from carejournal.ui.shared.strings import CareJournal
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,
     PrepPage,
@@ -198,16 +199,10 @@ def goals_text(power: Power) -> list[str]:
 def goal_text(goal: GoalAttempts) -> str:
     """A goal ended early, with how many tries it had in the period."""
     status = {GoalStatus.DISCONTINUED.value: translate("CareJournal", "discontinued"),
-              GoalStatus.UNATTAINABLE.value: translate(
-                  "CareJournal", "marked unattainable")}.get(goal.status,
-                                                                            goal.status)
-    if goal.attempts == 1:
-        return translate(
-            "CareJournal", "{person}: “{goal}”, {status} after 1 try in this period.").format(
-            person=goal.person, goal=goal.text, status=status)
-    return translate(
-        "CareJournal", "{person}: “{goal}”, {status} after {count} tries in this period.").format(
-        person=goal.person, goal=goal.text, status=status, count=goal.attempts)
+              GoalStatus.UNATTAINABLE.value: translate("CareJournal", "marked unattainable")
+              }.get(goal.status, goal.status)
+    return CareJournal.tr("{person}: “{goal}”, {status} after %n tries in this period.", "",
+                          goal.attempts).format(person=goal.person, goal=goal.text, status=status)
 
 
 def _top_aligned(box: QGroupBox, label: QLabel) -> None:
