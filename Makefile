@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test lint bench screenshot clean pdftotext
+.PHONY: run test lint bench screenshot clean pdftotext translations messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,27 @@ $(STAMP_BENCH): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	touch $@ $(STAMP_TEST) $(STAMP_RUN)
 
-run: $(STAMP_RUN)
+# The window's translations: resources/translations/*.ts brought up to date with the code
+# (pyside6-lupdate), then compiled to .qm (pyside6-lrelease; both come with PySide6). The
+# window compiles a missing or older .qm itself at start-up, so a clean clone runs without
+# this step; a build for others (a wheel, a bundle) runs it first.
+translations: $(STAMP_RUN)
+	$(BIN)/python scripts/translations.py extract
+	$(BIN)/python scripts/translations.py release
+
+# The command line's messages: resources/translations/messages.pot, extracted with Babel.
+messages: $(STAMP_TEST)
+	$(BIN)/python scripts/translations.py pot
+
+QM_FILES := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP_RUN)
+	$(BIN)/python scripts/translations.py release
+
+run: $(STAMP_RUN) $(QM_FILES)
 	$(BIN)/carejournal
 
-test: $(STAMP_TEST) pdftotext
+test: $(STAMP_TEST) pdftotext $(QM_FILES)
 	$(BIN)/ruff check carejournal tests scripts benchmarks
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -51,4 +68,4 @@ screenshot: $(STAMP_TEST)
 	  --wizard docs/supervision.png
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm

@@ -52,7 +52,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # window title, and the main window's title begins with the name already.
     app.setWindowIcon(QIcon(str(resource_path("icons", "carejournal.svg"))))
     safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
-    from carejournal.ui.settings import appearance
+    from carejournal.ui.settings import appearance, language
+
+    language.install(QSettings())  # the system's language or the one chosen, before any window
 
     chosen = appearance.load(QSettings())
     if chosen != appearance.Appearance():  # the theme and text size chosen, if not the system's
