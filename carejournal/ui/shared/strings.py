@@ -7,7 +7,7 @@ only literal strings); importing this module fails if a declared text is not lis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from carejournal.core.domain import EntryKind
 from carejournal.core.kinds import KINDS, KindSpecError, spec_of
@@ -82,9 +82,14 @@ def body_question(kind: EntryKind) -> str:
     return _t(question) if question else ""
 
 
-class CareJournal(QObject):
+class CareJournal:
     """The context of texts with a number translated outside a widget.
 
     `CareJournal.tr("%n entries", "", n)` gives the plural form the language needs, as a
-    widget's self.tr does; pyside6-lupdate reads plurals from tr only, not from translate.
+    widget's self.tr does; pyside6-lupdate reads plurals from tr only, not from translate,
+    and files `CareJournal.tr` under "CareJournal".
     """
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("CareJournal", text, disambiguation, n)
