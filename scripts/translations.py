@@ -74,6 +74,16 @@ def messages(ts: Path) -> dict[tuple[str, str], bool]:
     return found
 
 
+def pot() -> None:
+    """resources/translations/messages.pot: the command line's messages, by Babel."""
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run([
+        "pybabel", "-q", "extract", "-k", "_", "-k", "ngettext:1,2", "--no-location",
+        "--sort-output", "--project", "CareJournal", "-o", str(TRANSLATIONS / "messages.pot"),
+        *map(str, CLI_SOURCES)])
+
+
 # -- the pseudo-locale ------------------------------------------------------------------------
 
 ACCENTS = dict(zip("AEIOUYCNSZaeiouycnsz", "ÀÉÎÕÜÝÇÑŠŽàéîõüýçñšž", strict=True))
@@ -328,6 +338,8 @@ def main(argv: list[str]) -> int:
     elif command == "release":
         for ts in sorted(TRANSLATIONS.glob("*.ts")):
             release(ts, ts.with_suffix(".qm"))
+    elif command == "pot":
+        pot()
     elif command == "pseudo":
         print(make_pseudo(Path(argv[1]) if len(argv) > 1 else ROOT / "build" / "translations"))
     elif command == "audit":

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.paths import journal_path
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def add_passphrase_arguments(change: argparse.ArgumentParser) -> None:
 
 def _add_new_passphrase_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-passphrase-file", metavar="FILE",
-                        help="read the new passphrase from FILE instead of asking twice")
+                        help=_("read the new passphrase from FILE instead of asking twice"))
 
 
 def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
@@ -118,7 +119,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
     path = journal_path(args.journal)
     resumed = finish_interrupted(path, args)
     if resumed is not None and resumed.operation == encryption.ENCRYPT:
-        print(f"{path.name} is now encrypted. Its backups are encrypted too.")
+        print(_('{name} is now encrypted. Its backups are encrypted too.').format(name=path.name))
         return EXIT_OK
     if encryption.is_encrypted(path):
         raise InvalidInput(f"{path.name} is already encrypted. To change its passphrase: "
@@ -127,15 +128,15 @@ def run_encrypt(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         sys.stderr.write("Encrypting the journal and its backups…\n")
     done = encryption.encrypt(path, new)
-    print(f"{path.name} is now encrypted. Its backups are encrypted too.")
+    print(_('{name} is now encrypted. Its backups are encrypted too.').format(name=path.name))
     print("")
     print("Your recovery key opens the journal if you forget the passphrase or lose "
           f"{encryption.key_file(path).name}.")
-    print("Write it down or print it, and keep it away from this computer:")
+    print(_("Write it down or print it, and keep it away from this computer:"))
     print("")
     print(f"    {done.recovery_key}")
     print("")
-    print(f"A backup made just before, now encrypted too: {done.backup}")
+    print(_('A backup made just before, now encrypted too: {backup}').format(backup=done.backup))
     return EXIT_OK
 
 
@@ -149,7 +150,7 @@ def run_decrypt(args: argparse.Namespace) -> int:
         return EXIT_OK
     key = journal_key(path, args)
     if key is None:
-        raise InvalidInput(f"{path.name} is not encrypted.")
+        raise InvalidInput(_('{name} is not encrypted.').format(name=path.name))
     backup = encryption.decrypt(path, key)
     print(f"{path.name} is no longer encrypted: anyone who can use this computer account can "
           f"read it. A backup made just before: {backup}")
@@ -170,7 +171,7 @@ def run_passphrase(args: argparse.Namespace) -> int:
           "with a new key: the old passphrase, old copies of the key file and the old "
           "recovery key no longer open them.")
     print("")
-    print("Your new recovery key (write it down and keep it away from this computer):")
+    print(_("Your new recovery key (write it down and keep it away from this computer):"))
     print("")
     print(f"    {rotated.recovery_key}")
     return EXIT_OK
@@ -188,7 +189,7 @@ def _new_passphrase(args: argparse.Namespace, journal: Path) -> str:
         new = getpass.getpass("New passphrase: ")
         _refuse_if_weak(new, journal)
         if getpass.getpass("The same again: ") != new:
-            raise InvalidInput("the two passphrases are not the same; nothing was changed")
+            raise InvalidInput(_("the two passphrases are not the same; nothing was changed"))
     _refuse_if_weak(new, journal)
     return new
 
@@ -198,7 +199,7 @@ def _refuse_if_weak(passphrase: str, journal: Path) -> None:
 
     problem = encryption.passphrase_problem(passphrase, encryption.personal_words(journal))
     if problem:
-        raise InvalidInput(f"{problem} Nothing was changed.")
+        raise InvalidInput(_('{problem} Nothing was changed.').format(problem=problem))
 
 
 def _secret(args: argparse.Namespace, prompt: str) -> str:

@@ -21,6 +21,7 @@ from carejournal.cli import registry
 from carejournal.cli.parser import build_parser, command_of
 from carejournal.core.domain import InvalidInput
 from carejournal.core.errors import EntryNotFound, JournalError, ResourceError
+from carejournal.core.i18n import _
 from carejournal.core.paths import journal_path
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None, window: WindowOpener | None = None) 
         sys.stderr.write("carejournal: stopped (Ctrl-C).\n")
         return EXIT_INTERRUPTED
     except Exception as exc:
-        logging.getLogger(__name__).error("a command stopped on an unexpected error",
+        logging.getLogger(__name__).error(_("a command stopped on an unexpected error"),
                                           exc_info=True)
         sys.stderr.write(_unexpected(exc, logs.current_file()))
         return EXIT_USAGE

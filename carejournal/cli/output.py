@@ -16,6 +16,7 @@ from carejournal.core.domain import (
     LinkKind,
     occurred_at_iso,
 )
+from carejournal.core.i18n import _
 from carejournal.core.kinds import chosen_model
 from carejournal.core.snippets import bracketed
 
@@ -173,7 +174,7 @@ def print_entry(entry: Entry) -> None:
     print(f"Entry {entry.id} · {entry.kind.value} · {_when(entry)}"
           + (f" · {entry.shift} shift" if entry.shift else ""))
     if entry.deleted_at:
-        print("(in the trash)")
+        print(_("(in the trash)"))
     if entry.people:
         print("People: " + ", ".join(entry.people))
     if entry.tags:
@@ -190,7 +191,7 @@ def print_entry(entry: Entry) -> None:
     for _key, label, text, option in _labelled(entry):
         print(f"\n## {label}\n{option or text}")
     if entry.actions:
-        print("\nActions:")
+        print(_("\nActions:"))
         for item in entry.actions:
             print("  " + action_line(item))
 
@@ -198,11 +199,11 @@ def print_entry(entry: Entry) -> None:
 def _print_details(entry: Entry) -> None:
     """Model, strengths, decisions and links: the lines under the heading."""
     if chosen_model(entry.kind):
-        print(f"Model: {_model_name(entry)}")
+        print(_('Model: {model_name}').format(model_name=_model_name(entry)))
     if entry.strengths:
-        print(f"Strengths: {entry.strengths}")
+        print(_('Strengths: {strengths}').format(strengths=entry.strengths))
     for decision in entry.decisions:
-        print(f"Decision: {decision_text(decision)}")
+        print(_('Decision: {decision_text}').format(decision_text=decision_text(decision)))
     for link in entry.links:
         print(link_text(link))
 

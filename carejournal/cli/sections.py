@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from carejournal.core.domain import ActionItem, InvalidInput, parse_date
+from carejournal.core.i18n import _
 from carejournal.core.templates import Template, TemplateSection
 
 RESERVED = ("title", "body", "actions")
@@ -133,7 +134,7 @@ def _string(value: Any, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{where} must be text in \"quotes\"")
+        raise InvalidInput(_('{where} must be text in "quotes"').format(where=where))
     return value
 
 
@@ -158,7 +159,7 @@ def _json_action(item: Any, where: str) -> ActionItem:
         raise InvalidInput(f"{where}: unknown key '{unknown[0]}': use text and review")
     text = _string(item.get("text"), f'{where}, "text"').strip()
     if not text:
-        raise InvalidInput(f'{where} needs some "text"')
+        raise InvalidInput(_('{where} needs some "text"').format(where=where))
     review = _string(item.get("review"), f'{where}, "review"').strip()
     return ActionItem(text, _review_date(review, where) if review else None)
 
@@ -233,7 +234,7 @@ def _blocks(lines: list[str], split: bool
 def _title(preamble: list[str]) -> tuple[str, str]:
     """A leading '# Title' line, and the rest as the body."""
     text = "\n".join(preamble).strip()
-    first, _, rest = text.partition("\n")
+    first, _sep, rest = text.partition("\n")
     heading = _TITLE_HEADING.match(first)
     if heading and heading.group(1):
         return heading.group(1), rest.strip()

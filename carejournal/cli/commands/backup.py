@@ -13,6 +13,7 @@ from pathlib import Path
 from carejournal.cli import keys as cli_keys
 from carejournal.cli.output import print_json
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.paths import journal_path
 from carejournal.services.backups import BackupService, is_automatic
 
@@ -22,13 +23,13 @@ EXIT_OK = 0
 def add_arguments(backup: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal backup` (restore FILE shares `restore`'s)."""
     backup.add_argument("--out", metavar="FILE",
-                        help="where to write the backup (default: the backups folder "
-                             "beside the journal)")
+                        help=_("where to write the backup (default: the backups folder "
+                             "beside the journal)"))
     actions = backup.add_subparsers(dest="backup_command", metavar="ACTION")
-    lst = actions.add_parser("list", help="list the journal's backups, newest first")
-    lst.add_argument("--json", action="store_true", help="print JSON")
-    actions.add_parser("fix", help="encrypt any backup left unencrypted beside an encrypted "
-                                   "journal")
+    lst = actions.add_parser("list", help=_("list the journal's backups, newest first"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
+    actions.add_parser("fix", help=_("encrypt any backup left unencrypted beside an encrypted "
+                                   "journal"))
     from carejournal.cli.commands import offsite as cli_offsite
 
     cli_offsite.register(actions)
@@ -67,7 +68,7 @@ def _backup_to(service: BackupService, out: Path) -> int:
     if out.exists():
         raise InvalidInput(f"{out} already exists; choose a new file name for the backup")
     if not out.parent.is_dir():
-        raise InvalidInput(f"the folder {out.parent} does not exist")
+        raise InvalidInput(_('the folder {parent} does not exist').format(parent=out.parent))
     if not service.journal.is_file():
         raise InvalidInput(f"there is no journal at {service.journal} to back up yet")
     print(service.back_up_to(out.absolute()))
@@ -88,7 +89,7 @@ def _list(service: BackupService, as_json: bool) -> int:
     if not backups:
         print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")
         return EXIT_OK
-    print(f"Backups in {service.folder()}, newest first:")
+    print(_('Backups in {folder}, newest first:').format(folder=service.folder()))
     for b in backups:
         when = b.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"  {when}  {b.reason:<26} {_size(b.size):>9}  {b.path.name}")
@@ -123,9 +124,9 @@ def _fix(service: BackupService) -> int:
     """`carejournal backup fix`: encrypt the plain backups of an encrypted journal."""
     fixed, left = service.protect_like_the_journal()
     for path in fixed:
-        print(f"Encrypted {path.name}")
+        print(_('Encrypted {name}').format(name=path.name))
     if not fixed and not left:
-        print("Every backup is protected like the journal; nothing to fix.")
+        print(_("Every backup is protected like the journal; nothing to fix."))
     for path in left:
         print(f"Left as it is: {path.name} (it cannot be converted to match the journal)")
     return EXIT_OK
@@ -144,10 +145,10 @@ def run_restore(args: argparse.Namespace) -> int:
     """`carejournal restore FILE`: back up the current journal, then put FILE in its place."""
     backup = Path(args.id).expanduser()
     if not backup.is_file():
-        raise InvalidInput(f"there is no backup file {backup}")
+        raise InvalidInput(_('there is no backup file {backup}').format(backup=backup))
     path = journal_path(args.journal)
     done = BackupService(path, key=cli_keys.journal_key(path, args)).restore(backup)
     if done.saved_first is not None:
         print(f"Saved the journal as it was to {done.saved_first}")
-    print(f"Restored {done.journal} from {done.backup}")
+    print(_('Restored {journal} from {backup}').format(journal=done.journal, backup=done.backup))
     return EXIT_OK

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from carejournal.charts.registry import NAMES, chart_named
 from carejournal.cli.commands.stats import add_period_options, period_from
 from carejournal.core.domain import InvalidInput, clean_name
+from carejournal.core.i18n import _
 
 if TYPE_CHECKING:
     from carejournal.core.patterns import Period
@@ -47,9 +48,9 @@ def add_arguments(chart: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal chart`."""
     chart.add_argument("name", type=_name, metavar="NAME", help="one of: " + ", ".join(NAMES))
     add_period_options(chart)
-    chart.add_argument("--dark", action="store_true", help="use the dark theme")
+    chart.add_argument("--dark", action="store_true", help=_("use the dark theme"))
     chart.add_argument("--out", type=_out, required=True, metavar="FILE",
-                       help="where to save it: a file name ending in .png or .svg")
+                       help=_("where to save it: a file name ending in .png or .svg"))
 
 
 def _series(journal: Journal, name: str, period: Period) -> Any:
@@ -79,5 +80,5 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
         raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
     print(f"Saved the {args.name} chart ({period.since} to {period.until}) to {path}.")
     if info.empty:
-        print("Nothing was recorded for it in this period yet, so it says so in words.")
+        print(_("Nothing was recorded for it in this period yet, so it says so in words."))
     return 0

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import EntryFilter, InvalidInput
+from carejournal.core.i18n import _
 from carejournal.lens.balance import Balance, Verdict, measure_rules
 from carejournal.lens.lexicon import shipped_lexicon
 from carejournal.lens.matcher import Finding, Lens, Lexicon, load_lexicon
@@ -64,30 +65,30 @@ BALANCE_TEXT = {
 def add_check_arguments(check: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal check`."""
     check.add_argument("file", metavar="FILE", nargs="?",
-                       help="UTF-8 text file to check; '-' reads standard input")
+                       help=_("UTF-8 text file to check; '-' reads standard input"))
     check.add_argument("--entry", type=positive, action="append", default=[], metavar="ID",
-                       help="check this journal entry (repeat for more)")
+                       help=_("check this journal entry (repeat for more)"))
     check.add_argument("--since", type=date_type, metavar="DATE",
-                       help="check the entries from this date")
+                       help=_("check the entries from this date"))
     check.add_argument("--until", type=date_type, metavar="DATE",
-                       help="check the entries up to this date")
+                       help=_("check the entries up to this date"))
     check.add_argument("--since-last-supervision", action="store_true",
-                       help="check the entries since your last supervision session")
-    check.add_argument("--json", action="store_true", help="print JSON")
+                       help=_("check the entries since your last supervision session"))
+    check.add_argument("--json", action="store_true", help=_("print JSON"))
     check.add_argument("--spelling", action="store_true",
-                       help="report misspelt words too, with spellings to use instead")
+                       help=_("report misspelt words too, with spellings to use instead"))
     check.add_argument("--lexicon", type=Path, help=argparse.SUPPRESS)  # for tests
 
 
 def add_lens_arguments(lens: argparse.ArgumentParser) -> None:
     """The subcommands of `carejournal lens`."""
     actions = lens.add_subparsers(dest="lens_command", metavar="ACTION")
-    rules = actions.add_parser("rules", help="list the rules and whether each is on")
-    rules.add_argument("--json", action="store_true", help="print JSON")
+    rules = actions.add_parser("rules", help=_("list the rules and whether each is on"))
+    rules.add_argument("--json", action="store_true", help=_("print JSON"))
     for name, helptext in (("off", "stop pointing out a rule's wording in this journal"),
                            ("on", "point out a rule's wording again")):
         switch = actions.add_parser(name, help=helptext)
-        switch.add_argument("rule", metavar="RULE", help="the rule's id (see: lens rules)")
+        switch.add_argument("rule", metavar="RULE", help=_("the rule's id (see: lens rules)"))
 
 
 # -- check ------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ def run_check(args: argparse.Namespace) -> int:
                            "so nothing was checked")
     if args.entry or args.since or args.until or args.since_last_supervision:
         if args.file is not None:
-            raise InvalidInput("check a FILE or journal entries (--entry, --since), not both")
+            raise InvalidInput(_("check a FILE or journal entries (--entry, --since), not both"))
         return _check_entries(args, lexicon)
     text = read_text(args.file)
     if not text.strip() and not args.json:
@@ -186,7 +187,7 @@ def read_text(name: str | None) -> str:
         with open(name, "rb") as handle:
             data = _read_limited(handle, name)
     except IsADirectoryError:
-        raise InvalidInput(f"{name} is a folder, not a text file") from None
+        raise InvalidInput(_('{name} is a folder, not a text file').format(name=name)) from None
     except OSError as exc:
         raise InvalidInput(f"cannot read {name}: {exc.strerror or exc}") from None
     return _decode(data, name)
@@ -214,9 +215,9 @@ def _check_entries(args: argparse.Namespace, lexicon: Lexicon) -> int:
     from carejournal.cli.main import open_journal
 
     if args.since and args.until and args.since > args.until:
-        raise InvalidInput("--since is after --until: no dates can match")
+        raise InvalidInput(_("--since is after --until: no dates can match"))
     if args.since_last_supervision and args.since:
-        raise InvalidInput("give --since or --since-last-supervision, not both")
+        raise InvalidInput(_("give --since or --since-last-supervision, not both"))
     journal = open_journal(args, create=True)
     try:
         if args.since_last_supervision:

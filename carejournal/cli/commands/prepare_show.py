@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from carejournal.cli.commands.supervision import action_line
+from carejournal.core.i18n import _
 from carejournal.core.preparation import Preparation
 from carejournal.core.supervision import when_text
 
@@ -22,20 +23,20 @@ def print_preparation(journal: Journal, prep: Preparation) -> None:
           f"({session.held_on.isoformat()}).")
     actions = steps.last_actions(prep)
     if actions:
-        print("\nAgreed last time (mark each: prepare mark ACTION done|in-progress|dropped):")
+        print(_("\nAgreed last time (mark each: prepare mark ACTION done|in-progress|dropped):"))
         for action in actions:
             print("  " + action_line(action))
     _entries(journal, prep)
     _language(journal, prep)
     _strengths(journal, prep)
     _power(journal, prep)
-    print("\n5. Agenda (prepare ask TEXT, prepare goal TEXT, prepare move N TO, "
-          "prepare remove N)")
+    print(_("\n5. Agenda (prepare ask TEXT, prepare goal TEXT, prepare move N TO, "
+          "prepare remove N)"))
     if not prep.agenda:
-        print("   Nothing yet.")
+        print(_("   Nothing yet."))
     for n, item in enumerate(prep.agenda, 1):
         print(f"   {n}. {item.text}  [{item.kind.value}]")
-    print("\n6. Export: carejournal export --out pack.pdf   (or .docx, .md)")
+    print(_("\n6. Export: carejournal export --out pack.pdf   (or .docx, .md)"))
 
 
 def _entries(journal: Journal, prep: Preparation) -> None:
@@ -65,7 +66,7 @@ def _language(journal: Journal, prep: Preparation) -> None:
         print(f"      {item.context}")
         print(f"      {f.why}")
         if f.alternatives:
-            print(f"      Try: {'; '.join(f.alternatives)}")
+            print(_('      Try: {join}').format(join='; '.join(f.alternatives)))
     for r in prep.rewordings:
         print(f"   reworded in entry {r.entry_id}: \u201c{r.before}\u201d \u2192 "
               f"\u201c{r.after}\u201d")
@@ -73,9 +74,9 @@ def _language(journal: Journal, prep: Preparation) -> None:
 
 def _strengths(journal: Journal, prep: Preparation) -> None:
     people = journal.preparing.strengths(prep)
-    print("\n3. Strengths (prepare strength PERSON --text TEXT | --question)")
+    print(_("\n3. Strengths (prepare strength PERSON --text TEXT | --question)"))
     if not people:
-        print("   Nobody is named in the chosen entries.")
+        print(_("   Nobody is named in the chosen entries."))
     for p in people:
         note = f"  a strength you saw: {p.noted}" if p.noted else ""
         ask = "  <- only problems noted: add a strength you saw, or bring it as a question" \
@@ -86,18 +87,18 @@ def _strengths(journal: Journal, prep: Preparation) -> None:
 
 def _power(journal: Journal, prep: Preparation) -> None:
     power = journal.preparing.power(prep)
-    print("\n4. Power and fallibility (prepare bring N puts question N on the agenda)")
+    print(_("\n4. Power and fallibility (prepare bring N puts question N on the agenda)"))
     share = power.share_with
-    print("   No decisions recorded in the period." if share is None else
+    print(_("   No decisions recorded in the period.") if share is None else
           f"   {power.made_with} of {power.decisions} decisions made with the person "
           f"({share:.0%}).")
     for goal in power.ended_early:
         print(f"   Goal ended after few attempts: {goal.person}: {goal.text} "
               f"({goal.attempts} in the period)")
         for reflection in power.reflections_on(goal.goal_id):
-            print(f"     Reflection on ending it: {reflection.entry.title}")
+            print(_('     Reflection on ending it: {title}').format(title=reflection.entry.title))
     for reflection in power.other_reflections():
         print(f"   Reflection on ending a goal: {reflection.person}: {reflection.goal}")
-    print(f"   Own-fallibility reflections brought: {len(power.fallibility)}")
+    print(_('   Own-fallibility reflections brought: {len}').format(len=len(power.fallibility)))
     for n, question in enumerate(power.questions, 1):
         print(f"   Q{n}. {question}")
