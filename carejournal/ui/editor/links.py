@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import EntryKind, EntryLink
 from carejournal.core.kinds import can_be_mirrored
+from carejournal.ui.shared.dates import local_day
 from carejournal.ui.shared.strings import kind_label
 
 
@@ -24,7 +25,7 @@ def link_text(link: EntryLink) -> str:
     template = (translate("CareJournal", "Mirrors {kind} of {date}: {summary}") if link.outgoing
                 else translate("CareJournal", "Mirrored in {kind} of {date}: {summary}"))
     return template.format(kind=kind_label(link.other_kind).lower(),
-                           date=link.occurred_on.strftime("%d %b %Y"),
+                           date=local_day(link.occurred_on, "dd MMM yyyy"),
                            summary=link.summary or translate("CareJournal", "(no text yet)"))
 
 

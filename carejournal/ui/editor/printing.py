@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from carejournal.ui.shared.dates import qdate
+from carejournal.ui.shared.dates import local_time, qdate
 from carejournal.ui.shared.strings import kind_label
 
 if TYPE_CHECKING:
@@ -37,8 +37,8 @@ def entry_html(editor: EntryEditor) -> str:
     draft = editor.draft()
     when = QLocale().toString(qdate(draft.occurred_on), QLocale.FormatType.LongFormat)
     if draft.occurred_time is not None:
-        when = translate("Printing", "{date}, {time}").format(date=when,
-                                            time=draft.occurred_time.strftime("%H:%M"))
+        when = translate("Printing", "{date}, {time}").format(
+            date=when, time=local_time(draft.occurred_time))
     about = [when, kind_label(draft.kind)]
     if draft.people:
         about.append(", ".join(draft.people))

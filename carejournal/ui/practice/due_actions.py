@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.domain import DueAction
+from carejournal.ui.shared.dates import local_day
 
 
 def due_text(item: DueAction, today: dt.date) -> str:
@@ -25,7 +26,7 @@ def due_text(item: DueAction, today: dt.date) -> str:
     translate = QCoreApplication.translate
     when = (translate("CareJournal", "due today") if item.review_on == today
             else translate("CareJournal", "due since {date}").format(
-                date=item.review_on.strftime("%d %b %Y")))
+                date=local_day(item.review_on, "dd MMM yyyy")))
     return translate("CareJournal", "{action} ({when}) — from: {entry}").format(
         action=item.text, when=when, entry=item.entry_summary)
 

@@ -26,6 +26,7 @@ from carejournal.core.errors import JournalError
 from carejournal.core.shifts import ShiftEnd, due_reminder
 from carejournal.services.settings import SettingsService
 from carejournal.ui.shared.colours import CalmFrame
+from carejournal.ui.shared.dates import local_time
 
 CHECK_INTERVAL_MS = 60_000
 SNOOZE_MINUTES = 30
@@ -170,7 +171,7 @@ class ReminderBanner(CalmFrame):
     def explanation(self, shift_end: ShiftEnd) -> str:
         """The line under the question."""
         return self.tr("It ended at {time}. A few words now, later, or not at all: "
-                       "it is up to you.").format(time=f"{shift_end.ended_at:%H:%M}")
+                       "it is up to you.").format(time=local_time(shift_end.ended_at))
 
     def show_for(self, shift_end: ShiftEnd) -> None:
         """Ask about this shift end."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.ui.shared.colours import is_dark, problem_text_style
+from carejournal.ui.shared.dates import local_day
 
 ProblemCheck = Callable[[str], "str | None"]
 
@@ -383,7 +384,7 @@ def recovery_sheet_text(journal_name: str, key: str, date: dt.date) -> str:
         "the journal is lost.\n"
         "Keep this paper somewhere safe, away from the laptop. Anyone who has this key and "
         "the journal can read it.\n").format(
-            journal=journal_name, date=date.strftime("%d %B %Y"), key=key_lines(key))
+            journal=journal_name, date=local_day(date, "dd MMMM yyyy"), key=key_lines(key))
 
 
 def write_private_text(path: Path, text: str) -> None:
