@@ -56,9 +56,10 @@ def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
         return None  # (a recovery key in a passphrase file opens one whose key file is lost)
     if not encryption.is_encrypted(path) and not from_file:  # the key file is lost
         if not sys.stdin.isatty():
-            raise InvalidInput(f"the key file {encryption.key_file(path).name} beside the "
-                               "journal is missing, so only the recovery key opens it; type "
-                               "it when asked, or give it with --passphrase-file FILE")
+            raise InvalidInput(_("the key file {name} beside the journal is missing, so only the "
+                                 "recovery key opens it; type it when asked, or give it with "
+                                 "--passphrase-file FILE")
+                                   .format(name=encryption.key_file(path).name))
         return encryption.unlock(path, getpass.getpass(
             f"The key file is missing. Recovery key for {path.name}: "))
     secret = _secret(args, f"Passphrase for {path.name}: ")
@@ -82,8 +83,8 @@ def finish_interrupted(path: Path, args: argparse.Namespace) -> Resumed | None:
         if getattr(args, "passphrase_file", None):
             secret = _first_line(Path(args.passphrase_file).expanduser())
         elif not sys.stdin.isatty():
-            raise InvalidInput(f"{why} There is no terminal to ask for it: give it with "
-                               "--passphrase-file FILE (nothing was changed).")
+            raise InvalidInput(_("{why} There is no terminal to ask for it: give it with "
+                                 "--passphrase-file FILE (nothing was changed).").format(why=why))
         else:
             sys.stderr.write(f"carejournal: {path.name}: {why}\n")
             secret = getpass.getpass(f"Passphrase or recovery key for {path.name}: ")
@@ -122,16 +123,16 @@ def run_encrypt(args: argparse.Namespace) -> int:
         print(_('{name} is now encrypted. Its backups are encrypted too.').format(name=path.name))
         return EXIT_OK
     if encryption.is_encrypted(path):
-        raise InvalidInput(f"{path.name} is already encrypted. To change its passphrase: "
-                           "carejournal passphrase")
+        raise InvalidInput(_("{name} is already encrypted. To change its passphrase: carejournal "
+                             "passphrase").format(name=path.name))
     new = _new_passphrase(args, path)
     if sys.stderr.isatty():
         sys.stderr.write("Encrypting the journal and its backups…\n")
     done = encryption.encrypt(path, new)
     print(_('{name} is now encrypted. Its backups are encrypted too.').format(name=path.name))
     print("")
-    print("Your recovery key opens the journal if you forget the passphrase or lose "
-          f"{encryption.key_file(path).name}.")
+    print(_("Your recovery key opens the journal if you forget the passphrase or lose {name}.")
+              .format(name=encryption.key_file(path).name))
     print(_("Write it down or print it, and keep it away from this computer:"))
     print("")
     print(f"    {done.recovery_key}")
@@ -152,8 +153,8 @@ def run_decrypt(args: argparse.Namespace) -> int:
     if key is None:
         raise InvalidInput(_('{name} is not encrypted.').format(name=path.name))
     backup = encryption.decrypt(path, key)
-    print(f"{path.name} is no longer encrypted: anyone who can use this computer account can "
-          f"read it. A backup made just before: {backup}")
+    print(_("{name} is no longer encrypted: anyone who can use this computer account can read "
+            "it. A backup made just before: {backup}").format(name=path.name, backup=backup))
     return EXIT_OK
 
 
@@ -165,11 +166,12 @@ def run_passphrase(args: argparse.Namespace) -> int:
     resumed = finish_interrupted(path, args)
     key = resumed.key if resumed is not None and resumed.key else journal_key(path, args)
     if key is None:
-        raise InvalidInput(f"{path.name} is not encrypted. To protect it: carejournal encrypt")
+        raise InvalidInput(_("{name} is not encrypted. To protect it: carejournal encrypt")
+                               .format(name=path.name))
     rotated = encryption.change_passphrase(path, key, _new_passphrase(args, path))
-    print(f"The passphrase of {path.name} is changed, and it and its backups are re-encrypted "
-          "with a new key: the old passphrase, old copies of the key file and the old "
-          "recovery key no longer open them.")
+    print(_("The passphrase of {name} is changed, and it and its backups are re-encrypted with a "
+            "new key: the old passphrase, old copies of the key file and the old recovery key no "
+            "longer open them.").format(name=path.name))
     print("")
     print(_("Your new recovery key (write it down and keep it away from this computer):"))
     print("")
@@ -211,8 +213,8 @@ def _secret(args: argparse.Namespace, prompt: str) -> str:
 
 def _need_terminal(option: str) -> None:
     if not sys.stdin.isatty():
-        raise InvalidInput(f"this journal needs a passphrase and there is no terminal to ask "
-                           f"for it; give it with {option} FILE")
+        raise InvalidInput(_("this journal needs a passphrase and there is no terminal to ask "
+                             "for it; give it with {option} FILE").format(option=option))
 
 
 def _first_line(path: Path) -> str:
@@ -220,6 +222,7 @@ def _first_line(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read the passphrase file {path} ({exc})") from exc
+        raise InvalidInput(_("cannot read the passphrase file {path} ({exc})")
+                               .format(path=path, exc=exc)) from exc
     lines = text.splitlines()
     return lines[0] if lines else ""

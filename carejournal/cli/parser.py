@@ -53,7 +53,8 @@ def _arg(parse: Callable[[str], T], text: str) -> T:
 
 def positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a positive whole number")
+                                             .format(text=text))
     return int(text)
 
 

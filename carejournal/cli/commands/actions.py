@@ -32,7 +32,8 @@ def add_arguments(actions: argparse.ArgumentParser) -> None:
 
 def _days(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a whole number of days")
+                                             .format(text=text))
     return int(text)
 
 
@@ -70,5 +71,6 @@ def _done(journal: Journal, args: argparse.Namespace) -> int:
         return 0
     day = args.date or dt.date.today()
     journal.set_action_done(args.item, day)
-    print(f"Marked action item {args.item} done on {day.isoformat()}.")
+    print(_("Marked action item {item} done on {isoformat}.")
+              .format(item=args.item, isoformat=day.isoformat()))
     return 0

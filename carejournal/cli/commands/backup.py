@@ -13,7 +13,7 @@ from pathlib import Path
 from carejournal.cli import keys as cli_keys
 from carejournal.cli.output import print_json
 from carejournal.core.domain import InvalidInput
-from carejournal.core.i18n import _
+from carejournal.core.i18n import _, ngettext
 from carejournal.core.paths import journal_path
 from carejournal.services.backups import BackupService, is_automatic
 
@@ -66,11 +66,13 @@ def run(args: argparse.Namespace) -> int:
 def _backup_to(service: BackupService, out: Path) -> int:
     """A backup to a file the worker names (never over an existing file)."""
     if out.exists():
-        raise InvalidInput(f"{out} already exists; choose a new file name for the backup")
+        raise InvalidInput(_("{out} already exists; choose a new file name for the backup")
+                               .format(out=out))
     if not out.parent.is_dir():
         raise InvalidInput(_('the folder {parent} does not exist').format(parent=out.parent))
     if not service.journal.is_file():
-        raise InvalidInput(f"there is no journal at {service.journal} to back up yet")
+        raise InvalidInput(_("there is no journal at {journal} to back up yet")
+                               .format(journal=service.journal))
     print(service.back_up_to(out.absolute()))
     return EXIT_OK
 
@@ -87,7 +89,8 @@ def _list(service: BackupService, as_json: bool) -> int:
     _warn_unlike(service, len(unlike))
     _warn_rescue_copies(service)
     if not backups:
-        print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")
+        print(_("No backups yet in {folder}. Make one with: carejournal backup")
+                  .format(folder=service.folder()))
         return EXIT_OK
     print(_('Backups in {folder}, newest first:').format(folder=service.folder()))
     for b in backups:
@@ -101,12 +104,17 @@ def _warn_unlike(service: BackupService, count: int) -> None:
     if not count:
         return
     if service.key is not None:
-        print(f"Warning: {count} backup(s) are not encrypted, unlike the journal: anyone who "
-              "can use this computer account can read them. Encrypt them with: "
-              "carejournal backup fix")
+        print(ngettext("Warning: {count} backup is not encrypted, unlike the journal: anyone "
+                       "who can use this computer account can read it. Encrypt it with: "
+                       "carejournal backup fix",
+                       "Warning: {count} backups are not encrypted, unlike the journal: anyone "
+                       "who can use this computer account can read them. Encrypt them with: "
+                       "carejournal backup fix", count).format(count=count))
     else:
-        print(f"Warning: {count} backup(s) are encrypted, unlike the journal: they open only "
-              "with the key they were encrypted with.")
+        print(ngettext("Warning: {count} backup is encrypted, unlike the journal: it opens "
+                       "only with the key it was encrypted with.",
+                       "Warning: {count} backups are encrypted, unlike the journal: they open "
+                       "only with the key they were encrypted with.", count).format(count=count))
 
 
 def _warn_rescue_copies(service: BackupService) -> None:
@@ -128,7 +136,8 @@ def _fix(service: BackupService) -> int:
     if not fixed and not left:
         print(_("Every backup is protected like the journal; nothing to fix."))
     for path in left:
-        print(f"Left as it is: {path.name} (it cannot be converted to match the journal)")
+        print(_("Left as it is: {name} (it cannot be converted to match the journal)")
+                  .format(name=path.name))
     return EXIT_OK
 
 
@@ -149,6 +158,7 @@ def run_restore(args: argparse.Namespace) -> int:
     path = journal_path(args.journal)
     done = BackupService(path, key=cli_keys.journal_key(path, args)).restore(backup)
     if done.saved_first is not None:
-        print(f"Saved the journal as it was to {done.saved_first}")
+        print(_("Saved the journal as it was to {saved_first}")
+                  .format(saved_first=done.saved_first))
     print(_('Restored {journal} from {backup}').format(journal=done.journal, backup=done.backup))
     return EXIT_OK

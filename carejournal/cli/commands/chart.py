@@ -40,7 +40,8 @@ def _out(text: str) -> Path:
     path = Path(text)
     if path.suffix.lower() not in SUFFIXES:
         raise argparse.ArgumentTypeError(
-            f"cannot save a chart as '{path.name}': the file name must end in .png or .svg")
+            _("cannot save a chart as '{name}': the file name must end in .png or .svg")
+                .format(name=path.name))
     return path
 
 
@@ -77,8 +78,10 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     try:
         info = save(args.name, _series(journal, args.name, period), path, theme, period=period)
     except OSError as exc:
-        raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"Saved the {args.name} chart ({period.since} to {period.until}) to {path}.")
+        raise InvalidInput(_("cannot write {path}: {value}")
+                               .format(path=path, value=exc.strerror or exc)) from None
+    print(_("Saved the {name} chart ({since} to {until}) to {path}.")
+              .format(name=args.name, since=period.since, until=period.until, path=path))
     if info.empty:
         print(_("Nothing was recorded for it in this period yet, so it says so in words."))
     return 0

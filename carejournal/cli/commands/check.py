@@ -97,8 +97,8 @@ def run_check(args: argparse.Namespace) -> int:
     lexicon = load_lexicon(args.lexicon) if args.lexicon else shipped_lexicon()
     warn(lexicon.problems)
     if not lexicon.rules:
-        raise InvalidInput(f"no language rules could be loaded from {lexicon.path}, "
-                           "so nothing was checked")
+        raise InvalidInput(_("no language rules could be loaded from {path}, so nothing was "
+                             "checked").format(path=lexicon.path))
     if args.entry or args.since or args.until or args.since_last_supervision:
         if args.file is not None:
             raise InvalidInput(_("check a FILE or journal entries (--entry, --since), not both"))
@@ -189,26 +189,29 @@ def read_text(name: str | None) -> str:
     except IsADirectoryError:
         raise InvalidInput(_('{name} is a folder, not a text file').format(name=name)) from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise InvalidInput(_("cannot read {name}: {value}")
+                               .format(name=name, value=exc.strerror or exc)) from None
     return _decode(data, name)
 
 
 def _read_limited(handle: BinaryIO, name: str) -> bytes:
     data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise InvalidInput(f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MB, too long "
-                           "to check in one go; split it into smaller files")
+        raise InvalidInput(_("{name} is larger than {value} MB, too long to check in one go; "
+                             "split it into smaller files")
+                               .format(name=name, value=MAX_BYTES // (1024 * 1024)))
     return data
 
 
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data:
-        raise InvalidInput(f"{name} looks like a binary file, not text; nothing was checked")
+        raise InvalidInput(_("{name} looks like a binary file, not text; nothing was checked")
+                               .format(name=name))
     try:
         return data.decode("utf-8-sig")  # a byte-order mark is not part of the text
     except UnicodeDecodeError:
-        raise InvalidInput(f"{name} is not UTF-8 text; save it as UTF-8 and try "
-                           "again") from None
+        raise InvalidInput(_("{name} is not UTF-8 text; save it as UTF-8 and try again")
+                               .format(name=name)) from None
 
 
 def _check_entries(args: argparse.Namespace, lexicon: Lexicon) -> int:
@@ -380,7 +383,8 @@ def run_lens(journal: Journal, args: argparse.Namespace) -> int:
     warn(service.problems())
     lexicon = service.lexicon()
     if not lexicon.rules:
-        raise InvalidInput(f"no language rules could be loaded from {lexicon.path}")
+        raise InvalidInput(_("no language rules could be loaded from {path}")
+                               .format(path=lexicon.path))
     if args.lens_command in ("on", "off"):
         return _switch(service, args.rule.strip(), args.lens_command == "on")
     off = service.disabled_rules()
@@ -407,8 +411,8 @@ def _switch(service: LensService, rule_id: str, on: bool) -> int:
     except InvalidInput:
         near = difflib.get_close_matches(rule_id, list(service.lexicon().by_id), n=1)
         hint = f"; did you mean '{near[0]}'?" if near else ""
-        raise InvalidInput(f"there is no language rule '{rule_id}'{hint} "
-                           "(see: carejournal lens rules)") from None
+        raise InvalidInput(_("there is no language rule '{rule_id}'{hint} (see: carejournal lens "
+                             "rules)").format(rule_id=rule_id, hint=hint)) from None
     rule = service.lexicon().rule(rule_id)
     phrase = shown_phrase(rule.phrases[0]) if rule else rule_id
     if on:

@@ -24,8 +24,9 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
 
     if journal.count() or journal.count(trashed=True):
         raise InvalidInput(
-            f"{journal.path} already has entries; sample entries only go into an empty "
-            "journal. Choose a new file with --journal PATH.")
+            _("{path} already has entries; sample entries only go into an empty journal. Choose "
+              "a new file with --journal PATH.").format(path=journal.path))
     added = fill_demo(journal, count=args.entries, seed=args.seed)
-    print(f"Added {added} made-up sample entries to {journal.path}.")
+    print(_("Added {added} made-up sample entries to {path}.")
+              .format(added=added, path=journal.path))
     return 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from carejournal.cli.output import entry_json, print_entry, print_json, print_rows, row_json
 from carejournal.cli.parser import date_type, kind_type, positive, time_type
 from carejournal.core.domain import EntryDraft, EntryFilter, Feeling, InvalidInput, parse_date
-from carejournal.core.i18n import _
+from carejournal.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -177,7 +177,8 @@ def run_show(journal: Journal, args: argparse.Namespace) -> int:
 def run_delete(journal: Journal, args: argparse.Namespace) -> int:
     journal.get(args.id)
     journal.trash([args.id])
-    print(f"Moved entry {args.id} to the trash. Undo with: carejournal restore {args.id}")
+    print(_("Moved entry {id} to the trash. Undo with: carejournal restore {id2}")
+              .format(id=args.id, id2=args.id))
     return EXIT_OK
 
 
@@ -193,8 +194,8 @@ def run_restore(journal: Journal, args: argparse.Namespace) -> int:
 def run_trash(journal: Journal, args: argparse.Namespace) -> int:
     if args.empty:
         deleted = journal.empty_trash()
-        print(_("Deleted 1 entry for good.") if deleted == 1 else
-              _('Deleted {deleted} entries for good.').format(deleted=deleted))
+        print(ngettext("Deleted {deleted} entry for good.", "Deleted {deleted} entries for good.",
+                       deleted).format(deleted=deleted))
         return EXIT_OK
     rows = journal.rows(EntryFilter(trashed=True))
     if args.json:

@@ -63,7 +63,8 @@ def add_arguments(goal: argparse.ArgumentParser) -> None:
 
 def _count(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number (0 or more)")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a whole number (0 or more)")
+                                             .format(text=text))
     return int(text)
 
 
@@ -126,7 +127,8 @@ def counts_text(goal: Goal) -> str:
 
 def _add(journal: Journal, args: argparse.Namespace) -> None:
     goal = journal.goals.add(_known_name(journal, args.person), args.text)
-    print(f"Added goal {goal.id} for {goal.person}: “{goal.text}”.")
+    print(_("Added goal {id} for {person}: “{text}”.")
+              .format(id=goal.id, person=goal.person, text=goal.text))
 
 
 def _list(journal: Journal, args: argparse.Namespace) -> None:
@@ -153,7 +155,8 @@ def _show(journal: Journal, args: argparse.Namespace) -> None:
     if args.json:
         print_json([goal_json(goal) | {"attempt_log": [attempt_json(a) for a in attempts]}])
         return
-    print(f"Goal {goal.id} · {goal.person} · {goal.status.value}")
+    print(_("Goal {id} · {person} · {value}")
+              .format(id=goal.id, person=goal.person, value=goal.status.value))
     print(goal.text)
     print(counts_text(goal).capitalize())
     for attempt in attempts:
@@ -186,7 +189,8 @@ def _attempt(journal: Journal, args: argparse.Namespace) -> None:
 
 def _reword(journal: Journal, args: argparse.Namespace) -> None:
     journal.goals.reword(args.id, args.text)
-    print(f"Reworded goal {args.id}: “{journal.goals.get(args.id).text}”.")
+    print(_("Reworded goal {id}: “{text}”.")
+              .format(id=args.id, text=journal.goals.get(args.id).text))
 
 
 def _status(journal: Journal, args: argparse.Namespace) -> None:
@@ -213,7 +217,8 @@ def _change(journal: Journal, args: argparse.Namespace, status: GoalStatus) -> N
         print(_answer_text(changed) if answer.own_attempts is not None or changed.reflection_id
               else _("You went on without answering; the journal notes that you were asked."))
     if changed.reflection_id:
-        print(f"Read your reflection with: carejournal show {changed.reflection_id}")
+        print(_("Read your reflection with: carejournal show {reflection_id}")
+                  .format(reflection_id=changed.reflection_id))
 
 
 def _answer_from_flags(args: argparse.Namespace) -> FallibilityAnswer | None:
@@ -231,7 +236,8 @@ def _ask(goal: Goal, threshold: int) -> FallibilityAnswer:
             f"goal {goal.id} has had {goal.attempts} {noun} (fewer than {threshold}). Before "
             f"ending it: {asked.goal} Answer with --own-attempts N (and --reflection TEXT if "
             "you like), or use --go-on to end it without answering.")
-    print(f"Goal {goal.id} (“{goal.text}”) has had {goal.attempts} {noun}.\n")
+    print(_("Goal {id} (“{text}”) has had {attempts} {noun}.\n")
+              .format(id=goal.id, text=goal.text, attempts=goal.attempts, noun=noun))
     print(asked.goal)
     print(asked.goal_detail + "\n")
     own = _ask_number("Attempts (leave blank to skip): ")

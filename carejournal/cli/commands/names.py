@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from carejournal.cli.output import print_json
-from carejournal.core.i18n import _
+from carejournal.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -132,7 +132,7 @@ def _person_json(person: PersonRow) -> dict[str, object]:
 
 
 def _entries(count: int) -> str:
-    return "1 entry" if count == 1 else f"{count} entries"
+    return ngettext("{count} entry", "{count} entries", count).format(count=count)
 
 
 def _said(as_json: bool, text: str, data: dict[str, object]) -> int:

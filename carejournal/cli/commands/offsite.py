@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from carejournal.cli.output import print_json
-from carejournal.core.i18n import _
+from carejournal.core.i18n import _, ngettext
 from carejournal.services.offsite import (
     MAX_EVERY_DAYS,
     OffsiteService,
@@ -25,10 +25,12 @@ def _days(text: str) -> int:
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"give a number of days, not {text!r}") from None
+        raise argparse.ArgumentTypeError(_("give a number of days, not {text!r}")
+                                             .format(text=text)) from None
     if not 1 <= days <= MAX_EVERY_DAYS:
-        raise argparse.ArgumentTypeError(f"the number of days must be from 1 to "
-                                         f"{MAX_EVERY_DAYS}, not {days}")
+        raise argparse.ArgumentTypeError(_("the number of days must be from 1 to "
+                                           "{MAX_EVERY_DAYS}, not {days}")
+                                             .format(MAX_EVERY_DAYS=MAX_EVERY_DAYS, days=days))
     return days
 
 
@@ -99,8 +101,10 @@ def _print_status(status: OffsiteStatus) -> None:
         print(_("Choose one with: carejournal backup offsite --folder PATH"))
     else:
         there = "" if status.present else "  (not there just now: plug the drive in)"
-        print(f"Copies off this laptop go to {status.folder}{there}")
-        print(_('  Remind after: {plural}').format(plural=_plural(status.every_days, 'day')))
+        print(_("Copies off this laptop go to {folder}{there}")
+                  .format(folder=status.folder, there=there))
+        print(ngettext("  Remind after: {count} day", "  Remind after: {count} days",
+                       status.every_days).format(count=status.every_days))
         print(_('  Last copy:    {when}').format(when=_when(status.last_copy)))
         if status.present:
             print(_('  Copies there: {copies}').format(copies=status.copies))
@@ -112,7 +116,3 @@ def _print_status(status: OffsiteStatus) -> None:
 
 def _when(moment: dt.datetime | None) -> str:
     return "none yet" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

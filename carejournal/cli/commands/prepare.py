@@ -116,8 +116,8 @@ def _apply(journal: Journal, prep: Preparation, command: str,
     if command == "period":
         prep.since, prep.until = args.since, args.until or prep.until
         if prep.until < prep.since:
-            raise InvalidInput(f"the period ends ({prep.until}) before it starts "
-                               f"({prep.since})")
+            raise InvalidInput(_("the period ends ({until}) before it starts ({since})")
+                                   .format(until=prep.until, since=prep.since))
         prep.language_before = None
         return f"The preparation now looks back from {prep.since} to {prep.until}."
     if command == "entries":
@@ -143,8 +143,8 @@ def _language(journal: Journal, prep: Preparation, command: str,
     steps.start_language(prep)
     items = steps.language(prep)
     if args.n > len(items):
-        raise InvalidInput(f"there is no finding {args.n}; 'prepare show' lists "
-                           f"{len(items)}")
+        raise InvalidInput(_("there is no finding {n}; 'prepare show' lists {len}")
+                               .format(n=args.n, len=len(items)))
     item = items[args.n - 1]
     prep.step = max(prep.step, Step.LANGUAGE)
     if command == "reword":
@@ -168,7 +168,8 @@ def _later_steps(journal: Journal, prep: Preparation, command: str,
         names = {p.name.casefold(): p.name for p in steps.strengths(prep)}
         person = names.get(args.person.strip().casefold())
         if person is None:
-            raise InvalidInput(f"'{args.person}' is not named in the chosen entries")
+            raise InvalidInput(_("'{person}' is not named in the chosen entries")
+                                   .format(person=args.person))
         if args.question:
             steps.strength_question(prep, person)
             return f"On the agenda: the strengths you might be missing in {person}."
@@ -204,7 +205,8 @@ def entry_ids(text: str) -> list[int] | None:
     for part in text.split(","):
         part = part.strip()
         if not part.isdigit() or int(part) < 1:
-            raise InvalidInput(f"'{part}' is not an entry id; give ids like 12,15,20 or 'all'")
+            raise InvalidInput(_("'{part}' is not an entry id; give ids like 12,15,20 or 'all'")
+                                   .format(part=part))
         ids.append(int(part))
     return list(dict.fromkeys(ids))
 
@@ -219,8 +221,8 @@ def run_export(journal: Journal, args: argparse.Namespace) -> int:
     plan = plan_pack(journal, prep)
     written = write_plan(plan, args.out, fmt, keep=set(args.keep))
     _report(written)
-    print(f"Wrote the supervision pack to {args.out} "
-          f"({len(plan.content.entries)} entries).")
+    print(_("Wrote the supervision pack to {out} ({len} entries).")
+              .format(out=args.out, len=len(plan.content.entries)))
     return 0
 
 

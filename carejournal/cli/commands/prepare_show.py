@@ -42,8 +42,9 @@ def print_preparation(journal: Journal, prep: Preparation) -> None:
 def _entries(journal: Journal, prep: Preparation) -> None:
     rows = journal.preparing.period_rows(prep)
     chosen = {r.id for r in journal.preparing.chosen(prep)}
-    print(f"\n1. Entries from {prep.since} to {prep.until}: {len(chosen)} of {len(rows)} "
-          "brought (prepare period, prepare entries all|ID,..., prepare discuss ID)")
+    print(_("\n1. Entries from {since} to {until}: {len} of {len2} brought (prepare period, "
+            "prepare entries all|ID,..., prepare discuss ID)")
+              .format(since=prep.since, until=prep.until, len=len(chosen), len2=len(rows)))
     for row in rows:
         mark = "x" if row.id in chosen else " "
         discuss = "  [to discuss]" if row.id in prep.to_discuss else ""
@@ -55,8 +56,9 @@ def _entries(journal: Journal, prep: Preparation) -> None:
 def _language(journal: Journal, prep: Preparation) -> None:
     items = journal.preparing.language(prep)
     now = sum(i.occurrences for i in items)
-    print(f"\n2. Language: {prep.language_before or 0} findings before, {now} now "
-          "(prepare reword N --to TEXT, prepare keep N --reason TEXT, prepare question N)")
+    print(_("\n2. Language: {value} findings before, {now} now (prepare reword N --to TEXT, "
+            "prepare keep N --reason TEXT, prepare question N)")
+              .format(value=prep.language_before or 0, now=now))
     for n, item in enumerate(items, 1):
         state = ("kept: " + item.kept.reason if item.kept else
                  "brought as a question" if item.question else "to decide")
@@ -68,8 +70,8 @@ def _language(journal: Journal, prep: Preparation) -> None:
         if f.alternatives:
             print(_('      Try: {join}').format(join='; '.join(f.alternatives)))
     for r in prep.rewordings:
-        print(f"   reworded in entry {r.entry_id}: \u201c{r.before}\u201d \u2192 "
-              f"\u201c{r.after}\u201d")
+        print(_("   reworded in entry {entry_id}: “{before}” → “{after}”")
+                  .format(entry_id=r.entry_id, before=r.before, after=r.after))
 
 
 def _strengths(journal: Journal, prep: Preparation) -> None:
@@ -93,12 +95,13 @@ def _power(journal: Journal, prep: Preparation) -> None:
           f"   {power.made_with} of {power.decisions} decisions made with the person "
           f"({share:.0%}).")
     for goal in power.ended_early:
-        print(f"   Goal ended after few attempts: {goal.person}: {goal.text} "
-              f"({goal.attempts} in the period)")
+        print(_("   Goal ended after few attempts: {person}: {text} ({attempts} in the period)")
+                  .format(person=goal.person, text=goal.text, attempts=goal.attempts))
         for reflection in power.reflections_on(goal.goal_id):
             print(_('     Reflection on ending it: {title}').format(title=reflection.entry.title))
     for reflection in power.other_reflections():
-        print(f"   Reflection on ending a goal: {reflection.person}: {reflection.goal}")
+        print(_("   Reflection on ending a goal: {person}: {goal}")
+                  .format(person=reflection.person, goal=reflection.goal))
     print(_('   Own-fallibility reflections brought: {len}').format(len=len(power.fallibility)))
     for n, question in enumerate(power.questions, 1):
         print(f"   Q{n}. {question}")

@@ -115,7 +115,8 @@ def _check_kinds(args: argparse.Namespace, kind: EntryKind) -> None:
         if value not in (None, "", []) and kind not in kinds:
             allowed = " or ".join(k.value for k in kinds)
             option = "--" + name.replace("_", "-")
-            raise InvalidInput(f"{option} is for {allowed} entries, not {kind.value} entries")
+            raise InvalidInput(_("{option} is for {allowed} entries, not {value} entries")
+                                   .format(option=option, allowed=allowed, value=kind.value))
 
 
 def _template(kind: EntryKind, model: str | None) -> Template | None:
@@ -140,7 +141,8 @@ def _acts(journal: Journal, values: list[str]) -> tuple[ActDone, ...]:
         ref, _sep, note = value.partition("=")
         act = journal.kindness.find(ref)
         if any(d.act_id == act.id for d in done):
-            raise InvalidInput(f"“{act.label}” is given twice; give each little thing once")
+            raise InvalidInput(_("“{label}” is given twice; give each little thing once")
+                                   .format(label=act.label))
         done.append(ActDone(act.id, note.strip(), act.label))
     return tuple(done)
 
@@ -149,24 +151,26 @@ def parse_decision(value: str) -> Decision:
     """A decision from 'RUNG: TEXT', 'RUNG+choices: TEXT' or 'RUNG+no-choices: TEXT'."""
     head, colon, text = value.partition(":")
     if not colon or not text.strip() or not head.strip():
-        raise InvalidInput(f"write a decision as 'RUNG: what was decided', for example "
-                           f"'co-production+choices: Chose the route together' (not '{value}')")
+        raise InvalidInput(_("write a decision as 'RUNG: what was decided', for example "
+                             "'co-production+choices: Chose the route together' (not '{value}')")
+                               .format(value=value))
     rung, _sep, flag = head.partition("+")
     offered = flag.strip().lower()
     if offered not in CHOICES_FLAGS:
-        raise InvalidInput(f"after the rung, write +choices (choices were offered) or "
-                           f"+no-choices (they were not), not '+{flag.strip()}'")
+        raise InvalidInput(_("after the rung, write +choices (choices were offered) or "
+                             "+no-choices (they were not), not '+{strip}'")
+                               .format(strip=flag.strip()))
     return Decision(" ".join(text.split()), find_rung(rung).key, CHOICES_FLAGS[offered])
 
 
 def _check_mirror(journal: Journal, entry_id: int) -> None:
     target = journal.get(entry_id)
     if not can_be_mirrored(target.kind):
-        raise InvalidInput(f"entry {entry_id} is a {target.kind.value} entry; only "
-                           "interaction entries can be mirrored")
+        raise InvalidInput(_("entry {entry_id} is a {value} entry; only interaction entries can "
+                             "be mirrored").format(entry_id=entry_id, value=target.kind.value))
     if target.deleted_at is not None:
-        raise InvalidInput(f"entry {entry_id} is in the trash; restore it first "
-                           f"(carejournal restore {entry_id})")
+        raise InvalidInput(_("entry {entry_id} is in the trash; restore it first (carejournal "
+                             "restore {entry_id2})").format(entry_id=entry_id, entry_id2=entry_id))
 
 
 # -- models and ladder ------------------------------------------------------------------------
@@ -208,7 +212,8 @@ def run_models(args: argparse.Namespace) -> int:
             extra = " (action items allowed)" if section.actions else ""
             print(f"{'':<12}  {section.key:<18}{section.label}: {section.question}{extra}")
             if section.options:
-                print(f"{'':<32}choices: {', '.join(o.key for o in section.options)}")
+                print(_("{value:<32}choices: {join}")
+                          .format(value='', join=', '.join(o.key for o in section.options)))
     return 0
 
 

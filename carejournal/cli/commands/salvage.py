@@ -41,7 +41,8 @@ def run(args: argparse.Namespace, key: bytes | None = None) -> int:
     if args.json:
         print_json(report.as_json())
         return EXIT_OK
-    print(f"Saved what could be read from {path.name} to {report.out}.")
+    print(_("Saved what could be read from {name} to {out}.")
+              .format(name=path.name, out=report.out))
     print(_('{name} itself has not been changed.').format(name=path.name))
     for table in report.tables:
         if table.saved or not table.complete:
@@ -51,14 +52,14 @@ def run(args: argparse.Namespace, key: bytes | None = None) -> int:
     for what, count in report.left_out.items():
         print(_('  note: {what}: {count}').format(what=what, count=count))
     if report.recovered:
-        print(f"{report.recovered} rows in all were read page by page, where SQLite could "
-              "not read them.")
+        print(_("{recovered} rows in all were read page by page, where SQLite could not read "
+                "them.").format(recovered=report.recovered))
     for warning in report.warnings:
         print(_('  warning: {warning}').format(warning=warning))
     print(_("Everything that was there could be read.") if report.complete else
           _("Some of the journal could not be read; what was saved is in the file."))
-    print(f"To bring it into a new journal: carejournal --journal NEW.sqlite import "
-          f"--format json {report.out}")
+    print(_("To bring it into a new journal: carejournal --journal NEW.sqlite import --format "
+            "json {out}").format(out=report.out))
     print(_("The file is not encrypted: keep it somewhere safe."))
     return EXIT_OK
 

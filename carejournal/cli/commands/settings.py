@@ -88,7 +88,8 @@ def _remove(journal: Journal, args: argparse.Namespace) -> None:
     gone = [s for s in shifts if s.name.casefold() == wanted]
     if not gone:
         names = ", ".join(s.name for s in shifts) or "none yet"
-        raise InvalidInput(f"there is no usual shift called '{args.name}': yours are {names}")
+        raise InvalidInput(_("there is no usual shift called '{name}': yours are {names}")
+                               .format(name=args.name, names=names))
     journal.settings.set_shifts([s for s in shifts if s not in gone])
     print(_('Removed the {name} shift.').format(name=gone[0].name))
 
@@ -114,10 +115,11 @@ def run_settings(journal: Journal, args: argparse.Namespace) -> int:
     elif args.name:
         print(current[args.name])
     else:
-        print(f"attempts-threshold  {current['attempts-threshold']}  (ending a goal after "
-              "fewer attempts first asks the fallibility question)")
+        print(_("attempts-threshold  {current}  (ending a goal after fewer attempts first asks "
+                "the fallibility question)").format(current=current['attempts-threshold']))
         print(_('shift-reminders     {current}').format(current=current['shift-reminders']))
-        print(f"shifts              {len(journal.settings.shifts())}  (see: carejournal shifts)")
+        print(_("shifts              {len}  (see: carejournal shifts)")
+                  .format(len=len(journal.settings.shifts())))
     return 0
 
 
@@ -129,5 +131,6 @@ def _set(journal: Journal, name: str, value: str) -> None:
         journal.settings.set_reminders_on(SWITCH[value])
         return
     if not value.isdigit():
-        raise InvalidInput(f"attempts-threshold is a whole number, such as 5, not '{value}'")
+        raise InvalidInput(_("attempts-threshold is a whole number, such as 5, not '{value}'")
+                               .format(value=value))
     journal.settings.set_attempts_threshold(int(value))

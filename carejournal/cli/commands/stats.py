@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from carejournal.cli.output import print_json
 from carejournal.cli.parser import date_type
 from carejournal.core.domain import EntryKind, InvalidInput, clean_name
-from carejournal.core.i18n import _
+from carejournal.core.i18n import _, ngettext
 from carejournal.core.patterns import (
     ActsSeries,
     BalancePerWeek,
@@ -179,13 +179,14 @@ def _streaks(series: dict[str, Any], period: Period, today: dt.date) -> None:
     if period.until < today - dt.timedelta(days=1):  # the period is over: no current run
         print(f"  {longest}")
         return
-    print(f"  Current run: {_days(streaks.current)}. {longest}")
+    print(_("  Current run: {days}. {longest}")
+              .format(days=_days(streaks.current), longest=longest))
     if not streaks.current:
         print(_("  A new run starts with your next entry. Days without writing are normal."))
 
 
 def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def _plans(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
@@ -198,8 +199,8 @@ def _plans(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
           [(f"{g.goal_id}{'*' if g.ended_early else ''}", g.person, g.managed, g.partly,
             g.not_this_time, g.status, _short(g.text)) for g in plans.goals], "llrrrll")
     if any(g.ended_early for g in plans.goals):
-        print(f"  * ended after fewer than {plans.threshold} attempts in all: "
-              "worth a second look together.")
+        print(_("  * ended after fewer than {threshold} attempts in all: worth a second look "
+                "together.").format(threshold=plans.threshold))
 
 
 def _short(text: str, width: int = 40) -> str:

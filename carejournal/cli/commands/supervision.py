@@ -71,7 +71,8 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     command = args.supervision_command or "list"
     if command == "add":
         new = service.add(Session(args.date, args.supervisor, args.notes))
-        print(f"Recorded supervision session {new} on {args.date.isoformat()}.")
+        print(_("Recorded supervision session {new} on {isoformat}.")
+                  .format(new=new, isoformat=args.date.isoformat()))
     elif command == "list":
         _list(journal, args.json)
     elif command == "show":
@@ -86,7 +87,8 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     elif command == "mark":
         status = parse_status(args.status)
         service.set_action_status(args.action_id, status)
-        print(f"Marked action {args.action_id} {STATUS_LABELS[status]}.")
+        print(_("Marked action {action_id} {STATUS_LABELS}.")
+                  .format(action_id=args.action_id, STATUS_LABELS=STATUS_LABELS[status]))
     elif command == "delete":
         service.delete(args.id)
         print(_('Deleted supervision session {id}.').format(id=args.id))
@@ -112,7 +114,8 @@ def _list(journal: Journal, as_json: bool) -> None:
 
 
 def _print_session(session: Session) -> None:
-    print(f"Supervision session {session.id} on {session.held_on.isoformat()}")
+    print(_("Supervision session {id} on {isoformat}")
+              .format(id=session.id, isoformat=session.held_on.isoformat()))
     if session.supervisor:
         print(_('Supervisor: {supervisor}').format(supervisor=session.supervisor))
     if session.notes:
@@ -166,7 +169,8 @@ def run_person(journal: Journal, args: argparse.Namespace) -> int:
     wanted = clean_name(args.name).casefold()
     found = next((p for p in people if p.name.casefold() == wanted), None)
     if found is None:
-        raise InvalidInput(f"there is nobody called '{args.name}' in the journal")
+        raise InvalidInput(_("there is nobody called '{name}' in the journal")
+                               .format(name=args.name))
     nicknames = found.nicknames if args.nickname is None else tuple(args.nickname)
     alias = found.alias if args.alias is None else args.alias
     journal.supervision.set_names(found.name, nicknames, alias)
