@@ -1,7 +1,8 @@
 """The window's translations: extract, check, pseudo-translate and compile them.
 
     python scripts/translations.py extract     resources/translations/*.ts from the code
-    python scripts/translations.py release     each .ts compiled to its .qm beside it
+    python scripts/translations.py release     each .ts compiled to its .qm beside it (and
+                                               each CLI .po to its .mo, with Babel)
     python scripts/translations.py pseudo DIR  carejournal_pseudo.ts/.qm in DIR
     python scripts/translations.py audit       the calls pyside6-lupdate misses or misfiles
     python scripts/translations.py pot         resources/translations/messages.pot (the CLI)
@@ -82,6 +83,17 @@ def pot() -> None:
         "pybabel", "-q", "extract", "-k", "_", "-k", "ngettext:1,2", "--no-location",
         "--sort-output", "--project", "CareJournal", "-o", str(TRANSLATIONS / "messages.pot"),
         *map(str, CLI_SOURCES)])
+
+
+def compile_po(po: Path) -> None:
+    """A command-line catalogue (.po) compiled to the .mo gettext reads, with Babel."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as source:
+        catalog = read_po(source)
+    with po.with_suffix(".mo").open("wb") as target:
+        write_mo(target, catalog)
 
 
 # -- the pseudo-locale ------------------------------------------------------------------------
@@ -338,6 +350,8 @@ def main(argv: list[str]) -> int:
     elif command == "release":
         for ts in sorted(TRANSLATIONS.glob("*.ts")):
             release(ts, ts.with_suffix(".qm"))
+        for po in sorted(TRANSLATIONS.glob("locale/*/LC_MESSAGES/*.po")):
+            compile_po(po)
     elif command == "pot":
         pot()
     elif command == "pseudo":

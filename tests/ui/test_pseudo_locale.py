@@ -156,3 +156,15 @@ def test_every_window_is_translated_and_nothing_is_cut(
     assert not english, f"{name} shows English in the pseudo-locale:\n" + "\n".join(english)
     clipped = _clipped(shown)
     assert not clipped, f"{name} cuts texts short:\n" + "\n".join(clipped)
+
+
+def test_the_check_sees_a_text_cut_short_and_a_text_left_in_english(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = QLabel("[Àñ éxàmplé õf à téxt ~~~~~~~]", window)
+    label.setFixedWidth(40)
+    QPushButton("Plain English", window).move(0, 30)
+    window.show()
+    assert _clipped(window) and "needs" in _clipped(window)[0]
+    assert [words for _where, text in _texts(window) if (words := _plain(text))] == [
+        ["Plain", "English"]]
