@@ -92,12 +92,12 @@ def finish_interrupted(path: Path, args: argparse.Namespace) -> Resumed | None:
     if done is None:
         return None
     if done.operation == encryption.ENCRYPT:
-        sys.stderr.write(f"carejournal: the interrupted encryption of {path.name} and its "
-                         "backups is finished.\n")
+        sys.stderr.write(_("carejournal: the interrupted encryption of {name} and its backups is "
+                           "finished.\n").format(name=path.name))
         _tell_recovery_key(done)
     else:
-        sys.stderr.write(f"carejournal: the interrupted decryption of {path.name} and its "
-                         "backups is finished; they are no longer encrypted.\n")
+        sys.stderr.write(_("carejournal: the interrupted decryption of {name} and its backups is "
+                           "finished; they are no longer encrypted.\n").format(name=path.name))
     return done
 
 
@@ -105,12 +105,13 @@ def _tell_recovery_key(done: Resumed) -> None:
     if not done.recovery_key:
         return
     if done.new_recovery:
-        sys.stderr.write("A new recovery key was made for it: a recovery key shown for this "
-                         "journal before no longer works. Write the new one down, away from "
-                         f"this computer:\n\n    {done.recovery_key}\n\n")
+        sys.stderr.write(_("A new recovery key was made for it: a recovery key shown for this "
+                           "journal before no longer works. Write the new one down, away from "
+                           "this computer:\n\n    {recovery_key}\n\n")
+                             .format(recovery_key=done.recovery_key))
     else:
-        sys.stderr.write("Your recovery key (write it down, away from this computer): "
-                         f"{done.recovery_key}\n")
+        sys.stderr.write(_("Your recovery key (write it down, away from this computer): "
+                           "{recovery_key}\n").format(recovery_key=done.recovery_key))
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
@@ -127,7 +128,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
                              "passphrase").format(name=path.name))
     new = _new_passphrase(args, path)
     if sys.stderr.isatty():
-        sys.stderr.write("Encrypting the journal and its backups…\n")
+        sys.stderr.write(_("Encrypting the journal and its backups…\n"))
     done = encryption.encrypt(path, new)
     print(_('{name} is now encrypted. Its backups are encrypted too.').format(name=path.name))
     print("")

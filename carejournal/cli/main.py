@@ -55,7 +55,7 @@ def open_journal(args: argparse.Namespace, create: bool = False,
     elif may_be_encrypted(path):  # a plain journal (or none yet) needs no passphrase
         key = cli_keys.journal_key(path, args)
     if create and not path.exists() and sys.stderr.isatty():
-        sys.stderr.write(f"carejournal: starting a new journal at {path}\n")
+        sys.stderr.write(_('carejournal: starting a new journal at {path}\n').format(path=path))
     return Journal.open(path, key=key, create=create, read_only=read_only)
 
 
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None, window: WindowOpener | None = None) 
     try:
         return _main(argv, window)
     except KeyboardInterrupt:
-        sys.stderr.write("carejournal: stopped (Ctrl-C).\n")
+        sys.stderr.write(_("carejournal: stopped (Ctrl-C).\n"))
         return EXIT_INTERRUPTED
     except Exception as exc:
         logging.getLogger(__name__).error(_("a command stopped on an unexpected error"),

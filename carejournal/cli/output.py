@@ -171,18 +171,22 @@ def print_rows(rows: list[EntryRow], empty: str, snippets: bool = False) -> None
 
 def print_entry(entry: Entry) -> None:
     """An entry in full, headed by its details."""
-    print(f"Entry {entry.id} · {entry.kind.value} · {_when(entry)}"
-          + (f" · {entry.shift} shift" if entry.shift else ""))
+    heading = (_("Entry {id} · {kind} · {when} · {shift} shift") if entry.shift else
+               _("Entry {id} · {kind} · {when}"))
+    print(heading.format(id=entry.id, kind=entry.kind.value, when=_when(entry),
+                         shift=entry.shift))
     if entry.deleted_at:
         print(_("(in the trash)"))
     if entry.people:
-        print("People: " + ", ".join(entry.people))
+        print(_("People: {people}").format(people=", ".join(entry.people)))
     if entry.tags:
-        print("Tags: " + ", ".join(entry.tags))
+        print(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
     for act in entry.acts:
-        print(f"Little thing: {act.label}" + (f" — {act.note}" if act.note else ""))
+        print((_("Little thing: {act} — {note}") if act.note else _("Little thing: {act}"))
+              .format(act=act.label, note=act.note))
     if entry.feeling:
-        print(f"Feeling: {entry.feeling.score}/5 {entry.feeling.word}".rstrip())
+        print(_("Feeling: {score}/5 {word}").format(
+            score=entry.feeling.score, word=entry.feeling.word).rstrip())
     _print_details(entry)
     if entry.title:
         print(f"\n{entry.title}")

@@ -28,7 +28,8 @@ class Parser(argparse.ArgumentParser):
     """argparse with a one-line error message and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"carejournal: {message} (see 'carejournal --help')\n")
+        sys.stderr.write(_("carejournal: {message} (see 'carejournal --help')\n")
+                             .format(message=message))
         raise SystemExit(EXIT_USAGE)
 
 

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BackupsDialog</name>
+    <message numerus="yes">
+        <source>%n backups are not encrypted, unlike your journal: anyone who can use this computer account can read them.</source>
+        <translation>
+            <numerusform>%n backup is not encrypted, unlike your journal: anyone who can use this computer account can read it.</numerusform>
+            <numerusform>%n backups are not encrypted, unlike your journal: anyone who can use this computer account can read them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backups are encrypted, unlike your journal: they open only with the key they were encrypted with.</source>
+        <translation>
+            <numerusform>%n backup is encrypted, unlike your journal: it opens only with the key it was encrypted with.</numerusform>
+            <numerusform>%n backups are encrypted, unlike your journal: they open only with the key they were encrypted with.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rescue copies of a damaged journal in the backup folder (ending .damaged) are not protected like your journal: they are not encrypted, or only an earlier passphrase with an old copy of its key file opens them. Delete them once you no longer need them.</source>
+        <translation>
+            <numerusform>%n rescue copy of a damaged journal in the backup folder (ending .damaged) is not protected like your journal: it is not encrypted, or only an earlier passphrase with an old copy of its key file opens it. Delete it once you no longer need it.</numerusform>
+            <numerusform>%n rescue copies of a damaged journal in the backup folder (ending .damaged) are not protected like your journal: they are not encrypted, or only an earlier passphrase with an old copy of its key file opens them. Delete them once you no longer need them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Encrypted %n backups.</source>
+        <translation>
+            <numerusform>Encrypted %n backup.</numerusform>
+            <numerusform>Encrypted %n backups.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CareJournal</name>
     <message numerus="yes">
         <source>%n days ago</source>

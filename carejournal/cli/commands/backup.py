@@ -121,11 +121,16 @@ def _warn_rescue_copies(service: BackupService) -> None:
     """One warning line when rescue copies of a damaged journal are not protected like it."""
     unlike = service.rescue_copies_unlike()
     if unlike:
-        print(f"Warning: {len(unlike)} rescue copy(ies) of a damaged journal in the backups "
-              "folder (ending .damaged) are not protected like the journal: they are not "
-              "encrypted, or only an earlier passphrase with an old copy of its key file "
-              "opens them. Delete them once you no longer need them: "
-              + ", ".join(path.name for path in unlike))
+        print(ngettext(
+            "Warning: {count} rescue copy of a damaged journal in the backups folder (ending "
+            ".damaged) is not protected like the journal: it is not encrypted, or only an "
+            "earlier passphrase with an old copy of its key file opens it. Delete it once you "
+            "no longer need it: {names}",
+            "Warning: {count} rescue copies of a damaged journal in the backups folder (ending "
+            ".damaged) are not protected like the journal: they are not encrypted, or only an "
+            "earlier passphrase with an old copy of its key file opens them. Delete them once "
+            "you no longer need them: {names}", len(unlike)).format(
+                count=len(unlike), names=", ".join(path.name for path in unlike)))
 
 
 def _fix(service: BackupService) -> int:

@@ -181,7 +181,7 @@ def read_text(name: str | None) -> str:
         if stdin is None or (name is None and stdin.isatty()):
             raise InvalidInput(USAGE)
         if stdin.isatty():
-            sys.stderr.write("Type or paste the text, then press Ctrl-D on a new line.\n")
+            sys.stderr.write(_("Type or paste the text, then press Ctrl-D on a new line.\n"))
         return _decode(_read_limited(stdin.buffer, "standard input"), "standard input")
     try:
         with open(name, "rb") as handle:
@@ -368,7 +368,7 @@ def say(line: str) -> None:
 def warn(problems: Any) -> None:
     """Lexicon problems go to standard error; the good rules are still used."""
     for problem in problems:
-        sys.stderr.write(f"carejournal: warning: {problem}\n")
+        sys.stderr.write(_('carejournal: warning: {problem}\n').format(problem=problem))
 
 
 # -- lens rules / off / on ------------------------------------------------------------------

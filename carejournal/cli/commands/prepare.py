@@ -249,7 +249,9 @@ def export_preparation(journal: Journal, args: argparse.Namespace) -> Preparatio
 def _report(written: Written) -> None:
     for item in written.replaced:
         times = "" if item.count == 1 else f" ({item.count} times)"
-        sys.stderr.write(f"Replaced {item.label} \u201c{item.text}\u201d{times}.\n")
+        sys.stderr.write(_("Replaced {label} “{text}”{times}.\n")
+                             .format(label=item.label, text=item.text, times=times))
     for item in written.kept:
-        sys.stderr.write(f"Kept {item.label} \u201c{item.text}\u201d as you asked.\n")
+        sys.stderr.write(_("Kept {label} “{text}” as you asked.\n")
+                             .format(label=item.label, text=item.text))
 

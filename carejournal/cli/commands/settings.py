@@ -78,8 +78,10 @@ def _add(journal: Journal, args: argparse.Namespace) -> None:
     else:
         shifts.append(new)
     journal.settings.set_shifts(shifts)
-    days = days_text(new.weekdays) or "every day"
-    print(f"{'Changed' if same else 'Added'} the {new.name} shift: {new.hours_text()}, {days}.")
+    days = days_text(new.weekdays) or _("every day")
+    done = (_("Changed the {name} shift: {hours}, {days}.") if same else
+            _("Added the {name} shift: {hours}, {days}."))
+    print(done.format(name=new.name, hours=new.hours_text(), days=days))
 
 
 def _remove(journal: Journal, args: argparse.Namespace) -> None:

@@ -181,12 +181,12 @@ class BackupsDialog(QDialog):
         fixable = count > 0 and self.service.key is not None
         if fixable:
             self.unlike.setText(self.tr(
-                "{count} backup(s) are not encrypted, unlike your journal: anyone who can use "
-                "this computer account can read them.").format(count=count))
+                "%n backups are not encrypted, unlike your journal: anyone who can use "
+                "this computer account can read them.", "", count))
         elif count:
             self.unlike.setText(self.tr(
-                "{count} backup(s) are encrypted, unlike your journal: they open only with "
-                "the key they were encrypted with.").format(count=count))
+                "%n backups are encrypted, unlike your journal: they open only with "
+                "the key they were encrypted with.", "", count))
         self.unlike.setVisible(count > 0)
         self.protect_button.setVisible(fixable)
         rescue = self._rescue_copies_text()
@@ -202,10 +202,10 @@ class BackupsDialog(QDialog):
         if not unlike:
             return ""
         return self.tr(
-            "{count} rescue copy(ies) of a damaged journal in the backup folder (ending "
+            "%n rescue copies of a damaged journal in the backup folder (ending "
             ".damaged) are not protected like your journal: they are not encrypted, or only "
             "an earlier passphrase with an old copy of its key file opens them. Delete them "
-            "once you no longer need them.").format(count=len(unlike))
+            "once you no longer need them.", "", len(unlike))
 
     def protect_like_the_journal(self) -> None:
         """Encrypt the plain backups of an encrypted journal, off the window's thread."""
@@ -220,8 +220,7 @@ class BackupsDialog(QDialog):
             self.show_problem(self.tr("The backups could not be encrypted: {problem}")
                               .format(problem=str(outcome)))
         elif isinstance(outcome, tuple):
-            self.show_note(self.tr("Encrypted {count} backup(s).").format(
-                count=len(outcome[0])))
+            self.show_note(self.tr("Encrypted %n backups.", "", len(outcome[0])))
 
     def chosen(self) -> Path | None:
         """The backup picked in the list, if any."""
