@@ -85,6 +85,40 @@
     </message>
 </context>
 <context>
+    <name>DueNotice</name>
+    <message numerus="yes">
+        <source>%n actions from your reflections are due for review.</source>
+        <translation>
+            <numerusform>%n action from your reflections is due for review.</numerusform>
+            <numerusform>%n actions from your reflections are due for review.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message numerus="yes">
+        <source>%n little things</source>
+        <translation>
+            <numerusform>%n little thing</numerusform>
+            <numerusform>%n little things</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions</source>
+        <translation>
+            <numerusform>%n decision</numerusform>
+            <numerusform>%n decisions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GoalQuestionDialog</name>
     <message numerus="yes">
         <source>It has had %n attempts so far.</source>
@@ -142,6 +176,16 @@
         <translation>
             <numerusform>Showing {shown} of %n entry</numerusform>
             <numerusform>Showing {shown} of %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WordCount</name>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
         </translation>
     </message>
 </context>

@@ -38,7 +38,7 @@ class DueNotice(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = QLabel(wordWrap=True)  # a longer language wraps rather than cuts it
         self.label.setAccessibleName(self.tr("Actions due for review"))
         self.button = QPushButton(self.tr("&Review actions…"))
         self.button.setAccessibleName(self.tr("Review the actions that are due"))
@@ -51,10 +51,8 @@ class DueNotice(QWidget):
 
     def set_count(self, count: int) -> None:
         """Show how many actions are due; hidden when none are."""
-        text = (self.tr("1 action from your reflections is due for review.") if count == 1
-                else self.tr("{count} actions from your reflections are due for review.")
-                .format(count=count))
-        self.label.setText(text)
+        self.label.setText(
+            self.tr("%n actions from your reflections are due for review.", "", count))
         self.setVisible(count > 0)
 
 

@@ -150,10 +150,13 @@ class ReminderBanner(CalmFrame):
         texts.setSpacing(2)
         texts.addWidget(self.title)
         texts.addWidget(self.detail)
+        # under the words, not beside the buttons: a longer language needs the row's room
+        texts.addWidget(self.turn_off, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(texts, 1)
-        for button in (self.write, self.later, self.not_today, self.turn_off):
+        self.turn_off.setAccessibleName(self.turn_off.text().replace("&", ""))
+        for button in (self.write, self.later, self.not_today):
             button.setAccessibleName(button.text().replace("&", ""))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.write.clicked.connect(self.write_about_it)
