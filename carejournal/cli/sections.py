@@ -54,8 +54,9 @@ def find_section(template: Template, name: str, where: str = "") -> TemplateSect
         if wanted and wanted in (_norm(section.key), _norm(section.label)):
             return section
     prefix = f"{where}: " if where else ""
-    raise InvalidInput(f"{prefix}unknown section '{name}' for {template.name}: "
-                       f"choose from {section_names(template)}")
+    raise InvalidInput(prefix + _("unknown section '{name}' for {template}: choose from "
+                                  "{sections}").format(name=name, template=template.name,
+                                                       sections=section_names(template)))
 
 
 def choice_value(section: TemplateSection, value: str, where: str = "") -> str:
@@ -68,8 +69,9 @@ def choice_value(section: TemplateSection, value: str, where: str = "") -> str:
             return option.key
     prefix = f"{where}: " if where else ""
     choices = ", ".join(o.key for o in section.options)
-    raise InvalidInput(f"{prefix}'{value}' is not a choice for {section.label}: "
-                       f"choose one of {choices}")
+    raise InvalidInput(prefix + _("'{value}' is not a choice for {section}: choose one of "
+                                  "{choices}").format(value=value, section=section.label,
+                                                      choices=choices))
 
 
 def read_sections(name: str, template: Template) -> SectionsFile:

@@ -183,8 +183,8 @@ def _attempt(journal: Journal, args: argparse.Namespace) -> None:
     outcome = Outcome(parse_choice(Outcome, args.outcome, "outcome"))
     journal.goals.attempt(args.id, outcome, args.date, args.note, args.entry)
     goal = journal.goals.get(args.id)
-    print(f"Logged an attempt at goal {goal.id} ({OUTCOME_WORDS[outcome]}). "
-          f"So far: {counts_text(goal)}.")
+    print(_("Logged an attempt at goal {id} ({outcome}). So far: {counts}.").format(
+        id=goal.id, outcome=OUTCOME_WORDS[outcome], counts=counts_text(goal)))
 
 
 def _reword(journal: Journal, args: argparse.Namespace) -> None:

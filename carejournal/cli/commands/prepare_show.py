@@ -19,8 +19,8 @@ def print_preparation(journal: Journal, prep: Preparation) -> None:
 
     steps = journal.preparing
     session = steps.session_of(prep)
-    print(f"Preparing for supervision {when_text(session.held_on, dt.date.today())} "
-          f"({session.held_on.isoformat()}).")
+    print(_("Preparing for supervision {when} ({date}).").format(
+        when=when_text(session.held_on, dt.date.today()), date=session.held_on.isoformat()))
     actions = steps.last_actions(prep)
     if actions:
         print(_("\nAgreed last time (mark each: prepare mark ACTION done|in-progress|dropped):"))

@@ -93,9 +93,12 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
         print_json({"period": period.as_json()}
                    | {name: value.as_json() for name, value in series.items()})
         return 0
-    who = f"entries about {period.person}" if period.person else "all entries"
-    print(f"Patterns from {period.since.isoformat()} to {period.until.isoformat()}, {who}. "
-          "Weeks are named by their Monday.")
+    heading = (_("Patterns from {since} to {until}, entries about {person}. Weeks are named "
+                 "by their Monday.") if period.person else
+               _("Patterns from {since} to {until}, all entries. Weeks are named by their "
+                 "Monday."))
+    print(heading.format(since=period.since.isoformat(), until=period.until.isoformat(),
+                         person=period.person))
     for show in (_kinds, _acts, _lens, _balance, _decisions, _streaks, _plans):
         print()
         show(series, period, day)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from carejournal.cli.output import print_json
 from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import InvalidInput, clean_name
-from carejournal.core.i18n import _
+from carejournal.core.i18n import _, ngettext
 from carejournal.core.supervision import (
     STATUS_LABELS,
     AgreedAction,
@@ -148,8 +148,10 @@ def run_status(journal: Journal, args: argparse.Namespace) -> int:
               "Add one with: carejournal supervision add --date YYYY-MM-DD"))
     else:
         days = days_until(upcoming, today)
-        print(f"Next supervision {when_text(upcoming.held_on, today)} "
-              f"({upcoming.held_on.isoformat()}, in {days} days).")
+        print(ngettext("Next supervision {when} ({date}, in {days} day).",
+                       "Next supervision {when} ({date}, in {days} days).", days).format(
+            when=when_text(upcoming.held_on, today), date=upcoming.held_on.isoformat(),
+            days=days))
     return 0
 
 
