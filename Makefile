@@ -6,7 +6,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test test-all lint bench screenshot clean pdftotext
+.PHONY: run test test-all lint bench screenshot clean pdftotext translations messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,24 @@ $(STAMP_BENCH): pyproject.toml | $(BIN)/python
 	@$(DROP_OLD_SQLCIPHER)
 	touch $@ $(STAMP_TEST) $(STAMP_RUN)
 
-run: $(STAMP_RUN)
+# The window's translations: resources/translations/*.ts brought up to date with the code
+# (pyside6-lupdate), then compiled to .qm (pyside6-lrelease; both come with PySide6). The
+# window compiles a missing or older .qm itself at start-up, so a clean clone runs without
+# this step; a build for others (a wheel, a bundle) runs it first.
+translations: $(STAMP_RUN)
+	$(BIN)/python scripts/translations.py extract
+	$(BIN)/python scripts/translations.py release
+
+# The command line's messages: resources/translations/messages.pot, extracted with Babel.
+messages: $(STAMP_TEST)
+	$(BIN)/python scripts/translations.py pot
+
+QM_FILES := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP_RUN)
+	$(BIN)/python scripts/translations.py release
+
+run: $(STAMP_RUN) $(QM_FILES)
 	$(BIN)/carejournal
 
 lint: $(STAMP_TEST)
@@ -50,15 +67,15 @@ lint: $(STAMP_TEST)
 	$(BIN)/mypy
 
 # The suite without the tests marked slow (see pyproject.toml): a few minutes.
-test: lint pdftotext
+test: lint pdftotext $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 # Everything, the slow crash, full-disk and benchmark-smoke tests too (about 20 minutes).
-test-all: lint pdftotext
+test-all: lint pdftotext $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow or not slow"
 
 # The whole suite at 20,000 entries, side by side with jrnl: prints the table and writes
-# benchmarks/RESULTS.md (about 15 minutes). A one-run smoke of it is part of `make test`.
+# benchmarks/RESULTS.md (about 15 minutes). A one-run smoke of it is part of `make test-all`.
 bench: $(STAMP_BENCH)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
@@ -67,4 +84,4 @@ screenshot: $(STAMP_TEST)
 	  --wizard docs/supervision.png
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm

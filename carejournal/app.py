@@ -39,8 +39,7 @@ NOTICE_MS = 20_000  # how long the window says what was done while it was closed
 RAISE_PATIENCE_MS = 3_000  # how long a second start waits for the first window to listen
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -57,7 +56,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # desktop shows the window under the launcher's name and icon.
     app.setDesktopFileName(APP_ID)
     safe_input.install(app)  # the wheel and Tab, the same in every window and dialog
-    from carejournal.ui.settings import appearance
+    from carejournal.ui.settings import appearance, language
+
+    language.install(QSettings())  # the system's language or the one chosen, before any window
 
     chosen = appearance.load(QSettings())
     if chosen != appearance.Appearance():  # the theme and text size chosen, if not the system's
@@ -86,15 +87,17 @@ def claim(path: Path, patience_ms: int = RAISE_PATIENCE_MS) -> SingleInstance | 
     say why neither (the other window did not answer within patience_ms)."""
     instance = SingleInstance(path)
     if not path.parent.is_dir():
-        return _tr("The folder {folder} does not exist.").format(folder=path.parent)
+        return translate(
+            "CareJournal", "The folder {folder} does not exist.").format(folder=path.parent)
     if not instance.acquire():
         if instance.read_only_folder():
             return instance  # the window opens it read-only and says so
         if instance.ask_first_to_raise(patience_ms):
             return Raised()
-        return _tr("This journal is already open in another CareJournal window, which did "
-                   "not answer (it may be waiting for its passphrase). Only one window can "
-                   "write to a journal at a time.")
+        return translate(
+            "CareJournal", "This journal is already open in another CareJournal window, "
+            "which did not answer (it may be waiting for its passphrase). Only one window "
+            "can write to a journal at a time.")
     return instance
 
 
@@ -168,7 +171,8 @@ def _main(app: QApplication, journal: str | None) -> int:
         if isinstance(instance, Raised):
             return 0  # the window that has this journal came forward: nothing to say
         if isinstance(instance, str):
-            QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), instance)
+            QMessageBox.critical(None, translate(
+                "CareJournal", "CareJournal cannot open this journal"), instance)
             return 2
         try:
             return run(app, Session(path), instance)
@@ -190,7 +194,8 @@ def run(app: QApplication, session: Session, instance: SingleInstance) -> int:
                 continue
             return 2
         if isinstance(opened, str):
-            QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), opened)
+            QMessageBox.critical(None, translate(
+                "CareJournal", "CareJournal cannot open this journal"), opened)
             return 2
         window = opened
         window.show()
@@ -271,7 +276,8 @@ def finish_interrupted(session: Session) -> bool:
         else:
             done = encryption.resume_interrupted(path)
     except (JournalError, OSError) as exc:
-        QMessageBox.critical(None, _tr("CareJournal cannot open this journal"), str(exc))
+        QMessageBox.critical(None, translate(
+            "CareJournal", "CareJournal cannot open this journal"), str(exc))
         return False
     if done is None:
         return True
@@ -287,10 +293,11 @@ def _ask_to_finish(path: Path, operation: str) -> encryption.Resumed | None:
     """Ask for the passphrase until it finishes the operation (None: the worker quit)."""
     from carejournal.ui.privacy.unlock import ask_to_unlock
 
-    reason = (_tr("Encrypting this journal was interrupted. Enter its passphrase to finish.")
+    reason = (translate("CareJournal", "Encrypting this journal was interrupted. "
+                        "Enter its passphrase to finish.")
               if operation == encryption.ENCRYPT else
-              _tr("Removing this journal's passphrase was interrupted. Enter its passphrase "
-                  "to finish."))
+              translate("CareJournal", "Removing this journal's passphrase was interrupted. "
+                        "Enter its passphrase to finish."))
     finished: list[encryption.Resumed] = []
 
     def finish(secret: str) -> bytes:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.paths import journal_path
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def add_passphrase_arguments(change: argparse.ArgumentParser) -> None:
 
 def _add_new_passphrase_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-passphrase-file", metavar="FILE",
-                        help="read the new passphrase from FILE instead of asking twice")
+                        help=_("read the new passphrase from FILE instead of asking twice"))
 
 
 def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
@@ -55,9 +56,10 @@ def journal_key(path: Path, args: argparse.Namespace) -> bytes | None:
         return None  # (a recovery key in a passphrase file opens one whose key file is lost)
     if not encryption.is_encrypted(path) and not from_file:  # the key file is lost
         if not sys.stdin.isatty():
-            raise InvalidInput(f"the key file {encryption.key_file(path).name} beside the "
-                               "journal is missing, so only the recovery key opens it; type "
-                               "it when asked, or give it with --passphrase-file FILE")
+            raise InvalidInput(_("the key file {name} beside the journal is missing, so only the "
+                                 "recovery key opens it; type it when asked, or give it with "
+                                 "--passphrase-file FILE")
+                                   .format(name=encryption.key_file(path).name))
         return encryption.unlock(path, getpass.getpass(
             f"The key file is missing. Recovery key for {path.name}: "))
     secret = _secret(args, f"Passphrase for {path.name}: ")
@@ -81,8 +83,8 @@ def finish_interrupted(path: Path, args: argparse.Namespace) -> Resumed | None:
         if getattr(args, "passphrase_file", None):
             secret = _first_line(Path(args.passphrase_file).expanduser())
         elif not sys.stdin.isatty():
-            raise InvalidInput(f"{why} There is no terminal to ask for it: give it with "
-                               "--passphrase-file FILE (nothing was changed).")
+            raise InvalidInput(_("{why} There is no terminal to ask for it: give it with "
+                                 "--passphrase-file FILE (nothing was changed).").format(why=why))
         else:
             sys.stderr.write(f"carejournal: {path.name}: {why}\n")
             secret = getpass.getpass(f"Passphrase or recovery key for {path.name}: ")
@@ -90,12 +92,12 @@ def finish_interrupted(path: Path, args: argparse.Namespace) -> Resumed | None:
     if done is None:
         return None
     if done.operation == encryption.ENCRYPT:
-        sys.stderr.write(f"carejournal: the interrupted encryption of {path.name} and its "
-                         "backups is finished.\n")
+        sys.stderr.write(_("carejournal: the interrupted encryption of {name} and its backups is "
+                           "finished.\n").format(name=path.name))
         _tell_recovery_key(done)
     else:
-        sys.stderr.write(f"carejournal: the interrupted decryption of {path.name} and its "
-                         "backups is finished; they are no longer encrypted.\n")
+        sys.stderr.write(_("carejournal: the interrupted decryption of {name} and its backups is "
+                           "finished; they are no longer encrypted.\n").format(name=path.name))
     return done
 
 
@@ -103,12 +105,13 @@ def _tell_recovery_key(done: Resumed) -> None:
     if not done.recovery_key:
         return
     if done.new_recovery:
-        sys.stderr.write("A new recovery key was made for it: a recovery key shown for this "
-                         "journal before no longer works. Write the new one down, away from "
-                         f"this computer:\n\n    {done.recovery_key}\n\n")
+        sys.stderr.write(_("A new recovery key was made for it: a recovery key shown for this "
+                           "journal before no longer works. Write the new one down, away from "
+                           "this computer:\n\n    {recovery_key}\n\n")
+                             .format(recovery_key=done.recovery_key))
     else:
-        sys.stderr.write("Your recovery key (write it down, away from this computer): "
-                         f"{done.recovery_key}\n")
+        sys.stderr.write(_("Your recovery key (write it down, away from this computer): "
+                           "{recovery_key}\n").format(recovery_key=done.recovery_key))
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
@@ -118,24 +121,24 @@ def run_encrypt(args: argparse.Namespace) -> int:
     path = journal_path(args.journal)
     resumed = finish_interrupted(path, args)
     if resumed is not None and resumed.operation == encryption.ENCRYPT:
-        print(f"{path.name} is now encrypted. Its backups are encrypted too.")
+        print(_('{name} is now encrypted. Its backups are encrypted too.').format(name=path.name))
         return EXIT_OK
     if encryption.is_encrypted(path):
-        raise InvalidInput(f"{path.name} is already encrypted. To change its passphrase: "
-                           "carejournal passphrase")
+        raise InvalidInput(_("{name} is already encrypted. To change its passphrase: carejournal "
+                             "passphrase").format(name=path.name))
     new = _new_passphrase(args, path)
     if sys.stderr.isatty():
-        sys.stderr.write("Encrypting the journal and its backups…\n")
+        sys.stderr.write(_("Encrypting the journal and its backups…\n"))
     done = encryption.encrypt(path, new)
-    print(f"{path.name} is now encrypted. Its backups are encrypted too.")
+    print(_('{name} is now encrypted. Its backups are encrypted too.').format(name=path.name))
     print("")
-    print("Your recovery key opens the journal if you forget the passphrase or lose "
-          f"{encryption.key_file(path).name}.")
-    print("Write it down or print it, and keep it away from this computer:")
+    print(_("Your recovery key opens the journal if you forget the passphrase or lose {name}.")
+              .format(name=encryption.key_file(path).name))
+    print(_("Write it down or print it, and keep it away from this computer:"))
     print("")
     print(f"    {done.recovery_key}")
     print("")
-    print(f"A backup made just before, now encrypted too: {done.backup}")
+    print(_('A backup made just before, now encrypted too: {backup}').format(backup=done.backup))
     return EXIT_OK
 
 
@@ -149,10 +152,10 @@ def run_decrypt(args: argparse.Namespace) -> int:
         return EXIT_OK
     key = journal_key(path, args)
     if key is None:
-        raise InvalidInput(f"{path.name} is not encrypted.")
+        raise InvalidInput(_('{name} is not encrypted.').format(name=path.name))
     backup = encryption.decrypt(path, key)
-    print(f"{path.name} is no longer encrypted: anyone who can use this computer account can "
-          f"read it. A backup made just before: {backup}")
+    print(_("{name} is no longer encrypted: anyone who can use this computer account can read "
+            "it. A backup made just before: {backup}").format(name=path.name, backup=backup))
     return EXIT_OK
 
 
@@ -164,13 +167,14 @@ def run_passphrase(args: argparse.Namespace) -> int:
     resumed = finish_interrupted(path, args)
     key = resumed.key if resumed is not None and resumed.key else journal_key(path, args)
     if key is None:
-        raise InvalidInput(f"{path.name} is not encrypted. To protect it: carejournal encrypt")
+        raise InvalidInput(_("{name} is not encrypted. To protect it: carejournal encrypt")
+                               .format(name=path.name))
     rotated = encryption.change_passphrase(path, key, _new_passphrase(args, path))
-    print(f"The passphrase of {path.name} is changed, and it and its backups are re-encrypted "
-          "with a new key: the old passphrase, old copies of the key file and the old "
-          "recovery key no longer open them.")
+    print(_("The passphrase of {name} is changed, and it and its backups are re-encrypted with a "
+            "new key: the old passphrase, old copies of the key file and the old recovery key no "
+            "longer open them.").format(name=path.name))
     print("")
-    print("Your new recovery key (write it down and keep it away from this computer):")
+    print(_("Your new recovery key (write it down and keep it away from this computer):"))
     print("")
     print(f"    {rotated.recovery_key}")
     return EXIT_OK
@@ -188,7 +192,7 @@ def _new_passphrase(args: argparse.Namespace, journal: Path) -> str:
         new = getpass.getpass("New passphrase: ")
         _refuse_if_weak(new, journal)
         if getpass.getpass("The same again: ") != new:
-            raise InvalidInput("the two passphrases are not the same; nothing was changed")
+            raise InvalidInput(_("the two passphrases are not the same; nothing was changed"))
     _refuse_if_weak(new, journal)
     return new
 
@@ -198,7 +202,7 @@ def _refuse_if_weak(passphrase: str, journal: Path) -> None:
 
     problem = encryption.passphrase_problem(passphrase, encryption.personal_words(journal))
     if problem:
-        raise InvalidInput(f"{problem} Nothing was changed.")
+        raise InvalidInput(_('{problem} Nothing was changed.').format(problem=problem))
 
 
 def _secret(args: argparse.Namespace, prompt: str) -> str:
@@ -210,8 +214,8 @@ def _secret(args: argparse.Namespace, prompt: str) -> str:
 
 def _need_terminal(option: str) -> None:
     if not sys.stdin.isatty():
-        raise InvalidInput(f"this journal needs a passphrase and there is no terminal to ask "
-                           f"for it; give it with {option} FILE")
+        raise InvalidInput(_("this journal needs a passphrase and there is no terminal to ask "
+                             "for it; give it with {option} FILE").format(option=option))
 
 
 def _first_line(path: Path) -> str:
@@ -219,6 +223,7 @@ def _first_line(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read the passphrase file {path} ({exc})") from exc
+        raise InvalidInput(_("cannot read the passphrase file {path} ({exc})")
+                               .format(path=path, exc=exc)) from exc
     lines = text.splitlines()
     return lines[0] if lines else ""

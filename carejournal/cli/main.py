@@ -21,6 +21,7 @@ from carejournal.cli import registry
 from carejournal.cli.parser import build_parser, command_of
 from carejournal.core.domain import InvalidInput
 from carejournal.core.errors import EntryNotFound, JournalError, ResourceError
+from carejournal.core.i18n import _
 from carejournal.core.paths import journal_path
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def open_journal(args: argparse.Namespace, create: bool = False,
     elif may_be_encrypted(path):  # a plain journal (or none yet) needs no passphrase
         key = cli_keys.journal_key(path, args)
     if create and not path.exists() and sys.stderr.isatty():
-        sys.stderr.write(f"carejournal: starting a new journal at {path}\n")
+        sys.stderr.write(_('carejournal: starting a new journal at {path}\n').format(path=path))
     return Journal.open(path, key=key, create=create, read_only=read_only)
 
 
@@ -77,10 +78,10 @@ def main(argv: Sequence[str] | None = None, window: WindowOpener | None = None) 
     try:
         return _main(argv, window)
     except KeyboardInterrupt:
-        sys.stderr.write("carejournal: stopped (Ctrl-C).\n")
+        sys.stderr.write(_("carejournal: stopped (Ctrl-C).\n"))
         return EXIT_INTERRUPTED
     except Exception as exc:
-        logging.getLogger(__name__).error("a command stopped on an unexpected error",
+        logging.getLogger(__name__).error(_("a command stopped on an unexpected error"),
                                           exc_info=True)
         sys.stderr.write(_unexpected(exc, logs.current_file()))
         return EXIT_USAGE

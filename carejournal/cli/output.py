@@ -16,6 +16,7 @@ from carejournal.core.domain import (
     LinkKind,
     occurred_at_iso,
 )
+from carejournal.core.i18n import _
 from carejournal.core.kinds import chosen_model
 from carejournal.core.snippets import bracketed
 
@@ -170,18 +171,22 @@ def print_rows(rows: list[EntryRow], empty: str, snippets: bool = False) -> None
 
 def print_entry(entry: Entry) -> None:
     """An entry in full, headed by its details."""
-    print(f"Entry {entry.id} · {entry.kind.value} · {_when(entry)}"
-          + (f" · {entry.shift} shift" if entry.shift else ""))
+    heading = (_("Entry {id} · {kind} · {when} · {shift} shift") if entry.shift else
+               _("Entry {id} · {kind} · {when}"))
+    print(heading.format(id=entry.id, kind=entry.kind.value, when=_when(entry),
+                         shift=entry.shift))
     if entry.deleted_at:
-        print("(in the trash)")
+        print(_("(in the trash)"))
     if entry.people:
-        print("People: " + ", ".join(entry.people))
+        print(_("People: {people}").format(people=", ".join(entry.people)))
     if entry.tags:
-        print("Tags: " + ", ".join(entry.tags))
+        print(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
     for act in entry.acts:
-        print(f"Little thing: {act.label}" + (f" — {act.note}" if act.note else ""))
+        print((_("Little thing: {act} — {note}") if act.note else _("Little thing: {act}"))
+              .format(act=act.label, note=act.note))
     if entry.feeling:
-        print(f"Feeling: {entry.feeling.score}/5 {entry.feeling.word}".rstrip())
+        print(_("Feeling: {score}/5 {word}").format(
+            score=entry.feeling.score, word=entry.feeling.word).rstrip())
     _print_details(entry)
     if entry.title:
         print(f"\n{entry.title}")
@@ -190,7 +195,7 @@ def print_entry(entry: Entry) -> None:
     for _key, label, text, option in _labelled(entry):
         print(f"\n## {label}\n{option or text}")
     if entry.actions:
-        print("\nActions:")
+        print(_("\nActions:"))
         for item in entry.actions:
             print("  " + action_line(item))
 
@@ -198,11 +203,11 @@ def print_entry(entry: Entry) -> None:
 def _print_details(entry: Entry) -> None:
     """Model, strengths, decisions and links: the lines under the heading."""
     if chosen_model(entry.kind):
-        print(f"Model: {_model_name(entry)}")
+        print(_('Model: {model_name}').format(model_name=_model_name(entry)))
     if entry.strengths:
-        print(f"Strengths: {entry.strengths}")
+        print(_('Strengths: {strengths}').format(strengths=entry.strengths))
     for decision in entry.decisions:
-        print(f"Decision: {decision_text(decision)}")
+        print(_('Decision: {decision_text}').format(decision_text=decision_text(decision)))
     for link in entry.links:
         print(link_text(link))
 

@@ -17,6 +17,7 @@ from typing import Any, NoReturn, TypeVar, cast
 from carejournal import __version__
 from carejournal.cli import registry
 from carejournal.core.domain import EntryKind, InvalidInput, parse_date, parse_kind, parse_time
+from carejournal.core.i18n import _
 
 EXIT_USAGE = 2
 GLOBAL_OPTIONS = ("--journal", "--passphrase-file")
@@ -27,7 +28,8 @@ class Parser(argparse.ArgumentParser):
     """argparse with a one-line error message and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"carejournal: {message} (see 'carejournal --help')\n")
+        sys.stderr.write(_("carejournal: {message} (see 'carejournal --help')\n")
+                             .format(message=message))
         raise SystemExit(EXIT_USAGE)
 
 
@@ -52,7 +54,8 @@ def _arg(parse: Callable[[str], T], text: str) -> T:
 
 def positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a positive whole number")
+                                             .format(text=text))
     return int(text)
 
 
@@ -72,14 +75,14 @@ def command_of(argv: Sequence[str]) -> str | None:
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The grammar of one command, or of them all (for --help and unknown words)."""
     parser = Parser(prog="carejournal",
-                    description="A private reflective-practice journal for care work. "
-                                "With no command, opens the journal window.")
+                    description=_("A private reflective-practice journal for care work. "
+                                "With no command, opens the journal window."))
     parser.add_argument("--journal", metavar="PATH",
-                        help="journal file to use (default: $CAREJOURNAL_JOURNAL, "
-                             "or journal.sqlite in your data folder)")
+                        help=_("journal file to use (default: $CAREJOURNAL_JOURNAL, "
+                             "or journal.sqlite in your data folder)"))
     parser.add_argument("--passphrase-file", metavar="FILE",
-                        help="read an encrypted journal's passphrase (or recovery key) from "
-                             "the first line of FILE instead of asking")
+                        help=_("read an encrypted journal's passphrase (or recovery key) from "
+                             "the first line of FILE instead of asking"))
     parser.add_argument("--version", action="version", version=f"carejournal {__version__}")
     sub = cast(Commands, parser.add_subparsers(dest="command", metavar="COMMAND",
                                                parser_class=Parser, action=Commands))

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from carejournal.core.i18n import _
+
 PACKAGE = "carejournal.cli"
 # "module:function", the module under carejournal.cli (e.g. "commands.entries:run_list").
 TARGET = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*:[a-z_][a-z0-9_]*$")
@@ -103,7 +105,7 @@ def resolve(target: str) -> Callable[..., Any]:
     module, function = target.split(":")
     found = getattr(importlib.import_module(f"{PACKAGE}.{module}"), function)
     if not callable(found):
-        raise RegistryError(f"{target} is not a function")
+        raise RegistryError(_('{target} is not a function').format(target=target))
     return found
 
 
@@ -156,19 +158,19 @@ COMMANDS: tuple[Command, ...] = (
             Run("commands.settings:run_settings", WRITES)),
     Command("check", "look again at the wording of a text file or of journal entries",
             "commands.check:add_check_arguments", Run("commands.check:run_check", None),
-            description="Point out wording that labels, blames or 'others' people, with "
+            description=_("Point out wording that labels, blames or 'others' people, with "
                         "kinder alternatives, and say how strengths- or problem-focused the "
                         "text is. Exit status: 0 nothing found, 1 something found, 2 an "
                         "error. A FILE is checked with every rule on; entries leave out the "
-                        "rules switched off and the findings dismissed in the journal."),
+                        "rules switched off and the findings dismissed in the journal.")),
     Command("lens", "the language lens's rules: list, switch off or on",
             "commands.check:add_lens_arguments", Run("commands.check:run_lens", WRITES)),
     Command("stats", "patterns of your practice over a period, week by week",
             "commands.stats:add_arguments", Run("commands.stats:run", WRITES),
-            description="Entries, little things, language, strengths and problems, "
+            description=_("Entries, little things, language, strengths and problems, "
                         "decisions, days written and plans over a period (weeks named by "
                         "their Monday). The default is the last 4 weeks; --since (and "
-                        "--until) choose the dates yourself."),
+                        "--until) choose the dates yourself.")),
     Command("supervision", "record supervision sessions and agreed actions",
             "commands.supervision:add_supervision_arguments",
             Run("commands.supervision:run", WRITES)),
@@ -186,18 +188,18 @@ COMMANDS: tuple[Command, ...] = (
             "commands.names:add_tags_arguments", Run("commands.names:run_tags", WRITES)),
     Command("prepare", "prepare for your next supervision, step by step",
             "commands.prepare:add_prepare_arguments", Run("commands.prepare:run", WRITES),
-            description="The no us and them check before supervision: 1 choose entries, "
+            description=_("The no us and them check before supervision: 1 choose entries, "
                         "2 look at the language, 3 strengths, 4 power and fallibility, "
-                        "5 agenda, 6 export. Start with 'prepare show'."),
+                        "5 agenda, 6 export. Start with 'prepare show'.")),
     Command("export", "write a supervision pack (PDF, DOCX or Markdown), identities "
                       "protected",
             "commands.prepare:add_export_arguments",
             Run("commands.prepare:run_export", WRITES),
-            description="Writes the pack of your preparation for the next session (or of "
+            description=_("Writes the pack of your preparation for the next session (or of "
                         "the period given). People are called by aliases; other identifiers "
                         "found (NHS and NI numbers, postcodes, phone numbers, e-mail "
                         "addresses, dates of birth, unknown names) are replaced, and each "
-                        "replacement is listed on standard error.",
+                        "replacement is listed on standard error."),
             variant=Variant("commands.prepare:is_json_export",
                             Run("commands.interchange:run_json_export", READS))),
     Command("backup", "back the journal up now, or list its backups",
@@ -225,8 +227,8 @@ COMMANDS: tuple[Command, ...] = (
             "commands.demo:add_arguments", Run("commands.demo:run", WRITES)),
     Command("chart", "save one chart of your practice as a PNG or SVG picture",
             "commands.chart:add_arguments", Run("commands.chart:run", WRITES),
-            description="Draw one of the Patterns charts for a period (default the last 4 "
-                        "weeks) and save it, with its caption, without opening a window."),
+            description=_("Draw one of the Patterns charts for a period (default the last 4 "
+                        "weeks) and save it, with its caption, without opening a window.")),
 )
 BY_NAME: Mapping[str, Command] = index(COMMANDS)
 

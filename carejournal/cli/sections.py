@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from carejournal.core.domain import ActionItem, InvalidInput, parse_date
+from carejournal.core.i18n import _
 from carejournal.core.templates import Template, TemplateSection
 
 RESERVED = ("title", "body", "actions")
@@ -53,8 +54,9 @@ def find_section(template: Template, name: str, where: str = "") -> TemplateSect
         if wanted and wanted in (_norm(section.key), _norm(section.label)):
             return section
     prefix = f"{where}: " if where else ""
-    raise InvalidInput(f"{prefix}unknown section '{name}' for {template.name}: "
-                       f"choose from {section_names(template)}")
+    raise InvalidInput(prefix + _("unknown section '{name}' for {template}: choose from "
+                                  "{sections}").format(name=name, template=template.name,
+                                                       sections=section_names(template)))
 
 
 def choice_value(section: TemplateSection, value: str, where: str = "") -> str:
@@ -67,8 +69,9 @@ def choice_value(section: TemplateSection, value: str, where: str = "") -> str:
             return option.key
     prefix = f"{where}: " if where else ""
     choices = ", ".join(o.key for o in section.options)
-    raise InvalidInput(f"{prefix}'{value}' is not a choice for {section.label}: "
-                       f"choose one of {choices}")
+    raise InvalidInput(prefix + _("'{value}' is not a choice for {section}: choose one of "
+                                  "{choices}").format(value=value, section=section.label,
+                                                      choices=choices))
 
 
 def read_sections(name: str, template: Template) -> SectionsFile:
@@ -77,11 +80,13 @@ def read_sections(name: str, template: Template) -> SectionsFile:
     try:
         raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise InvalidInput(_("cannot read {source}: {value}")
+                               .format(source=source, value=exc.strerror or exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{source} is not UTF-8 text; nothing was added") from None
+        raise InvalidInput(_("{source} is not UTF-8 text; nothing was added")
+                               .format(source=source)) from None
     if _is_json(name, text):
         return parse_json(text, template, source)
     return parse_markdown(text, template, source)
@@ -102,10 +107,11 @@ def parse_json(text: str, template: Template, source: str) -> SectionsFile:
     try:
         data = json.loads(text, object_pairs_hook=_no_repeats)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{source} is not valid JSON: {exc}") from None
+        raise InvalidInput(_("{source} is not valid JSON: {exc}")
+                               .format(source=source, exc=exc)) from None
     if not isinstance(data, dict):
-        raise InvalidInput(f"{source} must hold one JSON object, like "
-                           '{"description": "What happened..."}')
+        raise InvalidInput(_("{source} must hold one JSON object, like {{\"description\": \"What "
+                             "happened...\"}}").format(source=source))
     reserved = {k.casefold(): v for k, v in data.items() if k.casefold() in RESERVED}
     found: list[tuple[TemplateSection, str]] = []
     for key, value in data.items():
@@ -125,7 +131,8 @@ def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     keys = [k for k, _v in pairs]
     repeated = next((k for k in keys if keys.count(k) > 1), None)
     if repeated is not None:
-        raise InvalidInput(f"\"{repeated}\" is given twice in the sections file")
+        raise InvalidInput(_("\"{repeated}\" is given twice in the sections file")
+                               .format(repeated=repeated))
     return dict(pairs)
 
 
@@ -133,7 +140,7 @@ def _string(value: Any, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{where} must be text in \"quotes\"")
+        raise InvalidInput(_('{where} must be text in "quotes"').format(where=where))
     return value
 
 
@@ -142,8 +149,9 @@ def _json_actions(value: Any, template: Template, source: str) -> tuple[ActionIt
         return ()
     _check_can_hold_actions(template, source)
     if not isinstance(value, list):
-        raise InvalidInput(f'{source}: "actions" must be a list, like '
-                           '[{"text": "Ring Ann\'s daughter", "review": "2026-12-01"}]')
+        raise InvalidInput(_("{source}: \"actions\" must be a list, like [{{\"text\": \"Ring "
+                             "Ann's daughter\", \"review\": \"2026-12-01\"}}]")
+                               .format(source=source))
     return tuple(_json_action(item, f"{source}, action {n}")
                  for n, item in enumerate(value, start=1))
 
@@ -152,13 +160,15 @@ def _json_action(item: Any, where: str) -> ActionItem:
     if isinstance(item, str):
         item = {"text": item}
     if not isinstance(item, dict):
-        raise InvalidInput(f'{where} must be text or an object with "text" and "review"')
+        raise InvalidInput(_("{where} must be text or an object with \"text\" and \"review\"")
+                               .format(where=where))
     unknown = [k for k in item if k not in _JSON_ACTION_KEYS]
     if unknown:
-        raise InvalidInput(f"{where}: unknown key '{unknown[0]}': use text and review")
+        raise InvalidInput(_("{where}: unknown key '{unknown}': use text and review")
+                               .format(where=where, unknown=unknown[0]))
     text = _string(item.get("text"), f'{where}, "text"').strip()
     if not text:
-        raise InvalidInput(f'{where} needs some "text"')
+        raise InvalidInput(_('{where} needs some "text"').format(where=where))
     review = _string(item.get("review"), f'{where}, "review"').strip()
     return ActionItem(text, _review_date(review, where) if review else None)
 
@@ -172,8 +182,9 @@ def _review_date(text: str, where: str) -> Any:
 
 def _check_can_hold_actions(template: Template, source: str) -> None:
     if not any(s.actions for s in template.sections):
-        raise InvalidInput(f"{source}: {template.name} has no action plan section, so it "
-                           "cannot hold action items; choose a model such as gibbs")
+        raise InvalidInput(_("{source}: {name} has no action plan section, so it cannot hold "
+                             "action items; choose a model such as gibbs")
+                               .format(source=source, name=template.name))
 
 
 def _ordered(template: Template, found: Iterable[tuple[TemplateSection, str]],
@@ -182,7 +193,8 @@ def _ordered(template: Template, found: Iterable[tuple[TemplateSection, str]],
     values: dict[str, str] = {}
     for section, text in found:
         if section.key in values:
-            raise InvalidInput(f"{source}: the section {section.label} is given twice")
+            raise InvalidInput(_("{source}: the section {label} is given twice")
+                                   .format(source=source, label=section.label))
         values[section.key] = text
     return tuple((s.key, values[s.key]) for s in template.sections
                  if values.get(s.key, "").strip())
@@ -233,7 +245,7 @@ def _blocks(lines: list[str], split: bool
 def _title(preamble: list[str]) -> tuple[str, str]:
     """A leading '# Title' line, and the rest as the body."""
     text = "\n".join(preamble).strip()
-    first, _, rest = text.partition("\n")
+    first, _sep, rest = text.partition("\n")
     heading = _TITLE_HEADING.match(first)
     if heading and heading.group(1):
         return heading.group(1), rest.strip()
@@ -267,5 +279,6 @@ def _markdown_action(text: str, where: str) -> ActionItem:
     review = marks[-1]
     words = " ".join((text[: review.start()] + text[review.end():]).split())
     if not words:
-        raise InvalidInput(f"{where}: the action item needs some words before its review date")
+        raise InvalidInput(_("{where}: the action item needs some words before its review date")
+                               .format(where=where))
     return ActionItem(words, _review_date(review.group(1), where))

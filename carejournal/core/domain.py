@@ -7,6 +7,8 @@ import enum
 import unicodedata
 from dataclasses import dataclass, field
 
+from carejournal.core.i18n import _
+
 
 class EntryKind(enum.StrEnum):
     """The four kinds of journal entry."""
@@ -32,7 +34,8 @@ def parse_kind(text: str) -> EntryKind:
         return EntryKind(text.strip().lower())
     except ValueError:
         choices = ", ".join(k.value for k in EntryKind)
-        raise InvalidInput(f"unknown kind '{text}': choose one of {choices}") from None
+        raise InvalidInput(_("unknown kind '{text}': choose one of {choices}")
+                               .format(text=text, choices=choices)) from None
 
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date:
@@ -47,7 +50,8 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
         return dt.date.fromisoformat(cleaned)
     except ValueError:
         raise InvalidInput(
-            f"invalid date '{text}': use YYYY-MM-DD, 'today' or 'yesterday'") from None
+            _("invalid date '{text}': use YYYY-MM-DD, 'today' or 'yesterday'")
+                .format(text=text)) from None
 
 
 def parse_time(text: str) -> dt.time:
@@ -58,7 +62,8 @@ def parse_time(text: str) -> dt.time:
             raise ValueError(cleaned)
         parsed = dt.time.fromisoformat(cleaned)
     except ValueError:
-        raise InvalidInput(f"invalid time '{text}': use HH:MM, for example 14:30") from None
+        raise InvalidInput(_("invalid time '{text}': use HH:MM, for example 14:30")
+                               .format(text=text)) from None
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
 
@@ -66,7 +71,8 @@ def clean_name(text: str) -> str:
     """Normalise a person's name or a tag: NFC, single spaces, trimmed."""
     name = " ".join(unicodedata.normalize("NFC", text).split())
     if len(name) > NAME_LENGTH:
-        raise InvalidInput(f"'{name[:20]}…' is too long for a name or tag ({NAME_LENGTH} at most)")
+        raise InvalidInput(_("'{name}…' is too long for a name or tag ({NAME_LENGTH} at most)")
+                               .format(name=name[:20], NAME_LENGTH=NAME_LENGTH))
     return name
 
 
@@ -117,7 +123,8 @@ class Feeling:
 
     def __post_init__(self) -> None:
         if not 1 <= self.score <= 5:
-            raise InvalidInput(f"feeling must be from 1 to 5, not {self.score}")
+            raise InvalidInput(_("feeling must be from 1 to 5, not {score}")
+                                   .format(score=self.score))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ import enum
 from dataclasses import dataclass
 
 from carejournal.core.domain import InvalidInput, clean_words
+from carejournal.core.i18n import _
 
 MAX_GOAL_TEXT = 1_000
 
@@ -39,7 +40,8 @@ def parse_choice(enum_type: type[enum.StrEnum], text: str, what: str) -> enum.St
         return enum_type(text.strip().lower().replace(" ", "-").replace("_", "-"))
     except ValueError:
         choices = ", ".join(v.value for v in enum_type)
-        raise InvalidInput(f"unknown {what} '{text}': choose one of {choices}") from None
+        raise InvalidInput(_("unknown {what} '{text}': choose one of {choices}")
+                               .format(what=what, text=text, choices=choices)) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from carejournal.core.domain import (
     InvalidInput,
     clean_words,
 )
+from carejournal.core.i18n import _
 
 MAX_ACT_LABEL = 200
 
@@ -57,4 +58,5 @@ def find_act(acts: list[Act], ref: str) -> Act:
     if len(words) == 1:  # 'tea' finds 'A cup of tea' when nothing else fits
         return words[0]
     choices = "; ".join(f"{a.key or a.id} ({a.label})" for a in acts)
-    raise InvalidInput(f"unknown little thing '{ref}'. Choose one of: {choices}")
+    raise InvalidInput(_("unknown little thing '{ref}'. Choose one of: {choices}")
+                           .format(ref=ref, choices=choices))

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from carejournal.core.domain import NO_RUNG, EntryKind, InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.kinds import Series, kinds_counted_in
 
 if TYPE_CHECKING:
@@ -64,14 +65,15 @@ def period_for(choice: PeriodChoice, today: dt.date, since: dt.date | None = Non
     last supervision: from that session's day)."""
     if choice is PeriodChoice.CUSTOM:
         if since is None:
-            raise InvalidInput("a custom period needs a start date")
+            raise InvalidInput(_("a custom period needs a start date"))
         end = until or today
         if end < since:
-            raise InvalidInput(f"the period ends ({end}) before it starts ({since})")
+            raise InvalidInput(_("the period ends ({end}) before it starts ({since})")
+                                   .format(end=end, since=since))
         return Period(since, end, person)
     if choice is PeriodChoice.SINCE_SUPERVISION:
         if last_supervision is None or last_supervision > today:
-            raise InvalidInput("there is no supervision session recorded up to today")
+            raise InvalidInput(_("there is no supervision session recorded up to today"))
         return Period(last_supervision, today, person)
     return Period(today - dt.timedelta(days=PERIOD_DAYS[choice] - 1), today, person)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from carejournal.core.domain import EntryRow, InvalidInput
 from carejournal.core.findings import Finding
+from carejournal.core.i18n import _
 from carejournal.core.patterns import GoalAttempts
 
 MAX_REASON_CHARS = 2_000
@@ -105,15 +106,15 @@ class Preparation:
     def move(self, index: int, to: int) -> None:
         """Move an agenda item to another place (indexes from 0)."""
         if not (0 <= index < len(self.agenda) and 0 <= to < len(self.agenda)):
-            raise InvalidInput(f"there is no agenda item {index + 1}"
+            raise InvalidInput(_('there is no agenda item {value}').format(value=index + 1)
                                if not 0 <= index < len(self.agenda)
-                               else f"place {to + 1} is outside the agenda")
+                               else _('place {value} is outside the agenda').format(value=to + 1))
         self.agenda.insert(to, self.agenda.pop(index))
 
     def remove(self, index: int) -> AgendaItem:
         """Take an agenda item off by its place; items from steps can be brought again."""
         if not 0 <= index < len(self.agenda):
-            raise InvalidInput(f"there is no agenda item {index + 1}")
+            raise InvalidInput(_('there is no agenda item {value}').format(value=index + 1))
         item = self.agenda.pop(index)
         if item.kind is AgendaKind.LANGUAGE:
             self.questions = [q for q in self.questions if f"language:{q}" != item.source]
@@ -152,9 +153,10 @@ def clean_reason(reason: str) -> str:
     """A reason for keeping a wording: some words, not too many."""
     text = " ".join(reason.split())
     if not text:
-        raise InvalidInput("say in a few words why you are keeping this wording")
+        raise InvalidInput(_("say in a few words why you are keeping this wording"))
     if len(text) > MAX_REASON_CHARS:
-        raise InvalidInput(f"a reason is {MAX_REASON_CHARS:,} characters at most")
+        raise InvalidInput(_("a reason is {MAX_REASON_CHARS:,} characters at most")
+                               .format(MAX_REASON_CHARS=MAX_REASON_CHARS))
     return text
 
 

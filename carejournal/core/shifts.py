@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from carejournal.core.domain import InvalidInput, clean_name, parse_time
+from carejournal.core.i18n import _
 
 REMINDER_DELAY = dt.timedelta(minutes=15)  # "shortly after" the end of a shift
 REMINDER_WINDOW = dt.timedelta(hours=4)  # after this, a missed reminder is simply let go
@@ -29,7 +30,8 @@ class Shift:
 
     def __post_init__(self) -> None:
         if self.start == self.end:
-            raise InvalidInput(f"the {self.name} shift starts and ends at the same time")
+            raise InvalidInput(_("the {name} shift starts and ends at the same time")
+                                   .format(name=self.name))
 
     @property
     def overnight(self) -> bool:
@@ -63,10 +65,11 @@ def parse_shift(name: str, hours: str, days: str = "") -> Shift:
     """A shift from a name, 'HH:MM-HH:MM' and optional days like 'mon,tue,sat'."""
     match = _RANGE.match(hours)
     if not match:
-        raise InvalidInput(f"invalid hours '{hours}': use HH:MM-HH:MM, for example 07:00-15:00")
+        raise InvalidInput(_("invalid hours '{hours}': use HH:MM-HH:MM, for example 07:00-15:00")
+                               .format(hours=hours))
     cleaned = clean_name(name)
     if not cleaned:
-        raise InvalidInput("a shift needs a name, for example early, late or night")
+        raise InvalidInput(_("a shift needs a name, for example early, late or night"))
     start, end = (parse_time(t.replace(".", ":")) for t in match.groups())
     return Shift(cleaned, start, end, parse_days(days))
 
@@ -78,7 +81,8 @@ def parse_days(text: str) -> frozenset[int]:
         if not word:
             continue
         if word[:3] not in DAY_NAMES:
-            raise InvalidInput(f"unknown day '{word}': use mon, tue, wed, thu, fri, sat or sun")
+            raise InvalidInput(_("unknown day '{word}': use mon, tue, wed, thu, fri, sat or sun")
+                                   .format(word=word))
         days.add(DAY_NAMES.index(word[:3]))
     return frozenset(days)
 

@@ -8,6 +8,7 @@ from typing import Any, assert_never
 
 from carejournal.core.catalogues import find_rung
 from carejournal.core.domain import NO_RUNG, ActionItem, Decision, EntryDraft, InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.kinds import Prompts, spec_of
 from carejournal.core.templates import (
     FALLIBILITY_MODEL,
@@ -57,7 +58,8 @@ def _sections(items: tuple[tuple[str, str], ...], template: Template | None
     for key, text in items:
         key = key.strip().lower()
         if not SECTION_KEY.match(key):
-            raise InvalidInput(f"'{key}' is not a section name (use letters, digits and -)")
+            raise InvalidInput(_("'{key}' is not a section name (use letters, digits and -)")
+                                   .format(key=key))
         section = template.section(key) if template else None
         if section and section.kind == "choice" and text.strip():
             valid = [o.key for o in section.options]
@@ -72,7 +74,8 @@ def _sections(items: tuple[tuple[str, str], ...], template: Template | None
 def _decision(decision: Decision) -> Decision:
     text = " ".join(decision.text.split())
     if len(text) > MAX_SHORT_TEXT:
-        raise InvalidInput(f"a decision is too long ({MAX_SHORT_TEXT:,} characters at most)")
+        raise InvalidInput(_("a decision is too long ({MAX_SHORT_TEXT:,} characters at most)")
+                               .format(MAX_SHORT_TEXT=MAX_SHORT_TEXT))
     rung = find_rung(decision.rung).key if decision.rung.strip() else NO_RUNG
     return Decision(text, rung, decision.choices_offered)
 
@@ -80,8 +83,10 @@ def _decision(decision: Decision) -> Decision:
 def _action(item: ActionItem) -> ActionItem:
     text = item.text.strip()
     if len(text) > MAX_SHORT_TEXT:
-        raise InvalidInput(f"an action is too long ({MAX_SHORT_TEXT:,} characters at most)")
+        raise InvalidInput(_("an action is too long ({MAX_SHORT_TEXT:,} characters at most)")
+                               .format(MAX_SHORT_TEXT=MAX_SHORT_TEXT))
     for day in (item.review_on, item.done_on):
         if day and (day.year < 1900 or day > dt.date.today() + dt.timedelta(days=3660)):
-            raise InvalidInput(f"{day.isoformat()} is not a plausible review date.")
+            raise InvalidInput(_("{date} is not a plausible review date.")
+                                   .format(date=day.isoformat()))
     return ActionItem(text, item.review_on, item.done_on, item.id)

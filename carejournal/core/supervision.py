@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _
 
 DEFAULT_PROMPT_DAYS = 3
 MAX_PROMPT_DAYS = 28
@@ -71,17 +72,20 @@ def parse_status(text: str) -> ActionStatus:
             return status
     if wanted in aliases:
         return aliases[wanted]
-    raise InvalidInput(f"'{text}' is not a status; use open, in-progress, done or dropped")
+    raise InvalidInput(_("'{text}' is not a status; use open, in-progress, done or dropped")
+                           .format(text=text))
 
 
 def clean_session(session: Session) -> Session:
     """Check and tidy a session, or raise InvalidInput with a message for the worker."""
     supervisor = " ".join(session.supervisor.split())
     if len(supervisor) > MAX_SUPERVISOR_CHARS:
-        raise InvalidInput(f"the supervisor's name or role is too long "
-                           f"({MAX_SUPERVISOR_CHARS} characters at most)")
+        raise InvalidInput(_("the supervisor's name or role is too long ({MAX_SUPERVISOR_CHARS} "
+                             "characters at most)")
+                               .format(MAX_SUPERVISOR_CHARS=MAX_SUPERVISOR_CHARS))
     if session.held_on.year < 1900 or session.held_on.year > 2999:
-        raise InvalidInput(f"{session.held_on.isoformat()} is not a plausible date")
+        raise InvalidInput(_("{date} is not a plausible date")
+                               .format(date=session.held_on.isoformat()))
     actions = tuple(clean_action(a) for a in session.actions if a.text.strip())
     return Session(session.held_on, supervisor, session.notes.strip(), actions, session.id)
 
@@ -90,9 +94,10 @@ def clean_action(action: AgreedAction) -> AgreedAction:
     """An agreed action with its text and owner tidied; too long raises InvalidInput."""
     text = action.text.strip()
     if not text:
-        raise InvalidInput("an agreed action needs some words")
+        raise InvalidInput(_("an agreed action needs some words"))
     if len(text) > MAX_ACTION_CHARS:
-        raise InvalidInput(f"an agreed action is {MAX_ACTION_CHARS:,} characters at most")
+        raise InvalidInput(_("an agreed action is {MAX_ACTION_CHARS:,} characters at most")
+                               .format(MAX_ACTION_CHARS=MAX_ACTION_CHARS))
     owner = " ".join(action.owner.split())[:MAX_SUPERVISOR_CHARS]
     return AgreedAction(text, owner, action.due_on, action.status, action.id)
 

@@ -12,13 +12,15 @@ from carejournal import APP_NAME, __version__
 from carejournal.core.resources import resource_path
 from carejournal.ui.actions import Actions
 
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
+
 
 def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -> None:
     """Fill the window's menu bar: File, Edit, View, Supervision, Go, Help."""
     bar = window.menuBar()
-    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu = bar.addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(actions.new_entry)
-    new_menu = file_menu.addMenu(window.tr("New &Kind of Entry"))
+    new_menu = file_menu.addMenu(translate("MainWindow", "New &Kind of Entry"))
     for action in actions.new_of_kind.values():
         new_menu.addAction(action)
     file_menu.addAction(actions.log_kindness)
@@ -29,7 +31,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.backups)
     file_menu.addAction(actions.import_)
     file_menu.addAction(actions.export)
-    privacy_menu = file_menu.addMenu(window.tr("Pri&vacy"))
+    privacy_menu = file_menu.addMenu(translate("MainWindow", "Pri&vacy"))
     privacy_menu.addAction(actions.encrypt)
     privacy_menu.addAction(actions.change_passphrase)
     privacy_menu.addAction(actions.decrypt)
@@ -37,7 +39,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.lock)
     file_menu.addAction(actions.quit)
 
-    edit_menu = bar.addMenu(window.tr("&Edit"))
+    edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
     undo, redo = actions.adopt_undo(undo_stack, window)
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
@@ -54,7 +56,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     edit_menu.addAction(actions.find)
     edit_menu.addAction(actions.clear_filters)
 
-    view_menu = bar.addMenu(window.tr("&View"))
+    view_menu = bar.addMenu(translate("MainWindow", "&View"))
     view_menu.addAction(actions.show_trash)
     view_menu.addAction(actions.show_calendar)
     view_menu.addAction(actions.show_goals)
@@ -62,27 +64,27 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     view_menu.addAction(actions.show_lens)
     view_menu.addAction(actions.show_patterns)
     view_menu.addSeparator()
-    appearance = view_menu.addMenu(window.tr("&Appearance"))
-    theme_menu = appearance.addMenu(window.tr("&Theme"))
+    appearance = view_menu.addMenu(translate("MainWindow", "&Appearance"))
+    theme_menu = appearance.addMenu(translate("MainWindow", "&Theme"))
     for action in actions.themes.values():
         theme_menu.addAction(action)
     for action in (actions.larger_text, actions.smaller_text, actions.normal_text):
         appearance.addAction(action)
     view_menu.addAction(actions.writing_only)
 
-    supervision_menu = bar.addMenu(window.tr("S&upervision"))
+    supervision_menu = bar.addMenu(translate("MainWindow", "S&upervision"))
     supervision_menu.addAction(actions.prepare_supervision)
     supervision_menu.addAction(actions.supervision_sessions)
 
-    go_menu = bar.addMenu(window.tr("&Go"))
+    go_menu = bar.addMenu(translate("MainWindow", "&Go"))
     for action in (actions.next_entry, actions.previous_entry, actions.focus_timeline,
                    actions.focus_editor):
         go_menu.addAction(action)
-    parts_menu = go_menu.addMenu(window.tr("Parts of the &Entry"))
+    parts_menu = go_menu.addMenu(translate("MainWindow", "Parts of the &Entry"))
     for action in actions.open_group.values():
         parts_menu.addAction(action)
 
-    toolbar = window.addToolBar(window.tr("Quick actions"))
+    toolbar = window.addToolBar(translate("MainWindow", "Quick actions"))
     toolbar.setObjectName("quick-actions")
     toolbar.setMovable(False)
     for action in (actions.new_entry, actions.log_kindness):
@@ -91,7 +93,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
         button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         button.setToolTip(f"{button.accessibleName()} ({action.shortcut().toString()})")
 
-    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(actions.guide)
     help_menu.addAction(actions.shortcuts)
     help_menu.addSeparator()
@@ -128,14 +130,14 @@ def show_about(parent: QWidget, journal_path: Path) -> QMessageBox:
     """Help › About: the version and where the journal is; Licences… shows the notices."""
     box = QMessageBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowTitle(parent.tr("About CareJournal"))
+    box.setWindowTitle(translate("MainWindow", "About CareJournal"))
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    licences = box.addButton(QCoreApplication.translate("MainWindow", "Licences…"),
+    licences = box.addButton(translate("MainWindow", "Licences…"),
                              QMessageBox.ButtonRole.ActionRole)
     licences.clicked.disconnect()  # (a button of a message box closes it; this one stays)
     licences.clicked.connect(lambda: _show_licences(box))
-    box.setText(parent.tr(
+    box.setText(translate("MainWindow",
         "{app} {version}\nA private reflective-practice journal for care work.\n"
         "Your journal: {path}\n\nEncryption uses SQLCipher (BSD licence, Zetetic LLC) and "
         "OpenSSL (Apache License 2.0); their licence notices are in {licences}").format(

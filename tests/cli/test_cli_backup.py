@@ -91,7 +91,7 @@ def test_backup_list_flags_plain_backups_of_an_encrypted_journal_and_fix_encrypt
     ok(capsys, journal, "encrypt", "--new-passphrase-file", str(secret))
     aside.rename(plain)  # as an interrupted encrypt of an earlier version left it
     out = ok(capsys, journal, "--passphrase-file", str(secret), "backup", "list")
-    assert "Warning: 1 backup(s) are not encrypted" in out and "backup fix" in out
+    assert "Warning: 1 backup is not encrypted" in out and "backup fix" in out
     out = ok(capsys, journal, "--passphrase-file", str(secret), "backup", "fix")
     assert f"Encrypted {plain.name}" in out and cipher.looks_encrypted(plain)
     out = ok(capsys, journal, "--passphrase-file", str(secret), "backup", "list")

@@ -211,4 +211,4 @@ def test_backup_list_flags_a_rescue_copy_a_passphrase_change_could_not_re_key(
     ok(capsys, journal, "--passphrase-file", first, "passphrase", "--new-passphrase-file",
        second)
     out = ok(capsys, journal, "--passphrase-file", second, "backup", "list")
-    assert "1 rescue copy(ies) of a damaged journal" in out and rescued.name in out
+    assert "1 rescue copy of a damaged journal" in out and rescued.name in out

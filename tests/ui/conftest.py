@@ -16,6 +16,18 @@ from carejournal.ui.main_window import MainWindow
 from tests.conftest import draft
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The window in English, whatever the machine's language, with its plural forms
+    ("1 entry"), as app.make_application installs them."""
+    from carejournal.ui.settings import language
+
+    chosen = QSettings(str(tmp_path_factory.mktemp("language") / "language.ini"),
+                       QSettings.Format.IniFormat)
+    language.choose(chosen, language.ENGLISH)
+    language.install(chosen)
+
+
 @pytest.fixture(autouse=True)
 def safe_input(qapp: QApplication) -> None:
     """The application-wide wheel and Tab filter, as app.make_application installs it."""

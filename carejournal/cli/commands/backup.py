@@ -13,6 +13,7 @@ from pathlib import Path
 from carejournal.cli import keys as cli_keys
 from carejournal.cli.output import print_json
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _, ngettext
 from carejournal.core.paths import journal_path
 from carejournal.services.backups import BackupService, is_automatic
 
@@ -22,13 +23,13 @@ EXIT_OK = 0
 def add_arguments(backup: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal backup` (restore FILE shares `restore`'s)."""
     backup.add_argument("--out", metavar="FILE",
-                        help="where to write the backup (default: the backups folder "
-                             "beside the journal)")
+                        help=_("where to write the backup (default: the backups folder "
+                             "beside the journal)"))
     actions = backup.add_subparsers(dest="backup_command", metavar="ACTION")
-    lst = actions.add_parser("list", help="list the journal's backups, newest first")
-    lst.add_argument("--json", action="store_true", help="print JSON")
-    actions.add_parser("fix", help="encrypt any backup left unencrypted beside an encrypted "
-                                   "journal")
+    lst = actions.add_parser("list", help=_("list the journal's backups, newest first"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
+    actions.add_parser("fix", help=_("encrypt any backup left unencrypted beside an encrypted "
+                                   "journal"))
     from carejournal.cli.commands import offsite as cli_offsite
 
     cli_offsite.register(actions)
@@ -65,11 +66,13 @@ def run(args: argparse.Namespace) -> int:
 def _backup_to(service: BackupService, out: Path) -> int:
     """A backup to a file the worker names (never over an existing file)."""
     if out.exists():
-        raise InvalidInput(f"{out} already exists; choose a new file name for the backup")
+        raise InvalidInput(_("{out} already exists; choose a new file name for the backup")
+                               .format(out=out))
     if not out.parent.is_dir():
-        raise InvalidInput(f"the folder {out.parent} does not exist")
+        raise InvalidInput(_('the folder {parent} does not exist').format(parent=out.parent))
     if not service.journal.is_file():
-        raise InvalidInput(f"there is no journal at {service.journal} to back up yet")
+        raise InvalidInput(_("there is no journal at {journal} to back up yet")
+                               .format(journal=service.journal))
     print(service.back_up_to(out.absolute()))
     return EXIT_OK
 
@@ -86,9 +89,10 @@ def _list(service: BackupService, as_json: bool) -> int:
     _warn_unlike(service, len(unlike))
     _warn_rescue_copies(service)
     if not backups:
-        print(f"No backups yet in {service.folder()}. Make one with: carejournal backup")
+        print(_("No backups yet in {folder}. Make one with: carejournal backup")
+                  .format(folder=service.folder()))
         return EXIT_OK
-    print(f"Backups in {service.folder()}, newest first:")
+    print(_('Backups in {folder}, newest first:').format(folder=service.folder()))
     for b in backups:
         when = b.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"  {when}  {b.reason:<26} {_size(b.size):>9}  {b.path.name}")
@@ -100,34 +104,45 @@ def _warn_unlike(service: BackupService, count: int) -> None:
     if not count:
         return
     if service.key is not None:
-        print(f"Warning: {count} backup(s) are not encrypted, unlike the journal: anyone who "
-              "can use this computer account can read them. Encrypt them with: "
-              "carejournal backup fix")
+        print(ngettext("Warning: {count} backup is not encrypted, unlike the journal: anyone "
+                       "who can use this computer account can read it. Encrypt it with: "
+                       "carejournal backup fix",
+                       "Warning: {count} backups are not encrypted, unlike the journal: anyone "
+                       "who can use this computer account can read them. Encrypt them with: "
+                       "carejournal backup fix", count).format(count=count))
     else:
-        print(f"Warning: {count} backup(s) are encrypted, unlike the journal: they open only "
-              "with the key they were encrypted with.")
+        print(ngettext("Warning: {count} backup is encrypted, unlike the journal: it opens "
+                       "only with the key it was encrypted with.",
+                       "Warning: {count} backups are encrypted, unlike the journal: they open "
+                       "only with the key they were encrypted with.", count).format(count=count))
 
 
 def _warn_rescue_copies(service: BackupService) -> None:
     """One warning line when rescue copies of a damaged journal are not protected like it."""
     unlike = service.rescue_copies_unlike()
     if unlike:
-        print(f"Warning: {len(unlike)} rescue copy(ies) of a damaged journal in the backups "
-              "folder (ending .damaged) are not protected like the journal: they are not "
-              "encrypted, or only an earlier passphrase with an old copy of its key file "
-              "opens them. Delete them once you no longer need them: "
-              + ", ".join(path.name for path in unlike))
+        print(ngettext(
+            "Warning: {count} rescue copy of a damaged journal in the backups folder (ending "
+            ".damaged) is not protected like the journal: it is not encrypted, or only an "
+            "earlier passphrase with an old copy of its key file opens it. Delete it once you "
+            "no longer need it: {names}",
+            "Warning: {count} rescue copies of a damaged journal in the backups folder (ending "
+            ".damaged) are not protected like the journal: they are not encrypted, or only an "
+            "earlier passphrase with an old copy of its key file opens them. Delete them once "
+            "you no longer need them: {names}", len(unlike)).format(
+                count=len(unlike), names=", ".join(path.name for path in unlike)))
 
 
 def _fix(service: BackupService) -> int:
     """`carejournal backup fix`: encrypt the plain backups of an encrypted journal."""
     fixed, left = service.protect_like_the_journal()
     for path in fixed:
-        print(f"Encrypted {path.name}")
+        print(_('Encrypted {name}').format(name=path.name))
     if not fixed and not left:
-        print("Every backup is protected like the journal; nothing to fix.")
+        print(_("Every backup is protected like the journal; nothing to fix."))
     for path in left:
-        print(f"Left as it is: {path.name} (it cannot be converted to match the journal)")
+        print(_("Left as it is: {name} (it cannot be converted to match the journal)")
+                  .format(name=path.name))
     return EXIT_OK
 
 
@@ -144,10 +159,11 @@ def run_restore(args: argparse.Namespace) -> int:
     """`carejournal restore FILE`: back up the current journal, then put FILE in its place."""
     backup = Path(args.id).expanduser()
     if not backup.is_file():
-        raise InvalidInput(f"there is no backup file {backup}")
+        raise InvalidInput(_('there is no backup file {backup}').format(backup=backup))
     path = journal_path(args.journal)
     done = BackupService(path, key=cli_keys.journal_key(path, args)).restore(backup)
     if done.saved_first is not None:
-        print(f"Saved the journal as it was to {done.saved_first}")
-    print(f"Restored {done.journal} from {done.backup}")
+        print(_("Saved the journal as it was to {saved_first}")
+                  .format(saved_first=done.saved_first))
+    print(_('Restored {journal} from {backup}').format(journal=done.journal, backup=done.backup))
     return EXIT_OK

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from carejournal.charts.registry import NAMES, chart_named
 from carejournal.cli.commands.stats import add_period_options, period_from
 from carejournal.core.domain import InvalidInput, clean_name
+from carejournal.core.i18n import _
 
 if TYPE_CHECKING:
     from carejournal.core.patterns import Period
@@ -39,7 +40,8 @@ def _out(text: str) -> Path:
     path = Path(text)
     if path.suffix.lower() not in SUFFIXES:
         raise argparse.ArgumentTypeError(
-            f"cannot save a chart as '{path.name}': the file name must end in .png or .svg")
+            _("cannot save a chart as '{name}': the file name must end in .png or .svg")
+                .format(name=path.name))
     return path
 
 
@@ -47,9 +49,9 @@ def add_arguments(chart: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal chart`."""
     chart.add_argument("name", type=_name, metavar="NAME", help="one of: " + ", ".join(NAMES))
     add_period_options(chart)
-    chart.add_argument("--dark", action="store_true", help="use the dark theme")
+    chart.add_argument("--dark", action="store_true", help=_("use the dark theme"))
     chart.add_argument("--out", type=_out, required=True, metavar="FILE",
-                       help="where to save it: a file name ending in .png or .svg")
+                       help=_("where to save it: a file name ending in .png or .svg"))
 
 
 def _series(journal: Journal, name: str, period: Period) -> Any:
@@ -76,8 +78,10 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     try:
         info = save(args.name, _series(journal, args.name, period), path, theme, period=period)
     except OSError as exc:
-        raise InvalidInput(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"Saved the {args.name} chart ({period.since} to {period.until}) to {path}.")
+        raise InvalidInput(_("cannot write {path}: {value}")
+                               .format(path=path, value=exc.strerror or exc)) from None
+    print(_("Saved the {name} chart ({since} to {until}) to {path}.")
+              .format(name=args.name, since=period.since, until=period.until, path=path))
     if info.empty:
-        print("Nothing was recorded for it in this period yet, so it says so in words.")
+        print(_("Nothing was recorded for it in this period yet, so it says so in words."))
     return 0

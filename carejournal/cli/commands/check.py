@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import EntryFilter, InvalidInput
+from carejournal.core.i18n import _
 from carejournal.lens.balance import Balance, Verdict, measure_rules
 from carejournal.lens.lexicon import shipped_lexicon
 from carejournal.lens.matcher import Finding, Lens, Lexicon, load_lexicon
@@ -64,30 +65,30 @@ BALANCE_TEXT = {
 def add_check_arguments(check: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal check`."""
     check.add_argument("file", metavar="FILE", nargs="?",
-                       help="UTF-8 text file to check; '-' reads standard input")
+                       help=_("UTF-8 text file to check; '-' reads standard input"))
     check.add_argument("--entry", type=positive, action="append", default=[], metavar="ID",
-                       help="check this journal entry (repeat for more)")
+                       help=_("check this journal entry (repeat for more)"))
     check.add_argument("--since", type=date_type, metavar="DATE",
-                       help="check the entries from this date")
+                       help=_("check the entries from this date"))
     check.add_argument("--until", type=date_type, metavar="DATE",
-                       help="check the entries up to this date")
+                       help=_("check the entries up to this date"))
     check.add_argument("--since-last-supervision", action="store_true",
-                       help="check the entries since your last supervision session")
-    check.add_argument("--json", action="store_true", help="print JSON")
+                       help=_("check the entries since your last supervision session"))
+    check.add_argument("--json", action="store_true", help=_("print JSON"))
     check.add_argument("--spelling", action="store_true",
-                       help="report misspelt words too, with spellings to use instead")
+                       help=_("report misspelt words too, with spellings to use instead"))
     check.add_argument("--lexicon", type=Path, help=argparse.SUPPRESS)  # for tests
 
 
 def add_lens_arguments(lens: argparse.ArgumentParser) -> None:
     """The subcommands of `carejournal lens`."""
     actions = lens.add_subparsers(dest="lens_command", metavar="ACTION")
-    rules = actions.add_parser("rules", help="list the rules and whether each is on")
-    rules.add_argument("--json", action="store_true", help="print JSON")
+    rules = actions.add_parser("rules", help=_("list the rules and whether each is on"))
+    rules.add_argument("--json", action="store_true", help=_("print JSON"))
     for name, helptext in (("off", "stop pointing out a rule's wording in this journal"),
                            ("on", "point out a rule's wording again")):
         switch = actions.add_parser(name, help=helptext)
-        switch.add_argument("rule", metavar="RULE", help="the rule's id (see: lens rules)")
+        switch.add_argument("rule", metavar="RULE", help=_("the rule's id (see: lens rules)"))
 
 
 # -- check ------------------------------------------------------------------------------
@@ -96,11 +97,11 @@ def run_check(args: argparse.Namespace) -> int:
     lexicon = load_lexicon(args.lexicon) if args.lexicon else shipped_lexicon()
     warn(lexicon.problems)
     if not lexicon.rules:
-        raise InvalidInput(f"no language rules could be loaded from {lexicon.path}, "
-                           "so nothing was checked")
+        raise InvalidInput(_("no language rules could be loaded from {path}, so nothing was "
+                             "checked").format(path=lexicon.path))
     if args.entry or args.since or args.until or args.since_last_supervision:
         if args.file is not None:
-            raise InvalidInput("check a FILE or journal entries (--entry, --since), not both")
+            raise InvalidInput(_("check a FILE or journal entries (--entry, --since), not both"))
         return _check_entries(args, lexicon)
     text = read_text(args.file)
     if not text.strip() and not args.json:
@@ -180,43 +181,46 @@ def read_text(name: str | None) -> str:
         if stdin is None or (name is None and stdin.isatty()):
             raise InvalidInput(USAGE)
         if stdin.isatty():
-            sys.stderr.write("Type or paste the text, then press Ctrl-D on a new line.\n")
+            sys.stderr.write(_("Type or paste the text, then press Ctrl-D on a new line.\n"))
         return _decode(_read_limited(stdin.buffer, "standard input"), "standard input")
     try:
         with open(name, "rb") as handle:
             data = _read_limited(handle, name)
     except IsADirectoryError:
-        raise InvalidInput(f"{name} is a folder, not a text file") from None
+        raise InvalidInput(_('{name} is a folder, not a text file').format(name=name)) from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise InvalidInput(_("cannot read {name}: {value}")
+                               .format(name=name, value=exc.strerror or exc)) from None
     return _decode(data, name)
 
 
 def _read_limited(handle: BinaryIO, name: str) -> bytes:
     data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise InvalidInput(f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MB, too long "
-                           "to check in one go; split it into smaller files")
+        raise InvalidInput(_("{name} is larger than {value} MB, too long to check in one go; "
+                             "split it into smaller files")
+                               .format(name=name, value=MAX_BYTES // (1024 * 1024)))
     return data
 
 
 def _decode(data: bytes, name: str) -> str:
     if b"\x00" in data:
-        raise InvalidInput(f"{name} looks like a binary file, not text; nothing was checked")
+        raise InvalidInput(_("{name} looks like a binary file, not text; nothing was checked")
+                               .format(name=name))
     try:
         return data.decode("utf-8-sig")  # a byte-order mark is not part of the text
     except UnicodeDecodeError:
-        raise InvalidInput(f"{name} is not UTF-8 text; save it as UTF-8 and try "
-                           "again") from None
+        raise InvalidInput(_("{name} is not UTF-8 text; save it as UTF-8 and try again")
+                               .format(name=name)) from None
 
 
 def _check_entries(args: argparse.Namespace, lexicon: Lexicon) -> int:
     from carejournal.cli.main import open_journal
 
     if args.since and args.until and args.since > args.until:
-        raise InvalidInput("--since is after --until: no dates can match")
+        raise InvalidInput(_("--since is after --until: no dates can match"))
     if args.since_last_supervision and args.since:
-        raise InvalidInput("give --since or --since-last-supervision, not both")
+        raise InvalidInput(_("give --since or --since-last-supervision, not both"))
     journal = open_journal(args, create=True)
     try:
         if args.since_last_supervision:
@@ -364,7 +368,7 @@ def say(line: str) -> None:
 def warn(problems: Any) -> None:
     """Lexicon problems go to standard error; the good rules are still used."""
     for problem in problems:
-        sys.stderr.write(f"carejournal: warning: {problem}\n")
+        sys.stderr.write(_('carejournal: warning: {problem}\n').format(problem=problem))
 
 
 # -- lens rules / off / on ------------------------------------------------------------------
@@ -379,7 +383,8 @@ def run_lens(journal: Journal, args: argparse.Namespace) -> int:
     warn(service.problems())
     lexicon = service.lexicon()
     if not lexicon.rules:
-        raise InvalidInput(f"no language rules could be loaded from {lexicon.path}")
+        raise InvalidInput(_("no language rules could be loaded from {path}")
+                               .format(path=lexicon.path))
     if args.lens_command in ("on", "off"):
         return _switch(service, args.rule.strip(), args.lens_command == "on")
     off = service.disabled_rules()
@@ -406,8 +411,8 @@ def _switch(service: LensService, rule_id: str, on: bool) -> int:
     except InvalidInput:
         near = difflib.get_close_matches(rule_id, list(service.lexicon().by_id), n=1)
         hint = f"; did you mean '{near[0]}'?" if near else ""
-        raise InvalidInput(f"there is no language rule '{rule_id}'{hint} "
-                           "(see: carejournal lens rules)") from None
+        raise InvalidInput(_("there is no language rule '{rule_id}'{hint} (see: carejournal lens "
+                             "rules)").format(rule_id=rule_id, hint=hint)) from None
     rule = service.lexicon().rule(rule_id)
     phrase = shown_phrase(rule.phrases[0]) if rule else rule_id
     if on:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from carejournal.cli.parser import positive
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 def add_arguments(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--entries", type=positive, default=None,
-                      help="how many entries (default: about three months' worth)")
+                      help=_("how many entries (default: about three months' worth)"))
     demo.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
 
 
@@ -23,8 +24,9 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
 
     if journal.count() or journal.count(trashed=True):
         raise InvalidInput(
-            f"{journal.path} already has entries; sample entries only go into an empty "
-            "journal. Choose a new file with --journal PATH.")
+            _("{path} already has entries; sample entries only go into an empty journal. Choose "
+              "a new file with --journal PATH.").format(path=journal.path))
     added = fill_demo(journal, count=args.entries, seed=args.seed)
-    print(f"Added {added} made-up sample entries to {journal.path}.")
+    print(_("Added {added} made-up sample entries to {path}.")
+              .format(added=added, path=journal.path))
     return 0

@@ -18,6 +18,7 @@ from carejournal.core.goals import (
     Outcome,
     parse_choice,
 )
+from carejournal.core.i18n import _
 from carejournal.core.templates import questions
 from carejournal.services.journal import Journal
 
@@ -28,51 +29,52 @@ OUTCOME_WORDS = {Outcome.MANAGED: "managed", Outcome.PARTLY: "partly",
 def add_arguments(goal: argparse.ArgumentParser) -> None:
     """The subcommands of `carejournal goal`."""
     actions = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="a new goal for a person")
+    add = actions.add_parser("add", help=_("a new goal for a person"))
     add.add_argument("person", metavar="PERSON")
-    add.add_argument("text", metavar="TEXT", help="the goal, in the person's own words")
-    listing = actions.add_parser("list", help="goals, with their attempts by outcome")
-    listing.add_argument("--person", default="", help="only this person's goals")
+    add.add_argument("text", metavar="TEXT", help=_("the goal, in the person's own words"))
+    listing = actions.add_parser("list", help=_("goals, with their attempts by outcome"))
+    listing.add_argument("--person", default="", help=_("only this person's goals"))
     listing.add_argument("--status", action="append", default=[], metavar="STATUS",
                          help="only goals with this status (repeat): "
                               + ", ".join(s.value for s in GoalStatus))
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    show = actions.add_parser("show", help="one goal with its attempts")
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    show = actions.add_parser("show", help=_("one goal with its attempts"))
     show.add_argument("id", type=positive, metavar="ID")
-    show.add_argument("--json", action="store_true", help="print JSON")
-    attempt = actions.add_parser("attempt", help="log one try at a goal")
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
+    attempt = actions.add_parser("attempt", help=_("log one try at a goal"))
     attempt.add_argument("id", type=positive, metavar="ID")
-    attempt.add_argument("outcome", metavar="OUTCOME", help="managed, partly or not-this-time")
-    attempt.add_argument("--date", type=date_type, help="YYYY-MM-DD, today or yesterday")
-    attempt.add_argument("--note", default="", help="a few words about how it went")
+    attempt.add_argument("outcome", metavar="OUTCOME", help=_("managed, partly or not-this-time"))
+    attempt.add_argument("--date", type=date_type, help=_("YYYY-MM-DD, today or yesterday"))
+    attempt.add_argument("--note", default="", help=_("a few words about how it went"))
     attempt.add_argument("--entry", type=positive, metavar="ENTRY_ID",
-                         help="the journal entry where it came up")
-    reword = actions.add_parser("reword", help="change a goal's words")
+                         help=_("the journal entry where it came up"))
+    reword = actions.add_parser("reword", help=_("change a goal's words"))
     reword.add_argument("id", type=positive, metavar="ID")
     reword.add_argument("text", metavar="TEXT")
-    status = actions.add_parser("status", help="pause, achieve, end or reopen a goal")
+    status = actions.add_parser("status", help=_("pause, achieve, end or reopen a goal"))
     status.add_argument("id", type=positive, metavar="ID")
     status.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in GoalStatus))
     _add_answer_options(status)
-    end = actions.add_parser("discontinue", help="end a goal (asks first after few attempts)")
+    end = actions.add_parser("discontinue", help=_("end a goal (asks first after few attempts)"))
     end.add_argument("id", type=positive, metavar="ID")
-    end.add_argument("--unattainable", action="store_true", help="mark it unattainable instead")
+    end.add_argument("--unattainable", action="store_true", help=_("mark it unattainable instead"))
     _add_answer_options(end)
 
 
 def _count(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number (0 or more)")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a whole number (0 or more)")
+                                             .format(text=text))
     return int(text)
 
 
 def _add_answer_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--own-attempts", type=_count, metavar="N",
-                     help="your answer: how many attempts your own hardest change took")
+                     help=_("your answer: how many attempts your own hardest change took"))
     cmd.add_argument("--reflection", metavar="TEXT",
-                     help="a short reflection, kept as a fallibility entry linked to the goal")
+                     help=_("a short reflection, kept as a fallibility entry linked to the goal"))
     cmd.add_argument("--go-on", action="store_true",
-                     help="end the goal without answering the question")
+                     help=_("end the goal without answering the question"))
 
 
 def run(journal: Journal, args: argparse.Namespace) -> int:
@@ -125,7 +127,8 @@ def counts_text(goal: Goal) -> str:
 
 def _add(journal: Journal, args: argparse.Namespace) -> None:
     goal = journal.goals.add(_known_name(journal, args.person), args.text)
-    print(f"Added goal {goal.id} for {goal.person}: “{goal.text}”.")
+    print(_("Added goal {id} for {person}: “{text}”.")
+              .format(id=goal.id, person=goal.person, text=goal.text))
 
 
 def _list(journal: Journal, args: argparse.Namespace) -> None:
@@ -137,9 +140,9 @@ def _list(journal: Journal, args: argparse.Namespace) -> None:
         print_json([goal_json(g) for g in goals])
         return
     if not goals:
-        print("No goals match." if person or statuses else
-              "No goals yet. Add one with: carejournal goal add PERSON \"their goal, in their "
-              "own words\"")
+        print(_("No goals match.") if person or statuses else
+              _("No goals yet. Add one with: carejournal goal add PERSON \"their goal, in their "
+              "own words\""))
     width = max((len(g.person) for g in goals), default=0)
     for goal in goals:
         print(f"{goal.id:>4}  {goal.person:<{width}}  {goal.status.value:<12}  {goal.text}  "
@@ -152,7 +155,8 @@ def _show(journal: Journal, args: argparse.Namespace) -> None:
     if args.json:
         print_json([goal_json(goal) | {"attempt_log": [attempt_json(a) for a in attempts]}])
         return
-    print(f"Goal {goal.id} · {goal.person} · {goal.status.value}")
+    print(_("Goal {id} · {person} · {value}")
+              .format(id=goal.id, person=goal.person, value=goal.status.value))
     print(goal.text)
     print(counts_text(goal).capitalize())
     for attempt in attempts:
@@ -179,13 +183,14 @@ def _attempt(journal: Journal, args: argparse.Namespace) -> None:
     outcome = Outcome(parse_choice(Outcome, args.outcome, "outcome"))
     journal.goals.attempt(args.id, outcome, args.date, args.note, args.entry)
     goal = journal.goals.get(args.id)
-    print(f"Logged an attempt at goal {goal.id} ({OUTCOME_WORDS[outcome]}). "
-          f"So far: {counts_text(goal)}.")
+    print(_("Logged an attempt at goal {id} ({outcome}). So far: {counts}.").format(
+        id=goal.id, outcome=OUTCOME_WORDS[outcome], counts=counts_text(goal)))
 
 
 def _reword(journal: Journal, args: argparse.Namespace) -> None:
     journal.goals.reword(args.id, args.text)
-    print(f"Reworded goal {args.id}: “{journal.goals.get(args.id).text}”.")
+    print(_("Reworded goal {id}: “{text}”.")
+              .format(id=args.id, text=journal.goals.get(args.id).text))
 
 
 def _status(journal: Journal, args: argparse.Namespace) -> None:
@@ -207,12 +212,13 @@ def _change(journal: Journal, args: argparse.Namespace, status: GoalStatus) -> N
     if answer is None and journal.goals.needs_question(goal, status):
         answer = _ask(goal, journal.goals.threshold())
     changed = journal.goals.set_status(goal.id, status, answer)
-    print(f"Goal {changed.id} is now {changed.status.value}.")
+    print(_('Goal {id} is now {value}.').format(id=changed.id, value=changed.status.value))
     if answer is not None and changed.asked_at:
         print(_answer_text(changed) if answer.own_attempts is not None or changed.reflection_id
-              else "You went on without answering; the journal notes that you were asked.")
+              else _("You went on without answering; the journal notes that you were asked."))
     if changed.reflection_id:
-        print(f"Read your reflection with: carejournal show {changed.reflection_id}")
+        print(_("Read your reflection with: carejournal show {reflection_id}")
+                  .format(reflection_id=changed.reflection_id))
 
 
 def _answer_from_flags(args: argparse.Namespace) -> FallibilityAnswer | None:
@@ -230,7 +236,8 @@ def _ask(goal: Goal, threshold: int) -> FallibilityAnswer:
             f"goal {goal.id} has had {goal.attempts} {noun} (fewer than {threshold}). Before "
             f"ending it: {asked.goal} Answer with --own-attempts N (and --reflection TEXT if "
             "you like), or use --go-on to end it without answering.")
-    print(f"Goal {goal.id} (“{goal.text}”) has had {goal.attempts} {noun}.\n")
+    print(_("Goal {id} (“{text}”) has had {attempts} {noun}.\n")
+              .format(id=goal.id, text=goal.text, attempts=goal.attempts, noun=noun))
     print(asked.goal)
     print(asked.goal_detail + "\n")
     own = _ask_number("Attempts (leave blank to skip): ")
@@ -244,7 +251,7 @@ def _ask_number(prompt: str) -> int | None:
         answer = _input(prompt)
         if not answer or answer.isdigit():
             return int(answer) if answer else None
-        print("Please type a whole number, such as 7, or leave it blank.")
+        print(_("Please type a whole number, such as 7, or leave it blank."))
 
 
 def _input(prompt: str) -> str:
@@ -255,4 +262,4 @@ def _input(prompt: str) -> str:
         return ""
     except KeyboardInterrupt:
         print()
-        raise InvalidInput("stopped; the goal was not changed") from None
+        raise InvalidInput(_("stopped; the goal was not changed")) from None

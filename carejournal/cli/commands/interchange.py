@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from carejournal.core.i18n import _
+
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
 
@@ -17,9 +19,9 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=IMPORT_FORMATS, required=True)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--dry-run", action="store_true",
-                        help="check the files and count what would be imported; change nothing")
+                        help=_("check the files and count what would be imported; change nothing"))
     parser.add_argument("--map", default="", metavar="date=COL,text=COL,...",
-                        help="CSV columns for date, text, title, tags, kind")
+                        help=_("CSV columns for date, text, title, tags, kind"))
 
 
 def run_json_export(journal: Journal, args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 
 from carejournal.cli.output import print_json
 from carejournal.cli.parser import date_type
+from carejournal.core.i18n import _
 from carejournal.core.kindness import Act
 from carejournal.services.journal import Journal
 
@@ -15,28 +16,28 @@ from carejournal.services.journal import Journal
 def add_arguments(kindness: argparse.ArgumentParser) -> None:
     """The subcommands of `carejournal kindness`."""
     actions = kindness.add_subparsers(dest="kindness_command", metavar="ACTION", required=True)
-    log = actions.add_parser("log", help="log a little thing you did")
-    log.add_argument("act", metavar="ACT", help="key, number or words of the act (see 'acts')")
-    log.add_argument("--person", default="", help="who it was for")
-    log.add_argument("--note", default="", help="a few words about it")
-    log.add_argument("--date", type=date_type, help="YYYY-MM-DD, today or yesterday")
-    listing = actions.add_parser("list", help="little things logged, newest first")
-    listing.add_argument("--since", type=date_type, help="from this date")
-    listing.add_argument("--until", type=date_type, help="up to this date")
-    listing.add_argument("--person", default="", help="only for this person")
-    listing.add_argument("-n", type=int, metavar="N", help="keep only the newest N")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    acts = actions.add_parser("acts", help="your list of little things")
-    acts.add_argument("--all", action="store_true", help="include retired acts")
-    acts.add_argument("--json", action="store_true", help="print JSON")
-    add = actions.add_parser("add-act", help="add a little thing of your own")
+    log = actions.add_parser("log", help=_("log a little thing you did"))
+    log.add_argument("act", metavar="ACT", help=_("key, number or words of the act (see 'acts')"))
+    log.add_argument("--person", default="", help=_("who it was for"))
+    log.add_argument("--note", default="", help=_("a few words about it"))
+    log.add_argument("--date", type=date_type, help=_("YYYY-MM-DD, today or yesterday"))
+    listing = actions.add_parser("list", help=_("little things logged, newest first"))
+    listing.add_argument("--since", type=date_type, help=_("from this date"))
+    listing.add_argument("--until", type=date_type, help=_("up to this date"))
+    listing.add_argument("--person", default="", help=_("only for this person"))
+    listing.add_argument("-n", type=int, metavar="N", help=_("keep only the newest N"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    acts = actions.add_parser("acts", help=_("your list of little things"))
+    acts.add_argument("--all", action="store_true", help=_("include retired acts"))
+    acts.add_argument("--json", action="store_true", help=_("print JSON"))
+    add = actions.add_parser("add-act", help=_("add a little thing of your own"))
     add.add_argument("label", metavar="WORDS")
-    rename = actions.add_parser("rename-act", help="reword an act (old entries keep theirs)")
+    rename = actions.add_parser("rename-act", help=_("reword an act (old entries keep theirs)"))
     rename.add_argument("act", metavar="ACT")
     rename.add_argument("label", metavar="WORDS")
-    retire = actions.add_parser("retire-act", help="stop offering an act (old entries keep it)")
+    retire = actions.add_parser("retire-act", help=_("stop offering an act (old entries keep it)"))
     retire.add_argument("act", metavar="ACT")
-    retire.add_argument("--undo", action="store_true", help="offer it again")
+    retire.add_argument("--undo", action="store_true", help=_("offer it again"))
 
 
 def run(journal: Journal, args: argparse.Namespace) -> int:
@@ -52,7 +53,7 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
 def _log(journal: Journal, args: argparse.Namespace) -> None:
     act = journal.kindness.find(args.act)
     entry_id = journal.kindness.log(act, person=args.person, note=args.note, day=args.date)
-    print(f"Logged “{act.label}” as entry {entry_id}.")
+    print(_('Logged “{label}” as entry {entry_id}.').format(label=act.label, entry_id=entry_id))
 
 
 def _list(journal: Journal, args: argparse.Namespace) -> None:
@@ -64,7 +65,7 @@ def _list(journal: Journal, args: argparse.Namespace) -> None:
                     for x in logged])
         return
     if not logged:
-        print("No little things logged yet. Try: carejournal kindness log cup-of-tea")
+        print(_("No little things logged yet. Try: carejournal kindness log cup-of-tea"))
     for x in logged:
         who = f"  ({x.people})" if x.people else ""
         note = f" — {x.note}" if x.note else ""
@@ -88,17 +89,17 @@ def _acts(journal: Journal, args: argparse.Namespace) -> None:
 
 def _add(journal: Journal, args: argparse.Namespace) -> None:
     act = journal.kindness.add_act(args.label)
-    print(f"Added “{act.label}” (number {act.id}).")
+    print(_('Added “{label}” (number {id}).').format(label=act.label, id=act.id))
 
 
 def _rename(journal: Journal, args: argparse.Namespace) -> None:
     act = journal.kindness.find(args.act, include_retired=True)
     journal.kindness.rename_act(act, args.label)
-    print("Renamed. Entries already written keep the words they were logged with.")
+    print(_("Renamed. Entries already written keep the words they were logged with."))
 
 
 def _retire(journal: Journal, args: argparse.Namespace) -> None:
     act = journal.kindness.find(args.act, include_retired=True)
     journal.kindness.retire_act(act, retired=not args.undo)
-    print("Offered again." if args.undo else
-          "Retired: it stays on entries already written, and is no longer offered.")
+    print(_("Offered again.") if args.undo else
+          _("Retired: it stays on entries already written, and is no longer offered."))

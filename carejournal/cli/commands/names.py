@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from carejournal.cli.output import print_json
+from carejournal.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -16,20 +17,20 @@ if TYPE_CHECKING:
 def add_people_arguments(people: argparse.ArgumentParser) -> None:
     """The subcommands of `carejournal people`."""
     acts = people.add_subparsers(dest="people_command", metavar="ACTION")
-    _json(acts.add_parser("list", help="everyone, with their other names, alias and entries"))
-    rename = acts.add_parser("rename", help="call someone by a new name in every entry (the "
-                                            "old name stays among their nicknames)")
+    _json(acts.add_parser("list", help=_("everyone, with their other names, alias and entries")))
+    rename = acts.add_parser("rename", help=_("call someone by a new name in every entry (the "
+                                            "old name stays among their nicknames)"))
     rename.add_argument("old", metavar="NAME")
     rename.add_argument("new", metavar="NEW_NAME")
-    merge = acts.add_parser("merge", help="move every entry and goal of one person to "
-                                          "another, who keeps the first's names as nicknames")
+    merge = acts.add_parser("merge", help=_("move every entry and goal of one person to "
+                                          "another, who keeps the first's names as nicknames"))
     merge.add_argument("source", metavar="NAME")
     merge.add_argument("target", metavar="INTO")
-    alias = acts.add_parser("alias", help="the alias supervision packs use (empty: initials)")
+    alias = acts.add_parser("alias", help=_("the alias supervision packs use (empty: initials)"))
     alias.add_argument("name", metavar="NAME")
     alias.add_argument("alias", metavar="ALIAS")
-    nickname = acts.add_parser("nickname", help="the other names someone goes by (they "
-                                                "replace those kept; give none to clear)")
+    nickname = acts.add_parser("nickname", help=_("the other names someone goes by (they "
+                                                "replace those kept; give none to clear)"))
     nickname.add_argument("name", metavar="NAME")
     nickname.add_argument("nicknames", nargs="*", metavar="NICKNAME")
     for parser in (rename, merge, alias, nickname):
@@ -40,11 +41,11 @@ def add_people_arguments(people: argparse.ArgumentParser) -> None:
 def add_tags_arguments(tags: argparse.ArgumentParser) -> None:
     """The subcommands of `carejournal tags`."""
     acts = tags.add_subparsers(dest="tags_command", metavar="ACTION")
-    _json(acts.add_parser("list", help="every tag with its number of entries"))
-    rename = acts.add_parser("rename", help="rename a tag in every entry")
+    _json(acts.add_parser("list", help=_("every tag with its number of entries")))
+    rename = acts.add_parser("rename", help=_("rename a tag in every entry"))
     rename.add_argument("old", metavar="TAG")
     rename.add_argument("new", metavar="NEW_TAG")
-    merge = acts.add_parser("merge", help="put one tag's entries under another and remove it")
+    merge = acts.add_parser("merge", help=_("put one tag's entries under another and remove it"))
     merge.add_argument("source", metavar="TAG")
     merge.add_argument("target", metavar="INTO")
     for parser in (rename, merge):
@@ -53,7 +54,7 @@ def add_tags_arguments(tags: argparse.ArgumentParser) -> None:
 
 
 def _json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run_people(journal: Journal, args: argparse.Namespace) -> int:
@@ -97,7 +98,7 @@ def run_tags(journal: Journal, args: argparse.Namespace) -> int:
             for tag in tags:
                 print(f"{tag.name}  ({_entries(tag.entries)})")
             if not tags:
-                print("No tags yet.")
+                print(_("No tags yet."))
         return 0
     if command == "rename":
         old = names.tag(args.old).name
@@ -121,7 +122,7 @@ def _list_people(journal: Journal, as_json: bool) -> int:
         alias = f"  alias: {p.alias}" if p.alias else ""
         print(f"{p.name}  ({_entries(p.entries)}){extra}{alias}")
     if not people:
-        print("Nobody is named in the journal yet.")
+        print(_("Nobody is named in the journal yet."))
     return 0
 
 
@@ -131,7 +132,7 @@ def _person_json(person: PersonRow) -> dict[str, object]:
 
 
 def _entries(count: int) -> str:
-    return "1 entry" if count == 1 else f"{count} entries"
+    return ngettext("{count} entry", "{count} entries", count).format(count=count)
 
 
 def _said(as_json: bool, text: str, data: dict[str, object]) -> int:

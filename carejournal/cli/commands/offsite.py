@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from carejournal.cli.output import print_json
+from carejournal.core.i18n import _, ngettext
 from carejournal.services.offsite import (
     MAX_EVERY_DAYS,
     OffsiteService,
@@ -24,26 +25,28 @@ def _days(text: str) -> int:
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"give a number of days, not {text!r}") from None
+        raise argparse.ArgumentTypeError(_("give a number of days, not {text!r}")
+                                             .format(text=text)) from None
     if not 1 <= days <= MAX_EVERY_DAYS:
-        raise argparse.ArgumentTypeError(f"the number of days must be from 1 to "
-                                         f"{MAX_EVERY_DAYS}, not {days}")
+        raise argparse.ArgumentTypeError(_("the number of days must be from 1 to "
+                                           "{MAX_EVERY_DAYS}, not {days}")
+                                             .format(MAX_EVERY_DAYS=MAX_EVERY_DAYS, days=days))
     return days
 
 
 def register(actions: Any) -> None:
     """Add `offsite` to the actions of `carejournal backup`."""
     off = actions.add_parser(
-        "offsite", help="copies off this laptop: where they go, the reminder, copy now",
-        description="Keep a copy of the journal off this laptop (a USB stick, another "
-                    "drive, a network folder), with a gentle reminder when it gets old.")
+        "offsite", help=_("copies off this laptop: where they go, the reminder, copy now"),
+        description=_("Keep a copy of the journal off this laptop (a USB stick, another "
+                    "drive, a network folder), with a gentle reminder when it gets old."))
     off.add_argument("--folder", metavar="PATH",
-                     help="the folder for copies (it must be there now)")
+                     help=_("the folder for copies (it must be there now)"))
     off.add_argument("--every", type=_days, metavar="DAYS",
                      help=f"remind when the last copy is this many days old "
                           f"(1 to {MAX_EVERY_DAYS}; 7 unless changed)")
-    off.add_argument("--now", action="store_true", help="copy the journal there now")
-    off.add_argument("--json", action="store_true", help="print JSON")
+    off.add_argument("--now", action="store_true", help=_("copy the journal there now"))
+    off.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run_opening(args: argparse.Namespace) -> int:
@@ -73,7 +76,7 @@ def run(journal: Any, args: argparse.Namespace) -> int:
         print_json(_as_json(status, copied))
         return EXIT_OK
     if copied is not None:
-        print(f"Copied the journal to {copied}")
+        print(_('Copied the journal to {copied}').format(copied=copied))
     _print_status(status)
     return EXIT_OK
 
@@ -94,24 +97,22 @@ def _as_json(status: OffsiteStatus, copied: Path | None) -> dict[str, Any]:
 
 def _print_status(status: OffsiteStatus) -> None:
     if status.folder is None:
-        print("Copies off this laptop: no folder chosen yet.")
-        print("Choose one with: carejournal backup offsite --folder PATH")
+        print(_("Copies off this laptop: no folder chosen yet."))
+        print(_("Choose one with: carejournal backup offsite --folder PATH"))
     else:
         there = "" if status.present else "  (not there just now: plug the drive in)"
-        print(f"Copies off this laptop go to {status.folder}{there}")
-        print(f"  Remind after: {_plural(status.every_days, 'day')}")
-        print(f"  Last copy:    {_when(status.last_copy)}")
+        print(_("Copies off this laptop go to {folder}{there}")
+                  .format(folder=status.folder, there=there))
+        print(ngettext("  Remind after: {count} day", "  Remind after: {count} days",
+                       status.every_days).format(count=status.every_days))
+        print(_('  Last copy:    {when}').format(when=_when(status.last_copy)))
         if status.present:
-            print(f"  Copies there: {status.copies}")
+            print(_('  Copies there: {copies}').format(copies=status.copies))
     if status.due is not None:
         print(reminder_text(status.due))
         if status.folder is not None and status.present:
-            print("Copy now with: carejournal backup offsite --now")
+            print(_("Copy now with: carejournal backup offsite --now"))
 
 
 def _when(moment: dt.datetime | None) -> str:
     return "none yet" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

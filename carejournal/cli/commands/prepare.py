@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.preparation import AgendaKind, Preparation, Step
 from carejournal.core.supervision import parse_status
 
@@ -21,47 +22,47 @@ if TYPE_CHECKING:
 def add_prepare_arguments(prep: argparse.ArgumentParser) -> None:
     """The steps of `carejournal prepare`, one subcommand each."""
     prep.add_argument("--session", type=positive, metavar="ID",
-                      help="the session to prepare for (default: the next one)")
+                      help=_("the session to prepare for (default: the next one)"))
     steps = prep.add_subparsers(dest="prepare_command", metavar="STEP")
-    steps.add_parser("show", help="every step: what is chosen and what is left to do")
-    period = steps.add_parser("period", help="1: the dates to look back over")
+    steps.add_parser("show", help=_("every step: what is chosen and what is left to do"))
+    period = steps.add_parser("period", help=_("1: the dates to look back over"))
     period.add_argument("--since", type=date_type, required=True)
     period.add_argument("--until", type=date_type)
-    entries = steps.add_parser("entries", help="1: bring all entries, or only some")
+    entries = steps.add_parser("entries", help=_("1: bring all entries, or only some"))
     entries.add_argument("which", metavar="all|ID,ID,...")
-    discuss = steps.add_parser("discuss", help="1: mark an entry to discuss (agenda)")
+    discuss = steps.add_parser("discuss", help=_("1: mark an entry to discuss (agenda)"))
     discuss.add_argument("id", type=positive, metavar="ENTRY")
-    discuss.add_argument("--off", action="store_true", help="unmark it")
-    mark = steps.add_parser("mark", help="1: how an action agreed last time stands")
+    discuss.add_argument("--off", action="store_true", help=_("unmark it"))
+    mark = steps.add_parser("mark", help=_("1: how an action agreed last time stands"))
     mark.add_argument("action_id", type=positive, metavar="ACTION")
     mark.add_argument("status", metavar="done|in-progress|dropped|open")
-    reword = steps.add_parser("reword", help="2: reword finding N in its entry")
+    reword = steps.add_parser("reword", help=_("2: reword finding N in its entry"))
     reword.add_argument("n", type=positive, metavar="N")
-    reword.add_argument("--to", required=True, help="the new wording")
+    reword.add_argument("--to", required=True, help=_("the new wording"))
     reword.add_argument("--sentence", action="store_true",
-                        help="--to replaces the whole sentence the wording is in")
-    keep = steps.add_parser("keep", help="2: keep finding N as written, with a reason")
+                        help=_("--to replaces the whole sentence the wording is in"))
+    keep = steps.add_parser("keep", help=_("2: keep finding N as written, with a reason"))
     keep.add_argument("n", type=positive, metavar="N")
     keep.add_argument("--reason", required=True)
     for name, text in (("question", "2: bring finding N to supervision as a question"),
                        ("undo", "2: forget what was decided about finding N")):
         steps.add_parser(name, help=text).add_argument("n", type=positive, metavar="N")
-    strength = steps.add_parser("strength", help="3: a strength you saw in someone, or "
-                                                 "bring it as a question")
+    strength = steps.add_parser("strength", help=_("3: a strength you saw in someone, or "
+                                                 "bring it as a question"))
     strength.add_argument("person", metavar="PERSON")
     how = strength.add_mutually_exclusive_group(required=True)
-    how.add_argument("--text", help="the strength you saw")
-    how.add_argument("--question", action="store_true", help="bring it to supervision")
-    bring = steps.add_parser("bring", help="4: put question N of step 4 on the agenda")
+    how.add_argument("--text", help=_("the strength you saw"))
+    how.add_argument("--question", action="store_true", help=_("bring it to supervision"))
+    bring = steps.add_parser("bring", help=_("4: put question N of step 4 on the agenda"))
     bring.add_argument("n", type=positive, metavar="N")
     for name, text in (("ask", "5: add your own question to the agenda"),
                        ("goal", "5: add a development goal to the agenda"),
                        ("name", "6: your name for the cover (empty to leave it off)")):
         steps.add_parser(name, help=text).add_argument("text", metavar="TEXT")
-    move = steps.add_parser("move", help="5: move agenda item N to place TO")
+    move = steps.add_parser("move", help=_("5: move agenda item N to place TO"))
     move.add_argument("n", type=positive, metavar="N")
     move.add_argument("to", type=positive, metavar="TO")
-    steps.add_parser("remove", help="5: take agenda item N off").add_argument(
+    steps.add_parser("remove", help=_("5: take agenda item N off")).add_argument(
         "n", type=positive, metavar="N")
 
 
@@ -71,11 +72,11 @@ def add_export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("--since-last-supervision", action="store_true")
     export.add_argument("--until", type=date_type, metavar="DATE")
     export.add_argument("--format", choices=("pdf", "docx", "md", "json"),
-                        help="default: from the --out file name")
+                        help=_("default: from the --out file name"))
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
-    export.add_argument("--entries", metavar="ID,...", help="only these entries")
+    export.add_argument("--entries", metavar="ID,...", help=_("only these entries"))
     export.add_argument("--keep", action="append", default=[], metavar="TEXT",
-                        help="a detected word to keep as written, e.g. a place (repeat)")
+                        help=_("a detected word to keep as written, e.g. a place (repeat)"))
     export.add_argument("--session", type=positive, metavar="ID", help=argparse.SUPPRESS)
 
 
@@ -115,8 +116,8 @@ def _apply(journal: Journal, prep: Preparation, command: str,
     if command == "period":
         prep.since, prep.until = args.since, args.until or prep.until
         if prep.until < prep.since:
-            raise InvalidInput(f"the period ends ({prep.until}) before it starts "
-                               f"({prep.since})")
+            raise InvalidInput(_("the period ends ({until}) before it starts ({since})")
+                                   .format(until=prep.until, since=prep.since))
         prep.language_before = None
         return f"The preparation now looks back from {prep.since} to {prep.until}."
     if command == "entries":
@@ -142,8 +143,8 @@ def _language(journal: Journal, prep: Preparation, command: str,
     steps.start_language(prep)
     items = steps.language(prep)
     if args.n > len(items):
-        raise InvalidInput(f"there is no finding {args.n}; 'prepare show' lists "
-                           f"{len(items)}")
+        raise InvalidInput(_("there is no finding {n}; 'prepare show' lists {len}")
+                               .format(n=args.n, len=len(items)))
     item = items[args.n - 1]
     prep.step = max(prep.step, Step.LANGUAGE)
     if command == "reword":
@@ -167,7 +168,8 @@ def _later_steps(journal: Journal, prep: Preparation, command: str,
         names = {p.name.casefold(): p.name for p in steps.strengths(prep)}
         person = names.get(args.person.strip().casefold())
         if person is None:
-            raise InvalidInput(f"'{args.person}' is not named in the chosen entries")
+            raise InvalidInput(_("'{person}' is not named in the chosen entries")
+                                   .format(person=args.person))
         if args.question:
             steps.strength_question(prep, person)
             return f"On the agenda: the strengths you might be missing in {person}."
@@ -176,7 +178,7 @@ def _later_steps(journal: Journal, prep: Preparation, command: str,
     if command == "bring":
         questions = steps.power(prep).questions
         if args.n > len(questions):
-            raise InvalidInput(f"there is no question {args.n} in step 4")
+            raise InvalidInput(_('there is no question {n} in step 4').format(n=args.n))
         steps.bring_question(prep, questions[args.n - 1])
         return "The question is on the agenda."
     if command in ("ask", "goal"):
@@ -203,7 +205,8 @@ def entry_ids(text: str) -> list[int] | None:
     for part in text.split(","):
         part = part.strip()
         if not part.isdigit() or int(part) < 1:
-            raise InvalidInput(f"'{part}' is not an entry id; give ids like 12,15,20 or 'all'")
+            raise InvalidInput(_("'{part}' is not an entry id; give ids like 12,15,20 or 'all'")
+                                   .format(part=part))
         ids.append(int(part))
     return list(dict.fromkeys(ids))
 
@@ -218,8 +221,8 @@ def run_export(journal: Journal, args: argparse.Namespace) -> int:
     plan = plan_pack(journal, prep)
     written = write_plan(plan, args.out, fmt, keep=set(args.keep))
     _report(written)
-    print(f"Wrote the supervision pack to {args.out} "
-          f"({len(plan.content.entries)} entries).")
+    print(_("Wrote the supervision pack to {out} ({len} entries).")
+              .format(out=args.out, len=len(plan.content.entries)))
     return 0
 
 
@@ -227,7 +230,7 @@ def export_preparation(journal: Journal, args: argparse.Namespace) -> Preparatio
     """The saved preparation for the next session, or one for the period asked for."""
     today = args.until or dt.date.today()
     if args.since and args.since_last_supervision:
-        raise InvalidInput("give --since or --since-last-supervision, not both")
+        raise InvalidInput(_("give --since or --since-last-supervision, not both"))
     upcoming = journal.supervision.next_session(dt.date.today())
     wanted = args.session or (upcoming.id if upcoming is not None and not args.since and
                               not args.since_last_supervision else None)
@@ -246,7 +249,9 @@ def export_preparation(journal: Journal, args: argparse.Namespace) -> Preparatio
 def _report(written: Written) -> None:
     for item in written.replaced:
         times = "" if item.count == 1 else f" ({item.count} times)"
-        sys.stderr.write(f"Replaced {item.label} \u201c{item.text}\u201d{times}.\n")
+        sys.stderr.write(_("Replaced {label} “{text}”{times}.\n")
+                             .format(label=item.label, text=item.text, times=times))
     for item in written.kept:
-        sys.stderr.write(f"Kept {item.label} \u201c{item.text}\u201d as you asked.\n")
+        sys.stderr.write(_("Kept {label} “{text}” as you asked.\n")
+                             .format(label=item.label, text=item.text))
 

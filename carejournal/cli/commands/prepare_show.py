@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from carejournal.cli.commands.supervision import action_line
+from carejournal.core.i18n import _
 from carejournal.core.preparation import Preparation
 from carejournal.core.supervision import when_text
 
@@ -18,31 +19,32 @@ def print_preparation(journal: Journal, prep: Preparation) -> None:
 
     steps = journal.preparing
     session = steps.session_of(prep)
-    print(f"Preparing for supervision {when_text(session.held_on, dt.date.today())} "
-          f"({session.held_on.isoformat()}).")
+    print(_("Preparing for supervision {when} ({date}).").format(
+        when=when_text(session.held_on, dt.date.today()), date=session.held_on.isoformat()))
     actions = steps.last_actions(prep)
     if actions:
-        print("\nAgreed last time (mark each: prepare mark ACTION done|in-progress|dropped):")
+        print(_("\nAgreed last time (mark each: prepare mark ACTION done|in-progress|dropped):"))
         for action in actions:
             print("  " + action_line(action))
     _entries(journal, prep)
     _language(journal, prep)
     _strengths(journal, prep)
     _power(journal, prep)
-    print("\n5. Agenda (prepare ask TEXT, prepare goal TEXT, prepare move N TO, "
-          "prepare remove N)")
+    print(_("\n5. Agenda (prepare ask TEXT, prepare goal TEXT, prepare move N TO, "
+          "prepare remove N)"))
     if not prep.agenda:
-        print("   Nothing yet.")
+        print(_("   Nothing yet."))
     for n, item in enumerate(prep.agenda, 1):
         print(f"   {n}. {item.text}  [{item.kind.value}]")
-    print("\n6. Export: carejournal export --out pack.pdf   (or .docx, .md)")
+    print(_("\n6. Export: carejournal export --out pack.pdf   (or .docx, .md)"))
 
 
 def _entries(journal: Journal, prep: Preparation) -> None:
     rows = journal.preparing.period_rows(prep)
     chosen = {r.id for r in journal.preparing.chosen(prep)}
-    print(f"\n1. Entries from {prep.since} to {prep.until}: {len(chosen)} of {len(rows)} "
-          "brought (prepare period, prepare entries all|ID,..., prepare discuss ID)")
+    print(_("\n1. Entries from {since} to {until}: {len} of {len2} brought (prepare period, "
+            "prepare entries all|ID,..., prepare discuss ID)")
+              .format(since=prep.since, until=prep.until, len=len(chosen), len2=len(rows)))
     for row in rows:
         mark = "x" if row.id in chosen else " "
         discuss = "  [to discuss]" if row.id in prep.to_discuss else ""
@@ -54,8 +56,9 @@ def _entries(journal: Journal, prep: Preparation) -> None:
 def _language(journal: Journal, prep: Preparation) -> None:
     items = journal.preparing.language(prep)
     now = sum(i.occurrences for i in items)
-    print(f"\n2. Language: {prep.language_before or 0} findings before, {now} now "
-          "(prepare reword N --to TEXT, prepare keep N --reason TEXT, prepare question N)")
+    print(_("\n2. Language: {value} findings before, {now} now (prepare reword N --to TEXT, "
+            "prepare keep N --reason TEXT, prepare question N)")
+              .format(value=prep.language_before or 0, now=now))
     for n, item in enumerate(items, 1):
         state = ("kept: " + item.kept.reason if item.kept else
                  "brought as a question" if item.question else "to decide")
@@ -65,17 +68,17 @@ def _language(journal: Journal, prep: Preparation) -> None:
         print(f"      {item.context}")
         print(f"      {f.why}")
         if f.alternatives:
-            print(f"      Try: {'; '.join(f.alternatives)}")
+            print(_('      Try: {join}').format(join='; '.join(f.alternatives)))
     for r in prep.rewordings:
-        print(f"   reworded in entry {r.entry_id}: \u201c{r.before}\u201d \u2192 "
-              f"\u201c{r.after}\u201d")
+        print(_("   reworded in entry {entry_id}: “{before}” → “{after}”")
+                  .format(entry_id=r.entry_id, before=r.before, after=r.after))
 
 
 def _strengths(journal: Journal, prep: Preparation) -> None:
     people = journal.preparing.strengths(prep)
-    print("\n3. Strengths (prepare strength PERSON --text TEXT | --question)")
+    print(_("\n3. Strengths (prepare strength PERSON --text TEXT | --question)"))
     if not people:
-        print("   Nobody is named in the chosen entries.")
+        print(_("   Nobody is named in the chosen entries."))
     for p in people:
         note = f"  a strength you saw: {p.noted}" if p.noted else ""
         ask = "  <- only problems noted: add a strength you saw, or bring it as a question" \
@@ -86,18 +89,19 @@ def _strengths(journal: Journal, prep: Preparation) -> None:
 
 def _power(journal: Journal, prep: Preparation) -> None:
     power = journal.preparing.power(prep)
-    print("\n4. Power and fallibility (prepare bring N puts question N on the agenda)")
+    print(_("\n4. Power and fallibility (prepare bring N puts question N on the agenda)"))
     share = power.share_with
-    print("   No decisions recorded in the period." if share is None else
+    print(_("   No decisions recorded in the period.") if share is None else
           f"   {power.made_with} of {power.decisions} decisions made with the person "
           f"({share:.0%}).")
     for goal in power.ended_early:
-        print(f"   Goal ended after few attempts: {goal.person}: {goal.text} "
-              f"({goal.attempts} in the period)")
+        print(_("   Goal ended after few attempts: {person}: {text} ({attempts} in the period)")
+                  .format(person=goal.person, text=goal.text, attempts=goal.attempts))
         for reflection in power.reflections_on(goal.goal_id):
-            print(f"     Reflection on ending it: {reflection.entry.title}")
+            print(_('     Reflection on ending it: {title}').format(title=reflection.entry.title))
     for reflection in power.other_reflections():
-        print(f"   Reflection on ending a goal: {reflection.person}: {reflection.goal}")
-    print(f"   Own-fallibility reflections brought: {len(power.fallibility)}")
+        print(_("   Reflection on ending a goal: {person}: {goal}")
+                  .format(person=reflection.person, goal=reflection.goal))
+    print(_('   Own-fallibility reflections brought: {len}').format(len=len(power.fallibility)))
     for n, question in enumerate(power.questions, 1):
         print(f"   Q{n}. {question}")

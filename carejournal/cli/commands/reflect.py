@@ -11,6 +11,7 @@ from carejournal.cli.parser import positive
 from carejournal.cli.sections import SectionsFile, choice_value, find_section, read_sections
 from carejournal.core.catalogues import Rung, find_rung, ladder
 from carejournal.core.domain import ActDone, Decision, EntryKind, InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.kinds import (
     KINDS,
     Part,
@@ -58,25 +59,25 @@ def add_arguments(add: argparse.ArgumentParser) -> None:
     group.add_argument("--strengths", default="", metavar="TEXT",
                        help="interaction: strengths, skills and wishes you noticed in the person")
     group.add_argument("--act", action="append", default=[], metavar="ACT[=NOTE]",
-                       help="interaction or kindness: a little thing done, by key, number or "
-                            "words (see 'kindness acts'), with an optional note (repeat)")
+                       help=_("interaction or kindness: a little thing done, by key, number or "
+                            "words (see 'kindness acts'), with an optional note (repeat)"))
     group.add_argument("--decision", action="append", default=[], metavar="RUNG:TEXT",
-                       help="interaction: a decision and its rung on the ladder (see 'ladder'); "
+                       help=_("interaction: a decision and its rung on the ladder (see 'ladder'); "
                             "write RUNG+choices or RUNG+no-choices to say whether choices "
-                            "were offered (repeat)")
+                            "were offered (repeat)"))
     group.add_argument("--model", metavar="MODEL",
-                       help="reflection: the reflective model (see 'models'; default free)")
+                       help=_("reflection: the reflective model (see 'models'; default free)"))
     group.add_argument("--sections", metavar="FILE",
-                       help="reflection or fallibility: the sections, from a JSON object or a "
-                            "Markdown file with '## Section' headings; '-' reads standard input")
+                       help=_("reflection or fallibility: the sections, from a JSON object or a "
+                            "Markdown file with '## Section' headings; '-' reads standard input"))
     group.add_argument("--area", metavar="AREA",
                        help="fallibility: which area of your own life (e.g. time-keeping, temper)")
     group.add_argument("--treated", metavar="TEXT",
-                       help="fallibility: how you would want to be treated after it")
+                       help=_("fallibility: how you would want to be treated after it"))
     group.add_argument("--expectations", metavar="TEXT",
-                       help="fallibility: what it tells you about what you expect of others")
+                       help=_("fallibility: what it tells you about what you expect of others"))
     group.add_argument("--mirror-of", type=positive, metavar="ID",
-                       help="fallibility: write it as the mirror of interaction entry ID")
+                       help=_("fallibility: write it as the mirror of interaction entry ID"))
 
 
 def extras(journal: Journal, args: argparse.Namespace) -> Extras:
@@ -84,8 +85,8 @@ def extras(journal: Journal, args: argparse.Namespace) -> Extras:
     kind: EntryKind = args.kind
     _check_kinds(args, kind)
     if args.sections == "-" and args.text == "-":
-        raise InvalidInput("standard input can be read only once: use '-' for TEXT or for "
-                           "--sections, not both")
+        raise InvalidInput(_("standard input can be read only once: use '-' for TEXT or for "
+                           "--sections, not both"))
     template = _template(kind, args.model)
     # _check_kinds refused --sections for the kinds without a template
     found = (read_sections(args.sections, template) if args.sections and template is not None
@@ -114,7 +115,8 @@ def _check_kinds(args: argparse.Namespace, kind: EntryKind) -> None:
         if value not in (None, "", []) and kind not in kinds:
             allowed = " or ".join(k.value for k in kinds)
             option = "--" + name.replace("_", "-")
-            raise InvalidInput(f"{option} is for {allowed} entries, not {kind.value} entries")
+            raise InvalidInput(_("{option} is for {allowed} entries, not {value} entries")
+                                   .format(option=option, allowed=allowed, value=kind.value))
 
 
 def _template(kind: EntryKind, model: str | None) -> Template | None:
@@ -136,10 +138,11 @@ def _acts(journal: Journal, values: list[str]) -> tuple[ActDone, ...]:
     """Acts from 'ACT' or 'ACT=NOTE', each at most once."""
     done: list[ActDone] = []
     for value in values:
-        ref, _, note = value.partition("=")
+        ref, _sep, note = value.partition("=")
         act = journal.kindness.find(ref)
         if any(d.act_id == act.id for d in done):
-            raise InvalidInput(f"“{act.label}” is given twice; give each little thing once")
+            raise InvalidInput(_("“{label}” is given twice; give each little thing once")
+                                   .format(label=act.label))
         done.append(ActDone(act.id, note.strip(), act.label))
     return tuple(done)
 
@@ -148,24 +151,26 @@ def parse_decision(value: str) -> Decision:
     """A decision from 'RUNG: TEXT', 'RUNG+choices: TEXT' or 'RUNG+no-choices: TEXT'."""
     head, colon, text = value.partition(":")
     if not colon or not text.strip() or not head.strip():
-        raise InvalidInput(f"write a decision as 'RUNG: what was decided', for example "
-                           f"'co-production+choices: Chose the route together' (not '{value}')")
-    rung, _, flag = head.partition("+")
+        raise InvalidInput(_("write a decision as 'RUNG: what was decided', for example "
+                             "'co-production+choices: Chose the route together' (not '{value}')")
+                               .format(value=value))
+    rung, _sep, flag = head.partition("+")
     offered = flag.strip().lower()
     if offered not in CHOICES_FLAGS:
-        raise InvalidInput(f"after the rung, write +choices (choices were offered) or "
-                           f"+no-choices (they were not), not '+{flag.strip()}'")
+        raise InvalidInput(_("after the rung, write +choices (choices were offered) or "
+                             "+no-choices (they were not), not '+{strip}'")
+                               .format(strip=flag.strip()))
     return Decision(" ".join(text.split()), find_rung(rung).key, CHOICES_FLAGS[offered])
 
 
 def _check_mirror(journal: Journal, entry_id: int) -> None:
     target = journal.get(entry_id)
     if not can_be_mirrored(target.kind):
-        raise InvalidInput(f"entry {entry_id} is a {target.kind.value} entry; only "
-                           "interaction entries can be mirrored")
+        raise InvalidInput(_("entry {entry_id} is a {value} entry; only interaction entries can "
+                             "be mirrored").format(entry_id=entry_id, value=target.kind.value))
     if target.deleted_at is not None:
-        raise InvalidInput(f"entry {entry_id} is in the trash; restore it first "
-                           f"(carejournal restore {entry_id})")
+        raise InvalidInput(_("entry {entry_id} is in the trash; restore it first (carejournal "
+                             "restore {entry_id2})").format(entry_id=entry_id, entry_id2=entry_id))
 
 
 # -- models and ladder ------------------------------------------------------------------------
@@ -173,12 +178,12 @@ def add_models_arguments(listing: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal models`."""
     listing.add_argument("model", nargs="?", metavar="MODEL",
                          help="show only this model ('fallibility' shows the fallibility prompts)")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def add_ladder_arguments(rungs: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal ladder`."""
-    rungs.add_argument("--json", action="store_true", help="print JSON")
+    rungs.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def template_json(template: Template) -> dict[str, Any]:
@@ -207,7 +212,8 @@ def run_models(args: argparse.Namespace) -> int:
             extra = " (action items allowed)" if section.actions else ""
             print(f"{'':<12}  {section.key:<18}{section.label}: {section.question}{extra}")
             if section.options:
-                print(f"{'':<32}choices: {', '.join(o.key for o in section.options)}")
+                print(_("{value:<32}choices: {join}")
+                          .format(value='', join=', '.join(o.key for o in section.options)))
     return 0
 
 

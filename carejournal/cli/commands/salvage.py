@@ -14,6 +14,7 @@ from pathlib import Path
 
 from carejournal.cli.output import print_json
 from carejournal.core.domain import InvalidInput
+from carejournal.core.i18n import _
 from carejournal.core.paths import journal_path
 
 EXIT_OK = 0
@@ -22,8 +23,8 @@ EXIT_OK = 0
 def add_arguments(cmd: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal salvage`."""
     cmd.add_argument("--out", metavar="FILE", type=Path, required=True,
-                     help="the JSON file to write (it is not encrypted: keep it safe)")
-    cmd.add_argument("--json", action="store_true", help="print the report as JSON")
+                     help=_("the JSON file to write (it is not encrypted: keep it safe)"))
+    cmd.add_argument("--json", action="store_true", help=_("print the report as JSON"))
 
 
 def run(args: argparse.Namespace, key: bytes | None = None) -> int:
@@ -33,32 +34,33 @@ def run(args: argparse.Namespace, key: bytes | None = None) -> int:
     path = journal_path(args.journal)
     out = args.out.expanduser()
     if not out.parent.is_dir():
-        raise InvalidInput(f"the folder {out.parent} does not exist")
+        raise InvalidInput(_('the folder {parent} does not exist').format(parent=out.parent))
     if key is None:
         key = _key(path, args)
     report = salvage(path, out, key)
     if args.json:
         print_json(report.as_json())
         return EXIT_OK
-    print(f"Saved what could be read from {path.name} to {report.out}.")
-    print(f"{path.name} itself has not been changed.")
+    print(_("Saved what could be read from {name} to {out}.")
+              .format(name=path.name, out=report.out))
+    print(_('{name} itself has not been changed.').format(name=path.name))
     for table in report.tables:
         if table.saved or not table.complete:
             found = f" ({table.recovered} read page by page)" if table.recovered else ""
             print(f"  {table.label}: {table.saved} saved{found}"
                   f"{_lost_text(table.lost, table.problem)}")
     for what, count in report.left_out.items():
-        print(f"  note: {what}: {count}")
+        print(_('  note: {what}: {count}').format(what=what, count=count))
     if report.recovered:
-        print(f"{report.recovered} rows in all were read page by page, where SQLite could "
-              "not read them.")
+        print(_("{recovered} rows in all were read page by page, where SQLite could not read "
+                "them.").format(recovered=report.recovered))
     for warning in report.warnings:
-        print(f"  warning: {warning}")
-    print("Everything that was there could be read." if report.complete else
-          "Some of the journal could not be read; what was saved is in the file.")
-    print(f"To bring it into a new journal: carejournal --journal NEW.sqlite import "
-          f"--format json {report.out}")
-    print("The file is not encrypted: keep it somewhere safe.")
+        print(_('  warning: {warning}').format(warning=warning))
+    print(_("Everything that was there could be read.") if report.complete else
+          _("Some of the journal could not be read; what was saved is in the file."))
+    print(_("To bring it into a new journal: carejournal --journal NEW.sqlite import --format "
+            "json {out}").format(out=report.out))
+    print(_("The file is not encrypted: keep it somewhere safe."))
     return EXIT_OK
 
 

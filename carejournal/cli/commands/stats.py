@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from carejournal.cli.output import print_json
 from carejournal.cli.parser import date_type
 from carejournal.core.domain import EntryKind, InvalidInput, clean_name
+from carejournal.core.i18n import _, ngettext
 from carejournal.core.patterns import (
     ActsSeries,
     BalancePerWeek,
@@ -37,20 +38,20 @@ WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 def add_arguments(stats: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal stats`."""
     add_period_options(stats)
-    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def add_period_options(parser: argparse.ArgumentParser) -> None:
     """--period, --since, --until and --person, read back by period_from."""
     parser.add_argument("--period", choices=[c.value for c in CHOICES],
-                        help="the last 4 weeks (default), 3 months or 12 months, ending today "
-                             "(or on --until)")
-    parser.add_argument("--since", type=date_type, metavar="DATE", help="from this date")
+                        help=_("the last 4 weeks (default), 3 months or 12 months, ending today "
+                             "(or on --until)"))
+    parser.add_argument("--since", type=date_type, metavar="DATE", help=_("from this date"))
     parser.add_argument("--until", type=date_type, metavar="DATE",
-                        help="up to this date (default today)")
+                        help=_("up to this date (default today)"))
     parser.add_argument("--since-last-supervision", action="store_true",
-                        help="from the day of your last supervision session")
-    parser.add_argument("--person", default="", help="only entries and goals of this person")
+                        help=_("from the day of your last supervision session"))
+    parser.add_argument("--person", default="", help=_("only entries and goals of this person"))
 
 
 def period_from(args: argparse.Namespace, today: dt.date, person: str = "",
@@ -58,14 +59,14 @@ def period_from(args: argparse.Namespace, today: dt.date, person: str = "",
     """The period the options ask for; InvalidInput for a contradiction."""
     if args.since_last_supervision:
         if args.since is not None or args.period:
-            raise InvalidInput("give --since-last-supervision on its own, without "
-                               "--since or --period")
+            raise InvalidInput(_("give --since-last-supervision on its own, without "
+                               "--since or --period"))
         if journal is None:
-            raise InvalidInput("this command cannot use --since-last-supervision")
+            raise InvalidInput(_("this command cannot use --since-last-supervision"))
         return journal.supervision.since_last(args.until or today, person)
     if args.since is not None:
         if args.period:
-            raise InvalidInput("give --period or --since, not both")
+            raise InvalidInput(_("give --period or --since, not both"))
         return period_for(PeriodChoice.CUSTOM, today, args.since, args.until, person)
     choice = PeriodChoice(args.period or PeriodChoice.WEEKS_4.value)
     return period_for(choice, args.until or today, person=person)
@@ -92,9 +93,12 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
         print_json({"period": period.as_json()}
                    | {name: value.as_json() for name, value in series.items()})
         return 0
-    who = f"entries about {period.person}" if period.person else "all entries"
-    print(f"Patterns from {period.since.isoformat()} to {period.until.isoformat()}, {who}. "
-          "Weeks are named by their Monday.")
+    heading = (_("Patterns from {since} to {until}, entries about {person}. Weeks are named "
+                 "by their Monday.") if period.person else
+               _("Patterns from {since} to {until}, all entries. Weeks are named by their "
+                 "Monday."))
+    print(heading.format(since=period.since.isoformat(), until=period.until.isoformat(),
+                         person=period.person))
     for show in (_kinds, _acts, _lens, _balance, _decisions, _streaks, _plans):
         print()
         show(series, period, day)
@@ -121,25 +125,25 @@ def _weeks(weeks: Sequence[dt.date], *columns: Sequence[object]) -> list[list[ob
 
 def _kinds(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
     kinds: KindsPerWeek = series["kinds"]
-    print("Entries per week, by kind")
+    print(_("Entries per week, by kind"))
     table(["week", *(k.value for k in EntryKind)],
           _weeks(kinds.weeks, *(kinds.counts[k] for k in EntryKind)))
 
 
 def _acts(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
     acts: ActsSeries = series["acts"]
-    print("Little things done")
+    print(_("Little things done"))
     if acts.by_act:
         table(["little thing", "times"], acts.by_act)
     else:
-        print("  None recorded in this period.")
-    print("Little things per week")
+        print(_("  None recorded in this period."))
+    print(_("Little things per week"))
     table(["week", "done"], _weeks(acts.weeks, acts.per_week))
 
 
 def _lens(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
     lens: LensPerWeek = series["lens"]
-    print("Language lens: findings per 1,000 words, by category")
+    print(_("Language lens: findings per 1,000 words, by category"))
     keys = list(lens.per_1000)
     table(["week", "words", *keys],
           _weeks(lens.weeks, lens.words, *([f"{r:.1f}" for r in lens.per_1000[k]] for k in keys)))
@@ -149,16 +153,16 @@ def _lens(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
 
 def _balance(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
     balance: BalancePerWeek = series["balance"]
-    print("Strength and problem words per week")
+    print(_("Strength and problem words per week"))
     table(["week", "strengths", "problems"],
           _weeks(balance.weeks, balance.strengths, balance.problems))
 
 
 def _decisions(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
     decisions: DecisionsSeries = series["decisions"]
-    print("Decisions by rung of the ladder of co-production, bottom rung first")
+    print(_("Decisions by rung of the ladder of co-production, bottom rung first"))
     table(["rung", "decisions"], [(label, n) for _key, label, n in decisions.by_rung])
-    print("Decisions per week, and the share made with the person")
+    print(_("Decisions per week, and the share made with the person"))
     shares = ["-" if s is None else f"{round(s * 100)}%" for s in decisions.with_share]
     table(["week", "decisions", "with"], _weeks(decisions.weeks, decisions.per_week, shares))
 
@@ -166,7 +170,7 @@ def _decisions(series: dict[str, Any], _period: Period, _today: dt.date) -> None
 def _streaks(series: dict[str, Any], period: Period, today: dt.date) -> None:
     streaks: Streaks = series["streaks"]
     total = (period.until - period.since).days + 1
-    print(f"Days with entries: {len(streaks.days)} of {total}")
+    print(_('Days with entries: {len} of {total}').format(len=len(streaks.days), total=total))
     rows = []
     for monday in period.weeks():
         days = (monday + dt.timedelta(days=n) for n in range(7))
@@ -178,27 +182,28 @@ def _streaks(series: dict[str, Any], period: Period, today: dt.date) -> None:
     if period.until < today - dt.timedelta(days=1):  # the period is over: no current run
         print(f"  {longest}")
         return
-    print(f"  Current run: {_days(streaks.current)}. {longest}")
+    print(_("  Current run: {days}. {longest}")
+              .format(days=_days(streaks.current), longest=longest))
     if not streaks.current:
-        print("  A new run starts with your next entry. Days without writing are normal.")
+        print(_("  A new run starts with your next entry. Days without writing are normal."))
 
 
 def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def _plans(series: dict[str, Any], _period: Period, _today: dt.date) -> None:
     plans: PlansSeries = series["plans"]
-    print("Plans: attempts at goals in this period")
+    print(_("Plans: attempts at goals in this period"))
     if not plans.goals:
-        print("  No goals were tried, set or ended in this period.")
+        print(_("  No goals were tried, set or ended in this period."))
         return
     table(["goal", "person", "managed", "partly", "not this time", "status", "in their words"],
           [(f"{g.goal_id}{'*' if g.ended_early else ''}", g.person, g.managed, g.partly,
             g.not_this_time, g.status, _short(g.text)) for g in plans.goals], "llrrrll")
     if any(g.ended_early for g in plans.goals):
-        print(f"  * ended after fewer than {plans.threshold} attempts in all: "
-              "worth a second look together.")
+        print(_("  * ended after fewer than {threshold} attempts in all: worth a second look "
+                "together.").format(threshold=plans.threshold))
 
 
 def _short(text: str, width: int = 40) -> str:

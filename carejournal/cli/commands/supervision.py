@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from carejournal.cli.output import print_json
 from carejournal.cli.parser import date_type, positive
 from carejournal.core.domain import InvalidInput, clean_name
+from carejournal.core.i18n import _, ngettext
 from carejournal.core.supervision import (
     STATUS_LABELS,
     AgreedAction,
@@ -26,42 +27,42 @@ if TYPE_CHECKING:
 def add_supervision_arguments(sup: argparse.ArgumentParser) -> None:
     """The subcommands of `carejournal supervision`."""
     acts = sup.add_subparsers(dest="supervision_command", metavar="ACTION")
-    add = acts.add_parser("add", help="record a session, held or planned")
-    add.add_argument("--date", type=date_type, required=True, help="YYYY-MM-DD")
-    add.add_argument("--supervisor", default="", help="your supervisor's name or role")
-    add.add_argument("--notes", default="", help="notes from the session")
-    lst = acts.add_parser("list", help="list sessions, oldest first")
-    lst.add_argument("--json", action="store_true", help="print JSON")
-    show = acts.add_parser("show", help="one session with its agreed actions")
+    add = acts.add_parser("add", help=_("record a session, held or planned"))
+    add.add_argument("--date", type=date_type, required=True, help=_("YYYY-MM-DD"))
+    add.add_argument("--supervisor", default="", help=_("your supervisor's name or role"))
+    add.add_argument("--notes", default="", help=_("notes from the session"))
+    lst = acts.add_parser("list", help=_("list sessions, oldest first"))
+    lst.add_argument("--json", action="store_true", help=_("print JSON"))
+    show = acts.add_parser("show", help=_("one session with its agreed actions"))
     show.add_argument("id", type=positive, metavar="ID")
-    show.add_argument("--json", action="store_true", help="print JSON")
-    action = acts.add_parser("action", help="add an action agreed in a session")
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
+    action = acts.add_parser("action", help=_("add an action agreed in a session"))
     action.add_argument("id", type=positive, metavar="SESSION")
     action.add_argument("text", metavar="TEXT")
-    action.add_argument("--owner", default="", help="who will do it (default: you)")
-    action.add_argument("--due", type=date_type, help="when it is due (YYYY-MM-DD)")
-    mark = acts.add_parser("mark", help="mark an agreed action done, in-progress, dropped "
-                                        "or open")
+    action.add_argument("--owner", default="", help=_("who will do it (default: you)"))
+    action.add_argument("--due", type=date_type, help=_("when it is due (YYYY-MM-DD)"))
+    mark = acts.add_parser("mark", help=_("mark an agreed action done, in-progress, dropped "
+                                        "or open"))
     mark.add_argument("action_id", type=positive, metavar="ACTION")
     mark.add_argument("status", metavar="STATUS")
-    delete = acts.add_parser("delete", help="delete a session, its actions and preparation")
+    delete = acts.add_parser("delete", help=_("delete a session, its actions and preparation"))
     delete.add_argument("id", type=positive, metavar="ID")
 
 
 def add_status_arguments(status: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal status`."""
     status.add_argument("--quiet", action="store_true",
-                        help="print only when it is time to prepare")
+                        help=_("print only when it is time to prepare"))
 
 
 def add_person_arguments(person: argparse.ArgumentParser) -> None:
     """The arguments of `carejournal person`."""
-    person.add_argument("name", metavar="NAME", nargs="?", help="omit to list everyone")
+    person.add_argument("name", metavar="NAME", nargs="?", help=_("omit to list everyone"))
     person.add_argument("--nickname", action="append", default=None,
-                        help="another name they go by (repeat; give '' to clear)")
+                        help=_("another name they go by (repeat; give '' to clear)"))
     person.add_argument("--alias", default=None,
-                        help="the alias exports use (default: their initials)")
-    person.add_argument("--json", action="store_true", help="print JSON")
+                        help=_("the alias exports use (default: their initials)"))
+    person.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def run(journal: Journal, args: argparse.Namespace) -> int:
@@ -70,7 +71,8 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     command = args.supervision_command or "list"
     if command == "add":
         new = service.add(Session(args.date, args.supervisor, args.notes))
-        print(f"Recorded supervision session {new} on {args.date.isoformat()}.")
+        print(_("Recorded supervision session {new} on {isoformat}.")
+                  .format(new=new, isoformat=args.date.isoformat()))
     elif command == "list":
         _list(journal, args.json)
     elif command == "show":
@@ -81,14 +83,15 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
             _print_session(session)
     elif command == "action":
         service.add_action(args.id, args.text, args.owner, args.due)
-        print(f"Added the action to session {args.id}.")
+        print(_('Added the action to session {id}.').format(id=args.id))
     elif command == "mark":
         status = parse_status(args.status)
         service.set_action_status(args.action_id, status)
-        print(f"Marked action {args.action_id} {STATUS_LABELS[status]}.")
+        print(_("Marked action {action_id} {STATUS_LABELS}.")
+                  .format(action_id=args.action_id, STATUS_LABELS=STATUS_LABELS[status]))
     elif command == "delete":
         service.delete(args.id)
-        print(f"Deleted supervision session {args.id}.")
+        print(_('Deleted supervision session {id}.').format(id=args.id))
     return 0
 
 
@@ -98,8 +101,8 @@ def _list(journal: Journal, as_json: bool) -> None:
         print_json([s.as_json() for s in sessions])
         return
     if not sessions:
-        print("No supervision sessions yet. Record one with: "
-              "carejournal supervision add --date YYYY-MM-DD")
+        print(_("No supervision sessions yet. Record one with: "
+              "carejournal supervision add --date YYYY-MM-DD"))
         return
     today = dt.date.today()
     for s in sessions:
@@ -111,13 +114,14 @@ def _list(journal: Journal, as_json: bool) -> None:
 
 
 def _print_session(session: Session) -> None:
-    print(f"Supervision session {session.id} on {session.held_on.isoformat()}")
+    print(_("Supervision session {id} on {isoformat}")
+              .format(id=session.id, isoformat=session.held_on.isoformat()))
     if session.supervisor:
-        print(f"Supervisor: {session.supervisor}")
+        print(_('Supervisor: {supervisor}').format(supervisor=session.supervisor))
     if session.notes:
         print(f"\n{session.notes}")
     if session.actions:
-        print("\nAgreed actions:")
+        print(_("\nAgreed actions:"))
         for action in session.actions:
             print("  " + action_line(action))
 
@@ -134,18 +138,20 @@ def run_status(journal: Journal, args: argparse.Namespace) -> int:
     today = dt.date.today()
     due = journal.supervision.prompt(today)
     if due is not None:
-        print(f"{due[1]} Start with: carejournal prepare show")
+        print(_('{due} Start with: carejournal prepare show').format(due=due[1]))
         return 0
     if args.quiet:
         return 0
     upcoming = journal.supervision.next_session(today)
     if upcoming is None:
-        print("No supervision session is planned. "
-              "Add one with: carejournal supervision add --date YYYY-MM-DD")
+        print(_("No supervision session is planned. "
+              "Add one with: carejournal supervision add --date YYYY-MM-DD"))
     else:
         days = days_until(upcoming, today)
-        print(f"Next supervision {when_text(upcoming.held_on, today)} "
-              f"({upcoming.held_on.isoformat()}, in {days} days).")
+        print(ngettext("Next supervision {when} ({date}, in {days} day).",
+                       "Next supervision {when} ({date}, in {days} days).", days).format(
+            when=when_text(upcoming.held_on, today), date=upcoming.held_on.isoformat(),
+            days=days))
     return 0
 
 
@@ -165,9 +171,10 @@ def run_person(journal: Journal, args: argparse.Namespace) -> int:
     wanted = clean_name(args.name).casefold()
     found = next((p for p in people if p.name.casefold() == wanted), None)
     if found is None:
-        raise InvalidInput(f"there is nobody called '{args.name}' in the journal")
+        raise InvalidInput(_("there is nobody called '{name}' in the journal")
+                               .format(name=args.name))
     nicknames = found.nicknames if args.nickname is None else tuple(args.nickname)
     alias = found.alias if args.alias is None else args.alias
     journal.supervision.set_names(found.name, nicknames, alias)
-    print(f"Saved the names for {found.name}.")
+    print(_('Saved the names for {name}.').format(name=found.name))
     return 0

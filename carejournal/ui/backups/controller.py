@@ -64,14 +64,13 @@ def restore_backup(session: Session, backup: Path) -> bool:
     try:
         done = BackupService(session.path, key=session.key).restore(backup)
     except (JournalError, OSError) as exc:
-        QMessageBox.warning(None, _tr("The backup was not restored"), str(exc))
+        QMessageBox.warning(None, translate("CareJournal", "The backup was not restored"), str(exc))
         return True
     saved = done.saved_first.name if done.saved_first else "-"
-    QMessageBox.information(None, _tr("The backup is restored"), _tr(
-        "The journal is back as it was in {backup}. What it held before is kept in "
+    QMessageBox.information(None, translate("CareJournal", "The backup is restored"), translate(
+        "CareJournal", "The journal is back as it was in {backup}. What it held before is kept in "
         "{saved}.").format(backup=backup.name, saved=saved))
     return True
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it

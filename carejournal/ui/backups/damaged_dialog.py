@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import QCoreApplication, QDir, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -199,13 +199,16 @@ class DamagedDialog(QDialog):
 
 def table_label(widget: QWidget, table: TableCount) -> str:
     """The table's name in words the worker knows (translated where it matters most)."""
-    words = {"entries": widget.tr("Entries"), "people": widget.tr("People"),
-             "tags": widget.tr("Tags"), "goals": widget.tr("Goals"),
-             "supervision_sessions": widget.tr("Supervision sessions"),
-             "entry_sections": widget.tr("Entry sections"),
-             "entry_people": widget.tr("People named in entries"),
-             "entry_tags": widget.tr("Tags on entries"),
-             "action_items": widget.tr("Action items")}
+    translate = QCoreApplication.translate
+    words = {"entries": translate("DamagedDialog", "Entries"),
+             "people": translate("DamagedDialog", "People"),
+             "tags": translate("DamagedDialog", "Tags"),
+             "goals": translate("DamagedDialog", "Goals"),
+             "supervision_sessions": translate("DamagedDialog", "Supervision sessions"),
+             "entry_sections": translate("DamagedDialog", "Entry sections"),
+             "entry_people": translate("DamagedDialog", "People named in entries"),
+             "entry_tags": translate("DamagedDialog", "Tags on entries"),
+             "action_items": translate("DamagedDialog", "Action items")}
     return words.get(table.name, table.label[:1].upper() + table.label[1:])
 
 

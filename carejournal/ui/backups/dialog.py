@@ -32,23 +32,24 @@ from carejournal.ui.backups.offsite_reminder import Copier
 from carejournal.ui.shared import background
 from carejournal.ui.shared.colours import problem_banner_style
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.strings import CareJournal
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 def reason_text(reason: str) -> str:
     """Why a backup was made, in words."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if reason == "daily":
-        return t("CareJournal", "Automatic (daily)")
+        return translate("CareJournal", "Automatic (daily)")
     if reason == "manual":
-        return t("CareJournal", "You asked for it")
+        return translate("CareJournal", "You asked for it")
     if reason == "before-restore":
-        return t("CareJournal", "Before a restore")
+        return translate("CareJournal", "Before a restore")
     if reason.startswith("before-upgrade"):
-        return t("CareJournal", "Before an update of CareJournal")
+        return translate("CareJournal", "Before an update of CareJournal")
     if reason.startswith("before-"):
-        return t("CareJournal", "Before a change to the journal")
+        return translate("CareJournal", "Before a change to the journal")
     return reason
 
 
@@ -182,12 +183,12 @@ class BackupsDialog(QDialog):
         fixable = count > 0 and self.service.key is not None
         if fixable:
             self.unlike.setText(self.tr(
-                "{count} backup(s) are not encrypted, unlike your journal: anyone who can use "
-                "this computer account can read them.").format(count=count))
+                "%n backups are not encrypted, unlike your journal: anyone who can use "
+                "this computer account can read them.", "", count))
         elif count:
             self.unlike.setText(self.tr(
-                "{count} backup(s) are encrypted, unlike your journal: they open only with "
-                "the key they were encrypted with.").format(count=count))
+                "%n backups are encrypted, unlike your journal: they open only with "
+                "the key they were encrypted with.", "", count))
         self.unlike.setVisible(count > 0)
         self.protect_button.setVisible(fixable)
         rescue = self._rescue_copies_text()
@@ -203,10 +204,10 @@ class BackupsDialog(QDialog):
         if not unlike:
             return ""
         return self.tr(
-            "{count} rescue copy(ies) of a damaged journal in the backup folder (ending "
+            "%n rescue copies of a damaged journal in the backup folder (ending "
             ".damaged) are not protected like your journal: they are not encrypted, or only "
             "an earlier passphrase with an old copy of its key file opens them. Delete them "
-            "once you no longer need them.").format(count=len(unlike))
+            "once you no longer need them.", "", len(unlike))
 
     def protect_like_the_journal(self) -> None:
         """Encrypt the plain backups of an encrypted journal, off the window's thread."""
@@ -221,8 +222,7 @@ class BackupsDialog(QDialog):
             self.show_problem(self.tr("The backups could not be encrypted: {problem}")
                               .format(problem=str(outcome)))
         elif isinstance(outcome, tuple):
-            self.show_note(self.tr("Encrypted {count} backup(s).").format(
-                count=len(outcome[0])))
+            self.show_note(self.tr("Encrypted %n backups.", "", len(outcome[0])))
 
     def chosen(self) -> Path | None:
         """The backup picked in the list, if any."""
@@ -283,13 +283,13 @@ class BackupsDialog(QDialog):
 
 def ago_text(moment: dt.datetime, now: dt.datetime) -> str:
     """How long ago a copy was made: "today", "yesterday" or "12 days ago"."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     days = max(0, (now - moment).days)
     if days == 0:
-        return t("CareJournal", "today")
+        return translate("CareJournal", "today")
     if days == 1:
-        return t("CareJournal", "yesterday")
-    return t("CareJournal", "{days} days ago").format(days=days)
+        return translate("CareJournal", "yesterday")
+    return CareJournal.tr("%n days ago", "", days)
 
 
 class OffsiteSection(QGroupBox):

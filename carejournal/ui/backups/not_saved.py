@@ -28,23 +28,22 @@ if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NotSaved", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def status_text(problem: BaseException | None) -> str:
     """The status bar's words for a save that failed, with the reason in short."""
     if isinstance(problem, DiskFull):
-        return _tr("Not saved: the disk is full")
+        return translate("NotSaved", "Not saved: the disk is full")
     if isinstance(problem, StorageFailed):
-        return _tr("Not saved: the disk reported an error")
+        return translate("NotSaved", "Not saved: the disk reported an error")
     if isinstance(problem, JournalReadOnly):
-        return _tr("Not saved: the journal is read-only")
+        return translate("NotSaved", "Not saved: the journal is read-only")
     if isinstance(problem, JournalVanished):
-        return _tr("Not saved: the journal file is missing")
+        return translate("NotSaved", "Not saved: the journal file is missing")
     if isinstance(problem, WritesHeld):
-        return _tr("Not saved yet: the journal is being checked")
-    return _tr("Not saved: see the message above the entry")
+        return translate("NotSaved", "Not saved yet: the journal is being checked")
+    return translate("NotSaved", "Not saved: see the message above the entry")
 
 
 def show_state(label: QLabel, failed: bool, text: str, message: str) -> None:
@@ -52,7 +51,7 @@ def show_state(label: QLabel, failed: bool, text: str, message: str) -> None:
     label.setText(text)
     label.setStyleSheet(problem_text_style(label) if failed else "")
     label.setToolTip(message if failed else "")
-    label.setAccessibleName(_tr("Save status: {state}").format(state=text))
+    label.setAccessibleName(translate("NotSaved", "Save status: {state}").format(state=text))
     label.setAccessibleDescription(message if failed else "")
 
 
@@ -69,18 +68,21 @@ def save_elsewhere(window: MainWindow) -> bool:
     """Ask for a file and write the entry's text there; True if it was written."""
     folder = Path.home()
     chosen, _filter = QFileDialog.getSaveFileName(
-        window, _tr("Save the entry's text elsewhere"), str(folder / "unsaved-entry.txt"),
-        _tr("Text files (*.txt)"))
+        window, translate(
+            "NotSaved", "Save the entry's text elsewhere"), str(folder / "unsaved-entry.txt"),
+        translate("NotSaved", "Text files (*.txt)"))
     if not chosen:
         return False
     try:
         durable.write_text(Path(chosen), editor_text(window.editor))
     except OSError as exc:
-        QMessageBox.warning(window, _tr("The text was not saved there"), _tr(
-            "{file} could not be written ({reason}). Your text is still in the editor: "
+        QMessageBox.warning(window, translate(
+            "NotSaved", "The text was not saved there"), translate(
+            "NotSaved", "{file} could not be written ({reason}). Your text is still in the editor: "
             "choose another place, or copy it.").format(file=chosen, reason=exc.strerror))
         return False
-    window.statusBar().showMessage(_tr("A copy of the text was saved in {file}.").format(
+    window.statusBar().showMessage(translate(
+        "NotSaved", "A copy of the text was saved in {file}.").format(
         file=chosen), 10_000)
     return True
 
@@ -88,13 +90,13 @@ def save_elsewhere(window: MainWindow) -> bool:
 def copy_text(window: MainWindow) -> None:
     """Put the entry's text on the clipboard, to paste somewhere safe."""
     QGuiApplication.clipboard().setText(editor_text(window.editor))
-    window.statusBar().showMessage(_tr("The entry's text was copied."), 10_000)
+    window.statusBar().showMessage(translate("NotSaved", "The entry's text was copied."), 10_000)
 
 
 def add_buttons(window: MainWindow, editor: EntryEditor) -> None:
     """Beside "Try saving again": save the text to a file, or copy it."""
-    editor.save_elsewhere = QPushButton(_tr("Save text elsewhere…"))
-    editor.copy_text = QPushButton(_tr("Copy text"))
+    editor.save_elsewhere = QPushButton(translate("NotSaved", "Save text elsewhere…"))
+    editor.copy_text = QPushButton(translate("NotSaved", "Copy text"))
     editor.save_elsewhere.clicked.connect(lambda: save_elsewhere(window))
     editor.copy_text.clicked.connect(lambda: copy_text(window))
     editor.add_problem_buttons(editor.save_elsewhere, editor.copy_text)
@@ -102,15 +104,17 @@ def add_buttons(window: MainWindow, editor: EntryEditor) -> None:
 
 def ask_before_closing(window: MainWindow) -> bool:
     """The text is not saved: keep writing, save it elsewhere, or close anyway?"""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Your latest changes are not saved"),
-                      _tr("{problem}\n\nIf you close now, what you wrote since the last save "
-                          "is lost. You can keep the window open, or save the text "
-                          "elsewhere first.").format(problem=window.autosaver.message),
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      translate("NotSaved", "Your latest changes are not saved"),
+                      translate("NotSaved", "{problem}\n\nIf you close now, what you wrote since "
+                                "the last save is lost. You can keep the window open, or save "
+                                "the text elsewhere first.").format(
+                                    problem=window.autosaver.message),
                       parent=window)
-    keep = box.addButton(_tr("Keep writing"), QMessageBox.ButtonRole.RejectRole)
-    elsewhere = box.addButton(_tr("Save elsewhere, then close…"),
+    keep = box.addButton(translate("NotSaved", "Keep writing"), QMessageBox.ButtonRole.RejectRole)
+    elsewhere = box.addButton(translate("NotSaved", "Save elsewhere, then close…"),
                               QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("NotSaved", "Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -124,9 +128,10 @@ def ask_before_closing(window: MainWindow) -> bool:
 
 def show_read_only(window: MainWindow) -> None:
     """Say plainly, for as long as the window is open, that nothing can be saved."""
-    label = QLabel(_tr("Read-only: this journal can be read, but not changed"))
+    label = QLabel(translate("NotSaved", "Read-only: this journal can be read, but not changed"))
     label.setStyleSheet(problem_text_style(label))
-    label.setToolTip(_tr("The journal's file, folder or disk cannot be written. Copy the "
+    label.setToolTip(translate(
+        "NotSaved", "The journal's file, folder or disk cannot be written. Copy the "
                          "journal somewhere you can write to, to write in it."))
     label.setAccessibleName(label.text())
     window.read_only_label = label

@@ -25,6 +25,7 @@ from carejournal.services.offsite import Due, Nudge, OffsiteService, write_copy
 from carejournal.ui.shared import background
 from carejournal.ui.shared.colours import CalmFrame
 from carejournal.ui.shared.problems import PROBLEMS
+from carejournal.ui.shared.strings import CareJournal
 
 if TYPE_CHECKING:
     from carejournal.ui.main_window import MainWindow
@@ -43,27 +44,26 @@ def offsite_of(journal: Any, clock: Callable[[], dt.datetime] = utc_now) -> Offs
 
 def due_texts(due: Due) -> tuple[str, str]:
     """The banner's title and the line under it, in the worker's language."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     folder = str(due.folder or "")
     if due.nudge is Nudge.CHOOSE:
-        return (t("CareJournal", "Your journal is only on this laptop."),
-                t("CareJournal", "A copy on a USB stick or another drive keeps your writing "
-                  "safe if the laptop is lost or stops working. Choose a folder once, and "
+        return (translate("CareJournal", "Your journal is only on this laptop."),
+                translate("CareJournal", "A copy on a USB stick or another drive keeps your "
+                  "writing safe if the laptop is lost or stops working. Choose a folder once, and "
                   "CareJournal will remind you now and then."))
     if due.days is None:
-        title = t("CareJournal", "Nothing has been copied off this laptop yet.")
+        title = translate("CareJournal", "Nothing has been copied off this laptop yet.")
     elif due.days == 0:
-        title = t("CareJournal", "Your last copy off this laptop was made today.")
+        title = translate("CareJournal", "Your last copy off this laptop was made today.")
     elif due.days == 1:
-        title = t("CareJournal", "Your last copy off this laptop was yesterday.")
+        title = translate("CareJournal", "Your last copy off this laptop was yesterday.")
     else:
-        title = t("CareJournal", "Your last copy off this laptop was {days} days ago.").format(
-            days=due.days)
+        title = CareJournal.tr("Your last copy off this laptop was %n days ago.", "", due.days)
     if due.nudge is Nudge.MISSING:
-        return title, t("CareJournal", "The folder {folder} is not there just now. When the "
-                        "USB stick or drive is plugged in, choose “Copy now”.").format(
+        return title, translate("CareJournal", "The folder {folder} is not there just now. "
+                        "When the USB stick or drive is plugged in, choose “Copy now”.").format(
                             folder=folder)
-    return title, t("CareJournal", "Copy your journal to {folder} now? It takes a moment, "
+    return title, translate("CareJournal", "Copy your journal to {folder} now? It takes a moment, "
                     "and you can carry on writing meanwhile.").format(folder=folder)
 
 

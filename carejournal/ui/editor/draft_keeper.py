@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from carejournal.core.domain import Entry, EntryDraft, utc_now
 from carejournal.core.errors import NotSaved
@@ -60,8 +60,8 @@ class DraftKeeper(QObject):
             self.drafts().save_draft(editor.entry_id, content, self._clock())
         except NotSaved as exc:  # the safety net failed: the text is safe nowhere but here
             self.window.save_problem = exc
-            self.window.autosaver.fail(self.window.tr(
-                "Your changes are not saved yet: {problem} Your text is still here."
+            self.window.autosaver.fail(QCoreApplication.translate(
+                "MainWindow", "Your changes are not saved yet: {problem} Your text is still here."
             ).format(problem=exc))
             return False
         except PROBLEMS:

@@ -302,16 +302,13 @@ class EntryEditor(QWidget):
         self.details_group.set_summary(self.header.summary())
         acts = len(self.acts.value())
         self.acts_group.set_summary(
-            self.tr("none ticked") if not acts else self.tr("1 little thing") if acts == 1
-            else self.tr("{n} little things").format(n=acts))
+            self.tr("none ticked") if not acts else self.tr("%n little things", "", acts))
         decisions = sum(1 for d in self.decisions.value() if d.text.strip())
         self.decisions_group.set_summary(
-            self.tr("none yet") if not decisions else self.tr("1 decision") if decisions == 1
-            else self.tr("{n} decisions").format(n=decisions))
+            self.tr("none yet") if not decisions else self.tr("%n decisions", "", decisions))
         actions = sum(1 for a in self.sections.action_items.value() if a.text.strip())
         self.sections.actions_group.set_summary(
-            self.tr("none yet") if not actions else self.tr("1 action") if actions == 1
-            else self.tr("{n} actions").format(n=actions))
+            self.tr("none yet") if not actions else self.tr("%n actions", "", actions))
 
     def writing_only(self) -> bool:
         return self._writing_only

@@ -179,19 +179,19 @@ class HistoryDialog(QDialog):
         same = len([f for f in fields if f not in changed
                     and (revision.texts.get(f) or self.current.get(f))])
         if changed and same:
-            note = (self.tr("One other part reads the same as now.") if same == 1 else
-                    self.tr("{count} other parts read the same as now.").format(count=same))
+            note = self.tr("%n other parts read the same as now.", "", same)
             parts.append(f"<p><i>{escape(note)}</i></p>")
         return "".join(parts)
 
     def _part_html(self, field: str, old: str, new: str, style: str) -> str:
         then, now = marked(old, new, style)
         empty = "<i>{}</i>".format(escape(self.tr("(empty)")))
+        earlier, now_ = self.tr("Earlier"), self.tr("Now")
         return (
             f"<h3>{escape(self.field_label(field))}</h3>"
             '<table width="100%" cellspacing="0" cellpadding="6" border="1" '
             'style="border-collapse: collapse;">'
-            f'<tr><th align="left" width="50%">{escape(self.tr("Earlier"))}</th>'
-            f'<th align="left" width="50%">{escape(self.tr("Now"))}</th></tr>'
+            f'<tr><th align="left" width="50%">{escape(earlier)}</th>'
+            f'<th align="left" width="50%">{escape(now_)}</th></tr>'
             f'<tr><td valign="top">{then or empty}</td>'
             f'<td valign="top">{now or empty}</td></tr></table>')

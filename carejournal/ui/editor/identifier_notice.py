@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 from carejournal.core.domain import EntryDraft
 from carejournal.privacy.identifiers import Identifier, IdKind, detect
 from carejournal.services.lens import field_texts
+from carejournal.ui.shared.strings import CareJournal
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -25,24 +26,34 @@ NOTICE_KINDS = (IdKind.NHS_NUMBER, IdKind.CHI_NUMBER, IdKind.HC_NUMBER,
                 IdKind.PHONE, IdKind.EMAIL, IdKind.BIRTH_DATE, IdKind.VEHICLE)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def _phrase(kind: IdKind, several: bool) -> str:
     """How one kind is named in the note: with an article for one, plural for several."""
     one, many = {
-        IdKind.NHS_NUMBER: (_t("an NHS number"), _t("NHS numbers")),
-        IdKind.NI_NUMBER: (_t("a National Insurance number"), _t("National Insurance numbers")),
-        IdKind.POSTCODE: (_t("a postcode"), _t("postcodes")),
-        IdKind.PHONE: (_t("a phone number"), _t("phone numbers")),
-        IdKind.EMAIL: (_t("an e-mail address"), _t("e-mail addresses")),
-        IdKind.BIRTH_DATE: (_t("a date of birth"), _t("dates of birth")),
-        IdKind.CHI_NUMBER: (_t("a CHI number"), _t("CHI numbers")),
-        IdKind.HC_NUMBER: (_t("a Health and Care number"), _t("Health and Care numbers")),
-        IdKind.HOSPITAL_NUMBER: (_t("a hospital number"), _t("hospital numbers")),
-        IdKind.ADDRESS: (_t("a street address"), _t("street addresses")),
-        IdKind.VEHICLE: (_t("a vehicle registration"), _t("vehicle registrations")),
+        IdKind.NHS_NUMBER: (translate("CareJournal", "an NHS number"),
+                            translate("CareJournal", "NHS numbers")),
+        IdKind.NI_NUMBER: (translate("CareJournal", "a National Insurance number"),
+                           translate("CareJournal", "National Insurance numbers")),
+        IdKind.POSTCODE: (translate("CareJournal", "a postcode"),
+                          translate("CareJournal", "postcodes")),
+        IdKind.PHONE: (translate("CareJournal", "a phone number"),
+                       translate("CareJournal", "phone numbers")),
+        IdKind.EMAIL: (translate("CareJournal", "an e-mail address"),
+                       translate("CareJournal", "e-mail addresses")),
+        IdKind.BIRTH_DATE: (translate("CareJournal", "a date of birth"),
+                            translate("CareJournal", "dates of birth")),
+        IdKind.CHI_NUMBER: (translate("CareJournal", "a CHI number"),
+                            translate("CareJournal", "CHI numbers")),
+        IdKind.HC_NUMBER: (translate("CareJournal", "a Health and Care number"),
+                           translate("CareJournal", "Health and Care numbers")),
+        IdKind.HOSPITAL_NUMBER: (translate("CareJournal", "a hospital number"),
+                                 translate("CareJournal", "hospital numbers")),
+        IdKind.ADDRESS: (translate("CareJournal", "a street address"),
+                         translate("CareJournal", "street addresses")),
+        IdKind.VEHICLE: (translate("CareJournal", "a vehicle registration"),
+                         translate("CareJournal", "vehicle registrations")),
     }[kind]
     return many if several else one
 
@@ -81,11 +92,9 @@ def notice_text(found: Sequence[Identifier]) -> str:
     kinds = [k for k in NOTICE_KINDS if any(kind is k for kind, _text in texts)]
     phrases = [_phrase(k, sum(kind is k for kind, _text in texts) > 1) for k in kinds]
     listed = _list_locale().createSeparatedList(phrases)
-    if len(texts) == 1:
-        return _t("This entry holds what looks like {kinds}. It stays on this computer, "
-                  "and supervision packs replace it.").format(kinds=listed)
-    return _t("This entry holds what looks like {kinds}. They stay on this computer, "
-              "and supervision packs replace them.").format(kinds=listed)
+    return CareJournal.tr("This entry holds what looks like {kinds}. They stay on this computer, "
+                          "and supervision packs replace them.", "", len(texts)).format(
+                              kinds=listed)
 
 
 class IdentifierNotice(QFrame):

@@ -15,17 +15,18 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import EntryKind, EntryLink
 from carejournal.core.kinds import can_be_mirrored
+from carejournal.ui.shared.dates import local_day
 from carejournal.ui.shared.strings import kind_label
 
 
 def link_text(link: EntryLink) -> str:
     """One line describing a linked entry, from this entry's point of view."""
-    t = QCoreApplication.translate
-    template = (t("CareJournal", "Mirrors {kind} of {date}: {summary}") if link.outgoing
-                else t("CareJournal", "Mirrored in {kind} of {date}: {summary}"))
+    translate = QCoreApplication.translate
+    template = (translate("CareJournal", "Mirrors {kind} of {date}: {summary}") if link.outgoing
+                else translate("CareJournal", "Mirrored in {kind} of {date}: {summary}"))
     return template.format(kind=kind_label(link.other_kind).lower(),
-                           date=link.occurred_on.strftime("%d %b %Y"),
-                           summary=link.summary or t("CareJournal", "(no text yet)"))
+                           date=local_day(link.occurred_on, "dd MMM yyyy"),
+                           summary=link.summary or translate("CareJournal", "(no text yet)"))
 
 
 class LinksPanel(QGroupBox):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from carejournal.ui.shared.dates import qdate
+from carejournal.ui.shared.dates import local_time, qdate
 from carejournal.ui.shared.strings import kind_label
 
 if TYPE_CHECKING:
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 PRINT_POINTS = 11
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def _paragraphs(text: str) -> str:
@@ -38,13 +37,13 @@ def entry_html(editor: EntryEditor) -> str:
     draft = editor.draft()
     when = QLocale().toString(qdate(draft.occurred_on), QLocale.FormatType.LongFormat)
     if draft.occurred_time is not None:
-        when = _t("{date}, {time}").format(date=when,
-                                            time=draft.occurred_time.strftime("%H:%M"))
+        when = translate("Printing", "{date}, {time}").format(
+            date=when, time=local_time(draft.occurred_time))
     about = [when, kind_label(draft.kind)]
     if draft.people:
         about.append(", ".join(draft.people))
     if draft.tags:
-        about.append(_t("tags: {tags}").format(tags=", ".join(draft.tags)))
+        about.append(translate("Printing", "tags: {tags}").format(tags=", ".join(draft.tags)))
     parts = [f"<h1>{html.escape(draft.title or kind_label(draft.kind))}</h1>",
              f"<p><i>{html.escape(' · '.join(about))}</i></p>"]
     for label, edit in editor.text_fields():
@@ -53,9 +52,9 @@ def entry_html(editor: EntryEditor) -> str:
             parts.append(f"<h3>{html.escape(label.replace('&', ''))}</h3>{_paragraphs(text)}")
     ticked = [box.text().replace("&&", "&") for box in editor.acts.boxes.values()
               if box.isChecked()] if not editor.acts_group.isHidden() else []
-    for heading, items in ((_t("Little things I did"), ticked),
-                           (_t("Decisions"), [d.text for d in draft.decisions]),
-                           (_t("Actions"), [a.text for a in draft.actions])):
+    for heading, items in ((translate("Printing", "Little things I did"), ticked),
+                           (translate("Printing", "Decisions"), [d.text for d in draft.decisions]),
+                           (translate("Printing", "Actions"), [a.text for a in draft.actions])):
         items = [i for i in items if i.strip()]
         if items:
             parts.append(f"<h3>{html.escape(heading)}</h3><ul>"
@@ -78,7 +77,7 @@ def print_entry(editor: EntryEditor, parent: QWidget) -> bool:
     page = entry_html(editor)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_t("Print entry"))
+    dialog.setWindowTitle(translate("Printing", "Print entry"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     print_document(page, printer)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.services.drafts import PendingDraft
+from carejournal.ui.shared.dates import local_day, local_moment
 
 
 class RecoverDialog(QDialog):
@@ -63,11 +64,11 @@ class RecoverDialog(QDialog):
         self.discard_button.clicked.connect(self.discard)
 
     def _detail(self) -> str:
-        when = self.left.saved_at.astimezone().strftime("%d %B %Y, %H:%M")
+        when = local_moment(self.left.saved_at.astimezone())
         if self.left.entry_id is None:
             return self.tr("A new entry, last typed at {when}.").format(when=when)
         return self.tr("Changes to the entry dated {day}, last typed at {when}.").format(
-            day=self.left.draft.occurred_on.strftime("%d %B %Y"), when=when)
+            day=local_day(self.left.draft.occurred_on, "dd MMMM yyyy"), when=when)
 
     def recover(self) -> None:
         """Take the writing back into the editor."""

@@ -106,7 +106,7 @@ class NothingSelectedPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = QLabel(wordWrap=True)  # a longer language wraps rather than cuts it
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAccessibleName(self.tr("No entry open"))
         self.on_this_day = OnThisDay()

@@ -43,5 +43,4 @@ class WordCount(QLabel):
     def recount(self) -> None:
         self.timer.stop()
         count = self.words()
-        self.setText(self.tr("1 word") if count == 1
-                     else self.tr("{count} words").format(count=count))
+        self.setText(self.tr("%n words", "", count))

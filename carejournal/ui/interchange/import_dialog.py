@@ -34,29 +34,32 @@ MAX_COLUMN_PX = 260  # no preview column wider (the text column would push the r
 WIDE = (680, 560)  # the dialog's size with the CSV preview, where the screen allows
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def format_labels() -> dict[str, str]:
     """The formats `carejournal import --format` takes, as the worker reads them."""
-    return {"json": _t("CareJournal JSON (an export of CareJournal)"),
-            "jrnl": _t("jrnl (its JSON export)"),
-            "csv": _t("CSV (a spreadsheet saved as CSV)"),
-            "markdown": _t("Markdown files (one entry per file)")}
+    return {"json": translate("CareJournal", "CareJournal JSON (an export of CareJournal)"),
+            "jrnl": translate("CareJournal", "jrnl (its JSON export)"),
+            "csv": translate("CareJournal", "CSV (a spreadsheet saved as CSV)"),
+            "markdown": translate("CareJournal", "Markdown files (one entry per file)")}
 
 
 def file_filters() -> dict[str, str]:
     """What the file chooser shows for each format."""
-    return {"json": _t("CareJournal JSON (*.json)"), "jrnl": _t("jrnl JSON (*.json)"),
-            "csv": _t("CSV files (*.csv *.txt)"),
-            "markdown": _t("Markdown files (*.md *.markdown *.txt)")}
+    return {"json": translate("CareJournal", "CareJournal JSON (*.json)"),
+            "jrnl": translate("CareJournal", "jrnl JSON (*.json)"),
+            "csv": translate("CareJournal", "CSV files (*.csv *.txt)"),
+            "markdown": translate("CareJournal", "Markdown files (*.md *.markdown *.txt)")}
 
 
 def field_labels() -> dict[str, str]:
     """The CSV fields (csv_import.FIELDS) as the worker reads them."""
-    return {"date": _t("Date (needed)"), "text": _t("Text (needed)"), "title": _t("Title"),
-            "tags": _t("Tags"), "kind": _t("Kind of entry")}
+    return {"date": translate("CareJournal", "Date (needed)"),
+            "text": translate("CareJournal", "Text (needed)"),
+            "title": translate("CareJournal", "Title"),
+            "tags": translate("CareJournal", "Tags"),
+            "kind": translate("CareJournal", "Kind of entry")}
 
 
 REQUIRED = ("date", "text")

@@ -204,8 +204,8 @@ class LensEdit(QPlainTextEdit):
         instead = self.tr("Instead, perhaps: {alternatives}").format(alternatives=options)
         hint = self.tr("Right-click for a replacement, or to leave it as it is.")
         source = self.lens_context.source_text(finding.rule)
-        cited = (f"<p><small>{escape(self.tr('Source: {source}').format(source=source))}"
-                 "</small></p>" if source else "")
+        cited = self.tr("Source: {source}").format(source=source) if source else ""
+        cited = f"<p><small>{escape(cited)}</small></p>" if cited else ""
         return (f"<qt><p><b>{heading}</b></p><p>{escape(finding.why)}</p><p>{instead}</p>"
                 f"{cited}<p><small>{escape(hint)}</small></p></qt>")
 

@@ -6,25 +6,27 @@ from PySide6.QtCore import QCoreApplication
 
 from carejournal.lens.balance import Balance, Verdict
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def verdict_text(verdict: Verdict) -> str:
     """What the counts over a period suggest, in one calm sentence."""
     return {
-        Verdict.STRENGTHS: _t("Over this period your writing leans towards strengths."),
-        Verdict.BALANCED: _t("Over this period your writing is balanced between strengths "
+        Verdict.STRENGTHS: translate(
+            "CareJournal", "Over this period your writing leans towards strengths."),
+        Verdict.BALANCED: translate(
+            "CareJournal", "Over this period your writing is balanced between strengths "
                              "and problems."),
-        Verdict.PROBLEMS: _t("Over this period your writing leans towards problems. Were there "
+        Verdict.PROBLEMS: translate(
+            "CareJournal", "Over this period your writing leans towards problems. Were there "
                              "strengths you saw but did not write down?"),
-        Verdict.TOO_FEW: _t("Too few of these words in this period to tell."),
+        Verdict.TOO_FEW: translate("CareJournal", "Too few of these words in this period to tell."),
     }[verdict]
 
 
 def balance_summary(balance: Balance) -> str:
     """The counts over a period and what they suggest, in plain words."""
-    counts = _t("Strength words: {strengths}. Problem words: {problems}.").format(
+    counts = translate(
+        "CareJournal", "Strength words: {strengths}. Problem words: {problems}.").format(
         strengths=balance.strengths, problems=balance.problems)
     return f"{counts}\n{verdict_text(balance.verdict)}"

@@ -6,13 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from carejournal.services.names import PersonRow, TagRow
+from carejournal.ui.shared.strings import CareJournal
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -22,10 +22,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def entries_text(count: int) -> str:
     """"1 entry", "3 entries", in the worker's language."""
-    t = QCoreApplication.translate
-    if count == 1:
-        return t("CareJournal", "1 entry")
-    return t("CareJournal", "{count} entries").format(count=count)
+    return CareJournal.tr("%n entries", "", count)
 
 
 class NamesModel(QAbstractListModel):

@@ -206,7 +206,7 @@ class PracticeController(QObject):
         from carejournal.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.window.journal.settings, self.window,
-                                self.window.journal.spelling)
+                                self.window.journal.spelling, self.window.settings)
         a = self.window.actions_
         dialog.add_privacy_actions([a.encrypt, a.change_passphrase, a.decrypt])
         if dialog.exec() == QDialog.DialogCode.Accepted:  # it saved them

@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.domain import DueAction
+from carejournal.ui.shared.dates import local_day
 
 
 def due_text(item: DueAction, today: dt.date) -> str:
     """One line for a due action: what, when it was due, and from which entry."""
-    t = QCoreApplication.translate
-    when = (t("CareJournal", "due today") if item.review_on == today
-            else t("CareJournal", "due since {date}").format(
-                date=item.review_on.strftime("%d %b %Y")))
-    return t("CareJournal", "{action} ({when}) — from: {entry}").format(
+    translate = QCoreApplication.translate
+    when = (translate("CareJournal", "due today") if item.review_on == today
+            else translate("CareJournal", "due since {date}").format(
+                date=local_day(item.review_on, "dd MMM yyyy")))
+    return translate("CareJournal", "{action} ({when}) — from: {entry}").format(
         action=item.text, when=when, entry=item.entry_summary)
 
 
@@ -37,7 +38,7 @@ class DueNotice(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = QLabel(wordWrap=True)  # a longer language wraps rather than cuts it
         self.label.setAccessibleName(self.tr("Actions due for review"))
         self.button = QPushButton(self.tr("&Review actions…"))
         self.button.setAccessibleName(self.tr("Review the actions that are due"))
@@ -50,10 +51,8 @@ class DueNotice(QWidget):
 
     def set_count(self, count: int) -> None:
         """Show how many actions are due; hidden when none are."""
-        text = (self.tr("1 action from your reflections is due for review.") if count == 1
-                else self.tr("{count} actions from your reflections are due for review.")
-                .format(count=count))
-        self.label.setText(text)
+        self.label.setText(
+            self.tr("%n actions from your reflections are due for review.", "", count))
         self.setVisible(count > 0)
 
 

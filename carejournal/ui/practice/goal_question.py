@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -92,6 +92,20 @@ class GoalDialog(QDialog):
         super().accept()
 
 
+# The questions are kept in resources/fallibility.toml, in English; listed here for lupdate,
+# and translated when shown (tests/ui/test_pseudo_locale.py finds one that is not).
+QUESTION_SOURCES = (
+    QT_TRANSLATE_NOOP("GoalQuestionDialog",
+                      "How many attempts did your own hardest change take?"),
+    QT_TRANSLATE_NOOP("GoalQuestionDialog",
+                      "Think of stopping smoking, keeping to a budget, keeping your temper or "
+                      "taking medication on time. Most of us needed many tries. Would your own "
+                      "plans survive being written off this soon?"),
+    QT_TRANSLATE_NOOP("GoalQuestionDialog", "Would you like to write a short reflection about "
+                      "this, linked to the goal?"),
+)
+
+
 class GoalQuestionDialog(QDialog):
     """How many attempts did your own hardest change take? The worker can always go on."""
 
@@ -100,7 +114,7 @@ class GoalQuestionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Before you end this goal"))
         asked = questions()
-        self.question = QLabel(asked.goal)
+        self.question = QLabel(self.tr(asked.goal))
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.own_attempts = QSpinBox()
@@ -124,7 +138,8 @@ class GoalQuestionDialog(QDialog):
                                         QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._layout(goal, status, threshold, asked.goal_detail, asked.goal_invitation)
+        self._layout(goal, status, threshold, self.tr(asked.goal_detail),
+                     self.tr(asked.goal_invitation))
         self.own_attempts.setFocus()
         layout = self.layout()  # made by _layout
         if layout is not None:
@@ -172,15 +187,10 @@ class GoalQuestionDialog(QDialog):
         """How many attempts the goal has had, against the threshold, in whole sentences."""
         if goal.attempts == 0:
             had = self.tr("No attempts have been logged for it yet.")
-        elif goal.attempts == 1:
-            had = self.tr("It has had 1 attempt so far.")
         else:
-            had = self.tr("It has had {count} attempts so far.").format(count=goal.attempts)
-        if threshold == 1:
-            rule = self.tr("CareJournal asks this before a goal ends without a single attempt.")
-        else:
-            rule = self.tr("CareJournal asks this before a goal ends after fewer than "
-                           "{threshold} attempts.").format(threshold=threshold)
+            had = self.tr("It has had %n attempts so far.", "", goal.attempts)
+        rule = self.tr("CareJournal asks this before a goal ends after fewer than %n attempts.",
+                       "", threshold)
         return self.tr("{had} {rule}").format(had=had, rule=rule)
 
     def answer(self) -> FallibilityAnswer:

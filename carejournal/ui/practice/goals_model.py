@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from carejournal.core.goals import Attempt, Goal, GoalStatus, Outcome
 from carejournal.ui.shared.dates import qdate
+from carejournal.ui.shared.strings import CareJournal
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -26,32 +27,34 @@ _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 DATE_FORMAT = "d MMM yyyy"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def status_label(status: GoalStatus) -> str:
     """A goal's status as the worker reads it."""
-    labels = {GoalStatus.ACTIVE: _t("Active"), GoalStatus.PAUSED: _t("Paused"),
-              GoalStatus.ACHIEVED: _t("Achieved"), GoalStatus.DISCONTINUED: _t("Discontinued"),
-              GoalStatus.UNATTAINABLE: _t("Unattainable")}
+    labels = {GoalStatus.ACTIVE: translate("CareJournal", "Active"),
+              GoalStatus.PAUSED: translate("CareJournal", "Paused"),
+              GoalStatus.ACHIEVED: translate("CareJournal", "Achieved"),
+              GoalStatus.DISCONTINUED: translate("CareJournal", "Discontinued"),
+              GoalStatus.UNATTAINABLE: translate("CareJournal", "Unattainable")}
     return labels[status]
 
 
 def status_changed_text(status: GoalStatus) -> str:
     """What to say once a goal has moved to this status."""
-    texts = {GoalStatus.ACTIVE: _t("The goal is active again."),
-             GoalStatus.PAUSED: _t("Goal paused."),
-             GoalStatus.ACHIEVED: _t("Goal marked as achieved."),
-             GoalStatus.DISCONTINUED: _t("Goal discontinued."),
-             GoalStatus.UNATTAINABLE: _t("Goal marked as unattainable.")}
+    texts = {GoalStatus.ACTIVE: translate("CareJournal", "The goal is active again."),
+             GoalStatus.PAUSED: translate("CareJournal", "Goal paused."),
+             GoalStatus.ACHIEVED: translate("CareJournal", "Goal marked as achieved."),
+             GoalStatus.DISCONTINUED: translate("CareJournal", "Goal discontinued."),
+             GoalStatus.UNATTAINABLE: translate("CareJournal", "Goal marked as unattainable.")}
     return texts[status]
 
 
 def outcome_label(outcome: Outcome) -> str:
     """How an attempt went, as the worker reads it."""
-    labels = {Outcome.MANAGED: _t("Managed"), Outcome.PARTLY: _t("Partly"),
-              Outcome.NOT_THIS_TIME: _t("Not this time")}
+    labels = {Outcome.MANAGED: translate("CareJournal", "Managed"),
+              Outcome.PARTLY: translate("CareJournal", "Partly"),
+              Outcome.NOT_THIS_TIME: translate("CareJournal", "Not this time")}
     return labels[outcome]
 
 
@@ -225,20 +228,23 @@ class AttemptsModel(QAbstractTableModel):
 def goal_info_text(goal: Goal) -> str:
     """How many tries so far, what the status means, and the question if it was asked."""
     if goal.attempts == 0:
-        parts = [_t("No attempts logged yet. Every try counts, even the ones that "
+        parts = [translate(
+            "CareJournal", "No attempts logged yet. Every try counts, even the ones that "
                     "do not work out.")]
-    elif goal.attempts == 1:
-        parts = [_t("1 attempt so far.")]
     else:
-        parts = [_t("{count} attempts so far.").format(count=goal.attempts)]
+        parts = [CareJournal.tr("%n attempts so far.", "", goal.attempts)]
     hints = {
-        GoalStatus.PAUSED: _t("This goal is paused. To log attempts, make it active again "
+        GoalStatus.PAUSED: translate(
+            "CareJournal", "This goal is paused. To log attempts, make it active again "
                               "with Change status."),
-        GoalStatus.ACHIEVED: _t("This goal was achieved. To log more attempts, make it "
+        GoalStatus.ACHIEVED: translate(
+            "CareJournal", "This goal was achieved. To log more attempts, make it "
                                 "active again."),
-        GoalStatus.DISCONTINUED: _t("This goal was discontinued. To try again, make it "
+        GoalStatus.DISCONTINUED: translate(
+            "CareJournal", "This goal was discontinued. To try again, make it "
                                     "active again."),
-        GoalStatus.UNATTAINABLE: _t("This goal was marked unattainable. To try again, make "
+        GoalStatus.UNATTAINABLE: translate(
+            "CareJournal", "This goal was marked unattainable. To try again, make "
                                     "it active again."),
     }
     if goal.status in hints:
@@ -252,9 +258,8 @@ def asked_text(day: dt.date, own_attempts: int | None) -> str:
     """What the worker answered when asked the fallibility question."""
     when = date_text(day)
     if own_attempts is None:
-        return _t("On {date} you were asked how many attempts your own hardest change "
+        return translate(
+            "CareJournal", "On {date} you were asked how many attempts your own hardest change "
                   "took, and were not sure.").format(date=when)
-    if own_attempts == 1:
-        return _t("On {date} you said your own hardest change took 1 attempt.").format(date=when)
-    return _t("On {date} you said your own hardest change took {count} attempts.").format(
-        date=when, count=own_attempts)
+    return CareJournal.tr("On {date} you said your own hardest change took %n attempts.", "",
+                          own_attempts).format(date=when)

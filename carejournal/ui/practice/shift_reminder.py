@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from carejournal.core.errors import JournalError
 from carejournal.core.shifts import ShiftEnd, due_reminder
 from carejournal.services.settings import SettingsService
 from carejournal.ui.shared.colours import CalmFrame
+from carejournal.ui.shared.dates import local_time
 
 CHECK_INTERVAL_MS = 60_000
 SNOOZE_MINUTES = 30
@@ -149,10 +150,13 @@ class ReminderBanner(CalmFrame):
         texts.setSpacing(2)
         texts.addWidget(self.title)
         texts.addWidget(self.detail)
+        # under the words, not beside the buttons: a longer language needs the row's room
+        texts.addWidget(self.turn_off, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(texts, 1)
-        for button in (self.write, self.later, self.not_today, self.turn_off):
+        self.turn_off.setAccessibleName(self.turn_off.text().replace("&", ""))
+        for button in (self.write, self.later, self.not_today):
             button.setAccessibleName(button.text().replace("&", ""))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.write.clicked.connect(self.write_about_it)
@@ -170,7 +174,7 @@ class ReminderBanner(CalmFrame):
     def explanation(self, shift_end: ShiftEnd) -> str:
         """The line under the question."""
         return self.tr("It ended at {time}. A few words now, later, or not at all: "
-                       "it is up to you.").format(time=f"{shift_end.ended_at:%H:%M}")
+                       "it is up to you.").format(time=local_time(shift_end.ended_at))
 
     def show_for(self, shift_end: ShiftEnd) -> None:
         """Ask about this shift end."""
@@ -234,8 +238,9 @@ def attach_tray(banner: ReminderBanner, icon: QIcon | None = None) -> QSystemTra
 
     def notify(shift_end: ShiftEnd) -> None:
         tray.show()
-        tray.showMessage(banner.question(shift_end), banner.tr(
-            "Click here to write about it, or leave it for now."), icon, TRAY_MESSAGE_MS)
+        tray.showMessage(banner.question(shift_end), QCoreApplication.translate(
+            "ReminderBanner", "Click here to write about it, or leave it for now."), icon,
+            TRAY_MESSAGE_MS)
 
     def clicked() -> None:
         window = banner.window()

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from carejournal.ui.privacy.passphrase import NewPassphraseDialog
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def busy_notice(text: str, parent: QWidget | None = None) -> QProgressDialog:
     running: the window may close (and the app's loop end) while it shows."""
     progress = QProgressDialog(text, "", 0, 0, parent)
     progress.setCancelButton(None)
-    progress.setWindowTitle(_t("CareJournal"))
+    progress.setWindowTitle(translate("CareJournal", "CareJournal"))
     progress.setAccessibleName(text)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
@@ -107,8 +106,8 @@ class AnnouncedStep:
 
     def announce(self) -> None:
         """Show the notice now, while the journal is being closed."""
-        self.notice = busy_notice(self.doing + "\n" + _t(
-            "Your journal opens again when this is done."))
+        self.notice = busy_notice(self.doing + "\n" + translate(
+            "CareJournal", "Your journal opens again when this is done."))
 
     def busy(self, work: Callable[[], _T]) -> _T | Exception:
         """Run work behind the notice, then put the notice away."""
@@ -126,7 +125,7 @@ class EncryptStep(AnnouncedStep):
 
     def __init__(self, service: EncryptionService, passphrase: str) -> None:
         self.service, self.passphrase = service, passphrase
-        self.doing = _t("Protecting your journal with your passphrase…")
+        self.doing = translate("CareJournal", "Protecting your journal with your passphrase…")
 
     def __call__(self, session: Session) -> bool:
         path, passphrase, service = session.path, self.passphrase, self.service
@@ -138,16 +137,20 @@ class EncryptStep(AnnouncedStep):
 
         outcome = self.busy(work)
         if isinstance(outcome, BaseException):
-            QMessageBox.warning(None, _t("The journal is not protected yet"), _t(
-                "{problem}\n\nYour journal opens without a passphrase for now."
-                if getattr(outcome, "cut_short", False) else
-                "{problem}\n\nYour journal is as it was, and opens without a passphrase."
-            ).format(problem=outcome))
-            session.notice = _t("Your journal is not protected yet: it is as it was.")
+            cut_short = getattr(outcome, "cut_short", False)
+            title = translate("CareJournal", "The journal is not protected yet")
+            QMessageBox.warning(None, title, (
+                translate("CareJournal", "{problem}\n\nYour journal opens without a passphrase "
+                          "for now.") if cut_short else
+                translate("CareJournal", "{problem}\n\nYour journal is as it was, and opens "
+                          "without a passphrase.")).format(problem=outcome))
+            session.notice = translate(
+                "CareJournal", "Your journal is not protected yet: it is as it was.")
             return True
         session.key, recovery = outcome
         self.show_recovery_key(path.name, recovery)
-        session.notice = _t("Your journal is now protected with your passphrase.")
+        session.notice = translate(
+            "CareJournal", "Your journal is now protected with your passphrase.")
         return True
 
     def show_recovery_key(self, journal_name: str, recovery: str) -> None:
@@ -162,16 +165,18 @@ class ChangeStep(AnnouncedStep):
 
     def __init__(self, service: EncryptionService, key: bytes, passphrase: str) -> None:
         self.service, self.key, self.passphrase = service, key, passphrase
-        self.doing = _t("Changing your passphrase and re-encrypting your journal…")
+        self.doing = translate(
+            "CareJournal", "Changing your passphrase and re-encrypting your journal…")
 
     def __call__(self, session: Session) -> bool:
         path, key, new, service = session.path, self.key, self.passphrase, self.service
         outcome = self.busy(lambda: service.change_passphrase(path, key, new))
         if isinstance(outcome, BaseException):
-            QMessageBox.warning(None, _t("The passphrase was not changed"), _t(
-                "{problem}\n\nUnlock the journal again: if the change got part-way, your "
-                "new passphrase finishes it; otherwise the old one still works."
-            ).format(problem=outcome))
+            QMessageBox.warning(None, translate("CareJournal", "The passphrase was not changed"),
+                                translate("CareJournal", "{problem}\n\nUnlock the journal again: "
+                                          "if the change got part-way, your new passphrase "
+                                          "finishes it; otherwise the old one still works."
+                                          ).format(problem=outcome))
             from carejournal.ui.privacy.lock import unlock_again
 
             return unlock_again(session, None)
@@ -179,7 +184,8 @@ class ChangeStep(AnnouncedStep):
         recovery = getattr(outcome, "recovery_key", None)
         if recovery:
             self.show_recovery_key(path.name, recovery)
-        session.notice = _t("Your passphrase is changed; your journal is still protected.")
+        session.notice = translate(
+            "CareJournal", "Your passphrase is changed; your journal is still protected.")
         return True
 
     def show_recovery_key(self, journal_name: str, recovery: str) -> None:
@@ -194,7 +200,7 @@ class DecryptStep(AnnouncedStep):
 
     def __init__(self, service: EncryptionService) -> None:
         self.service = service
-        self.doing = _t("Removing the passphrase…")
+        self.doing = translate("CareJournal", "Removing the passphrase…")
 
     def __call__(self, session: Session) -> bool:
         key, path = session.key, session.path
@@ -203,15 +209,16 @@ class DecryptStep(AnnouncedStep):
         outcome = self.busy(lambda: self.service.decrypt(path, key))
         if isinstance(outcome, BaseException):
             cut_short = getattr(outcome, "cut_short", False)
-            QMessageBox.warning(None, _t("The passphrase is still in place"), _t(
-                "{problem}" if cut_short else
-                "{problem}\n\nYour journal is as it was, protected by your passphrase."
-            ).format(problem=outcome))
+            QMessageBox.warning(None, translate("CareJournal", "The passphrase is still in place"),
+                                str(outcome) if cut_short else translate(
+                "CareJournal", "{problem}\n\nYour journal is as it was, protected by your "
+                "passphrase.").format(problem=outcome))
             if cut_short and not self.service.is_encrypted(path):
                 session.key = None  # the journal itself was stored plain before it stopped
             return True
         session.key = None
-        session.notice = _t("The passphrase is removed: your journal is no longer protected.")
+        session.notice = translate(
+            "CareJournal", "The passphrase is removed: your journal is no longer protected.")
         return True
 
 
@@ -226,11 +233,13 @@ def _question(parent: QWidget | None, title: str, question: str, detail: str) ->
 
 def decrypt_question(parent: QWidget | None) -> tuple[QMessageBox, QPushButton]:
     """The question before removing the passphrase, and its "Remove Passphrase" button."""
-    box = _question(parent, _t("Remove the Passphrase"), _t("Remove the passphrase?"), _t(
-        "Without a passphrase, your journal is stored so that anyone who can use this "
-        "computer account, or who has the laptop's disk, can read it. Its backups are "
+    box = _question(parent, translate("CareJournal", "Remove the Passphrase"),
+                    translate("CareJournal", "Remove the passphrase?"), translate(
+        "CareJournal", "Without a passphrase, your journal is stored so that anyone who can use "
+        "this computer account, or who has the laptop's disk, can read it. Its backups are "
         "stored without the passphrase too.\n\nYou can protect it again at any time."))
-    remove = box.addButton(_t("&Remove Passphrase"), QMessageBox.ButtonRole.AcceptRole)
+    remove = box.addButton(translate(
+        "CareJournal", "&Remove Passphrase"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
@@ -362,7 +371,8 @@ class EncryptionController(QObject):
         if isinstance(outcome, self.service.wrong_passphrase):
             dialog.show_wrong_current(str(outcome) if "seconds" in str(outcome) else "")
         elif isinstance(outcome, BaseException):
-            dialog.show_failure(_t("The passphrase was not changed: {problem}").format(
+            dialog.show_failure(translate(
+                "CareJournal", "The passphrase was not changed: {problem}").format(
                 problem=outcome))
         elif isinstance(outcome, bytes):
             dialog.done_ok()

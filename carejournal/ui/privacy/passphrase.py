@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.ui.shared.colours import is_dark, problem_text_style
+from carejournal.ui.shared.dates import local_day
 
 ProblemCheck = Callable[[str], "str | None"]
 
@@ -73,6 +74,9 @@ REASON_SOURCES: tuple[object, ...] = (
         "unrelated words are strong, and easy to remember."),
 )
 CLEAR_CLIPBOARD_MS = 60_000  # a copied recovery key leaves the clipboard after a minute
+
+
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def _t(text: str) -> str:
@@ -371,8 +375,8 @@ def key_lines(key: str, groups_per_line: int = 4) -> str:
 
 def recovery_sheet_text(journal_name: str, key: str, date: dt.date) -> str:
     """The text to print or save: which journal, when, the key, and what it is for."""
-    return _t(
-        "CareJournal recovery key\n\n"
+    return translate(
+        "CareJournal", "CareJournal recovery key\n\n"
         "Journal: {journal}\n"
         "Made on: {date}\n\n"
         "{key}\n\n"
@@ -380,7 +384,7 @@ def recovery_sheet_text(journal_name: str, key: str, date: dt.date) -> str:
         "the journal is lost.\n"
         "Keep this paper somewhere safe, away from the laptop. Anyone who has this key and "
         "the journal can read it.\n").format(
-            journal=journal_name, date=date.strftime("%d %B %Y"), key=key_lines(key))
+            journal=journal_name, date=local_day(date, "dd MMMM yyyy"), key=key_lines(key))
 
 
 def write_private_text(path: Path, text: str) -> None:

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -214,9 +214,11 @@ class SettingsDialog(QDialog):
     """Edit the settings kept in the journal; nothing is saved until every row is right."""
 
     def __init__(self, settings: SettingsService, parent: QWidget | None = None,
-                 spelling: SpellingService | None = None) -> None:
+                 spelling: SpellingService | None = None,
+                 user_settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.user_settings = user_settings if user_settings is not None else QSettings()
         self.spelling = spelling
         self.setWindowTitle(self.tr("Settings"))
         self.table = ShiftTable()
@@ -246,6 +248,7 @@ class SettingsDialog(QDialog):
         if spelling is not None:
             layout.addWidget(self._spelling_box(spelling))
         layout.addWidget(self._privacy_box())
+        layout.addWidget(self._language_box())
         layout.addWidget(self.error)
         layout.addStretch(1)
         # On a small screen the settings scroll; their rows never squash to fit.
@@ -398,6 +401,32 @@ class SettingsDialog(QDialog):
         layout.addLayout(self.privacy_buttons)
         return box
 
+    def _language_box(self) -> QGroupBox:
+        """The window's language: the system's, or one chosen (used from the next start)."""
+        from carejournal.ui.settings import language
+
+        box = QGroupBox(self.tr("Language of the window"))
+        self.window_language = QComboBox()
+        self.window_language.addItem(self.tr("As the system is set"), "")
+        for code in language.available():
+            locale = QLocale(code)
+            self.window_language.addItem(
+                locale.nativeLanguageName() or language_name(code), code)
+        self.window_language.setCurrentIndex(
+            max(0, self.window_language.findData(language.chosen(self.user_settings))))
+        label = QLabel(self.tr("&Show CareJournal in"))
+        label.setBuddy(self.window_language)
+        self.window_language.setAccessibleName(self.tr("Language of the window"))
+        hint = QLabel(self.tr("Used the next time CareJournal opens."), wordWrap=True)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.window_language)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        return box
+
     def add_privacy_actions(self, actions: list[QAction]) -> None:
         """Buttons for the passphrase actions that apply now (they save the settings first)."""
         for action in actions:
@@ -436,6 +465,9 @@ class SettingsDialog(QDialog):
         except PROBLEMS as exc:
             self.show_problems([str(exc)])
             return
+        from carejournal.ui.settings import language
+
+        language.choose(self.user_settings, self.window_language.currentData())
         self.accept()
 
     def show_problems(self, messages: list[str]) -> None:

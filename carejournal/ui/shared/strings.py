@@ -80,3 +80,16 @@ def body_question(kind: EntryKind) -> str:
     """The question above the text of a kind without a template ('' for those with one)."""
     question = spec_of(kind).body_question
     return _t(question) if question else ""
+
+
+class CareJournal:
+    """The context of texts with a number translated outside a widget.
+
+    `CareJournal.tr("%n entries", "", n)` gives the plural form the language needs, as a
+    widget's self.tr does; pyside6-lupdate reads plurals from tr only, not from translate,
+    and files `CareJournal.tr` under "CareJournal".
+    """
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("CareJournal", text, disambiguation, n)

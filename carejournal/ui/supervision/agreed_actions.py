@@ -32,11 +32,11 @@ from carejournal.ui.shared.pickers import date_edit
 
 def status_label(status: ActionStatus) -> str:
     """How a status reads in the window."""
-    t = QCoreApplication.translate
-    return {ActionStatus.OPEN: t("CareJournal", "Not started"),
-            ActionStatus.IN_PROGRESS: t("CareJournal", "In progress"),
-            ActionStatus.DONE: t("CareJournal", "Done"),
-            ActionStatus.DROPPED: t("CareJournal", "Dropped")}[status]
+    translate = QCoreApplication.translate
+    return {ActionStatus.OPEN: translate("CareJournal", "Not started"),
+            ActionStatus.IN_PROGRESS: translate("CareJournal", "In progress"),
+            ActionStatus.DONE: translate("CareJournal", "Done"),
+            ActionStatus.DROPPED: translate("CareJournal", "Dropped")}[status]
 
 
 def dated(accessible: str) -> QDateEdit:

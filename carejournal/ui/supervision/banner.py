@@ -15,26 +15,27 @@ PREPARE_SHORTCUT = "Ctrl+Shift+S"
 def prompt_text(held_on: dt.date, today: dt.date, locale: QLocale | None = None) -> str:
     """'Supervision on Thursday: time for your no us and them check?' in the worker's
     language (today, tomorrow, a day name within the week, else the date)."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     days = (held_on - today).days
     if days == 0:
-        return t("CareJournal", "Supervision today: time for your no us and them check?")
+        return translate("CareJournal", "Supervision today: time for your no us and them check?")
     if days == 1:
-        return t("CareJournal", "Supervision tomorrow: time for your no us and them check?")
+        return translate("CareJournal", "Supervision tomorrow: time for your no us and them check?")
     locale = locale or QLocale()
     day = QDate(held_on.year, held_on.month, held_on.day)
     if 1 < days < 7:
-        return t("CareJournal", "Supervision on {day}: time for your no us and them check?"
+        return translate("CareJournal", "Supervision on {day}: time for your no us and them check?"
                  ).format(day=locale.dayName(day.dayOfWeek()))
-    return t("CareJournal", "Supervision on {date}: time for your no us and them check?"
+    return translate("CareJournal", "Supervision on {date}: time for your no us and them check?"
              ).format(date=locale.toString(day, "d MMMM"))
 
 
 def _prepare_button(parent: QWidget) -> QPushButton:
-    button = QPushButton(parent.tr("Prepare now"))
-    button.setAccessibleName(parent.tr("Prepare for supervision now"))
-    button.setToolTip(parent.tr("Start or carry on with the no us and them check ({keys})"
-                                ).format(keys=PREPARE_SHORTCUT))
+    translate = QCoreApplication.translate
+    button = QPushButton(translate("SupervisionBanner", "Prepare now"))
+    button.setAccessibleName(translate("SupervisionBanner", "Prepare for supervision now"))
+    button.setToolTip(translate("SupervisionBanner", "Start or carry on with the no us and them "
+                                "check ({keys})").format(keys=PREPARE_SHORTCUT))
     return button
 
 

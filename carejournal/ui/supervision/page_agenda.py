@@ -29,22 +29,23 @@ from carejournal.ui.supervision.prepare_common import (
     text_label,
 )
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def kind_text(kind: AgendaKind) -> str:
     """Where an agenda item came from, in a word or two."""
-    labels = {AgendaKind.QUESTION: _t("My question"), AgendaKind.LANGUAGE: _t("Wording"),
-              AgendaKind.STRENGTH: _t("Strengths"), AgendaKind.POWER: _t("Power"),
-              AgendaKind.ENTRY: _t("Entry"), AgendaKind.DEVELOPMENT: _t("Development"),
-              AgendaKind.ACTION: _t("Agreed action")}
+    labels = {AgendaKind.QUESTION: translate("CareJournal", "My question"),
+              AgendaKind.LANGUAGE: translate("CareJournal", "Wording"),
+              AgendaKind.STRENGTH: translate("CareJournal", "Strengths"),
+              AgendaKind.POWER: translate("CareJournal", "Power"),
+              AgendaKind.ENTRY: translate("CareJournal", "Entry"),
+              AgendaKind.DEVELOPMENT: translate("CareJournal", "Development"),
+              AgendaKind.ACTION: translate("CareJournal", "Agreed action")}
     return labels[kind]
 
 
 def item_text(item: AgendaItem) -> str:
-    return _t("{kind}: {text}").format(kind=kind_text(item.kind),
+    return translate("CareJournal", "{kind}: {text}").format(kind=kind_text(item.kind),
                                        text=readable_dates(item.text))
 
 

@@ -284,24 +284,27 @@ class EntriesPage(PrepPage):
             self.set_discuss(entry_id, self.discuss_button.isChecked())
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def status_label(status: ActionStatus) -> str:
     """Where an action stands, in the worker's language."""
-    labels = {ActionStatus.OPEN: _t("not started"), ActionStatus.IN_PROGRESS: _t("in progress"),
-              ActionStatus.DONE: _t("done"), ActionStatus.DROPPED: _t("dropped")}
+    labels = {ActionStatus.OPEN: translate("CareJournal", "not started"),
+              ActionStatus.IN_PROGRESS: translate("CareJournal", "in progress"),
+              ActionStatus.DONE: translate("CareJournal", "done"),
+              ActionStatus.DROPPED: translate("CareJournal", "dropped")}
     return labels[status]
 
 
 def action_text(action: AgreedAction) -> str:
     """An agreed action with who and by when, on one line."""
     if action.owner and action.due_on:
-        return _t("{action} ({owner}, by {due})").format(
+        return translate("CareJournal", "{action} ({owner}, by {due})").format(
             action=action.text, owner=action.owner, due=day_text(action.due_on))
     if action.owner:
-        return _t("{action} ({owner})").format(action=action.text, owner=action.owner)
+        return translate(
+            "CareJournal", "{action} ({owner})").format(action=action.text, owner=action.owner)
     if action.due_on:
-        return _t("{action} (by {due})").format(action=action.text, due=day_text(action.due_on))
+        return translate("CareJournal", "{action} (by {due})").format(
+            action=action.text, due=day_text(action.due_on))
     return action.text

@@ -50,19 +50,24 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 SUFFIXES = {PackFormat.PDF: ".pdf", PackFormat.DOCX: ".docx", PackFormat.MARKDOWN: ".md"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def identifier_label(kind: IdKind) -> str:
     """What a kind of identifier is called, in the worker's language."""
-    labels = {IdKind.NHS_NUMBER: _t("NHS number"), IdKind.NI_NUMBER: _t("National Insurance "
-              "number"), IdKind.POSTCODE: _t("postcode"), IdKind.PHONE: _t("phone number"),
-              IdKind.EMAIL: _t("e-mail address"), IdKind.BIRTH_DATE: _t("date of birth"),
-              IdKind.NAME: _t("a name, or a place"), IdKind.PLACE: _t("a place"),
-              IdKind.CHI_NUMBER: _t("CHI number"), IdKind.HC_NUMBER: _t("Health and Care "
-              "number"), IdKind.HOSPITAL_NUMBER: _t("hospital number"),
-              IdKind.ADDRESS: _t("street address"), IdKind.VEHICLE: _t("vehicle registration")}
+    labels = {IdKind.NHS_NUMBER: translate("CareJournal", "NHS number"),
+              IdKind.NI_NUMBER: translate("CareJournal", "National Insurance number"),
+              IdKind.POSTCODE: translate("CareJournal", "postcode"),
+              IdKind.PHONE: translate("CareJournal", "phone number"),
+              IdKind.EMAIL: translate("CareJournal", "e-mail address"),
+              IdKind.BIRTH_DATE: translate("CareJournal", "date of birth"),
+              IdKind.NAME: translate("CareJournal", "a name, or a place"),
+              IdKind.PLACE: translate("CareJournal", "a place"),
+              IdKind.CHI_NUMBER: translate("CareJournal", "CHI number"),
+              IdKind.HC_NUMBER: translate("CareJournal", "Health and Care number"),
+              IdKind.HOSPITAL_NUMBER: translate("CareJournal", "hospital number"),
+              IdKind.ADDRESS: translate("CareJournal", "street address"),
+              IdKind.VEHICLE: translate("CareJournal", "vehicle registration")}
     return labels[kind]
 
 

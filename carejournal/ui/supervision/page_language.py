@@ -42,8 +42,7 @@ ELLIPSIS = "\u2026"
 ARTICLES = ("the", "a", "an")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 class LanguagePage(PrepPage):
@@ -328,7 +327,7 @@ class LanguagePage(PrepPage):
 def wording_text(item: LanguageItem) -> str:
     """The wording, with how often it is in the field when more than once."""
     if item.occurrences > 1:
-        return _t("{wording} (×{count})").format(wording=item.finding.text,
+        return translate("CareJournal", "{wording} (×{count})").format(wording=item.finding.text,
                                                  count=item.occurrences)
     return item.finding.text
 
@@ -336,10 +335,10 @@ def wording_text(item: LanguageItem) -> str:
 def choice_text(item: LanguageItem) -> str:
     """What the worker chose for a finding, in a few words."""
     if item.kept is not None:
-        return _t("Kept: {reason}").format(reason=item.kept.reason)
+        return translate("CareJournal", "Kept: {reason}").format(reason=item.kept.reason)
     if item.question:
-        return _t("A question for supervision")
-    return _t("Not looked at yet")
+        return translate("CareJournal", "A question for supervision")
+    return translate("CareJournal", "Not looked at yet")
 
 
 def is_whole(context: str) -> bool:

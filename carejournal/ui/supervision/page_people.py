@@ -35,8 +35,7 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 GENTLE = ("#fdf3e1", "#4a3a1c")  # a soft amber behind someone to look at again (light, dark)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 class StrengthsPage(PrepPage):
@@ -215,18 +214,21 @@ class StrengthsPage(PrepPage):
 def prompt_text(person: PersonStrengths, brought: bool) -> str:
     """A few kind words about what was noted for someone."""
     if person.noted:
-        return _t("You noted a strength: {strength}").format(strength=person.noted)
+        return translate(
+            "CareJournal", "You noted a strength: {strength}").format(strength=person.noted)
     if brought:
-        return _t("You are bringing this to supervision: what strengths might you be "
+        return translate(
+            "CareJournal", "You are bringing this to supervision: what strengths might you be "
                   "missing in {name}?").format(name=person.name)
     if person.needs_strength:
-        return _t("So far you have noted only problems for {name}. Everyone has strengths: "
-                  "add one you saw, even a small one, or bring it to supervision as a "
-                  "question.").format(name=person.name)
+        return translate("CareJournal", "So far you have noted only problems for {name}. "
+                         "Everyone has strengths: add one you saw, even a small one, or bring "
+                         "it to supervision as a question.").format(name=person.name)
     if person.problems:
-        return _t("You noted strengths as well as problems for {name}.").format(
+        return translate(
+            "CareJournal", "You noted strengths as well as problems for {name}.").format(
             name=person.name)
     if person.strengths:
-        return _t("You noted strengths for {name}.").format(name=person.name)
-    return _t("{name} is in your entries; the lens found no strength or problem words.").format(
-        name=person.name)
+        return translate("CareJournal", "You noted strengths for {name}.").format(name=person.name)
+    return translate("CareJournal", "{name} is in your entries; the lens found no strength or "
+                     "problem words.").format(name=person.name)

@@ -21,6 +21,7 @@ from carejournal.core.goals import GoalStatus
 from carejournal.core.patterns import GoalAttempts
 from carejournal.core.preparation import AgendaKind, GoalReflection, Power, Preparation
 from carejournal.services.journal import Journal
+from carejournal.ui.shared.strings import CareJournal
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,
     PrepPage,
@@ -32,8 +33,7 @@ from carejournal.ui.supervision.prepare_common import (
 FIGURE_STYLE = "font-size: 30pt; font-weight: 300;"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 class PowerPage(PrepPage):
@@ -181,7 +181,7 @@ def reflection_text(reflection: GoalReflection) -> str:
     words = " ".join(reflection.words.split()) or entry.summary
     if len(words) > REFLECTION_CHARS:
         words = words[:REFLECTION_CHARS - 1].rstrip() + "…"
-    return _t("Your reflection on ending it ({date}): {words}").format(
+    return translate("CareJournal", "Your reflection on ending it ({date}): {words}").format(
         date=day_text(entry.occurred_on), words=words)
 
 
@@ -190,21 +190,19 @@ def goals_text(power: Power) -> list[str]:
     reflections on goals ended before the period."""
     shown = ["\n".join([goal_text(g), *map(reflection_text, power.reflections_on(g.goal_id))])
              for g in power.ended_early]
-    shown += [_t("{person}: “{goal}”").format(person=r.person, goal=r.goal) + "\n"
+    shown += [translate(
+        "CareJournal", "{person}: “{goal}”").format(person=r.person, goal=r.goal) + "\n"
               + reflection_text(r) for r in power.other_reflections()]
     return shown
 
 
 def goal_text(goal: GoalAttempts) -> str:
     """A goal ended early, with how many tries it had in the period."""
-    status = {GoalStatus.DISCONTINUED.value: _t("discontinued"),
-              GoalStatus.UNATTAINABLE.value: _t("marked unattainable")}.get(goal.status,
-                                                                            goal.status)
-    if goal.attempts == 1:
-        return _t("{person}: “{goal}”, {status} after 1 try in this period.").format(
-            person=goal.person, goal=goal.text, status=status)
-    return _t("{person}: “{goal}”, {status} after {count} tries in this period.").format(
-        person=goal.person, goal=goal.text, status=status, count=goal.attempts)
+    status = {GoalStatus.DISCONTINUED.value: translate("CareJournal", "discontinued"),
+              GoalStatus.UNATTAINABLE.value: translate("CareJournal", "marked unattainable")
+              }.get(goal.status, goal.status)
+    return CareJournal.tr("{person}: “{goal}”, {status} after %n tries in this period.", "",
+                          goal.attempts).format(person=goal.person, goal=goal.text, status=status)
 
 
 def _top_aligned(box: QGroupBox, label: QLabel) -> None:

@@ -26,8 +26,7 @@ __all__ = ["PROBLEMS", "PrepPage", "button", "content_or_empty", "day_text", "he
            "show_content", "text_label"]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CareJournal", text)
+translate = QCoreApplication.translate  # translate("Context", "text"), as lupdate reads it
 
 
 def day_text(day: dt.date, long: bool = False) -> str:
@@ -90,7 +89,7 @@ class PrepPage(QWizardPage):
         super().__init__(parent)
         self.journal = journal
         self.prep = prep
-        self.message = text_label(accessible=_t("What just happened"))
+        self.message = text_label(accessible=translate("CareJournal", "What just happened"))
         self.message.setVisible(False)
         self._keep_room(self.message)
 
@@ -115,8 +114,9 @@ class PrepPage(QWizardPage):
     def problem(self, exc: BaseException) -> None:
         """Show why something could not be done, as a calm line (never a traceback)."""
         text = str(exc).strip()
-        self.say(_t("That did not work: {problem}").format(
-            problem=text[:1].upper() + text[1:] if text else _t("no reason was given.")))
+        self.say(translate("CareJournal", "That did not work: {problem}").format(
+            problem=text[:1].upper() + text[1:] if text else translate(
+                "CareJournal", "no reason was given.")))
 
     def saved(self, text: str = "") -> None:
         """Something was chosen: ask the wizard to save, and say so if there is a line."""

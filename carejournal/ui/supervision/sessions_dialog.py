@@ -35,14 +35,15 @@ CLOSED = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
 
 def summary(session: Session, today: dt.date) -> tuple[str, str, str, str]:
     """The list's columns: date, supervisor, held or planned, actions open and closed."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     day = QLocale().toString(qdate(session.held_on), "ddd d MMM yyyy")
-    when = (t("CareJournal", "Today") if session.held_on == today else
-            t("CareJournal", "Planned") if session.held_on > today else t("CareJournal", "Held"))
+    when = (translate("CareJournal", "Today") if session.held_on == today else
+            translate("CareJournal", "Planned") if session.held_on > today else
+            translate("CareJournal", "Held"))
     closed = sum(1 for a in session.actions if a.status in CLOSED)
     opened = len(session.actions) - closed
-    actions = (t("CareJournal", "No actions") if not session.actions else
-               t("CareJournal", "{open} open, {closed} closed").format(open=opened,
+    actions = (translate("CareJournal", "No actions") if not session.actions else
+               translate("CareJournal", "{open} open, {closed} closed").format(open=opened,
                                                                        closed=closed))
     return day, session.supervisor or "—", when, actions
 

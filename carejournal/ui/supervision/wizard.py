@@ -202,7 +202,8 @@ def load_or_plan(parent: QWidget | None, journal: Journal,
             try:
                 journal.supervision.add(dialog.session())
             except PROBLEMS as exc:
-                QMessageBox.warning(dialog, dialog.tr("That did not work"), str(exc))
+                QMessageBox.warning(dialog, QCoreApplication.translate(
+                    "NextSessionDialog", "That did not work"), str(exc))
                 continue
             return journal.supervision.prepare_next(today)
         return None

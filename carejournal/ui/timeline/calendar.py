@@ -97,8 +97,7 @@ class MonthCalendar(QCalendarWidget):
         count = self.counts.get(py_date(date), 0)
         if count == 0:
             return self.tr("No entries")
-        return self.tr("1 entry") if count == 1 else self.tr("{count} entries").format(
-            count=count)
+        return self.tr("%n entries", "", count)
 
     def day_text(self, date: QDate) -> str:
         """The day in words with its count, as the tooltip and a screen reader say it."""

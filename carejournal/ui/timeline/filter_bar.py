@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -218,7 +218,7 @@ def _date_edit(accessible: str) -> QDateEdit:
     edit = date_edit(accessible)
     edit.setCalendarWidget(_OpensAtToday(edit))
     edit.setMinimumDate(ANY_DATE)
-    edit.setSpecialValueText(edit.tr("Any"))
+    edit.setSpecialValueText(QCoreApplication.translate("FilterBar", "Any"))
     edit.setDate(ANY_DATE)
     return edit
 

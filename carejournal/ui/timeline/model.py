@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistent
 
 from carejournal.core import snippets
 from carejournal.core.domain import EntryRow
-from carejournal.ui.shared.dates import qdate
+from carejournal.ui.shared.dates import local_time, qdate
 from carejournal.ui.shared.strings import kind_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +58,7 @@ class TimelineModel(QAbstractListModel):
         when = self._locale.toString(qdate(row.occurred_on), "ddd d MMM yyyy")
         if row.occurred_time is not None:
             when = self.tr("{date}, {time}").format(
-                date=when, time=row.occurred_time.strftime("%H:%M"))
+                date=when, time=local_time(row.occurred_time))
         return when
 
     def meta_text(self, row: EntryRow) -> str:

@@ -103,12 +103,10 @@ class TimelinePanel(QWidget):
     def count_text(self, trash_mode: bool, shown: int, total: int) -> str:
         """The status bar's count of entries shown."""
         if trash_mode:
-            return (self.tr("1 entry in the trash") if total == 1 else
-                    self.tr("{count} entries in the trash").format(count=total))
+            return self.tr("%n entries in the trash", "", total)
         if shown == total:
-            return (self.tr("1 entry") if total == 1 else
-                    self.tr("{count} entries").format(count=total))
-        return self.tr("Showing {shown} of {total} entries").format(shown=shown, total=total)
+            return self.tr("%n entries", "", total)
+        return self.tr("Showing {shown} of %n entries", "", total).format(shown=shown)
 
     def current_id(self) -> int | None:
         """The id of the highlighted entry, if any."""

@@ -133,13 +133,13 @@ def test_plain_backups_of_an_encrypted_journal_are_flagged_and_encrypted(qtbot, 
     dialog = BackupsDialog(BackupService(path, lambda: NOW, key=key),
                            runner=lambda relay, *args, name: relay(*args))
     qtbot.addWidget(dialog)
-    assert dialog.unlike.isVisibleTo(dialog) and "1 backup(s) are not encrypted" in \
+    assert dialog.unlike.isVisibleTo(dialog) and "1 backup is not encrypted" in \
         dialog.unlike.text()
     assert dialog.protect_button.isVisibleTo(dialog)
     dialog.protect_button.click()
     qtbot.waitUntil(lambda: not dialog.unlike.isVisibleTo(dialog), timeout=5000)
     assert not dialog.protect_button.isVisibleTo(dialog)
-    assert "Encrypted 1 backup(s)" in dialog.message.text()
+    assert "Encrypted 1 backup." in dialog.message.text()
     assert all(cipher.looks_encrypted(b.path) for b in dialog.service.backups())
 
 
@@ -166,5 +166,5 @@ def test_rescue_copies_left_under_an_old_key_are_flagged(qtbot, tmp_path) -> Non
     dialog = BackupsDialog(BackupService(path, lambda: NOW, key=new_key))
     qtbot.addWidget(dialog)
     assert dialog.rescue.isVisibleTo(dialog) and not dialog.unlike.isVisibleTo(dialog)
-    assert "1 rescue copy(ies) of a damaged journal" in dialog.rescue.text()
+    assert "1 rescue copy of a damaged journal" in dialog.rescue.text()
     assert not dialog.protect_button.isVisibleTo(dialog)
