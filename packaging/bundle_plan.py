@@ -28,6 +28,12 @@ MIGRATIONS = PACKAGE / "store" / "migrations"
 # their data files with PyInstaller's collect_data_files):
 # lemminflect reads its lookup tables from lemminflect/resources by path.
 DATA_PACKAGES = ("lemminflect", "docx")
+# Library modules imported by a name in a string: matplotlib saves an .svg chart through
+# the backend it registers for the format (`carejournal chart ... --out FILE.svg`).
+LIBRARY_IMPORTS = ("matplotlib.backends.backend_svg",)
+# Packages whose modules must also be files on disk: python-docx finds its templates as
+# docx/parts/../templates, so the docx/parts folder must exist beside them.
+ON_DISK = {"docx": "pyz+py"}
 # sqlcipher3 (or sqlcipher3-binary, the same import name) is a native module with its
 # OpenSSL beside it: collected whole, whichever distribution is installed.
 NATIVE_PACKAGES = ("sqlcipher3",)
@@ -145,9 +151,9 @@ def imports_of(path: Path) -> set[str]:
 
 
 def hidden_imports() -> list[str]:
-    """Every module of the package, and what the migrations import."""
+    """Every module of the package, what the migrations import, and LIBRARY_IMPORTS."""
     migrations = set().union(*(imports_of(p) for p in migration_files() if p.suffix == ".py"))
-    return sorted(set(package_modules()) | migrations)
+    return sorted(set(package_modules()) | migrations | set(LIBRARY_IMPORTS))
 
 
 def data_files() -> list[tuple[str, str]]:
