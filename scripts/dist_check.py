@@ -11,7 +11,8 @@ and list it again through the passphrase;
 
 then prints the bundle's size on disk, the tarball's size, and the time from spawn to the
 window's first paint, bundle against this checkout run by the virtual environment's Python,
-measured the same way (CAREJOURNAL_TEST_HOOK=first-paint, median of --runs, alternating).
+measured the same way (CAREJOURNAL_TEST_HOOK=first-paint: wall time from spawn, and the CPU
+time the process used by then, steadier on a busy machine; median of --runs, alternating).
 
     python scripts/dist_check.py [--bundle dist/CareJournal] [--tarball FILE] [--runs 5]
 """
@@ -60,14 +61,16 @@ def run(command: Sequence[str], step: str, status: int = 0) -> str:
     return done.stdout
 
 
-def first_paint_s(command: Sequence[str]) -> float:
-    """Seconds from spawning the window to its list's first paint."""
+def first_paint(command: Sequence[str]) -> tuple[float, float]:
+    """Seconds from spawning the window to its list's first paint, and the CPU seconds the
+    process used by then (steadier than wall time on a busy machine)."""
     spawned = time.time()
     out = run(command, "the window")
     lines = [line for line in out.splitlines() if line.startswith(PAINT_LINE)]
     if not lines:
         raise CheckFailed(f"the window never printed {PAINT_LINE}:\n{out[-1500:]}")
-    return float(lines[-1].split()[1]) - spawned
+    _mark, painted, cpu = lines[-1].split()
+    return float(painted) - spawned, float(cpu)
 
 
 def size_on_disk(path: Path) -> int:
@@ -99,10 +102,11 @@ def check_bundle(exe: Path, home: Path) -> Path:
     print(f"  export: {pack.name}, {pack.stat().st_size:,} bytes")
     check_late_libraries(cli, home, since)
     window = [str(exe), "--journal", str(journal)]
-    seconds = first_paint_s([*clean_env(home, CAREJOURNAL_TEST_HOOK="first-paint"), *window])
+    seconds, _cpu = first_paint([*clean_env(home, CAREJOURNAL_TEST_HOOK="first-paint"),
+                                 *window])
     print(f"  window: painted offscreen {seconds:.2f} s after spawn, then quit")
     if shutil.which("xvfb-run"):
-        seconds = first_paint_s(on_x11(home, window))
+        seconds, _cpu = first_paint(on_x11(home, window))
         print(f"  window on X11 (Xvfb, Qt's xcb plugin): painted {seconds:.2f} s after spawn")
     else:
         print("  window on X11: not tried (no xvfb-run here)")
@@ -147,7 +151,10 @@ def on_x11(home: Path, command: Sequence[str]) -> list[str]:
             f'exec {quoted} DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" {program}']
 
 
-def time_windows(exe: Path, home: Path, runs: int) -> tuple[list[float], list[float]]:
+Timings = list[tuple[float, float]]  # (wall, CPU) seconds to the first paint, one per run
+
+
+def time_windows(exe: Path, home: Path, runs: int) -> tuple[Timings, Timings]:
     """Spawn-to-first-paint of the bundle and of the venv, alternating, on one plain journal.
 
     One run of each first, not counted: it fills the new HOME's font cache and settings.
@@ -158,12 +165,12 @@ def time_windows(exe: Path, home: Path, runs: int) -> tuple[list[float], list[fl
     bundle = [*clean_env(home, **hook), str(exe), "--journal", str(journal)]
     venv = [*clean_env(home, PYTHONPATH=str(ROOT), **hook), sys.executable, "-m",
             "carejournal", "--journal", str(journal)]
-    first_paint_s(bundle), first_paint_s(venv)
-    ours: list[float] = []
-    theirs: list[float] = []
+    first_paint(bundle), first_paint(venv)
+    ours: Timings = []
+    theirs: Timings = []
     for _ in range(runs):
-        ours.append(first_paint_s(bundle))
-        theirs.append(first_paint_s(venv))
+        ours.append(first_paint(bundle))
+        theirs.append(first_paint(venv))
     return ours, theirs
 
 
@@ -207,11 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  bundle on disk: {megabytes(size_on_disk(args.bundle))} ({args.bundle})")
     if args.tarball is not None and args.tarball.is_file():
         print(f"  tarball: {megabytes(args.tarball.stat().st_size)} ({args.tarball.name})")
-    print(f"  first window, spawn to first paint, median of {args.runs}: "
-          f"bundle {statistics.median(ours):.2f} s, venv {statistics.median(theirs):.2f} s "
-          f"(fastest: {min(ours):.2f} s, {min(theirs):.2f} s)")
-    print("    bundle runs: " + ", ".join(f"{t:.2f}" for t in ours))
-    print("    venv runs:   " + ", ".join(f"{t:.2f}" for t in theirs))
+    print(f"  first window, spawn to first paint, median of {args.runs} (fastest):")
+    for name, times in (("bundle", ours), ("venv", theirs)):
+        walls, cpus = [t[0] for t in times], [t[1] for t in times]
+        print(f"    {name:6}  wall {statistics.median(walls):.2f} s ({min(walls):.2f}), "
+              f"CPU {statistics.median(cpus):.2f} s ({min(cpus):.2f}); wall runs: "
+              + ", ".join(f"{w:.2f}" for w in walls))
     print(f"  `carejournal list`, median of {args.runs}: bundle {cli_ours:.2f} s, "
           f"venv {cli_theirs:.2f} s")
     print("dist_check: OK")

@@ -26,7 +26,9 @@ def hook_prints_and_quits(qtbot, window: MainWindow, painted: QWidget,
     qtbot.waitUntil(lambda: bool(quits))
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 and lines[0].startswith(test_hook.PAINT_LINE + " ")
-    assert before <= float(lines[0].split()[1]) <= time.time()
+    _mark, when, cpu = lines[0].split()
+    assert before <= float(when) <= time.time()
+    assert 0 < float(cpu) <= time.process_time()
     test_hook.maybe_run(window)  # once only
     window.update()
     qtbot.wait(50)
