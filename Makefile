@@ -60,7 +60,8 @@ screenshot: $(STAMP_TEST)
 # The wheel and sdist, the one-folder bundle dist/CareJournal/ (its executable is
 # dist/CareJournal/carejournal, the same command as the installed one; built from
 # packaging/carejournal.spec) and its tarball, with the install script and licences beside it.
-dist: $(STAMP_DIST)
+# $(QM_FILES): the compiled translations, where the Makefile lists them, are built first.
+dist: $(STAMP_DIST) $(QM_FILES)
 	rm -rf dist build/pyinstaller
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
