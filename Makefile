@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
+STAMP_DIST := $(VENV)/.installed-dist
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' carejournal/__init__.py)
+TARBALL = dist/CareJournal-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-.PHONY: run test test-all lint bench screenshot clean pdftotext translations messages
+.PHONY: run test test-all lint bench screenshot clean pdftotext translations messages dist \
+  dist-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +63,10 @@ QM_FILES := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP_RUN)
 	$(BIN)/python scripts/translations.py release
 
+$(STAMP_DIST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	touch $@ $(STAMP_RUN)
+
 run: $(STAMP_RUN) $(QM_FILES)
 	$(BIN)/carejournal
 
@@ -82,6 +90,26 @@ bench: $(STAMP_BENCH)
 screenshot: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshot.py docs/screenshot.png \
 	  --wizard docs/supervision.png
+
+# The wheel and sdist, the one-folder bundle dist/CareJournal/ (its executable is
+# dist/CareJournal/carejournal, the same command as the installed one; built from
+# packaging/carejournal.spec) and its tarball, with the install script and licences beside it.
+# $(QM_FILES): the compiled translations, where the Makefile lists them, are built first.
+dist: $(STAMP_DIST) $(QM_FILES)
+	rm -rf dist build/pyinstaller
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/carejournal.spec
+	for f in packaging/linux/install.sh LICENSE THIRD_PARTY_NOTICES*; do \
+	  if [ -f "$$f" ]; then cp "$$f" dist/CareJournal/; fi; done
+	$(BIN)/python scripts/collect_licences.py dist/CareJournal/licences
+	tar -C dist -czf $(TARBALL) CareJournal
+	@echo "Built dist/CareJournal/carejournal and $(TARBALL)"
+
+# Runs the bundle with none of our environment (env -i): a demo journal, list, a PDF pack,
+# the window offscreen, encryption; then sizes and first-window times beside the venv's.
+dist-check: $(STAMP_DIST)
+	$(BIN)/python scripts/dist_check.py --bundle dist/CareJournal --tarball $(TARBALL)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm
