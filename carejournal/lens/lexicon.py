@@ -25,6 +25,8 @@ ABOUT = ("any", "person", "object")
 NUMBERS = range(1, 100)  # what "#" in a phrase stands for
 HOUR, HOURS = "{hour}", range(1, 13)  # an hour on the clock
 NUMBER = "736251"  # stands for the number while a numbered phrase is expanded
+CHOICE = re.compile(r"\(([^()]*)\)")  # "(room|flat) #": one phrase per choice
+MAX_CHOICES = 2048  # what one phrase with choices may grow into
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +273,7 @@ def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],
     "{hour}" (1 to 12: "my {hour} o'clock") written out; one of them per phrase. A numbered
     phrase is expanded once and its number put in afterwards."""
     out: list[tuple[str, ...]] = []
-    for phrase in phrases:
+    for phrase in (one for written in phrases for one in choices(written)):
         marks = phrase.count("#") + phrase.count(HOUR)
         if marks > 1:
             raise ValueError(f"'{phrase}' has more than one number in it ('#' or '{HOUR}').")
@@ -282,6 +284,22 @@ def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],
         for variant in expand(phrase.replace(HOUR, NUMBER).replace("#", NUMBER), spelling):
             out.extend(tuple(w.replace(NUMBER, str(n)) for w in variant) for n in numbers)
     return tuple(out)
+
+
+def choices(phrase: str) -> list[str]:
+    """The phrases a phrase with choices stands for: "(room|flat) # (rang|wants)" is four
+    phrases, "the (new |)one" two (an empty choice leaves the words out)."""
+    found = CHOICE.search(phrase)
+    if found is None:
+        return [phrase]
+    options = found.group(1).split("|")
+    if len(options) < 2:
+        raise ValueError(f"'{phrase}': a choice in brackets needs a '|' between its options.")
+    out = [one for option in options
+           for one in choices(phrase[:found.start()] + option + phrase[found.end():])]
+    if len(out) > MAX_CHOICES:
+        raise ValueError(f"'{phrase}' stands for too many phrases ({len(out)}).")
+    return [" ".join(one.split()) for one in out if one.strip()]
 
 
 def _citations(item: dict[str, Any], sources: dict[str, Source]) -> tuple[Citation, ...]:
