@@ -179,11 +179,13 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
-    if mentioned(sentence, first):
+    if mentioned(sentence, first) or named_after(sentence, last):
         return MENTIONED
     if about in ("person", "object") and who(sentence, first, last, about) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
+    if about == "someone" and not someone_before(sentence, first):
+        return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
@@ -243,6 +245,22 @@ def subject_before(sentence: Sentence, first: int) -> str | None:
     """The nearest noun or pronoun before word first in its clause; if the clause has none,
     the first one of the clause before (as in "The car broke down and refused to start")."""
     return _subject(sentence, first)[0]
+
+
+def someone_before(sentence: Sentence, first: int) -> bool:
+    """Whether who does or is it is surely a person: a pronoun, a person word, one of the
+    entry's people, a titled name, or a capitalised word mid-sentence. A capitalised word
+    that starts the sentence may be any noun ("Supervision was challenging")."""
+    if _describes_thing_after(sentence, first):
+        return False
+    kind, at = _subject(sentence, first)
+    if kind != PERSON or at < 0:
+        return False
+    norms = sentence.words.norms
+    word = norms[at]
+    if word in sentence.people or word in PRONOUNS_PERSON or word in PERSON_NOUNS:
+        return True
+    return (at > 0 and norms[at - 1] in TITLES) or not sentence.sentence_break(at)
 
 
 def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
@@ -480,6 +498,31 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     return False
 
 
+AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())
+AFTER_FILLER = frozenset("not just only such a an another the really very so cold horrible "
+                         "awful ugly old loaded lazy hard harsh nasty unkind".split())
+
+
+def named_after(sentence: Sentence, last: int) -> bool:
+    """Whether the words after the match say it is a word: "service user is such a cold
+    word", "the doubles aren't a thing", "'placement' is just a label"."""
+    norms = sentence.words.norms
+    at = last + 1
+    if at >= len(norms) or norms[at] not in AFTER_BE or sentence.clause_break(at):
+        return False
+    negative = norms[at].endswith("n't")
+    at += 1
+    while at < min(len(norms), last + 7) and not sentence.clause_break(at):
+        word = norms[at]
+        negative = negative or word == "not"
+        if word in MENTION_NOUNS or (word == "thing" and negative):
+            return True
+        if word not in AFTER_FILLER:
+            return False
+        at += 1
+    return False
+
+
 def negated(sentence: Sentence, first: int) -> bool:
     """Whether "not", "n't", "never" or "no longer" comes shortly before the match in its
     clause ("he is not attention seeking")."""
@@ -526,6 +569,18 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
         if sentence.capitalised(first - 1) and norms[first - 1] not in NOT_NAMES:
             return True
     after = last + 1
-    return (after < len(norms) and not sentence.clause_break(after)
+    if (after < len(norms) and not sentence.clause_break(after)
             and sentence.capitalised(after) and norms[after] not in TITLES
-            and norms[after] not in sentence.people)  # "Toileted Mr Green": a new name
+            and norms[after] not in sentence.people):
+        return True  # "Victim Support"; not "Toileted Mr Green", a new name
+    return _capitalised_inside(sentence, first)
+
+
+def _capitalised_inside(sentence: Sentence, first: int) -> bool:
+    """Whether a capitalised word sits well inside its sentence, past its first word and not
+    just after a quotation mark or a colon: a surname, a place or a team ("Kim's nan was a
+    Burden", "a club called the Wanderers")."""
+    if first < 2 or sentence.sentence_break(first) or sentence.sentence_break(first - 1):
+        return False
+    gap = sentence.words.gap(first)
+    return QUOTE_MARKS.search(gap) is None and ":" not in gap

@@ -321,11 +321,24 @@ def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
     head = tokens[covered[-1]]
     if _noun_number(head.low) == "NNS" and not _possessive(head.low):
         return []
-    first = covered[0]
+    first, last = covered[0], _label_end(tokens, covered)
+    head = tokens[last]
     if first > 0 and tokens[first - 1].low in DETERMINERS:
         first -= 1
-    start, end = tokens[first].start, tokens[covered[-1]].end
+    start, end = tokens[first].start, head.end
     return [("", start, end, _possessed(people[0], _possessive(head.low)))]
+
+
+def _label_end(tokens: list[Token], covered: list[int]) -> int:
+    """The last token of the label a finding starts with, before any verb it holds: "Bed 12"
+    in "Bed 12 was shouting", so the name takes the label's place and the verb stays."""
+    for at in covered[1:]:
+        low, before = tokens[at].low, tokens[at - 1].low
+        verb = low in BE or bool(_kinds(low) & {"VERB", "AUX"})
+        if verb and before not in DETERMINERS and before not in POSSESSIVES \
+                and not before.isalpha():
+            return at - 1
+    return covered[-1]
 
 
 # -- patterns -------------------------------------------------------------------------------
