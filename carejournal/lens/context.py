@@ -105,7 +105,12 @@ MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | fro
     ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
 HOLDING_BACK = frozenset(
-    "nearly almost stop stopped stopping quit avoid not never myself".split())
+    "nearly almost stop stopped stopping quit avoid not never myself don't dont doesn't "
+    "didn't shouldn't won't nobody noone one hate hates hated kept keeps heard hear".split())
+# Who may say a word aloud, so that "the agency worker said nappy" reports the word; a
+# document that "says non-compliant" is read as saying it of the person.
+SPEAKERS = PRONOUNS_PERSON | WRITER | NOT_SUPPORTED | PERSON_NOUNS | frozenset(
+    "someone somebody everyone everybody".split())
 NAMING_FILLER = frozenset("a an the as her him them me us it being of to".split())
 SENTENCE_ENDS = frozenset(".!?\n")
 CLAUSE_MARKS = frozenset(",;:()[]\u2014\u2013")
@@ -488,8 +493,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
             return True  # "the word", "that phrase"; not "a long term sufferer"
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
-        if word in SAYING_VERBS:  # "I nearly said", "we stopped saying"
-            return skipped == 0 and before in HOLDING_BACK
+        if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
+            return skipped == 0 and (before in HOLDING_BACK or _said_as_a_word(sentence, at))
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
         plain = plain and (word in NAMING_FILLER or word in TITLES
@@ -521,6 +526,23 @@ def named_after(sentence: Sentence, last: int) -> bool:
             return False
         at += 1
     return False
+
+
+def _said_as_a_word(sentence: Sentence, at: int) -> bool:
+    """Whether a person said the words right after "said" at `at` as words: "the agency
+    worker said nappy in front of him", not "Mum said refused" followed by a verb, nor a
+    document ("the review said case was adequate")."""
+    if at == 0 or sentence.clause_break(at):
+        return False
+    norms = sentence.words.norms
+    speaker = norms[at - 1]
+    if speaker not in SPEAKERS and not (sentence.capitalised(at - 1)
+                                        and speaker not in NOT_NAMES):
+        return False
+    after = at + 2  # the word after a one-word match; a longer match ends a clause anyway
+    return after >= len(norms) or sentence.clause_break(after) or (
+        norms[after] not in BE and norms[after] not in PRONOUNS_PERSON
+        and not norms[after].endswith("ed"))
 
 
 def negated(sentence: Sentence, first: int) -> bool:
