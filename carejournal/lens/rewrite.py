@@ -56,6 +56,7 @@ IRREGULAR_PLURAL = {"person": "people"}
 # words lemminflect may take for nouns that never head a plural noun phrase here
 PRONOUN_LIKE = frozenset({"someone", "somebody", "people", "i", "we", "who", "that", "me"})
 LABEL_LENGTH = 48  # a menu item stays readable
+ROOMS = frozenset({"room", "flat", "bed", "bay", "number"})  # "the lady in room 5"
 SLOT = re.compile(r"\{(\w+)\}")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
 NOT_AN_OBJECT = frozenset({
@@ -325,8 +326,17 @@ def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
     head = tokens[last]
     if first > 0 and tokens[first - 1].low in DETERMINERS:
         first -= 1
-    start, end = tokens[first].start, head.end
+    start, end = tokens[first].start, _where_end(tokens, last + 1, head.end)
     return [("", start, end, _possessed(people[0], _possessive(head.low)))]
+
+
+def _where_end(tokens: list[Token], at: int, end: int) -> int:
+    """Where a label's place ends, when one follows it: "the dementia lady in room 5" is
+    all her name stands for ("Mrs Evans kept asking"), so the room goes with the label."""
+    if at + 2 < len(tokens) and tokens[at].low == "in" and tokens[at + 1].low in ROOMS \
+            and tokens[at + 2].low.isdigit():
+        return tokens[at + 2].end
+    return end
 
 
 def _label_end(tokens: list[Token], covered: list[int]) -> int:

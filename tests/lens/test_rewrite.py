@@ -300,9 +300,9 @@ def test_odd_texts_never_break_a_rewrite(lens: Lens) -> None:
 
 
 def test_the_label_reads_as_the_alternative_and_only_the_change_is_replaced(lens: Lens) -> None:
-    text = "He was non-compliant with his tablets this morning."
+    text = "He was non-compliant with the plan this morning."
     (rewrite,) = offered(lens, text, "non-compliant")
-    assert rewrite.label == "didn't go along with his tablets this morning"
+    assert rewrite.label == "didn't go along with the plan this morning"
     assert (text[rewrite.start:rewrite.end], rewrite.replacement) == (
         "was non-compliant", "didn't go along")
     long = "She refused the tablets the nurse brought in a small pot after breakfast today."

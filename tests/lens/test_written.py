@@ -26,11 +26,14 @@ WRITTEN = Path(__file__).with_name("written")
 OWN = Path(__file__).with_name("engine_sentences.toml")
 # precision, recall: loose at first, raised as the lens improves. Measured with step 11's
 # lexicon and engine together: 0.897 and 0.725 (held out: 0.826 and 0.706); after tuning on
-# the development part: 0.968 and 0.956 (held out: 0.830 and 0.749).
-DEV_FLOORS = (0.93, 0.90)
+# the development part: 0.968 and 0.956 (held out: 0.830 and 0.749). After the second round
+# (families written with choices, "someone" rules, names inside a sentence, more mentions):
+# 0.976 and 0.968 (held out: 0.843 and 0.821).
+DEV_FLOORS = (0.95, 0.95)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
-# 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349)
-REWRITE_FLOOR = 0.35
+# 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.759 after the second
+# round's rewrites (held out: 0.415: most of the gain is the development pairs' own wording)
+REWRITE_FLOOR = 0.6
 
 
 def _report(name: str, scores: dict[str, scoring.Score]) -> None:
