@@ -61,7 +61,19 @@ OTHERS = frozenset(
     "horses pony budgie bird birds parrot hamster rabbit pet pets goat cow cows sheep fox "
     "squirrel pigeon duck ducks fish baby babies toddler toddlers software form forms "
     "policy policies rule rules law alarm weather morning mornings day days afternoon "
-    "evening evenings weekend weekends night nights miles points scheme".split())
+    "evening evenings weekend weekends night nights miles points scheme "
+    # things at home, documents, vehicles and animals ("the washer played up"); never what a
+    # person may refuse or be helped with (food, the shower, the hoist): "refuses lunch"
+    "fridge freezer oven microwave dishwasher hoover washer dryer boiler radiator radio "
+    "remote ipad screen printer scanner router charger battery stairlift garden plant "
+    "flowers grass hedge tree trees roof fence gate letter letters email emails report "
+    "reports file files paperwork rota budget bill bills parcel parcels package delivery "
+    "taxi tram plane flight flights ferry boat bike motorbike lorry ambulance traffic road "
+    "roads signal storm snow ice fog heat audit inspection "
+    "hen hens chicken chickens goose geese swan swans seagull seagulls gull gulls mouse "
+    "mice rat rats tortoise snake lizard ferret pup pups lamb lambs pig pigs donkey "
+    "donkeys deer badger hedgehog goldfish spider wasp wasps bee bees robin magpie crow "
+    "crows owl cockatiel canary guinea".split())
 # Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
 ADJECTIVES = frozenset(
     "real big massive huge little proper bad full blown major minor small total complete "
@@ -357,8 +369,9 @@ def object_after(sentence: Sentence, first: int, last: int) -> str | None:
     """Who a verb matched at words first..last is done to: a pronoun in the match ("allowed
     him to"), or the pronoun or noun that follows it."""
     norms = sentence.words.norms
-    if any(norms[at] in ("him", "her", "them") for at in range(first, last)):
-        return PERSON
+    if any(norms[at] in ("him", "her", "them") or norms[at] in sentence.people
+           or (at > first and sentence.capitalised(at)) for at in range(first, last)):
+        return PERSON  # "allowed him to", "took Mikey out": the person is in the match
     if norms[last] in sentence.people or (sentence.capitalised(last)
                                           and not sentence.sentence_break(last)):
         return PERSON  # "let Daisy": a name in the pronoun's place
@@ -494,6 +507,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
+            if skipped == 1 and norms[at + 1] in PRONOUNS_PERSON | WRITER:
+                return before in HOLDING_BACK  # "nobody says they mobilised"
             return skipped == 0 and (before in HOLDING_BACK or _said_as_a_word(sentence, at))
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
@@ -579,7 +594,10 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is part of a name: every word capitalised, and a title or another
     capitalised word next to it ("Mr Case", "Bedford Wanderers", "Victim Support")."""
     if not sentence.text[sentence.words.starts[first]].isupper():
-        return False  # most matches: lower case, no name
+        norms = sentence.words.norms  # "a Burden", "the Wanderers": a name after its article
+        return (norms[first] in DETERMINERS and first < last
+                and all(sentence.capitalised(at) for at in range(first + 1, last + 1))
+                and _capitalised_inside(sentence, first + 1))
     if not all(sentence.capitalised(at) for at in range(first, last + 1)):
         return False
     norms = sentence.words.norms
