@@ -191,7 +191,7 @@ def lens() -> Lens:
 
 
 def offered(lens: Lens, text: str, rule: str, people: tuple[str, ...] = ()) -> list[Rewrite]:
-    finding = next(f for f in lens.check(text) if f.rule == rule)
+    finding = next(f for f in lens.check(text, people=people) if f.rule == rule)
     return rewrites(lens, text, finding, people)
 
 
@@ -308,3 +308,24 @@ def test_the_label_reads_as_the_alternative_and_only_the_change_is_replaced(lens
     long = "She refused the tablets the nurse brought in a small pot after breakfast today."
     assert all(len(r.label) <= 49 for r in offered(lens, long, "refuses"))
     assert offered(lens, long, "refuses")[0].label.endswith("…")
+
+
+def test_a_name_takes_the_place_of_a_label_and_its_room_not_of_a_verb(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "The dementia lady in room 5 kept asking.",
+                                        "condition-as-person", ("Mrs Evans",))]
+    assert said[0] == "Mrs Evans kept asking."
+    said = [r.sentence for r in offered(lens, "Flat 9 rang twice.", "place-as-person",
+                                        ("Mr Hughes",))]
+    assert said == ["Mr Hughes rang twice."]
+
+
+def test_the_guides_words_fit_the_clause(lens: Lens) -> None:
+    cases = [("Grace was very challenging today.", "blame-predicates",
+              "Grace was very upset today."),
+             ("Kai was placed with his aunt.", "placed-person", "Kai moved in with his aunt."),
+             ("Dylan played up at the dentist.", "playing-up", "Dylan was upset at the dentist."),
+             ("Jo was taken out by staff.", "taken-family", "Jo went out with staff."),
+             ("She was made to wait.", "made-family", "She was asked to wait.")]
+    for text, rule, expected in cases:
+        people = (text.split()[0],)  # the entry's person, as a worker would tag them
+        assert expected in [r.sentence for r in offered(lens, text, rule, people)], text
