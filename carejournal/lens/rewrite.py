@@ -232,6 +232,9 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         start, end = tokens[first].start, head.end
         if "people" in words and not plural:
             continue  # a plural alternative for one person
+        if not plural and first and tokens[first - 1].low in ("a", "an") and len(words) == 1 \
+                and _noun_number(words[0].lower()) == "NNS":
+            continue  # "a nappy" -> never "a pants"
         if not _same_shape(head.low, words, tokens[covered[-1] + 1:covered[-1] + 2]):
             continue
         if _starts_with_verb(words):
