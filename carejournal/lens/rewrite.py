@@ -58,6 +58,7 @@ PRONOUN_LIKE = frozenset({"someone", "somebody", "people", "i", "we", "who", "th
 LABEL_LENGTH = 48  # a menu item stays readable
 ROOMS = frozenset({"room", "flat", "bed", "bay", "number"})  # "the lady in room 5"
 SLOT = re.compile(r"\{(\w+)\}")
+CONTRACTION = re.compile(r"['’](?:s|re|d|ll|m|ve)$")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
 NOT_AN_OBJECT = frozenset({
     "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
@@ -410,6 +411,10 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             name = slot.group(1)
             if name == "be" and token.low in BE:
                 tag = tag or BE[token.low]
+            elif name == "be" and at == begin and _contracted_be(token.low):
+                # "She's attention seeking": the subject stays, "'s" is the "is"
+                tag = tag or ("VBP" if token.low.endswith(("'re", "'m")) else "VBZ")
+                slots["subject"] = token.text[:token.text.replace("’", "'").rindex("'")]
             elif name == "have" and token.low in HAVE.values():
                 tag = tag or {v: k for k, v in HAVE.items()}[token.low]
             elif name == "noun" and _is_noun(token.low):
@@ -434,6 +439,14 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         end = token.end
         at += 1
     return Match(begin, at, end, slots, tag, possessive)
+
+
+def _contracted_be(low: str) -> bool:
+    """Whether a word is a subject with "is", "are" or "am" run into it ("she's", "we're",
+    "Paula's"), not "let's"; a possessive "Paula's" is told apart by what the pattern needs
+    next (an "a", "an" or an adjective, never a noun it owns)."""
+    return low.endswith(("'s", "'re", "'m")) and low not in ("let's", "it's", "that's", "there's",
+                                                             "what's", "here's")
 
 
 def _name_end(tokens: list[Token], at: int) -> int | None:
@@ -467,7 +480,18 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
         else:
             out.append(word)
     text = " ".join(out)
+    subject = match.slots.get("subject")
+    if subject is not None:  # "She's attention seeking" -> "She needs reassurance"
+        be = match.slots["be"]
+        text = text.replace(be, f"{subject} {_uncontracted(be)}", 1) if be in text \
+            else f"{subject} {text}"
     return _possessed(text, match.possessive) if match.possessive else text
+
+
+def _uncontracted(word: str) -> str:
+    """The "be" a contraction holds: "she's" -> "is", "we're" -> "are", "I'm" -> "am"."""
+    low = word.lower().replace("’", "'")
+    return "are" if low.endswith("'re") else ("am" if low.endswith("'m") else "is")
 
 
 def _slot_value(name: str, match: Match, sentence: str) -> str | None:
@@ -608,7 +632,7 @@ def _vowel_sound(words: str) -> bool:
 
 
 def _pronoun_gender(text: str) -> str:
-    words = {w.lower() for w in TOKEN.findall(text)}
+    words = {CONTRACTION.sub("", w.lower()) for w in TOKEN.findall(text)}  # "she's": she
     male, female = bool(words & {"he", "him", "his", "himself"}), \
         bool(words & {"she", "her", "hers", "herself"})
     return "m" if male and not female else "f" if female and not male else \

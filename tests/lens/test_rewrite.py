@@ -329,3 +329,12 @@ def test_the_guides_words_fit_the_clause(lens: Lens) -> None:
     for text, rule, expected in cases:
         people = (text.split()[0],)  # the entry's person, as a worker would tag them
         assert expected in [r.sentence for r in offered(lens, text, rule, people)], text
+
+
+def test_a_contracted_be_keeps_its_subject(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "She's attention seeking again.",
+                                        "attention-seeking")]
+    assert said[0] == "She needs reassurance again."
+    assert "Paula has epilepsy, so we stayed close." in [
+        r.sentence for r in offered(lens, "Paula's an epileptic, so we stayed close.",
+                                    "condition-as-identity")]
