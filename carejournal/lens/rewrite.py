@@ -33,6 +33,7 @@ TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:(?<=s)['’](?![^\W_]))?")
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|because|so|when|while|until)\s")
 BE = {"am": "VBP", "is": "VBZ", "are": "VBP", "was": "VBD", "were": "VBD"}
+OTHER_BE = {"been": "VBN", "be": "VB", "being": "VBG"}
 DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # after "will", "didn't want" cannot fit
 HAVE = {"VBD": "had", "VBZ": "has", "VBP": "have"}
 PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
@@ -411,6 +412,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             name = slot.group(1)
             if name == "be" and token.low in BE:
                 tag = tag or BE[token.low]
+            elif name == "be" and token.low in OTHER_BE:  # "has been", "will be", "being"
+                tag = tag or OTHER_BE[token.low]
             elif name == "be" and at == begin and _contracted_be(token.low):
                 # "She's attention seeking": the subject stays, "'s" is the "is"
                 tag = tag or ("VBP" if token.low.endswith(("'re", "'m")) else "VBZ")

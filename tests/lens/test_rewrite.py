@@ -338,3 +338,11 @@ def test_a_contracted_be_keeps_its_subject(lens: Lens) -> None:
     assert "Paula has epilepsy, so we stayed close." in [
         r.sentence for r in offered(lens, "Paula's an epileptic, so we stayed close.",
                                     "condition-as-identity")]
+
+
+def test_been_be_and_being_are_a_be_in_their_own_tense(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "He has been a burden on his family.", "burden")]
+    assert "He has needed a lot of support from his family." in said
+    said = [r.sentence for r in offered(lens, "He has been non-compliant with his tablets.",
+                                        "non-compliant")]
+    assert said[0] == "He has chosen not to take his tablets."
