@@ -73,7 +73,11 @@ OTHERS = frozenset(
     "hen hens chicken chickens goose geese swan swans seagull seagulls gull gulls mouse "
     "mice rat rats tortoise snake lizard ferret pup pups lamb lambs pig pigs donkey "
     "donkeys deer badger hedgehog goldfish spider wasp wasps bee bees robin magpie crow "
-    "crows owl cockatiel canary guinea".split())
+    "crows owl cockatiel canary guinea cockerel ponies cattle goats alpaca alpacas llama "
+    "llamas sheepdog spaniel terrier labrador collie poodle greyhound whippet pug "
+    "dachshund retriever moggy pooch doggy kitty bunny rabbits hamsters gerbil gerbils "
+    "budgies parrots ducklings chicks foal calves bull ram ewe ewes koi turtle frog toad "
+    "squirrels foxes robins pigeons blackbird sparrow starling heron butterfly".split())
 # Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
 ADJECTIVES = frozenset(
     "real big massive huge little proper bad full blown major minor small total complete "
