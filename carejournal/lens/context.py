@@ -200,7 +200,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
-    if mentioned(sentence, first) or named_after(sentence, last):
+    if mentioned(sentence, first) or named_after(sentence, last) or \
+            reported_then_doubted(sentence, first, last):
         return MENTIONED
     if about in ("person", "object") and who(sentence, first, last, about) in (
             OTHER, WRITER_SIDE):
@@ -562,6 +563,32 @@ def _said_as_a_word(sentence: Sentence, at: int) -> bool:
     return after >= len(norms) or sentence.clause_break(after) or (
         norms[after] not in BE and norms[after] not in PRONOUNS_PERSON
         and not norms[after].endswith("ed"))
+
+
+REPORTED_BY = REPORTING_VERBS | WRITING_VERBS | frozenset(
+    "say called calls reckons reckoned".split())
+DOUBTS = frozenset("but though although actually really whereas".split())
+
+
+def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the words are what someone else said or wrote, and the writer then says
+    otherwise: "Handover said Moira was playing up but she was in pain"."""
+    norms = sentence.words.norms
+    back = first - 1
+    while back >= max(0, first - 8) and not sentence.sentence_break(back + 1):
+        if norms[back] in REPORTED_BY:
+            break
+        back -= 1
+    else:
+        return False
+    if back < max(0, first - 8) or norms[back] not in REPORTED_BY:
+        return False
+    at = last + 1
+    while at < min(len(norms), last + 16) and not sentence.sentence_break(at):
+        if norms[at] in DOUBTS:
+            return True
+        at += 1
+    return False
 
 
 def negated(sentence: Sentence, first: int) -> bool:

@@ -541,3 +541,10 @@ def test_any_number_fills_a_numbered_phrase_and_a_ratio_is_one_word(second: Lens
     assert found[0].key != found[1].key and "#" not in found[0].key  # dismissed one by one
     assert second.check("bed 0 and bed 100 and bed 07") == []
     assert [f.text for f in second.check("We did the 2:1s first. We lost 2:1.")] == ["the 2:1s"]
+
+
+def test_words_someone_else_used_and_the_writer_doubts_are_a_mention(second: Lens) -> None:
+    (doubted,) = second.check("Handover said she needed a nappy but she was in pain.")
+    assert doubted.mention
+    (used,) = second.check("Handover said she needed a nappy after lunch.")
+    assert not used.mention
