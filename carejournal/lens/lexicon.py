@@ -272,12 +272,11 @@ def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],
               known: dict[str, list[tuple[str, ...]]] | None) -> tuple[tuple[str, ...], ...]:
     """Every variant of the phrases, choices in brackets written out one by one; a "#" (any
     number from 1 to 99: "bed #") is kept for the matcher to read, and an "{hour}" (1 to 12:
-    "my {hour} o'clock") is written out; one of them per phrase."""
+    "my {hour} o'clock") is written out, one per phrase."""
     out: list[tuple[str, ...]] = []
     for phrase in (one for written in phrases for one in choices(written)):
-        marks = phrase.count("#") + phrase.count(HOUR)
-        if marks > 1:
-            raise ValueError(f"'{phrase}' has more than one number in it ('#' or '{HOUR}').")
+        if phrase.count(HOUR) > 1 or (HOUR in phrase and "#" in phrase):
+            raise ValueError(f"'{phrase}' has more than one hour in it, or an hour and a '#'.")
         if phrase.split()[0] == "#":
             raise ValueError(f"'{phrase}' starts with a number ('#'); start it with a word.")
         if HOUR not in phrase:  # "#" stays in the phrase: the matcher reads any number there

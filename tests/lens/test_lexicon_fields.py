@@ -96,10 +96,16 @@ after = ["blog"]\n'''
     assert [f.text for f in lens.check("My 9 o'clock, my 13 o'clock.")] == ["My 9 o'clock"]
 
 
-def test_two_numbers_in_one_phrase_are_refused(tmp_path: Path) -> None:
-    text = rule("beds", 'after = ["blog"]').replace('"bed #"', '"beds # and #"')
-    lexicon = load_lexicon(write(tmp_path, text))
-    assert lexicon.rules == () and "more than one number" in lexicon.problems[0]
+def test_two_hours_or_a_leading_number_are_refused_and_two_numbers_are_read(
+        tmp_path: Path) -> None:
+    for phrase in ("{hour} and {hour}", "bed # at {hour}", "# beds"):
+        text = rule("beds", 'after = ["blog"]').replace('"bed #"', f'"{phrase}"')
+        lexicon = load_lexicon(write(tmp_path, text))
+        assert lexicon.rules == () and lexicon.problems, phrase
+    text = rule("beds", 'after = ["blog"]').replace('"bed #"', '"bay # bed #"')
+    lens = Lens(load_lexicon(write(tmp_path, text)))
+    assert [f.text for f in lens.check("Bay 3 bed 12 rang; bay 3 bed 100 too.")] == [
+        "Bay 3 bed 12"]
 
 
 def test_choices_in_brackets_stand_for_one_phrase_each(tmp_path: Path) -> None:
