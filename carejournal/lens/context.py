@@ -61,7 +61,23 @@ OTHERS = frozenset(
     "horses pony budgie bird birds parrot hamster rabbit pet pets goat cow cows sheep fox "
     "squirrel pigeon duck ducks fish baby babies toddler toddlers software form forms "
     "policy policies rule rules law alarm weather morning mornings day days afternoon "
-    "evening evenings weekend weekends night nights miles points scheme".split())
+    "evening evenings weekend weekends night nights miles points scheme "
+    # things at home, documents, vehicles and animals ("the washer played up"); never what a
+    # person may refuse or be helped with (food, the shower, the hoist): "refuses lunch"
+    "fridge freezer oven microwave dishwasher hoover washer dryer boiler radiator radio "
+    "remote ipad screen printer scanner router charger battery stairlift garden plant "
+    "flowers grass hedge tree trees roof fence gate letter letters email emails report "
+    "reports file files paperwork rota budget bill bills parcel parcels package delivery "
+    "taxi tram plane flight flights ferry boat bike motorbike lorry ambulance traffic road "
+    "roads signal storm snow ice fog heat audit inspection "
+    "hen hens chicken chickens goose geese swan swans seagull seagulls gull gulls mouse "
+    "mice rat rats tortoise snake lizard ferret pup pups lamb lambs pig pigs donkey "
+    "donkeys deer badger hedgehog goldfish spider wasp wasps bee bees robin magpie crow "
+    "crows owl cockatiel canary guinea cockerel ponies cattle goats alpaca alpacas llama "
+    "llamas sheepdog spaniel terrier labrador collie poodle greyhound whippet pug "
+    "dachshund retriever moggy pooch doggy kitty bunny rabbits hamsters gerbil gerbils "
+    "budgies parrots ducklings chicks foal calves bull ram ewe ewes koi turtle frog toad "
+    "squirrels foxes robins pigeons blackbird sparrow starling heron butterfly".split())
 # Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
 ADJECTIVES = frozenset(
     "real big massive huge little proper bad full blown major minor small total complete "
@@ -105,7 +121,12 @@ MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | fro
     ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
 HOLDING_BACK = frozenset(
-    "nearly almost stop stopped stopping quit avoid not never myself".split())
+    "nearly almost stop stopped stopping quit avoid not never myself don't dont doesn't "
+    "didn't shouldn't won't nobody noone one hate hates hated kept keeps heard hear".split())
+# Who may say a word aloud, so that "the agency worker said nappy" reports the word; a
+# document that "says non-compliant" is read as saying it of the person.
+SPEAKERS = PRONOUNS_PERSON | WRITER | NOT_SUPPORTED | PERSON_NOUNS | frozenset(
+    "someone somebody everyone everybody".split())
 NAMING_FILLER = frozenset("a an the as her him them me us it being of to".split())
 SENTENCE_ENDS = frozenset(".!?\n")
 CLAUSE_MARKS = frozenset(",;:()[]\u2014\u2013")
@@ -179,11 +200,14 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
-    if mentioned(sentence, first):
+    if mentioned(sentence, first) or named_after(sentence, last) or \
+            reported_then_doubted(sentence, first, last):
         return MENTIONED
     if about in ("person", "object") and who(sentence, first, last, about) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
+    if about == "someone" and not someone_before(sentence, first):
+        return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
@@ -243,6 +267,22 @@ def subject_before(sentence: Sentence, first: int) -> str | None:
     """The nearest noun or pronoun before word first in its clause; if the clause has none,
     the first one of the clause before (as in "The car broke down and refused to start")."""
     return _subject(sentence, first)[0]
+
+
+def someone_before(sentence: Sentence, first: int) -> bool:
+    """Whether who does or is it is surely a person: a pronoun, a person word, one of the
+    entry's people, a titled name, or a capitalised word mid-sentence. A capitalised word
+    that starts the sentence may be any noun ("Supervision was challenging")."""
+    if _describes_thing_after(sentence, first):
+        return False
+    kind, at = _subject(sentence, first)
+    if kind != PERSON or at < 0:
+        return False
+    norms = sentence.words.norms
+    word = norms[at]
+    if word in sentence.people or word in PRONOUNS_PERSON or word in PERSON_NOUNS:
+        return True
+    return (at > 0 and norms[at - 1] in TITLES) or not sentence.sentence_break(at)
 
 
 def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
@@ -334,8 +374,9 @@ def object_after(sentence: Sentence, first: int, last: int) -> str | None:
     """Who a verb matched at words first..last is done to: a pronoun in the match ("allowed
     him to"), or the pronoun or noun that follows it."""
     norms = sentence.words.norms
-    if any(norms[at] in ("him", "her", "them") for at in range(first, last)):
-        return PERSON
+    if any(norms[at] in ("him", "her", "them") or norms[at] in sentence.people
+           or (at > first and sentence.capitalised(at)) for at in range(first, last)):
+        return PERSON  # "allowed him to", "took Mikey out": the person is in the match
     if norms[last] in sentence.people or (sentence.capitalised(last)
                                           and not sentence.sentence_break(last)):
         return PERSON  # "let Daisy": a name in the pronoun's place
@@ -470,13 +511,83 @@ def mentioned(sentence: Sentence, first: int) -> bool:
             return True  # "the word", "that phrase"; not "a long term sufferer"
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
-        if word in SAYING_VERBS:  # "I nearly said", "we stopped saying"
-            return skipped == 0 and before in HOLDING_BACK
+        if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
+            if skipped == 1 and norms[at + 1] in PRONOUNS_PERSON | WRITER:
+                return before in HOLDING_BACK  # "nobody says they mobilised"
+            return skipped == 0 and (before in HOLDING_BACK or _said_as_a_word(sentence, at))
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
         plain = plain and (word in NAMING_FILLER or word in TITLES
                            or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + 1
+    return False
+
+
+AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())
+AFTER_FILLER = frozenset("not just only such a an another the really very so cold horrible "
+                         "awful ugly old loaded lazy hard harsh nasty unkind".split())
+
+
+def named_after(sentence: Sentence, last: int) -> bool:
+    """Whether the words after the match say it is a word: "service user is such a cold
+    word", "the doubles aren't a thing", "'placement' is just a label"."""
+    norms = sentence.words.norms
+    at = last + 1
+    if at >= len(norms) or norms[at] not in AFTER_BE or sentence.clause_break(at):
+        return False
+    negative = norms[at].endswith("n't")
+    at += 1
+    while at < min(len(norms), last + 7) and not sentence.clause_break(at):
+        word = norms[at]
+        negative = negative or word == "not"
+        if word in MENTION_NOUNS or (word == "thing" and negative):
+            return True
+        if word not in AFTER_FILLER:
+            return False
+        at += 1
+    return False
+
+
+def _said_as_a_word(sentence: Sentence, at: int) -> bool:
+    """Whether a person said the words right after "said" at `at` as words: "the agency
+    worker said nappy in front of him", not "Mum said refused" followed by a verb, nor a
+    document ("the review said case was adequate")."""
+    if at == 0 or sentence.clause_break(at):
+        return False
+    norms = sentence.words.norms
+    speaker = norms[at - 1]
+    if speaker not in SPEAKERS and not (sentence.capitalised(at - 1)
+                                        and speaker not in NOT_NAMES):
+        return False
+    after = at + 2  # the word after a one-word match; a longer match ends a clause anyway
+    return after >= len(norms) or sentence.clause_break(after) or (
+        norms[after] not in BE and norms[after] not in PRONOUNS_PERSON
+        and not norms[after].endswith("ed"))
+
+
+REPORTED_BY = REPORTING_VERBS | WRITING_VERBS | frozenset(
+    "say called calls reckons reckoned".split())
+DOUBTS = frozenset("but though although actually really whereas".split())
+
+
+def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the words are what someone else said or wrote, and the writer then says
+    otherwise: "Handover said Moira was playing up but she was in pain"."""
+    norms = sentence.words.norms
+    back = first - 1
+    while back >= max(0, first - 8) and not sentence.sentence_break(back + 1):
+        if norms[back] in REPORTED_BY:
+            break
+        back -= 1
+    else:
+        return False
+    if back < max(0, first - 8) or norms[back] not in REPORTED_BY:
+        return False
+    at = last + 1
+    while at < min(len(norms), last + 16) and not sentence.sentence_break(at):
+        if norms[at] in DOUBTS:
+            return True
+        at += 1
     return False
 
 
@@ -514,7 +625,10 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is part of a name: every word capitalised, and a title or another
     capitalised word next to it ("Mr Case", "Bedford Wanderers", "Victim Support")."""
     if not sentence.text[sentence.words.starts[first]].isupper():
-        return False  # most matches: lower case, no name
+        norms = sentence.words.norms  # "a Burden", "the Wanderers": a name after its article
+        return (norms[first] in DETERMINERS and first < last
+                and all(sentence.capitalised(at) for at in range(first + 1, last + 1))
+                and _capitalised_inside(sentence, first + 1))
     if not all(sentence.capitalised(at) for at in range(first, last + 1)):
         return False
     norms = sentence.words.norms
@@ -526,6 +640,18 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
         if sentence.capitalised(first - 1) and norms[first - 1] not in NOT_NAMES:
             return True
     after = last + 1
-    return (after < len(norms) and not sentence.clause_break(after)
+    if (after < len(norms) and not sentence.clause_break(after)
             and sentence.capitalised(after) and norms[after] not in TITLES
-            and norms[after] not in sentence.people)  # "Toileted Mr Green": a new name
+            and norms[after] not in sentence.people):
+        return True  # "Victim Support"; not "Toileted Mr Green", a new name
+    return _capitalised_inside(sentence, first)
+
+
+def _capitalised_inside(sentence: Sentence, first: int) -> bool:
+    """Whether a capitalised word sits well inside its sentence, past its first word and not
+    just after a quotation mark or a colon: a surname, a place or a team ("Kim's nan was a
+    Burden", "a club called the Wanderers")."""
+    if first < 2 or sentence.sentence_break(first) or sentence.sentence_break(first - 1):
+        return False
+    gap = sentence.words.gap(first)
+    return QUOTE_MARKS.search(gap) is None and ":" not in gap

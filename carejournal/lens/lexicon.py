@@ -20,11 +20,14 @@ RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SOURCES_FILE = "lens_sources.toml"
 # What a rule needs its words to be about before it speaks (see resources/lexicon.toml):
 # "any" (the default), "person" (who does or is it must be a person being supported, not a
-# thing, an animal, an institution or the writer), "object" (who it is done to must be).
-ABOUT = ("any", "person", "object")
-NUMBERS = range(1, 100)  # what "#" in a phrase stands for
+# thing, an animal, an institution or the writer), "object" (who it is done to must be),
+# "someone" (who does or is it must be found, and be a person: "Grace was difficult", never
+# "today was difficult").
+ABOUT = ("any", "person", "object", "someone")
 HOUR, HOURS = "{hour}", range(1, 13)  # an hour on the clock
-NUMBER = "736251"  # stands for the number while a numbered phrase is expanded
+NUMBER = "736251"  # stands for "#" or the hour while a numbered phrase is expanded
+CHOICE = re.compile(r"\(([^()]*)\)")  # "(room|flat) #": one phrase per choice
+MAX_CHOICES = 4096  # what one phrase with choices may grow into
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,21 +270,37 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
 
 def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],
               known: dict[str, list[tuple[str, ...]]] | None) -> tuple[tuple[str, ...], ...]:
-    """Every variant of the phrases, with a "#" (any number from 1 to 99: "bed #") or an
-    "{hour}" (1 to 12: "my {hour} o'clock") written out; one of them per phrase. A numbered
-    phrase is expanded once and its number put in afterwards."""
+    """Every variant of the phrases, choices in brackets written out one by one; a "#" (any
+    number from 1 to 99: "bed #") is kept for the matcher to read, and an "{hour}" (1 to 12:
+    "my {hour} o'clock") is written out, one per phrase."""
     out: list[tuple[str, ...]] = []
-    for phrase in phrases:
-        marks = phrase.count("#") + phrase.count(HOUR)
-        if marks > 1:
-            raise ValueError(f"'{phrase}' has more than one number in it ('#' or '{HOUR}').")
-        if not marks:
-            out.extend(expand(phrase, spelling, known))
+    for phrase in (one for written in phrases for one in choices(written)):
+        if phrase.count(HOUR) > 1 or (HOUR in phrase and "#" in phrase):
+            raise ValueError(f"'{phrase}' has more than one hour in it, or an hour and a '#'.")
+        if phrase.split()[0] == "#":
+            raise ValueError(f"'{phrase}' starts with a number ('#'); start it with a word.")
+        if HOUR not in phrase:  # "#" stays in the phrase: the matcher reads any number there
+            out.extend(expand(phrase.replace("#", NUMBER), spelling, known))
             continue
-        numbers = HOURS if HOUR in phrase else NUMBERS
-        for variant in expand(phrase.replace(HOUR, NUMBER).replace("#", NUMBER), spelling):
-            out.extend(tuple(w.replace(NUMBER, str(n)) for w in variant) for n in numbers)
-    return tuple(out)
+        for variant in expand(phrase.replace(HOUR, NUMBER), spelling):
+            out.extend(tuple(w.replace(NUMBER, str(n)) for w in variant) for n in HOURS)
+    return tuple(tuple("#" if w == NUMBER else w for w in v) for v in out)
+
+
+def choices(phrase: str) -> list[str]:
+    """The phrases a phrase with choices stands for: "(room|flat) # (rang|wants)" is four
+    phrases, "the (new |)one" two (an empty choice leaves the words out)."""
+    found = CHOICE.search(phrase)
+    if found is None:
+        return [phrase]
+    options = found.group(1).split("|")
+    if len(options) < 2:
+        raise ValueError(f"'{phrase}': a choice in brackets needs a '|' between its options.")
+    out = [one for option in options
+           for one in choices(phrase[:found.start()] + option + phrase[found.end():])]
+    if len(out) > MAX_CHOICES:
+        raise ValueError(f"'{phrase}' stands for too many phrases ({len(out)}).")
+    return [" ".join(one.split()) for one in out if one.strip()]
 
 
 def _citations(item: dict[str, Any], sources: dict[str, Source]) -> tuple[Citation, ...]:

@@ -20,16 +20,20 @@ from typing import Generic, TypeVar
 P = TypeVar("P")
 
 # A word: letters or digits, joined by apostrophes or invisible joiners ("client's", soft hyphens).
-WORD = re.compile(r"[^\W_]+(?:['’\u00ad\u200b\u200c\u200d]+[^\W_]+)*")
+# A ratio of staff ("2:1", "the 1:1s") is one word.
+WORD = re.compile(r"[^\W_]+(?:(?:['’\u00ad\u200b\u200c\u200d]+|(?<=\d):(?=\d))[^\W_]+)*")
 # The same words in lowercased ASCII text (the only joiner there is the apostrophe), as a
 # split pattern: text between words, word, text between words, ...
-ASCII_SPLIT = re.compile(r"([a-z0-9]+(?:'+[a-z0-9]+)*)")
+ASCII_SPLIT = re.compile(r"([a-z0-9]+(?:(?:'+|(?<=[0-9]):(?=[0-9]))[a-z0-9]+)*)")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # What may separate the words of one phrase in the text: spaces and hyphens, nothing else.
 JOIN = re.compile(r"[\s\-\u2010\u2011\u00a0]+")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d"))
 VOWELS = frozenset("aeiou")
 MAX_VARIANTS = 4096
+# A phrase word that stands for any number from 1 to 99, as written ("bed #": "bed 4");
+# never a phrase's first word.
+NUMBER = "#"
 # The forms that can be irregular: past tense, past participle, plural (the others, "-s" and
 # "-ing", are regular endings in lemminflect's dictionary too, bar oddities like "staves").
 IRREGULAR_TAGS = frozenset({"VBD", "VBN", "NNS"})
@@ -234,9 +238,11 @@ class PhraseMatcher(Generic[P]):
         """Do not report payload where one of these token sequences covers the match."""
         known = self._exceptions.setdefault(id(payload), [])
         covers = self._covers.setdefault(id(payload), {})
+        seen = set(known)
         for exception in dict.fromkeys(exceptions):
-            if exception in known:
+            if exception in seen:
                 continue
+            seen.add(exception)
             known.append(exception)
             for offset, word in enumerate(exception):
                 covers.setdefault(word, []).append((exception, offset))
@@ -267,7 +273,9 @@ class PhraseMatcher(Generic[P]):
                 continue
             # Most first words ("the") start no phrase here: rule them out before any call.
             word = norms[index]
-            if word not in singles and (index == end or (word, norms[index + 1]) not in pairs):
+            if word not in singles and (index == end or (
+                    (word, norms[index + 1]) not in pairs
+                    and not (norms[index + 1].isdigit() and (word, NUMBER) in pairs))):
                 continue
             found = self._best(toks, index, self._candidates(norms, index))
             if found is None:
@@ -296,6 +304,11 @@ class PhraseMatcher(Generic[P]):
         """Phrases that could start at index, longest first."""
         word = norms[index]
         pairs = self._pairs.get((word, norms[index + 1])) if index + 1 < len(norms) else None
+        if index + 1 < len(norms) and norms[index + 1].isdigit() \
+                and as_number(norms[index + 1]) == NUMBER:
+            numbered = self._pairs.get((word, NUMBER))  # "bed 4": "bed #"
+            if numbered:
+                pairs = sorted((pairs or []) + numbered, key=lambda c: -len(c[0]))
         singles = self._singles.get(word)
         if pairs and singles:
             return pairs + singles
@@ -303,12 +316,18 @@ class PhraseMatcher(Generic[P]):
 
     def _best(self, toks: Words, index: int,
               candidates: list[tuple[tuple[str, ...], P]]) -> _Span[P] | None:
+        norms = toks.norms
+        third = norms[index + 2] if index + 2 < len(norms) else ""
         for words, payload in candidates:
             last = index + len(words) - 1
+            if len(words) > 2 and words[2] != third and words[2] != NUMBER:
+                continue  # most candidates that share two first words differ at the third
             if not _matches_at(toks, index, words):
                 continue
             if self._excepted(toks, index, last, payload):
                 continue
+            if NUMBER in words:  # the number as written: "bed 4", not "bed #"
+                words = tuple(toks.norms[index:last + 1])
             return (index, last, payload, words)
         return None
 
@@ -332,11 +351,18 @@ def _matches_at(toks: Words, index: int, words: tuple[str, ...]) -> bool:
         return False
     for offset, word in enumerate(words):
         at = index + offset
-        if norms[at] != word:
+        if norms[at] != word and (word != NUMBER or as_number(norms[at]) != NUMBER):
             return False
         if offset and not _joined(toks.gap(at)):
             return False
     return True
+
+
+def as_number(word: str) -> str:
+    """NUMBER for a number from 1 to 99 as people write it ("4", "12"; not "04"), else word."""
+    if len(word) <= 2 and word.isdigit() and word[0] != "0":
+        return NUMBER
+    return word
 
 
 def _joined(gap: str) -> bool:

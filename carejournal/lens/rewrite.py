@@ -33,6 +33,7 @@ TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:(?<=s)['’](?![^\W_]))?")
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s(?:and|but|because|so|when|while|until)\s")
 BE = {"am": "VBP", "is": "VBZ", "are": "VBP", "was": "VBD", "were": "VBD"}
+OTHER_BE = {"been": "VBN", "be": "VB", "being": "VBG"}
 DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}  # after "will", "didn't want" cannot fit
 HAVE = {"VBD": "had", "VBZ": "has", "VBP": "have"}
 PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
@@ -56,7 +57,9 @@ IRREGULAR_PLURAL = {"person": "people"}
 # words lemminflect may take for nouns that never head a plural noun phrase here
 PRONOUN_LIKE = frozenset({"someone", "somebody", "people", "i", "we", "who", "that", "me"})
 LABEL_LENGTH = 48  # a menu item stays readable
+ROOMS = frozenset({"room", "flat", "bed", "bay", "number"})  # "the lady in room 5"
 SLOT = re.compile(r"\{(\w+)\}")
+CONTRACTION = re.compile(r"['’](?:s|re|d|ll|m|ve)$")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
 NOT_AN_OBJECT = frozenset({
     "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
@@ -231,6 +234,9 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         start, end = tokens[first].start, head.end
         if "people" in words and not plural:
             continue  # a plural alternative for one person
+        if not plural and first and tokens[first - 1].low in ("a", "an") and len(words) == 1 \
+                and _noun_number(words[0].lower()) == "NNS":
+            continue  # "a nappy" -> never "a pants"
         if not _same_shape(head.low, words, tokens[covered[-1] + 1:covered[-1] + 2]):
             continue
         if _starts_with_verb(words):
@@ -321,11 +327,33 @@ def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
     head = tokens[covered[-1]]
     if _noun_number(head.low) == "NNS" and not _possessive(head.low):
         return []
-    first = covered[0]
+    first, last = covered[0], _label_end(tokens, covered)
+    head = tokens[last]
     if first > 0 and tokens[first - 1].low in DETERMINERS:
         first -= 1
-    start, end = tokens[first].start, tokens[covered[-1]].end
+    start, end = tokens[first].start, _where_end(tokens, last + 1, head.end)
     return [("", start, end, _possessed(people[0], _possessive(head.low)))]
+
+
+def _where_end(tokens: list[Token], at: int, end: int) -> int:
+    """Where a label's place ends, when one follows it: "the dementia lady in room 5" is
+    all her name stands for ("Mrs Evans kept asking"), so the room goes with the label."""
+    if at + 2 < len(tokens) and tokens[at].low == "in" and tokens[at + 1].low in ROOMS \
+            and tokens[at + 2].low.isdigit():
+        return tokens[at + 2].end
+    return end
+
+
+def _label_end(tokens: list[Token], covered: list[int]) -> int:
+    """The last token of the label a finding starts with, before any verb it holds: "Bed 12"
+    in "Bed 12 was shouting", so the name takes the label's place and the verb stays."""
+    for at in covered[1:]:
+        low, before = tokens[at].low, tokens[at - 1].low
+        verb = low in BE or bool(_kinds(low) & {"VERB", "AUX"})
+        if verb and before not in DETERMINERS and before not in POSSESSIVES \
+                and not before.isalpha():
+            return at - 1
+    return covered[-1]
 
 
 # -- patterns -------------------------------------------------------------------------------
@@ -384,6 +412,12 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             name = slot.group(1)
             if name == "be" and token.low in BE:
                 tag = tag or BE[token.low]
+            elif name == "be" and token.low in OTHER_BE:  # "has been", "will be", "being"
+                tag = tag or OTHER_BE[token.low]
+            elif name == "be" and at == begin and _contracted_be(token.low):
+                # "She's attention seeking": the subject stays, "'s" is the "is"
+                tag = tag or ("VBP" if token.low.endswith(("'re", "'m")) else "VBZ")
+                slots["subject"] = token.text[:token.text.replace("’", "'").rindex("'")]
             elif name == "have" and token.low in HAVE.values():
                 tag = tag or {v: k for k, v in HAVE.items()}[token.low]
             elif name == "noun" and _is_noun(token.low):
@@ -408,6 +442,14 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         end = token.end
         at += 1
     return Match(begin, at, end, slots, tag, possessive)
+
+
+def _contracted_be(low: str) -> bool:
+    """Whether a word is a subject with "is", "are" or "am" run into it ("she's", "we're",
+    "Paula's"), not "let's"; a possessive "Paula's" is told apart by what the pattern needs
+    next (an "a", "an" or an adjective, never a noun it owns)."""
+    return low.endswith(("'s", "'re", "'m")) and low not in ("let's", "it's", "that's", "there's",
+                                                             "what's", "here's")
 
 
 def _name_end(tokens: list[Token], at: int) -> int | None:
@@ -441,7 +483,18 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
         else:
             out.append(word)
     text = " ".join(out)
+    subject = match.slots.get("subject")
+    if subject is not None:  # "She's attention seeking" -> "She needs reassurance"
+        be = match.slots["be"]
+        text = text.replace(be, f"{subject} {_uncontracted(be)}", 1) if be in text \
+            else f"{subject} {text}"
     return _possessed(text, match.possessive) if match.possessive else text
+
+
+def _uncontracted(word: str) -> str:
+    """The "be" a contraction holds: "she's" -> "is", "we're" -> "are", "I'm" -> "am"."""
+    low = word.lower().replace("’", "'")
+    return "are" if low.endswith("'re") else ("am" if low.endswith("'m") else "is")
 
 
 def _slot_value(name: str, match: Match, sentence: str) -> str | None:
@@ -582,7 +635,7 @@ def _vowel_sound(words: str) -> bool:
 
 
 def _pronoun_gender(text: str) -> str:
-    words = {w.lower() for w in TOKEN.findall(text)}
+    words = {CONTRACTION.sub("", w.lower()) for w in TOKEN.findall(text)}  # "she's": she
     male, female = bool(words & {"he", "him", "his", "himself"}), \
         bool(words & {"she", "her", "hers", "herself"})
     return "m" if male and not female else "f" if female and not male else \

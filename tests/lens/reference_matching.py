@@ -9,7 +9,7 @@ from typing import Any
 
 from carejournal.core.domain import EntryDraft
 from carejournal.lens.matcher import Lens
-from carejournal.lens.phrases import JOIN, WORD, PhraseMatcher, normalise
+from carejournal.lens.phrases import JOIN, NUMBER, WORD, PhraseMatcher, as_number, normalise
 from carejournal.services.lens import field_texts
 
 Found = tuple[int, int, int, int, Any, tuple[str, ...]]
@@ -75,6 +75,9 @@ class OldFinder:
     def _candidates(self, norms: list[str], index: int) -> list[tuple[tuple[str, ...], Any]]:
         word = norms[index]
         pairs = self._pairs.get((word, norms[index + 1])) if index + 1 < len(norms) else None
+        if index + 1 < len(norms) and as_number(norms[index + 1]) == NUMBER:
+            pairs = sorted((pairs or []) + self._pairs.get((word, NUMBER), []),
+                           key=lambda c: -len(c[0]))
         singles = self._singles.get(word)
         if pairs and singles:
             return pairs + singles
@@ -88,6 +91,8 @@ class OldFinder:
                 continue
             if self._excepted(text, toks, index, last, payload):
                 continue
+            if NUMBER in words:
+                words = tuple(toks.norms[index:last + 1])
             return (index, last, toks.starts[index], toks.ends[last], payload, words)
         return None
 
@@ -105,7 +110,7 @@ def _matches_at(text: str, toks: OldWords, index: int, words: tuple[str, ...]) -
         return False
     for offset, word in enumerate(words):
         at = index + offset
-        if toks.norms[at] != word:
+        if toks.norms[at] != word and (word != NUMBER or as_number(toks.norms[at]) != NUMBER):
             return False
         if offset and not _joined(text, toks.ends[at - 1], toks.starts[at]):
             return False

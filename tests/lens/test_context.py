@@ -451,3 +451,100 @@ def test_a_pronoun_in_a_phrase_also_stands_for_a_name(tmp_path: Path, text: str,
     findings = lens.check(text, people=people)
     assert [f.text for f in findings] == found
     assert all(f.key.endswith((" him", " her", " him to bed", " her to bed")) for f in findings)
+
+
+# -- step 11, second round ----------------------------------------------------------------
+SECOND = '''
+version = 1
+[categories.blame]
+name = "Blame"
+[categories.objectifying]
+name = "Objectifying"
+[[rule]]
+id = "difficult"
+category = "blame"
+about = "someone"
+phrases = ["(is|was) (very |)difficult"]
+why = "w"
+alternatives = ["upset"]
+source = "test"
+[[rule]]
+id = "burden"
+category = "blame"
+about = "person"
+phrases = ["a burden"]
+why = "w"
+alternatives = ["needs support"]
+source = "test"
+[[rule]]
+id = "nappy"
+category = "blame"
+phrases = ["nappy", "the doubles"]
+why = "w"
+alternatives = ["pad"]
+source = "test"
+[[rule]]
+id = "bed-number"
+category = "objectifying"
+phrases = ["bed #", "the (2:1s|1:1s)"]
+exceptions = ["bed # (mattress|brake)"]
+why = "w"
+alternatives = ["<their name>"]
+source = "test"
+'''
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory: pytest.TempPathFactory) -> Lens:
+    path = tmp_path_factory.mktemp("second") / "lexicon.toml"
+    path.write_text(SECOND, encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert not lexicon.problems, lexicon.problems
+    return Lens(lexicon)
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("Grace was very difficult today.", ("Grace",), ["was very difficult"]),
+    ("When I got there, Grace was difficult.", (), ["was difficult"]),
+    ("The family is difficult.", (), ["is difficult"]),
+    ("Today was difficult.", (), []),                    # no person: nothing
+    ("Supervision was difficult but useful.", (), []),   # a capitalised first word: any noun
+    ("It was very difficult for her.", (), []),
+])
+def test_a_someone_rule_speaks_only_about_a_person(second: Lens, text: str,
+                                                   people: tuple[str, ...],
+                                                   found: list[str]) -> None:
+    assert [f.text for f in second.check(text, people=people) if not f.mention] == found
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("The agency worker said nappy in front of her son.", True),   # said aloud, as a word
+    ("The doubles aren't a thing, they're people.", True),         # named a thing after it
+    ("Nappy is such a cold word.", True),
+    ("The plan said nappy was needed.", False),                    # a document saying it
+    ("She needed a nappy.", False),
+])
+def test_words_said_aloud_or_named_after_are_mentions(second: Lens, text: str,
+                                                      mention: bool) -> None:
+    (finding,) = second.check(text)
+    assert finding.mention is mention, finding
+
+
+def test_a_capitalised_word_after_an_article_inside_a_sentence_is_a_name(second: Lens) -> None:
+    assert second.check("Kim's nan was a Burden before she married.") == []
+    assert [f.text for f in second.check("Kim's nan was a burden, she said.")] == ["a burden"]
+
+
+def test_any_number_fills_a_numbered_phrase_and_a_ratio_is_one_word(second: Lens) -> None:
+    found = second.check("Bed 7 and bed 42 rang; bed 4 mattress.")
+    assert [f.text for f in found] == ["Bed 7", "bed 42"]
+    assert found[0].key != found[1].key and "#" not in found[0].key  # dismissed one by one
+    assert second.check("bed 0 and bed 100 and bed 07") == []
+    assert [f.text for f in second.check("We did the 2:1s first. We lost 2:1.")] == ["the 2:1s"]
+
+
+def test_words_someone_else_used_and_the_writer_doubts_are_a_mention(second: Lens) -> None:
+    (doubted,) = second.check("Handover said she needed a nappy but she was in pain.")
+    assert doubted.mention
+    (used,) = second.check("Handover said she needed a nappy after lunch.")
+    assert not used.mention

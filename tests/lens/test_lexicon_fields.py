@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carejournal.lens.lexicon import load_lexicon
+from carejournal.lens.lexicon import choices, load_lexicon
 from carejournal.lens.matcher import Lens
 
 HEAD = '''
@@ -96,7 +96,45 @@ after = ["blog"]\n'''
     assert [f.text for f in lens.check("My 9 o'clock, my 13 o'clock.")] == ["My 9 o'clock"]
 
 
-def test_two_numbers_in_one_phrase_are_refused(tmp_path: Path) -> None:
-    text = rule("beds", 'after = ["blog"]').replace('"bed #"', '"beds # and #"')
-    lexicon = load_lexicon(write(tmp_path, text))
-    assert lexicon.rules == () and "more than one number" in lexicon.problems[0]
+def test_two_hours_or_a_leading_number_are_refused_and_two_numbers_are_read(
+        tmp_path: Path) -> None:
+    for phrase in ("{hour} and {hour}", "bed # at {hour}", "# beds"):
+        text = rule("beds", 'after = ["blog"]').replace('"bed #"', f'"{phrase}"')
+        lexicon = load_lexicon(write(tmp_path, text))
+        assert lexicon.rules == () and lexicon.problems, phrase
+    text = rule("beds", 'after = ["blog"]').replace('"bed #"', '"bay # bed #"')
+    lens = Lens(load_lexicon(write(tmp_path, text)))
+    assert [f.text for f in lens.check("Bay 3 bed 12 rang; bay 3 bed 100 too.")] == [
+        "Bay 3 bed 12"]
+
+
+def test_choices_in_brackets_stand_for_one_phrase_each(tmp_path: Path) -> None:
+    assert choices("(room|flat) # (rang|wants)") == [
+        "room # rang", "room # wants", "flat # rang", "flat # wants"]
+    assert choices("the (new |)one") == ["the new one", "the one"]
+    path = tmp_path / "lexicon.toml"
+    path.write_text('''
+[categories.objectifying]
+name = "Objectifying"
+[[rule]]
+id = "place-as-person"
+category = "objectifying"
+phrases = ["(room|flat) # (rang|wants)"]
+exceptions = ["(the|our) flat # rang"]
+why = "A person is not a room."
+alternatives = ["<their name>"]
+source = "test"
+[[rule]]
+id = "bad"
+category = "objectifying"
+phrases = ["(room) #"]
+why = "x"
+alternatives = ["y"]
+source = "test"
+''', encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert [r.id for r in lexicon.rules] == ["place-as-person"]
+    assert "needs a '|'" in lexicon.problems[0]
+    found = [f.text for f in Lens(lexicon).check("Flat 9 rang twice. Then our flat 3 rang. "
+                                                 "Room 12 wants tea.")]
+    assert found == ["Flat 9 rang", "Room 12 wants"]

@@ -191,7 +191,7 @@ def lens() -> Lens:
 
 
 def offered(lens: Lens, text: str, rule: str, people: tuple[str, ...] = ()) -> list[Rewrite]:
-    finding = next(f for f in lens.check(text) if f.rule == rule)
+    finding = next(f for f in lens.check(text, people=people) if f.rule == rule)
     return rewrites(lens, text, finding, people)
 
 
@@ -300,11 +300,49 @@ def test_odd_texts_never_break_a_rewrite(lens: Lens) -> None:
 
 
 def test_the_label_reads_as_the_alternative_and_only_the_change_is_replaced(lens: Lens) -> None:
-    text = "He was non-compliant with his tablets this morning."
+    text = "He was non-compliant with the plan this morning."
     (rewrite,) = offered(lens, text, "non-compliant")
-    assert rewrite.label == "didn't go along with his tablets this morning"
+    assert rewrite.label == "didn't go along with the plan this morning"
     assert (text[rewrite.start:rewrite.end], rewrite.replacement) == (
         "was non-compliant", "didn't go along")
     long = "She refused the tablets the nurse brought in a small pot after breakfast today."
     assert all(len(r.label) <= 49 for r in offered(lens, long, "refuses"))
     assert offered(lens, long, "refuses")[0].label.endswith("…")
+
+
+def test_a_name_takes_the_place_of_a_label_and_its_room_not_of_a_verb(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "The dementia lady in room 5 kept asking.",
+                                        "condition-as-person", ("Mrs Evans",))]
+    assert said[0] == "Mrs Evans kept asking."
+    said = [r.sentence for r in offered(lens, "Flat 9 rang twice.", "place-as-person",
+                                        ("Mr Hughes",))]
+    assert said == ["Mr Hughes rang twice."]
+
+
+def test_the_guides_words_fit_the_clause(lens: Lens) -> None:
+    cases = [("Grace was very challenging today.", "blame-predicates",
+              "Grace was very upset today."),
+             ("Kai was placed with his aunt.", "placed-person", "Kai moved in with his aunt."),
+             ("Dylan played up at the dentist.", "playing-up", "Dylan was upset at the dentist."),
+             ("Jo was taken out by staff.", "taken-family", "Jo went out with staff."),
+             ("She was made to wait.", "made-family", "She was asked to wait.")]
+    for text, rule, expected in cases:
+        people = (text.split()[0],)  # the entry's person, as a worker would tag them
+        assert expected in [r.sentence for r in offered(lens, text, rule, people)], text
+
+
+def test_a_contracted_be_keeps_its_subject(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "She's attention seeking again.",
+                                        "attention-seeking")]
+    assert said[0] == "She needs reassurance again."
+    assert "Paula has epilepsy, so we stayed close." in [
+        r.sentence for r in offered(lens, "Paula's an epileptic, so we stayed close.",
+                                    "condition-as-identity")]
+
+
+def test_been_be_and_being_are_a_be_in_their_own_tense(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "He has been a burden on his family.", "burden")]
+    assert "He has needed a lot of support from his family." in said
+    said = [r.sentence for r in offered(lens, "He has been non-compliant with his tablets.",
+                                        "non-compliant")]
+    assert said[0] == "He has chosen not to take his tablets."

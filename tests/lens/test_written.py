@@ -26,11 +26,14 @@ WRITTEN = Path(__file__).with_name("written")
 OWN = Path(__file__).with_name("engine_sentences.toml")
 # precision, recall: loose at first, raised as the lens improves. Measured with step 11's
 # lexicon and engine together: 0.897 and 0.725 (held out: 0.826 and 0.706); after tuning on
-# the development part: 0.968 and 0.956 (held out: 0.830 and 0.749).
-DEV_FLOORS = (0.93, 0.90)
+# the development part: 0.968 and 0.956 (held out: 0.830 and 0.749). After the second round
+# (families written with choices, "someone" rules, names inside a sentence, more mentions):
+# 0.992 and 0.972 (held out: 0.847 and 0.826).
+DEV_FLOORS = (0.95, 0.95)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
-# 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349)
-REWRITE_FLOOR = 0.35
+# 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
+# round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording)
+REWRITE_FLOOR = 0.7
 
 
 def _report(name: str, scores: dict[str, scoring.Score]) -> None:
@@ -53,6 +56,21 @@ def test_the_written_sets() -> None:
     dev = scores["dev"]
     assert dev.sentences, "the written sets have no development part"
     assert dev.precision() >= DEV_FLOORS[0] and dev.recall() >= DEV_FLOORS[1], dev.lines("dev")
+
+
+def test_a_fresh_check() -> None:
+    """tests/lens/written/fresh.toml: a third, small set written from the guides before the
+    step's later changes (part "fresh"). Its figures are printed, its misses never are, and
+    no floor is asserted: it is an honest check against tuning on the development part."""
+    paths = sorted(WRITTEN.glob("fresh*.toml"))
+    if not paths:
+        pytest.skip("no tests/lens/written/fresh*.toml")
+    sentences = scoring.load(paths)
+    assert {s.part for s in sentences} == {"fresh"}
+    scores = scoring.score(shipped_lens(), sentences, shown=())
+    fresh = scores["fresh"]
+    SCORES["fresh check"] = "\n".join(fresh.lines("fresh check"))
+    assert fresh.sentences >= 150 and fresh.misses == []
 
 
 def test_the_rewrite_pairs() -> None:
