@@ -132,10 +132,13 @@ def _birth_dates(text: str) -> list[Identifier]:
 
 # --- names ------------------------------------------------------------------------------
 
+# A word glued to a digit ("x2Ab") is not a name, and neither is one glued after a replacement
+# ("0100000000Ab" became "[phone number]Ab"): replacing must not make new names.
 _WORD = re.compile(
-    r"(?<!\w)(?:[^\W\d_][\u0300-\u036f]*)+(?:['’‐\-](?:[^\W\d_][\u0300-\u036f]*)+)*(?!\w)")
+    r"(?<![\w\]])(?:[^\W\d_][\u0300-\u036f]*)+(?:['’‐\-](?:[^\W\d_][\u0300-\u036f]*)+)*"
+    r"(?!\w)")
 # The same words, quicker, for the usual text with no combining marks.
-_PLAIN_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’‐\-][^\W\d_]+)*(?!\w)")
+_PLAIN_WORD = re.compile(r"(?<![\w\]])[^\W\d_]+(?:['’‐\-][^\W\d_]+)*(?!\w)")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady",
                     "lord", "rev", "revd", "fr", "st"})

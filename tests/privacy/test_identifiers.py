@@ -269,6 +269,14 @@ def test_names_glued_to_digits_are_not_names() -> None:
     assert found("in Room5 with x2Ab") == []
 
 
+def test_replacing_a_number_glued_to_a_word_makes_no_new_name() -> None:
+    """Found by hypothesis: "0100000000Aa" became "[phone number]Aa", and "Aa" a name."""
+    text = "0100000000Aa"
+    assert [f.kind for f in detect(text)] == [IdKind.PHONE]
+    assert detect(replace_all(text, detect(text))) == []
+    assert found("Met Mary[1] today") == [("name", "Met Mary")], "a name before a bracket"
+
+
 def test_every_stop_word_is_ignored_and_the_list_has_the_basics() -> None:
     words = stop_words()
     assert {"monday", "march", "i", "team", "today", "i'm"} <= words

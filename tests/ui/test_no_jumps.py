@@ -43,3 +43,20 @@ def test_a_preparation_step_does_not_jump_when_it_says_something(journal: Journa
     page.say("")
     QApplication.processEvents()
     assert [_where(w) for w in others] == before
+
+
+def test_the_notice_shortens_a_long_text_on_one_line_and_keeps_it_whole_in_its_tooltip(
+        qtbot) -> None:
+    from carejournal.ui.shared.elided import ElidedLabel
+
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    words = "Ŝöḿé ŵöŕðś ìñ á ĺöñĝéŕ ĺáñĝúáĝé ţĥáţ ñééð ḿöŕé ŕööḿ ţĥáñ ţĥéŕé íś " * 3
+    label.setText(words)
+    label.resize(200, label.sizeHint().height())
+    label.show()
+    one_line = label.height()
+    assert label.text().endswith("…") and len(label.text()) < len(words)
+    assert label.toolTip() == words == label.whole_text()
+    label.resize(label.sizeHint())
+    assert label.text() == words and label.height() == one_line

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.domain import DueAction
 from carejournal.ui.shared.dates import local_day
+from carejournal.ui.shared.elided import ElidedLabel
 
 
 def due_text(item: DueAction, today: dt.date) -> str:
@@ -38,7 +39,9 @@ class DueNotice(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(wordWrap=True)  # a longer language wraps rather than cuts it
+        # One line always (a second would push the window up); a longer language is
+        # shortened with "…" and read whole in the tooltip.
+        self.label = ElidedLabel()
         self.label.setAccessibleName(self.tr("Actions due for review"))
         self.button = QPushButton(self.tr("&Review actions…"))
         self.button.setAccessibleName(self.tr("Review the actions that are due"))

@@ -59,8 +59,13 @@ def choose(settings: QSettings, code: str) -> None:
 
 
 def locale_for(code: str) -> QLocale:
-    """The locale of a chosen language, or the system's."""
-    return QLocale(code) if code else QLocale.system()
+    """The locale of a chosen language, or the system's. English with no country, and a
+    system with no language set (C, POSIX), read as British English: the texts, the lens and
+    the dictionary are written in it (Qt would pick American: "a, b, and c", 12/6/26)."""
+    locale = QLocale(code) if code else QLocale.system()
+    if code == ENGLISH or locale.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return locale
 
 
 def candidates(locale: QLocale) -> list[str]:

@@ -59,6 +59,17 @@ def test_a_translation_is_compiled_and_installed_with_its_locale(qapp, tmp_path:
 
 
 def test_the_system_language_is_used_when_none_is_chosen(tmp_path: Path) -> None:
-    assert language.locale_for(language.chosen(_settings(tmp_path))) == QLocale.system()
+    system = QLocale.system()
+    british = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    assert language.locale_for(language.chosen(_settings(tmp_path))) == (
+        british if system.language() == QLocale.Language.C else system)
+
+
+def test_english_and_no_language_at_all_read_as_british_english() -> None:
+    british = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    assert language.locale_for(language.ENGLISH) == british
+    assert british.createSeparatedList(["a", "b", "c"]) == "a, b and c"
+    assert language.locale_for("en_US") == QLocale("en_US"), "a country chosen is kept"
+    assert language.locale_for("de") == QLocale("de")
     names = language.candidates(QLocale("pt_BR"))
     assert "pt" in names and names.index("pt") > 0  # Brazilian first, then any Portuguese
