@@ -267,14 +267,27 @@ def _situation(content: PackContent, scrub: Scrub) -> list[Block]:
     situation = content.situation
     if situation is None:
         return []
-    title = scrub(situation.title) or short_day(situation.occurred_on)
-    blocks: list[Block] = [Heading("A situation to work through", 1), Paragraph(
-        f"{long_day(situation.occurred_on)} \u00b7 {title}", "note")]
+    title, *stages = _together(scrub, (situation.title,
+                                       *(words for _s, words in situation.stages)))
+    day = long_day(situation.occurred_on)
+    blocks: list[Block] = [Heading("A situation to work through", 1),
+                           Paragraph(f"{day} \u00b7 {title}" if title else day, "note")]
     if not situation.stages:
         return [*blocks, Paragraph("Nothing written for its stages yet.", "note")]
-    for stage, words in situation.stages:
-        blocks.extend([Heading(STAGE_LABELS[stage], 2), *_paragraphs(scrub(words))])
+    for (stage, _words), words in zip(situation.stages, stages, strict=True):
+        blocks.extend([Heading(STAGE_LABELS[stage], 2), *_paragraphs(words)])
     return blocks
+
+
+APART = "\n\n\ue000\n\n"  # between the parts of one text scrubbed together (never typed)
+
+
+def _together(scrub: Scrub, texts: tuple[str, ...]) -> list[str]:
+    """Texts that belong together scrubbed as one, so a name the detector knows from one
+    part ("Fern Ashworth" in what happened) is protected in the others too ("Fern seemed
+    calmer", where "Fern" alone could be a plant); each part alone if that cannot split."""
+    parts = scrub(APART.join(t.replace("\ue000", "") for t in texts)).split(APART)
+    return parts if len(parts) == len(texts) else [scrub(t) for t in texts]
 
 
 def _agenda_item(item: AgendaItem, scrub: Scrub) -> str:
