@@ -240,7 +240,7 @@ class Preparation:
 def _function(value: object) -> Function | None:
     """A stored function, or None when there is none (or it cannot be read)."""
     try:
-        return Function(value) if value else None
+        return Function(str(value)) if value else None
     except ValueError:
         return None
 

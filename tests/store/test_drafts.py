@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from carejournal.core.domain import ActDone, ActionItem, Decision, EntryKind, Feeling
-from carejournal.store.migrations import HEAD_REVISION
 from carejournal.services.drafts import DraftService, draft_from_json, draft_to_json
 from carejournal.services.journal import Journal
+from carejournal.store.migrations import HEAD_REVISION
 from tests.conftest import draft
 from tests.store.test_lens_store import downgrade
 from tests.store.test_schema import describe_schema, migrate, sql
