@@ -15,13 +15,13 @@ from carejournal.core.supervision import ActionStatus, Function
 from carejournal.services.journal import Journal
 from carejournal.ui.supervision.entries_model import EntryChoiceModel
 from carejournal.ui.supervision.page_agenda import AgendaPage
-from carejournal.ui.supervision.page_how import HowIAmPage
-from carejournal.ui.supervision.page_situation import SituationPage
 from carejournal.ui.supervision.page_entries import EntriesPage
 from carejournal.ui.supervision.page_export import ExportPage
+from carejournal.ui.supervision.page_how import HowIAmPage
 from carejournal.ui.supervision.page_language import LanguagePage
 from carejournal.ui.supervision.page_people import StrengthsPage
 from carejournal.ui.supervision.page_power import PowerPage
+from carejournal.ui.supervision.page_situation import SituationPage
 from carejournal.ui.supervision.wizard import PrepareWizard
 from tests.ui.supervision.prep_journal import TODAY, Prepared, fill
 
