@@ -18,6 +18,7 @@ from carejournal import __version__
 from carejournal.cli import registry
 from carejournal.core.domain import EntryKind, InvalidInput, parse_date, parse_kind, parse_time
 from carejournal.core.i18n import _
+from carejournal.core.supervision import Function, parse_function
 
 EXIT_USAGE = 2
 GLOBAL_OPTIONS = ("--journal", "--passphrase-file")
@@ -39,6 +40,11 @@ def kind_type(text: str) -> EntryKind:
 
 def date_type(text: str) -> dt.date:
     return _arg(parse_date, text)
+
+
+def function_type(text: str) -> Function | None:
+    """A function of supervision (support, development, management, mediation) or none."""
+    return _arg(parse_function, text)
 
 
 def time_type(text: str) -> dt.time:

@@ -190,7 +190,8 @@ COMMANDS: tuple[Command, ...] = (
             "commands.prepare:add_prepare_arguments", Run("commands.prepare:run", WRITES),
             description=_("The no us and them check before supervision: 1 choose entries, "
                         "2 look at the language, 3 strengths, 4 power and fallibility, "
-                        "5 agenda, 6 export. Start with 'prepare show'.")),
+                        "5 bring a situation, 6 how I am, 7 agenda, 8 export. Start with "
+                        "'prepare show'.")),
     Command("export", "write a supervision pack (PDF, DOCX or Markdown), identities "
                       "protected",
             "commands.prepare:add_export_arguments",

@@ -83,6 +83,7 @@ class PlannedAgreed:
     owner: str
     due_on: dt.date | None
     status: str
+    function: str | None = None  # a core Function's value, None when none was chosen
 
 
 @dataclass(frozen=True, slots=True)

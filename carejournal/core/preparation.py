@@ -13,6 +13,7 @@ from carejournal.core.domain import EntryRow, InvalidInput
 from carejournal.core.findings import Finding
 from carejournal.core.i18n import _
 from carejournal.core.patterns import GoalAttempts
+from carejournal.core.supervision import Function
 
 MAX_REASON_CHARS = 2_000
 
@@ -24,8 +25,15 @@ class Step(IntEnum):
     LANGUAGE = 2
     STRENGTHS = 3
     POWER = 4
-    AGENDA = 5
-    EXPORT = 6
+    SITUATION = 5
+    HOW_I_AM = 6
+    AGENDA = 7
+    EXPORT = 8
+
+
+# A state saved before the situation and "How I am" steps numbered the agenda 5, the pack 6.
+OLD_STEPS = {5: Step.AGENDA, 6: Step.EXPORT}
+MAX_WORDS_CHARS = 10_000
 
 
 class AgendaKind(StrEnum):
@@ -48,6 +56,67 @@ class AgendaItem:
     kind: AgendaKind
     text: str
     source: str = ""
+    function: Function | None = None  # a new item starts untagged: the worker says which
+
+
+@dataclass(frozen=True, slots=True)
+class HowIAm:
+    """How the worker is (wellbeing, what support they need), in their own words.
+
+    It is theirs: never charted or counted, and in the pack only if they tick
+    "include in the pack" (off until they do), since a supervisor may pass a pack on."""
+
+    text: str = ""
+    include: bool = False
+
+
+class Stage(StrEnum):
+    """Kolb's four stages, in the order a situation is worked through."""
+
+    EXPERIENCE = "experience"    # concrete experience: what happened
+    REFLECTION = "reflection"    # reflective observation: what I noticed
+    THINKING = "thinking"        # abstract conceptualisation: what I make of it
+    ACTION = "action"            # active experimentation: what I'll try
+
+
+STAGE_LABELS = {Stage.EXPERIENCE: "What happened", Stage.REFLECTION: "What I noticed",
+                Stage.THINKING: "What I make of it", Stage.ACTION: "What I'll try"}
+
+
+# Where an entry's model sections go among the four stages (the rest stay out: the worker
+# brings what fits); an entry's free text is what happened when no section says it.
+STAGE_SECTIONS = {
+    Stage.EXPERIENCE: ("description", "what", "experience"),
+    Stage.REFLECTION: ("feelings", "evaluation", "observation", "aesthetics", "personal"),
+    Stage.THINKING: ("analysis", "so-what", "conclusion", "conceptualisation", "ethics",
+                     "empirics"),
+    Stage.ACTION: ("action-plan", "now-what", "experimentation"),
+}
+
+
+def stages_from(body: str, sections: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The four stages prefilled from an entry: its sections by STAGE_SECTIONS, its text as
+    what happened (before a description section, when there is one)."""
+    found = dict(sections)
+    stages: dict[str, str] = {}
+    for stage, keys in STAGE_SECTIONS.items():
+        parts = [found[k].strip() for k in keys if found.get(k, "").strip()]
+        if stage is Stage.EXPERIENCE and body.strip():
+            parts.insert(0, body.strip())
+        if parts:
+            stages[stage.value] = "\n\n".join(parts)
+    return stages
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """One entry brought to supervision and worked through Kolb's four stages."""
+
+    entry_id: int
+    stages: dict[str, str] = field(default_factory=dict)  # Stage value -> the worker's words
+
+    def words(self, stage: Stage) -> str:
+        return self.stages.get(stage.value, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +154,17 @@ class Preparation:
     agenda: list[AgendaItem] = field(default_factory=list)
     worker_name: str = ""
     step: Step = Step.ENTRIES
+    how_i_am: HowIAm = field(default_factory=HowIAm)
+    situation: Situation | None = None
 
     # -- agenda -------------------------------------------------------------------
     def bring(self, item: AgendaItem) -> None:
         """Add an item to the agenda (an item from a step replaces its earlier text)."""
         if item.source:
             for n, old in enumerate(self.agenda):
-                if old.source == item.source:
-                    self.agenda[n] = item
+                if old.source == item.source:  # brought again: the tag the worker gave stays
+                    self.agenda[n] = AgendaItem(item.kind, item.text, item.source,
+                                                item.function or old.function)
                     return
         self.agenda.append(item)
 
@@ -110,6 +182,13 @@ class Preparation:
                                if not 0 <= index < len(self.agenda)
                                else _('place {value} is outside the agenda').format(value=to + 1))
         self.agenda.insert(to, self.agenda.pop(index))
+
+    def tag(self, index: int, function: Function | None) -> None:
+        """Say which function of supervision an agenda item serves (None: untagged)."""
+        if not 0 <= index < len(self.agenda):
+            raise InvalidInput(_('there is no agenda item {value}').format(value=index + 1))
+        item = self.agenda[index]
+        self.agenda[index] = AgendaItem(item.kind, item.text, item.source, function)
 
     def remove(self, index: int) -> AgendaItem:
         """Take an agenda item off by its place; items from steps can be brought again."""
@@ -142,11 +221,37 @@ class Preparation:
         prep.kept = {k: Kept(**v) for k, v in data.get("kept", {}).items()}
         prep.questions = [str(q) for q in data.get("questions", [])]
         prep.strengths = {str(k): str(v) for k, v in data.get("strengths", {}).items()}
-        prep.agenda = [AgendaItem(AgendaKind(a["kind"]), a["text"], a.get("source", ""))
+        prep.agenda = [AgendaItem(AgendaKind(a["kind"]), a["text"], a.get("source", ""),
+                                  _function(a.get("function")))
                        for a in data.get("agenda", [])]
         prep.worker_name = str(data.get("worker_name", ""))
-        prep.step = Step(int(data.get("step", 1)))
+        step = int(data.get("step", 1))
+        prep.step = OLD_STEPS.get(step, Step(step)) if "how_i_am" not in data else Step(step)
+        how = data.get("how_i_am") or {}
+        prep.how_i_am = HowIAm(str(how.get("text", "")), how.get("include") is True)
+        situation = data.get("situation")
+        if isinstance(situation, dict) and "entry_id" in situation:
+            prep.situation = Situation(int(situation["entry_id"]), {
+                str(k): str(v) for k, v in situation.get("stages", {}).items()
+                if k in {stage.value for stage in Stage}})
         return prep
+
+
+def _function(value: object) -> Function | None:
+    """A stored function, or None when there is none (or it cannot be read)."""
+    try:
+        return Function(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def clean_words(text: str) -> str:
+    """The worker's own words, kept as written (lines too) but not beyond a limit."""
+    words = text.strip()
+    if len(words) > MAX_WORDS_CHARS:
+        raise InvalidInput(_("that is {MAX_WORDS_CHARS:,} characters at most")
+                           .format(MAX_WORDS_CHARS=MAX_WORDS_CHARS))
+    return words
 
 
 def clean_reason(reason: str) -> str:

@@ -26,6 +26,32 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class Function(StrEnum):
+    """The four functions of supervision (Morrison's 4x4x4 model, Skills for Care's guide):
+    what an agenda item or an agreed action serves."""
+
+    SUPPORT = "support"
+    DEVELOPMENT = "development"
+    MANAGEMENT = "management"
+    MEDIATION = "mediation"
+
+
+FUNCTION_LABELS = {Function.SUPPORT: "Support", Function.DEVELOPMENT: "Development",
+                   Function.MANAGEMENT: "Management", Function.MEDIATION: "Mediation"}
+
+
+def parse_function(text: str) -> Function | None:
+    """A function from what a person typed; "", "none" or "untagged" is no function."""
+    wanted = text.strip().casefold()
+    if wanted in ("", "none", "untagged", "-"):
+        return None
+    for function in Function:
+        if wanted == function.value:
+            return function
+    raise InvalidInput(_("'{text}' is not a function of supervision; use support, "
+                         "development, management, mediation or none").format(text=text))
+
+
 STATUS_LABELS = {ActionStatus.OPEN: "not started", ActionStatus.IN_PROGRESS: "in progress",
                  ActionStatus.DONE: "done", ActionStatus.DROPPED: "dropped"}
 
@@ -39,11 +65,13 @@ class AgreedAction:
     due_on: dt.date | None = None
     status: ActionStatus = ActionStatus.OPEN
     id: int | None = None
+    function: Function | None = None  # the function of supervision it serves, if chosen
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "owner": self.owner,
                 "due_on": self.due_on.isoformat() if self.due_on else None,
-                "status": self.status.value}
+                "status": self.status.value,
+                "function": self.function.value if self.function else None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +127,7 @@ def clean_action(action: AgreedAction) -> AgreedAction:
         raise InvalidInput(_("an agreed action is {MAX_ACTION_CHARS:,} characters at most")
                                .format(MAX_ACTION_CHARS=MAX_ACTION_CHARS))
     owner = " ".join(action.owner.split())[:MAX_SUPERVISOR_CHARS]
-    return AgreedAction(text, owner, action.due_on, action.status, action.id)
+    return AgreedAction(text, owner, action.due_on, action.status, action.id, action.function)
 
 
 def last_before(sessions: Sequence[Session], day: dt.date) -> Session | None:

@@ -30,6 +30,7 @@ from carejournal.core.import_plan import (
     Revision,
 )
 from carejournal.core.kinds import kind_list
+from carejournal.core.supervision import Function
 from carejournal.exchange.errors import ImportProblem
 from carejournal.exchange.fields import Record
 from carejournal.exchange.json_format import FORMAT_NAME, FORMAT_VERSION, loads
@@ -38,6 +39,7 @@ from carejournal.exchange.reading import read_text, strip_nuls
 GOAL_STATUSES = ("active", "paused", "achieved", "discontinued", "unattainable")
 OUTCOMES = ("managed", "partly", "not-this-time")
 AGREED_STATUSES = ("open", "in-progress", "done", "dropped")
+FUNCTIONS = tuple(f.value for f in Function)
 
 
 def read_json(path: Path) -> ImportPlan:
@@ -154,6 +156,13 @@ def _link(r: Record) -> tuple[int, int, str]:
     return r.integer("source"), r.integer("target"), kind
 
 
+def _function(r: Record) -> str | None:
+    """An agreed action's function of supervision (absent in files before it: none)."""
+    if r.raw("function", None) is None:
+        return None
+    return _choice(r, "function", FUNCTIONS)
+
+
 def _choice(r: Record, name: str, choices: tuple[str, ...]) -> str:
     value = r.text(name, limit=40)
     if value not in choices:
@@ -173,7 +182,7 @@ def _goal(r: Record) -> PlannedGoal:
 
 def _session(r: Record) -> PlannedSession:
     actions = tuple(PlannedAgreed(a.text("text"), a.text("owner", ""), a.optional_date("due_on"),
-                                  _choice(a, "status", AGREED_STATUSES))
+                                  _choice(a, "status", AGREED_STATUSES), _function(a))
                     for a in r.records("actions"))
     prep_value = r.raw("preparation", None)
     prep = None

@@ -8,8 +8,14 @@ from functools import partial
 
 from carejournal.charts.registry import pack_charts
 from carejournal.core.dates import long_day, readable_dates, short_day
-from carejournal.core.preparation import AgendaItem, AgendaKind, GoalReflection, Power
-from carejournal.core.supervision import STATUS_LABELS
+from carejournal.core.preparation import (
+    STAGE_LABELS,
+    AgendaItem,
+    AgendaKind,
+    GoalReflection,
+    Power,
+)
+from carejournal.core.supervision import FUNCTION_LABELS, STATUS_LABELS, Function
 from carejournal.pack.content import PackContent, PackEntry
 from carejournal.pack.document import (
     Block,
@@ -33,7 +39,8 @@ def build_document(content: PackContent, scrub: Scrub, closing: str,
     """The whole pack in the order a supervisor reads it: the cover and contents, then
     what the session is about (agenda, figures, the entries to discuss), then the rest."""
     blocks: list[Block] = [*_cover(content, scrub), Contents(),
-                           *_agenda(content, scrub), *_figures(content),
+                           *_how_i_am(content, scrub), *_agenda(content, scrub),
+                           *_situation(content, scrub), *_figures(content),
                            *_to_discuss(content, scrub), *_actions(content, scrub),
                            *_power(content, scrub), *_language(content, scrub),
                            *_strengths(content, scrub), *_others(content, scrub),
@@ -230,12 +237,57 @@ def _reflection(reflection: GoalReflection, scrub: Scrub) -> list[Block]:
               if isinstance(p, Paragraph))]
 
 
+def _how_i_am(content: PackContent, scrub: Scrub) -> list[Block]:
+    """How the worker is, only when they chose to include it (PackContent is empty else)."""
+    if not content.how_i_am.strip():
+        return []
+    return [Heading("How I am", 1), *_paragraphs(scrub(content.how_i_am))]
+
+
 def _agenda(content: PackContent, scrub: Scrub) -> list[Block]:
+    """The agenda grouped by the function each item serves, in the worker's order within
+    a group; untagged items last (under "Not yet tagged" when some items are tagged)."""
     blocks: list[Block] = [Heading("Agenda", 1)]
     if not content.agenda:
         return [*blocks, Paragraph("No agenda items were added.", "note")]
-    return [*blocks, Bullets(tuple(map(partial(_agenda_item, scrub=scrub), content.agenda)),
-                             numbered=True)]
+    item = partial(_agenda_item, scrub=scrub)
+    if all(a.function is None for a in content.agenda):
+        return [*blocks, Bullets(tuple(map(item, content.agenda)), numbered=True)]
+    groups: list[tuple[str, list[AgendaItem]]] = [
+        (FUNCTION_LABELS[f], [a for a in content.agenda if a.function is f]) for f in Function]
+    groups.append(("Not yet tagged", [a for a in content.agenda if a.function is None]))
+    for label, items in groups:
+        if items:
+            blocks.extend([Heading(label, 2), Bullets(tuple(map(item, items)))])
+    return blocks
+
+
+def _situation(content: PackContent, scrub: Scrub) -> list[Block]:
+    """The situation brought, through Kolb's four stages."""
+    situation = content.situation
+    if situation is None:
+        return []
+    title, *stages = _together(scrub, (situation.title,
+                                       *(words for _s, words in situation.stages)))
+    day = long_day(situation.occurred_on)
+    blocks: list[Block] = [Heading("A situation to work through", 1),
+                           Paragraph(f"{day} \u00b7 {title}" if title else day, "note")]
+    if not situation.stages:
+        return [*blocks, Paragraph("Nothing written for its stages yet.", "note")]
+    for (stage, _words), words in zip(situation.stages, stages, strict=True):
+        blocks.extend([Heading(STAGE_LABELS[stage], 2), *_paragraphs(words)])
+    return blocks
+
+
+APART = "\n\n\ue000\n\n"  # between the parts of one text scrubbed together (never typed)
+
+
+def _together(scrub: Scrub, texts: tuple[str, ...]) -> list[str]:
+    """Texts that belong together scrubbed as one, so a name the detector knows from one
+    part ("Fern Ashworth" in what happened) is protected in the others too ("Fern seemed
+    calmer", where "Fern" alone could be a plant); each part alone if that cannot split."""
+    parts = scrub(APART.join(t.replace("\ue000", "") for t in texts)).split(APART)
+    return parts if len(parts) == len(texts) else [scrub(t) for t in texts]
 
 
 def _agenda_item(item: AgendaItem, scrub: Scrub) -> str:

@@ -17,6 +17,7 @@ from carejournal.core.preparation import (
     PersonStrengths,
     Power,
     Rewording,
+    Stage,
 )
 from carejournal.core.supervision import AgreedAction, Session
 from carejournal.core.templates import template_for
@@ -40,6 +41,15 @@ class PackEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PackSituation:
+    """The situation brought, worked through Kolb's four stages (stage, words) in order."""
+
+    occurred_on: dt.date
+    title: str
+    stages: tuple[tuple[Stage, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PackContent:
     """Everything in one pack, in the worker's own words (not yet protected)."""
 
@@ -58,6 +68,8 @@ class PackContent:
     agenda: tuple[AgendaItem, ...]
     decisions: DecisionsSeries
     plans: PlansSeries
+    situation: PackSituation | None = None
+    how_i_am: str = ""  # only when the worker chose to include it
 
     def texts(self) -> Iterator[str]:
         """Every piece of the worker's writing the pack shows (for the identifier check)."""
@@ -85,6 +97,10 @@ class PackContent:
                         reflection.entry.summary, reflection.words)
         for agenda in self.agenda:
             yield agenda.text
+        if self.situation is not None:
+            yield self.situation.title
+            yield from (words for _stage, words in self.situation.stages)
+        yield self.how_i_am
 
 
 NO_RUNG_LABEL = "rung not chosen"

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carejournal.core.patterns import Period
-from carejournal.core.preparation import Preparation
+from carejournal.core.preparation import Preparation, Stage
 from carejournal.pack.build import build_document
-from carejournal.pack.content import PackContent, pack_entry
+from carejournal.pack.content import PackContent, PackSituation, pack_entry
 from carejournal.pack.write import PackFormat, write_pack
 from carejournal.privacy.protect import Detected, Protection, statement
 
@@ -56,7 +56,21 @@ def gather(journal: Journal, prep: Preparation) -> PackContent:
         language=language, rewordings=tuple(prep.rewordings), kept=kept,
         strengths=tuple(steps.strengths(prep)), power=steps.power(prep),
         agenda=tuple(prep.agenda), decisions=journal.patterns.decisions(period),
-        plans=journal.patterns.plans(period))
+        plans=journal.patterns.plans(period), situation=situation(journal, prep),
+        how_i_am=prep.how_i_am.text if prep.how_i_am.include else "")
+
+
+def situation(journal: Journal, prep: Preparation) -> PackSituation | None:
+    """The situation brought, with the stages the worker wrote in (None if none)."""
+    brought = prep.situation
+    if brought is None:
+        return None
+    row = journal.row(brought.entry_id)
+    if row is None:  # the entry was deleted since
+        return None
+    stages = tuple((stage, brought.words(stage)) for stage in Stage
+                   if brought.words(stage).strip())
+    return PackSituation(row.occurred_on, row.title or row.summary, stages)
 
 
 def plan_pack(journal: Journal, prep: Preparation) -> PackPlan:

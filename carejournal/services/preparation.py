@@ -24,16 +24,21 @@ from carejournal.core.preparation import (
     AgendaItem,
     AgendaKind,
     GoalReflection,
+    HowIAm,
     Kept,
     LanguageItem,
     PersonStrengths,
     Power,
     Preparation,
     Rewording,
+    Situation,
+    Stage,
     clean_reason,
+    clean_words,
+    stages_from,
 )
 from carejournal.core.resources import resource_path
-from carejournal.core.supervision import AgreedAction, Session
+from carejournal.core.supervision import AgreedAction, Function, Session
 from carejournal.services.lens import FieldFinding, field_texts
 
 if TYPE_CHECKING:
@@ -241,6 +246,42 @@ class Preparing:
             raise InvalidInput("the question is empty")
         source = f"{kind.value}:{clean}" if kind is not AgendaKind.QUESTION else ""
         prep.bring(AgendaItem(kind, clean, source))
+
+    # -- step 5: bring a situation ---------------------------------------------------------
+    def bring_situation(self, prep: Preparation, entry_id: int) -> Situation:
+        """Choose the entry to work through Kolb's four stages, prefilled from its text and
+        sections (choosing the one already chosen keeps what the worker wrote)."""
+        if prep.situation is not None and prep.situation.entry_id == entry_id:
+            return prep.situation
+        if entry_id not in {r.id for r in self.chosen(prep)}:
+            raise InvalidInput(f"entry {entry_id} is not among the entries brought")
+        entry = self._journal.get(entry_id)
+        prep.situation = Situation(entry_id, stages_from(entry.body, entry.sections))
+        return prep.situation
+
+    def write_stage(self, prep: Preparation, stage: Stage, text: str) -> None:
+        """Put the worker's words for one stage of the situation."""
+        if prep.situation is None:
+            raise InvalidInput("choose a situation to bring first")
+        stages = dict(prep.situation.stages)
+        stages[stage.value] = clean_words(text)
+        prep.situation = Situation(prep.situation.entry_id, stages)
+
+    def drop_situation(self, prep: Preparation) -> None:
+        """Bring no situation after all."""
+        prep.situation = None
+
+    # -- step 6: how I am ----------------------------------------------------------------
+    def how_i_am(self, prep: Preparation, text: str, include: bool | None = None) -> None:
+        """Keep how the worker is, in their words; include says whether the pack shows it
+        (None leaves that as it was)."""
+        shown = prep.how_i_am.include if include is None else include
+        prep.how_i_am = HowIAm(clean_words(text), shown)
+
+    # -- step 7: the agenda -----------------------------------------------------------------
+    def tag(self, prep: Preparation, index: int, function: Function | None) -> None:
+        """Say which function of supervision an agenda item serves (None: untagged)."""
+        prep.tag(index, function)
 
 
 @cache

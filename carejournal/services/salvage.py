@@ -27,6 +27,7 @@ from typing import Any
 from carejournal import __version__, durable
 from carejournal.core.domain import InvalidInput, utc_now
 from carejournal.core.errors import JournalError
+from carejournal.core.supervision import Function
 from carejournal.exchange.errors import ImportProblem
 from carejournal.exchange.json_format import (
     FORMAT_NAME,
@@ -372,7 +373,8 @@ class _Builder:
     def _sessions(self) -> Iterator[Any]:
         actions: dict[int, list[Row]] = defaultdict(list)
         for a in sorted(self.t["supervision_actions"], key=lambda r: r["position"]):
-            actions[a["session_id"]].append(_pick(a, "text", "owner", "due_on", "status"))
+            actions[a["session_id"]].append(_pick(a, "text", "owner", "due_on", "status")
+                                            | {"function": _function(a.get("function"))})
         preps = {p["session_id"]: _pick(p, "state", "created_at", "updated_at")
                  for p in self.t["supervision_preparations"]}
         for light in self.t["supervision_sessions"]:
@@ -391,6 +393,12 @@ class _Builder:
                 self.dropped["supervision_preparations"] += session["preparation"] is not None
         self.dropped["supervision_actions"] += sum(len(v) for v in actions.values())
         self.dropped["supervision_preparations"] += len(preps)
+
+
+def _function(value: Any) -> str | None:
+    """An action's function as salvaged: a known one, else none (a journal from before
+    0008 has no such column; a damaged page may hold nonsense)."""
+    return value if value in {f.value for f in Function} else None
 
 
 def _pick(row: Row, *keys: str) -> Row:

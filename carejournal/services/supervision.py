@@ -15,6 +15,7 @@ from carejournal.core.preparation import Preparation
 from carejournal.core.supervision import (
     ActionStatus,
     AgreedAction,
+    Function,
     Session,
     clean_action,
     clean_session,
@@ -95,11 +96,21 @@ class SupervisionService:
             raise NoSession(f"there is no supervision session {session_id}")
 
     def add_action(self, session_id: int, text: str, owner: str = "",
-                   due_on: dt.date | None = None) -> None:
-        """Add one agreed action to a session."""
+                   due_on: dt.date | None = None, function: Function | None = None) -> None:
+        """Add one agreed action to a session (with the function it serves, if chosen)."""
         session = self.session(session_id)
-        action = clean_action(AgreedAction(text, owner, due_on))
+        action = clean_action(AgreedAction(text, owner, due_on, function=function))
         self.update(replace(session, actions=(*session.actions, action)))
+
+    def set_action_function(self, action_id: int, function: Function | None) -> None:
+        """Link an agreed action to the function of supervision it serves (None: none)."""
+        for session in self.sessions():
+            if any(a.id == action_id for a in session.actions):
+                self.update(replace(session, actions=tuple(
+                    replace(a, function=function) if a.id == action_id else a
+                    for a in session.actions)))
+                return
+        raise InvalidInput(f"there is no agreed action {action_id}")
 
     def set_action_status(self, action_id: int, status: ActionStatus) -> None:
         if not self._store.set_action_status(action_id, status):

@@ -212,7 +212,7 @@ class Loader:
             for position, a in enumerate(session.actions):
                 self.conn.execute(insert(AgreedActionRecord.__table__).values(
                     session_id=session_id, position=position, text=a.text, owner=a.owner,
-                    due_on=a.due_on, status=a.status))
+                    due_on=a.due_on, status=a.status, function=a.function))
             if session.preparation is not None:
                 p = session.preparation
                 self.conn.execute(insert(PreparationRecord.__table__).values(

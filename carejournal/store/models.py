@@ -287,6 +287,7 @@ class AgreedActionRecord(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")
+    function: Mapped[str | None] = mapped_column(String(20))  # core Function, NULL for none
 
 
 class PreparationRecord(Base):

@@ -218,7 +218,7 @@ class _Reader:
     def sessions(self) -> list[bytes]:
         actions = self.owned("SELECT session_id, " + obj([
             ("text", q("text")), ("owner", q("owner")), ("due_on", day("due_on")),
-            ("status", q("status"))])
+            ("status", q("status")), ("function", q("function"))])
             + " FROM supervision_actions ORDER BY session_id, position")
         preps: dict[int, bytes] = {}
         for owner, text in self.cursor.execute("SELECT session_id, " + obj([

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from carejournal.core.supervision import ActionStatus, AgreedAction, Session
+from carejournal.core.supervision import ActionStatus, AgreedAction, Function, Session
 from carejournal.store.engine import writer
 from carejournal.store.models import (
     AgreedActionRecord,
@@ -75,6 +75,7 @@ class SupervisionRepository:
                 else:
                     item.text, item.owner, item.due_on = action.text, action.owner, action.due_on
                     item.status, item.position = action.status.value, n
+                    item.function = _function_value(action)
                 kept.append(item)
             record.actions = kept
             return True
@@ -160,11 +161,22 @@ class SupervisionRepository:
 
 
 def _session(record: SupervisionSession) -> Session:
-    actions = tuple(AgreedAction(a.text, a.owner, a.due_on, ActionStatus(a.status), a.id)
+    actions = tuple(AgreedAction(a.text, a.owner, a.due_on, ActionStatus(a.status), a.id,
+                                 _function(a.function))
                     for a in record.actions)
     return Session(record.held_on, record.supervisor, record.notes, actions, record.id)
 
 
 def _action_record(action: AgreedAction, position: int) -> AgreedActionRecord:
     return AgreedActionRecord(position=position, text=action.text, owner=action.owner,
-                              due_on=action.due_on, status=action.status.value)
+                              due_on=action.due_on, status=action.status.value,
+                              function=_function_value(action))
+
+
+def _function_value(action: AgreedAction) -> str | None:
+    return action.function.value if action.function is not None else None
+
+
+def _function(value: str | None) -> Function | None:
+    """A stored function (one this version does not know reads as none)."""
+    return Function(value) if value in {f.value for f in Function} else None

@@ -111,7 +111,7 @@ def test_prepare_walks_every_step(capsys: pytest.CaptureFixture[str], path: Path
     shown = ok(capsys, path, "prepare", "show")
     assert "3 findings before, 2 now" in shown
     assert "kept: He said it himself" in shown
-    agenda = shown[shown.index("5. Agenda"):]
+    agenda = shown[shown.index("7. Agenda"):]
     assert agenda.index("How do I raise the rota?") < agenda.index("aggressive")
     assert "there is no finding 9" in refused(capsys, path, "prepare", "keep", "9",
                                               "--reason", "x")
@@ -132,3 +132,46 @@ def test_prepare_entries_choice_is_checked(capsys: pytest.CaptureFixture[str],
     assert "Bringing 1 chosen entries" in ok(capsys, path, "prepare", "entries", "2")
     assert "not an entry id" in refused(capsys, path, "prepare", "entries", "2,x")
     assert "1 of 2 brought" in ok(capsys, path, "prepare", "show")
+
+
+def test_actions_take_and_show_the_function_they_serve(capsys: pytest.CaptureFixture[str],
+                                                       path: Path) -> None:
+    ok(capsys, path, "supervision", "add", "--date", days(-14))
+    ok(capsys, path, "supervision", "action", "1", "Book the course", "--function",
+       "development")
+    ok(capsys, path, "supervision", "action", "1", "Ask for a debrief")
+    actions = cli_json(capsys, path, "supervision", "show", "1")["actions"]
+    assert [a["function"] for a in actions] == ["development", None]
+    assert "Book the course [development]" in ok(capsys, path, "supervision", "show", "1")
+    ok(capsys, path, "supervision", "function", "2", "support")
+    ok(capsys, path, "supervision", "function", "1", "none")
+    actions = cli_json(capsys, path, "supervision", "show", "1")["actions"]
+    assert [a["function"] for a in actions] == [None, "support"]
+    assert "not a function" in refused(capsys, path, "supervision", "function", "1", "gossip")
+    assert "no agreed action 9" in refused(capsys, path, "supervision", "function", "9",
+                                           "support")
+
+
+def test_prepare_brings_a_situation_how_i_am_and_tags(capsys: pytest.CaptureFixture[str],
+                                                      path: Path) -> None:
+    ok(capsys, path, "supervision", "add", "--date", days(2))
+    assert "1 of 4 stages" in ok(capsys, path, "prepare", "situation", "2")
+    ok(capsys, path, "prepare", "stage", "action", "Ask Mary what she would like next time.")
+    assert "stays out of the pack" in ok(capsys, path, "prepare", "how",
+                                         "Tired after three nights.")
+    assert "will be in the pack" in ok(capsys, path, "prepare", "how", "--include")
+    ok(capsys, path, "prepare", "ask", "Can I swap a night shift?")
+    ok(capsys, path, "prepare", "tag", "1", "management")
+    shown = cli_json(capsys, path, "prepare", "show", "--json")
+    assert shown["situation"]["entry_id"] == 2
+    assert shown["situation"]["stages"]["experience"] == "Mary was kind and funny at tea."
+    assert shown["situation"]["stages"]["action"] == "Ask Mary what she would like next time."
+    assert shown["how_i_am"] == {"text": "Tired after three nights.", "include": True}
+    assert shown["agenda"][0]["function"] == "management"
+    text = ok(capsys, path, "prepare", "show")
+    assert "5. A situation to bring" in text and "What I'll try: Ask Mary" in text
+    assert "[question; management]" in text
+    assert "not among the entries" in refused(capsys, path, "prepare", "situation", "3")
+    assert "no agenda item 4" in refused(capsys, path, "prepare", "tag", "4", "support")
+    ok(capsys, path, "prepare", "situation", "none")
+    assert cli_json(capsys, path, "prepare", "show", "--json")["situation"] is None

@@ -65,3 +65,19 @@ def test_csv_with_a_bom_and_a_mapping_imports(journal: Journal, tmp_path: Path) 
     assert report.entries_added == 1
     entry = journal.get(journal.rows()[0].id)
     assert (entry.body, entry.tags) == ("Tea with Ann", ("a", "b"))  # control char removed
+
+
+def test_an_agreed_action_with_an_unknown_function_refuses_the_whole_file(
+        tmp_path: Path) -> None:
+    """All or nothing: one action naming no known function of supervision stops the import."""
+    import json
+
+    from carejournal.exchange.json_import import read_json
+
+    data = json.loads((Path(__file__).parent / "data" / "every_row.json").read_text("utf-8"))
+    data["supervision_sessions"][0]["actions"][0]["function"] = "gossip"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ImportProblem) as caught:
+        read_json(bad)
+    assert "gossip" in str(caught.value)

@@ -189,3 +189,51 @@ def test_language_reads_the_chosen_entries_together_not_one_by_one(
                         or bulk(wanted))
     assert len(journal.preparing.language(prep)) == 6
     assert reads == [ids]
+
+
+def test_a_situation_is_prefilled_kept_when_chosen_again_and_refused_if_not_brought(
+        journal: Journal, prep: Preparation) -> None:
+    from carejournal.core.preparation import Stage
+
+    gibbs = journal.add(draft("Notes first.", EntryKind.REFLECTION, DAY, model="gibbs",
+                              sections=(("description", "We went out."),
+                                        ("feelings", "Nervous."),
+                                        ("action-plan", "Plan again."))))
+    other = journal.add(draft("Too early.", day=dt.date(2026, 10, 1)))
+    steps = journal.preparing
+    situation = steps.bring_situation(prep, gibbs)
+    assert situation.words(Stage.EXPERIENCE) == "Notes first.\n\nWe went out."
+    assert situation.words(Stage.REFLECTION) == "Nervous."
+    assert situation.words(Stage.THINKING) == ""
+    assert situation.words(Stage.ACTION) == "Plan again."
+    steps.write_stage(prep, Stage.THINKING, "  Going slowly helped.  ")
+    assert steps.bring_situation(prep, gibbs).words(Stage.THINKING) == "Going slowly helped."
+    with pytest.raises(InvalidInput, match="not among the entries brought"):
+        steps.bring_situation(prep, other)
+    steps.drop_situation(prep)
+    with pytest.raises(InvalidInput, match="choose a situation"):
+        steps.write_stage(prep, Stage.ACTION, "x")
+
+
+def test_how_i_am_keeps_the_choice_to_include_unless_told(journal: Journal,
+                                                          prep: Preparation) -> None:
+    steps = journal.preparing
+    steps.how_i_am(prep, "Tired.")
+    assert not prep.how_i_am.include
+    steps.how_i_am(prep, "Tired.", True)
+    steps.how_i_am(prep, "Tired, better now.")
+    assert prep.how_i_am.include and prep.how_i_am.text == "Tired, better now."
+    with pytest.raises(InvalidInput):
+        steps.how_i_am(prep, "x" * 10_001)
+
+
+def test_an_agreed_action_is_linked_to_a_function(journal: Journal, prep: Preparation
+                                                  ) -> None:
+    from carejournal.core.supervision import Function
+
+    action = journal.supervision.sessions()[0].actions[0]
+    assert action.function is None
+    journal.supervision.set_action_function(action.id or 0, Function.MANAGEMENT)
+    assert journal.supervision.sessions()[0].actions[0].function is Function.MANAGEMENT
+    with pytest.raises(InvalidInput):
+        journal.supervision.set_action_function(999, Function.SUPPORT)

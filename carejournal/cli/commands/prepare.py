@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from carejournal.cli.parser import date_type, positive
+from carejournal.cli.parser import date_type, function_type, positive
 from carejournal.core.domain import InvalidInput
 from carejournal.core.i18n import _
-from carejournal.core.preparation import AgendaKind, Preparation, Step
+from carejournal.core.preparation import AgendaKind, Preparation, Stage, Step
 from carejournal.core.supervision import parse_status
 
 if TYPE_CHECKING:
@@ -24,7 +24,9 @@ def add_prepare_arguments(prep: argparse.ArgumentParser) -> None:
     prep.add_argument("--session", type=positive, metavar="ID",
                       help=_("the session to prepare for (default: the next one)"))
     steps = prep.add_subparsers(dest="prepare_command", metavar="STEP")
-    steps.add_parser("show", help=_("every step: what is chosen and what is left to do"))
+    show = steps.add_parser("show", help=_("every step: what is chosen and what is left to do"))
+    show.add_argument("--json", action="store_true",
+                      help=_("print the situation, how you are and the agenda as JSON"))
     period = steps.add_parser("period", help=_("1: the dates to look back over"))
     period.add_argument("--since", type=date_type, required=True)
     period.add_argument("--until", type=date_type)
@@ -55,15 +57,40 @@ def add_prepare_arguments(prep: argparse.ArgumentParser) -> None:
     how.add_argument("--question", action="store_true", help=_("bring it to supervision"))
     bring = steps.add_parser("bring", help=_("4: put question N of step 4 on the agenda"))
     bring.add_argument("n", type=positive, metavar="N")
-    for name, text in (("ask", "5: add your own question to the agenda"),
-                       ("goal", "5: add a development goal to the agenda"),
-                       ("name", "6: your name for the cover (empty to leave it off)")):
+    _add_four_functions(steps)
+    for name, text in (("ask", _("7: add your own question to the agenda")),
+                       ("goal", _("7: add a development goal to the agenda")),
+                       ("name", _("8: your name for the cover (empty to leave it off)"))):
         steps.add_parser(name, help=text).add_argument("text", metavar="TEXT")
-    move = steps.add_parser("move", help=_("5: move agenda item N to place TO"))
+    move = steps.add_parser("move", help=_("7: move agenda item N to place TO"))
     move.add_argument("n", type=positive, metavar="N")
     move.add_argument("to", type=positive, metavar="TO")
-    steps.add_parser("remove", help=_("5: take agenda item N off")).add_argument(
+    steps.add_parser("remove", help=_("7: take agenda item N off")).add_argument(
         "n", type=positive, metavar="N")
+    tag = steps.add_parser("tag", help=_("7: the function agenda item N serves"))
+    tag.add_argument("n", type=positive, metavar="N")
+    tag.add_argument("function", type=function_type, metavar="FUNCTION",
+                     help=_("support, development, management, mediation or none"))
+
+
+def _add_four_functions(steps: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Steps 5 and 6: a situation through Kolb's four stages, and how you are."""
+    situation = steps.add_parser("situation", help=_("5: bring entry ENTRY as a situation "
+                                                   "to work through (none: bring none)"))
+    situation.add_argument("entry", metavar="ENTRY|none")
+    stage = steps.add_parser("stage", help=_("5: your words for one stage of the situation"))
+    stage.add_argument("stage", choices=[s.value for s in Stage],
+                       help=_("experience: what happened; reflection: what I noticed; "
+                              "thinking: what I make of it; action: what I'll try"))
+    stage.add_argument("text", metavar="TEXT")
+    how = steps.add_parser("how", help=_("6: how you are and the support you need, in your "
+                                       "words (never charted or counted)"))
+    how.add_argument("text", metavar="TEXT", nargs="?")
+    shown = how.add_mutually_exclusive_group()
+    shown.add_argument("--include", dest="include", action="store_true", default=None,
+                       help=_("put it in the pack"))
+    shown.add_argument("--leave-out", dest="include", action="store_false",
+                       help=_("keep it out of the pack (the default)"))
 
 
 def add_export_arguments(export: argparse.ArgumentParser) -> None:
@@ -102,7 +129,12 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     if command == "show":
         journal.preparing.start_language(prep)
         journal.supervision.save(prep)
-        print_preparation(journal, prep)
+        if args.json:
+            from carejournal.cli.commands.prepare_show import print_functions_json
+
+            print_functions_json(journal, prep)
+        else:
+            print_preparation(journal, prep)
         return 0
     message = _apply(journal, prep, command, args)
     journal.supervision.save(prep)
@@ -134,7 +166,34 @@ def _apply(journal: Journal, prep: Preparation, command: str,
         return f"Marked action {args.action_id} {status.value}."
     if command in ("reword", "keep", "question", "undo"):
         return _language(journal, prep, command, args)
+    if command in ("situation", "stage", "how", "tag"):
+        return _four_functions(journal, prep, command, args)
     return _later_steps(journal, prep, command, args)
+
+
+def _four_functions(journal: Journal, prep: Preparation, command: str,
+                    args: argparse.Namespace) -> str:
+    steps = journal.preparing
+    if command == "situation":
+        if args.entry.strip().casefold() == "none":
+            steps.drop_situation(prep)
+            return _("No situation is brought now.")
+        if not args.entry.strip().isdigit():
+            raise InvalidInput(_("'{entry}' is not an entry id").format(entry=args.entry))
+        situation = steps.bring_situation(prep, int(args.entry))
+        return _("Bringing entry {id} as the situation ({n} of 4 stages filled from it).") \
+            .format(id=situation.entry_id, n=len(situation.stages))
+    if command == "stage":
+        steps.write_stage(prep, Stage(args.stage), args.text)
+        return _("Kept your words for that stage.")
+    if command == "how":
+        steps.how_i_am(prep, prep.how_i_am.text if args.text is None else args.text,
+                       args.include)
+        return _("Kept. It will be in the pack.") if prep.how_i_am.include else \
+            _("Kept. It stays out of the pack.")
+    steps.tag(prep, args.n - 1, args.function)
+    return _("Agenda item {n} now serves: {function}.").format(
+        n=args.n, function=args.function.value if args.function else _("no function"))
 
 
 def _language(journal: Journal, prep: Preparation, command: str,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from carejournal.cli.commands.supervision import action_line
+from carejournal.cli.output import print_json
 from carejournal.core.i18n import _
-from carejournal.core.preparation import Preparation
+from carejournal.core.preparation import STAGE_LABELS, Preparation, Stage
 from carejournal.core.supervision import when_text
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def print_preparation(journal: Journal, prep: Preparation) -> None:
-    """Print the six steps with numbers the other prepare commands take."""
+    """Print the eight steps with numbers the other prepare commands take."""
     import datetime as dt
 
     steps = journal.preparing
@@ -30,13 +31,49 @@ def print_preparation(journal: Journal, prep: Preparation) -> None:
     _language(journal, prep)
     _strengths(journal, prep)
     _power(journal, prep)
-    print(_("\n5. Agenda (prepare ask TEXT, prepare goal TEXT, prepare move N TO, "
-          "prepare remove N)"))
+    _situation(prep)
+    _how_i_am(prep)
+    print(_("\n7. Agenda (prepare ask TEXT, prepare goal TEXT, prepare move N TO, "
+          "prepare remove N, prepare tag N support|development|management|mediation|none)"))
     if not prep.agenda:
         print(_("   Nothing yet."))
     for n, item in enumerate(prep.agenda, 1):
-        print(f"   {n}. {item.text}  [{item.kind.value}]")
-    print(_("\n6. Export: carejournal export --out pack.pdf   (or .docx, .md)"))
+        function = item.function.value if item.function else _("untagged")
+        print(f"   {n}. {item.text}  [{item.kind.value}; {function}]")
+    print(_("\n8. Export: carejournal export --out pack.pdf   (or .docx, .md)"))
+
+
+def _situation(prep: Preparation) -> None:
+    print(_("\n5. A situation to bring (prepare situation ENTRY|none, "
+            "prepare stage experience|reflection|thinking|action TEXT)"))
+    if prep.situation is None:
+        print(_("   None chosen."))
+        return
+    print(_("   Entry {id}:").format(id=prep.situation.entry_id))
+    for stage in Stage:
+        words = prep.situation.words(stage) or _("(not written yet)")
+        print(f"   {STAGE_LABELS[stage]}: {words}")
+
+
+def _how_i_am(prep: Preparation) -> None:
+    print(_("\n6. How I am (prepare how TEXT [--include | --leave-out]); yours, never counted"))
+    how = prep.how_i_am
+    print("   " + (how.text or _("Nothing written.")))
+    print(_("   In the pack.") if how.include else _("   Not in the pack."))
+
+
+def print_functions_json(journal: Journal, prep: Preparation) -> None:
+    """The situation, "How I am" and the agenda with its functions, as JSON."""
+    situation = prep.situation
+    print_json({
+        "session_id": prep.session_id, "step": int(prep.step),
+        "situation": None if situation is None else {
+            "entry_id": situation.entry_id,
+            "stages": {stage.value: situation.words(stage) for stage in Stage}},
+        "how_i_am": {"text": prep.how_i_am.text, "include": prep.how_i_am.include},
+        "agenda": [{"text": a.text, "kind": a.kind.value,
+                    "function": a.function.value if a.function else None}
+                   for a in prep.agenda]})
 
 
 def _entries(journal: Journal, prep: Preparation) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from carejournal.cli.output import print_json
-from carejournal.cli.parser import date_type, positive
+from carejournal.cli.parser import date_type, function_type, positive
 from carejournal.core.domain import InvalidInput, clean_name
 from carejournal.core.i18n import _, ngettext
 from carejournal.core.supervision import (
@@ -41,6 +41,14 @@ def add_supervision_arguments(sup: argparse.ArgumentParser) -> None:
     action.add_argument("text", metavar="TEXT")
     action.add_argument("--owner", default="", help=_("who will do it (default: you)"))
     action.add_argument("--due", type=date_type, help=_("when it is due (YYYY-MM-DD)"))
+    action.add_argument("--function", type=function_type, default=None, metavar="FUNCTION",
+                        help=_("the function of supervision it serves: support, development, "
+                               "management or mediation (default: none)"))
+    function = acts.add_parser("function", help=_("link an agreed action to the function of "
+                                                "supervision it serves"))
+    function.add_argument("action_id", type=positive, metavar="ACTION")
+    function.add_argument("function", type=function_type, metavar="FUNCTION",
+                          help=_("support, development, management, mediation or none"))
     mark = acts.add_parser("mark", help=_("mark an agreed action done, in-progress, dropped "
                                         "or open"))
     mark.add_argument("action_id", type=positive, metavar="ACTION")
@@ -82,8 +90,13 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
         else:
             _print_session(session)
     elif command == "action":
-        service.add_action(args.id, args.text, args.owner, args.due)
+        service.add_action(args.id, args.text, args.owner, args.due, args.function)
         print(_('Added the action to session {id}.').format(id=args.id))
+    elif command == "function":
+        service.set_action_function(args.action_id, args.function)
+        print(_("Action {action_id} now serves: {function}.").format(
+            action_id=args.action_id,
+            function=args.function.value if args.function else _("no function")))
     elif command == "mark":
         status = parse_status(args.status)
         service.set_action_status(args.action_id, status)
@@ -130,7 +143,8 @@ def action_line(action: AgreedAction) -> str:
     """An agreed action on one line: id, status, text, owner and due date."""
     owner = f" ({action.owner})" if action.owner else ""
     due = f", due {action.due_on.isoformat()}" if action.due_on else ""
-    return f"[{action.id}] {STATUS_LABELS[action.status]}: {action.text}{owner}{due}"
+    serves = f" [{action.function.value}]" if action.function else ""
+    return f"[{action.id}] {STATUS_LABELS[action.status]}: {action.text}{owner}{due}{serves}"
 
 
 def run_status(journal: Journal, args: argparse.Namespace) -> int:

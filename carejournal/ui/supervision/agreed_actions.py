@@ -25,6 +25,7 @@ from carejournal.core.supervision import (
     MAX_SUPERVISOR_CHARS,
     ActionStatus,
     AgreedAction,
+    Function,
 )
 from carejournal.ui.shared.dates import py_date, qdate
 from carejournal.ui.shared.pickers import date_edit
@@ -37,6 +38,34 @@ def status_label(status: ActionStatus) -> str:
             ActionStatus.IN_PROGRESS: translate("CareJournal", "In progress"),
             ActionStatus.DONE: translate("CareJournal", "Done"),
             ActionStatus.DROPPED: translate("CareJournal", "Dropped")}[status]
+
+
+def function_label(function: Function | None) -> str:
+    """How a function of supervision reads in the window (None: not chosen)."""
+    translate = QCoreApplication.translate
+    if function is None:
+        return translate("CareJournal", "No function")
+    return {Function.SUPPORT: translate("CareJournal", "Support"),
+            Function.DEVELOPMENT: translate("CareJournal", "Development"),
+            Function.MANAGEMENT: translate("CareJournal", "Management"),
+            Function.MEDIATION: translate("CareJournal", "Mediation")}[function]
+
+
+def function_box(function: Function | None) -> QComboBox:
+    """A drop-down of the four functions, starting on "No function" unless one is given
+    (a default must not claim a function the worker did not choose)."""
+    box = QComboBox()
+    box.addItem(function_label(None), "")
+    for value in Function:
+        box.addItem(function_label(value), value.value)
+    box.setCurrentIndex(box.findData(function.value if function else ""))
+    return box
+
+
+def chosen_function(box: QComboBox) -> Function | None:
+    """The function chosen in a function_box (None for "No function")."""
+    value = box.currentData()
+    return Function(value) if value else None
 
 
 def dated(accessible: str) -> QDateEdit:
@@ -55,18 +84,21 @@ class ActionRow:
     has_due: QCheckBox
     due: QDateEdit
     status: QComboBox
+    function: QComboBox
     remove: QPushButton
     id: int | None = None
 
     def widgets(self) -> tuple[QWidget, ...]:
         """In column order."""
-        return (self.text, self.owner, self.has_due, self.due, self.status, self.remove)
+        return (self.text, self.owner, self.has_due, self.due, self.status, self.function,
+                self.remove)
 
     def action(self) -> AgreedAction:
         """The action as the row describes it."""
         due = py_date(self.due.date()) if self.has_due.isChecked() else None
         return AgreedAction(self.text.text(), self.owner.text(), due,
-                            ActionStatus(self.status.currentData()), self.id)
+                            ActionStatus(self.status.currentData()), self.id,
+                            chosen_function(self.function))
 
 
 class ActionsTable(QWidget):
@@ -82,9 +114,10 @@ class ActionsTable(QWidget):
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 1)
         self.headers = [QLabel(t) for t in (self.tr("What was agreed"), self.tr("Who"),
-                                            self.tr("Due by"), self.tr("How it stands"))]
-        for header, (column, span) in zip(self.headers, ((0, 1), (1, 1), (2, 2), (4, 1)),
-                                          strict=True):
+                                            self.tr("Due by"), self.tr("How it stands"),
+                                            self.tr("Serves"))]
+        for header, (column, span) in zip(self.headers, ((0, 1), (1, 1), (2, 2), (4, 1),
+                                                         (5, 1)), strict=True):
             header.setStyleSheet("font-weight: 600;")
             self.grid.addWidget(header, 0, column, 1, span)
         self.empty = QLabel(self.tr("No actions agreed in this session yet."))
@@ -123,7 +156,8 @@ class ActionsTable(QWidget):
                                   placeholderText=self.tr("for example: read the new plan")),
                         QLineEdit(action.owner, maxLength=MAX_SUPERVISOR_CHARS,
                                   placeholderText=self.tr("me")),
-                        QCheckBox(), due, status, QPushButton(self.tr("Remove")), action.id)
+                        QCheckBox(), due, status, function_box(action.function),
+                        QPushButton(self.tr("Remove")), action.id)
         row.has_due.setChecked(action.due_on is not None)
         row.has_due.toggled.connect(due.setEnabled)
         row.remove.clicked.connect(lambda: self.remove_row(row))
@@ -132,6 +166,7 @@ class ActionsTable(QWidget):
         row.has_due.toggled.connect(self.edited)
         due.dateChanged.connect(self.edited)
         status.currentIndexChanged.connect(self.edited)
+        row.function.currentIndexChanged.connect(self.edited)
         self.rows.append(row)
         self._relayout()
         if not quiet:
@@ -163,6 +198,7 @@ class ActionsTable(QWidget):
                     (row.has_due, self.tr("Action {n} has a due date")),
                     (row.due, self.tr("Due date of action {n}")),
                     (row.status, self.tr("How action {n} stands")),
+                    (row.function, self.tr("The function of supervision action {n} serves")),
                     (row.remove, self.tr("Remove action {n}"))):
                 widget.setAccessibleName(name.format(n=number))
         for header in self.headers:

@@ -1,4 +1,4 @@
-"""Step 5 of the preparation: the agenda. The worker's own questions, the items brought from
+"""Step 7 of the preparation: the agenda. The worker's own questions, the items brought from
 the earlier steps and development goals, in the order the worker wants to take them."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from carejournal.core.dates import readable_dates
 from carejournal.core.preparation import AgendaItem, AgendaKind, Preparation
 from carejournal.services.journal import Journal
+from carejournal.ui.supervision.agreed_actions import chosen_function, function_box, function_label
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,
     PrepPage,
@@ -45,8 +46,13 @@ def kind_text(kind: AgendaKind) -> str:
 
 
 def item_text(item: AgendaItem) -> str:
-    return translate("CareJournal", "{kind}: {text}").format(kind=kind_text(item.kind),
-                                       text=readable_dates(item.text))
+    """An agenda item with where it came from and, once tagged, the function it serves."""
+    text = translate("CareJournal", "{kind}: {text}").format(kind=kind_text(item.kind),
+                                                            text=readable_dates(item.text))
+    if item.function is None:
+        return text
+    return translate("CareJournal", "{text} [{function}]").format(
+        text=text, function=function_label(item.function))
 
 
 class AgendaPage(PrepPage):
@@ -55,10 +61,11 @@ class AgendaPage(PrepPage):
     def __init__(self, journal: Journal, prep: Preparation,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, prep, parent)
-        self.setTitle(self.tr("Step 5 of 6: the agenda"))
+        self.setTitle(self.tr("Step 7 of 8: the agenda"))
         self.setSubTitle(self.tr(
             "What you want to talk about, in the order you want to take it. Add your own "
-            "questions and what you want to grow in."))
+            "questions and what you want to grow in, and say which function of supervision "
+            "each serves: the pack groups them so."))
         self._build()
 
     def _build(self) -> None:
@@ -75,8 +82,16 @@ class AgendaPage(PrepPage):
         self.remove_button = button(self.tr("&Remove"), self.tr("Take the item off the agenda"))
         self.up_button.setToolTip(self.tr("Alt+Up"))
         self.down_button.setToolTip(self.tr("Alt+Down"))
+        self.function = function_box(None)
+        self.function.setAccessibleName(self.tr("The function of supervision the item serves"))
+        self.function.setToolTip(self.tr(
+            "Support: how you are. Development: your learning. Management: your practice "
+            "and the service. Mediation: between you and the organisation."))
+        serves = QLabel(self.tr("&Serves:"))
+        serves.setBuddy(self.function)
         side = QVBoxLayout()
-        for widget in (self.up_button, self.down_button, self.remove_button):
+        for widget in (self.up_button, self.down_button, self.remove_button, serves,
+                       self.function):
             side.addWidget(widget)
         side.addStretch(1)
         top = QHBoxLayout()
@@ -105,7 +120,8 @@ class AgendaPage(PrepPage):
         layout.addLayout(top, 1)
         layout.addLayout(grid)
         layout.addWidget(self.message)
-        order = (self.list, self.up_button, self.down_button, self.remove_button, self.question,
+        order = (self.list, self.up_button, self.down_button, self.remove_button, self.function,
+                 self.question,
                  self.question_button, self.goal, self.goal_button)
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -126,6 +142,7 @@ class AgendaPage(PrepPage):
         self.question.returnPressed.connect(lambda: self.add(AgendaKind.QUESTION))
         self.goal.returnPressed.connect(lambda: self.add(AgendaKind.DEVELOPMENT))
         self.list.currentRowChanged.connect(lambda _r: self._enable())
+        self.function.activated.connect(lambda _i: self.tag_current())
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1), context=context)
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1), context=context)
@@ -156,6 +173,9 @@ class AgendaPage(PrepPage):
         self.up_button.setEnabled(0 < row < count)
         self.down_button.setEnabled(0 <= row < count - 1)
         self.remove_button.setEnabled(0 <= row < count)
+        self.function.setEnabled(0 <= row < count)
+        current = self.prep.agenda[row].function if 0 <= row < count else None
+        self.function.setCurrentIndex(self.function.findData(current.value if current else ""))
 
     # -- changing ------------------------------------------------------------
     def move_current(self, by: int) -> None:
@@ -166,6 +186,19 @@ class AgendaPage(PrepPage):
             return
         self.prep.move(row, to)
         self.refresh(to)
+        self.saved()
+
+    def tag_current(self) -> None:
+        """Say which function the chosen item serves (or none)."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.prep.agenda):
+            return
+        try:
+            self.journal.preparing.tag(self.prep, row, chosen_function(self.function))
+        except PROBLEMS as exc:
+            self.problem(exc)
+            return
+        self.refresh(row)
         self.saved()
 
     def remove_current(self) -> None:

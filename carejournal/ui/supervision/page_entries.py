@@ -48,7 +48,7 @@ class EntriesPage(PrepPage):
     def __init__(self, journal: Journal, prep: Preparation,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, prep, parent)
-        self.setTitle(self.tr("Step 1 of 6: the period and your entries"))
+        self.setTitle(self.tr("Step 1 of 8: the period and your entries"))
         self.setSubTitle(self.tr(
             "Choose what to bring. Everything in the period is ticked to start with. Your "
             "choices are saved as you go, so you can close this and finish it later."))

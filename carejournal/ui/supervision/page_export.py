@@ -1,4 +1,4 @@
-"""Step 6 of the preparation: write the pack. The worker's name, the format, each person's
+"""Step 8 of the preparation: write the pack. The worker's name, the format, each person's
 alias and other names, then a check for anything else that could identify someone; nothing
 is written until the worker has seen what the check found."""
 
@@ -80,7 +80,7 @@ class ExportPage(PrepPage):
     def __init__(self, journal: Journal, prep: Preparation,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, prep, parent)
-        self.setTitle(self.tr("Step 6 of 6: the supervision pack"))
+        self.setTitle(self.tr("Step 8 of 8: the supervision pack"))
         self.setSubTitle(self.tr(
             "People are called by an alias in the pack. Check for anything else that could "
             "identify someone, then export."))

@@ -53,7 +53,7 @@ class LanguagePage(PrepPage):
     def __init__(self, journal: Journal, prep: Preparation,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, prep, parent)
-        self.setTitle(self.tr("Step 2 of 6: words worth a second look"))
+        self.setTitle(self.tr("Step 2 of 8: words worth a second look"))
         self.setSubTitle(self.tr(
             "The lens noticed these wordings in the entries you chose. For each one, you can "
             "reword it in the entry, keep it with your reason, or bring it to supervision as "

@@ -46,7 +46,7 @@ class StrengthsPage(PrepPage):
     def __init__(self, journal: Journal, prep: Preparation,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, prep, parent)
-        self.setTitle(self.tr("Step 3 of 6: strengths"))
+        self.setTitle(self.tr("Step 3 of 8: strengths"))
         self.setSubTitle(self.tr(
             "Supervision goes better when we bring people's strengths as well as their "
             "problems. Here is what you noted about each person in the entries you chose."))

@@ -42,7 +42,7 @@ class PowerPage(PrepPage):
     def __init__(self, journal: Journal, prep: Preparation,
                  parent: QWidget | None = None) -> None:
         super().__init__(journal, prep, parent)
-        self.setTitle(self.tr("Step 4 of 6: power and fallibility"))
+        self.setTitle(self.tr("Step 4 of 8: power and fallibility"))
         self.setSubTitle(self.tr(
             "Who made the decisions, and how patient were the plans? None of us is perfect; "
             "these are things to think about together, not marks."))

@@ -1,4 +1,4 @@
-"""The guided preparation for supervision: six steps in a wizard, saved as the worker goes so
+"""The guided preparation for supervision: eight steps in a wizard, saved as the worker goes so
 it can be closed and finished later. If no session is planned, it asks for the next one."""
 
 from __future__ import annotations
@@ -29,9 +29,11 @@ from carejournal.ui.shared.tab_order import follow_layout
 from carejournal.ui.supervision.page_agenda import AgendaPage
 from carejournal.ui.supervision.page_entries import EntriesPage
 from carejournal.ui.supervision.page_export import ExportPage
+from carejournal.ui.supervision.page_how import HowIAmPage
 from carejournal.ui.supervision.page_language import LanguagePage
 from carejournal.ui.supervision.page_people import StrengthsPage
 from carejournal.ui.supervision.page_power import PowerPage
+from carejournal.ui.supervision.page_situation import SituationPage
 from carejournal.ui.supervision.prepare_common import (
     PROBLEMS,
     PrepPage,
@@ -44,7 +46,8 @@ DAYS_AHEAD = 7
 
 
 class PrepareWizard(QWizard):
-    """Period and entries, language, strengths, power and fallibility, agenda, export."""
+    """Period and entries, language, strengths, power and fallibility, a situation, how I
+    am, agenda, export."""
 
     entry_changed = Signal(int)  # an entry was reworded: the window should show it anew
 
@@ -64,6 +67,7 @@ class PrepareWizard(QWizard):
         self.pages: dict[Step, PrepPage] = {}
         for step, page_class in ((Step.ENTRIES, EntriesPage), (Step.LANGUAGE, LanguagePage),
                                  (Step.STRENGTHS, StrengthsPage), (Step.POWER, PowerPage),
+                                 (Step.SITUATION, SituationPage), (Step.HOW_I_AM, HowIAmPage),
                                  (Step.AGENDA, AgendaPage), (Step.EXPORT, ExportPage)):
             page = page_class(journal, prep, self)
             page.changed.connect(self.save)

@@ -116,7 +116,8 @@ def test_strength_question_and_power_question_can_be_taken_back(
     power.toggle_question(question)
     assert not power.is_brought(question)
     assert power.question_buttons[1].text() == "Bring to supervision"
-    wizard.next()
+    for _ in range(3):  # the situation, how I am, the agenda
+        wizard.next()
     agenda = wizard.currentPage()
     assert isinstance(agenda, AgendaPage)
     assert [a.kind for a in wizard.prep.agenda] == [AgendaKind.STRENGTH]
@@ -130,7 +131,7 @@ def test_removing_an_entry_from_the_agenda_unmarks_it(filled_wizard: PrepareWiza
     entries = wizard.currentPage()
     entry_id = entries.model.rows[0].id
     entries.set_discuss(entry_id, True)
-    for _ in range(4):
+    for _ in range(6):
         wizard.next()
     agenda = wizard.currentPage()
     assert isinstance(agenda, AgendaPage) and agenda.list.count() == 1
@@ -156,7 +157,10 @@ def test_an_empty_period_says_so_kindly_on_every_page(journal: Journal, qtbot) -
     assert not power.figure.isVisibleTo(power)
     assert "No decisions were noted" in power.figure_text.text()
     wizard.next()
-    wizard.next()
+    situation = wizard.currentPage()
+    assert situation.entry.count() == 1 and situation.none_text.isVisibleTo(situation)
+    for _ in range(3):
+        wizard.next()
     export = wizard.currentPage()
     export.check()
     assert "Nothing else that could identify someone" in export.found_text.text()
@@ -164,7 +168,7 @@ def test_an_empty_period_says_so_kindly_on_every_page(journal: Journal, qtbot) -
 
 def test_every_input_has_a_name_for_screen_readers(filled_wizard: PrepareWizard) -> None:
     wizard = filled_wizard
-    for _ in range(5):
+    for _ in range(7):
         wizard.next()
     assert wizard.currentId() == int(Step.EXPORT)
     kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QRadioButton,

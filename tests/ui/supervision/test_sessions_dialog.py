@@ -176,7 +176,9 @@ def test_every_input_has_an_accessible_name(open_dialog) -> None:
     row = dialog.action_table.rows[1]
     assert [w.accessibleName() for w in row.widgets()] == [
         "Agreed action 2", "Who does action 2", "Action 2 has a due date",
-        "Due date of action 2", "How action 2 stands", "Remove action 2"]
+        "Due date of action 2", "How action 2 stands",
+        "The function of supervision action 2 serves", "Remove action 2"]
+    assert row.function.currentText() == "No function", "a new action serves no function yet"
     assert not row.due.isEnabled(), "no due date until asked for"
     row.has_due.setChecked(True)
     assert row.due.isEnabled()

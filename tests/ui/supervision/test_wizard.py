@@ -10,16 +10,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from carejournal.core.preparation import AgendaKind, Step
-from carejournal.core.supervision import ActionStatus
+from carejournal.core.preparation import AgendaKind, Stage, Step
+from carejournal.core.supervision import ActionStatus, Function
 from carejournal.services.journal import Journal
 from carejournal.ui.supervision.entries_model import EntryChoiceModel
 from carejournal.ui.supervision.page_agenda import AgendaPage
 from carejournal.ui.supervision.page_entries import EntriesPage
 from carejournal.ui.supervision.page_export import ExportPage
+from carejournal.ui.supervision.page_how import HowIAmPage
 from carejournal.ui.supervision.page_language import LanguagePage
 from carejournal.ui.supervision.page_people import StrengthsPage
 from carejournal.ui.supervision.page_power import PowerPage
+from carejournal.ui.supervision.page_situation import SituationPage
 from carejournal.ui.supervision.wizard import PrepareWizard
 from tests.ui.supervision.prep_journal import TODAY, Prepared, fill
 
@@ -146,9 +148,51 @@ def _agenda_step(wizard: PrepareWizard, qtbot) -> list[str]:
     qtbot.keyClick(page.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert wizard.prep.agenda[1].kind is AgendaKind.ENTRY
     page.goal.setText("Use Gibbs for one hard day a month")
+    page.goal.setFocus()  # the worker types in the field, so it has the focus
     qtbot.keyClick(page.goal, Qt.Key.Key_Return)
+    assert wizard.currentPage() is page, "Enter in the field adds the goal, nothing more"
     assert wizard.prep.agenda[-1].kind is AgendaKind.DEVELOPMENT
     return [a.text for a in wizard.prep.agenda]
+
+
+def _situation_step(wizard: PrepareWizard, qtbot) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, SituationPage)
+    assert page.entry.currentText() == "No situation"
+    assert not page.boxes[Stage.EXPERIENCE].isEnabled()
+    page.entry.setCurrentIndex(1)
+    page.entry.activated.emit(1)
+    situation = wizard.prep.situation
+    assert situation is not None and situation.entry_id == page.entry.itemData(1)
+    happened = page.boxes[Stage.EXPERIENCE].toPlainText()
+    assert happened and happened == situation.words(Stage.EXPERIENCE), "filled from the entry"
+    page.boxes[Stage.ACTION].setFocus()
+    qtbot.keyClicks(page.boxes[Stage.ACTION], "Ask Mary Jones first")
+    qtbot.keyClick(page.boxes[Stage.ACTION], Qt.Key.Key_Return)  # a new line, not Next
+    assert wizard.currentPage() is page
+    assert page.boxes[Stage.ACTION].toPlainText() == "Ask Mary Jones first\n"
+    assert wizard.prep.situation.words(Stage.ACTION) == "Ask Mary Jones first"
+
+
+def _how_step(wizard: PrepareWizard, qtbot) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, HowIAmPage)
+    assert not page.include.isChecked(), "it is the worker's: out of the pack until ticked"
+    page.words.setFocus()
+    qtbot.keyClicks(page.words, "Tired after nights; a debrief would help.")
+    assert wizard.prep.how_i_am.text == "Tired after nights; a debrief would help."
+    assert not wizard.prep.how_i_am.include
+
+
+def _tag_first(wizard: PrepareWizard) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, AgendaPage)
+    page.list.setCurrentRow(0)
+    assert page.function.currentText() == "No function", "a new item starts untagged"
+    page.function.setCurrentIndex(page.function.findData("support"))
+    page.function.activated.emit(page.function.currentIndex())
+    assert wizard.prep.agenda[0].function is Function.SUPPORT
+    assert page.list.item(0).text().endswith("[Support]")
 
 
 def _export_step(wizard: PrepareWizard, journal: Journal, tmp_path: Path, qtbot,
@@ -198,7 +242,12 @@ def test_walk_the_whole_preparation(wizard: PrepareWizard, journal: Journal, ids
     wizard.next()
     _power_step(wizard, qtbot)
     wizard.next()
+    _situation_step(wizard, qtbot)
+    wizard.next()
+    _how_step(wizard, qtbot)
+    wizard.next()
     agenda = _agenda_step(wizard, qtbot)
+    _tag_first(wizard)
     wizard.next()
     pack = _export_step(wizard, journal, tmp_path, qtbot, dialogs)
     text = pack.read_text(encoding="utf-8")
@@ -208,6 +257,9 @@ def test_walk_the_whole_preparation(wizard: PrepareWizard, journal: Journal, ids
     assert "Rose" in text and "Sam Carer" in text
     assert "How do I say no to extra shifts kindly?" in text
     assert "Quoting the care plan's words" in text
+    assert "A situation to work through" in text and "Ask Rose first" in text
+    assert "How I am" not in text and "Tired after nights" not in text
+    assert text.index("## Support") < text.index("## Not yet tagged")
     saved = journal.supervision.prepare_next(TODAY)
     assert saved.step is Step.EXPORT
     assert [a.text for a in saved.agenda] == agenda
