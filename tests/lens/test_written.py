@@ -73,6 +73,22 @@ def test_a_fresh_check() -> None:
     assert fresh.sentences >= 150 and fresh.misses == []
 
 
+def test_the_second_traps() -> None:
+    """tests/lens/written/traps2.toml: a fourth part ("traps2"), written in a later round before
+    that round's fixes: mostly clean traps (the lexicon's words in harmless senses, about
+    things, animals, the writer or relatives' children, names, idioms, quotations) and some
+    wording the guides object to. Its figures are printed; its misses with the development
+    part's (CAREJOURNAL_LENS_MISSES=1). No floor: it measures precision on untuned text."""
+    sentences = scoring.load([WRITTEN / "traps2.toml"])
+    assert {s.part for s in sentences} == {"traps2"} and len(sentences) >= 260
+    assert sum(not s.flags for s in sentences) >= 200
+    scores = scoring.score(shipped_lens(), sentences, shown=("traps2",))
+    traps = scores["traps2"]
+    SCORES["traps2"] = "\n".join(traps.lines("traps2"))
+    if os.environ.get("CAREJOURNAL_LENS_MISSES") and traps.misses:
+        SCORES["traps2 misses"] = "\n".join(traps.misses)
+
+
 def test_the_rewrite_pairs() -> None:
     paths = sorted(WRITTEN.glob("rewrites_*.toml"))
     if not paths:
