@@ -33,7 +33,16 @@ NOT_SUPPORTED = frozenset(
     "visitor visitors volunteer volunteers student students contractor contractors driver "
     "drivers neighbour neighbours police officer officers paramedic paramedics professional "
     "professionals therapist therapists ot ots physio physios social worker workers "
-    "landlord landlords receptionist receptionists consultant consultants".split())
+    "landlord landlords receptionist receptionists consultant consultants "
+    # relatives' children: "her grandson was naughty" is about a child of the family
+    "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
+    "grandkids nephew nephews niece nieces".split())
+# Children who are not the people supported: "the kids next door", "the children from the
+# school" (a child word followed by where they are from).
+CHILD_NOUNS = frozenset(
+    "child children kid kids boy boys girl girls teenager teenagers teens lads".split())
+CHILD_PLACES = frozenset(
+    "school schools nursery playgroup park street road estate table church".split())
 # People the lens may be about. With "my" or "our" before them, only the care words still are.
 PERSON_NOUNS = frozenset(
     "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
@@ -41,7 +50,7 @@ PERSON_NOUNS = frozenset(
     "teen teens adult adults individual individuals resident residents client clients user "
     "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
     "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
-    "granny grandson granddaughter uncle auntie aunt nephew niece family families couple "
+    "granny uncle auntie aunt family families couple "
     "fella bloke chap lass gal guy guys".split())
 CARE_NOUNS = frozenset(
     "resident residents client clients user users patient patients tenant tenants su sus yp "
@@ -296,6 +305,8 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         head = of - 1  # "I'm a bit of a burden": the subject is before "a bit of"
         head -= head > 0 and norms[head - 1] in DETERMINERS
     elif head > 0 and norms[head - 1] in PREPOSITIONS - {"to"}:
+        if head > 1 and norms[head - 2] in NOT_SUPPORTED and not sentence.clause_break(head - 1):
+            return WRITER_SIDE, head - 2  # "her granddaughter in her nappy"
         return None, -1  # "an incident of aggression": a noun after a preposition
     at, limit = head, max(0, first - SCAN)
     while at > limit:
@@ -415,6 +426,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in PERSON_NOUNS:
         if before == "little" and word not in CARE_NOUNS:
             return OTHER  # "Jade's little boy": a small child, not a person we support
+        if word in CHILD_NOUNS and _children_elsewhere(sentence, at):
+            return WRITER_SIDE  # "the kids next door were playing up"
         mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
     if word == "door" and before == "next":
@@ -432,12 +445,27 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw.isupper() and len(raw) > 1:
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
+    if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
+            and word.endswith("ing"):
+        return OTHER  # "Smoking is not allowed": a doing, not a name
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or _possessive(sentence, at - 1)):
         return OTHER  # "the fire door", "my car", "the shop's card machine"
     return None
+
+
+def _children_elsewhere(sentence: Sentence, at: int) -> bool:
+    """Whether the child word at `at` is followed by where the children are from: "next
+    door", "from the school", "at the next table"."""
+    norms = sentence.words.norms
+    after = norms[at + 1:at + 4]
+    if not after or sentence.clause_break(at + 1):
+        return False
+    if after[0] == "next" and len(after) > 1 and after[1] == "door":
+        return True
+    return after[0] in ("from", "at", "in") and not CHILD_PLACES.isdisjoint(after[1:])
 
 
 def _possessive(sentence: Sentence, at: int) -> bool:
