@@ -56,6 +56,23 @@ CARE_NOUNS = frozenset(
     "resident residents client clients user users patient patients tenant tenants su sus yp "
     "yps person people".split())
 TITLES = frozenset("mr mrs ms miss mx".split())
+# Common first names, for a name that starts a sentence when the entry lists no people
+# ("Grace was very challenging"): a capitalised first word may be any noun ("Handover was
+# challenging"), so only these are taken as a person there.
+FIRST_NAMES = frozenset(
+    "ada agnes alan albert alf alfie alice amy andrew angela ann anna anne annie arthur "
+    "audrey barbara barry beryl betty bill billy bob brenda brian carol catherine charlie "
+    "chloe chris christine colin connie dave david dawn dennis derek diane doris dorothy dot "
+    "doug edith edna eileen elaine eleanor elizabeth ellen elsie emily emma eric ernest ethel "
+    "evelyn fred freda frank gail gary geoff george gladys gordon grace graham hannah harold "
+    "harry hazel heather helen henry hilda ian irene iris ivy jack james jan jane janet jean "
+    "jeff jenny jessica jim jimmy joan joe john joseph joyce judith julie june karen kath "
+    "kathleen keith ken kevin kim lee leonard les lily linda lisa liz lucy lynn mabel maggie "
+    "malcolm margaret maria marion mark martin mary maureen maurice michael mike molly nancy "
+    "neil nora norma norman olive owen pam pat patricia paul pauline peggy peter phil phyllis "
+    "rachel ray reg richard rita rob robert ron rose ruby ruth sam sandra sarah sean sheila "
+    "shirley sid sophie stan stanley steve stuart sue susan sylvia ted terry tom tony tracy "
+    "valerie vera violet wendy william winifred winnie".split())
 # Things, animals and institutions that often do what a rule's word says.
 OTHERS = frozenset(
     "car cars van bus buses train trains printer printers computer computers laptop "
@@ -184,8 +201,11 @@ class Sentence:
 
     def clause_break(self, at: int) -> bool:
         """Whether a clause ends between word at - 1 and word at."""
-        if at <= 0 or self.words.norms[at] in CONJUNCTIONS:
+        norms = self.words.norms
+        if at <= 0:
             return True
+        if norms[at] in CONJUNCTIONS:  # but "is so naughty": "so" says how much
+            return not (norms[at] == "so" and norms[at - 1] in BE)
         gap = self.words.gap(at)
         if gap == " ":
             return False
@@ -210,7 +230,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
     if quoted(sentence, first, last):
         return QUOTED
     if mentioned(sentence, first) or named_after(sentence, last) or \
-            reported_then_doubted(sentence, first, last):
+            reported_then_doubted(sentence, first, last) or said_by_others(sentence, last):
         return MENTIONED
     if about in ("person", "object") and who(sentence, first, last, about) in (
             OTHER, WRITER_SIDE):
@@ -291,7 +311,11 @@ def someone_before(sentence: Sentence, first: int) -> bool:
     word = norms[at]
     if word in sentence.people or word in PRONOUNS_PERSON or word in PERSON_NOUNS:
         return True
-    return (at > 0 and norms[at - 1] in TITLES) or not sentence.sentence_break(at)
+    if at > 0 and norms[at - 1] in TITLES:
+        return True
+    if not sentence.sentence_break(at):
+        return True  # a capitalised word mid-sentence
+    return not sentence.people and word in FIRST_NAMES  # "Grace was very challenging"
 
 
 def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
@@ -572,6 +596,32 @@ def named_after(sentence: Sentence, last: int) -> bool:
             return True
         if word not in AFTER_FILLER:
             return False
+        at += 1
+    return False
+
+
+SAID_BY = REPORTING_VERBS | NAMING_VERBS | WRITING_VERBS | frozenset("put used".split())
+NOT_WHAT_OWNERS = frozenset("which that this it and".split())
+
+
+def said_by_others(sentence: Sentence, last: int) -> bool:
+    """Whether the words before "is what ... said" are reported as someone's words: "The
+    service user refused personal care is what the old notes would have said" (not "which is
+    what the notes said she would do")."""
+    norms = sentence.words.norms
+    end = min(len(norms), last + 16)
+    if "what" not in norms[last + 1:end]:
+        return False  # most matches
+    at = last + 2
+    while at < end and not sentence.sentence_break(at):
+        if norms[at] == "what":
+            be = norms[at - 1] in AFTER_BE or sentence.raw(at - 1).lower().endswith(
+                ("'s", "\u2019s"))
+            if not be or norms[at - 2] in NOT_WHAT_OWNERS or at - 2 <= last:
+                return False
+            stop = min(len(norms), at + 8)
+            return any(norms[k] in SAID_BY for k in range(at + 1, stop)
+                       if not any(sentence.sentence_break(j) for j in range(at + 1, k + 1)))
         at += 1
     return False
 
