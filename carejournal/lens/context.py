@@ -95,7 +95,8 @@ OTHERS = frozenset(
     "flowers grass hedge tree trees roof fence gate letter letters email emails report "
     "reports file files paperwork rota budget bill bills parcel parcels package delivery "
     "taxi tram plane flight flights ferry boat bike motorbike lorry ambulance traffic road "
-    "roads signal storm snow ice fog heat audit inspection "
+    "roads signal storm snow ice fog heat audit inspection button buttons photo photos "
+    "picture pictures ticket tickets kit kits bag bags box boxes "
     "hen hens chicken chickens goose geese swan swans seagull seagulls gull gulls mouse "
     "mice rat rats tortoise snake lizard ferret pup pups lamb lambs pig pigs donkey "
     "donkeys deer badger hedgehog goldfish spider wasp wasps bee bees robin magpie crow "
@@ -223,8 +224,14 @@ def people_words(people: Iterable[str]) -> frozenset[str]:
                      if len(word) > 1 and word not in TITLES and word.isalpha())
 
 
-def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | str:
-    """Whether the match of words first..last is used, dropped, or mentioned (the reason)."""
+# Categories of words for tasks and services, which also name things: "a care call button".
+TASK_CATEGORIES = frozenset(("jargon", "objectifying"))
+
+
+def judge(sentence: Sentence, first: int, last: int, about: str, category: str = ""
+          ) -> Verdict | str:
+    """Whether the match of words first..last is used, dropped, or mentioned (the reason);
+    category: the rule's."""
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
     if quoted(sentence, first, last):
@@ -235,6 +242,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | st
     if about in ("person", "object") and who(sentence, first, last, about) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
+    if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
+        return Verdict.DROP  # "a care call button", "the double-up bus ticket"
     if about == "someone" and not someone_before(sentence, first):
         return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
@@ -282,6 +291,23 @@ def _describes_thing_after(sentence: Sentence, last: int) -> bool:
     if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")):
         return False
     return norms[after] in OTHERS  # "frequent flyer miles": a word before a thing describes it
+
+
+TIMES = frozenset(
+    "morning mornings day days afternoon evening evenings weekend weekends night nights "
+    "week weeks".split())
+
+
+def _names_a_thing_after(sentence: Sentence, last: int) -> bool:
+    """Whether the match is the first part of a thing's name, right before it: "care call
+    button", "double-up bus ticket"; not a possessive ("the service users' rota") nor a time
+    ("a non-compliant day")."""
+    after = last + 1
+    norms = sentence.words.norms
+    if after >= len(norms) or sentence.words.gap(after) != " " or norms[after] in TIMES:
+        return False
+    return (norms[after] in OTHERS and not norms[last].endswith(("ed", "ing"))
+            and not sentence.raw(last).lower().endswith(("'s", "\u2019s")))
 
 
 def _be_before(sentence: Sentence, first: int) -> bool:
