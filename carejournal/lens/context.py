@@ -476,8 +476,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in PERSON_NOUNS:
         if before == "little" and word not in CARE_NOUNS:
             return OTHER  # "Jade's little boy": a small child, not a person we support
-        if word in CHILD_NOUNS and _children_elsewhere(sentence, at):
-            return WRITER_SIDE  # "the kids next door were playing up"
+        if word in CHILD_NOUNS and (_children_elsewhere(sentence, at) or (
+                before in NOT_SUPPORTED and _possessive(sentence, at - 1))):
+            return WRITER_SIDE  # "the kids next door", "the neighbour's kids"
         mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
     if word == "door" and before == "next":
