@@ -500,6 +500,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             and word.endswith("ing"):
         return OTHER  # "Smoking is not allowed": a doing, not a name
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
+        if before in WRITER or before in NOT_SUPPORTED:
+            return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or _possessive(sentence, at - 1)):
@@ -531,7 +533,8 @@ def quoted(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match sits inside quotation marks (straight or curly; an apostrophe
     inside a word, or after a plural's s, opens nothing)."""
     start, end = sentence.words.starts[first], sentence.words.ends[last]
-    return any(opening < start and end <= closing for opening, closing in sentence.quotations())
+    return any(opening < start and (end <= closing or start < closing < end)
+               for opening, closing in sentence.quotations())  # or its first word: '"placed" with'
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -644,12 +647,22 @@ def said_by_others(sentence: Sentence, last: int) -> bool:
         if norms[at] == "what":
             be = norms[at - 1] in AFTER_BE or sentence.raw(at - 1).lower().endswith(
                 ("'s", "\u2019s"))
-            if not be or norms[at - 2] in NOT_WHAT_OWNERS or at - 2 <= last:
+            if not be or norms[at - 2] in NOT_WHAT_OWNERS:
                 return False
-            stop = min(len(norms), at + 8)
-            return any(norms[k] in SAID_BY for k in range(at + 1, stop)
-                       if not any(sentence.sentence_break(j) for j in range(at + 1, k + 1)))
+            return _said_soon(sentence, at + 1)
         at += 1
+    return False
+
+
+def _said_soon(sentence: Sentence, at: int) -> bool:
+    """Whether a saying, naming or writing verb comes within a few words of `at`, in its
+    sentence ("what the old notes would have said")."""
+    norms = sentence.words.norms
+    for k in range(at, min(len(norms), at + 8)):
+        if sentence.sentence_break(k):
+            return False
+        if norms[k] in SAID_BY:
+            return True
     return False
 
 
