@@ -97,6 +97,11 @@ OTHERS = frozenset(
     "taxi tram plane flight flights ferry boat bike motorbike lorry ambulance traffic road "
     "roads signal storm snow ice fog heat audit inspection button buttons photo photos "
     "picture pictures ticket tickets kit kits bag bags box boxes "
+    # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
+    "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
+    "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "
+    "eyes ear ears tooth teeth joint joints heart lungs throat hearing memory sugars "
+    "eczema arthritis asthma infection infections cough pain condition symptoms "
     "hen hens chicken chickens goose geese swan swans seagull seagulls gull gulls mouse "
     "mice rat rats tortoise snake lizard ferret pup pups lamb lambs pig pigs donkey "
     "donkeys deer badger hedgehog goldfish spider wasp wasps bee bees robin magpie crow "
@@ -288,7 +293,8 @@ def _describes_thing_after(sentence: Sentence, last: int) -> bool:
     the thing or animal it describes ("weather", "dog", "miles")."""
     norms = sentence.words.norms
     word, after = norms[last], last + 1
-    if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")):
+    if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")) \
+            or word in PREPOSITIONS:  # "suffers from knee pain": what follows is the matter
         return False
     return norms[after] in OTHERS  # "frequent flyer miles": a word before a thing describes it
 
