@@ -42,7 +42,12 @@ NOT_SUPPORTED = frozenset(
 CHILD_NOUNS = frozenset(
     "child children kid kids boy boys girl girls teenager teenagers teens lads".split())
 CHILD_PLACES = frozenset(
-    "school schools nursery playgroup park street road estate table church".split())
+    "school schools nursery playgroup park street road estate next church shop shops "
+    "flats bus supermarket playground library queue cafe café office".split())
+# Whose children are not the people supported either: "her daughter's kids".
+FAMILY_OWNERS = frozenset(
+    "son sons daughter daughters sister sisters brother brothers mum dad mother father "
+    "cousin cousins friend friends".split())
 # People the lens may be about. With "my" or "our" before them, only the care words still are.
 PERSON_NOUNS = frozenset(
     "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
@@ -483,7 +488,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         if before == "little" and word not in CARE_NOUNS:
             return OTHER  # "Jade's little boy": a small child, not a person we support
         if word in CHILD_NOUNS and (_children_elsewhere(sentence, at) or (
-                before in NOT_SUPPORTED and _possessive(sentence, at - 1))):
+                (before in NOT_SUPPORTED or before in FAMILY_OWNERS)
+                and _possessive(sentence, at - 1))):
             return WRITER_SIDE  # "the kids next door", "the neighbour's kids"
         mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
