@@ -606,15 +606,25 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
+            held = before in HOLDING_BACK or _instead_of(sentence, at)
             if skipped == 1 and norms[at + 1] in PRONOUNS_PERSON | WRITER:
-                return before in HOLDING_BACK  # "nobody says they mobilised"
-            return skipped == 0 and (before in HOLDING_BACK or _said_as_a_word(sentence, at))
+                return held  # "nobody says they mobilised", "instead of saying he refused"
+            return skipped == 0 and (held or before in HABIT or _said_as_a_word(sentence, at))
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
         plain = plain and (word in NAMING_FILLER or word in TITLES
                            or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + 1
     return False
+
+
+HABIT = frozenset("to still always often usually".split())  # "we used to say", "we still say"
+
+
+def _instead_of(sentence: Sentence, at: int) -> bool:
+    """Whether "instead of" or "rather than" comes just before the word at `at`."""
+    norms = sentence.words.norms
+    return at > 1 and (norms[at - 2], norms[at - 1]) in (("instead", "of"), ("rather", "than"))
 
 
 AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())

@@ -569,7 +569,7 @@ source = "test"
 id = "naughty"
 category = "blame"
 about = "person"
-phrases = ["naughty", "playing up", "strop"]
+phrases = ["naughty", "playing up", "strop", "refused"]
 why = "w"
 alternatives = ["upset"]
 source = "test"
@@ -656,3 +656,12 @@ def test_words_reported_as_what_others_would_have_said_are_a_mention(third: Lens
     assert not used.mention
     (quoted,) = third.check("Why does the plan say he is 'not' allowed out?")
     assert quoted.mention
+
+
+@pytest.mark.parametrize("text", [
+    "We used to say service user, now we say the people we support.",
+    "Why do we still say service user at handover?",
+    "Instead of saying he refused, I wrote that he said no.",
+])
+def test_words_we_used_to_say_or_said_instead_are_mentions(third: Lens, text: str) -> None:
+    assert [f.mention for f in third.check(text)] == [True]
