@@ -509,8 +509,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
     if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
-            and word.endswith("ing"):
-        return OTHER  # "Smoking is not allowed": a doing, not a name
+            and word.endswith("ing") and at + 1 < len(norms) and norms[at + 1] in AFTER_BE:
+        return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         if before in WRITER or before in NOT_SUPPORTED:
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
