@@ -33,7 +33,10 @@ NOT_SUPPORTED = frozenset(
     "visitor visitors volunteer volunteers student students contractor contractors driver "
     "drivers neighbour neighbours police officer officers paramedic paramedics professional "
     "professionals therapist therapists ot ots physio physios social worker workers "
-    "landlord landlords receptionist receptionists consultant consultants "
+    "landlord landlords receptionist receptionists consultant consultants postman postwoman "
+    "postie milkman plumber plumbers electrician electricians builder builders hairdresser "
+    "chiropodist optician dentist pharmacist vet engineer gardener cleaner cleaners "
+    "shopkeeper cashier waiter waitress "
     # relatives' children: "her grandson was naughty" is about a child of the family
     "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
     "grandkids nephew nephews niece nieces".split())
