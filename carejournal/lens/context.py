@@ -33,7 +33,24 @@ NOT_SUPPORTED = frozenset(
     "visitor visitors volunteer volunteers student students contractor contractors driver "
     "drivers neighbour neighbours police officer officers paramedic paramedics professional "
     "professionals therapist therapists ot ots physio physios social worker workers "
-    "landlord landlords receptionist receptionists consultant consultants".split())
+    "landlord landlords receptionist receptionists consultant consultants postman postwoman "
+    "postie milkman plumber plumbers electrician electricians builder builders hairdresser "
+    "chiropodist optician dentist pharmacist vet engineer gardener cleaner cleaners "
+    "shopkeeper cashier waiter waitress "
+    # relatives' children: "her grandson was naughty" is about a child of the family
+    "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
+    "grandkids nephew nephews niece nieces".split())
+# Children who are not the people supported: "the kids next door", "the children from the
+# school" (a child word followed by where they are from).
+CHILD_NOUNS = frozenset(
+    "child children kid kids boy boys girl girls teenager teenagers teens lads".split())
+CHILD_PLACES = frozenset(
+    "school schools nursery playgroup park street road estate next church shop shops "
+    "flats bus supermarket playground library queue cafe café office".split())
+# Whose children are not the people supported either: "her daughter's kids".
+FAMILY_OWNERS = frozenset(
+    "son sons daughter daughters sister sisters brother brothers mum dad mother father "
+    "cousin cousins friend friends".split())
 # People the lens may be about. With "my" or "our" before them, only the care words still are.
 PERSON_NOUNS = frozenset(
     "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
@@ -41,12 +58,29 @@ PERSON_NOUNS = frozenset(
     "teen teens adult adults individual individuals resident residents client clients user "
     "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
     "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
-    "granny grandson granddaughter uncle auntie aunt nephew niece family families couple "
+    "granny uncle auntie aunt family families couple "
     "fella bloke chap lass gal guy guys".split())
 CARE_NOUNS = frozenset(
     "resident residents client clients user users patient patients tenant tenants su sus yp "
     "yps person people".split())
 TITLES = frozenset("mr mrs ms miss mx".split())
+# Common first names, for a name that starts a sentence when the entry lists no people
+# ("Grace was very challenging"): a capitalised first word may be any noun ("Handover was
+# challenging"), so only these are taken as a person there.
+FIRST_NAMES = frozenset(
+    "ada agnes alan albert alf alfie alice amy andrew angela ann anna anne annie arthur "
+    "audrey barbara barry beryl betty bill billy bob brenda brian carol catherine charlie "
+    "chloe chris christine colin connie dave david dawn dennis derek diane doris dorothy dot "
+    "doug edith edna eileen elaine eleanor elizabeth ellen elsie emily emma eric ernest ethel "
+    "evelyn fred freda frank gail gary geoff george gladys gordon grace graham hannah harold "
+    "harry hazel heather helen henry hilda ian irene iris ivy jack james jan jane janet jean "
+    "jeff jenny jessica jim jimmy joan joe john joseph joyce judith julie june karen kath "
+    "kathleen keith ken kevin kim lee leonard les lily linda lisa liz lucy lynn mabel maggie "
+    "malcolm margaret maria marion mark martin mary maureen maurice michael mike molly nancy "
+    "neil nora norma norman olive owen pam pat patricia paul pauline peggy peter phil phyllis "
+    "rachel ray reg richard rita rob robert ron rose ruby ruth sam sandra sarah sean sheila "
+    "shirley sid sophie stan stanley steve stuart sue susan sylvia ted terry tom tony tracy "
+    "valerie vera violet wendy william winifred winnie".split())
 # Things, animals and institutions that often do what a rule's word says.
 OTHERS = frozenset(
     "car cars van bus buses train trains printer printers computer computers laptop "
@@ -69,7 +103,13 @@ OTHERS = frozenset(
     "flowers grass hedge tree trees roof fence gate letter letters email emails report "
     "reports file files paperwork rota budget bill bills parcel parcels package delivery "
     "taxi tram plane flight flights ferry boat bike motorbike lorry ambulance traffic road "
-    "roads signal storm snow ice fog heat audit inspection "
+    "roads signal storm snow ice fog heat audit inspection button buttons photo photos "
+    "picture pictures ticket tickets kit kits bag bags box boxes "
+    # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
+    "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
+    "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "
+    "eyes ear ears tooth teeth joint joints heart lungs throat hearing memory sugars "
+    "eczema arthritis asthma infection infections cough pain condition symptoms "
     "hen hens chicken chickens goose geese swan swans seagull seagulls gull gulls mouse "
     "mice rat rats tortoise snake lizard ferret pup pups lamb lambs pig pigs donkey "
     "donkeys deer badger hedgehog goldfish spider wasp wasps bee bees robin magpie crow "
@@ -175,8 +215,11 @@ class Sentence:
 
     def clause_break(self, at: int) -> bool:
         """Whether a clause ends between word at - 1 and word at."""
-        if at <= 0 or self.words.norms[at] in CONJUNCTIONS:
+        norms = self.words.norms
+        if at <= 0:
             return True
+        if norms[at] in CONJUNCTIONS:  # but "is so naughty": "so" says how much
+            return not (norms[at] == "so" and norms[at - 1] in BE)
         gap = self.words.gap(at)
         if gap == " ":
             return False
@@ -194,18 +237,26 @@ def people_words(people: Iterable[str]) -> frozenset[str]:
                      if len(word) > 1 and word not in TITLES and word.isalpha())
 
 
-def judge(sentence: Sentence, first: int, last: int, about: str) -> Verdict | str:
-    """Whether the match of words first..last is used, dropped, or mentioned (the reason)."""
+# Categories of words for tasks and services, which also name things: "a care call button".
+TASK_CATEGORIES = frozenset(("jargon", "objectifying"))
+
+
+def judge(sentence: Sentence, first: int, last: int, about: str, category: str = ""
+          ) -> Verdict | str:
+    """Whether the match of words first..last is used, dropped, or mentioned (the reason);
+    category: the rule's."""
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
     if mentioned(sentence, first) or named_after(sentence, last) or \
-            reported_then_doubted(sentence, first, last):
+            reported_then_doubted(sentence, first, last) or said_by_others(sentence, last):
         return MENTIONED
     if about in ("person", "object") and who(sentence, first, last, about) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
+    if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
+        return Verdict.DROP  # "a care call button", "the double-up bus ticket"
     if about == "someone" and not someone_before(sentence, first):
         return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
@@ -250,9 +301,27 @@ def _describes_thing_after(sentence: Sentence, last: int) -> bool:
     the thing or animal it describes ("weather", "dog", "miles")."""
     norms = sentence.words.norms
     word, after = norms[last], last + 1
-    if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")):
+    if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")) \
+            or word in PREPOSITIONS:  # "suffers from knee pain": what follows is the matter
         return False
     return norms[after] in OTHERS  # "frequent flyer miles": a word before a thing describes it
+
+
+TIMES = frozenset(
+    "morning mornings day days afternoon evening evenings weekend weekends night nights "
+    "week weeks".split())
+
+
+def _names_a_thing_after(sentence: Sentence, last: int) -> bool:
+    """Whether the match is the first part of a thing's name, right before it: "care call
+    button", "double-up bus ticket"; not a possessive ("the service users' rota") nor a time
+    ("a non-compliant day")."""
+    after = last + 1
+    norms = sentence.words.norms
+    if after >= len(norms) or sentence.words.gap(after) != " " or norms[after] in TIMES:
+        return False
+    return (norms[after] in OTHERS and not norms[last].endswith(("ed", "ing"))
+            and not sentence.raw(last).lower().endswith(("'s", "\u2019s")))
 
 
 def _be_before(sentence: Sentence, first: int) -> bool:
@@ -282,7 +351,11 @@ def someone_before(sentence: Sentence, first: int) -> bool:
     word = norms[at]
     if word in sentence.people or word in PRONOUNS_PERSON or word in PERSON_NOUNS:
         return True
-    return (at > 0 and norms[at - 1] in TITLES) or not sentence.sentence_break(at)
+    if at > 0 and norms[at - 1] in TITLES:
+        return True
+    if not sentence.sentence_break(at):
+        return True  # a capitalised word mid-sentence
+    return not sentence.people and word in FIRST_NAMES  # "Grace was very challenging"
 
 
 def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
@@ -296,6 +369,8 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         head = of - 1  # "I'm a bit of a burden": the subject is before "a bit of"
         head -= head > 0 and norms[head - 1] in DETERMINERS
     elif head > 0 and norms[head - 1] in PREPOSITIONS - {"to"}:
+        if head > 1 and norms[head - 2] in NOT_SUPPORTED and not sentence.clause_break(head - 1):
+            return WRITER_SIDE, head - 2  # "her granddaughter in her nappy"
         return None, -1  # "an incident of aggression": a noun after a preposition
     at, limit = head, max(0, first - SCAN)
     while at > limit:
@@ -415,6 +490,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in PERSON_NOUNS:
         if before == "little" and word not in CARE_NOUNS:
             return OTHER  # "Jade's little boy": a small child, not a person we support
+        if word in CHILD_NOUNS and (_children_elsewhere(sentence, at) or (
+                (before in NOT_SUPPORTED or before in FAMILY_OWNERS)
+                and _possessive(sentence, at - 1))):
+            return WRITER_SIDE  # "the kids next door", "the neighbour's kids"
         mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
     if word == "door" and before == "next":
@@ -432,12 +511,29 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw.isupper() and len(raw) > 1:
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
+    if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
+            and word.endswith("ing") and at + 1 < len(norms) and norms[at + 1] in AFTER_BE:
+        return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
+        if before in WRITER or before in NOT_SUPPORTED:
+            return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or _possessive(sentence, at - 1)):
         return OTHER  # "the fire door", "my car", "the shop's card machine"
     return None
+
+
+def _children_elsewhere(sentence: Sentence, at: int) -> bool:
+    """Whether the child word at `at` is followed by where the children are from: "next
+    door", "from the school", "at the next table"."""
+    norms = sentence.words.norms
+    after = norms[at + 1:at + 4]
+    if not after or sentence.clause_break(at + 1):
+        return False
+    if after[0] == "next" and len(after) > 1 and after[1] == "door":
+        return True
+    return after[0] in ("from", "at", "in") and not CHILD_PLACES.isdisjoint(after[1:])
 
 
 def _possessive(sentence: Sentence, at: int) -> bool:
@@ -452,7 +548,8 @@ def quoted(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match sits inside quotation marks (straight or curly; an apostrophe
     inside a word, or after a plural's s, opens nothing)."""
     start, end = sentence.words.starts[first], sentence.words.ends[last]
-    return any(opening < start and end <= closing for opening, closing in sentence.quotations())
+    return any(opening < start and (end <= closing or start < closing < end)
+               for opening, closing in sentence.quotations())  # or its first word: '"placed" with'
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -512,15 +609,25 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
+            held = before in HOLDING_BACK or _instead_of(sentence, at)
             if skipped == 1 and norms[at + 1] in PRONOUNS_PERSON | WRITER:
-                return before in HOLDING_BACK  # "nobody says they mobilised"
-            return skipped == 0 and (before in HOLDING_BACK or _said_as_a_word(sentence, at))
+                return held  # "nobody says they mobilised", "instead of saying he refused"
+            return skipped == 0 and (held or before in HABIT or _said_as_a_word(sentence, at))
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
         plain = plain and (word in NAMING_FILLER or word in TITLES
                            or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + 1
     return False
+
+
+HABIT = frozenset("to still always often usually".split())  # "we used to say", "we still say"
+
+
+def _instead_of(sentence: Sentence, at: int) -> bool:
+    """Whether "instead of" or "rather than" comes just before the word at `at`."""
+    norms = sentence.words.norms
+    return at > 1 and (norms[at - 2], norms[at - 1]) in (("instead", "of"), ("rather", "than"))
 
 
 AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())
@@ -545,6 +652,42 @@ def named_after(sentence: Sentence, last: int) -> bool:
         if word not in AFTER_FILLER:
             return False
         at += 1
+    return False
+
+
+SAID_BY = REPORTING_VERBS | NAMING_VERBS | WRITING_VERBS | frozenset("put used".split())
+NOT_WHAT_OWNERS = frozenset("which that this it and".split())
+
+
+def said_by_others(sentence: Sentence, last: int) -> bool:
+    """Whether the words before "is what ... said" are reported as someone's words: "The
+    service user refused personal care is what the old notes would have said" (not "which is
+    what the notes said she would do")."""
+    norms = sentence.words.norms
+    end = min(len(norms), last + 16)
+    if "what" not in norms[last + 1:end]:
+        return False  # most matches
+    at = last + 2
+    while at < end and not sentence.sentence_break(at):
+        if norms[at] == "what":
+            be = norms[at - 1] in AFTER_BE or sentence.raw(at - 1).lower().endswith(
+                ("'s", "\u2019s"))
+            if not be or norms[at - 2] in NOT_WHAT_OWNERS:
+                return False
+            return _said_soon(sentence, at + 1)
+        at += 1
+    return False
+
+
+def _said_soon(sentence: Sentence, at: int) -> bool:
+    """Whether a saying, naming or writing verb comes within a few words of `at`, in its
+    sentence ("what the old notes would have said")."""
+    norms = sentence.words.norms
+    for k in range(at, min(len(norms), at + 8)):
+        if sentence.sentence_break(k):
+            return False
+        if norms[k] in SAID_BY:
+            return True
     return False
 
 

@@ -88,7 +88,8 @@ class Lens:
         """Matches with "" (used) or why they are a mention; dropped ones left out."""
         sentence = Sentence(text, toks, people_words(people))
         for match in self._all_matches(text, toks, sentence):
-            verdict = judge(sentence, match.first, match.last, match.payload.about)
+            rule = match.payload
+            verdict = judge(sentence, match.first, match.last, rule.about, rule.category)
             if verdict is Verdict.DROP:
                 continue
             yield match, "" if verdict is Verdict.USED else str(verdict)

@@ -332,16 +332,38 @@ class PhraseMatcher(Generic[P]):
         return None
 
     def _excepted(self, toks: Words, first: int, last: int, payload: P) -> bool:
-        """Whether an exception of payload covers words first..last. An exception that covers
-        them holds the word at first, so only the places that word has in exceptions are tried."""
+        """Whether an exception of payload covers words first..last, or the words after a
+        leading article ("the doubles" in "The doubles match": the exception "doubles
+        match"). An exception that covers them holds the word at first, so only the places
+        that word has in exceptions are tried."""
         covers = self._covers.get(id(payload))
         if not covers:
             return False
-        for words, offset in covers.get(toks.norms[first], ()):
-            begin = first - offset
-            if begin >= 0 and begin + len(words) - 1 >= last and _matches_at(toks, begin, words):
+        if first < last and toks.norms[first] in ARTICLES and _covered(
+                toks, first + 1, last, covers, nouns_only=True):
+            return True
+        return _covered(toks, first, last, covers)
+
+
+ARTICLES = frozenset(("the", "a", "an"))
+# After an article the match is a noun: an exception that goes on with one of these words
+# reads it as a verb ("doubles in size", "doubles the dose") and does not cover it.
+NOT_AFTER_NOUN = frozenset(
+    "the a an his her their its my our in on at to of for by with as every".split())
+
+
+def _covered(toks: Words, first: int, last: int,
+             covers: dict[str, list[tuple[tuple[str, ...], int]]], nouns_only: bool = False
+             ) -> bool:
+    """Whether one of the exceptions in covers (by word) covers words first..last
+    (nouns_only: not one that reads the last word as a verb)."""
+    for words, offset in covers.get(toks.norms[first], ()):
+        begin = first - offset
+        if begin >= 0 and begin + len(words) - 1 >= last and _matches_at(toks, begin, words):
+            after = last + 1 - begin
+            if not (nouns_only and after < len(words) and words[after] in NOT_AFTER_NOUN):
                 return True
-        return False
+    return False
 
 
 def _matches_at(toks: Words, index: int, words: tuple[str, ...]) -> bool:
@@ -366,4 +388,8 @@ def as_number(word: str) -> str:
 
 
 def _joined(gap: str) -> bool:
+    """Whether words are joined by spaces or hyphens, or by a plural's possessive apostrophe
+    and a space ("the residents' association")."""
+    if gap[:1] in ("'", "\u2019"):
+        gap = gap[1:]
     return bool(gap) and JOIN.fullmatch(gap) is not None

@@ -9,7 +9,15 @@ from typing import Any
 
 from carejournal.core.domain import EntryDraft
 from carejournal.lens.matcher import Lens
-from carejournal.lens.phrases import JOIN, NUMBER, WORD, PhraseMatcher, as_number, normalise
+from carejournal.lens.phrases import (
+    JOIN,
+    NOT_AFTER_NOUN,
+    NUMBER,
+    WORD,
+    PhraseMatcher,
+    as_number,
+    normalise,
+)
 from carejournal.services.lens import field_texts
 
 Found = tuple[int, int, int, int, Any, tuple[str, ...]]
@@ -97,11 +105,17 @@ class OldFinder:
         return None
 
     def _excepted(self, text: str, toks: OldWords, first: int, last: int,
-                  payload: Any) -> bool:
+                  payload: Any, nouns_only: bool = False) -> bool:
+        if first < last and toks.norms[first] in ("the", "a", "an") and self._excepted(
+                text, toks, first + 1, last, payload, nouns_only=True):
+            return True  # "The doubles match": the exception "doubles match"
         for words in self._exceptions.get(id(payload), ()):
             for begin in range(max(0, last - len(words) + 1), first + 1):
                 if begin + len(words) - 1 >= last and _matches_at(text, toks, begin, words):
-                    return True
+                    after = last + 1 - begin
+                    if not (nouns_only and after < len(words)
+                            and words[after] in NOT_AFTER_NOUN):
+                        return True
         return False
 
 
@@ -119,6 +133,8 @@ def _matches_at(text: str, toks: OldWords, index: int, words: tuple[str, ...]) -
 
 def _joined(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
+    if gap[:1] in ("'", "\u2019"):
+        gap = gap[1:]  # "the residents' association"
     return bool(gap) and JOIN.fullmatch(gap) is not None
 
 

@@ -548,3 +548,120 @@ def test_words_someone_else_used_and_the_writer_doubts_are_a_mention(second: Len
     assert doubted.mention
     (used,) = second.check("Handover said she needed a nappy after lunch.")
     assert not used.mention
+
+
+# -- step 11, precision round ---------------------------------------------------------------
+THIRD = '''
+version = 1
+[categories.blame]
+name = "Blame"
+[categories.objectifying]
+name = "Objectifying"
+[[rule]]
+id = "difficult"
+category = "blame"
+about = "someone"
+phrases = ["(is|was) (very |)difficult"]
+why = "w"
+alternatives = ["upset"]
+source = "test"
+[[rule]]
+id = "naughty"
+category = "blame"
+about = "person"
+phrases = ["naughty", "playing up", "strop", "refused"]
+why = "w"
+alternatives = ["upset"]
+source = "test"
+[[rule]]
+id = "doubles"
+category = "objectifying"
+phrases = ["the doubles", "care call+"]
+exceptions = ["doubles match", "doubles in"]
+why = "w"
+alternatives = ["<their name>"]
+source = "test"
+[[rule]]
+id = "resident"
+category = "blame"
+phrases = ["resident+", "service user+"]
+exceptions = ["residents association"]
+why = "w"
+alternatives = ["<their name>"]
+source = "test"
+[[rule]]
+id = "not-allowed"
+category = "blame"
+about = "person"
+phrases = ["not allowed"]
+why = "w"
+alternatives = ["we agreed"]
+source = "test"
+'''
+
+
+@pytest.fixture(scope="module")
+def third(tmp_path_factory: pytest.TempPathFactory) -> Lens:
+    path = tmp_path_factory.mktemp("third") / "lexicon.toml"
+    path.write_text(THIRD, encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert not lexicon.problems, lexicon.problems
+    return Lens(lexicon)
+
+
+@pytest.mark.parametrize("text", [
+    "Dot's grandson was naughty at the visit.",             # a relative's child
+    "Her granddaughter was playing up in the car.",
+    "The kids next door were playing up all afternoon.",    # children from elsewhere
+    "The children from the school were playing up.",
+    "The neighbour's kids were in a strop.",
+    "Iris showed me her great-granddaughter in a strop.",   # the noun before "in"
+    "Dot's dog is so naughty.",                              # "so" says how much
+    "Smoking is not allowed in the garden.",                # a doing, not a name
+    "My colleague Jo was naughty with the biscuits.",       # the writer's side
+    "The doubles match was rained off.",                     # the exception after "the"
+    "The residents' association meets on Tuesday.",         # a plural's apostrophe joins
+    "Sam asked for a care call button.",                     # the start of a thing's name
+])
+def test_relatives_children_things_and_exceptions_after_an_article_are_left(
+        third: Lens, text: str) -> None:
+    assert [f.text for f in third.check(text, people=("Dot",)) if not f.mention] == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Dot was naughty at tea.", ["naughty"]),
+    ("The kids were playing up at tea.", ["playing up"]),   # the children supported
+    ("I've got the doubles in Eastfield.", ["the doubles"]),  # "doubles in" reads a verb
+    ("The residents' rota is up.", ["residents"]),           # a possessive, not a thing
+    ("We did the care calls.", ["care calls"]),
+])
+def test_the_people_supported_are_still_found(third: Lens, text: str,
+                                              found: list[str]) -> None:
+    assert [f.text for f in third.check(text) if not f.mention] == found
+
+
+def test_a_common_first_name_starting_a_sentence_is_a_person_when_none_are_listed(
+        third: Lens) -> None:
+    assert [f.text for f in third.check("Grace was very difficult today.")] == [
+        "was very difficult"]
+    assert third.check("Handover was very difficult today.") == []
+    assert third.check("Grace was very difficult today.", people=("Liam",)) == []
+
+
+def test_words_reported_as_what_others_would_have_said_are_a_mention(third: Lens) -> None:
+    found = third.check("The service user was naughty is what the old notes would have said.")
+    assert [(f.text, f.mention) for f in found] == [("service user", True), ("naughty", True)]
+    (used,) = third.check("Dot was naughty, which is what the notes said she would be.",
+                          people=("Dot",))
+    assert not used.mention
+    (quoted,) = third.check("Why does the plan say he is 'not' allowed out?")
+    assert quoted.mention
+
+
+@pytest.mark.parametrize("text", [
+    "We used to say service user, now we say the people we support.",
+    "Why do we still say service user at handover?",
+    "Instead of saying he refused, I wrote that he said no.",
+])
+def test_words_we_used_to_say_or_said_instead_are_mentions(third: Lens, text: str) -> None:
+    assert [f.mention for f in third.check(text)] == [True]

@@ -28,7 +28,9 @@ OWN = Path(__file__).with_name("engine_sentences.toml")
 # lexicon and engine together: 0.897 and 0.725 (held out: 0.826 and 0.706); after tuning on
 # the development part: 0.968 and 0.956 (held out: 0.830 and 0.749). After the second round
 # (families written with choices, "someone" rules, names inside a sentence, more mentions):
-# 0.992 and 0.972 (held out: 0.847 and 0.826).
+# 0.992 and 0.972 (held out: 0.847 and 0.826). After the precision round (relatives' children,
+# exceptions after "the", things named after task words, more mentions): 0.992 and 0.972
+# (held out: 0.858 and 0.826; traps2, written before that round: 0.657 -> 0.915 precision).
 DEV_FLOORS = (0.95, 0.95)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
 # 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
@@ -71,6 +73,23 @@ def test_a_fresh_check() -> None:
     fresh = scores["fresh"]
     SCORES["fresh check"] = "\n".join(fresh.lines("fresh check"))
     assert fresh.sentences >= 150 and fresh.misses == []
+
+
+def test_the_second_traps() -> None:
+    """tests/lens/written/traps2.toml: a fourth part ("traps2"), written in a later round before
+    that round's fixes: mostly clean traps (the lexicon's words in harmless senses, about
+    things, animals, the writer or relatives' children, names, idioms, quotations) and some
+    wording the guides object to. Its figures are printed; its misses with the development
+    part's (CAREJOURNAL_LENS_MISSES=1). No floor: it measures precision on untuned text.
+    Before that round's fixes: precision 0.657, recall 0.985 (65 found, 34 flagged wrongly)."""
+    sentences = scoring.load([WRITTEN / "traps2.toml"])
+    assert {s.part for s in sentences} == {"traps2"} and len(sentences) >= 260
+    assert sum(not s.flags for s in sentences) >= 200
+    scores = scoring.score(shipped_lens(), sentences, shown=("traps2",))
+    traps = scores["traps2"]
+    SCORES["traps2"] = "\n".join(traps.lines("traps2"))
+    if os.environ.get("CAREJOURNAL_LENS_MISSES") and traps.misses:
+        SCORES["traps2 misses"] = "\n".join(traps.misses)
 
 
 def test_the_rewrite_pairs() -> None:
