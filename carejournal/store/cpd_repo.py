@@ -54,10 +54,16 @@ class CpdRepository:
     def add_learning(self, draft: LearningDraft, now: dt.datetime) -> int:
         """Store a learning record and its evidence files together."""
         with self._writer.begin() as conn:
-            new_id = inserted_id(conn.execute(_L.insert().values(
-                {**self._learning_values(draft), "created_at": now})))
-            self._add_evidence(conn, new_id, draft.evidence)
-            return new_id
+            return self.insert_learning(conn, draft, now)
+
+    @classmethod
+    def insert_learning(cls, conn: Connection, draft: LearningDraft,
+                        now: dt.datetime) -> int:
+        """Insert a record and its evidence inside the caller's transaction (import too)."""
+        new_id = inserted_id(conn.execute(_L.insert().values(
+            {**cls._learning_values(draft), "created_at": now})))
+        cls._add_evidence(conn, new_id, draft.evidence)
+        return new_id
 
     def update_learning(self, learning_id: int, draft: LearningDraft) -> bool:
         """Reword a record; its evidence is kept, and the draft's evidence is added."""
