@@ -43,14 +43,19 @@ THEME_LABELS: dict[Theme, str] = {
 }
 
 
+def _theme_words(theme: Theme) -> set[str]:
+    """What names a theme: its key, its label, and each word of them ('trust', 'safety')."""
+    label = THEME_LABELS[theme].lower()
+    return {theme.value, label, *theme.value.split("-"), *label.split()} - {"and"}
+
+
 def parse_themes(text: str) -> tuple[Theme, ...]:
     """Themes from 'people, safety' or their full keys; in the Code's order, no repeats."""
     chosen: set[Theme] = set()
     for word in (w.strip().lower() for w in text.replace(";", ",").split(",")):
         if not word:
             continue
-        found = [t for t in Theme if word in (t.value, t.value.split("-")[-1], t.value.split(
-            "-")[0]) or THEME_LABELS[t].lower() == word]
+        found = [t for t in Theme if word in _theme_words(t)]
         if len(found) != 1:
             choices = ", ".join(t.value for t in Theme)
             raise InvalidInput(_("unknown Code theme '{word}': choose from {choices}")

@@ -86,3 +86,31 @@ def test_status_for_swe_and_nmc(capsys: Capture, journal_path: Path) -> None:
     assert figures["figures"]["cpd_hours"] == {"done": 2.0, "needed": 35}
     assert figures["figures"]["feedback"] == {"done": 1, "needed": 5}
     assert "reflective discussion not yet" in figures["text"]
+
+
+def test_export_nmc_account_and_swe_cpd(capsys: Capture, journal_path: Path,
+                                        tmp_path: Path) -> None:
+    from carejournal.core.domain import EntryKind
+    from carejournal.services.journal import Journal
+    from tests.conftest import draft
+
+    journal = Journal.open(journal_path, create=True)
+    journal.add(draft("Handover with Mary Jones's daughter.", kind=EntryKind.REFLECTION,
+                      model="driscoll", people=("Mary Jones",),
+                      sections=(("what", "Mary Jones was upset."), ("so-what", "I rushed."),
+                                ("now-what", "I slow down at handover."))))
+    journal.close()
+    out = tmp_path / "account.docx"
+    assert ok(capsys, journal_path, "export", "--format", "nmc-account", "--entry", "1",
+              "--themes", "people,trust", "--out", str(out)) == (
+        f"Wrote the reflective account of entry 1 to {out}.\n")
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "I slow down at handover." in text and "Mary" not in text and "Jones" not in text
+    assert "Prioritise people, Promote professionalism and trust" in text
+    swe = tmp_path / "swe.txt"
+    ok(capsys, journal_path, "export", "--format", "swe-cpd", "--entry", "1", "--out", str(swe))
+    assert "== What did you learn? ==\nI rushed." in swe.read_text("utf-8")
+    assert "needs --entry" in refused(capsys, journal_path, "export", "--format", "swe-cpd",
+                                      "--out", str(swe))

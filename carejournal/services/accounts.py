@@ -1,0 +1,85 @@
+"""Exports in the regulators' shapes, made from one entry: a reflective account on the NMC
+form (PDF, Word or Markdown) and the fields of Social Work England's CPD record as
+copy-ready text. Identities are protected by the same detector and review as the
+supervision pack (privacy/protect.py): people get their aliases, other identifiers found
+are replaced unless the worker keeps them."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from carejournal import durable
+from carejournal.core.accounts import Account, make_account, swe_blocks, swe_text
+from carejournal.core.cpd import Theme
+from carejournal.pack.account import build_account
+from carejournal.pack.write import PackFormat, PackWriteError, write_pack
+from carejournal.privacy.protect import Detected, Protection, statement
+
+if TYPE_CHECKING:
+    from carejournal.services.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class AccountPlan:
+    """An account ready to write: its texts, its aliases and the identifiers found."""
+
+    account: Account
+    protection: Protection
+    detected: tuple[Detected, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountWritten:
+    """What was written, and what was replaced or kept."""
+
+    path: Path
+    replaced: tuple[Detected, ...]
+    kept: tuple[Detected, ...]
+
+
+def plan_account(journal: Journal, entry_id: int, themes: tuple[Theme, ...] = (),
+                 code_text: str = "") -> AccountPlan:
+    """The account of one entry and the identifiers the worker should look at."""
+    account = make_account(journal.get(entry_id), themes, code_text)
+    protection = Protection(journal.supervision.people(),
+                            allowed=(journal.settings.worker_name(),))
+    return AccountPlan(account, protection, tuple(protection.scan(account.texts())))
+
+
+def _split(plan: AccountPlan, keep: Collection[str]) -> tuple[tuple[Detected, ...],
+                                                               tuple[Detected, ...]]:
+    return (tuple(d for d in plan.detected if d.text not in keep),
+            tuple(d for d in plan.detected if d.text in keep))
+
+
+def write_account(journal: Journal, plan: AccountPlan, path: Path, fmt: PackFormat,
+                  keep: Collection[str] = ()) -> AccountWritten:
+    """Write the NMC reflective account (all or nothing) and count it towards
+    revalidation."""
+    replaced, kept = _split(plan, keep)
+    closing = statement(len(plan.protection.aliases()), replaced, kept).replace(
+        "this pack", "this account")
+    scrub = plan.protection.scrubber(keep, everywhere=plan.detected)
+    write_pack(build_account(plan.account, scrub, closing), path, fmt)
+    journal.cpd.note_account(plan.account.entry_id, plan.account.themes)
+    return AccountWritten(path, replaced, kept)
+
+
+def swe_record(plan: AccountPlan, keep: Collection[str] = ()) -> list[tuple[str, str]]:
+    """Social Work England's CPD fields, protected, each (label, text)."""
+    scrub = plan.protection.scrubber(keep, everywhere=plan.detected)
+    return [(label, scrub(text)) for label, text in swe_blocks(plan.account)]
+
+
+def write_swe(plan: AccountPlan, path: Path, keep: Collection[str] = ()) -> AccountWritten:
+    """Write the SWE CPD fields as copy-ready text (owner-only, all or nothing)."""
+    replaced, kept = _split(plan, keep)
+    try:
+        durable.write_bytes(path, swe_text(swe_record(plan, keep)).encode("utf-8"))
+    except OSError as exc:
+        raise PackWriteError(f"Could not write {path}: "
+                             f"{(exc.strerror or str(exc)).lower()}.") from exc
+    return AccountWritten(path, replaced, kept)
