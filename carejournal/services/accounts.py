@@ -1,11 +1,12 @@
-"""Exports in the regulators' shapes, made from one entry: a reflective account on the NMC
-form (PDF, Word or Markdown) and the fields of Social Work England's CPD record as
-copy-ready text. Identities are protected by the same detector and review as the
-supervision pack (privacy/protect.py): people get their aliases, other identifiers found
-are replaced unless the worker keeps them."""
+"""Exports in the regulators' shapes: from one entry, a reflective account on the NMC form
+(PDF, Word or Markdown) and the fields of Social Work England's CPD record as copy-ready
+text; and the revalidation / CPD summary of a period. Identities are protected by the same
+detector and review as the supervision pack (privacy/protect.py): people get their
+aliases, other identifiers found are replaced unless the worker keeps them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,3 +84,32 @@ def write_swe(plan: AccountPlan, path: Path, keep: Collection[str] = ()) -> Acco
         raise PackWriteError(f"Could not write {path}: "
                              f"{(exc.strerror or str(exc)).lower()}.") from exc
     return AccountWritten(path, replaced, kept)
+
+
+def write_summary(journal: Journal, path: Path, fmt: PackFormat,
+                  since: dt.date | None = None, until: dt.date | None = None) -> AccountWritten:
+    """Write the revalidation / CPD summary for the period (default: the tracker's period,
+    else everything), identities protected; every identifier found is replaced."""
+    from carejournal.core.dates import short_day
+    from carejournal.core.registration import Register
+    from carejournal.pack.cpd_summary import build_summary
+
+    status = journal.cpd.status()
+    since = since or status.start
+    until = until or status.deadline
+    learning = journal.cpd.learning(since=since, until=until)
+    feedback = journal.cpd.feedback(since=since, until=until)
+    protection = Protection(journal.supervision.people(),
+                            allowed=(journal.settings.worker_name(),))
+    texts = [t for r in learning for t in (r.method, r.topic, r.changed)] + [
+        t for f in feedback for t in (f.from_role, f.said, f.changed)]
+    detected = tuple(protection.scan(texts))
+    scrub = protection.scrubber((), everywhere=detected)
+    closing = statement(len(protection.aliases()), detected, ()).replace(
+        "this pack", "this summary")
+    title = ("Revalidation summary" if status.register is Register.NMC
+             else "CPD summary")
+    period = f"Period: {short_day(since, 'the start')} to {short_day(until, 'today')}"
+    document = build_summary(title, period, status.text, learning, feedback, scrub, closing)
+    write_pack(document, path, fmt)
+    return AccountWritten(path, detected, ())

@@ -106,3 +106,35 @@ def test_swe_fields_are_copy_ready_and_protected(journal: Journal, entry: int,
     for secret in SECRETS:
         assert secret not in text.casefold(), f"{secret!r} survived"
     assert journal.cpd.accounts() == []  # an SWE record is not an NMC reflective account
+
+
+@pytest.mark.parametrize("fmt", [PackFormat.DOCX, PackFormat.PDF])
+def test_the_revalidation_summary_lists_records_hours_and_feedback(
+        journal: Journal, tmp_path: Path, fmt: PackFormat) -> None:
+    from carejournal.core.cpd import FeedbackDraft, LearningDraft
+    from carejournal.services.accounts import write_summary
+
+    today = dt.date.today()
+    journal.add(draft("x", people=("Mary Jones",)))
+    journal.cpd.set_register(Register.NMC)
+    journal.cpd.set_revalidation_on(today + dt.timedelta(days=100))
+    journal.cpd.add_learning(LearningDraft(
+        "Study day", "Dysphagia", today, today, 390, 300, (Theme.SAFETY,),
+        "I check the IDDSI level before Mary Jones eats."))
+    journal.cpd.add_feedback(FeedbackDraft(today, "relative", "Mary's daughter (07700 900123) "
+                                           "said I explained clearly."))
+    out = tmp_path / f"summary.{fmt.value}"
+    write_summary(journal, out, fmt)
+    if fmt is PackFormat.DOCX:
+        document = docx.Document(str(out))
+        text = "\n".join([p.text for p in document.paragraphs]
+                         + [c.text for t in document.tables for row in t.rows
+                            for c in row.cells])
+    else:
+        text = "\n".join(pdf_pages(out))
+    flat = " ".join(text.split())
+    assert "Revalidation summary" in flat and "Dysphagia" in flat
+    assert "1 records, 6.5 hours, of which 5 participatory." in flat
+    assert "CPD 6.5 of 35 hours (5 of 20 participatory), feedback 1 of 5" in flat
+    for secret in ("mary jones", "mary's", "jones", "07700 900123"):  # ("summary")
+        assert secret not in flat.casefold(), f"{secret!r} survived"

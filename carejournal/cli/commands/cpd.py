@@ -58,6 +58,11 @@ def add_arguments(cpd: argparse.ArgumentParser) -> None:
     evidence.add_argument("--out", type=Path, required=True, metavar="FILE")
     status = actions.add_parser("status", help=_("what your register asks, and how far you are"))
     status.add_argument("--json", action="store_true", help=_("print JSON"))
+    summary = actions.add_parser("summary", help=_(
+        "write the revalidation / CPD summary (.pdf, .docx or .md), identities protected"))
+    summary.add_argument("--out", type=Path, required=True, metavar="FILE")
+    summary.add_argument("--since", type=date_type, help=_("default: the tracker's period"))
+    summary.add_argument("--until", type=date_type, help=_("default: the deadline"))
     register = actions.add_parser("register", help=_("your register and its dates"))
     register.add_argument("register", type=_register, nargs="?", metavar="REGISTER",
                           help=", ".join(r.value for r in Register))
@@ -124,6 +129,8 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
         print(_("Deleted learning record {id}.").format(id=args.id))
     elif command == "evidence":
         _save_evidence(journal, args.id, args.out)
+    elif command == "summary":
+        _write_summary(journal, args)
     elif command == "status":
         status = cpd.status()
         if args.json:
@@ -133,6 +140,19 @@ def run(journal: Journal, args: argparse.Namespace) -> int:
     else:
         _set_register(journal, args)
     return 0
+
+
+def _write_summary(journal: Journal, args: argparse.Namespace) -> None:
+    import sys
+
+    from carejournal.pack.write import format_for
+    from carejournal.services.accounts import write_summary
+
+    written = write_summary(journal, args.out, format_for(args.out), args.since, args.until)
+    for item in written.replaced:
+        sys.stderr.write(_("Replaced {label} “{text}”.\n").format(label=item.label,
+                                                                  text=item.text))
+    print(_("Wrote the summary to {out}.").format(out=args.out))
 
 
 def _save_evidence(journal: Journal, evidence_id: int, out: Path) -> None:
