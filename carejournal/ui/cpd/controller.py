@@ -1,7 +1,8 @@
-"""The registration tracker in the window: one calm line in the status bar (the tracker's
-figures), and a gentle banner 60 and then 14 days before the deadline, once each (the
-reminder mechanism the off-laptop copy and supervision prompts use: a CalmFrame in the
-window's notices, never modal, never counted)."""
+"""The registration tracker in the window: a gentle banner 60 and then 14 days before the
+deadline, once each, with the tracker's figures (the reminder mechanism the off-laptop copy
+and supervision prompts use: a CalmFrame in the window's notices, never modal, never
+counted). The figures' line is made in core/registration.py for the command line too, so it
+is translated by the command line's gettext catalogues, not by Qt's."""
 
 from __future__ import annotations
 
@@ -62,16 +63,13 @@ class DeadlineBanner(CalmFrame):
 
 
 class CpdController(QObject):
-    """The tracker's line in the status bar and the deadline banner in the notices."""
+    """The deadline banner in the notices; `status_text` is the tracker's line."""
 
     def __init__(self, window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
         super().__init__(window)
         self.window = window
         self.clock = clock
-        self.line = QLabel()
-        self.line.setObjectName("registrationTracker")
-        self.line.setAccessibleName(self.tr("Registration tracker"))
-        window.statusBar().addPermanentWidget(self.line)
+        self.status_text = ""
         self.banner = DeadlineBanner()
         window.notices.addWidget(self.banner)
         self.banner.noted.connect(self._noted)
@@ -86,7 +84,7 @@ class CpdController(QObject):
         return self.clock().astimezone().date()
 
     def check(self) -> None:
-        """Show the tracker's line, and the banner when a reminder is due."""
+        """Read the tracker's figures, and show the banner when a reminder is due."""
         cpd = self.window.journal.cpd
         try:
             today = self.today()
@@ -95,8 +93,7 @@ class CpdController(QObject):
         except Exception:  # a reminder must never trouble the app; try again later
             _log.warning("could not check the registration tracker", exc_info=True)
             return
-        self.line.setText(status.text)
-        self.line.setVisible(bool(status.text))
+        self.status_text = status.text
         left = status.days_left(today)
         self.due = None if due is None else due[0]
         if due is None or left is None:

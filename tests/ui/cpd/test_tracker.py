@@ -1,5 +1,5 @@
-"""The registration tracker in the window: its line in the status bar, and the deadline
-banner 60 and 14 days before, once each ("Noted" is remembered in the journal)."""
+"""The registration tracker in the window: the deadline banner 60 and 14 days before, once
+each ("Noted" is remembered in the journal)."""
 
 from __future__ import annotations
 
@@ -57,19 +57,18 @@ def make(qtbot: Any, journal: Journal) -> Any:
 
 def test_no_register_shows_nothing(make: Any) -> None:
     tracker = make(dt.date(2026, 6, 1))
-    assert not tracker.line.isVisible() and not tracker.banner.isVisible()
+    assert tracker.status_text == "" and not tracker.banner.isVisible()
 
 
-def test_the_line_shows_the_figures_and_follows_a_change(make: Any, journal: Journal) -> None:
+def test_the_figures_follow_a_change(make: Any, journal: Journal) -> None:
     journal.cpd.set_register(Register.SWE)
     tracker = make(dt.date(2026, 6, 1))
-    assert tracker.line.isVisible()
-    assert tracker.line.text() == ("Registration year to 30 November: CPD 0 of 2, with peer "
+    assert tracker.status_text == ("Registration year to 30 November: CPD 0 of 2, with peer "
                                    "reflection 0 of 1")
     assert not tracker.banner.isVisible()  # 182 days: no reminder
     journal.cpd.set_register(Register.NONE)
     tracker.window.changes.changed.emit(Changes(settings=True))
-    assert not tracker.line.isVisible()
+    assert tracker.status_text == ""
 
 
 def test_the_banner_comes_60_days_before_and_noted_is_remembered(qtbot: Any, make: Any,
