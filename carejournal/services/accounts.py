@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from carejournal.services.journal import Journal
 
 
+# The form's own capitalised words, which the worker's answers name ("the Code", "NMC"):
+# never someone to protect (a listed person's name is still replaced).
+FORM_WORDS = ("Code", "NMC", "CPD")
+
+
 @dataclass(frozen=True, slots=True)
 class AccountPlan:
     """An account ready to write: its texts, its aliases and the identifiers found."""
@@ -46,7 +51,7 @@ def plan_account(journal: Journal, entry_id: int, themes: tuple[Theme, ...] = ()
     """The account of one entry and the identifiers the worker should look at."""
     account = make_account(journal.get(entry_id), themes, code_text)
     protection = Protection(journal.supervision.people(),
-                            allowed=(journal.settings.worker_name(),))
+                            allowed=(journal.settings.worker_name(), *FORM_WORDS))
     return AccountPlan(account, protection, tuple(protection.scan(account.texts())))
 
 
@@ -100,7 +105,7 @@ def write_summary(journal: Journal, path: Path, fmt: PackFormat,
     learning = journal.cpd.learning(since=since, until=until)
     feedback = journal.cpd.feedback(since=since, until=until)
     protection = Protection(journal.supervision.people(),
-                            allowed=(journal.settings.worker_name(),))
+                            allowed=(journal.settings.worker_name(), *FORM_WORDS))
     texts = [t for r in learning for t in (r.method, r.topic, r.changed)] + [
         t for f in feedback for t in (f.from_role, f.said, f.changed)]
     detected = tuple(protection.scan(texts))

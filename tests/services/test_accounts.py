@@ -55,6 +55,8 @@ def test_gibbs_sections_land_under_the_prompts(journal: Journal, entry: int) -> 
     assert parts["nature"][0] == "After the fall."
     assert parts["changed"] == ["I now check footwear and rails at the start of every shift."]
     account = make_account(journal.get(entry), (Theme.PEOPLE, Theme.SAFETY), "Para 19.")
+    plan = plan_account(journal, entry, code_text="Code 19 says so, and the NMC agrees.")
+    assert not {d.text for d in plan.detected} & {"Code", "NMC"}  # the form's own words
     assert account.answer("code") == "Para 19."
     assert account.theme_line == "Prioritise people, Preserve safety"
 
