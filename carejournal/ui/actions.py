@@ -55,6 +55,7 @@ class Actions(QObject):
         self.due_actions = self._make(self.tr("Actions &Due for Review…"))
         self.show_lens = self._make(self.tr("&Language Lens…"), "Ctrl+Shift+U")
         self.show_patterns = self._make(self.tr("&Patterns of Practice…"), "Ctrl+Shift+P")
+        self.learning = self._make(self.tr("Learning and &Feedback…"))
         self.prepare_supervision = self._make(self.tr("&Prepare for Supervision…"),
                                               "Ctrl+Shift+S")
         self.supervision_sessions = self._make(self.tr("&Supervision Sessions…"))

@@ -63,6 +63,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     view_menu.addAction(actions.due_actions)
     view_menu.addAction(actions.show_lens)
     view_menu.addAction(actions.show_patterns)
+    view_menu.addAction(actions.learning)
     view_menu.addSeparator()
     appearance = view_menu.addMenu(translate("MainWindow", "&Appearance"))
     theme_menu = appearance.addMenu(translate("MainWindow", "&Theme"))

@@ -81,6 +81,7 @@ WINDOWS: dict[str, Maker] = {
                   dt.date(2026, 11, 20), 1, "Tea with Sam")], dt.date(2026, 11, 22)),
     "GoalDialog": _make("practice.goal_question", "GoalDialog", ["Sam"], lambda _j: print),
     "GoalQuestionDialog": _goal_question,
+    "LearningDialog": _make("cpd.dialog", "LearningDialog", "journal"),
     "GoalsPanel": lambda window, journal: _goals(window, journal),
     "PatternsView": _make("patterns.view", "PatternsView", "journal"),
     "NewPassphraseDialog": _make("privacy.passphrase", "NewPassphraseDialog", None, True),

@@ -79,6 +79,18 @@ class CpdController(QObject):
         self.timer.timeout.connect(self.check)
         self.timer.start()
         QTimer.singleShot(0, self, self.check)
+        actions = getattr(window, "actions_", None)
+        if actions is not None:
+            actions.learning.triggered.connect(self.show_dialog)
+
+    def show_dialog(self) -> None:
+        """View › Learning and Feedback…"""
+        from carejournal.ui.cpd.dialog import LearningDialog
+
+        dialog = LearningDialog(self.window.journal, self.window.changes.report, self.window,
+                                self.today())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
