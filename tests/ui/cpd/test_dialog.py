@@ -73,3 +73,17 @@ def test_feedback_and_register(qtbot: Any, journal: Journal) -> None:
     assert journal.cpd.revalidation_on() == dt.date(2028, 3, 14)
     assert dialog.tracker.text().startswith("Revalidation by 14 March 2028: CPD 0 of 35")
     assert "feedback 1 of 5" in dialog.tracker.text()
+
+
+def test_no_shortcut_letter_is_used_twice(qtbot: Any, journal: Journal) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    dialog = make(qtbot, journal, [])
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(
+        QAbstractButton)]
+    tabs = dialog.findChild(QTabWidget)
+    texts += [tabs.tabText(i) for i in range(tabs.count())]
+    letters = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(letters) == len(set(letters)), sorted(letters)
