@@ -10,6 +10,7 @@ import pytest
 from carejournal.core.domain import ActDone, ActionItem, Decision, EntryKind, Feeling
 from carejournal.services.drafts import DraftService, draft_from_json, draft_to_json
 from carejournal.services.journal import Journal
+from carejournal.store.migrations import HEAD_REVISION
 from tests.conftest import draft
 from tests.store.test_lens_store import downgrade
 from tests.store.test_schema import describe_schema, migrate, sql
@@ -123,7 +124,7 @@ def test_a_0006_journal_upgrades_and_can_keep_drafts(tmp_path: Path) -> None:
         assert [p.draft.body for p in journal.drafts.pending()] == ["After."]
     finally:
         journal.close()
-    assert sql(path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
 
 
 def test_downgrade_to_0006_gives_back_the_0006_schema(tmp_path: Path) -> None:
