@@ -118,3 +118,15 @@ def write_summary(journal: Journal, path: Path, fmt: PackFormat,
     document = build_summary(title, period, status.text, learning, feedback, scrub, closing)
     write_pack(document, path, fmt)
     return AccountWritten(path, detected, ())
+
+
+def plan_edited(journal: Journal, entry_id: int, answers: dict[str, str],
+                themes: tuple[Theme, ...]) -> AccountPlan:
+    """The account of one entry with the worker's own edits of each part's words (the
+    window shows the mapped words first; the worker changes them before exporting)."""
+    from dataclasses import replace
+
+    plan = plan_account(journal, entry_id, themes)
+    edited = replace(plan.account, answers=tuple(
+        (key, prompt, answers.get(key, text)) for key, prompt, text in plan.account.answers))
+    return AccountPlan(edited, plan.protection, tuple(plan.protection.scan(edited.texts())))

@@ -31,6 +31,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.backups)
     file_menu.addAction(actions.import_)
     file_menu.addAction(actions.export)
+    file_menu.addAction(actions.use_as_account)
     privacy_menu = file_menu.addMenu(translate("MainWindow", "Pri&vacy"))
     privacy_menu.addAction(actions.encrypt)
     privacy_menu.addAction(actions.change_passphrase)

@@ -82,6 +82,21 @@ class CpdController(QObject):
         actions = getattr(window, "actions_", None)
         if actions is not None:
             actions.learning.triggered.connect(self.show_dialog)
+            actions.use_as_account.triggered.connect(self.use_as_account)
+
+    def use_as_account(self) -> None:
+        """File › Use as a Reflective Account…, for the entry open in the editor."""
+        from carejournal.ui.cpd.account import AccountDialog
+
+        editor = getattr(self.window, "_editor", None)
+        entry_id = getattr(editor, "entry_id", None)
+        if entry_id is None:
+            self.window.statusBar().showMessage(self.tr(
+                "Open the entry to use as a reflective account first."), 8000)
+            return
+        dialog = AccountDialog(self.window.journal, entry_id, self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def show_dialog(self) -> None:
         """View › Learning and Feedback…"""
