@@ -144,6 +144,14 @@ COMMANDS: tuple[Command, ...] = (
             "commands.kindness:add_arguments", Run("commands.kindness:run", WRITES)),
     Command("goal", "a person's goals, in their own words, and each try",
             "commands.goals:add_arguments", Run("commands.goals:run", WRITES)),
+    Command("cpd", "learning (CPD) records, your register and how far you are towards it",
+            "commands.cpd:add_arguments", Run("commands.cpd:run", WRITES),
+            description=_("Learning records (method, topic, dates, hours, the NMC Code's "
+                          "themes, what changed, evidence files kept inside the journal), "
+                          "your register (Social Work England, NMC, Social Care Wales) and "
+                          "its dates, and the tracker's figures ('cpd status').")),
+    Command("feedback", "feedback you received about your practice (by role, in your words)",
+            "commands.cpd:add_feedback_arguments", Run("commands.cpd:run_feedback", WRITES)),
     Command("actions", "open action items with a review date",
             "commands.actions:add_arguments", Run("commands.actions:run", WRITES)),
     Command("models", "the reflective models and their sections",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from carejournal.core.cpd import FeedbackDraft, LearningDraft, Theme
 from carejournal.core.domain import EntryDraft
 
 
@@ -108,6 +109,31 @@ class PlannedSession:
 
 
 @dataclass(frozen=True, slots=True)
+class PlannedAccount:
+    """A reflective account written from an entry (by the file's entry id, or None)."""
+
+    entry: int | None
+    written_on: dt.date
+    themes: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedLearning:
+    """A learning record with its evidence files, and when it was written."""
+
+    draft: LearningDraft
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedFeedback:
+    """A feedback record, and when it was written."""
+
+    draft: FeedbackDraft
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
 class ImportPlan:
     """Everything one file brings; links are (source ref, target ref, kind)."""
 
@@ -119,6 +145,9 @@ class ImportPlan:
     goals: tuple[PlannedGoal, ...] = ()
     settings: dict[str, str] = field(default_factory=dict)
     sessions: tuple[PlannedSession, ...] = ()
+    learning: tuple[PlannedLearning, ...] = ()
+    feedback: tuple[PlannedFeedback, ...] = ()
+    accounts: tuple[PlannedAccount, ...] = ()
     nuls_removed: int = 0  # NUL characters taken out of the file's texts (JSON)
 
 
@@ -133,5 +162,7 @@ class ImportReport:
     goals_added: int = 0
     sessions_added: int = 0
     settings_added: int = 0
+    learning_added: int = 0
+    feedback_added: int = 0
     dry_run: bool = False
     nuls_removed: int = 0  # NUL characters taken out of the imported texts

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from carejournal.core.cpd import (
+    Evidence,
+    FeedbackDraft,
+    LearningDraft,
+    checked_feedback,
+    checked_learning,
+    parse_themes,
+)
 from carejournal.core.domain import (
     ActDone,
     ActionItem,
@@ -19,11 +29,14 @@ from carejournal.core.domain import (
 )
 from carejournal.core.import_plan import (
     ImportPlan,
+    PlannedAccount,
     PlannedAct,
     PlannedAgreed,
     PlannedAttempt,
     PlannedEntry,
+    PlannedFeedback,
     PlannedGoal,
+    PlannedLearning,
     PlannedPerson,
     PlannedPreparation,
     PlannedSession,
@@ -81,6 +94,10 @@ def _plan(top: Record) -> ImportPlan:
         goals=tuple(_goal(r) for r in top.records("goals")),
         settings={key: settings_record.text(key, limit=1_000_000) for key in settings},
         sessions=tuple(_session(r) for r in top.records("supervision_sessions")),
+        learning=tuple(_learning(r) for r in top.records("learning")),
+        feedback=tuple(_feedback(r) for r in top.records("feedback")),
+        accounts=tuple(PlannedAccount(r.optional_int("entry"), r.date("written_on"),
+                                      _themes(r)) for r in top.records("reflective_accounts")),
     )
 
 
@@ -192,3 +209,41 @@ def _session(r: Record) -> PlannedSession:
                                   p.moment("updated_at"))
     return PlannedSession(r.date("held_on"), r.text("supervisor", ""), r.text("notes", ""),
                           r.moment("created_at"), actions, prep)
+
+
+def _themes(r: Record) -> tuple[Any, ...]:
+    try:
+        return parse_themes(r.text("themes", "", limit=1_000))
+    except InvalidInput as exc:
+        raise r.problem("themes", str(exc)) from None
+
+
+def _evidence(r: Record) -> Evidence:
+    try:
+        data = base64.b64decode(r.text("data"), validate=True)
+    except (binascii.Error, ValueError):
+        raise r.problem("data", "is not base64") from None
+    return Evidence(r.text("name", limit=255), data)
+
+
+def _learning(r: Record) -> PlannedLearning:
+    draft = LearningDraft(
+        r.text("method", limit=1_000), r.text("topic", limit=1_000), r.date("started_on"),
+        r.date("ended_on"), r.integer("minutes"), r.integer("participatory_minutes", 0),
+        _themes(r), r.text("changed", ""), bool(r.optional_bool("peer_reflection")),
+        tuple(_evidence(e) for e in r.records("evidence")))
+    try:
+        checked = checked_learning(draft)
+    except InvalidInput as exc:
+        raise ImportProblem(r.where, str(exc)) from None
+    return PlannedLearning(checked, r.moment("created_at"))
+
+
+def _feedback(r: Record) -> PlannedFeedback:
+    draft = FeedbackDraft(r.date("received_on"), r.text("from_role", limit=1_000),
+                          r.text("said"), r.text("changed", ""))
+    try:
+        checked = checked_feedback(draft)
+    except InvalidInput as exc:
+        raise ImportProblem(r.where, str(exc)) from None
+    return PlannedFeedback(checked, r.moment("created_at"))

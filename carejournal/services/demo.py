@@ -47,6 +47,9 @@ def fill_demo(journal: Journal, count: int | None = None, seed: int = 7,
     demo_extras.set_shifts(journal, data)
     if with_stories:
         added += demo_extras.add_stories(journal, data, today, acts)
+        from carejournal.services.demo_cpd import add_cpd
+
+        add_cpd(journal, today)  # a nurse's learning and feedback, towards revalidation
     return added
 
 

@@ -110,7 +110,9 @@ def report_lines(report: ImportReport) -> list[str]:
              "the journal were skipped."]
     extras = [(report.people_added, "people"), (report.goals_added, "goals"),
               (report.sessions_added, "supervision sessions"),
-              (report.acts_added, "little things"), (report.settings_added, "settings")]
+              (report.acts_added, "little things"), (report.settings_added, "settings"),
+              (report.learning_added, "learning records"),
+              (report.feedback_added, "feedback records")]
     more = ", ".join(f"{n} {label}" for n, label in extras if n)
     if more:
         lines.append(f"Also new: {more}.")

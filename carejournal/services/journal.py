@@ -40,6 +40,7 @@ from carejournal.store.tables import PEOPLE, TAGS
 
 if TYPE_CHECKING:
     from carejournal.services.backups import BackupService, BackupSettings
+    from carejournal.services.cpd import CpdService
     from carejournal.services.drafts import DraftService
     from carejournal.services.goals import GoalService
     from carejournal.services.kindness import KindnessService
@@ -175,6 +176,15 @@ class Journal:
         from carejournal.store.drafts_repo import DraftRepository
 
         return DraftService(guarded(DraftRepository(self._engine), self), self.path)
+
+    @cached_property
+    def cpd(self) -> CpdService:
+        """Learning (CPD) and feedback records, the register and its tracker."""
+        from carejournal.services.cpd import CpdService
+        from carejournal.store.cpd_repo import CpdRepository
+
+        return CpdService(guarded(CpdRepository(self._engine), self), self.settings_store,
+                          self._clock)
 
     @cached_property
     def ops(self) -> JournalOps:

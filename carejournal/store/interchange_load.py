@@ -63,12 +63,14 @@ class Loader:
         self._goals(plan)
         self._settings(plan.settings)
         self._sessions(plan)
+        self._cpd(plan)
         counts = self.stats
         return ImportReport(
             entries_added=counts["entries_added"], duplicates_skipped=counts["duplicates_skipped"],
             people_added=counts["people_added"], acts_added=counts["acts_added"],
             goals_added=counts["goals_added"], sessions_added=counts["sessions_added"],
-            settings_added=counts["settings_added"])
+            settings_added=counts["settings_added"],
+            learning_added=counts["learning_added"], feedback_added=counts["feedback_added"])
 
     def _people(self, plan: ImportPlan) -> None:
         known = {name.casefold(): (id_, nick, alias) for id_, name, nick, alias in
@@ -219,3 +221,37 @@ class Loader:
                     session_id=session_id, state=p.state, created_at=p.created_at,
                     updated_at=p.updated_at))
             self.stats["sessions_added"] += 1
+
+    def _cpd(self, plan: ImportPlan) -> None:
+        """Learning, feedback and accounts not in the journal already (by their words and
+        when they were written)."""
+        from carejournal.store.cpd_repo import CpdRepository
+        from carejournal.store.models import (
+            FeedbackRecord,
+            LearningRecord,
+            ReflectiveAccountRecord,
+        )
+
+        lt, ft = LearningRecord.__table__.c, FeedbackRecord.__table__.c
+        have = set(self.conn.execute(select(lt.topic, lt.ended_on, lt.created_at)))
+        for item in plan.learning:
+            d = item.draft
+            if (d.topic, d.ended_on, item.created_at) not in have:
+                CpdRepository.insert_learning(self.conn, d, item.created_at)
+                self.stats["learning_added"] += 1
+        heard = set(self.conn.execute(select(ft.said, ft.received_on, ft.created_at)))
+        for fb in plan.feedback:
+            if (fb.draft.said, fb.draft.received_on, fb.created_at) not in heard:
+                f = fb.draft
+                self.conn.execute(insert(FeedbackRecord.__table__).values(
+                    received_on=f.received_on, from_role=f.from_role, said=f.said,
+                    changed=f.changed, created_at=fb.created_at))
+                self.stats["feedback_added"] += 1
+        at = ReflectiveAccountRecord.__table__
+        written = set(self.conn.execute(select(at.c.entry_id, at.c.written_on)))
+        for account in plan.accounts:
+            entry = None if account.entry is None else self.entry_ids.get(account.entry)
+            if (entry, account.written_on) not in written:
+                self.conn.execute(insert(at).values(
+                    entry_id=entry, written_on=account.written_on,
+                    themes=",".join(t.value for t in account.themes)))

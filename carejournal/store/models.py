@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -323,3 +324,54 @@ class DraftRecord(Base):
         ForeignKey("entries.id", ondelete="CASCADE"), unique=True)
     content: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class LearningRecord(Base):
+    """A piece of learning (CPD): method, topic, dates, minutes, Code themes, what changed."""
+
+    __tablename__ = "learning_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    method: Mapped[str] = mapped_column(String(200))
+    topic: Mapped[str] = mapped_column(String(200))
+    started_on: Mapped[dt.date] = mapped_column(Date)
+    ended_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    participatory_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    themes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    changed: Mapped[str] = mapped_column(Text, default="", server_default="")
+    peer_reflection: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class LearningEvidenceRecord(Base):
+    """An evidence file kept inside the journal (so encrypted with it), for a learning record."""
+
+    __tablename__ = "learning_evidence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    learning_id: Mapped[int] = mapped_column(
+        ForeignKey("learning_records.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FeedbackRecord(Base):
+    """Feedback received: from whom by role only, what it said, what the worker changed."""
+
+    __tablename__ = "feedback_received"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    from_role: Mapped[str] = mapped_column(String(200))
+    said: Mapped[str] = mapped_column(Text)
+    changed: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ReflectiveAccountRecord(Base):
+    """A reflective account written from an entry (NMC revalidation counts them)."""
+
+    __tablename__ = "reflective_accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id", ondelete="SET NULL"), index=True)
+    written_on: Mapped[dt.date] = mapped_column(Date)
+    themes: Mapped[str] = mapped_column(Text, default="", server_default="")

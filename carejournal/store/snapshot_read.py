@@ -10,6 +10,7 @@ with `+00:00`); anything else goes through SQLAlchemy's own reading, as the ORM 
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from collections import defaultdict
@@ -89,7 +90,11 @@ def _fallbacks(dialect: Dialect) -> dict[str, Callable[[Any], str | None]]:
             return None if found is None else found.isoformat()
         return convert
 
-    return {"cj_day": iso(read_day), "cj_time": iso(read_clock), "cj_moment": iso(read_moment)}
+    def b64(value: Any) -> str | None:  # evidence files: bytes as base64 text
+        return None if value is None else base64.b64encode(bytes(value)).decode("ascii")
+
+    return {"cj_day": iso(read_day), "cj_time": iso(read_clock), "cj_moment": iso(read_moment),
+            "cj_b64": b64}
 
 
 @contextmanager
@@ -151,6 +156,7 @@ class _Reader:
             "settings": {key.decode(): value.decode() for key, value in self.cursor.execute(
                 "SELECT key, value FROM settings ORDER BY key")},
             "supervision_sessions": self.sessions(),
+            **self.cpd(),
         }
 
     def entries(self) -> Iterator[bytes]:
@@ -232,3 +238,29 @@ class _Reader:
                + " FROM supervision_sessions ORDER BY id")
         return [line % (*row[1:], actions.get(row[0], EMPTY), preps.get(row[0], b"null"))
                 for row in self.cursor.execute(sql)]
+
+    def cpd(self) -> dict[str, list[bytes]]:
+        """Learning records (with their evidence files as base64), feedback received and
+        the reflective accounts written."""
+        evidence = self.owned("SELECT learning_id, " + obj([
+            ("name", q("name")), ("data", "json_quote(cj_b64(content))")])
+            + " FROM learning_evidence ORDER BY id")
+        head = [("method", q("method")), ("topic", q("topic")),
+                ("started_on", day("started_on")), ("ended_on", day("ended_on")),
+                ("minutes", q("minutes")), ("participatory_minutes", q("participatory_minutes")),
+                ("themes", q("themes")), ("changed", q("changed")),
+                ("peer_reflection", flag("peer_reflection")),
+                ("created_at", moment("created_at"))]
+        line = template([key for key, _ in head] + ["evidence"])
+        sql = ("SELECT id, " + ", ".join(value for _, value in head)
+               + " FROM learning_records ORDER BY id")
+        learning = [line % (*row[1:], evidence.get(row[0], EMPTY))
+                    for row in self.cursor.execute(sql)]
+        feedback = self.texts("SELECT " + obj([
+            ("received_on", day("received_on")), ("from_role", q("from_role")),
+            ("said", q("said")), ("changed", q("changed")),
+            ("created_at", moment("created_at"))]) + " FROM feedback_received ORDER BY id")
+        accounts = self.texts("SELECT " + obj([
+            ("entry", q("entry_id")), ("written_on", day("written_on")),
+            ("themes", q("themes"))]) + " FROM reflective_accounts ORDER BY id")
+        return {"learning": learning, "feedback": feedback, "reflective_accounts": accounts}

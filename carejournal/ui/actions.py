@@ -26,6 +26,7 @@ class Actions(QObject):
         self.backups = self._make(self.tr("&Backups…"))
         self.import_ = self._make(self.tr("&Import…"))
         self.export = self._make(self.tr("E&xport…"))
+        self.use_as_account = self._make(self.tr("Use as a &Reflective Account…"))
         self.people_tags = self._make(self.tr("&People and Tags…"))
         self.lock = self._make(self.tr("&Lock Journal"), "Ctrl+L")
         self.encrypt = self._make(self.tr("Protect with a &Passphrase…"))
@@ -55,6 +56,7 @@ class Actions(QObject):
         self.due_actions = self._make(self.tr("Actions &Due for Review…"))
         self.show_lens = self._make(self.tr("&Language Lens…"), "Ctrl+Shift+U")
         self.show_patterns = self._make(self.tr("&Patterns of Practice…"), "Ctrl+Shift+P")
+        self.learning = self._make(self.tr("Learning and &Feedback…"))
         self.prepare_supervision = self._make(self.tr("&Prepare for Supervision…"),
                                               "Ctrl+Shift+S")
         self.supervision_sessions = self._make(self.tr("&Supervision Sessions…"))

@@ -44,6 +44,7 @@ from carejournal.ui.window_state import install, may_close, restore_layout, save
 
 if TYPE_CHECKING:  # built after the first paint (window_parts.py)
     from carejournal.ui.backups.controller import BackupsController
+    from carejournal.ui.cpd.controller import CpdController
     from carejournal.ui.editor.draft_keeper import DraftKeeper
     from carejournal.ui.editor.entry_editor import EntryEditor
     from carejournal.ui.editor.word_count import WordCount
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
     interchange: InterchangeController
     names: NamesController
     appearance: AppearanceController
+    cpd: CpdController
     read_only_label: QLabel  # set by backups.not_saved.show_read_only, when it is so
     word_count: WordCount  # beside the save state, with the editor (window_parts.py)
 

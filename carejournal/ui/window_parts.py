@@ -54,6 +54,7 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     """Build the editor and the controllers (but practice), in the order they need."""
     from carejournal.ui.backups.controller import BackupsController
     from carejournal.ui.backups.journal_check import install as check_journal
+    from carejournal.ui.cpd.controller import CpdController
     from carejournal.ui.editor.draft_keeper import install as install_draft_keeper
     from carejournal.ui.editor.on_this_day import install as install_on_this_day
     from carejournal.ui.interchange.controller import InterchangeController
@@ -83,3 +84,4 @@ def build_rest(window: MainWindow, clock: Callable[[], dt.datetime]) -> None:
     window.interchange = InterchangeController(window)
     window.names = NamesController(window)
     window.appearance = AppearanceController(window)
+    window.cpd = CpdController(window, clock)  # the tracker's line and its gentle reminder

@@ -189,4 +189,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DeadlineBanner</name>
+    <message numerus="yes">
+        <source>%n days to your registration deadline.</source>
+        <translation>
+            <numerusform>%n day to your registration deadline.</numerusform>
+            <numerusform>%n days to your registration deadline.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -26,7 +26,8 @@ CLI = Path(cli_main.__file__).parent
 SAMPLE: dict[str, tuple[str, ...]] = {
     "add": ("--kind", "reflection", "text"), "list": (), "search": ("tea",), "show": ("1",),
     "delete": ("1",), "restore": ("1",), "trash": (), "kindness": ("acts",),
-    "goal": ("list",), "actions": (), "models": (), "ladder": (), "shifts": (),
+    "goal": ("list",), "cpd": ("list",), "feedback": ("list",), "actions": (), "models": (),
+    "ladder": (), "shifts": (),
     "settings": (), "check": ("-",), "lens": ("rules",), "stats": (),
     "supervision": ("list",), "status": (), "person": (),
     "people": ("list",), "tags": ("list",), "prepare": ("show",),

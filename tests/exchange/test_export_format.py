@@ -118,7 +118,8 @@ def test_an_empty_journal_has_empty_lists_and_reads_as_text_afterwards(tmp_path:
     finally:
         journal.close()
     assert '\n "entries": [],\n "links": [],\n "goals": [],\n' in text
-    assert text.endswith('\n "supervision_sessions": []\n}\n')
+    assert text.endswith('\n "supervision_sessions": [],\n "learning": [],\n "feedback": [],\n'
+                         ' "reflective_accounts": []\n}\n')
     assert json.loads(text)["kindness_acts"]  # the built-in catalogue, one a line
 
 

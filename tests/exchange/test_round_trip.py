@@ -42,6 +42,8 @@ def canonical(doc: dict[str, Any]) -> str:
         e["id"] = ids[e["id"]]
     for link in doc["links"]:
         link["source"], link["target"] = ids[link["source"]], ids[link["target"]]
+    for account in doc["reflective_accounts"]:
+        account["entry"] = ids.get(account["entry"])
     for goal in doc["goals"]:
         goal["reflection"] = ids.get(goal["reflection"])
         for a in goal["attempts"]:
@@ -73,6 +75,20 @@ def fill(journal: Journal, entries: list[dict[str, Any]]) -> None:
         journal.goals.attempt(goal.id, Outcome.PARTLY, dt.date(2024, 2, 2), "nearly", ids[0])
     journal.trash([i for i, e in zip(ids, entries, strict=True) if e["trashed"]])
     journal.settings.set_reminders_on(False)
+    fill_cpd(journal, ids[0] if ids else None)
+
+
+def fill_cpd(journal: Journal, entry: int | None) -> None:
+    """A learning record with evidence, a feedback record and a reflective account."""
+    from carejournal.core.cpd import Evidence, FeedbackDraft, LearningDraft, Theme
+
+    journal.cpd.add_learning(LearningDraft(
+        "Study day", "Dysphagia", dt.date(2025, 5, 1), dt.date(2025, 5, 2), 390, 300,
+        (Theme.PEOPLE, Theme.SAFETY), "I thicken drinks as the plan says.", True,
+        (Evidence("certificate.pdf", bytes(range(256))), Evidence("notes.txt", b"n\xc3\xa9"))))
+    journal.cpd.add_feedback(FeedbackDraft(dt.date(2025, 6, 1), "relative",
+                                           "You took time with Mum.", "I sit down now."))
+    journal.cpd.note_account(entry, (Theme.TRUST,), dt.date(2025, 7, 1))
 
 
 @settings(max_examples=15, deadline=None,

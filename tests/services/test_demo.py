@@ -235,3 +235,13 @@ def test_fill_demo_too_small_for_the_stories_adds_plain_entries(tmp_path: Path) 
         assert journal.goals.list() == [] and journal.settings.shifts()
     finally:
         journal.close()
+
+
+def test_fill_demo_has_a_nurses_learning_and_feedback(demo: tuple[Journal, int]) -> None:
+    journal, _added = demo
+    learning = journal.cpd.learning()
+    assert len(learning) == 5 and len(journal.cpd.feedback()) == 3
+    assert [e.name for r in learning for e in r.evidence] == ["certificate-dysphagia.txt"]
+    status = journal.cpd.status()
+    assert status.text.startswith("Revalidation by ")
+    assert "CPD 22 of 35 hours (16 of 20 participatory), feedback 3 of 5" in status.text

@@ -47,6 +47,15 @@ def _goal_question(window: MainWindow, journal: Journal) -> QWidget:
     return GoalQuestionDialog(goal, GoalStatus.DISCONTINUED, 5, window)
 
 
+def _account(window: MainWindow, journal: Journal) -> QWidget:
+    from carejournal.core.domain import EntryDraft, EntryKind
+    from carejournal.ui.cpd.account import AccountDialog
+
+    entry = journal.add(EntryDraft(EntryKind.REFLECTION, TODAY, "He said no", model="driscoll",
+                                   sections=(("what", "Tea"),)))
+    return AccountDialog(journal, entry, window)
+
+
 def _make(module: str, name: str, *args: object) -> Maker:
     """A maker that builds module.name(*args, parent=window); "journal" stands for it."""
     def make(window: MainWindow, journal: Journal) -> QWidget:
@@ -81,6 +90,8 @@ WINDOWS: dict[str, Maker] = {
                   dt.date(2026, 11, 20), 1, "Tea with Sam")], dt.date(2026, 11, 22)),
     "GoalDialog": _make("practice.goal_question", "GoalDialog", ["Sam"], lambda _j: print),
     "GoalQuestionDialog": _goal_question,
+    "LearningDialog": _make("cpd.dialog", "LearningDialog", "journal"),
+    "AccountDialog": lambda window, journal: _account(window, journal),
     "GoalsPanel": lambda window, journal: _goals(window, journal),
     "PatternsView": _make("patterns.view", "PatternsView", "journal"),
     "NewPassphraseDialog": _make("privacy.passphrase", "NewPassphraseDialog", None, True),

@@ -98,13 +98,19 @@ def add_export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("--since", type=date_type, metavar="DATE")
     export.add_argument("--since-last-supervision", action="store_true")
     export.add_argument("--until", type=date_type, metavar="DATE")
-    export.add_argument("--format", choices=("pdf", "docx", "md", "json"),
-                        help=_("default: from the --out file name"))
+    export.add_argument("--format", choices=("pdf", "docx", "md", "json", "nmc-account",
+                                              "swe-cpd"),
+                        help=_("default: from the --out file name; nmc-account (an NMC "
+                               "reflective account, .pdf, .docx or .md by --out) and swe-cpd "
+                               "(Social Work England's CPD fields as text) need --entry"))
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
     export.add_argument("--entries", metavar="ID,...", help=_("only these entries"))
     export.add_argument("--keep", action="append", default=[], metavar="TEXT",
                         help=_("a detected word to keep as written, e.g. a place (repeat)"))
     export.add_argument("--session", type=positive, metavar="ID", help=argparse.SUPPRESS)
+    from carejournal.cli.commands.accounts import add_account_arguments
+
+    add_account_arguments(export)
 
 
 def is_json_export(args: argparse.Namespace) -> bool:
@@ -275,6 +281,10 @@ def run_export(journal: Journal, args: argparse.Namespace) -> int:
     from carejournal.pack.write import format_for
     from carejournal.services.packs import plan_pack, write_plan
 
+    if args.format in ("nmc-account", "swe-cpd"):
+        from carejournal.cli.commands.accounts import run_account_export
+
+        return run_account_export(journal, args)
     fmt = format_for(args.out, args.format)
     prep = export_preparation(journal, args)
     plan = plan_pack(journal, prep)

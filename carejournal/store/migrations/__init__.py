@@ -2,4 +2,4 @@
 
 # The newest revision in versions/; a test checks it against Alembic's own view,
 # so that the usual start-up path need not import Alembic at all.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"

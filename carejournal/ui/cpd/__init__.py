@@ -1,0 +1,1 @@
+"""Learning (CPD), feedback and the registration tracker in the window."""
