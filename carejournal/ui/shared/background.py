@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 T = TypeVar("T")
 Runner = Callable[..., Any]  # start's signature: runner(work, *args, name=...)
@@ -31,7 +31,8 @@ _lock = threading.Lock()
 _running = 0
 _was_enabled = True
 _owed = False  # the last work ended off the window's thread: the collector is due back on
-_threads: set[threading.Thread] = set()  # started here and not yet finished
+_threads: set[threading.Thread] = set()  # started here (the ended ones go at the next resume)
+RECHECK_MS = 20  # how soon the window's thread looks again for workers still on their way out
 # Tasks whose outcome is not yet delivered. A task has no Qt parent: deleting its owner (a
 # closed window) cancels it instead of deleting it while its worker may be signalling it,
 # which crashed the interpreter. Held here until its outcome arrives.
@@ -67,12 +68,23 @@ def collector_paused() -> Iterator[None]:
 
 
 def _resume_collector() -> None:
-    """Turn the collector back on if no background work runs (on the window's thread)."""
+    """Turn the collector back on if no background work runs (on the window's thread).
+
+    Only once every worker thread has ended, not merely its work: a worker still runs a
+    little Python on its way out, and a collection started there freed a closed dialog off
+    the window's thread and deadlocked the two (Qt's lock against Python's). Until then it
+    looks again shortly."""
     global _owed
     with _lock:
-        if _running == 0 and _was_enabled:
+        here = threading.current_thread()
+        alive = {t for t in _threads if t.is_alive() and t is not here}
+        _threads.intersection_update(alive | {here})  # the ended ones are let go of
+        ready = _running == 0 and _was_enabled
+        if ready and not alive:
             gc.enable()
             _owed = False
+    if ready and alive:
+        _RESUMER.later()
 
 
 class _Resumer(QObject):
@@ -88,19 +100,19 @@ class _Resumer(QObject):
     def resume(self) -> None:
         _resume_collector()
 
+    def later(self) -> None:
+        """Look again in a moment (a worker is still on its way out)."""
+        QTimer.singleShot(RECHECK_MS, self, self.resume)
+
 
 _RESUMER = _Resumer()  # made on import, on the window's thread
 
 
 def start(work: Callable[..., Any], *args: Any, name: str) -> threading.Thread:
     """Run work(*args) in a daemon thread with the collector paused; return the thread."""
-    def run() -> None:
-        try:
-            with collector_paused():
-                work(*args)
-        finally:
-            with _lock:
-                _threads.discard(threading.current_thread())
+    def run() -> None:  # nothing after the pause: the window's thread lets go of the thread
+        with collector_paused():
+            work(*args)
 
     thread = threading.Thread(target=run, name=name, daemon=True)
     with _lock:

@@ -137,3 +137,26 @@ def test_work_begun_before_the_collector_is_back_does_not_keep_it_off_for_good()
     with background.collector_paused():  # more work begins before that
         pass
     assert gc.isenabled()
+
+
+def test_the_collector_waits_for_a_worker_to_end_not_only_its_work(qtbot) -> None:
+    """A worker runs a little Python after its work (leaving the pause, ending the thread).
+    A collection there freed a closed dialog off the window's thread and deadlocked the two
+    (seen in a full run, in the unlock dialog's tests): the window's thread turns the
+    collector back on only once the worker has ended."""
+    leave = threading.Event()
+
+    def worker() -> None:
+        with background.collector_paused():
+            pass
+        leave.wait(10)  # alive, and able to allocate, after its work
+
+    thread = threading.Thread(target=worker, name="on-its-way-out", daemon=True)
+    with background._lock:
+        background._threads.add(thread)  # as start() does
+    thread.start()
+    qtbot.wait(300)  # the worker's "back on" reached the window's thread, which looked again
+    assert thread.is_alive() and not gc.isenabled()
+    leave.set()
+    thread.join(5)
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
