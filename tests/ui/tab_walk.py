@@ -130,7 +130,8 @@ def assert_walks_back(forward: Sequence[QWidget]) -> None:
     """Shift+Tab from the first field visits the same fields in reverse."""
     back = walk(forward[0], backwards=True)
     assert back == [forward[0], *reversed(forward[1:])], (
-        "Shift+Tab does not retrace Tab:\n" + " → ".join(describe(w) for w in back))
+        "Shift+Tab does not retrace Tab:\n" + " → ".join(describe(w) for w in back)
+        + "\nTab went:\n" + " → ".join(describe(w) for w in forward))
 
 
 def tab_stops(region: QWidget) -> list[QWidget]:
