@@ -61,7 +61,16 @@ def activate(window: QWidget) -> None:
 
 
 def walk(start: QWidget, backwards: bool = False, limit: int = LIMIT) -> list[QWidget]:
-    """The widgets Tab (Shift+Tab) visits from start until the focus is back at start."""
+    """The widgets Tab (Shift+Tab) visits from start until the focus is back at start.
+
+    The window is first brought to rest: work it started in the background (the lexicon, a
+    dictionary) has ended and its results have reached the window, so nothing it brings
+    back changes the fields between one walk and the next."""
+    from carejournal.ui.shared import background
+
+    background.wait_for_all(30)
+    for _ in range(3):
+        QApplication.processEvents()
     activate(start.window())
     start.setFocus(Qt.FocusReason.TabFocusReason)
     QApplication.processEvents()
