@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QDir, QLockFile, QObject
 
 if TYPE_CHECKING:  # QtNetwork is imported when first needed, after the window has painted
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+_log = logging.getLogger(__name__)
 RAISE_MESSAGE = b"raise\n"
+# a Unix socket's path holds at most 107 bytes (104 on macOS); a longer one cannot listen
+SOCKET_PATH_MAX = 100
 
 
 class SingleInstance(QObject):
@@ -26,7 +30,7 @@ class SingleInstance(QObject):
         self.lock = QLockFile(str(journal) + ".lock")
         self.lock.setStaleLockTime(0)
         digest = hashlib.sha256(str(journal.resolve()).encode()).hexdigest()[:20]
-        self.server_name = f"carejournal-{digest}"
+        self.server_name = socket_address(f"carejournal-{digest}")
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
@@ -70,7 +74,8 @@ class SingleInstance(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(lambda: self._on_connection(on_raise))
-        self._server.listen(self.server_name)
+        if not self._server.listen(self.server_name):  # a second start will say so
+            _log.warning("cannot listen for a second start: %s", self._server.errorString())
 
     def stop_listening(self) -> None:
         """Stop listening and let go of on_raise (a closed window must not be kept alive)."""
@@ -91,6 +96,18 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
         self.lock.unlock()
+
+
+def socket_address(name: str) -> str:
+    """Where the window listens: the name alone (Qt puts it in the temporary folder), or, on
+    Unix when the temporary folder's path is so long that the socket's path would not fit
+    (a deep TMPDIR), the same name in /tmp. Both starts work it out the same way."""
+    if os.name == "nt":
+        return name
+    full = os.path.join(QDir.tempPath(), name)
+    if len(os.fsencode(full)) <= SOCKET_PATH_MAX or not os.path.isdir("/tmp"):
+        return name
+    return os.path.join("/tmp", name)
 
 
 def _raise_if_asked(socket: QLocalSocket, on_raise: Callable[[], None]) -> None:

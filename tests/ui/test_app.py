@@ -190,3 +190,23 @@ def test_warning_colours_suit_a_dark_palette(window: MainWindow) -> None:
     window.setPalette(dark)
     assert is_dark(window)
     assert "#ffb4ab" in problem_text_style(window)
+
+
+def test_a_deep_temporary_folder_still_raises_the_first(
+        tmp_path: Path, monkeypatch, qtbot) -> None:
+    """A socket's path holds about 107 bytes: with a deep TMPDIR the window could not listen,
+    so a second start said the first "did not answer" (found under pytest-xdist)."""
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(deep))
+    path = tmp_path / "journal.sqlite"
+    first = claim(path)
+    assert isinstance(first, SingleInstance)
+    raised: list[bool] = []
+    first.listen(lambda: raised.append(True))
+    try:
+        assert first.server_name.startswith("/tmp/")
+        assert isinstance(claim(path), Raised)
+        qtbot.waitUntil(lambda: bool(raised), timeout=2000)
+    finally:
+        first.release()

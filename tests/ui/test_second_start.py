@@ -36,11 +36,14 @@ def _gui(env: dict[str, str], journal: Path) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_a_second_start_raises_the_first_window_and_ends_quietly(tmp_path: Path) -> None:
+def test_a_second_start_raises_the_first_window_and_ends_quietly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     env = _env(tmp_path)
     journal = tmp_path / "work" / "journal.sqlite"
     journal.parent.mkdir()
-    socket = tmp_path / "tmp" / SingleInstance(journal).server_name
+    monkeypatch.setenv("TMPDIR", env["TMPDIR"])  # where the window will listen
+    name = SingleInstance(journal).server_name
+    socket = Path(name) if os.path.isabs(name) else tmp_path / "tmp" / name
     first = _gui(env, journal)
     try:
         deadline = time.monotonic() + 60
