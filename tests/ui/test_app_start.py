@@ -3,6 +3,7 @@ the rest of the window follow its first paint."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,19 @@ from carejournal.ui.editor.draft_keeper import DraftKeeper
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.single_instance import SingleInstance
 from tests.conftest import draft
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, path: Path,
+         instance: SingleInstance, fake_exec: Callable[[], int]) -> int:
+    """app.run on path holding instance's lock, with fake_exec in place of the event loop."""
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    monkeypatch.setattr(app_module, "QSettings",
+                        lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert instance.acquire()
+    try:
+        return app_module.run(QApplication.instance(), Session(path), instance)
+    finally:
+        instance.release()
 
 
 def test_the_after_paint_steps_run_once_the_window_has_painted(
@@ -39,14 +53,7 @@ def test_the_after_paint_steps_run_once_the_window_has_painted(
         window.close()
         return 0
 
-    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
-    monkeypatch.setattr(app_module, "QSettings",
-                        lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    assert instance.acquire()
-    try:
-        assert app_module.run(QApplication.instance(), Session(path), instance) == 0
-    finally:
-        instance.release()
+    assert _run(monkeypatch, tmp_path, path, instance, fake_exec) == 0
     assert seen == [("shown", True, True, 1), "offer", ("painted", False, False)]
 
 
@@ -74,14 +81,7 @@ def test_a_new_journal_opens_with_no_pop_up_and_the_typing_goes_to_the_editor(
         window.close()
         return 0
 
-    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
-    monkeypatch.setattr(app_module, "QSettings",
-                        lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    assert instance.acquire()
-    try:
-        assert app_module.run(QApplication.instance(), Session(path), instance) == 0
-    finally:
-        instance.release()
+    assert _run(monkeypatch, tmp_path, path, instance, fake_exec) == 0
     assert dialogs == [], "no question popped up by itself"
     assert seen == {"modal": None, "offered": encryption.available(), "typed": sentence}
 
@@ -146,15 +146,7 @@ def test_an_interrupted_encrypt_asks_for_the_passphrase_and_finishes(
 
     QTimer.singleShot(0, answer)
     monkeypatch.setattr(passphrase_ui.RecoveryKeyDialog, "exec", recovery_shown)
-    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
-    monkeypatch.setattr(app_module, "QSettings",
-                        lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    instance = SingleInstance(path)
-    assert instance.acquire()
-    try:
-        code = app_module.run(QApplication.instance(), Session(path), instance)
-    finally:
-        instance.release()
+    code = _run(monkeypatch, tmp_path, path, SingleInstance(path), fake_exec)
     assert "failed" not in seen, seen["failed"]
     assert code == 0
     assert seen["asked"] == ("Encrypting this journal was interrupted. Enter its passphrase "
