@@ -203,7 +203,7 @@ def test_an_encrypted_journal_with_a_damaged_page_keeps_its_evidence(tmp_path: P
 
 
 # -- journals older than the tables ---------------------------------------------------------
-def _old_journal(path: Path, revision: str) -> Path:
+def old_journal(path: Path, revision: str) -> Path:
     """A journal with entries and a supervision session, brought down to the revision."""
     make_journal(path, 40)
     journal = Journal.open(path, clock=lambda: FIXED_NOW)
@@ -219,7 +219,7 @@ def _old_journal(path: Path, revision: str) -> Path:
 @pytest.mark.parametrize("revision", ["0008", "0007"])
 def test_an_older_journal_is_not_said_to_have_lost_tables_it_never_had(
         tmp_path: Path, revision: str) -> None:
-    path = _old_journal(tmp_path / "old.sqlite", revision)
+    path = old_journal(tmp_path / "old.sqlite", revision)
     report = salvage(path, tmp_path / "s.json")
     assert report.complete, [t for t in report.tables if not t.complete]
     for name in ("learning_records", "learning_evidence", "feedback_received",
@@ -239,7 +239,7 @@ def test_an_older_journal_is_not_said_to_have_lost_tables_it_never_had(
 
 
 def test_a_damaged_older_journal_says_only_what_it_lost(tmp_path: Path) -> None:
-    path = _old_journal(tmp_path / "old.sqlite", "0008")
+    path = old_journal(tmp_path / "old.sqlite", "0008")
     damage_middle_leaf(path)
     report = salvage(path, tmp_path / "s.json")
     assert not report.complete
@@ -251,7 +251,7 @@ def test_a_damaged_older_journal_says_only_what_it_lost(tmp_path: Path) -> None:
 
 def test_an_older_journal_whose_first_page_is_gone_reads_its_revision_from_the_pages(
         tmp_path: Path) -> None:
-    path = _old_journal(tmp_path / "old.sqlite", "0008")
+    path = old_journal(tmp_path / "old.sqlite", "0008")
     wipe_page(path, 1)
     tables = read_damaged(path)
     assert all(tables[name].absent for name in SINCE if SINCE[name] == "0009")
