@@ -11,11 +11,14 @@ lost is kept under "Unknown person N". The file says it is a salvage in a top-le
 not give to one table are among "left_out", and "warnings" says what its rows may include.
 
 Memory stays bounded: the file is written as it is read, an entry at a time (its text and
-its parts' texts read again by rowid just before it is written), never held whole.
+its parts' texts read again by rowid just before it is written), never held whole; so are
+learning records, each with its evidence files' bytes. A journal older than a table (one
+last opened before learning records existed) has none of its rows, and loses none.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from collections import defaultdict
@@ -25,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from carejournal import __version__, durable
+from carejournal.core.cpd import MAX_EVIDENCE_FILES, Evidence, check_evidence
 from carejournal.core.domain import InvalidInput, utc_now
 from carejournal.core.errors import JournalError
 from carejournal.core.supervision import Function
@@ -74,7 +78,9 @@ LABELS = {"entries": "entries", "people": "people", "tags": "tags",
           "goals": "goals", "goal_attempts": "goal attempts", "settings": "settings",
           "supervision_sessions": "supervision sessions",
           "supervision_actions": "supervision actions",
-          "supervision_preparations": "supervision preparations"}
+          "supervision_preparations": "supervision preparations",
+          "learning_records": "learning records", "learning_evidence": "evidence files",
+          "feedback_received": "feedback", "reflective_accounts": "reflective accounts"}
 BLOCK = 1 << 16  # bytes written at a time (small: a salvage's memory stays well under the file)
 NOTE = ("This is a salvage: what could still be read from a damaged journal. Some of the "
         "journal may be missing from it; see \"tables\".")
@@ -254,6 +260,9 @@ class _Builder:
             "goals": Encoded(self._goal_records(people)),
             "settings": settings,
             "supervision_sessions": Encoded(_encode(r) for r in self._sessions()),
+            "learning": Encoded(self._learning()),
+            "feedback": Encoded(_encode(r) for r in self._feedback()),
+            "reflective_accounts": Encoded(_encode(r) for r in self._accounts()),
         }
 
     def _acts(self) -> list[Row]:
@@ -395,6 +404,70 @@ class _Builder:
         self.dropped["supervision_preparations"] += len(preps)
 
 
+    def _learning(self) -> Iterator[bytes]:
+        """Each learning record with its evidence files, the files' bytes read again (by
+        rowid) and written one record at a time."""
+        files: dict[int, list[Row]] = defaultdict(list)
+        for light in self.t["learning_evidence"]:
+            files[light["learning_id"]].append(light)
+        for r in self.t["learning_records"]:
+            record = _pick(r, "method", "topic", "started_on", "ended_on", "minutes",
+                           "participatory_minutes", "themes", "changed", "peer_reflection",
+                           "created_at") | {"evidence": []}
+            if not _importable({"learning": self._plain("learning", [record])}, []):
+                self.dropped["learning_records"] += 1
+                self.dropped["learning_evidence"] += len(files.pop(r["id"], []))
+                continue
+            record["evidence"] = self._evidence(files.pop(r["id"], []))
+            yield _encode(self._plain("learning", [record])[0])
+        self.dropped["learning_evidence"] += sum(len(v) for v in files.values())
+
+    def _evidence(self, lights: list[Row]) -> list[Row]:
+        """A record's evidence files as the format writes them (bytes as base64); a file
+        that cannot be read again, or that import would refuse, is counted as lost."""
+        kept: list[Row] = []
+        for light in sorted(lights, key=lambda e: e["id"]):
+            whole = self.damaged.row("learning_evidence", light["_rowid"])
+            if whole is None or len(kept) == MAX_EVIDENCE_FILES or not _sound(whole):
+                self.dropped["learning_evidence"] += 1
+                continue
+            kept.append({"name": whole["name"],
+                         "data": base64.b64encode(whole["content"]).decode("ascii")})
+        return kept
+
+    def _feedback(self) -> Iterator[Any]:
+        for r in self.t["feedback_received"]:
+            plain = self._plain("feedback", [_pick(r, "received_on", "from_role", "said",
+                                                   "changed", "created_at")])
+            if _importable({"feedback": plain}, []):
+                yield plain[0]
+            else:
+                self.dropped["feedback_received"] += 1
+
+    def _accounts(self) -> Iterator[Any]:
+        """The reflective accounts; one written from an entry not kept names no entry."""
+        for r in self.t["reflective_accounts"]:
+            account = {"entry": r["entry_id"] if r["entry_id"] in self.kept else None,
+                       "written_on": r["written_on"], "themes": r["themes"]}
+            plain = self._plain("reflective_accounts", [account])
+            if _importable({"reflective_accounts": plain}, []):
+                yield plain[0]
+            else:
+                self.dropped["reflective_accounts"] += 1
+
+
+def _sound(evidence: Row) -> bool:
+    """Whether an evidence file read back is one import would take."""
+    name, data = evidence.get("name"), evidence.get("content")
+    if not isinstance(name, str) or not isinstance(data, bytes) or len(name) > 255:
+        return False
+    try:
+        check_evidence(Evidence(name, data))
+    except InvalidInput:
+        return False
+    return True
+
+
 def _function(value: Any) -> str | None:
     """An action's function as salvaged: a known one, else none (a journal from before
     0008 has no such column; a damaged page may hold nonsense)."""
@@ -416,7 +489,8 @@ def _importable(part: dict[str, Any], acts: list[Any]) -> bool:
         "format": FORMAT_NAME, "version": FORMAT_VERSION,
         "exported_at": utc_now().astimezone(dt.UTC).isoformat(), "app_version": __version__,
         "people": [], "tags": [], "kindness_acts": acts, "entries": [], "links": [],
-        "goals": [], "settings": {}, "supervision_sessions": []} | part
+        "goals": [], "settings": {}, "supervision_sessions": [], "learning": [],
+        "feedback": [], "reflective_accounts": []} | part
     try:
         text = json.dumps(document, ensure_ascii=False, allow_nan=False)
         checked(parse_json(text, "salvage"), "salvage")

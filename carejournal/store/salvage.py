@@ -20,6 +20,11 @@ encrypted file whose first page fails its HMAC cannot be opened), page-level rec
 (carejournal/store/recovery.py) reads a second private copy page by page, with the key if
 there is one, and adds the rows SQLite could not reach; rows read through SQLite win. If
 neither way reads anything, NothingReadable says why (a wrong key among the reasons).
+
+A journal last opened by an older CareJournal has an older schema: the file's revision (its
+alembic_version row, read through SQLite or else from the pages) says which tables were not
+made yet (SINCE). Those are read as empty, not as lost, and columns added since are read at
+their defaults; only a table the file should have and does not is reported as not found.
 """
 
 from __future__ import annotations
@@ -45,13 +50,27 @@ from carejournal.store.models import Base
 TABLES = ("people", "tags", "kindness_acts", "entries", "entry_people", "entry_tags",
           "entry_acts", "entry_sections", "decisions", "action_items", "entry_revisions",
           "entry_dismissals", "entry_links", "goals", "goal_attempts", "settings",
-          "supervision_sessions", "supervision_actions", "supervision_preparations")
-# Tables whose rows can be large (texts): the columns kept from the first pass. The rest of
-# a row is read again by rowid (Damaged.row) when it is written.
+          "supervision_sessions", "supervision_actions", "supervision_preparations",
+          "learning_records", "learning_evidence", "feedback_received", "reflective_accounts")
+# Tables whose rows can be large (texts, evidence files of up to 5 MB): the columns kept from
+# the first pass. The rest of a row is read again by rowid (Damaged.row) when it is written.
 LIGHT = {"entries": ("id",), "entry_sections": ("entry_id", "position"),
          "decisions": ("entry_id", "position"), "action_items": ("entry_id", "position"),
-         "entry_revisions": ("id", "entry_id"), "supervision_sessions": ("id",)}
+         "entry_revisions": ("id", "entry_id"), "supervision_sessions": ("id",),
+         "learning_evidence": ("id", "learning_id")}
+# The schema revision (store/migrations) that made each table not made by 0001. A journal
+# last opened by an older CareJournal has no such table: it is read as empty, not as lost.
+# (Columns added later are read at their defaults: see _Query.)
+SINCE = {"kindness_acts": "0003", "entry_acts": "0003", "entry_sections": "0004",
+         "decisions": "0004", "action_items": "0004", "entry_links": "0004", "goals": "0004",
+         "goal_attempts": "0004", "settings": "0004", "entry_dismissals": "0005",
+         "supervision_sessions": "0006", "supervision_actions": "0006",
+         "supervision_preparations": "0006", "entry_revisions": "0006",
+         "learning_records": "0009", "learning_evidence": "0009", "feedback_received": "0009",
+         "reflective_accounts": "0009"}
+VERSION_TABLE = "alembic_version"  # one row: the schema revision the file was last brought to
 _DIALECT = sqlite_dialect.dialect()
+NOT_FOUND = "the table cannot be found in the file"
 Row = dict[str, Any]
 
 
@@ -72,6 +91,8 @@ class TableRead:
     problem: str = ""  # why the table could not be read at all
     recovered: int = 0  # rows of `rows` read page by page (SQLite could not read them)
     broken: int = 0  # rows found at page level whose overflow pages are lost
+    absent: bool = False  # the file's schema is older than the table: nothing was there
+    present: frozenset[str] | None = None  # the columns the file's table has, when read
 
     @property
     def lost(self) -> int | None:
@@ -88,14 +109,19 @@ class Damaged:
     """An open damaged journal: what the first pass read of each table, and whole rows
     read again by rowid. `notes` counts rows page-level recovery found but could not give
     to one table; `may_include_deleted` (the freelist could not be read) and `unchecked`
-    (an encrypted file's pages could not be checked by HMAC) say what its rows may hold."""
+    (an encrypted file's pages could not be checked by HMAC) say what its rows may hold.
+    `revision` is the file's schema revision, when it could be read."""
 
     def __init__(self, reader: _Reader | None, tables: dict[str, TableRead],
-                 found: recovery.Recovered | None = None) -> None:
+                 found: recovery.Recovered | None = None, revision: str | None = None
+                 ) -> None:
         self._reader = reader
         self._found = found
         self.tables = tables
-        self._full = {name: _Query(Base.metadata.tables[name]) for name in LIGHT}
+        self.revision = revision
+        self._full = {name: _Query(Base.metadata.tables[name],
+                                   present=tables[name].present if name in tables else None)
+                      for name in LIGHT}
         self.notes = _notes(found) if found is not None else {}
         read = found is not None and any(t.recovered for t in tables.values())
         self.may_include_deleted = read and found is not None and not found.freelist_known
@@ -129,24 +155,29 @@ def opened(path: Path, key: bytes | None = None) -> Iterator[Damaged]:
         pages = recovery.private_pages(copy)  # before any connection opens the copy
         reader: _Reader | None = None
         found: recovery.Recovered | None = None
+        revision: str | None = None
         try:
             try:
                 reader = _Reader(copy, key)
             except NothingReadable as exc:
                 failure: NothingReadable = exc
-                tables = {name: TableRead(name, damaged=True, problem=(
-                    "the table cannot be found in the file")) for name in TABLES}
+                tables = {name: TableRead(name, damaged=True, problem=NOT_FOUND)
+                          for name in TABLES}
             else:
                 failure = NothingReadable(
                     f"Nothing can be read from {path.name}: none of the journal's tables can "
                     "be found in it. The file has been left as it was.")
-                tables = {name: _read_table(reader, Base.metadata.tables[name])
+                revision = _revision(reader)
+                tables = {name: _read_table(reader, Base.metadata.tables[name], revision)
                           for name in TABLES}
             if any(t.damaged or t.problem for t in tables.values()):
                 found = _recover(pages, key, tables)
-            if all(t.problem for t in tables.values()):
+                if revision is None and found is not None:
+                    revision = _found_revision(found)
+                    _older_than(revision, tables)
+            if all(t.problem for t in tables.values() if not t.absent):
                 raise failure
-            yield Damaged(reader, tables, found)
+            yield Damaged(reader, tables, found, revision)
         finally:
             if found is not None:
                 found.close()
@@ -160,12 +191,58 @@ def read_damaged(path: Path, key: bytes | None = None) -> dict[str, TableRead]:
         return damaged.tables
 
 
+def _revision(reader: _Reader) -> str | None:
+    """The schema revision the file was last brought to (None if it cannot be read)."""
+    try:
+        with _cursor(reader.conn, f"SELECT version_num FROM {VERSION_TABLE}") as cur:
+            rows = cur.fetchall()
+    except _unreadable_page():
+        reader.reset()
+        return None
+    return _one_revision([row[0] for row in rows])
+
+
+def _one_revision(values: list[Any]) -> str | None:
+    """The revision, if the values are one revision's number (else not known)."""
+    if len(set(values)) != 1 or not isinstance(values[0], str) or not values[0].isdigit():
+        return None
+    return values[0]
+
+
+def _found_revision(found: recovery.Recovered) -> str | None:
+    """The schema revision as page-level recovery read it (None if it could not)."""
+    rows = found.rows.get(VERSION_TABLE, {}).values()
+    return _one_revision([row["version_num"] for row in rows]) if rows else None
+
+
+def _version_row(row: Row) -> Row | None:
+    """The version table's row as recovery finds it; None for a value no revision has."""
+    return row if _one_revision([row.get("version_num")]) is not None else None
+
+
+def _predates(revision: str | None, table: str) -> bool:
+    """Whether a file at this schema revision was made before the table existed."""
+    since = SINCE.get(table)
+    return (revision is not None and since is not None and revision.isdigit()
+            and int(revision) < int(since))
+
+
+def _older_than(revision: str | None, tables: dict[str, TableRead]) -> None:
+    """Tables not found that the file's revision predates: not lost, never there."""
+    for name, read in tables.items():
+        if read.problem and not read.rows and _predates(revision, name):
+            tables[name] = TableRead(name, absent=True)
+
+
 def _recover(pages: Path, key: bytes | None, tables: dict[str, TableRead]
              ) -> recovery.Recovered | None:
     """Page-level recovery of what the tables' reads left out, merged into them (rows read
-    through SQLite win); None if the pages cannot be read at all."""
-    wanted = {}
+    through SQLite win); None if the pages cannot be read at all. Tables the file's schema
+    is older than are not looked for; the version table is, when SQLite could not read it."""
+    wanted: dict[str, Callable[[Row], Row | None]] = {VERSION_TABLE: _version_row}
     for name in TABLES:
+        if tables[name].absent:
+            continue
         query = _Query(Base.metadata.tables[name])
         wanted[name] = _by_name(query)
     try:
@@ -174,13 +251,16 @@ def _recover(pages: Path, key: bytes | None, tables: dict[str, TableRead]
     except OSError:
         return None
     for read in tables.values():
-        _merge(read, found)
+        if not read.absent:
+            _merge(read, found)
     return found
 
 
 def _by_name(query: _Query) -> Callable[[Row], Row | None]:
+    """Convert a row found on a page (a column the file's table lacks: at its default)."""
     def convert(row: Row) -> Row | None:
-        return query.convert((row["_rowid"], *(row.get(c) for c in query.columns)))
+        return query.convert((row["_rowid"], *(
+            row[c] if c in row else query.defaults[c] for c in query.columns)))
     return convert
 
 
@@ -312,23 +392,30 @@ def _unreadable(path: Path, exc: BaseException, key: bytes | None) -> str:
                "opens it." if "not a database" in str(exc).lower() else ""))
 
 
-def _exists(reader: _Reader, name: str) -> bool:
-    """Whether the schema SQLite could read names the table."""
+def _columns(reader: _Reader, name: str) -> frozenset[str]:
+    """The columns of the table as the schema SQLite could read names them (none: no such
+    table, or its schema cannot be read)."""
     try:
         with _cursor(reader.conn, f"PRAGMA table_info({_quote(name)})") as cur:
-            return bool(cur.fetchall())
+            return frozenset(row[1] for row in cur.fetchall())
     except _unreadable_page():
         reader.reset()
-        return False
+        return frozenset()
 
 
 class _Query:
-    """The SELECTs of one table's columns (all of them, or only the light ones)."""
+    """The SELECTs of one table's columns (all of them, or only the light ones). Columns the
+    file's table lacks (`present`: it was made before a migration added them) are not
+    selected; its rows have them at their defaults, as the migration would have set them."""
 
-    def __init__(self, table: Table, columns: tuple[str, ...] | None = None) -> None:
+    def __init__(self, table: Table, columns: tuple[str, ...] | None = None,
+                 present: frozenset[str] | None = None) -> None:
         chosen = [c for c in table.columns if columns is None or c.name in columns]
-        self.columns = [c.name for c in chosen]
-        self.converters = _converters(chosen)
+        self.defaults = {c.name: _default(c) for c in chosen}
+        read = [c for c in chosen if present is None or c.name in present]
+        self.columns = [c.name for c in read]
+        self.missing = {c: v for c, v in self.defaults.items() if c not in self.columns}
+        self.converters = _converters(read)
         select = (f'SELECT rowid, {", ".join(_quote(c) for c in self.columns)} '
                   f'FROM {_quote(table.name)}')
         self.scan = f"{select} WHERE rowid > ? ORDER BY rowid"
@@ -338,19 +425,32 @@ class _Query:
         """The row as SQLAlchemy would have read it; None if a value makes no sense."""
         try:
             return {"_rowid": raw[0]} | {c: f(v) for c, f, v in zip(
-                self.columns, self.converters, raw[1:], strict=True)}
+                self.columns, self.converters, raw[1:], strict=True)} | self.missing
         except (ValueError, TypeError, OverflowError):
             return None
 
 
-def _read_table(reader: _Reader, table: Table) -> TableRead:
-    """Read one table tolerantly (see the module's docstring)."""
+def _default(column: Column[Any]) -> Any:
+    """The value a column's model gives a new row (None when it gives none)."""
+    default = column.default
+    return getattr(default, "arg", None) if default is not None and default.is_scalar \
+        else None
+
+
+def _read_table(reader: _Reader, table: Table, revision: str | None = None) -> TableRead:
+    """Read one table tolerantly (see the module's docstring). A table the file's schema
+    revision predates is absent, not lost."""
     result = TableRead(table.name)
-    if not _exists(reader, table.name):
-        result.problem = "the table cannot be found in the file"
+    present = _columns(reader, table.name)
+    if not present:
+        if _predates(revision, table.name):
+            result.absent = True
+            return result
+        result.problem = NOT_FOUND
         result.damaged = True
         return result
-    query = _Query(table, LIGHT.get(table.name))
+    result.present = present
+    query = _Query(table, LIGHT.get(table.name), present)
 
     def keep(raw: tuple[Any, ...]) -> None:
         row = query.convert(raw)

@@ -282,3 +282,30 @@ def test_a_lost_key_file_and_the_recovery_key_still_salvage(source: Source,
     code, printed, err, _peak = _salvage(journal, out, recovery)
     assert code == 0, err
     assert json.loads(printed)["tables"]["entries"]["saved"] == COUNT - 1
+
+
+def test_salvage_names_learning_evidence_and_feedback(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.store.test_salvage_cpd import cpd_journal
+
+    path = cpd_journal(tmp_path / "j.sqlite", 40)
+    damage_middle_leaf(path)
+    assert cli_salvage.run(_args(path, tmp_path / "out.json")) == 0
+    text = capsys.readouterr().out
+    for line in ("  learning records: 2 saved\n", "  evidence files: 3 saved\n",
+                 "  feedback: 1 saved\n", "  reflective accounts: 1 saved\n"):
+        assert line in text, text
+    assert cli_salvage.run(_args(path, tmp_path / "out.json", as_json=True)) == 0
+    tables = json.loads(capsys.readouterr().out)["tables"]
+    assert tables["learning_evidence"] == {"saved": 3, "lost": 0, "recovered": 0}
+
+
+def test_salvage_of_an_older_journal_says_nothing_of_tables_it_never_had(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.store.test_salvage_cpd import old_journal
+
+    path = old_journal(tmp_path / "old.sqlite", "0008")
+    assert cli_salvage.run(_args(path, tmp_path / "out.json")) == 0
+    text = capsys.readouterr().out
+    assert "Everything that was there could be read." in text
+    assert "cannot be found" not in text and "learning" not in text and "evidence" not in text

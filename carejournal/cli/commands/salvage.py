@@ -46,9 +46,11 @@ def run(args: argparse.Namespace, key: bytes | None = None) -> int:
     print(_('{name} itself has not been changed.').format(name=path.name))
     for table in report.tables:
         if table.saved or not table.complete:
-            found = f" ({table.recovered} read page by page)" if table.recovered else ""
-            print(f"  {table.label}: {table.saved} saved{found}"
-                  f"{_lost_text(table.lost, table.problem)}")
+            found = _(" ({recovered} read page by page)").format(
+                recovered=table.recovered) if table.recovered else ""
+            print(_("  {what}: {saved} saved{found}{lost}").format(
+                what=_label(table.name, table.label), saved=table.saved, found=found,
+                lost=_lost_text(table.lost, table.problem)))
     for what, count in report.left_out.items():
         print(_('  note: {what}: {count}').format(what=what, count=count))
     if report.recovered:
@@ -64,12 +66,32 @@ def run(args: argparse.Namespace, key: bytes | None = None) -> int:
     return EXIT_OK
 
 
+def _label(name: str, label: str) -> str:
+    """A table's name in the worker's words and language (the report's own, else)."""
+    words = {"entries": _("entries"), "people": _("people"), "tags": _("tags"),
+             "kindness_acts": _("little things (catalogue)"),
+             "entry_people": _("people in entries"), "entry_tags": _("tags on entries"),
+             "entry_acts": _("little things done"), "entry_sections": _("entry sections"),
+             "decisions": _("decisions"), "action_items": _("action items"),
+             "entry_revisions": _("earlier versions of entries"),
+             "entry_dismissals": _("dismissed language-lens findings"),
+             "entry_links": _("links"), "goals": _("goals"),
+             "goal_attempts": _("goal attempts"), "settings": _("settings"),
+             "supervision_sessions": _("supervision sessions"),
+             "supervision_actions": _("supervision actions"),
+             "supervision_preparations": _("supervision preparations"),
+             "learning_records": _("learning records"),
+             "learning_evidence": _("evidence files"), "feedback_received": _("feedback"),
+             "reflective_accounts": _("reflective accounts")}
+    return words.get(name, label)
+
+
 def _lost_text(lost: int | None, problem: str) -> str:
     if problem:
-        return f", none could be read ({problem})"
+        return _(", none could be read ({problem})").format(problem=problem)
     if lost is None:
-        return ", some could not be read (how many is not known)"
-    return f", {lost} could not be read" if lost else ""
+        return _(", some could not be read (how many is not known)")
+    return _(", {lost} could not be read").format(lost=lost) if lost else ""
 
 
 def _key(path: Path, args: argparse.Namespace) -> bytes | None:

@@ -208,7 +208,11 @@ def table_label(widget: QWidget, table: TableCount) -> str:
              "entry_sections": translate("DamagedDialog", "Entry sections"),
              "entry_people": translate("DamagedDialog", "People named in entries"),
              "entry_tags": translate("DamagedDialog", "Tags on entries"),
-             "action_items": translate("DamagedDialog", "Action items")}
+             "action_items": translate("DamagedDialog", "Action items"),
+             "learning_records": translate("DamagedDialog", "Learning records"),
+             "learning_evidence": translate("DamagedDialog", "Evidence files"),
+             "feedback_received": translate("DamagedDialog", "Feedback"),
+             "reflective_accounts": translate("DamagedDialog", "Reflective accounts")}
     return words.get(table.name, table.label[:1].upper() + table.label[1:])
 
 

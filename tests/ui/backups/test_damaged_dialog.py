@@ -86,3 +86,19 @@ def test_rows_read_without_the_freelist_are_said_to_maybe_include_deleted_ones(
     qtbot.waitUntil(lambda: not dialog.exporting)
     assert dialog.report is not None and dialog.report.entries_saved == 3
     assert "may include things that had been deleted" in dialog.result_label.text()
+
+
+def test_a_lost_evidence_file_is_named_in_the_report(qtbot, tmp_path: Path) -> None:
+    from carejournal.services.salvage import salvage
+    from tests.store.salvage_helpers import page_map, wipe_page
+    from tests.store.test_salvage_cpd import cpd_journal
+
+    path = cpd_journal(tmp_path / "journal.sqlite", 5)
+    chain = [n for name, kind, n, _ in page_map(path)
+             if (name, kind) == ("learning_evidence", "overflow")]
+    wipe_page(path, chain[len(chain) // 2])
+    dialog = DamagedDialog(path, ["damaged"])
+    qtbot.addWidget(dialog)
+    text = dialog.report_text(salvage(path, tmp_path / "saved.json"))
+    assert "Evidence files: 2 saved, 1 could not be read." in text, text
+    assert "Learning records" not in text  # (both were read whole)
