@@ -12,8 +12,10 @@ import pytest
 from carejournal.core.catalogues import find_rung, kindness_acts
 from carejournal.core.domain import Entry, EntryDraft, EntryFilter, EntryKind, LinkKind
 from carejournal.core.goals import GoalStatus
+from carejournal.core.registration import Register
 from carejournal.core.templates import fallibility, find_model, models
 from carejournal.services.demo import demo_drafts, fill_demo, load_templates
+from carejournal.services.demo_cpd import add_cpd
 from carejournal.services.demo_extras import DONE_AFTER_DAYS, story_size
 from carejournal.services.journal import Journal
 
@@ -245,3 +247,82 @@ def test_fill_demo_has_a_nurses_learning_and_feedback(demo: tuple[Journal, int])
     status = journal.cpd.status()
     assert status.text.startswith("Revalidation by ")
     assert "CPD 22 of 35 hours (16 of 20 participatory), feedback 3 of 5" in status.text
+
+
+# -- a social worker's year ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def social_work(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+    """A journal filled once with the sample for Social Work England."""
+    journal = Journal.open(tmp_path_factory.mktemp("swe") / "journal.sqlite", create=True)
+    fill_demo(journal, today=TODAY, register=Register.SWE)
+    yield journal
+    journal.close()
+
+
+def test_fill_demo_for_swe_has_a_social_workers_year(social_work: Journal) -> None:
+    journal = social_work
+    assert journal.cpd.register() is Register.SWE and journal.cpd.revalidation_on() is None
+    start, end = dt.date(2025, 12, 1), dt.date(2026, 11, 30)
+    learning = journal.cpd.learning()
+    this_year = [r for r in learning if start <= r.ended_on <= end]
+    assert len(this_year) >= 3 and len(learning) > len(this_year)  # one from the year before
+    assert len({r.method for r in this_year}) == len(this_year)  # each of a different type
+    assert any("peer reflection" in r.method.lower() for r in this_year)
+    peer = [r for r in this_year if r.peer_reflection]
+    assert len(peer) == 1 and peer[0].participatory_minutes > 0
+    for record in learning:  # what I learnt, and what changed in my practice, in my words
+        learnt, impact = record.changed.split("\n\n")
+        assert learnt.startswith("I learnt") and " I " in impact, record.topic
+        assert not record.themes  # the NMC Code's themes are the nurse's
+    assert [e.name for r in learning for e in r.evidence] == [
+        "certificate-strengths-based-practice.txt"]
+    assert len(journal.cpd.feedback()) == 2
+
+
+def test_fill_demo_for_swe_shows_the_registration_year_on_the_tracker(
+        social_work: Journal) -> None:
+    status = social_work.cpd.status(TODAY)
+    assert status.text == ("Registration year to 30 November: CPD 4 of 2, with peer "
+                           "reflection 1 of 1")
+    figures = {f.key: (f.done, f.needed) for f in status.figures}
+    assert figures == {"cpd": (4, 2), "peer_reflection": (1, 1)}
+    assert status.deadline == dt.date(2026, 11, 30)
+
+
+def test_the_swe_year_just_begun_still_shows_its_peer_reflection(tmp_path: Path) -> None:
+    journal = Journal.open(tmp_path / "december.sqlite", create=True)
+    try:
+        december = dt.date(2026, 12, 3)
+        add_cpd(journal, december, Register.SWE)
+        assert journal.cpd.status(december).text == (
+            "Registration year to 30 November: CPD 1 of 2, with peer reflection 1 of 1")
+        (latest, *earlier) = journal.cpd.learning()
+        assert latest.peer_reflection and latest.ended_on == dt.date(2026, 12, 1)
+        assert all(r.ended_on < dt.date(2026, 12, 1) for r in earlier)
+    finally:
+        journal.close()
+
+
+def test_fill_demo_for_nmc_is_the_default_and_unchanged(demo: tuple[Journal, int]) -> None:
+    journal, _added = demo
+    assert journal.cpd.register() is Register.NMC
+    assert journal.cpd.status(TODAY).text.startswith("Revalidation by 25 February 2028: CPD 22")
+
+
+def _new_texts(journal: Journal) -> list[str]:
+    """Every text the sample's learning and feedback hold."""
+    texts = [t for r in journal.cpd.learning() for t in (r.method, r.topic, r.changed)]
+    texts += [t for f in journal.cpd.feedback() for t in (f.from_role, f.said, f.changed)]
+    return [t for t in texts if t]
+
+
+@pytest.mark.parametrize("register", [Register.NMC, Register.SWE])
+def test_the_lens_finds_nothing_in_the_samples_learning(
+        register: Register, demo: tuple[Journal, int], social_work: Journal) -> None:
+    journal = demo[0] if register is Register.NMC else social_work
+    lens = journal.lens.lens()
+    texts = _new_texts(journal)
+    assert len(texts) > 15
+    found = [(text[:60], f.text) for text in texts for f in lens.check(text)]
+    assert found == []
+    assert lens.check("She refused her meds and is non-compliant.")  # the lens is on
