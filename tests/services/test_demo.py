@@ -12,7 +12,9 @@ import pytest
 from carejournal.core.catalogues import find_rung, kindness_acts
 from carejournal.core.domain import Entry, EntryDraft, EntryFilter, EntryKind, LinkKind
 from carejournal.core.goals import GoalStatus
+from carejournal.core.preparation import AgendaKind, Stage
 from carejournal.core.registration import Register
+from carejournal.core.supervision import ActionStatus, Function
 from carejournal.core.templates import fallibility, find_model, models
 from carejournal.services.demo import demo_drafts, fill_demo, load_templates
 from carejournal.services.demo_cpd import add_cpd
@@ -215,7 +217,11 @@ def _snapshot(path: Path, count: int | None) -> tuple[object, ...]:
                 for r in journal.rows(EntryFilter())]
         goals = [(g.person, g.text, g.status, g.attempts) for g in journal.goals.list()]
         links = sum(len(journal.get(r.id).links) for r in journal.rows(EntryFilter()))
-        return added, journal.count(), rows, goals, links
+        sessions = [s.as_json() for s in journal.supervision.sessions()]
+        upcoming = journal.supervision.next_session(TODAY)
+        prep = journal.supervision.preparation(upcoming.id, TODAY).to_json() if upcoming \
+            else None
+        return added, journal.count(), rows, goals, links, sessions, prep
     finally:
         journal.close()
 
@@ -223,7 +229,8 @@ def _snapshot(path: Path, count: int | None) -> tuple[object, ...]:
 def test_fill_demo_is_repeatable_and_its_extras_do_not_grow_with_size(tmp_path: Path) -> None:
     first = _snapshot(tmp_path / "a.sqlite", 60)
     assert first == _snapshot(tmp_path / "b.sqlite", 60)
-    added, count, _rows, goals, links = first
+    added, count, _rows, goals, links, sessions, prep = first
+    assert len(sessions) == 3 and prep is not None
     bigger = _snapshot(tmp_path / "c.sqlite", 400)
     assert (added, count) == (60, 60) and bigger[:2] == (400, 400)
     assert (bigger[3], bigger[4]) == (goals, links) and len(goals) >= 4
@@ -249,7 +256,7 @@ def test_fill_demo_has_a_nurses_learning_and_feedback(demo: tuple[Journal, int])
     assert "CPD 22 of 35 hours (16 of 20 participatory), feedback 3 of 5" in status.text
 
 
-# -- a social worker's year ---------------------------------------------------------------------
+# -- a social worker's year, and the supervision both samples share -----------------------
 @pytest.fixture(scope="module")
 def social_work(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
     """A journal filled once with the sample for Social Work England."""
@@ -309,20 +316,84 @@ def test_fill_demo_for_nmc_is_the_default_and_unchanged(demo: tuple[Journal, int
     assert journal.cpd.status(TODAY).text.startswith("Revalidation by 25 February 2028: CPD 22")
 
 
+@pytest.mark.parametrize("register", [Register.NMC, Register.SWE])
+def test_fill_demo_has_supervision_with_actions_linked_to_the_four_functions(
+        register: Register, demo: tuple[Journal, int], social_work: Journal) -> None:
+    journal = demo[0] if register is Register.NMC else social_work
+    sessions = journal.supervision.sessions()
+    held = [s for s in sessions if s.held_on < TODAY]
+    assert len(held) == 2 and len(sessions) == 3
+    assert {s.supervisor for s in sessions} == {
+        "Deputy manager" if register is Register.NMC else "Team manager"}
+    actions = [a for s in held for a in s.actions]
+    assert all(a.function is not None for a in actions)
+    assert {a.function for a in actions} == set(Function)
+    assert {a.status for a in actions} >= {ActionStatus.DONE, ActionStatus.IN_PROGRESS,
+                                           ActionStatus.OPEN}
+    upcoming, line = journal.supervision.prompt(TODAY) or (None, "")
+    assert upcoming is not None and upcoming.held_on == TODAY + dt.timedelta(days=2)
+    assert line.startswith("Supervision on ")
+
+
+def test_fill_demo_prepares_the_next_session_on_the_four_functions(
+        demo: tuple[Journal, int], entries: list[Entry]) -> None:
+    journal, _added = demo
+    upcoming = journal.supervision.next_session(TODAY)
+    assert upcoming is not None and upcoming.id is not None
+    prep = journal.supervision.preparation(upcoming.id, TODAY)
+    assert prep.since == held_before(journal, upcoming.held_on) and prep.until == TODAY
+    assert all(item.function is not None for item in prep.agenda)
+    assert {item.function for item in prep.agenda} == set(Function)
+    assert {item.kind for item in prep.agenda} >= {AgendaKind.QUESTION, AgendaKind.ENTRY,
+                                                   AgendaKind.POWER, AgendaKind.DEVELOPMENT}
+    discussed = [e for e in entries if e.id in prep.to_discuss]
+    assert len(discussed) == 2 and all(e.kind is EntryKind.REFLECTION for e in discussed)
+    assert prep.situation is not None
+    situation = journal.get(prep.situation.entry_id)
+    assert situation.title == "Four goes at the bus" and situation.id in prep.to_discuss
+    assert all(len(prep.situation.words(stage)) > 40 for stage in Stage)
+    assert prep.how_i_am.text and prep.how_i_am.include is False
+
+
+def held_before(journal: Journal, day: dt.date) -> dt.date:
+    """The day of the last session held before day."""
+    return max(s.held_on for s in journal.supervision.sessions() if s.held_on < day)
+
+
+def test_the_how_i_am_of_the_sample_stays_out_of_its_pack(demo: tuple[Journal, int]) -> None:
+    from carejournal.services.packs import plan_pack
+
+    journal, _added = demo
+    upcoming = journal.supervision.next_session(TODAY)
+    assert upcoming is not None and upcoming.id is not None
+    prep = journal.supervision.preparation(upcoming.id, TODAY)
+    content = plan_pack(journal, prep).content
+    assert prep.how_i_am.text and content.how_i_am == ""
+    assert content.situation is not None and len(content.situation.stages) == len(Stage)
+
+
 def _new_texts(journal: Journal) -> list[str]:
-    """Every text the sample's learning and feedback hold."""
+    """Every text the sample's learning, feedback and supervision hold."""
     texts = [t for r in journal.cpd.learning() for t in (r.method, r.topic, r.changed)]
     texts += [t for f in journal.cpd.feedback() for t in (f.from_role, f.said, f.changed)]
+    for session in journal.supervision.sessions():
+        texts += [session.notes, *(a.text for a in session.actions)]
+    upcoming = journal.supervision.next_session(TODAY)
+    assert upcoming is not None and upcoming.id is not None
+    prep = journal.supervision.preparation(upcoming.id, TODAY)
+    assert prep.situation is not None
+    texts += [item.text for item in prep.agenda if item.kind is not AgendaKind.ENTRY]
+    texts += [prep.situation.words(stage) for stage in Stage] + [prep.how_i_am.text]
     return [t for t in texts if t]
 
 
 @pytest.mark.parametrize("register", [Register.NMC, Register.SWE])
-def test_the_lens_finds_nothing_in_the_samples_learning(
+def test_the_lens_finds_nothing_in_the_samples_learning_and_supervision(
         register: Register, demo: tuple[Journal, int], social_work: Journal) -> None:
     journal = demo[0] if register is Register.NMC else social_work
     lens = journal.lens.lens()
     texts = _new_texts(journal)
-    assert len(texts) > 15
+    assert len(texts) > 30
     found = [(text[:60], f.text) for text in texts for f in lens.check(text)]
     assert found == []
     assert lens.check("She refused her meds and is non-compliant.")  # the lens is on
