@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication
 
 from carejournal.app import make_application
 from carejournal.core.domain import EntryFilter, EntryKind
-from carejournal.core.supervision import AgreedAction, Session
 from carejournal.services.demo import fill_demo
 from carejournal.services.journal import Journal
 from carejournal.ui.main_window import MainWindow
@@ -76,14 +75,6 @@ def interesting_entry(journal: Journal) -> int | None:
     return best[1]
 
 
-def plan_supervision(journal: Journal) -> None:
-    """A session four weeks ago with an agreed action, and the next one in two days."""
-    today = dt.date.today()
-    journal.supervision.add(Session(today - dt.timedelta(days=28), "Team leader", actions=(
-        AgreedAction("Try the Gibbs model for one week", "me", today - dt.timedelta(days=7)),)))
-    journal.supervision.add(Session(today + dt.timedelta(days=2), "Team leader"))
-
-
 def grab_wizard(window: MainWindow, journal: Journal, out: Path) -> None:
     """The preparation wizard on its language step, as the worker would see it."""
     from carejournal.core.preparation import Step
@@ -117,8 +108,7 @@ def take(out: Path, dark: bool, wizard: Path | None = None) -> Path:
     with tempfile.TemporaryDirectory(prefix="carejournal-shot-") as tmp:
         journal = Journal.open(Path(tmp) / "journal.sqlite", create=True)
         try:
-            fill_demo(journal)
-            plan_supervision(journal)
+            fill_demo(journal)  # with supervision: sessions held, the next in two days
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             window = MainWindow(journal, settings)
             window.resize(WIDTH, HEIGHT)

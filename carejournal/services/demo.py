@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from carejournal.core.domain import EntryDraft, EntryKind, Feeling
 from carejournal.core.kinds import KINDS
+from carejournal.core.registration import Register
 from carejournal.core.resources import resource_path
 from carejournal.services import demo_extras
 
@@ -28,13 +29,16 @@ def load_templates() -> dict[str, Any]:
 
 
 def fill_demo(journal: Journal, count: int | None = None, seed: int = 7,
-              today: dt.date | None = None) -> int:
+              today: dt.date | None = None, register: Register = Register.NMC) -> int:
     """Fill an empty journal with the sample; return how many entries were added.
 
     The bulk goes in with one fast add_many; then a fixed set of stories (goals with
     their attempts, mirror notes linked both ways, reflections with action items due
     around today) and the usual shifts. With count, that many entries in all; a count
-    too small for the stories gets plain sample entries only.
+    too small for the stories gets plain sample entries only. With the stories come a
+    year of learning and feedback for the register (a nurse's towards NMC revalidation,
+    or a social worker's Social Work England registration year) and supervision: two
+    sessions held and the next one's preparation under way.
     """
     data = load_templates()
     today = today or dt.date.today()
@@ -46,10 +50,13 @@ def fill_demo(journal: Journal, count: int | None = None, seed: int = 7,
         demo_drafts(total - stories if with_stories else total, seed, today, acts))
     demo_extras.set_shifts(journal, data)
     if with_stories:
-        added += demo_extras.add_stories(journal, data, today, acts)
+        stories, ids = demo_extras.add_stories(journal, data, today, acts)
+        added += stories
         from carejournal.services.demo_cpd import add_cpd
+        from carejournal.services.demo_supervision import add_supervision
 
-        add_cpd(journal, today)  # a nurse's learning and feedback, towards revalidation
+        add_cpd(journal, today, register)
+        add_supervision(journal, today, ids, register)
     return added
 
 

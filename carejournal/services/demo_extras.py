@@ -126,8 +126,9 @@ def story_size(data: Table) -> int:
 
 
 def add_stories(journal: Journal, data: Table, today: dt.date, acts: Mapping[str, int]
-                ) -> int:
-    """Add the stories, their mirror notes and the goals; return how many entries."""
+                ) -> tuple[int, dict[str, int]]:
+    """Add the stories, their mirror notes and the goals; return how many entries, and the
+    stories' keys with their entries' ids (the supervision brings some of them)."""
     stories = {story["key"]: story for story in data.get("story", ())}
     ids = {key: journal.add(story_draft(story, today, acts)) for key, story in stories.items()}
     for mirror in data.get("mirror", ()):
@@ -136,7 +137,7 @@ def add_stories(journal: Journal, data: Table, today: dt.date, acts: Mapping[str
     added = len(ids) + len(data.get("mirror", ()))
     for goal in data.get("goal", ()):
         added += add_goal(journal, goal, today, ids)
-    return added
+    return added, ids
 
 
 def story_draft(story: Table, today: dt.date, acts: Mapping[str, int]) -> EntryDraft:

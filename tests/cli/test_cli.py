@@ -192,6 +192,24 @@ def test_demo_fills_an_empty_journal_once(tmp_path: Path, path: Path) -> None:
     journal.close()
 
 
+def test_demo_register_chooses_whose_year_of_learning(tmp_path: Path) -> None:
+    nurse = run(tmp_path, "demo", journal=tmp_path / "nurse.sqlite")
+    assert nurse.returncode == 0 and "\nRevalidation by " in nurse.stdout
+    social = run(tmp_path, "demo", "--register", "swe", journal=tmp_path / "swe.sqlite")
+    assert social.returncode == 0
+    assert "\nRegistration year to 30 November: CPD " in social.stdout
+    assert "with peer reflection 1 of 1" in social.stdout
+    journal = Journal.open(tmp_path / "swe.sqlite")
+    try:
+        assert journal.cpd.register().value == "swe" and len(journal.cpd.learning()) == 5
+    finally:
+        journal.close()
+    refused = run(tmp_path, "demo", "--register", "scw", journal=tmp_path / "scw.sqlite")
+    assert_refused(refused, "--register", "invalid choice: 'scw'")
+    assert not (tmp_path / "scw.sqlite").exists()
+    assert "--register nmc|swe" in run(tmp_path, "demo", "--help").stdout
+
+
 def test_environment_variable_chooses_the_journal(tmp_path: Path) -> None:
     chosen = tmp_path / "from-env.sqlite"
     env = clean_env(tmp_path, CAREJOURNAL_JOURNAL=str(chosen))

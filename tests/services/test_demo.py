@@ -12,8 +12,12 @@ import pytest
 from carejournal.core.catalogues import find_rung, kindness_acts
 from carejournal.core.domain import Entry, EntryDraft, EntryFilter, EntryKind, LinkKind
 from carejournal.core.goals import GoalStatus
+from carejournal.core.preparation import AgendaKind, Stage
+from carejournal.core.registration import Register
+from carejournal.core.supervision import ActionStatus, Function
 from carejournal.core.templates import fallibility, find_model, models
 from carejournal.services.demo import demo_drafts, fill_demo, load_templates
+from carejournal.services.demo_cpd import add_cpd
 from carejournal.services.demo_extras import DONE_AFTER_DAYS, story_size
 from carejournal.services.journal import Journal
 
@@ -213,7 +217,11 @@ def _snapshot(path: Path, count: int | None) -> tuple[object, ...]:
                 for r in journal.rows(EntryFilter())]
         goals = [(g.person, g.text, g.status, g.attempts) for g in journal.goals.list()]
         links = sum(len(journal.get(r.id).links) for r in journal.rows(EntryFilter()))
-        return added, journal.count(), rows, goals, links
+        sessions = [s.as_json() for s in journal.supervision.sessions()]
+        upcoming = journal.supervision.next_session(TODAY)
+        prep = journal.supervision.preparation(upcoming.id, TODAY).to_json() if upcoming \
+            else None
+        return added, journal.count(), rows, goals, links, sessions, prep
     finally:
         journal.close()
 
@@ -221,7 +229,8 @@ def _snapshot(path: Path, count: int | None) -> tuple[object, ...]:
 def test_fill_demo_is_repeatable_and_its_extras_do_not_grow_with_size(tmp_path: Path) -> None:
     first = _snapshot(tmp_path / "a.sqlite", 60)
     assert first == _snapshot(tmp_path / "b.sqlite", 60)
-    added, count, _rows, goals, links = first
+    added, count, _rows, goals, links, sessions, prep = first
+    assert len(sessions) == 3 and prep is not None
     bigger = _snapshot(tmp_path / "c.sqlite", 400)
     assert (added, count) == (60, 60) and bigger[:2] == (400, 400)
     assert (bigger[3], bigger[4]) == (goals, links) and len(goals) >= 4
@@ -245,3 +254,146 @@ def test_fill_demo_has_a_nurses_learning_and_feedback(demo: tuple[Journal, int])
     status = journal.cpd.status()
     assert status.text.startswith("Revalidation by ")
     assert "CPD 22 of 35 hours (16 of 20 participatory), feedback 3 of 5" in status.text
+
+
+# -- a social worker's year, and the supervision both samples share -----------------------
+@pytest.fixture(scope="module")
+def social_work(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+    """A journal filled once with the sample for Social Work England."""
+    journal = Journal.open(tmp_path_factory.mktemp("swe") / "journal.sqlite", create=True)
+    fill_demo(journal, today=TODAY, register=Register.SWE)
+    yield journal
+    journal.close()
+
+
+def test_fill_demo_for_swe_has_a_social_workers_year(social_work: Journal) -> None:
+    journal = social_work
+    assert journal.cpd.register() is Register.SWE and journal.cpd.revalidation_on() is None
+    start, end = dt.date(2025, 12, 1), dt.date(2026, 11, 30)
+    learning = journal.cpd.learning()
+    this_year = [r for r in learning if start <= r.ended_on <= end]
+    assert len(this_year) >= 3 and len(learning) > len(this_year)  # one from the year before
+    assert len({r.method for r in this_year}) == len(this_year)  # each of a different type
+    assert any("peer reflection" in r.method.lower() for r in this_year)
+    peer = [r for r in this_year if r.peer_reflection]
+    assert len(peer) == 1 and peer[0].participatory_minutes > 0
+    for record in learning:  # what I learnt, and what changed in my practice, in my words
+        learnt, impact = record.changed.split("\n\n")
+        assert learnt.startswith("I learnt") and " I " in impact, record.topic
+        assert not record.themes  # the NMC Code's themes are the nurse's
+    assert [e.name for r in learning for e in r.evidence] == [
+        "certificate-strengths-based-practice.txt"]
+    assert len(journal.cpd.feedback()) == 2
+
+
+def test_fill_demo_for_swe_shows_the_registration_year_on_the_tracker(
+        social_work: Journal) -> None:
+    status = social_work.cpd.status(TODAY)
+    assert status.text == ("Registration year to 30 November: CPD 4 of 2, with peer "
+                           "reflection 1 of 1")
+    figures = {f.key: (f.done, f.needed) for f in status.figures}
+    assert figures == {"cpd": (4, 2), "peer_reflection": (1, 1)}
+    assert status.deadline == dt.date(2026, 11, 30)
+
+
+def test_the_swe_year_just_begun_still_shows_its_peer_reflection(tmp_path: Path) -> None:
+    journal = Journal.open(tmp_path / "december.sqlite", create=True)
+    try:
+        december = dt.date(2026, 12, 3)
+        add_cpd(journal, december, Register.SWE)
+        assert journal.cpd.status(december).text == (
+            "Registration year to 30 November: CPD 1 of 2, with peer reflection 1 of 1")
+        (latest, *earlier) = journal.cpd.learning()
+        assert latest.peer_reflection and latest.ended_on == dt.date(2026, 12, 1)
+        assert all(r.ended_on < dt.date(2026, 12, 1) for r in earlier)
+    finally:
+        journal.close()
+
+
+def test_fill_demo_for_nmc_is_the_default_and_unchanged(demo: tuple[Journal, int]) -> None:
+    journal, _added = demo
+    assert journal.cpd.register() is Register.NMC
+    assert journal.cpd.status(TODAY).text.startswith("Revalidation by 25 February 2028: CPD 22")
+
+
+@pytest.mark.parametrize("register", [Register.NMC, Register.SWE])
+def test_fill_demo_has_supervision_with_actions_linked_to_the_four_functions(
+        register: Register, demo: tuple[Journal, int], social_work: Journal) -> None:
+    journal = demo[0] if register is Register.NMC else social_work
+    sessions = journal.supervision.sessions()
+    held = [s for s in sessions if s.held_on < TODAY]
+    assert len(held) == 2 and len(sessions) == 3
+    assert {s.supervisor for s in sessions} == {
+        "Deputy manager" if register is Register.NMC else "Team manager"}
+    actions = [a for s in held for a in s.actions]
+    assert all(a.function is not None for a in actions)
+    assert {a.function for a in actions} == set(Function)
+    assert {a.status for a in actions} >= {ActionStatus.DONE, ActionStatus.IN_PROGRESS,
+                                           ActionStatus.OPEN}
+    upcoming, line = journal.supervision.prompt(TODAY) or (None, "")
+    assert upcoming is not None and upcoming.held_on == TODAY + dt.timedelta(days=2)
+    assert line.startswith("Supervision on ")
+
+
+def test_fill_demo_prepares_the_next_session_on_the_four_functions(
+        demo: tuple[Journal, int], entries: list[Entry]) -> None:
+    journal, _added = demo
+    upcoming = journal.supervision.next_session(TODAY)
+    assert upcoming is not None and upcoming.id is not None
+    prep = journal.supervision.preparation(upcoming.id, TODAY)
+    assert prep.since == held_before(journal, upcoming.held_on) and prep.until == TODAY
+    assert all(item.function is not None for item in prep.agenda)
+    assert {item.function for item in prep.agenda} == set(Function)
+    assert {item.kind for item in prep.agenda} >= {AgendaKind.QUESTION, AgendaKind.ENTRY,
+                                                   AgendaKind.POWER, AgendaKind.DEVELOPMENT}
+    discussed = [e for e in entries if e.id in prep.to_discuss]
+    assert len(discussed) == 2 and all(e.kind is EntryKind.REFLECTION for e in discussed)
+    assert prep.situation is not None
+    situation = journal.get(prep.situation.entry_id)
+    assert situation.title == "Four goes at the bus" and situation.id in prep.to_discuss
+    assert all(len(prep.situation.words(stage)) > 40 for stage in Stage)
+    assert prep.how_i_am.text and prep.how_i_am.include is False
+
+
+def held_before(journal: Journal, day: dt.date) -> dt.date:
+    """The day of the last session held before day."""
+    return max(s.held_on for s in journal.supervision.sessions() if s.held_on < day)
+
+
+def test_the_how_i_am_of_the_sample_stays_out_of_its_pack(demo: tuple[Journal, int]) -> None:
+    from carejournal.services.packs import plan_pack
+
+    journal, _added = demo
+    upcoming = journal.supervision.next_session(TODAY)
+    assert upcoming is not None and upcoming.id is not None
+    prep = journal.supervision.preparation(upcoming.id, TODAY)
+    content = plan_pack(journal, prep).content
+    assert prep.how_i_am.text and content.how_i_am == ""
+    assert content.situation is not None and len(content.situation.stages) == len(Stage)
+
+
+def _new_texts(journal: Journal) -> list[str]:
+    """Every text the sample's learning, feedback and supervision hold."""
+    texts = [t for r in journal.cpd.learning() for t in (r.method, r.topic, r.changed)]
+    texts += [t for f in journal.cpd.feedback() for t in (f.from_role, f.said, f.changed)]
+    for session in journal.supervision.sessions():
+        texts += [session.notes, *(a.text for a in session.actions)]
+    upcoming = journal.supervision.next_session(TODAY)
+    assert upcoming is not None and upcoming.id is not None
+    prep = journal.supervision.preparation(upcoming.id, TODAY)
+    assert prep.situation is not None
+    texts += [item.text for item in prep.agenda if item.kind is not AgendaKind.ENTRY]
+    texts += [prep.situation.words(stage) for stage in Stage] + [prep.how_i_am.text]
+    return [t for t in texts if t]
+
+
+@pytest.mark.parametrize("register", [Register.NMC, Register.SWE])
+def test_the_lens_finds_nothing_in_the_samples_learning_and_supervision(
+        register: Register, demo: tuple[Journal, int], social_work: Journal) -> None:
+    journal = demo[0] if register is Register.NMC else social_work
+    lens = journal.lens.lens()
+    texts = _new_texts(journal)
+    assert len(texts) > 30
+    found = [(text[:60], f.text) for text in texts for f in lens.check(text)]
+    assert found == []
+    assert lens.check("She refused her meds and is non-compliant.")  # the lens is on
