@@ -55,7 +55,7 @@ def fill_demo(journal: Journal, count: int | None = None, seed: int = 7,
         from carejournal.services.demo_cpd import add_cpd
         from carejournal.services.demo_supervision import add_supervision
 
-        add_cpd(journal, today, register)
+        add_cpd(journal, today, register, ids)
         add_supervision(journal, today, ids, register)
     return added
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from carejournal.core.cpd import Evidence, FeedbackDraft, LearningDraft, parse_themes
@@ -49,10 +50,17 @@ def learning_draft(item: dict[str, Any], today: dt.date) -> LearningDraft:
                          bool(item.get("peer_reflection", False)), evidence)
 
 
-def add_cpd(journal: Journal, today: dt.date, register: Register = Register.NMC) -> int:
+def add_cpd(journal: Journal, today: dt.date, register: Register = Register.NMC,
+            stories: Mapping[str, int] | None = None) -> int:
     """Add the register's sample learning and feedback and set the register (and the
-    revalidation date, for the NMC); return the records added."""
+    revalidation date, for the NMC); return the records added. stories maps the sample's
+    story keys to their entries' ids: the reflective accounts already written from them
+    are counted (a nurse's year has some done)."""
     data = load_cpd(register)
+    for item in data.get("account", []):
+        if stories and item["story"] in stories:
+            journal.cpd.note_account(stories[item["story"]], parse_themes(item["themes"]),
+                                     today - dt.timedelta(days=int(item["days_ago"])))
     for item in data.get("learning", []):
         journal.cpd.add_learning(learning_draft(item, today))
     for item in data.get("feedback", []):

@@ -254,6 +254,9 @@ def test_fill_demo_has_a_nurses_learning_and_feedback(demo: tuple[Journal, int])
     status = journal.cpd.status()
     assert status.text.startswith("Revalidation by ")
     assert "CPD 22 of 35 hours (16 of 20 participatory), feedback 3 of 5" in status.text
+    assert "reflective accounts 2 of 5" in status.text  # written from two reflections
+    titles = {journal.get(entry_id).title for entry_id, _day in journal.cpd.accounts()}
+    assert titles == {"Four goes at the bus", "Efe is a singer, not a swimmer"}
 
 
 # -- a social worker's year, and the supervision both samples share -----------------------
