@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from carejournal.core.domain import EntryDraft, EntryKind
 from carejournal.services.journal import Journal
+from tests import reports
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -79,3 +80,19 @@ def windows_fsync(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(os, "fsync", fsync)
     return refused
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """An xdist worker hands its printed figures to the main process (tests/reports.py)."""
+    reports.hand_over(session.config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """The main process keeps a worker's printed figures (called by pytest-xdist only)."""
+    reports.take_over(node)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures the tests measured: the lens's and the detector's scores."""
+    reports.print_all(terminalreporter)

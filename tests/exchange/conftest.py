@@ -1,17 +1,17 @@
-"""Counts of the inputs the property tests tried, printed at the end of the run."""
+"""Counts of the inputs the property tests tried, printed at the end of the run
+(tests/reports.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-import pytest
+from tests import reports
 
 TRIED: Counter[str] = Counter()
+LINES = reports.section("interchange property tests: inputs tried")
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print how many generated inputs each property test tried."""
-    if TRIED:
-        terminalreporter.section("interchange property tests: inputs tried")
-        for name, count in sorted(TRIED.items()):
-            terminalreporter.write_line(f"{name}: {count}")
+def tried(name: str, count: int = 1) -> None:
+    """Count inputs a property test tried, and keep its printed line up to date."""
+    TRIED[name] += count
+    LINES[name] = f"{name}: {TRIED[name]}"

@@ -15,7 +15,7 @@ from carejournal.exchange.json_import import read_json
 from carejournal.services.importing import run_plan
 from carejournal.services.journal import Journal
 from carejournal.services.json_export import document, export_json
-from tests.exchange.conftest import TRIED
+from tests.exchange.conftest import tried
 
 # NUL is left out: the import removes it and says so (tests/exchange/test_nul.py)
 TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
@@ -96,7 +96,7 @@ def fill_cpd(journal: Journal, entry: int | None) -> None:
 @given(entries=st.lists(ENTRY, max_size=5))
 def test_export_then_import_into_an_empty_journal_gives_the_same_journal(
         tmp_path_factory: Any, entries: list[dict[str, Any]]) -> None:
-    TRIED["json round trip"] += 1
+    tried("json round trip")
     folder: Path = tmp_path_factory.mktemp("rt")
     source = Journal.open(folder / "a.sqlite", create=True)
     target = Journal.open(folder / "b.sqlite", create=True)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import reports
+
 SMALL_LEXICON = '''
 version = 1
 [categories.labels]
@@ -56,12 +58,5 @@ def lexicon_file(tmp_path: Path) -> Path:
     return path
 
 
-SCORES: dict[str, str] = {}
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print the lens's precision and recall on the labelled sentences, when measured."""
-    if SCORES:
-        terminalreporter.section("language lens on the labelled sentences")
-        for line in SCORES.values():
-            terminalreporter.write_line(line)
+# the lens's precision and recall on the labelled sentences, printed after the run
+SCORES = reports.section("language lens on the labelled sentences")
