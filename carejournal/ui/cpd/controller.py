@@ -129,7 +129,7 @@ class CpdController(QObject):
             self.banner.show_due(left, due[1])
 
     def _changed(self, changes: Changes) -> None:
-        if changes.settings or changes.listing:
+        if changes.settings or changes.listing or changes.cpd:
             self.check()
 
     def _noted(self) -> None:
