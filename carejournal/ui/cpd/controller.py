@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from carejournal.core.changes import Changes
 from carejournal.ui.shared.colours import CalmFrame
@@ -83,18 +83,36 @@ class CpdController(QObject):
         if actions is not None:
             actions.learning.triggered.connect(self.show_dialog)
             actions.use_as_account.triggered.connect(self.use_as_account)
+            actions.copy_for_swe.triggered.connect(self.copy_for_swe)
+
+    def open_entry(self, missing: str) -> int | None:
+        """The entry open in the editor; else None, and the status bar says `missing`."""
+        editor = getattr(self.window, "_editor", None)
+        entry_id = getattr(editor, "entry_id", None)
+        if entry_id is None:
+            self.window.statusBar().showMessage(missing, 8000)
+        return entry_id if isinstance(entry_id, int) else None
 
     def use_as_account(self) -> None:
         """File › Use as a Reflective Account…, for the entry open in the editor."""
         from carejournal.ui.cpd.account import AccountDialog
 
-        editor = getattr(self.window, "_editor", None)
-        entry_id = getattr(editor, "entry_id", None)
-        if entry_id is None:
-            self.window.statusBar().showMessage(self.tr(
-                "Open the entry to use as a reflective account first."), 8000)
-            return
-        dialog = AccountDialog(self.window.journal, entry_id, self.window)
+        entry_id = self.open_entry(self.tr(
+            "Open the entry to use as a reflective account first."))
+        if entry_id is not None:
+            self._open(AccountDialog(self.window.journal, entry_id, self.window))
+
+    def copy_for_swe(self) -> None:
+        """File › Copy for Social Work England…, for the entry open in the editor."""
+        from carejournal.ui.cpd.swe import SweDialog
+
+        entry_id = self.open_entry(self.tr(
+            "Open the entry to copy for Social Work England first."))
+        if entry_id is not None:
+            self._open(SweDialog(self.window.journal, entry_id, self.window))
+
+    @staticmethod
+    def _open(dialog: QDialog) -> None:
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -102,10 +120,8 @@ class CpdController(QObject):
         """View › Learning and Feedback…"""
         from carejournal.ui.cpd.dialog import LearningDialog
 
-        dialog = LearningDialog(self.window.journal, self.window.changes.report, self.window,
-                                self.today())
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open(LearningDialog(self.window.journal, self.window.changes.report,
+                                  self.window, self.today()))
 
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
