@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -83,10 +84,23 @@ class LearningDialog(QDialog):
         self.revalidation = date_edit(revalidation)
         save = QPushButton(self.tr("&Use this register"))
         save.clicked.connect(self.save_register)
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(QLabel(self.tr(
+            "The tracker above counts your learning, feedback and reflective accounts "
+            "towards what your register asks for."), wordWrap=True))
         form.addRow(self.tr("My registe&r:"), self.register)
         form.addRow(self.tr("NMC revalidation &date:"), self.revalidation)
-        form.addRow("", save)
+        form.addRow("", row)
+        self.register.currentIndexChanged.connect(self._nmc_only)
+        self._nmc_only()
         return page
+
+    def _nmc_only(self) -> None:
+        """The revalidation date is the NMC's; the other registers' years are fixed."""
+        self.revalidation.setEnabled(self.register.currentData() == Register.NMC.value)
 
     # -- writes ---------------------------------------------------------------------------
     def add_learning(self) -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from carejournal.core.accounts import SWE_FIELDS
 from carejournal.ui.cpd.account import found_text
+from carejournal.ui.editor.grow import grow_with_text
 
 if TYPE_CHECKING:
     from carejournal.services.journal import Journal
@@ -93,8 +94,8 @@ class SweDialog(QDialog):
         else:
             field = QPlainTextEdit(text, readOnly=True)
             field.setTabChangesFocus(True)
-            field.setMinimumHeight(80)
             field.setPlaceholderText(self.tr("Nothing written for this part."))
+            grow_with_text(field, 2)  # as tall as the words: the page scrolls, not the box
         field.setAccessibleName(label_text)
         label.setBuddy(field)
         button = QPushButton(self.tr("Copy"))
@@ -117,5 +118,5 @@ class SweDialog(QDialog):
         """Put exactly this field's text on the clipboard."""
         QGuiApplication.clipboard().setText(self.texts[key])
         name = next(label for k, label, _copy in self._words() if k == key)
-        self.status.setText(self.tr("Copied “{field}”. Paste it into the form.").format(
-            field=name))
+        self.status.setText(self.tr(
+            "“{field}” is on the clipboard: paste it into the form.").format(field=name))

@@ -58,8 +58,9 @@ def test_each_copy_button_puts_exactly_its_protected_field_on_the_clipboard(
         shown = field.text() if hasattr(field, "text") else field.toPlainText()
         assert shown == copied and field.isReadOnly()
     assert "I learnt that M.J. needs time" in dialog.texts["learnt"]
-    assert dialog.status.text() == ("Copied “What impact has this had on your practice and "
-                                    "the people you work with?”. Paste it into the form.")
+    assert dialog.status.text() == ("“What impact has this had on your practice and the people "
+                                    "you work with?” is on the clipboard: paste it into the "
+                                    "form.")
     assert "14 Acacia Avenue" in dialog.found.text(), "the worker sees what was replaced"
 
 
