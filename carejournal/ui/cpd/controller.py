@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from carejournal.core.changes import Changes
 from carejournal.ui.shared.colours import CalmFrame
@@ -33,29 +33,16 @@ class DeadlineBanner(CalmFrame):
         super().__init__(parent)
         self.setObjectName("registrationReminder")
         self.setAccessibleName(self.tr("Registration deadline"))
-        self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        self.detail = QLabel(wordWrap=True)
         self.noted_button = QPushButton(self.tr("Noted"))
         self.noted_button.setAccessibleName(self.tr("Hide this reminder"))
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self.title)
-        texts.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(texts, 1)
-        layout.addWidget(self.noted_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._build_banner([self.noted_button])
         self.noted_button.clicked.connect(self._noted)
         self._restyle()
         self.hide()
 
     def show_due(self, days: int, figures: str) -> None:
         """Say how many days are left and where the worker is."""
-        self.title.setText(self.tr("%n days to your registration deadline.", "", days))
-        self.detail.setText(figures)
-        self.setAccessibleDescription(f"{self.title.text()} {figures}")
-        self.show()
+        self.say(self.tr("%n days to your registration deadline.", "", days), figures)
 
     def _noted(self) -> None:
         self.hide()

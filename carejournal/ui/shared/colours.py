@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from carejournal.charts.theme import LENS_HUES, dark_theme, light_theme
 
@@ -100,8 +102,39 @@ def calm_style(widget: QWidget, name: str) -> str:
 class CalmFrame(QFrame):
     """A banner frame in calm_style that keeps its colours when the palette changes.
 
-    Subclasses set their objectName and call _restyle() once built.
+    Subclasses set their objectName, build their words and buttons with _build_banner
+    (a bold title with its detail under it, the buttons beside them) and call _restyle()
+    once built; `say` shows the banner with its words.
     """
+
+    title: QLabel
+    detail: QLabel
+
+    def _build_banner(self, buttons: Sequence[QWidget], under: Sequence[QWidget] = (),
+                      detail: str = "") -> None:
+        """The title and detail in a column (with `under` below them, at their size), and
+        the buttons to their right, centred on them."""
+        self.title = QLabel(wordWrap=True)
+        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.detail = QLabel(detail, wordWrap=True)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.title)
+        texts.addWidget(self.detail)
+        for widget in under:
+            texts.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(texts, 1)
+        for button in buttons:
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def say(self, title: str, detail: str) -> None:
+        """Show the banner with these words (a screen reader is given both)."""
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.setAccessibleDescription(f"{title} {detail}")
+        self.show()
 
     def _restyle(self) -> None:
         style = calm_style(self.parentWidget() or self, self.objectName())
