@@ -102,7 +102,7 @@ class RecordsPage(QWidget):
         fields.setContentsMargins(0, 0, 6, 0)
         fields.addWidget(self.form)
         fields.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)
+        self.fields_area = scroll = QScrollArea(widgetResizable=True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
@@ -177,6 +177,7 @@ class RecordsPage(QWidget):
         """Empty the form for a new record."""
         self.editing = None
         self.form.fill(None)
+        self.fields_area.verticalScrollBar().setValue(0)  # the form from its first field
         self.heading.setText(self.texts.new)
         self.save_button.setText(self.texts.add)
         self.cancel_button.hide()
@@ -188,6 +189,7 @@ class RecordsPage(QWidget):
             return
         self.editing = record
         self.form.fill(record)
+        self.fields_area.verticalScrollBar().setValue(0)
         self.heading.setText(self.texts.editing.format(what=self.what(record)))
         self.save_button.setText(self.texts.save)
         self.cancel_button.show()

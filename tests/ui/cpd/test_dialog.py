@@ -119,7 +119,10 @@ def test_a_learning_record_is_edited_with_its_evidence(qtbot: Any, journal: Jour
     form.add_evidence_file(photo)
     assert form.names() == ["notes.jpg"]
     assert journal.cpd.evidence_of(record_id) == [PDF], "nothing is written before Save"
+    bar = page.fields_area.verticalScrollBar()
+    bar.setValue(bar.maximum())  # down at the evidence
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert bar.value() == 0, "the next record starts from the first field"
     stored = journal.cpd.get_learning(record_id)
     assert stored.topic == "Dysphagia and modified diets" and stored.minutes == 390
     assert journal.cpd.evidence_of(record_id) == [Evidence("notes.jpg", b"\xff\xd8 notes")]
