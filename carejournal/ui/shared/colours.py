@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -137,7 +137,12 @@ class CalmFrame(QFrame):
         self.show()
 
     def _restyle(self) -> None:
-        style = calm_style(self.parentWidget() or self, self.objectName())
+        parent = self.parentWidget()
+        if parent is not None:
+            # The frame's own style sheet fixes its palette, so a new theme reaches the
+            # parent and not the frame: listen to the parent (installing again is harmless).
+            parent.installEventFilter(self)
+        style = calm_style(parent or self, self.objectName())
         if style != self.styleSheet():  # setting it changes the palette again
             self.setStyleSheet(style)
 
@@ -145,3 +150,8 @@ class CalmFrame(QFrame):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
             self._restyle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() is QEvent.Type.PaletteChange:
+            self._restyle()
+        return False

@@ -54,3 +54,24 @@ def test_the_reminders_are_built_the_same_way(qtbot: Any) -> None:
         assert banner.accessibleDescription() == \
             f"{banner.title.text()} {banner.detail.text()}"
     assert deadline.title.text() == "14 days to your registration deadline."
+
+
+def test_a_banner_follows_the_theme_both_ways(qtbot: Any, qapp: Any) -> None:
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from carejournal.ui.settings.appearance import dark_palette, light_palette
+
+    before = qapp.palette()
+    window = QWidget()
+    qtbot.addWidget(window)
+    banner = Banner()
+    QVBoxLayout(window).addWidget(banner)
+    window.show()
+    banner.say("A title", "The detail.")
+    try:
+        for palette, box in ((dark_palette(), "#1f3a4d"), (light_palette(), "#e8f1fb"),
+                             (dark_palette(), "#1f3a4d")):
+            qapp.setPalette(palette)
+            qtbot.waitUntil(lambda box=box: box in banner.styleSheet(), timeout=1000)
+    finally:
+        qapp.setPalette(before)
