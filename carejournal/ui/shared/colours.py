@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from carejournal.charts.theme import LENS_HUES, dark_theme, light_theme
@@ -87,12 +87,13 @@ def prompt_banner_style(widget: QWidget) -> str:
             " border-radius: 4px; padding: 8px; }")
 
 
+CALM_LIGHT = ("#e8f1fb", "#0b3a5e", "#7aa7d6")  # box, text, edge
+CALM_DARK = ("#1f3a4d", "#e3f2fd", "#6fa8dc")
+
+
 def calm_style(widget: QWidget, name: str) -> str:
     """A quiet frame for a suggestion (not a warning), in light and dark palettes."""
-    if is_dark(widget):
-        box, text, edge = "#1f3a4d", "#e3f2fd", "#6fa8dc"
-    else:
-        box, text, edge = "#e8f1fb", "#0b3a5e", "#7aa7d6"
+    box, text, edge = CALM_DARK if is_dark(widget) else CALM_LIGHT
     return (f"QFrame#{name} {{ background: {box}; border: 1px solid {edge};"
             f" border-radius: 6px; }}"
             f" QFrame#{name} QLabel {{ color: {text}; background: transparent;"
@@ -100,7 +101,9 @@ def calm_style(widget: QWidget, name: str) -> str:
 
 
 class CalmFrame(QFrame):
-    """A banner frame in calm_style that keeps its colours when the palette changes.
+    """A banner frame in the calm colours that follows the theme: its box is painted and its
+    words coloured through its palette, never a style sheet, so a new palette reaches it
+    (a style sheet would fix the frame's palette, and a banner shown in dark stayed dark).
 
     Subclasses set their objectName, build their words and buttons with _build_banner
     (a bold title with its detail under it, the buttons beside them) and call _restyle()
@@ -115,7 +118,10 @@ class CalmFrame(QFrame):
         """The title and detail in a column (with `under` below them, at their size), and
         the buttons to their right, centred on them."""
         self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        font = self.title.font()  # a font, not a style sheet: that would fix its colours
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setPointSize(11)
+        self.title.setFont(font)
         self.detail = QLabel(detail, wordWrap=True)
         texts = QVBoxLayout()
         texts.setSpacing(2)
@@ -137,21 +143,27 @@ class CalmFrame(QFrame):
         self.show()
 
     def _restyle(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            # The frame's own style sheet fixes its palette, so a new theme reaches the
-            # parent and not the frame: listen to the parent (installing again is harmless).
-            parent.installEventFilter(self)
-        style = calm_style(parent or self, self.objectName())
-        if style != self.styleSheet():  # setting it changes the palette again
-            self.setStyleSheet(style)
+        """Take the calm colours of the parent's palette (light or dark)."""
+        box, text, _edge = CALM_DARK if is_dark(self.parentWidget() or self) else CALM_LIGHT
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.Window) == QColor(box) and \
+                palette.color(QPalette.ColorRole.WindowText) == QColor(text):
+            return  # setting it changes the palette again
+        palette.setColor(QPalette.ColorRole.Window, QColor(box))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+        self.setPalette(palette)
+        self.update()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
             self._restyle()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() is QEvent.Type.PaletteChange:
-            self._restyle()
-        return False
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The rounded box and its edge."""
+        _box, _text, edge = CALM_DARK if is_dark(self.parentWidget() or self) else CALM_LIGHT
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(edge), 1))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Window))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)

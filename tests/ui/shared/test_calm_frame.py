@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from carejournal.ui.backups.offsite_reminder import OffsiteBanner
@@ -37,7 +38,7 @@ def test_the_words_stack_and_the_buttons_stand_beside_them(qtbot: Any) -> None:
     assert banner.isVisible()
     assert (banner.title.text(), banner.detail.text()) == ("A title", "The detail.")
     assert banner.accessibleDescription() == "A title The detail."
-    assert "font-weight: 600" in banner.title.styleSheet()
+    assert banner.title.font().weight() == QFont.Weight.DemiBold
     title, detail, under = (at(w, banner) for w in (banner.title, banner.detail, banner.under))
     assert title.y() < detail.y() < under.y() and under.x() == title.x()
     assert at(banner.button, banner).x() > banner.title.geometry().right()
@@ -50,7 +51,7 @@ def test_the_reminders_are_built_the_same_way(qtbot: Any) -> None:
     deadline.show_due(14, "CPD 20 of 35 hours")
     offsite.say("Copy your journal off this laptop", "It has been a while.")
     for banner in (deadline, offsite):
-        assert banner.title.styleSheet() == plain.title.styleSheet()
+        assert banner.title.font() == plain.title.font()
         assert banner.accessibleDescription() == \
             f"{banner.title.text()} {banner.detail.text()}"
     assert deadline.title.text() == "14 days to your registration deadline."
@@ -72,6 +73,10 @@ def test_a_banner_follows_the_theme_both_ways(qtbot: Any, qapp: Any) -> None:
         for palette, box in ((dark_palette(), "#1f3a4d"), (light_palette(), "#e8f1fb"),
                              (dark_palette(), "#1f3a4d")):
             qapp.setPalette(palette)
-            qtbot.waitUntil(lambda box=box: box in banner.styleSheet(), timeout=1000)
+            qtbot.waitUntil(lambda box=box: banner.palette().color(
+                QPalette.ColorRole.Window).name() == box, timeout=1000)
+            for words in (banner.title, banner.detail):
+                assert words.palette().color(QPalette.ColorRole.WindowText) == \
+                    banner.palette().color(QPalette.ColorRole.WindowText), "the words follow"
     finally:
         qapp.setPalette(before)
