@@ -37,6 +37,7 @@ class Changes:
     settings: bool = False  # shifts, reminders, thresholds, locking
     lens_rules: bool = False  # the language lens's rules switched on or off
     names: bool = False  # people or tags renamed or merged: entries showing them read again
+    cpd: bool = False  # learning or feedback records (the registration tracker's figures)
     shown: int | None = None
 
     def __or__(self, other: Changes) -> Changes:
@@ -53,6 +54,7 @@ class Changes:
             settings=self.settings or other.settings,
             lens_rules=self.lens_rules or other.lens_rules,
             names=self.names or other.names,
+            cpd=self.cpd or other.cpd,
             shown=other.shown if other.shown is not None else self.shown,
         )
 

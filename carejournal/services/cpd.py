@@ -6,12 +6,13 @@ too, so an encrypted journal keeps them encrypted."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from carejournal.core.cpd import (
     MAX_EVIDENCE_BYTES,
+    MAX_EVIDENCE_FILES,
     Evidence,
     Feedback,
     FeedbackDraft,
@@ -80,9 +81,17 @@ class CpdService:
         """Store a learning record (checked first); return its id."""
         return self._repo.add_learning(checked_learning(draft), self._clock())
 
-    def update_learning(self, learning_id: int, draft: LearningDraft) -> None:
-        """Reword a learning record; the draft's evidence files are added to its own."""
-        if not self._repo.update_learning(learning_id, checked_learning(draft)):
+    def update_learning(self, learning_id: int, draft: LearningDraft,
+                        remove_evidence: Collection[int] = ()) -> None:
+        """Reword a learning record: the evidence files named by id are removed, the
+        draft's are added to the rest (all at once, or nothing when it cannot be)."""
+        checked = checked_learning(draft)
+        kept = [e for e in self.get_learning(learning_id).evidence
+                if e.id not in remove_evidence]
+        if len(kept) + len(checked.evidence) > MAX_EVIDENCE_FILES:
+            raise InvalidInput(_("at most {most} evidence files on one record")
+                               .format(most=MAX_EVIDENCE_FILES))
+        if not self._repo.update_learning(learning_id, checked, tuple(remove_evidence)):
             raise InvalidInput(_("no learning record {id}").format(id=learning_id))
 
     def delete_learning(self, learning_id: int) -> None:
@@ -116,6 +125,18 @@ class CpdService:
     def add_feedback(self, draft: FeedbackDraft) -> int:
         """Store a feedback record (checked first); return its id."""
         return self._repo.add_feedback(checked_feedback(draft), self._clock())
+
+    def update_feedback(self, feedback_id: int, draft: FeedbackDraft) -> None:
+        """Reword a feedback record (checked first)."""
+        if not self._repo.update_feedback(feedback_id, checked_feedback(draft)):
+            raise InvalidInput(_("no feedback record {id}").format(id=feedback_id))
+
+    def get_feedback(self, feedback_id: int) -> Feedback:
+        """One feedback record by id."""
+        for record in self._repo.feedback():
+            if record.id == feedback_id:
+                return record
+        raise InvalidInput(_("no feedback record {id}").format(id=feedback_id))
 
     def delete_feedback(self, feedback_id: int) -> None:
         """Delete a feedback record for good."""

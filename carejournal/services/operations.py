@@ -9,13 +9,14 @@ Reach them as journal.ops.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carejournal.core.changes import Changes, Done
 
 if TYPE_CHECKING:
+    from carejournal.core.cpd import FeedbackDraft, LearningDraft
     from carejournal.core.domain import EntryDraft
     from carejournal.core.import_plan import ImportReport
     from carejournal.core.kindness import Act
@@ -102,6 +103,36 @@ class JournalOps:
     def merge_tags(self, source: str, target: str) -> Done[int]:
         """Merge one tag into another; how many entries followed."""
         return _followed(self._journal.names.merge_tags(source, target))
+
+    # -- learning and feedback (CpdService), the tracker's figures ---------------------------
+    def add_learning(self, draft: LearningDraft) -> Done[int]:
+        """Store a learning record (CpdService.add_learning); its id."""
+        return Done(self._journal.cpd.add_learning(draft), Changes(cpd=True))
+
+    def update_learning(self, learning_id: int, draft: LearningDraft,
+                        remove_evidence: Collection[int] = ()) -> Changes:
+        """Reword a learning record, removing and adding evidence files."""
+        self._journal.cpd.update_learning(learning_id, draft, remove_evidence)
+        return Changes(cpd=True)
+
+    def delete_learning(self, learning_id: int) -> Changes:
+        """Delete a learning record and its evidence for good (there is no trash for them)."""
+        self._journal.cpd.delete_learning(learning_id)
+        return Changes(cpd=True)
+
+    def add_feedback(self, draft: FeedbackDraft) -> Done[int]:
+        """Store a feedback record (CpdService.add_feedback); its id."""
+        return Done(self._journal.cpd.add_feedback(draft), Changes(cpd=True))
+
+    def update_feedback(self, feedback_id: int, draft: FeedbackDraft) -> Changes:
+        """Reword a feedback record."""
+        self._journal.cpd.update_feedback(feedback_id, draft)
+        return Changes(cpd=True)
+
+    def delete_feedback(self, feedback_id: int) -> Changes:
+        """Delete a feedback record for good."""
+        self._journal.cpd.delete_feedback(feedback_id)
+        return Changes(cpd=True)
 
 
 def _followed(entry_ids: Sequence[int], person: bool = False) -> Done[int]:

@@ -65,12 +65,17 @@ class CpdRepository:
         cls._add_evidence(conn, new_id, draft.evidence)
         return new_id
 
-    def update_learning(self, learning_id: int, draft: LearningDraft) -> bool:
-        """Reword a record; its evidence is kept, and the draft's evidence is added."""
+    def update_learning(self, learning_id: int, draft: LearningDraft,
+                        removed: Sequence[int] = ()) -> bool:
+        """Reword a record in one transaction: the evidence files removed (by id, only this
+        record's) go, the rest is kept, and the draft's evidence is added."""
         with self._writer.begin() as conn:
             done = conn.execute(_L.update().where(_L.c.id == learning_id)
                                 .values(self._learning_values(draft))).rowcount == 1
             if done:
+                if removed:
+                    conn.execute(_E.delete().where(_E.c.learning_id == learning_id,
+                                                   _E.c.id.in_(list(removed))))
                 self._add_evidence(conn, learning_id, draft.evidence)
             return done
 
@@ -142,6 +147,13 @@ class CpdRepository:
             return inserted_id(conn.execute(_F.insert().values(
                 received_on=draft.received_on, from_role=draft.from_role, said=draft.said,
                 changed=draft.changed, created_at=now)))
+
+    def update_feedback(self, feedback_id: int, draft: FeedbackDraft) -> bool:
+        """Reword a feedback record."""
+        with self._writer.begin() as conn:
+            return conn.execute(_F.update().where(_F.c.id == feedback_id).values(
+                received_on=draft.received_on, from_role=draft.from_role, said=draft.said,
+                changed=draft.changed)).rowcount == 1
 
     def delete_feedback(self, feedback_id: int) -> bool:
         """Delete a feedback record for good."""

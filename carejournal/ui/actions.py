@@ -27,6 +27,7 @@ class Actions(QObject):
         self.import_ = self._make(self.tr("&Import…"))
         self.export = self._make(self.tr("E&xport…"))
         self.use_as_account = self._make(self.tr("Use as a &Reflective Account…"))
+        self.copy_for_swe = self._make(self.tr("Copy for Social &Work England…"))
         self.people_tags = self._make(self.tr("&People and Tags…"))
         self.lock = self._make(self.tr("&Lock Journal"), "Ctrl+L")
         self.encrypt = self._make(self.tr("Protect with a &Passphrase…"))

@@ -32,6 +32,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo_stack: QUndoStack) -
     file_menu.addAction(actions.import_)
     file_menu.addAction(actions.export)
     file_menu.addAction(actions.use_as_account)
+    file_menu.addAction(actions.copy_for_swe)
     privacy_menu = file_menu.addMenu(translate("MainWindow", "Pri&vacy"))
     privacy_menu.addAction(actions.encrypt)
     privacy_menu.addAction(actions.change_passphrase)

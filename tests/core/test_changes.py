@@ -48,3 +48,8 @@ def test_names_merge_and_touch_entries() -> None:
     assert (Changes() | Changes(names=True)).names
     assert Changes(names=True).touches_entries
     assert Changes(names=True)
+
+
+def test_learning_and_feedback_merge_and_leave_entries_alone() -> None:
+    assert (Changes(goals=True) | Changes(cpd=True)).cpd
+    assert Changes(cpd=True) and not Changes(cpd=True).touches_entries

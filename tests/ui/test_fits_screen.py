@@ -56,6 +56,15 @@ def _account(window: MainWindow, journal: Journal) -> QWidget:
     return AccountDialog(journal, entry, window)
 
 
+def _swe(window: MainWindow, journal: Journal) -> QWidget:
+    from carejournal.core.domain import EntryDraft, EntryKind
+    from carejournal.ui.cpd.swe import SweDialog
+
+    entry = journal.add(EntryDraft(EntryKind.REFLECTION, TODAY, "He said no", model="driscoll",
+                                   sections=(("what", "Tea " * 200), ("so-what", "Time."))))
+    return SweDialog(journal, entry, window)
+
+
 def _make(module: str, name: str, *args: object) -> Maker:
     """A maker that builds module.name(*args, parent=window); "journal" stands for it."""
     def make(window: MainWindow, journal: Journal) -> QWidget:
@@ -92,6 +101,7 @@ WINDOWS: dict[str, Maker] = {
     "GoalQuestionDialog": _goal_question,
     "LearningDialog": _make("cpd.dialog", "LearningDialog", "journal"),
     "AccountDialog": lambda window, journal: _account(window, journal),
+    "SweDialog": _swe,
     "GoalsPanel": lambda window, journal: _goals(window, journal),
     "PatternsView": _make("patterns.view", "PatternsView", "journal"),
     "NewPassphraseDialog": _make("privacy.passphrase", "NewPassphraseDialog", None, True),

@@ -10,13 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -113,9 +110,6 @@ class OffsiteBanner(CalmFrame):
         super().__init__(parent)
         self.setObjectName("offsiteReminder")
         self.setAccessibleName(self.tr("Copy off this laptop"))
-        self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        self.detail = QLabel(wordWrap=True)
         self.copy_button = QPushButton(self.tr("&Copy now"))
         self.copy_button.setDefault(True)
         self.choose_button = QPushButton(self.tr("Choose &folder…"))
@@ -127,15 +121,7 @@ class OffsiteBanner(CalmFrame):
                                             "opened again"))):
             button.setAccessibleName(name)
         self.later_button.setToolTip(self.tr("Hide this until CareJournal is opened again"))
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self.title)
-        texts.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(texts, 1)
-        for button in (self.copy_button, self.choose_button, self.later_button):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._build_banner([self.copy_button, self.choose_button, self.later_button])
         self.copy_button.clicked.connect(self.copy_requested)
         self.choose_button.clicked.connect(self.choose_requested)
         self.later_button.clicked.connect(self.dismiss)
@@ -145,14 +131,14 @@ class OffsiteBanner(CalmFrame):
     def show_due(self, due: Due) -> None:
         """Say what is due, with the buttons that fit it."""
         title, detail = due_texts(due)
-        self._say(title, detail)
+        self.say(title, detail)
         self.copy_button.setVisible(due.nudge in (Nudge.FIRST, Nudge.COPY, Nudge.MISSING))
         self.copy_button.setEnabled(True)
         self.choose_button.setEnabled(True)
 
     def show_busy(self, folder: Path) -> None:
         """While the copy is written."""
-        self._say(self.tr("Copying your journal…"), self.tr(
+        self.say(self.tr("Copying your journal…"), self.tr(
             "Writing a copy to {folder}. You can carry on writing meanwhile.").format(
                 folder=str(folder)))
         self.copy_button.setEnabled(False)
@@ -160,15 +146,9 @@ class OffsiteBanner(CalmFrame):
 
     def show_problem(self, title: str, problem: str) -> None:
         """A copy or a folder did not work: say so calmly, and leave the buttons to try again."""
-        self._say(title, problem)
+        self.say(title, problem)
         self.copy_button.setEnabled(True)
         self.choose_button.setEnabled(True)
-
-    def _say(self, title: str, detail: str) -> None:
-        self.title.setText(title)
-        self.detail.setText(detail)
-        self.setAccessibleDescription(f"{title} {detail}")
-        self.show()
 
     def dismiss(self) -> None:
         self.hide()

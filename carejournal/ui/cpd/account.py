@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +30,18 @@ from carejournal.core.errors import JournalError
 if TYPE_CHECKING:
     from carejournal.services.accounts import AccountPlan
     from carejournal.services.journal import Journal
+
+translate = QCoreApplication.translate
+
+
+def found_text(plan: AccountPlan) -> str:
+    """Which identifiers will be replaced (people always get their aliases); the Social
+    Work England fields say it too."""
+    if plan.detected:
+        return translate("AccountDialog", "These will be replaced: {found}").format(
+            found=", ".join(f"{d.text} ({d.label})" for d in plan.detected))
+    return translate("AccountDialog", "People are called by their aliases; nothing else "
+                     "that could identify someone was found.")
 
 
 class AccountDialog(QDialog):
@@ -109,12 +122,7 @@ class AccountDialog(QDialog):
 
     def show_found(self, plan: AccountPlan) -> None:
         """Say which identifiers will be replaced (people always get their aliases)."""
-        if plan.detected:
-            self.found.setText(self.tr("These will be replaced: {found}").format(
-                found=", ".join(f"{d.text} ({d.label})" for d in plan.detected)))
-        else:
-            self.found.setText(self.tr("People are called by their aliases; nothing else "
-                                       "that could identify someone was found."))
+        self.found.setText(found_text(plan))
 
     def ask_path(self) -> Path | None:
         """Where to save (tests replace this)."""

@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from carejournal.core.changes import Changes
 from carejournal.ui.shared.colours import CalmFrame
@@ -33,29 +33,16 @@ class DeadlineBanner(CalmFrame):
         super().__init__(parent)
         self.setObjectName("registrationReminder")
         self.setAccessibleName(self.tr("Registration deadline"))
-        self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        self.detail = QLabel(wordWrap=True)
         self.noted_button = QPushButton(self.tr("Noted"))
         self.noted_button.setAccessibleName(self.tr("Hide this reminder"))
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self.title)
-        texts.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(texts, 1)
-        layout.addWidget(self.noted_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._build_banner([self.noted_button])
         self.noted_button.clicked.connect(self._noted)
         self._restyle()
         self.hide()
 
     def show_due(self, days: int, figures: str) -> None:
         """Say how many days are left and where the worker is."""
-        self.title.setText(self.tr("%n days to your registration deadline.", "", days))
-        self.detail.setText(figures)
-        self.setAccessibleDescription(f"{self.title.text()} {figures}")
-        self.show()
+        self.say(self.tr("%n days to your registration deadline.", "", days), figures)
 
     def _noted(self) -> None:
         self.hide()
@@ -83,18 +70,36 @@ class CpdController(QObject):
         if actions is not None:
             actions.learning.triggered.connect(self.show_dialog)
             actions.use_as_account.triggered.connect(self.use_as_account)
+            actions.copy_for_swe.triggered.connect(self.copy_for_swe)
+
+    def open_entry(self, missing: str) -> int | None:
+        """The entry open in the editor; else None, and the status bar says `missing`."""
+        editor = getattr(self.window, "_editor", None)
+        entry_id = getattr(editor, "entry_id", None)
+        if entry_id is None:
+            self.window.statusBar().showMessage(missing, 8000)
+        return entry_id if isinstance(entry_id, int) else None
 
     def use_as_account(self) -> None:
         """File › Use as a Reflective Account…, for the entry open in the editor."""
         from carejournal.ui.cpd.account import AccountDialog
 
-        editor = getattr(self.window, "_editor", None)
-        entry_id = getattr(editor, "entry_id", None)
-        if entry_id is None:
-            self.window.statusBar().showMessage(self.tr(
-                "Open the entry to use as a reflective account first."), 8000)
-            return
-        dialog = AccountDialog(self.window.journal, entry_id, self.window)
+        entry_id = self.open_entry(self.tr(
+            "Open the entry to use as a reflective account first."))
+        if entry_id is not None:
+            self._open(AccountDialog(self.window.journal, entry_id, self.window))
+
+    def copy_for_swe(self) -> None:
+        """File › Copy for Social Work England…, for the entry open in the editor."""
+        from carejournal.ui.cpd.swe import SweDialog
+
+        entry_id = self.open_entry(self.tr(
+            "Open the entry to copy for Social Work England first."))
+        if entry_id is not None:
+            self._open(SweDialog(self.window.journal, entry_id, self.window))
+
+    @staticmethod
+    def _open(dialog: QDialog) -> None:
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -102,10 +107,8 @@ class CpdController(QObject):
         """View › Learning and Feedback…"""
         from carejournal.ui.cpd.dialog import LearningDialog
 
-        dialog = LearningDialog(self.window.journal, self.window.changes.report, self.window,
-                                self.today())
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open(LearningDialog(self.window.journal, self.window.changes.report,
+                                  self.window, self.today()))
 
     def today(self) -> dt.date:
         return self.clock().astimezone().date()
@@ -129,7 +132,7 @@ class CpdController(QObject):
             self.banner.show_due(left, due[1])
 
     def _changed(self, changes: Changes) -> None:
-        if changes.settings or changes.listing:
+        if changes.settings or changes.listing or changes.cpd:
             self.check()
 
     def _noted(self) -> None:

@@ -6,17 +6,14 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QStyle,
     QSystemTrayIcon,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -134,9 +131,6 @@ class ReminderBanner(CalmFrame):
         self.hide()
 
     def _build(self) -> None:
-        self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        self.detail = QLabel(wordWrap=True)
         self.write = QPushButton(self.tr("&Write about it"))
         self.later = QPushButton(self.tr("&Later"))
         self.not_today = QPushButton(self.tr("&Not today"))
@@ -146,19 +140,10 @@ class ReminderBanner(CalmFrame):
             minutes=SNOOZE_MINUTES))
         self.not_today.setToolTip(self.tr("Do not ask about this shift again"))
         self.turn_off.setToolTip(self.tr("You can turn them on again in Settings"))
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self.title)
-        texts.addWidget(self.detail)
-        # under the words, not beside the buttons: a longer language needs the row's room
-        texts.addWidget(self.turn_off, 0, Qt.AlignmentFlag.AlignLeft)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(texts, 1)
-        self.turn_off.setAccessibleName(self.turn_off.text().replace("&", ""))
-        for button in (self.write, self.later, self.not_today):
+        # "Turn off" under the words, not beside the buttons: a longer language needs the room
+        self._build_banner([self.write, self.later, self.not_today], under=[self.turn_off])
+        for button in (self.turn_off, self.write, self.later, self.not_today):
             button.setAccessibleName(button.text().replace("&", ""))
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.write.clicked.connect(self.write_about_it)
         self.later.clicked.connect(self.ask_later)
         self.not_today.clicked.connect(self.not_today_please)
@@ -179,10 +164,7 @@ class ReminderBanner(CalmFrame):
     def show_for(self, shift_end: ShiftEnd) -> None:
         """Ask about this shift end."""
         self.shift_end = shift_end
-        self.title.setText(self.question(shift_end))
-        self.detail.setText(self.explanation(shift_end))
-        self.setAccessibleDescription(self.title.text())
-        self.show()
+        self.say(self.question(shift_end), self.explanation(shift_end))
         self.shown_for.emit(shift_end)
 
     def write_about_it(self) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from carejournal.charts.theme import LENS_HUES, dark_theme, light_theme
 
@@ -85,12 +87,13 @@ def prompt_banner_style(widget: QWidget) -> str:
             " border-radius: 4px; padding: 8px; }")
 
 
+CALM_LIGHT = ("#e8f1fb", "#0b3a5e", "#7aa7d6")  # box, text, edge
+CALM_DARK = ("#1f3a4d", "#e3f2fd", "#6fa8dc")
+
+
 def calm_style(widget: QWidget, name: str) -> str:
     """A quiet frame for a suggestion (not a warning), in light and dark palettes."""
-    if is_dark(widget):
-        box, text, edge = "#1f3a4d", "#e3f2fd", "#6fa8dc"
-    else:
-        box, text, edge = "#e8f1fb", "#0b3a5e", "#7aa7d6"
+    box, text, edge = CALM_DARK if is_dark(widget) else CALM_LIGHT
     return (f"QFrame#{name} {{ background: {box}; border: 1px solid {edge};"
             f" border-radius: 6px; }}"
             f" QFrame#{name} QLabel {{ color: {text}; background: transparent;"
@@ -98,17 +101,69 @@ def calm_style(widget: QWidget, name: str) -> str:
 
 
 class CalmFrame(QFrame):
-    """A banner frame in calm_style that keeps its colours when the palette changes.
+    """A banner frame in the calm colours that follows the theme: its box is painted and its
+    words coloured through its palette, never a style sheet, so a new palette reaches it
+    (a style sheet would fix the frame's palette, and a banner shown in dark stayed dark).
 
-    Subclasses set their objectName and call _restyle() once built.
+    Subclasses set their objectName, build their words and buttons with _build_banner
+    (a bold title with its detail under it, the buttons beside them) and call _restyle()
+    once built; `say` shows the banner with its words.
     """
 
+    title: QLabel
+    detail: QLabel
+
+    def _build_banner(self, buttons: Sequence[QWidget], under: Sequence[QWidget] = (),
+                      detail: str = "") -> None:
+        """The title and detail in a column (with `under` below them, at their size), and
+        the buttons to their right, centred on them."""
+        self.title = QLabel(wordWrap=True)
+        font = self.title.font()  # a font, not a style sheet: that would fix its colours
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setPointSize(11)
+        self.title.setFont(font)
+        self.detail = QLabel(detail, wordWrap=True)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.title)
+        texts.addWidget(self.detail)
+        for widget in under:
+            texts.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(texts, 1)
+        for button in buttons:
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def say(self, title: str, detail: str) -> None:
+        """Show the banner with these words (a screen reader is given both)."""
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.setAccessibleDescription(f"{title} {detail}")
+        self.show()
+
     def _restyle(self) -> None:
-        style = calm_style(self.parentWidget() or self, self.objectName())
-        if style != self.styleSheet():  # setting it changes the palette again
-            self.setStyleSheet(style)
+        """Take the calm colours of the parent's palette (light or dark)."""
+        box, text, _edge = CALM_DARK if is_dark(self.parentWidget() or self) else CALM_LIGHT
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.Window) == QColor(box) and \
+                palette.color(QPalette.ColorRole.WindowText) == QColor(text):
+            return  # setting it changes the palette again
+        palette.setColor(QPalette.ColorRole.Window, QColor(box))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+        self.setPalette(palette)
+        self.update()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
             self._restyle()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The rounded box and its edge."""
+        _box, _text, edge = CALM_DARK if is_dark(self.parentWidget() or self) else CALM_LIGHT
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(edge), 1))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Window))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)

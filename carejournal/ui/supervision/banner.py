@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from carejournal.ui.shared.colours import CalmFrame
 
@@ -50,27 +50,16 @@ class SupervisionBanner(CalmFrame):
         super().__init__(parent)
         self.setObjectName("supervisionPrompt")
         self.setAccessibleName(self.tr("Supervision is coming up"))
-        self.title = QLabel(wordWrap=True)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
-        self.detail = QLabel(self.tr(
-            "A quiet look back at what you wrote since your last session: the words you "
-            "used, the strengths you noticed, who made the decisions. Now, later, or not at "
-            "all: it is up to you."), wordWrap=True)
         self.prepare = _prepare_button(self)
         self.prepare.setDefault(True)
         self.later = QPushButton(self.tr("Not now"))
         self.later.setAccessibleName(self.tr("Hide this suggestion for today"))
         self.later.setToolTip(self.tr("The line above your timeline stays, for when you "
                                       "are ready"))
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self.title)
-        texts.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(texts, 1)
-        for button in (self.prepare, self.later):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._build_banner([self.prepare, self.later], detail=self.tr(
+            "A quiet look back at what you wrote since your last session: the words you "
+            "used, the strengths you noticed, who made the decisions. Now, later, or not at "
+            "all: it is up to you."))
         self.prepare.clicked.connect(self.prepare_requested)
         self.later.clicked.connect(self.dismiss)
         self._restyle()
