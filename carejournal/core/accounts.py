@@ -63,9 +63,10 @@ class Account:
 
 def parts_of(entry: Entry, form: AccountForm | None = None) -> dict[str, list[str]]:
     """The entry's words under each part: its own text first under 'nature', then each
-    section where its model's mapping puts it (an unmapped one under 'learnt')."""
+    section where its model's mapping puts it (an unmapped one under 'learnt'); an entry
+    with no model (an own-fallibility note) is mapped by its kind."""
     form = form or account_form()
-    mapping = form.mapping.get(entry.model, {})
+    mapping = form.mapping.get(entry.model or entry.kind.value, {})
     where = {key: part for part in PARTS for key in mapping.get(part, ())}
     skip = set(mapping.get("skip", ()))
     found: dict[str, list[str]] = {part: [] for part in PARTS}

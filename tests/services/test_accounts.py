@@ -15,7 +15,7 @@ from carejournal.core.accounts import account_form, make_account, parts_of
 from carejournal.core.cpd import Theme
 from carejournal.core.domain import EntryKind
 from carejournal.core.registration import Register
-from carejournal.core.templates import models
+from carejournal.core.templates import fallibility, models
 from carejournal.pack.write import PackFormat
 from carejournal.services.accounts import plan_account, swe_record, write_account, write_swe
 from carejournal.services.journal import Journal
@@ -43,11 +43,27 @@ def entry(journal: Journal) -> int:
 def test_every_model_maps_only_its_own_sections() -> None:
     form = account_form()
     keys = {m.key: {s.key for s in m.sections} for m in models()}
+    keys[EntryKind.FALLIBILITY.value] = {s.key for s in fallibility().sections}  # by kind
     for model, parts in form.mapping.items():
         listed = [k for keys_ in parts.values() for k in keys_]
         assert len(listed) == len(set(listed)), model
         assert set(listed) == keys[model], f"{model}: every section placed once"
     assert set(form.mapping) == set(keys) - {"free"}
+
+
+def test_an_own_fallibility_note_keeps_the_area_of_life_off_the_form(
+        journal: Journal) -> None:
+    """The area of the worker's own life (drink, medication...) is a private choice: it
+    once opened "What did you learn?" as its key ("diet-smoking")."""
+    entry = journal.add(draft(
+        "I was short with a colleague after a bad night.", kind=EntryKind.FALLIBILITY,
+        sections=(("area", "sleep"), ("treated", "With patience, and a second chance."),
+                  ("expectations", "That one bad morning is not the whole of me."))))
+    parts = parts_of(journal.get(entry))
+    flat = " ".join(t for texts in parts.values() for t in texts)
+    assert "sleep" not in flat
+    assert parts["learnt"] == ["With patience, and a second chance.",
+                               "That one bad morning is not the whole of me."]
 
 
 def test_gibbs_sections_land_under_the_prompts(journal: Journal, entry: int) -> None:
