@@ -102,6 +102,16 @@ class LearningDialog(QDialog):
         """The revalidation date is the NMC's; the other registers' years are fixed."""
         self.revalidation.setEnabled(self.register.currentData() == Register.NMC.value)
 
+    def reject(self) -> None:
+        """Close (Close, Escape, the window's close button), but not over typing that is not
+        saved unless the worker says to discard it."""
+        for page in (self.learning, self.feedback):
+            if page.unsaved():
+                self.tabs.setCurrentWidget(page)
+                if not page.may_replace_form():
+                    return
+        super().reject()
+
     # -- writes ---------------------------------------------------------------------------
     def add_learning(self) -> bool:
         """Add the learning record as written, or save the one being edited."""

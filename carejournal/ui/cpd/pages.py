@@ -11,12 +11,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -48,6 +52,25 @@ class PageTexts:
     edit: str
     delete: str
     confirm: str  # the question before deleting, with {what}
+    discard: str  # the question before typing not saved is replaced
+
+
+def form_state(form: QWidget) -> tuple[object, ...]:
+    """What the fields of a form hold, to tell whether the worker has changed them: every
+    text, date, number and tick, and the evidence files chosen or taken off."""
+    state: list[object] = []
+    for child in form.findChildren(QWidget):
+        if isinstance(child, QLineEdit):
+            state.append(child.text())
+        elif isinstance(child, QPlainTextEdit):
+            state.append(child.toPlainText())
+        elif isinstance(child, QAbstractSpinBox):
+            state.append(child.text())
+        elif isinstance(child, QAbstractButton) and child.isCheckable():
+            state.append(child.isChecked())
+    state.append(len(getattr(form, "evidence", ())))
+    state.append(tuple(sorted(getattr(form, "removed", ()))))
+    return tuple(state)
 
 
 class RecordsPage(QWidget):
@@ -181,14 +204,16 @@ class RecordsPage(QWidget):
         self.heading.setText(self.texts.new)
         self.save_button.setText(self.texts.add)
         self.cancel_button.hide()
+        self._as_filled = form_state(self.form)
 
     def edit_chosen(self) -> None:
         """Put the chosen record in the form to edit it."""
         record = self.chosen()
-        if record is None:
+        if record is None or not self.may_replace_form():
             return
         self.editing = record
         self.form.fill(record)
+        self._as_filled = form_state(self.form)
         self.fields_area.verticalScrollBar().setValue(0)
         self.heading.setText(self.texts.editing.format(what=self.what(record)))
         self.save_button.setText(self.texts.save)
@@ -196,6 +221,21 @@ class RecordsPage(QWidget):
         self.problem.emit("")
         self.form.setFocus(Qt.FocusReason.OtherFocusReason)
         self.form.focusNextChild()
+
+    def unsaved(self) -> bool:
+        """Whether the form holds typing or choices that are not saved."""
+        return form_state(self.form) != self._as_filled
+
+    def may_replace_form(self) -> bool:
+        """True once nothing unsaved would be lost: the form is as it was filled, or the
+        worker says to discard it (the question's default keeps it)."""
+        if not self.unsaved():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Discard changes?"), self.texts.discard,
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
 
     def save(self) -> bool:
         """Add the record, or save the one being edited; say why not if it cannot be."""
@@ -256,6 +296,8 @@ class LearningPage(RecordsPage):
             save=self.tr("S&ave changes"),
             cancel=self.tr("Cancel editin&g"),
             edit=self.tr("Ed&it…"),
+            discard=self.tr("The learning record in the form has changes that are not saved. "
+                            "Discard them?"),
             delete=self.tr("&Delete…"),
             confirm=self.tr("Delete the learning record “{what}” and its evidence files? "
                             "It is gone for good: there is no trash for learning records."))
@@ -301,6 +343,8 @@ class FeedbackPage(RecordsPage):
             save=self.tr("Save feedbac&k"),
             cancel=self.tr("&Cancel editing"),
             edit=self.tr("Edi&t…"),
+            discard=self.tr("The feedback in the form has changes that are not saved. "
+                            "Discard them?"),
             delete=self.tr("&Delete…"),
             confirm=self.tr("Delete the feedback {what}? It is gone for good: there is no "
                             "trash for feedback."))

@@ -269,3 +269,34 @@ def test_tab_reaches_every_field_and_button_while_editing(qtbot: Any, journal: J
     for button in (page.edit_button, page.delete_button, page.save_button, page.cancel_button):
         assert button in fields
     assert_walks_back(fields)
+
+
+def test_typing_not_saved_is_not_lost_to_another_record_or_to_close(
+        qtbot: Any, journal: Journal, dialogs: list[tuple[str, tuple]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing another record to edit, or closing, asks before the typing goes (the
+    question's default, and the conftest's answer, is Cancel: keep it)."""
+    study_day(journal)
+    journal.cpd.add_learning(LearningDraft(
+        "Reading", "NG97", dt.date(2026, 4, 1), dt.date(2026, 4, 1), 120, 0, (), ""))
+    dialog = make(qtbot, journal, [])
+    page, form = dialog.learning, dialog.learning_form
+    choose(qtbot, page, 0)
+    page.edit_chosen()
+    assert dialogs == [], "nothing typed yet: no question"
+    qtbot.keyClicks(form.topic, " and IDDSI")
+    choose(qtbot, page, 1)
+    page.edit_chosen()
+    [(kind, args)] = dialogs
+    assert kind == "question" and "not saved" in args[2]
+    assert form.topic.text() == "Dysphagia and IDDSI", "kept"
+    dialog.reject()
+    assert dialog.isVisible() and form.topic.text() == "Dysphagia and IDDSI"
+    assert len(dialogs) == 2
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Discard)
+    page.edit_chosen()
+    assert form.topic.text() == "NG97" and not page.unsaved()
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert [r.topic for r in journal.cpd.learning()] == ["Dysphagia", "NG97"]
