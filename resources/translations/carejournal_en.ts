@@ -85,6 +85,16 @@
     </message>
 </context>
 <context>
+    <name>DeadlineBanner</name>
+    <message numerus="yes">
+        <source>%n days to your registration deadline.</source>
+        <translation>
+            <numerusform>%n day to your registration deadline.</numerusform>
+            <numerusform>%n days to your registration deadline.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueNotice</name>
     <message numerus="yes">
         <source>%n actions from your reflections are due for review.</source>
@@ -186,16 +196,6 @@
         <translation>
             <numerusform>%n word</numerusform>
             <numerusform>%n words</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>DeadlineBanner</name>
-    <message numerus="yes">
-        <source>%n days to your registration deadline.</source>
-        <translation>
-            <numerusform>%n day to your registration deadline.</numerusform>
-            <numerusform>%n days to your registration deadline.</numerusform>
         </translation>
     </message>
 </context>
