@@ -53,6 +53,8 @@ class PageTexts:
     delete: str
     confirm: str  # the question before deleting, with {what}
     discard: str  # the question before typing not saved is replaced
+    search: str  # the search field's hint
+    nothing: str  # the list when no record has the words searched for, with {words}
 
 
 def form_state(form: QWidget) -> tuple[object, ...]:
@@ -86,6 +88,10 @@ class RecordsPage(QWidget):
         self.form = form
         self.texts = texts = self.page_texts()
         self.editing: Any = None  # the record in the form, or None for a new one
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(texts.search)
+        self.search.setAccessibleName(texts.search)
+        self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -97,6 +103,7 @@ class RecordsPage(QWidget):
         self.save_button = QPushButton(texts.add)
         self.cancel_button = QPushButton(texts.cancel)
         self._lay_out()
+        self.search.textChanged.connect(lambda _text: self.refresh())
         self.list.itemSelectionChanged.connect(self._enable)
         self.list.itemActivated.connect(lambda _item: self.edit_chosen())
         self.edit_button.clicked.connect(self.edit_chosen)
@@ -117,6 +124,7 @@ class RecordsPage(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         records = QVBoxLayout()
+        records.addWidget(self.search)
         records.addWidget(label)
         records.addWidget(self.list, 1)
         records.addLayout(buttons)
@@ -145,7 +153,8 @@ class RecordsPage(QWidget):
     def page_texts(self) -> PageTexts:
         raise NotImplementedError
 
-    def records(self) -> list[Any]:
+    def records(self, words: str) -> list[Any]:
+        """The records with these words (all of them when words is empty), newest first."""
         raise NotImplementedError
 
     def line(self, record: Any) -> str:
@@ -171,7 +180,8 @@ class RecordsPage(QWidget):
         if chosen is None and (current := self.chosen()) is not None:
             chosen = current.id
         self.list.clear()
-        found = self.records()
+        words = self.search.text().strip()
+        found = self.records(words)
         for record in found:
             item = QListWidgetItem(self.line(record))
             item.setData(Qt.ItemDataRole.UserRole, record)
@@ -179,7 +189,8 @@ class RecordsPage(QWidget):
             if record.id == chosen:
                 self.list.setCurrentItem(item)
         if not found:
-            quiet = QListWidgetItem(self.texts.empty)
+            quiet = QListWidgetItem(self.texts.nothing.format(words=words) if words
+                                    else self.texts.empty)
             quiet.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(quiet)
         self._enable()
@@ -298,12 +309,14 @@ class LearningPage(RecordsPage):
             edit=self.tr("Ed&it…"),
             discard=self.tr("The learning record in the form has changes that are not saved. "
                             "Discard them?"),
+            search=self.tr("Search your learning (method, topic, what changed)"),
+            nothing=self.tr("No learning record has the words “{words}”."),
             delete=self.tr("&Delete…"),
             confirm=self.tr("Delete the learning record “{what}” and its evidence files? "
                             "It is gone for good: there is no trash for learning records."))
 
-    def records(self) -> list[Learning]:
-        return self.journal.cpd.learning()
+    def records(self, words: str) -> list[Learning]:
+        return self.journal.cpd.learning(words)
 
     def line(self, record: Learning) -> str:
         return self.tr("{day}: {method}, {topic} ({hours} h)").format(
@@ -345,12 +358,14 @@ class FeedbackPage(RecordsPage):
             edit=self.tr("Edi&t…"),
             discard=self.tr("The feedback in the form has changes that are not saved. "
                             "Discard them?"),
+            search=self.tr("Search your feedback (who, what they said, what changed)"),
+            nothing=self.tr("No feedback has the words “{words}”."),
             delete=self.tr("&Delete…"),
             confirm=self.tr("Delete the feedback {what}? It is gone for good: there is no "
                             "trash for feedback."))
 
-    def records(self) -> list[Feedback]:
-        return self.journal.cpd.feedback()
+    def records(self, words: str) -> list[Feedback]:
+        return self.journal.cpd.feedback(words)
 
     def line(self, record: Feedback) -> str:
         return self.tr("{day}: from {role}").format(day=local_day(record.received_on),

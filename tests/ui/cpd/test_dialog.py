@@ -300,3 +300,23 @@ def test_typing_not_saved_is_not_lost_to_another_record_or_to_close(
     dialog.reject()
     assert not dialog.isVisible()
     assert [r.topic for r in journal.cpd.learning()] == ["Dysphagia", "NG97"]
+
+
+def test_the_lists_are_searched_as_the_worker_types(qtbot: Any, journal: Journal) -> None:
+    study_day(journal)
+    journal.cpd.add_learning(LearningDraft(
+        "Reading", "NG97", dt.date(2026, 4, 1), dt.date(2026, 4, 1), 120, 0, (), ""))
+    journal.cpd.add_feedback(FeedbackDraft(TODAY, "relative", "You took time."))
+    journal.cpd.add_feedback(FeedbackDraft(TODAY, "nurse", "Clear handover."))
+    dialog = make(qtbot, journal, [])
+    qtbot.keyClicks(dialog.learning.search, "iddsi")  # in what changed, any case
+    assert lines(dialog.learning) == ["1 May 2026: Study day, Dysphagia (6.5 h)"]
+    dialog.learning.search.clear()
+    qtbot.keyClicks(dialog.learning.search, "podiatry")
+    assert lines(dialog.learning) == ["No learning record has the words “podiatry”."]
+    assert not dialog.learning.list.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    dialog.learning.search.clear()
+    assert len(lines(dialog.learning)) == 2
+    dialog.tabs.setCurrentWidget(dialog.feedback)
+    qtbot.keyClicks(dialog.feedback.search, "nurse")
+    assert lines(dialog.feedback) == ["1 Jun 2026: from nurse"]
