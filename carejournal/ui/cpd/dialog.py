@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -82,6 +83,15 @@ class LearningDialog(QDialog):
         self.register.setCurrentIndex(self.register.findData(self.journal.cpd.register().value))
         revalidation = self.journal.cpd.revalidation_on() or self.today
         self.revalidation = date_edit(revalidation)
+        discussed = self.journal.cpd.discussion_on()
+        self.discussed = QCheckBox(self.tr("I have had my reflective discussion, &on:"))
+        self.discussed.setChecked(discussed is not None)
+        self.discussion = date_edit(discussed or self.today)
+        self.discussion.setAccessibleName(self.tr("Reflective discussion held on"))
+        discussion = QHBoxLayout()
+        discussion.addWidget(self.discussed)
+        discussion.addWidget(self.discussion)
+        discussion.addStretch(1)
         save = QPushButton(self.tr("&Use this register"))
         save.clicked.connect(self.save_register)
         row = QHBoxLayout()
@@ -93,14 +103,20 @@ class LearningDialog(QDialog):
             "towards what your register asks for."), wordWrap=True))
         form.addRow(self.tr("My registe&r:"), self.register)
         form.addRow(self.tr("NMC revalidation &date:"), self.revalidation)
+        form.addRow("", discussion)
         form.addRow("", row)
         self.register.currentIndexChanged.connect(self._nmc_only)
+        self.discussed.toggled.connect(self._nmc_only)
         self._nmc_only()
         return page
 
     def _nmc_only(self) -> None:
-        """The revalidation date is the NMC's; the other registers' years are fixed."""
-        self.revalidation.setEnabled(self.register.currentData() == Register.NMC.value)
+        """The revalidation date and the reflective discussion are the NMC's; the other
+        registers' years are fixed."""
+        nmc = self.register.currentData() == Register.NMC.value
+        self.revalidation.setEnabled(nmc)
+        self.discussed.setEnabled(nmc)
+        self.discussion.setEnabled(nmc and self.discussed.isChecked())
 
     def reject(self) -> None:
         """Close (Close, Escape, the window's close button), but not over typing that is not
@@ -126,8 +142,12 @@ class LearningDialog(QDialog):
         register = Register(self.register.currentData())
         try:
             self.journal.cpd.set_register(register)
+            nmc = register is Register.NMC
             self.journal.cpd.set_revalidation_on(
-                py_date(self.revalidation.date()) if register is Register.NMC else None)
+                py_date(self.revalidation.date()) if nmc else None)
+            self.journal.cpd.set_discussion_on(
+                py_date(self.discussion.date()) if nmc and self.discussed.isChecked()
+                else None)
         except (InvalidInput, JournalError) as exc:
             self.problem.setText(str(exc))
             return

@@ -228,6 +228,17 @@ def test_feedback_and_register(qtbot: Any, journal: Journal) -> None:
     assert dialog.tracker.text().startswith("Revalidation by 14 March 2028: CPD 0 of 35")
     assert "feedback 1 of 5" in dialog.tracker.text()
     assert heard == [Changes(cpd=True), Changes(settings=True)]
+    assert "reflective discussion not yet" in dialog.tracker.text()
+    assert not dialog.discussion.isEnabled(), "a date only once it is ticked"
+    dialog.discussed.setChecked(True)
+    dialog.discussion.setDate(QDate(2027, 11, 2))
+    dialog.save_register()
+    assert journal.cpd.discussion_on() == dt.date(2027, 11, 2)
+    assert dialog.tracker.text().endswith("reflective discussion done")
+    dialog.register.setCurrentIndex(dialog.register.findData("swe"))
+    assert not dialog.discussed.isEnabled() and not dialog.discussion.isEnabled()
+    dialog.save_register()
+    assert journal.cpd.discussion_on() is None, "the NMC's alone"
 
 
 def _letters(widgets: list[QWidget]) -> list[str]:
