@@ -98,6 +98,15 @@ def _assert_cpd_kept(fresh: Journal) -> None:
     assert written_on == D(2026, 2, 12)
 
 
+def _assert_salvage_file_keeps_cpd(tmp_path: Path) -> None:
+    """The salvage file tmp_path/s.json, imported into a new journal, holds every record."""
+    fresh = _imported(tmp_path / "s.json", tmp_path / "new.sqlite")
+    try:
+        _assert_cpd_kept(fresh)
+    finally:
+        fresh.close()
+
+
 def test_a_healthy_journal_salvages_its_cpd_as_an_export_writes_it(tmp_path: Path) -> None:
     path = cpd_journal(tmp_path / "j.sqlite", 3)
     journal = Journal.open(path)
@@ -126,11 +135,7 @@ def test_a_damaged_entries_page_leaves_learning_feedback_and_evidence_whole(
     assert _table(report, "learning_evidence") == (3, 0, "")
     assert _table(report, "feedback_received") == (1, 0, "")
     assert _table(report, "reflective_accounts") == (1, 0, "")
-    fresh = _imported(tmp_path / "s.json", tmp_path / "new.sqlite")
-    try:
-        _assert_cpd_kept(fresh)
-    finally:
-        fresh.close()
+    _assert_salvage_file_keeps_cpd(tmp_path)
 
 
 def test_a_zeroed_first_page_still_gives_up_every_evidence_byte(tmp_path: Path) -> None:
@@ -141,11 +146,7 @@ def test_a_zeroed_first_page_still_gives_up_every_evidence_byte(tmp_path: Path) 
     report = salvage(path, tmp_path / "s.json")
     assert _table(report, "learning_evidence")[:2] == (3, 0)
     assert next(t for t in report.tables if t.name == "learning_evidence").recovered == 3
-    fresh = _imported(tmp_path / "s.json", tmp_path / "new.sqlite")
-    try:
-        _assert_cpd_kept(fresh)
-    finally:
-        fresh.close()
+    _assert_salvage_file_keeps_cpd(tmp_path)
 
 
 def test_a_broken_evidence_file_is_counted_lost_and_the_rest_kept(tmp_path: Path) -> None:
@@ -177,11 +178,7 @@ def test_a_truncated_file_keeps_the_cpd_written_before_the_cut(tmp_path: Path) -
     report = salvage(path, tmp_path / "s.json")
     assert not report.complete
     assert _table(report, "learning_evidence") == (3, 0, "")
-    fresh = _imported(tmp_path / "s.json", tmp_path / "new.sqlite")
-    try:
-        _assert_cpd_kept(fresh)
-    finally:
-        fresh.close()
+    _assert_salvage_file_keeps_cpd(tmp_path)
 
 
 @pytest.mark.skipif(not cipher.available(), reason="SQLCipher is not installed")
@@ -195,11 +192,7 @@ def test_an_encrypted_journal_with_a_damaged_page_keeps_its_evidence(tmp_path: P
     report = salvage(path, tmp_path / "s.json", key=KEY)
     assert not report.complete
     assert _table(report, "learning_evidence") == (3, 0, "")
-    fresh = _imported(tmp_path / "s.json", tmp_path / "new.sqlite")
-    try:
-        _assert_cpd_kept(fresh)
-    finally:
-        fresh.close()
+    _assert_salvage_file_keeps_cpd(tmp_path)
 
 
 # -- journals older than the tables ---------------------------------------------------------
