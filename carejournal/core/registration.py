@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from carejournal.core.cpd import Feedback, Learning, hours_text
 from carejournal.core.domain import InvalidInput
-from carejournal.core.i18n import _
+from carejournal.core.i18n import _, ngettext
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -176,8 +176,9 @@ def _scw(today: dt.date, records: Records) -> TrackerStatus:
     start = today - dt.timedelta(days=364)
     learning = [r for r in records.learning if _within(r.ended_on, start, today)]
     minutes = sum(r.minutes for r in learning)
-    text = _("CPD record, last 12 months: {count} pieces of learning, {hours} hours").format(
-        count=len(learning), hours=hours_text(minutes))
+    text = ngettext("CPD record, last 12 months: {count} piece of learning, {hours} hours",
+                    "CPD record, last 12 months: {count} pieces of learning, {hours} hours",
+                    len(learning)).format(count=len(learning), hours=hours_text(minutes))
     return TrackerStatus(Register.SCW, start, None,
                          (Figure("cpd", len(learning), 0),
                           Figure("cpd_hours", round(minutes / 60, 2), 0)), text)

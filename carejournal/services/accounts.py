@@ -92,9 +92,11 @@ def write_swe(plan: AccountPlan, path: Path, keep: Collection[str] = ()) -> Acco
 
 
 def write_summary(journal: Journal, path: Path, fmt: PackFormat,
-                  since: dt.date | None = None, until: dt.date | None = None) -> AccountWritten:
+                  since: dt.date | None = None, until: dt.date | None = None,
+                  keep: Collection[str] = ()) -> AccountWritten:
     """Write the revalidation / CPD summary for the period (default: the tracker's period,
-    else everything), identities protected; every identifier found is replaced."""
+    else everything), identities protected; every identifier found is replaced, but for
+    the detected words the worker keeps as written (keep: say, the title of a guide)."""
     from carejournal.core.dates import short_day
     from carejournal.core.registration import Register
     from carejournal.pack.cpd_summary import build_summary
@@ -109,15 +111,18 @@ def write_summary(journal: Journal, path: Path, fmt: PackFormat,
     texts = [t for r in learning for t in (r.method, r.topic, r.changed)] + [
         t for f in feedback for t in (f.from_role, f.said, f.changed)]
     detected = tuple(protection.scan(texts))
-    scrub = protection.scrubber((), everywhere=detected)
-    closing = statement(len(protection.aliases()), detected, ()).replace(
+    replaced = tuple(d for d in detected if d.text not in keep)
+    kept = tuple(d for d in detected if d.text in keep)
+    scrub = protection.scrubber(keep, everywhere=detected)
+    closing = statement(len(protection.aliases()), replaced, kept).replace(
         "this pack", "this summary")
     title = ("Revalidation summary" if status.register is Register.NMC
              else "CPD summary")
     period = f"Period: {short_day(since, 'the start')} to {short_day(until, 'today')}"
-    document = build_summary(title, period, status.text, learning, feedback, scrub, closing)
+    document = build_summary(title, period, status.text, learning, feedback, scrub, closing,
+                             nmc=status.register is Register.NMC)
     write_pack(document, path, fmt)
-    return AccountWritten(path, detected, ())
+    return AccountWritten(path, replaced, kept)
 
 
 def plan_edited(journal: Journal, entry_id: int, answers: dict[str, str],

@@ -152,7 +152,32 @@ def test_the_revalidation_summary_lists_records_hours_and_feedback(
         text = "\n".join(pdf_pages(out))
     flat = " ".join(text.split())
     assert "Revalidation summary" in flat and "Dysphagia" in flat
-    assert "1 records, 6.5 hours, of which 5 participatory." in flat
+    assert "1 record, 6.5 hours, of which 5 participatory." in flat  # once "1 records"
+    assert "1 piece of feedback." in flat and "from a relative" in flat
     assert "CPD 6.5 of 35 hours (5 of 20 participatory), feedback 1 of 5" in flat
     for secret in ("mary jones", "mary's", "jones", "07700 900123"):  # ("summary")
         assert secret not in flat.casefold(), f"{secret!r} survived"
+
+
+def test_a_social_workers_summary_has_no_nmc_columns_and_keeps_a_guides_title(
+        journal: Journal, tmp_path: Path) -> None:
+    """Participatory hours and the Code's themes are the NMC's; a detected word the worker
+    keeps (a guide's title the detector takes for a name) stays as written."""
+    from carejournal.core.cpd import FeedbackDraft, LearningDraft
+    from carejournal.services.accounts import write_summary
+
+    today = dt.date.today()
+    journal.add(draft("x", people=("Mary Jones",)))
+    journal.cpd.set_register(Register.SWE)
+    for topic in ("Making Safeguarding Personal", "Strengths-based practice"):
+        journal.cpd.add_learning(LearningDraft("Reading", topic, today, today, 240, 0, (),
+                                               "I ask Mary Jones what she wants first."))
+    journal.cpd.add_feedback(FeedbackDraft(today, "occupational therapist", "Clear notes."))
+    out = tmp_path / "summary.md"
+    written = write_summary(journal, out, PackFormat.MARKDOWN, keep=("Personal",))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# CPD summary")
+    assert "| Dates | Method | Topic | Hours |\n" in text and "Participatory" not in text
+    assert "2 records, 8 hours." in text and "from an occupational therapist" in text
+    assert "Making Safeguarding Personal" in text and "Mary Jones" not in text
+    assert "Personal" not in [d.text for d in written.replaced]

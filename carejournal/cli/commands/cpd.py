@@ -63,6 +63,9 @@ def add_arguments(cpd: argparse.ArgumentParser) -> None:
     summary.add_argument("--out", type=Path, required=True, metavar="FILE")
     summary.add_argument("--since", type=date_type, help=_("default: the tracker's period"))
     summary.add_argument("--until", type=date_type, help=_("default: the deadline"))
+    summary.add_argument("--keep", action="append", default=[], metavar="TEXT",
+                         help=_("a detected word to keep as written, e.g. a guide's title "
+                                "(repeat)"))
     register = actions.add_parser("register", help=_("your register and its dates"))
     register.add_argument("register", type=_register, nargs="?", metavar="REGISTER",
                           help=", ".join(r.value for r in Register))
@@ -148,7 +151,8 @@ def _write_summary(journal: Journal, args: argparse.Namespace) -> None:
     from carejournal.pack.write import format_for
     from carejournal.services.accounts import write_summary
 
-    written = write_summary(journal, args.out, format_for(args.out), args.since, args.until)
+    written = write_summary(journal, args.out, format_for(args.out), args.since, args.until,
+                            keep=args.keep)
     for item in written.replaced:
         sys.stderr.write(_("Replaced {label} “{text}”.\n").format(label=item.label,
                                                                   text=item.text))
