@@ -211,7 +211,8 @@ class Sentence:
         if gap == " " or SENTENCE_ENDS.isdisjoint(gap):  # a single space: most gaps
             return False
         before = self.words.norms[at - 1]
-        return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1))
+        return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1
+                                            or "." in self.raw(at - 1)))  # "P.O.C. for"
 
     def clause_break(self, at: int) -> bool:
         """Whether a clause ends between word at - 1 and word at."""
@@ -227,7 +228,7 @@ class Sentence:
 
     def capitalised(self, at: int) -> bool:
         """Whether the word starts with a capital and is not shouted or "I"."""
-        raw = self.raw(at)
+        raw = self.raw(at).replace(".", "")  # "P.O.C": an acronym
         return raw[:1].isupper() and not raw[1:2].isupper() and raw != "I"  # not DNA, NHS
 
 

@@ -103,6 +103,7 @@ class Lexicon:
     problems: tuple[str, ...] = ()
     by_id: dict[str, Rule] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    spelling: dict[str, list[str]] = field(default_factory=dict)  # British: other spellings
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this id, or None."""
@@ -153,7 +154,7 @@ def load_lexicon(path: Path | None = None, sources_path: Path | None = None) -> 
         seen.add(rule.id)
         rules.append(rule)
     return Lexicon(path, tuple(rules), categories, tuple(problems), {r.id: r for r in rules},
-                   sources)
+                   sources, spelling)
 
 
 def load_sources(path: Path, problems: list[str]) -> dict[str, Source]:

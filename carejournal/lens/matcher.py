@@ -11,6 +11,7 @@ from carejournal.lens.context import Sentence, Verdict, judge, people_words
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
 from carejournal.lens.names import NameMatcher
 from carejournal.lens.phrases import Match, PhraseMatcher, Words, words_of
+from carejournal.lens.tolerant import Repairer, joined
 
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
 
@@ -23,16 +24,23 @@ class Lens:
         self.disabled = frozenset(disabled)
         self._matcher: PhraseMatcher[Rule] = PhraseMatcher()
         self._names: NameMatcher[Rule] = NameMatcher()  # "let him" also finds "let Harry"
+        self._tolerant: PhraseMatcher[Rule] = PhraseMatcher()  # "frequentflyer"
+        variants: list[tuple[str, ...]] = []
         for rule in lexicon.rules:
             if rule.id in self.disabled:
                 continue
             for words in rule.variants:
                 self._matcher.add(words, rule)
                 self._names.add(words, rule)
+                variants.append(words)
+            for words in joined(rule.variants):
+                self._tolerant.add(words, rule)
+                variants.append(words)
             self._matcher.add_exceptions(rule, rule.exception_variants)
             self._names.add_exceptions(rule, rule.exception_variants)
         self._matcher.finalise()
         self._names.finalise()
+        self._repairer = Repairer(variants, lexicon.spelling)
 
     def phrase_matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
         """Every phrase of the lexicon in text as written (no names for pronouns), before
@@ -43,17 +51,20 @@ class Lens:
                 ) -> list[Match[Rule]]:
         """phrase_matches, and the pronoun phrases found with a name in the pronoun's place
         ("let Harry" for "let him"), in order, before the sentence around them is read."""
-        toks = words_of(text) if words is None else words
+        toks = self._repairer.repair(text, words_of(text) if words is None else words)
         return self._all_matches(text, toks, Sentence(text, toks, people_words(people)))
 
     def _all_matches(self, text: str, toks: Words, sentence: Sentence) -> list[Match[Rule]]:
         found = self._matcher.find(text, toks)
-        named = self._names.find(sentence, [(m.first, m.last) for m in found])
-        if not named:
+        taken = [(m.first, m.last) for m in found]
+        more = [(m.first, m.last, m.payload, m.words) for m in self._tolerant.find(text, toks)
+                if not any(a <= m.last and m.first <= b for a, b in taken)]
+        named = self._names.find(sentence, taken)
+        if not named and not more:
             return found
         starts, ends = toks.starts, toks.ends
         found += [Match(first, last, starts[first], ends[last], rule, words)
-                  for first, last, rule, words in named]
+                  for first, last, rule, words in named + more]
         return sorted(found, key=lambda m: m.first)
 
     def check(self, text: str, dismissed: Iterable[str] = (), words: Words | None = None,
@@ -86,6 +97,7 @@ class Lens:
     def _judged(self, text: str, toks: Words, people: Iterable[str]
                 ) -> Iterator[tuple[Match[Rule], str]]:
         """Matches with "" (used) or why they are a mention; dropped ones left out."""
+        toks = self._repairer.repair(text, toks)
         sentence = Sentence(text, toks, people_words(people))
         for match in self._all_matches(text, toks, sentence):
             rule = match.payload
