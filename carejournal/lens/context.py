@@ -265,6 +265,33 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     return Verdict.USED
 
 
+# Categories whose mention words are everyday verbs ("I couldn't manage to", "we're not
+# allowed to park"): negated, these are not the writer reflecting on the word.
+PLAIN_VERB_CATEGORIES = frozenset(("power", "jargon"))
+
+
+def judge_mention(sentence: Sentence, first: int, last: int, category: str) -> str:
+    """For a rule's mention word found on its own (not inside one of its phrases): why it is a
+    mention ("'placed'", "why we call it contact", "he isn't difficult", "no us and them"),
+    or "" when it is just a word in the sentence."""
+    reason = _mention_reason(sentence, first, last, category)
+    return reason if reason and not proper_name(sentence, first, last) else ""
+
+
+def _mention_reason(sentence: Sentence, first: int, last: int, category: str) -> str:
+    if quoted(sentence, first, last):
+        return QUOTED
+    if mentioned(sentence, first) or named_after(sentence, last):
+        return MENTIONED
+    if category in PLAIN_VERB_CATEGORIES:
+        return ""
+    norms = sentence.words.norms
+    if negated(sentence, first) or (first > 0 and norms[first - 1] == "no"
+                                    and not sentence.clause_break(first)):
+        return NEGATED
+    return ""
+
+
 # -- who the wording is about -----------------------------------------------------------------
 def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
     """PERSON, OTHER (a thing, an animal, an institution) or WRITER_SIDE for the one the

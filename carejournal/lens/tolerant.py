@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import chain
 
 from carejournal.core.resources import resource_path
 from carejournal.lens.phrases import Words
@@ -22,16 +23,21 @@ MIN_LENGTH = 6  # "pakage" is "package"; shorter words are too often other words
 # Single letters joined by dots, at least two: "P.O.C.", "s.u." (as one word: "poc", "su").
 DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])|(?<![^\W_])(?:[^\W\d_]\.)+"
                     r"[^\W\d_](?![^\W_.])")
+DOTTED_HINT = re.compile(r"\.[^\W\d_](?![^\W_])")  # quick to rule out: ".O.", ".C"
 NOT_DOTTED = frozenset(("am", "pm", "eg", "ie", "ad", "bc", "uk", "us", "nb", "ps"))
 
 
 @cache
 def known_words() -> frozenset[str]:
-    """Words of their own: every form in lemminflect's dictionary and the everyday words."""
-    from lemminflect import Lemmatizer, getAllLemmas
+    """Words of their own: every form in lemminflect's dictionary (loaded with the lexicon
+    already) and the everyday words."""
+    from lemminflect import Inflections, getAllInflections
 
-    getAllLemmas("x")  # loads the dictionary
-    words = set(Lemmatizer().lemma_dict)
+    getAllInflections("be")  # loads the dictionary, if the lexicon has not
+    table = Inflections().infl_dict
+    words = set(map(str.lower, table))
+    words.update(map(str.lower, chain.from_iterable(
+        chain.from_iterable(forms.values()) for forms in table.values())))
     path = resource_path("everyday_words.txt")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -46,9 +52,7 @@ class Repairer:
 
     def __init__(self, variants: Iterable[tuple[str, ...]],
                  spelling: Mapping[str, Sequence[str]] | None = None) -> None:
-        phrase_words: set[str] = set()
-        for words in variants:
-            phrase_words.update(words)
+        phrase_words = set(chain.from_iterable(variants))
         self._known = known_words()
         self._phrase_words = frozenset(phrase_words)
         self._deletes: dict[str, set[str]] = {}
@@ -64,7 +68,7 @@ class Repairer:
     def repair(self, text: str, toks: Words) -> Words:
         """toks, with dotted abbreviations made one word and misspelt rule words put right
         (the same Words when nothing needs it)."""
-        if "." in text and DOTTED.search(text):
+        if DOTTED_HINT.search(text) and DOTTED.search(text):
             toks = _undotted(text, toks)
         unknown = set(toks.norms).difference(self._known)
         if not unknown:

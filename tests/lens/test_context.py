@@ -665,3 +665,70 @@ def test_words_reported_as_what_others_would_have_said_are_a_mention(third: Lens
 ])
 def test_words_we_used_to_say_or_said_instead_are_mentions(third: Lens, text: str) -> None:
     assert [f.mention for f in third.check(text)] == [True]
+
+
+MENTION_WORDS = '''
+version = 1
+[categories.blame]
+name = "Blame"
+description = "Blame."
+[categories.power]
+name = "Power"
+description = "Power."
+[categories.othering]
+name = "Othering"
+description = "Othering."
+[[rule]]
+id = "difficult-person"
+category = "blame"
+phrases = ["difficult person"]
+mentions = ["difficult"]
+why = "w"
+alternatives = ["upset"]
+source = "test"
+[[rule]]
+id = "placed"
+category = "power"
+phrases = ["placed with a family"]
+mentions = ["placed", "allow+"]
+why = "w"
+alternatives = ["moved"]
+source = "test"
+[[rule]]
+id = "us-and-them"
+category = "othering"
+phrases = ["us and them"]
+exceptions = ["no us and them"]
+mentions = ["us and them"]
+why = "w"
+alternatives = ["all of us"]
+source = "test"
+'''
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("She asked why her file says she was 'placed' with us.", "placed"),
+    ('Someone said we "allow" him out, it is his home.', "allow"),
+    ("Len is not difficult, he likes things his way.", "difficult"),
+    ("There's no us and them here, we all eat together.", "us and them"),
+    ("Kayden asked why we call it placed when he just lives here.", "placed"),
+])
+def test_a_rules_mention_words_quoted_named_or_negated_are_mentions(
+        tmp_path: Path, text: str, found: str) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text(MENTION_WORDS, encoding="utf-8")
+    lens = Lens(load_lexicon(path))
+    assert [(f.text, f.mention) for f in lens.check(text)] == [(found, True)]
+    assert lens.rules_found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The crossword was difficult today.",  # used, not mentioned: the lens says nothing
+    "The parcel was placed on the step.",
+    "We're not allowed to park outside.",  # a power verb negated is no mention
+    "Mr Difficult came round.",
+])
+def test_mention_words_used_plainly_are_not_noticed(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text(MENTION_WORDS, encoding="utf-8")
+    assert Lens(load_lexicon(path)).check(text) == []
