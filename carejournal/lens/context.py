@@ -36,10 +36,20 @@ NOT_SUPPORTED = frozenset(
     "landlord landlords receptionist receptionists consultant consultants postman postwoman "
     "postie milkman plumber plumbers electrician electricians builder builders hairdresser "
     "chiropodist optician dentist pharmacist vet engineer gardener cleaner cleaners "
-    "shopkeeper cashier waiter waitress "
+    "shopkeeper cashier waiter waitress referee referees umpire linesman opposition "
     # relatives' children: "her grandson was naughty" is about a child of the family
     "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
     "grandkids nephew nephews niece nieces".split())
+# What a man or woman does, before "man", "men", "lady": "the bin men kicked off".
+TRADES = frozenset(
+    "bin delivery post dinner lollipop milk gas meter ice cream tea chip window fish "
+    "ambulance fire repair removal removals council insurance sales".split())
+# Whose clients are not the people we support: "my sister's a solicitor and her clients".
+BUSINESSES = frozenset(
+    "solicitor solicitors lawyer lawyers accountant accountants adviser advisor advisers "
+    "barber barbers hairdresser hairdressers hairdresser's salon beautician architect agent "
+    "shop shops business businesses firm company dentist vet plumber electrician builder "
+    "cleaner gardener therapist physio tutor teacher".split())
 # Children who are not the people supported: "the kids next door", "the children from the
 # school" (a child word followed by where they are from).
 CHILD_NOUNS = frozenset(
@@ -238,6 +248,49 @@ def people_words(people: Iterable[str]) -> frozenset[str]:
                      if len(word) > 1 and word not in TITLES and word.isalpha())
 
 
+# Animals: praise or baby words about them ("she was a good girl at the vet") are theirs.
+ANIMALS = frozenset(
+    "cat cats dog dogs puppy puppies kitten kittens horse horses pony budgie bird birds "
+    "parrot hamster rabbit pet pets goat sheep fox squirrel pigeon duck ducks fish hen hens "
+    "chicken chickens pup pups lamb lambs pig pigs donkey donkeys tortoise guinea ferret "
+    "spaniel terrier labrador collie poodle greyhound whippet pug dachshund retriever moggy "
+    "pooch doggy kitty bunny rabbits hamsters gerbil budgies parrots foal".split())
+# Young children of the family or the writer's own: "the toddler had a nappy explosion",
+# "my youngest got yoghurt down her bib", "Grace's niece Poppy (4) threw a tantrum".
+YOUNG = frozenset(
+    "baby babies toddler toddlers newborn infant infants grandson grandsons granddaughter "
+    "granddaughters grandchild grandchildren grandkid grandkids niece nieces nephew nephews "
+    "youngest nursery playgroup".split())
+AGE = re.compile(r"\((?:[1-9]|1[0-2])\)")  # "Poppy (4)": a child's age in brackets
+SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
+
+
+def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the sentence around word first speaks of an animal or a young child, so baby
+    words and praise in it are theirs ("Good girl, Bess! Ray's dog brought the ball back")."""
+    norms = sentence.words.norms
+    begin, end = first, first
+    while begin > 0 and not sentence.sentence_break(begin):
+        begin -= 1
+    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
+        end += 1
+    words = norms[begin:end + 1]
+    if not (ANIMALS.isdisjoint(words) and YOUNG.isdisjoint(words)):
+        return any((word in ANIMALS or word in YOUNG) and not _likened(norms, at)
+                   and not first <= at <= last  # "a big baby" is the rule's own words
+                   for at, word in enumerate(words, start=begin))
+    text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
+    return "(" in text and AGE.search(text) is not None
+
+
+LIKENING = frozenset("not like if treat treats treated treating than".split())
+
+
+def _likened(norms: list[str], at: int) -> bool:
+    """Whether the word at `at` is a likening or a denial: "he's not a baby", "like a baby"."""
+    return any(word in LIKENING or word.endswith("n't") for word in norms[max(0, at - 3):at])
+
+
 # Categories of words for tasks and services, which also name things: "a care call button".
 TASK_CATEGORIES = frozenset(("jargon", "objectifying"))
 
@@ -247,6 +300,10 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     """Whether the match of words first..last is used, dropped, or mentioned (the reason);
     category: the rule's."""
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
+        return Verdict.DROP
+    if category == "infantilising" and about_a_child_or_animal(sentence, first, last):
+        return Verdict.DROP
+    if someone_elses_clients(sentence, first, last):
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
@@ -258,6 +315,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
+    if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
+        return Verdict.DROP  # "Kick-off was delayed": the words name a thing
     if about == "someone" and not someone_before(sentence, first):
         return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
@@ -292,6 +351,27 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
     return ""
 
 
+def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match is a care noun owned by "his", "her" or "their": the clients of a
+    solicitor, a hairdresser or an adviser ("her clients pay by the hour"), not ours."""
+    norms = sentence.words.norms
+    if not (first > 0 and norms[first - 1] in POSSESSIVE_PERSON and norms[last] in CARE_NOUNS
+            and not sentence.clause_break(first)):
+        return False
+    begin, end = max(0, first - 16), min(len(norms), last + 16)  # "Her client rang": ours
+    return not BUSINESSES.isdisjoint(norms[begin:end])
+
+
+def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match opens its sentence and "is" or "was" follows it: a noun that is
+    the subject ("Kick off was at 3"), not words about a person."""
+    norms = sentence.words.norms
+    after = last + 1
+    return (sentence.sentence_break(first) and after < len(norms)
+            and norms[after] in AFTER_BE and not sentence.clause_break(after)
+            and norms[first] not in DETERMINERS)
+
+
 # -- who the wording is about -----------------------------------------------------------------
 def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
     """PERSON, OTHER (a thing, an animal, an institution) or WRITER_SIDE for the one the
@@ -306,8 +386,12 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
             passive = (_be_before(sentence, first) and not sentence.clause_break(first)
                        and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
         if not passive:
+            if norms[last] == "her" and _owned_after(sentence, last):
+                return OTHER  # "we let her daughter know": "her" owns the daughter
             found = object_after(sentence, first, last)
             subject, where = _subject(sentence, first)
+            if subject == WRITER_SIDE and norms[where] not in WRITER:
+                return OTHER  # "the grandkids let her win": a family's doing, not a service's
             if found == PERSON and subject == PERSON and _named(sentence, where):
                 return OTHER  # "Dot let her do the dressing": the person is the one allowing
             if found is not None:
@@ -316,6 +400,17 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
     return subject_before(sentence, first)
+
+
+def _owned_after(sentence: Sentence, at: int) -> bool:
+    """Whether the word after "her" at `at` is a person or thing she owns ("her daughter")."""
+    norms = sentence.words.norms
+    after = at + 1
+    if after >= len(norms) or sentence.clause_break(after):
+        return False
+    word = norms[after]
+    return (word in PERSON_NOUNS or word in FAMILY_OWNERS or word in NOT_SUPPORTED
+            or word in OTHERS)
 
 
 def _named(sentence: Sentence, at: int) -> bool:
@@ -516,6 +611,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
     if word in PERSON_NOUNS:
+        if before in TRADES:
+            return WRITER_SIDE  # "the bin men", "the delivery man": not people we support
         if before == "little" and word not in CARE_NOUNS:
             return OTHER  # "Jade's little boy": a small child, not a person we support
         if word in CHILD_NOUNS and (_children_elsewhere(sentence, at) or (
@@ -787,8 +884,11 @@ def writers_own(sentence: Sentence, first: int, last: int) -> bool:
     norms = sentence.words.norms
     if first > 1 and norms[first - 1] == "own" and norms[first - 2] in ("my", "our"):
         return True
+    if "fellow" in norms[max(0, first - 4):first] and not sentence.clause_break(first):
+        return True  # "as a fellow hay fever sufferer"
     after = last + 1
-    return (first == last and after < len(norms) and norms[after] in ("myself", "ourselves")
+    noun = first == last or (last == first + 1 and norms[first] in ("a", "an"))
+    return (noun and after < len(norms) and norms[after] in ("myself", "ourselves")
             and not norms[last].endswith(("ed", "ing")) and not sentence.clause_break(after))
 
 
@@ -800,9 +900,13 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
         return (norms[first] in DETERMINERS and first < last
                 and all(sentence.capitalised(at) for at in range(first + 1, last + 1))
                 and _capitalised_inside(sentence, first + 1))
-    if not all(sentence.capitalised(at) for at in range(first, last + 1)):
-        return False
     norms = sentence.words.norms
+    if not all(sentence.capitalised(at) for at in range(first, last + 1)):
+        inner = range(first + 1, last)
+        return (last - first >= 2 and sentence.capitalised(last)
+                and any(norms[at] in SMALL_NAME_WORDS for at in inner)
+                and all(sentence.capitalised(at) or norms[at] in SMALL_NAME_WORDS
+                        for at in inner))  # "Them and Us was a team name"
     if last > first and not sentence.sentence_break(first):
         return True  # "The Good Boy pub": capitals on every word, mid-sentence
     if first > 0 and not sentence.clause_break(first):

@@ -732,3 +732,35 @@ def test_mention_words_used_plainly_are_not_noticed(tmp_path: Path, text: str) -
     path = tmp_path / "lexicon.toml"
     path.write_text(MENTION_WORDS, encoding="utf-8")
     assert Lens(load_lexicon(path)).check(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Took Bella the home's cat to the vet and she was a good girl, not a scratch.",
+    "My youngest got yoghurt all down her bib this morning before nursery.",
+    "Queenie tells her budgie he's a good boy every time he sings.",
+    "My sister's a solicitor and her clients pay by the hour.",
+    "The bin men kicked off about the bags not being in the wheelie bin.",
+    "Kick off was at 3 so Ben and I got to the ground at half two.",
+    "Them and Us was a team name at the pub quiz.",
+    "I'm a diabetic myself so I know how hard the hypos are.",
+    "As a fellow hay fever sufferer I sympathised with the window cleaner.",
+    "Florence let me in and we let her daughter know she'd had a fall.",
+    "Sunita's son says the grandkids let her win at Uno every time.",
+])
+def test_other_lives_other_senses_and_names_are_left(text: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [f.text for f in shipped_lens().check(text) if not f.mention] == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Agnes was a good girl for the district nurse today.", "good girl"),
+    ("Harold had his bib on at tea and pulled it off, said he's not a baby.", "bib"),
+    ("Her client rang twice this morning.", "client"),
+    ("Dot kicked off at tea when the soup was cold.", "kicked off"),
+    ("I wouldn't let her go upstairs alone.", "let her"),
+])
+def test_the_people_we_support_are_still_found_there(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert found in [f.text for f in shipped_lens().check(text) if not f.mention]
