@@ -134,6 +134,9 @@ def rewrites(lens: Lens, text: str, finding: Finding,
             continue
         start, end, words = _agree(sentence, start, end, words)
         words = _gendered(sentence, words)
+        end, words = _infinitive_after(sentence, end, words)
+        if words.endswith(" no") and sentence[end:].startswith(" of "):
+            continue  # "a saying no of medication"
         label = label or _short(words)
         start, end, words = _trimmed(sentence, start, end, words)
         new = sentence[:start] + words + sentence[end:]
@@ -145,6 +148,27 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         seen.add(new)
         out.append(Rewrite(label, new, first + start, first + end, words, span))
     return out
+
+
+GERUND = re.compile(r"\s+([A-Za-z]+ing)\b")
+TO_GERUND = re.compile(r"\bto ([A-Za-z]+ing)\b")
+
+
+def _infinitive_after(sentence: str, end: int, words: str) -> tuple[int, str]:
+    """New words ending in "to" take a verb, not a gerund, after them: "persuades her mum to
+    bring", not "to bringing" (the span then takes the verb in)."""
+    inside = TO_GERUND.search(words)
+    if inside and not re.search(rf"\b{inside.group()}\b", sentence):  # from "into bringing"
+        lemma = _lemma(inside.group(1))
+        if lemma:
+            words = words[:inside.start(1)] + lemma + words[inside.end(1):]
+    if not (words.endswith(" to") or words == "to"):
+        return end, words
+    found = GERUND.match(sentence, end)
+    lemma = _lemma(found.group(1)) if found else None
+    if found is None or lemma is None or lemma == found.group(1).lower():
+        return end, words
+    return found.end(), f"{words} {lemma}"
 
 
 def _short(words: str) -> str:
@@ -199,6 +223,9 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
                 people: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """(label, start, end, words) in the sentence, before agreement and checking."""
     out = _named(rule, sentence, tokens, covered, people)  # their name first, where known
+    apposed = _appositive(rule, sentence, tokens, covered)
+    if apposed:
+        return out + apposed  # "my patient Mrs Begum": any other word before a name reads wrong
     for pattern, alternatives in _parsed(rule.rewrites):
         match = _match(pattern, sentence, tokens, covered)
         if match is None:
@@ -206,12 +233,53 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
         start, end = tokens[match.first].start, match.end
         for alternative in alternatives:
             words = _fill(alternative, match, sentence)
-            if words is not None:
-                out.append(("", start, end, _cased(sentence[start:end], words, start == 0)))
+            if words is None:
+                continue
+            done = end
+            if pattern[0] == "{be}" and "{be}" not in alternative:
+                done, words = _agent_with(sentence, end, words)  # "went out ... with the team"
+            out.append(("", start, done, _cased(sentence[start:done], words, start == 0)))
         break  # the first pattern that fits is the one meant
     if not rule.rewrites:
         out.extend(_plain(rule, sentence, tokens, covered))
     return out
+
+
+LABEL_CATEGORIES = frozenset(("labels", "medicalising", "objectifying"))
+
+
+def _appositive(rule: Rule, sentence: str, tokens: list[Token],
+                covered: list[int]) -> list[tuple[str, int, int, str]]:
+    """A label just before the person's name is left out, with its "my" or "the": "I visited
+    my patient Mrs Begum" -> "I visited Mrs Begum"."""
+    after = covered[-1] + 1
+    if rule.category not in LABEL_CATEGORIES or after >= len(tokens) \
+            or sentence[tokens[covered[-1]].end:tokens[after].start] != " ":
+        return []
+    name_end = _name_end(tokens, after)
+    if name_end is None or tokens[after].low in TITLES and name_end == after + 1:
+        return []
+    first = covered[0]
+    if first and tokens[first - 1].low in DETERMINERS | POSSESSIVES:
+        first -= 1
+    start, end = tokens[first].start, tokens[name_end - 1].end
+    name = sentence[tokens[after].start:end]
+    return [(name, start, end, _cased(sentence[start:end], name, start == 0))]
+
+
+AGENT = re.compile(r"\s+by\s+(?=the |his |her |their |my |our |a |[A-Z])")
+
+
+def _agent_with(sentence: str, end: int, words: str) -> tuple[int, str]:
+    """A passive made active keeps who went along: "was taken out to the cinema by the
+    weekend team" -> "went to the cinema with the weekend team" (the span then runs to
+    "by", which becomes "with")."""
+    stop = CLAUSE_END.search(sentence, end)
+    limit = stop.start() if stop else len(sentence)
+    found = AGENT.search(sentence, end, limit)
+    if found is None:
+        return end, words
+    return found.end(), words + sentence[end:found.start()] + " with "
 
 
 def _plain(rule: Rule, sentence: str, tokens: list[Token],
@@ -378,6 +446,20 @@ def _match(pattern: list[str], sentence: str, tokens: list[Token],
     return None
 
 
+PLURAL_BEFORE = frozenset({"both", "all", "two", "three", "four", "five", "six", "seven",
+                           "eight", "nine", "ten", "several", "many", "few", "these", "those",
+                           "some"})
+
+
+def _low(tokens: list[Token], at: int) -> str:
+    """A token as matched: an apostrophe plural after a number word is a plural ("both su's":
+    "sus"), not a possessive."""
+    low = tokens[at].low
+    if low.endswith("'s") and at and tokens[at - 1].low in PLURAL_BEFORE:
+        return low[:-2] + "s"
+    return low
+
+
 def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
               begin: int) -> Match | None:
     at, slots, tag, possessive = begin, {}, "", ""
@@ -435,10 +517,10 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
                 return None
             tag = tag or _tag(_base(token.low), lemma, tokens, at)
             possessive = _possessive(token.low)
-        elif _base(token.low) != word.lower():
+        elif _base(_low(tokens, at)) != word.lower():
             return None
         else:
-            possessive = _possessive(token.low) or possessive
+            possessive = _possessive(_low(tokens, at)) or possessive
         end = token.end
         at += 1
     return Match(begin, at, end, slots, tag, possessive)

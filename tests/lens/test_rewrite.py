@@ -346,3 +346,26 @@ def test_been_be_and_being_are_a_be_in_their_own_tense(lens: Lens) -> None:
     said = [r.sentence for r in offered(lens, "He has been non-compliant with his tablets.",
                                         "non-compliant")]
     assert said[0] == "He has chosen not to take his tablets."
+
+
+@pytest.mark.parametrize(("text", "rule", "people", "expected"), [
+    ("Sinead manipulates her mum into bringing vodka in.", "manipulative", ("Sinead",),
+     "Sinead persuades her mum to bring vodka in."),
+    ("Both su's had their flu jabs today with no fuss.", "service-user", (),
+     "Both people we support had their flu jabs today with no fuss."),
+    ("I visited my patient Mrs Begum at home.", "patient-at-home", (),
+     "I visited Mrs Begum at home."),
+    ("Rhys was taken out to the cinema by the weekend team.", "taken-family", ("Rhys",),
+     "Rhys went to the cinema with the weekend team."),
+    ("Recorded a refusal of medication at 8pm.", "refuses", (),
+     "Recorded that medication was declined at 8pm."),
+])
+def test_rewrites_keep_the_grammar_around_them(lens: Lens, text: str, rule: str,
+                                               people: tuple[str, ...], expected: str) -> None:
+    """The verb after a new "to" is put in its plain form, an apostrophe plural after "both"
+    stays plural, a label before a name is left out, a passive's "by" becomes "with", and
+    nothing reads "saying no of"."""
+    sentences = [r.sentence for r in offered(lens, text, rule, people)]
+    assert sentences[0] == expected, sentences
+    assert not any("person I visit Mrs" in s or "no of" in s or "to bringing" in s
+                   for s in sentences)
