@@ -415,8 +415,16 @@ def _owned_after(sentence: Sentence, at: int) -> bool:
 
 def _named(sentence: Sentence, at: int) -> bool:
     """Whether the word at `at` names a person (a name, a person word), rather than being a
-    pronoun that could be the worker's colleague."""
-    return at >= 0 and sentence.words.norms[at] not in PRONOUNS_PERSON
+    pronoun that could be the worker's colleague; a capitalised word opening the sentence
+    only if it is a known name ("Spent 40 mins feeding Dora": "Spent" is no one)."""
+    if at < 0:
+        return False
+    word = sentence.words.norms[at]
+    if word in PRONOUNS_PERSON:
+        return False
+    if sentence.sentence_break(at) and word not in sentence.people and word not in PERSON_NOUNS:
+        return word in FIRST_NAMES
+    return True
 
 
 def _describes_thing_after(sentence: Sentence, last: int) -> bool:
@@ -610,6 +618,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return PERSON
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
+    if word in QUANTIFIERS and at + 1 < len(norms) and norms[at + 1] != "of":
+        return None  # "Brenda being a bit naughty": how much, not who
     if word in PERSON_NOUNS:
         if before in TRADES:
             return WRITER_SIDE  # "the bin men", "the delivery man": not people we support
@@ -619,7 +629,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
                 (before in NOT_SUPPORTED or before in FAMILY_OWNERS)
                 and _possessive(sentence, at - 1))):
             return WRITER_SIDE  # "the kids next door", "the neighbour's kids"
-        mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
+        own = before == "own" and at > 1 and norms[at - 2] in POSSESSIVE_WRITER
+        mine = (before in POSSESSIVE_WRITER or own) and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
     if word == "door" and before == "next":
         return None  # "the man next door"
