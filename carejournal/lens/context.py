@@ -40,6 +40,8 @@ NOT_SUPPORTED = frozenset(
     # relatives' children: "her grandson was naughty" is about a child of the family
     "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
     "grandkids nephew nephews niece nieces".split())
+# What only a person has, so that what it does is what the person does.
+PERSONS_OWN = frozenset("behaviour behaviours behavior behaviors mood moods temper".split())
 # What a man or woman does, before "man", "men", "lady": "the bin men kicked off".
 TRADES = frozenset(
     "bin delivery post dinner lollipop milk gas meter ice cream tea chip window fish "
@@ -158,14 +160,14 @@ NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses t
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
     "so that always ever even intentionally purposely have has had having doing getting "
-    "any".split())
+    "any our my".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
     "known".split())
-WRITING_VERBS = frozenset("wrote write writes writing written typed type".split())
+WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
 SAYING_VERBS = frozenset("say says said saying".split())
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
     ("instead", "than"))
@@ -261,6 +263,8 @@ YOUNG = frozenset(
     "baby babies toddler toddlers newborn infant infants grandson grandsons granddaughter "
     "granddaughters grandchild grandchildren grandkid grandkids niece nieces nephew nephews "
     "youngest nursery playgroup".split())
+OWN_CHILDREN = frozenset("lad lads son sons daughter daughters boy boys girl girls kids kid "
+                         "children child youngest eldest".split())  # after "my" or "our"
 AGE = re.compile(r"\((?:[1-9]|1[0-2])\)")  # "Poppy (4)": a child's age in brackets
 SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
 
@@ -274,7 +278,14 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
         begin -= 1
     while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
         end += 1
+    if end - begin < 5 and end + 1 < len(norms):  # "Good girl, Bess! Ray's dog brought it"
+        end += 1
+        while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
+            end += 1
     words = norms[begin:end + 1]
+    if any(word in OWN_CHILDREN and norms[at - 1] in POSSESSIVE_WRITER
+           for at, word in enumerate(words, start=begin) if at):
+        return True  # "Bless him, my lad made me a card"
     if not (ANIMALS.isdisjoint(words) and YOUNG.isdisjoint(words)):
         return any((word in ANIMALS or word in YOUNG) and not _likened(norms, at)
                    and not first <= at <= last  # "a big baby" is the rule's own words
@@ -380,7 +391,8 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
     "the new rules allow more visits", still rules it out)."""
     if about == "object":
         norms = sentence.words.norms
-        if norms[first] in BE and first < last:  # the phrase holds it: "was allowed to"
+        if (norms[first] in BE or norms[first] in AFTER_BE or norms[first] in NEGATORS) \
+                and first < last:  # the phrase holds it: "was allowed to", "isn't allowed"
             passive = not norms[first + 1].endswith("ing")
         else:
             passive = (_be_before(sentence, first) and not sentence.clause_break(first)
@@ -408,9 +420,8 @@ def _owned_after(sentence: Sentence, at: int) -> bool:
     after = at + 1
     if after >= len(norms) or sentence.clause_break(after):
         return False
-    word = norms[after]
-    return (word in PERSON_NOUNS or word in FAMILY_OWNERS or word in NOT_SUPPORTED
-            or word in OTHERS)
+    word = norms[after]  # a thing stays hers to be allowed: "isn't allowed her phone"
+    return word in PERSON_NOUNS or word in FAMILY_OWNERS or word in NOT_SUPPORTED
 
 
 def _named(sentence: Sentence, at: int) -> bool:
@@ -433,11 +444,15 @@ def _describes_thing_after(sentence: Sentence, last: int) -> bool:
     norms = sentence.words.norms
     word, after = norms[last], last + 1
     if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")) \
-            or word in PREPOSITIONS:  # "suffers from knee pain": what follows is the matter
-        return False
-    return norms[after] in OTHERS  # "frequent flyer miles": a word before a thing describes it
+            or word in PREPOSITIONS or word in POSSESSIVE_PERSON:  # "suffers from knee pain",
+        return False  # "allowed her phone": what follows is the matter
+    return norms[after] in OTHERS or norms[after] in TREATS  # "frequent flyer miles"
 
 
+# Food and small pleasures a word may describe: "a naughty slice of cake".
+TREATS = frozenset(
+    "slice slices cake cakes biscuit biscuits treat treats snack snacks chocolate chocolates "
+    "pudding dessert takeaway pint pints glass bottle wine gin".split())
 TIMES = frozenset(
     "morning mornings day days afternoon evening evenings weekend weekends night nights "
     "week weeks".split())
@@ -618,6 +633,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return PERSON
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
+    if word in PERSONS_OWN:
+        return PERSON  # "Jade's behaviour escalated": the person's own
     if word in QUANTIFIERS and at + 1 < len(norms) and norms[at + 1] != "of":
         return None  # "Brenda being a bit naughty": how much, not who
     if word in PERSON_NOUNS:
@@ -732,13 +749,21 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     """Whether words just before the match name it as a word: "the word", "the term",
     "called her a", "called Mr Pearce a", "described as", "I nearly wrote", "labelled"."""
     norms = sentence.words.norms
+    feeling = (first - 2 if first > 1 and norms[first - 1] in ("like", "a", "an")
+               and norms[first - 2] in FEELING else
+               first - 1 if first and norms[first - 1] in FEELING else -1)
+    if feeling > 0 and norms[feeling - 1] not in WRITER:
+        return True  # "she feels like a burden": her own word for how she feels
+    if "why" in norms[max(0, first - 8):first] and _why_we_say(sentence, first):
+        return True  # "why we write that someone won't engage"
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
         before = norms[at - 1] if at > 0 else ""
-        if word in NAMING_VERBS and before not in DETERMINERS:  # not "the call is a..."
+        if word in NAMING_VERBS and before not in DETERMINERS and not before.isdigit() \
+                and (word != "known" or norms[at + 1] == "as"):  # not "the call", "known for"
             return not any(norms[k] in BE for k in range(at + 1, first))
         if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:
             return True  # "the word", "that phrase"; not "a long term sufferer"
@@ -754,6 +779,23 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         plain = plain and (word in NAMING_FILLER or word in TITLES
                            or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + 1
+    return False
+
+
+FEELING = frozenset("feel feels felt feeling".split())
+SPEAKING = WRITING_VERBS | SAYING_VERBS | frozenset("call calls use".split())
+
+
+def _why_we_say(sentence: Sentence, first: int) -> bool:
+    """Whether "why we say", "why they write" or "why do we call" comes shortly before the
+    match in its sentence."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(0, first - 8), -1):
+        if sentence.sentence_break(at + 1):
+            return False
+        if norms[at] == "why":
+            between = norms[at + 1:first]
+            return not SPEAKING.isdisjoint(between[:4])
     return False
 
 
@@ -884,8 +926,27 @@ def negated(sentence: Sentence, first: int) -> bool:
                 word == "longer" and at > 0 and norms[at - 1] == "no"):
             return norms[at + 1] != "only" if at + 1 < first else True
         if word not in NEGATION_FILLER:
-            return False
+            return _doubted(sentence, first)
         at, skipped = at - 1, skipped + 1
+    return False
+
+
+BELIEF = frozenset("think thought believe believed reckon reckoned feel felt suppose".split())
+
+
+def _doubted(sentence: Sentence, first: int) -> bool:
+    """Whether the clause before the match is "I don't think ... is" or "I never thought ...
+    was": "I don't think Frank is challenging", "I don't think Cyril was playing up"."""
+    norms = sentence.words.norms
+    at = first - 1
+    seen_be = norms[first] in BE  # "is challenging"
+    while at > max(0, first - 8) and not sentence.sentence_break(at + 1):
+        word = norms[at]
+        seen_be = seen_be or word in BE or word in AFTER_BE
+        if word in BELIEF:
+            before = norms[at - 1] if at else ""
+            return seen_be and (before in NEGATORS or before.endswith("n't"))
+        at -= 1
     return False
 
 

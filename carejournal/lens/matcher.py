@@ -120,6 +120,10 @@ class Lens:
                 continue
             verdict = judge(sentence, match.first, match.last, rule.about, rule.category)
             if verdict is Verdict.DROP:
+                if rule.mentions and with_mentions:  # "That wasn't a tantrum"
+                    reason = judge_mention(sentence, match.first, match.last, rule.category)
+                    if reason == "negated":
+                        yield match, reason
                 continue
             yield match, "" if verdict is Verdict.USED else str(verdict)
 

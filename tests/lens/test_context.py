@@ -764,3 +764,31 @@ def test_the_people_we_support_are_still_found_there(text: str, found: str) -> N
     from carejournal.lens.matcher import shipped_lens
 
     assert found in [f.text for f in shipped_lens().check(text) if not f.mention]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I don't think Frank is challenging, the lounge is too loud for him.", "challenging"),
+    ("We talked about why we write that someone won't engage.", "won't engage"),
+    ("Mrs Ali said she feels like a burden to her kids.", "a burden"),
+    ("That wasn't a tantrum, Gerald was angry.", "tantrum"),
+    ("Hazel is not our little lady, she's a retired head teacher.", "little lady"),
+])
+def test_doubt_why_we_say_feelings_and_denials_are_mentions(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    findings = shipped_lens().check(text)
+    assert any(found in f.text and f.mention for f in findings), findings
+    assert not any(f.text == found and not f.mention for f in findings)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Irene has a 4 call POC and the lunch call is always rushed.", "POC"),
+    ("Lewis is known for challenging behaviour in the car.", "challenging behaviour"),
+    ("Jade's behaviour escalated at teatime and she threw her plate.", "escalated"),
+    ("Mia isn't allowed her phone after 10, it goes in the office.", "allowed her"),
+    ("Brenda being a bit naughty, wouldn't sit down for her tea.", "naughty"),
+])
+def test_numbers_known_for_behaviour_and_a_bit_do_not_hide_use(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert any(found in f.text and not f.mention for f in shipped_lens().check(text))
