@@ -318,10 +318,12 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
-    if mentioned(sentence, first) or named_after(sentence, last) or \
-            reported_then_doubted(sentence, first, last) or said_by_others(sentence, last):
+    if (mentioned(sentence, first) and not (
+            category == "infantilising" and _writer_called(sentence, first))) \
+            or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
+            or said_by_others(sentence, last):
         return MENTIONED
-    if about in ("person", "object") and who(sentence, first, last, about) in (
+    if about in ("person", "object") and who(sentence, first, last, about, category) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
@@ -373,6 +375,19 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     return not BUSINESSES.isdisjoint(norms[begin:end])
 
 
+def _writer_called(sentence: Sentence, first: int) -> bool:
+    """Whether the writer called the person the words just before them, without holding
+    back: "I called Marjorie sweetheart all shift" is using a pet name, not naming it."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(0, first - 5), -1):
+        if norms[at] in NAMING_VERBS:
+            before = norms[max(0, at - 3):at]
+            return at > 0 and norms[at - 1] in ("i", "we") and norms[at + 1] not in (
+                "it", "this", "that") and not any(
+                word in HOLDING_BACK or word.endswith("n't") or word == "why" for word in before)
+    return False
+
+
 def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match opens its sentence and "is" or "was" follows it: a noun that is
     the subject ("Kick off was at 3"), not words about a person."""
@@ -384,7 +399,8 @@ def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
 
 
 # -- who the wording is about -----------------------------------------------------------------
-def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
+def who(sentence: Sentence, first: int, last: int, about: str, category: str = ""
+        ) -> str | None:
     """PERSON, OTHER (a thing, an animal, an institution) or WRITER_SIDE for the one the
     match is about, or None when the sentence doesn't say. about "person": who does or is
     it; "object": who it is done to (when the sentence doesn't say, a thing doing it, as in
@@ -411,7 +427,19 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
             return subject if subject == OTHER else None
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
+    if category == "labels" and _a_label_object(sentence, first):
+        return None  # "We've got a frequent flyer on the line": the label is the one got
     return subject_before(sentence, first)
+
+
+def _a_label_object(sentence: Sentence, first: int) -> bool:
+    """Whether the match is a noun phrase ("a frequent flyer") right after a doing verb."""
+    norms = sentence.words.norms
+    det = _own_phrase(sentence, first) - 1
+    if det < 1 or norms[det] not in ("a", "an", "another") or sentence.clause_break(det + 1) \
+            or sentence.clause_break(det):
+        return False
+    return norms[det - 1] in DOING
 
 
 def _owned_after(sentence: Sentence, at: int) -> bool:
@@ -526,9 +554,28 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
             return _first_in_clause(sentence, at)
         at -= 1
         kind = classify(sentence, at, head)
+        if kind == OTHER and _an_object(sentence, at):
+            continue  # "Mabel's pressing the buzzer again just for attention": not the buzzer
         if kind is not None and not _in_phrase_after_preposition(sentence, at):
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
+
+
+DOING = frozenset(
+    "got get gets have has had see saw seen met meet visited visit took take takes gave "
+    "give gives made make pressed press presses used use uses brought bring".split())
+
+
+def _an_object(sentence: Sentence, at: int) -> bool:
+    """Whether the noun at `at` is what a verb is done to ("pressing the buzzer", "took the
+    car"), so the one doing it is further back."""
+    norms = sentence.words.norms
+    det = at - 1
+    if det < 1 or norms[det] not in DETERMINERS or sentence.clause_break(det + 1) \
+            or sentence.clause_break(det):
+        return False
+    verb = norms[det - 1]
+    return verb not in BE and (verb.endswith("ing") or verb in DOING)
 
 
 def _antecedent(sentence: Sentence, at: int) -> tuple[str, int] | None:
@@ -672,7 +719,7 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
-                    or _possessive(sentence, at - 1)):
+                    or (_possessive(sentence, at - 1) and not word.endswith("ing"))):
         return OTHER  # "the fire door", "my car", "the shop's card machine"
     return None
 

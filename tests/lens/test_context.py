@@ -792,3 +792,26 @@ def test_numbers_known_for_behaviour_and_a_bit_do_not_hide_use(text: str, found:
     from carejournal.lens.matcher import shipped_lens
 
     assert any(found in f.text and not f.mention for f in shipped_lens().check(text))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mabel's pressing the buzzer again just for attention.", "just for attention"),
+    ("We've got a frequentflyer on the line again, she just wants to talk.", "frequentflyer"),
+    ("I called Marjorie sweetheart all shift without thinking.", "sweetheart"),
+    ("Room 12 has been shouting all morning.", "Room 12 has been shouting"),
+])
+def test_objects_labels_got_and_names_the_writer_used_are_found(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert found in [f.text for f in shipped_lens().check(text) if not f.mention]
+
+
+@pytest.mark.parametrize("text", [
+    "My toddler had a tantrum at nursery drop off.",  # an event got, not a label
+    "Ray's daughter asked why we call it a bib when it's a napkin.",
+    "Room 5 has been leaking again.",
+])
+def test_events_naming_and_things_stay_unflagged(text: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [f.text for f in shipped_lens().check(text) if not f.mention] == []
