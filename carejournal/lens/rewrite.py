@@ -126,7 +126,7 @@ def rewrites(lens: Lens, text: str, finding: Finding,
                if t.end > finding.start - first and t.start < finding.end - first]
     if not covered:
         return []
-    candidates = _candidates(rule, sentence, tokens, covered, people)
+    candidates = _varied(sentence, _candidates(rule, sentence, tokens, covered, people))
     out: list[Rewrite] = []
     seen: set[str] = set()
     for label, start, end, words in candidates:
@@ -169,6 +169,35 @@ def _infinitive_after(sentence: str, end: int, words: str) -> tuple[int, str]:
     if found is None or lemma is None or lemma == found.group(1).lower():
         return end, words
     return found.end(), f"{words} {lemma}"
+
+
+MAN_WORDS = frozenset({"mr", "he", "him", "his", "himself"})
+WOMAN_WORDS = frozenset({"mrs", "ms", "miss", "she", "her", "hers", "herself"})
+NEXT_WORD = re.compile(r"\s+([A-Za-z']+)")
+
+
+def _varied(sentence: str, candidates: list[tuple[str, int, int, str]]
+            ) -> list[tuple[str, int, int, str]]:
+    """The candidates, each preceded by a closer fit where there is one: an alternative that
+    runs into the words after it is cut before the word they share ("four people waiting to
+    go home waiting for" -> "four people waiting for"), and each followed, where "someone"
+    is a man or a woman the sentence names as one, by "a man" or "a woman" ("Mr Okafor is a
+    man with a lot going on")."""
+    words = {w.lower() for w in TOKEN.findall(sentence)}
+    man, woman = bool(words & MAN_WORDS), bool(words & WOMAN_WORDS)
+    person = "a man" if man and not woman else "a woman" if woman and not man else ""
+    out: list[tuple[str, int, int, str]] = []
+    for label, start, end, new in candidates:
+        following = NEXT_WORD.match(sentence, end)
+        if following and len(following.group(1)) >= 5:  # a word of substance, not "to"
+            shared = f" {following.group(1).lower()} "
+            at = f" {new.lower()} ".find(shared)
+            if at > 0:
+                out.append(("", start, end, new[:at - 1].rstrip()))
+        out.append((label, start, end, new))
+        if person and new.lower().startswith("someone "):
+            out.append(("", start, end, _cased(new, person + new[len("someone"):])))
+    return out
 
 
 def _short(words: str) -> str:
@@ -254,6 +283,7 @@ def _appositive(rule: Rule, sentence: str, tokens: list[Token],
     my patient Mrs Begum" -> "I visited Mrs Begum"."""
     after = covered[-1] + 1
     if rule.category not in LABEL_CATEGORIES or after >= len(tokens) \
+            or tokens[covered[-1]].low in AFTER_LABEL \
             or sentence[tokens[covered[-1]].end:tokens[after].start] != " ":
         return []
     name_end = _name_end(tokens, after)
@@ -267,6 +297,7 @@ def _appositive(rule: Rule, sentence: str, tokens: list[Token],
     return [(name, start, end, _cased(sentence[start:end], name, start == 0))]
 
 
+AFTER_LABEL = frozenset({"from", "in", "on", "at", "to", "of", "with", "for", "by", "and"})
 AGENT = re.compile(r"\s+by\s+(?=the |his |her |their |my |our |a |[A-Z])")
 
 
@@ -502,7 +533,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
                 slots["subject"] = token.text[:token.text.replace("’", "'").rindex("'")]
             elif name == "have" and token.low in HAVE.values():
                 tag = tag or {v: k for k, v in HAVE.items()}[token.low]
-            elif name == "noun" and _is_noun(token.low):
+            elif name == "noun" and (_is_noun(token.low) or (
+                    token.text.isupper() and len(token.text) > 1)):  # "a COPD sufferer"
                 pass
             elif name == "pron" and token.low in PRONOUNS:
                 pass

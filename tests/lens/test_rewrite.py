@@ -369,3 +369,23 @@ def test_rewrites_keep_the_grammar_around_them(lens: Lens, text: str, rule: str,
     assert sentences[0] == expected, sentences
     assert not any("person I visit Mrs" in s or "no of" in s or "to bringing" in s
                    for s in sentences)
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    ("The ward has four bed blockers waiting for care home places.", "bed-blocker",
+     "The ward has four people waiting for care home places."),
+    ("Mr Okafor is a complex case.", "case", "Mr Okafor is a man with a lot going on."),
+    ("Winston is a COPD sufferer and gets breathless on the stairs.", "sufferer",
+     "Winston has COPD and gets breathless on the stairs."),
+])
+def test_rewrites_fit_the_words_after_and_the_person(lens: Lens, text: str, rule: str,
+                                                     expected: str) -> None:
+    """An alternative is cut before a word the sentence goes on with, "someone" is "a man"
+    for Mr Okafor, and an acronym is a condition's name."""
+    assert expected in [r.sentence for r in offered(lens, text, rule)]
+
+
+def test_a_label_before_a_place_is_not_taken_for_one_before_a_name(lens: Lens) -> None:
+    sentences = [r.sentence for r in offered(
+        lens, "The transfer from Ward 9 arrived with no notes.", "person-as-transfer")]
+    assert "Ward 9 arrived with no notes." not in sentences
