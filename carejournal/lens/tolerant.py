@@ -55,11 +55,14 @@ class Repairer:
         phrase_words = set(chain.from_iterable(variants))
         self._known = known_words()
         self._phrase_words = frozenset(phrase_words)
-        self._deletes: dict[str, set[str]] = {}
+        deletes: dict[str, set[str]] = {}
         for word in phrase_words:
             if len(word) >= MIN_LENGTH and word.isalpha():
                 for key in _deletions(word):
-                    self._deletes.setdefault(key, set()).add(word)
+                    deletes.setdefault(key, set()).add(word)
+        # tuples of strings, which the garbage collector stops tracking: a set each would be
+        # traversed on every full collection while the window draws
+        self._deletes = {key: tuple(words) for key, words in deletes.items()}
         # the lexicon's other spellings, back to the British word: "pakage" is "package"
         self._fixed: dict[str, str] = {other: british for british, others in
                                        (spelling or {}).items() for other in others
