@@ -814,6 +814,9 @@ def mentioned(sentence: Sentence, first: int) -> bool:
             return not any(norms[k] in BE for k in range(at + 1, first))
         if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:
             return True  # "the word", "that phrase"; not "a long term sufferer"
+        if word in ("like", "as") and skipped <= 1 and (before in MENTION_NOUNS or (
+                before == "such" and at > 1 and norms[at - 2] in MENTION_NOUNS)):
+            return True  # "words like challenging", "terms such as"
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
@@ -855,6 +858,7 @@ def _instead_of(sentence: Sentence, at: int) -> bool:
     return at > 1 and (norms[at - 2], norms[at - 1]) in (("instead", "of"), ("rather", "than"))
 
 
+THEIR_WORD = frozenset("their his her the its someone's staff's".split())
 AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())
 AFTER_FILLER = frozenset("not just only such a an another the really very so cold horrible "
                          "awful ugly old loaded lazy hard harsh nasty unkind".split())
@@ -865,6 +869,9 @@ def named_after(sentence: Sentence, last: int) -> bool:
     word", "the doubles aren't a thing", "'placement' is just a label"."""
     norms = sentence.words.norms
     at = last + 1
+    if at + 1 < len(norms) and norms[at] in THEIR_WORD and norms[at + 1] in ("word", "words",
+                                                                           "term", "phrase"):
+        return True  # "bed blocker (their word, not mine)"
     if at >= len(norms) or norms[at] not in AFTER_BE or sentence.clause_break(at):
         return False
     negative = norms[at].endswith("n't")

@@ -135,6 +135,7 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         start, end, words = _agree(sentence, start, end, words)
         words = _gendered(sentence, words)
         end, words = _infinitive_after(sentence, end, words)
+        end, words = _verb_agrees(sentence, start, end, words)
         if words.endswith(" no") and sentence[end:].startswith(" of "):
             continue  # "a saying no of medication"
         label = label or _short(words)
@@ -152,6 +153,32 @@ def rewrites(lens: Lens, text: str, finding: Finding,
 
 GERUND = re.compile(r"\s+([A-Za-z]+ing)\b")
 TO_GERUND = re.compile(r"\bto ([A-Za-z]+ing)\b")
+
+
+SINGULAR_VERB = {"are": "is", "were": "was", "have": "has"}
+PHRASE_BREAKS = frozenset({"of", "i", "we", "who", "that", "with", "in", "to", "for", "from",
+                           "on", "at", "whose", "which"})
+
+
+def _verb_agrees(sentence: str, start: int, end: int, words: str) -> tuple[int, str]:
+    """A plural made one ("challenging behaviours have calmed" -> "distress has calmed"):
+    the verb right after takes the new number (the span then takes the verb in)."""
+    old = TOKEN.findall(sentence[start:end])
+    new = TOKEN.findall(words)
+    following = NEXT_WORD.match(sentence, end)
+    if not (old and new and following) or following.group(1).lower() not in SINGULAR_VERB:
+        return end, words
+    head = new
+    for at, word in enumerate(new):
+        if at and word.lower() in PHRASE_BREAKS:
+            head = new[:at]  # "signs of distress": the head is "signs"
+            break
+    was, now = old[-1].lower(), head[-1].lower()
+    if _noun_number(was) != "NNS" or _noun_number(now) != "NN" or "NOUN" not in _kinds(now) \
+            or now in PRONOUN_LIKE:
+        return end, words
+    verb = following.group(1)
+    return following.end(), f"{words} {SINGULAR_VERB[verb.lower()]}"
 
 
 def _infinitive_after(sentence: str, end: int, words: str) -> tuple[int, str]:

@@ -389,3 +389,10 @@ def test_a_label_before_a_place_is_not_taken_for_one_before_a_name(lens: Lens) -
     sentences = [r.sentence for r in offered(
         lens, "The transfer from Ward 9 arrived with no notes.", "person-as-transfer")]
     assert "Ward 9 arrived with no notes." not in sentences
+
+
+def test_a_plural_made_one_takes_the_verb_with_it(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Liam's challenging behaviours have calmed down.",
+                                        "challenging-behaviour", ("Liam",))]
+    assert "Liam's distress has calmed down." in said
+    assert "Liam's signs of distress have calmed down." in said  # "signs" is still plural
