@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import Enum
+from functools import cache
 
 from carejournal.lens.phrases import Words, normalise
+from carejournal.lens.tolerant import known_words
 
 PERSON, OTHER, WRITER_SIDE = "person", "other", "writer"
 QUOTED, MENTIONED, NEGATED = "quoted", "mentioned", "negated"
@@ -368,8 +370,9 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is a care noun owned by "his", "her" or "their": the clients of a
     solicitor, a hairdresser or an adviser ("her clients pay by the hour"), not ours."""
     norms = sentence.words.norms
-    if not (first > 0 and norms[first - 1] in POSSESSIVE_PERSON and norms[last] in CARE_NOUNS
-            and not sentence.clause_break(first)):
+    owned = first > 0 and norms[first - 1] in POSSESSIVE_PERSON or (
+        first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
+    if not (owned and norms[last] in CARE_NOUNS and not sentence.clause_break(first)):
         return False
     begin, end = max(0, first - 16), min(len(norms), last + 16)  # "Her client rang": ours
     return not BUSINESSES.isdisjoint(norms[begin:end])
@@ -551,6 +554,9 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if sentence.sentence_break(at):
             return None, -1
         if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
+            if norms[at] in ("and", "or") and at > 2 and norms[at - 2] in BE \
+                    and at == head - 1:  # "the referee was difficult and manipulative"
+                return _subject(sentence, at - 1)
             return _first_in_clause(sentence, at)
         at -= 1
         kind = classify(sentence, at, head)
@@ -714,6 +720,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
             and word.endswith("ing") and at + 1 < len(norms) and norms[at + 1] in AFTER_BE:
         return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
+    if raw[:1].isupper() and sentence.people and word not in sentence.people \
+            and word not in FIRST_NAMES and sentence.sentence_break(at) \
+            and word in known_words() and _a_noun(word):
+        return OTHER  # "Price of bread has escalated": a word, when the entry names others
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         if before in WRITER or before in NOT_SUPPORTED:
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
@@ -722,6 +732,16 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
                     or (_possessive(sentence, at - 1) and not word.endswith("ing"))):
         return OTHER  # "the fire door", "my car", "the shop's card machine"
     return None
+
+
+@cache
+def _a_noun(word: str) -> bool:
+    """Whether lemminflect knows the word as a noun and not as an adverb, an adjective or an
+    interjection ("Price", not "Well" or "Sadly")."""
+    from lemminflect import getAllLemmas
+
+    kinds = set(getAllLemmas(word))
+    return "NOUN" in kinds and not kinds & {"ADV", "ADJ", "INTJ", "PROPN"}
 
 
 def _children_elsewhere(sentence: Sentence, at: int) -> bool:

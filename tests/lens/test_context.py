@@ -815,3 +815,28 @@ def test_events_naming_and_things_stay_unflagged(text: str) -> None:
     from carejournal.lens.matcher import shipped_lens
 
     assert [f.text for f in shipped_lens().check(text) if not f.mention] == []
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Graham said the referee was difficult and manipulative, classic Graham.", ("Graham",)),
+    ("Price of bread has escalated, Mary was shocked at the till.", ("Mary",)),
+    ("May's daughter has gone to the hairdresser's as a client for twenty years.", ("May",)),
+    ("Grace's niece Poppy (4) threw a tantrum when it was time to go home.", ("Grace",)),
+    ("Kwame won the doubles at darts with his brother.", ("Kwame",)),
+    ("The hoist in room 6 was serviced today.", ()),
+])
+def test_who_is_meant_and_other_senses_with_the_entrys_people(
+        text: str, people: tuple[str, ...]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [f.text for f in shipped_lens().check(text, people=people) if not f.mention] == []
+
+
+def test_a_name_or_an_interjection_opening_a_sentence_is_not_taken_for_a_thing() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    said = "Well done good boy, I said when Ray finished his walk."
+    assert [f.text for f in lens.check(said, people=("Ray",))] == ["good boy"]
+    assert [f.text for f in lens.check("Kwame escalated at tea.", people=("Dot",))] == [
+        "escalated"]
