@@ -31,11 +31,16 @@ OWN = Path(__file__).with_name("engine_sentences.toml")
 # 0.992 and 0.972 (held out: 0.847 and 0.826). After the precision round (relatives' children,
 # exceptions after "the", things named after task words, more mentions): 0.992 and 0.972
 # (held out: 0.858 and 0.826; traps2, written before that round: 0.657 -> 0.915 precision).
-DEV_FLOORS = (0.95, 0.95)
+# After the generalising round (rule words misspelt, run together or dotted; mention words;
+# who a word is about; the third round's sets, tests/lens/written/round3_*.toml): 0.992 and
+# 0.996 (held out: 0.884 and 0.843; round3, untuned 0.878 and 0.837, then 0.970 and 0.970).
+DEV_FLOORS = (0.98, 0.98)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
 # 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
-# round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording)
-REWRITE_FLOOR = 0.7
+# round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording);
+# 0.861 after the generalising round's grammar (the verb after "to" and after a plural made
+# one, "both su's", a label before a name, "by" after a passive made active; held out 0.491)
+REWRITE_FLOOR = 0.85
 
 
 def _report(name: str, scores: dict[str, scoring.Score]) -> None:
