@@ -158,11 +158,11 @@ PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
 NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer", "the same"
-NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses the noun
+NEGATORS = frozenset("not never nor cannot nobody noone".split())  # "no" + noun still uses the noun
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
     "so that always ever even intentionally purposely have has had having doing getting "
-    "any our my".split())
+    "any our my is are was were here".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
 NAMING_VERBS = frozenset(
@@ -991,13 +991,13 @@ def negated(sentence: Sentence, first: int) -> bool:
     clause ("he is not attention seeking")."""
     norms = sentence.words.norms
     window = norms[max(0, first - 5):first]
-    if NEGATORS.isdisjoint(window) and "longer" not in window and "n't" not in " ".join(window):
+    if NEGATORS.isdisjoint(window) and "no" not in window and "n't" not in " ".join(window):
         return False  # most matches: nothing negative near
     at, skipped = first - 1, 0
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
         if word in NEGATORS or word.endswith("n't") or (
-                word == "longer" and at > 0 and norms[at - 1] == "no"):
+                word in ("longer", "one") and at > 0 and norms[at - 1] == "no"):
             return norms[at + 1] != "only" if at + 1 < first else True
         if word not in NEGATION_FILLER:
             return _doubted(sentence, first)

@@ -840,3 +840,13 @@ def test_a_name_or_an_interjection_opening_a_sentence_is_not_taken_for_a_thing()
     assert [f.text for f in lens.check(said, people=("Ray",))] == ["good boy"]
     assert [f.text for f in lens.check("Kwame escalated at tea.", people=("Dot",))] == [
         "escalated"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Nobody here is a bed blocker.", "bed blocker"),
+    ("No one is a burden here.", "a burden"),
+])
+def test_nobody_and_no_one_deny_the_words(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text)] == [(found, True)]
