@@ -396,3 +396,14 @@ def test_a_plural_made_one_takes_the_verb_with_it(lens: Lens) -> None:
                                         "challenging-behaviour", ("Liam",))]
     assert "Liam's distress has calmed down." in said
     assert "Liam's signs of distress have calmed down." in said  # "signs" is still plural
+
+
+def test_no_rewrite_leaves_a_word_dangling_or_owns_a_clause(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "He refused all care.", "refuses")]
+    assert "He said no to all care." in said
+    assert not any("no all care" in s or "want to all" in s for s in said)
+    said = [r.sentence for r in offered(lens, "Harry refused to engage with the session.",
+                                        "refused-to-engage", ("Harry",))]
+    assert said and all("to meet the" not in s for s in said)  # "no to meeting" stays
+    said = [r.sentence for r in offered(lens, "Our residents' garden is lovely.", "resident")]
+    assert said and all("here's" not in s for s in said)
