@@ -521,6 +521,8 @@ def someone_before(sentence: Sentence, first: int) -> bool:
     that starts the sentence may be any noun ("Supervision was challenging")."""
     if _describes_thing_after(sentence, first):
         return False
+    if sentence.words.norms[first] in PRONOUNS_PERSON and first < len(sentence.words.norms) - 1:
+        return True  # the phrase holds its person: "she's hard work", "he was being difficult"
     kind, at = _subject(sentence, first)
     if kind != PERSON or at < 0:
         return False

@@ -850,3 +850,11 @@ def test_nobody_and_no_one_deny_the_words(text: str, found: str) -> None:
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text)] == [(found, True)]
+
+
+def test_a_someone_phrase_that_holds_its_pronoun_has_found_its_person() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    assert [f.text for f in lens.check("He's hard work.")] == ["He's hard work"]
+    assert lens.check("It's very challenging.") == []
