@@ -158,13 +158,13 @@ def _undotted(text: str, toks: Words) -> Words:
 
 
 def joined(variants: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Each phrase of two or three words written as one ("frequentflyer", "carepackage"),
+    """Each phrase of two words written as one ("frequentflyer", "carepackage"),
     where that is not a word of its own ("handout", "setback") and not a variant already."""
     known = known_words()
     have = set(variants)
     out: list[tuple[str, ...]] = []
     for words in have:
-        if 1 < len(words) <= 3 and all(w.isalpha() for w in words):
+        if len(words) == 2 and all(w.isalpha() for w in words):
             one = "".join(words)
             if len(one) >= MIN_LENGTH and one not in known and (one,) not in have:
                 out.append((one,))
