@@ -325,6 +325,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
             or said_by_others(sentence, last):
         return MENTIONED
+    if about == "person" and _a_colleague(sentence, first):
+        return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
     if about in ("person", "object") and who(sentence, first, last, about, category) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
@@ -364,6 +366,30 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
                                     and not sentence.clause_break(first)):
         return NEGATED
     return ""
+
+
+# Where only staff are: a name there, not one of the entry's people, is a colleague's.
+WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
+             ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
+             ("annual", "leave"), ("shift", "swap"))
+
+
+def _a_colleague(sentence: Sentence, first: int) -> bool:
+    """Whether the sentence is about the workplace (team meetings, the rota, the staff room)
+    and who does it is a name that is not one of the entry's people."""
+    norms = sentence.words.norms
+    if not any(pair in WORKPLACE for pair in zip(norms, norms[1:])):
+        return False  # most sentences
+    kind, at = _subject(sentence, first)
+    if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
+        at = first
+        while at > 0 and not sentence.sentence_break(at):
+            at -= 1
+        kind = classify(sentence, at, first)
+    return (kind == PERSON and at >= 0 and sentence.capitalised(at)
+            and norms[at] not in sentence.people and norms[at] not in TITLES
+            and norms[at] not in PERSON_NOUNS
+            and not (at > 0 and norms[at - 1] in TITLES))
 
 
 def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:

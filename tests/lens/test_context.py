@@ -858,3 +858,14 @@ def test_a_someone_phrase_that_holds_its_pronoun_has_found_its_person() -> None:
     lens = shipped_lens()
     assert [f.text for f in lens.check("He's hard work.")] == ["He's hard work"]
     assert lens.check("It's very challenging.") == []
+
+
+def test_a_name_in_the_workplace_is_a_colleague_unless_the_entry_names_them() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    text = "Jo is a nightmare for attention seeking in team meetings, always first to speak."
+    assert lens.check(text) == []
+    assert [f.text for f in lens.check(text, people=("Jo",))] == ["attention seeking"]
+    assert [f.text for f in lens.check("People who need two carers are a burden on the rota.")
+            ] == ["a burden"]
