@@ -378,7 +378,7 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     """Whether the sentence is about the workplace (team meetings, the rota, the staff room)
     and who does it is a name that is not one of the entry's people."""
     norms = sentence.words.norms
-    if not any(pair in WORKPLACE for pair in zip(norms, norms[1:])):
+    if not any(pair in WORKPLACE for pair in zip(norms, norms[1:], strict=False)):
         return False  # most sentences
     kind, at = _subject(sentence, first)
     if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
