@@ -275,11 +275,7 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the sentence around word first speaks of an animal or a young child, so baby
     words and praise in it are theirs ("Good girl, Bess! Ray's dog brought the ball back")."""
     norms = sentence.words.norms
-    begin, end = first, first
-    while begin > 0 and not sentence.sentence_break(begin):
-        begin -= 1
-    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
-        end += 1
+    begin, end = _sentence_around(sentence, first)
     if end - begin < 5 and end + 1 < len(norms):  # "Good girl, Bess! Ray's dog brought it"
         end += 1
         while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
@@ -294,6 +290,17 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
                    for at, word in enumerate(words, start=begin))
     text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
     return "(" in text and AGE.search(text) is not None
+
+
+def _sentence_around(sentence: Sentence, at: int) -> tuple[int, int]:
+    """The first and last word of the sentence word `at` is in."""
+    norms = sentence.words.norms
+    begin, end = at, at
+    while begin > 0 and not sentence.sentence_break(begin):
+        begin -= 1
+    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
+        end += 1
+    return begin, end
 
 
 LIKENING = frozenset("not like if treat treats treated treating than".split())
@@ -378,7 +385,9 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     """Whether the sentence is about the workplace (team meetings, the rota, the staff room)
     and who does it is a name that is not one of the entry's people."""
     norms = sentence.words.norms
-    if not any(pair in WORKPLACE for pair in zip(norms, norms[1:], strict=False)):
+    begin, end = _sentence_around(sentence, first)
+    words = norms[begin:end + 1]
+    if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
         return False  # most sentences
     kind, at = _subject(sentence, first)
     if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
