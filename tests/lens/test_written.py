@@ -33,14 +33,14 @@ OWN = Path(__file__).with_name("engine_sentences.toml")
 # (held out: 0.858 and 0.826; traps2, written before that round: 0.657 -> 0.915 precision).
 # After the generalising round (rule words misspelt, run together or dotted; mention words;
 # who a word is about; the third round's sets, tests/lens/written/round3_*.toml): 0.996 and
-# 0.996 (held out: 0.892 and 0.843; round3, untuned 0.878 and 0.837, then 0.972 and 0.970;
+# 0.996 (held out: 0.893 and 0.851; round3, untuned 0.878 and 0.837, then 0.972 and 0.970;
 # traps2 1.000 and 0.985; fresh 0.976 and 0.988).
 DEV_FLOORS = (0.98, 0.98)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
 # 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
 # round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording);
 # 0.861 after the generalising round's grammar (the verb after "to" and after a plural made
-# one, "both su's", a label before a name, "by" after a passive made active; held out 0.491)
+# one, "both su's", a label before a name, "by" after a passive made active; held out 0.500)
 REWRITE_FLOOR = 0.85
 
 
