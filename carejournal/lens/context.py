@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import Enum
+from functools import cache
 
 from carejournal.lens.phrases import Words, normalise
+from carejournal.lens.tolerant import known_words
 
 PERSON, OTHER, WRITER_SIDE = "person", "other", "writer"
 QUOTED, MENTIONED, NEGATED = "quoted", "mentioned", "negated"
@@ -36,10 +38,22 @@ NOT_SUPPORTED = frozenset(
     "landlord landlords receptionist receptionists consultant consultants postman postwoman "
     "postie milkman plumber plumbers electrician electricians builder builders hairdresser "
     "chiropodist optician dentist pharmacist vet engineer gardener cleaner cleaners "
-    "shopkeeper cashier waiter waitress "
+    "shopkeeper cashier waiter waitress referee referees umpire linesman opposition "
     # relatives' children: "her grandson was naughty" is about a child of the family
     "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
     "grandkids nephew nephews niece nieces".split())
+# What only a person has, so that what it does is what the person does.
+PERSONS_OWN = frozenset("behaviour behaviours behavior behaviors mood moods temper".split())
+# What a man or woman does, before "man", "men", "lady": "the bin men kicked off".
+TRADES = frozenset(
+    "bin delivery post dinner lollipop milk gas meter ice cream tea chip window fish "
+    "ambulance fire repair removal removals council insurance sales".split())
+# Whose clients are not the people we support: "my sister's a solicitor and her clients".
+BUSINESSES = frozenset(
+    "solicitor solicitors lawyer lawyers accountant accountants adviser advisor advisers "
+    "barber barbers hairdresser hairdressers hairdresser's salon beautician architect agent "
+    "shop shops business businesses firm company dentist vet plumber electrician builder "
+    "cleaner gardener therapist physio tutor teacher".split())
 # Children who are not the people supported: "the kids next door", "the children from the
 # school" (a child word followed by where they are from).
 CHILD_NOUNS = frozenset(
@@ -144,18 +158,18 @@ PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
 NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer", "the same"
-NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses the noun
+NEGATORS = frozenset("not never nor cannot nobody noone".split())  # "no" + noun still uses the noun
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
     "so that always ever even intentionally purposely have has had having doing getting "
-    "any".split())
+    "any our my is are was were here".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
     "known".split())
-WRITING_VERBS = frozenset("wrote write writes writing written typed type".split())
+WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
 SAYING_VERBS = frozenset("say says said saying".split())
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
     ("instead", "than"))
@@ -211,7 +225,8 @@ class Sentence:
         if gap == " " or SENTENCE_ENDS.isdisjoint(gap):  # a single space: most gaps
             return False
         before = self.words.norms[at - 1]
-        return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1))
+        return not (gap.strip() == "." and (before in ABBREVIATIONS or len(before) == 1
+                                            or "." in self.raw(at - 1)))  # "P.O.C. for"
 
     def clause_break(self, at: int) -> bool:
         """Whether a clause ends between word at - 1 and word at."""
@@ -227,7 +242,7 @@ class Sentence:
 
     def capitalised(self, at: int) -> bool:
         """Whether the word starts with a capital and is not shouted or "I"."""
-        raw = self.raw(at)
+        raw = self.raw(at).replace(".", "")  # "P.O.C": an acronym
         return raw[:1].isupper() and not raw[1:2].isupper() and raw != "I"  # not DNA, NHS
 
 
@@ -235,6 +250,65 @@ def people_words(people: Iterable[str]) -> frozenset[str]:
     """The words of the entry's people's names, as matched (titles and initials left out)."""
     return frozenset(word for name in people for word in map(normalise, name.split())
                      if len(word) > 1 and word not in TITLES and word.isalpha())
+
+
+# Animals: praise or baby words about them ("she was a good girl at the vet") are theirs.
+ANIMALS = frozenset(
+    "cat cats dog dogs puppy puppies kitten kittens horse horses pony budgie bird birds "
+    "parrot hamster rabbit pet pets goat sheep fox squirrel pigeon duck ducks fish hen hens "
+    "chicken chickens pup pups lamb lambs pig pigs donkey donkeys tortoise guinea ferret "
+    "spaniel terrier labrador collie poodle greyhound whippet pug dachshund retriever moggy "
+    "pooch doggy kitty bunny rabbits hamsters gerbil budgies parrots foal".split())
+# Young children of the family or the writer's own: "the toddler had a nappy explosion",
+# "my youngest got yoghurt down her bib", "Grace's niece Poppy (4) threw a tantrum".
+YOUNG = frozenset(
+    "baby babies toddler toddlers newborn infant infants grandson grandsons granddaughter "
+    "granddaughters grandchild grandchildren grandkid grandkids niece nieces nephew nephews "
+    "youngest nursery playgroup".split())
+OWN_CHILDREN = frozenset("lad lads son sons daughter daughters boy boys girl girls kids kid "
+                         "children child youngest eldest".split())  # after "my" or "our"
+AGE = re.compile(r"\((?:[1-9]|1[0-2])\)")  # "Poppy (4)": a child's age in brackets
+SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
+
+
+def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the sentence around word first speaks of an animal or a young child, so baby
+    words and praise in it are theirs ("Good girl, Bess! Ray's dog brought the ball back")."""
+    norms = sentence.words.norms
+    begin, end = _sentence_around(sentence, first)
+    if end - begin < 5 and end + 1 < len(norms):  # "Good girl, Bess! Ray's dog brought it"
+        end += 1
+        while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
+            end += 1
+    words = norms[begin:end + 1]
+    if any(word in OWN_CHILDREN and norms[at - 1] in POSSESSIVE_WRITER
+           for at, word in enumerate(words, start=begin) if at):
+        return True  # "Bless him, my lad made me a card"
+    if not (ANIMALS.isdisjoint(words) and YOUNG.isdisjoint(words)):
+        return any((word in ANIMALS or word in YOUNG) and not _likened(norms, at)
+                   and not first <= at <= last  # "a big baby" is the rule's own words
+                   for at, word in enumerate(words, start=begin))
+    text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
+    return "(" in text and AGE.search(text) is not None
+
+
+def _sentence_around(sentence: Sentence, at: int) -> tuple[int, int]:
+    """The first and last word of the sentence word `at` is in."""
+    norms = sentence.words.norms
+    begin, end = at, at
+    while begin > 0 and not sentence.sentence_break(begin):
+        begin -= 1
+    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
+        end += 1
+    return begin, end
+
+
+LIKENING = frozenset("not like if treat treats treated treating than".split())
+
+
+def _likened(norms: list[str], at: int) -> bool:
+    """Whether the word at `at` is a likening or a denial: "he's not a baby", "like a baby"."""
+    return any(word in LIKENING or word.endswith("n't") for word in norms[max(0, at - 3):at])
 
 
 # Categories of words for tasks and services, which also name things: "a care call button".
@@ -247,16 +321,26 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     category: the rule's."""
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
+    if category == "infantilising" and about_a_child_or_animal(sentence, first, last):
+        return Verdict.DROP
+    if someone_elses_clients(sentence, first, last):
+        return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
-    if mentioned(sentence, first) or named_after(sentence, last) or \
-            reported_then_doubted(sentence, first, last) or said_by_others(sentence, last):
+    if (mentioned(sentence, first) and not (
+            category == "infantilising" and _writer_called(sentence, first))) \
+            or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
+            or said_by_others(sentence, last):
         return MENTIONED
-    if about in ("person", "object") and who(sentence, first, last, about) in (
+    if about == "person" and _a_colleague(sentence, first):
+        return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
+    if about in ("person", "object") and who(sentence, first, last, about, category) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
+    if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
+        return Verdict.DROP  # "Kick-off was delayed": the words name a thing
     if about == "someone" and not someone_before(sentence, first):
         return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
@@ -264,22 +348,116 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     return Verdict.USED
 
 
+# Categories whose mention words are everyday verbs ("I couldn't manage to", "we're not
+# allowed to park"): negated, these are not the writer reflecting on the word.
+PLAIN_VERB_CATEGORIES = frozenset(("power", "jargon"))
+
+
+def judge_mention(sentence: Sentence, first: int, last: int, category: str) -> str:
+    """For a rule's mention word found on its own (not inside one of its phrases): why it is a
+    mention ("'placed'", "why we call it contact", "he isn't difficult", "no us and them"),
+    or "" when it is just a word in the sentence."""
+    reason = _mention_reason(sentence, first, last, category)
+    return reason if reason and not proper_name(sentence, first, last) else ""
+
+
+def _mention_reason(sentence: Sentence, first: int, last: int, category: str) -> str:
+    if quoted(sentence, first, last):
+        return QUOTED
+    if mentioned(sentence, first) or named_after(sentence, last):
+        return MENTIONED
+    if category in PLAIN_VERB_CATEGORIES:
+        return ""
+    norms = sentence.words.norms
+    if negated(sentence, first) or (first > 0 and norms[first - 1] == "no"
+                                    and not sentence.clause_break(first)):
+        return NEGATED
+    return ""
+
+
+# Where only staff are: a name there, not one of the entry's people, is a colleague's.
+WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
+             ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
+             ("annual", "leave"), ("shift", "swap"))
+
+
+def _a_colleague(sentence: Sentence, first: int) -> bool:
+    """Whether the sentence is about the workplace (team meetings, the rota, the staff room)
+    and who does it is a name that is not one of the entry's people."""
+    norms = sentence.words.norms
+    begin, end = _sentence_around(sentence, first)
+    words = norms[begin:end + 1]
+    if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
+        return False  # most sentences
+    kind, at = _subject(sentence, first)
+    if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
+        at = first
+        while at > 0 and not sentence.sentence_break(at):
+            at -= 1
+        kind = classify(sentence, at, first)
+    return (kind == PERSON and at >= 0 and sentence.capitalised(at)
+            and norms[at] not in sentence.people and norms[at] not in TITLES
+            and norms[at] not in PERSON_NOUNS
+            and not (at > 0 and norms[at - 1] in TITLES))
+
+
+def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match is a care noun owned by "his", "her" or "their": the clients of a
+    solicitor, a hairdresser or an adviser ("her clients pay by the hour"), not ours."""
+    norms = sentence.words.norms
+    owned = first > 0 and norms[first - 1] in POSSESSIVE_PERSON or (
+        first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
+    if not (owned and norms[last] in CARE_NOUNS and not sentence.clause_break(first)):
+        return False
+    begin, end = max(0, first - 16), min(len(norms), last + 16)  # "Her client rang": ours
+    return not BUSINESSES.isdisjoint(norms[begin:end])
+
+
+def _writer_called(sentence: Sentence, first: int) -> bool:
+    """Whether the writer called the person the words just before them, without holding
+    back: "I called Marjorie sweetheart all shift" is using a pet name, not naming it."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(0, first - 5), -1):
+        if norms[at] in NAMING_VERBS:
+            before = norms[max(0, at - 3):at]
+            return at > 0 and norms[at - 1] in ("i", "we") and norms[at + 1] not in (
+                "it", "this", "that") and not any(
+                word in HOLDING_BACK or word.endswith("n't") or word == "why" for word in before)
+    return False
+
+
+def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match opens its sentence and "is" or "was" follows it: a noun that is
+    the subject ("Kick off was at 3"), not words about a person."""
+    norms = sentence.words.norms
+    after = last + 1
+    return (sentence.sentence_break(first) and after < len(norms)
+            and norms[after] in AFTER_BE and not sentence.clause_break(after)
+            and norms[first] not in DETERMINERS)
+
+
 # -- who the wording is about -----------------------------------------------------------------
-def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
+def who(sentence: Sentence, first: int, last: int, about: str, category: str = ""
+        ) -> str | None:
     """PERSON, OTHER (a thing, an animal, an institution) or WRITER_SIDE for the one the
     match is about, or None when the sentence doesn't say. about "person": who does or is
     it; "object": who it is done to (when the sentence doesn't say, a thing doing it, as in
     "the new rules allow more visits", still rules it out)."""
     if about == "object":
         norms = sentence.words.norms
-        if norms[first] in BE and first < last:  # the phrase holds it: "was allowed to"
+        if (norms[first] in BE or norms[first] in AFTER_BE or norms[first] in NEGATORS) \
+                and first < last:  # the phrase holds it: "was allowed to", "isn't allowed"
             passive = not norms[first + 1].endswith("ing")
         else:
             passive = (_be_before(sentence, first) and not sentence.clause_break(first)
                        and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
         if not passive:
+            if norms[last] == "her" and _owned_after(sentence, last):
+                return OTHER  # "we let her daughter know": "her" owns the daughter
             found = object_after(sentence, first, last)
             subject, where = _subject(sentence, first)
+            if subject == WRITER_SIDE and norms[where] not in WRITER:
+                return OTHER  # "the grandkids let her win": a family's doing, not a service's
             if found == PERSON and subject == PERSON and _named(sentence, where):
                 return OTHER  # "Dot let her do the dressing": the person is the one allowing
             if found is not None:
@@ -287,13 +465,43 @@ def who(sentence: Sentence, first: int, last: int, about: str) -> str | None:
             return subject if subject == OTHER else None
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
+    if category == "labels" and _a_label_object(sentence, first):
+        return None  # "We've got a frequent flyer on the line": the label is the one got
     return subject_before(sentence, first)
+
+
+def _a_label_object(sentence: Sentence, first: int) -> bool:
+    """Whether the match is a noun phrase ("a frequent flyer") right after a doing verb."""
+    norms = sentence.words.norms
+    det = _own_phrase(sentence, first) - 1
+    if det < 1 or norms[det] not in ("a", "an", "another") or sentence.clause_break(det + 1) \
+            or sentence.clause_break(det):
+        return False
+    return norms[det - 1] in DOING
+
+
+def _owned_after(sentence: Sentence, at: int) -> bool:
+    """Whether the word after "her" at `at` is a person or thing she owns ("her daughter")."""
+    norms = sentence.words.norms
+    after = at + 1
+    if after >= len(norms) or sentence.clause_break(after):
+        return False
+    word = norms[after]  # a thing stays hers to be allowed: "isn't allowed her phone"
+    return word in PERSON_NOUNS or word in FAMILY_OWNERS or word in NOT_SUPPORTED
 
 
 def _named(sentence: Sentence, at: int) -> bool:
     """Whether the word at `at` names a person (a name, a person word), rather than being a
-    pronoun that could be the worker's colleague."""
-    return at >= 0 and sentence.words.norms[at] not in PRONOUNS_PERSON
+    pronoun that could be the worker's colleague; a capitalised word opening the sentence
+    only if it is a known name ("Spent 40 mins feeding Dora": "Spent" is no one)."""
+    if at < 0:
+        return False
+    word = sentence.words.norms[at]
+    if word in PRONOUNS_PERSON:
+        return False
+    if sentence.sentence_break(at) and word not in sentence.people and word not in PERSON_NOUNS:
+        return word in FIRST_NAMES
+    return True
 
 
 def _describes_thing_after(sentence: Sentence, last: int) -> bool:
@@ -302,11 +510,15 @@ def _describes_thing_after(sentence: Sentence, last: int) -> bool:
     norms = sentence.words.norms
     word, after = norms[last], last + 1
     if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")) \
-            or word in PREPOSITIONS:  # "suffers from knee pain": what follows is the matter
-        return False
-    return norms[after] in OTHERS  # "frequent flyer miles": a word before a thing describes it
+            or word in PREPOSITIONS or word in POSSESSIVE_PERSON:  # "suffers from knee pain",
+        return False  # "allowed her phone": what follows is the matter
+    return norms[after] in OTHERS or norms[after] in TREATS  # "frequent flyer miles"
 
 
+# Food and small pleasures a word may describe: "a naughty slice of cake".
+TREATS = frozenset(
+    "slice slices cake cakes biscuit biscuits treat treats snack snacks chocolate chocolates "
+    "pudding dessert takeaway pint pints glass bottle wine gin".split())
 TIMES = frozenset(
     "morning mornings day days afternoon evening evenings weekend weekends night nights "
     "week weeks".split())
@@ -344,6 +556,8 @@ def someone_before(sentence: Sentence, first: int) -> bool:
     that starts the sentence may be any noun ("Supervision was challenging")."""
     if _describes_thing_after(sentence, first):
         return False
+    if sentence.words.norms[first] in PRONOUNS_PERSON and first < len(sentence.words.norms) - 1:
+        return True  # the phrase holds its person: "she's hard work", "he was being difficult"
     kind, at = _subject(sentence, first)
     if kind != PERSON or at < 0:
         return False
@@ -377,12 +591,34 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if sentence.sentence_break(at):
             return None, -1
         if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
+            if norms[at] in ("and", "or") and at > 2 and norms[at - 2] in BE \
+                    and at == head - 1:  # "the referee was difficult and manipulative"
+                return _subject(sentence, at - 1)
             return _first_in_clause(sentence, at)
         at -= 1
         kind = classify(sentence, at, head)
+        if kind == OTHER and _an_object(sentence, at):
+            continue  # "Mabel's pressing the buzzer again just for attention": not the buzzer
         if kind is not None and not _in_phrase_after_preposition(sentence, at):
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
+
+
+DOING = frozenset(
+    "got get gets have has had see saw seen met meet visited visit took take takes gave "
+    "give gives made make pressed press presses used use uses brought bring".split())
+
+
+def _an_object(sentence: Sentence, at: int) -> bool:
+    """Whether the noun at `at` is what a verb is done to ("pressing the buzzer", "took the
+    car"), so the one doing it is further back."""
+    norms = sentence.words.norms
+    det = at - 1
+    if det < 1 or norms[det] not in DETERMINERS or sentence.clause_break(det + 1) \
+            or sentence.clause_break(det):
+        return False
+    verb = norms[det - 1]
+    return verb not in BE and (verb.endswith("ing") or verb in DOING)
 
 
 def _antecedent(sentence: Sentence, at: int) -> tuple[str, int] | None:
@@ -487,14 +723,21 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return PERSON
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
+    if word in PERSONS_OWN:
+        return PERSON  # "Jade's behaviour escalated": the person's own
+    if word in QUANTIFIERS and at + 1 < len(norms) and norms[at + 1] != "of":
+        return None  # "Brenda being a bit naughty": how much, not who
     if word in PERSON_NOUNS:
+        if before in TRADES:
+            return WRITER_SIDE  # "the bin men", "the delivery man": not people we support
         if before == "little" and word not in CARE_NOUNS:
             return OTHER  # "Jade's little boy": a small child, not a person we support
         if word in CHILD_NOUNS and (_children_elsewhere(sentence, at) or (
                 (before in NOT_SUPPORTED or before in FAMILY_OWNERS)
                 and _possessive(sentence, at - 1))):
             return WRITER_SIDE  # "the kids next door", "the neighbour's kids"
-        mine = before in POSSESSIVE_WRITER and word not in CARE_NOUNS
+        own = before == "own" and at > 1 and norms[at - 2] in POSSESSIVE_WRITER
+        mine = (before in POSSESSIVE_WRITER or own) and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
     if word == "door" and before == "next":
         return None  # "the man next door"
@@ -514,14 +757,28 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
             and word.endswith("ing") and at + 1 < len(norms) and norms[at + 1] in AFTER_BE:
         return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
+    if raw[:1].isupper() and sentence.people and word not in sentence.people \
+            and word not in FIRST_NAMES and sentence.sentence_break(at) \
+            and word in known_words() and _a_noun(word):
+        return OTHER  # "Price of bread has escalated": a word, when the entry names others
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         if before in WRITER or before in NOT_SUPPORTED:
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
-                    or _possessive(sentence, at - 1)):
+                    or (_possessive(sentence, at - 1) and not word.endswith("ing"))):
         return OTHER  # "the fire door", "my car", "the shop's card machine"
     return None
+
+
+@cache
+def _a_noun(word: str) -> bool:
+    """Whether lemminflect knows the word as a noun and not as an adverb, an adjective or an
+    interjection ("Price", not "Well" or "Sadly")."""
+    from lemminflect import getAllLemmas
+
+    kinds = set(getAllLemmas(word))
+    return "NOUN" in kinds and not kinds & {"ADV", "ADJ", "INTJ", "PROPN"}
 
 
 def _children_elsewhere(sentence: Sentence, at: int) -> bool:
@@ -596,16 +853,27 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     """Whether words just before the match name it as a word: "the word", "the term",
     "called her a", "called Mr Pearce a", "described as", "I nearly wrote", "labelled"."""
     norms = sentence.words.norms
+    feeling = (first - 2 if first > 1 and norms[first - 1] in ("like", "a", "an")
+               and norms[first - 2] in FEELING else
+               first - 1 if first and norms[first - 1] in FEELING else -1)
+    if feeling > 0 and norms[feeling - 1] not in WRITER:
+        return True  # "she feels like a burden": her own word for how she feels
+    if "why" in norms[max(0, first - 8):first] and _why_we_say(sentence, first):
+        return True  # "why we write that someone won't engage"
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
         before = norms[at - 1] if at > 0 else ""
-        if word in NAMING_VERBS and before not in DETERMINERS:  # not "the call is a..."
+        if word in NAMING_VERBS and before not in DETERMINERS and not before.isdigit() \
+                and (word != "known" or norms[at + 1] == "as"):  # not "the call", "known for"
             return not any(norms[k] in BE for k in range(at + 1, first))
         if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:
             return True  # "the word", "that phrase"; not "a long term sufferer"
+        if word in ("like", "as") and skipped <= 1 and (before in MENTION_NOUNS or (
+                before == "such" and at > 1 and norms[at - 2] in MENTION_NOUNS)):
+            return True  # "words like challenging", "terms such as"
         if word in WRITING_VERBS:
             return skipped == 0 or norms[at + 1] in ("down", "it")
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
@@ -621,6 +889,23 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     return False
 
 
+FEELING = frozenset("feel feels felt feeling".split())
+SPEAKING = WRITING_VERBS | SAYING_VERBS | frozenset("call calls use".split())
+
+
+def _why_we_say(sentence: Sentence, first: int) -> bool:
+    """Whether "why we say", "why they write" or "why do we call" comes shortly before the
+    match in its sentence."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(0, first - 8), -1):
+        if sentence.sentence_break(at + 1):
+            return False
+        if norms[at] == "why":
+            between = norms[at + 1:first]
+            return not SPEAKING.isdisjoint(between[:4])
+    return False
+
+
 HABIT = frozenset("to still always often usually".split())  # "we used to say", "we still say"
 
 
@@ -630,6 +915,7 @@ def _instead_of(sentence: Sentence, at: int) -> bool:
     return at > 1 and (norms[at - 2], norms[at - 1]) in (("instead", "of"), ("rather", "than"))
 
 
+THEIR_WORD = frozenset("their his her the its someone's staff's".split())
 AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())
 AFTER_FILLER = frozenset("not just only such a an another the really very so cold horrible "
                          "awful ugly old loaded lazy hard harsh nasty unkind".split())
@@ -640,6 +926,9 @@ def named_after(sentence: Sentence, last: int) -> bool:
     word", "the doubles aren't a thing", "'placement' is just a label"."""
     norms = sentence.words.norms
     at = last + 1
+    if at + 1 < len(norms) and norms[at] in THEIR_WORD and norms[at + 1] in ("word", "words",
+                                                                           "term", "phrase"):
+        return True  # "bed blocker (their word, not mine)"
     if at >= len(norms) or norms[at] not in AFTER_BE or sentence.clause_break(at):
         return False
     negative = norms[at].endswith("n't")
@@ -739,17 +1028,36 @@ def negated(sentence: Sentence, first: int) -> bool:
     clause ("he is not attention seeking")."""
     norms = sentence.words.norms
     window = norms[max(0, first - 5):first]
-    if NEGATORS.isdisjoint(window) and "longer" not in window and "n't" not in " ".join(window):
+    if NEGATORS.isdisjoint(window) and "no" not in window and "n't" not in " ".join(window):
         return False  # most matches: nothing negative near
     at, skipped = first - 1, 0
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
         if word in NEGATORS or word.endswith("n't") or (
-                word == "longer" and at > 0 and norms[at - 1] == "no"):
+                word in ("longer", "one") and at > 0 and norms[at - 1] == "no"):
             return norms[at + 1] != "only" if at + 1 < first else True
         if word not in NEGATION_FILLER:
-            return False
+            return _doubted(sentence, first)
         at, skipped = at - 1, skipped + 1
+    return False
+
+
+BELIEF = frozenset("think thought believe believed reckon reckoned feel felt suppose".split())
+
+
+def _doubted(sentence: Sentence, first: int) -> bool:
+    """Whether the clause before the match is "I don't think ... is" or "I never thought ...
+    was": "I don't think Frank is challenging", "I don't think Cyril was playing up"."""
+    norms = sentence.words.norms
+    at = first - 1
+    seen_be = norms[first] in BE  # "is challenging"
+    while at > max(0, first - 8) and not sentence.sentence_break(at + 1):
+        word = norms[at]
+        seen_be = seen_be or word in BE or word in AFTER_BE
+        if word in BELIEF:
+            before = norms[at - 1] if at else ""
+            return seen_be and (before in NEGATORS or before.endswith("n't"))
+        at -= 1
     return False
 
 
@@ -759,8 +1067,11 @@ def writers_own(sentence: Sentence, first: int, last: int) -> bool:
     norms = sentence.words.norms
     if first > 1 and norms[first - 1] == "own" and norms[first - 2] in ("my", "our"):
         return True
+    if "fellow" in norms[max(0, first - 4):first] and not sentence.clause_break(first):
+        return True  # "as a fellow hay fever sufferer"
     after = last + 1
-    return (first == last and after < len(norms) and norms[after] in ("myself", "ourselves")
+    noun = first == last or (last == first + 1 and norms[first] in ("a", "an"))
+    return (noun and after < len(norms) and norms[after] in ("myself", "ourselves")
             and not norms[last].endswith(("ed", "ing")) and not sentence.clause_break(after))
 
 
@@ -772,9 +1083,13 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
         return (norms[first] in DETERMINERS and first < last
                 and all(sentence.capitalised(at) for at in range(first + 1, last + 1))
                 and _capitalised_inside(sentence, first + 1))
-    if not all(sentence.capitalised(at) for at in range(first, last + 1)):
-        return False
     norms = sentence.words.norms
+    if not all(sentence.capitalised(at) for at in range(first, last + 1)):
+        inner = range(first + 1, last)
+        return (last - first >= 2 and sentence.capitalised(last)
+                and any(norms[at] in SMALL_NAME_WORDS for at in inner)
+                and all(sentence.capitalised(at) or norms[at] in SMALL_NAME_WORDS
+                        for at in inner))  # "Them and Us was a team name"
     if last > first and not sentence.sentence_break(first):
         return True  # "The Good Boy pub": capitals on every word, mid-sentence
     if first > 0 and not sentence.clause_break(first):

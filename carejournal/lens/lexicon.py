@@ -91,6 +91,10 @@ class Rule:
     citations: tuple[Citation, ...] = ()
     about: str = "any"  # see ABOUT: who the words must be about (context.py decides)
     rewrites: tuple[str, ...] = ()  # clause-level rewrites (carejournal/lens/rewrite.py)
+    # words that, quoted, named or negated on their own, are a mention of the rule ("why we
+    # call it contact", "he isn't difficult"), and their variants
+    mentions: tuple[str, ...] = ()
+    mention_variants: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,7 @@ class Lexicon:
     problems: tuple[str, ...] = ()
     by_id: dict[str, Rule] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    spelling: dict[str, list[str]] = field(default_factory=dict)  # British: other spellings
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this id, or None."""
@@ -153,7 +158,7 @@ def load_lexicon(path: Path | None = None, sources_path: Path | None = None) -> 
         seen.add(rule.id)
         rules.append(rule)
     return Lexicon(path, tuple(rules), categories, tuple(problems), {r.id: r for r in rules},
-                   sources)
+                   sources, spelling)
 
 
 def load_sources(path: Path, problems: list[str]) -> dict[str, Source]:
@@ -254,9 +259,11 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
         raise ValueError(f"'about' must be one of {', '.join(ABOUT)}.")
     phrases = _texts(item, "phrases", required=True)
     exceptions = _texts(item, "exceptions", required=False)
+    mentions = _texts(item, "mentions", required=False)
     try:
         variants = _expanded(phrases, spelling, known)
         exception_variants = _expanded(exceptions, spelling, known)
+        mention_variants = _expanded(mentions, spelling, known)
     except PhraseError as exc:
         raise ValueError(str(exc)) from None
     rewrites = _texts(item, "rewrites", required=False)
@@ -265,7 +272,8 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     source = "; ".join(c.text() for c in citations) or _text(item.get("source"))
     return Rule(rule_id, category, phrases, exceptions, _text(item["why"]),
                 _texts(item, "alternatives", required=True), source,
-                variants, exception_variants, citations, about, rewrites)
+                variants, exception_variants, citations, about, rewrites, mentions,
+                mention_variants)
 
 
 def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],

@@ -81,6 +81,10 @@ class Words:
         """The text between word at - 1 and word at."""
         return self._parts[2 * at]
 
+    def parts(self) -> list[str]:
+        """The text split into gap, word, gap, ..., word, gap."""
+        return self._parts
+
     def _offsets(self) -> None:
         ends = list(accumulate(map(len, self._parts)))
         self._starts, self._ends = ends[0:-1:2], ends[1::2]

@@ -61,6 +61,8 @@ ROOMS = frozenset({"room", "flat", "bed", "bay", "number"})  # "the lady in room
 SLOT = re.compile(r"\{(\w+)\}")
 CONTRACTION = re.compile(r"['’](?:s|re|d|ll|m|ve)$")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
+TIME_WORDS = frozenset({"morning", "day", "night", "afternoon", "evening", "week", "shift",
+                        "weekend", "along", "the"})
 NOT_AN_OBJECT = frozenset({
     "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
     "once", "at", "in", "on", "when", "because", "after", "before", "until", "for", "with",
@@ -126,7 +128,7 @@ def rewrites(lens: Lens, text: str, finding: Finding,
                if t.end > finding.start - first and t.start < finding.end - first]
     if not covered:
         return []
-    candidates = _candidates(rule, sentence, tokens, covered, people)
+    candidates = _varied(sentence, _candidates(rule, sentence, tokens, covered, people))
     out: list[Rewrite] = []
     seen: set[str] = set()
     for label, start, end, words in candidates:
@@ -134,6 +136,10 @@ def rewrites(lens: Lens, text: str, finding: Finding,
             continue
         start, end, words = _agree(sentence, start, end, words)
         words = _gendered(sentence, words)
+        end, words = _infinitive_after(sentence, end, words)
+        end, words = _verb_agrees(sentence, start, end, words)
+        if _dangles(sentence, end, words):
+            continue  # "a saying no of medication", "said no all care"
         label = label or _short(words)
         start, end, words = _trimmed(sentence, start, end, words)
         new = sentence[:start] + words + sentence[end:]
@@ -144,6 +150,100 @@ def rewrites(lens: Lens, text: str, finding: Finding,
             continue  # the lens would flag the rewrite again
         seen.add(new)
         out.append(Rewrite(label, new, first + start, first + end, words, span))
+    return out
+
+
+GERUND = re.compile(r"\s+([A-Za-z]+ing)\b")
+NOT_INFINITIVE = (" no to", " forward to", " used to", " up to", " with to")  # "no to going"
+TO_GERUND = re.compile(r"\bto ([A-Za-z]+ing)\b")
+
+
+SINGULAR_VERB = {"are": "is", "were": "was", "have": "has"}
+PHRASE_BREAKS = frozenset({"of", "i", "we", "who", "that", "with", "in", "to", "for", "from",
+                           "on", "at", "whose", "which"})
+
+
+def _verb_agrees(sentence: str, start: int, end: int, words: str) -> tuple[int, str]:
+    """A plural made one ("challenging behaviours have calmed" -> "distress has calmed"):
+    the verb right after takes the new number (the span then takes the verb in)."""
+    old = TOKEN.findall(sentence[start:end])
+    new = TOKEN.findall(words)
+    following = NEXT_WORD.match(sentence, end)
+    if not (old and new and following) or following.group(1).lower() not in SINGULAR_VERB:
+        return end, words
+    head = new
+    for at, word in enumerate(new):
+        if at and word.lower() in PHRASE_BREAKS:
+            head = new[:at]  # "signs of distress": the head is "signs"
+            break
+    was, now = old[-1].lower(), head[-1].lower()
+    if _noun_number(was) != "NNS" or _noun_number(now) != "NN" or "NOUN" not in _kinds(now) \
+            or now in PRONOUN_LIKE:
+        return end, words
+    verb = following.group(1)
+    return following.end(), f"{words} {SINGULAR_VERB[verb.lower()]}"
+
+
+OBJECT_STARTS = frozenset({"of", "all", "any", "some", "the", "a", "an", "his", "her", "their",
+                           "my", "our", "your", "this", "that", "these", "those"})
+
+
+def _dangles(sentence: str, end: int, words: str) -> bool:
+    """Whether new words ending in "no" or "to" run into an object they cannot take:
+    "said no all care", "didn't want to all care", "a saying no of medication"."""
+    if not (words.endswith(" no") or words.endswith(("want to", "wants to", "wanted to"))):
+        return False  # "get to her appointment" is a place
+    following = NEXT_WORD.match(sentence, end)
+    if following is None or following.group(1).lower() not in OBJECT_STARTS:
+        return False
+    after = NEXT_WORD.match(sentence, following.end())
+    return not (following.group(1).lower() == "all" and after is not None
+                and after.group(1).lower() in TIME_WORDS)  # "said no all morning" reads
+
+
+def _infinitive_after(sentence: str, end: int, words: str) -> tuple[int, str]:
+    """New words ending in "to" take a verb, not a gerund, after them: "persuades her mum to
+    bring", not "to bringing" (the span then takes the verb in)."""
+    inside = TO_GERUND.search(words)
+    if inside and re.search(rf"\binto {inside.group(1)}\b", sentence):  # "into bringing"
+        lemma = _lemma(inside.group(1))
+        if lemma:
+            words = words[:inside.start(1)] + lemma + words[inside.end(1):]
+    if not (words.endswith(" to") or words == "to") or words.endswith(NOT_INFINITIVE):
+        return end, words
+    found = GERUND.match(sentence, end)
+    lemma = _lemma(found.group(1)) if found else None
+    if found is None or lemma is None or lemma == found.group(1).lower():
+        return end, words
+    return found.end(), f"{words} {lemma}"
+
+
+MAN_WORDS = frozenset({"mr", "he", "him", "his", "himself"})
+WOMAN_WORDS = frozenset({"mrs", "ms", "miss", "she", "her", "hers", "herself"})
+NEXT_WORD = re.compile(r"\s+([A-Za-z']+)")
+
+
+def _varied(sentence: str, candidates: list[tuple[str, int, int, str]]
+            ) -> list[tuple[str, int, int, str]]:
+    """The candidates, each preceded by a closer fit where there is one: an alternative that
+    runs into the words after it is cut before the word they share ("four people waiting to
+    go home waiting for" -> "four people waiting for"), and each followed, where "someone"
+    is a man or a woman the sentence names as one, by "a man" or "a woman" ("Mr Okafor is a
+    man with a lot going on")."""
+    words = {w.lower() for w in TOKEN.findall(sentence)}
+    man, woman = bool(words & MAN_WORDS), bool(words & WOMAN_WORDS)
+    person = "a man" if man and not woman else "a woman" if woman and not man else ""
+    out: list[tuple[str, int, int, str]] = []
+    for label, start, end, new in candidates:
+        following = NEXT_WORD.match(sentence, end)
+        if following and len(following.group(1)) >= 5:  # a word of substance, not "to"
+            shared = f" {following.group(1).lower()} "
+            at = f" {new.lower()} ".find(shared)
+            if at > 0:
+                out.append(("", start, end, new[:at - 1].rstrip()))
+        out.append((label, start, end, new))
+        if person and new.lower().startswith("someone "):
+            out.append(("", start, end, _cased(new, person + new[len("someone"):])))
     return out
 
 
@@ -199,6 +299,9 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
                 people: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """(label, start, end, words) in the sentence, before agreement and checking."""
     out = _named(rule, sentence, tokens, covered, people)  # their name first, where known
+    apposed = _appositive(rule, sentence, tokens, covered)
+    if apposed:
+        return out + apposed  # "my patient Mrs Begum": any other word before a name reads wrong
     for pattern, alternatives in _parsed(rule.rewrites):
         match = _match(pattern, sentence, tokens, covered)
         if match is None:
@@ -206,12 +309,55 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
         start, end = tokens[match.first].start, match.end
         for alternative in alternatives:
             words = _fill(alternative, match, sentence)
-            if words is not None:
-                out.append(("", start, end, _cased(sentence[start:end], words, start == 0)))
+            if words is None:
+                continue
+            done = end
+            if pattern[0] == "{be}" and "{be}" not in alternative:
+                done, words = _agent_with(sentence, end, words)  # "went out ... with the team"
+            out.append(("", start, done, _cased(sentence[start:done], words, start == 0)))
         break  # the first pattern that fits is the one meant
     if not rule.rewrites:
         out.extend(_plain(rule, sentence, tokens, covered))
     return out
+
+
+LABEL_CATEGORIES = frozenset(("labels", "medicalising", "objectifying"))
+
+
+def _appositive(rule: Rule, sentence: str, tokens: list[Token],
+                covered: list[int]) -> list[tuple[str, int, int, str]]:
+    """A label just before the person's name is left out, with its "my" or "the": "I visited
+    my patient Mrs Begum" -> "I visited Mrs Begum"."""
+    after = covered[-1] + 1
+    if rule.category not in LABEL_CATEGORIES or after >= len(tokens) \
+            or tokens[covered[-1]].low in AFTER_LABEL \
+            or sentence[tokens[covered[-1]].end:tokens[after].start] != " ":
+        return []
+    name_end = _name_end(tokens, after)
+    if name_end is None or tokens[after].low in TITLES and name_end == after + 1:
+        return []
+    first = covered[0]
+    if first and tokens[first - 1].low in DETERMINERS | POSSESSIVES:
+        first -= 1
+    start, end = tokens[first].start, tokens[name_end - 1].end
+    name = sentence[tokens[after].start:end]
+    return [(name, start, end, _cased(sentence[start:end], name, start == 0))]
+
+
+AFTER_LABEL = frozenset({"from", "in", "on", "at", "to", "of", "with", "for", "by", "and"})
+AGENT = re.compile(r"\s+by\s+(?=the |his |her |their |my |our |a |[A-Z])")
+
+
+def _agent_with(sentence: str, end: int, words: str) -> tuple[int, str]:
+    """A passive made active keeps who went along: "was taken out to the cinema by the
+    weekend team" -> "went to the cinema with the weekend team" (the span then runs to
+    "by", which becomes "with")."""
+    stop = CLAUSE_END.search(sentence, end)
+    limit = stop.start() if stop else len(sentence)
+    found = AGENT.search(sentence, end, limit)
+    if found is None:
+        return end, words
+    return found.end(), words + sentence[end:found.start()] + " with "
 
 
 def _plain(rule: Rule, sentence: str, tokens: list[Token],
@@ -378,6 +524,20 @@ def _match(pattern: list[str], sentence: str, tokens: list[Token],
     return None
 
 
+PLURAL_BEFORE = frozenset({"both", "all", "two", "three", "four", "five", "six", "seven",
+                           "eight", "nine", "ten", "several", "many", "few", "these", "those",
+                           "some"})
+
+
+def _low(tokens: list[Token], at: int) -> str:
+    """A token as matched: an apostrophe plural after a number word is a plural ("both su's":
+    "sus"), not a possessive."""
+    low = tokens[at].low
+    if low.endswith("'s") and at and tokens[at - 1].low in PLURAL_BEFORE:
+        return low[:-2] + "s"
+    return low
+
+
 def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
               begin: int) -> Match | None:
     at, slots, tag, possessive = begin, {}, "", ""
@@ -386,8 +546,10 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         if word == "{rest}":
             if at >= len(tokens):
                 return None
-            if tokens[at].low in NOT_AN_OBJECT:
-                return None  # "refused again" is not "said no to again"
+            if tokens[at].low in NOT_AN_OBJECT and not (
+                    tokens[at].low == "all" and at + 1 < len(tokens)
+                    and tokens[at + 1].low not in TIME_WORDS):
+                return None  # "refused again" is not "said no to again"; "all care" is
             start = tokens[at].start
             stop = CLAUSE_END.search(sentence, start)
             finish = stop.start() if stop else len(sentence)
@@ -420,7 +582,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
                 slots["subject"] = token.text[:token.text.replace("’", "'").rindex("'")]
             elif name == "have" and token.low in HAVE.values():
                 tag = tag or {v: k for k, v in HAVE.items()}[token.low]
-            elif name == "noun" and _is_noun(token.low):
+            elif name == "noun" and (_is_noun(token.low) or (
+                    token.text.isupper() and len(token.text) > 1)):  # "a COPD sufferer"
                 pass
             elif name == "pron" and token.low in PRONOUNS:
                 pass
@@ -435,10 +598,10 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
                 return None
             tag = tag or _tag(_base(token.low), lemma, tokens, at)
             possessive = _possessive(token.low)
-        elif _base(token.low) != word.lower():
+        elif _base(_low(tokens, at)) != word.lower():
             return None
         else:
-            possessive = _possessive(token.low) or possessive
+            possessive = _possessive(_low(tokens, at)) or possessive
         end = token.end
         at += 1
     return Match(begin, at, end, slots, tag, possessive)
@@ -512,6 +675,10 @@ def _slot_value(name: str, match: Match, sentence: str) -> str | None:
 
 
 # -- words ----------------------------------------------------------------------------------
+CLAUSE_ENDS = frozenset({"here", "there", "it", "us", "them", "with", "to", "at", "in",
+                         "on", "for", "well", "home"})
+
+
 def _base(word: str) -> str:
     """A word without a possessive ending."""
     if word.endswith("'s"):
@@ -526,6 +693,8 @@ def _possessive(word: str) -> str:
 def _possessed(text: str, possessive: str) -> str:
     if not possessive:
         return text
+    if text.split()[-1].lower() in CLAUSE_ENDS:
+        return ""  # "the people who live here's garden": no rewrite reads right
     return text + ("'" if text.endswith("s") and not text.endswith("ss") else "'s")
 
 

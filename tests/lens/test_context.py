@@ -665,3 +665,207 @@ def test_words_reported_as_what_others_would_have_said_are_a_mention(third: Lens
 ])
 def test_words_we_used_to_say_or_said_instead_are_mentions(third: Lens, text: str) -> None:
     assert [f.mention for f in third.check(text)] == [True]
+
+
+MENTION_WORDS = '''
+version = 1
+[categories.blame]
+name = "Blame"
+description = "Blame."
+[categories.power]
+name = "Power"
+description = "Power."
+[categories.othering]
+name = "Othering"
+description = "Othering."
+[[rule]]
+id = "difficult-person"
+category = "blame"
+phrases = ["difficult person"]
+mentions = ["difficult"]
+why = "w"
+alternatives = ["upset"]
+source = "test"
+[[rule]]
+id = "placed"
+category = "power"
+phrases = ["placed with a family"]
+mentions = ["placed", "allow+"]
+why = "w"
+alternatives = ["moved"]
+source = "test"
+[[rule]]
+id = "us-and-them"
+category = "othering"
+phrases = ["us and them"]
+exceptions = ["no us and them"]
+mentions = ["us and them"]
+why = "w"
+alternatives = ["all of us"]
+source = "test"
+'''
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("She asked why her file says she was 'placed' with us.", "placed"),
+    ('Someone said we "allow" him out, it is his home.', "allow"),
+    ("Len is not difficult, he likes things his way.", "difficult"),
+    ("There's no us and them here, we all eat together.", "us and them"),
+    ("Kayden asked why we call it placed when he just lives here.", "placed"),
+])
+def test_a_rules_mention_words_quoted_named_or_negated_are_mentions(
+        tmp_path: Path, text: str, found: str) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text(MENTION_WORDS, encoding="utf-8")
+    lens = Lens(load_lexicon(path))
+    assert [(f.text, f.mention) for f in lens.check(text)] == [(found, True)]
+    assert lens.rules_found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The crossword was difficult today.",  # used, not mentioned: the lens says nothing
+    "The parcel was placed on the step.",
+    "We're not allowed to park outside.",  # a power verb negated is no mention
+    "Mr Difficult came round.",
+])
+def test_mention_words_used_plainly_are_not_noticed(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text(MENTION_WORDS, encoding="utf-8")
+    assert Lens(load_lexicon(path)).check(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Took Bella the home's cat to the vet and she was a good girl, not a scratch.",
+    "My youngest got yoghurt all down her bib this morning before nursery.",
+    "Queenie tells her budgie he's a good boy every time he sings.",
+    "My sister's a solicitor and her clients pay by the hour.",
+    "The bin men kicked off about the bags not being in the wheelie bin.",
+    "Kick off was at 3 so Ben and I got to the ground at half two.",
+    "Them and Us was a team name at the pub quiz.",
+    "I'm a diabetic myself so I know how hard the hypos are.",
+    "As a fellow hay fever sufferer I sympathised with the window cleaner.",
+    "Florence let me in and we let her daughter know she'd had a fall.",
+    "Sunita's son says the grandkids let her win at Uno every time.",
+])
+def test_other_lives_other_senses_and_names_are_left(text: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [f.text for f in shipped_lens().check(text) if not f.mention] == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Agnes was a good girl for the district nurse today.", "good girl"),
+    ("Harold had his bib on at tea and pulled it off, said he's not a baby.", "bib"),
+    ("Her client rang twice this morning.", "client"),
+    ("Dot kicked off at tea when the soup was cold.", "kicked off"),
+    ("I wouldn't let her go upstairs alone.", "let her"),
+])
+def test_the_people_we_support_are_still_found_there(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert found in [f.text for f in shipped_lens().check(text) if not f.mention]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I don't think Frank is challenging, the lounge is too loud for him.", "challenging"),
+    ("We talked about why we write that someone won't engage.", "won't engage"),
+    ("Mrs Ali said she feels like a burden to her kids.", "a burden"),
+    ("That wasn't a tantrum, Gerald was angry.", "tantrum"),
+    ("Hazel is not our little lady, she's a retired head teacher.", "little lady"),
+])
+def test_doubt_why_we_say_feelings_and_denials_are_mentions(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    findings = shipped_lens().check(text)
+    assert any(found in f.text and f.mention for f in findings), findings
+    assert not any(f.text == found and not f.mention for f in findings)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Irene has a 4 call POC and the lunch call is always rushed.", "POC"),
+    ("Lewis is known for challenging behaviour in the car.", "challenging behaviour"),
+    ("Jade's behaviour escalated at teatime and she threw her plate.", "escalated"),
+    ("Mia isn't allowed her phone after 10, it goes in the office.", "allowed her"),
+    ("Brenda being a bit naughty, wouldn't sit down for her tea.", "naughty"),
+])
+def test_numbers_known_for_behaviour_and_a_bit_do_not_hide_use(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert any(found in f.text and not f.mention for f in shipped_lens().check(text))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mabel's pressing the buzzer again just for attention.", "just for attention"),
+    ("We've got a frequentflyer on the line again, she just wants to talk.", "frequentflyer"),
+    ("I called Marjorie sweetheart all shift without thinking.", "sweetheart"),
+    ("Room 12 has been shouting all morning.", "Room 12 has been shouting"),
+])
+def test_objects_labels_got_and_names_the_writer_used_are_found(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert found in [f.text for f in shipped_lens().check(text) if not f.mention]
+
+
+@pytest.mark.parametrize("text", [
+    "My toddler had a tantrum at nursery drop off.",  # an event got, not a label
+    "Ray's daughter asked why we call it a bib when it's a napkin.",
+    "Room 5 has been leaking again.",
+])
+def test_events_naming_and_things_stay_unflagged(text: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [f.text for f in shipped_lens().check(text) if not f.mention] == []
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Graham said the referee was difficult and manipulative, classic Graham.", ("Graham",)),
+    ("Price of bread has escalated, Mary was shocked at the till.", ("Mary",)),
+    ("May's daughter has gone to the hairdresser's as a client for twenty years.", ("May",)),
+    ("Grace's niece Poppy (4) threw a tantrum when it was time to go home.", ("Grace",)),
+    ("Kwame won the doubles at darts with his brother.", ("Kwame",)),
+    ("The hoist in room 6 was serviced today.", ()),
+])
+def test_who_is_meant_and_other_senses_with_the_entrys_people(
+        text: str, people: tuple[str, ...]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [f.text for f in shipped_lens().check(text, people=people) if not f.mention] == []
+
+
+def test_a_name_or_an_interjection_opening_a_sentence_is_not_taken_for_a_thing() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    said = "Well done good boy, I said when Ray finished his walk."
+    assert [f.text for f in lens.check(said, people=("Ray",))] == ["good boy"]
+    assert [f.text for f in lens.check("Kwame escalated at tea.", people=("Dot",))] == [
+        "escalated"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Nobody here is a bed blocker.", "bed blocker"),
+    ("No one is a burden here.", "a burden"),
+])
+def test_nobody_and_no_one_deny_the_words(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text)] == [(found, True)]
+
+
+def test_a_someone_phrase_that_holds_its_pronoun_has_found_its_person() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    assert [f.text for f in lens.check("He's hard work.")] == ["He's hard work"]
+    assert lens.check("It's very challenging.") == []
+
+
+def test_a_name_in_the_workplace_is_a_colleague_unless_the_entry_names_them() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    text = "Jo is a nightmare for attention seeking in team meetings, always first to speak."
+    assert lens.check(text) == []
+    assert [f.text for f in lens.check(text, people=("Jo",))] == ["attention seeking"]
+    assert [f.text for f in lens.check("People who need two carers are a burden on the rota.")
+            ] == ["a burden"]

@@ -118,7 +118,11 @@ def test_findings_are_matches_the_sentence_keeps(texts: list[str]) -> None:
         found = [(f.start, f.end, f.text, f.rule, f.key) for f in lens.check(text)]
         matched = {(m.start, m.end, text[m.start:m.end], m.payload.id,
                     f"{m.payload.id}:{' '.join(m.words)}") for m in lens.matches(text)}
-        assert set(found) <= matched, text
+        words = {(m.start, m.end, text[m.start:m.end], m.payload.id,
+                  f"{m.payload.id}:{' '.join(m.words)}") for m in lens.mention_matches(text)}
+        assert set(found) <= matched | words, text  # a mention word mentioned on its own
+        assert {f for f, finding in zip(found, lens.check(text), strict=True)
+                if not finding.mention} <= matched, text
 
 
 def test_findings_are_the_same_with_some_dismissed(texts: list[str]) -> None:

@@ -346,3 +346,64 @@ def test_been_be_and_being_are_a_be_in_their_own_tense(lens: Lens) -> None:
     said = [r.sentence for r in offered(lens, "He has been non-compliant with his tablets.",
                                         "non-compliant")]
     assert said[0] == "He has chosen not to take his tablets."
+
+
+@pytest.mark.parametrize(("text", "rule", "people", "expected"), [
+    ("Sinead manipulates her mum into bringing vodka in.", "manipulative", ("Sinead",),
+     "Sinead persuades her mum to bring vodka in."),
+    ("Both su's had their flu jabs today with no fuss.", "service-user", (),
+     "Both people we support had their flu jabs today with no fuss."),
+    ("I visited my patient Mrs Begum at home.", "patient-at-home", (),
+     "I visited Mrs Begum at home."),
+    ("Rhys was taken out to the cinema by the weekend team.", "taken-family", ("Rhys",),
+     "Rhys went to the cinema with the weekend team."),
+    ("Recorded a refusal of medication at 8pm.", "refuses", (),
+     "Recorded that medication was declined at 8pm."),
+])
+def test_rewrites_keep_the_grammar_around_them(lens: Lens, text: str, rule: str,
+                                               people: tuple[str, ...], expected: str) -> None:
+    """The verb after a new "to" is put in its plain form, an apostrophe plural after "both"
+    stays plural, a label before a name is left out, a passive's "by" becomes "with", and
+    nothing reads "saying no of"."""
+    sentences = [r.sentence for r in offered(lens, text, rule, people)]
+    assert sentences[0] == expected, sentences
+    assert not any("person I visit Mrs" in s or "no of" in s or "to bringing" in s
+                   for s in sentences)
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    ("The ward has four bed blockers waiting for care home places.", "bed-blocker",
+     "The ward has four people waiting for care home places."),
+    ("Mr Okafor is a complex case.", "case", "Mr Okafor is a man with a lot going on."),
+    ("Winston is a COPD sufferer and gets breathless on the stairs.", "sufferer",
+     "Winston has COPD and gets breathless on the stairs."),
+])
+def test_rewrites_fit_the_words_after_and_the_person(lens: Lens, text: str, rule: str,
+                                                     expected: str) -> None:
+    """An alternative is cut before a word the sentence goes on with, "someone" is "a man"
+    for Mr Okafor, and an acronym is a condition's name."""
+    assert expected in [r.sentence for r in offered(lens, text, rule)]
+
+
+def test_a_label_before_a_place_is_not_taken_for_one_before_a_name(lens: Lens) -> None:
+    sentences = [r.sentence for r in offered(
+        lens, "The transfer from Ward 9 arrived with no notes.", "person-as-transfer")]
+    assert "Ward 9 arrived with no notes." not in sentences
+
+
+def test_a_plural_made_one_takes_the_verb_with_it(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Liam's challenging behaviours have calmed down.",
+                                        "challenging-behaviour", ("Liam",))]
+    assert "Liam's distress has calmed down." in said
+    assert "Liam's signs of distress have calmed down." in said  # "signs" is still plural
+
+
+def test_no_rewrite_leaves_a_word_dangling_or_owns_a_clause(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "He refused all care.", "refuses")]
+    assert "He said no to all care." in said
+    assert not any("no all care" in s or "want to all" in s for s in said)
+    said = [r.sentence for r in offered(lens, "Harry refused to engage with the session.",
+                                        "refused-to-engage", ("Harry",))]
+    assert said and all("to meet the" not in s for s in said)  # "no to meeting" stays
+    said = [r.sentence for r in offered(lens, "Our residents' garden is lovely.", "resident")]
+    assert said and all("here's" not in s for s in said)

@@ -63,11 +63,13 @@ def test_a_misspelt_word_is_underlined_in_red_and_a_lens_word_is_not(
 
 def test_where_both_fall_on_a_word_both_show(editor: EntryEditor) -> None:
     body = editor.body
-    body.setPlainText("It was frobnicated, and we reviewed the placemnts.")
-    assert red_marks(body) == [("frobnicated", True), ("placemnts", False)], \
-        "red underline, with the lens's colour as the background where both fall"
+    body.setPlainText("It was frobnicated, and we reviewd the placemnts.")
+    assert red_marks(body) == [("frobnicated", True), ("reviewd", False), ("placemnts", True)], \
+        "red underline, with the lens's colour as the background where both fall (the lens " \
+        "reads a rule word one letter off, 'placemnts', as the rule word)"
     assert [u[3] for u in underlines(body)] == [], "the lens's wave gives way to the red one"
-    assert [s.finding.text for s in body.spots()] == ["frobnicated"], "the lens still sees it"
+    assert [s.finding.text for s in body.spots()] == ["frobnicated", "placemnts"], \
+        "the lens still sees them"
     assert "not in the dictionary" in body.tooltip_at(point_in(body, "frobnicated"))
     assert "A test rule." in body.tooltip_at(point_in(body, "frobnicated")), "both explained"
     texts = action_texts(body.context_menu(point_in(body, "frobnicated")))
