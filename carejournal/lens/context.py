@@ -339,6 +339,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
+    if category == "objectifying" and _a_number_before_a_thing(sentence, last):
+        return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who
     if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
         return Verdict.DROP  # "Kick-off was delayed": the words name a thing
     if about == "someone" and not someone_before(sentence, first):
@@ -536,6 +538,38 @@ def _names_a_thing_after(sentence: Sentence, last: int) -> bool:
             and not sentence.raw(last).lower().endswith(("'s", "\u2019s")))
 
 
+SLOT_ENDS = frozenset("am pm o'clock oclock".split())
+
+
+def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:
+    """Whether a match ending in a time or a number ("the 2am", "bay 3") is followed by a
+    noun in its plain singular form, the thing it is the time or place of ("the 2am check"),
+    not by what a person does ("Bed 4 wants", "my 9 o'clock is")."""
+    norms = sentence.words.norms
+    word, after = norms[last], last + 1
+    timed = word in SLOT_ENDS or (word.endswith(("am", "pm")) and word[:1].isdigit())
+    if not (timed or word[-1:].isdigit()) or after >= len(norms) \
+            or sentence.words.gap(after) != " ":
+        return False
+    following = norms[after]
+    if following in PERSON_NOUNS or following in sentence.people or following in WRITER \
+            or following in PRONOUNS_PERSON or sentence.capitalised(after):
+        return False
+    return _a_plain_noun(following)
+
+
+@cache
+def _a_plain_noun(word: str) -> bool:
+    """Whether lemminflect knows the word as a noun in its own singular form and not as a
+    verb's other form or a function word ("check", "mattress"; not "wants", "was", "in")."""
+    from lemminflect import getAllLemmas
+
+    kinds = getAllLemmas(word)
+    if word not in kinds.get("NOUN", ()) or kinds.keys() & {"AUX", "ADV", "ADP", "PRON"}:
+        return False
+    return all(word in lemmas for lemmas in kinds.values())
+
+
 def _be_before(sentence: Sentence, first: int) -> bool:
     """Whether a form of "be" (or "get") comes just before word first, "we're" included."""
     if first == 0:
@@ -647,6 +681,10 @@ def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
     borough": not the borough), so the subject is further back."""
     norms = sentence.words.norms
     back = at - 1
+    if sentence.capitalised(at) and norms[at] not in sentence.people:
+        while back > 0 and back > at - 3 and sentence.capitalised(back) \
+                and not sentence.clause_break(back + 1) and not sentence.sentence_break(back):
+            back -= 1  # "the washing machine at Oak House is": a place's name
     if back >= 0 and norms[back] in DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER:
         back -= 1
     return (back >= 0 and norms[back] in PREPOSITIONS and not sentence.clause_break(back + 1)
@@ -755,7 +793,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
     if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
-            and word.endswith("ing") and at + 1 < len(norms) and norms[at + 1] in AFTER_BE:
+            and word.endswith("ing") and at + 1 < len(norms) \
+            and (norms[at + 1] in AFTER_BE or norms[at + 1] in NEGATORS):
         return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
     if raw[:1].isupper() and sentence.people and word not in sentence.people \
             and word not in FIRST_NAMES and sentence.sentence_break(at) \
@@ -766,8 +805,12 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
-                    or (_possessive(sentence, at - 1) and not word.endswith("ing"))):
+                    or (_possessive(sentence, at - 1) and not word.endswith("ing")
+                        and word in known_words() and _a_noun(word))):  # not "Dot's gone"
         return OTHER  # "the fire door", "my car", "the shop's card machine"
+    if generic and before in ADJECTIVES and at > 1 and _possessive(sentence, at - 2) \
+            and word in known_words() and _a_noun(word):
+        return OTHER  # "Leah's new job"
     return None
 
 
