@@ -18,6 +18,13 @@ from carejournal.lens.tolerant import Repairer, joined
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
 WRITTEN_WORD = re.compile(r"[a-z]+")  # a word as the lexicon writes it in a phrase
 MENTION_ONLY = "\x00mention"  # marks a match of a mention word, not of a phrase
+# "Ada's a hoist": a phrase "is a hoist" after a name's contracted "is" (the "'s" is dropped
+# from the name's form). Only where what follows cannot follow an owner ("a", "being"), and
+# never after words whose "'s" makes no person ("there's a lift", "it's a burden").
+CONTRACTED = frozenset(("a", "an", "being", "such"))
+NOT_CONTRACTING = frozenset(
+    "there here it that this what where who which he she one everyone everything something "
+    "nothing today tonight life let that's".split())
 
 
 class Lens:
@@ -30,6 +37,7 @@ class Lens:
         self._names: NameMatcher[Rule] = NameMatcher()  # "let him" also finds "let Harry"
         self._tolerant: PhraseMatcher[Rule] = PhraseMatcher()  # "frequentflyer"
         self._mentions: PhraseMatcher[Rule] = PhraseMatcher()  # "why we call it contact"
+        self._contracted: PhraseMatcher[Rule] = PhraseMatcher()  # "Ada's a hoist"
         variants: list[tuple[str, ...]] = []
         for rule in lexicon.rules:
             if rule.id in self.disabled:
@@ -40,6 +48,7 @@ class Lens:
                 variants.append(words)
             for words in rule.mention_variants:
                 self._mentions.add(words, rule)
+            self._add_contracted(rule)
             for words in joined(rule.variants):
                 self._tolerant.add(words, rule)
                 variants.append(words)
@@ -48,9 +57,23 @@ class Lens:
         self._matcher.finalise()
         self._names.finalise()
         self._mentions.finalise()
+        self._contracted.finalise()
         written = {word for rule in lexicon.rules for phrase in rule.phrases
                    for word in WRITTEN_WORD.findall(phrase.lower())}
         self._repairer = Repairer(variants, lexicon.spelling, written)
+
+    def _add_contracted(self, rule: Rule) -> None:
+        """The rule's phrases that start with "is" and go on with a word of CONTRACTED, less
+        the "is", with its exceptions likewise."""
+        added = False
+        for words in rule.variants:
+            if len(words) > 2 and words[0] == "is" and words[1] in CONTRACTED:
+                self._contracted.add(words[1:], rule)
+                added = True
+        if added:
+            self._contracted.add_exceptions(rule, [
+                words[1:] if words[0] == "is" else words for words in rule.exception_variants
+                if len(words) > 1])
 
     def phrase_matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
         """Every phrase of the lexicon in text as written (no names for pronouns), before
@@ -72,12 +95,23 @@ class Lens:
             busy = _covered(taken)
             more = [m for m in more if busy.isdisjoint(range(m[0], m[1] + 1))]
         named = self._names.find(sentence, taken)
+        if "'s" in text or "\u2019s" in text:
+            contracted = self._contracted_spans(sentence, _covered(taken))
+            more = more + contracted if more else contracted
         if not named and not more:
             return found
         starts, ends = toks.starts, toks.ends
         found += [Match(first, last, starts[first], ends[last], rule, words)
                   for first, last, rule, words in named + more]
         return sorted(found, key=lambda m: m.first)
+
+    def _contracted_spans(self, sentence: Sentence, busy: set[int]
+                          ) -> list[tuple[int, int, Rule, tuple[str, ...]]]:
+        """The "is" phrases found after a contracted "is" ("Ada's a hoist"), where no other
+        match is."""
+        return [span for span in self._contracted.spans(sentence.words)
+                if _after_a_contraction(sentence, span[0])
+                and busy.isdisjoint(range(span[0], span[1] + 1))]
 
     def check(self, text: str, dismissed: Iterable[str] = (), words: Words | None = None,
               people: Iterable[str] = ()) -> list[Finding]:
@@ -152,6 +186,15 @@ class Lens:
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
+
+
+def _after_a_contraction(sentence: Sentence, at: int) -> bool:
+    """Whether the word before `at` is a name or noun with a contracted "is" ("Ada's")."""
+    if at == 0 or sentence.words.gap(at) != " ":
+        return False
+    before = sentence.raw(at - 1).lower().replace("\u2019", "'")
+    return before.endswith("'s") and before[:-2] not in NOT_CONTRACTING \
+        and sentence.words.norms[at - 1] not in NOT_CONTRACTING
 
 
 def _covered(spans: Iterable[tuple[int, int]]) -> set[int]:
