@@ -1156,3 +1156,74 @@ def _capitalised_inside(sentence: Sentence, first: int) -> bool:
         return False
     gap = sentence.words.gap(first)
     return QUOTE_MARKS.search(gap) is None and ":" not in gap
+
+
+# -- a care thing standing for a person -------------------------------------------------------
+# Conditions, equipment and tasks that are said to do what only a person does ("the PEG in
+# room 2 wants her tea"); body parts only with "the" before them ("the hip in bay 3").
+CARE_THINGS = frozenset(
+    "peg pegs catheter catheters hip hips stroke strokes dementia dementias oxygen amputee "
+    "ulcer ulcers diabetic diabetics parkinson parkinsons alzheimer copd nof fracture feed "
+    "feeds hoist hoists wheelchair wheelchairs double doubles single singles transfer "
+    "transfers admission admissions 2:1 1:1 3:1 2:1s 1:1s insulin "
+    "insulins stoma stomas trachy trach tracheostomy ventilator cancer palliative eol mnd ms "
+    "epileptic leg knee arm chest uti commode sling stand-aid aid".split())
+ROOMS = frozenset("room rooms flat flats bay bays bed beds number side".split())
+THING_OWNERS = frozenset("the our my your that this".split())
+SLOT_WORDS = frozenset("o'clock oclock".split())
+
+
+def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
+    """For words a person does at first ("wants her tea", "was breathless"): the care thing
+    said to do them, as (first word, last word) of its own words ("The oxygen", "Flat 3",
+    "my 9.30"), or None when who does it is a person, a pronoun, or not a care thing. A room
+    after a preposition ("the lady in room 10") is where the one before it is."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at >= max(0, first - SCAN):
+        if sentence.clause_break(at + 1):
+            return None
+        word = norms[at]
+        if word.isdigit() and at > 0 and norms[at - 1] in ROOMS:
+            start = at - 1 - (at > 1 and norms[at - 2] == "side")
+            if start > 0 and norms[start - 1] in PREPOSITIONS and not sentence.clause_break(
+                    start):
+                at = start - 1  # "the lady in room 10": who is before it
+                continue
+            return start - (start > 0 and norms[start - 1] in THING_OWNERS), at
+        if _a_slot(word) and at > 0 and norms[at - 1] in THING_OWNERS:
+            return at - 1, at
+        if word in CARE_THINGS:
+            owner = _thing_start(sentence, at)
+            return (owner, at) if owner is not None else None
+        if word in PRONOUNS_PERSON or word in PERSON_NOUNS or word in sentence.people \
+                or word in WRITER or word in NOT_SUPPORTED or classify(sentence, at, first) \
+                is not None and word not in PREPOSITIONS and not _in_phrase_after_preposition(
+                    sentence, at):
+            return None
+        at -= 1
+    return None
+
+
+def _a_slot(word: str) -> bool:
+    """Whether the word is a time: "9am", "12.30", "4:15" or "o'clock"."""
+    if word in SLOT_WORDS:
+        return True
+    if word[:1].isdigit() and word.endswith(("am", "pm")):
+        return True
+    return len(word) > 3 and word[:1].isdigit() and word[-2:].isdigit() and (
+        "." in word or (":" in word and not word.endswith(":1")))
+
+
+def _thing_start(sentence: Sentence, at: int) -> int | None:
+    """Where the care thing at `at` starts: its "the", "our" or "my" (past a word or two
+    that describe it: "the new PEG"), or None when nothing owns it that way ("her hip")."""
+    norms = sentence.words.norms
+    back = at - 1
+    while back >= max(0, at - 3) and not sentence.clause_break(back + 1):
+        if norms[back] in THING_OWNERS:
+            return back
+        if norms[back] in POSSESSIVE_PERSON or norms[back] in PREPOSITIONS:
+            return None
+        back -= 1
+    return None

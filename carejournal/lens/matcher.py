@@ -9,7 +9,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from carejournal.core.findings import Finding, finding_key
-from carejournal.lens.context import Sentence, Verdict, judge, judge_mention, people_words
+from carejournal.lens.context import (
+    Sentence,
+    Verdict,
+    judge,
+    judge_mention,
+    people_words,
+    personified,
+)
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
 from carejournal.lens.names import NameMatcher
 from carejournal.lens.phrases import Match, PhraseMatcher, Words, words_of
@@ -38,9 +45,17 @@ class Lens:
         self._tolerant: PhraseMatcher[Rule] = PhraseMatcher()  # "frequentflyer"
         self._mentions: PhraseMatcher[Rule] = PhraseMatcher()  # "why we call it contact"
         self._contracted: PhraseMatcher[Rule] = PhraseMatcher()  # "Ada's a hoist"
+        # "about = thing" rules: what a person does, said of a care thing ("Flat 3 wants his
+        # tea"); apart, so that they never shadow another rule's words
+        self._doings: PhraseMatcher[Rule] = PhraseMatcher()
         variants: list[tuple[str, ...]] = []
         for rule in lexicon.rules:
             if rule.id in self.disabled:
+                continue
+            if rule.about == "thing":
+                for words in rule.variants:
+                    self._doings.add(words, rule)
+                self._doings.add_exceptions(rule, rule.exception_variants)
                 continue
             for words in rule.variants:
                 self._matcher.add(words, rule)
@@ -58,6 +73,7 @@ class Lens:
         self._names.finalise()
         self._mentions.finalise()
         self._contracted.finalise()
+        self._doings.finalise()
         written = {word for rule in lexicon.rules for phrase in rule.phrases
                    for word in WRITTEN_WORD.findall(phrase.lower())}
         self._repairer = Repairer(variants, lexicon.spelling, written)
@@ -98,6 +114,9 @@ class Lens:
         if "'s" in text or "\u2019s" in text:
             contracted = self._contracted_spans(sentence, _covered(taken))
             more = more + contracted if more else contracted
+        personified = self._personified(sentence, taken)
+        if personified:
+            more = more + personified if more else personified
         if not named and not more:
             return found
         starts, ends = toks.starts, toks.ends
@@ -112,6 +131,22 @@ class Lens:
         return [span for span in self._contracted.spans(sentence.words)
                 if _after_a_contraction(sentence, span[0])
                 and busy.isdisjoint(range(span[0], span[1] + 1))]
+
+    def _personified(self, sentence: Sentence, taken: list[tuple[int, int]]
+                     ) -> list[tuple[int, int, Rule, tuple[str, ...]]]:
+        """For each doing of an "about = thing" rule, the care thing said to do it ("The
+        oxygen" in "The oxygen in room 10 was breathless"), where no other match is."""
+        out = []
+        busy: set[int] | None = None
+        for first, _, rule, words in self._doings.spans(sentence.words):
+            span = personified(sentence, first)
+            if span is None:
+                continue
+            busy = _covered(taken) if busy is None else busy
+            if busy.isdisjoint(range(span[0], span[1] + 1)):
+                out.append((span[0], span[1], rule, words))
+                busy.update(range(span[0], span[1] + 1))
+        return out
 
     def check(self, text: str, dismissed: Iterable[str] = (), words: Words | None = None,
               people: Iterable[str] = ()) -> list[Finding]:

@@ -38,3 +38,24 @@ def test_found(text: str, found: list[str]) -> None:
 ])
 def test_not_found(text: str) -> None:
     assert _used(text, ("Reg", "Leah")) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The ulcer on Mill Lane wants her tea.", "The ulcer"),
+    ("The catheter on the top corridor was shouting again.", "The catheter"),
+    ("Our insulin at five was asleep when I got there.", "Our insulin"),
+    ("The 2:1 in the lounge was upset.", "The 2:1"),
+])
+def test_a_care_thing_doing_what_a_person_does_is_found(text: str, found: str) -> None:
+    assert _used(text) == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "The lady on Mill Lane wants her tea.",
+    "Her hip was lovely today, she said.",
+    "The referral says she was upset.",
+    "The feed pump alarm was buzzing.",
+    "She said the hoist in the lounge was lovely and new.",
+])
+def test_a_person_doing_it_is_not_a_thing(text: str) -> None:
+    assert [f for f in _used(text) if f.startswith(("The", "the", "Her"))] == []
