@@ -4,9 +4,11 @@ the sentence around each to tell use from mention (carejournal/lens/context.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, count
 
 from carejournal.core.findings import Finding, finding_key
 from carejournal.lens.context import (
@@ -29,6 +31,15 @@ MENTION_ONLY = "\x00mention"  # marks a match of a mention word, not of a phrase
 # from the name's form). Only where what follows cannot follow an owner ("a", "being"), and
 # never after words whose "'s" makes no person ("there's a lift", "it's a burden").
 CONTRACTED = frozenset(("a", "an", "being", "such"))
+# "Vic was rude and challenging": a phrase "was challenging" whose "was" is shared with the
+# words before it. BE_FIRST: the first words left out; COORDINATED: what may stand between.
+BE_FIRST = frozenset(("is", "was", "are", "were"))
+COORDINATED = frozenset(("and", "or"))
+CONTRACTION = re.compile(r"['\u2019]s\b")
+# Words that end the look back for a shared "was": someone or something it could be about.
+NOT_DESCRIBING = frozenset(
+    "he she they i we you it him her them who which that the a an his their my our your this "
+    "these those there".split())
 NOT_CONTRACTING = frozenset(
     "there here it that this what where who which he she one everyone everything something "
     "nothing today tonight life let that's".split())
@@ -44,7 +55,8 @@ class Lens:
         self._names: NameMatcher[Rule] = NameMatcher()  # "let him" also finds "let Harry"
         self._tolerant: PhraseMatcher[Rule] = PhraseMatcher()  # "frequentflyer"
         self._mentions: PhraseMatcher[Rule] = PhraseMatcher()  # "why we call it contact"
-        self._contracted: PhraseMatcher[Rule] = PhraseMatcher()  # "Ada's a hoist"
+        # "is"/"was" phrases less that word: "Ada's a hoist", "was rude and challenging"
+        self._contracted: PhraseMatcher[Rule] = PhraseMatcher()
         # "about = thing" rules: what a person does, said of a care thing ("Flat 3 wants his
         # tea"); apart, so that they never shadow another rule's words
         self._doings: PhraseMatcher[Rule] = PhraseMatcher()
@@ -79,17 +91,17 @@ class Lens:
         self._repairer = Repairer(variants, lexicon.spelling, written)
 
     def _add_contracted(self, rule: Rule) -> None:
-        """The rule's phrases that start with "is" and go on with a word of CONTRACTED, less
-        the "is", with its exceptions likewise."""
+        """The rule's phrases that start with "is" or "was" (BE_FIRST), less that word, with
+        its exceptions likewise."""
         added = False
         for words in rule.variants:
-            if len(words) > 2 and words[0] == "is" and words[1] in CONTRACTED:
+            if len(words) > 1 and words[0] in BE_FIRST:
                 self._contracted.add(words[1:], rule)
                 added = True
         if added:
             self._contracted.add_exceptions(rule, [
-                words[1:] if words[0] == "is" else words for words in rule.exception_variants
-                if len(words) > 1])
+                words[1:] if words[0] in BE_FIRST else words
+                for words in rule.exception_variants if len(words) > 1])
 
     def phrase_matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
         """Every phrase of the lexicon in text as written (no names for pronouns), before
@@ -111,8 +123,9 @@ class Lens:
             busy = _covered(taken)
             more = [m for m in more if busy.isdisjoint(range(m[0], m[1] + 1))]
         named = self._names.find(sentence, taken)
-        if "'s" in text or "\u2019s" in text:
-            contracted = self._contracted_spans(sentence, _covered(taken))
+        contracted = self._contracted_spans(sentence, _covered(taken),
+                                            "'s" in text or "\u2019s" in text)
+        if contracted:
             more = more + contracted if more else contracted
         personified = self._personified(sentence, taken)
         if personified:
@@ -124,13 +137,24 @@ class Lens:
                   for first, last, rule, words in named + more]
         return sorted(found, key=lambda m: m.first)
 
-    def _contracted_spans(self, sentence: Sentence, busy: set[int]
+    def _contracted_spans(self, sentence: Sentence, busy: set[int], contractions: bool
                           ) -> list[tuple[int, int, Rule, tuple[str, ...]]]:
-        """The "is" phrases found after a contracted "is" ("Ada's a hoist"), where no other
-        match is."""
-        return [span for span in self._contracted.spans(sentence.words)
-                if _after_a_contraction(sentence, span[0])
-                and busy.isdisjoint(range(span[0], span[1] + 1))]
+        """The "is" phrases found after a contracted "is" ("Ada's a hoist"), or sharing an
+        earlier "was" ("was rude and challenging"), where no other match is. Only the words
+        after "and", "or" and a "'s" are looked at, so this costs little."""
+        norms = sentence.words.norms
+        places = [at + 1 for at in compress(count(), map(COORDINATED.__contains__, norms))
+                  if _after_a_shared_be(sentence, at + 1)]
+        if contractions:
+            places += [at for at in _after_contractions(sentence) if at < len(norms)
+                       and norms[at] in CONTRACTED and _after_a_contraction(sentence, at)]
+        out = []
+        for at in sorted(set(places)):
+            span = self._contracted.span_at(sentence.words, at)
+            if span is not None and busy.isdisjoint(range(span[0], span[1] + 1)):
+                out.append(span)
+                busy = busy | set(range(span[0], span[1] + 1))
+        return out
 
     def _personified(self, sentence: Sentence, taken: list[tuple[int, int]]
                      ) -> list[tuple[int, int, Rule, tuple[str, ...]]]:
@@ -230,6 +254,31 @@ def _after_a_contraction(sentence: Sentence, at: int) -> bool:
     before = sentence.raw(at - 1).lower().replace("\u2019", "'")
     return before.endswith("'s") and before[:-2] not in NOT_CONTRACTING \
         and sentence.words.norms[at - 1] not in NOT_CONTRACTING
+
+
+def _after_contractions(sentence: Sentence) -> list[int]:
+    """The words right after a word that ends in "'s" or "’s"."""
+    starts = sentence.words.starts
+    return [bisect_right(starts, found.start()) for found in CONTRACTION.finditer(sentence.text)]
+
+
+def _after_a_shared_be(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` follows "and" or "or" after words a "was" before them
+    describes ("Vic was rude and challenging", "was loud, rude or challenging")."""
+    norms = sentence.words.norms
+    if at < 3 or norms[at - 1] not in COORDINATED:
+        return False
+    back = at - 2
+    while back > max(0, at - 7):
+        word = norms[back]
+        if sentence.sentence_break(back + 1) or not word.isalpha():
+            return False
+        if word in BE_FIRST or word in ("being", "been"):
+            return back < at - 2
+        if word in NOT_DESCRIBING:
+            return False
+        back -= 1
+    return False
 
 
 def _covered(spans: Iterable[tuple[int, int]]) -> set[int]:

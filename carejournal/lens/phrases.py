@@ -289,6 +289,13 @@ class PhraseMatcher(Generic[P]):
             after = found[1] + 1
         return out
 
+    def span_at(self, toks: Words, index: int) -> _Span[P] | None:
+        """The match find would start at word index if it looked there alone, or None."""
+        norms = toks.norms
+        if index >= len(norms) or norms[index] not in self._firsts:
+            return None
+        return self._best(toks, index, self._candidates(norms, index))
+
     def _starts(self, norms: list[str]) -> Iterable[int]:
         """Where some phrase could start (its first word is there), in order; picked out
         in C rather than word by word."""

@@ -59,3 +59,12 @@ def test_a_care_thing_doing_what_a_person_does_is_found(text: str, found: str) -
 ])
 def test_a_person_doing_it_is_not_a_thing(text: str) -> None:
     assert [f for f in _used(text) if f.startswith(("The", "the", "Her"))] == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Vic was rude and challenging.", ["challenging"]),
+    ("The shift was long and challenging.", []),
+    ("It was a long day and challenging.", []),
+])
+def test_a_was_shared_by_words_joined_to_it(text: str, found: list[str]) -> None:
+    assert _used(text, ("Vic",)) == found
