@@ -625,9 +625,10 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if sentence.sentence_break(at):
             return None, -1
         if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
-            if norms[at] in ("and", "or") and at > 2 and norms[at - 2] in BE \
-                    and at == head - 1:  # "the referee was difficult and manipulative"
-                return _subject(sentence, at - 1)
+            if norms[at] in ("and", "or") and at == head - 1:
+                shared = _shared_be(sentence, at)  # "the referee was difficult and
+                if shared is not None:  # manipulative", "was tired, rude and demanding"
+                    return _subject(sentence, shared + 1)
             return _first_in_clause(sentence, at)
         at -= 1
         kind = classify(sentence, at, head)
@@ -636,6 +637,25 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if kind is not None and not _in_phrase_after_preposition(sentence, at):
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
+
+
+def _shared_be(sentence: Sentence, conjunction: int) -> int | None:
+    """Where the "is" or "was" is that the words joined by "and" or "or" at conjunction
+    share ("was tired, rude and demanding"), when only words that describe stand between;
+    None otherwise."""
+    norms = sentence.words.norms
+    at = conjunction - 1
+    while at > max(0, conjunction - 6):
+        if sentence.sentence_break(at + 1):
+            return None
+        word = norms[at - 1]
+        if word in BE and at < conjunction:
+            return at - 1
+        if classify(sentence, at, conjunction) is not None or word in CONJUNCTIONS \
+                or not word.isalpha():
+            return None
+        at -= 1
+    return None
 
 
 DOING = frozenset(

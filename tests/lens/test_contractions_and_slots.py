@@ -63,6 +63,8 @@ def test_a_person_doing_it_is_not_a_thing(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "found"), [
     ("Vic was rude and challenging.", ["challenging"]),
+    ("Vic was tired, rude and demanding.", ["demanding"]),
+    ("The shift was long, hot and challenging.", []),
     ("The shift was long and challenging.", []),
     ("It was a long day and challenging.", []),
 ])
