@@ -41,7 +41,7 @@ NOT_DESCRIBING = frozenset(
     "he she they i we you it him her them who which that the a an his their my our your this "
     "these those there".split())
 NOT_CONTRACTING = frozenset(
-    "there here it that this what where who which he she one everyone everything something "
+    "there here it that this what where who which one everyone everything something "
     "nothing today tonight life let that's".split())
 
 
