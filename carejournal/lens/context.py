@@ -339,6 +339,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
+    if category == "objectifying" and _a_number_before_a_thing(sentence, last):
+        return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who
     if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
         return Verdict.DROP  # "Kick-off was delayed": the words name a thing
     if about == "someone" and not someone_before(sentence, first):
@@ -536,6 +538,38 @@ def _names_a_thing_after(sentence: Sentence, last: int) -> bool:
             and not sentence.raw(last).lower().endswith(("'s", "\u2019s")))
 
 
+SLOT_ENDS = frozenset("am pm o'clock oclock".split())
+
+
+def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:
+    """Whether a match ending in a time or a number ("the 2am", "bay 3") is followed by a
+    noun in its plain singular form, the thing it is the time or place of ("the 2am check"),
+    not by what a person does ("Bed 4 wants", "my 9 o'clock is")."""
+    norms = sentence.words.norms
+    word, after = norms[last], last + 1
+    timed = word in SLOT_ENDS or (word.endswith(("am", "pm")) and word[:1].isdigit())
+    if not (timed or word[-1:].isdigit()) or after >= len(norms) \
+            or sentence.words.gap(after) != " ":
+        return False
+    following = norms[after]
+    if following in PERSON_NOUNS or following in sentence.people or following in WRITER \
+            or following in PRONOUNS_PERSON or sentence.capitalised(after):
+        return False
+    return _a_plain_noun(following)
+
+
+@cache
+def _a_plain_noun(word: str) -> bool:
+    """Whether lemminflect knows the word as a noun in its own singular form and not as a
+    verb's other form or a function word ("check", "mattress"; not "wants", "was", "in")."""
+    from lemminflect import getAllLemmas
+
+    kinds = getAllLemmas(word)
+    if word not in kinds.get("NOUN", ()) or kinds.keys() & {"AUX", "ADV", "ADP", "PRON"}:
+        return False
+    return all(word in lemmas for lemmas in kinds.values())
+
+
 def _be_before(sentence: Sentence, first: int) -> bool:
     """Whether a form of "be" (or "get") comes just before word first, "we're" included."""
     if first == 0:
@@ -591,9 +625,10 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if sentence.sentence_break(at):
             return None, -1
         if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
-            if norms[at] in ("and", "or") and at > 2 and norms[at - 2] in BE \
-                    and at == head - 1:  # "the referee was difficult and manipulative"
-                return _subject(sentence, at - 1)
+            if norms[at] in ("and", "or") and at == head - 1:
+                shared = _shared_be(sentence, at)  # "the referee was difficult and
+                if shared is not None:  # manipulative", "was tired, rude and demanding"
+                    return _subject(sentence, shared + 1)
             return _first_in_clause(sentence, at)
         at -= 1
         kind = classify(sentence, at, head)
@@ -602,6 +637,25 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if kind is not None and not _in_phrase_after_preposition(sentence, at):
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
+
+
+def _shared_be(sentence: Sentence, conjunction: int) -> int | None:
+    """Where the "is" or "was" is that the words joined by "and" or "or" at conjunction
+    share ("was tired, rude and demanding"), when only words that describe stand between;
+    None otherwise."""
+    norms = sentence.words.norms
+    at = conjunction - 1
+    while at > max(0, conjunction - 6):
+        if sentence.sentence_break(at + 1):
+            return None
+        word = norms[at - 1]
+        if word in BE and at < conjunction:
+            return at - 1
+        if classify(sentence, at, conjunction) is not None or word in CONJUNCTIONS \
+                or not word.isalpha():
+            return None
+        at -= 1
+    return None
 
 
 DOING = frozenset(
@@ -647,6 +701,10 @@ def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
     borough": not the borough), so the subject is further back."""
     norms = sentence.words.norms
     back = at - 1
+    if sentence.capitalised(at) and norms[at] not in sentence.people:
+        while back > 0 and back > at - 3 and sentence.capitalised(back) \
+                and not sentence.clause_break(back + 1) and not sentence.sentence_break(back):
+            back -= 1  # "the washing machine at Oak House is": a place's name
     if back >= 0 and norms[back] in DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER:
         back -= 1
     return (back >= 0 and norms[back] in PREPOSITIONS and not sentence.clause_break(back + 1)
@@ -755,7 +813,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
     if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
-            and word.endswith("ing") and at + 1 < len(norms) and norms[at + 1] in AFTER_BE:
+            and word.endswith("ing") and at + 1 < len(norms) \
+            and (norms[at + 1] in AFTER_BE or norms[at + 1] in NEGATORS):
         return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
     if raw[:1].isupper() and sentence.people and word not in sentence.people \
             and word not in FIRST_NAMES and sentence.sentence_break(at) \
@@ -766,8 +825,12 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
-                    or (_possessive(sentence, at - 1) and not word.endswith("ing"))):
+                    or (_possessive(sentence, at - 1) and not word.endswith("ing")
+                        and word in known_words() and _a_noun(word))):  # not "Dot's gone"
         return OTHER  # "the fire door", "my car", "the shop's card machine"
+    if generic and before in ADJECTIVES and at > 1 and _possessive(sentence, at - 2) \
+            and word in known_words() and _a_noun(word):
+        return OTHER  # "Leah's new job"
     return None
 
 
@@ -1113,3 +1176,74 @@ def _capitalised_inside(sentence: Sentence, first: int) -> bool:
         return False
     gap = sentence.words.gap(first)
     return QUOTE_MARKS.search(gap) is None and ":" not in gap
+
+
+# -- a care thing standing for a person -------------------------------------------------------
+# Conditions, equipment and tasks that are said to do what only a person does ("the PEG in
+# room 2 wants her tea"); body parts only with "the" before them ("the hip in bay 3").
+CARE_THINGS = frozenset(
+    "peg pegs catheter catheters hip hips stroke strokes dementia dementias oxygen amputee "
+    "ulcer ulcers diabetic diabetics parkinson parkinsons alzheimer copd nof fracture feed "
+    "feeds hoist hoists wheelchair wheelchairs double doubles single singles transfer "
+    "transfers admission admissions 2:1 1:1 3:1 2:1s 1:1s insulin "
+    "insulins stoma stomas trachy trach tracheostomy ventilator cancer palliative eol mnd ms "
+    "epileptic leg knee arm chest uti commode sling stand-aid aid".split())
+ROOMS = frozenset("room rooms flat flats bay bays bed beds number side".split())
+THING_OWNERS = frozenset("the our my your that this".split())
+SLOT_WORDS = frozenset("o'clock oclock".split())
+
+
+def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
+    """For words a person does at first ("wants her tea", "was breathless"): the care thing
+    said to do them, as (first word, last word) of its own words ("The oxygen", "Flat 3",
+    "my 9.30"), or None when who does it is a person, a pronoun, or not a care thing. A room
+    after a preposition ("the lady in room 10") is where the one before it is."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at >= max(0, first - SCAN):
+        if sentence.clause_break(at + 1):
+            return None
+        word = norms[at]
+        if word.isdigit() and at > 0 and norms[at - 1] in ROOMS:
+            start = at - 1 - (at > 1 and norms[at - 2] == "side")
+            if start > 0 and norms[start - 1] in PREPOSITIONS and not sentence.clause_break(
+                    start):
+                at = start - 1  # "the lady in room 10": who is before it
+                continue
+            return start - (start > 0 and norms[start - 1] in THING_OWNERS), at
+        if _a_slot(word) and at > 0 and norms[at - 1] in THING_OWNERS:
+            return at - 1, at
+        if word in CARE_THINGS:
+            owner = _thing_start(sentence, at)
+            return (owner, at) if owner is not None else None
+        if word in PRONOUNS_PERSON or word in PERSON_NOUNS or word in sentence.people \
+                or word in WRITER or word in NOT_SUPPORTED or classify(sentence, at, first) \
+                is not None and word not in PREPOSITIONS and not _in_phrase_after_preposition(
+                    sentence, at):
+            return None
+        at -= 1
+    return None
+
+
+def _a_slot(word: str) -> bool:
+    """Whether the word is a time: "9am", "12.30", "4:15" or "o'clock"."""
+    if word in SLOT_WORDS:
+        return True
+    if word[:1].isdigit() and word.endswith(("am", "pm")):
+        return True
+    return len(word) > 3 and word[:1].isdigit() and word[-2:].isdigit() and (
+        "." in word or (":" in word and not word.endswith(":1")))
+
+
+def _thing_start(sentence: Sentence, at: int) -> int | None:
+    """Where the care thing at `at` starts: its "the", "our" or "my" (past a word or two
+    that describe it: "the new PEG"), or None when nothing owns it that way ("her hip")."""
+    norms = sentence.words.norms
+    back = at - 1
+    while back >= max(0, at - 3) and not sentence.clause_break(back + 1):
+        if norms[back] in THING_OWNERS:
+            return back
+        if norms[back] in POSSESSIVE_PERSON or norms[back] in PREPOSITIONS:
+            return None
+        back -= 1
+    return None

@@ -22,8 +22,10 @@ SOURCES_FILE = "lens_sources.toml"
 # "any" (the default), "person" (who does or is it must be a person being supported, not a
 # thing, an animal, an institution or the writer), "object" (who it is done to must be),
 # "someone" (who does or is it must be found, and be a person: "Grace was difficult", never
-# "today was difficult").
-ABOUT = ("any", "person", "object", "someone")
+# "today was difficult"), "thing" (the words are what a person does, and the one said to do
+# it is a care thing standing for the person: "the oxygen in room 10 was breathless"; the
+# finding is that thing).
+ABOUT = ("any", "person", "object", "someone", "thing")
 HOUR, HOURS = "{hour}", range(1, 13)  # an hour on the clock
 NUMBER = "736251"  # stands for "#" or the hour while a numbered phrase is expanded
 CHOICE = re.compile(r"\(([^()]*)\)")  # "(room|flat) #": one phrase per choice

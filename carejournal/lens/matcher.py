@@ -4,12 +4,21 @@ the sentence around each to tell use from mention (carejournal/lens/context.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, count
 
 from carejournal.core.findings import Finding, finding_key
-from carejournal.lens.context import Sentence, Verdict, judge, judge_mention, people_words
+from carejournal.lens.context import (
+    Sentence,
+    Verdict,
+    judge,
+    judge_mention,
+    people_words,
+    personified,
+)
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
 from carejournal.lens.names import NameMatcher
 from carejournal.lens.phrases import Match, PhraseMatcher, Words, words_of
@@ -18,6 +27,22 @@ from carejournal.lens.tolerant import Repairer, joined
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
 WRITTEN_WORD = re.compile(r"[a-z]+")  # a word as the lexicon writes it in a phrase
 MENTION_ONLY = "\x00mention"  # marks a match of a mention word, not of a phrase
+# "Ada's a hoist": a phrase "is a hoist" after a name's contracted "is" (the "'s" is dropped
+# from the name's form). Only where what follows cannot follow an owner ("a", "being"), and
+# never after words whose "'s" makes no person ("there's a lift", "it's a burden").
+CONTRACTED = frozenset(("a", "an", "being", "such"))
+# "Vic was rude and challenging": a phrase "was challenging" whose "was" is shared with the
+# words before it. BE_FIRST: the first words left out; COORDINATED: what may stand between.
+BE_FIRST = frozenset(("is", "was", "are", "were"))
+COORDINATED = frozenset(("and", "or"))
+CONTRACTION = re.compile(r"['\u2019]s\b")
+# Words that end the look back for a shared "was": someone or something it could be about.
+NOT_DESCRIBING = frozenset(
+    "he she they i we you it him her them who which that the a an his their my our your this "
+    "these those there".split())
+NOT_CONTRACTING = frozenset(
+    "there here it that this what where who which one everyone everything something "
+    "nothing today tonight life let that's".split())
 
 
 class Lens:
@@ -30,9 +55,19 @@ class Lens:
         self._names: NameMatcher[Rule] = NameMatcher()  # "let him" also finds "let Harry"
         self._tolerant: PhraseMatcher[Rule] = PhraseMatcher()  # "frequentflyer"
         self._mentions: PhraseMatcher[Rule] = PhraseMatcher()  # "why we call it contact"
+        # "is"/"was" phrases less that word: "Ada's a hoist", "was rude and challenging"
+        self._contracted: PhraseMatcher[Rule] = PhraseMatcher()
+        # "about = thing" rules: what a person does, said of a care thing ("Flat 3 wants his
+        # tea"); apart, so that they never shadow another rule's words
+        self._doings: PhraseMatcher[Rule] = PhraseMatcher()
         variants: list[tuple[str, ...]] = []
         for rule in lexicon.rules:
             if rule.id in self.disabled:
+                continue
+            if rule.about == "thing":
+                for words in rule.variants:
+                    self._doings.add(words, rule)
+                self._doings.add_exceptions(rule, rule.exception_variants)
                 continue
             for words in rule.variants:
                 self._matcher.add(words, rule)
@@ -40,6 +75,7 @@ class Lens:
                 variants.append(words)
             for words in rule.mention_variants:
                 self._mentions.add(words, rule)
+            self._add_contracted(rule)
             for words in joined(rule.variants):
                 self._tolerant.add(words, rule)
                 variants.append(words)
@@ -48,9 +84,24 @@ class Lens:
         self._matcher.finalise()
         self._names.finalise()
         self._mentions.finalise()
+        self._contracted.finalise()
+        self._doings.finalise()
         written = {word for rule in lexicon.rules for phrase in rule.phrases
                    for word in WRITTEN_WORD.findall(phrase.lower())}
         self._repairer = Repairer(variants, lexicon.spelling, written)
+
+    def _add_contracted(self, rule: Rule) -> None:
+        """The rule's phrases that start with "is" or "was" (BE_FIRST), less that word, with
+        its exceptions likewise."""
+        added = False
+        for words in rule.variants:
+            if len(words) > 1 and words[0] in BE_FIRST:
+                self._contracted.add(words[1:], rule)
+                added = True
+        if added:
+            self._contracted.add_exceptions(rule, [
+                words[1:] if words[0] in BE_FIRST else words
+                for words in rule.exception_variants if len(words) > 1])
 
     def phrase_matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
         """Every phrase of the lexicon in text as written (no names for pronouns), before
@@ -72,12 +123,54 @@ class Lens:
             busy = _covered(taken)
             more = [m for m in more if busy.isdisjoint(range(m[0], m[1] + 1))]
         named = self._names.find(sentence, taken)
+        contracted = self._contracted_spans(sentence, _covered(taken),
+                                            "'s" in text or "\u2019s" in text)
+        if contracted:
+            more = more + contracted if more else contracted
+        personified = self._personified(sentence, taken)
+        if personified:
+            more = more + personified if more else personified
         if not named and not more:
             return found
         starts, ends = toks.starts, toks.ends
         found += [Match(first, last, starts[first], ends[last], rule, words)
                   for first, last, rule, words in named + more]
         return sorted(found, key=lambda m: m.first)
+
+    def _contracted_spans(self, sentence: Sentence, busy: set[int], contractions: bool
+                          ) -> list[tuple[int, int, Rule, tuple[str, ...]]]:
+        """The "is" phrases found after a contracted "is" ("Ada's a hoist"), or sharing an
+        earlier "was" ("was rude and challenging"), where no other match is. Only the words
+        after "and", "or" and a "'s" are looked at, so this costs little."""
+        norms = sentence.words.norms
+        places = [at + 1 for at in compress(count(), map(COORDINATED.__contains__, norms))
+                  if _after_a_shared_be(sentence, at + 1)]
+        if contractions:
+            places += [at for at in _after_contractions(sentence) if at < len(norms)
+                       and norms[at] in CONTRACTED and _after_a_contraction(sentence, at)]
+        out = []
+        for at in sorted(set(places)):
+            span = self._contracted.span_at(sentence.words, at)
+            if span is not None and busy.isdisjoint(range(span[0], span[1] + 1)):
+                out.append(span)
+                busy = busy | set(range(span[0], span[1] + 1))
+        return out
+
+    def _personified(self, sentence: Sentence, taken: list[tuple[int, int]]
+                     ) -> list[tuple[int, int, Rule, tuple[str, ...]]]:
+        """For each doing of an "about = thing" rule, the care thing said to do it ("The
+        oxygen" in "The oxygen in room 10 was breathless"), where no other match is."""
+        out = []
+        busy: set[int] | None = None
+        for first, _, rule, words in self._doings.spans(sentence.words):
+            span = personified(sentence, first)
+            if span is None:
+                continue
+            busy = _covered(taken) if busy is None else busy
+            if busy.isdisjoint(range(span[0], span[1] + 1)):
+                out.append((span[0], span[1], rule, words))
+                busy.update(range(span[0], span[1] + 1))
+        return out
 
     def check(self, text: str, dismissed: Iterable[str] = (), words: Words | None = None,
               people: Iterable[str] = ()) -> list[Finding]:
@@ -152,6 +245,40 @@ class Lens:
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
+
+
+def _after_a_contraction(sentence: Sentence, at: int) -> bool:
+    """Whether the word before `at` is a name or noun with a contracted "is" ("Ada's")."""
+    if at == 0 or sentence.words.gap(at) != " ":
+        return False
+    before = sentence.raw(at - 1).lower().replace("\u2019", "'")
+    return before.endswith("'s") and before[:-2] not in NOT_CONTRACTING \
+        and sentence.words.norms[at - 1] not in NOT_CONTRACTING
+
+
+def _after_contractions(sentence: Sentence) -> list[int]:
+    """The words right after a word that ends in "'s" or "’s"."""
+    starts = sentence.words.starts
+    return [bisect_right(starts, found.start()) for found in CONTRACTION.finditer(sentence.text)]
+
+
+def _after_a_shared_be(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` follows "and" or "or" after words a "was" before them
+    describes ("Vic was rude and challenging", "was loud, rude or challenging")."""
+    norms = sentence.words.norms
+    if at < 3 or norms[at - 1] not in COORDINATED:
+        return False
+    back = at - 2
+    while back > max(0, at - 7):
+        word = norms[back]
+        if sentence.sentence_break(back + 1) or not word.isalpha():
+            return False
+        if word in BE_FIRST or word in ("being", "been"):
+            return back < at - 2
+        if word in NOT_DESCRIBING:
+            return False
+        back -= 1
+    return False
 
 
 def _covered(spans: Iterable[tuple[int, int]]) -> set[int]:

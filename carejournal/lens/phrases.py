@@ -20,11 +20,11 @@ from typing import Generic, TypeVar
 P = TypeVar("P")
 
 # A word: letters or digits, joined by apostrophes or invisible joiners ("client's", soft hyphens).
-# A ratio of staff ("2:1", "the 1:1s") is one word.
-WORD = re.compile(r"[^\W_]+(?:(?:['’\u00ad\u200b\u200c\u200d]+|(?<=\d):(?=\d))[^\W_]+)*")
+# A ratio of staff ("2:1", "the 1:1s") and a time ("12.30") are one word.
+WORD = re.compile(r"[^\W_]+(?:(?:['’\u00ad\u200b\u200c\u200d]+|(?<=\d)[:.](?=\d))[^\W_]+)*")
 # The same words in lowercased ASCII text (the only joiner there is the apostrophe), as a
 # split pattern: text between words, word, text between words, ...
-ASCII_SPLIT = re.compile(r"([a-z0-9]+(?:(?:'+|(?<=[0-9]):(?=[0-9]))[a-z0-9]+)*)")
+ASCII_SPLIT = re.compile(r"([a-z0-9]+(?:(?:'+|(?<=[0-9])[:.](?=[0-9]))[a-z0-9]+)*)")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # What may separate the words of one phrase in the text: spaces and hyphens, nothing else.
 JOIN = re.compile(r"[\s\-\u2010\u2011\u00a0]+")
@@ -288,6 +288,13 @@ class PhraseMatcher(Generic[P]):
             out.append(found)
             after = found[1] + 1
         return out
+
+    def span_at(self, toks: Words, index: int) -> _Span[P] | None:
+        """The match find would start at word index if it looked there alone, or None."""
+        norms = toks.norms
+        if index >= len(norms) or norms[index] not in self._firsts:
+            return None
+        return self._best(toks, index, self._candidates(norms, index))
 
     def _starts(self, norms: list[str]) -> Iterable[int]:
         """Where some phrase could start (its first word is there), in order; picked out

@@ -76,7 +76,7 @@ def test_a_source_needs_a_title_publisher_and_link(tmp_path: Path) -> None:
 
 def test_about_may_only_be_person(tmp_path: Path) -> None:
     lexicon = load_lexicon(write(tmp_path, rule("one", 'after = ["blog"]\nabout = "person"')
-                                 + rule("two", 'after = ["blog"]\nabout = "thing"')))
+                                 + rule("two", 'after = ["blog"]\nabout = "nobody"')))
     assert [(r.id, r.about) for r in lexicon.rules] == [("one", "person")]
 
 

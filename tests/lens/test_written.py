@@ -34,7 +34,13 @@ OWN = Path(__file__).with_name("engine_sentences.toml")
 # After the generalising round (rule words misspelt, run together or dotted; mention words;
 # who a word is about; the third round's sets, tests/lens/written/round3_*.toml): 0.996 and
 # 0.996 (held out: 0.893 and 0.851; round3, untuned 0.878 and 0.837, then 0.972 and 0.970;
-# traps2 1.000 and 0.985; fresh 0.976 and 0.988).
+# traps2 1.000 and 0.985; fresh 0.976 and 0.988). After the fourth round (a name's contracted
+# "is", a time written with a dot, a time or number before a thing, a care thing doing what a
+# person does, a "was" shared by joined words, people named by what they do or by a task;
+# tuned on round4 and round6, tests/lens/written/round4.toml and round6.toml, never on their
+# held halves): 0.996 and 0.996 (held out: 0.894 and 0.860, objectifying recall 0.690 ->
+# 0.759; round3 0.977 and 0.970; round4_held 0.918 and 0.770, unchanged; round6_held 0.764
+# and 0.625 -> 0.776 and 0.670).
 DEV_FLOORS = (0.98, 0.98)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
 # 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
@@ -119,6 +125,47 @@ def test_the_third_round() -> None:
     SCORES["round3"] = "\n".join(third.lines("round3"))
     if os.environ.get("CAREJOURNAL_LENS_MISSES") and third.misses:
         SCORES["round3 misses"] = "\n".join(third.misses)
+
+
+def _split_round(file: str, name: str, minimum: int) -> None:
+    """Scores a round split in two halves: NAME (tuned on, misses printed with
+    CAREJOURNAL_LENS_MISSES=1) and NAME_held (figures only, never read)."""
+    sentences = scoring.load([WRITTEN / file])
+    held = f"{name}_held"
+    assert {s.part for s in sentences} == {name, held} and len(sentences) >= minimum
+    scores = scoring.score(shipped_lens(), sentences, shown=(name,))
+    for part in (name, held):
+        SCORES[part] = "\n".join(scores[part].lines(part))
+    if os.environ.get("CAREJOURNAL_LENS_MISSES") and scores[name].misses:
+        SCORES[f"{name} misses"] = "\n".join(scores[name].misses)
+
+
+def test_the_fourth_round() -> None:
+    """tests/lens/written/round4.toml: a sixth, independent set (460 sentences), split by
+    alternating sentences within each group (each new group starting on the other half, so
+    the halves are even): "round4" (235, may be tuned on) and "round4_held" (225, only its
+    figures are ever printed). No floor is asserted.
+    Untuned figures (main at e1b56ab): round4 precision 0.860, recall 0.929
+    (92 found, 15 flagged wrongly, 7 missed), 24 of 26 mentions shown; round4_held precision
+    0.918, recall 0.770 (67 found, 6 flagged wrongly, 20 missed), 22 of 26 mentions shown.
+    After the round: round4 0.905 and 0.960 (95/10/4); round4_held 0.918 and 0.770
+    (unchanged: none of the round's mechanisms reached it)."""
+    _split_round("round4.toml", "round4", 400)
+
+
+def test_the_sixth_round() -> None:
+    """tests/lens/written/round6.toml: a seventh, independent set focused on objectifying and
+    othering, split like the fourth round: "round6" (may be tuned on) and "round6_held"
+    (only its figures are ever printed). No floor is asserted.
+    Untuned figures (main at e1b56ab): round6 (219 sentences) precision
+    0.734, recall 0.667 (58 found, 21 flagged wrongly, 29 missed), 15 of 24 mentions shown;
+    round6_held (224) precision 0.764, recall 0.625 (55 found, 17 flagged wrongly, 33
+    missed), 23 of 26 mentions shown. With this round's first changes (made before
+    the set was read): round6 precision 0.738,
+    recall 0.678 (59/21/28), round6_held unchanged. After the round: round6 0.857 and 0.966
+    (84/14/3), 23 of 24 mentions shown; round6_held 0.776 and 0.670 (59/17/29; objectifying
+    recall 0.531 -> 0.625, othering 0.600 -> 0.640), 23 of 26 mentions shown."""
+    _split_round("round6.toml", "round6", 300)
 
 
 def test_the_rewrite_pairs() -> None:
