@@ -74,13 +74,16 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff check carejournal tests scripts benchmarks
 	$(BIN)/mypy
 
-# The suite without the tests marked slow (see pyproject.toml): a few minutes.
+# The tests run in parallel, one process per core (at most 4), with pytest-xdist.
+PARALLEL := -n auto --maxprocesses 4
+
+# The suite without the tests marked slow (see pyproject.toml): about 8 minutes on 2 cores.
 test: lint pdftotext $(QM_FILES)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PARALLEL)
 
 # Everything, the slow crash, full-disk and benchmark-smoke tests too (about 20 minutes).
 test-all: lint pdftotext $(QM_FILES)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "slow or not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PARALLEL) -m "slow or not slow"
 
 # The whole suite at 20,000 entries, side by side with jrnl: prints the table and writes
 # benchmarks/RESULTS.md (about 15 minutes). A one-run smoke of it is part of `make test-all`.
