@@ -34,7 +34,10 @@ OWN = Path(__file__).with_name("engine_sentences.toml")
 DEV_FLOORS = (0.95, 0.95)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
 # 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
-# round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording)
+# round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording).
+# Round 5 (tests/lens/written/rewrites_round5.toml, 325 pairs written independently, split
+# alternately into "round5", tuned on, and "round5_held", never read): untouched, with dev
+# 0.861 and held out 0.491, round5 0.423 (69 of 163) and round5_held 0.321 (52 of 162).
 REWRITE_FLOOR = 0.7
 
 
@@ -114,16 +117,21 @@ def test_the_third_round() -> None:
 
 
 def test_the_rewrite_pairs() -> None:
+    """Every part's share is printed; the misses of "dev" and "round5" only, with
+    CAREJOURNAL_LENS_MISSES=1 (never those of "held_out" or "round5_held")."""
     paths = sorted(WRITTEN.glob("rewrites_*.toml"))
     if not paths:
         pytest.skip("no tests/lens/written/rewrites_*.toml yet")
-    scores = scoring.score_rewrites(shipped_lens(), scoring.load_pairs(paths))
+    scores = scoring.score_rewrites(shipped_lens(), scoring.load_pairs(paths),
+                                    shown=("dev", "round5"))
     for part, score in scores.items():
         if score.pairs:
             SCORES[f"rewrites {part}"] = score.line(part)
+    for part in ("dev", "round5"):  # never held_out or round5_held
+        misses = scores[part].misses if part in scores else []
+        if os.environ.get("CAREJOURNAL_LENS_MISSES") and misses:
+            SCORES[f"rewrites {part} misses"] = "\n".join(misses)
     dev = scores["dev"]
-    if os.environ.get("CAREJOURNAL_LENS_MISSES") and dev.misses:
-        SCORES["rewrites dev misses"] = "\n".join(dev.misses)
     assert dev.pairs, "the rewrite pairs have no development part"
     assert dev.share() >= REWRITE_FLOOR, dev.line("dev")
 
