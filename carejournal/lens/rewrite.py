@@ -13,7 +13,8 @@ refused) and sets the tense or number. Slots: {be} a form of be; {verb} one word
 him, her or them; {poss} his, her, their, my, our or your; {rest} the rest of the clause.
 A rewrite may use the slots it matched, a word ending in "+" (inflected like the pattern's),
 {do} and {have} (did/does/do and had/has/have in the pattern's tense), {their} and {them}
-(the sentence's possessive and object pronouns). A pattern's {noun} is one noun.
+(the sentence's possessive and object pronouns), {take} ("take" before a medicine, else
+"have") and {be}n't. A pattern's {noun} is one noun, its {med} one medicine ("inhalers").
 """
 
 from __future__ import annotations
@@ -138,6 +139,8 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         end, words = _verb_agrees(sentence, start, end, words)
         if words.endswith(" no") and sentence[end:].startswith(" of "):
             continue  # "a saying no of medication"
+        if _dangling_to(sentence, end, words):
+            continue  # "doesn't want to with the school"
         label = label or _short(words)
         start, end, words = _trimmed(sentence, start, end, words)
         new = sentence[:start] + words + sentence[end:]
@@ -149,6 +152,21 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         seen.add(new)
         out.append(Rewrite(label, new, first + start, first + end, words, span))
     return out
+
+
+PREPOSITIONS = frozenset({"with", "from", "at", "about", "in", "on", "towards", "toward", "by",
+                          "for", "of", "into", "to", "during", "around"})
+MEDICINE = re.compile(r"\b(?:tablets?|pills?|meds|medications?|medicines?|insulin|inhalers?|"
+                      r"antibiotics|capsules?|tabs|doses?|injections?|eye ?drops|patch(?:es)?)\b",
+                      re.IGNORECASE)
+
+
+def _dangling_to(sentence: str, end: int, words: str) -> bool:
+    """Whether new words end in "to" with no verb to follow: a preposition comes next."""
+    if not (words.endswith(" to") or words == "to"):
+        return False
+    following = NEXT_WORD.match(sentence, end)
+    return following is None or following.group(1).lower() in PREPOSITIONS
 
 
 GERUND = re.compile(r"\s+([A-Za-z]+ing)\b")
@@ -224,6 +242,45 @@ def _varied(sentence: str, candidates: list[tuple[str, int, int, str]]
         out.append((label, start, end, new))
         if person and new.lower().startswith("someone "):
             out.append(("", start, end, _cased(new, person + new[len("someone"):])))
+        out.extend(_predicates(sentence, start, end, new))
+        if new.startswith("people ") and re.search(r"\b(?:all|both)\s+$", sentence[:start],
+                                                   re.IGNORECASE):
+            out.append(("", start, end, "the " + new))  # "all the people we support"
+    return out
+
+
+BE_BEFORE = re.compile(r"\b(is|was|are|were)\s+(?:(?:a|an)\s+)?$", re.IGNORECASE)
+PERSON_WITH = re.compile(r"^(?:a |an )?(?:person|someone|people) (with|living with|who) ?(.*)$",
+                         re.IGNORECASE)
+
+
+def _predicates(sentence: str, start: int, end: int, new: str
+                ) -> list[tuple[str, int, int, str]]:
+    """After "is", a person described is said plainly: "is someone with an alcohol problem"
+    -> "has an alcohol problem", "is a person living with Parkinson's" -> "is living with
+    Parkinson's" and "has Parkinson's", "is someone who self-harms" -> "self-harms"."""
+    before = BE_BEFORE.search(sentence, 0, start)
+    found = PERSON_WITH.match(new)
+    if before is None or found is None or found.group(2).lower() in ("it", "them"):
+        return []
+    be, how, rest = before.group(1), found.group(1).lower(), found.group(2)
+    tag = BE[be.lower()]
+    at = before.start(1)
+    out = []
+    if how == "who":
+        words = rest.split()
+        if not words:
+            return []
+        if tag == "VBD":
+            lemma = _lemma(words[0])
+            past = _inflect(lemma, "VBD") if lemma else None
+            if past is None:
+                return []
+            words[0] = past
+        return [("", at, end, " ".join(words))]
+    if how == "living with":
+        out.append(("", at, end, f"{be} living with {rest}".rstrip()))
+    out.append(("", at, end, f"{HAVE[tag]} {rest}".rstrip()))
     return out
 
 
@@ -287,10 +344,11 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
         if match is None:
             continue
         start, end = tokens[match.first].start, match.end
+        noun_after = match.last < len(tokens) and tokens[match.last].low in PERSON_NOUNS
         for alternative in alternatives:
             words = _fill(alternative, match, sentence)
-            if words is None:
-                continue
+            if words is None or noun_after and PERSON_WITH.match(words):
+                continue  # "the mentally handicapped lads": never "people with ... lads"
             done = end
             if pattern[0] == "{be}" and "{be}" not in alternative:
                 done, words = _agent_with(sentence, end, words)  # "went out ... with the team"
@@ -298,7 +356,57 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
         break  # the first pattern that fits is the one meant
     if not rule.rewrites:
         out.extend(_plain(rule, sentence, tokens, covered))
+    return out + _noun_with(rule, sentence, tokens, covered)
+
+
+PERSON_NOUNS = frozenset({
+    "man", "men", "woman", "women", "lady", "ladies", "lad", "lads", "boy", "boys", "girl",
+    "girls", "gentleman", "gentlemen", "gent", "gents", "kid", "kids", "child", "children",
+    "person", "people", "chap", "chaps", "fella", "fellas", "bloke", "blokes", "youngster",
+    "youngsters", "son", "daughter", "teenager", "teenagers", "adult", "adults"})
+WITH_ALTERNATIVE = re.compile(
+    r"^(?:a |an |the )?(?:person|people|someone) (with|living with) (.+)$")
+
+
+def _noun_with(rule: Rule, sentence: str, tokens: list[Token],
+               covered: list[int]) -> list[tuple[str, int, int, str]]:
+    """A label before the word for the person goes after it, with "with": "the dementia
+    lady" -> "the lady with dementia", "the mentally handicapped lads" -> "the lads with a
+    learning disability" (from an alternative "person with a learning disability")."""
+    if rule.category not in LABEL_CATEGORIES:
+        return []
+    first, last = covered[0], covered[-1]
+    if tokens[first].low in DETERMINERS:
+        first += 1
+    noun = tokens[last]
+    if noun.low in PERSON_NOUNS and first < last:  # the finding holds the person's word
+        condition = sentence[tokens[first].start:tokens[last - 1].end]
+        if not all(t.low not in PERSON_NOUNS for t in tokens[first:last]):
+            return []
+        start = tokens[first].start
+        return [("", start, noun.end, f"{_cased(condition, noun.text, first == 0)} {how} "
+                 f"{_uncased(condition, first == 0)}") for how in ("with", "living with")]
+    after = last + 1
+    if after >= len(tokens) or tokens[after].low not in PERSON_NOUNS \
+            or sentence[tokens[last].end:tokens[after].start] != " ":
+        return []
+    out = []
+    for alternative in rule.alternatives:
+        found = WITH_ALTERNATIVE.match(alternative)
+        if found:
+            start = tokens[first].start
+            word = _cased(sentence[start:], tokens[after].text, first == 0)
+            out.append(("", start, tokens[after].end,
+                        f"{word} {found.group(1)} {found.group(2)}"))
     return out
+
+
+def _uncased(words: str, at_start: bool) -> str:
+    """A condition that began the sentence, as it reads inside it ("Dementia lady" -> "lady
+    with dementia"); a name's condition keeps its capital ("Parkinson's")."""
+    if at_start and not words.split()[0].endswith(("'s", "’s")):
+        return words[:1].lower() + words[1:]
+    return words
 
 
 LABEL_CATEGORIES = frozenset(("labels", "medicalising", "objectifying"))
@@ -420,6 +528,8 @@ def _same_shape(head: str, words: list[str], following: list[Token]) -> bool:
         return False  # "he is wheelchair-bound" -> "he is wheelchair user"
     clause = {" I ", " we ", " who ", " that "}
     next_word = following[0].low if following else ""
+    if next_word in PERSON_NOUNS and "NOUN" in kinds:
+        return False  # "the handicapped lads" -> never "the people with ... lads"
     return not (any(c in f" {' '.join(words)} " for c in clause)
                 and next_word in ("i", "we", "who", "that", "you", "they", "he", "she"))
 
@@ -563,6 +673,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             elif name == "noun" and (_is_noun(token.low) or (
                     token.text.isupper() and len(token.text) > 1)):  # "a COPD sufferer"
                 pass
+            elif name == "med" and MEDICINE.fullmatch(token.low):
+                pass
             elif name == "pron" and token.low in PRONOUNS:
                 pass
             elif name == "poss" and token.low in POSSESSIVES:
@@ -597,8 +709,8 @@ def _name_end(tokens: list[Token], at: int) -> int | None:
     """Where a person's name starting at token `at` ends (one past its last token): a
     capitalised word inside the sentence, with a title's name after it ("Mrs Begum")."""
     token = tokens[at]
-    if at == 0 or not token.text[:1].isupper() or token.low in NOT_A_NAME:
-        return None
+    if at == 0 or not token.text[:1].isupper() or token.low.split("'")[0] in NOT_A_NAME:
+        return None  # "I've" is not a name either
     end = at + 1
     if token.low in TITLES and end < len(tokens) and tokens[end].text[:1].isupper():
         end += 1
@@ -623,7 +735,7 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
             out.append(inflected)
         else:
             out.append(word)
-    text = " ".join(out)
+    text = " ".join(out).replace("amn't", "am not")  # "{be}n't" after "I am"
     subject = match.slots.get("subject")
     if subject is not None:  # "She's attention seeking" -> "She needs reassurance"
         be = match.slots["be"]
@@ -647,6 +759,8 @@ def _slot_value(name: str, match: Match, sentence: str) -> str | None:
         return HAVE.get(match.tag)
     if name == "their":
         return _possessive_pronoun(sentence)
+    if name == "take":  # "chose not to take his tablets", "chose not to have her lunch"
+        return "take" if MEDICINE.search(match.slots.get("rest", "")) else "have"
     if name == "them":
         return {"m": "him", "f": "her"}.get(_pronoun_gender(sentence), "them")
     return None
@@ -712,7 +826,7 @@ def _tag(form: str, lemma: str, tokens: list[Token], at: int) -> str:
     if not tags:
         tags = {"VBD"} if form.endswith("ed") else {"VBG"} if form.endswith("ing") else \
             {"VBZ"} if form.endswith("s") else {"VBP"}
-    if "VBD" in tags and "VBN" in tags:
+    if "VBD" in tags and ("VBN" in tags or before in PERFECT):  # "has absconded": VBN
         return "VBN" if before in PERFECT else "VBD"
     if tags & {"VB", "VBP"}:
         return "VB" if before in MODALS else "VBP"
