@@ -396,3 +396,45 @@ def test_a_plural_made_one_takes_the_verb_with_it(lens: Lens) -> None:
                                         "challenging-behaviour", ("Liam",))]
     assert "Liam's distress has calmed down." in said
     assert "Liam's signs of distress have calmed down." in said  # "signs" is still plural
+
+
+@pytest.mark.parametrize(("text", "rule", "people", "expected"), [
+    # a clause for the common blame and power verbs, in the matched tense
+    ("Jim was allowed to go to the pub.", "allowed-to", (), "Jim chose to go to the pub."),
+    ("Pat was made to wait for her tea.", "made-family", (), "Pat had to wait for her tea."),
+    ("Vi was fed by the night staff.", "feeding", (), "Vi had help to eat from the night staff."),
+    ("He refused his dinner.", "refuses", (), "He chose not to have his dinner."),
+    ("He refused his insulin.", "refuses", (), "He chose not to take his insulin."),
+    ("She is refusing her bath.", "refuses", (), "She doesn't want her bath."),
+    ("Len was uncooperative with the GP.", "uncooperative", (), "Len didn't agree with the GP."),
+    ("Ria is noncompliant with her inhaler.", "non-compliant", (),
+     "Ria isn't using her inhaler."),
+    ("Sam has absconded from the unit.", "absconded", (), "Sam has gone missing from the unit."),
+    # a label before the person's word goes after it, with "with"
+    ("We met the mentally handicapped girls at the club.", "handicapped", (),
+     "We met the girls with a learning disability at the club."),
+    ("The dementia man on the corner was calling out.", "condition-as-person", (),
+     "The man with dementia on the corner was calling out."),
+    # "is someone with X" said plainly
+    ("Ken is an alcoholic, his son says.", "addict", (),
+     "Ken has an alcohol problem, his son says."),
+    ("Amy is a self-harmer.", "self-harmer", (), "Amy self-harms."),
+    ("All SUs had lunch in the garden.", "service-user", (),
+     "All the people we support had lunch in the garden."),
+])
+def test_clauses_and_the_grammar_around_a_label(lens: Lens, text: str, rule: str,
+                                                people: tuple[str, ...], expected: str) -> None:
+    sentences = [r.sentence for r in offered(lens, text, rule, people)]
+    assert expected in sentences, sentences
+
+
+def test_no_rewrite_leaves_a_to_without_its_verb_or_a_label_before_the_persons_word(
+        lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Bill was uncooperative with the nurse.",
+                                        "uncooperative", ("Bill",))]
+    assert said and not any("to with" in s for s in said)
+    said = [r.sentence for r in offered(lens, "We got the mentally handicapped lads to help.",
+                                        "handicapped")]
+    assert said and not any("disability lads" in s for s in said)
+    said = [r.sentence for r in offered(lens, "Mick is a case I've had for years.", "case")]
+    assert "Mick is I've had for years." not in said  # "I've" is not a name
