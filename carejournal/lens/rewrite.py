@@ -14,7 +14,8 @@ him, her or them; {poss} his, her, their, my, our or your; {rest} the rest of th
 A rewrite may use the slots it matched, a word ending in "+" (inflected like the pattern's),
 {do} and {have} (did/does/do and had/has/have in the pattern's tense), {their} and {them}
 (the sentence's possessive and object pronouns), {take} ("take" before a medicine, else
-"have") and {be}n't. A pattern's {noun} is one noun, its {med} one medicine ("inhalers").
+"have"), {man} and {woman} (each unless the sentence's pronouns say otherwise) and {be}n't.
+A pattern's {noun} is one noun, its {med} one medicine ("inhalers"), its {num} a number.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ CONTRACTION = re.compile(r"['’](?:s|re|d|ll|m|ve)$")
 NOT_AN_OBJECT = frozenset({
     "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
     "once", "at", "in", "on", "when", "because", "after", "before", "until", "for", "with",
-    "during", "all", "every", "as", "this", "that", "later", "earlier", "outright", "point",
+    "during", "every", "as", "this", "that", "later", "earlier", "outright", "point",
     "completely", "totally", "straight", "so", "but", "and", "or", "if", "while", "though"})
 
 
@@ -203,7 +204,8 @@ def _infinitive_after(sentence: str, end: int, words: str) -> tuple[int, str]:
     """New words ending in "to" take a verb, not a gerund, after them: "persuades her mum to
     bring", not "to bringing" (the span then takes the verb in)."""
     inside = TO_GERUND.search(words)
-    if inside and not re.search(rf"\b{inside.group()}\b", sentence):  # from "into bringing"
+    if inside and not re.search(rf"\b{inside.group()}\b", sentence) \
+            and not re.search(r"\bno to \w+ing\b", words):  # from "into bringing"
         lemma = _lemma(inside.group(1))
         if lemma:
             words = words[:inside.start(1)] + lemma + words[inside.end(1):]
@@ -339,10 +341,12 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
     apposed = _appositive(rule, sentence, tokens, covered)
     if apposed:
         return out + apposed  # "my patient Mrs Begum": any other word before a name reads wrong
-    for pattern, alternatives in _parsed(rule.rewrites):
-        match = _match(pattern, sentence, tokens, covered)
-        if match is None:
-            continue
+    parsed = _parsed(rule.rewrites)
+    found = [(p, a, m) for p, a in parsed for m in [_match(p, sentence, tokens, covered)] if m]
+    if not found:  # "contact was cancelled": a pattern for its first words will do
+        found = [(p, a, m) for p, a in parsed
+                 for m in [_match(p, sentence, tokens, covered, whole=False)] if m]
+    for pattern, alternatives, match in found:
         start, end = tokens[match.first].start, match.end
         noun_after = match.last < len(tokens) and tokens[match.last].low in PERSON_NOUNS
         for alternative in alternatives:
@@ -604,12 +608,13 @@ def _parsed(lines: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
 
 
 def _match(pattern: list[str], sentence: str, tokens: list[Token],
-           covered: list[int]) -> Match | None:
-    """The pattern matched around the finding's words, or None."""
+           covered: list[int], whole: bool = True) -> Match | None:
+    """The pattern matched around the finding's words (or, not whole, its first word)."""
     for begin in range(max(0, covered[0] - 3), covered[0] + 2):
         match = _match_at(pattern, sentence, tokens, begin)
         lead = 1 if tokens[covered[0]].low in DETERMINERS else 0  # "The disabled toilet"
-        if match and match.first <= covered[0] + lead and match.last >= covered[-1] + 1:
+        last = covered[-1] if whole else covered[0]
+        if match and match.first <= covered[0] + lead and match.last >= last + 1:
             return match
     return None
 
@@ -636,7 +641,7 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         if word == "{rest}":
             if at >= len(tokens):
                 return None
-            if tokens[at].low in NOT_AN_OBJECT:
+            if tokens[at].low in NOT_AN_OBJECT or _all_day(tokens, at):
                 return None  # "refused again" is not "said no to again"
             start = tokens[at].start
             stop = CLAUSE_END.search(sentence, start)
@@ -675,6 +680,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
                 pass
             elif name == "med" and MEDICINE.fullmatch(token.low):
                 pass
+            elif name == "num" and token.low.isdigit():
+                pass
             elif name == "pron" and token.low in PRONOUNS:
                 pass
             elif name == "poss" and token.low in POSSESSIVES:
@@ -695,6 +702,15 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
         end = token.end
         at += 1
     return Match(begin, at, end, slots, tag, possessive)
+
+
+TIMES = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "weekend",
+                   "along", "the", "over", "that", "this", "of"})
+
+
+def _all_day(tokens: list[Token], at: int) -> bool:
+    """Whether "all" begins a time ("refused all day"), not an object ("all fluids")."""
+    return tokens[at].low == "all" and (at + 1 >= len(tokens) or tokens[at + 1].low in TIMES)
 
 
 def _contracted_be(low: str) -> bool:
@@ -759,6 +775,11 @@ def _slot_value(name: str, match: Match, sentence: str) -> str | None:
         return HAVE.get(match.tag)
     if name == "their":
         return _possessive_pronoun(sentence)
+    if name in ("man", "woman"):  # "the man in bed 4": either, unless the sentence says
+        gender = _pronoun_gender(sentence)
+        if gender == {"man": "f", "woman": "m"}[name]:
+            return None
+        return name
     if name == "take":  # "chose not to take his tablets", "chose not to have her lunch"
         return "take" if MEDICINE.search(match.slots.get("rest", "")) else "have"
     if name == "them":
