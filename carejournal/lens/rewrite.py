@@ -245,13 +245,14 @@ def _varied(sentence: str, candidates: list[tuple[str, int, int, str]]
         if person and new.lower().startswith("someone "):
             out.append(("", start, end, _cased(new, person + new[len("someone"):])))
         out.extend(_predicates(sentence, start, end, new))
-        if new.startswith("people ") and re.search(r"\b(?:all|both)\s+$", sentence[:start],
+        if new.startswith("people ") and re.search(r"\ball\s+$", sentence[:start],
                                                    re.IGNORECASE):
             out.append(("", start, end, "the " + new))  # "all the people we support"
     return out
 
 
-BE_BEFORE = re.compile(r"\b(is|was|are|were)\s+(?:(?:a|an)\s+)?$", re.IGNORECASE)
+BE_BEFORE = re.compile(r"(?:\b(is|was|are|were)|(?<=\w)['’](s))\s+(?:(?:a|an)\s+)?$",
+                       re.IGNORECASE)
 PERSON_WITH = re.compile(r"^(?:a |an )?(?:person|someone|people) (with|living with|who) ?(.*)$",
                          re.IGNORECASE)
 
@@ -265,25 +266,25 @@ def _predicates(sentence: str, start: int, end: int, new: str
     found = PERSON_WITH.match(new)
     if before is None or found is None or found.group(2).lower() in ("it", "them"):
         return []
-    be, how, rest = before.group(1), found.group(1).lower(), found.group(2)
+    how, rest = found.group(1).lower(), found.group(2)
+    if before.group(1) is None:  # "Ida's a person who needs" -> "Ida needs"
+        be, at, space = "is", before.start(2) - 1, " "
+    else:
+        be, at, space = before.group(1), before.start(1), ""
+    return [("", at, end, space + words) for words in _said_plainly(be, how, rest)]
+
+
+def _said_plainly(be: str, how: str, rest: str) -> list[str]:
+    """The predicate for "is a person with/living with/who ...", in be's tense."""
     tag = BE[be.lower()]
-    at = before.start(1)
-    out = []
     if how == "who":
         words = rest.split()
-        if not words:
-            return []
-        if tag == "VBD":
+        if words and tag == "VBD":
             lemma = _lemma(words[0])
-            past = _inflect(lemma, "VBD") if lemma else None
-            if past is None:
-                return []
-            words[0] = past
-        return [("", at, end, " ".join(words))]
-    if how == "living with":
-        out.append(("", at, end, f"{be} living with {rest}".rstrip()))
-    out.append(("", at, end, f"{HAVE[tag]} {rest}".rstrip()))
-    return out
+            words[0] = (_inflect(lemma, "VBD") if lemma else None) or ""
+        return [" ".join(words)] if words and words[0] else []
+    living = [f"{be} living with {rest}".rstrip()] if how == "living with" else []
+    return living + [f"{HAVE[tag]} {rest}".rstrip()]
 
 
 def _short(words: str) -> str:
@@ -568,6 +569,8 @@ def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
     if _noun_number(head.low) == "NNS" and not _possessive(head.low):
         return []
     first, last = covered[0], _label_end(tokens, covered)
+    while last > first and tokens[last].low in AFTER_LABEL:
+        last -= 1  # "the transfer from Ward 9" -> "Mr Obi from Ward 9"
     head = tokens[last]
     if first > 0 and tokens[first - 1].low in DETERMINERS:
         first -= 1
@@ -757,7 +760,12 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
         be = match.slots["be"]
         text = text.replace(be, f"{subject} {_uncontracted(be)}", 1) if be in text \
             else f"{subject} {text}"
+    if match.possessive and CLAUSE_WORDS & set(text.split()[1:]):
+        return None  # never "the person I support's daughter"
     return _possessed(text, match.possessive) if match.possessive else text
+
+
+CLAUSE_WORDS = frozenset({"I", "we", "who", "that", "you", "they"})
 
 
 def _uncontracted(word: str) -> str:

@@ -438,3 +438,26 @@ def test_no_rewrite_leaves_a_to_without_its_verb_or_a_label_before_the_persons_w
     assert said and not any("disability lads" in s for s in said)
     said = [r.sentence for r in offered(lens, "Mick is a case I've had for years.", "case")]
     assert "Mick is I've had for years." not in said  # "I've" is not a name
+
+
+@pytest.mark.parametrize(("text", "rule", "people", "expected"), [
+    ("Dot's a feeder at tea time.", "feeding", (), "Dot needs support to eat at tea time."),
+    ("Bed 9 said she was cold.", "bed-number", (), "The woman in bed 9 said she was cold."),
+    ("Ivy's contact was cancelled on Friday.", "family-contact", ("Ivy",),
+     "Ivy's family time was cancelled on Friday."),
+    ("The transfer from Ward 2 came up at noon.", "person-as-transfer", ("Mr Lee",),
+     "Mr Lee from Ward 2 came up at noon."),
+])
+def test_a_predicate_a_room_and_a_finding_longer_than_its_pattern(
+        lens: Lens, text: str, rule: str, people: tuple[str, ...], expected: str) -> None:
+    """"'s a person who" is said plainly, a bed is the man or woman in it (by the pronouns),
+    a pattern for a finding's first words will do, and a label's preposition stays."""
+    sentences = [r.sentence for r in offered(lens, text, rule, people)]
+    assert expected in sentences, sentences
+    if rule == "bed-number":
+        assert not any("man in bed" in s and "woman" not in s for s in sentences)
+
+
+def test_a_possessive_never_follows_a_clause(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "The client's daughter rang.", "client")]
+    assert said and not any("support's" in s for s in said)
