@@ -339,6 +339,7 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
                 people: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """(label, start, end, words) in the sentence, before agreement and checking."""
     out = _named(rule, sentence, tokens, covered, people)  # their name first, where known
+    out += _vocative(rule, sentence, tokens, covered)
     apposed = _appositive(rule, sentence, tokens, covered)
     if apposed:
         return out + apposed  # "my patient Mrs Begum": any other word before a name reads wrong
@@ -415,6 +416,23 @@ def _uncased(words: str, at_start: bool) -> str:
 
 
 LABEL_CATEGORIES = frozenset(("labels", "medicalising", "objectifying"))
+
+
+def _vocative(rule: Rule, sentence: str, tokens: list[Token],
+              covered: list[int]) -> list[tuple[str, int, int, str]]:
+    """Words said to a child, opening a note before the person's name and a comma, are left
+    out: "Good boy Arthur, ate all his dinner" -> "Arthur ate all his dinner"."""
+    after = covered[-1] + 1
+    if rule.category != "infantilising" or covered[0] != 0 or after >= len(tokens):
+        return []
+    name_end = _name_end(tokens, after)
+    if name_end is None:
+        return []
+    comma = tokens[name_end - 1].end
+    if not sentence.startswith(",", comma):
+        return []
+    name = sentence[tokens[after].start:comma]
+    return [("", 0, comma + 1, name)]
 
 
 def _appositive(rule: Rule, sentence: str, tokens: list[Token],

@@ -461,3 +461,19 @@ def test_a_predicate_a_room_and_a_finding_longer_than_its_pattern(
 def test_a_possessive_never_follows_a_clause(lens: Lens) -> None:
     said = [r.sentence for r in offered(lens, "The client's daughter rang.", "client")]
     assert said and not any("support's" in s for s in said)
+
+
+@pytest.mark.parametrize(("text", "rule", "people", "expected"), [
+    ("Good girl Mrs Shah, took all her tablets.", "good-girl", (),
+     "Mrs Shah took all her tablets."),
+    ("Nell was quiet at tea and sulking.", "child-words", ("Nell",),
+     "Nell was quiet at tea and upset."),
+    ("Alf is like a big kid at Christmas.", "child-words", ("Alf",),
+     "Alf gets really excited at Christmas."),
+    ("She is a little angel.", "pet-names", (), "She is a lovely woman."),
+])
+def test_words_said_to_a_child_are_left_out_or_said_as_to_an_adult(
+        lens: Lens, text: str, rule: str, people: tuple[str, ...], expected: str) -> None:
+    sentences = [r.sentence for r in offered(lens, text, rule, people)]
+    assert expected in sentences, sentences
+    assert "a lovely man" not in " ".join(sentences)  # "she": never "a lovely man"
