@@ -937,9 +937,15 @@ def _vowel_sound(words: str) -> bool:
 
 
 def _pronoun_gender(text: str) -> str:
-    words = {CONTRACTION.sub("", w.lower()) for w in TOKEN.findall(text)}  # "she's": she
+    """"m", "f", "both" or "" by the pronouns of a text; by its titles where it has none
+    ("Mr Obi needs two staff with him")."""
+    found = TOKEN.findall(text)
+    words = {CONTRACTION.sub("", w.lower()) for w in found}  # "she's": she
     male, female = bool(words & {"he", "him", "his", "himself"}), \
         bool(words & {"she", "her", "hers", "herself"})
+    if not (male or female):
+        titles = set(found)  # as a title is written: "Ms", never "MS" (a condition)
+        male, female = bool(titles & {"Mr"}), bool(titles & {"Mrs", "Ms", "Miss"})
     return "m" if male and not female else "f" if female and not male else \
         "" if not (male or female) else "both"
 

@@ -477,3 +477,12 @@ def test_words_said_to_a_child_are_left_out_or_said_as_to_an_adult(
     sentences = [r.sentence for r in offered(lens, text, rule, people)]
     assert expected in sentences, sentences
     assert "a lovely man" not in " ".join(sentences)  # "she": never "a lovely man"
+
+
+def test_a_title_says_him_or_her_where_no_pronoun_does(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Mr Obi is a two-to-one in the community.",
+                                        "two-to-one")]
+    assert "Mr Obi needs two staff with him in the community." in said
+    said = [r.sentence for r in offered(lens, "You can't expect much from people like Marlon.",
+                                        "people-like-that", ("Marlon",))]
+    assert "You can't expect much from Marlon." in said
