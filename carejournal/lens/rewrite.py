@@ -356,6 +356,9 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
             if words is None or noun_after and PERSON_WITH.match(words):
                 continue  # "the mentally handicapped lads": never "people with ... lads"
             done = end
+            if pattern[0] == "{be}" and "{be}" not in alternative \
+                    and _next_low(tokens, match.last - 1) in AFTER_ADJECTIVE:
+                continue  # "was manipulative with staff": never "asked different staff with"
             if pattern[0] == "{be}" and "{be}" not in alternative:
                 done, words = _agent_with(sentence, end, words)  # "went out ... with the team"
             out.append(("", start, done, _cased(sentence[start:done], words, start == 0)))
@@ -500,6 +503,8 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
             if tag.startswith("VB") and tag != "VBP":
                 words[0] = _inflect(_lemma(words[0]) or words[0], tag) or words[0]
             elif be and not verb:  # "is manipulative" -> "asks different staff"
+                if _next_low(tokens, covered[-1]) in PREPOSITIONS and len(words) > 1:
+                    continue  # never "asked different staff with the night staff"
                 start = tokens[first - 1].start
                 words[0] = be if words[0] in BE else (
                     _inflect(_lemma(words[0]) or words[0], BE[be]) or words[0])
@@ -520,6 +525,13 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         text = _cased(sentence[start:end], " ".join(words), start == 0)
         out.append(("", start, end, _possessed(text, possessive)))
     return out
+
+
+AFTER_ADJECTIVE = frozenset({"with", "towards", "toward", "about"})
+
+
+def _next_low(tokens: list[Token], at: int) -> str:
+    return tokens[at + 1].low if at + 1 < len(tokens) else ""
 
 
 def _plural(words: list[str]) -> list[str]:
@@ -658,7 +670,7 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
               begin: int) -> Match | None:
     at, slots, tag, possessive = begin, {}, "", ""
     end = 0
-    for word in pattern:
+    for index, word in enumerate(pattern):
         if word == "{rest}":
             if at >= len(tokens):
                 return None
@@ -710,6 +722,10 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             elif name != "verb" or token.low in PRONOUNS:
                 return None
             slots[name] = token.text
+            if name == "be" and _intensified(pattern[index + 1:], tokens, at + 1):
+                at += 1  # "is very attention seeking" as "{be} attention seeking"
+                slots["very"] = tokens[at].text
+                token = tokens[at]
         elif word.endswith("+"):
             lemma = word[:-1].lower()
             if lemma != _base(token.low) and lemma not in _lemmas(_base(token.low)):
@@ -732,6 +748,16 @@ TIMES = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "w
 def _all_day(tokens: list[Token], at: int) -> bool:
     """Whether "all" begins a time ("refused all day"), not an object ("all fluids")."""
     return tokens[at].low == "all" and (at + 1 >= len(tokens) or tokens[at + 1].low in TIMES)
+
+
+INTENSIFIERS = frozenset({"very", "so", "really", "quite", "extremely", "rather", "too",
+                          "incredibly", "particularly", "increasingly", "often", "sometimes"})
+
+
+def _intensified(rest: list[str], tokens: list[Token], at: int) -> bool:
+    """Whether an intensifier the pattern does not name follows its "be"."""
+    return bool(rest) and at < len(tokens) and tokens[at].low in INTENSIFIERS \
+        and rest[0].lower() != tokens[at].low and not rest[0].startswith("{")
 
 
 def _contracted_be(low: str) -> bool:
@@ -772,6 +798,10 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
             out.append(inflected)
         else:
             out.append(word)
+    very = match.slots.get("very")
+    if very and len(out) == 2 and alternative.startswith("{be} ") \
+            and (_kinds(out[1].lower()) & {"ADJ"} or out[1].endswith("ed")):
+        out.insert(1, very.lower())  # "is very upset"; otherwise it goes: "needs reassurance"
     text = " ".join(out).replace("amn't", "am not")  # "{be}n't" after "I am"
     subject = match.slots.get("subject")
     if subject is not None:  # "She's attention seeking" -> "She needs reassurance"

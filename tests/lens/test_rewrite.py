@@ -486,3 +486,16 @@ def test_a_title_says_him_or_her_where_no_pronoun_does(lens: Lens) -> None:
     said = [r.sentence for r in offered(lens, "You can't expect much from people like Marlon.",
                                         "people-like-that", ("Marlon",))]
     assert "You can't expect much from Marlon." in said
+
+
+def test_an_intensifier_after_be_is_kept_with_an_adjective_and_dropped_otherwise(
+        lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Sam is very attention seeking.",
+                                        "attention-seeking", ("Sam",))]
+    assert "Sam needs reassurance." in said
+    said = [r.sentence for r in offered(lens, "Gail was really uncooperative.", "uncooperative",
+                                        ("Gail",))]
+    assert "Gail was really upset." in said
+    said = [r.sentence for r in offered(lens, "She was manipulative with the night staff.",
+                                        "manipulative")]
+    assert said and not any("staff with" in s for s in said)
