@@ -357,7 +357,8 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
                 continue  # "the mentally handicapped lads": never "people with ... lads"
             done = end
             if pattern[0] == "{be}" and "{be}" not in alternative \
-                    and _next_low(tokens, match.last - 1) in AFTER_ADJECTIVE:
+                    and (_next_low(tokens, match.last - 1) in AFTER_ADJECTIVE
+                         or _adjective_follows(tokens, match.last - 1)):
                 continue  # "was manipulative with staff": never "asked different staff with"
             if pattern[0] == "{be}" and "{be}" not in alternative:
                 done, words = _agent_with(sentence, end, words)  # "went out ... with the team"
@@ -503,7 +504,8 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
             if tag.startswith("VB") and tag != "VBP":
                 words[0] = _inflect(_lemma(words[0]) or words[0], tag) or words[0]
             elif be and not verb:  # "is manipulative" -> "asks different staff"
-                if _next_low(tokens, covered[-1]) in PREPOSITIONS and len(words) > 1:
+                if _next_low(tokens, covered[-1]) in PREPOSITIONS and len(words) > 1 \
+                        or _adjective_follows(tokens, covered[-1]):
                     continue  # never "asked different staff with the night staff"
                 start = tokens[first - 1].start
                 words[0] = be if words[0] in BE else (
@@ -528,6 +530,18 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
 
 
 AFTER_ADJECTIVE = frozenset({"with", "towards", "toward", "about"})
+
+
+def _adjective_follows(tokens: list[Token], at: int) -> bool:
+    """Whether "and" or "or" and an adjective follow ("lazy and unmotivated"): a verb phrase
+    cannot stand for the first of them."""
+    if _next_low(tokens, at) not in ("and", "or") or at + 2 >= len(tokens):
+        return False
+    word = tokens[at + 2].low
+    kinds = _kinds(word)
+    if not kinds:  # "unmotivated": not in the tables, but shaped like an adjective
+        return word.endswith(("ed", "ive", "ful", "ous", "able", "ible", "less"))
+    return "ADJ" in kinds and "VERB" not in kinds
 
 
 def _next_low(tokens: list[Token], at: int) -> str:
@@ -793,8 +807,8 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
             out.append(word.replace(slot.group(), value))
         elif word.endswith("+"):
             inflected = _inflect(word[:-1], match.tag) if match.tag else word[:-1]
-            if inflected is None:
-                return None
+            if inflected is None or match.tag == "VBG" and word[:-1] in STATIVE:
+                return None  # never "is having dementia"
             out.append(inflected)
         else:
             out.append(word)
@@ -813,6 +827,7 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
     return _possessed(text, match.possessive) if match.possessive else text
 
 
+STATIVE = frozenset({"have", "need", "know", "own"})
 CLAUSE_WORDS = frozenset({"I", "we", "who", "that", "you", "they"})
 
 

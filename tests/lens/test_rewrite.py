@@ -499,3 +499,14 @@ def test_an_intensifier_after_be_is_kept_with_an_adjective_and_dropped_otherwise
     said = [r.sentence for r in offered(lens, "She was manipulative with the night staff.",
                                         "manipulative")]
     assert said and not any("staff with" in s for s in said)
+
+
+def test_no_stative_verb_in_the_progressive_and_no_verb_phrase_before_and_an_adjective(
+        lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Mary is suffering with dementia.", "suffers-from",
+                                        ("Mary",))]
+    assert "Mary is living with dementia." in said and "Mary is having dementia." not in said
+    said = [r.sentence for r in offered(lens, "Joe is lazy and unmotivated.", "lazy", ("Joe",))]
+    assert not any("energy and unmotivated" in s for s in said)
+    said = [r.sentence for r in offered(lens, "She was put to bed at 7.", "put-to-bed")]
+    assert "She went to bed at 7." in said
