@@ -390,8 +390,8 @@ def _noun_with(rule: Rule, sentence: str, tokens: list[Token],
         first += 1
     noun = tokens[last]
     if noun.low in PERSON_NOUNS and first < last:  # the finding holds the person's word
-        condition = sentence[tokens[first].start:tokens[last - 1].end]
-        if not all(t.low not in PERSON_NOUNS for t in tokens[first:last]):
+        condition = _condition(sentence, tokens[first:last])
+        if condition is None:
             return []
         start = tokens[first].start
         return [("", start, noun.end, f"{_cased(condition, noun.text, first == 0)} {how} "
@@ -409,6 +409,25 @@ def _noun_with(rule: Rule, sentence: str, tokens: list[Token],
             out.append(("", start, tokens[after].end,
                         f"{word} {found.group(1)} {found.group(2)}"))
     return out
+
+
+CONDITIONS = {"autistic": "autism", "diabetic": "diabetes", "epileptic": "epilepsy",
+              "asthmatic": "asthma", "schizophrenic": "schizophrenia", "dyslexic": "dyslexia",
+              "anorexic": "anorexia", "arthritic": "arthritis"}
+
+
+def _condition(sentence: str, words: list[Token]) -> str | None:
+    """The condition a label before a person's word names, as a noun ("autistic" ->
+    "autism"); None if a word of it is a person's word or an adjective with no noun here."""
+    if any(t.low in PERSON_NOUNS for t in words):
+        return None
+    last = words[-1]
+    if last.low in CONDITIONS:
+        return sentence[words[0].start:last.start] + CONDITIONS[last.low]
+    kinds = _kinds(_base(last.low))
+    if kinds and "NOUN" not in kinds and not _possessive(last.low):
+        return None  # "the lovely man" is no condition
+    return sentence[words[0].start:last.end]
 
 
 def _uncased(words: str, at_start: bool) -> str:
@@ -959,6 +978,10 @@ def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, s
         and not previous[0].lower().endswith(("'s", "’s", "s'"))
     if words.split()[0].lower() == "person" and bare:
         words = _cased(words, "the " + words[0].lower() + words[1:], start == 0)
+    own = re.search(r"\b(?:our|my|your)\s+$", before, re.IGNORECASE)
+    if own and PERSON_WITH.match(words) and not words.lower().startswith(("a ", "an ")):
+        # "our dementia patients" -> "the people living with dementia", not "our people"
+        return own.start(), end, _cased(before[own.start():], "the " + words, True)
     m = re.search(r"\b(an?|An?)\s+$", before)
     if not m:
         return start, end, words

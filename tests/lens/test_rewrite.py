@@ -510,3 +510,13 @@ def test_no_stative_verb_in_the_progressive_and_no_verb_phrase_before_and_an_adj
     assert not any("energy and unmotivated" in s for s in said)
     said = [r.sentence for r in offered(lens, "She was put to bed at 7.", "put-to-bed")]
     assert "She went to bed at 7." in said
+
+
+def test_a_condition_after_the_persons_word_is_a_noun_and_ours_become_the(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "The autistic boy in class 3 was upset.",
+                                        "condition-as-person-family")]
+    assert "The boy with autism in class 3 was upset." in said
+    assert not any("with autistic" in s for s in said)
+    said = [r.sentence for r in offered(lens, "Our dementia patients enjoyed the music.",
+                                        "patient-at-home")]
+    assert said[0] == "The people living with dementia enjoyed the music."
