@@ -166,8 +166,8 @@ def _dangling_to(sentence: str, end: int, words: str) -> bool:
     """Whether new words end in "to" with no verb to follow: a preposition comes next."""
     if not (words.endswith(" to") or words == "to"):
         return False
-    following = NEXT_WORD.match(sentence, end)
-    return following is None or following.group(1).lower() in PREPOSITIONS
+    following = NEXT_WORD.match(sentence, end)  # "She doesn't want to." is whole
+    return following is not None and following.group(1).lower() in PREPOSITIONS
 
 
 GERUND = re.compile(r"\s+([A-Za-z]+ing)\b")
