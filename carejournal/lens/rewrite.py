@@ -193,8 +193,10 @@ def _verb_agrees(sentence: str, start: int, end: int, words: str) -> tuple[int, 
             head = new[:at]  # "signs of distress": the head is "signs"
             break
     was, now = old[-1].lower(), head[-1].lower()
-    if _noun_number(was) != "NNS" or _noun_number(now) != "NN" or "NOUN" not in _kinds(now) \
-            or now in PRONOUN_LIKE:
+    one = now in ("everyone", "everybody") or (
+        _noun_number(now) == "NN" and "NOUN" in _kinds(now) and now not in PRONOUN_LIKE)
+    acronyms = old[-1][:-1].isupper() and old[-1].endswith("s")  # "SUs"
+    if (_noun_number(was) != "NNS" and not acronyms) or not one:  # "everyone was"
         return end, words
     verb = following.group(1)
     return following.end(), f"{words} {SINGULAR_VERB[verb.lower()]}"

@@ -520,3 +520,16 @@ def test_a_condition_after_the_persons_word_is_a_noun_and_ours_become_the(lens: 
     said = [r.sentence for r in offered(lens, "Our dementia patients enjoyed the music.",
                                         "patient-at-home")]
     assert said[0] == "The people living with dementia enjoyed the music."
+
+
+@pytest.mark.parametrize(("text", "rule", "people", "expected"), [
+    ("My 10 o'clock was out.", "time-slot", (), "The person I visit at 10 o'clock was out."),
+    ("All service users were at the party.", "service-user", (),
+     "Everyone was at the party."),
+    ("Staff fed Len and his wife at six.", "feeding", ("Len",),
+     "Staff supported Len and his wife to eat at six."),
+])
+def test_a_time_stays_everyone_takes_one_verb_and_a_pair_is_fed_together(
+        lens: Lens, text: str, rule: str, people: tuple[str, ...], expected: str) -> None:
+    sentences = [r.sentence for r in offered(lens, text, rule, people)]
+    assert expected in sentences, sentences
