@@ -158,11 +158,11 @@ PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
 NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer", "the same"
-NEGATORS = frozenset("not never nor cannot".split())  # "no" + noun still uses the noun
+NEGATORS = frozenset("not never nor cannot nobody noone".split())  # "no" + noun still uses the noun
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
     "so that always ever even intentionally purposely have has had having doing getting "
-    "any our my".split())
+    "any our my is are was were here".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
 NAMING_VERBS = frozenset(
@@ -275,11 +275,7 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the sentence around word first speaks of an animal or a young child, so baby
     words and praise in it are theirs ("Good girl, Bess! Ray's dog brought the ball back")."""
     norms = sentence.words.norms
-    begin, end = first, first
-    while begin > 0 and not sentence.sentence_break(begin):
-        begin -= 1
-    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
-        end += 1
+    begin, end = _sentence_around(sentence, first)
     if end - begin < 5 and end + 1 < len(norms):  # "Good girl, Bess! Ray's dog brought it"
         end += 1
         while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
@@ -294,6 +290,17 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
                    for at, word in enumerate(words, start=begin))
     text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
     return "(" in text and AGE.search(text) is not None
+
+
+def _sentence_around(sentence: Sentence, at: int) -> tuple[int, int]:
+    """The first and last word of the sentence word `at` is in."""
+    norms = sentence.words.norms
+    begin, end = at, at
+    while begin > 0 and not sentence.sentence_break(begin):
+        begin -= 1
+    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
+        end += 1
+    return begin, end
 
 
 LIKENING = frozenset("not like if treat treats treated treating than".split())
@@ -325,6 +332,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
             or said_by_others(sentence, last):
         return MENTIONED
+    if about == "person" and _a_colleague(sentence, first):
+        return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
     if about in ("person", "object") and who(sentence, first, last, about, category) in (
             OTHER, WRITER_SIDE):
         return Verdict.DROP
@@ -364,6 +373,32 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
                                     and not sentence.clause_break(first)):
         return NEGATED
     return ""
+
+
+# Where only staff are: a name there, not one of the entry's people, is a colleague's.
+WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
+             ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
+             ("annual", "leave"), ("shift", "swap"))
+
+
+def _a_colleague(sentence: Sentence, first: int) -> bool:
+    """Whether the sentence is about the workplace (team meetings, the rota, the staff room)
+    and who does it is a name that is not one of the entry's people."""
+    norms = sentence.words.norms
+    begin, end = _sentence_around(sentence, first)
+    words = norms[begin:end + 1]
+    if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
+        return False  # most sentences
+    kind, at = _subject(sentence, first)
+    if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
+        at = first
+        while at > 0 and not sentence.sentence_break(at):
+            at -= 1
+        kind = classify(sentence, at, first)
+    return (kind == PERSON and at >= 0 and sentence.capitalised(at)
+            and norms[at] not in sentence.people and norms[at] not in TITLES
+            and norms[at] not in PERSON_NOUNS
+            and not (at > 0 and norms[at - 1] in TITLES))
 
 
 def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
@@ -521,6 +556,8 @@ def someone_before(sentence: Sentence, first: int) -> bool:
     that starts the sentence may be any noun ("Supervision was challenging")."""
     if _describes_thing_after(sentence, first):
         return False
+    if sentence.words.norms[first] in PRONOUNS_PERSON and first < len(sentence.words.norms) - 1:
+        return True  # the phrase holds its person: "she's hard work", "he was being difficult"
     kind, at = _subject(sentence, first)
     if kind != PERSON or at < 0:
         return False
@@ -991,13 +1028,13 @@ def negated(sentence: Sentence, first: int) -> bool:
     clause ("he is not attention seeking")."""
     norms = sentence.words.norms
     window = norms[max(0, first - 5):first]
-    if NEGATORS.isdisjoint(window) and "longer" not in window and "n't" not in " ".join(window):
+    if NEGATORS.isdisjoint(window) and "no" not in window and "n't" not in " ".join(window):
         return False  # most matches: nothing negative near
     at, skipped = first - 1, 0
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
         if word in NEGATORS or word.endswith("n't") or (
-                word == "longer" and at > 0 and norms[at - 1] == "no"):
+                word in ("longer", "one") and at > 0 and norms[at - 1] == "no"):
             return norms[at + 1] != "only" if at + 1 < first else True
         if word not in NEGATION_FILLER:
             return _doubted(sentence, first)

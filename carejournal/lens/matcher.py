@@ -3,6 +3,7 @@ the sentence around each to tell use from mention (carejournal/lens/context.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -15,6 +16,7 @@ from carejournal.lens.phrases import Match, PhraseMatcher, Words, words_of
 from carejournal.lens.tolerant import Repairer, joined
 
 __all__ = ["Category", "Finding", "Lens", "Lexicon", "Rule", "load_lexicon", "shipped_lens"]
+WRITTEN_WORD = re.compile(r"[a-z]+")  # a word as the lexicon writes it in a phrase
 MENTION_ONLY = "\x00mention"  # marks a match of a mention word, not of a phrase
 
 
@@ -46,7 +48,9 @@ class Lens:
         self._matcher.finalise()
         self._names.finalise()
         self._mentions.finalise()
-        self._repairer = Repairer(variants, lexicon.spelling)
+        written = {word for rule in lexicon.rules for phrase in rule.phrases
+                   for word in WRITTEN_WORD.findall(phrase.lower())}
+        self._repairer = Repairer(variants, lexicon.spelling, written)
 
     def phrase_matches(self, text: str, words: Words | None = None) -> list[Match[Rule]]:
         """Every phrase of the lexicon in text as written (no names for pronouns), before

@@ -63,6 +63,8 @@ ROOMS = frozenset({"room", "flat", "bed", "bay", "number"})  # "the lady in room
 SLOT = re.compile(r"\{(\w+)\}")
 CONTRACTION = re.compile(r"['’](?:s|re|d|ll|m|ve)$")
 # Words that begin an adverb or a prepositional phrase, never the object {rest} stands for.
+TIME_WORDS = frozenset({"morning", "day", "night", "afternoon", "evening", "week", "shift",
+                        "weekend", "along", "the"})
 NOT_AN_OBJECT = frozenset({
     "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
     "once", "at", "in", "on", "when", "because", "after", "before", "until", "for", "with",
@@ -138,10 +140,8 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         words = _gendered(sentence, words)
         end, words = _infinitive_after(sentence, end, words)
         end, words = _verb_agrees(sentence, start, end, words)
-        if words.endswith(" no") and sentence[end:].startswith(" of "):
-            continue  # "a saying no of medication"
-        if _dangling_to(sentence, end, words):
-            continue  # "doesn't want to with the school"
+        if _dangles(sentence, end, words) or _dangling_to(sentence, end, words):
+            continue  # "a saying no of medication", "said no all care", "want to with"
         label = label or _short(words)
         start, end, words = _trimmed(sentence, start, end, words)
         new = sentence[:start] + words + sentence[end:]
@@ -171,6 +171,7 @@ def _dangling_to(sentence: str, end: int, words: str) -> bool:
 
 
 GERUND = re.compile(r"\s+([A-Za-z]+ing)\b")
+NOT_INFINITIVE = (" no to", " forward to", " used to", " up to", " with to")  # "no to going"
 TO_GERUND = re.compile(r"\bto ([A-Za-z]+ing)\b")
 
 
@@ -202,16 +203,32 @@ def _verb_agrees(sentence: str, start: int, end: int, words: str) -> tuple[int, 
     return following.end(), f"{words} {SINGULAR_VERB[verb.lower()]}"
 
 
+OBJECT_STARTS = frozenset({"of", "all", "any", "some", "the", "a", "an", "his", "her", "their",
+                           "my", "our", "your", "this", "that", "these", "those"})
+
+
+def _dangles(sentence: str, end: int, words: str) -> bool:
+    """Whether new words ending in "no" or "to" run into an object they cannot take:
+    "said no all care", "didn't want to all care", "a saying no of medication"."""
+    if not (words.endswith(" no") or words.endswith(("want to", "wants to", "wanted to"))):
+        return False  # "get to her appointment" is a place
+    following = NEXT_WORD.match(sentence, end)
+    if following is None or following.group(1).lower() not in OBJECT_STARTS:
+        return False
+    after = NEXT_WORD.match(sentence, following.end())
+    return not (following.group(1).lower() == "all" and after is not None
+                and after.group(1).lower() in TIME_WORDS)  # "said no all morning" reads
+
+
 def _infinitive_after(sentence: str, end: int, words: str) -> tuple[int, str]:
     """New words ending in "to" take a verb, not a gerund, after them: "persuades her mum to
     bring", not "to bringing" (the span then takes the verb in)."""
     inside = TO_GERUND.search(words)
-    if inside and not re.search(rf"\b{inside.group()}\b", sentence) \
-            and not re.search(r"\bno to \w+ing\b", words):  # from "into bringing"
+    if inside and re.search(rf"\binto {inside.group(1)}\b", sentence):  # "into bringing"
         lemma = _lemma(inside.group(1))
         if lemma:
             words = words[:inside.start(1)] + lemma + words[inside.end(1):]
-    if not (words.endswith(" to") or words == "to"):
+    if not (words.endswith(" to") or words == "to") or words.endswith(NOT_INFINITIVE):
         return end, words
     found = GERUND.match(sentence, end)
     lemma = _lemma(found.group(1)) if found else None
@@ -776,8 +793,7 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
     return Match(begin, at, end, slots, tag, possessive)
 
 
-TIMES = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "weekend",
-                   "along", "the", "over", "that", "this", "of"})
+TIMES = TIME_WORDS | {"over", "that", "this", "of"}
 
 
 def _all_day(tokens: list[Token], at: int) -> bool:
@@ -880,6 +896,10 @@ def _slot_value(name: str, match: Match, sentence: str) -> str | None:
 
 
 # -- words ----------------------------------------------------------------------------------
+CLAUSE_ENDS = frozenset({"here", "there", "it", "us", "them", "with", "to", "at", "in",
+                         "on", "for", "well", "home"})
+
+
 def _base(word: str) -> str:
     """A word without a possessive ending."""
     if word.endswith("'s"):
@@ -894,6 +914,8 @@ def _possessive(word: str) -> str:
 def _possessed(text: str, possessive: str) -> str:
     if not possessive:
         return text
+    if text.split()[-1].lower() in CLAUSE_ENDS:
+        return ""  # "the people who live here's garden": no rewrite reads right
     return text + ("'" if text.endswith("s") and not text.endswith("ss") else "'s")
 
 

@@ -51,14 +51,18 @@ class Repairer:
     """Repairs the words of a text towards the rule words it was built with."""
 
     def __init__(self, variants: Iterable[tuple[str, ...]],
-                 spelling: Mapping[str, Sequence[str]] | None = None) -> None:
+                 spelling: Mapping[str, Sequence[str]] | None = None,
+                 written: Iterable[str] = ()) -> None:
+        """variants: the phrases' words as matched; written: the words the lexicon writes
+        out (a made-up inflection, "freing", is never a word to put a slip right to)."""
         phrase_words = set(chain.from_iterable(variants))
         self._known = known_words()
         self._phrase_words = frozenset(phrase_words)
+        targets = self._known | frozenset(written)
         deletes: dict[str, set[str]] = {}
         for word in phrase_words:
-            if len(word) >= MIN_LENGTH and word.isalpha():
-                for key in _deletions(word):
+            if len(word) >= MIN_LENGTH and word.isalpha() and word in targets:
+                for key in (word, *_deletions(word)):  # the word itself: a letter too many
                     deletes.setdefault(key, set()).add(word)
         # tuples of strings, which the garbage collector stops tracking: a set each would be
         # traversed on every full collection while the window draws
@@ -158,13 +162,13 @@ def _undotted(text: str, toks: Words) -> Words:
 
 
 def joined(variants: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Each phrase of two or three words written as one ("frequentflyer", "carepackage"),
+    """Each phrase of two words written as one ("frequentflyer", "carepackage"),
     where that is not a word of its own ("handout", "setback") and not a variant already."""
     known = known_words()
     have = set(variants)
     out: list[tuple[str, ...]] = []
     for words in have:
-        if 1 < len(words) <= 3 and all(w.isalpha() for w in words):
+        if len(words) == 2 and all(w.isalpha() for w in words):
             one = "".join(words)
             if len(one) >= MIN_LENGTH and one not in known and (one,) not in have:
                 out.append((one,))

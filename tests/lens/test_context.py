@@ -840,3 +840,32 @@ def test_a_name_or_an_interjection_opening_a_sentence_is_not_taken_for_a_thing()
     assert [f.text for f in lens.check(said, people=("Ray",))] == ["good boy"]
     assert [f.text for f in lens.check("Kwame escalated at tea.", people=("Dot",))] == [
         "escalated"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Nobody here is a bed blocker.", "bed blocker"),
+    ("No one is a burden here.", "a burden"),
+])
+def test_nobody_and_no_one_deny_the_words(text: str, found: str) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text)] == [(found, True)]
+
+
+def test_a_someone_phrase_that_holds_its_pronoun_has_found_its_person() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    assert [f.text for f in lens.check("He's hard work.")] == ["He's hard work"]
+    assert lens.check("It's very challenging.") == []
+
+
+def test_a_name_in_the_workplace_is_a_colleague_unless_the_entry_names_them() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    text = "Jo is a nightmare for attention seeking in team meetings, always first to speak."
+    assert lens.check(text) == []
+    assert [f.text for f in lens.check(text, people=("Jo",))] == ["attention seeking"]
+    assert [f.text for f in lens.check("People who need two carers are a burden on the rota.")
+            ] == ["a burden"]

@@ -533,3 +533,14 @@ def test_a_time_stays_everyone_takes_one_verb_and_a_pair_is_fed_together(
         lens: Lens, text: str, rule: str, people: tuple[str, ...], expected: str) -> None:
     sentences = [r.sentence for r in offered(lens, text, rule, people)]
     assert expected in sentences, sentences
+
+
+def test_no_rewrite_leaves_a_word_dangling_or_owns_a_clause(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "He refused all care.", "refuses")]
+    assert "He said no to all care." in said
+    assert not any("no all care" in s or "want to all" in s for s in said)
+    said = [r.sentence for r in offered(lens, "Harry refused to engage with the session.",
+                                        "refused-to-engage", ("Harry",))]
+    assert said and all("to meet the" not in s for s in said)  # "no to meeting" stays
+    said = [r.sentence for r in offered(lens, "Our residents' garden is lovely.", "resident")]
+    assert said and all("here's" not in s for s in said)

@@ -15,6 +15,7 @@ from carejournal.lens.tolerant import Repairer, _one_edit
     ("Dot is non-complient with her meds.", "non-compliant", "non-complient"),
     ("Dot is non-compliant with her meds.", "non-compliant", "non-compliant"),
     ("He has been very challanging all shift.", "blame-predicates", "challanging"),
+    ("Frank refussed his shave this morning.", "refuses", "refussed"),  # a letter too many
 ])
 def test_slips_of_rule_words_are_found(text: str, rule: str, found: str) -> None:
     findings = shipped_lens().check(text)

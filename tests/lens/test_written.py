@@ -31,10 +31,16 @@ OWN = Path(__file__).with_name("engine_sentences.toml")
 # 0.992 and 0.972 (held out: 0.847 and 0.826). After the precision round (relatives' children,
 # exceptions after "the", things named after task words, more mentions): 0.992 and 0.972
 # (held out: 0.858 and 0.826; traps2, written before that round: 0.657 -> 0.915 precision).
-DEV_FLOORS = (0.95, 0.95)
+# After the generalising round (rule words misspelt, run together or dotted; mention words;
+# who a word is about; the third round's sets, tests/lens/written/round3_*.toml): 0.996 and
+# 0.996 (held out: 0.893 and 0.851; round3, untuned 0.878 and 0.837, then 0.972 and 0.970;
+# traps2 1.000 and 0.985; fresh 0.976 and 0.988).
+DEV_FLOORS = (0.98, 0.98)
 # the share of development rewrite pairs where an offered rewrite gives an expected sentence:
 # 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
-# round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording).
+# round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording);
+# 0.861 after the generalising round's grammar (the verb after "to" and after a plural made
+# one, "both su's", a label before a name, "by" after a passive made active; held out 0.500).
 # Round 5 (tests/lens/written/rewrites_round5.toml, 325 pairs written independently, split
 # alternately into "round5", tuned on, and "round5_held", never read): untouched, with dev
 # 0.861 and held out 0.491, round5 0.423 (69 of 163) and round5_held 0.321 (52 of 162).
@@ -104,7 +110,9 @@ def test_the_third_round() -> None:
     was (8fa76c9), precision 0.878, recall 0.837 (396 found, 55 flagged wrongly, 77 missed;
     a: 0.876 and 0.872, b: 0.880 and 0.808), 64 of 91 mentions shown as mentions; with the
     step's first two changes (tolerant matching, mention words; made before these sets were
-    read), precision 0.878, recall 0.839, 72 of 91 mentions shown."""
+    read), precision 0.878, recall 0.839, 72 of 91 mentions shown. After tuning on them
+    (and on the other parts one may tune on): precision 0.972, recall 0.970 (459 found, 13
+    flagged wrongly, 14 missed), 84 of 91 mentions shown."""
     paths = [WRITTEN / "round3_a.toml", WRITTEN / "round3_b.toml"]
     sentences = scoring.load(paths)
     assert {s.part for s in sentences} == {"round3"} and len(sentences) >= 1000
