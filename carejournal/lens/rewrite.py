@@ -441,6 +441,8 @@ def _condition(sentence: str, words: list[Token]) -> str | None:
     if any(t.low in PERSON_NOUNS for t in words):
         return None
     last = words[-1]
+    if last.low in ("down's", "downs"):  # "a Down's kid" -> "a kid with Down's syndrome"
+        return sentence[words[0].start:last.end] + " syndrome"
     if last.low in CONDITIONS:
         return sentence[words[0].start:last.start] + CONDITIONS[last.low]
     kinds = _kinds(_base(last.low))
@@ -961,6 +963,8 @@ def _tag(form: str, lemma: str, tokens: list[Token], at: int) -> str:
     if not tags:
         tags = {"VBD"} if form.endswith("ed") else {"VBG"} if form.endswith("ing") else \
             {"VBZ"} if form.endswith("s") else {"VBP"}
+    if tags & {"VB", "VBP"} and before in MODALS:  # "don't let him": not "supported"
+        return "VB"
     if "VBD" in tags and ("VBN" in tags or before in PERFECT):  # "has absconded": VBN
         return "VBN" if before in PERFECT else "VBD"
     if tags & {"VB", "VBP"}:

@@ -544,3 +544,12 @@ def test_no_rewrite_leaves_a_word_dangling_or_owns_a_clause(lens: Lens) -> None:
     assert said and all("to meet the" not in s for s in said)  # "no to meeting" stays
     said = [r.sentence for r in offered(lens, "Our residents' garden is lovely.", "resident")]
     assert said and all("here's" not in s for s in said)
+
+
+def test_a_verb_after_do_not_is_plain_and_a_person_is_never_a_meal(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "We don't let him have a lighter.", "allowed-to")]
+    assert said and not any("don't supported" in s or "don't helped" in s for s in said)
+    said = [r.sentence for r in offered(lens, "Dad is a feed.", "a-feed")]
+    assert "Dad needs help to eat." in said and "Dad is a meal." not in said
+    said = [r.sentence for r in offered(lens, "He's a stroke patient.", "patient-at-home")]
+    assert "He has had a stroke." in said
