@@ -4,8 +4,13 @@
 whole sentence it would make and the span it would replace. An alternative is inflected to
 the matched words' tense, number and person (lemminflect), a clause-level rewrite from the
 rule's `rewrites` is used where swapping words cannot work, "a"/"an" and capitals are put
-right, a gendered word never contradicts the sentence's pronouns, the one person an entry
-names is offered by name, and nothing is offered that the lens would flag again.
+right, a gendered word never contradicts the sentence's pronouns (or, with none, its
+titles), the one person an entry names is offered by name, and nothing is offered that the
+lens would flag again. Around the swap: a label before the person's word goes after it ("the
+dementia lady" -> "the lady with dementia"), "is someone with X" is also said plainly ("has
+X"), words said to a child that open a note before a name are left out, "all" takes "the",
+and no rewrite leaves a "to" before a preposition or a verb phrase before "with" or "and" an
+adjective. A pattern that covers only a finding's first words is used when none covers it all.
 
 A rule's rewrite is "PATTERN => REWRITE | REWRITE". Pattern words match whole words in the
 sentence (case aside); a word ending in "+" matches any inflection of it ("refuse+" matches
