@@ -646,12 +646,18 @@ def _starts_with_verb(words: list[str]) -> bool:
     return first in BE or ("VERB" in kinds and not kinds & {"ADJ", "NOUN"} and not gerund)
 
 
+AGENT_ENDINGS = ("er", "ist", "ic", "ee", "ant", "ent")  # a word for a person: "hoarder"
+
+
 def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
            people: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """The one person the entry names, in place of a label for them (never if it names none
     or several, never for a plural)."""
-    if len(people) != 1 or "<their name>" not in rule.alternatives:
-        return []
+    if len(people) != 1 or not ("<their name>" in rule.alternatives or (
+            rule.category in LABEL_CATEGORIES and covered[0] > 0
+            and tokens[covered[0] - 1].low in ("the", "this", "that", "my", "our")
+            and _base(tokens[covered[-1]].low).endswith(AGENT_ENDINGS))):
+        return []  # a label with "the" before it stands for a person, as "the hoarder" does
     if re.search(rf"(?<!\w){re.escape(people[0])}(?!\w)", sentence, re.IGNORECASE):
         return []  # named in the sentence already: "Sheila is my favourite Sheila" reads wrong
     head = tokens[covered[-1]]

@@ -553,3 +553,12 @@ def test_a_verb_after_do_not_is_plain_and_a_person_is_never_a_meal(lens: Lens) -
     assert "Dad needs help to eat." in said and "Dad is a meal." not in said
     said = [r.sentence for r in offered(lens, "He's a stroke patient.", "patient-at-home")]
     assert "He has had a stroke." in said
+
+
+def test_a_label_for_a_person_offers_the_entrys_one_name_and_a_thing_never_does(
+        lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "The hoarder in flat 2 let us in.", "hoarder",
+                                        ("Mr Kay",))]
+    assert said[0] == "Mr Kay let us in."
+    said = [r.sentence for r in offered(lens, "We went to the EMI unit.", "emi", ("Ann",))]
+    assert "We went to Ann." not in said
