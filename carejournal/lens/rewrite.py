@@ -782,8 +782,8 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
                 pass
             elif name == "pron" and token.low in PRONOUNS:
                 pass
-            elif name == "poss" and token.low in POSSESSIVES:
-                pass
+            elif name == "poss" and (token.low in POSSESSIVES or _named_possessive(token)):
+                pass  # "his", or a name's: "Ella's placement" -> "Ella's home"
             elif name != "verb" or token.low in PRONOUNS:
                 return None
             slots[name] = token.text
@@ -822,6 +822,16 @@ def _intensified(rest: list[str], tokens: list[Token], at: int) -> bool:
     """Whether an intensifier the pattern does not name follows its "be"."""
     return bool(rest) and at < len(tokens) and tokens[at].low in INTENSIFIERS \
         and rest[0].lower() != tokens[at].low and not rest[0].startswith("{")
+
+
+NOT_POSSESSIVE = frozenset({"he's", "she's", "it's", "that's", "there's", "what's", "here's",
+                            "who's", "let's", "where's", "how's"})
+
+
+def _named_possessive(token: Token) -> bool:
+    """Whether a token is a name's possessive ("Ella's", "Mr Shah's" ends so)."""
+    return token.low.endswith("'s") and token.text[:1].isupper() \
+        and token.low not in NOT_POSSESSIVE
 
 
 def _contracted_be(low: str) -> bool:

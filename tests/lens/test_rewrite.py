@@ -562,3 +562,11 @@ def test_a_label_for_a_person_offers_the_entrys_one_name_and_a_thing_never_does(
     assert said[0] == "Mr Kay let us in."
     said = [r.sentence for r in offered(lens, "We went to the EMI unit.", "emi", ("Ann",))]
     assert "We went to Ann." not in said
+
+
+def test_a_names_possessive_is_a_possessive_slot(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Ella's placement is going well.", "placement",
+                                        ("Ella",))]
+    assert "Ella's home is going well." in said
+    said = [r.sentence for r in offered(lens, "Ella is placed with us.", "placement", ("Ella",))]
+    assert said[0] == "Ella lives with us."
