@@ -374,9 +374,11 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
                  for m in [_match(p, sentence, tokens, covered, whole=False)] if m]
     for pattern, alternatives, match in found:
         start, end = tokens[match.first].start, match.end
-        noun_after = match.last < len(tokens) and tokens[match.last].low in PERSON_NOUNS
+        noun_after = match.last < len(tokens) and _base(tokens[match.last].low) in PERSON_NOUNS
         for alternative in alternatives:
             words = _fill(alternative, match, sentence)
+            if words and noun_after and words.split()[-1].lower() in ("people", "person"):
+                words = words.rsplit(" ", 1)[0]  # "the elderly ladies" -> "the older ladies"
             if words is None or noun_after and PERSON_WITH.match(words):
                 continue  # "the mentally handicapped lads": never "people with ... lads"
             done = end
@@ -393,11 +395,14 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
     return out + _noun_with(rule, sentence, tokens, covered)
 
 
+QUANTIFIERS = frozenset({"each", "every", "any", "another", "no", "one", "which", "what",
+                         "whose", "either", "neither"})
 PERSON_NOUNS = frozenset({
     "man", "men", "woman", "women", "lady", "ladies", "lad", "lads", "boy", "boys", "girl",
     "girls", "gentleman", "gentlemen", "gent", "gents", "kid", "kids", "child", "children",
     "person", "people", "chap", "chaps", "fella", "fellas", "bloke", "blokes", "youngster",
-    "youngsters", "son", "daughter", "teenager", "teenagers", "adult", "adults"})
+    "youngsters", "son", "daughter", "teenager", "teenagers", "adult", "adults", "resident",
+    "residents", "folk", "folks"})
 WITH_ALTERNATIVE = re.compile(
     r"^(?:a |an |the )?(?:person|people|someone) (with|living with) (.+)$")
 
@@ -1023,7 +1028,8 @@ def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, s
     previous = earlier[-1:] or [""]
     if len(earlier) == 2 and "ADJ" in _kinds(earlier[1].lower()):
         previous = earlier[:1]  # "my favourite client": the determiner before the adjective
-    bare = previous[0].lower() not in DETERMINERS | POSSESSIVES and not previous[0].isdigit() \
+    bare = previous[0].lower() not in DETERMINERS | POSSESSIVES | QUANTIFIERS \
+        and not previous[0].isdigit() \
         and not previous[0].lower().endswith(("'s", "’s", "s'"))
     if words.split()[0].lower() == "person" and bare:
         words = _cased(words, "the " + words[0].lower() + words[1:], start == 0)

@@ -570,3 +570,14 @@ def test_a_names_possessive_is_a_possessive_slot(lens: Lens) -> None:
     assert "Ella's home is going well." in said
     said = [r.sentence for r in offered(lens, "Ella is placed with us.", "placement", ("Ella",))]
     assert said[0] == "Ella lives with us."
+
+
+def test_a_label_before_a_persons_word_loses_its_people_and_each_takes_no_the(
+        lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "The elderly residents enjoyed it.", "the-elderly")]
+    assert said and not any("people residents" in s for s in said)
+    said = [r.sentence for r in offered(lens, "Each resident has a key.", "resident")]
+    assert "Each person has a key." in said and not any("Each the" in s for s in said)
+    said = [r.sentence for r in offered(lens, "He was very agitated and aggressive.",
+                                        "aggressive")]
+    assert "He was very agitated and upset." in said
