@@ -395,6 +395,7 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
     return out + _noun_with(rule, sentence, tokens, covered)
 
 
+MASS = frozenset({"support", "help", "care", "advice", "information", "equipment"})  # no "a"
 QUANTIFIERS = frozenset({"each", "every", "any", "another", "no", "one", "which", "what",
                          "whose", "either", "neither"})
 PERSON_NOUNS = frozenset({
@@ -1042,9 +1043,9 @@ def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, s
         return start, end, words
     article = m.group(1)
     wanted = "an" if _vowel_sound(words) else "a"
-    if words.split()[0].lower() in ("people", "someone") or words[:1].isupper() and \
+    if words.split()[0].lower() in MASS | {"people", "someone"} or words[:1].isupper() and \
             words.split()[0] not in ("A", "An"):
-        # no article before a plural, "someone" or a name
+        # no article before a plural, "someone", "support" or a name
         return m.start(), end, _cased(article, words)
     if article.lower() == wanted:
         return start, end, words

@@ -581,3 +581,8 @@ def test_a_label_before_a_persons_word_loses_its_people_and_each_takes_no_the(
     said = [r.sentence for r in offered(lens, "He was very agitated and aggressive.",
                                         "aggressive")]
     assert "He was very agitated and upset." in said
+
+
+def test_no_article_before_support(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "She has a package of care.", "care-package")]
+    assert "She has support." in said and "She has a support." not in said
