@@ -277,7 +277,7 @@ def _varied(sentence: str, candidates: list[tuple[str, int, int, str]]
 
 BE_BEFORE = re.compile(r"(?:\b(is|was|are|were)|(?<=\w)['’](s))\s+(?:(?:a|an)\s+)?$",
                        re.IGNORECASE)
-PERSON_WITH = re.compile(r"^(?:a |an )?(?:person|someone|people) (with|living with|who) ?(.*)$",
+PERSON_WITH = re.compile(r"^(?:a |an )?(?:person|someone|people) (with|living with|who)\b ?(.*)$",
                          re.IGNORECASE)
 
 
@@ -379,7 +379,8 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
             words = _fill(alternative, match, sentence)
             if words and noun_after and words.split()[-1].lower() in ("people", "person"):
                 words = words.rsplit(" ", 1)[0]  # "the elderly ladies" -> "the older ladies"
-            if words is None or noun_after and PERSON_WITH.match(words):
+            if words is None or (noun_after or _modifier_follows(tokens, match.last)) \
+                    and PERSON_WITH.match(words):
                 continue  # "the mentally handicapped lads": never "people with ... lads"
             done = end
             if pattern[0] == "{be}" and "{be}" not in alternative \
@@ -581,6 +582,14 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
 
 
 AFTER_ADJECTIVE = frozenset({"with", "towards", "toward", "about"})
+
+
+def _modifier_follows(tokens: list[Token], at: int) -> bool:
+    """Whether an adjective or a noun, no verb, comes next ("the vulnerable elderly lady")."""
+    if at >= len(tokens) or not at or tokens[at].start - tokens[at - 1].end != 1:
+        return False  # the end, or a comma between
+    kinds = _kinds(tokens[at].low)
+    return bool(kinds) and kinds <= {"ADJ", "NOUN"} and tokens[at].low not in PRONOUN_LIKE
 
 
 def _adjective_follows(tokens: list[Token], at: int) -> bool:

@@ -586,3 +586,11 @@ def test_a_label_before_a_persons_word_loses_its_people_and_each_takes_no_the(
 def test_no_article_before_support(lens: Lens) -> None:
     said = [r.sentence for r in offered(lens, "She has a package of care.", "care-package")]
     assert "She has support." in said and "She has a support." not in said
+
+
+def test_without_is_not_with_and_people_never_run_into_a_modifier(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "He is an illegal immigrant.",
+                                        "illegal-immigrant")]
+    assert said and not any("out settled" in s for s in said)
+    said = [r.sentence for r in offered(lens, "The vulnerable elderly lady fell.", "vulnerable")]
+    assert not any("harm elderly" in s for s in said)
