@@ -879,6 +879,8 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
             value = _slot_value(name, match, sentence)
             if value is None:
                 return None
+            if name == "verb" and value.lower() == "being" and word == slot.group():
+                continue  # "is being awkward" -> "is upset", never "is being upset"
             out.append(word.replace(slot.group(), value))
         elif word.endswith("+"):
             inflected = _inflect(word[:-1], match.tag) if match.tag else word[:-1]

@@ -594,3 +594,11 @@ def test_without_is_not_with_and_people_never_run_into_a_modifier(lens: Lens) ->
     assert said and not any("has out" in s for s in said)
     said = [r.sentence for r in offered(lens, "The vulnerable elderly lady fell.", "vulnerable")]
     assert not any("harm elderly" in s for s in said)
+
+
+def test_being_goes_before_an_adjective_and_a_bare_get_to_never_ends_a_sentence(
+        lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "He is being awkward.", "blame-predicates")]
+    assert "He is upset." in said and not any("being upset" in s for s in said)
+    said = [r.sentence for r in offered(lens, "She failed to attend.", "failed-to-attend")]
+    assert "She didn't come." in said and "She didn't get to." not in said
