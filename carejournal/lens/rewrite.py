@@ -379,6 +379,10 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
             words = _fill(alternative, match, sentence)
             if words and noun_after and words.split()[-1].lower() in ("people", "person"):
                 words = words.rsplit(" ", 1)[0]  # "the elderly ladies" -> "the older ladies"
+                if pattern[0].lower() == "the" and not words.lower().startswith("the "):
+                    words = "the " + words  # "the homeless man" -> "the homeless man"
+            if words and noun_after and words.split()[0].lower() in ("people", "someone"):
+                continue  # never "people without a home man"
             if words is None or (noun_after or _modifier_follows(tokens, match.last)) \
                     and PERSON_WITH.match(words):
                 continue  # "the mentally handicapped lads": never "people with ... lads"

@@ -602,3 +602,11 @@ def test_being_goes_before_an_adjective_and_a_bare_get_to_never_ends_a_sentence(
     assert "He is upset." in said and not any("being upset" in s for s in said)
     said = [r.sentence for r in offered(lens, "She failed to attend.", "failed-to-attend")]
     assert "She didn't come." in said and "She didn't get to." not in said
+
+
+def test_a_group_word_before_a_persons_word_keeps_its_the(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "The elderly residents enjoyed it.", "the-elderly")]
+    assert said == ["The older residents enjoyed it."]
+    said = [r.sentence for r in offered(lens, "The homeless man outside was cold.",
+                                        "the-homeless")]
+    assert not any("home man" in s or s.startswith("Homeless man") for s in said)
