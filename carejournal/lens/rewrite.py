@@ -480,11 +480,15 @@ LABEL_CATEGORIES = frozenset(("labels", "medicalising", "objectifying"))
 
 def _vocative(rule: Rule, sentence: str, tokens: list[Token],
               covered: list[int]) -> list[tuple[str, int, int, str]]:
-    """Words said to a child, opening a note before the person's name and a comma, are left
-    out: "Good boy Arthur, ate all his dinner" -> "Arthur ate all his dinner"."""
+    """Words said to a child, opening a note before the person's name and a comma (or before
+    a comma), are left out: "Good boy Arthur, ate all his dinner" -> "Arthur ate all his
+    dinner", "Bless him, he tried" -> "He tried"."""
     after = covered[-1] + 1
     if rule.category != "infantilising" or covered[0] != 0 or after >= len(tokens):
         return []
+    if sentence.startswith(", ", tokens[covered[-1]].end):  # "Bless him, he tried" -> "He"
+        following = tokens[after]
+        return [("", 0, following.end, following.text[:1].upper() + following.text[1:])]
     name_end = _name_end(tokens, after)
     if name_end is None:
         return []

@@ -610,3 +610,8 @@ def test_a_group_word_before_a_persons_word_keeps_its_the(lens: Lens) -> None:
     said = [r.sentence for r in offered(lens, "The homeless man outside was cold.",
                                         "the-homeless")]
     assert not any("home man" in s or s.startswith("Homeless man") for s in said)
+
+
+def test_an_exclamation_before_a_comma_is_left_out(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "Bless him, he tried his best.", "bless-her")]
+    assert said[0] == "He tried his best."
