@@ -1054,7 +1054,7 @@ def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, s
     if words.split()[0].lower() == "person" and bare:
         words = _cased(words, "the " + words[0].lower() + words[1:], start == 0)
     own = re.search(r"\b(?:our|my|your)\s+$", before, re.IGNORECASE)
-    if own and PERSON_WITH.match(words) and not words.lower().startswith(("a ", "an ")):
+    if own and words.split()[0].lower() in ("person", "people"):
         # "our dementia patients" -> "the people living with dementia", not "our people"
         return own.start(), end, _cased(before[own.start():], "the " + words, True)
     m = re.search(r"\b(an?|An?)\s+$", before)

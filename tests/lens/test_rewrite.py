@@ -615,3 +615,10 @@ def test_a_group_word_before_a_persons_word_keeps_its_the(lens: Lens) -> None:
 def test_an_exclamation_before_a_comma_is_left_out(lens: Lens) -> None:
     said = [r.sentence for r in offered(lens, "Bless him, he tried his best.", "bless-her")]
     assert said[0] == "He tried his best."
+
+
+def test_my_person_is_the_person(lens: Lens) -> None:
+    said = [r.sentence for r in offered(lens, "My service user was happy today.",
+                                        "service-user")]
+    assert "The person we support was happy today." in said
+    assert not any(s.startswith("My person") for s in said)
