@@ -4,8 +4,13 @@
 whole sentence it would make and the span it would replace. An alternative is inflected to
 the matched words' tense, number and person (lemminflect), a clause-level rewrite from the
 rule's `rewrites` is used where swapping words cannot work, "a"/"an" and capitals are put
-right, a gendered word never contradicts the sentence's pronouns, the one person an entry
-names is offered by name, and nothing is offered that the lens would flag again.
+right, a gendered word never contradicts the sentence's pronouns (or, with none, its
+titles), the one person an entry names is offered by name, and nothing is offered that the
+lens would flag again. Around the swap: a label before the person's word goes after it ("the
+dementia lady" -> "the lady with dementia"), "is someone with X" is also said plainly ("has
+X"), words said to a child that open a note before a name are left out, "all" takes "the",
+and no rewrite leaves a "to" before a preposition or a verb phrase before "with" or "and" an
+adjective. A pattern that covers only a finding's first words is used when none covers it all.
 
 A rule's rewrite is "PATTERN => REWRITE | REWRITE". Pattern words match whole words in the
 sentence (case aside); a word ending in "+" matches any inflection of it ("refuse+" matches
@@ -13,7 +18,9 @@ refused) and sets the tense or number. Slots: {be} a form of be; {verb} one word
 him, her or them; {poss} his, her, their, my, our or your; {rest} the rest of the clause.
 A rewrite may use the slots it matched, a word ending in "+" (inflected like the pattern's),
 {do} and {have} (did/does/do and had/has/have in the pattern's tense), {their} and {them}
-(the sentence's possessive and object pronouns). A pattern's {noun} is one noun.
+(the sentence's possessive and object pronouns), {take} ("take" before a medicine, else
+"have"), {man} and {woman} (each unless the sentence's pronouns say otherwise) and {be}n't.
+A pattern's {noun} is one noun, its {med} one medicine ("inhalers"), its {num} a number.
 """
 
 from __future__ import annotations
@@ -66,7 +73,7 @@ TIME_WORDS = frozenset({"morning", "day", "night", "afternoon", "evening", "week
 NOT_AN_OBJECT = frozenset({
     "again", "today", "now", "yesterday", "tonight", "tomorrow", "then", "too", "twice",
     "once", "at", "in", "on", "when", "because", "after", "before", "until", "for", "with",
-    "during", "all", "every", "as", "this", "that", "later", "earlier", "outright", "point",
+    "during", "every", "as", "this", "that", "later", "earlier", "outright", "point",
     "completely", "totally", "straight", "so", "but", "and", "or", "if", "while", "though"})
 
 
@@ -138,8 +145,8 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         words = _gendered(sentence, words)
         end, words = _infinitive_after(sentence, end, words)
         end, words = _verb_agrees(sentence, start, end, words)
-        if _dangles(sentence, end, words):
-            continue  # "a saying no of medication", "said no all care"
+        if _dangles(sentence, end, words) or _dangling_to(sentence, end, words):
+            continue  # "a saying no of medication", "said no all care", "want to with"
         label = label or _short(words)
         start, end, words = _trimmed(sentence, start, end, words)
         new = sentence[:start] + words + sentence[end:]
@@ -151,6 +158,21 @@ def rewrites(lens: Lens, text: str, finding: Finding,
         seen.add(new)
         out.append(Rewrite(label, new, first + start, first + end, words, span))
     return out
+
+
+PREPOSITIONS = frozenset({"with", "from", "at", "about", "in", "on", "towards", "toward", "by",
+                          "for", "of", "into", "to", "during", "around"})
+MEDICINE = re.compile(r"\b(?:tablets?|pills?|meds|medications?|medicines?|insulin|inhalers?|"
+                      r"antibiotics|capsules?|tabs|doses?|injections?|eye ?drops|patch(?:es)?)\b",
+                      re.IGNORECASE)
+
+
+def _dangling_to(sentence: str, end: int, words: str) -> bool:
+    """Whether new words end in "to" with no verb to follow: a preposition comes next."""
+    if not (words.endswith(" to") or words == "to"):
+        return False
+    following = NEXT_WORD.match(sentence, end)  # "She doesn't want to." is whole
+    return following is not None and following.group(1).lower() in PREPOSITIONS
 
 
 GERUND = re.compile(r"\s+([A-Za-z]+ing)\b")
@@ -177,8 +199,10 @@ def _verb_agrees(sentence: str, start: int, end: int, words: str) -> tuple[int, 
             head = new[:at]  # "signs of distress": the head is "signs"
             break
     was, now = old[-1].lower(), head[-1].lower()
-    if _noun_number(was) != "NNS" or _noun_number(now) != "NN" or "NOUN" not in _kinds(now) \
-            or now in PRONOUN_LIKE:
+    one = now in ("everyone", "everybody") or (
+        _noun_number(now) == "NN" and "NOUN" in _kinds(now) and now not in PRONOUN_LIKE)
+    acronyms = old[-1][:-1].isupper() and old[-1].endswith("s")  # "SUs"
+    if (_noun_number(was) != "NNS" and not acronyms) or not one:  # "everyone was"
         return end, words
     verb = following.group(1)
     return following.end(), f"{words} {SINGULAR_VERB[verb.lower()]}"
@@ -244,7 +268,47 @@ def _varied(sentence: str, candidates: list[tuple[str, int, int, str]]
         out.append((label, start, end, new))
         if person and new.lower().startswith("someone "):
             out.append(("", start, end, _cased(new, person + new[len("someone"):])))
+        out.extend(_predicates(sentence, start, end, new))
+        if new.startswith("people ") and re.search(r"\ball\s+$", sentence[:start],
+                                                   re.IGNORECASE):
+            out.append(("", start, end, "the " + new))  # "all the people we support"
     return out
+
+
+BE_BEFORE = re.compile(r"(?:\b(is|was|are|were)|(?<=\w)['’](s))\s+(?:(?:a|an)\s+)?$",
+                       re.IGNORECASE)
+PERSON_WITH = re.compile(r"^(?:a |an )?(?:person|someone|people) (with|living with|who)\b ?(.*)$",
+                         re.IGNORECASE)
+
+
+def _predicates(sentence: str, start: int, end: int, new: str
+                ) -> list[tuple[str, int, int, str]]:
+    """After "is", a person described is said plainly: "is someone with an alcohol problem"
+    -> "has an alcohol problem", "is a person living with Parkinson's" -> "is living with
+    Parkinson's" and "has Parkinson's", "is someone who self-harms" -> "self-harms"."""
+    before = BE_BEFORE.search(sentence, 0, start)
+    found = PERSON_WITH.match(new)
+    if before is None or found is None or found.group(2).lower() in ("it", "them"):
+        return []
+    how, rest = found.group(1).lower(), found.group(2)
+    if before.group(1) is None:  # "Ida's a person who needs" -> "Ida needs"
+        be, at, space = "is", before.start(2) - 1, " "
+    else:
+        be, at, space = before.group(1), before.start(1), ""
+    return [("", at, end, space + words) for words in _said_plainly(be, how, rest)]
+
+
+def _said_plainly(be: str, how: str, rest: str) -> list[str]:
+    """The predicate for "is a person with/living with/who ...", in be's tense."""
+    tag = BE[be.lower()]
+    if how == "who":
+        words = rest.split()
+        if words and tag == "VBD":
+            lemma = _lemma(words[0])
+            words[0] = (_inflect(lemma, "VBD") if lemma else None) or ""
+        return [" ".join(words)] if words and words[0] else []
+    living = [f"{be} living with {rest}".rstrip()] if how == "living with" else []
+    return living + [f"{HAVE[tag]} {rest}".rstrip()]
 
 
 def _short(words: str) -> str:
@@ -299,29 +363,140 @@ def _candidates(rule: Rule, sentence: str, tokens: list[Token], covered: list[in
                 people: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """(label, start, end, words) in the sentence, before agreement and checking."""
     out = _named(rule, sentence, tokens, covered, people)  # their name first, where known
+    out += _vocative(rule, sentence, tokens, covered)
     apposed = _appositive(rule, sentence, tokens, covered)
     if apposed:
         return out + apposed  # "my patient Mrs Begum": any other word before a name reads wrong
-    for pattern, alternatives in _parsed(rule.rewrites):
-        match = _match(pattern, sentence, tokens, covered)
-        if match is None:
-            continue
+    parsed = _parsed(rule.rewrites)
+    found = [(p, a, m) for p, a in parsed for m in [_match(p, sentence, tokens, covered)] if m]
+    if not found:  # "contact was cancelled": a pattern for its first words will do
+        found = [(p, a, m) for p, a in parsed
+                 for m in [_match(p, sentence, tokens, covered, whole=False)] if m]
+    for pattern, alternatives, match in found:
         start, end = tokens[match.first].start, match.end
+        noun_after = match.last < len(tokens) and _base(tokens[match.last].low) in PERSON_NOUNS
         for alternative in alternatives:
             words = _fill(alternative, match, sentence)
-            if words is None:
-                continue
+            if words and noun_after and words.split()[-1].lower() in ("people", "person"):
+                words = words.rsplit(" ", 1)[0]  # "the elderly ladies" -> "the older ladies"
+                if pattern[0].lower() == "the" and not words.lower().startswith("the "):
+                    words = "the " + words  # "the homeless man" -> "the homeless man"
+            if words and noun_after and words.split()[0].lower() in ("people", "someone"):
+                continue  # never "people without a home man"
+            if words is None or (noun_after or _modifier_follows(tokens, match.last)) \
+                    and PERSON_WITH.match(words):
+                continue  # "the mentally handicapped lads": never "people with ... lads"
             done = end
+            if pattern[0] == "{be}" and "{be}" not in alternative \
+                    and (_next_low(tokens, match.last - 1) in AFTER_ADJECTIVE
+                         or _adjective_follows(tokens, match.last - 1)):
+                continue  # "was manipulative with staff": never "asked different staff with"
             if pattern[0] == "{be}" and "{be}" not in alternative:
                 done, words = _agent_with(sentence, end, words)  # "went out ... with the team"
             out.append(("", start, done, _cased(sentence[start:done], words, start == 0)))
         break  # the first pattern that fits is the one meant
     if not rule.rewrites:
         out.extend(_plain(rule, sentence, tokens, covered))
+    return out + _noun_with(rule, sentence, tokens, covered)
+
+
+MASS = frozenset({"support", "help", "care", "advice", "information", "equipment"})  # no "a"
+QUANTIFIERS = frozenset({"each", "every", "any", "another", "no", "one", "which", "what",
+                         "whose", "either", "neither"})
+PERSON_NOUNS = frozenset({
+    "man", "men", "woman", "women", "lady", "ladies", "lad", "lads", "boy", "boys", "girl",
+    "girls", "gentleman", "gentlemen", "gent", "gents", "kid", "kids", "child", "children",
+    "person", "people", "chap", "chaps", "fella", "fellas", "bloke", "blokes", "youngster",
+    "youngsters", "son", "daughter", "teenager", "teenagers", "adult", "adults", "resident",
+    "residents", "folk", "folks"})
+WITH_ALTERNATIVE = re.compile(
+    r"^(?:a |an |the )?(?:person|people|someone) (with|living with) (.+)$")
+
+
+def _noun_with(rule: Rule, sentence: str, tokens: list[Token],
+               covered: list[int]) -> list[tuple[str, int, int, str]]:
+    """A label before the word for the person goes after it, with "with": "the dementia
+    lady" -> "the lady with dementia", "the mentally handicapped lads" -> "the lads with a
+    learning disability" (from an alternative "person with a learning disability")."""
+    if rule.category not in LABEL_CATEGORIES:
+        return []
+    first, last = covered[0], covered[-1]
+    if tokens[first].low in DETERMINERS:
+        first += 1
+    noun = tokens[last]
+    if noun.low in PERSON_NOUNS and first < last:  # the finding holds the person's word
+        condition = _condition(sentence, tokens[first:last])
+        if condition is None:
+            return []
+        start = tokens[first].start
+        return [("", start, noun.end, f"{_cased(condition, noun.text, first == 0)} {how} "
+                 f"{_uncased(condition, first == 0)}") for how in ("with", "living with")]
+    after = last + 1
+    if after >= len(tokens) or tokens[after].low not in PERSON_NOUNS \
+            or sentence[tokens[last].end:tokens[after].start] != " ":
+        return []
+    out = []
+    for alternative in rule.alternatives:
+        found = WITH_ALTERNATIVE.match(alternative)
+        if found:
+            start = tokens[first].start
+            word = _cased(sentence[start:], tokens[after].text, first == 0)
+            out.append(("", start, tokens[after].end,
+                        f"{word} {found.group(1)} {found.group(2)}"))
     return out
 
 
+CONDITIONS = {"autistic": "autism", "diabetic": "diabetes", "epileptic": "epilepsy",
+              "asthmatic": "asthma", "schizophrenic": "schizophrenia", "dyslexic": "dyslexia",
+              "anorexic": "anorexia", "arthritic": "arthritis"}
+
+
+def _condition(sentence: str, words: list[Token]) -> str | None:
+    """The condition a label before a person's word names, as a noun ("autistic" ->
+    "autism"); None if a word of it is a person's word or an adjective with no noun here."""
+    if any(t.low in PERSON_NOUNS for t in words):
+        return None
+    last = words[-1]
+    if last.low in ("down's", "downs"):  # "a Down's kid" -> "a kid with Down's syndrome"
+        return sentence[words[0].start:last.end] + " syndrome"
+    if last.low in CONDITIONS:
+        return sentence[words[0].start:last.start] + CONDITIONS[last.low]
+    kinds = _kinds(_base(last.low))
+    if kinds and "NOUN" not in kinds and not _possessive(last.low):
+        return None  # "the lovely man" is no condition
+    return sentence[words[0].start:last.end]
+
+
+def _uncased(words: str, at_start: bool) -> str:
+    """A condition that began the sentence, as it reads inside it ("Dementia lady" -> "lady
+    with dementia"); a name's condition keeps its capital ("Parkinson's")."""
+    if at_start and not words.split()[0].endswith(("'s", "’s")):
+        return words[:1].lower() + words[1:]
+    return words
+
+
 LABEL_CATEGORIES = frozenset(("labels", "medicalising", "objectifying"))
+
+
+def _vocative(rule: Rule, sentence: str, tokens: list[Token],
+              covered: list[int]) -> list[tuple[str, int, int, str]]:
+    """Words said to a child, opening a note before the person's name and a comma (or before
+    a comma), are left out: "Good boy Arthur, ate all his dinner" -> "Arthur ate all his
+    dinner", "Bless him, he tried" -> "He tried"."""
+    after = covered[-1] + 1
+    if rule.category != "infantilising" or covered[0] != 0 or after >= len(tokens):
+        return []
+    if sentence.startswith(", ", tokens[covered[-1]].end):  # "Bless him, he tried" -> "He"
+        following = tokens[after]
+        return [("", 0, following.end, following.text[:1].upper() + following.text[1:])]
+    name_end = _name_end(tokens, after)
+    if name_end is None:
+        return []
+    comma = tokens[name_end - 1].end
+    if not sentence.startswith(",", comma):
+        return []
+    name = sentence[tokens[after].start:comma]
+    return [("", 0, comma + 1, name)]
 
 
 def _appositive(rule: Rule, sentence: str, tokens: list[Token],
@@ -389,6 +564,9 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
             if tag.startswith("VB") and tag != "VBP":
                 words[0] = _inflect(_lemma(words[0]) or words[0], tag) or words[0]
             elif be and not verb:  # "is manipulative" -> "asks different staff"
+                if _next_low(tokens, covered[-1]) in PREPOSITIONS and len(words) > 1 \
+                        or _adjective_follows(tokens, covered[-1]):
+                    continue  # never "asked different staff with the night staff"
                 start = tokens[first - 1].start
                 words[0] = be if words[0] in BE else (
                     _inflect(_lemma(words[0]) or words[0], BE[be]) or words[0])
@@ -409,6 +587,33 @@ def _plain(rule: Rule, sentence: str, tokens: list[Token],
         text = _cased(sentence[start:end], " ".join(words), start == 0)
         out.append(("", start, end, _possessed(text, possessive)))
     return out
+
+
+AFTER_ADJECTIVE = frozenset({"with", "towards", "toward", "about"})
+
+
+def _modifier_follows(tokens: list[Token], at: int) -> bool:
+    """Whether an adjective or a noun, no verb, comes next ("the vulnerable elderly lady")."""
+    if at >= len(tokens) or not at or tokens[at].start - tokens[at - 1].end != 1:
+        return False  # the end, or a comma between
+    kinds = _kinds(tokens[at].low)
+    return bool(kinds) and kinds <= {"ADJ", "NOUN"} and tokens[at].low not in PRONOUN_LIKE
+
+
+def _adjective_follows(tokens: list[Token], at: int) -> bool:
+    """Whether "and" or "or" and an adjective follow ("lazy and unmotivated"): a verb phrase
+    cannot stand for the first of them."""
+    if _next_low(tokens, at) not in ("and", "or") or at + 2 >= len(tokens):
+        return False
+    word = tokens[at + 2].low
+    kinds = _kinds(word)
+    if not kinds:  # "unmotivated": not in the tables, but shaped like an adjective
+        return word.endswith(("ed", "ive", "ful", "ous", "able", "ible", "less"))
+    return "ADJ" in kinds and "VERB" not in kinds
+
+
+def _next_low(tokens: list[Token], at: int) -> str:
+    return tokens[at + 1].low if at + 1 < len(tokens) else ""
 
 
 def _plural(words: list[str]) -> list[str]:
@@ -440,6 +645,8 @@ def _same_shape(head: str, words: list[str], following: list[Token]) -> bool:
         return False  # "he is wheelchair-bound" -> "he is wheelchair user"
     clause = {" I ", " we ", " who ", " that "}
     next_word = following[0].low if following else ""
+    if next_word in PERSON_NOUNS and "NOUN" in kinds:
+        return False  # "the handicapped lads" -> never "the people with ... lads"
     return not (any(c in f" {' '.join(words)} " for c in clause)
                 and next_word in ("i", "we", "who", "that", "you", "they", "he", "she"))
 
@@ -462,18 +669,26 @@ def _starts_with_verb(words: list[str]) -> bool:
     return first in BE or ("VERB" in kinds and not kinds & {"ADJ", "NOUN"} and not gerund)
 
 
+AGENT_ENDINGS = ("er", "ist", "ic", "ee", "ant", "ent")  # a word for a person: "hoarder"
+
+
 def _named(rule: Rule, sentence: str, tokens: list[Token], covered: list[int],
            people: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """The one person the entry names, in place of a label for them (never if it names none
     or several, never for a plural)."""
-    if len(people) != 1 or "<their name>" not in rule.alternatives:
-        return []
+    if len(people) != 1 or not ("<their name>" in rule.alternatives or (
+            rule.category in LABEL_CATEGORIES and covered[0] > 0
+            and tokens[covered[0] - 1].low in ("the", "this", "that", "my", "our")
+            and _base(tokens[covered[-1]].low).endswith(AGENT_ENDINGS))):
+        return []  # a label with "the" before it stands for a person, as "the hoarder" does
     if re.search(rf"(?<!\w){re.escape(people[0])}(?!\w)", sentence, re.IGNORECASE):
         return []  # named in the sentence already: "Sheila is my favourite Sheila" reads wrong
     head = tokens[covered[-1]]
     if _noun_number(head.low) == "NNS" and not _possessive(head.low):
         return []
     first, last = covered[0], _label_end(tokens, covered)
+    while last > first and tokens[last].low in AFTER_LABEL:
+        last -= 1  # "the transfer from Ward 9" -> "Mr Obi from Ward 9"
     head = tokens[last]
     if first > 0 and tokens[first - 1].low in DETERMINERS:
         first -= 1
@@ -514,12 +729,13 @@ def _parsed(lines: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
 
 
 def _match(pattern: list[str], sentence: str, tokens: list[Token],
-           covered: list[int]) -> Match | None:
-    """The pattern matched around the finding's words, or None."""
+           covered: list[int], whole: bool = True) -> Match | None:
+    """The pattern matched around the finding's words (or, not whole, its first word)."""
     for begin in range(max(0, covered[0] - 3), covered[0] + 2):
         match = _match_at(pattern, sentence, tokens, begin)
         lead = 1 if tokens[covered[0]].low in DETERMINERS else 0  # "The disabled toilet"
-        if match and match.first <= covered[0] + lead and match.last >= covered[-1] + 1:
+        last = covered[-1] if whole else covered[0]
+        if match and match.first <= covered[0] + lead and match.last >= last + 1:
             return match
     return None
 
@@ -542,14 +758,12 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
               begin: int) -> Match | None:
     at, slots, tag, possessive = begin, {}, "", ""
     end = 0
-    for word in pattern:
+    for index, word in enumerate(pattern):
         if word == "{rest}":
             if at >= len(tokens):
                 return None
-            if tokens[at].low in NOT_AN_OBJECT and not (
-                    tokens[at].low == "all" and at + 1 < len(tokens)
-                    and tokens[at + 1].low not in TIME_WORDS):
-                return None  # "refused again" is not "said no to again"; "all care" is
+            if tokens[at].low in NOT_AN_OBJECT or _all_day(tokens, at):
+                return None  # "refused again" is not "said no to again"
             start = tokens[at].start
             stop = CLAUSE_END.search(sentence, start)
             finish = stop.start() if stop else len(sentence)
@@ -585,13 +799,21 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
             elif name == "noun" and (_is_noun(token.low) or (
                     token.text.isupper() and len(token.text) > 1)):  # "a COPD sufferer"
                 pass
+            elif name == "med" and MEDICINE.fullmatch(token.low):
+                pass
+            elif name == "num" and token.low.isdigit():
+                pass
             elif name == "pron" and token.low in PRONOUNS:
                 pass
-            elif name == "poss" and token.low in POSSESSIVES:
-                pass
+            elif name == "poss" and (token.low in POSSESSIVES or _named_possessive(token)):
+                pass  # "his", or a name's: "Ella's placement" -> "Ella's home"
             elif name != "verb" or token.low in PRONOUNS:
                 return None
             slots[name] = token.text
+            if name == "be" and _intensified(pattern[index + 1:], tokens, at + 1):
+                at += 1  # "is very attention seeking" as "{be} attention seeking"
+                slots["very"] = tokens[at].text
+                token = tokens[at]
         elif word.endswith("+"):
             lemma = word[:-1].lower()
             if lemma != _base(token.low) and lemma not in _lemmas(_base(token.low)):
@@ -607,6 +829,34 @@ def _match_at(pattern: list[str], sentence: str, tokens: list[Token],
     return Match(begin, at, end, slots, tag, possessive)
 
 
+TIMES = TIME_WORDS | {"over", "that", "this", "of"}
+
+
+def _all_day(tokens: list[Token], at: int) -> bool:
+    """Whether "all" begins a time ("refused all day"), not an object ("all fluids")."""
+    return tokens[at].low == "all" and (at + 1 >= len(tokens) or tokens[at + 1].low in TIMES)
+
+
+INTENSIFIERS = frozenset({"very", "so", "really", "quite", "extremely", "rather", "too",
+                          "incredibly", "particularly", "increasingly", "often", "sometimes"})
+
+
+def _intensified(rest: list[str], tokens: list[Token], at: int) -> bool:
+    """Whether an intensifier the pattern does not name follows its "be"."""
+    return bool(rest) and at < len(tokens) and tokens[at].low in INTENSIFIERS \
+        and rest[0].lower() != tokens[at].low and not rest[0].startswith("{")
+
+
+NOT_POSSESSIVE = frozenset({"he's", "she's", "it's", "that's", "there's", "what's", "here's",
+                            "who's", "let's", "where's", "how's"})
+
+
+def _named_possessive(token: Token) -> bool:
+    """Whether a token is a name's possessive ("Ella's", "Mr Shah's" ends so)."""
+    return token.low.endswith("'s") and token.text[:1].isupper() \
+        and token.low not in NOT_POSSESSIVE
+
+
 def _contracted_be(low: str) -> bool:
     """Whether a word is a subject with "is", "are" or "am" run into it ("she's", "we're",
     "Paula's"), not "let's"; a possessive "Paula's" is told apart by what the pattern needs
@@ -619,8 +869,8 @@ def _name_end(tokens: list[Token], at: int) -> int | None:
     """Where a person's name starting at token `at` ends (one past its last token): a
     capitalised word inside the sentence, with a title's name after it ("Mrs Begum")."""
     token = tokens[at]
-    if at == 0 or not token.text[:1].isupper() or token.low in NOT_A_NAME:
-        return None
+    if at == 0 or not token.text[:1].isupper() or token.low.split("'")[0] in NOT_A_NAME:
+        return None  # "I've" is not a name either
     end = at + 1
     if token.low in TITLES and end < len(tokens) and tokens[end].text[:1].isupper():
         end += 1
@@ -637,21 +887,33 @@ def _fill(alternative: str, match: Match, sentence: str) -> str | None:
             value = _slot_value(name, match, sentence)
             if value is None:
                 return None
+            if name == "verb" and value.lower() == "being" and word == slot.group():
+                continue  # "is being awkward" -> "is upset", never "is being upset"
             out.append(word.replace(slot.group(), value))
         elif word.endswith("+"):
             inflected = _inflect(word[:-1], match.tag) if match.tag else word[:-1]
-            if inflected is None:
-                return None
+            if inflected is None or match.tag == "VBG" and word[:-1] in STATIVE:
+                return None  # never "is having dementia"
             out.append(inflected)
         else:
             out.append(word)
-    text = " ".join(out)
+    very = match.slots.get("very")
+    if very and len(out) == 2 and alternative.startswith("{be} ") \
+            and (_kinds(out[1].lower()) & {"ADJ"} or out[1].endswith("ed")):
+        out.insert(1, very.lower())  # "is very upset"; otherwise it goes: "needs reassurance"
+    text = " ".join(out).replace("amn't", "am not")  # "{be}n't" after "I am"
     subject = match.slots.get("subject")
     if subject is not None:  # "She's attention seeking" -> "She needs reassurance"
         be = match.slots["be"]
         text = text.replace(be, f"{subject} {_uncontracted(be)}", 1) if be in text \
             else f"{subject} {text}"
+    if match.possessive and CLAUSE_WORDS & set(text.split()[1:]):
+        return None  # never "the person I support's daughter"
     return _possessed(text, match.possessive) if match.possessive else text
+
+
+STATIVE = frozenset({"have", "need", "know", "own"})
+CLAUSE_WORDS = frozenset({"I", "we", "who", "that", "you", "they"})
 
 
 def _uncontracted(word: str) -> str:
@@ -669,6 +931,13 @@ def _slot_value(name: str, match: Match, sentence: str) -> str | None:
         return HAVE.get(match.tag)
     if name == "their":
         return _possessive_pronoun(sentence)
+    if name in ("man", "woman"):  # "the man in bed 4": either, unless the sentence says
+        gender = _pronoun_gender(sentence)
+        if gender == {"man": "f", "woman": "m"}[name]:
+            return None
+        return name
+    if name == "take":  # "chose not to take his tablets", "chose not to have her lunch"
+        return "take" if MEDICINE.search(match.slots.get("rest", "")) else "have"
     if name == "them":
         return {"m": "him", "f": "her"}.get(_pronoun_gender(sentence), "them")
     return None
@@ -740,7 +1009,9 @@ def _tag(form: str, lemma: str, tokens: list[Token], at: int) -> str:
     if not tags:
         tags = {"VBD"} if form.endswith("ed") else {"VBG"} if form.endswith("ing") else \
             {"VBZ"} if form.endswith("s") else {"VBP"}
-    if "VBD" in tags and "VBN" in tags:
+    if tags & {"VB", "VBP"} and before in MODALS:  # "don't let him": not "supported"
+        return "VB"
+    if "VBD" in tags and ("VBN" in tags or before in PERFECT):  # "has absconded": VBN
         return "VBN" if before in PERFECT else "VBD"
     if tags & {"VB", "VBP"}:
         return "VB" if before in MODALS else "VBP"
@@ -777,18 +1048,23 @@ def _agree(sentence: str, start: int, end: int, words: str) -> tuple[int, int, s
     previous = earlier[-1:] or [""]
     if len(earlier) == 2 and "ADJ" in _kinds(earlier[1].lower()):
         previous = earlier[:1]  # "my favourite client": the determiner before the adjective
-    bare = previous[0].lower() not in DETERMINERS | POSSESSIVES and not previous[0].isdigit() \
+    bare = previous[0].lower() not in DETERMINERS | POSSESSIVES | QUANTIFIERS \
+        and not previous[0].isdigit() \
         and not previous[0].lower().endswith(("'s", "’s", "s'"))
     if words.split()[0].lower() == "person" and bare:
         words = _cased(words, "the " + words[0].lower() + words[1:], start == 0)
+    own = re.search(r"\b(?:our|my|your)\s+$", before, re.IGNORECASE)
+    if own and words.split()[0].lower() in ("person", "people"):
+        # "our dementia patients" -> "the people living with dementia", not "our people"
+        return own.start(), end, _cased(before[own.start():], "the " + words, True)
     m = re.search(r"\b(an?|An?)\s+$", before)
     if not m:
         return start, end, words
     article = m.group(1)
     wanted = "an" if _vowel_sound(words) else "a"
-    if words.split()[0].lower() in ("people", "someone") or words[:1].isupper() and \
+    if words.split()[0].lower() in MASS | {"people", "someone"} or words[:1].isupper() and \
             words.split()[0] not in ("A", "An"):
-        # no article before a plural, "someone" or a name
+        # no article before a plural, "someone", "support" or a name
         return m.start(), end, _cased(article, words)
     if article.lower() == wanted:
         return start, end, words
@@ -804,9 +1080,15 @@ def _vowel_sound(words: str) -> bool:
 
 
 def _pronoun_gender(text: str) -> str:
-    words = {CONTRACTION.sub("", w.lower()) for w in TOKEN.findall(text)}  # "she's": she
+    """"m", "f", "both" or "" by the pronouns of a text; by its titles where it has none
+    ("Mr Obi needs two staff with him")."""
+    found = TOKEN.findall(text)
+    words = {CONTRACTION.sub("", w.lower()) for w in found}  # "she's": she
     male, female = bool(words & {"he", "him", "his", "himself"}), \
         bool(words & {"she", "her", "hers", "herself"})
+    if not (male or female):
+        titles = set(found)  # as a title is written: "Ms", never "MS" (a condition)
+        male, female = bool(titles & {"Mr"}), bool(titles & {"Mrs", "Ms", "Miss"})
     return "m" if male and not female else "f" if female and not male else \
         "" if not (male or female) else "both"
 

@@ -46,8 +46,14 @@ DEV_FLOORS = (0.98, 0.98)
 # 0.241 at first, 0.407 after tuning (held out: 0.292, then 0.349); 0.778 after the second
 # round's rewrites (held out: 0.472: much of the gain is the development pairs' own wording);
 # 0.861 after the generalising round's grammar (the verb after "to" and after a plural made
-# one, "both su's", a label before a name, "by" after a passive made active; held out 0.500)
-REWRITE_FLOOR = 0.85
+# one, "both su's", a label before a name, "by" after a passive made active; held out 0.500).
+# Round 5 (tests/lens/written/rewrites_round5.toml, 325 pairs written independently, split
+# alternately into "round5", tuned on, and "round5_held", never read): untouched, with dev
+# 0.861 and held out 0.491, round5 0.423 (69 of 163) and round5_held 0.321 (52 of 162).
+# After the rewrite round (grammar around the swap, clause-level rewrites for the blame and
+# power verbs, names for labels, and rewrites for rules that offered none): dev 0.907, held
+# out 0.604, round5 0.712 (116), round5_held 0.377 (61; 38 of its 162 have no finding).
+REWRITE_FLOOR = 0.88
 
 
 def _report(name: str, scores: dict[str, scoring.Score]) -> None:
@@ -169,16 +175,21 @@ def test_the_sixth_round() -> None:
 
 
 def test_the_rewrite_pairs() -> None:
+    """Every part's share is printed; the misses of "dev" and "round5" only, with
+    CAREJOURNAL_LENS_MISSES=1 (never those of "held_out" or "round5_held")."""
     paths = sorted(WRITTEN.glob("rewrites_*.toml"))
     if not paths:
         pytest.skip("no tests/lens/written/rewrites_*.toml yet")
-    scores = scoring.score_rewrites(shipped_lens(), scoring.load_pairs(paths))
+    scores = scoring.score_rewrites(shipped_lens(), scoring.load_pairs(paths),
+                                    shown=("dev", "round5"))
     for part, score in scores.items():
         if score.pairs:
             SCORES[f"rewrites {part}"] = score.line(part)
+    for part in ("dev", "round5"):  # never held_out or round5_held
+        misses = scores[part].misses if part in scores else []
+        if os.environ.get("CAREJOURNAL_LENS_MISSES") and misses:
+            SCORES[f"rewrites {part} misses"] = "\n".join(misses)
     dev = scores["dev"]
-    if os.environ.get("CAREJOURNAL_LENS_MISSES") and dev.misses:
-        SCORES["rewrites dev misses"] = "\n".join(dev.misses)
     assert dev.pairs, "the rewrite pairs have no development part"
     assert dev.share() >= REWRITE_FLOOR, dev.line("dev")
 
