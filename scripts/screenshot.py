@@ -17,6 +17,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -118,8 +119,10 @@ def take(out: Path, dark: bool, wizard: Path | None = None) -> Path:
             if entry_id is not None:
                 window.timeline.select(entry_id, quiet=False)
                 window.timeline.view.setFocus()
-            for _ in range(3):
+            settle = time.monotonic() + 0.5  # the word count follows a short pause
+            while time.monotonic() < settle:
                 QApplication.processEvents()
+                time.sleep(0.02)
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
                 raise SystemExit(f"screenshot: could not write {out}")
