@@ -1093,6 +1093,19 @@ def _pronoun_gender(text: str) -> str:
         "" if not (male or female) else "both"
 
 
+# words after "her" that show it is "him"/"them", not "his"/"their" ("agreed with her that")
+NOT_OWNED = frozenset({"to", "with", "and", "for", "in", "that", "at", "on", "about", "when",
+                       "if", "so", "as", "but", "or", "because", "before", "after", "again",
+                       "too", "out", "up", "down", "off", "back", "then", "now", "today",
+                       "first", "know", "go", "be", "do", "what", "how", "why", "where"})
+
+
+def fitted(sentence: str, alternative: str) -> str:
+    """An alternative shown beside a sentence, its pronouns agreeing with the sentence's
+    (they/them when it has none): never "she chose to" about a man."""
+    return _gendered(sentence, alternative)
+
+
 def _gendered(sentence: str, words: str) -> str:
     """Pronouns in the new words that agree with the sentence's (neutral if it has none)."""
     gender = _pronoun_gender(sentence)
@@ -1110,11 +1123,10 @@ def _gendered(sentence: str, words: str) -> str:
             new = FEMALE.get(low, low)
             if low == "her":
                 following = found[index + 1].lower() if index + 1 < len(found) else ""
-                new = "his" if following and following not in ("to", "with", "and",
-                                                                 "for", "in") else "him"
+                new = "his" if following and following not in NOT_OWNED else "him"
         else:
             following = found[index + 1].lower() if index + 1 < len(found) else ""
-            possessive = following and following not in ("to", "with", "and", "for", "in")
+            possessive = following and following not in NOT_OWNED
             new = NEUTRAL.get(low, ("their" if possessive else "them") if low == "her" else low)
         out.append(new if word.islower() else new.capitalize())
         out.append(tokens[index + 1])

@@ -622,3 +622,17 @@ def test_my_person_is_the_person(lens: Lens) -> None:
                                         "service-user")]
     assert "The person we support was happy today." in said
     assert not any(s.startswith("My person") for s in said)
+
+
+def test_an_alternative_shown_beside_a_sentence_takes_its_pronouns() -> None:
+    """The preparation once offered "she chose to; agreed with her that" about Aled."""
+    from carejournal.lens.rewrite import fitted
+
+    about_aled = "Prepare the questions with Aled, and let Aled open the meeting."
+    assert [fitted(about_aled, a) for a in ("she chose to", "agreed with her that")] == [
+        "they chose to", "agreed with them that"]
+    about_him = "I let him go out."
+    assert [fitted(about_him, a) for a in ("she chose to", "agreed with her that",
+                                           "her own choice")] == [
+        "he chose to", "agreed with him that", "his own choice"]
+    assert fitted("She was not allowed out.", "supported him to") == "supported her to"

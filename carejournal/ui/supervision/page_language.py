@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from carejournal.core.preparation import LanguageItem, Preparation
-from carejournal.lens.rewrite import rewrites
+from carejournal.lens.rewrite import fitted, rewrites
 from carejournal.services.journal import Journal
 from carejournal.ui.lens.text_edit import is_placeholder, matched_case, shown
 from carejournal.ui.supervision.prepare_common import (
@@ -237,7 +237,9 @@ class LanguagePage(PrepPage):
             date=day_text(item.entry.occurred_on)))
         self.why.setText(self.tr("Why it is worth a look: {why}").format(why=item.finding.why))
         self.alternatives.setText(self.tr("Other ways to put it: {alternatives}").format(
-            alternatives="; ".join(shown(a) for a in item.finding.alternatives)))
+            alternatives="; ".join(dict.fromkeys(
+                shown(a) if is_placeholder(a) else fitted(item.context, a)
+                for a in item.finding.alternatives))))
         whole = is_whole(item.context)
         self.sentence_label.setText(self.tr("The &sentence, reworded:") if whole
                                     else self.tr("The &new words (the sentence is long):"))
