@@ -1130,7 +1130,35 @@ def _gendered(sentence: str, words: str) -> str:
             new = NEUTRAL.get(low, ("their" if possessive else "them") if low == "her" else low)
         out.append(new if word.islower() else new.capitalize())
         out.append(tokens[index + 1])
-    return "".join(out)
+    made = "".join(out)
+    return _they_agree(made) if gender not in ("f", "m") else made
+
+
+THEY_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+              "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+
+
+def _they_agree(text: str) -> str:
+    """A verb after a 'they' that was 'she' or 'he' agrees with it ('where they live')."""
+    def agree(match: re.Match[str]) -> str:
+        verb = match.group(2)
+        low = verb.lower()
+        if low in THEY_FORMS:
+            plain = THEY_FORMS[low]
+        elif low.endswith("s") and not low.endswith("ss") and (lemma := _lemma(low)) \
+                and lemma != low and _third_person(lemma) == low:
+            plain = lemma
+        else:
+            return match.group(0)
+        return f"{match.group(1)} {plain}"
+    return re.sub(r"\b([Tt]hey) ([\w']+)", agree, text)
+
+
+def _third_person(lemma: str) -> str:
+    from lemminflect import getInflection
+
+    forms = getInflection(lemma, "VBZ")
+    return forms[0] if forms else ""
 
 
 def _possessive_pronoun(sentence: str) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from carejournal.core.errors import ResourceError
 from carejournal.lens.balance import Balance, Verdict, measure, measure_rules
 from carejournal.ui.lens.highlighter import CACHE_SIZE, LensContext
-from carejournal.ui.lens.text_edit import LensEdit, Spot, shown
+from carejournal.ui.lens.text_edit import LensEdit, Spot
 from carejournal.ui.shared.colours import has_dark_base, lens_colour
 
 REFRESH_MS = 300  # the panel follows typing after this pause; the underlines are immediate
@@ -161,7 +161,8 @@ class LensPanel(QWidget):
         for item in self.items:
             row = QListWidgetItem(self._item_text(item), self.list)
             row.setIcon(self._swatch(item.spot.finding.category, dark))
-            row.setToolTip(item.edit.explanation(item.spot.finding))
+            row.setToolTip(item.edit.explanation(item.spot.finding,
+                                                 item.edit.sentence_of(item.spot)))
         self.list.setVisible(bool(self.items))
         self.empty.setVisible(not self.items)
 
@@ -177,7 +178,7 @@ class LensPanel(QWidget):
         if finding.mention:
             return f"{head}\n{item.edit.reflecting()}"
         instead = self.tr("Instead: {alternatives}").format(
-            alternatives="; ".join(shown(a) for a in finding.alternatives))
+            alternatives="; ".join(item.edit.fitted_alternatives(item.spot)))
         return f"{head}\n{finding.why}\n{instead}"
 
     @staticmethod

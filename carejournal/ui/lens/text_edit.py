@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from carejournal.lens.matcher import Finding
-from carejournal.lens.rewrite import Rewrite, rewrites
+from carejournal.lens.rewrite import Rewrite, fitted, rewrites, sentence_bounds
 from carejournal.ui.lens.highlighter import LensContext, LensHighlighter, qt_spans
 from carejournal.ui.lens.preview import RewritePreview
 from carejournal.ui.lens.spelling import qt_misspellings
@@ -184,23 +184,26 @@ class LensEdit(QPlainTextEdit):
         spot = self.spot_at(position)
         word = self.misspelt_at(position)
         if word is None:
-            return self.explanation(spot.finding) if spot else ""
+            return self.explanation(spot.finding, self.sentence_of(spot)) if spot else ""
         spelling = self.tr("<b>“{word}”</b> is not in the dictionary. Right-click for "
                            "spellings, or to add it to the dictionary.").format(
             word=escape(word.text))
-        lens = self.explanation(spot.finding)[4:-5] if spot else ""  # without <qt></qt>
+        lens = (self.explanation(spot.finding, self.sentence_of(spot))[4:-5] if spot
+                else "")  # without <qt></qt>
         return f"<qt><p>{spelling}</p>{lens}</qt>"
 
-    def explanation(self, finding: Finding) -> str:
-        """The phrase, its category, why it matters and what to say instead (escaped)."""
+    def explanation(self, finding: Finding, sentence: str = "") -> str:
+        """The phrase, its category, why it matters and what to say instead (escaped), the
+        alternatives' pronouns agreeing with the sentence it is in when given."""
         assert self.lens_context is not None
         heading = self.tr("“{phrase}” · {category}").format(
             phrase=escape(finding.text),
             category=escape(self.lens_context.category_name(finding.category)))
         if finding.mention:
             return f"<qt><p><b>{heading}</b></p><p>{escape(self.reflecting())}</p></qt>"
-        options = "; ".join(f"<i>{escape(shown(a))}</i>" if is_placeholder(a) else escape(a)
-                            for a in finding.alternatives)
+        options = "; ".join(f"<i>{escape(shown(a))}</i>" if is_placeholder(a)
+                            else escape(fitted(sentence, a) if sentence else a)
+                            for a in dict.fromkeys(finding.alternatives))
         instead = self.tr("Instead, perhaps: {alternatives}").format(alternatives=options)
         hint = self.tr("Right-click for a replacement, or to leave it as it is.")
         source = self.lens_context.source_text(finding.rule)
@@ -312,6 +315,19 @@ class LensEdit(QPlainTextEdit):
         return [*actions, dismiss, rule_off]
 
     # -- editing ---------------------------------------------------------------
+    def sentence_of(self, spot: Spot) -> str:
+        """The sentence the finding is in."""
+        text = self.document().findBlock(spot.start).text()
+        first, last = sentence_bounds(text, spot.finding.start, spot.finding.end)
+        return text[first:last]
+
+    def fitted_alternatives(self, spot: Spot) -> list[str]:
+        """The finding's alternatives as the worker reads them beside its sentence: pronouns
+        that agree with it ("they chose to" where no one is named "she")."""
+        sentence = self.sentence_of(spot)
+        return list(dict.fromkeys(shown(a) if is_placeholder(a) else fitted(sentence, a)
+                                  for a in spot.finding.alternatives))
+
     def rewrites(self, spot: Spot) -> list[Rewrite]:
         """The finding's alternatives as whole rewritten sentences (none the lens would flag)."""
         context = self.lens_context

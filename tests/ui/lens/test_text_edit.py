@@ -358,3 +358,32 @@ def test_a_mention_is_acknowledged_not_corrected_and_not_counted(
 def test_the_people_field_tells_the_lens_who_the_entry_is_about(editor: EntryEditor) -> None:
     editor.people.setText("Bo Smith, Dot")
     assert editor.lens_context.entry_people == ("Bo Smith", "Dot")
+
+
+def test_the_alternatives_beside_a_finding_take_its_sentences_pronouns(
+        window: MainWindow, tmp_path: Path) -> None:
+    """The panel and the tooltip once offered "she"-words about a man (the lexicon writes
+    its alternatives about someone)."""
+    from carejournal.lens.matcher import Lens, load_lexicon
+    from tests.ui.lens.test_highlighter import LEXICON
+
+    path = tmp_path / "gendered.toml"
+    path.write_text(LEXICON.replace('alternatives = ["home"]',
+                                    'alternatives = ["her home", "where she lives"]'),
+                    encoding="utf-8")
+    window.new_entry(EntryKind.INTERACTION)
+    editor = window.editor
+    editor.set_lens(Lens(load_lexicon(path)))
+    if not editor.lens_panel.toggle.isChecked():
+        editor.lens_panel.toggle.click()
+    editor.body.setPlainText("Sam likes the placement. He chose the room himself.\n"
+                             "Ann's placement is near the shops.")
+    panel = editor.lens_panel
+    panel.timer.timeout.emit()
+    insteads = [panel.list.item(i).text().splitlines()[-1] for i in range(panel.list.count())]
+    assert insteads == ["Instead: their home; where they live",  # no pronoun in its sentence
+                        "Instead: their home; where they live"]
+    editor.body.setPlainText("He likes the placement and he chose it.")
+    panel.timer.timeout.emit()
+    assert panel.list.item(0).text().splitlines()[-1] == "Instead: his home; where he lives"
+    assert "his home; where he lives" in panel.list.item(0).toolTip()
