@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, Select, func, or_, select
 
 from carejournal.core.cpd import (
     Evidence,
@@ -101,15 +102,8 @@ class CpdRepository:
     def learning(self, text: str = "", since: dt.date | None = None,
                  until: dt.date | None = None) -> list[Learning]:
         """Learning records, newest first, whose words hold text, ending in the dates."""
-        query = select(_L)
-        if text:
-            pattern = _like(text)
-            query = query.where(or_(*(c.ilike(pattern, escape="\\") for c in (
-                _L.c.method, _L.c.topic, _L.c.changed))))
-        if since:
-            query = query.where(_L.c.ended_on >= since)
-        if until:
-            query = query.where(_L.c.ended_on <= until)
+        query = _filtered(select(_L), text, (_L.c.method, _L.c.topic, _L.c.changed),
+                          _L.c.ended_on, since, until)
         with self._engine.connect() as conn:
             rows = conn.execute(query.order_by(_L.c.ended_on.desc(), _L.c.id.desc())).all()
             files: dict[int, list[EvidenceInfo]] = {}
@@ -163,15 +157,9 @@ class CpdRepository:
     def feedback(self, text: str = "", since: dt.date | None = None,
                  until: dt.date | None = None) -> list[Feedback]:
         """Feedback records, newest first, whose words hold text, received in the dates."""
-        query = select(_F.c.id, _F.c.received_on, _F.c.from_role, _F.c.said, _F.c.changed)
-        if text:
-            pattern = _like(text)
-            query = query.where(or_(*(c.ilike(pattern, escape="\\") for c in (
-                _F.c.from_role, _F.c.said, _F.c.changed))))
-        if since:
-            query = query.where(_F.c.received_on >= since)
-        if until:
-            query = query.where(_F.c.received_on <= until)
+        query = _filtered(
+            select(_F.c.id, _F.c.received_on, _F.c.from_role, _F.c.said, _F.c.changed),
+            text, (_F.c.from_role, _F.c.said, _F.c.changed), _F.c.received_on, since, until)
         with self._engine.connect() as conn:
             rows = conn.execute(query.order_by(_F.c.received_on.desc(), _F.c.id.desc()))
             return [Feedback(r[0], r[1], r[2], r[3], r[4]) for r in rows]
@@ -193,3 +181,17 @@ class CpdRepository:
             rows = conn.execute(select(_A.c.entry_id, _A.c.written_on)
                                 .order_by(_A.c.written_on, _A.c.id))
             return [(r[0], r[1]) for r in rows]
+
+
+def _filtered(query: Select[Any], text: str, words_in: tuple[ColumnElement[Any], ...],
+              day: ColumnElement[Any], since: dt.date | None, until: dt.date | None
+              ) -> Select[Any]:
+    """query kept to rows with text in any of the columns words_in, and day in the dates."""
+    if text:
+        pattern = _like(text)
+        query = query.where(or_(*(c.ilike(pattern, escape="\\") for c in words_in)))
+    if since:
+        query = query.where(day >= since)
+    if until:
+        query = query.where(day <= until)
+    return query

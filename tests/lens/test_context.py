@@ -166,13 +166,18 @@ source = "test"
 '''
 
 
-@pytest.fixture(scope="module")
-def lens(tmp_path_factory: pytest.TempPathFactory) -> Lens:
-    path = tmp_path_factory.mktemp("lexicon") / "lexicon.toml"
-    path.write_text(LEXICON, encoding="utf-8")
+def lens_of(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) -> Lens:
+    """A Lens over one of this file's small lexicons, written into a folder of its own."""
+    path = tmp_path_factory.mktemp(name) / "lexicon.toml"
+    path.write_text(text, encoding="utf-8")
     lexicon = load_lexicon(path)
     assert not lexicon.problems, lexicon.problems
     return Lens(lexicon)
+
+
+@pytest.fixture(scope="module")
+def lens(tmp_path_factory: pytest.TempPathFactory) -> Lens:
+    return lens_of(tmp_path_factory, "lexicon", LEXICON)
 
 
 def used(lens: Lens, text: str, people: tuple[str, ...] = ()) -> list[str]:
@@ -496,11 +501,7 @@ source = "test"
 
 @pytest.fixture(scope="module")
 def second(tmp_path_factory: pytest.TempPathFactory) -> Lens:
-    path = tmp_path_factory.mktemp("second") / "lexicon.toml"
-    path.write_text(SECOND, encoding="utf-8")
-    lexicon = load_lexicon(path)
-    assert not lexicon.problems, lexicon.problems
-    return Lens(lexicon)
+    return lens_of(tmp_path_factory, "second", SECOND)
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -602,11 +603,7 @@ source = "test"
 
 @pytest.fixture(scope="module")
 def third(tmp_path_factory: pytest.TempPathFactory) -> Lens:
-    path = tmp_path_factory.mktemp("third") / "lexicon.toml"
-    path.write_text(THIRD, encoding="utf-8")
-    lexicon = load_lexicon(path)
-    assert not lexicon.problems, lexicon.problems
-    return Lens(lexicon)
+    return lens_of(tmp_path_factory, "third", THIRD)
 
 
 @pytest.mark.parametrize("text", [
