@@ -69,7 +69,7 @@ REQUIRED = [
     ("I had to feed her.", "feeding"),
     ("Feeding them took an hour.", "feeding"),
     ("She needs feeding.", "feeding"),
-    ("The feeders sit here.", "feeding"),
+    ("The feeders sit here.", "feeders"),
     ("Toileting every two hours.", "toileting"),
     ("He is non-verbal.", "non-verbal"),
     ("There is too much us and them.", "us-and-them"),

@@ -441,7 +441,7 @@ def test_no_rewrite_leaves_a_to_without_its_verb_or_a_label_before_the_persons_w
 
 
 @pytest.mark.parametrize(("text", "rule", "people", "expected"), [
-    ("Dot's a feeder at tea time.", "feeding", (), "Dot needs support to eat at tea time."),
+    ("Dot's a feeder at tea time.", "feeders", (), "Dot needs support to eat at tea time."),
     ("Bed 9 said she was cold.", "bed-number", (), "The woman in bed 9 said she was cold."),
     ("Ivy's contact was cancelled on Friday.", "family-contact", ("Ivy",),
      "Ivy's family time was cancelled on Friday."),

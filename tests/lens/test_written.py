@@ -239,3 +239,16 @@ text = "I nearly wrote 'non-compliant'. The car refused to start."
     assert (held.mentions, held.mentions_shown, held.mentions_made) == (1, 1, 1)
     assert sum(held.fp.values()) == 0 and held.misses == []
     assert all("nearly" not in line for line in held.lines("held_out"))
+
+
+def test_the_seventh_round() -> None:
+    """tests/lens/written/round7.toml: 1,350 sentences by three independent writers (one on
+    jargon and objectifying, one on infantilising and medicalising, one on blame, power,
+    labels and othering), split like the fourth round: "round7" (745, may be tuned on) and
+    "round7_held" (605, only its figures are ever printed). No floor is asserted.
+    Untuned figures (main at df5a46b): round7 precision 0.920, recall 0.749 (298 found, 26
+    flagged wrongly, 100 missed), 65 of 81 mentions shown; round7_held precision 0.921,
+    recall 0.781 (139 found, 12 flagged wrongly, 39 missed), 50 of 57 mentions shown. With
+    the round's first changes (gaps the fifth round's rewrite pairs showed, made before this
+    set was read): round7 0.918 and 0.756, round7_held 0.921 and 0.787."""
+    _split_round("round7.toml", "round7", 1300)
