@@ -158,7 +158,9 @@ PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
 NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer", "the same"
-NEGATORS = frozenset("not never nor cannot nobody noone".split())  # "no" + noun still uses the noun
+NEGATORS = frozenset(  # "no" + noun still uses the noun; "isnt": a slip a worker makes
+    "not never nor cannot nobody noone isnt wasnt arent werent dont doesnt didnt wont cant "
+    "couldnt wouldnt shouldnt hasnt havent hadnt aint".split())
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
     "so that always ever even intentionally purposely have has had having doing getting "
@@ -264,7 +266,7 @@ ANIMALS = frozenset(
 YOUNG = frozenset(
     "baby babies toddler toddlers newborn infant infants grandson grandsons granddaughter "
     "granddaughters grandchild grandchildren grandkid grandkids niece nieces nephew nephews "
-    "youngest nursery playgroup".split())
+    "youngest nursery playgroup tot tots kiddie kiddies".split())
 OWN_CHILDREN = frozenset("lad lads son sons daughter daughters boy boys girl girls kids kid "
                          "children child youngest eldest".split())  # after "my" or "our"
 AGE = re.compile(r"\((?:[1-9]|1[0-2])\)")  # "Poppy (4)": a child's age in brackets
@@ -284,12 +286,39 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     if any(word in OWN_CHILDREN and norms[at - 1] in POSSESSIVE_WRITER
            for at, word in enumerate(words, start=begin) if at):
         return True  # "Bless him, my lad made me a card"
+    if any(word in ("one", "ones") and norms[at - 1] in ("little", "wee")
+           for at, word in enumerate(words, start=begin) if at):
+        return True  # "someone's little one left a sippy cup"
     if not (ANIMALS.isdisjoint(words) and YOUNG.isdisjoint(words)):
-        return any((word in ANIMALS or word in YOUNG) and not _likened(norms, at)
+        return any((word in YOUNG or (word in ANIMALS and not _eaten_or_named(sentence, at)))
+                   and not _likened(norms, at)
                    and not first <= at <= last  # "a big baby" is the rule's own words
                    for at, word in enumerate(words, start=begin))
     text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
     return "(" in text and AGE.search(text) is not None
+
+
+FOODS = frozenset(
+    "pie pies fingers finger curry soup chops chop stew sandwich sandwiches salad nuggets "
+    "dinner roast casserole cake paste burger burgers kiev supper legs leg breast wings "
+    "batter fillet fillets cakes shop supper".split())
+EATING = frozenset(
+    "ate eat eats eating had some roast fried grilled battered smoked tinned steamed "
+    "poached baked".split())
+
+
+def _eaten_or_named(sentence: Sentence, at: int) -> bool:
+    """Whether the animal word at `at` is food ("the fish pie", "ate the chicken", "fish
+    and chips") or a person's name ("Kitty", "Robin"), not an animal."""
+    norms = sentence.words.norms
+    if sentence.capitalised(at) and (not sentence.sentence_break(at)
+                                     or norms[at] in sentence.people):
+        return True
+    after = norms[at + 1] if at + 1 < len(norms) else ""
+    if after in FOODS or (after == "and" and norms[at + 2:at + 3] == ["chips"]):
+        return True
+    before = [norms[back] for back in range(max(0, at - 2), at)]
+    return not EATING.isdisjoint(before)
 
 
 def _sentence_around(sentence: Sentence, at: int) -> tuple[int, int]:
@@ -321,12 +350,15 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     category: the rule's."""
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
-    if category == "infantilising" and about_a_child_or_animal(sentence, first, last):
+    if (category == "infantilising" or about == "object") \
+            and about_a_child_or_animal(sentence, first, last):  # "fed him his bottle"
         return Verdict.DROP
     if someone_elses_clients(sentence, first, last):
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
+    if _asked_back(sentence, first, last):
+        return MENTIONED  # "Hard to reach? We only ever wrote to them."
     if (mentioned(sentence, first) and not (
             category == "infantilising" and _writer_called(sentence, first))) \
             or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
@@ -348,6 +380,15 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
+
+
+def _asked_back(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match is a whole sentence asked as a question, the writer turning the
+    word over ("Hard to reach? Or easy to ignore?"), not a question about the person."""
+    if not sentence.sentence_break(first):
+        return False
+    rest = sentence.text[sentence.words.ends[last]:sentence.words.ends[last] + 3]
+    return rest.lstrip(" \"'\u201d\u2019").startswith("?")
 
 
 # Categories whose mention words are everyday verbs ("I couldn't manage to", "we're not
@@ -460,23 +501,49 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             subject, where = _subject(sentence, first)
             if subject == WRITER_SIDE and norms[where] not in WRITER:
                 return OTHER  # "the grandkids let her win": a family's doing, not a service's
-            if found == PERSON and subject == PERSON and _named(sentence, where):
+            if found == PERSON and subject == PERSON and _named(sentence, where) and not any(
+                    sentence.words.gap(at).strip() for at in range(where + 1, first + 1)):
                 return OTHER  # "Dot let her do the dressing": the person is the one allowing
             if found is not None:
                 return found
             return subject if subject == OTHER else None
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
-    if category == "labels" and _a_label_object(sentence, first):
+    if category in LABELLING and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
-    return subject_before(sentence, first)
+    kind, at = _subject(sentence, first)
+    if category == "othering" and kind == OTHER and _a_persons_condition(sentence, at):
+        return PERSON  # "Rita's dementia is a burden on the family": Rita is
+    return kind
 
 
-def _a_label_object(sentence: Sentence, first: int) -> bool:
+# Categories whose words name a person, who can be what a verb is done to ("took the oldies").
+LABELLING = frozenset(("labels", "infantilising", "medicalising"))
+CONDITIONS = frozenset(
+    "dementia alzheimer's alzheimers illness disability disabilities needs care caring "
+    "condition".split())
+
+
+def _a_persons_condition(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` is a person's condition or care ("her dementia", "Rita's
+    needs"), so what is said of it is said of the person."""
+    norms = sentence.words.norms
+    if at < 1 or norms[at] not in CONDITIONS:
+        return False
+    return norms[at - 1] in POSSESSIVE_PERSON or (
+        _possessive(sentence, at - 1) and classify(sentence, at - 1, at) == PERSON)
+
+
+LABEL_DETERMINERS = frozenset("a an another the those these".split())
+GROUP_DETERMINERS = frozenset("the those these".split())  # "took the oldies", not "had a tantrum"
+
+
+def _a_label_object(sentence: Sentence, first: int, category: str) -> bool:
     """Whether the match is a noun phrase ("a frequent flyer") right after a doing verb."""
     norms = sentence.words.norms
     det = _own_phrase(sentence, first) - 1
-    if det < 1 or norms[det] not in ("a", "an", "another") or sentence.clause_break(det + 1) \
+    determiners = LABEL_DETERMINERS if category == "labels" else GROUP_DETERMINERS
+    if det < 1 or norms[det] not in determiners or sentence.clause_break(det + 1) \
             or sentence.clause_break(det):
         return False
     return norms[det - 1] in DOING
@@ -552,6 +619,8 @@ def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:
             or sentence.words.gap(after) != " ":
         return False
     following = norms[after]
+    if following in POSSESSIVE_PERSON or following in DETERMINERS:
+        return False  # "Gave Bed 2 his painkillers": bed 2 is who was given them
     if following in PERSON_NOUNS or following in sentence.people or following in WRITER \
             or following in PRONOUNS_PERSON or sentence.capitalised(after):
         return False
@@ -821,6 +890,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             and word in known_words() and _a_noun(word):
         return OTHER  # "Price of bread has escalated": a word, when the entry names others
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
+        if at + 1 < match and _a_thing_named_after(sentence, at + 1):
+            return OTHER  # "the Three Peaks walk was challenging": the walk, not a name
         if before in WRITER or before in NOT_SUPPORTED:
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
@@ -832,6 +903,32 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             and word in known_words() and _a_noun(word):
         return OTHER  # "Leah's new job"
     return None
+
+
+ALL_WORDS = frozenset("all both each every some any no none either neither".split())
+
+
+def _a_thing_named_after(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at`, right after a capitalised word, is a lowercase noun that the
+    name describes ("Peaks walk", "Everton match"): a noun that is not a verb, or one that
+    "is" or "was" follows ("walk was")."""
+    norms = sentence.words.norms
+    word = norms[at]
+    if sentence.capitalised(at) or sentence.clause_break(at) or word in PERSON_NOUNS \
+            or word in sentence.people or word in NOT_NAMES or word in PREPOSITIONS \
+            or word in QUANTIFIERS or word in ALL_WORDS or word not in known_words() \
+            or not _a_noun(word):
+        return False
+    following = norms[at + 1] if at + 1 < len(norms) else ""
+    return not _a_verb(word) or following in AFTER_BE
+
+
+@cache
+def _a_verb(word: str) -> bool:
+    """Whether lemminflect knows the word as a verb or an auxiliary."""
+    from lemminflect import getAllLemmas
+
+    return not {"VERB", "AUX"}.isdisjoint(getAllLemmas(word))
 
 
 @cache
@@ -1105,7 +1202,8 @@ def negated(sentence: Sentence, first: int) -> bool:
     return False
 
 
-BELIEF = frozenset("think thought believe believed reckon reckoned feel felt suppose".split())
+BELIEF = frozenset("think thinks thought believe believes believed reckon reckons reckoned "
+                   "feel feels felt suppose supposes".split())
 
 
 def _doubted(sentence: Sentence, first: int) -> bool:
@@ -1117,9 +1215,10 @@ def _doubted(sentence: Sentence, first: int) -> bool:
     while at > max(0, first - 8) and not sentence.sentence_break(at + 1):
         word = norms[at]
         seen_be = seen_be or word in BE or word in AFTER_BE
-        if word in BELIEF:
-            before = norms[at - 1] if at else ""
-            return seen_be and (before in NEGATORS or before.endswith("n't"))
+        if word in BELIEF:  # "nobody here thinks", "no one really thinks"
+            before = [norms[back] for back in range(max(0, at - 3), at)]
+            said_no = any(word in NEGATORS or word.endswith("n't") for word in before)
+            return seen_be and (said_no or " no one " in f" {' '.join(before)} ")
         at -= 1
     return False
 

@@ -866,3 +866,42 @@ def test_a_name_in_the_workplace_is_a_colleague_unless_the_entry_names_them() ->
     assert [f.text for f in lens.check(text, people=("Jo",))] == ["attention seeking"]
     assert [f.text for f in lens.check("People who need two carers are a burden on the rota.")
             ] == ["a burden"]
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a negation written without its apostrophe, and "nobody ... thinks"
+    ("Callum isnt a burden she needs a rest from.", ("Callum",), [("a burden", True)]),
+    ("Nobody here thinks Phyllis is a burden.", ("Phyllis",), [("a burden", True)]),
+    ("She thinks Dot is a burden.", ("Dot",), [("a burden", False)]),
+    # the words asked back as a whole sentence are turned over, not used
+    ("Hard to reach? We only ever wrote to them.", (), [("Hard to reach", True)]),
+    ("Was she non-compliant?", (), [("non-compliant", False)]),
+    # a baby or an animal in the sentence is who is fed; food and names are not animals
+    ("Her granddaughter came with the new baby, she fed him his bottle.", (), []),
+    ("Fed Biscuit the rabbit and cleaned his hutch.", (), []),
+    ("Fed Kath her tea at 5, she managed most of the fish pie.", ("Kath",),
+     [("Fed Kath", False)]),
+    ("Kitty got put in her chair by the window.", ("Kitty",),
+     [("got put in her chair", False)]),
+    # a name before a noun names the thing ("the Three Peaks walk")
+    ("The Three Peaks walk was really challenging.", (), []),
+    ("Mary was really challenging today.", ("Mary",), [("was really challenging", False)]),
+    # a person's condition is the person; a thing's is not
+    ("Rita's dementia is a terrible burden on the family.", ("Rita",),
+     [("a terrible burden on", False)]),
+    ("The shop's card machine is a burden.", (), []),
+    # a group named after a doing verb is who it is done to; an event noun is not
+    ("We took the oldies to the seaside.", (), [("oldies", False)]),
+    ("I had a tantrum at the parking machine.", (), []),
+    # a possessive after a bed is the bed's person; the one who allows is in its own clause
+    ("Gave Bed 2 his painkillers at 4am.", (), [("Bed 2", False)]),
+    ("Three patients walked in the morning, fed two in their rooms.", (),
+     [("Three patients", False), ("fed two", False)]),
+    ("Dot was a good girl for the nurse and let her do the dressing.", ("Dot",),
+     [("good girl", False)]),
+])
+def test_the_seventh_rounds_context(text: str, people: tuple[str, ...],
+                                    found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
