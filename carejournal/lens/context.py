@@ -357,7 +357,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
-    if _asked_back(sentence, first, last):
+    if _asked_back(sentence, first, last) or _asked_what(sentence, first, last):
         return MENTIONED  # "Hard to reach? We only ever wrote to them."
     if (mentioned(sentence, first) and not (
             category == "infantilising" and _writer_called(sentence, first))) \
@@ -371,6 +371,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
+    if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last):
+        return Verdict.DROP  # "a client satisfaction survey", "a tantrum ringtone"
     if category == "objectifying" and _a_number_before_a_thing(sentence, last):
         return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who
     if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
@@ -380,6 +382,25 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
+
+
+MEANING = frozenset("is are means mean meant was were stands".split())
+ASKING = frozenset("asked asks ask asking wondered wonders wonder wondering explained "
+                   "explain".split())
+
+
+def _asked_what(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether someone asks what the words mean: "Gus asked what ADLs are", "what does
+    'placement' mean"."""
+    norms = sentence.words.norms
+    before = norms[max(0, first - 3):first]
+    if "what" not in before or sentence.clause_break(first):
+        return False
+    what = first - len(before) + before.index("what")
+    after = norms[last + 1:last + 3]
+    if before[-1:] in (["does"], ["do"]):
+        return "mean" in after  # "what does 'placement' mean"
+    return bool(after) and after[0] in MEANING and what > 0 and norms[what - 1] in ASKING
 
 
 def _asked_back(sentence: Sentence, first: int, last: int) -> bool:
@@ -514,7 +535,27 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     kind, at = _subject(sentence, first)
     if category == "othering" and kind == OTHER and _a_persons_condition(sentence, at):
         return PERSON  # "Rita's dementia is a burden on the family": Rita is
+    if about == "person" and kind == OTHER and _it_is(sentence, at, first):
+        return None  # "staff feel its attention seeking": what she did, said of her
     return kind
+
+
+IT_WORDS = frozenset("it its it's that this".split())
+IT_FILLER = frozenset("just all pure total classic so very really typical".split())
+
+
+def _it_is(sentence: Sentence, at: int, first: int) -> bool:
+    """Whether the subject at `at` is "it" or "that" with only "is" and words of degree
+    before the match ("it's attention seeking", "that was just manipulative")."""
+    norms = sentence.words.norms
+    if at < 0 or norms[at] not in IT_WORDS:
+        return False
+    between = norms[at + 1:first]
+    raw = sentence.raw(at).lower().replace("\u2019", "'")
+    is_said = raw in ("it's", "its", "that's") or any(word in BE or word in AFTER_BE
+                                                     for word in between)
+    return is_said and all(word in BE or word in AFTER_BE or word in IT_FILLER
+                           for word in between)
 
 
 # Categories whose words name a person, who can be what a verb is done to ("took the oldies").
@@ -603,6 +644,37 @@ def _names_a_thing_after(sentence: Sentence, last: int) -> bool:
         return False
     return (norms[after] in OTHERS and not norms[last].endswith(("ed", "ing"))
             and not sentence.raw(last).lower().endswith(("'s", "\u2019s")))
+
+
+# Categories whose words are nouns for a person or what they do ("client", "tantrum"), which
+# describe another noun when one follows ("client contract"); service words ("placement
+# breakdown", "community activities") are still the service's words there.
+NAMING_CATEGORIES = frozenset(("labels", "infantilising", "medicalising"))
+NOT_THINGS = frozenset(
+    "everyone everybody someone somebody anyone anybody nobody everything something "
+    "anything nothing".split())
+
+
+def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
+    """Whether the match ends in a noun that describes the noun right after it, the thing
+    spoken of ("a client satisfaction survey", "the doubles darts final", "a tantrum
+    ringtone"): not a person's word, not a verb's form, not a possessive."""
+    norms = sentence.words.norms
+    word, after = norms[last], last + 1
+    if after >= len(norms) or sentence.words.gap(after) != " " or sentence.capitalised(after) \
+            or sentence.raw(last).lower().endswith(("'s", "\u2019s", "'", "\u2019")) \
+            or word not in known_words() or not _a_noun(word) or _a_verb(word):
+        return False
+    following = norms[after]
+    if following in CARE_NOUNS or following in TIMES or following in PRONOUNS_PERSON \
+            or following in POSSESSIVE_PERSON or following in POSSESSIVE_WRITER \
+            or following in NOT_THINGS:
+        return False
+    if _a_thing_named_after(sentence, after):
+        return True
+    then = norms[after + 1] if after + 1 < len(norms) else ""  # "client contract with"
+    return (following in known_words() and _a_noun(following) and then in PREPOSITIONS
+            and then != "to" and not sentence.capitalised(after))
 
 
 SLOT_ENDS = frozenset("am pm o'clock oclock".split())
@@ -788,7 +860,8 @@ def _own_phrase(sentence: Sentence, first: int) -> int:
         word = sentence.words.norms[at - 1]
         if word in DETERMINERS or word in POSSESSIVE_PERSON or word in POSSESSIVE_WRITER:
             return at
-        if not (word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS)):
+        if not (word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS)
+                or word in NUMBER_WORDS):  # "our two little old dears"
             return first  # "the taxi driver refused": not the match's own words
         at -= 1
     return first
@@ -850,6 +923,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return PERSON
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
+    if word in POSSESSIVE_WRITER and at + 1 == match and at + 1 < len(norms) \
+            and norms[at + 1] in NUMBER_WORDS:
+        return None  # "Rose and Elsie, our two little old dears": ours to care for, not us
     if word in PERSONS_OWN:
         return PERSON  # "Jade's behaviour escalated": the person's own
     if word in QUANTIFIERS and at + 1 < len(norms) and norms[at + 1] != "of":
@@ -895,9 +971,12 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         if before in WRITER or before in NOT_SUPPORTED:
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
+    if word in NUMBER_WORDS or word.isdigit():
+        return None  # "our two little old dears": how many, not what
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or (_possessive(sentence, at - 1) and not word.endswith("ing")
-                        and word in known_words() and _a_noun(word))):  # not "Dot's gone"
+                        and word in known_words() and (_a_noun_reading(word) or _headed(
+                            sentence, at)))):  # not "Dot's gone"; "Pearl's tin of biscuits"
         return OTHER  # "the fire door", "my car", "the shop's card machine"
     if generic and before in ADJECTIVES and at > 1 and _possessive(sentence, at - 2) \
             and word in known_words() and _a_noun(word):
@@ -929,6 +1008,26 @@ def _a_verb(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return not {"VERB", "AUX"}.isdisjoint(getAllLemmas(word))
+
+
+def _headed(sentence: Sentence, at: int) -> bool:
+    """Whether "of" or "is" follows the word at `at`, so it heads a noun phrase ("tin of")."""
+    norms = sentence.words.norms
+    return at + 1 < len(norms) and (norms[at + 1] == "of" or norms[at + 1] in AFTER_BE)
+
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve both".split())
+
+
+@cache
+def _a_noun_reading(word: str) -> bool:
+    """Whether lemminflect knows the word as a noun and not as an adverb or an auxiliary
+    ("tin", "bag"; not "gone", "well")."""
+    from lemminflect import getAllLemmas
+
+    kinds = set(getAllLemmas(word))
+    return "NOUN" in kinds and not kinds & {"ADV", "AUX", "INTJ", "PROPN"}
 
 
 @cache
@@ -1160,6 +1259,7 @@ def _said_as_a_word(sentence: Sentence, at: int) -> bool:
 REPORTED_BY = REPORTING_VERBS | WRITING_VERBS | frozenset(
     "say called calls reckons reckoned".split())
 DOUBTS = frozenset("but though although actually really whereas".split())
+CORRECTING = frozenset("explained queried questioned challenged corrected".split())
 
 
 def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
@@ -1175,9 +1275,15 @@ def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
         return False
     if back < max(0, first - 8) or norms[back] not in REPORTED_BY:
         return False
-    at = last + 1
-    while at < min(len(norms), last + 16) and not sentence.sentence_break(at):
-        if norms[at] in DOUBTS:
+    at, breaks = last + 1, 0
+    while at < min(len(norms), last + 20):
+        breaks += sentence.sentence_break(at)
+        if breaks > 1:
+            return False
+        if (norms[at] in DOUBTS and not breaks) or norms[at] in CORRECTING:
+            return True
+        if norms[at] == norms[last] and any(  # "son said he was a burden. He isn't a burden"
+                word in NEGATORS or word.endswith("n't") for word in norms[at - 3:at]):
             return True
         at += 1
     return False
@@ -1223,12 +1329,20 @@ def _doubted(sentence: Sentence, first: int) -> bool:
     return False
 
 
+WRITER_IS = frozenset("i'm im we're were".split()) | frozenset(("am",))
+
+
 def writers_own(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the wording is about the writer's own life: "my own obs", "some respite
     myself" (a noun, not "I fed him myself")."""
     norms = sentence.words.norms
-    if first > 1 and norms[first - 1] == "own" and norms[first - 2] in ("my", "our"):
-        return True
+    if any(norms[at] == "own" and norms[at - 1] in ("my", "our")
+           for at in range(max(1, first - 3), first)) and not sentence.clause_break(first):
+        return True  # "my own obs", "my own first placement"
+    if first > 1 and norms[first - 1] in ("a", "an") and (
+            norms[first - 2] in WRITER_IS or (norms[first - 2] == "as" and first > 2
+                                             and norms[first - 3] in ("i", "we"))):
+        return True  # "I'm a client of the same dentist"
     if "fellow" in norms[max(0, first - 4):first] and not sentence.clause_break(first):
         return True  # "as a fellow hay fever sufferer"
     after = last + 1

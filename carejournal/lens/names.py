@@ -88,6 +88,8 @@ class NameMatcher(Generic[P]):
             for phrase in self._by_first[norms[first]]:
                 if phrase.slot > 1 and phrase.words[1] != second:
                     continue  # "the likes of him" tried only after "the likes"
+                if phrase.slot == 1 and not _name_at(sentence, first + 1, widths):
+                    continue  # "did it then": no name after "did", so no phrase of it
                 last = matched(sentence, first, phrase, widths)
                 if last < 0 or _overlaps(busy, first, last) or self._excepted(sentence, first,
                                                                               last, phrase):
@@ -105,6 +107,16 @@ class NameMatcher(Generic[P]):
                 if end >= last:
                     return True
         return False
+
+
+def _name_at(sentence: Sentence, at: int, widths: dict[int, int]) -> int:
+    """name_width at `at`, worked out once per place (0 past the end)."""
+    if at >= len(sentence.words.norms):
+        return 0
+    width = widths.get(at, -1)
+    if width < 0:
+        width = widths[at] = name_width(sentence, at)
+    return width
 
 
 def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],

@@ -227,8 +227,9 @@ class PhraseMatcher(Generic[P]):
         self._singles: dict[str, list[tuple[tuple[str, ...], P]]] = {}
         self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], P]]] = {}
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
-        # Per payload: each word of its exceptions -> (exception, where the word is in it).
-        self._covers: dict[int, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        # Per payload: each word of its exceptions, with the word before it there (None when
+        # it opens the exception) -> (exception, where the word is in it).
+        self._covers: dict[int, Covers] = {}
 
     def add(self, words: tuple[str, ...], payload: P) -> None:
         """Match this token sequence as payload."""
@@ -249,7 +250,8 @@ class PhraseMatcher(Generic[P]):
             seen.add(exception)
             known.append(exception)
             for offset, word in enumerate(exception):
-                covers.setdefault(word, []).append((exception, offset))
+                before = exception[offset - 1] if offset else None
+                covers.setdefault((word, before), []).append((exception, offset))
 
     def finalise(self) -> None:
         """Order candidates longest first, so the longest phrase wins."""
@@ -363,12 +365,23 @@ NOT_AFTER_NOUN = frozenset(
     "the a an his her their its my our in on at to of for by with as every".split())
 
 
-def _covered(toks: Words, first: int, last: int,
-             covers: dict[str, list[tuple[tuple[str, ...], int]]], nouns_only: bool = False
+Covers = dict[tuple[str, str | None], list[tuple[tuple[str, ...], int]]]
+
+
+def _covered(toks: Words, first: int, last: int, covers: Covers, nouns_only: bool = False
              ) -> bool:
-    """Whether one of the exceptions in covers (by word) covers words first..last
-    (nouns_only: not one that reads the last word as a verb)."""
-    for words, offset in covers.get(toks.norms[first], ()):
+    """Whether one of the exceptions in covers covers words first..last (nouns_only: not one
+    that reads the last word as a verb). Only exceptions that hold the word at first, after
+    the word before it in the text (or opening with it), are tried."""
+    norms = toks.norms
+    word = norms[first]
+    tried = covers.get((word, None), [])
+    if first:
+        before = norms[first - 1]
+        tried = tried + covers.get((word, before), [])
+        if as_number(before) == NUMBER:
+            tried = tried + covers.get((word, NUMBER), [])
+    for words, offset in tried:
         begin = first - offset
         if begin >= 0 and begin + len(words) - 1 >= last and _matches_at(toks, begin, words):
             after = last + 1 - begin

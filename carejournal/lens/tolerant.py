@@ -4,7 +4,8 @@
 without listing them, and the sentence around a match is read as written.
 
 A word is only ever taken for a rule word when it is not a word of its own: not in
-lemminflect's dictionary of word forms nor in resources/everyday_words.txt (SCOWL), at least
+lemminflect's dictionary of word forms nor in resources/everyday_words.txt (SCOWL) nor a stem
+of the British spelling dictionary (resources/hunspell/en_GB.dic), at least
 MIN_LENGTH letters long, and one edit (a letter left out, added, changed, or two swapped)
 from exactly one rule word of that length or more.
 """
@@ -45,6 +46,28 @@ def known_words() -> frozenset[str]:
         lines = []
     words.update(line.strip() for line in lines if line and not line.startswith("#"))
     return frozenset(words)
+
+
+ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers")
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether the word, or the word less a common ending, is a stem of the British
+    dictionary that ships for spelling (read only when a repair is about to be made, which is
+    rare: a word one edit from a rule word that neither word list knows)."""
+    stems = dictionary_stems()
+    return word in stems or any(word.endswith(end) and word[:-len(end)] in stems
+                                for end in ENDINGS)
+
+
+@cache
+def dictionary_stems() -> frozenset[str]:
+    """The lowercase stems of resources/hunspell/en_GB.dic (empty when it cannot be read)."""
+    try:
+        lines = resource_path("hunspell", "en_GB.dic").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(line.split("/", 1)[0].lower() for line in lines[1:] if line)
 
 
 class Repairer:
@@ -106,7 +129,9 @@ class Repairer:
         if word in self._phrase_words:
             return word  # the lexicon's own word ("blocker"), not a slip
         near = [c for c in candidates if len(c) >= MIN_LENGTH and _one_edit(word, c)]
-        return near[0] if len(near) == 1 else word
+        if len(near) != 1 or in_dictionary(word):
+            return word  # "natter" is a word of its own, not "nutter" misspelt
+        return near[0]
 
 
 def _deletions(word: str) -> set[str]:

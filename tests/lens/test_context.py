@@ -905,3 +905,32 @@ def test_the_seventh_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a person's noun that describes the noun after it names a thing
+    ("Agency sent a client satisfaction survey out today.", (), []),
+    ("Our agency lost a big client contract with the council.", (), []),
+    ("My client wanted tea.", (), [("client", False)]),
+    # the writer's own
+    ("I'm a client of the same dentist as half the team.", (), []),
+    ("My own first placement as a student was on a stroke ward.", (), []),
+    # "its" written for "it's" is what she did, said of her
+    ("Chloe self harmed again, staff feel its attention seeking.", ("Chloe",),
+     [("attention seeking", False)]),
+    # asking what a word means is reflecting on it; "what they are like" is not
+    ("Gus asked what ADLs are after seeing his notes.", ("Gus",), [("ADLs", True)]),
+    ("You know what these people are like.", (), [("these people", False)]),
+    # someone's words, then the writer says otherwise in the next sentence
+    ("Roy's son said his dad was a burden. I said Roy isn't a burden.", ("Roy",),
+     [("a burden", True), ("a burden", True)]),
+    # a thing owned by a person, and a number after "our"
+    ("Pearl's tin of biscuits was hard to reach on the top shelf.", ("Pearl",), []),
+    ("Rose and Elsie, our two little old dears, were singing.", ("Rose", "Elsie"),
+     [("old dears", False)]),
+])
+def test_the_eighth_rounds_context(text: str, people: tuple[str, ...],
+                                   found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found

@@ -27,6 +27,8 @@ def test_slips_of_rule_words_are_found(text: str, rule: str, found: str) -> None
     "The boiler is leaking again, I rang the landlord at 9 a.m. and again at 2 p.m.",
     "We sang carols, e.g. Silent Night, i.e. the old ones.",
     "The packaging was torn, so I took it back to the shop.",  # a word of its own
+    "She runs the knit and natter at the church hall.",  # in the spelling dictionary only
+    "We had a good natter and she was nattering all afternoon.",
 ])
 def test_words_of_their_own_are_left_alone(text: str) -> None:
     expected = ["bed blocker"] if text.startswith("Mr Pearce") else []
