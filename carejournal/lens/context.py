@@ -1119,6 +1119,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "she feels like a burden": her own word for how she feels
     if "why" in norms[max(0, first - 8):first] and _why_we_say(sentence, first):
         return True  # "why we write that someone won't engage"
+    if _struck_out(sentence, first) or _nearly_wrote_that(sentence, first):
+        return True  # "I crossed out non-compliant", "about to write that Len refused"
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
@@ -1134,11 +1136,15 @@ def mentioned(sentence: Sentence, first: int) -> bool:
                 before == "such" and at > 1 and norms[at - 2] in MENTION_NOUNS)):
             return True  # "words like challenging", "terms such as"
         if word in WRITING_VERBS:
-            return skipped == 0 or norms[at + 1] in ("down", "it")
+            held = before in HOLDING_BACK or (before == "to" and at > 1 and norms[at - 2] in (
+                "about", "going", "tempted", "wanted"))  # "about to write that Len refused"
+            return skipped == 0 or norms[at + 1] in ("down", "it") or held
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
             held = before in HOLDING_BACK or _instead_of(sentence, at)
-            if skipped == 1 and norms[at + 1] in PRONOUNS_PERSON | WRITER:
-                return held  # "nobody says they mobilised", "instead of saying he refused"
+            if skipped == 1 and (norms[at + 1] in PRONOUNS_PERSON | WRITER
+                                 or norms[at + 1] in sentence.people
+                                 or sentence.capitalised(at + 1)):
+                return held  # "nobody says they mobilised", "instead of saying Ivy refused"
             return skipped == 0 and (held or before in HABIT or _said_as_a_word(sentence, at))
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
@@ -1146,6 +1152,39 @@ def mentioned(sentence: Sentence, first: int) -> bool:
                            or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + 1
     return False
+
+
+STRUCK = frozenset("crossed took taken scribbled rubbed struck scored".split())
+UNSAID = frozenset("deleted reworded".split())
+CHANGED = frozenset("changed replaced swapped".split())  # only "to" or "for" something
+
+
+def _nearly_wrote_that(sentence: Sentence, first: int) -> bool:
+    """Whether "that" a little before the match follows a writing or saying verb held back:
+    "I nearly wrote that Dot refused", "about to write that Len refused"."""
+    norms = sentence.words.norms
+    for that in range(max(3, first - 3), first):
+        if norms[that] != "that" or norms[that - 1] not in WRITING_VERBS | SAYING_VERBS:
+            continue
+        before = norms[that - 2]
+        return before in HOLDING_BACK or (before == "to" and norms[that - 3] in (
+            "about", "going", "tempted", "wanted"))
+    return False
+
+
+def _struck_out(sentence: Sentence, first: int) -> bool:
+    """Whether the match is words the writer took out of a record: "crossed out
+    non-compliant", "changed 'refused' to"."""
+    norms = sentence.words.norms
+    if first < 1 or sentence.clause_break(first):
+        return False
+    before = norms[first - 1]
+    if before in UNSAID:
+        return True
+    changed = before in CHANGED or (before == "the" and first > 1 and norms[first - 2] in CHANGED)
+    if changed:  # "changed 'refused' to 'didn't want'", not "changed nappies on the corridor"
+        return not {"to", "into", "for"}.isdisjoint(norms[first + 1:first + 5])
+    return before == "out" and first > 1 and norms[first - 2] in STRUCK
 
 
 FEELING = frozenset("feel feels felt feeling".split())

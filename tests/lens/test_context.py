@@ -934,3 +934,23 @@ def test_the_eighth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # words the writer took out, or nearly wrote
+    ("I crossed out non-compliant and wrote what happened.", (), [("non-compliant", True)]),
+    ('Changed "refused" to "didn\'t want" in my notes.', (), [("refused", True)]),
+    ("Changed nappies on the top corridor at 2.", (), [("nappies", False)]),
+    ("Caught myself about to write that Len refused his tea.", ("Len",), [("refused", True)]),
+    ("Staff said that Dot refused her lunch.", ("Dot",), [("refused", False)]),
+    ("Instead of saying Ivy refused, I wrote that she said no.", ("Ivy",),
+     [("refused", True)]),
+    # a care thing or a room doing what a person does
+    ("Flat 3 was in a good mood.", (), [("Flat 3", False)]),
+    ("Dot was in a good mood.", ("Dot",), []),
+])
+def test_struck_out_words_and_rooms_in_a_mood(text: str, people: tuple[str, ...],
+                                             found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
