@@ -28,6 +28,7 @@ PRONOUNS_OTHER = frozenset("it its it'd it'll itself which something nothing".sp
 # The writer and the writer's side: the worker, their colleagues, their service.
 WRITER = frozenset(
     "i me my myself we us our ourselves i'm i've i'd i'll we're we've we'd we'll you you're "
+    "ive "
     "staff team colleague colleagues manager managers carer carers worker workers nurse "
     "nurses doctor doctors gp gps management".split())
 # People who are not the ones supported: their doings are not what the lens is about.
@@ -289,6 +290,8 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     if any(word in ("one", "ones") and norms[at - 1] in ("little", "wee")
            for at, word in enumerate(words, start=begin) if at):
         return True  # "someone's little one left a sippy cup"
+    if not (CHILD_NOUNS.isdisjoint(words) or SCHOOLS.isdisjoint(words)):
+        return True  # "kids were having a tantrum at the school gates"
     if not (ANIMALS.isdisjoint(words) and YOUNG.isdisjoint(words)):
         return any((word in YOUNG or (word in ANIMALS and not _eaten_or_named(sentence, at)))
                    and not _likened(norms, at)
@@ -298,6 +301,7 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     return "(" in text and AGE.search(text) is not None
 
 
+SCHOOLS = frozenset("school schools playground nursery playgroup classroom".split())
 FOODS = frozenset(
     "pie pies fingers finger curry soup chops chop stew sandwich sandwiches salad nuggets "
     "dinner roast casserole cake paste burger burgers kiev supper legs leg breast wings "
@@ -362,7 +366,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if (mentioned(sentence, first) and not (
             category == "infantilising" and _writer_called(sentence, first))) \
             or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
-            or said_by_others(sentence, last):
+            or said_by_others(sentence, last) or said_of_self(sentence, first):
         return MENTIONED
     if about == "person" and _a_colleague(sentence, first):
         return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
@@ -428,7 +432,8 @@ def judge_mention(sentence: Sentence, first: int, last: int, category: str) -> s
 def _mention_reason(sentence: Sentence, first: int, last: int, category: str) -> str:
     if quoted(sentence, first, last):
         return QUOTED
-    if mentioned(sentence, first) or named_after(sentence, last):
+    if mentioned(sentence, first) or named_after(sentence, last) \
+            or reported_then_doubted(sentence, first, last) or said_of_self(sentence, first):
         return MENTIONED
     if category in PLAIN_VERB_CATEGORIES:
         return ""
@@ -522,8 +527,9 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             subject, where = _subject(sentence, first)
             if subject == WRITER_SIDE and norms[where] not in WRITER:
                 return OTHER  # "the grandkids let her win": a family's doing, not a service's
-            if found == PERSON and subject == PERSON and _named(sentence, where) and not any(
-                    sentence.words.gap(at).strip() for at in range(where + 1, first + 1)):
+            if found == PERSON and subject == PERSON and _named(sentence, where) and (
+                    norms[first] in LETTING or not any(sentence.words.gap(at).strip()
+                                                       for at in range(where + 1, first + 1))):
                 return OTHER  # "Dot let her do the dressing": the person is the one allowing
             if found is not None:
                 return found
@@ -533,7 +539,7 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     if category in LABELLING and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
     kind, at = _subject(sentence, first)
-    if category == "othering" and kind == OTHER and _a_persons_condition(sentence, at):
+    if kind == OTHER and _a_persons_condition(sentence, at):
         return PERSON  # "Rita's dementia is a burden on the family": Rita is
     if about == "person" and kind == OTHER and _it_is(sentence, at, first):
         return None  # "staff feel its attention seeking": what she did, said of her
@@ -562,7 +568,7 @@ def _it_is(sentence: Sentence, at: int, first: int) -> bool:
 LABELLING = frozenset(("labels", "infantilising", "medicalising"))
 CONDITIONS = frozenset(
     "dementia alzheimer's alzheimers illness disability disabilities needs care caring "
-    "condition".split())
+    "condition diabetes epilepsy asthma sugars bloods".split())
 
 
 def _a_persons_condition(sentence: Sentence, at: int) -> bool:
@@ -576,6 +582,7 @@ def _a_persons_condition(sentence: Sentence, at: int) -> bool:
 
 
 LABEL_DETERMINERS = frozenset("a an another the those these".split())
+LETTING = frozenset("let lets letting".split())  # "Vera was a good girl, let her do it"
 GROUP_DETERMINERS = frozenset("the those these".split())  # "took the oldies", not "had a tantrum"
 
 
@@ -663,7 +670,7 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
     word, after = norms[last], last + 1
     if after >= len(norms) or sentence.words.gap(after) != " " or sentence.capitalised(after) \
             or sentence.raw(last).lower().endswith(("'s", "\u2019s", "'", "\u2019")) \
-            or word not in known_words() or not _a_noun(word) or _a_verb(word):
+            or word not in known_words() or not _a_noun_reading(word) or _a_verb(word):
         return False
     following = norms[after]
     if following in CARE_NOUNS or following in TIMES or following in PRONOUNS_PERSON \
@@ -673,8 +680,9 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
     if _a_thing_named_after(sentence, after):
         return True
     then = norms[after + 1] if after + 1 < len(norms) else ""  # "client contract with"
-    return (following in known_words() and _a_noun(following) and then in PREPOSITIONS
-            and then != "to" and not sentence.capitalised(after))
+    verb_s = following.endswith("s") and _a_verb(following)  # "the elderly meets on"
+    return (following in known_words() and _a_noun_reading(following) and then in PREPOSITIONS
+            and then != "to" and not sentence.capitalised(after) and not verb_s)
 
 
 SLOT_ENDS = frozenset("am pm o'clock oclock".split())
@@ -961,6 +969,12 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             and word.endswith("ing") and at + 1 < len(norms) \
             and (norms[at + 1] in AFTER_BE or norms[at + 1] in NEGATORS):
         return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
+    if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
+            and word.endswith("ing") and word not in sentence.people \
+            and word not in FIRST_NAMES and word in known_words():
+        return OTHER  # "Training kicked off at 6": a doing, not a name
+    if word.endswith("s") and word[:-1] in sentence.people:
+        return PERSON  # "Doreens been a right burden": "Doreen's" without its apostrophe
     if raw[:1].isupper() and sentence.people and word not in sentence.people \
             and word not in FIRST_NAMES and sentence.sentence_break(at) \
             and word in known_words() and _a_noun(word):
@@ -1155,7 +1169,7 @@ def mentioned(sentence: Sentence, first: int) -> bool:
 
 
 STRUCK = frozenset("crossed took taken scribbled rubbed struck scored".split())
-UNSAID = frozenset("deleted reworded".split())
+UNSAID = frozenset("deleted reworded ban bans banned banning".split())
 CHANGED = frozenset("changed replaced swapped".split())  # only "to" or "for" something
 
 
@@ -1216,7 +1230,9 @@ def _instead_of(sentence: Sentence, at: int) -> bool:
 THEIR_WORD = frozenset("their his her the its someone's staff's".split())
 AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())
 AFTER_FILLER = frozenset("not just only such a an another the really very so cold horrible "
-                         "awful ugly old loaded lazy hard harsh nasty unkind".split())
+                         "awful ugly old loaded lazy hard harsh nasty unkind punitive blaming "
+                         "terrible dreadful outdated old-fashioned clinical medical prison "
+                         "hurtful stigmatising judgemental big controlling".split())
 
 
 def named_after(sentence: Sentence, last: int) -> bool:
@@ -1296,9 +1312,17 @@ def _said_as_a_word(sentence: Sentence, at: int) -> bool:
 
 
 REPORTED_BY = REPORTING_VERBS | WRITING_VERBS | frozenset(
-    "say called calls reckons reckoned".split())
+    "say called calls reckons reckoned put puts".split())
+# How the writer answers someone else's word in the clause after it: "The OT said Ivy is in
+# denial, I think she is scared", "the hospital said he was bed blocking, he is just waiting".
+ANSWERS = (("i", "think"), ("i", "wrote"), ("i", "said"), ("i", "told"), ("i", "reminded"),
+           ("i", "asked"), ("i", "explained"), ("i", "know"), ("her", "words"),
+           ("his", "words"), ("their", "words"), ("he", "has"), ("she", "has"),
+           ("they", "have"), ("he", "just"), ("she", "just"), ("he", "is just"))
+ANSWER_WORDS = frozenset(("nobody", "actually", "just"))
 DOUBTS = frozenset("but though although actually really whereas".split())
-CORRECTING = frozenset("explained queried questioned challenged corrected".split())
+CORRECTING = frozenset(
+    "explained queried questioned challenged corrected changed crossed deleted".split())
 
 
 def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
@@ -1321,10 +1345,50 @@ def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
             return False
         if (norms[at] in DOUBTS and not breaks) or norms[at] in CORRECTING:
             return True
+        if sentence.clause_break(at) and _answered(norms, at):
+            return True
         if norms[at] == norms[last] and any(  # "son said he was a burden. He isn't a burden"
                 word in NEGATORS or word.endswith("n't") for word in norms[at - 3:at]):
             return True
         at += 1
+    return False
+
+
+def _answered(norms: list[str], at: int) -> bool:
+    """Whether the clause starting at `at` is the writer's answer to a reported word."""
+    words = norms[at:at + 4]
+    if words[:1] and words[0] in ANSWER_WORDS:
+        return True
+    pairs = {(words[k], words[k + 1]) for k in range(len(words) - 1)}
+    return not pairs.isdisjoint(ANSWERS) or (len(words) > 2 and words[1] in ("is", "was")
+                                              and words[2] == "just")
+
+
+SELF_SAYING = frozenset("says said saying tells told reckons calls called describes".split())
+SELF_WORDS = frozenset("i i'm im she he she's he's shes hes herself himself".split())
+
+
+def said_of_self(sentence: Sentence, first: int) -> bool:
+    """Whether the person says the words of themselves: "Joan says she suffers with her
+    chest", "Bert said I don't need to be allowed", "Pat calls herself a sufferer" (not a
+    relative's, a worker's or a document's words)."""
+    norms = sentence.words.norms
+    for verb in range(first - 1, max(0, first - 7), -1):
+        if sentence.sentence_break(verb + 1) or sentence.clause_break(verb + 1):
+            return False
+        if norms[verb] not in SELF_SAYING:
+            continue
+        after = verb + 1 + (verb + 1 < first and norms[verb + 1] == "that")
+        if after > first or norms[after] not in SELF_WORDS:
+            return False
+        speaker = verb - 1 - (verb > 1 and norms[verb - 1] in ("always", "keeps", "often",
+                                                                "has", "just"))
+        if speaker < 0:
+            return False
+        who_says = norms[speaker]
+        return who_says in sentence.people or (
+            sentence.capitalised(speaker) and (who_says in FIRST_NAMES or (
+                who_says not in known_words() and not sentence.sentence_break(speaker))))
     return False
 
 

@@ -151,10 +151,19 @@ def name_width(sentence: Sentence, at: int) -> int:
     if _possessive(sentence, at):
         return 0  # "fed Dot's cat": Dot is not the one fed
     if word in sentence.people:
-        return 1
-    if sentence.sentence_break(at):
+        width = 1
+    elif sentence.sentence_break(at):
         return 0
-    return _capitalised_run(sentence, at)
+    else:
+        width = _capitalised_run(sentence, at)
+    joined = at + width  # "took Kwame and Ben out": two names, joined by "and"
+    norms = sentence.words.norms
+    if width and joined + 1 < len(norms) and norms[joined] == "and" \
+            and (norms[joined + 1] in sentence.people or sentence.capitalised(joined + 1)) \
+            and not sentence.sentence_break(joined + 1):
+        more = _capitalised_run(sentence, joined + 1) or 1
+        return width + 1 + more
+    return width
 
 
 def _capitalised_run(sentence: Sentence, at: int) -> int:

@@ -954,3 +954,31 @@ def test_struck_out_words_and_rooms_in_a_mood(text: str, people: tuple[str, ...]
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # the person's own words about themselves
+    ("Joan says she suffers with her chest in the winter.", ("Joan",),
+     [("suffers with", True)]),
+    ("Handover said she needed a nappy after lunch.", (), [("nappy", False)]),
+    # someone else's word, answered by the writer in the next clause
+    ("The OT said Ivy is in denial about the frame, I think she is scared.", ("Ivy",),
+     [("in denial", True)]),
+    ("The hospital said Mr Okafor was bed blocking, he is just waiting for carers.",
+     ("Mr Okafor",), [("bed blocking", True)]),
+    ("Staff said Dot refused her lunch.", ("Dot",), [("refused", False)]),
+    # a name written without its apostrophe, two names joined, a doing opening a sentence
+    ("Doreens been a right burden this week.", ("Doreen",), [("a right burden", False)]),
+    ("Taking Kwame and Ben out to bowling on Saturday.", ("Kwame", "Ben"),
+     [("Taking Kwame and Ben out", False)]),
+    ("Training kicked off at 6 with a new coach.", (), []),
+    # children at a school are children; the one who lets is the person, after a comma too
+    ("Kids were having a right tantrum at the school gates.", (), []),
+    ("Vera was a good girl for the nurse, let her do the dressing.", ("Vera",),
+     [("good girl", False)]),
+])
+def test_the_ninth_rounds_context(text: str, people: tuple[str, ...],
+                                  found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found

@@ -124,8 +124,6 @@ PAIRS: list[tuple[str, str, tuple[str, ...], str]] = [
      "He has used a wheelchair since 2019."),
     ("Amir is non-verbal.", "non-verbal", (), "Amir communicates without speech."),
     ("The ramp is for the disabled.", "the-disabled", (), "The ramp is for disabled people."),
-    ("The disabled toilet was out of order.", "disabled-toilet", (),
-     "The accessible toilet was out of order."),
     ("Her brother is an addict.", "addict", (), "Her brother is someone who uses drugs."),
     ("He is an alcoholic.", "addict", (), "He is someone with an alcohol problem."),
     ("Support for the mentally ill is thin here.", "the-mentally-ill", (),
