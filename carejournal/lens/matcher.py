@@ -200,9 +200,19 @@ class Lens:
                 if not reason and finding_key(match.payload.id, match.words) not in skip]
 
     def _judged(self, text: str, toks: Words, people: Iterable[str],
-                with_mentions: bool = False) -> Iterator[tuple[Match[Rule], str]]:
-        """Matches with "" (used) or why they are a mention; dropped ones left out.
+                with_mentions: bool = False) -> list[tuple[Match[Rule], str]]:
+        """Matches with "" (used) or why they are a mention; dropped ones left out. Words
+        listed after a mention are mentioned too ("not calling people clients or SUs").
         with_mentions: also rules' mention words found on their own and mentioned there."""
+        judged = list(self._judge_each(text, toks, people, with_mentions))
+        for at in range(1, len(judged)):
+            (before, reason), (match, own) = judged[at - 1], judged[at]
+            if reason and not own and _listed_after(text, before.end, match.start):
+                judged[at] = (match, reason)
+        return judged
+
+    def _judge_each(self, text: str, toks: Words, people: Iterable[str],
+                    with_mentions: bool) -> Iterator[tuple[Match[Rule], str]]:
         toks = self._repairer.repair(text, toks)
         sentence = Sentence(text, toks, people_words(people))
         matches = self._all_matches(text, toks, sentence)
@@ -245,6 +255,15 @@ class Lens:
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
+
+
+LISTING = frozenset(("and", "or", "nor", ",", "or even", "and even", ", or", ", and"))
+
+
+def _listed_after(text: str, end: int, start: int) -> bool:
+    """Whether only "and", "or" or a comma stand between two matches (quotes aside)."""
+    between = text[end:start].strip().strip("\"'\u2018\u2019\u201c\u201d").strip()
+    return 0 < start - end <= 12 and " ".join(between.split()) in LISTING
 
 
 def _after_a_contraction(sentence: Sentence, at: int) -> bool:

@@ -982,3 +982,14 @@ def test_the_ninth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+def test_words_listed_after_a_mention_are_mentioned_too() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    said = lens.check("We don't say service users, clients or cases any more.")
+    assert [(f.text, f.mention) for f in said] == [
+        ("service users", True), ("clients", True), ("cases", True)]
+    used = lens.check("Dot refused her lunch and was non-compliant.", people=("Dot",))
+    assert [f.mention for f in used] == [False, False]
