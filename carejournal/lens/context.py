@@ -1317,6 +1317,7 @@ REPORTED_BY = REPORTING_VERBS | WRITING_VERBS | frozenset(
 # denial, I think she is scared", "the hospital said he was bed blocking, he is just waiting".
 ANSWERS = (("i", "think"), ("i", "wrote"), ("i", "said"), ("i", "told"), ("i", "reminded"),
            ("i", "asked"), ("i", "explained"), ("i", "know"), ("her", "words"),
+           ("have", "never"), ("i've", "never"), ("ive", "never"),
            ("his", "words"), ("their", "words"), ("he", "has"), ("she", "has"),
            ("they", "have"), ("he", "just"), ("she", "just"), ("he", "is just"))
 ANSWER_WORDS = frozenset(("nobody", "actually", "just"))
@@ -1338,6 +1339,8 @@ def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
         return False
     if back < max(0, first - 8) or norms[back] not in REPORTED_BY:
         return False
+    reporter = norms[back - 1] if back else ""
+    someone_else = bool(reporter) and reporter not in ("i", "we", "myself")
     at, breaks = last + 1, 0
     while at < min(len(norms), last + 20):
         breaks += sentence.sentence_break(at)
@@ -1345,7 +1348,8 @@ def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
             return False
         if (norms[at] in DOUBTS and not breaks) or norms[at] in CORRECTING:
             return True
-        if sentence.clause_break(at) and _answered(norms, at):
+        if sentence.clause_break(at) and (_answered(norms, at) or (
+                someone_else and _said_otherwise(norms, at))):
             return True
         if norms[at] == norms[last] and any(  # "son said he was a burden. He isn't a burden"
                 word in NEGATORS or word.endswith("n't") for word in norms[at - 3:at]):
@@ -1364,6 +1368,20 @@ def _answered(norms: list[str], at: int) -> bool:
                                               and words[2] == "just")
 
 
+OTHERWISE = frozenset(
+    "is was has had went gets got isn't wasn't isnt wasnt just never can't cannot cant "
+    "wanted needed needs wants likes liked loves loved".split())
+
+
+def _said_otherwise(norms: list[str], at: int) -> bool:
+    """Whether the clause at `at` says how the person is after someone else's word: "the
+    discharge letter said she was aggressive, she was frightened"."""
+    words = norms[at:at + 3]
+    if words[:1] == ["at"] and len(words) > 2:
+        words = norms[at + 2:at + 5]  # "at school he is calm"
+    return len(words) > 1 and words[0] in ("he", "she", "they") and words[1] in OTHERWISE
+
+
 SELF_SAYING = frozenset("says said saying tells told reckons calls called describes".split())
 SELF_WORDS = frozenset("i i'm im she he she's he's shes hes herself himself".split())
 
@@ -1378,7 +1396,8 @@ def said_of_self(sentence: Sentence, first: int) -> bool:
             return False
         if norms[verb] not in SELF_SAYING:
             continue
-        after = verb + 1 + (verb + 1 < first and norms[verb + 1] == "that")
+        after = verb + 1 + (verb + 1 < first and norms[verb + 1] in ("me", "us"))
+        after += after < first and norms[after] == "that"  # "told me that she is"
         if after > first or norms[after] not in SELF_WORDS:
             return False
         speaker = verb - 1 - (verb > 1 and norms[verb - 1] in ("always", "keeps", "often",

@@ -993,3 +993,19 @@ def test_words_listed_after_a_mention_are_mentioned_too() -> None:
         ("service users", True), ("clients", True), ("cases", True)]
     used = lens.check("Dot refused her lunch and was non-compliant.", people=("Dot",))
     assert [f.mention for f in used] == [False, False]
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("The discharge letter said she was aggressive, she was frightened.", (),
+     [("aggressive", True)]),
+    ("Her file says she is manipulative; I have never seen that.", (),
+     [("manipulative", True)]),
+    ("Mary told me she is a diabetic and proud of how she manages.", ("Mary",),
+     [("a diabetic", True)]),
+    ("I said Dot refused, she was in bed.", ("Dot",), [("refused", False)]),
+])
+def test_someone_elses_word_and_how_the_person_really_is(
+        text: str, people: tuple[str, ...], found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
