@@ -985,8 +985,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         if before in WRITER or before in NOT_SUPPORTED:
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
-    if word in NUMBER_WORDS or word.isdigit():
-        return None  # "our two little old dears": how many, not what
+    if word in NUMBER_WORDS or word.isdigit() or word in DEGREE:
+        return None  # "our two little old dears": how many, not what; "a very difficult"
+    if word in LABEL_PEOPLE:
+        return PERSON  # "our epileptic had 2 fits": a label for a person is a person
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or (_possessive(sentence, at - 1) and not word.endswith("ing")
                         and word in known_words() and (_a_noun_reading(word) or _headed(
@@ -1030,6 +1032,10 @@ def _headed(sentence: Sentence, at: int) -> bool:
     return at + 1 < len(norms) and (norms[at + 1] == "of" or norms[at + 1] in AFTER_BE)
 
 
+DEGREE = frozenset("very really quite rather so most more too fairly pretty extremely".split())
+LABEL_PEOPLE = frozenset(
+    "epileptic epileptics diabetic diabetics depressive depressives schizophrenic "
+    "schizophrenics asthmatic asthmatics amputee amputees sufferer sufferers".split())
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve both".split())
 

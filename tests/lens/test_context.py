@@ -1009,3 +1009,13 @@ def test_someone_elses_word_and_how_the_person_really_is(
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+def test_degree_words_are_not_things_and_labels_for_people_are_people() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    said = lens.check("Mrs Lowe is a very difficult lady.", people=("Mrs Lowe",))
+    assert [f.text for f in said] == ["difficult lady"]
+    assert [f.text for f in lens.check("Our epileptic had 2 fits overnight.")] == [
+        "Our epileptic", "had 2 fits"]
