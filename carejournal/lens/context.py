@@ -361,7 +361,9 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if quoted(sentence, first, last):
         return QUOTED
-    if _asked_back(sentence, first, last) or _asked_what(sentence, first, last):
+    if _asked_back(sentence, first, last) or _asked_what(sentence, first, last) \
+            or _a_word_as_a_thing(sentence, first, last) or _own_worry(sentence, first) \
+            or _asked_or_me(sentence, first):
         return MENTIONED  # "Hard to reach? We only ever wrote to them."
     if (mentioned(sentence, first) and not (
             category == "infantilising" and _writer_called(sentence, first))) \
@@ -386,6 +388,51 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
+
+
+WORD_DOINGS = frozenset(
+    "blames implies suggests sounds reduces labels dehumanises stigmatises belittles "
+    "others".split())
+OWN_WORRIES = frozenset(
+    "apologising apologises apologised apologise worries worried worrying frets fretting "
+    "ashamed".split())
+
+
+def _a_word_as_a_thing(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the words are spoken of as a thing: "the us and them thing", "bed blocker
+    blames the person"."""
+    norms = sentence.words.norms
+    after = norms[last + 1] if last + 1 < len(norms) else ""
+    if after == "thing" and first > 0 and norms[first - 1] in ("the", "that", "this", "whole"):
+        return True
+    return after in WORD_DOINGS and not sentence.clause_break(last + 1)
+
+
+def _own_worry(sentence: Sentence, first: int) -> bool:
+    """Whether the person worries the word about themselves: "Reg keeps apologising for
+    being a burden"."""
+    norms = sentence.words.norms
+    window = norms[max(0, first - 5):first]
+    return not OWN_WORRIES.isdisjoint(window) and not sentence.clause_break(first) \
+        and any(word in ("being", "she's", "he's", "shes", "hes", "is", "was") for word in window)
+
+
+def _asked_or_me(sentence: Sentence, first: int) -> bool:
+    """Whether the writer asks whether it is the person or themselves: "Is Poppy difficult,
+    or am I just tired?"."""
+    norms = sentence.words.norms
+    window = norms[first:first + 10]
+    if "or" not in window:
+        return False  # most matches
+    begin = first
+    while begin > 0 and first - begin < 8 and not sentence.sentence_break(begin):
+        begin -= 1
+    if not sentence.sentence_break(begin) or norms[begin] not in ("is", "was", "are", "were"):
+        return False
+    at = first + window.index("or")
+    asked = " ".join(norms[at:at + 3])
+    rest = sentence.text[sentence.words.ends[first]:sentence.words.ends[first] + 80]
+    return "?" in rest and asked in ("or am i", "or is it", "or was i", "or was it")
 
 
 MEANING = frozenset("is are means mean meant was were stands".split())
@@ -433,11 +480,19 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
     if quoted(sentence, first, last):
         return QUOTED
     if mentioned(sentence, first) or named_after(sentence, last) \
-            or reported_then_doubted(sentence, first, last) or said_of_self(sentence, first):
+            or reported_then_doubted(sentence, first, last) or said_of_self(sentence, first) \
+            or _asked_or_me(sentence, first):
         return MENTIONED
-    if category in PLAIN_VERB_CATEGORIES:
-        return ""
     norms = sentence.words.norms
+    if category in PLAIN_VERB_CATEGORIES:
+        before = norms[max(0, first - 4):first]
+        denied = any(word in NEGATORS or word.endswith("n't") for word in norms[max(0, first - 6):
+                                                                                 first])
+        if ("to" in before and "be" in before and ("something" in before or "someone" in
+                                                  before) and denied) \
+                or (first > 0 and norms[first - 1] == "not" and category == "jargon"):
+            return NEGATED  # "isn't something to be managed", "'seeing mum', not contact"
+        return ""
     if negated(sentence, first) or (first > 0 and norms[first - 1] == "no"
                                     and not sentence.clause_break(first)):
         return NEGATED
@@ -1323,13 +1378,15 @@ REPORTED_BY = REPORTING_VERBS | WRITING_VERBS | frozenset(
 # denial, I think she is scared", "the hospital said he was bed blocking, he is just waiting".
 ANSWERS = (("i", "think"), ("i", "wrote"), ("i", "said"), ("i", "told"), ("i", "reminded"),
            ("i", "asked"), ("i", "explained"), ("i", "know"), ("her", "words"),
-           ("have", "never"), ("i've", "never"), ("ive", "never"),
+           ("have", "never"), ("i've", "never"), ("ive", "never"), ("we", "say"),
+           ("we", "call"), ("we", "write"), ("he", "laughed"), ("she", "laughed"),
            ("his", "words"), ("their", "words"), ("he", "has"), ("she", "has"),
            ("they", "have"), ("he", "just"), ("she", "just"), ("he", "is just"))
 ANSWER_WORDS = frozenset(("nobody", "actually", "just"))
 DOUBTS = frozenset("but though although actually really whereas".split())
 CORRECTING = frozenset(
-    "explained queried questioned challenged corrected changed crossed deleted".split())
+    "explained queried questioned challenged corrected changed crossed deleted tore binned "
+    "ripped".split())
 
 
 def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
@@ -1397,14 +1454,14 @@ def said_of_self(sentence: Sentence, first: int) -> bool:
     chest", "Bert said I don't need to be allowed", "Pat calls herself a sufferer" (not a
     relative's, a worker's or a document's words)."""
     norms = sentence.words.norms
-    for verb in range(first - 1, max(0, first - 7), -1):
+    for verb in range(first - 1, max(-1, first - 10), -1):
         if sentence.sentence_break(verb + 1) or sentence.clause_break(verb + 1):
             return False
         if norms[verb] not in SELF_SAYING:
             continue
         after = verb + 1 + (verb + 1 < first and norms[verb + 1] in ("me", "us"))
         after += after < first and norms[after] == "that"  # "told me that she is"
-        if after > first or norms[after] not in SELF_WORDS:
+        if after > first or (norms[after] not in SELF_WORDS and norms[after] != "being"):
             return False
         speaker = verb - 1 - (verb > 1 and norms[verb - 1] in ("always", "keeps", "often",
                                                                 "has", "just"))

@@ -226,9 +226,11 @@ class PhraseMatcher(Generic[P]):
         self._firsts: set[str] = set()
         self._singles: dict[str, list[tuple[tuple[str, ...], P]]] = {}
         self._pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], P]]] = {}
+        self._thirds: dict[tuple[str, str], dict[str | None, list[tuple[tuple[str, ...], P]]]]
+        self._thirds = {}
         self._exceptions: dict[int, list[tuple[str, ...]]] = {}
-        # Per payload: each word of its exceptions, with the word before it there (None when
-        # it opens the exception) -> (exception, where the word is in it).
+        # Per payload: each word of its exceptions, with the words before and after it there
+        # (None when it opens or closes the exception) -> (exception, where the word is in it).
         self._covers: dict[int, Covers] = {}
 
     def add(self, words: tuple[str, ...], payload: P) -> None:
@@ -251,12 +253,21 @@ class PhraseMatcher(Generic[P]):
             known.append(exception)
             for offset, word in enumerate(exception):
                 before = exception[offset - 1] if offset else None
-                covers.setdefault((word, before), []).append((exception, offset))
+                after = exception[offset + 1] if offset + 1 < len(exception) else None
+                covers.setdefault((word, before, after), []).append((exception, offset))
 
     def finalise(self) -> None:
-        """Order candidates longest first, so the longest phrase wins."""
-        for candidates in self._pairs.values():
+        """Order candidates longest first, so the longest phrase wins; where two first
+        words start many phrases ("was a ..."), sort them by their third word too."""
+        self._thirds = {}
+        for pair, candidates in self._pairs.items():
             candidates.sort(key=lambda c: -len(c[0]))
+            if len(candidates) > MANY:
+                by_third: dict[str | None, list[tuple[tuple[str, ...], P]]] = {}
+                for words, payload in candidates:
+                    third = words[2] if len(words) > 2 else None
+                    by_third.setdefault(third, []).append((words, payload))
+                self._thirds[pair] = by_third
 
     def find(self, text: str, words: Words | None = None) -> list[Match[P]]:
         """All matches in text, in order, never overlapping."""
@@ -317,6 +328,8 @@ class PhraseMatcher(Generic[P]):
         """Phrases that could start at index, longest first."""
         word = norms[index]
         pairs = self._pairs.get((word, norms[index + 1])) if index + 1 < len(norms) else None
+        if pairs and len(pairs) > MANY and (word, norms[index + 1]) in self._thirds:
+            pairs = self._by_third(norms, index, self._thirds[(word, norms[index + 1])])
         if index + 1 < len(norms) and norms[index + 1].isdigit() \
                 and as_number(norms[index + 1]) == NUMBER:
             numbered = self._pairs.get((word, NUMBER))  # "bed 4": "bed #"
@@ -326,6 +339,17 @@ class PhraseMatcher(Generic[P]):
         if pairs and singles:
             return pairs + singles
         return pairs or singles or []
+
+    @staticmethod
+    def _by_third(norms: list[str], index: int,
+                  by_third: dict[str | None, list[tuple[tuple[str, ...], P]]]
+                  ) -> list[tuple[tuple[str, ...], P]]:
+        """The phrases of a crowded pair that fit the third word here, longest first."""
+        third = norms[index + 2] if index + 2 < len(norms) else ""
+        found = by_third.get(third, []) + by_third.get(None, [])
+        if as_number(third) == NUMBER:
+            found = found + by_third.get(NUMBER, [])
+        return sorted(found, key=lambda c: -len(c[0]))
 
     def _best(self, toks: Words, index: int,
               candidates: list[tuple[tuple[str, ...], P]]) -> _Span[P] | None:
@@ -359,28 +383,33 @@ class PhraseMatcher(Generic[P]):
 
 
 ARTICLES = frozenset(("the", "a", "an"))
+MANY = 24  # a pair of first words that starts more phrases than this is sorted by the third
 # After an article the match is a noun: an exception that goes on with one of these words
 # reads it as a verb ("doubles in size", "doubles the dose") and does not cover it.
 NOT_AFTER_NOUN = frozenset(
     "the a an his her their its my our in on at to of for by with as every".split())
 
 
-Covers = dict[tuple[str, str | None], list[tuple[tuple[str, ...], int]]]
+Covers = dict[tuple[str, str | None, str | None], list[tuple[tuple[str, ...], int]]]
 
 
 def _covered(toks: Words, first: int, last: int, covers: Covers, nouns_only: bool = False
              ) -> bool:
     """Whether one of the exceptions in covers covers words first..last (nouns_only: not one
     that reads the last word as a verb). Only exceptions that hold the word at first, after
-    the word before it in the text (or opening with it), are tried."""
+    the words around it in the text (or opening or closing with it), are tried."""
     norms = toks.norms
     word = norms[first]
-    tried = covers.get((word, None), [])
+    befores: tuple[str | None, ...] = (None,)
     if first:
         before = norms[first - 1]
-        tried = tried + covers.get((word, before), [])
-        if as_number(before) == NUMBER:
-            tried = tried + covers.get((word, NUMBER), [])
+        befores = (None, before, NUMBER) if as_number(before) == NUMBER else (None, before)
+    afters: tuple[str | None, ...] = (None,)
+    if first + 1 < len(norms):
+        following = norms[first + 1]
+        afters = (None, following, NUMBER) if as_number(following) == NUMBER else (
+            None, following)
+    tried = [found for b in befores for a in afters for found in covers.get((word, b, a), ())]
     for words, offset in tried:
         begin = first - offset
         if begin >= 0 and begin + len(words) - 1 >= last and _matches_at(toks, begin, words):

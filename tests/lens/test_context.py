@@ -1019,3 +1019,22 @@ def test_degree_words_are_not_things_and_labels_for_people_are_people() -> None:
     assert [f.text for f in said] == ["difficult lady"]
     assert [f.text for f in lens.check("Our epileptic had 2 fits overnight.")] == [
         "Our epileptic", "had 2 fits"]
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("Is Poppy difficult, or am I just tired?", ("Poppy",), [("difficult", True)]),
+    ("Felt the us and them thing today with the new starter.", (), [("us and them", True)]),
+    ("Reg keeps apologising for being a burden.", ("Reg",), [("a burden", True)]),
+    ("The BMJ blog argues bed blocker blames the person.", (), [("bed blocker", True)]),
+    ('Tia asked us to call it "seeing mum", not contact.', ("Tia",), [("contact", True)]),
+    ("Lily isn't something to be managed, she had a rough night.", ("Lily",),
+     [("managed", True)]),
+    ("Derek said being toileted makes him feel like nothing.", ("Derek",),
+     [("toileted", True)]),
+    ("I couldn't manage to get to the shop.", (), []),
+])
+def test_the_tenth_rounds_mentions(text: str, people: tuple[str, ...],
+                                   found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found

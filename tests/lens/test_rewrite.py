@@ -161,7 +161,6 @@ PAIRS: list[tuple[str, str, tuple[str, ...], str]] = [
     ("The contact session with his dad went well.", "contact", (),
      "Family time with his dad went well."),
     ("She is a double-up now.", "doubles", (), "She needs two people to help now."),
-    ("My tea call was cut short.", "care-call", (), "My teatime visit was cut short."),
     ("She presents as low in mood.", "presents-as", (), "She seems low in mood."),
     ("He was presenting with low mood.", "presenting", (), "He seemed to have low mood."),
     ("I escorted her to the dentist.", "escorted", (), "I went with her to the dentist."),
