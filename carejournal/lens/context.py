@@ -178,7 +178,7 @@ MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | fro
     ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
 HOLDING_BACK = frozenset(
-    "nearly almost stop stopped stopping quit avoid not never myself don't dont doesn't "
+    "nearly almost stop stopped stopping quit avoid not never myself don't dont doesn't keep "
     "didn't shouldn't won't nobody noone one hate hates hated kept keeps heard hear".split())
 # Who may say a word aloud, so that "the agency worker said nappy" reports the word; a
 # document that "says non-compliant" is read as saying it of the person.
@@ -362,6 +362,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if quoted(sentence, first, last):
         return QUOTED
     if _asked_back(sentence, first, last) or _asked_what(sentence, first, last) \
+            or _corrected_after(sentence, last) \
             or _a_word_as_a_thing(sentence, first, last) or _own_worry(sentence, first) \
             or _asked_or_me(sentence, first):
         return MENTIONED  # "Hard to reach? We only ever wrote to them."
@@ -396,6 +397,21 @@ WORD_DOINGS = frozenset(
 OWN_WORRIES = frozenset(
     "apologising apologises apologised apologise worries worried worrying frets fretting "
     "ashamed".split())
+
+
+CORRECTION = re.compile(
+    r"\s*[,(\u2013\u2014-]+\s*(?:sorry|i mean|or rather|rather|well,|no,|correction|scratch "
+    r"that|i should say|should say|or as \w+ (?:calls|call) it|or (?:a |an |the )?[a-z ]{3,30}? "
+    r"as \w+ calls? it)", re.IGNORECASE)
+
+
+def _corrected_after(sentence: Sentence, last: int) -> bool:
+    """Whether the writer corrects the words straight after them: "non-compliant, sorry,
+    she chose not to", "the feeds, I mean the people who", "respite, or a short break as Ben
+    calls it"."""
+    end = sentence.words.ends[last]
+    rest = sentence.text[end:end + 60]
+    return rest[:1] in (",", " ", "(", "-", "\u2013", "\u2014") and CORRECTION.match(rest) is not None
 
 
 def _a_word_as_a_thing(sentence: Sentence, first: int, last: int) -> bool:
@@ -481,7 +497,7 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
         return QUOTED
     if mentioned(sentence, first) or named_after(sentence, last) \
             or reported_then_doubted(sentence, first, last) or said_of_self(sentence, first) \
-            or _asked_or_me(sentence, first):
+            or _asked_or_me(sentence, first) or _corrected_after(sentence, last):
         return MENTIONED
     norms = sentence.words.norms
     if category in PLAIN_VERB_CATEGORIES:

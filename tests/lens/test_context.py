@@ -1038,3 +1038,19 @@ def test_the_tenth_rounds_mentions(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Dot was non-compliant, sorry, she chose not to take her tablets.",
+     [("non-compliant", True)]),
+    ("The feeds, I mean the people who need help to eat, were done by one.",
+     [("The feeds", True)]),
+    ("Respite, or a short break as Ben calls it, starts Friday.", [("Respite", True)]),
+    ("Dot refused her lunch, so I made her a sandwich.", [("refused", False)]),
+])
+def test_words_the_writer_corrects_straight_after_are_mentions(
+        text: str, found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=("Dot", "Ben"))
+            ] == found
