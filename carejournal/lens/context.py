@@ -411,7 +411,8 @@ def _corrected_after(sentence: Sentence, last: int) -> bool:
     calls it"."""
     end = sentence.words.ends[last]
     rest = sentence.text[end:end + 60]
-    return rest[:1] in (",", " ", "(", "-", "\u2013", "\u2014") and CORRECTION.match(rest) is not None
+    opens = rest[:1] in (",", " ", "(", "-", "\u2013", "\u2014")
+    return opens and CORRECTION.match(rest) is not None
 
 
 def _a_word_as_a_thing(sentence: Sentence, first: int, last: int) -> bool:
