@@ -378,7 +378,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
-    if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last):
+    if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last) and (
+            first == last or CARE_NOUNS.isdisjoint(sentence.words.norms[first:last + 1])):
         return Verdict.DROP  # "a client satisfaction survey", "a tantrum ringtone"
     if category == "objectifying" and _a_number_before_a_thing(sentence, last):
         return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who
@@ -572,9 +573,30 @@ def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
     the subject ("Kick off was at 3"), not words about a person."""
     norms = sentence.words.norms
     after = last + 1
+    if sentence.sentence_break(first) and norms[first] in BE and first == 0:
+        return False
+    if first > 0 and norms[first] in AFTER_BE and _a_doing_opens(sentence, first):
+        return True  # "Managing him on the bus is hard work": the doing is hard work
     return (sentence.sentence_break(first) and after < len(norms)
             and norms[after] in AFTER_BE and not sentence.clause_break(after)
-            and norms[first] not in DETERMINERS)
+            and norms[first] not in DETERMINERS and norms[last] not in EVENTS)
+
+
+# Plural nouns for what a person did, which are theirs even opening a sentence.
+EVENTS = frozenset("refusals dnas incidents outbursts tantrums absconsions episodes".split())
+
+
+def _a_doing_opens(sentence: Sentence, first: int) -> bool:
+    """Whether the sentence opens with a doing ("Managing him...") that is the subject of
+    the "is" at first, with no comma between."""
+    begin = first
+    while begin > 0 and not sentence.sentence_break(begin):
+        if sentence.words.gap(begin).strip():
+            return False
+        begin -= 1
+    word = sentence.words.norms[begin]
+    return begin < first - 1 and sentence.capitalised(begin) and word.endswith("ing") \
+        and len(word) > 5 and word not in sentence.people
 
 
 # -- who the wording is about -----------------------------------------------------------------
@@ -1047,6 +1069,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return OTHER  # "Training kicked off at 6": a doing, not a name
     if word.endswith("s") and word[:-1] in sentence.people:
         return PERSON  # "Doreens been a right burden": "Doreen's" without its apostrophe
+    if raw[:1].isupper() and sentence.sentence_break(at) and at + 1 < len(norms) \
+            and norms[at + 1] == "of" and word not in sentence.people \
+            and word not in FIRST_NAMES and word in known_words() and _a_noun_reading(word):
+        return OTHER  # "Price of bread has escalated"
     if raw[:1].isupper() and sentence.people and word not in sentence.people \
             and word not in FIRST_NAMES and sentence.sentence_break(at) \
             and word in known_words() and _a_noun(word):
