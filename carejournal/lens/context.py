@@ -354,7 +354,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     category: the rule's."""
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
-    if (category == "infantilising" or about == "object") \
+    if (category == "infantilising" or about == "object") and not quoted(sentence, first, last) \
             and about_a_child_or_animal(sentence, first, last):  # "fed him his bottle"
         return Verdict.DROP
     if someone_elses_clients(sentence, first, last):
@@ -362,6 +362,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if quoted(sentence, first, last):
         return QUOTED
     if _asked_back(sentence, first, last) or _asked_what(sentence, first, last) \
+            or _asked_who_decided(sentence, first) \
             or _corrected_after(sentence, last) \
             or _a_word_as_a_thing(sentence, first, last) or _own_worry(sentence, first) \
             or _asked_or_me(sentence, first):
@@ -435,6 +436,19 @@ def _own_worry(sentence: Sentence, first: int) -> bool:
         and any(word in ("being", "she's", "he's", "shes", "hes", "is", "was") for word in window)
 
 
+def _asked_who_decided(sentence: Sentence, first: int) -> bool:
+    """Whether someone asks who decided the words: "Keira asked who decided she's not
+    allowed her phone"."""
+    norms = sentence.words.norms
+    window = norms[max(0, first - 8):first]
+    for at in range(len(window) - 2):
+        if window[at] in ASKING and window[at + 1] == "who" and window[at + 2] in (
+                "decided", "said", "wrote", "made"):
+            return not any(sentence.clause_break(k) for k in range(first - len(window) + at + 1,
+                                                                    first + 1))
+    return False
+
+
 def _asked_or_me(sentence: Sentence, first: int) -> bool:
     """Whether the writer asks whether it is the person or themselves: "Is Poppy difficult,
     or am I just tired?"."""
@@ -450,7 +464,10 @@ def _asked_or_me(sentence: Sentence, first: int) -> bool:
     at = first + window.index("or")
     asked = " ".join(norms[at:at + 3])
     rest = sentence.text[sentence.words.ends[first]:sentence.words.ends[first] + 80]
-    return "?" in rest and asked in ("or am i", "or is it", "or was i", "or was it")
+    return "?" in rest and asked.split()[1:2] != [] and asked.split()[1] in OR_ASKING
+
+
+OR_ASKING = frozenset("am is was are were does do did has have could would should".split())
 
 
 MEANING = frozenset("is are means mean meant was were stands".split())
@@ -499,7 +516,8 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
         return QUOTED
     if mentioned(sentence, first) or named_after(sentence, last) \
             or reported_then_doubted(sentence, first, last) or said_of_self(sentence, first) \
-            or _asked_or_me(sentence, first) or _corrected_after(sentence, last):
+            or _asked_or_me(sentence, first) or _corrected_after(sentence, last) \
+            or _asked_what(sentence, first, last) or _asked_who_decided(sentence, first):
         return MENTIONED
     norms = sentence.words.norms
     if category in PLAIN_VERB_CATEGORIES:
@@ -774,7 +792,8 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
     if _a_thing_named_after(sentence, after):
         return True
     then = norms[after + 1] if after + 1 < len(norms) else ""  # "client contract with"
-    verb_s = following.endswith("s") and _a_verb(following)  # "the elderly meets on"
+    verb_s = (following.endswith("s") or word.endswith("s")) and _a_verb(following)
+    # "the elderly meets on", "two young offenders start on": a verb, not a compound
     return (following in known_words() and _a_noun_reading(following) and then in PREPOSITIONS
             and then != "to" and not sentence.capitalised(after) and not verb_s)
 
@@ -1426,6 +1445,7 @@ ANSWERS = (("i", "think"), ("i", "wrote"), ("i", "said"), ("i", "told"), ("i", "
            ("his", "words"), ("their", "words"), ("he", "has"), ("she", "has"),
            ("they", "have"), ("he", "just"), ("she", "just"), ("he", "is just"))
 ANSWER_WORDS = frozenset(("nobody", "actually", "just"))
+LAUGHING = frozenset("laughed laughs smiled".split())  # "Peter laughed and said"
 DOUBTS = frozenset("but though although actually really whereas".split())
 CORRECTING = frozenset(
     "explained queried questioned challenged corrected changed crossed deleted tore binned "
@@ -1467,7 +1487,7 @@ def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:
 def _answered(norms: list[str], at: int) -> bool:
     """Whether the clause starting at `at` is the writer's answer to a reported word."""
     words = norms[at:at + 4]
-    if words[:1] and words[0] in ANSWER_WORDS:
+    if words[:1] and words[0] in ANSWER_WORDS or (len(words) > 1 and words[1] in LAUGHING):
         return True
     pairs = {(words[k], words[k + 1]) for k in range(len(words) - 1)}
     return not pairs.isdisjoint(ANSWERS) or (len(words) > 2 and words[1] in ("is", "was")

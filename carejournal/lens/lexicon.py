@@ -97,6 +97,9 @@ class Rule:
     # call it contact", "he isn't difficult"), and their variants
     mentions: tuple[str, ...] = ()
     mention_variants: tuple[tuple[str, ...], ...] = ()
+    # words that, anywhere else in the match's sentence, say it is another sense ("a student
+    # on her placement"): the rule says nothing there
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,10 +275,13 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     if any("=>" not in r for r in rewrites):
         raise ValueError("each of 'rewrites' needs '=>' between the words and their rewrites.")
     source = "; ".join(c.text() for c in citations) or _text(item.get("source"))
+    unless = frozenset(word.lower() for word in _texts(item, "unless", required=False))
+    if any(" " in word for word in unless):
+        raise ValueError("each of 'unless' is one word.")
     return Rule(rule_id, category, phrases, exceptions, _text(item["why"]),
                 _texts(item, "alternatives", required=True), source,
                 variants, exception_variants, citations, about, rewrites, mentions,
-                mention_variants)
+                mention_variants, unless)
 
 
 def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],

@@ -225,6 +225,8 @@ class Lens:
                 if reason:
                     yield replace(match, words=match.words[1:]), reason
                 continue
+            if rule.unless and _another_sense(sentence, match.first, match.last, rule.unless):
+                continue  # "Sophie, our student, is halfway through her placement"
             verdict = judge(sentence, match.first, match.last, rule.about, rule.category)
             if verdict is Verdict.DROP:
                 if rule.mentions and with_mentions:  # "That wasn't a tantrum"
@@ -255,6 +257,17 @@ class Lens:
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
+
+
+def _another_sense(sentence: Sentence, first: int, last: int, unless: frozenset[str]) -> bool:
+    """Whether one of the rule's "unless" words is in the match's sentence, outside it."""
+    norms = sentence.words.norms
+    begin, end = first, last
+    while begin > 0 and not sentence.sentence_break(begin):
+        begin -= 1
+    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
+        end += 1
+    return any(norms[at] in unless for at in range(begin, end + 1) if not first <= at <= last)
 
 
 LISTING = frozenset(("and", "or", "nor", ",", "or even", "and even", ", or", ", and"))

@@ -1054,3 +1054,24 @@ def test_words_the_writer_corrects_straight_after_are_mentions(
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=("Dot", "Ben"))
             ] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("Sian asked what engagement means on her plan.", ("Sian",), [("engagement", True)]),
+    ("Is Grace really in denial, or does she just not want to talk?", ("Grace",),
+     [("in denial", True)]),
+    ("A visitor said Peter was afflicted, Peter laughed and said just unlucky.", ("Peter",),
+     [("afflicted", True)]),
+    ("Keira asked who decided she's not allowed her phone.", ("Keira",),
+     [("allowed her phone", True)]),
+    ('Rita\'s granddaughter called them "the old dears" and I did not laugh.', ("Rita",),
+     [("old dears", True)]),
+    ("Two young offenders start on Monday.", (), [("young offenders", False)]),
+    ("Sophie, our student, is halfway through her placement.", ("Sophie",), []),
+    ("Fred was my last case of the day.", ("Fred",), [("case", False)]),
+])
+def test_the_eleventh_rounds_context(text: str, people: tuple[str, ...],
+                                     found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found

@@ -23,7 +23,7 @@ REQUIRED = [
     ("The residents went to the park.", "resident"),
     ("She is a sad case.", "case"),
     ("Three new cases this week.", "case"),
-    ("My caseload is full.", "caseload"),
+    ("Everyone on the team has bigger caseloads.", "caseload"),
     ("We protect the vulnerable.", "vulnerable"),
     ("He is a vulnerable adult.", "vulnerable"),
     ("A club for the elderly.", "the-elderly"),

@@ -138,3 +138,14 @@ source = "test"
     found = [f.text for f in Lens(lexicon).check("Flat 9 rang twice. Then our flat 3 rang. "
                                                  "Room 12 wants tea.")]
     assert found == ["Flat 9 rang", "Room 12 wants"]
+
+
+def test_unless_words_elsewhere_in_the_sentence_silence_the_rule(tmp_path: Path) -> None:
+    extra = 'sources = ["guide"]\nunless = ["mattress", "Store"]'
+    lens = Lens(load_lexicon(write(tmp_path, rule("bed-number", extra))))
+    assert [f.text for f in lens.check("Bed 4 rang twice. The mattress is new.")] == ["Bed 4"]
+    assert lens.check("Bed 4 needs a new mattress.") == []
+    assert lens.check("Bed 6 in the store is broken.") == []
+    bad = load_lexicon(write(tmp_path, rule("bed-number", 'sources = ["guide"]\n'
+                                                         'unless = ["two words"]')))
+    assert bad.rules == () and "one word" in bad.problems[0]
