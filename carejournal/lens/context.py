@@ -427,13 +427,16 @@ def _a_word_as_a_thing(sentence: Sentence, first: int, last: int) -> bool:
     return after in WORD_DOINGS and not sentence.clause_break(last + 1)
 
 
+WORRIED_OF = frozenset("being she he they i she's he's shes hes is was i'm im".split())
+
+
 def _own_worry(sentence: Sentence, first: int) -> bool:
     """Whether the person worries the word about themselves: "Reg keeps apologising for
     being a burden"."""
     norms = sentence.words.norms
     window = norms[max(0, first - 5):first]
     return not OWN_WORRIES.isdisjoint(window) and not sentence.clause_break(first) \
-        and any(word in ("being", "she's", "he's", "shes", "hes", "is", "was") for word in window)
+        and any(word in WORRIED_OF for word in window)
 
 
 def _asked_who_decided(sentence: Sentence, first: int) -> bool:
@@ -650,12 +653,24 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
         return OTHER  # "the uncooperative weather"
     if category in LABELLING and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
+    if about == "person" and _done_by_a_person(sentence, last):
+        return PERSON  # "Tablets refused by Pat at 8pm": Pat refused them
     kind, at = _subject(sentence, first)
     if kind == OTHER and _a_persons_condition(sentence, at):
         return PERSON  # "Rita's dementia is a burden on the family": Rita is
     if about == "person" and kind == OTHER and _it_is(sentence, at, first):
         return None  # "staff feel its attention seeking": what she did, said of her
     return kind
+
+
+def _done_by_a_person(sentence: Sentence, last: int) -> bool:
+    """Whether "by" and a person follow the match: "refused by Pat", "declined by her"."""
+    norms = sentence.words.norms
+    at = last + 1
+    if at + 1 >= len(norms) or norms[at] != "by" or sentence.clause_break(at):
+        return False
+    return classify(sentence, at + 1, at + 1, generic=False) == PERSON and \
+        norms[at + 1] not in WRITER
 
 
 IT_WORDS = frozenset("it its it's that this".split())

@@ -1075,3 +1075,14 @@ def test_the_eleventh_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+def test_a_person_after_by_is_who_did_it_and_a_relatives_worry_is_a_mention() -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    lens = shipped_lens()
+    assert [f.text for f in lens.check("Tablets refused by Pat at 8pm.", people=("Pat",))] == [
+        "refused"]
+    assert lens.check("The form was refused by the council.") == []
+    said = lens.check("Her husband worries she's a burden, I told him she isn't to us.")
+    assert [(f.text, f.mention) for f in said] == [("a burden", True)]
