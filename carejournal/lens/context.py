@@ -1279,7 +1279,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
         before = norms[at - 1] if at > 0 else ""
-        if word in NAMING_VERBS and before not in DETERMINERS and not before.isdigit() \
+        if word in NAMING_VERBS and (before not in DETERMINERS or word.endswith("ing")) \
+                and not before.isdigit() \
                 and (word != "known" or norms[at + 1] == "as"):  # not "the call", "known for"
             return not any(norms[k] in BE for k in range(at + 1, first))
         if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:
@@ -1464,7 +1465,7 @@ LAUGHING = frozenset("laughed laughs smiled".split())  # "Peter laughed and said
 DOUBTS = frozenset("but though although actually really whereas".split())
 CORRECTING = frozenset(
     "explained queried questioned challenged corrected changed crossed deleted tore binned "
-    "ripped".split())
+    "ripped updated amended reworded".split())
 
 
 def reported_then_doubted(sentence: Sentence, first: int, last: int) -> bool:

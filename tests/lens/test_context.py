@@ -1086,3 +1086,21 @@ def test_a_person_after_by_is_who_did_it_and_a_relatives_worry_is_a_mention() ->
     assert lens.check("The form was refused by the council.") == []
     said = lens.check("Her husband worries she's a burden, I told him she isn't to us.")
     assert [(f.text, f.mention) for f in said] == [("a burden", True)]
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("Took room 8 down to the lounge for the singer.", (), [("Took room 8", False)]),
+    ("Lou was a straightforward discharge.", ("Lou",),
+     [("was a straightforward discharge", False)]),
+    ("Reminded the team that calling Tom manipulative blames him.", ("Tom",),
+     [("manipulative", True)]),
+    ("Took Ivan out for a walk to the park.", ("Ivan",), [("Took Ivan out", False)]),
+    ("Zoe manipulated the clay into a bowl at pottery.", ("Zoe",), []),
+    ("Dean wants to get to the ground early before kick-off.", ("Dean",), []),
+    ("The phone has gone demented with scam calls.", (), []),
+])
+def test_the_twelfth_rounds_context(text: str, people: tuple[str, ...],
+                                    found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
