@@ -173,7 +173,7 @@ NAMING_VERBS = frozenset(
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
     "known".split())
 WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
-SAYING_VERBS = frozenset("say says said saying".split())
+SAYING_VERBS = frozenset("say says said saying using".split())  # "stop using PWS"
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
     ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())

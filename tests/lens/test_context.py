@@ -1104,3 +1104,21 @@ def test_the_twelfth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("Manager asked us to stop using PWS in the notes.", (), [("PWS", True)]),
+    ("Wyn's cat is diabetic and needs an injection.", ("Wyn",), []),
+    ("Two diabetics and an epileptic on my morning run.", (),
+     [("diabetics", False), ("an epileptic", False)]),
+    ("Len's dog is in respite kennels while he's in hospital.", ("Len",), []),
+    ("The rescue centre found a foster placement for the kittens.", (), []),
+    ("Mal is one of those people who won't take help.", ("Mal",),
+     [("one of those people who", False)]),
+    ("Some of the folk upstairs get agitated at sundown.", (), []),
+])
+def test_the_thirteenth_rounds_context(text: str, people: tuple[str, ...],
+                                       found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
