@@ -1122,3 +1122,21 @@ def test_the_thirteenth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    ("Kayla's placement with the Reids is going well, she calls their dog hers.", ("Kayla",),
+     [("placement", False)]),
+    ("The feeds on Ivor's bird table need topping up.", ("Ivor",), []),
+    ("The patient in the bed opposite Hetty's on Ward 9 was lovely.", ("Hetty",), []),
+    ("Gave him his feed through his PEG at six.", (), []),
+    ("I had to double up on jumpers this morning.", (), []),
+    ("The rain gave us a brief respite around two.", (), []),
+    ("I took Olive to the toilet before the coach trip.", ("Olive",),
+     [("took Olive to the toilet", False)]),
+])
+def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
+                                       found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
