@@ -278,7 +278,7 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the sentence around word first speaks of an animal or a young child, so baby
     words and praise in it are theirs ("Good girl, Bess! Ray's dog brought the ball back")."""
     norms = sentence.words.norms
-    begin, end = _sentence_around(sentence, first)
+    begin, end = sentence_around(sentence, first)
     if end - begin < 5 and end + 1 < len(norms):  # "Good girl, Bess! Ray's dog brought it"
         end += 1
         while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
@@ -325,7 +325,7 @@ def _eaten_or_named(sentence: Sentence, at: int) -> bool:
     return not EATING.isdisjoint(before)
 
 
-def _sentence_around(sentence: Sentence, at: int) -> tuple[int, int]:
+def sentence_around(sentence: Sentence, at: int) -> tuple[int, int]:
     """The first and last word of the sentence word `at` is in."""
     norms = sentence.words.norms
     begin, end = at, at
@@ -548,7 +548,7 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     """Whether the sentence is about the workplace (team meetings, the rota, the staff room)
     and who does it is a name that is not one of the entry's people."""
     norms = sentence.words.norms
-    begin, end = _sentence_around(sentence, first)
+    begin, end = sentence_around(sentence, first)
     words = norms[begin:end + 1]
     if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
         return False  # most sentences
@@ -651,7 +651,7 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             return subject if subject == OTHER else None
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
-    if category in LABELLING and _a_label_object(sentence, first, category):
+    if category in NAMING_CATEGORIES and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
     if about == "person" and _done_by_a_person(sentence, last):
         return PERSON  # "Tablets refused by Pat at 8pm": Pat refused them
@@ -691,8 +691,6 @@ def _it_is(sentence: Sentence, at: int, first: int) -> bool:
                            for word in between)
 
 
-# Categories whose words name a person, who can be what a verb is done to ("took the oldies").
-LABELLING = frozenset(("labels", "infantilising", "medicalising"))
 CONDITIONS = frozenset(
     "dementia alzheimer's alzheimers illness disability disabilities needs care caring "
     "condition diabetes epilepsy asthma sugars bloods".split())
@@ -780,9 +778,9 @@ def _names_a_thing_after(sentence: Sentence, last: int) -> bool:
             and not sentence.raw(last).lower().endswith(("'s", "\u2019s")))
 
 
-# Categories whose words are nouns for a person or what they do ("client", "tantrum"), which
-# describe another noun when one follows ("client contract"); service words ("placement
-# breakdown", "community activities") are still the service's words there.
+# Categories whose words are nouns for a person or what they do ("client", "tantrum"): they
+# can be what a verb is done to ("took the oldies"), and they describe another noun when one
+# follows ("client contract"); service words ("placement breakdown") stay the service's.
 NAMING_CATEGORIES = frozenset(("labels", "infantilising", "medicalising"))
 NOT_THINGS = frozenset(
     "everyone everybody someone somebody anyone anybody nobody everything something "

@@ -18,6 +18,7 @@ from carejournal.lens.context import (
     judge_mention,
     people_words,
     personified,
+    sentence_around,
 )
 from carejournal.lens.lexicon import Category, Lexicon, Rule, load_lexicon, shipped_lexicon
 from carejournal.lens.names import NameMatcher
@@ -262,11 +263,7 @@ class Lens:
 def _another_sense(sentence: Sentence, first: int, last: int, unless: frozenset[str]) -> bool:
     """Whether one of the rule's "unless" words is in the match's sentence, outside it."""
     norms = sentence.words.norms
-    begin, end = first, last
-    while begin > 0 and not sentence.sentence_break(begin):
-        begin -= 1
-    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
-        end += 1
+    begin, end = sentence_around(sentence, first)
     return any(norms[at] in unless for at in range(begin, end + 1) if not first <= at <= last)
 
 
