@@ -285,8 +285,10 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
             end += 1
     words = norms[begin:end + 1]
     if any(word in OWN_CHILDREN and norms[at - 1] in POSSESSIVE_WRITER
-           for at, word in enumerate(words, start=begin) if at):
-        return True  # "Bless him, my lad made me a card"
+           for at, word in enumerate(words, start=begin) if at) \
+            and not _a_named_persons_clause(sentence, first, last):
+        return True  # "Bless him, my lad made me a card", not "Eileen is such a poppet,
+        # she always asks after my kids"
     if any(word in ("one", "ones") and norms[at - 1] in ("little", "wee")
            for at, word in enumerate(words, start=begin) if at):
         return True  # "someone's little one left a sippy cup"
@@ -299,6 +301,29 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
                    for at, word in enumerate(words, start=begin))
     text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
     return "(" in text and AGE.search(text) is not None
+
+
+def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match's own clause opens with one of the entry's people and holds no
+    word for a child or an animal: the words are said of that person, whatever the rest of
+    the sentence says of the writer's kids or a dog."""
+    if not sentence.people:
+        return False
+    norms = sentence.words.norms
+    start = first
+    while start > 0 and not sentence.clause_break(start):
+        start -= 1
+    end = last  # to a comma or a full stop: "Alfie toddled off after the cat" is one
+    while end + 1 < len(norms) and CLAUSE_MARKS.isdisjoint(sentence.words.gap(end + 1)) \
+            and not sentence.sentence_break(end + 1):
+        end += 1
+    words = norms[start:end + 1]
+    if not (CHILD_NOUNS.isdisjoint(words) and ANIMALS.isdisjoint(words)
+            and YOUNG.isdisjoint(words) and OWN_CHILDREN.isdisjoint(words)):
+        return False
+    return any(norms[at] in sentence.people or (
+        norms[at].endswith("s") and norms[at][:-1] in sentence.people)
+        for at in range(start, min(start + 2, first)))
 
 
 SCHOOLS = frozenset("school schools playground nursery playgroup classroom".split())
@@ -830,7 +855,11 @@ def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:
     if following in PERSON_NOUNS or following in sentence.people or following in WRITER \
             or following in PRONOUNS_PERSON or sentence.capitalised(after):
         return False
-    return _a_plain_noun(following)
+    if _a_plain_noun(following):
+        return True
+    then = norms[after + 1] if after + 1 < len(norms) else ""
+    return timed and following.endswith("ing") and _a_plain_noun(then)  # "Your 6 o'clock
+    # training session"; not a plural ("the 8am doubles were late", "my 8am alarms")
 
 
 @cache
@@ -888,6 +917,9 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
     if head > 0 and norms[head - 1] in REPORTING_VERBS:
         return None, -1  # "GP letter says non compliant": said of the person, not the letter
     of = head - 1 - (head > 0 and norms[head - 1] in DETERMINERS)  # "a bit of (a) ..."
+    if of >= 0 and norms[of] == "like" and not sentence.clause_break(of + 1) \
+            and not sentence.clause_break(of):  # "kept her aids in all day like a good
+        return _first_in_clause(sentence, of)  # girl": who is likened is the clause's subject
     if of > 0 and norms[of] == "of" and norms[of - 1] in QUANTIFIERS:
         head = of - 1  # "I'm a bit of a burden": the subject is before "a bit of"
         head -= head > 0 and norms[head - 1] in DETERMINERS

@@ -181,7 +181,7 @@ class Lens:
         skip = frozenset(dismissed)
         out: list[Finding] = []
         toks = words_of(text) if words is None else words
-        for match, reason in self._judged(text, toks, people, with_mentions=True):
+        for match, reason in self._judged(text, toks, people):
             rule = match.payload
             key = finding_key(rule.id, match.words)
             if key in skip:
@@ -194,31 +194,31 @@ class Lens:
     def rules_found(self, text: str, words: Words | None = None, dismissed: Iterable[str] = (),
                     people: Iterable[str] = ()) -> list[Rule]:
         """The rule of each finding check would give for text that is not a mention, in
-        order (for counting: no Finding objects)."""
+        order (for counting: no Finding objects). Mentions are judged too, as check
+        judges them: words listed after one are mentions ("not a them and us, made her")."""
         skip = frozenset(dismissed)
         toks = words_of(text) if words is None else words
         return [match.payload for match, reason in self._judged(text, toks, people)
                 if not reason and finding_key(match.payload.id, match.words) not in skip]
 
-    def _judged(self, text: str, toks: Words, people: Iterable[str],
-                with_mentions: bool = False) -> list[tuple[Match[Rule], str]]:
+    def _judged(self, text: str, toks: Words, people: Iterable[str]
+                ) -> list[tuple[Match[Rule], str]]:
         """Matches with "" (used) or why they are a mention; dropped ones left out. Words
         listed after a mention are mentioned too ("not calling people clients or SUs").
-        with_mentions: also rules' mention words found on their own and mentioned there."""
-        judged = list(self._judge_each(text, toks, people, with_mentions))
+        The rules' mention words found on their own are judged too (mentioned there or not)."""
+        judged = list(self._judge_each(text, toks, people))
         for at in range(1, len(judged)):
             (before, reason), (match, own) = judged[at - 1], judged[at]
             if reason and not own and _listed_after(text, before.end, match.start):
                 judged[at] = (match, reason)
         return judged
 
-    def _judge_each(self, text: str, toks: Words, people: Iterable[str],
-                    with_mentions: bool) -> Iterator[tuple[Match[Rule], str]]:
+    def _judge_each(self, text: str, toks: Words, people: Iterable[str]
+                    ) -> Iterator[tuple[Match[Rule], str]]:
         toks = self._repairer.repair(text, toks)
         sentence = Sentence(text, toks, people_words(people))
         matches = self._all_matches(text, toks, sentence)
-        if with_mentions:
-            matches = self._with_mentions(text, toks, sentence, matches)
+        matches = self._with_mentions(text, toks, sentence, matches)
         for match in matches:
             rule = match.payload
             if match.words and match.words[0] == MENTION_ONLY:
@@ -230,7 +230,7 @@ class Lens:
                 continue  # "Sophie, our student, is halfway through her placement"
             verdict = judge(sentence, match.first, match.last, rule.about, rule.category)
             if verdict is Verdict.DROP:
-                if rule.mentions and with_mentions:  # "That wasn't a tantrum"
+                if rule.mentions:  # "That wasn't a tantrum"
                     reason = judge_mention(sentence, match.first, match.last, rule.category)
                     if reason == "negated":
                         yield match, reason

@@ -1140,3 +1140,31 @@ def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # the one likened ("like a good girl") is the clause's subject, not the nearest noun
+    ("Lorraine kept her hearing aids in all day like a good girl.", ("Lorraine",),
+     [("good girl", False)]),
+    ("The dog sat by the door all day like a good boy.", (), []),
+    # the writer's own kids in another clause do not make a named person's pet name theirs
+    ("Eileen is such a poppet, she always asks after my kids.", ("Eileen",),
+     [("poppet", False)]),
+    ("Bless him, my lad made me a card.", (), []),
+    ("Alfie toddled off after the cat.", ("Alfie",), []),
+    # a time before a doing that names a thing: "6 o'clock training session"
+    ("Your 6 o'clock training session has moved to the church hall.", (), []),
+    ("Room 21 is very low today and keeps asking for his wife.", (),
+     [("Room 21", False)]),
+    ("Room 21 is freshly painted and very light.", (), []),
+    # a sense of the words that another word in the sentence shows ("unless")
+    ("Us and them between days and nights is getting silly.", (), []),
+    ("It's them and us with the people upstairs at lunchtime.", (), [("them and us", False)]),
+    ("Darren wore the yellow bib as goalie at five-a-side.", ("Darren",), []),
+    ("Nigel came second in the pub quiz, his best placement yet.", ("Nigel",), []),
+])
+def test_the_fifteenth_rounds_context(text: str, people: tuple[str, ...],
+                                      found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found

@@ -135,7 +135,7 @@ def test_findings_are_the_same_with_some_dismissed(texts: list[str]) -> None:
         new = lens.check(text, dismissed)
         assert not {f.key for f in new} & set(dismissed), text
         assert [r.id for r in lens.rules_found(text, words_of(text), dismissed)] == [
-            f.rule for f in new if not f.mention]
+            f.rule for f in new if not f.mention], text
 
 
 def test_balance_matches_are_the_same(texts: list[str]) -> None:
