@@ -292,6 +292,8 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     if any(word in ("one", "ones") and norms[at - 1] in ("little", "wee")
            for at, word in enumerate(words, start=begin) if at):
         return True  # "someone's little one left a sippy cup"
+    words = ["" if word == "nursery" and norms[at + 1:at + 2] in (["rhyme"], ["rhymes"])
+             else word for at, word in enumerate(words, start=begin)]  # "nursery rhymes"
     if not (CHILD_NOUNS.isdisjoint(words) or SCHOOLS.isdisjoint(words)):
         return True  # "kids were having a tantrum at the school gates"
     if not (ANIMALS.isdisjoint(words) and YOUNG.isdisjoint(words)):
@@ -830,13 +832,16 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
     if _a_thing_named_after(sentence, after):
         return True
     then = norms[after + 1] if after + 1 < len(norms) else ""  # "client contract with"
-    verb_s = (following.endswith("s") or word.endswith("s")) and _a_verb(following)
+    verb_s = (following.endswith("s") or word.endswith("s") or word in GROUPS_OF_PEOPLE) \
+        and _a_verb(following)  # "the elderly struggle with": a group does, in the plural
     # "the elderly meets on", "two young offenders start on": a verb, not a compound
     return (following in known_words() and _a_noun_reading(following) and then in PREPOSITIONS
             and then != "to" and not sentence.capitalised(after) and not verb_s)
 
 
 SLOT_ENDS = frozenset("am pm o'clock oclock".split())
+GROUPS_OF_PEOPLE = frozenset(
+    "elderly disabled vulnerable homeless poor sick blind deaf handicapped infirm".split())
 
 
 def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:

@@ -1162,6 +1162,14 @@ def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
     ("It's them and us with the people upstairs at lunchtime.", (), [("them and us", False)]),
     ("Darren wore the yellow bib as goalie at five-a-side.", ("Darren",), []),
     ("Nigel came second in the pub quiz, his best placement yet.", ("Nigel",), []),
+    # "nursery rhymes" are not a nursery: the old dears are still adults
+    ("Plan: colouring and nursery rhymes for the old dears on Tuesday.", (),
+     [("old dears", False)]),
+    ("Picked up my grandson from nursery, the old dears at the bus stop loved him.", (), []),
+    # a group named by an adjective takes a plural verb: "the elderly struggle with"
+    ("The elderly struggle with these new smart meters.", (), [("The elderly", False)]),
+    ("The elderly care unit is on the second floor.", (), []),
+    ("Kieran and his lot were loud on the minibus.", ("Kieran",), [("his lot were", False)]),
 ])
 def test_the_fifteenth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
