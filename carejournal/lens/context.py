@@ -386,7 +386,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP
     if someone_elses_clients(sentence, first, last):
         return Verdict.DROP
-    if quoted(sentence, first, last):
+    if quoted(sentence, first, last) and not (
+            category == "infantilising" and _said_by_the_writer_to(sentence, first, last)):
         return QUOTED
     if _asked_back(sentence, first, last) or _asked_what(sentence, first, last) \
             or _asked_who_decided(sentence, first) \
@@ -401,9 +402,10 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return MENTIONED
     if about == "person" and _a_colleague(sentence, first):
         return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
-    if about in ("person", "object") and who(sentence, first, last, about, category) in (
-            OTHER, WRITER_SIDE):
-        return Verdict.DROP
+    if about in ("person", "object") and not (
+            category == "infantilising" and _addressed(sentence, first, last)) \
+            and who(sentence, first, last, about, category) in (OTHER, WRITER_SIDE):
+        return Verdict.DROP  # but "Lenny my darling, you're soaked" is said to Lenny
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
     if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last) and (
@@ -418,6 +420,47 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
+
+
+GREETINGS = frozenset(
+    "morning night hello hiya hi alright thanks ta bye evening afternoon on there".split())
+
+
+def _addressed(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the words are said to someone, set apart as a name is ("Morning darling,",
+    "Lenny my darling, you're soaked", "come on sweetie"): what the one speaking called them,
+    whoever the nearest noun is."""
+    norms = sentence.words.norms
+    start = first - (first > 0 and norms[first - 1] == "my")
+    ends = last + 1 >= len(norms) or not set(sentence.words.gap(last + 1)).isdisjoint(
+        ",.!?\"\u201d'\u2019")
+    if not ends:
+        return False
+    if start == 0 or not set(sentence.words.gap(start)).isdisjoint(",.!?\"\u201c'\u2018:"):
+        return True
+    before = norms[start - 1]
+    return before in GREETINGS or before in sentence.people
+
+
+WRITER_SAYING = frozenset("told said say says asked called went".split())
+
+
+def _said_by_the_writer_to(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the quoted words are the writer's own speech to someone, with the pet name
+    said to them ('Told Ivy "come on sweetie, lets get you dressed"'): speech, not a word
+    held up to look at."""
+    starts, ends = sentence.words.starts, sentence.words.ends
+    quote = next(((opening, closing) for opening, closing in sentence.quotations()
+                  if opening < starts[first] and ends[last] <= closing), None)
+    if quote is None or not _addressed(sentence, first, last):
+        return False
+    inside = [at for at in range(len(starts)) if quote[0] < starts[at] < quote[1]]
+    if len(inside) < last - first + 3:
+        return False  # "we're not to call anyone "sweetheart"": the word alone
+    begin, _ = sentence_around(sentence, first)
+    before = sentence.words.norms[begin:inside[0]]
+    return bool(before) and (before[0] in WRITER_SAYING or not WRITER.isdisjoint(before)) \
+        and NOT_SUPPORTED.isdisjoint(before)
 
 
 WORD_DOINGS = frozenset(

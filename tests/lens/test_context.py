@@ -1170,6 +1170,16 @@ def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
     ("The elderly struggle with these new smart meters.", (), [("The elderly", False)]),
     ("The elderly care unit is on the second floor.", (), []),
     ("Kieran and his lot were loud on the minibus.", ("Kieran",), [("his lot were", False)]),
+    # a pet name said to someone is theirs, whatever noun is nearest ("Morning darling,")
+    ("Lenny my darling, you're soaked, let's get you changed.", ("Lenny",),
+     [("darling", False)]),
+    ("Morning darling, I said to Dora.", ("Dora",), [("darling", False)]),
+    ("Rang my darling husband at lunch.", (), []),
+    # the writer's own speech to the person is use; the word held up alone is a mention
+    ('Told Ivy "come on sweetie, lets get you dressed".', ("Ivy",), [("sweetie", False)]),
+    ('Manager said we\'re not to call anyone "sweetheart" on shift.', (),
+     [("sweetheart", True)]),
+    ('Her son said "come on darling, eat up" and she did.', (), [("darling", True)]),
 ])
 def test_the_fifteenth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
