@@ -415,11 +415,48 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who
     if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
         return Verdict.DROP  # "Kick-off was delayed": the words name a thing
+    if about == "address" and not at_an_address(sentence, last):
+        return Verdict.DROP  # "the dementia ward", "the stroke was in March"
     if about == "someone" and not someone_before(sentence, first):
         return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
     return Verdict.USED
+
+
+STREETS = frozenset(
+    "road rd lane street st close avenue ave drive crescent way court gardens terrace grove "
+    "row walk estate run round park place hill mews square".split())
+HOUSE_WORDS = frozenset("room rm flat bed bay no number house unit".split())
+
+
+def at_an_address(sentence: Sentence, last: int) -> bool:
+    """Whether "in", "on" or "at" and an address follow word last: a room, flat, bed or
+    house number ("in room 2", "at no. 14"), or a street or a run ("on Mill Lane", "on the
+    Tenbury run", "on elm road")."""
+    norms = sentence.words.norms
+    at = last + 1
+    if at >= len(norms) or norms[at] not in ("in", "on", "at") or sentence.clause_break(at):
+        return False
+    at += 1
+    at += at < len(norms) and norms[at] == "the"
+    if at + 1 < len(norms) and norms[at] in HOUSE_WORDS and (
+            norms[at + 1].isdigit() or norms[at + 1] in NUMBER_WORDS):
+        return True
+    if at < len(norms) and norms[at].isdigit():
+        return True  # "at 14 Mill Lane"
+    for end in range(at + 1, min(at + 4, len(norms))):  # one to three words, then the street
+        if norms[end] in STREETS and not sentence.clause_break(end) and all(
+                _a_name_word(sentence, word) for word in range(at, end)):
+            return True
+    return False
+
+
+def _a_name_word(sentence: Sentence, at: int) -> bool:
+    """Whether the word could be part of a street's name: capitalised, or a plain word in a
+    note written all in small letters ("elm road")."""
+    raw = sentence.raw(at)
+    return raw[:1].isupper() or (raw.islower() and sentence.text == sentence.text.lower())
 
 
 GREETINGS = frozenset(

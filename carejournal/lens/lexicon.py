@@ -24,8 +24,9 @@ SOURCES_FILE = "lens_sources.toml"
 # "someone" (who does or is it must be found, and be a person: "Grace was difficult", never
 # "today was difficult"), "thing" (the words are what a person does, and the one said to do
 # it is a care thing standing for the person: "the oxygen in room 10 was breathless"; the
-# finding is that thing).
-ABOUT = ("any", "person", "object", "someone", "thing")
+# finding is that thing), "address" (the words speak only with an address after them: "the
+# leg ulcer on Mill Lane", "the new dementia in room 2").
+ABOUT = ("any", "person", "object", "someone", "thing", "address")
 HOUR, HOURS = "{hour}", range(1, 13)  # an hour on the clock
 NUMBER = "736251"  # stands for "#" or the hour while a numbered phrase is expanded
 CHOICE = re.compile(r"\(([^()]*)\)")  # "(room|flat) #": one phrase per choice

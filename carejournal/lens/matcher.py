@@ -14,6 +14,7 @@ from carejournal.core.findings import Finding, finding_key
 from carejournal.lens.context import (
     Sentence,
     Verdict,
+    at_an_address,
     judge,
     judge_mention,
     people_words,
@@ -61,14 +62,18 @@ class Lens:
         # "about = thing" rules: what a person does, said of a care thing ("Flat 3 wants his
         # tea"); apart, so that they never shadow another rule's words
         self._doings: PhraseMatcher[Rule] = PhraseMatcher()
+        # "about = address" rules ("the leg ulcer on Mill Lane"): apart too, so that "the
+        # diabetic" with no address after it is still another rule's
+        self._at_addresses: PhraseMatcher[Rule] = PhraseMatcher()
         variants: list[tuple[str, ...]] = []
         for rule in lexicon.rules:
             if rule.id in self.disabled:
                 continue
-            if rule.about == "thing":
+            if rule.about in ("thing", "address"):
+                apart = self._doings if rule.about == "thing" else self._at_addresses
                 for words in rule.variants:
-                    self._doings.add(words, rule)
-                self._doings.add_exceptions(rule, rule.exception_variants)
+                    apart.add(words, rule)
+                apart.add_exceptions(rule, rule.exception_variants)
                 continue
             for words in rule.variants:
                 self._matcher.add(words, rule)
@@ -87,6 +92,7 @@ class Lens:
         self._mentions.finalise()
         self._contracted.finalise()
         self._doings.finalise()
+        self._at_addresses.finalise()
         written = {word for rule in lexicon.rules for phrase in rule.phrases
                    for word in WRITTEN_WORD.findall(phrase.lower())}
         self._repairer = Repairer(variants, lexicon.spelling, written)
@@ -129,6 +135,8 @@ class Lens:
         if contracted:
             more = more + contracted if more else contracted
         personified = self._personified(sentence, taken)
+        addressed = self._addressed(sentence, taken + [span[:2] for span in personified])
+        personified += addressed
         if personified:
             more = more + personified if more else personified
         if not named and not more:
@@ -155,6 +163,21 @@ class Lens:
             if span is not None and busy.isdisjoint(range(span[0], span[1] + 1)):
                 out.append(span)
                 busy = busy | set(range(span[0], span[1] + 1))
+        return out
+
+    def _addressed(self, sentence: Sentence, taken: list[tuple[int, int]]
+                   ) -> list[tuple[int, int, Rule, tuple[str, ...]]]:
+        """The "about = address" matches with an address after them ("the new dementia in
+        room 2"), where no other match is."""
+        out = []
+        busy: set[int] | None = None
+        for first, last, rule, words in self._at_addresses.spans(sentence.words):
+            if not at_an_address(sentence, last):
+                continue
+            busy = _covered(taken) if busy is None else busy
+            if busy.isdisjoint(range(first, last + 1)):
+                out.append((first, last, rule, words))
+                busy.update(range(first, last + 1))
         return out
 
     def _personified(self, sentence: Sentence, taken: list[tuple[int, int]]

@@ -1180,6 +1180,18 @@ def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
     ('Manager said we\'re not to call anyone "sweetheart" on shift.', (),
      [("sweetheart", True)]),
     ('Her son said "come on darling, eat up" and she did.', (), [("darling", True)]),
+    # a condition named with an address stands for the person who lives there
+    ("The leg ulcer on Mill Lane is improving.", (), [("The leg ulcer", False)]),
+    ("Spent an hour with the new dementia in room 2, she loves Elvis.", (),
+     [("the new dementia", False)]),
+    ("The leg ulcer at no. 14 had the district nurse today.", (), [("The leg ulcer", False)]),
+    ("The dementia ward is on the second floor.", (), []),
+    ("The stroke on the ward last year was a shock to her.", (), []),
+    ("The diabetic needs her insulin at 8.", (), [("The diabetic", False)]),
+    # numbers and flats after a care verb are the people in them
+    ("Gave flat 5 his tablets at 9.", (), [("Gave flat 5 his", False)]),
+    ("Dressed 9 and 10 before breakfast.", (), [("Dressed 9 and 10", False)]),
+    ("We saw to 3 jobs before lunch.", (), []),
 ])
 def test_the_fifteenth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
