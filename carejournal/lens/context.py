@@ -271,6 +271,9 @@ YOUNG = frozenset(
 OWN_CHILDREN = frozenset("lad lads son sons daughter daughters boy boys girl girls kids kid "
                          "children child youngest eldest".split())  # after "my" or "our"
 AGE = re.compile(r"\((?:[1-9]|1[0-2])\)")  # "Poppy (4)": a child's age in brackets
+BABY_AGE = re.compile(r"\b(?:he's|she's|he is|she is|aged|turns|turned|only)\s+(?:\d+|one|two|"
+                      r"three|four|five|six|seven|eight|nine|ten|eleven|eighteen)\s+months?\b",
+                      re.IGNORECASE)
 SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
 
 
@@ -302,7 +305,8 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
                    and not first <= at <= last  # "a big baby" is the rule's own words
                    for at, word in enumerate(words, start=begin))
     text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
-    return "(" in text and AGE.search(text) is not None
+    return ("(" in text and AGE.search(text) is not None) or (
+        "month" in text and BABY_AGE.search(text) is not None)  # "he's 8 months on Friday"
 
 
 def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
@@ -671,11 +675,15 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
             and not (at > 0 and norms[at - 1] in TITLES))
 
 
+CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
+
+
 def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is a care noun owned by "his", "her" or "their": the clients of a
     solicitor, a hairdresser or an adviser ("her clients pay by the hour"), not ours."""
     norms = sentence.words.norms
-    owned = first > 0 and norms[first - 1] in POSSESSIVE_PERSON or (
+    own = first - 1 - (first > 1 and norms[first - 1] in CLIENT_ADJECTIVES)  # "her regular"
+    owned = own >= 0 and norms[own] in POSSESSIVE_PERSON or (
         first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
     if not (owned and norms[last] in CARE_NOUNS and not sentence.clause_break(first)):
         return False
@@ -859,8 +867,9 @@ def _describes_thing_after(sentence: Sentence, last: int) -> bool:
     norms = sentence.words.norms
     word, after = norms[last], last + 1
     if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")) \
-            or word in PREPOSITIONS or word in POSSESSIVE_PERSON:  # "suffers from knee pain",
-        return False  # "allowed her phone": what follows is the matter
+            or word in PREPOSITIONS or word in POSSESSIVE_PERSON or word in DETERMINERS:
+        # "suffers from knee pain", "claims the night staff took it": what follows is the
+        return False  # matter ("allowed her phone")
     return norms[after] in OTHERS or norms[after] in TREATS  # "frequent flyer miles"
 
 
@@ -912,9 +921,10 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
     if _a_thing_named_after(sentence, after):
         return True
     then = norms[after + 1] if after + 1 < len(norms) else ""  # "client contract with"
+    # "the elderly meets on", "two young offenders start on": a verb, not a compound; after
+    # a group named by an adjective, any verb ("the elderly struggle with")
     verb_s = (following.endswith("s") or word.endswith("s") or word in GROUPS_OF_PEOPLE) \
-        and _a_verb(following)  # "the elderly struggle with": a group does, in the plural
-    # "the elderly meets on", "two young offenders start on": a verb, not a compound
+        and _a_verb(following)
     return (following in known_words() and _a_noun_reading(following) and then in PREPOSITIONS
             and then != "to" and not sentence.capitalised(after) and not verb_s)
 
@@ -1226,6 +1236,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             and word not in FIRST_NAMES and sentence.sentence_break(at) \
             and word in known_words() and _a_noun(word):
         return OTHER  # "Price of bread has escalated": a word, when the entry names others
+    if raw[:1].isupper() and word in BUILDINGS and at > 0 and sentence.capitalised(at - 1) \
+            and not sentence.sentence_break(at):
+        return OTHER  # "Cedar House is managed by": a place's name, not a person's
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         if at + 1 < match and _a_thing_named_after(sentence, at + 1):
             return OTHER  # "the Three Peaks walk was challenging": the walk, not a name
@@ -1247,6 +1260,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     return None
 
 
+BUILDINGS = frozenset(
+    "house lodge court hall centre center manor grange surgery hospital school ward unit "
+    "gardens view place road lane street close avenue drive park trust council college "
+    "mews villa villas cottage cottages farm".split())
 ALL_WORDS = frozenset("all both each every some any no none either neither".split())
 
 

@@ -1063,7 +1063,7 @@ def test_words_the_writer_corrects_straight_after_are_mentions(
     ("A visitor said Peter was afflicted, Peter laughed and said just unlucky.", ("Peter",),
      [("afflicted", True)]),
     ("Keira asked who decided she's not allowed her phone.", ("Keira",),
-     [("allowed her phone", True)]),
+     [("not allowed her", True)]),
     ('Rita\'s granddaughter called them "the old dears" and I did not laugh.', ("Rita",),
      [("old dears", True)]),
     ("Two young offenders start on Monday.", (), [("young offenders", False)]),
@@ -1194,6 +1194,32 @@ def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
     ("We saw to 3 jobs before lunch.", (), []),
 ])
 def test_the_fifteenth_rounds_context(text: str, people: tuple[str, ...],
+                                      found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a baby's age in months makes praise theirs
+    ("Noah was a good boy for the health visitor, he's 8 months on Friday.", ("Noah",), []),
+    ("Ivy was a good girl, she's been here 8 months now.", ("Ivy",), [("good girl", False)]),
+    # a place's name is not a person's; someone else's regular clients are not ours
+    ("Cedar House is managed by a housing association now.", (), []),
+    ("Lorna still talks about her regular clients from the salon.", ("Lorna",), []),
+    ("The resident robin was back on the feeder this morning.", (), []),
+    ("We had an us versus them pub quiz, staff against the families.", (), []),
+    # a determiner describes nothing: "claims the night staff took it" is said of Mick
+    ("Mick claims the night staff took his cigarettes.", ("Mick",), [("claims the", False)]),
+    ("Lottie's allowed to choose her own clothes now.", ("Lottie",), [("allowed to", False)]),
+    ("Staff aren't allowed to accept gifts.", (), []),
+    ("Jess not allowed her phone after 10pm.", ("Jess",), [("not allowed her", False)]),
+    ("Betty taken to the toilet after lunch.", ("Betty",), [("taken to the toilet", False)]),
+    ("The bloods were taken to the lab.", (), []),
+    ("Gareth had a big fit on the bus.", ("Gareth",), [("had a big fit", False)]),
+    ("Had a fit of giggles at the quiz.", (), []),
+])
+def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
     from carejournal.lens.matcher import shipped_lens
 
