@@ -21,7 +21,7 @@ from carejournal.core.resources import resource_path
 from carejournal.core.templates import template_for
 from carejournal.lens.balance import Balance, BalanceRules, measure_rules
 from carejournal.lens.lexicon import shipped_lexicon
-from carejournal.lens.matcher import Finding, Lens, Lexicon
+from carejournal.lens.matcher import Finding, Lens, Lexicon, shipped_lens
 from carejournal.lens.phrases import words_of
 from carejournal.store.lens_repo import EntryCounts, StaleEntry
 
@@ -156,8 +156,16 @@ class LensService:
         """The lexicon minus the rules switched off (rebuilt only when those change)."""
         disabled = self.disabled_rules()
         if self._lens is None or self._lens.disabled != disabled:
-            self._lens = Lens(self.lexicon(), disabled)
+            self._lens = self._built(disabled)
         return self._lens
+
+    def _built(self, disabled: frozenset[str]) -> Lens:
+        """A lens over this service's lexicon; over the shipped one, the process's own (a
+        second window, a reopened journal and a locked one coming back share it: building
+        takes a second or two, and a lens holds nothing of any journal)."""
+        if self.lexicon() is shipped_lexicon():
+            return shipped_lens(disabled)
+        return Lens(self.lexicon(), disabled)
 
     def version(self) -> str:
         """What stored counts must carry to be current: a hash of lexicon and word lists."""
@@ -192,7 +200,7 @@ class LensService:
         if rules is None:
             return None
         if self._full is None:
-            self._full = Lens(self.lexicon())
+            self._full = self._built(frozenset())
         found: dict[str, tuple[str, int]] = {}
         total = Balance()
         for item in field_texts(draft):

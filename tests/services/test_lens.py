@@ -339,3 +339,23 @@ def test_the_shipped_lexicon_is_the_default(journal: Journal) -> None:
     assert journal.lens.lexicon().rule("service-user") is not None
     found = journal.lens.check_draft(draft("She was non-compliant."))
     assert [f.finding.rule for f in found] == ["non-compliant"]
+
+
+def test_journals_over_the_shipped_rules_share_one_built_lens(
+        journal: Journal, tmp_path: Path) -> None:
+    """Building the shipped lens takes a second or two; a second journal (a second window, a
+    reopened or unlocked journal) uses the one already built, and still its own switches."""
+    other = Journal.open(tmp_path / "other.journal", create=True)
+    try:
+        assert other.lens.lens() is journal.lens.lens()
+        other.lens.set_rule_on("service-user", False)
+        assert other.lens.lens() is not journal.lens.lens()
+        assert "service-user" in other.lens.lens().disabled
+        assert "service-user" not in journal.lens.lens().disabled
+        text = draft("Took the service user to the shops.")
+        assert [f.finding.rule for f in journal.lens.check_draft(text)] == ["service-user"]
+        assert [f.finding.rule for f in other.lens.check_draft(text)] == []
+        tried = journal.lens.with_lexicon(load_lexicon(write_lexicon(tmp_path)))
+        assert tried.lens() is not journal.lens.lens()  # an edited lexicon is its own
+    finally:
+        other.close()
