@@ -54,7 +54,8 @@ BUSINESSES = frozenset(
     "solicitor solicitors lawyer lawyers accountant accountants adviser advisor advisers "
     "barber barbers hairdresser hairdressers hairdresser's salon beautician architect agent "
     "shop shops business businesses firm company dentist vet plumber electrician builder "
-    "cleaner gardener therapist physio tutor teacher".split())
+    "cleaner gardener therapist physio tutor teacher barrister barristers judge "
+    "counsellor consultant estate agent".split())
 # Children who are not the people supported: "the kids next door", "the children from the
 # school" (a child word followed by where they are from).
 CHILD_NOUNS = frozenset(
@@ -120,6 +121,9 @@ OTHERS = frozenset(
     "taxi tram plane flight flights ferry boat bike motorbike lorry ambulance traffic road "
     "roads signal storm snow ice fog heat audit inspection button buttons photo photos "
     "picture pictures ticket tickets kit kits bag bags box boxes "
+    # events and sports ("Christmas fair kicked off at 10", "Rugby kicked off late")
+    "fair fete rugby cricket netball quiz bingo raffle concert panto pantomime festival "
+    "disco karaoke tournament race party parties "
     # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
     "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
     "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "
@@ -1185,7 +1189,7 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
     if word in POSSESSIVE_WRITER and at + 1 == match and at + 1 < len(norms) \
-            and norms[at + 1] in NUMBER_WORDS:
+            and (norms[at + 1] in NUMBER_WORDS or norms[at + 1] in FOND):
         return None  # "Rose and Elsie, our two little old dears": ours to care for, not us
     if word in PERSONS_OWN:
         return PERSON  # "Jade's behaviour escalated": the person's own
@@ -1264,6 +1268,7 @@ BUILDINGS = frozenset(
     "house lodge court hall centre center manor grange surgery hospital school ward unit "
     "gardens view place road lane street close avenue drive park trust council college "
     "mews villa villas cottage cottages farm".split())
+FOND = frozenset("little lovely sweet dear old".split())  # "our little old dears"
 ALL_WORDS = frozenset("all both each every some any no none either neither".split())
 
 

@@ -287,7 +287,14 @@ def _another_sense(sentence: Sentence, first: int, last: int, unless: frozenset[
     """Whether one of the rule's "unless" words is in the match's sentence, outside it."""
     norms = sentence.words.norms
     begin, end = sentence_around(sentence, first)
-    return any(norms[at] in unless for at in range(begin, end + 1) if not first <= at <= last)
+    if any(norms[at] in unless for at in range(begin, end + 1) if not first <= at <= last):
+        return True
+    joined = [word for word in unless if not word.isalnum() and "&" in word]  # "A&E" is two
+    if not joined:  # words to the tokeniser
+        return False
+    starts, ends = sentence.words.starts, sentence.words.ends
+    text = sentence.text[starts[begin]:ends[end]].lower()
+    return any(word in text for word in joined)
 
 
 LISTING = frozenset(("and", "or", "nor", ",", "or even", "and even", ", or", ", and"))

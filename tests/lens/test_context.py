@@ -1224,3 +1224,29 @@ def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # an event or a sport kicks off; a person kicking off is still noticed
+    ("Christmas fair kicked off at the church hall at 10.", (), []),
+    ("Rugby kicked off late at the club, Gareth didn't mind.", ("Gareth",), []),
+    ("Dot kicked off at the party.", ("Dot",), [("kicked off", False)]),
+    # an "unless" word the tokeniser splits ("A&E")
+    ("Sat in A&E with Clive, the patient next to us was singing.", ("Clive",), []),
+    ("Our little old dears had their nails done by the volunteers.", (),
+     [("old dears", False)]),
+    ("The burden on GPs this winter means appointments are three weeks out.", (), []),
+    ("Product placement in Corrie made Dot laugh.", ("Dot",), []),
+    ("It was them and us in the quiz final and Doris's table won.", ("Doris",), []),
+    ("Picked up the diabetic socks Len ordered.", ("Len",), []),
+    ("They're all the same in that house, they want cigarettes.", (),
+     [("They're all the same", False)]),
+    ("The rooms are all the same size.", (), []),
+    ("Some days it's like dealing with a different species in this house.", (),
+     [("a different species", False)]),
+])
+def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
+                                        found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
