@@ -1244,6 +1244,9 @@ def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
     ("The rooms are all the same size.", (), []),
     ("Some days it's like dealing with a different species in this house.", (),
      [("a different species", False)]),
+    ("Can someone check on 14, she's been very quiet since lunch.", (),
+     [("check on 14", False)]),
+    ("I'll check on 14 May when the form comes.", (), []),
 ])
 def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
