@@ -429,6 +429,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first):  # "we don't let him" is still control
         return NEGATED
+    if about == "object" and _denied(sentence, first, last):
+        return NEGATED  # "Nobody made Ivor have a bath", "Sam wasn't toileted, he went"
     return Verdict.USED
 
 
@@ -1694,7 +1696,7 @@ def negated(sentence: Sentence, first: int) -> bool:
     """Whether "not", "n't", "never" or "no longer" comes shortly before the match in its
     clause ("he is not attention seeking")."""
     norms = sentence.words.norms
-    window = norms[max(0, first - 5):first]
+    window = norms[max(0, first - 8):first]  # "I don't think of Sid as a client": eight
     if NEGATORS.isdisjoint(window) and "no" not in window and "n't" not in " ".join(window):
         return False  # most matches: nothing negative near
     at, skipped = first - 1, 0
@@ -1710,7 +1712,8 @@ def negated(sentence: Sentence, first: int) -> bool:
 
 
 BELIEF = frozenset("think thinks thought believe believes believed reckon reckons reckoned "
-                   "feel feels felt suppose supposes".split())
+                   "feel feels felt suppose supposes see sees saw say regard regards "
+                   "describe consider".split())  # "I don't see Gemma as manipulative"
 
 
 def _doubted(sentence: Sentence, first: int) -> bool:
@@ -1721,13 +1724,35 @@ def _doubted(sentence: Sentence, first: int) -> bool:
     seen_be = norms[first] in BE  # "is challenging"
     while at > max(0, first - 8) and not sentence.sentence_break(at + 1):
         word = norms[at]
-        seen_be = seen_be or word in BE or word in AFTER_BE
+        seen_be = seen_be or word in BE or word in AFTER_BE or word == "as"
         if word in BELIEF:  # "nobody here thinks", "no one really thinks"
             before = [norms[back] for back in range(max(0, at - 3), at)]
             said_no = any(word in NEGATORS or word.endswith("n't") for word in before)
             return seen_be and (said_no or " no one " in f" {' '.join(before)} ")
         at -= 1
     return False
+
+
+NOBODY = frozenset("nobody noone".split())
+PAST_NOT = frozenset("wasn't wasnt weren't werent".split())
+RESTRICTING = frozenset("allowed permitted let lets letting allow allows".split())
+
+
+def _denied(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether a doing to a person is said not to have happened: nobody did it ("Nobody fed
+    Lily today"), or it wasn't done ("Sam wasn't toileted, he went himself"). A restriction
+    stays one, said or denied: "he wasn't allowed out"."""
+    norms = sentence.words.norms
+    if not RESTRICTING.isdisjoint(norms[first:last + 1]):
+        return False
+    at = first - 1
+    while at >= max(0, first - 6) and not sentence.clause_break(at + 1):
+        if norms[at] in NOBODY or (norms[at] == "one" and at > 0 and norms[at - 1] == "no"):
+            return True
+        at -= 1
+    before = norms[first - 1] if first > 0 else ""
+    return norms[first] in PAST_NOT or before in PAST_NOT or (
+        before == "not" and first > 1 and norms[first - 2] in ("was", "were"))
 
 
 WRITER_IS = frozenset("i'm im we're were".split()) | frozenset(("am",))

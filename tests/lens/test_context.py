@@ -1247,6 +1247,16 @@ def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
     ("Can someone check on 14, she's been very quiet since lunch.", (),
      [("check on 14", False)]),
     ("I'll check on 14 May when the form comes.", (), []),
+    # a doing denied ("Nobody fed Lily", "wasn't toileted, he went himself") is a mention;
+    # a restriction stays one, said or denied
+    ("Nobody fed Lily today, she managed with the spoon.", ("Lily",), [("fed Lily", True)]),
+    ("Sam wasn't toileted, he went himself.", ("Sam",), [("toileted", True)]),
+    ("Staff made Ivor have a bath.", ("Ivor",), [("made Ivor have", False)]),
+    ("He wasn't allowed out yesterday.", (), [("wasn't allowed", False)]),
+    # a belief denied: "I don't see Gemma as manipulative", "I don't think of Sid as a client"
+    ("I don't see Gemma as manipulative at all.", ("Gemma",), [("manipulative", True)]),
+    ("I don't think of Sid as a client, more a neighbour.", ("Sid",), [("client", True)]),
+    ("Gemma was manipulative at tea.", ("Gemma",), [("manipulative", False)]),
 ])
 def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
