@@ -1257,6 +1257,8 @@ def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
     ("I don't see Gemma as manipulative at all.", ("Gemma",), [("manipulative", True)]),
     ("I don't think of Sid as a client, more a neighbour.", ("Sid",), [("client", True)]),
     ("Gemma was manipulative at tea.", ("Gemma",), [("manipulative", False)]),
+    ("My old dear rang to check I'd eaten.", (), []),
+    ("Our old dears had a sing-song.", (), [("old dears", False)]),
 ])
 def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
