@@ -1259,6 +1259,10 @@ def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
     ("Gemma was manipulative at tea.", ("Gemma",), [("manipulative", False)]),
     ("My old dear rang to check I'd eaten.", (), []),
     ("Our old dears had a sing-song.", (), [("old dears", False)]),
+    ("The old folk in the lounge had a singalong.", (), [("The old folk", False)]),
+    ("My mum and dad, the old folks at home, send their love.", (), []),
+    ("You have to be firm with their type or they walk all over you.", (),
+     [("their type", False)]),
 ])
 def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
