@@ -1255,6 +1255,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return None  # "our two little old dears": how many, not what; "a very difficult"
     if word in LABEL_PEOPLE:
         return PERSON  # "our epileptic had 2 fits": a label for a person is a person
+    if generic and before in LABEL_DETERMINERS and at < match and word in PARTICIPLES:
+        return None  # "a known absconder": how the label is held, not a thing
     if generic and (before in DETERMINERS or before in POSSESSIVE_WRITER
                     or (_possessive(sentence, at - 1) and not word.endswith("ing")
                         and word in known_words() and (_a_noun_reading(word) or _headed(
@@ -1270,6 +1272,7 @@ BUILDINGS = frozenset(
     "house lodge court hall centre center manor grange surgery hospital school ward unit "
     "gardens view place road lane street close avenue drive park trust council college "
     "mews villa villas cottage cottages farm".split())
+PARTICIPLES = frozenset("known so-called self-confessed proper real right total".split())
 FOND = frozenset("little lovely sweet dear old".split())  # "our little old dears"
 ALL_WORDS = frozenset("all both each every some any no none either neither".split())
 

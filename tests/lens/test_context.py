@@ -1269,3 +1269,30 @@ def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a sanction or a consequence given to a young person; the word's other senses are not
+    ("Mia lost her phone as a sanction for swearing at staff.", ("Mia",),
+     [("as a sanction for", False)]),
+    ("Callum got his phone back once his consequences ended.", ("Callum",),
+     [("his consequences ended", False)]),
+    ("As a consequence of the strike the bins weren't collected.", (), []),
+    ("Brandon got ready for contact an hour early.", ("Brandon",),
+     [("got ready for contact", False)]),
+    # "a known absconder": how the label is held is not a thing the label is about
+    ("Tyler is a known absconder.", ("Tyler",), [("absconder", False)]),
+    ("Harvey is a really challenging lad but he's got a good heart.", ("Harvey",),
+     [("really challenging lad", False)]),
+    ("Stan is hard to place because of his night-time needs.", ("Stan",),
+     [("hard to place", False)]),
+    ("It was hard to place her accent.", (), []),
+    ("We've got a bed for a 14 year old girl from Monday.", (), [("got a bed for a", False)]),
+    ("Allowed 2 fags after lunch.", (), [("Allowed 2 fags", False)]),
+    ("The shop allowed two cans per customer.", (), []),
+])
+def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
+                                       found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
