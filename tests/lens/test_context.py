@@ -1290,6 +1290,15 @@ def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
     ("We've got a bed for a 14 year old girl from Monday.", (), [("got a bed for a", False)]),
     ("Allowed 2 fags after lunch.", (), [("Allowed 2 fags", False)]),
     ("The shop allowed two cans per customer.", (), []),
+    # other senses: kick-off of a match, boots kicked off, a cold suffered, a respite of rain
+    ("Kick-off got delayed because of a waterlogged pitch.", (), []),
+    ("Mia kicked off her trainers and put her feet up.", ("Mia",), []),
+    ("Mia kicked off at tea.", ("Mia",), [("kicked off", False)]),
+    ("Dee is suffering with a cold so she went home early.", ("Dee",), []),
+    ("The rain finally gave us a respite.", (), []),
+    ("Gwen is in respite this week.", ("Gwen",), [("respite", False)]),
+    ("Mabel's cat is a fussy feeder.", ("Mabel",), []),
+    ("Agency nurse placement fees have gone up again.", (), []),
 ])
 def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
