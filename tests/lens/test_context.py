@@ -1299,6 +1299,8 @@ def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
     ("Gwen is in respite this week.", ("Gwen",), [("respite", False)]),
     ("Mabel's cat is a fussy feeder.", ("Mabel",), []),
     ("Agency nurse placement fees have gone up again.", (), []),
+    ("Liz claims her pension on Thursdays at the post office.", ("Liz",), []),
+    ("Liz claims her carer took her purse.", ("Liz",), [("claims her", False)]),
 ])
 def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
