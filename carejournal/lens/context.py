@@ -44,7 +44,8 @@ NOT_SUPPORTED = frozenset(
     "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
     "grandkids nephew nephews niece nieces".split())
 # What only a person has, so that what it does is what the person does.
-PERSONS_OWN = frozenset("behaviour behaviours behavior behaviors mood moods temper".split())
+PERSONS_OWN = frozenset("behaviour behaviours behavior behaviors mood moods temper self harm "
+                        "selfharm self-harming overdose overdoses".split())
 # What a man or woman does, before "man", "men", "lady": "the bin men kicked off".
 TRADES = frozenset(
     "bin delivery post dinner lollipop milk gas meter ice cream tea chip window fish "
@@ -123,7 +124,7 @@ OTHERS = frozenset(
     "picture pictures ticket tickets kit kits bag bags box boxes "
     # events and sports ("Christmas fair kicked off at 10", "Rugby kicked off late")
     "fair fete rugby cricket netball quiz bingo raffle concert panto pantomime festival "
-    "disco karaoke tournament race party parties "
+    "disco karaoke tournament race party parties reception "
     # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
     "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
     "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "

@@ -1307,3 +1307,26 @@ def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a person's own doings stand for them ("Hollie's self-harm is attention seeking")
+    ("In my view Hollie's self-harm is attention seeking.", ("Hollie",),
+     [("attention seeking", False)]),
+    ("Sasha's a borderline, so expect a rough first week.", ("Sasha",),
+     [("a borderline", False)]),
+    ("It was a borderline pass.", (), []),
+    ("Reception refused entry to the man selling dusters.", (), []),
+    ("It was a real burden to carry up the path.", (), []),
+    ("Naughty or Nice, the Christmas panto, was a hit.", (), []),
+    ("Gloria read me where the detective takes on a new case in Whitby.", ("Gloria",), []),
+    ("The package broke down because the agency couldn't staff the tea calls.", (),
+     [("package broke down", False)]),
+    ("These families often struggle to keep appointments.", (),
+     [("These families often", False)]),
+])
+def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
+                                       found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
