@@ -1324,6 +1324,12 @@ def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
      [("package broke down", False)]),
     ("These families often struggle to keep appointments.", (),
      [("These families often", False)]),
+    ("Lucy was placed here by the local authority last spring.", ("Lucy",),
+     [("placed here by", False)]),
+    ("The vase was placed here by the door.", (), []),
+    ("Waiting on a package from Amazon.", (), []),
+    ("Ava was quiet in the car on the way to contact.", ("Ava",),
+     [("on the way to contact", False)]),
 ])
 def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
