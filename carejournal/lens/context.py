@@ -1830,7 +1830,7 @@ CARE_THINGS = frozenset(
     "feeds hoist hoists wheelchair wheelchairs double doubles single singles transfer "
     "transfers admission admissions 2:1 1:1 3:1 2:1s 1:1s insulin "
     "insulins stoma stomas trachy trach tracheostomy ventilator cancer palliative eol mnd ms "
-    "epileptic leg knee arm chest uti commode sling stand-aid aid".split())
+    "epileptic leg knee arm chest uti commode sling stand-aid aid call".split())
 ROOMS = frozenset("room rooms flat flats bay bays bed beds number side".split())
 THING_OWNERS = frozenset("the our my your that this".split())
 SLOT_WORDS = frozenset("o'clock oclock".split())
@@ -1858,6 +1858,8 @@ def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
             return at - 1, at
         if word in CARE_THINGS:
             owner = _thing_start(sentence, at)
+            if word == "call" and owner is not None and not _a_visit(sentence, owner, at):
+                return None  # "The call was lovely": a phone call, not the teatime visit
             return (owner, at) if owner is not None else None
         if word in PRONOUNS_PERSON or word in PERSON_NOUNS or word in sentence.people \
                 or word in WRITER or word in NOT_SUPPORTED or classify(sentence, at, first) \
@@ -1866,6 +1868,20 @@ def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
             return None
         at -= 1
     return None
+
+
+VISIT_KINDS = frozenset(
+    "teatime bedtime lunch lunchtime morning evening night tea breakfast dinner last first "
+    "next double single min mins minute minutes".split())
+
+
+def _a_visit(sentence: Sentence, owner: int, at: int) -> bool:
+    """Whether "call" at `at` is a care visit: "my call", "the teatime call", "the 4:30 call",
+    "15 min call"; not a bare "the call" (a phone call)."""
+    norms = sentence.words.norms
+    return norms[owner] in POSSESSIVE_WRITER or any(
+        norms[k] in VISIT_KINDS or _a_slot(norms[k]) or norms[k].isdigit()
+        for k in range(owner + 1, at))
 
 
 def _a_slot(word: str) -> bool:

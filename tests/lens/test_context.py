@@ -1330,6 +1330,15 @@ def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
     ("Waiting on a package from Amazon.", (), []),
     ("Ava was quiet in the car on the way to contact.", ("Ava",),
      [("on the way to contact", False)]),
+    # a care visit ("call") said to do what a person does; not a phone call
+    ("The teatime call on Mill Lane says she wants her sandwich cut in triangles.", (),
+     [("The teatime call", False)]),
+    ("My 7am call was still asleep so I went back after breakfast.", (),
+     [("My 7am call", False)]),
+    ("The call was lovely, the GP rang back.", (), []),
+    ("The lifts are done, just the independents left to wake.", (),
+     [("The lifts are done", False)]),
+    ("The lifts were broken all morning.", (), []),
 ])
 def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
