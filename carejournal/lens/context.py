@@ -1831,7 +1831,7 @@ CARE_THINGS = frozenset(
     "transfers admission admissions 2:1 1:1 3:1 2:1s 1:1s insulin "
     "insulins stoma stomas trachy trach tracheostomy ventilator cancer palliative eol mnd ms "
     "epileptic leg knee arm chest uti commode sling stand-aid aid call".split())
-ROOMS = frozenset("room rooms flat flats bay bays bed beds number side".split())
+ROOMS = frozenset("room rooms flat flats bay bays bed beds number no table tables side".split())
 THING_OWNERS = frozenset("the our my your that this".split())
 SLOT_WORDS = frozenset("o'clock oclock".split())
 

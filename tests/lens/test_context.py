@@ -1339,6 +1339,9 @@ def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
     ("The lifts are done, just the independents left to wake.", (),
      [("The lifts are done", False)]),
     ("The lifts were broken all morning.", (), []),
+    ("Table 3 need their drinks topped up before the quiz.", (), [("Table 3", False)]),
+    ("Table 3 was wobbly so we moved it.", (), []),
+    ("No 47 was in bed when I arrived, Kath says she's fine.", ("Kath",), [("No 47", False)]),
 ])
 def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
