@@ -682,6 +682,7 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
             and not (at > 0 and norms[at - 1] in TITLES))
 
 
+CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
 CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
 
 
@@ -692,7 +693,8 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     own = first - 1 - (first > 1 and norms[first - 1] in CLIENT_ADJECTIVES)  # "her regular"
     owned = own >= 0 and norms[own] in POSSESSIVE_PERSON or (
         first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
-    if not (owned and norms[last] in CARE_NOUNS and not sentence.clause_break(first)):
+    if not (owned and (norms[last] in CARE_NOUNS or norms[last] in CASES)
+            and not sentence.clause_break(first)):
         return False
     begin, end = max(0, first - 16), min(len(norms), last + 16)  # "Her client rang": ours
     return not BUSINESSES.isdisjoint(norms[begin:end])

@@ -1342,6 +1342,10 @@ def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
     ("Table 3 need their drinks topped up before the quiz.", (), [("Table 3", False)]),
     ("Table 3 was wobbly so we moved it.", (), []),
     ("No 47 was in bed when I arrived, Kath says she's fine.", ("Kath",), [("No 47", False)]),
+    ("Ana's solicitor says her case about the deposit will be heard next month.", ("Ana",),
+     []),
+    ("Her case is complex and the team are stuck.", (), [("case", False)]),
+    ("The senile plaques picture on the slides was hard to read.", (), []),
 ])
 def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
