@@ -124,7 +124,7 @@ OTHERS = frozenset(
     "picture pictures ticket tickets kit kits bag bags box boxes "
     # events and sports ("Christmas fair kicked off at 10", "Rugby kicked off late")
     "fair fete rugby cricket netball quiz bingo raffle concert panto pantomime festival "
-    "disco karaoke tournament race party parties reception "
+    "disco karaoke tournament race party parties reception keysafe keysafes key-safe "
     # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
     "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
     "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "
@@ -279,6 +279,11 @@ AGE = re.compile(r"\((?:[1-9]|1[0-2])\)")  # "Poppy (4)": a child's age in brack
 BABY_AGE = re.compile(r"\b(?:he's|she's|he is|she is|aged|turns|turned|only)\s+(?:\d+|one|two|"
                       r"three|four|five|six|seven|eight|nine|ten|eleven|eighteen)\s+months?\b",
                       re.IGNORECASE)
+# A child's age said in words: "he's 6", "Dylan, who is 5", "18-month-old Noah"
+CHILD_AGE = re.compile(r"\b(?:(?:he's|she's|he is|she is|who is|who's|aged)\s+(?:[1-9]|1[0-2])"
+                       r"(?!\s*(?:stone|st|kg|foot|feet|ft|o'clock|pm|am|minutes|mins|hours|"
+                       r"times|days|weeks|miles|%|:|\.\d))\b"
+                       r"|\d{1,2}-month-old|(?:[1-9]|1[0-2])-year-old)", re.IGNORECASE)
 SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
 
 
@@ -311,7 +316,21 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
                    for at, word in enumerate(words, start=begin))
     text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
     return ("(" in text and AGE.search(text) is not None) or (
-        "month" in text and BABY_AGE.search(text) is not None)  # "he's 8 months on Friday"
+        "month" in text and BABY_AGE.search(text) is not None) or (  # "he's 8 months"
+        CHILD_AGE.search(text) is not None)  # "Kai was such a good boy, he's 6"
+
+
+def _names_one_of_the_people(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match holds one of the entry's people by name ("took Jack out") and the
+    sentence says nothing of a young child (the ducks Jack fed do not make him a duck; a
+    baby might be the one named)."""
+    norms = sentence.words.norms
+    if not sentence.people or sentence.people.isdisjoint(norms[first:last + 1]):
+        return False
+    begin, end = sentence_around(sentence, first)
+    around = norms[begin:end + 1]
+    return YOUNG.isdisjoint(around) and CHILD_NOUNS.isdisjoint(around) \
+        and AGE.search(sentence.text) is None and CHILD_AGE.search(sentence.text) is None
 
 
 def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
@@ -391,8 +410,9 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
     if (category == "infantilising" or about == "object") and not quoted(sentence, first, last) \
+            and not (about == "object" and _names_one_of_the_people(sentence, first, last)) \
             and about_a_child_or_animal(sentence, first, last):  # "fed him his bottle"
-        return Verdict.DROP
+        return Verdict.DROP  # but "Took Jack out to the park, he fed the ducks" is Jack
     if someone_elses_clients(sentence, first, last):
         return Verdict.DROP
     if quoted(sentence, first, last) and not (
@@ -1414,6 +1434,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
                first - 1 if first and norms[first - 1] in FEELING else -1)
     if feeling > 0 and norms[feeling - 1] not in WRITER:
         return True  # "she feels like a burden": her own word for how she feels
+    if feeling == 0:
+        return True  # "Feel like a burden asking for another weekend off": the writer's own
     if "why" in norms[max(0, first - 8):first] and _why_we_say(sentence, first):
         return True  # "why we write that someone won't engage"
     if _struck_out(sentence, first) or _nearly_wrote_that(sentence, first):

@@ -1352,3 +1352,27 @@ def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a child's age said in words makes praise and baby words theirs
+    ("Kai was such a good boy at swimming, he's 6 and swam a whole width.", ("Kai",), []),
+    ("Dylan, who is 5, had a bit of a tantrum at bedtime.", ("Dylan",), []),
+    ("Dot was a good girl, she's 93.", ("Dot",), [("good girl", False)]),
+    ("Dot's tantrum lasted 5 minutes.", ("Dot",), [("tantrum", False)]),
+    # the ducks Jack fed do not make him a duck
+    ("Took Eileen out to the garden centre, she loved the fish tanks.", ("Eileen",),
+     [("Took Eileen out", False)]),
+    ("Feel like a burden asking for another weekend off.", (), [("a burden", True)]),
+    ("Keysafe was hard to reach behind the wheelie bins.", (), []),
+    ("My hip on Crown St was much brighter today.", (), [("My hip", False)]),
+    ("Owen is prone to fits when he's tired.", ("Owen",), [("prone to fits", False)]),
+    ("The old oak in the garden fell victim to the storm.", (), []),
+    ("Our Doris was on top form at bingo.", ("Doris",), [("Our Doris", False)]),
+    ("We went to Our Lady of Lourdes for mass.", (), []),
+])
+def test_the_twentieth_rounds_context(text: str, people: tuple[str, ...],
+                                      found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
