@@ -1370,6 +1370,11 @@ def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
     ("The old oak in the garden fell victim to the storm.", (), []),
     ("Our Doris was on top form at bingo.", ("Doris",), [("Our Doris", False)]),
     ("We went to Our Lady of Lourdes for mass.", (), []),
+    ("Ethel had a chocolate as a treat for having her bath.", ("Ethel",),
+     [("as a treat for having", False)]),
+    ("Sid sat nicely through the whole service at church.", ("Sid",),
+     [("sat nicely", False)]),
+    ("The patient in the next bed at the Royal kept Ed awake.", ("Ed",), []),
 ])
 def test_the_twentieth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
