@@ -124,7 +124,7 @@ OTHERS = frozenset(
     "picture pictures ticket tickets kit kits bag bags box boxes "
     # events and sports ("Christmas fair kicked off at 10", "Rugby kicked off late")
     "fair fete rugby cricket netball quiz bingo raffle concert panto pantomime festival "
-    "disco karaoke tournament race party parties reception keysafe keysafes key-safe "
+    "disco karaoke tournament race party parties reception keysafe keysafes key-safe kitchen "
     # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
     "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
     "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "
@@ -1151,10 +1151,25 @@ def _own_phrase(sentence: Sentence, first: int) -> int:
         if word in DETERMINERS or word in POSSESSIVE_PERSON or word in POSSESSIVE_WRITER:
             return at
         if not (word in ADJECTIVES or word.endswith(ADJECTIVE_ENDINGS)
-                or word in NUMBER_WORDS):  # "our two little old dears"
+                or word in NUMBER_WORDS or _a_name_as_a_kind(sentence, at - 1)):
             return first  # "the taxi driver refused": not the match's own words
+        # "our two little old dears"; "a total Strictly addict": what kind, not who
         at -= 1
     return first
+
+
+def _a_name_as_a_kind(sentence: Sentence, at: int) -> bool:
+    """Whether a word inside a noun phrase says what kind: a capitalised one after "a", "an"
+    or an adjective ("a Strictly addict", "a total Minecraft addict"), or a noun right after
+    "a" or "an" ("a heroin addict"); never at a sentence's start."""
+    if at < 1 or sentence.sentence_break(at):
+        return False
+    before = sentence.words.norms[at - 1]
+    if not sentence.capitalised(at):  # "a heroin addict", "an alcohol user"
+        word = sentence.words.norms[at]
+        return before in ("a", "an") and word in known_words() and _a_noun_reading(word)
+    return before in ("a", "an") or before in ADJECTIVES or before in DEGREE \
+        or before in ("total", "real", "proper", "right", "massive", "huge", "big")
 
 
 def _first_in_clause(sentence: Sentence, end: int) -> tuple[str | None, int]:

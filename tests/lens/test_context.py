@@ -1381,3 +1381,31 @@ def test_the_twentieth_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a word that says what kind belongs to the label's own phrase, not to who is spoken of
+    ("Kev is a heroin addict.", ("Kev",), [("addict", False)]),
+    ("I'm a total Strictly addict so Queenie and I had loads to talk about.", ("Queenie",),
+     []),
+    ("My son is a Minecraft addict and Lewis gave me tips.", ("Lewis",), []),
+    # other senses of label and othering words
+    ("Abdul's barber shop lost two clients when the road was closed.", ("Abdul",), []),
+    ("The trophy case in the hall has all of Ted's darts cups in it.", ("Ted",), []),
+    ("Harry has been a local resident his whole life.", ("Harry",), []),
+    ("The elderly Labrador next door barked at the postman.", (), []),
+    ("Who are these people, Lena asked, pointing at the wedding photo.", ("Lena",), []),
+    ("Kaya said her teacher does not like us being late.", ("Kaya",), []),
+    ("I was mentally ill-prepared for the inspection but it went fine.", (), []),
+    ("Sheila's new dog is a different breed from her old one.", ("Sheila",), []),
+    ("Our manager's intervention got the Christmas rota sorted.", (), []),
+    ("Kindness is in this team's DNA, said the manager.", (), []),
+    ("Darts final at the club, us and them, and Tony threw the winning double.", ("Tony",),
+     []),
+    ("Refused entry to the hospital car park because the barrier was broken.", (), []),
+])
+def test_the_twenty_first_rounds_context(text: str, people: tuple[str, ...],
+                                         found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
