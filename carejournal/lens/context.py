@@ -125,6 +125,7 @@ OTHERS = frozenset(
     # events and sports ("Christmas fair kicked off at 10", "Rugby kicked off late")
     "fair fete rugby cricket netball quiz bingo raffle concert panto pantomime festival "
     "disco karaoke tournament race party parties reception keysafe keysafes key-safe kitchen "
+    "bin bins rubbish recycling "
     # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
     "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
     "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "
@@ -448,8 +449,10 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return Verdict.DROP  # "the dementia ward", "the stroke was in March"
     if about == "someone" and not someone_before(sentence, first):
         return Verdict.DROP  # "today was difficult": only a person found before it counts
-    if about != "object" and negated(sentence, first):  # "we don't let him" is still control
-        return NEGATED
+    if about != "object" and negated(sentence, first) and not (
+            category == "jargon" and _a_verb(sentence.words.norms[first])):
+        return NEGATED  # "we don't let him" is still control; "did not access the
+        # community" is still jargon, where "he isn't a package" is not
     if about == "object" and _denied(sentence, first, last):
         return NEGATED  # "Nobody made Ivor have a bath", "Sam wasn't toileted, he went"
     return Verdict.USED
@@ -490,6 +493,8 @@ def _a_name_word(sentence: Sentence, at: int) -> bool:
     return raw[:1].isupper() or (raw.islower() and sentence.text == sentence.text.lower())
 
 
+REDUCED_PASSIVE = frozenset("taken put escorted placed sent made hoisted toileted".split())
+REDUCED_AFTER = frozenset("to out into back up down in separately together apart".split())
 GREETINGS = frozenset(
     "morning night hello hiya hi alright thanks ta bye evening afternoon on there".split())
 
@@ -778,7 +783,14 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             passive = not norms[first + 1].endswith("ing")
         else:
             passive = (_be_before(sentence, first) and not sentence.clause_break(first)
-                       and not norms[first].endswith("ing"))  # "was fed", not "was feeding"
+                       and not norms[first].endswith("ing")) or (  # "was fed", not "feeding"
+                norms[first] in REDUCED_PASSIVE and first > 0 and first < last
+                and not sentence.clause_break(first) and norms[first - 1] not in WRITER
+                and norms[first - 1] not in PRONOUNS_PERSON
+                and norms[first - 1] not in PRONOUNS_OTHER
+                and norms[first - 1] not in NOT_SUPPORTED
+                and norms[first + 1] in REDUCED_AFTER)  # "Omar taken out to Tesco", not
+    # "Staff put Dot to bed"
         if not passive:
             if norms[last] == "her" and _owned_after(sentence, last):
                 return OTHER  # "we let her daughter know": "her" owns the daughter
@@ -1462,7 +1474,7 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         word = norms[at]
         before = norms[at - 1] if at > 0 else ""
         if word in NAMING_VERBS and (before not in DETERMINERS or word.endswith("ing")) \
-                and not before.isdigit() \
+                and not before.isdigit() and norms[at + 1] not in ("out", "back", "round") \
                 and (word != "known" or norms[at + 1] == "as"):  # not "the call", "known for"
             return not any(norms[k] in BE for k in range(at + 1, first))
         if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:

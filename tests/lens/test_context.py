@@ -1403,6 +1403,18 @@ def test_the_twentieth_rounds_context(text: str, people: tuple[str, ...],
     ("Darts final at the club, us and them, and Tony threw the winning double.", ("Tony",),
      []),
     ("Refused entry to the hospital car park because the barrier was broken.", (), []),
+    # "called out for" summons someone, it does not name a word
+    ("The police are always being called out for the mentally ill on the estate.", (),
+     [("the mentally ill", False)]),
+    # jargon verbs stay jargon when negated; "isn't a package" is not a verb
+    ("Joe did not access the community today due to the weather.", ("Joe",),
+     [("access the community", False)]),
+    # a reduced passive ("Omar taken out to Tesco") is done to the one before it
+    ("Omar taken out to Tesco by Jen this pm.", ("Omar",), [("taken out to", False)]),
+    ("Eddie put to bed early.", ("Eddie",), [("put to bed early", False)]),
+    ("Staff put Dot to bed at 7.", ("Dot",), [("put Dot to bed", False)]),
+    ("Bins taken out to the kerb.", (), []),
+    ("Those families never turn up to reviews.", (), [("Those families never", False)]),
 ])
 def test_the_twenty_first_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
