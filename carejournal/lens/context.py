@@ -785,12 +785,12 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             passive = (_be_before(sentence, first) and not sentence.clause_break(first)
                        and not norms[first].endswith("ing")) or (  # "was fed", not "feeding"
                 norms[first] in REDUCED_PASSIVE and first > 0 and first < last
-                and not sentence.clause_break(first) and norms[first - 1] not in WRITER
+                and not sentence.clause_break(first)
+                and norms[first - 1] not in ("i", "we", "you", "they")
                 and norms[first - 1] not in PRONOUNS_PERSON
                 and norms[first - 1] not in PRONOUNS_OTHER
-                and norms[first - 1] not in NOT_SUPPORTED
-                and norms[first + 1] in REDUCED_AFTER)  # "Omar taken out to Tesco", not
-    # "Staff put Dot to bed"
+                and norms[first + 1] in REDUCED_AFTER)  # "Omar taken out to Tesco",
+        # "Staff made to wait outside" (done to staff); not "Staff put Dot to bed"
         if not passive:
             if norms[last] == "her" and _owned_after(sentence, last):
                 return OTHER  # "we let her daughter know": "her" owns the daughter
