@@ -1881,7 +1881,8 @@ CARE_THINGS = frozenset(
     "feeds hoist hoists wheelchair wheelchairs double doubles single singles transfer "
     "transfers admission admissions 2:1 1:1 3:1 2:1s 1:1s insulin "
     "insulins stoma stomas trachy trach tracheostomy ventilator cancer palliative eol mnd ms "
-    "epileptic leg knee arm chest uti commode sling stand-aid aid call".split())
+    "epileptic leg knee arm chest uti commode sling stand-aid aid call calls bedtime "
+    "bedtimes washes frame frames walker walkers infection bungalow".split())
 ROOMS = frozenset("room rooms flat flats bay bays bed beds number no table tables side".split())
 THING_OWNERS = frozenset("the our my your that this".split())
 SLOT_WORDS = frozenset("o'clock oclock".split())
@@ -1909,7 +1910,8 @@ def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
             return at - 1, at
         if word in CARE_THINGS:
             owner = _thing_start(sentence, at)
-            if word == "call" and owner is not None and not _a_visit(sentence, owner, at):
+            if word in ("call", "calls") and owner is not None \
+                    and not _a_visit(sentence, owner, at):
                 return None  # "The call was lovely": a phone call, not the teatime visit
             return (owner, at) if owner is not None else None
         if word in PRONOUNS_PERSON or word in PERSON_NOUNS or word in sentence.people \

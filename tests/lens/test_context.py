@@ -1425,3 +1425,28 @@ def test_the_twenty_first_rounds_context(text: str, people: tuple[str, ...],
     from carejournal.lens.matcher import shipped_lens
 
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # more care things said to do what a person does, and more doings
+    ("My morning calls need waking gently.", (), [("My morning calls", False)]),
+    ("The frame in the dining room keeps trying to stand up on her own.", (),
+     [("The frame", False)]),
+    ("The chest infection in room 11 is sleeping a lot.", (),
+     [("The chest infection", False)]),
+    ("The singles on the ground floor are all up and dressed.", (), [("The singles", False)]),
+    ("The bath was lovely and warm.", (), []),
+    ("The frame needs doing up.", (), []),
+    # numbers, flats and beds for the people in them
+    ("Number 7 on my list is always up and waiting at the door.", (),
+     [("Number 7 on my list", False)]),
+    ("I helped room 4 with a shave and he told me about his sons.", (),
+     [("helped room 4 with", False)]),
+    ("The lady in bed 8 asked for a priest.", (), []),  # the bed rule's own alternative
+    ("Got all the hoists up for breakfast by nine.", (), [("Got all the hoists up", False)]),
+])
+def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
+                                          found: list[tuple[str, bool]]) -> None:
+    from carejournal.lens.matcher import shipped_lens
+
+    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
