@@ -1445,7 +1445,7 @@ def test_the_twenty_first_rounds_context(text: str, people: tuple[str, ...],
     ("The lady in bed 8 asked for a priest.", (), []),  # the bed rule's own alternative
     ("Got all the hoists up for breakfast by nine.", (), [("Got all the hoists up", False)]),
     ("Oscar is only allowed two cans of coke a day.", ("Oscar",),
-     [("is only allowed", False)]),
+     [("allowed two cans", False)]),
     ("Lois needs taking out more, she's been in all week.", ("Lois",),
      [("needs taking out", False)]),
     ("The bins needs taking out.", (), []),
