@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from carejournal.lens.matcher import Lens, load_lexicon
+from carejournal.lens.matcher import Lens, load_lexicon, shipped_lens
 
 LEXICON = '''
 version = 1
@@ -164,6 +164,11 @@ why = "w"
 alternatives = ["wanted company"]
 source = "test"
 '''
+
+
+def shipped_findings(text: str, people: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """What the shipped lens finds in text (the entry listing people), and which are mentions."""
+    return [(f.text, f.mention) for f in shipped_lens().check(text, people=people)]
 
 
 def lens_of(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) -> Lens:
@@ -745,8 +750,6 @@ def test_mention_words_used_plainly_are_not_noticed(tmp_path: Path, text: str) -
     "Sunita's son says the grandkids let her win at Uno every time.",
 ])
 def test_other_lives_other_senses_and_names_are_left(text: str) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert [f.text for f in shipped_lens().check(text) if not f.mention] == []
 
 
@@ -758,8 +761,6 @@ def test_other_lives_other_senses_and_names_are_left(text: str) -> None:
     ("I wouldn't let her go upstairs alone.", "let her"),
 ])
 def test_the_people_we_support_are_still_found_there(text: str, found: str) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert found in [f.text for f in shipped_lens().check(text) if not f.mention]
 
 
@@ -771,8 +772,6 @@ def test_the_people_we_support_are_still_found_there(text: str, found: str) -> N
     ("Hazel is not our little lady, she's a retired head teacher.", "little lady"),
 ])
 def test_doubt_why_we_say_feelings_and_denials_are_mentions(text: str, found: str) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     findings = shipped_lens().check(text)
     assert any(found in f.text and f.mention for f in findings), findings
     assert not any(f.text == found and not f.mention for f in findings)
@@ -786,8 +785,6 @@ def test_doubt_why_we_say_feelings_and_denials_are_mentions(text: str, found: st
     ("Brenda being a bit naughty, wouldn't sit down for her tea.", "naughty"),
 ])
 def test_numbers_known_for_behaviour_and_a_bit_do_not_hide_use(text: str, found: str) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert any(found in f.text and not f.mention for f in shipped_lens().check(text))
 
 
@@ -798,8 +795,6 @@ def test_numbers_known_for_behaviour_and_a_bit_do_not_hide_use(text: str, found:
     ("Room 12 has been shouting all morning.", "Room 12 has been shouting"),
 ])
 def test_objects_labels_got_and_names_the_writer_used_are_found(text: str, found: str) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert found in [f.text for f in shipped_lens().check(text) if not f.mention]
 
 
@@ -809,8 +804,6 @@ def test_objects_labels_got_and_names_the_writer_used_are_found(text: str, found
     "Room 5 has been leaking again.",
 ])
 def test_events_naming_and_things_stay_unflagged(text: str) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert [f.text for f in shipped_lens().check(text) if not f.mention] == []
 
 
@@ -824,14 +817,10 @@ def test_events_naming_and_things_stay_unflagged(text: str) -> None:
 ])
 def test_who_is_meant_and_other_senses_with_the_entrys_people(
         text: str, people: tuple[str, ...]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert [f.text for f in shipped_lens().check(text, people=people) if not f.mention] == []
 
 
 def test_a_name_or_an_interjection_opening_a_sentence_is_not_taken_for_a_thing() -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     lens = shipped_lens()
     said = "Well done good boy, I said when Ray finished his walk."
     assert [f.text for f in lens.check(said, people=("Ray",))] == ["good boy"]
@@ -844,22 +833,16 @@ def test_a_name_or_an_interjection_opening_a_sentence_is_not_taken_for_a_thing()
     ("No one is a burden here.", "a burden"),
 ])
 def test_nobody_and_no_one_deny_the_words(text: str, found: str) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert [(f.text, f.mention) for f in shipped_lens().check(text)] == [(found, True)]
 
 
 def test_a_someone_phrase_that_holds_its_pronoun_has_found_its_person() -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     lens = shipped_lens()
     assert [f.text for f in lens.check("He's hard work.")] == ["He's hard work"]
     assert lens.check("It's very challenging.") == []
 
 
 def test_a_name_in_the_workplace_is_a_colleague_unless_the_entry_names_them() -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     lens = shipped_lens()
     text = "Jo is a nightmare for attention seeking in team meetings, always first to speak."
     assert lens.check(text) == []
@@ -902,9 +885,7 @@ def test_a_name_in_the_workplace_is_a_colleague_unless_the_entry_names_them() ->
 ])
 def test_the_seventh_rounds_context(text: str, people: tuple[str, ...],
                                     found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -931,9 +912,7 @@ def test_the_seventh_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_eighth_rounds_context(text: str, people: tuple[str, ...],
                                    found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -951,9 +930,7 @@ def test_the_eighth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_struck_out_words_and_rooms_in_a_mood(text: str, people: tuple[str, ...],
                                              found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -979,14 +956,10 @@ def test_struck_out_words_and_rooms_in_a_mood(text: str, people: tuple[str, ...]
 ])
 def test_the_ninth_rounds_context(text: str, people: tuple[str, ...],
                                   found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 def test_words_listed_after_a_mention_are_mentioned_too() -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     lens = shipped_lens()
     said = lens.check("We don't say service users, clients or cases any more.")
     assert [(f.text, f.mention) for f in said] == [
@@ -1006,14 +979,10 @@ def test_words_listed_after_a_mention_are_mentioned_too() -> None:
 ])
 def test_someone_elses_word_and_how_the_person_really_is(
         text: str, people: tuple[str, ...], found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 def test_degree_words_are_not_things_and_labels_for_people_are_people() -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     lens = shipped_lens()
     said = lens.check("Mrs Lowe is a very difficult lady.", people=("Mrs Lowe",))
     assert [f.text for f in said] == ["difficult lady"]
@@ -1035,9 +1004,7 @@ def test_degree_words_are_not_things_and_labels_for_people_are_people() -> None:
 ])
 def test_the_tenth_rounds_mentions(text: str, people: tuple[str, ...],
                                    found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -1050,8 +1017,6 @@ def test_the_tenth_rounds_mentions(text: str, people: tuple[str, ...],
 ])
 def test_words_the_writer_corrects_straight_after_are_mentions(
         text: str, found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     assert [(f.text, f.mention) for f in shipped_lens().check(text, people=("Dot", "Ben"))
             ] == found
 
@@ -1072,14 +1037,10 @@ def test_words_the_writer_corrects_straight_after_are_mentions(
 ])
 def test_the_eleventh_rounds_context(text: str, people: tuple[str, ...],
                                      found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 def test_a_person_after_by_is_who_did_it_and_a_relatives_worry_is_a_mention() -> None:
-    from carejournal.lens.matcher import shipped_lens
-
     lens = shipped_lens()
     assert [f.text for f in lens.check("Tablets refused by Pat at 8pm.", people=("Pat",))] == [
         "refused"]
@@ -1101,9 +1062,7 @@ def test_a_person_after_by_is_who_did_it_and_a_relatives_worry_is_a_mention() ->
 ])
 def test_the_twelfth_rounds_context(text: str, people: tuple[str, ...],
                                     found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1119,9 +1078,7 @@ def test_the_twelfth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_thirteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1137,9 +1094,7 @@ def test_the_thirteenth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1195,9 +1150,7 @@ def test_the_fourteenth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_fifteenth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1221,9 +1174,7 @@ def test_the_fifteenth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1266,9 +1217,7 @@ def test_the_sixteenth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1304,9 +1253,7 @@ def test_the_seventeenth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1349,9 +1296,7 @@ def test_the_eighteenth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
                                        found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1378,9 +1323,7 @@ def test_the_nineteenth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_twentieth_rounds_context(text: str, people: tuple[str, ...],
                                       found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1422,9 +1365,7 @@ def test_the_twentieth_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_twenty_first_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
 
 
 @pytest.mark.parametrize(("text", "people", "found"), [
@@ -1454,6 +1395,4 @@ def test_the_twenty_first_rounds_context(text: str, people: tuple[str, ...],
 ])
 def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
-    from carejournal.lens.matcher import shipped_lens
-
-    assert [(f.text, f.mention) for f in shipped_lens().check(text, people=people)] == found
+    assert shipped_findings(text, people) == found
