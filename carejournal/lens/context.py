@@ -321,6 +321,43 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
         CHILD_AGE.search(text) is not None)  # "Kai was such a good boy, he's 6"
 
 
+OPENERS = DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER | ADJECTIVES | frozenset(
+    "little lovely sweet dear".split())
+
+
+def _an_animal_opens(sentence: Sentence, first: int) -> bool:
+    """Whether the sentence opens with an animal ("My cat is the definition of attention
+    seeking", "Our old labrador has been bed-bound") and no person is named between it and
+    the match: what is said is said of the animal."""
+    norms = sentence.words.norms
+    begin = first
+    while not sentence.sentence_break(begin):
+        begin -= 1
+        if begin < first - SCAN:
+            return False  # the sentence opens too far back to be about what opens it
+    at = begin
+    while at < first and (norms[at] in OPENERS or _possessive(sentence, at)):
+        at += 1
+    if at >= first or norms[at] not in ANIMALS or norms[at] in sentence.people \
+            or (sentence.capitalised(at) and norms[at] in FIRST_NAMES):
+        return False  # not "Kitty got put in her chair", "cat was taken to church"
+    return not any(norms[between] in sentence.people or sentence.capitalised(between)
+                   or norms[between] in PERSON_NOUNS or norms[between] in NOT_SUPPORTED
+                   or norms[between] in CONJUNCTIONS or sentence.clause_break(between)
+                   for between in range(at + 1, first + 1))
+
+
+def _of_a_named_place(sentence: Sentence, first: int) -> bool:
+    """Whether a place's name stands between "a" and the match ("a Hull resident", "an
+    Everton season ticket holder"): the word says where, not what the person is to us."""
+    norms = sentence.words.norms
+    place = first - 1
+    return place > 0 and norms[place - 1] in ("a", "an") and sentence.capitalised(place) \
+        and not sentence.sentence_break(place) and not sentence.clause_break(place) \
+        and norms[place] not in sentence.people and norms[place] not in FIRST_NAMES \
+        and norms[place] not in NOT_NAMES and norms[place] not in PERSON_NOUNS
+
+
 def _names_one_of_the_people(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match holds one of the entry's people by name ("took Jack out") and the
     sentence says nothing of a young child (the ducks Jack fed do not make him a duck; a
@@ -414,8 +451,9 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             and not (about == "object" and _names_one_of_the_people(sentence, first, last)) \
             and about_a_child_or_animal(sentence, first, last):  # "fed him his bottle"
         return Verdict.DROP  # but "Took Jack out to the park, he fed the ducks" is Jack
-    if someone_elses_clients(sentence, first, last):
-        return Verdict.DROP
+    if _an_animal_opens(sentence, first) or someone_elses_clients(sentence, first, last) or (
+            category == "labels" and _of_a_named_place(sentence, first)):
+        return Verdict.DROP  # "Jean's old clients", "a Hull resident all his life"
     if quoted(sentence, first, last) and not (
             category == "infantilising" and _said_by_the_writer_to(sentence, first, last)):
         return QUOTED
@@ -430,7 +468,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
             or said_by_others(sentence, last) or said_of_self(sentence, first):
         return MENTIONED
-    if about == "person" and _a_colleague(sentence, first):
+    if (about == "person" or category == "infantilising") and _a_colleague(sentence, first):
         return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
     if about in ("person", "object") and not (
             category == "infantilising" and _addressed(sentence, first, last)) \
@@ -684,7 +722,8 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
 # Where only staff are: a name there, not one of the entry's people, is a colleague's.
 WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
-             ("annual", "leave"), ("shift", "swap"))
+             ("annual", "leave"), ("shift", "swap"), ("staff", "party"), ("staff", "parties"),
+             ("christmas", "party"), ("late", "shift"), ("early", "shift"))
 
 
 def _a_colleague(sentence: Sentence, first: int) -> bool:
@@ -715,6 +754,10 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is a care noun owned by "his", "her" or "their": the clients of a
     solicitor, a hairdresser or an adviser ("her clients pay by the hour"), not ours."""
     norms = sentence.words.norms
+    if norms[last] in CARE_NOUNS and any(
+            _possessive(sentence, at) and classify(sentence, at, first) == WRITER_SIDE
+            for at in range(max(0, first - 2), first)):
+        return True  # "my sister's hairdressing clients": a relative's or a friend's
     own = first - 1 - (first > 1 and norms[first - 1] in CLIENT_ADJECTIVES)  # "her regular"
     owned = own >= 0 and norms[own] in POSSESSIVE_PERSON or (
         first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
@@ -994,8 +1037,34 @@ def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:
     if _a_plain_noun(following):
         return True
     then = norms[after + 1] if after + 1 < len(norms) else ""
+    clock = timed or ((":" in word or "." in word) and word[:1].isdigit())
+    if clock and following in ("to", "till", "until") and then[:1].isdigit():
+        return True  # "the 7.30 to 9.30 slot": a stretch of time; not "flats 1 to 4"
+    if timed and following.endswith("s") and following not in PEOPLE_AS_TASKS \
+            and _a_plain_noun(following[:-1]) and (
+                not _a_verb(following) or _a_plural_verb(then)):
+        return True  # "my 8am alarms went off", "my 6 o'clock starts are": a plural thing
+        # then its verb; not "my 10am needs more time" nor "the 8am doubles were late"
     return timed and following.endswith("ing") and _a_plain_noun(then)  # "Your 6 o'clock
-    # training session"; not a plural ("the 8am doubles were late", "my 8am alarms")
+    # training session"
+
+
+PLURAL_VERBS = frozenset("are were aren't weren't have haven't do don't did didn't".split())
+
+
+def _a_plural_verb(word: str) -> bool:
+    """Whether the word is a verb that agrees with a plural subject: "are", "have", or a
+    past form ("went", "started"), not "needs" nor "needing"."""
+    from lemminflect import getAllLemmas
+
+    if word in PLURAL_VERBS:
+        return True
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return bool(lemmas) and word not in lemmas and not word.endswith(("s", "ing"))
+
+
+# Plurals that name people by the help they need: "the 8am doubles were late".
+PEOPLE_AS_TASKS = frozenset("doubles singles double-ups hoists feeds".split())
 
 
 @cache
@@ -1295,6 +1364,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw[:1].isupper() and word in BUILDINGS and at > 0 and sentence.capitalised(at - 1) \
             and not sentence.sentence_break(at):
         return OTHER  # "Cedar House is managed by": a place's name, not a person's
+    if raw[:1].isupper() and word not in sentence.people and word not in FIRST_NAMES \
+            and _owned_thing(sentence, at):
+        return OTHER  # "Bert's old Ford refused to start": a thing of Bert's, not a name
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         if at + 1 < match and _a_thing_named_after(sentence, at + 1):
             return OTHER  # "the Three Peaks walk was challenging": the walk, not a name
@@ -1316,6 +1388,18 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             and word in known_words() and _a_noun(word):
         return OTHER  # "Leah's new job"
     return None
+
+
+def _owned_thing(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` comes right after an owner, with only words that describe
+    between ("Bert's old Ford", "his new Kindle"): something owned, not a person's name."""
+    norms = sentence.words.norms
+    back = at - 1
+    while back >= 0 and norms[back] in ADJECTIVES and not sentence.clause_break(back + 1):
+        back -= 1
+    if back < 0 or sentence.clause_break(back + 1):
+        return False
+    return norms[back] in POSSESSIVE_PERSON or norms[back] == "my" or _possessive(sentence, back)
 
 
 BUILDINGS = frozenset(
@@ -1372,6 +1456,11 @@ def _a_noun_reading(word: str) -> bool:
 
     kinds = set(getAllLemmas(word))
     return "NOUN" in kinds and not kinds & {"ADV", "AUX", "INTJ", "PROPN"}
+
+
+def a_noun(word: str) -> bool:
+    """_a_noun, for the name matcher."""
+    return _a_noun(word)
 
 
 @cache
@@ -1882,7 +1971,9 @@ CARE_THINGS = frozenset(
     "transfers admission admissions 2:1 1:1 3:1 2:1s 1:1s insulin "
     "insulins stoma stomas trachy trach tracheostomy ventilator cancer palliative eol mnd ms "
     "epileptic leg knee arm chest uti commode sling stand-aid aid call calls bedtime "
-    "bedtimes washes frame frames walker walkers infection bungalow".split())
+    "bedtimes washes frame frames walker walkers infection bungalow mattress femur "
+    "readmission readmissions discharge discharges korsakoff korsakoff's heavies feeder "
+    "feeders lifts".split())
 ROOMS = frozenset("room rooms flat flats bay bays bed beds number no table tables side".split())
 THING_OWNERS = frozenset("the our my your that this".split())
 SLOT_WORDS = frozenset("o'clock oclock".split())
@@ -1909,6 +2000,8 @@ def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
         if _a_slot(word) and at > 0 and norms[at - 1] in THING_OWNERS:
             return at - 1, at
         if word in CARE_THINGS:
+            if at + 1 < first and _a_head_after(sentence, at + 1):
+                return None  # "The dementia cafe was lovely": the cafe is, not a person
             owner = _thing_start(sentence, at)
             if word in ("call", "calls") and owner is not None \
                     and not _a_visit(sentence, owner, at):
@@ -1945,6 +2038,17 @@ def _a_slot(word: str) -> bool:
         return True
     return len(word) > 3 and word[:1].isdigit() and word[-2:].isdigit() and (
         "." in word or (":" in word and not word.endswith(":1")))
+
+
+def _a_head_after(sentence: Sentence, at: int) -> bool:
+    """Whether the word at `at` is a noun that the care thing before it describes ("the
+    dementia cafe", "the PEG site"), written plainly after it."""
+    norms = sentence.words.norms
+    word = norms[at]
+    return sentence.words.gap(at) == " " and not sentence.capitalised(at) \
+        and word not in PREPOSITIONS and word not in BE and word not in CONJUNCTIONS \
+        and word not in CARE_THINGS and word not in ROOMS and word.isalpha() \
+        and (_a_plain_noun(word) or word not in known_words())
 
 
 def _thing_start(sentence: Sentence, at: int) -> int | None:

@@ -14,14 +14,17 @@ from itertools import compress, count
 from typing import Generic, TypeVar
 
 from carejournal.lens.context import (
+    FIRST_NAMES,
     NOT_NAMES,
     OTHERS,
     PERSON_NOUNS,
     TITLES,
     WRITER,
     Sentence,
+    a_noun,
 )
 from carejournal.lens.phrases import JOIN
+from carejournal.lens.tolerant import known_words
 
 P = TypeVar("P")
 PRONOUNS = frozenset({"him", "her", "them"})
@@ -156,6 +159,8 @@ def name_width(sentence: Sentence, at: int) -> int:
         return 0
     else:
         width = _capitalised_run(sentence, at)
+        if width and _a_things_name(sentence, at, width):
+            return 0  # "claims Pension Credit": a thing's name, not a person's
     joined = at + width  # "took Kwame and Ben out": two names, joined by "and"
     norms = sentence.words.norms
     if width and joined + 1 < len(norms) and norms[joined] == "and" \
@@ -177,6 +182,17 @@ def _capitalised_run(sentence: Sentence, at: int) -> int:
             return 0
         width += 1
     return width
+
+
+def _a_things_name(sentence: Sentence, at: int, width: int) -> bool:
+    """Whether the entry names its people and every word of a capitalised run is an
+    everyday noun, none a first name nor one of them ("Pension Credit", "Attendance
+    Allowance"; not "Rose", "Mr Green")."""
+    norms = sentence.words.norms
+    return bool(sentence.people) and all(
+        norms[word] not in FIRST_NAMES and norms[word] not in sentence.people
+        and norms[word] in known_words() and a_noun(norms[word])
+        for word in range(at, at + width))
 
 
 def _possessive(sentence: Sentence, at: int) -> bool:

@@ -1396,3 +1396,44 @@ def test_the_twenty_first_rounds_context(text: str, people: tuple[str, ...],
 def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a capitalised word right after an owner is a thing of theirs, not a name
+    ("Bert's old Ford refused to start in the cold.", ("Bert",), []),
+    ("Her Tom refused his dinner again.", (), [("refused", False)]),
+    # a place's name between "a" and a label says where someone lives
+    ("Harry has been a Hull resident his whole life.", ("Harry",), []),
+    # what a sentence that opens with an animal says is said of the animal
+    ("My cat is the definition of attention seeking at 5am.", (), []),
+    ("My old Labrador has been bed-bound since his op.", (), []),
+    ("Kitty got put in her chair by the window.", ("Kitty",),
+     [("got put in her chair", False)]),
+    ("The dog barked so he refused to go out.", (), [("refused", False)]),
+    # a stretch of time, and plural things at a time, are not a person
+    ("The 7.30 to 9.30 slot on the rota is still empty.", (), []),
+    ("Both my 8am alarms went off and I still nearly overslept.", (), []),
+    ("my 10am needs more time to get ready.", (), [("my 10am", False)]),
+    # capitalised everyday nouns are a thing's name when the entry names its people
+    ("Pam claims Pension Credit now.", ("Pam",), []),
+    # a person who "is" a task, the equipment or the staffing their care takes
+    ("Joan is just a wash and dress, ten minutes tops.", ("Joan",),
+     [("is just a wash and dress", False)]),
+    ("Nell is a standing hoist, she does really well with it.", ("Nell",),
+     [("is a standing hoist", False)]),
+    ("Ruth has turned into a big job since the fall.", ("Ruth",),
+     [("turned into a big job", False)]),
+    ("He's a single dad with three kids.", (), []),
+    ("That was a big job to finish.", (), []),
+    ("Lorraine's morning call is a double-up so I waited outside.", ("Lorraine",),
+     [("double-up", False)]),
+    # more care things and doings; a care thing that describes a noun is not the one
+    ("The air mattress in bed 10 has been calling out for her daughter.", (),
+     [("The air mattress", False)]),
+    ("The readmission in 14 is back on her feet already.", (), [("The readmission", False)]),
+    ("The dementia cafe at the church hall was lovely.", (), []),
+    ("The PEG site is settling well.", (), []),
+])
+def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
+                                         found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
