@@ -466,7 +466,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if (mentioned(sentence, first) and not (
             category == "infantilising" and _writer_called(sentence, first))) \
             or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
-            or said_by_others(sentence, last) or said_of_self(sentence, first):
+            or said_by_others(sentence, last) or said_of_self(sentence, first) \
+            or _said_by_one_of_the_people(sentence, first, last):
         return MENTIONED
     if (about == "person" or category == "infantilising") and _a_colleague(sentence, first):
         return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
@@ -1682,6 +1683,24 @@ def named_after(sentence: Sentence, last: int) -> bool:
 
 SAID_BY = REPORTING_VERBS | NAMING_VERBS | WRITING_VERBS | frozenset("put used".split())
 NOT_WHAT_OWNERS = frozenset("which that this it and".split())
+
+
+SPEECH_VERBS = frozenset("said says asked asks shouted shouts told tells called calls".split())
+
+
+def _said_by_one_of_the_people(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match is in the words that open a sentence and are then given to one of
+    the entry's people: "Good boy, said Fred to his Jack Russell" (Fred's own words)."""
+    norms = sentence.words.norms
+    if sentence.people.isdisjoint(norms) or not any(
+            sentence.sentence_break(at) for at in range(max(0, first - 3), first + 1)):
+        return False
+    at = last + 1
+    while at + 1 < len(norms) and at <= last + 4 and not sentence.sentence_break(at):
+        if sentence.clause_break(at) and norms[at] in SPEECH_VERBS:
+            return norms[at + 1] in sentence.people
+        at += 1
+    return False
 
 
 def said_by_others(sentence: Sentence, last: int) -> bool:

@@ -1433,6 +1433,22 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("The readmission in 14 is back on her feet already.", (), [("The readmission", False)]),
     ("The dementia cafe at the church hall was lovely.", (), []),
     ("The PEG site is settling well.", (), []),
+    # a housing void, not a void that is a metaphor or a cancelled cheque
+    ("Raj is worried about who will move into the void next door.", ("Raj",),
+     [("void", False)]),
+    ("Flat 3 has been void since March.", (), [("void", False)]),
+    ("He was staring into the void all afternoon.", (), []),
+    ("The cheque from the social fund was void.", (), []),
+    # a parcel is not a care package; a species of bird is not othering
+    ("Postie brought a package for Mohammed, left it on his bed.", ("Mohammed",), []),
+    ("Saw a different species of tit at the feeder.", (), []),
+    # colleagues at staff parties and on shifts; staff at head office; a relative's clients
+    ("Ama on the late shift is a sweetie, she brought cakes in.", (), []),
+    ("Those people at head office have never done a night shift.", (), []),
+    ("My sister's hairdressing clients send her Christmas cards.", (), []),
+    # words that open a sentence and are then given to one of the people are theirs
+    ("Good boy, said Fred to his Jack Russell.", ("Fred",), [("Good boy", True)]),
+    ("Good girl, said Sue to Edna.", ("Edna",), [("Good girl", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
