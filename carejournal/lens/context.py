@@ -40,6 +40,7 @@ NOT_SUPPORTED = frozenset(
     "postie milkman plumber plumbers electrician electricians builder builders hairdresser "
     "chiropodist optician dentist pharmacist vet engineer gardener cleaner cleaners "
     "shopkeeper cashier waiter waitress referee referees umpire linesman opposition "
+    "starter starters "
     # relatives' children: "her grandson was naughty" is about a child of the family
     "grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid "
     "grandkids nephew nephews niece nieces".split())
@@ -56,7 +57,8 @@ BUSINESSES = frozenset(
     "barber barbers hairdresser hairdressers hairdresser's salon beautician architect agent "
     "shop shops business businesses firm company dentist vet plumber electrician builder "
     "cleaner gardener therapist physio tutor teacher barrister barristers judge "
-    "counsellor consultant estate agent".split())
+    "counsellor consultant estate agent nurse nurses doctor doctors gp surgeon midwife "
+    "optician chiropodist".split())
 # Children who are not the people supported: "the kids next door", "the children from the
 # school" (a child word followed by where they are from).
 CHILD_NOUNS = frozenset(
@@ -273,7 +275,7 @@ ANIMALS = frozenset(
 YOUNG = frozenset(
     "baby babies toddler toddlers newborn infant infants grandson grandsons granddaughter "
     "granddaughters grandchild grandchildren grandkid grandkids niece nieces nephew nephews "
-    "youngest nursery playgroup tot tots kiddie kiddies".split())
+    "youngest nursery playgroup tot tots kiddie kiddies twins triplets".split())
 OWN_CHILDREN = frozenset("lad lads son sons daughter daughters boy boys girl girls kids kid "
                          "children child youngest eldest".split())  # after "my" or "our"
 AGE = re.compile(r"\((?:[1-9]|1[0-2])\)")  # "Poppy (4)": a child's age in brackets
@@ -724,7 +726,7 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
 WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
              ("annual", "leave"), ("shift", "swap"), ("staff", "party"), ("staff", "parties"),
-             ("christmas", "party"), ("late", "shift"), ("early", "shift"))
+             ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"))
 
 
 def _a_colleague(sentence: Sentence, first: int) -> bool:
@@ -1388,6 +1390,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if generic and before in ADJECTIVES and at > 1 and _possessive(sentence, at - 2) \
             and word in known_words() and _a_noun(word):
         return OTHER  # "Leah's new job"
+    if generic and at > 1 and before.endswith("ing") and not sentence.capitalised(at - 1) \
+            and _possessive(sentence, at - 2) and not sentence.clause_break(at - 1) \
+            and word in known_words() and _a_noun(word) and not word.endswith("ing"):
+        return OTHER  # "Rhiannon's kickboxing class kicks off": an activity's class
     return None
 
 

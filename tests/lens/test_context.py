@@ -1449,6 +1449,25 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     # words that open a sentence and are then given to one of the people are theirs
     ("Good boy, said Fred to his Jack Russell.", ("Fred",), [("Good boy", True)]),
     ("Good girl, said Sue to Edna.", ("Edna",), [("Good girl", False)]),
+    # "patient" at home, bare; not the adjective, a hospital stay or a nurse's own patients
+    ("Patient was in bed when I arrived, said she slept well.", (), [("Patient", False)]),
+    ("She was very patient with me when I got the rota wrong.", (), []),
+    ("Ray was a patient at the Royal for three weeks.", ("Ray",), []),
+    ("Molly was a nurse for forty years and still talks about her patients.", ("Molly",), []),
+    # "that lot" handled as things, or staff at an institution
+    ("Washing machine's full again, I'll hang that lot out when it stops.", (), []),
+    ("Them lot at the council gave me a parking ticket.", (), []),
+    ("That lot upstairs have had the music on all night again.", (), [("That lot", False)]),
+    # a container, a bed being cleaned, a warranty, a stapler, a game, a relative's twins
+    ("Mrs Chen showed me her case of calligraphy brushes.", ("Mrs Chen",), []),
+    ("Bed 6 has been deep cleaned and is ready.", (), []),
+    ("Warranty's void if we open up the hoist ourselves.", (), []),
+    ("Someone absconded with the office stapler again.", (), []),
+    ("Doreen is difficult to beat at rummy.", ("Doreen",), []),
+    ("My sister's twins still need nappies at night.", (), []),
+    ("New starter Ryan was a bit manipulative about getting weekends off.", (), []),
+    ("Rhiannon's kickboxing class kicks off again in September.", ("Rhiannon",), []),
+    ("The hoist in flat 7 was serviced today.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

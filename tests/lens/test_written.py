@@ -463,3 +463,23 @@ def test_the_twenty_fourth_round() -> None:
     arrival (9ef1515): round24 precision 0.965, recall 0.849 (220/8/39); round24_held 0.968
     and 0.819 (212/7/47)."""
     _split_round("round24.toml", "round24", 1400)
+
+
+def test_the_twenty_fifth_round() -> None:
+    """tests/lens/written/round25.toml: 1,440 sentences by three independent writers
+    (SOURCES_A.md's four categories and SOURCES_B.md's four, as their first writers did, in
+    other settings; all eight as hurried end-of-shift notes), split like the fourth round:
+    "round25" and "round25_held". On arrival (the lens after rounds 23 and 24, before this set
+    was read): round25 precision 0.932, recall 0.961 (248/18/10); round25_held 0.914 and 0.928
+    (244/23/19). At the start of the session (9ef1515): round25_held 0.910 and 0.924."""
+    _split_round("round25.toml", "round25", 1400)
+
+
+def test_the_twenty_sixth_round() -> None:
+    """tests/lens/written/round26.toml: 1,440 sentences by three independent writers
+    (othering and labels; jargon and infantilising; blame, power and medicalising; each with
+    as many clean sentences using the same words otherwise), split like the fourth round:
+    "round26" and "round26_held". On arrival (after rounds 23 and 24): round26 precision
+    0.892, recall 0.938 (240/29/16); round26_held 0.860 and 0.903 (233/38/25). At the start
+    of the session (9ef1515): round26_held 0.859 and 0.895."""
+    _split_round("round26.toml", "round26", 1400)
