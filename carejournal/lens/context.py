@@ -187,7 +187,8 @@ MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | fro
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
 HOLDING_BACK = frozenset(
     "nearly almost stop stopped stopping quit avoid not never myself don't dont doesn't keep "
-    "didn't shouldn't won't nobody noone one hate hates hated kept keeps heard hear".split())
+    "didn't shouldn't won't nobody noone one hate hates hated kept keeps heard hear for "
+    "on".split())  # "pulled me up for saying", "picked me up on saying"
 # Who may say a word aloud, so that "the agency worker said nappy" reports the word; a
 # document that "says non-compliant" is read as saying it of the person.
 SPEAKERS = PRONOUNS_PERSON | WRITER | NOT_SUPPORTED | PERSON_NOUNS | frozenset(
@@ -377,12 +378,14 @@ def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match's own clause opens with one of the entry's people and holds no
     word for a child or an animal: the words are said of that person, whatever the rest of
     the sentence says of the writer's kids or a dog."""
-    if not sentence.people:
-        return False
     norms = sentence.words.norms
     start = first
     while start > 0 and not sentence.clause_break(start):
         start -= 1
+    if norms[start] in OPENING_PRONOUNS and not sentence.sentence_break(start):
+        return False  # "My little boy, he's a sweetie": who "he" is was said before
+    if not sentence.people and norms[start] not in OPENING_PRONOUNS:
+        return False
     end = last  # to a comma or a full stop: "Alfie toddled off after the cat" is one
     while end + 1 < len(norms) and CLAUSE_MARKS.isdisjoint(sentence.words.gap(end + 1)) \
             and not sentence.sentence_break(end + 1):
@@ -391,9 +394,14 @@ def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
     if not (CHILD_NOUNS.isdisjoint(words) and ANIMALS.isdisjoint(words)
             and YOUNG.isdisjoint(words) and OWN_CHILDREN.isdisjoint(words)):
         return False
-    return any(norms[at] in sentence.people or (
+    return norms[start] in OPENING_PRONOUNS or any(norms[at] in sentence.people or (
         norms[at].endswith("s") and norms[at][:-1] in sentence.people)
         for at in range(start, min(start + 2, first)))
+
+
+# A clause that opens a sentence with one of these is about the person it is said of: "hes
+# a sweetie, always asks about my kids".
+OPENING_PRONOUNS = frozenset("he she he's she's hes shes".split())
 
 
 SCHOOLS = frozenset("school schools playground nursery playgroup classroom".split())

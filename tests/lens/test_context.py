@@ -1468,6 +1468,25 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("New starter Ryan was a bit manipulative about getting weekends off.", (), []),
     ("Rhiannon's kickboxing class kicks off again in September.", ("Rhiannon",), []),
     ("The hoist in flat 7 was serviced today.", (), []),
+    # a word someone was pulled up for saying is a mention
+    ("Supervisor pulled me up for saying these people about the men at the hostel.", (),
+     [("these people", True)]),
+    # a name after a title written in lower case
+    ("fed mrs hussain her soup, she ate about half", ("Mrs Hussain",),
+     [("fed mrs hussain", False)]),
+    ("Ewa is in complete denial about her memory.", ("Ewa",),
+     [("in complete denial", False)]),
+    ("Visited Mrs Ortega at home, a lovely patient, very chatty.", ("Mrs Ortega",),
+     [("a lovely patient", False)]),
+    ("Our Parkinson's gent in flat 30 needs his meds on time.", (),
+     [("Our Parkinson's gent", False)]),
+    # staff against the people they support, in the office; not staff against the office
+    ("Staff sit in the office and they sit in the lounge, it's us and them.", (),
+     [("us and them", False)]),
+    ("It's us and them with the office sometimes.", (), []),
+    # a clause that opens the sentence with "he" or "she" is said of that person
+    ("hes a sweetie, always asks about my kids", (), [("hes a sweetie", False)]),
+    ("Bless him, my lad made me a card.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
