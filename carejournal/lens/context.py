@@ -1706,7 +1706,7 @@ def _said_by_one_of_the_people(sentence: Sentence, first: int, last: int) -> boo
     """Whether the match is in the words that open a sentence and are then given to one of
     the entry's people: "Good boy, said Fred to his Jack Russell" (Fred's own words)."""
     norms = sentence.words.norms
-    if sentence.people.isdisjoint(norms) or not any(
+    if not sentence.people or not any(
             sentence.sentence_break(at) for at in range(max(0, first - 3), first + 1)):
         return False
     at = last + 1

@@ -410,9 +410,13 @@ def _covered(toks: Words, first: int, last: int, covers: Covers, nouns_only: boo
         afters = (None, following, NUMBER) if as_number(following) == NUMBER else (
             None, following)
     tried = [found for b in befores for a in afters for found in covers.get((word, b, a), ())]
+    size = len(norms)
     for words, offset in tried:
         begin = first - offset
-        if begin >= 0 and begin + len(words) - 1 >= last and _matches_at(toks, begin, words):
+        end = begin + len(words) - 1
+        if end >= size or (words[-1] != norms[end] and words[-1] != NUMBER):
+            continue  # most exceptions that share the words here differ at their last
+        if begin >= 0 and end >= last and _matches_at(toks, begin, words):
             after = last + 1 - begin
             if not (nouns_only and after < len(words) and words[after] in NOT_AFTER_NOUN):
                 return True
