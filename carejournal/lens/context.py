@@ -140,7 +140,8 @@ OTHERS = frozenset(
     "llamas sheepdog spaniel terrier labrador collie poodle greyhound whippet pug "
     "dachshund retriever moggy pooch doggy kitty bunny rabbits hamsters gerbil gerbils "
     "budgies parrots ducklings chicks foal calves bull ram ewe ewes koi turtle frog toad "
-    "squirrels foxes robins pigeons blackbird sparrow starling heron butterfly".split())
+    "squirrels foxes robins pigeons blackbird sparrow starling heron butterfly shelf shelves "
+    "cupboard cupboards corner corners spot spots bit bits".split())
 # Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
 ADJECTIVES = frozenset(
     "real big massive huge little proper bad full blown major minor small total complete "
@@ -287,7 +288,9 @@ BABY_AGE = re.compile(r"\b(?:he's|she's|he is|she is|aged|turns|turned|only)\s+(
 CHILD_AGE = re.compile(r"\b(?:(?:he's|she's|he is|she is|who is|who's|aged)\s+(?:[1-9]|1[0-2])"
                        r"(?!\s*(?:stone|st|kg|foot|feet|ft|o'clock|pm|am|minutes|mins|hours|"
                        r"times|days|weeks|miles|%|:|\.\d))\b"
-                       r"|\d{1,2}-month-old|(?:[1-9]|1[0-2])-year-old)", re.IGNORECASE)
+                       r"|\d{1,2}-month-old|(?:[1-9]|1[0-2])-year-old"
+                       r"|\bturn(?:s|ed)? (?:one|two|three|four|five|six|seven|eight|nine|ten"
+                       r"|[1-9])(?! o'clock|\s*(?:pm|am|:))\b)", re.IGNORECASE)
 SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
 
 
@@ -469,7 +472,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return QUOTED
     if _asked_back(sentence, first, last) or _asked_what(sentence, first, last) \
             or _asked_who_decided(sentence, first) \
-            or _corrected_after(sentence, last) \
+            or _corrected_after(sentence, last) or _wrote_then_amended(sentence, first) \
             or _a_word_as_a_thing(sentence, first, last) or _own_worry(sentence, first) \
             or _asked_or_me(sentence, first):
         return MENTIONED  # "Hard to reach? We only ever wrote to them."
@@ -594,9 +597,30 @@ OWN_WORRIES = frozenset(
 
 
 CORRECTION = re.compile(
-    r"\s*[,(\u2013\u2014-]+\s*(?:sorry|i mean|or rather|rather|well,|no,|correction|scratch "
-    r"that|i should say|should say|or as \w+ (?:calls|call) it|or (?:a |an |the )?[a-z ]{3,30}? "
-    r"as \w+ calls? it)", re.IGNORECASE)
+    r"(?:\s+[\w']+){0,4}?\s*[,(\u2013\u2014-]+\s*(?:sorry|i mean|or rather|rather|well,|no,|"
+    r"correction|scratch that|i should say|should say|or as \w+ (?:calls|call) it|"
+    r"or (?:a |an |the )?[a-z ]{3,30}? as \w+ calls? it)", re.IGNORECASE)
+
+
+WROTE = frozenset("wrote written write writing put typed".split())
+AMENDED = re.compile(
+    r"\b(?:should(?: have|'ve| of) (?:said|written|put)|(?:then|and) (?:fixed|changed|corrected|"
+    r"amended|crossed out|rewrote) it|crossed it out|changed it to|corrected it to)\b",
+    re.IGNORECASE)
+
+
+def _wrote_then_amended(sentence: Sentence, first: int) -> bool:
+    """Whether the writer says they wrote the words and then corrects them later in the
+    sentence: "I wrote that Layla refused her tea, I should have said she wasn't hungry",
+    "Wrote that Kiri was taken out for lunch, then fixed it"."""
+    norms = sentence.words.norms
+    if not any(norms[at] in WROTE for at in range(max(0, first - 6), first)):
+        return False
+    end = first
+    while end + 1 < min(len(norms), first + 30) and not sentence.sentence_break(end + 1):
+        end += 1
+    text = sentence.text[sentence.words.ends[first]:sentence.words.ends[end]]
+    return AMENDED.search(text) is not None
 
 
 def _corrected_after(sentence: Sentence, last: int) -> bool:
@@ -734,7 +758,8 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
 WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
              ("annual", "leave"), ("shift", "swap"), ("staff", "party"), ("staff", "parties"),
-             ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"))
+             ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"),
+             ("late", "call"), ("early", "call"))
 
 
 def _a_colleague(sentence: Sentence, first: int) -> bool:
@@ -1230,8 +1255,16 @@ def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
             back -= 1  # "the washing machine at Oak House is": a place's name
     if back >= 0 and norms[back] in DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER:
         back -= 1
+    if back > 0 and norms[back] == "of" and norms[at] in PERSON_NOUNS and (
+            norms[back - 1] in NUMBER_WORDS or norms[back - 1] in PARTITIVES):
+        return False  # "Two of the lads absconded": the lads did
     return (back >= 0 and norms[back] in PREPOSITIONS and not sentence.clause_break(back + 1)
             and norms[at] not in PRONOUNS_PERSON)
+
+
+# Words that take part of a group with "of": "some of the residents", "most of them".
+PARTITIVES = frozenset("all both each some any none either neither most many few several "
+                       "half one".split())
 
 
 def _own_phrase(sentence: Sentence, first: int) -> int:
@@ -2007,7 +2040,8 @@ CARE_THINGS = frozenset(
     "bedtimes washes frame frames walker walkers infection bungalow mattress femur "
     "readmission readmissions discharge discharges korsakoff korsakoff's heavies feeder "
     "feeders lifts".split())
-ROOMS = frozenset("room rooms flat flats bay bays bed beds number no table tables side".split())
+ROOMS = frozenset(
+    "room rooms flat flats bay bays bed beds number no table tables side bedroom".split())
 THING_OWNERS = frozenset("the our my your that this".split())
 SLOT_WORDS = frozenset("o'clock oclock".split())
 

@@ -30,6 +30,7 @@ P = TypeVar("P")
 PRONOUNS = frozenset({"him", "her", "them"})
 NOT_A_NAME = NOT_NAMES | PERSON_NOUNS | WRITER | OTHERS | TITLES
 LONGEST_NAME = 3  # words: "Harry James Smith"
+PLACES_FOR_PEOPLE = frozenset("bed bay room bedroom".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,12 @@ def name_width(sentence: Sentence, at: int) -> int:
         return 1 + run if run else 0
     if _possessive(sentence, at):
         return 0  # "fed Dot's cat": Dot is not the one fed
+    norms = sentence.words.norms
+    if norms[at] in PLACES_FOR_PEOPLE and at + 1 < len(norms) and norms[at + 1].isdigit():
+        return 2  # "Can you feed bay 4": a bed or a room in a person's place
+    if norms[at] == "side" and at + 2 < len(norms) and norms[at + 1] == "room" \
+            and norms[at + 2].isdigit():
+        return 3
     if word in sentence.people:
         width = 1
     elif sentence.sentence_break(at):

@@ -1487,6 +1487,23 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     # a clause that opens the sentence with "he" or "she" is said of that person
     ("hes a sweetie, always asks about my kids", (), [("hes a sweetie", False)]),
     ("Bless him, my lad made me a card.", (), []),
+    # a word the writer says they wrote, then corrects
+    ("I wrote that Layla refused her tea, I should have said she wasn't hungry.", ("Layla",),
+     [("refused", True)]),
+    ("Visited my case on Elm Road - scratch that - visited Aisling.", ("Aisling",),
+     [("case", True)]),
+    ("Gareth refused to do the late call, so I ended up doing it.", (), []),
+    ("There's a hard-to-reach bit behind the radiator.", (), []),
+    # "two of the lads": the lads are who did it
+    ("Two of the lads absconded after the fire alarm went off.", (),
+     [("absconded", False)]),
+    # a bed, a bay or a room in a person's place; a child's birthday; a ward's doings
+    ("Can you feed bay 4 while I do the drugs round?", (), [("feed bay 4", False)]),
+    ("Our Lily turned two today, bless her, she wore her cake.", ("Lily",), []),
+    ("Bay 3 are all wanting their breakfast at once this morning.", (), [("Bay 3", False)]),
+    ("The 2:1 went to bed early so the night was calm.", (), [("The 2:1", False)]),
+    ("the parkinsons man by the window likes his paper read to him", (),
+     [("the parkinsons man", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

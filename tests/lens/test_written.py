@@ -483,3 +483,24 @@ def test_the_twenty_sixth_round() -> None:
     0.892, recall 0.938 (240/29/16); round26_held 0.860 and 0.903 (233/38/25). At the start
     of the session (9ef1515): round26_held 0.859 and 0.895."""
     _split_round("round26.toml", "round26", 1400)
+
+
+def test_the_twenty_seventh_round() -> None:
+    """tests/lens/written/round27.toml: 1,440 sentences by three independent writers
+    (SOURCES_A.md's four categories and SOURCES_B.md's four, as their first writers did, two
+    thirds clean; all eight with mentions as the main subject), split like the fourth round:
+    "round27" and "round27_held". On arrival (after rounds 23 to 26): round27 precision
+    0.913, recall 0.973 (178/17/5); round27_held 0.894 and 0.933 (168/20/12). At the start
+    of the session (9ef1515): round27_held 0.892 and 0.917."""
+    _split_round("round27.toml", "round27", 1400)
+
+
+def test_the_twenty_eighth_round() -> None:
+    """tests/lens/written/round28.toml: 1,440 sentences by three independent writers (all
+    eight categories in children's services; all eight in older people's services, with
+    local and affectionate talk; objectifying, medicalising and infantilising on wards and in
+    nursing homes), split like the fourth round: "round28" and "round28_held". On arrival
+    (after rounds 23 to 27): round28 precision 0.931, recall 0.903 (242/18/26); round28_held
+    0.926 and 0.863 (226/18/36). At the start of the session (9ef1515): round28_held 0.926
+    and 0.855."""
+    _split_round("round28.toml", "round28", 1400)
