@@ -884,8 +884,16 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             if found is not None:
                 return found
             return subject if subject == OTHER else None
+        if _by_the_writers_family(sentence, last):
+            return OTHER  # "My two were put to bed by my mum": a family's doing
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
+    after = last + 1
+    if about == "person" and after < len(sentence.words.norms) \
+            and sentence.words.norms[after] in PERSON_NOUNS and sentence.words.gap(after) == " " \
+            and sentence.words.norms[after] not in NOT_SUPPORTED \
+            and not sentence.words.norms[last].endswith(("ed", "ing", "s")):
+        return PERSON  # "so many demented people": the word describes the person after it
     if category in NAMING_CATEGORIES and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
     if about == "person" and _done_by_a_person(sentence, last):
@@ -896,6 +904,23 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     if about == "person" and kind == OTHER and _it_is(sentence, at, first):
         return None  # "staff feel its attention seeking": what she did, said of her
     return kind
+
+
+RELATIVES = frozenset(
+    "mum dad mother father husband wife partner nan nana gran granny grandma grandad sister "
+    "brother auntie aunt uncle son daughter".split())
+
+
+def _by_the_writers_family(sentence: Sentence, last: int) -> bool:
+    """Whether "by my mum" (or another of the writer's family) follows a passive match, in
+    its clause: what was done was done in the writer's family."""
+    norms = sentence.words.norms
+    for at in range(last + 1, min(len(norms) - 2, last + 5)):
+        if sentence.clause_break(at):
+            return False
+        if norms[at] == "by":
+            return norms[at + 1] in POSSESSIVE_WRITER and norms[at + 2] in RELATIVES
+    return False
 
 
 def _done_by_a_person(sentence: Sentence, last: int) -> bool:
@@ -1065,8 +1090,10 @@ def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:
             or sentence.words.gap(after) != " ":
         return False
     following = norms[after]
-    if following in POSSESSIVE_PERSON or following in DETERMINERS:
-        return False  # "Gave Bed 2 his painkillers": bed 2 is who was given them
+    if following in POSSESSIVE_PERSON or following in DETERMINERS or following in CONJUNCTIONS \
+            or following in ("whether", "as", "since", "til", "till"):
+        return False  # "Gave Bed 2 his painkillers": bed 2 is who was given them; "ask bed 15
+        # whether she wants": a conjunction, not a thing
     if following in PERSON_NOUNS or following in sentence.people or following in WRITER \
             or following in PRONOUNS_PERSON or sentence.capitalised(after):
         return False

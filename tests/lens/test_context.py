@@ -1504,6 +1504,20 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("The 2:1 went to bed early so the night was calm.", (), [("The 2:1", False)]),
     ("the parkinsons man by the window likes his paper read to him", (),
      [("the parkinsons man", False)]),
+    # a conjunction after a bed number is not the thing the bed is
+    ("Can you ask bed 15 whether she wants the chaplain?", (), [("bed 15", False)]),
+    # seizures called spells; a dry spell is weather
+    ("Mr Nowak has had two spells this week.", ("Mr Nowak",), [("had two spells", False)]),
+    ("We had a dry spell in June.", (), []),
+    ("He had a spell in the army.", (), []),
+    # the half-past time for the person visited, not for a bus or a meeting
+    ("The half eleven is back from hospital and needs her shopping doing.", (),
+     [("The half eleven", False)]),
+    ("We got the half eleven bus into town.", (), []),
+    ("See you at the half eleven.", (), []),
+    # done by the writer's own family
+    ("My two were put to bed by my mum so I could do the late call.", (), []),
+    ("Jim was put to bed by my colleague at 8.", ("Jim",), [("was put to bed", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
