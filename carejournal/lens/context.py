@@ -174,7 +174,7 @@ NEGATORS = frozenset(  # "no" + noun still uses the noun; "isnt": a slip a worke
 NEGATION_FILLER = frozenset(
     "be being been a an the really very just at all actually trying to deliberately simply "
     "so that always ever even intentionally purposely have has had having doing getting "
-    "any our my is are was were here".split())
+    "any our my is are was were here got need needs".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
 NAMING_VERBS = frozenset(
@@ -502,7 +502,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if about == "someone" and not someone_before(sentence, first):
         return Verdict.DROP  # "today was difficult": only a person found before it counts
     if about != "object" and negated(sentence, first) and not (
-            category == "jargon" and _a_verb(sentence.words.norms[first])):
+            category == "jargon" and _a_verb(sentence.words.norms[first])
+            and (first == 0 or sentence.words.norms[first - 1] not in DETERMINERS)):
         return NEGATED  # "we don't let him" is still control; "did not access the
         # community" is still jargon, where "he isn't a package" is not
     if about == "object" and _denied(sentence, first, last):
@@ -1934,15 +1935,30 @@ def negated(sentence: Sentence, first: int) -> bool:
     clause ("he is not attention seeking")."""
     norms = sentence.words.norms
     window = norms[max(0, first - 8):first]  # "I don't think of Sid as a client": eight
-    if NEGATORS.isdisjoint(window) and "no" not in window and "n't" not in " ".join(window):
+    if NEGATORS.isdisjoint(window) and "no" not in window and "n't" not in " ".join(window) \
+            and "than" not in window:
         return False  # most matches: nothing negative near
-    at, skipped = first - 1, 0
+    at, skipped, described = first - 1, 0, 0
     while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
         word = norms[at]
         if word in NEGATORS or word.endswith("n't") or (
                 word in ("longer", "one") and at > 0 and norms[at - 1] == "no"):
             return norms[at + 1] != "only" if at + 1 < first else True
+        if word == "no" and at > 0 and (norms[at - 1] in AFTER_BE or norms[at - 1] in BE
+                                        or sentence.raw(at - 1).lower().endswith(
+                                            ("'s", "\u2019s"))) \
+                and not (at > 1 and norms[at - 2] in ("there", "here")) \
+                and norms[at - 1] not in ("there", "here"):
+            return True  # "Ivy is no old dear", "Donna's no bed blocker"; not "there's no"
+        if word == "than" and at > 1 and norms[at - 1] == "more" and norms[at - 2] in BE:
+            return True  # "Cliff is more than a 1:1"
         if word not in NEGATION_FILLER:
+            if described < 2 and word.isalpha() and word not in PREPOSITIONS \
+                    and word not in CONJUNCTIONS and word in known_words() \
+                    and not _a_verb(word):
+                described += 1  # "isn't a dementia sufferer": a word describing the match
+                at -= 1
+                continue
             return _doubted(sentence, first)
         at, skipped = at - 1, skipped + 1
     return False

@@ -1518,6 +1518,19 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     # done by the writer's own family
     ("My two were put to bed by my mum so I could do the late call.", (), []),
     ("Jim was put to bed by my colleague at 8.", ("Jim",), [("was put to bed", False)]),
+    # what someone is said not to be: "is no", "more than", a noun denied after its article
+    ("It's not a void, it's Bill's old room.", ("Bill",), [("void", True)]),
+    ("Ivy is no old dear, she ran a post office.", ("Ivy",), [("old dear", True)]),
+    ("Donna's no bed blocker, the hospital has nowhere to send her.", ("Donna",),
+     [("bed blocker", True)]),
+    ("Cliff is more than a 1:1, he's a brilliant pool player.", ("Cliff",),
+     [("a 1:1", True)]),
+    ("Gwen isn't a dementia sufferer, she's a woman with dementia.", ("Gwen",),
+     [("sufferer", True)]),
+    ("Rory hasn't got a placement, he's got a home.", ("Rory",), [("placement", True)]),
+    ("Joe did not access the community today.", ("Joe",),
+     [("access the community", False)]),
+    ("There's no service user here.", (), [("service user", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
