@@ -288,7 +288,8 @@ BABY_AGE = re.compile(r"\b(?:he's|she's|he is|she is|aged|turns|turned|only)\s+(
 CHILD_AGE = re.compile(r"\b(?:(?:he's|she's|he is|she is|who is|who's|aged)\s+(?:[1-9]|1[0-2])"
                        r"(?!\s*(?:stone|st|kg|foot|feet|ft|o'clock|pm|am|minutes|mins|hours|"
                        r"times|days|weeks|miles|%|:|\.\d))\b"
-                       r"|\d{1,2}-month-old|(?:[1-9]|1[0-2])-year-old"
+                       r"|\d{1,2}-month-old|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight"
+                       r"|nine|ten|eleven|twelve)-year-old"
                        r"|\bturn(?:s|ed)? (?:one|two|three|four|five|six|seven|eight|nine|ten"
                        r"|[1-9])(?! o'clock|\s*(?:pm|am|:))\b)", re.IGNORECASE)
 SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
@@ -321,7 +322,9 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
                    and not _likened(norms, at)
                    and not first <= at <= last  # "a big baby" is the rule's own words
                    for at, word in enumerate(words, start=begin))
-    text = sentence.text[sentence.words.starts[begin]:sentence.words.ends[end] + 2]
+    starts, ends = sentence.words.starts, sentence.words.ends
+    text = (sentence.text[starts[begin]:starts[first]] + " "  # not the match's own words
+            + sentence.text[ends[last]:ends[end] + 2])  # ("acting like a two-year-old")
     return ("(" in text and AGE.search(text) is not None) or (
         "month" in text and BABY_AGE.search(text) is not None) or (  # "he's 8 months"
         CHILD_AGE.search(text) is not None)  # "Kai was such a good boy, he's 6"
@@ -482,7 +485,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or said_by_others(sentence, last) or said_of_self(sentence, first) \
             or _said_by_one_of_the_people(sentence, first, last):
         return MENTIONED
-    if (about == "person" or category == "infantilising") and _a_colleague(sentence, first):
+    if (about == "person" or (category == "infantilising" and subject_before(sentence, first)
+                              is not None)) and _a_colleague(sentence, first):
         return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
     if about in ("person", "object") and not (
             category == "infantilising" and _addressed(sentence, first, last)) \
@@ -876,9 +880,13 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
                 return OTHER  # "we let her daughter know": "her" owns the daughter
             found = object_after(sentence, first, last)
             subject, where = _subject(sentence, first)
-            if subject == WRITER_SIDE and norms[where] not in WRITER:
+            if subject == WRITER_SIDE and norms[where] not in WRITER \
+                    and not (where > 0 and norms[where - 1] in WRITER) \
+                    and not any(norms[k] in WRITER for k in range(max(0, where - 3), where)):
                 return OTHER  # "the grandkids let her win": a family's doing, not a service's
-            if found == PERSON and subject == PERSON and _named(sentence, where) and (
+                # ("My colleague Trish toileted him", "Me and Andrea allowed him" are ours)
+            if found == PERSON and subject == PERSON and _named(sentence, where) \
+                    and (not sentence.people or norms[where] in sentence.people) and (
                     norms[first] in LETTING or not any(sentence.words.gap(at).strip()
                                                        for at in range(where + 1, first + 1))):
                 return OTHER  # "Dot let her do the dressing": the person is the one allowing
@@ -893,7 +901,8 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     if about == "person" and after < len(sentence.words.norms) \
             and sentence.words.norms[after] in PERSON_NOUNS and sentence.words.gap(after) == " " \
             and sentence.words.norms[after] not in NOT_SUPPORTED \
-            and not sentence.words.norms[last].endswith(("ed", "ing", "s")):
+            and (not sentence.words.norms[last].endswith(("ed", "ing", "s"))
+                 or _an_adjective(sentence.words.norms[last])):
         return PERSON  # "so many demented people": the word describes the person after it
     if category in NAMING_CATEGORIES and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
@@ -1422,6 +1431,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
             and word.endswith("ing") and word not in sentence.people \
             and word not in FIRST_NAMES and word in known_words():
+        ahead = norms[at + 1:at + 4]
+        if any(w in sentence.people or w in PRONOUNS_PERSON for w in ahead):
+            return None  # "Caring for Joan has become a burden": said of Joan
         return OTHER  # "Training kicked off at 6": a doing, not a name
     if word.endswith("s") and word[:-1] in sentence.people:
         return PERSON  # "Doreens been a right burden": "Doreen's" without its apostrophe
@@ -1522,6 +1534,14 @@ LABEL_PEOPLE = frozenset(
     "schizophrenics asthmatic asthmatics amputee amputees sufferer sufferers".split())
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve both".split())
+
+
+@cache
+def _an_adjective(word: str) -> bool:
+    """Whether lemminflect knows the word as an adjective ("demented", "challenging")."""
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word)
 
 
 @cache
