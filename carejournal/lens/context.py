@@ -1655,7 +1655,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
-    while at >= 0 and skipped <= 3 and not sentence.clause_break(at + 1):
+    most = 4 if first and norms[first - 1] in ("a", "an") else 3  # "call her X a bib"
+    while at >= 0 and skipped <= most and not sentence.clause_break(at + 1):
         word = norms[at]
         before = norms[at - 1] if at > 0 else ""
         if word in NAMING_VERBS and (before not in DETERMINERS or word.endswith("ing")) \
@@ -2059,6 +2060,10 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
                 and all(sentence.capitalised(at) for at in range(first + 1, last + 1))
                 and _capitalised_inside(sentence, first + 1))
     norms = sentence.words.norms
+    if first == 1 and norms[0] == "the" and last + 1 < len(norms) \
+            and all(sentence.capitalised(at) for at in range(first, last + 1)) \
+            and _a_thing_named_after(sentence, last + 1):
+        return True  # "The Void nightclub is closing down": a place's name
     if not all(sentence.capitalised(at) for at in range(first, last + 1)):
         inner = range(first + 1, last)
         return (last - first >= 2 and sentence.capitalised(last)

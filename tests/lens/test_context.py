@@ -1555,6 +1555,12 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("Half the office went down with a nasty case of flu.", (), []),
     ("Honestly the half hour in my car is my only respite on a long shift.", (), []),
     ("The PEG in room 4 is due a flush at 10.", (), [("The PEG in room 4", False)]),
+    # "call her clothes protector a bib": the word as a word, four words after the verb
+    ("Angharad asked me not to call her clothes protector a bib.", ("Angharad",),
+     [("bib", True)]),
+    # a capitalised name after a sentence's opening "The", then what it names
+    ("The Void nightclub is closing down.", (), []),
+    ("The void next door is still empty.", (), [("void", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
