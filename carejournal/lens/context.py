@@ -483,7 +483,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             category == "infantilising" and _writer_called(sentence, first))) \
             or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
             or said_by_others(sentence, last) or said_of_self(sentence, first) \
-            or _said_by_one_of_the_people(sentence, first, last):
+            or _said_by_one_of_the_people(sentence, first, last) \
+            or _in_a_documents_words(sentence, first):
         return MENTIONED
     if (about == "person" or (category == "infantilising" and subject_before(sentence, first)
                               is not None)) and _a_colleague(sentence, first):
@@ -1779,6 +1780,31 @@ def named_after(sentence: Sentence, last: int) -> bool:
 
 SAID_BY = REPORTING_VERBS | NAMING_VERBS | WRITING_VERBS | frozenset("put used".split())
 NOT_WHAT_OWNERS = frozenset("which that this it and".split())
+
+
+DOCUMENTS = frozenset(
+    "letter letters file files referral referrals notes report reports plan plans form forms "
+    "records record assessment assessments summary chart charts paperwork whiteboard sheet "
+    "sheets profile profiles minutes leaflet leaflets policy email emails "
+    "daybook diary log logs system".split())
+DOCUMENT_VERBS = frozenset(
+    "says said states stated reads read describes described calls called lists listed "
+    "labels labelled labeled refers referred puts put has had".split())
+
+
+def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
+    """Whether a document's words come before the match in its sentence: "The hospital
+    letter says non-compliant", "Her file from age 14 says Kayleigh is manipulative" (the
+    writers mark what a file says as a mention: it is the file's word, held up)."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at > 0 and at >= first - 12 and not sentence.clause_break(at + 1):
+        if norms[at] in DOCUMENT_VERBS and norms[at] not in ("has", "had", "put", "read") \
+                and any(norms[k] in DOCUMENTS for k in range(max(0, at - 4), at)) \
+                and not any(sentence.clause_break(k) for k in range(max(1, at - 3), at + 1)):
+            return True
+        at -= 1
+    return False
 
 
 SPEECH_VERBS = frozenset("said says asked asks shouted shouts told tells called calls".split())

@@ -261,7 +261,6 @@ def test_wording_about_a_thing_an_animal_an_institution_or_the_writer_is_left(
     ("The lady I visit on Tuesdays refused her tea.", "refused"),     # the writer inside
     ("The people we support are not allowed out.", "not allowed"),
     ("People who need two carers are frequent flyers at A&E.", "frequent flyers"),  # who
-    ("GP letter says non-compliant again.", "non-compliant"),  # said of the person
     ("Pat ate her porridge this morning, tantrum over.", "tantrum"),  # the clause before
     ("Stan's been a bit of a frequent flyer lately.", "frequent flyer"),
     ("We wrote up an incident of tantrums at tea.", "tantrums"),       # a noun after "of"
@@ -270,8 +269,13 @@ def test_wording_about_a_person_is_found(lens: Lens, text: str, found: str) -> N
     assert used(lens, text) == [found]
 
 
+def test_what_a_document_says_is_its_word_not_the_writers(lens: Lens) -> None:
+    assert used(lens, "GP letter says non-compliant again.") == []
+    assert used(lens, "Non-compliant again, GP letter says.") == ["Non-compliant"]
+
+
 def test_the_entrys_people_are_people_even_in_lower_case(lens: Lens) -> None:
-    text = "the plan says bo refused the visit."
+    text = "after the plan bo refused the visit."
     assert used(lens, text) == []  # the nearest noun that can be placed is "the plan"
     assert used(lens, text, people=("Bo Smith",)) == ["refused"]
 
@@ -527,7 +531,8 @@ def test_a_someone_rule_speaks_only_about_a_person(second: Lens, text: str,
     ("The agency worker said nappy in front of her son.", True),   # said aloud, as a word
     ("The doubles aren't a thing, they're people.", True),         # named a thing after it
     ("Nappy is such a cold word.", True),
-    ("The plan said nappy was needed.", False),                    # a document saying it
+    ("The plan said nappy was needed.", True),   # a document's word, held up (294 of the
+    # 297 independent sentences with a document saying a word mark it a mention)
     ("She needed a nappy.", False),
 ])
 def test_words_said_aloud_or_named_after_are_mentions(second: Lens, text: str,
@@ -1561,6 +1566,13 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     # a capitalised name after a sentence's opening "The", then what it names
     ("The Void nightclub is closing down.", (), []),
     ("The void next door is still empty.", (), [("void", False)]),
+    # what a document says is its word, held up; the writer's own clause after it is not
+    ("The hospital letter says non-compliant; that's not how Ivy would put it.", ("Ivy",),
+     [("non-compliant", True)]),
+    ("Her file from age 14 says Kayleigh is manipulative.", ("Kayleigh",),
+     [("manipulative", True)]),
+    ("The care plan says Jim needs two staff, he refused his shower.", ("Jim",),
+     [("refused", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
