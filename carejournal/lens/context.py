@@ -180,7 +180,7 @@ MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".sp
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
-    "known".split())
+    "known listed".split())
 WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
 SAYING_VERBS = frozenset("say says said saying using".split())  # "stop using PWS"
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
@@ -1656,7 +1656,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
-    most = 4 if first and norms[first - 1] in ("a", "an") else 3  # "call her X a bib"
+    most = 4 if first and norms[first - 1] in ("a", "an", "as") else 3  # "call her X a bib",
+    # "referred to Mr Price as demented"
     while at >= 0 and skipped <= most and not sentence.clause_break(at + 1):
         word = norms[at]
         before = norms[at - 1] if at > 0 else ""
@@ -1786,7 +1787,8 @@ DOCUMENTS = frozenset(
     "letter letters file files referral referrals notes report reports plan plans form forms "
     "records record assessment assessments summary chart charts paperwork whiteboard sheet "
     "sheets profile profiles minutes leaflet leaflets policy email emails "
-    "daybook diary log logs system".split())
+    "daybook diary log logs system rules rule sign signs notice notices poster posters "
+    "handbook guidance".split())
 DOCUMENT_VERBS = frozenset(
     "says said states stated reads read describes described calls called lists listed "
     "labels labelled labeled refers referred puts put has had".split())

@@ -1573,6 +1573,10 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
      [("manipulative", True)]),
     ("The care plan says Jim needs two staff, he refused his shower.", ("Jim",),
      [("refused", False)]),
+    ("The old house rules said Gurpreet was not allowed visitors after 7.", ("Gurpreet",),
+     [("not allowed", True)]),
+    ("The GP referred to Mr Price as demented.", ("Mr Price",), [("demented", True)]),
+    ("Night staff handover listed Maud under feeders.", ("Maud",), [("feeders", True)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
