@@ -58,7 +58,8 @@ BUSINESSES = frozenset(
     "shop shops business businesses firm company dentist vet plumber electrician builder "
     "cleaner gardener therapist physio tutor teacher barrister barristers judge "
     "counsellor consultant estate agent nurse nurses doctor doctors gp surgeon midwife "
-    "optician chiropodist".split())
+    "optician chiropodist nails garage mechanic beauty massage trainer coach groomer "
+    "photographer designer".split())
 # Children who are not the people supported: "the kids next door", "the children from the
 # school" (a child word followed by where they are from).
 CHILD_NOUNS = frozenset(
@@ -261,8 +262,11 @@ class Sentence:
 
 def people_words(people: Iterable[str]) -> frozenset[str]:
     """The words of the entry's people's names, as matched (titles and initials left out)."""
-    return frozenset(word for name in people for word in map(normalise, name.split())
-                     if len(word) > 1 and word not in TITLES and word.isalpha())
+    return frozenset(word for name in people
+                     for word in map(normalise, name.replace("-", " ").split())
+                     if len(word) > 1 and word not in TITLES
+                     and word.replace("'", "").replace("\u2019", "").isalpha())
+    # "O'Brien" is one word as the text is split; "Anne-Marie" two
 
 
 # Animals: praise or baby words about them ("she was a good girl at the vet") are theirs.
@@ -869,12 +873,15 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
         else:
             passive = (_be_before(sentence, first) and not sentence.clause_break(first)
                        and not norms[first].endswith("ing")) or (  # "was fed", not "feeding"
-                norms[first] in REDUCED_PASSIVE and first > 0 and first < last
-                and not sentence.clause_break(first)
-                and norms[first - 1] not in ("i", "we", "you", "they")
-                and norms[first - 1] not in PRONOUNS_PERSON
-                and norms[first - 1] not in PRONOUNS_OTHER
+                norms[first] in REDUCED_PASSIVE and first < last
+                and (first == 0 or sentence.sentence_break(first)
+                     or not sentence.clause_break(first))
+                and (first == 0 or sentence.sentence_break(first) or (
+                    norms[first - 1] not in ("i", "we", "you", "they")
+                    and norms[first - 1] not in PRONOUNS_PERSON
+                    and norms[first - 1] not in PRONOUNS_OTHER))
                 and norms[first + 1] in REDUCED_AFTER)  # "Omar taken out to Tesco",
+        # "put to bed 8pm, all secure": a note that leaves out who was put
         # "Staff made to wait outside" (done to staff); not "Staff put Dot to bed"
         if not passive:
             if norms[last] == "her" and _owned_after(sentence, last):
@@ -1425,8 +1432,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw.isupper() and len(raw) > 1:
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
-    if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \
-            and word.endswith("ing") and at + 1 < len(norms) \
+    if sentence.sentence_break(at) and len(word) > 5 \
+            and word.endswith("ing") and at + 1 < len(norms) and word not in sentence.people \
             and (norms[at + 1] in AFTER_BE or norms[at + 1] in NEGATORS):
         return OTHER  # "Smoking is not allowed": a doing, not a name ("Feeling a burden, she")
     if raw[:1].isupper() and sentence.sentence_break(at) and len(word) > 5 \

@@ -1577,6 +1577,21 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
      [("not allowed", True)]),
     ("The GP referred to Mr Price as demented.", ("Mr Price",), [("demented", True)]),
     ("Night staff handover listed Maud under feeders.", ("Maud",), [("feeders", True)]),
+    # names with an apostrophe or a hyphen are the entry's people too
+    ("fed mrs o'brien her porridge, ate all of it", ("Mrs O'Brien",),
+     [("fed mrs o'brien", False)]),
+    # a note that leaves out who was put to bed, and the time it was done
+    ("put to bed 8pm, all secure", (), [("put to bed 8pm", False)]),
+    ("Put the bins out at 8.", (), []),
+    ("smoking not allowed in the office car park anymore", (), []),
+    ("Kemi is a transfer from the Leeds service, arrives Monday.", ("Kemi",),
+     [("is a transfer from", False)]),
+    ("It was a transfer from the bank.", (), []),
+    ("Room 12 needs two carers for everything now.", (), [("Room 12", False)]),
+    ("bit of a them and us between care staff and head office tbh", (), []),
+    ("my sister does nails, her clients love her", (), []),
+    ("Those people from the IT company still haven't fixed the wifi.", (), []),
+    ("Kirsty is transferring to our Bolton branch in May.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
