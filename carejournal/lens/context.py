@@ -1660,6 +1660,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "why we write that someone won't engage"
     if _struck_out(sentence, first) or _nearly_wrote_that(sentence, first):
         return True  # "I crossed out non-compliant", "about to write that Len refused"
+    if _instead_of(sentence, first) and "saying" in norms[max(0, first - 8):first]:
+        return True  # "I've started saying Mr Pearson instead of Bed 4": the word given up
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
@@ -1760,7 +1762,9 @@ AFTER_BE = frozenset("is are was were isn't aren't wasn't weren't 's".split())
 AFTER_FILLER = frozenset("not just only such a an another the really very so cold horrible "
                          "awful ugly old loaded lazy hard harsh nasty unkind punitive blaming "
                          "terrible dreadful outdated old-fashioned clinical medical prison "
-                         "hurtful stigmatising judgemental big controlling".split())
+                         "hurtful stigmatising judgemental big controlling divisive offensive "
+                         "dated negative othering institutional unhelpful dehumanising "
+                         "derogatory patronising demeaning".split())
 
 
 def named_after(sentence: Sentence, last: int) -> bool:
@@ -1771,6 +1775,8 @@ def named_after(sentence: Sentence, last: int) -> bool:
     if at + 1 < len(norms) and norms[at] in THEIR_WORD and norms[at + 1] in ("word", "words",
                                                                            "term", "phrase"):
         return True  # "bed blocker (their word, not mine)"
+    if at < len(norms) and norms[at] in CONCEPT_NOUNS and not sentence.clause_break(at):
+        return True  # "Us and them thinking creeps in on nights": the idea, named
     if at >= len(norms) or norms[at] not in AFTER_BE or sentence.clause_break(at):
         return False
     negative = norms[at].endswith("n't")
@@ -1786,6 +1792,7 @@ def named_after(sentence: Sentence, last: int) -> bool:
     return False
 
 
+CONCEPT_NOUNS = frozenset("thinking mentality mindset attitude attitudes".split())
 SAID_BY = REPORTING_VERBS | NAMING_VERBS | WRITING_VERBS | frozenset("put used".split())
 NOT_WHAT_OWNERS = frozenset("which that this it and".split())
 
@@ -1808,10 +1815,11 @@ def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
     norms = sentence.words.norms
     at = first - 1
     while at > 0 and at >= first - 12 and not sentence.clause_break(at + 1):
-        if norms[at] in DOCUMENT_VERBS and norms[at] not in ("has", "had", "put", "read") \
-                and any(norms[k] in DOCUMENTS for k in range(max(0, at - 4), at)) \
-                and not any(sentence.clause_break(k) for k in range(max(1, at - 3), at + 1)):
-            return True
+        if norms[at] in DOCUMENT_VERBS and norms[at] not in ("has", "had", "put", "read"):
+            for document in range(at - 1, max(-1, at - 5), -1):
+                if norms[document] in DOCUMENTS:
+                    return not any(sentence.clause_break(k)
+                                   for k in range(document + 1, at + 1))
         at -= 1
     return False
 

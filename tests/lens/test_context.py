@@ -1592,6 +1592,11 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("my sister does nails, her clients love her", (), []),
     ("Those people from the IT company still haven't fixed the wifi.", (), []),
     ("Kirsty is transferring to our Bolton branch in May.", (), []),
+    # a document's words after "that"; a word called divisive; an idea named; a word given up
+    ("Her son was upset that the notes said she'd been fed.", (), [("been fed", True)]),
+    ("Service user is a divisive term, the NIHR guide says.", (), [("Service user", True)]),
+    ("Us and them thinking creeps in on nights.", (), [("Us and them", True)]),
+    ("My fortnight in Crete was the respite I needed.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
