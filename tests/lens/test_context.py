@@ -1597,6 +1597,7 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("Service user is a divisive term, the NIHR guide says.", (), [("Service user", True)]),
     ("Us and them thinking creeps in on nights.", (), [("Us and them", True)]),
     ("My fortnight in Crete was the respite I needed.", (), []),
+    ("People like that new cafe on the high street, it's always full.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

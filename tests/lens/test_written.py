@@ -536,3 +536,14 @@ def test_the_thirty_second_round() -> None:
     precision 0.939, recall 0.961 (248/16/10); round32_held 0.899 and 0.923 (240/27/20). At
     the start of the session (9ef1515): round32_held 0.887 and 0.904."""
     _split_round("round32.toml", "round32", 1400)
+
+
+def test_the_thirty_first_round() -> None:
+    """tests/lens/written/round31.toml: 1,440 sentences by three independent writers
+    (SOURCES_A.md's four categories and SOURCES_B.md's four, as their first writers did, with
+    the guides' own words; all eight with mentions as the main subject), split like the
+    fourth round: "round31" and "round31_held". On arrival (after rounds 23 to 30 and 32):
+    writer A's held quarter 0.929 and 0.898, B's 0.908 and 0.929, C's 0.908 and 0.967 (A and
+    B were tuned on before C arrived). At the start of the session (9ef1515): round31_held
+    0.909 and 0.897."""
+    _split_round("round31.toml", "round31", 1400)
