@@ -1598,6 +1598,7 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("Us and them thinking creeps in on nights.", (), [("Us and them", True)]),
     ("My fortnight in Crete was the respite I needed.", (), []),
     ("People like that new cafe on the high street, it's always full.", (), []),
+    ("The sling lady gets anxious going up.", (), [("The sling lady", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
