@@ -1599,6 +1599,11 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("My fortnight in Crete was the respite I needed.", (), []),
     ("People like that new cafe on the high street, it's always full.", (), []),
     ("The sling lady gets anxious going up.", (), [("The sling lady", False)]),
+    ("Kwame is allowed unescorted leave now.", ("Kwame",),
+     [("is allowed unescorted", False)]),
+    ("Mrs Evans gets allowed to go to the shop.", ("Mrs Evans",),
+     [("gets allowed to", False)]),
+    ("Staff are allowed one break per shift.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
