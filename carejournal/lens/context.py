@@ -275,7 +275,7 @@ ANIMALS = frozenset(
     "parrot hamster rabbit pet pets goat sheep fox squirrel pigeon duck ducks fish hen hens "
     "chicken chickens pup pups lamb lambs pig pigs donkey donkeys tortoise guinea ferret "
     "spaniel terrier labrador collie poodle greyhound whippet pug dachshund retriever moggy "
-    "pooch doggy kitty bunny rabbits hamsters gerbil budgies parrots foal".split())
+    "pooch doggy kitty bunny rabbits hamsters gerbil budgies parrots foal goldfish".split())
 # Young children of the family or the writer's own: "the toddler had a nappy explosion",
 # "my youngest got yoghurt down her bib", "Grace's niece Poppy (4) threw a tantrum".
 YOUNG = frozenset(
@@ -309,7 +309,10 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
         while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
             end += 1
     words = norms[begin:end + 1]
-    if any(word in OWN_CHILDREN and norms[at - 1] in POSSESSIVE_WRITER
+    if any(word in OWN_CHILDREN and (norms[at - 1] in POSSESSIVE_WRITER or (
+            at > 1 and norms[at - 1] in ("little", "teenage", "eldest", "youngest", "baby")
+            and norms[at - 2] == "my" and not word.endswith("s")))  # "my little girl", not
+    # "our lovely boys" nor "my little lads" (said of the people supported)
            for at, word in enumerate(words, start=begin) if at) \
             and not _a_named_persons_clause(sentence, first, last):
         return True  # "Bless him, my lad made me a card", not "Eileen is such a poppet,
@@ -407,6 +410,9 @@ def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
     return norms[start] in OPENING_PRONOUNS or any(norms[at] in sentence.people or (
         norms[at].endswith("s") and norms[at][:-1] in sentence.people)
         for at in range(start, min(start + 2, first)))
+
+
+OWN_AGES = frozenset("teenage eldest youngest grown-up grown adult".split())
 
 
 # A clause that opens a sentence with one of these is about the person it is said of: "hes
@@ -769,7 +775,7 @@ WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
              ("annual", "leave"), ("shift", "swap"), ("staff", "party"), ("staff", "parties"),
              ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"),
-             ("late", "call"), ("early", "call"))
+             ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"))
 
 
 def _a_colleague(sentence: Sentence, first: int) -> bool:
@@ -800,7 +806,7 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is a care noun owned by "his", "her" or "their": the clients of a
     solicitor, a hairdresser or an adviser ("her clients pay by the hour"), not ours."""
     norms = sentence.words.norms
-    if norms[last] in CARE_NOUNS and any(
+    if (norms[last] in CARE_NOUNS or norms[last] in CASES) and any(
             _possessive(sentence, at) and classify(sentence, at, first) == WRITER_SIDE
             for at in range(max(0, first - 2), first)):
         return True  # "my sister's hairdressing clients": a relative's or a friend's
@@ -903,6 +909,10 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             return subject if subject == OTHER else None
         if _by_the_writers_family(sentence, last):
             return OTHER  # "My two were put to bed by my mum": a family's doing
+        subject, where = _subject(sentence, first)
+        if subject == WRITER_SIDE and where >= 0 and norms[where] not in WRITER \
+                and not any(norms[k] in WRITER for k in range(max(0, where - 3), where)):
+            return OTHER  # "My teenage daughter isn't allowed out": a family's rule
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
     after = last + 1
@@ -1414,7 +1424,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
                 (before in NOT_SUPPORTED or before in FAMILY_OWNERS)
                 and _possessive(sentence, at - 1))):
             return WRITER_SIDE  # "the kids next door", "the neighbour's kids"
-        own = before == "own" and at > 1 and norms[at - 2] in POSSESSIVE_WRITER
+        own = (before == "own" or before in OWN_AGES) and at > 1 \
+            and norms[at - 2] in POSSESSIVE_WRITER  # "my own kids", "my teenage daughter"
         mine = (before in POSSESSIVE_WRITER or own) and word not in CARE_NOUNS
         return WRITER_SIDE if mine else PERSON
     if word == "door" and before == "next":

@@ -1604,6 +1604,17 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("Mrs Evans gets allowed to go to the shop.", ("Mrs Evans",),
      [("gets allowed to", False)]),
     ("Staff are allowed one break per shift.", (), []),
+    # a family's rule, a relative's case, a colleague's extra shift, a child of the writer's
+    ("My teenage daughter isn't allowed out on school nights.", (), []),
+    ("Jim isn't allowed out on his own.", ("Jim",), [("isn't allowed", False)]),
+    ("My brother's case went to the tribunal today.", (), []),
+    ("Marek refused the extra shift, he's knackered.", (), []),
+    ("My little girl has the sippy cup with unicorns.", (), []),
+    ("The goldfish was fed by three different people on Sunday.", (), []),
+    ("Mr Okafor we give him the feeding at 12.", ("Mr Okafor",),
+     [("give him the feeding", False)]),
+    ("I felt a void when my grandmother died.", (), []),
+    ("The manipulative therapy the osteopath did on my back helped.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

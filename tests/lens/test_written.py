@@ -547,3 +547,23 @@ def test_the_thirty_first_round() -> None:
     B were tuned on before C arrived). At the start of the session (9ef1515): round31_held
     0.909 and 0.897."""
     _split_round("round31.toml", "round31", 1400)
+
+
+def test_the_thirty_third_round() -> None:
+    """tests/lens/written/round33.toml: 1,440 sentences by three independent writers
+    (SOURCES_A.md's four categories and SOURCES_B.md's four, as their first writers did, in
+    other settings; all eight with a flaggable word and a clean one side by side), split like
+    the fourth round: "round33" and "round33_held". On arrival (after rounds 23 to 32):
+    round33 precision 0.955, recall 0.929 (236/11/18); round33_held 0.935 and 0.902
+    (229/16/25). At the start of the session (9ef1515): round33_held 0.919 and 0.894."""
+    _split_round("round33.toml", "round33", 1400)
+
+
+def test_the_thirty_fourth_round() -> None:
+    """tests/lens/written/round34.toml: 1,440 sentences by three independent writers (all
+    eight categories in the voice of workers with English as a second language; as long
+    reflective paragraphs; labels, othering and blame in compounds and names of services),
+    split like the fourth round: "round34" and "round34_held". On arrival (after rounds 23
+    to 33): writer A's held third 0.943 and 0.965, B's 0.931 and 0.910, C's 0.879 and 0.952.
+    At the start of the session (9ef1515): round34_held 0.890 and 0.942."""
+    _split_round("round34.toml", "round34", 1400)
