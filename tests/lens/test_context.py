@@ -1615,6 +1615,12 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
      [("give him the feeding", False)]),
     ("I felt a void when my grandmother died.", (), []),
     ("The manipulative therapy the osteopath did on my back helped.", (), []),
+    ("Mrs Rossi keeps her glasses in a red case on the table.", ("Mrs Rossi",), []),
+    ("The smoke alarm had a fit at 3am because of the toast.", (), []),
+    ("Jim had a fit at 3am.", ("Jim",), [("had a fit", False)]),
+    ("The boiler certificate shows it's compliant until next March.", (), []),
+    ("it's them and us in this house sometimes, staff v kids", (),
+     [("them and us", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
