@@ -798,6 +798,10 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
             and not (at > 0 and norms[at - 1] in TITLES))
 
 
+CLIENT_TRADES = frozenset(
+    "solicitor solicitors lawyer lawyers accountant accountants accountancy barrister "
+    "barristers hairdressing beautician architect plumber electrician builder tutor "
+    "garage mechanic trainer groomer grooming photographer designer freelance".split())
 CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
 CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
 
@@ -806,6 +810,10 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is a care noun owned by "his", "her" or "their": the clients of a
     solicitor, a hairdresser or an adviser ("her clients pay by the hour"), not ours."""
     norms = sentence.words.norms
+    if norms[last] in ("client", "clients") and not CLIENT_TRADES.isdisjoint(
+            norms[max(0, first - 12):last + 12]):
+        return True  # "my mate does dog walking and her clients", "the accountancy firm lost
+        # a big client": a trade's clients, not the people we support
     if (norms[last] in CARE_NOUNS or norms[last] in CASES) and any(
             _possessive(sentence, at) and classify(sentence, at, first) == WRITER_SIDE
             for at in range(max(0, first - 2), first)):

@@ -1621,6 +1621,10 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("The boiler certificate shows it's compliant until next March.", (), []),
     ("it's them and us in this house sometimes, staff v kids", (),
      [("them and us", False)]),
+    # a trade's clients: a trainer's, a garage's, a barrister's
+    ("The personal trainer at my gym has a waiting list for new clients.", (), []),
+    ("Aisha, the client in room 4, asked me to paint her nails.", ("Aisha",),
+     [("client", False)]),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
