@@ -181,7 +181,7 @@ MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".sp
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
-    "known listed".split())
+    "known listed lists".split())
 WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
 SAYING_VERBS = frozenset("say says said saying using".split())  # "stop using PWS"
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
@@ -1699,7 +1699,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
                 before == "such" and at > 1 and norms[at - 2] in MENTION_NOUNS)):
             return True  # "words like challenging", "terms such as"
         if word in WRITING_VERBS:
-            held = before in HOLDING_BACK or (before == "to" and at > 1 and norms[at - 2] in (
+            held = before in HOLDING_BACK or _instead_of(sentence, at) or (
+                before == "to" and at > 1 and norms[at - 2] in (
                 "about", "going", "tempted", "wanted"))  # "about to write that Len refused"
             return skipped == 0 or norms[at + 1] in ("down", "it") or held
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
@@ -1783,7 +1784,7 @@ AFTER_FILLER = frozenset("not just only such a an another the really very so col
                          "terrible dreadful outdated old-fashioned clinical medical prison "
                          "hurtful stigmatising judgemental big controlling divisive offensive "
                          "dated negative othering institutional unhelpful dehumanising "
-                         "derogatory patronising demeaning".split())
+                         "derogatory patronising demeaning wrong".split())
 
 
 def named_after(sentence: Sentence, last: int) -> bool:

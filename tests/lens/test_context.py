@@ -1625,6 +1625,13 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
     ("The personal trainer at my gym has a waiting list for new clients.", (), []),
     ("Aisha, the client in room 4, asked me to paint her nails.", ("Aisha",),
      [("client", False)]),
+    ("That lot in HR still haven't sorted my holiday.", (), []),
+    ("These people at DVLA take forever to answer a letter.", (), []),
+    ("im in denial about how much I spent at Christmas", (), []),
+    ("Less of a burden on my back now I've got the trolley.", (), []),
+    ("Dimensions says tantrum is the wrong word, Rory was frustrated.", ("Rory",),
+     [("tantrum", True)]),
+    ("It's always us and them with Wales and England at the rugby.", (), []),
 ])
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

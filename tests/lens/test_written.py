@@ -567,3 +567,24 @@ def test_the_thirty_fourth_round() -> None:
     to 33): writer A's held third 0.943 and 0.965, B's 0.931 and 0.910, C's 0.879 and 0.952.
     At the start of the session (9ef1515): round34_held 0.890 and 0.942."""
     _split_round("round34.toml", "round34", 1400)
+
+
+def test_the_thirty_fifth_round() -> None:
+    """tests/lens/written/round35.toml: 1,440 sentences by three independent writers
+    (SOURCES_A.md's four categories and SOURCES_B.md's four, as their first writers did; all
+    eight with the guides' respectful versions and the writer's off days as the clean
+    sentences), split like the fourth round: "round35" and "round35_held". On arrival (after
+    rounds 23 to 34): round35 precision 0.950, recall 0.976 (249/13/6); round35_held 0.925
+    and 0.917 (233/19/21). At the start of the session (9ef1515): round35_held 0.909 and
+    0.909."""
+    _split_round("round35.toml", "round35", 1400)
+
+
+def test_the_thirty_sixth_round() -> None:
+    """tests/lens/written/round36.toml: 1,440 sentences by three independent writers (blame,
+    power and jargon; infantilising, medicalising and objectifying; labels and othering; each
+    with many clean sentences using the same words otherwise), split like the fourth round:
+    "round36" and "round36_held". On arrival (after rounds 23 to 34): round36 precision
+    0.913, recall 0.938 (240/23/16); round36_held 0.927 and 0.938 (242/19/16). At the start
+    of the session (9ef1515): round36_held 0.888 and 0.926."""
+    _split_round("round36.toml", "round36", 1400)
