@@ -159,7 +159,7 @@ def test_mentions_and_wording_about_things_are_not_counted(small: Journal, tmp_p
 def test_the_entrys_people_are_who_its_sentences_are_about(small: Journal,
                                                            tmp_path: Path) -> None:
     small.lens = small.lens.with_lexicon(load_lexicon(about_person(tmp_path, "people.toml")))
-    text = "the letter says bo refused lunch."
+    text = "after the plan bo refused lunch."
     assert small.lens.check_draft(draft(text)) == []
     with_bo = draft(text, people=("Bo",))
     assert [f.finding.text for f in small.lens.check_draft(with_bo)] == ["refused"]
