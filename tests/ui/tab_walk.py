@@ -60,6 +60,9 @@ def activate(window: QWidget) -> None:
     raise AssertionError(f"{describe(window)} never became the active window")
 
 
+REST_MS = 500  # longer than any refresh the window schedules after background work
+
+
 def walk(start: QWidget, backwards: bool = False, limit: int = LIMIT) -> list[QWidget]:
     """The widgets Tab (Shift+Tab) visits from start until the focus is back at start.
 
@@ -71,6 +74,10 @@ def walk(start: QWidget, backwards: bool = False, limit: int = LIMIT) -> list[QW
     background.wait_for_all(30)
     for _ in range(3):
         QApplication.processEvents()
+    QTest.qWait(REST_MS)  # a refresh a result scheduled (the lens panel's, after 300 ms) runs
+    # now, not halfway through a walk, where it shows or hides a field between Tab and Shift+Tab
+    background.wait_for_all(30)
+    QApplication.processEvents()
     activate(start.window())
     start.setFocus(Qt.FocusReason.TabFocusReason)
     QApplication.processEvents()
