@@ -618,7 +618,6 @@ CORRECTION = re.compile(
     r"or (?:a |an |the )?[a-z ]{3,30}? as \w+ calls? it)", re.IGNORECASE)
 
 
-WROTE = frozenset("wrote written write writing put typed".split())
 AMENDED = re.compile(
     r"\b(?:should(?: have|'ve| of) (?:said|written|put)|(?:then|and) (?:fixed|changed|corrected|"
     r"amended|crossed out|rewrote) it|crossed it out|changed it to|corrected it to)\b",
@@ -630,7 +629,8 @@ def _wrote_then_amended(sentence: Sentence, first: int) -> bool:
     sentence: "I wrote that Layla refused her tea, I should have said she wasn't hungry",
     "Wrote that Kiri was taken out for lunch, then fixed it"."""
     norms = sentence.words.norms
-    if not any(norms[at] in WROTE for at in range(max(0, first - 6), first)):
+    if not any(norms[at] in WRITING_VERBS or norms[at] == "put"
+               for at in range(max(0, first - 6), first)):
         return False
     end = first
     while end + 1 < min(len(norms), first + 30) and not sentence.sentence_break(end + 1):
@@ -1824,8 +1824,8 @@ DOCUMENTS = frozenset(
     "daybook diary log logs system rules rule sign signs notice notices poster posters "
     "handbook guidance".split())
 DOCUMENT_VERBS = frozenset(
-    "says said states stated reads read describes described calls called lists listed "
-    "labels labelled labeled refers referred puts put has had".split())
+    "says said states stated reads describes described calls called lists listed "
+    "labels labelled labeled refers referred puts".split())
 
 
 def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
@@ -1835,7 +1835,7 @@ def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
     norms = sentence.words.norms
     at = first - 1
     while at > 0 and at >= first - 12 and not sentence.clause_break(at + 1):
-        if norms[at] in DOCUMENT_VERBS and norms[at] not in ("has", "had", "put", "read"):
+        if norms[at] in DOCUMENT_VERBS:
             for document in range(at - 1, max(-1, at - 5), -1):
                 if norms[document] in DOCUMENTS:
                     return not any(sentence.clause_break(k)
