@@ -710,18 +710,24 @@ ASKING = frozenset("asked asks ask asking wondered wonders wonder wondering expl
                    "explain".split())
 
 
+ASKED_WORDS = frozenset(("what", "who"))  # "asked who SU was"
+
+
 def _asked_what(sentence: Sentence, first: int, last: int) -> bool:
     """Whether someone asks what the words mean: "Gus asked what ADLs are", "what does
     'placement' mean"."""
     norms = sentence.words.norms
     before = norms[max(0, first - 3):first]
-    if "what" not in before or sentence.clause_break(first):
+    which = [word for word in before if word in ASKED_WORDS]
+    if not which or sentence.clause_break(first):
         return False
-    what = first - len(before) + before.index("what")
+    what = first - len(before) + before.index(which[-1])
     after = norms[last + 1:last + 3]
     if before[-1:] in (["does"], ["do"]):
         return "mean" in after  # "what does 'placement' mean"
-    return bool(after) and after[0] in MEANING and what > 0 and norms[what - 1] in ASKING
+    if not after or after[0] not in MEANING or sentence.sentence_break(what):
+        return False  # "asked me what LAC means", "asked me, quite reasonably, what an SU was"
+    return any(word in ASKING for word in norms[max(0, what - 5):what])
 
 
 def _asked_back(sentence: Sentence, first: int, last: int) -> bool:
