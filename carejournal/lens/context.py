@@ -2210,6 +2210,11 @@ def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
             if word in ("call", "calls") and owner is not None \
                     and not _a_visit(sentence, owner, at):
                 return None  # "The call was lovely": a phone call, not the teatime visit
+            if owner is not None and owner > 0 and norms[owner - 1] in PREPOSITIONS \
+                    and norms[owner - 1] != "of" \
+                    and not sentence.clause_break(owner):
+                at = owner - 1  # "The MS man in the end bungalow asked": who is before it
+                continue
             return (owner, at) if owner is not None else None
         if word in PRONOUNS_PERSON or word in PERSON_NOUNS or word in sentence.people \
                 or word in WRITER or word in NOT_SUPPORTED or classify(sentence, at, first) \

@@ -1636,3 +1636,25 @@ def test_the_twenty_second_rounds_context(text: str, people: tuple[str, ...],
 def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize("text, people, found", [
+    # a question about what a word means, with who was asked between
+    ("Kai asked me what LAC means.", ("Kai",), [("LAC", True)]),
+    ("Lena asked me, quite reasonably, what an SU was.", ("Lena",), [("SU", True)]),
+    ("Tom asked who SU was.", ("Tom",), [("SU", True)]),
+    ("Bea is LAC and lives with her nan.", ("Bea",), [("LAC", False)]),
+    # the label said once: the behaviour described after it is not flagged again
+    ("Sami is manipulative and plays staff off against each other.", ("Sami",),
+     [("manipulative", False)]),
+    ("Lorraine plays staff off against each other.", ("Lorraine",),
+     [("plays staff off", False)]),
+    # a care thing after a preposition is where the one before it is, not who does it
+    ("The MS man in the end bungalow asked for his paper.", (),
+     [("The MS man", False)]),
+    ("The end bungalow asked for his paper.", (), [("The end bungalow", False)]),
+    ("Two of the dementias went to the garden party.", (), [("the dementias", False)]),
+])
+def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
+                                        found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
