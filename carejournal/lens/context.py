@@ -1687,6 +1687,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "I crossed out non-compliant", "about to write that Len refused"
     if _instead_of(sentence, first) and "saying" in norms[max(0, first - 8):first]:
         return True  # "I've started saying Mr Pearson instead of Bed 4": the word given up
+    if _said_and_disliked(sentence, first):
+        return True  # "Hassan's mum hates it when people say he's an epileptic"
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
@@ -1721,6 +1723,30 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         plain = plain and (word in NAMING_FILLER or word in TITLES
                            or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + 1
+    return False
+
+
+DISLIKING = frozenset("hate hates hated hating dislike dislikes disliked objects objected "
+                      "corrected corrects".split())
+TELLING_OFF = frozenset(("pulled", "picked", "told", "tells", "pulls", "picks"))
+HEARD_SAYING = frozenset("say says saying said hearing".split())
+
+
+def _said_and_disliked(sentence: Sentence, first: int) -> bool:
+    """Whether the words are what someone says that another dislikes or pulls them up for:
+    "hates it when people say he's an epileptic", "hates hearing staff say they feed him",
+    "pulled me up for saying service users kicked off". The match is within six words of the
+    saying, in its clause; the dislike is at most five words before the saying."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at >= max(0, first - 7) and not sentence.clause_break(at + 1):
+        if norms[at] in HEARD_SAYING:
+            before = norms[max(0, at - 5):at]
+            if not DISLIKING.isdisjoint(before):
+                return True
+            return any(word in ("up", "off") and k > 0 and (before[k - 1] in TELLING_OFF or (
+                k > 1 and before[k - 2] in TELLING_OFF)) for k, word in enumerate(before))
+        at -= 1
     return False
 
 

@@ -1654,6 +1654,15 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
      [("The MS man", False)]),
     ("The end bungalow asked for his paper.", (), [("The end bungalow", False)]),
     ("Two of the dementias went to the garden party.", (), [("the dementias", False)]),
+    # words someone says that another dislikes or pulls them up for
+    ("Hassan's mum hates it when people say he's an epileptic.", ("Hassan",),
+     [("an epileptic", True)]),
+    ("Priti pulled me up for saying service users kicked off.", ("Priti",),
+     [("service users", True), ("kicked off", True)]),
+    ("Kofi's sister hates hearing staff say they are going to feed him.", ("Kofi",),
+     [("feed him", True)]),
+    ("I said Kofi kicked off at tea, his sister hates football.", ("Kofi",),
+     [("kicked off", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
