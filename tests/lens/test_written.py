@@ -588,3 +588,14 @@ def test_the_thirty_sixth_round() -> None:
     0.913, recall 0.938 (240/23/16); round36_held 0.927 and 0.938 (242/19/16). At the start
     of the session (9ef1515): round36_held 0.888 and 0.926."""
     _split_round("round36.toml", "round36", 1400)
+
+
+def test_the_thirty_seventh_round() -> None:
+    """tests/lens/written/round37.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them,
+    in new settings; all eight in nurses' and social workers' revalidation accounts, mostly
+    clean), split like the fourth round: "round37" and "round37_held". On arrival (after
+    rounds 23 to 36): round37 precision 0.962, recall 0.946 (229/9/13); round37_held 0.941
+    and 0.933 (224/14/16). At the start of session 30 (9ef1515): round37_held 0.936 and
+    0.921."""
+    _split_round("round37.toml", "round37", 1400)
