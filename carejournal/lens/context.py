@@ -503,6 +503,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             category == "infantilising" and _addressed(sentence, first, last)) \
             and who(sentence, first, last, about, category) in (OTHER, WRITER_SIDE):
         return Verdict.DROP  # but "Lenny my darling, you're soaked" is said to Lenny
+    if about == "any" and category != "objectifying" and _the_writer_is(sentence, first):
+        return Verdict.DROP  # "I'm on a placement from the agency", "I was confined to bed"
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
     if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last) and (
@@ -524,6 +526,26 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if about == "object" and _denied(sentence, first, last):
         return NEGATED  # "Nobody made Ivor have a bath", "Sam wasn't toileted, he went"
     return Verdict.USED
+
+
+I_AM = frozenset("i'm im".split())
+BETWEEN_BE = frozenset("a an the on in at of bit such really so very still just quite "
+                       "totally properly".split())
+
+
+def _the_writer_is(sentence: Sentence, first: int) -> bool:
+    """Whether the match says what the writer is: "I'm on a placement", "I was the
+    challenging one", "I'm a bit of a special case" (only "be" and small words between)."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at >= 0 and norms[at] in BETWEEN_BE and not sentence.clause_break(at + 1):
+        at -= 1
+    if at < 0 or sentence.clause_break(at + 1):
+        return False
+    if norms[at] in I_AM:
+        return True
+    return norms[at] in ("am", "was") and at > 0 and norms[at - 1] == "i" \
+        and not sentence.clause_break(at)
 
 
 STREETS = frozenset(

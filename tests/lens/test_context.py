@@ -1663,6 +1663,10 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
      [("feed him", True)]),
     ("I said Kofi kicked off at tea, his sister hates football.", ("Kofi",),
      [("kicked off", False)]),
+    # what the writer is: only "be" and small words between
+    ("I'm on a placement from the agency for three months.", (), []),
+    ("Zac is on a placement with new carers.", ("Zac",), [("placement", False)]),
+    ("I'm on the 1:1 today so couldnt help with lunches.", (), [("on the 1:1", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
