@@ -510,8 +510,10 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last) and (
             first == last or CARE_NOUNS.isdisjoint(sentence.words.norms[first:last + 1])):
         return Verdict.DROP  # "a client satisfaction survey", "a tantrum ringtone"
-    if category == "objectifying" and _a_number_before_a_thing(sentence, last):
-        return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who
+    if category == "objectifying" and (_a_number_before_a_thing(sentence, last)
+                                       or _done_to_a_thing(sentence, last)):
+        return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who;
+        # "Bed 9 has been stripped and cleaned": a bed
     if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
         return Verdict.DROP  # "Kick-off was delayed": the words name a thing
     if about == "address" and not at_an_address(sentence, last):
@@ -1141,6 +1143,28 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
 SLOT_ENDS = frozenset("am pm o'clock oclock".split())
 GROUPS_OF_PEOPLE = frozenset(
     "elderly disabled vulnerable homeless poor sick blind deaf handicapped infirm".split())
+
+
+THING_DONE = frozenset(
+    "cleaned deep-cleaned stripped serviced repaired painted fixed decorated redecorated "
+    "hoovered mopped emptied refurbished aired carpeted recarpeted replaced inspected tiled "
+    "plastered unblocked fumigated disinfected sanitised blitzed valeted damp-proofed "
+    "rewired re-wired modernised renovated".split())
+THING_DONE_BETWEEN = frozenset(
+    "has have had been is are was were being needs need needed to be got gets getting just "
+    "all finally deep properly already still now".split())
+
+
+def _done_to_a_thing(sentence: Sentence, last: int) -> bool:
+    """Whether what is said of the match is done to a room, a bed or a thing: "Bed 9 has been
+    stripped and cleaned", "rooms 4 and 9 are being deep cleaned"."""
+    norms = sentence.words.norms
+    at = last + 1
+    while at < len(norms) and at <= last + 5 and norms[at] in THING_DONE_BETWEEN \
+            and not sentence.clause_break(at):
+        at += 1
+    return at > last + 1 and at < len(norms) and norms[at] in THING_DONE \
+        and not sentence.clause_break(at)
 
 
 def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:

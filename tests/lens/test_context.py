@@ -1667,6 +1667,10 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("I'm on a placement from the agency for three months.", (), []),
     ("Zac is on a placement with new carers.", ("Zac",), [("placement", False)]),
     ("I'm on the 1:1 today so couldnt help with lunches.", (), [("on the 1:1", False)]),
+    # what is done to a room, a bed or a thing
+    ("Rooms 4 and 9 are being deep cleaned.", (), []),
+    ("The hoist on the first floor was serviced this morning.", (), []),
+    ("Room 9 has been asking for you all morning.", (), [("Room 9 has been asking", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
