@@ -808,6 +808,11 @@ WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"))
 
 
+STAFF_TEAMS = frozenset(
+    "nights days lates earlies office hr payroll finance rota agency bank training "
+    "management admin reception maintenance kitchen laundry".split())
+
+
 def _a_colleague(sentence: Sentence, first: int) -> bool:
     """Whether the sentence is about the workplace (team meetings, the rota, the staff room)
     and who does it is a name that is not one of the entry's people."""
@@ -815,7 +820,11 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     begin, end = sentence_around(sentence, first)
     words = norms[begin:end + 1]
     if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
-        return False  # most sentences
+        kind, at = _subject(sentence, first)  # "Dave from nights kicked off about the rota"
+        return kind == PERSON and 0 <= at < first - 2 and norms[at + 1] == "from" \
+            and sentence.capitalised(at) and norms[at] not in sentence.people \
+            and (norms[at + 2] in STAFF_TEAMS or norms[at + 2:at + 4] in (
+                ["the", team] for team in STAFF_TEAMS))
     kind, at = _subject(sentence, first)
     if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
         at = first

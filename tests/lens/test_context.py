@@ -1671,6 +1671,10 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Rooms 4 and 9 are being deep cleaned.", (), []),
     ("The hoist on the first floor was serviced this morning.", (), []),
     ("Room 9 has been asking for you all morning.", (), [("Room 9 has been asking", False)]),
+    # a name from a staff team is a colleague's, unless it is one of the entry's people
+    ("Dave from nights kicked off about the rota again.", (), []),
+    ("Dave from the office refused to use the new printer.", (), []),
+    ("Dave from the office refused his lunch.", ("Dave",), [("refused", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
