@@ -1377,6 +1377,8 @@ def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
         while back > 0 and back > at - 3 and sentence.capitalised(back) \
                 and not sentence.clause_break(back + 1) and not sentence.sentence_break(back):
             back -= 1  # "the washing machine at Oak House is": a place's name
+    elif back > 0 and norms[back] in TITLES:
+        back -= 1  # "the washing machine at Mrs Hart's was"
     if back >= 0 and norms[back] in DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER:
         back -= 1
     if back > 0 and norms[back] == "of" and norms[at] in PERSON_NOUNS and (

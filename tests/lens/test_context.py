@@ -1675,6 +1675,9 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Dave from nights kicked off about the rota again.", (), []),
     ("Dave from the office refused to use the new printer.", (), []),
     ("Dave from the office refused his lunch.", ("Dave",), [("refused", False)]),
+    # a titled name after a preposition is where the thing before it is
+    ("The washing machine at Mrs Hart's was playing up.", ("Mrs Hart",), []),
+    ("Mrs Hart was playing up at teatime.", ("Mrs Hart",), [("playing up", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
