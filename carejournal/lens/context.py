@@ -536,18 +536,46 @@ BETWEEN_BE = frozenset("a an the on in at of bit such really so very still just 
 
 
 def _the_writer_is(sentence: Sentence, first: int) -> bool:
-    """Whether the match says what the writer is: "I'm on a placement", "I was the
-    challenging one", "I'm a bit of a special case" (only "be" and small words between)."""
+    """Whether the match says what the writer, a colleague or the writer's family is: "I'm
+    on a placement", "I was the challenging one", "My sister is a real sufferer" (only "be"
+    and small words between)."""
     norms = sentence.words.norms
     at = first - 1
     while at >= 0 and norms[at] in BETWEEN_BE and not sentence.clause_break(at + 1):
         at -= 1
     if at < 0 or sentence.clause_break(at + 1):
         return False
+    if norms[at] not in BE and norms[at] not in I_AM:
+        at = _a_described_as(sentence, first)  # "is a back pain sufferer"
+        if at < 0:
+            return False
     if norms[at] in I_AM:
         return True
-    return norms[at] in ("am", "was") and at > 0 and norms[at - 1] == "i" \
-        and not sentence.clause_break(at)
+    if at == 0 or norms[at] not in ("am", "is", "was") or sentence.clause_break(at):
+        return False
+    who = norms[at - 1]
+    if who == "i" and norms[at] != "is":
+        return True
+    if who in STAFF_WORDS or who in NOT_SUPPORTED:
+        return True  # "Team leader is a back pain sufferer", "my manager was the challenging
+    return who in RELATIVES and at > 1 and norms[at - 2] in POSSESSIVE_WRITER  # one"
+
+
+def _a_described_as(sentence: Sentence, first: int) -> int:
+    """Where "is a" or "was a" is, up to five words before the match, with only lowercase
+    describing words between ("is a back pain sufferer"), or -1."""
+    norms = sentence.words.norms
+    for at in range(first - 2, max(-1, first - 6), -1):
+        if sentence.clause_break(at + 1) or sentence.capitalised(at + 1) \
+                or norms[at + 1] in CONJUNCTIONS:
+            return -1
+        if norms[at + 1] in ("a", "an") and (norms[at] in BE or norms[at] in I_AM):
+            return at
+    return -1
+
+
+STAFF_WORDS = frozenset(
+    "colleague manager carer worker nurse doctor gp leader supervisor boss".split())
 
 
 STREETS = frozenset(

@@ -1678,6 +1678,12 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     # a titled name after a preposition is where the thing before it is
     ("The washing machine at Mrs Hart's was playing up.", ("Mrs Hart",), []),
     ("Mrs Hart was playing up at teatime.", ("Mrs Hart",), [("playing up", False)]),
+    # what a colleague or the writer's family is
+    ("Team leader is a back pain sufferer so she can't dig.", (), []),
+    ("My sister is one of those people who's always early.", (), []),
+    ("Jim is a back pain sufferer.", ("Jim",), [("sufferer", False)]),
+    ("Kath is one of those people who's always early.", ("Kath",),
+     [("one of those people who's", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
