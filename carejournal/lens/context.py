@@ -177,7 +177,8 @@ NEGATION_FILLER = frozenset(
     "so that always ever even intentionally purposely have has had having doing getting "
     "any our my is are was were here got need needs".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
-MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels".split())
+MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels acronym acronyms "
+                          "abbreviation abbreviations".split())
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
@@ -491,7 +492,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return MENTIONED  # "Hard to reach? We only ever wrote to them."
     if (mentioned(sentence, first) and not (
             category == "infantilising" and _writer_called(sentence, first))) \
-            or named_after(sentence, last) or reported_then_doubted(sentence, first, last) \
+            or named_after(sentence, first, last) or reported_then_doubted(sentence, first, last) \
             or said_by_others(sentence, last) or said_of_self(sentence, first) \
             or _said_by_one_of_the_people(sentence, first, last) \
             or _in_a_documents_words(sentence, first):
@@ -807,7 +808,7 @@ def judge_mention(sentence: Sentence, first: int, last: int, category: str) -> s
 def _mention_reason(sentence: Sentence, first: int, last: int, category: str) -> str:
     if quoted(sentence, first, last):
         return QUOTED
-    if mentioned(sentence, first) or named_after(sentence, last) \
+    if mentioned(sentence, first) or named_after(sentence, first, last) \
             or reported_then_doubted(sentence, first, last) or said_of_self(sentence, first) \
             or _asked_or_me(sentence, first) or _corrected_after(sentence, last) \
             or _asked_what(sentence, first, last) or _asked_who_decided(sentence, first):
@@ -1904,7 +1905,7 @@ AFTER_FILLER = frozenset("not just only such a an another the really very so col
                          "derogatory patronising demeaning wrong".split())
 
 
-def named_after(sentence: Sentence, last: int) -> bool:
+def named_after(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the words after the match say it is a word: "service user is such a cold
     word", "the doubles aren't a thing", "'placement' is just a label"."""
     norms = sentence.words.norms
@@ -1912,8 +1913,10 @@ def named_after(sentence: Sentence, last: int) -> bool:
     if at + 1 < len(norms) and norms[at] in THEIR_WORD and norms[at + 1] in ("word", "words",
                                                                            "term", "phrase"):
         return True  # "bed blocker (their word, not mine)"
-    if at < len(norms) and norms[at] in CONCEPT_NOUNS and not sentence.clause_break(at):
-        return True  # "Us and them thinking creeps in on nights": the idea, named
+    if at < len(norms) and norms[at] in CONCEPT_NOUNS and not sentence.clause_break(at) \
+            and not (first > 0 and norms[first - 1] in ASSERTING):
+        return True  # "Us and them thinking creeps in on nights": the idea, named; not "a
+        # real them and us feeling between the staff and the people who live here"
     if at >= len(norms) or norms[at] not in AFTER_BE or sentence.clause_break(at):
         return False
     negative = norms[at].endswith("n't")
@@ -1929,7 +1932,8 @@ def named_after(sentence: Sentence, last: int) -> bool:
     return False
 
 
-CONCEPT_NOUNS = frozenset("thinking mentality mindset attitude attitudes".split())
+CONCEPT_NOUNS = frozenset("thinking mentality mindset attitude attitudes feeling culture".split())
+ASSERTING = frozenset("real proper right definite definitely big huge massive strong".split())
 SAID_BY = REPORTING_VERBS | NAMING_VERBS | WRITING_VERBS | frozenset("put used".split())
 NOT_WHAT_OWNERS = frozenset("which that this it and".split())
 

@@ -1684,6 +1684,11 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Jim is a back pain sufferer.", ("Jim",), [("sufferer", False)]),
     ("Kath is one of those people who's always early.", ("Kath",),
      [("one of those people who's", False)]),
+    # an acronym named as a word; a feeling or a culture named as an idea
+    ("Dimensions say never reduce people to an acronym like PWS.", (), [("PWS", True)]),
+    ("Team meeting about the them and us feeling at lunchtimes.", (), [("them and us", True)]),
+    ("There's a real them and us feeling between the staff and the people who live here.", (),
+     [("them and us", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
