@@ -599,3 +599,13 @@ def test_the_thirty_seventh_round() -> None:
     and 0.933 (224/14/16). At the start of session 30 (9ef1515): round37_held 0.936 and
     0.921."""
     _split_round("round37.toml", "round37", 1400)
+
+
+def test_the_thirty_eighth_round() -> None:
+    """tests/lens/written/round38.toml: 1,440 sentences by three independent writers (all
+    eight categories in long handover sentences; as close calls whose clean sentences use
+    the guides' own wording; in staff text messages and team chat), split like the fourth
+    round: "round38" and "round38_held". On arrival (after round 37): round38 precision
+    0.917, recall 0.949 (244/22/13); round38_held 0.953 and 0.931 (243/12/18). At the start
+    of session 30 (9ef1515): round38_held 0.942 and 0.927."""
+    _split_round("round38.toml", "round38", 1400)
