@@ -188,6 +188,7 @@ SAYING_VERBS = frozenset("say says said saying using".split())  # "stop using PW
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
     ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
+CANNOT = frozenset("can't cant cannot".split())
 HOLDING_BACK = frozenset(
     "nearly almost stop stopped stopping quit avoid not never myself don't dont doesn't keep "
     "didn't shouldn't won't nobody noone one hate hates hated kept keeps heard hear for "
@@ -789,7 +790,17 @@ def _asked_back(sentence: Sentence, first: int, last: int) -> bool:
     if not sentence.sentence_break(first):
         return False
     rest = sentence.text[sentence.words.ends[last]:sentence.words.ends[last] + 3]
-    return rest.lstrip(" \"'\u201d\u2019").startswith("?")
+    if rest.lstrip(" \"'\u201d\u2019").startswith("?"):
+        return True
+    norms = sentence.words.norms  # "Hard to reach, or easy to ignore?"; the guides' saying
+    after = norms[last + 1:last + 8]
+    if after[:1] != ["or"] or sentence.sentence_break(last + 1):
+        return False
+    if after[1:4] == ["easy", "to", "ignore"]:
+        return True
+    end = sentence.words.ends[min(len(norms) - 1, last + 7)]
+    tail = sentence.text[sentence.words.ends[last]:end + 2]
+    return "?" in tail and not any(mark in tail.split("?")[0] for mark in ".!;")
 
 
 # Categories whose mention words are everyday verbs ("I couldn't manage to", "we're not
@@ -1797,6 +1808,9 @@ def mentioned(sentence: Sentence, first: int) -> bool:
                 before == "to" and at > 1 and norms[at - 2] in (
                 "about", "going", "tempted", "wanted"))  # "about to write that Len refused"
             return skipped == 0 or norms[at + 1] in ("down", "it") or held
+        if word == "put" and skipped == 0 and (before in HOLDING_BACK or before in CANNOT) \
+                and _a_document_after(sentence, first):
+            return True  # "we cant put SU in the notes anymore", "nearly put it on the form"
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
             held = before in HOLDING_BACK or _instead_of(sentence, at)
             if skipped == 1 and (norms[at + 1] in PRONOUNS_PERSON | WRITER
@@ -1833,6 +1847,18 @@ def _said_and_disliked(sentence: Sentence, first: int) -> bool:
             return any(word in ("up", "off") and k > 0 and (before[k - 1] in TELLING_OFF or (
                 k > 1 and before[k - 2] in TELLING_OFF)) for k, word in enumerate(before))
         at -= 1
+    return False
+
+
+def _a_document_after(sentence: Sentence, first: int) -> bool:
+    """Whether a document is named within six words after the match's start, in its clause:
+    "SU in the notes", "it on the form"."""
+    norms = sentence.words.norms
+    for at in range(first + 1, min(len(norms), first + 7)):
+        if sentence.clause_break(at):
+            return False
+        if norms[at] in DOCUMENTS:
+            return True
     return False
 
 
@@ -1926,10 +1952,15 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
         negative = negative or word == "not"
         if word in MENTION_NOUNS or (word == "thing" and negative):
             return True
+        if word in PERSONHOOD and "not" in norms[at + 1:at + 3]:
+            return True  # "my 9 o'clock is a person not a time slot"
         if word not in AFTER_FILLER:
             return False
         at += 1
     return False
+
+
+PERSONHOOD = frozenset("person people human humans".split())
 
 
 CONCEPT_NOUNS = frozenset("thinking mentality mindset attitude attitudes feeling culture".split())

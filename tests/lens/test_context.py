@@ -1689,6 +1689,12 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Team meeting about the them and us feeling at lunchtimes.", (), [("them and us", True)]),
     ("There's a real them and us feeling between the staff and the people who live here.", (),
      [("them and us", False)]),
+    # the guides' own question; a slot said to be a person; a word we can't put in notes
+    ("Hard to reach or easy to ignore, as my supervisor says.", (), [("Hard to reach", True)]),
+    ("Hard to reach, or just not asked?", (), [("Hard to reach", True)]),
+    ("Hard to reach or not, he needs a visit.", (), [("Hard to reach", False)]),
+    ("my 9 o'clock is a person not a time slot", (), [("my 9 o'clock", True)]),
+    ("manager says we cant put SU in the notes anymore", (), [("SU", True)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
