@@ -611,6 +611,16 @@ def test_the_thirty_eighth_round() -> None:
     _split_round("round38.toml", "round38", 1400)
 
 
+def test_the_thirty_ninth_round() -> None:
+    """tests/lens/written/round39.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them,
+    in children's and adults' services; all eight with mentions as the main subject), split
+    like the fourth round: "round39" and "round39_held". On arrival (after round 40):
+    round39 precision 0.932, recall 0.940 (205/15/13); round39_held 0.931 and 0.914
+    (201/15/19). At the start of session 30 (9ef1515): round39_held 0.909 and 0.905."""
+    _split_round("round39.toml", "round39", 1400)
+
+
 def test_the_fortieth_round() -> None:
     """tests/lens/written/round40.toml: 1,440 sentences by three independent writers (all
     eight categories in senior carers' supervision notes, minutes and handover sheets; with
