@@ -848,6 +848,7 @@ WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"))
 
 
+SHIFTS = frozenset("nights days lates earlies".split())
 STAFF_TEAMS = frozenset(
     "nights days lates earlies office hr payroll finance rota agency bank training "
     "management admin reception maintenance kitchen laundry".split())
@@ -861,10 +862,13 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     words = norms[begin:end + 1]
     if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
         kind, at = _subject(sentence, first)  # "Dave from nights kicked off about the rota"
-        return kind == PERSON and 0 <= at < first - 2 and norms[at + 1] == "from" \
-            and sentence.capitalised(at) and norms[at] not in sentence.people \
-            and (norms[at + 2] in STAFF_TEAMS or norms[at + 2:at + 4] in (
-                ["the", team] for team in STAFF_TEAMS))
+        if not (kind == PERSON and 0 <= at < first - 2 and sentence.capitalised(at)
+                and norms[at] not in sentence.people):
+            return False
+        if norms[at + 1] == "on":  # "Tom on nights kicked off about the parking"
+            return norms[at + 2] in SHIFTS
+        return norms[at + 1] == "from" and (norms[at + 2] in STAFF_TEAMS or norms[
+            at + 2:at + 4] in (["the", team] for team in STAFF_TEAMS))
     kind, at = _subject(sentence, first)
     if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
         at = first

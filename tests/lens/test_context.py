@@ -1695,6 +1695,10 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Hard to reach or not, he needs a visit.", (), [("Hard to reach", False)]),
     ("my 9 o'clock is a person not a time slot", (), [("my 9 o'clock", True)]),
     ("manager says we cant put SU in the notes anymore", (), [("SU", True)]),
+    # a flat with a new front door; a colleague on nights
+    ("Flat 6 has a new front door and the lock is stiff.", (), []),
+    ("Room 4 has a new hearing aid.", (), [("Room 4", False)]),
+    ("Tom on nights kicked off about the parking again.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
