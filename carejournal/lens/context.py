@@ -1351,6 +1351,10 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if kind == OTHER and _an_object(sentence, at):
             continue  # "Mabel's pressing the buzzer again just for attention": not the buzzer
         if kind is not None and not _in_phrase_after_preposition(sentence, at):
+            if norms[at] == "who" and at > 0 and not sentence.clause_break(at):
+                before = classify(sentence, at - 1, at)  # "staff who refuse overtime"
+                if before is not None:
+                    return before, at - 1
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
 

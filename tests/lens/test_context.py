@@ -1699,6 +1699,13 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Flat 6 has a new front door and the lock is stiff.", (), []),
     ("Room 4 has a new hearing aid.", (), [("Room 4", False)]),
     ("Tom on nights kicked off about the parking again.", (), []),
+    # who a relative "who" is: the noun before it
+    ("Minutes: staff who refuse overtime will not be penalised.", (), []),
+    ("Residents who refuse their meds are seen by the GP.", (), [("Residents", False),
+                                                                ("refuse", False)]),
+    # a group defined by what it does; a refused planning application
+    ("Those people who park across the dropped kerb drive me mad.", (), []),
+    ("Planning refusal for the extension, manager is appealing.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
