@@ -1010,6 +1010,7 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     if about == "person" and after < len(sentence.words.norms) \
             and sentence.words.norms[after] in PERSON_NOUNS and sentence.words.gap(after) == " " \
             and sentence.words.norms[after] not in NOT_SUPPORTED \
+            and sentence.words.norms[last] not in PREPOSITIONS \
             and (not sentence.words.norms[last].endswith(("ed", "ing", "s"))
                  or _an_adjective(sentence.words.norms[last])):
         return PERSON  # "so many demented people": the word describes the person after it

@@ -1706,6 +1706,9 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     # a group defined by what it does; a refused planning application
     ("Those people who park across the dropped kerb drive me mad.", (), []),
     ("Planning refusal for the extension, manager is appealing.", (), []),
+    # a person noun after a preposition is not who the words describe
+    ("My husband is suffering from man flu.", (), []),
+    ("There are so many demented people on this floor.", (), [("demented", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
