@@ -630,3 +630,24 @@ def test_the_fortieth_round() -> None:
     (229/27/13); round40_held 0.907 and 0.929 (223/23/17). At the start of session 30
     (9ef1515): round40_held 0.899 and 0.929."""
     _split_round("round40.toml", "round40", 1400)
+
+
+def test_the_forty_first_round() -> None:
+    """tests/lens/written/round41.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them,
+    in mental health, homelessness, dementia and end-of-life settings; all eight with half
+    the clean sentences using the words in names and fixed expressions), split like the
+    fourth round: "round41" and "round41_held". On arrival (after round 40): round41
+    precision 0.949, recall 0.934 (241/13/17); round41_held 0.930 and 0.937 (239/18/16). At
+    the start of session 30 (9ef1515): round41_held 0.915 and 0.925."""
+    _split_round("round41.toml", "round41", 1400)
+
+
+def test_the_forty_second_round() -> None:
+    """tests/lens/written/round42.toml: 1,440 sentences by three independent writers (all
+    eight categories with the same words said of colleagues, relatives, the writer and
+    things; SOURCES_A's four and SOURCES_B's four with many mentions), split like the fourth
+    round: "round42" and "round42_held". On arrival (after round 40): round42 precision
+    0.909, recall 0.930 (239/24/18); round42_held 0.933 and 0.912 (237/17/23). At the start
+    of session 30 (9ef1515): round42_held 0.902 and 0.888."""
+    _split_round("round42.toml", "round42", 1400)
