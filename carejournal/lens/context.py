@@ -513,7 +513,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             first == last or CARE_NOUNS.isdisjoint(sentence.words.norms[first:last + 1])):
         return Verdict.DROP  # "a client satisfaction survey", "a tantrum ringtone"
     if category == "objectifying" and (_a_number_before_a_thing(sentence, last)
-                                       or _done_to_a_thing(sentence, last)):
+                                       or _done_to_a_thing(sentence, last)
+                                       or _where_someone_is(sentence, first, last)):
         return Verdict.DROP  # "at the 2am check", "bed 4 mattress": when, where, not who;
         # "Bed 9 has been stripped and cleaned": a bed
     if about in ("person", "someone") and _a_thing_as_subject(sentence, first, last):
@@ -1197,6 +1198,17 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
 SLOT_ENDS = frozenset("am pm o'clock oclock".split())
 GROUPS_OF_PEOPLE = frozenset(
     "elderly disabled vulnerable homeless poor sick blind deaf handicapped infirm".split())
+
+
+WHERE = frozenset(("at", "in", "from", "near"))
+
+
+def _where_someone_is(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether a numbered room or flat that opens the match comes after "at" or "in", so it
+    is where the one before it is: "SU at flat 3 was asleep" (not "Flat 3 was asleep")."""
+    norms = sentence.words.norms
+    return first > 0 and first < last and norms[first] in ROOMS and norms[first + 1][:1].isdigit() \
+        and norms[first - 1] in WHERE and not sentence.clause_break(first)
 
 
 THING_DONE = frozenset(

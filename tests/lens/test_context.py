@@ -1710,6 +1710,14 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     # a person noun after a preposition is not who the words describe
     ("My husband is suffering from man flu.", (), []),
     ("There are so many demented people on this floor.", (), [("demented", False)]),
+    # a numbered flat after "at" or "in" is where the one before it is
+    ("SU at flat 3 was asleep when I arrived.", (), [("SU", False)]),
+    ("Flat 3 was asleep when I arrived.", (), [("Flat 3 was asleep", False)]),
+    ("The profiling beds in rooms 2 and 5 are due for their service.", (), []),
+    # other senses with a word between
+    ("Nadia kicked off her wet boots at the door.", ("Nadia",), []),
+    ("Felt a bit of a void after my nan died.", (), []),
+    ("She left early for an SU meeting at the uni.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
