@@ -1843,7 +1843,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
         plain = plain and (word in NAMING_FILLER or word in TITLES
                            or sentence.capitalised(at) or word in sentence.people)
-        at, skipped = at - 1, skipped + 1
+        at, skipped = at - 1, skipped + (word not in TITLES)  # "calls Mr Dlamini's old room a
+        # void": a title is part of the name
     return False
 
 
@@ -1924,7 +1925,7 @@ def _why_we_say(sentence: Sentence, first: int) -> bool:
     """Whether "why we say", "why they write" or "why do we call" comes shortly before the
     match in its sentence."""
     norms = sentence.words.norms
-    for at in range(first - 1, max(0, first - 8), -1):
+    for at in range(first - 1, max(-1, first - 9), -1):
         if sentence.sentence_break(at + 1):
             return False
         if norms[at] == "why":
@@ -2209,6 +2210,9 @@ def negated(sentence: Sentence, first: int) -> bool:
             return True  # "Ivy is no old dear", "Donna's no bed blocker"; not "there's no"
         if word == "than" and at > 1 and norms[at - 1] == "more" and norms[at - 2] in BE:
             return True  # "Cliff is more than a 1:1"
+        if word == "of" and at > 1 and norms[at - 1] == "one":
+            at, skipped = at - 2, skipped + 1  # "she's a disabled woman, not one of the
+            continue  # disabled"
         if word not in NEGATION_FILLER:
             if described < 2 and word.isalpha() and word not in PREPOSITIONS \
                     and word not in CONJUNCTIONS and word in known_words() \

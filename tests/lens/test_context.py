@@ -1718,6 +1718,12 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Nadia kicked off her wet boots at the door.", ("Nadia",), []),
     ("Felt a bit of a void after my nan died.", (), []),
     ("She left early for an SU meeting at the uni.", (), []),
+    # "why do we say" opening the sentence; "not one of the"
+    ("Why do we say a new admission when it's Rhiannon moving in?", ("Rhiannon",),
+     [("new admission", True)]),
+    ("Dave isn't one of my doubles, he's a man who needs two of us.", (),
+     [("doubles", True)]),
+    ("Dave is one of my doubles.", (), [("doubles", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
