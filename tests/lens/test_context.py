@@ -1724,6 +1724,12 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Dave isn't one of my doubles, he's a man who needs two of us.", (),
      [("doubles", True)]),
     ("Dave is one of my doubles.", (), [("doubles", False)]),
+    # a supervision, a call centre, a colleague's overtime, a phone's feeds
+    ("Had a 1:1 with my manager about my hours.", (), []),
+    ("Kai is on a 1:1 with staff.", ("Kai",), [("a 1:1", False)]),
+    ("The council's contact centre kept me on hold for forty minutes.", (), []),
+    ("Jess refused the overtime and I don't blame her.", (), []),
+    ("The feeds on my phone are full of cat videos.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
