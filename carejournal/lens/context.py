@@ -376,6 +376,16 @@ def _of_a_named_place(sentence: Sentence, first: int) -> bool:
         and norms[place] not in NOT_NAMES and norms[place] not in PERSON_NOUNS
 
 
+def _done_to_one_of_the_people(sentence: Sentence, first: int) -> bool:
+    """Whether a passive match opening with "is" or "was" is said of one of the entry's
+    people: "Gurpreet was allowed out to the temple with his nephew" (not the nephew)."""
+    norms = sentence.words.norms
+    if norms[first] not in BE:
+        return False
+    kind, where = _subject(sentence, first)
+    return kind == PERSON and where >= 0 and norms[where] in sentence.people
+
+
 def _names_one_of_the_people(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match holds one of the entry's people by name ("took Jack out") and the
     sentence says nothing of a young child (the ducks Jack fed do not make him a duck; a
@@ -476,7 +486,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if proper_name(sentence, first, last) or writers_own(sentence, first, last):
         return Verdict.DROP
     if (category == "infantilising" or about == "object") and not quoted(sentence, first, last) \
-            and not (about == "object" and _names_one_of_the_people(sentence, first, last)) \
+            and not (about == "object" and (_names_one_of_the_people(sentence, first, last)
+                                            or _done_to_one_of_the_people(sentence, first))) \
             and about_a_child_or_animal(sentence, first, last):  # "fed him his bottle"
         return Verdict.DROP  # but "Took Jack out to the park, he fed the ducks" is Jack
     if _an_animal_opens(sentence, first) or someone_elses_clients(sentence, first, last) or (
@@ -1133,9 +1144,10 @@ def _describes_thing_after(sentence: Sentence, last: int) -> bool:
     norms = sentence.words.norms
     word, after = norms[last], last + 1
     if after >= len(norms) or sentence.clause_break(after) or word.endswith(("ed", "ing")) \
-            or word in PREPOSITIONS or word in POSSESSIVE_PERSON or word in DETERMINERS:
+            or word in PREPOSITIONS or word in POSSESSIVE_PERSON or word in DETERMINERS \
+            or word in NUMBER_WORDS or word.isdigit():
         # "suffers from knee pain", "claims the night staff took it": what follows is the
-        return False  # matter ("allowed her phone")
+        return False  # matter ("allowed her phone", "is allowed one glass of sherry")
     return norms[after] in OTHERS or norms[after] in TREATS  # "frequent flyer miles"
 
 

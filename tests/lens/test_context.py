@@ -1730,6 +1730,13 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("The council's contact centre kept me on hold for forty minutes.", (), []),
     ("Jess refused the overtime and I don't blame her.", (), []),
     ("The feeds on my phone are full of cat videos.", (), []),
+    # a number after "allowed" is how much, not a thing the word describes; a nephew in the
+    # sentence is not who a named person's "was allowed out" is about
+    ("Gwen is allowed one glass of sherry on a Sunday.", ("Gwen",),
+     [("is allowed one", False)]),
+    ("Gurpreet was allowed out to the temple with his nephew.", ("Gurpreet",),
+     [("was allowed out", False)]),
+    ("My nephew was allowed out till ten.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
