@@ -1737,6 +1737,11 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Gurpreet was allowed out to the temple with his nephew.", ("Gurpreet",),
      [("was allowed out", False)]),
     ("My nephew was allowed out till ten.", (), []),
+    # "has to be fed", and a handover's "fed at 12"
+    ("Albert has to be fed now, his hands are too shaky.", ("Albert",),
+     [("has to be fed", False)]),
+    ("Handover: Stan fed at 5, now asleep in his chair.", ("Stan",), [("fed at 5", False)]),
+    ("The dog fed at 5 and went out.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
