@@ -92,7 +92,8 @@ class NameMatcher(Generic[P]):
             for phrase in self._by_first[norms[first]]:
                 if phrase.slot > 1 and phrase.words[1] != second:
                     continue  # "the likes of him" tried only after "the likes"
-                if phrase.slot == 1 and not _name_at(sentence, first + 1, widths):
+                if phrase.slot == 1 and not _name_at(sentence, first + 1, widths) \
+                        and not (_owns_next(phrase) and _owner_width(sentence, first + 1)):
                     continue  # "did it then": no name after "did", so no phrase of it
                 last = matched(sentence, first, phrase, widths)
                 if last < 0 or _overlaps(busy, first, last) or self._excepted(sentence, first,
@@ -136,6 +137,8 @@ def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],
             width = widths.get(at, -1)
             if width < 0:
                 width = widths[at] = name_width(sentence, at)
+            if not width and _owns_next(phrase):
+                width = _owner_width(sentence, at)  # "reviewed Maureen's package"
             if not width:
                 return -1
             at += width
@@ -179,6 +182,28 @@ def name_width(sentence: Sentence, at: int) -> int:
         more = _capitalised_run(sentence, joined + 1) or 1
         return width + 1 + more
     return width
+
+
+def _owns_next(phrase: NamedPhrase[P]) -> bool:
+    """Whether the phrase's "her" owns the noun after it ("reviewed her package"), so an
+    owner's name may stand in its place."""
+    after = phrase.slot + 1
+    return phrase.words[phrase.slot] == "her" and after < len(phrase.words) \
+        and phrase.words[after] not in PRONOUNS and a_noun(phrase.words[after])
+
+
+def _owner_width(sentence: Sentence, at: int) -> int:
+    """How many words from `at` make an owner's name: "Maureen's", "Mr Haddad's" (0: none)."""
+    norms = sentence.words.norms
+    if at >= len(norms):
+        return 0
+    start = at + 1 if norms[at] in TITLES else at
+    if start >= len(norms) or not _possessive(sentence, start) or norms[start] in NOT_A_NAME:
+        return 0
+    if norms[start] in sentence.people or (sentence.capitalised(start)
+                                           and not sentence.sentence_break(start)):
+        return start - at + 1
+    return 0
 
 
 def _capitalised_run(sentence: Sentence, at: int) -> int:

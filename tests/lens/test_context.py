@@ -1742,6 +1742,12 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
      [("has to be fed", False)]),
     ("Handover: Stan fed at 5, now asleep in his chair.", ("Stan",), [("fed at 5", False)]),
     ("The dog fed at 5 and went out.", (), []),
+    # an owner's name in the place of an owning "her"
+    ("We reviewed Maureen's package today.", ("Maureen",),
+     [("reviewed Maureen's package", False)]),
+    ("We managed Elsie's behaviour on the coach trip.", ("Elsie",),
+     [("managed Elsie's behaviour", False)]),
+    ("Fed Dot's cat before I left.", ("Dot",), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
