@@ -651,3 +651,24 @@ def test_the_forty_second_round() -> None:
     0.909, recall 0.930 (239/24/18); round42_held 0.933 and 0.912 (237/17/23). At the start
     of session 30 (9ef1515): round42_held 0.902 and 0.888."""
     _split_round("round42.toml", "round42", 1400)
+
+
+def test_the_forty_third_round() -> None:
+    """tests/lens/written/round43.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them,
+    in home care and in learning disability and autism services; all eight in workers'
+    reflections on their own practice), split like the fourth round: "round43" and
+    "round43_held". On arrival (after round 42): round43 precision 0.956, recall 0.952
+    (239/11/12); round43_held 0.942 and 0.931 (229/14/17). At the start of session 30
+    (9ef1515): round43_held 0.927 and 0.927."""
+    _split_round("round43.toml", "round43", 1400)
+
+
+def test_the_forty_fourth_round() -> None:
+    """tests/lens/written/round44.toml: 1,440 sentences by three independent writers (all
+    eight categories in very short log lines; with a word in two senses in each sentence; in
+    children's services), split like the fourth round: "round44" and "round44_held". On
+    arrival (after round 42): round44 precision 0.934, recall 0.894 (227/16/27);
+    round44_held 0.914 and 0.868 (223/21/34). At the start of session 30 (9ef1515):
+    round44_held 0.891 and 0.856."""
+    _split_round("round44.toml", "round44", 1400)
