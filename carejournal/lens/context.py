@@ -523,6 +523,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
     if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last) and (
             first == last or CARE_NOUNS.isdisjoint(sentence.words.norms[first:last + 1])):
         return Verdict.DROP  # "a client satisfaction survey", "a tantrum ringtone"
+    if category == "othering" and _of_an_institution_after(sentence, last):
+        return Verdict.DROP  # "those people from BT finally fixed the broadband"
     if category == "objectifying" and (_a_number_before_a_thing(sentence, last)
                                        or _done_to_a_thing(sentence, last)
                                        or _where_someone_is(sentence, first, last)):
@@ -1210,6 +1212,16 @@ def _a_noun_before_a_noun(sentence: Sentence, last: int) -> bool:
 SLOT_ENDS = frozenset("am pm o'clock oclock".split())
 GROUPS_OF_PEOPLE = frozenset(
     "elderly disabled vulnerable homeless poor sick blind deaf handicapped infirm".split())
+
+
+def _of_an_institution_after(sentence: Sentence, last: int) -> bool:
+    """Whether "from" or "at" and an acronym follow the match: "those people from BT"."""
+    norms = sentence.words.norms
+    at = last + 1
+    if at + 1 >= len(norms) or norms[at] not in ("from", "at") or sentence.clause_break(at):
+        return False
+    raw = sentence.raw(at + 1)
+    return raw.isupper() and len(raw) > 1 and norms[at + 1] not in PERSON_NOUNS
 
 
 WHERE = frozenset(("at", "in", "from", "near"))
@@ -1977,6 +1989,9 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
             and not (first > 0 and norms[first - 1] in ASSERTING):
         return True  # "Us and them thinking creeps in on nights": the idea, named; not "a
         # real them and us feeling between the staff and the people who live here"
+    if at < len(norms) and norms[at] in MEANS and not sentence.clause_break(at) and (
+            first == 0 or sentence.clause_break(first) or norms[first - 1] in ("because",)):
+        return True  # "because respite means laying down a burden", "Respite sounds like"
     if at >= len(norms) or norms[at] not in AFTER_BE or sentence.clause_break(at):
         return False
     negative = norms[at].endswith("n't")
@@ -1995,6 +2010,7 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
 
 
 PERSONHOOD = frozenset("person people human humans".split())
+MEANS = frozenset("means meant sounds sounded implies implied suggests".split())
 
 
 CONCEPT_NOUNS = frozenset("thinking mentality mindset attitude attitudes feeling culture".split())

@@ -1748,6 +1748,11 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("We managed Elsie's behaviour on the coach trip.", ("Elsie",),
      [("managed Elsie's behaviour", False)]),
     ("Fed Dot's cat before I left.", ("Dot",), []),
+    # an institution's people; children who like a new place; what a word means
+    ("Those people from BT finally fixed the broadband.", (), []),
+    ("My kids like that new pizza place on the high street.", (), []),
+    ("EDCM say short breaks, not respite, because respite means laying down a load.", (),
+     [("respite", True), ("respite", True)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
