@@ -348,6 +348,8 @@ def _an_animal_opens(sentence: Sentence, first: int) -> bool:
     seeking", "Our old labrador has been bed-bound") and no person is named between it and
     the match: what is said is said of the animal."""
     norms = sentence.words.norms
+    if ANIMALS.isdisjoint(norms[max(0, first - SCAN - 1):first]):
+        return False  # most matches: no animal before them
     begin = first
     while not sentence.sentence_break(begin):
         begin -= 1
@@ -547,6 +549,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
 
 
 I_AM = frozenset("i'm im".split())
+SAYS_WHAT_IS = I_AM | frozenset(("am", "is", "was"))
 BETWEEN_BE = frozenset("a an the on in at of bit such really so very still just quite "
                        "totally properly".split())
 
@@ -556,6 +559,8 @@ def _the_writer_is(sentence: Sentence, first: int) -> bool:
     on a placement", "I was the challenging one", "My sister is a real sufferer" (only "be"
     and small words between)."""
     norms = sentence.words.norms
+    if SAYS_WHAT_IS.isdisjoint(norms[max(0, first - 7):first]):
+        return False  # most matches: no "I'm", "am", "is" or "was" just before them
     at = first - 1
     while at >= 0 and norms[at] in BETWEEN_BE and not sentence.clause_break(at + 1):
         at -= 1
@@ -875,6 +880,8 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     begin, end = sentence_around(sentence, first)
     words = norms[begin:end + 1]
     if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
+        if "from" not in words and "on" not in words:
+            return False  # most sentences
         kind, at = _subject(sentence, first)  # "Dave from nights kicked off about the rota"
         if not (kind == PERSON and 0 <= at < first - 2 and sentence.capitalised(at)
                 and norms[at] not in sentence.people):
@@ -1884,6 +1891,9 @@ def _said_and_disliked(sentence: Sentence, first: int) -> bool:
     "pulled me up for saying service users kicked off". The match is within six words of the
     saying, in its clause; the dislike is at most five words before the saying."""
     norms = sentence.words.norms
+    window = norms[max(0, first - 13):first]
+    if DISLIKING.isdisjoint(window) and TELLING_OFF.isdisjoint(window):
+        return False  # most matches: nobody dislikes anything near
     at = first - 1
     while at >= max(0, first - 7) and not sentence.clause_break(at + 1):
         if norms[at] in HEARD_SAYING:
@@ -2035,6 +2045,8 @@ def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
     letter says non-compliant", "Her file from age 14 says Kayleigh is manipulative" (the
     writers mark what a file says as a mention: it is the file's word, held up)."""
     norms = sentence.words.norms
+    if DOCUMENT_VERBS.isdisjoint(norms[max(0, first - 12):first]):
+        return False  # most matches: no document speaks before them
     at = first - 1
     while at > 0 and at >= first - 12 and not sentence.clause_break(at + 1):
         if norms[at] in DOCUMENT_VERBS:

@@ -40,6 +40,7 @@ class NamedPhrase(Generic[P]):
     words: tuple[str, ...]
     slot: int
     payload: P
+    owns: bool = False  # its "her" owns the noun after it: an owner's name may stand there
 
 
 def slot_of(words: tuple[str, ...]) -> int:
@@ -58,7 +59,8 @@ class NameMatcher(Generic[P]):
         """Match this phrase with a name for its pronoun, if it has one."""
         slot = slot_of(words)
         if slot:
-            self._by_first.setdefault(words[0], []).append(NamedPhrase(words, slot, payload))
+            self._by_first.setdefault(words[0], []).append(
+                NamedPhrase(words, slot, payload, _owns_next(words, slot)))
 
     def add_exceptions(self, payload: P, exceptions: Iterable[tuple[str, ...]]) -> None:
         """Do not report payload where one of these (with a name for its pronoun) covers it."""
@@ -93,7 +95,7 @@ class NameMatcher(Generic[P]):
                 if phrase.slot > 1 and phrase.words[1] != second:
                     continue  # "the likes of him" tried only after "the likes"
                 if phrase.slot == 1 and not _name_at(sentence, first + 1, widths) \
-                        and not (_owns_next(phrase) and _owner_width(sentence, first + 1)):
+                        and not (phrase.owns and _owner_width(sentence, first + 1)):
                     continue  # "did it then": no name after "did", so no phrase of it
                 last = matched(sentence, first, phrase, widths)
                 if last < 0 or _overlaps(busy, first, last) or self._excepted(sentence, first,
@@ -137,7 +139,7 @@ def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],
             width = widths.get(at, -1)
             if width < 0:
                 width = widths[at] = name_width(sentence, at)
-            if not width and _owns_next(phrase):
+            if not width and phrase.owns:
                 width = _owner_width(sentence, at)  # "reviewed Maureen's package"
             if not width:
                 return -1
@@ -184,18 +186,19 @@ def name_width(sentence: Sentence, at: int) -> int:
     return width
 
 
-def _owns_next(phrase: NamedPhrase[P]) -> bool:
+def _owns_next(words: tuple[str, ...], slot: int) -> bool:
     """Whether the phrase's "her" owns the noun after it ("reviewed her package"), so an
     owner's name may stand in its place."""
-    after = phrase.slot + 1
-    return phrase.words[phrase.slot] == "her" and after < len(phrase.words) \
-        and phrase.words[after] not in PRONOUNS and a_noun(phrase.words[after])
+    after = slot + 1
+    return words[slot] == "her" and after < len(words) and words[after] not in PRONOUNS \
+        and a_noun(words[after])
 
 
 def _owner_width(sentence: Sentence, at: int) -> int:
     """How many words from `at` make an owner's name: "Maureen's", "Mr Haddad's" (0: none)."""
     norms = sentence.words.norms
-    if at >= len(norms):
+    if at >= len(norms) or (norms[at] not in TITLES and "'" not in sentence.raw(at)
+                            and "\u2019" not in sentence.raw(at)):
         return 0
     start = at + 1 if norms[at] in TITLES else at
     if start >= len(norms) or not _possessive(sentence, start) or norms[start] in NOT_A_NAME:
