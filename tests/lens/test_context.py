@@ -1753,6 +1753,11 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("My kids like that new pizza place on the high street.", (), []),
     ("EDCM say short breaks, not respite, because respite means laying down a load.", (),
      [("respite", True), ("respite", True)]),
+    # a business's clients: a dog walker's, a builder's, a firm's
+    ("My mate is a dog walker and has twelve clients, all dogs.", (), []),
+    ("The builders said their client wants the extension done by June.", (), []),
+    ("My client Tony wanted to go to the bank so we walked into town.", ("Tony",),
+     [("client", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
