@@ -485,8 +485,9 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
           ) -> Verdict | str:
     """Whether the match of words first..last is used, dropped, or mentioned (the reason);
     category: the rule's."""
-    if proper_name(sentence, first, last) or writers_own(sentence, first, last):
-        return Verdict.DROP
+    if proper_name(sentence, first, last) or writers_own(sentence, first, last) \
+            or (first == last and sentence.raw(first) in NAMES_NOT_ABBREVIATIONS):
+        return Verdict.DROP  # "Su made me laugh": a name, not "SU"
     if (category == "infantilising" or about == "object") and not quoted(sentence, first, last) \
             and not (about == "object" and (_names_one_of_the_people(sentence, first, last)
                                             or _done_to_one_of_the_people(sentence, first))) \
@@ -599,6 +600,7 @@ STAFF_WORDS = frozenset(
     "colleague manager carer worker nurse doctor gp leader supervisor boss".split())
 
 
+NAMES_NOT_ABBREVIATIONS = frozenset(("Su",))  # a name many families use; the label is "SU"
 STREETS = frozenset(
     "road rd lane street st close avenue ave drive crescent way court gardens terrace grove "
     "row walk estate run round park place hill mews square".split())

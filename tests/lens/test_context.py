@@ -1758,6 +1758,13 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("The builders said their client wants the extension done by June.", (), []),
     ("My client Tony wanted to go to the bank so we walked into town.", ("Tony",),
      [("client", False)]),
+    # a name that is not the abbreviation; a container; staff's and the writer's respite
+    ("Su made me laugh today with stories about her market stall.", (), []),
+    ("The SU in flat 2 rang twice.", (), [("SU", False)]),
+    ("Aisha keeps her reading glasses in a case with little ducks on it.", ("Aisha",), []),
+    ("The lull around 3pm is a small respite for staff before teatime.", (), []),
+    ("honestly I need a respite holiday myself after this month", (), []),
+    ("Jo went to respite for the weekend.", ("Jo",), [("respite", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
