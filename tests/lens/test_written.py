@@ -682,3 +682,13 @@ def test_the_forty_fifth_round() -> None:
     0.976, recall 0.950 (249/6/13); round45_held 0.950 and 0.939 (245/13/16). At the start
     of session 30 (9ef1515): round45_held 0.914 and 0.939."""
     _split_round("round45.toml", "round45", 1400)
+
+
+def test_the_forty_sixth_round() -> None:
+    """tests/lens/written/round46.toml: 1,440 sentences by three independent writers (all
+    eight categories in entries drafted for supervision; in entries about groups; around
+    health appointments and medication), split like the fourth round: "round46" and
+    "round46_held". On arrival (after round 45): round46 precision 0.952, recall 0.906
+    (240/12/25); round46_held 0.949 and 0.920 (243/13/21). At the start of session 30
+    (9ef1515): round46_held 0.938 and 0.909."""
+    _split_round("round46.toml", "round46", 1400)
