@@ -232,7 +232,8 @@ class Lens:
         judged = list(self._judge_each(text, toks, people))
         for at in range(1, len(judged)):
             (before, reason), (match, own) = judged[at - 1], judged[at]
-            if reason and not own and _listed_after(text, before.end, match.start):
+            if reason and not own and (_listed_after(text, before.end, match.start)
+                                       or _likened_after(text, before.end, match)):
                 judged[at] = (match, reason)
         return judged
 
@@ -281,6 +282,14 @@ class Lens:
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
+
+
+def _likened_after(text: str, end: int, match: Match[Rule]) -> bool:
+    """Whether the match likens someone to a child in the sentence of a mention just before
+    it, giving why the word is wrong: "the old notes say everyone was 'put to bed' by nine,
+    like children"."""
+    return match.payload.category == "infantilising" and bool(match.words) \
+        and match.words[0] == "like" and not any(mark in text[end:match.start] for mark in ".!?")
 
 
 def _another_sense(sentence: Sentence, first: int, last: int, unless: frozenset[str]) -> bool:

@@ -1765,6 +1765,16 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("The lull around 3pm is a small respite for staff before teatime.", (), []),
     ("honestly I need a respite holiday myself after this month", (), []),
     ("Jo went to respite for the weekend.", ("Jo",), [("respite", False)]),
+    # why a mentioned word is wrong; football bibs; a supervision; head office
+    ("The old day notes say everyone was 'put to bed' by nine, like children.", (),
+     [("put to bed' by", True), ("like children", True)]),
+    ("Writing 'playing up' about Mrs Mensah makes her sound like a toddler.", ("Mrs Mensah",),
+     [("playing up", True)]),
+    ("Handed out the bibs for five-a-side, reds versus yellows.", (), []),
+    ("Put a bib on Mr Chen before lunch so his shirt stays clean.", ("Mr Chen",),
+     [("bib", False)]),
+    ("I had a one-to-one with my supervisor about the hospital visits.", (), []),
+    ("Them lot in head office still haven't paid for the minibus repairs.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
