@@ -294,8 +294,8 @@ BABY_AGE = re.compile(r"\b(?:he's|she's|he is|she is|aged|turns|turned|only)\s+(
 CHILD_AGE = re.compile(r"\b(?:(?:he's|she's|he is|she is|who is|who's|aged)\s+(?:[1-9]|1[0-2])"
                        r"(?!\s*(?:stone|st|kg|foot|feet|ft|o'clock|pm|am|minutes|mins|hours|"
                        r"times|days|weeks|miles|%|:|\.\d))\b"
-                       r"|\d{1,2}-month-old|(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight"
-                       r"|nine|ten|eleven|twelve)-year-old"
+                       r"|\d{1,2}-month-old|(?<!like a )(?:[1-9]|1[0-2]|one|two|three|four|five|six"
+                       r"|seven|eight|nine|ten|eleven|twelve)[- ](?:year|yr)[- ]old"
                        r"|\bturn(?:s|ed)? (?:one|two|three|four|five|six|seven|eight|nine|ten"
                        r"|[1-9])(?! o'clock|\s*(?:pm|am|:))\b)", re.IGNORECASE)
 SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"

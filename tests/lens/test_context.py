@@ -1775,6 +1775,10 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
      [("bib", False)]),
     ("I had a one-to-one with my supervisor about the hospital visits.", (), []),
     ("Them lot in head office still haven't paid for the minibus repairs.", (), []),
+    # a child's age written with spaces; likening a person to one still counts
+    ("The two year old at the next table had a right tantrum over a balloon.", (), []),
+    ("Jim had a tantrum like a two year old.", ("Jim",), [("tantrum", False),
+                                                         ("like a two year old", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
