@@ -1403,6 +1403,10 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
                 before = classify(sentence, at - 1, at)  # "staff who refuse overtime"
                 if before is not None:
                     return before, at - 1
+                if at > 2 and norms[at - 2:at] == ["the", "one"] and (
+                        norms[at - 3] in I_AM or (at > 3 and norms[at - 3] in ("was", "am")
+                                                  and norms[at - 4] == "i")):
+                    return WRITER_SIDE, at - 3  # "I was the one who kicked off"
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
 

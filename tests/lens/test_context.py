@@ -1779,6 +1779,8 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("The two year old at the next table had a right tantrum over a balloon.", (), []),
     ("Jim had a tantrum like a two year old.", ("Jim",), [("tantrum", False),
                                                          ("like a two year old", False)]),
+    ("I was the one who kicked off in the office today, about the rota.", (), []),
+    ("Jo was the one who kicked off in the lounge.", ("Jo",), [("kicked off", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
