@@ -907,8 +907,8 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
 CLIENT_TRADES = frozenset(
     "solicitor solicitors lawyer lawyers accountant accountants accountancy barrister "
     "barristers hairdressing beautician architect plumber electrician builder tutor "
-    "garage mechanic trainer groomer grooming photographer designer freelance walker "
-    "walking walkers builders translator translators firm firm's contract contracts "
+    "garage mechanic trainer groomer grooming photographer designer freelance "
+    "dog builders translator translators firm firm's contract contracts "
     "invoice invoices".split())
 CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
 CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
