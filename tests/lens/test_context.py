@@ -1781,6 +1781,7 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
                                                          ("like a two year old", False)]),
     ("I was the one who kicked off in the office today, about the rota.", (), []),
     ("Jo was the one who kicked off in the lounge.", ("Jo",), [("kicked off", False)]),
+    ("The Leeds v Bradford game was very us and them in the pub.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
