@@ -692,3 +692,13 @@ def test_the_forty_sixth_round() -> None:
     (240/12/25); round46_held 0.949 and 0.920 (243/13/21). At the start of session 30
     (9ef1515): round46_held 0.938 and 0.909."""
     _split_round("round46.toml", "round46", 1400)
+
+
+def test_the_forty_seventh_round() -> None:
+    """tests/lens/written/round47.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them;
+    all eight with the hardest clean sentences the writer could make), split like the
+    fourth round: "round47" and "round47_held". On arrival (after round 46): round47
+    precision 0.947, recall 0.980 (251/14/5); round47_held 0.942 and 0.949 (242/15/13). At
+    the start of session 30 (9ef1515): round47_held 0.912 and 0.937."""
+    _split_round("round47.toml", "round47", 1400)
