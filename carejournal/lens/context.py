@@ -519,7 +519,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             category == "infantilising" and _addressed(sentence, first, last)) \
             and who(sentence, first, last, about, category) in (OTHER, WRITER_SIDE):
         return Verdict.DROP  # but "Lenny my darling, you're soaked" is said to Lenny
-    if about == "any" and category != "objectifying" and _the_writer_is(sentence, first):
+    if about == "any" and category != "objectifying" and _the_writer_is(sentence, first, last):
         return Verdict.DROP  # "I'm on a placement from the agency", "I was confined to bed"
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
@@ -555,11 +555,13 @@ BETWEEN_BE = frozenset("a an the on in at of bit such really so very still just 
                        "totally properly".split())
 
 
-def _the_writer_is(sentence: Sentence, first: int) -> bool:
+def _the_writer_is(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match says what the writer, a colleague or the writer's family is: "I'm
     on a placement", "I was the challenging one", "My sister is a real sufferer" (only "be"
     and small words between)."""
     norms = sentence.words.norms
+    if norms[last + 1:last + 2] == ["myself"]:
+        return True  # "Was a care leaver myself"
     if SAYS_WHAT_IS.isdisjoint(norms[max(0, first - 7):first]):
         return False  # most matches: no "I'm", "am", "is" or "was" just before them
     at = first - 1
@@ -591,7 +593,7 @@ def _a_described_as(sentence: Sentence, first: int) -> int:
         if sentence.clause_break(at + 1) or sentence.capitalised(at + 1) \
                 or norms[at + 1] in CONJUNCTIONS:
             return -1
-        if norms[at + 1] in ("a", "an") and (norms[at] in BE or norms[at] in I_AM):
+        if norms[at + 1] in ("a", "an", "the") and (norms[at] in BE or norms[at] in I_AM):
             return at
     return -1
 
@@ -866,7 +868,8 @@ WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
              ("annual", "leave"), ("shift", "swap"), ("staff", "party"), ("staff", "parties"),
              ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"),
-             ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"))
+             ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"),
+             ("the", "rota"))
 
 
 SHIFTS = frozenset("nights days lates earlies".split())

@@ -1782,6 +1782,10 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("I was the one who kicked off in the office today, about the rota.", (), []),
     ("Jo was the one who kicked off in the lounge.", ("Jo",), [("kicked off", False)]),
     ("The Leeds v Bradford game was very us and them in the pub.", (), []),
+    # the writer "myself"; "I'm the hardest case"; a name fed up with the rota
+    ("Was a care leaver myself so I know what Jordan is going through.", ("Jordan",), []),
+    ("Im the hardest case on the team according to my supervisor.", (), []),
+    ("Sharon kicked off about the rota again, to be fair it's awful.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
