@@ -702,3 +702,13 @@ def test_the_forty_seventh_round() -> None:
     precision 0.947, recall 0.980 (251/14/5); round47_held 0.942 and 0.949 (242/15/13). At
     the start of session 30 (9ef1515): round47_held 0.912 and 0.937."""
     _split_round("round47.toml", "round47", 1400)
+
+
+def test_the_forty_eighth_round() -> None:
+    """tests/lens/written/round48.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories in notes about parents and families; SOURCES_B's four in
+    care home night notes; all eight in sentences naming several people at once), split like
+    the fourth round: "round48" and "round48_held". On arrival (after round 47): round48
+    precision 0.935, recall 0.925 (246/17/20); round48_held 0.928 and 0.882 (232/18/31). At
+    the start of session 30 (9ef1515): round48_held 0.903 and 0.882."""
+    _split_round("round48.toml", "round48", 1400)
