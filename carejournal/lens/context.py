@@ -885,12 +885,15 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     begin, end = sentence_around(sentence, first)
     words = norms[begin:end + 1]
     if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
-        if "from" not in words and "on" not in words:
+        if "from" not in words and "on" not in words and "in" not in words:
             return False  # most sentences
         kind, at = _subject(sentence, first)  # "Dave from nights kicked off about the rota"
         if not (kind == PERSON and 0 <= at < first - 2 and sentence.capitalised(at)
                 and norms[at] not in sentence.people):
             return False
+        if norms[at + 1] in ("in", "on", "from") and norms[at + 2:at + 4] in (
+                ["our", "team"], ["the", "team"], ["my", "team"], ["the", "office"]):
+            return True  # "Dev in our team is a right case"
         if norms[at + 1] == "on":  # "Tom on nights kicked off about the parking"
             return norms[at + 2] in SHIFTS
         return norms[at + 1] == "from" and (norms[at + 2] in STAFF_TEAMS or norms[
@@ -1261,8 +1264,12 @@ THING_DONE_BETWEEN = frozenset(
 
 def _done_to_a_thing(sentence: Sentence, last: int) -> bool:
     """Whether what is said of the match is done to a room, a bed or a thing: "Bed 9 has been
-    stripped and cleaned", "rooms 4 and 9 are being deep cleaned"."""
+    stripped and cleaned", "rooms 4 and 9 are being deep cleaned", "The hoist on the first
+    floor is due its service" ("its": a thing's)."""
     norms = sentence.words.norms
+    if "its" in norms[last + 1:last + 4] and not any(
+            sentence.clause_break(k) for k in range(last + 1, min(len(norms), last + 4))):
+        return True
     at = last + 1
     while at < len(norms) and at <= last + 5 and norms[at] in THING_DONE_BETWEEN \
             and not sentence.clause_break(at):

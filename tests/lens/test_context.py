@@ -1786,6 +1786,9 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Was a care leaver myself so I know what Jordan is going through.", ("Jordan",), []),
     ("Im the hardest case on the team according to my supervisor.", (), []),
     ("Sharon kicked off about the rota again, to be fair it's awful.", (), []),
+    # "its": a thing's; a name in our team is a colleague's
+    ("The hoist on the first floor is due its service on Tuesday.", (), []),
+    ("Dev in our team kicked off about the parking.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
