@@ -519,6 +519,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             category == "infantilising" and _addressed(sentence, first, last)) \
             and who(sentence, first, last, about, category) in (OTHER, WRITER_SIDE):
         return Verdict.DROP  # but "Lenny my darling, you're soaked" is said to Lenny
+    if category == "infantilising" and _the_writers_own_after(sentence, last):
+        return Verdict.DROP  # "Bless him, my colleague Ahmed came in on his day off"
     if about == "any" and category != "objectifying" and _the_writer_is(sentence, first, last):
         return Verdict.DROP  # "I'm on a placement from the agency", "I was confined to bed"
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
@@ -596,6 +598,16 @@ def _a_described_as(sentence: Sentence, first: int) -> int:
         if norms[at + 1] in ("a", "an", "the") and (norms[at] in BE or norms[at] in I_AM):
             return at
     return -1
+
+
+def _the_writers_own_after(sentence: Sentence, last: int) -> bool:
+    """Whether the clause right after the match opens with "my" and a colleague or one of the
+    writer's family: "Bless him, my colleague Ahmed came in", "bless her, my mum"."""
+    norms = sentence.words.norms
+    at = last + 1
+    return at + 1 < len(norms) and sentence.clause_break(at) and norms[at] == "my" \
+        and (norms[at + 1] in STAFF_WORDS or norms[at + 1] in RELATIVES
+             or norms[at + 1] in NOT_SUPPORTED or norms[at + 1] in ("colleague", "colleagues"))
 
 
 STAFF_WORDS = frozenset(

@@ -1789,6 +1789,9 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     # "its": a thing's; a name in our team is a colleague's
     ("The hoist on the first floor is due its service on Tuesday.", (), []),
     ("Dev in our team kicked off about the parking.", (), []),
+    ("Bless him, my colleague Ahmed came in on his day off to cover nights.", (), []),
+    ("Bless him, Mr Ali came in from the garden soaked.", ("Mr Ali",),
+     [("Bless him", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
