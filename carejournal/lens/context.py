@@ -821,7 +821,10 @@ def _asked_what(sentence: Sentence, first: int, last: int) -> bool:
 
 def _asked_back(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match is a whole sentence asked as a question, the writer turning the
-    word over ("Hard to reach? Or easy to ignore?"), not a question about the person."""
+    word over ("Hard to reach? Or easy to ignore?"), not a question about the person; or
+    asked "Is it really" of ("Is it really an intervention when I make Priya a cuppa?")."""
+    if _is_it_really(sentence, first):
+        return True
     if not sentence.sentence_break(first):
         return False
     rest = sentence.text[sentence.words.ends[last]:sentence.words.ends[last] + 3]
@@ -836,6 +839,21 @@ def _asked_back(sentence: Sentence, first: int, last: int) -> bool:
     end = sentence.words.ends[min(len(norms) - 1, last + 7)]
     tail = sentence.text[sentence.words.ends[last]:end + 2]
     return "?" in tail and not any(mark in tail.split("?")[0] for mark in ".!;")
+
+
+def _is_it_really(sentence: Sentence, first: int) -> bool:
+    """Whether a question opening "Is it really" or "Is that really" comes just before the
+    match: the writer asking whether the word fits."""
+    norms = sentence.words.norms
+    begin = first - 3 - (first > 3 and norms[first - 1] in ("a", "an"))
+    if begin < 0 or not sentence.sentence_break(begin):
+        return False
+    if norms[begin:begin + 3] not in (["is", "it", "really"], ["is", "that", "really"],
+                                      ["was", "it", "really"], ["was", "that", "really"]):
+        return False
+    end = min(len(sentence.text), sentence.words.ends[first] + 120)
+    rest = sentence.text[sentence.words.ends[first]:end]
+    return "?" in rest and not any(mark in rest.split("?")[0] for mark in ".!")
 
 
 # Categories whose mention words are everyday verbs ("I couldn't manage to", "we're not
@@ -1868,6 +1886,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "I've started saying Mr Pearson instead of Bed 4": the word given up
     if _said_and_disliked(sentence, first):
         return True  # "Hassan's mum hates it when people say he's an epileptic"
+    if _used_to_think(sentence, first):
+        return True  # "I used to think self harm was attention seeking until I met Parveen"
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
@@ -1913,6 +1933,19 @@ DISLIKING = frozenset("hate hates hated hating dislike dislikes disliked objects
                       "corrected corrects".split())
 TELLING_OFF = frozenset(("pulled", "picked", "told", "tells", "pulls", "picks"))
 HEARD_SAYING = frozenset("say says saying said hearing".split())
+
+
+def _used_to_think(sentence: Sentence, first: int) -> bool:
+    """Whether "I used to think" (or "believe", "call", "say") comes shortly before the match
+    in its sentence: a view the writer has left behind."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(1, first - 9), -1):
+        if sentence.sentence_break(at + 1):
+            return False
+        if norms[at] in ("think", "believe", "call", "say", "write") and norms[at - 1] == "to" \
+                and at > 1 and norms[at - 2] == "used":
+            return True
+    return False
 
 
 def _said_and_disliked(sentence: Sentence, first: int) -> bool:
@@ -2025,6 +2058,17 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
     if at + 1 < len(norms) and norms[at] in THEIR_WORD and norms[at + 1] in ("word", "words",
                                                                            "term", "phrase"):
         return True  # "bed blocker (their word, not mine)"
+    if at < len(norms) and norms[at] in WRITTEN and not sentence.clause_break(at):
+        return True  # "Tom saw SU written on the whiteboard"
+    if norms[at:at + 2] == ["in", "our"] or norms[at:at + 2] == ["in", "your"] \
+            or norms[at:at + 2] == ["in", "my"]:
+        if norms[at + 2:at + 3] == ["own"]:
+            return True  # "any of us has a void in our own house": the guides' test
+    if at + 1 < len(norms) and norms[at] in ("and", "or") and sentence.words.gap(at) == " ":
+        for ahead in range(at + 2, min(len(norms), at + 4)):  # "demented and senile are
+            if norms[ahead] in AFTER_BE and not sentence.clause_break(ahead):  # words"
+                at = ahead
+                break
     if at < len(norms) and norms[at] in CONCEPT_NOUNS and not sentence.clause_break(at) \
             and not (first > 0 and norms[first - 1] in ASSERTING):
         return True  # "Us and them thinking creeps in on nights": the idea, named; not "a
@@ -2051,6 +2095,7 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
 
 PERSONHOOD = frozenset("person people human humans".split())
 MEANS = frozenset("means meant sounds sounded implies implied suggests".split())
+WRITTEN = frozenset("written scrawled printed typed".split())
 
 
 CONCEPT_NOUNS = frozenset("thinking mentality mindset attitude attitudes feeling culture".split())

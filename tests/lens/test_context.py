@@ -1792,6 +1792,17 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("Bless him, my colleague Ahmed came in on his day off to cover nights.", (), []),
     ("Bless him, Mr Ali came in from the garden soaked.", ("Mr Ali",),
      [("Bless him", False)]),
+    # more ways a word is held up: written somewhere, the guides' own test, a list of words,
+    # "Is it really", a view the writer has left behind
+    ("The whiteboard had DOUBLES written over half the names.", (), [("DOUBLES", True)]),
+    ("Dimensions ask if any of us has a void in our own house.", (), [("void", True)]),
+    ("We've had a void in our house since Bill moved out.", (), [("void", False)]),
+    ("DEEP says demented and senile are words that hurt.", (),
+     [("demented", True), ("senile", True)]),
+    ("Is it really an intervention when I make Priya a cuppa?", ("Priya",),
+     [("intervention", True)]),
+    ("I used to think self harm was attention seeking until I met Parveen.", ("Parveen",),
+     [("attention seeking", True)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
