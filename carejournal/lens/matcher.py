@@ -288,8 +288,15 @@ def _likened_after(text: str, end: int, match: Match[Rule]) -> bool:
     """Whether the match likens someone to a child in the sentence of a mention just before
     it, giving why the word is wrong: "the old notes say everyone was 'put to bed' by nine,
     like children"."""
-    return match.payload.category == "infantilising" and bool(match.words) \
-        and match.words[0] == "like" and not any(mark in text[end:match.start] for mark in ".!?")
+    between = text[end:match.start]
+    if any(mark in between for mark in ".!?"):
+        return False
+    if match.payload.category == "infantilising" and match.words and match.words[0] == "like":
+        return True
+    return match.payload.category in ("infantilising", "othering") and any(
+        likening in between.lower() for likening in (" as if ", " as though ", " like "))
+    # "I'd been saying 'those families' all through supervision, as if they were a different
+    # species": why the word is wrong
 
 
 def _another_sense(sentence: Sentence, first: int, last: int, unless: frozenset[str]) -> bool:

@@ -1803,6 +1803,10 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
      [("intervention", True)]),
     ("I used to think self harm was attention seeking until I met Parveen.", ("Parveen",),
      [("attention seeking", True)]),
+    ("The article kept saying 'the homeless' as if they were a different species.", (),
+     [("the homeless", True), ("a different species", True)]),
+    ("The old staff treated them as if they were a different species.", (),
+     [("a different species", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
