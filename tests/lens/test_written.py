@@ -712,3 +712,23 @@ def test_the_forty_eighth_round() -> None:
     precision 0.935, recall 0.925 (246/17/20); round48_held 0.928 and 0.882 (232/18/31). At
     the start of session 30 (9ef1515): round48_held 0.903 and 0.882."""
     _split_round("round48.toml", "round48", 1400)
+
+
+def test_the_forty_ninth_round() -> None:
+    """tests/lens/written/round49.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them;
+    all eight in the voices of the seed documents' authors), split like the fourth round:
+    "round49" and "round49_held". On arrival (after round 48): round49 precision 0.929,
+    recall 0.961 (249/19/10); round49_held 0.911 and 0.946 (247/24/14). At the start of
+    session 30 (9ef1515): round49_held 0.869 and 0.939."""
+    _split_round("round49.toml", "round49", 1400)
+
+
+def test_the_fiftieth_round() -> None:
+    """tests/lens/written/round50.toml: 1,440 sentences by three independent writers (all
+    eight categories in uncommon and oddly spelt forms; in entries about people's rights and
+    choices; in entries about distress, risk and incidents), split like the fourth round:
+    "round50" and "round50_held". On arrival (after round 48): round50 precision 0.968,
+    recall 0.931 (242/8/18); round50_held 0.935 and 0.871 (230/16/34). At the start of
+    session 30 (9ef1515): round50_held 0.920 and 0.871."""
+    _split_round("round50.toml", "round50", 1400)
