@@ -944,7 +944,7 @@ CLIENT_TRADES = frozenset(
     "solicitor solicitors lawyer lawyers accountant accountants accountancy barrister "
     "barristers hairdressing beautician architect plumber electrician builder tutor "
     "garage mechanic trainer groomer grooming photographer designer freelance "
-    "dog builders translator translators firm firm's contract contracts "
+    "dog builders translator translators firm firm's contract contracts supplier suppliers "
     "invoice invoices".split())
 CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
 CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())

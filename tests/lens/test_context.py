@@ -1807,6 +1807,15 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
      [("the homeless", True), ("a different species", True)]),
     ("The old staff treated them as if they were a different species.", (),
      [("a different species", False)]),
+    # other senses: odds, a newsletter, a cavity wall, kicked-off shoes, a placement test,
+    # a local area coordinator, a handover at four, a supplier's clients
+    ("The odds were 2:1 on the favourite and it still lost.", (), []),
+    ("Newsletter finally put to bed at 5pm.", (), []),
+    ("Surveyor says the cavity wall void in our house needs filling.", (), []),
+    ("The LAC in our borough is the local area coordinator.", (), []),
+    ("The 4 o'clock handover ran over again.", (), []),
+    ("My 4 o'clock was still in bed.", (), [("My 4 o'clock", False)]),
+    ("Our IT supplier has lots of clients across the region.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
