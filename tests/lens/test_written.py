@@ -732,3 +732,14 @@ def test_the_fiftieth_round() -> None:
     recall 0.931 (242/8/18); round50_held 0.935 and 0.871 (230/16/34). At the start of
     session 30 (9ef1515): round50_held 0.920 and 0.871."""
     _split_round("round50.toml", "round50", 1400)
+
+
+def test_the_fifty_first_round() -> None:
+    """tests/lens/written/round51.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them,
+    in the voices of several kinds of worker; all eight in warm entries about the little
+    things), split like the fourth round: "round51" and "round51_held". On arrival (after
+    round 50): round51_held 0.942 and 0.931 (244/15/18). With the lens at the start of
+    session 31 (51ff455): round51_held 0.920 and 0.927; at the start of session 30
+    (9ef1515): 0.916 and 0.920."""
+    _split_round("round51.toml", "round51", 1400)
