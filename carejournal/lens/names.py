@@ -157,8 +157,10 @@ def name_width(sentence: Sentence, at: int) -> int:
     if word in TITLES:
         run = _capitalised_run(sentence, at + 1)
         if not run and at + 1 < len(sentence.words.norms) \
-                and sentence.words.norms[at + 1] in sentence.people:
-            run = 1  # "fed mrs hussain her soup": a name written in lower case
+                and sentence.words.norms[at + 1] in sentence.people \
+                and not _possessive(sentence, at + 1):
+            run = 1  # "fed mrs hussain her soup": a name written in lower case; not an
+            # owner ("manipulates Mrs Novak's fingers")
         return 1 + run if run else 0
     if _possessive(sentence, at):
         return 0  # "fed Dot's cat": Dot is not the one fed

@@ -1816,6 +1816,9 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("The 4 o'clock handover ran over again.", (), []),
     ("My 4 o'clock was still in bed.", (), [("My 4 o'clock", False)]),
     ("Our IT supplier has lots of clients across the region.", (), []),
+    ("The physio showed me how she manipulates Mrs Novak's fingers.", ("Mrs Novak",), []),
+    ("Bed 6 has a squeaky wheel that wakes everyone.", (), []),
+    ("Bed 6 needs his tablets.", (), [("Bed 6", False)]),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
