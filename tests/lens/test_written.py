@@ -743,3 +743,14 @@ def test_the_fifty_first_round() -> None:
     session 31 (51ff455): round51_held 0.920 and 0.927; at the start of session 30
     (9ef1515): 0.916 and 0.920."""
     _split_round("round51.toml", "round51", 1400)
+
+
+def test_the_fifty_second_round() -> None:
+    """tests/lens/written/round52.toml: 1,440 sentences by three independent writers (all
+    eight categories with the writer's own off days in the same words; written on a phone;
+    beside strengths and shared decisions), split like the fourth round: "round52" and
+    "round52_held". On arrival (after round 51): round52 precision 0.930, recall 0.958
+    (251/19/11); round52_held 0.943 and 0.939 (247/15/16). With the lens at the start of
+    session 31 (51ff455): round52_held 0.935 and 0.928; at the start of session 30
+    (9ef1515): 0.924 and 0.928."""
+    _split_round("round52.toml", "round52", 1400)
