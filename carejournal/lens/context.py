@@ -178,7 +178,7 @@ NEGATION_FILLER = frozenset(
     "any our my is are was were here got need needs".split())
 # Words that introduce a word as a word: "the word", "called her", "I nearly wrote".
 MENTION_NOUNS = frozenset("word words term terms phrase phrases label labels acronym acronyms "
-                          "abbreviation abbreviations".split())
+                          "abbreviation abbreviations jargon".split())
 NAMING_VERBS = frozenset(
     "call calls called calling label labels labelled labeled labelling describe describes "
     "described describing brand branded dub dubbed nickname nicknamed refer refers referred "
@@ -899,7 +899,8 @@ WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("annual", "leave"), ("shift", "swap"), ("staff", "party"), ("staff", "parties"),
              ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"),
              ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"),
-             ("the", "rota"))
+             ("the", "rota"), ("do", "nights"), ("do", "days"), ("her", "break"),
+             ("his", "break"), ("her", "pay"), ("his", "pay"), ("late", "pay"))
 
 
 SHIFTS = frozenset("nights days lates earlies".split())
@@ -2062,7 +2063,8 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
         return True  # "Tom saw SU written on the whiteboard"
     if norms[at:at + 2] == ["in", "our"] or norms[at:at + 2] == ["in", "your"] \
             or norms[at:at + 2] == ["in", "my"]:
-        if norms[at + 2:at + 3] == ["own"]:
+        if norms[at + 2:at + 3] == ["own"] or (norms[at + 1] == "your" and norms[
+                at + 2:at + 3] in (["house"], ["home"], ["flat"])):
             return True  # "any of us has a void in our own house": the guides' test
     if at + 1 < len(norms) and norms[at] in ("and", "or") and sentence.words.gap(at) == " ":
         for ahead in range(at + 2, min(len(norms), at + 4)):  # "demented and senile are

@@ -1819,6 +1819,14 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("The physio showed me how she manipulates Mrs Novak's fingers.", ("Mrs Novak",), []),
     ("Bed 6 has a squeaky wheel that wakes everyone.", (), []),
     ("Bed 6 needs his tablets.", (), [("Bed 6", False)]),
+    # "jargon like", "a void in your house", a figurative respite, the writer's permission,
+    # staff's pay
+    ("My manager asked me to use less jargon like mobilised and ADLs.", (),
+     [("mobilised", True), ("ADLs", True)]),
+    ("The guide asks if you have a void in your house.", (), [("void", True)]),
+    ("My own week off felt like a respite after the inspection.", (), []),
+    ("Got permission from the manager to swap my Sunday for Saturday.", (), []),
+    ("Kemi kicked off at the agency about her late pay, good for her.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
