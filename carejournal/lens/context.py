@@ -1504,9 +1504,15 @@ def _antecedent(sentence: Sentence, at: int) -> tuple[str, int] | None:
 def _owner_of_relative(sentence: Sentence, at: int) -> str | None:
     """For "I" or "we" right after a noun ("the people I support are allowed to"), the
     noun: the writer is inside a relative clause about it."""
-    if at == 0 or sentence.words.norms[at] not in ("i", "we") or sentence.clause_break(at):
+    norms = sentence.words.norms
+    if at == 0 or norms[at] not in ("i", "we") or sentence.clause_break(at):
         return None
+    if sentence.sentence_break(at - 1) and norms[at - 1] in THINKING:
+        return None  # "Think I was attention seeking at handover": the writer's own doubt
     return classify(sentence, at - 1, at)
+
+
+THINKING = frozenset("think thought reckon guess suppose maybe perhaps probably".split())
 
 
 def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:

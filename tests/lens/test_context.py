@@ -1827,6 +1827,7 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
     ("My own week off felt like a respite after the inspection.", (), []),
     ("Got permission from the manager to swap my Sunday for Saturday.", (), []),
     ("Kemi kicked off at the agency about her late pay, good for her.", (), []),
+    ("Think I was attention seeking at handover, too many jokes.", (), []),
 ])
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
