@@ -846,7 +846,7 @@ def _is_it_really(sentence: Sentence, first: int) -> bool:
     match: the writer asking whether the word fits."""
     norms = sentence.words.norms
     begin = first - 3 - (first > 3 and norms[first - 1] in ("a", "an"))
-    if begin < 0 or not sentence.sentence_break(begin):
+    if begin < 0 or norms[begin] not in ("is", "was") or not sentence.sentence_break(begin):
         return False
     if norms[begin:begin + 3] not in (["is", "it", "really"], ["is", "that", "really"],
                                       ["was", "it", "really"], ["was", "that", "really"]):
@@ -1940,12 +1940,15 @@ DISLIKING = frozenset("hate hates hated hating dislike dislikes disliked objects
                       "corrected corrects".split())
 TELLING_OFF = frozenset(("pulled", "picked", "told", "tells", "pulls", "picks"))
 HEARD_SAYING = frozenset("say says saying said hearing".split())
+DISLIKE_CUES = DISLIKING | TELLING_OFF
 
 
 def _used_to_think(sentence: Sentence, first: int) -> bool:
     """Whether "I used to think" (or "believe", "call", "say") comes shortly before the match
     in its sentence: a view the writer has left behind."""
     norms = sentence.words.norms
+    if "used" not in norms[max(0, first - 10):first]:
+        return False  # most matches
     for at in range(first - 1, max(1, first - 9), -1):
         if sentence.sentence_break(at + 1):
             return False
@@ -1961,8 +1964,7 @@ def _said_and_disliked(sentence: Sentence, first: int) -> bool:
     "pulled me up for saying service users kicked off". The match is within six words of the
     saying, in its clause; the dislike is at most five words before the saying."""
     norms = sentence.words.norms
-    window = norms[max(0, first - 13):first]
-    if DISLIKING.isdisjoint(window) and TELLING_OFF.isdisjoint(window):
+    if DISLIKE_CUES.isdisjoint(norms[max(0, first - 13):first]):
         return False  # most matches: nobody dislikes anything near
     at = first - 1
     while at >= max(0, first - 7) and not sentence.clause_break(at + 1):
@@ -2065,14 +2067,14 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
     if at + 1 < len(norms) and norms[at] in THEIR_WORD and norms[at + 1] in ("word", "words",
                                                                            "term", "phrase"):
         return True  # "bed blocker (their word, not mine)"
-    if at < len(norms) and norms[at] in WRITTEN and not sentence.clause_break(at):
+    following = norms[at] if at < len(norms) else ""
+    if following in WRITTEN and not sentence.clause_break(at):
         return True  # "Tom saw SU written on the whiteboard"
-    if norms[at:at + 2] == ["in", "our"] or norms[at:at + 2] == ["in", "your"] \
-            or norms[at:at + 2] == ["in", "my"]:
-        if norms[at + 2:at + 3] == ["own"] or (norms[at + 1] == "your" and norms[
-                at + 2:at + 3] in (["house"], ["home"], ["flat"])):
-            return True  # "any of us has a void in our own house": the guides' test
-    if at + 1 < len(norms) and norms[at] in ("and", "or") and sentence.words.gap(at) == " ":
+    if following == "in" and at + 2 < len(norms) and norms[at + 1] in ("our", "your", "my") \
+            and (norms[at + 2] == "own" or (norms[at + 1] == "your"
+                                            and norms[at + 2] in ("house", "home", "flat"))):
+        return True  # "any of us has a void in our own house": the guides' test
+    if following in ("and", "or") and at + 1 < len(norms) and sentence.words.gap(at) == " ":
         for ahead in range(at + 2, min(len(norms), at + 4)):  # "demented and senile are
             if norms[ahead] in AFTER_BE and not sentence.clause_break(ahead):  # words"
                 at = ahead

@@ -95,7 +95,7 @@ class NameMatcher(Generic[P]):
                 if phrase.slot > 1 and phrase.words[1] != second:
                     continue  # "the likes of him" tried only after "the likes"
                 if phrase.slot == 1 and not _name_at(sentence, first + 1, widths) \
-                        and not (phrase.owns and _owner_width(sentence, first + 1)):
+                        and not (phrase.owns and _owner_at(sentence, first + 1, widths)):
                     continue  # "did it then": no name after "did", so no phrase of it
                 last = matched(sentence, first, phrase, widths)
                 if last < 0 or _overlaps(busy, first, last) or self._excepted(sentence, first,
@@ -140,7 +140,7 @@ def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],
             if width < 0:
                 width = widths[at] = name_width(sentence, at)
             if not width and phrase.owns:
-                width = _owner_width(sentence, at)  # "reviewed Maureen's package"
+                width = _owner_at(sentence, at, widths)  # "reviewed Maureen's package"
             if not width:
                 return -1
             at += width
@@ -194,6 +194,14 @@ def _owns_next(words: tuple[str, ...], slot: int) -> bool:
     after = slot + 1
     return words[slot] == "her" and after < len(words) and words[after] not in PRONOUNS \
         and a_noun(words[after])
+
+
+def _owner_at(sentence: Sentence, at: int, widths: dict[int, int]) -> int:
+    """_owner_width at `at`, worked out once per place (kept in widths under -1 - at)."""
+    width = widths.get(-1 - at, -1)
+    if width < 0:
+        width = widths[-1 - at] = _owner_width(sentence, at)
+    return width
 
 
 def _owner_width(sentence: Sentence, at: int) -> int:
