@@ -575,16 +575,19 @@ def _the_writer_is(sentence: Sentence, first: int, last: int) -> bool:
         at = _a_described_as(sentence, first)  # "is a back pain sufferer"
         if at < 0:
             return False
-    if norms[at] in I_AM:
+    if _i_am(norms, at):
         return True
     if at == 0 or norms[at] not in ("am", "is", "was") or sentence.clause_break(at):
         return False
     who = norms[at - 1]
-    if who == "i" and norms[at] != "is":
-        return True
     if who in STAFF_WORDS or who in NOT_SUPPORTED:
         return True  # "Team leader is a back pain sufferer", "my manager was the challenging
     return who in RELATIVES and at > 1 and norms[at - 2] in POSSESSIVE_WRITER  # one"
+
+
+def _i_am(norms: list[str], at: int) -> bool:
+    """Whether the words ending at `at` are "I'm", "I am" or "I was"."""
+    return norms[at] in I_AM or (norms[at] in ("am", "was") and at > 0 and norms[at - 1] == "i")
 
 
 def _a_described_as(sentence: Sentence, first: int) -> int:
@@ -607,11 +610,11 @@ def _the_writers_own_after(sentence: Sentence, last: int) -> bool:
     at = last + 1
     return at + 1 < len(norms) and sentence.clause_break(at) and norms[at] == "my" \
         and (norms[at + 1] in STAFF_WORDS or norms[at + 1] in RELATIVES
-             or norms[at + 1] in NOT_SUPPORTED or norms[at + 1] in ("colleague", "colleagues"))
+             or norms[at + 1] in NOT_SUPPORTED)
 
 
 STAFF_WORDS = frozenset(
-    "colleague manager carer worker nurse doctor gp leader supervisor boss".split())
+    "colleague colleagues manager carer worker nurse doctor gp leader supervisor boss".split())
 
 
 NAMES_NOT_ABBREVIATIONS = frozenset(("Su",))  # a name many families use; the label is "SU"
@@ -837,8 +840,7 @@ def _asked_back(sentence: Sentence, first: int, last: int) -> bool:
     if after[1:4] == ["easy", "to", "ignore"]:
         return True
     end = sentence.words.ends[min(len(norms) - 1, last + 7)]
-    tail = sentence.text[sentence.words.ends[last]:end + 2]
-    return "?" in tail and not any(mark in tail.split("?")[0] for mark in ".!;")
+    return _asked(sentence.text[sentence.words.ends[last]:end + 2])
 
 
 def _is_it_really(sentence: Sentence, first: int) -> bool:
@@ -852,8 +854,12 @@ def _is_it_really(sentence: Sentence, first: int) -> bool:
                                       ["was", "it", "really"], ["was", "that", "really"]):
         return False
     end = min(len(sentence.text), sentence.words.ends[first] + 120)
-    rest = sentence.text[sentence.words.ends[first]:end]
-    return "?" in rest and not any(mark in rest.split("?")[0] for mark in ".!")
+    return _asked(sentence.text[sentence.words.ends[first]:end])
+
+
+def _asked(rest: str) -> bool:
+    """Whether a question mark ends the sentence that rest continues."""
+    return "?" in rest and not any(mark in rest.split("?")[0] for mark in ".!;")
 
 
 # Categories whose mention words are everyday verbs ("I couldn't manage to", "we're not
@@ -904,9 +910,9 @@ WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
 
 
 SHIFTS = frozenset("nights days lates earlies".split())
-STAFF_TEAMS = frozenset(
-    "nights days lates earlies office hr payroll finance rota agency bank training "
-    "management admin reception maintenance kitchen laundry".split())
+STAFF_TEAMS = SHIFTS | frozenset(
+    "office hr payroll finance rota agency bank training management admin reception "
+    "maintenance kitchen laundry".split())
 
 
 def _a_colleague(sentence: Sentence, first: int) -> bool:
@@ -927,8 +933,8 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
             return True  # "Dev in our team is a right case"
         if norms[at + 1] == "on":  # "Tom on nights kicked off about the parking"
             return norms[at + 2] in SHIFTS
-        return norms[at + 1] == "from" and (norms[at + 2] in STAFF_TEAMS or norms[
-            at + 2:at + 4] in (["the", team] for team in STAFF_TEAMS))
+        team = at + 2 + (norms[at + 2] == "the" and at + 3 < len(norms))
+        return norms[at + 1] == "from" and norms[team] in STAFF_TEAMS
     kind, at = _subject(sentence, first)
     if kind is None:  # "Jo is a nightmare for attention seeking": the sentence's first name
         at = first
@@ -1444,9 +1450,7 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
                 before = classify(sentence, at - 1, at)  # "staff who refuse overtime"
                 if before is not None:
                     return before, at - 1
-                if at > 2 and norms[at - 2:at] == ["the", "one"] and (
-                        norms[at - 3] in I_AM or (at > 3 and norms[at - 3] in ("was", "am")
-                                                  and norms[at - 4] == "i")):
+                if at > 2 and norms[at - 2:at] == ["the", "one"] and _i_am(norms, at - 3):
                     return WRITER_SIDE, at - 3  # "I was the one who kicked off"
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
