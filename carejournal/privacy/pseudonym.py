@@ -139,8 +139,6 @@ class Pseudonymiser:
         self._pattern = _pattern(self._forms)
         self._words = {w for term in self._forms for w in re.findall(r"\w+", term)}
         self._aliases = self._assign()
-        # whole, so the detector sees "rose hill" together ("Hill, Rose" it finds by itself)
-        self._listed = tuple(t for t in self.terms() if "," not in t)
         self._everyday: frozenset[str] | None = None  # worked out when first replacing
 
     def _cued(self) -> frozenset[str]:
@@ -203,7 +201,9 @@ class Pseudonymiser:
             return spans
         from carejournal.privacy.identifiers import name_spans
 
-        names = name_spans(text, self._listed)
+        # Every form, the list form too: "ROSE HILL ROSE" is one name to the detector when
+        # "hill, rose" is listed, so its last "ROSE" is replaced as well (it was left).
+        names = name_spans(text, self.terms())
         return [(start, end, key) for start, end, key in spans if key not in cued
                 or any(a <= start and end <= b for a, b in names)]
 

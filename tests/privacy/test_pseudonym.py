@@ -225,6 +225,8 @@ def test_the_aliases_the_everyday_tests_expect() -> None:
     ("Rose picked a rose for Rose.", "R.H. picked a rose for R.H."),
     ("Will you ring? I hope it rose.", "Will you ring? I hope it rose."),
     ("mary, MO and rosie will come", "M.J., M.J. and R.H. will come"),
+    # the detector reads "HILL ROSE" as the list form of Rose Hill: nothing of it is left
+    ("ROSE HILL ROSE came in", "R.H. R.H. came in"),
 ])
 def test_an_everyday_word_is_replaced_only_where_it_is_a_name(text: str, expected: str) -> None:
     assert Pseudonymiser(EVERYDAY).apply(text) == expected
