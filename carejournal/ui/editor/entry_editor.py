@@ -49,6 +49,7 @@ BODY_MIN_LINES = 12  # the text is the largest thing on the page, and grows with
 BODY_SHARE = 0.55  # and takes at least this share of the page's height in view
 STRENGTHS_MIN_LINES = 4
 WRITING_WIDTH = 760  # the text's column in writing-only mode, for lines that read easily
+PAGE_SIDE = 9  # the page's side margin beside the text, outside writing only
 # The editor's widget for each part of an entry (attribute names); the parts a kind declares
 # are shown in its order, the others hidden. The strengths sit inside the text row.
 PART_WIDGETS = {Part.TEXT: "text_row", Part.STRENGTHS: "strengths_box", Part.ACTS: "acts_group",
@@ -328,6 +329,8 @@ class EntryEditor(QWidget):
             self._look_again()
         self.sections.set_writing_only(on)
         self._fit_column()
+        if not on:
+            self.lens_panel.fit(self.width(), self._page_needs())
         self.order_tab()
 
     def _hide_for_writing(self) -> None:
@@ -350,9 +353,9 @@ class EntryEditor(QWidget):
     def _fit_column(self) -> None:
         """In writing only, the text takes a readable column in the middle of the page."""
         margins = self.page_layout.contentsMargins()
-        side = 9
+        side = PAGE_SIDE
         if self._writing_only:
-            side = max(9, (self.scroll_area.viewport().width() - WRITING_WIDTH) // 2)
+            side = max(PAGE_SIDE, (self.scroll_area.viewport().width() - WRITING_WIDTH) // 2)
         if margins.left() != side:
             self.page_layout.setContentsMargins(side, margins.top(), side, margins.bottom())
 
@@ -408,16 +411,16 @@ class EntryEditor(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.lens_panel.fit(event.size().width(), self._page_needs())
+        if not self._writing_only:  # hidden then: its fit is judged on the way back
+            self.lens_panel.fit(event.size().width(), self._page_needs())
         self._fit_column()
         self.body_grows.schedule()
 
     def _page_needs(self) -> int:
         """The width the page needs for its widest part (any kind), so it never scrolls."""
         parts = (self.header, self.text_row, self.acts, self.decisions, self.sections)
-        margins = self.page_layout.contentsMargins()
-        return (max(p.minimumSizeHint().width() for p in parts) + margins.left()
-                + margins.right() + self.scroll_area.verticalScrollBar().sizeHint().width() + 12)
+        return (max(p.minimumSizeHint().width() for p in parts) + 2 * PAGE_SIDE
+                + self.scroll_area.verticalScrollBar().sizeHint().width() + 12)
 
     def _confirm_kind(self, old: EntryKind, new: EntryKind) -> bool:
         """Ask before an entry with something written in it changes kind.

@@ -198,10 +198,41 @@ def shown(window: MainWindow) -> dict[str, bool]:
     return {name: widget.isVisible() for name, widget in widgets.items()}
 
 
+def still(qtbot, window: MainWindow) -> None:
+    """Wait until the window's geometry has stopped changing (the offscreen platform applies
+    a full-screen change, or its end, a little after the call)."""
+    last = None
+    for _ in range(50):
+        qtbot.wait(100)
+        if window.geometry() == last:
+            return
+        last = window.geometry()
+    raise AssertionError("the window kept changing size")
+
+
+def resized(qtbot, window: MainWindow, width: int, height: int = 800) -> None:
+    """Size the window as a window manager would, once its geometry is still."""
+    still(qtbot, window)
+    window.resize(width, height)
+    still(qtbot, window)
+    assert window.size().width() == width
+
+
+def back_as_before(qtbot, window: MainWindow, before: dict[str, bool]) -> None:
+    """Leaving full screen, the window goes back to its size (a window manager's work, done
+    in its own time; the offscreen platform, whose screen is narrow, may not): then
+    everything shown before shows again, the width-fitted lens list too."""
+    assert not window.isFullScreen()
+    resized(qtbot, window, 1280)
+    settle()
+    assert shown(window) == before
+
+
 def test_f11_shows_only_the_text_and_the_save_state_and_esc_brings_all_back(
-        journal: Journal, make_window) -> None:
+        qtbot, journal: Journal, make_window) -> None:
     window, _ = open_meeting(journal, make_window)
     activate(window)
+    resized(qtbot, window, 1280)
     before = shown(window)
     assert all(before[k] for k in ("menus", "timeline", "details", "text", "save state"))
     window.editor.body.setFocus()
@@ -211,12 +242,29 @@ def test_f11_shows_only_the_text_and_the_save_state_and_esc_brings_all_back(
     assert {k for k, v in shown(window).items() if v} == {"text", "strengths", "save state"}
     assert focused() is window.editor.body
     QTest.keyClick(focused(), Qt.Key.Key_Escape)
-    settle()
-    assert shown(window) == before
+    back_as_before(qtbot, window, before)
     QTest.keyClick(focused(), Qt.Key.Key_F11)
     QTest.keyClick(focused(), Qt.Key.Key_F11)
-    settle()
-    assert shown(window) == before
+    back_as_before(qtbot, window, before)
+
+
+def test_resizing_in_writing_only_does_not_fold_the_lens_list_away(
+        qtbot, journal: Journal, make_window) -> None:
+    """The text's wide writing margins are not the page's needs: the lens list beside the
+    text stays chosen while it is hidden, however the window is sized, and shows on return."""
+    window, _ = open_meeting(journal, make_window)
+    resized(qtbot, window, 1600)  # wide enough for the list beside the text
+    panel = window.editor.lens_panel
+    assert panel.toggle.isChecked() and panel.isVisible()
+    window.actions_.writing_only.trigger()
+    still(qtbot, window)
+    for width in (1280, 700, 1600):
+        window.resize(width, 800)
+        still(qtbot, window)
+        assert panel.toggle.isChecked(), width
+    window.actions_.writing_only.trigger()
+    resized(qtbot, window, 1600)
+    assert panel.isVisible()
 
 
 def test_switching_to_writing_only_and_back_saves_nothing(journal: Journal,
