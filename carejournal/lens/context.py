@@ -142,7 +142,10 @@ OTHERS = frozenset(
     "dachshund retriever moggy pooch doggy kitty bunny rabbits hamsters gerbil gerbils "
     "budgies parrots ducklings chicks foal calves bull ram ewe ewes koi turtle frog toad "
     "squirrels foxes robins pigeons blackbird sparrow starling heron butterfly shelf shelves "
-    "cupboard cupboards corner corners spot spots bit bits".split())
+    "cupboard cupboards corner corners spot spots bit bits "
+    # machines that turn things down ("the self-checkout refused her card", "the tin opener
+    # refuses to grip")
+    "checkout checkouts atm cashpoint opener meter".split())
 # Words that describe a noun ("a real tantrum", "a terrible strop"), by list or by ending.
 ADJECTIVES = frozenset(
     "real big massive huge little proper bad full blown major minor small total complete "

@@ -1832,3 +1832,30 @@ def test_the_twenty_third_rounds_context(text: str, people: tuple[str, ...],
 def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # praise and crooks are not a kind of person set apart; a machine turns things down
+    ("Volunteers who run the lunch club, people like that deserve a medal.", (), []),
+    ("Esperanza said she'd never met people like that, meaning the scammers who rang her.",
+     ("Esperanza",), []),
+    ("Mrs Cole's family are people like that, never on time.", ("Mrs Cole",),
+     [("people like that", False)]),
+    ("Sofia laughed that the self-checkout refused her bananas again.", ("Sofia",), []),
+    ("New tin opener refuses to go round the rim.", (), []),
+    ("Mrs Khan refused her tablets at the checkout.", ("Mrs Khan",), [("refused", False)]),
+    # a patient of a renal unit or a vet; a room let; a firm's people; a phone's case;
+    # kick-off as the game's start
+    ("Hassan has been a patient on the renal unit for years.", ("Hassan",), []),
+    ("The vet said our rabbit was a very good patient.", (), []),
+    ("Our patients love the garden in summer.", (), [("Our patients", False)]),
+    ("Zara's let her spare room to a student from the college.", ("Zara",), []),
+    ("Those people from the surveying firm left the gate open again.", (), []),
+    ("Dropped my phone and cracked the case.", (), []),
+    ("Jomo loves announcing kick-off at the rugby club.", ("Jomo",), []),
+    ("Lenny wants to know what time Forest kick off.", ("Lenny",), []),
+    ("Lenny kicked off when the match was cancelled.", ("Lenny",), [("kicked off", False)]),
+])
+def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
+                                         found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found

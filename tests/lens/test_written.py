@@ -754,3 +754,25 @@ def test_the_fifty_second_round() -> None:
     session 31 (51ff455): round52_held 0.935 and 0.928; at the start of session 30
     (9ef1515): 0.924 and 0.928."""
     _split_round("round52.toml", "round52", 1400)
+
+
+def test_the_fifty_third_round() -> None:
+    """tests/lens/written/round53.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in supported living and
+    homecare; SOURCES_B's four the same way, in mental health services; all eight beside what
+    people supported themselves did and chose), split like the fourth round: "round53" and
+    "round53_held". On arrival (the lens of stop 31, b8f4532): round53 precision 0.957,
+    recall 0.953 (245/11/12); round53_held 0.944 and 0.915 (238/14/22). With the lens at the
+    start of session 31 (51ff455): round53_held 0.926 and 0.915."""
+    _split_round("round53.toml", "round53", 1400)
+
+
+def test_the_fifty_fourth_round() -> None:
+    """tests/lens/written/round54.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories in several workers' voices; SOURCES_B's four in hospital
+    discharge, reablement and GP surgeries; all eight about meals, washing, sleep and getting
+    about, the same words about equipment, pets and staff), split like the fourth round:
+    "round54" and "round54_held". On arrival (the lens of stop 31, b8f4532): round54 precision
+    0.970, recall 0.956 (262/8/12); round54_held 0.966 and 0.913 (253/9/24). With the lens at
+    the start of session 31 (51ff455): round54_held 0.955 and 0.913."""
+    _split_round("round54.toml", "round54", 1400)
