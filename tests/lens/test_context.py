@@ -1855,6 +1855,24 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Jomo loves announcing kick-off at the rugby club.", ("Jomo",), []),
     ("Lenny wants to know what time Forest kick off.", ("Lenny",), []),
     ("Lenny kicked off when the match was cancelled.", ("Lenny",), [("kicked off", False)]),
+    # a person supported telling someone off; staff telling an adult off
+    ("A visitor called the ladies 'old dears' and Peggy told her off good and proper.",
+     ("Peggy",), [("old dears", True)]),
+    ("Had to tell Ron off for swearing at the dinner table.", ("Ron",),
+     [("Had to tell Ron off", False)]),
+    ("Told him off for eating in the lounge again.", (), [("Told him off for", False)]),
+    # Prader-Willi syndrome's short name; a patient in the discharge lounge; a baby's feed;
+    # a wartime sweetheart; a hospital admission; the writer's own diet plan
+    ("Ben has Prader-Willi syndrome, PWS for short, and he explained it.", ("Ben",), []),
+    ("Two PWS in the lounge today.", (), [("PWS", False)]),
+    ("Patients in the discharge lounge get sandwiches at twelve.", (), []),
+    ("The baby woke for a feed at three.", (), []),
+    ("Mr Obi has his feed at noon.", ("Mr Obi",), [("his feed", False)]),
+    ("Beryl told me all about her wartime sweetheart.", ("Beryl",), []),
+    ("Hana was admitted to the mental health unit under section 2.", ("Hana",), []),
+    ("Jo was admitted to the home last week.", ("Jo",), [("admitted to the home", False)]),
+    ("Non-compliant with my own diet plan, three biscuits on the drive home.", (), []),
+    ("Jo is non-compliant with her meds.", ("Jo",), [("non-compliant", False)]),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
