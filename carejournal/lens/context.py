@@ -955,7 +955,8 @@ CLIENT_TRADES = frozenset(
     "barristers hairdressing beautician architect plumber electrician builder tutor "
     "garage mechanic trainer groomer grooming photographer designer freelance "
     "dog builders translator translators firm firm's contract contracts supplier suppliers "
-    "invoice invoices".split())
+    "invoice invoices cleaner cleaners bookies bookmaker bookmakers gardener decorator "
+    "painter salon barber barbers".split())
 CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
 CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
 

@@ -1873,6 +1873,22 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Jo was admitted to the home last week.", ("Jo",), [("admitted to the home", False)]),
     ("Non-compliant with my own diet plan, three biscuits on the drive home.", (), []),
     ("Jo is non-compliant with her meds.", ("Jo",), [("non-compliant", False)]),
+    # minor ailments; a break from the phones; a bakery people like; a window cleaner's
+    # clients; a charity match kicked off; a students' union card; a patient old dog; a
+    # cat's obs at the vet; the writer's own appointment at nine
+    ("Shona suffers from terrible hay fever every June.", ("Shona",), []),
+    ("Shona suffers from dementia.", ("Shona",), [("suffers from", False)]),
+    ("Lunch break was a small respite from the phones ringing.", (), []),
+    ("Most people like that bakery on Mill Street.", (), []),
+    ("The window cleaner says he has too many clients on this estate.", (), []),
+    ("Delroy kicked off the charity five-a-side and scored.", ("Delroy",), []),
+    ("Left my SU card at home so no student discount.", (), []),
+    ("Our dog is a patient old thing.", (), []),
+    ("My cat's obs at the vet were all fine.", (), []),
+    ("My 9 o'clock with my manager got moved.", (), []),
+    ("My 10 o'clock was still in bed.", (), [("My 10 o'clock", False)]),
+    ("Engagement with the staff survey was low again.", (), []),
+    ("Toddled off to the canteen myself at half twelve.", (), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -776,3 +776,27 @@ def test_the_fifty_fourth_round() -> None:
     0.970, recall 0.956 (262/8/12); round54_held 0.966 and 0.913 (253/9/24). With the lens at
     the start of session 31 (51ff455): round54_held 0.955 and 0.913."""
     _split_round("round54.toml", "round54", 1400)
+
+
+def test_the_fifty_fifth_round() -> None:
+    """tests/lens/written/round55.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in older people's care;
+    SOURCES_B's four the same way, in learning disability supported living; all eight with
+    the same words about the writer, colleagues, relatives or pets beside a person
+    supported), split like the fourth round: "round55" and "round55_held". On arrival (the
+    lens after rounds 53 and 54, 1ae5f0f): round55 precision 0.938, recall 0.956 (241/16/11);
+    round55_held 0.893 and 0.921 (234/28/20). With the lens at the start of session 31
+    (51ff455): round55_held 0.880 and 0.921."""
+    _split_round("round55.toml", "round55", 1400)
+
+
+def test_the_fifty_sixth_round() -> None:
+    """tests/lens/written/round56.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in homelessness, substance
+    use and refugee support; SOURCES_B's four in several workers' voices; all eight in
+    reflective accounts for supervision or revalidation), split like the fourth round:
+    "round56" and "round56_held". On arrival (the lens after rounds 53 and 54, 1ae5f0f):
+    round56 precision 0.972, recall 0.957 (247/7/11); round56_held 0.936 and 0.925
+    (235/16/19). With the lens at the start of session 31 (51ff455): round56_held 0.936 and
+    0.925."""
+    _split_round("round56.toml", "round56", 1400)
