@@ -522,8 +522,10 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             category == "infantilising" and _addressed(sentence, first, last)) \
             and who(sentence, first, last, about, category) in (OTHER, WRITER_SIDE):
         return Verdict.DROP  # but "Lenny my darling, you're soaked" is said to Lenny
-    if category == "infantilising" and _the_writers_own_after(sentence, last):
-        return Verdict.DROP  # "Bless him, my colleague Ahmed came in on his day off"
+    if (category == "infantilising" or about == "any") and (
+            _the_writers_own_after(sentence, last) or _the_writers_relative_is(sentence, first)):
+        return Verdict.DROP  # "Bless him, my colleague Ahmed came in on his day off", "My
+        # nan's a proper sweetie", "My mum, bless her, sent me a packed lunch"
     if about == "any" and category != "objectifying" and _the_writer_is(sentence, first, last):
         return Verdict.DROP  # "I'm on a placement from the agency", "I was confined to bed"
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
@@ -614,6 +616,19 @@ def _the_writers_own_after(sentence: Sentence, last: int) -> bool:
     return at + 1 < len(norms) and sentence.clause_break(at) and norms[at] == "my" \
         and (norms[at + 1] in STAFF_WORDS or norms[at + 1] in RELATIVES
              or norms[at + 1] in NOT_SUPPORTED)
+
+
+def _the_writers_relative_is(sentence: Sentence, first: int) -> bool:
+    """Whether who the words are said of is the writer's own relative, "my" and a family
+    word ("My nan's a proper sweetie", "My mum, bless her", "my husband sulked all
+    evening")."""
+    _kind, where = _subject(sentence, first)
+    norms = sentence.words.norms
+    if where < 0:
+        return False
+    if norms[where] in POSSESSIVE_WRITER and where + 1 < first:
+        where += 1  # "My mum, bless her": the clause's first word is "my"
+    return where > 0 and norms[where] in RELATIVES and norms[where - 1] in POSSESSIVE_WRITER
 
 
 STAFF_WORDS = frozenset(

@@ -1889,6 +1889,15 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("My 10 o'clock was still in bed.", (), [("My 10 o'clock", False)]),
     ("Engagement with the staff survey was low again.", (), []),
     ("Toddled off to the canteen myself at half twelve.", (), []),
+    # said of the writer's own relative
+    ("My nan's a proper sweetie, she sent me a card.", (), []),
+    ("My mum, bless her, sent me a packed lunch for night shift.", (), []),
+    ("My husband's running club are mad, people like that get up at 5.", (), []),
+    ("My grandad's obs on the ward were fine.", (), []),
+    ("Mrs Kowalczyk is a proper sweetie, always asks after my kids.", ("Mrs Kowalczyk",),
+     [("sweetie", False)]),
+    ("My lady Mrs Hart, bless her, ate all her lunch.", ("Mrs Hart",),
+     [("bless her", False)]),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
