@@ -1898,6 +1898,16 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
      [("sweetie", False)]),
     ("My lady Mrs Hart, bless her, ate all her lunch.", ("Mrs Hart",),
      [("bless her", False)]),
+    # a room that has a family, takes tablets or needs changing; "my 1:1" as a person
+    ("Room 16's daughter rang asking how her mum was doing.", (),
+     [("Room 16's daughter", False)]),
+    ("Has anyone given room 4 his eye drops?", (), [("given room 4", False)]),
+    ("Room 12 needs changing before her visitors come.", (),
+     [("Room 12 needs changing", False)]),
+    ("Room 12 needs a new radiator.", (), []),
+    ("My 1:1 came to the shops with me this afternoon.", (), [("My 1:1", False)]),
+    ("My 1:1 with my manager has moved to Thursday.", (), []),
+    ("Had my 1:1 supervision with Hayley, it went well.", (), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
