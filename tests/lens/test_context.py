@@ -1908,6 +1908,23 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("My 1:1 came to the shops with me this afternoon.", (), [("My 1:1", False)]),
     ("My 1:1 with my manager has moved to Thursday.", (), []),
     ("Had my 1:1 supervision with Hayley, it went well.", (), []),
+    # a tender declared void, a gap in the rota, a club; the Euros kicking off; doubles of
+    # whisky and on the telly (not the doubles on a run); a lobster bib; a chore's burden;
+    # ten minutes' respite in the car
+    ("The council has declared the old tender void and will run it again.", (), []),
+    ("There's a void in the rota for Christmas Day.", (), []),
+    ("The Void is doing a retro night and Marcus wants to go.", ("Marcus",), []),
+    ("We have two voids at Elm House.", (), [("voids", False)]),
+    ("The Euros kick off tonight so Mr Antonelli wants his tea on a tray.", ("Mr Antonelli",),
+     []),
+    ("Guillermo ordered two doubles of whisky for his birthday.", ("Guillermo",), []),
+    ("Mrs Sokolova watched the doubles on telly.", ("Mrs Sokolova",), []),
+    ("The doubles on the top corridor went smoothly this morning.", (),
+     [("The doubles", False)]),
+    ("Dad wore a lobster bib at the seafood place.", (), []),
+    ("Tomatoes in the greenhouse are a burden to water in this heat.", (), []),
+    ("Got ten minutes respite in the car before my next call.", (), []),
+    ("Ordered a new headboard for bed 2 at home.", (), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -800,3 +800,25 @@ def test_the_fifty_sixth_round() -> None:
     (235/16/19). With the lens at the start of session 31 (51ff455): round56_held 0.936 and
     0.925."""
     _split_round("round56.toml", "round56", 1400)
+
+
+def test_the_fifty_seventh_round() -> None:
+    """tests/lens/written/round57.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them,
+    in varied settings; all eight in entries that quote or report other people's wording),
+    split like the fourth round: "round57" and "round57_held". On arrival (96fde94):
+    round57 precision 0.958, recall 0.950 (248/11/13); round57_held 0.946 and 0.939
+    (246/14/16). With the lens at the start of session 31 (51ff455): round57_held 0.935 and
+    0.939."""
+    _split_round("round57.toml", "round57", 1400)
+
+
+def test_the_fifty_eighth_round() -> None:
+    """tests/lens/written/round58.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in children's services;
+    SOURCES_B's four in nursing homes, hospices and district nursing; all eight beside the
+    same words in their everyday senses about a named person supported), split like the
+    fourth round: "round58" and "round58_held". On arrival (96fde94): round58 precision 0.968,
+    recall 0.949 (243/8/13); round58_held 0.963 and 0.925 (236/9/19). With the lens at the
+    start of session 31 (51ff455): round58_held 0.956 and 0.929."""
+    _split_round("round58.toml", "round58", 1400)
