@@ -1925,6 +1925,17 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Tomatoes in the greenhouse are a burden to water in this heat.", (), []),
     ("Got ten minutes respite in the car before my next call.", (), []),
     ("Ordered a new headboard for bed 2 at home.", (), []),
+    # a person named by the help they need to move, by their wheelchair, or as an arrival
+    ("Mr Rowntree is a two person lift, so wait for Carmen.", ("Mr Rowntree",),
+     [("is a two person lift", False)]),
+    ("Two wheelchairs went on the minibus trip to the garden centre.", (),
+     [("Two wheelchairs went on", False)]),
+    ("Two wheelchairs came back from repair.", (), []),
+    ("There's a transfer coming over from Maple ward this afternoon.", (),
+     [("a transfer coming over", False)]),
+    ("The new referral from the GP is a lady of 91.", (),
+     [("The new referral from", False)]),
+    ("The bank transfer came through.", (), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
