@@ -1936,6 +1936,10 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("The new referral from the GP is a lady of 91.", (),
      [("The new referral from", False)]),
     ("The bank transfer came through.", (), []),
+    # a service or a shelf that is hard to reach
+    ("Maybe it's our service that's hard to reach: no evening appointments.", (), []),
+    ("Elsie's tins were on the top shelf and hard to reach.", ("Elsie",), []),
+    ("The Begum family are hard to reach.", (), [("hard to reach", False)]),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
