@@ -276,8 +276,8 @@ def people_words(people: Iterable[str]) -> frozenset[str]:
 
 # Animals: praise or baby words about them ("she was a good girl at the vet") are theirs.
 ANIMALS = frozenset(
-    "cat cats dog dogs puppy puppies kitten kittens horse horses pony budgie bird birds "
-    "parrot hamster rabbit pet pets goat sheep fox squirrel pigeon duck ducks fish hen hens "
+    "cat cats tabby dog dogs puppy puppies kitten kittens horse horses pony budgie bird "
+    "birds parrot hamster rabbit pet pets goat sheep fox squirrel pigeon duck ducks fish hen hens "
     "chicken chickens pup pups lamb lambs pig pigs donkey donkeys tortoise guinea ferret "
     "spaniel terrier labrador collie poodle greyhound whippet pug dachshund retriever moggy "
     "pooch doggy kitty bunny rabbits hamsters gerbil budgies parrots foal goldfish".split())
@@ -971,7 +971,7 @@ CLIENT_TRADES = frozenset(
     "garage mechanic trainer groomer grooming photographer designer freelance "
     "dog builders translator translators firm firm's contract contracts supplier suppliers "
     "invoice invoices cleaner cleaners bookies bookmaker bookmakers gardener decorator "
-    "painter salon barber barbers".split())
+    "painter salon barber barbers helpdesk".split())
 CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
 CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
 
@@ -2576,7 +2576,12 @@ def _a_head_after(sentence: Sentence, at: int) -> bool:
     return sentence.words.gap(at) == " " and not sentence.capitalised(at) \
         and word not in PREPOSITIONS and word not in BE and word not in CONJUNCTIONS \
         and word not in CARE_THINGS and word not in ROOMS and word.isalpha() \
-        and (_a_plain_noun(word) or word not in known_words())
+        and (_a_plain_noun(word) or word not in known_words() or word in ING_NOUNS)
+
+
+# Nouns ending in "ing" that a care thing describes: "the dementia training asked why".
+ING_NOUNS = frozenset("training meeting briefing building wing housing funding nursing "
+                      "screening clinic".split())
 
 
 def _thing_start(sentence: Sentence, at: int) -> int | None:

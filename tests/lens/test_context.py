@@ -1940,6 +1940,17 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Maybe it's our service that's hard to reach: no evening appointments.", (), []),
     ("Elsie's tins were on the top shelf and hard to reach.", ("Elsie",), []),
     ("The Begum family are hard to reach.", (), [("hard to reach", False)]),
+    # a tabby blessed; bibs for five-a-side; a cheque marked void; a keysafe's placement;
+    # the dementia training asking; a child-resistant lid; a helpdesk's client
+    ("Bless her, the old tabby at Mrs Sow's sleeps on the radiator all day.", ("Mrs Sow",),
+     []),
+    ("Bibs for five-a-side are in the boot of my car.", (), []),
+    ("The cheque was marked void so Kenji wrote out a new one.", ("Kenji",), []),
+    ("Keysafe placement at Mr Rahman's is awkward.", ("Mr Rahman",), []),
+    ("The dementia training asked why staff still say feed.", (), [("feed", True)]),
+    ("The dementia lady asked for her tea.", (), [("The dementia lady", False)]),
+    ("The lid is child-resistant and Mr Brown can't open it.", ("Mr Brown",), []),
+    ("Our IT helpdesk now treats every team as a client.", (), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -822,3 +822,14 @@ def test_the_fifty_eighth_round() -> None:
     recall 0.949 (243/8/13); round58_held 0.963 and 0.925 (236/9/19). With the lens at the
     start of session 31 (51ff455): round58_held 0.956 and 0.929."""
     _split_round("round58.toml", "round58", 1400)
+
+
+def test_the_fifty_ninth_round() -> None:
+    """tests/lens/written/round59.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in adult social work case
+    notes; SOURCES_B's four in homecare runs, night sits and extra care; all eight with the
+    words negated, contrasted or replaced in the clean sentences), split like the fourth
+    round: "round59" and "round59_held". On arrival (8f6b301): round59 precision 0.943,
+    recall 0.965 (249/15/9); round59_held 0.925 and 0.915 (236/19/22). With the lens at the
+    start of session 31 (51ff455): round59_held 0.908 and 0.915."""
+    _split_round("round59.toml", "round59", 1400)
