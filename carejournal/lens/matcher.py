@@ -305,8 +305,8 @@ def _another_sense(sentence: Sentence, first: int, last: int, unless: frozenset[
     begin, end = sentence_around(sentence, first)
     if any(norms[at] in unless for at in range(begin, end + 1) if not first <= at <= last):
         return True
-    joined = [word for word in unless if not word.isalnum() and "&" in word]  # "A&E" is two
-    if not joined:  # words to the tokeniser
+    joined = [word for word in unless if not word.isalnum() and ("&" in word or "-" in word)]
+    if not joined:  # "A&E", "five-a-side", "co-ordinator": more than one word to the tokeniser
         return False
     starts, ends = sentence.words.starts, sentence.words.ends
     text = sentence.text[starts[begin]:ends[end]].lower()

@@ -146,6 +146,10 @@ def test_unless_words_elsewhere_in_the_sentence_silence_the_rule(tmp_path: Path)
     assert [f.text for f in lens.check("Bed 4 rang twice. The mattress is new.")] == ["Bed 4"]
     assert lens.check("Bed 4 needs a new mattress.") == []
     assert lens.check("Bed 6 in the store is broken.") == []
+    hyphened = Lens(load_lexicon(write(tmp_path, rule(
+        "bed-number", 'sources = ["guide"]\nunless = ["five-a-side"]'))))
+    assert hyphened.check("Bed 4 is free for the five-a-side lads.") == []
+    assert [f.text for f in hyphened.check("Bed 4 wants a side salad.")] == ["Bed 4"]
     bad = load_lexicon(write(tmp_path, rule("bed-number", 'sources = ["guide"]\n'
                                                          'unless = ["two words"]')))
     assert bad.rules == () and "one word" in bad.problems[0]
