@@ -1603,6 +1603,8 @@ def _first_in_clause(sentence: Sentence, end: int) -> tuple[str | None, int]:
         kind = classify(sentence, at, end)
         if kind is not None:  # "the service user": the last word of a compound is its head
             following = norms[at + 1] if at + 1 < end else ""
+            if following in PERSON_NOUNS and norms[at] in POSSESSIVE_WRITER:
+                return classify(sentence, at + 1, end) or PERSON, at + 1  # "my nan": ours
             return (PERSON if following in PERSON_NOUNS else kind), at
     return None, -1
 

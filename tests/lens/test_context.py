@@ -1951,6 +1951,18 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("The dementia lady asked for her tea.", (), [("The dementia lady", False)]),
     ("The lid is child-resistant and Mr Brown can't open it.", ("Mr Brown",), []),
     ("Our IT helpdesk now treats every team as a client.", (), []),
+    # "my nan" is the writer's; a council's permission; a recipe hard to follow; a country
+    # mobilised; a club's cup run kicked off; the writer's own training at eleven
+    ("My nan is ninety and still refuses to let anyone help with her garden.", (), []),
+    ("My client is ninety and still refuses help.", (), [("client", False),
+                                                         ("refuses", False)]),
+    ("Need permission from the council to put the ramp in.", (), []),
+    ("Moira needs permission from the office before she spends over £10.", ("Moira",),
+     [("needs permission", False)]),
+    ("The recipe Folake wanted to try was difficult to follow.", ("Folake",), []),
+    ("Mr Sokolov told me how Britain mobilised for the war.", ("Mr Sokolov",), []),
+    ("Ashford Rovers kicked off their cup run on Saturday.", (), []),
+    ("My 11 o'clock training was cancelled.", (), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

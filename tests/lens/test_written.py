@@ -833,3 +833,14 @@ def test_the_fifty_ninth_round() -> None:
     recall 0.965 (249/15/9); round59_held 0.925 and 0.915 (236/19/22). With the lens at the
     start of session 31 (51ff455): round59_held 0.908 and 0.915."""
     _split_round("round59.toml", "round59", 1400)
+
+
+def test_the_sixtieth_round() -> None:
+    """tests/lens/written/round60.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in several workers' voices;
+    SOURCES_B's four in dementia day centres, memory cafes and respite houses; all eight in
+    long end-of-shift sentences), split like the fourth round: "round60" and "round60_held".
+    On arrival (56f8e0c): round60 precision 0.935, recall 0.963 (260/18/10); round60_held
+    0.928 and 0.907 (244/19/25). With the lens at the start of session 31 (51ff455):
+    round60_held 0.910 and 0.903."""
+    _split_round("round60.toml", "round60", 1400)
