@@ -622,8 +622,10 @@ def _the_writers_relative_is(sentence: Sentence, first: int) -> bool:
     """Whether who the words are said of is the writer's own relative, "my" and a family
     word ("My nan's a proper sweetie", "My mum, bless her", "my husband sulked all
     evening")."""
-    _kind, where = _subject(sentence, first)
     norms = sentence.words.norms
+    if RELATIVES.isdisjoint(norms[max(0, first - SCAN):first]):
+        return False  # no relative before the words: nothing to find (and quick)
+    _kind, where = _subject(sentence, first)
     if where < 0:
         return False
     if norms[where] in POSSESSIVE_WRITER and where + 1 < first:
