@@ -1963,6 +1963,13 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Mr Sokolov told me how Britain mobilised for the war.", ("Mr Sokolov",), []),
     ("Ashford Rovers kicked off their cup run on Saturday.", (), []),
     ("My 11 o'clock training was cancelled.", (), []),
+    # a switched-off sensor; the writer's own shifts; people on the telly or in a photo
+    ("The engineer switched the disabled sensor back on in the lounge.", (), []),
+    ("Normal people don't check the rota on their holidays, but here I am.", (), []),
+    ("Jo just wants to live like normal people.", ("Jo",), [("normal people", False)]),
+    ("Those people on Bake Off make it look so easy.", (), []),
+    ("Ann said those people in the photo were her cousins from Wales.", ("Ann",), []),
+    ("Those people never look after their own.", (), [("Those people", False)]),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
