@@ -973,7 +973,7 @@ CLIENT_TRADES = frozenset(
     "garage mechanic trainer groomer grooming photographer designer freelance "
     "dog builders translator translators firm firm's contract contracts supplier suppliers "
     "invoice invoices cleaner cleaners bookies bookmaker bookmakers gardener decorator "
-    "painter salon barber barbers helpdesk".split())
+    "painter salon barber barbers helpdesk shipping haulage".split())
 CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
 CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
 

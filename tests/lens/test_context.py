@@ -1970,6 +1970,17 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Those people on Bake Off make it look so easy.", (), []),
     ("Ann said those people in the photo were her cousins from Wales.", ("Ann",), []),
     ("Those people never look after their own.", (), [("Those people", False)]),
+    # a pipe case, a cold case, "the case with most agencies", a pub; a pilot's frequent
+    # flying; a shipping firm's client
+    ("Hamish showed me his grandad's pipe case from the shipyard days.", ("Hamish",), []),
+    ("Watched a true crime thing about a cold case in Yorkshire.", (), []),
+    ("Seems the case with most agencies now, they can't keep drivers.", (), []),
+    ("The Case is Altered does a good Sunday dinner.", (), []),
+    ("Kofi is my most complicated case at the moment.", ("Kofi",), [("case", False)]),
+    ("Beryl's grandson is a pilot and jokes he's the most frequent flyer in the family.",
+     ("Beryl",), []),
+    ("Mr Costa worked in shipping and still talks about his best client in Lisbon.",
+     ("Mr Costa",), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
