@@ -1981,6 +1981,13 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
      ("Beryl",), []),
     ("Mr Costa worked in shipping and still talks about his best client in Lisbon.",
      ("Mr Costa",), []),
+    # a home managed by a charity; a Deaf film festival; a 1:1 with a mentor; a TV villain
+    ("Oakfield is managed by a charity, not one of the big chains.", (), []),
+    ("The Deaf film festival kicks off on Friday.", (), []),
+    ("Had a 1:1 with my mentor about my portfolio.", (), []),
+    ("Watched Vera with Mrs Begum, the killer was the manipulative brother.", ("Mrs Begum",),
+     []),
+    ("Jo is so manipulative with the night staff.", ("Jo",), [("manipulative", False)]),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -844,3 +844,14 @@ def test_the_sixtieth_round() -> None:
     0.928 and 0.907 (244/19/25). With the lens at the start of session 31 (51ff455):
     round60_held 0.910 and 0.903."""
     _split_round("round60.toml", "round60", 1400)
+
+
+def test_the_sixty_second_round() -> None:
+    """tests/lens/written/round62.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in residential and nursing
+    homes; SOURCES_B's four in brain and spinal injury rehab and disability services; all
+    eight beside the same words about events, objects, weather, sport and TV), split like the
+    fourth round: "round62" and "round62_held". On arrival (f3d2e4b): round62 precision
+    0.958, recall 0.962 (252/11/10); round62_held 0.911 and 0.939 (246/24/16). With the lens
+    at the start of session 31 (51ff455): round62_held 0.888 and 0.935."""
+    _split_round("round62.toml", "round62", 1400)
