@@ -1079,6 +1079,9 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
                     and not any(norms[k] in WRITER for k in range(max(0, where - 3), where)):
                 return OTHER  # "the grandkids let her win": a family's doing, not a service's
                 # ("My colleague Trish toileted him", "Me and Andrea allowed him" are ours)
+            if norms[first] in LETTING_OR_TAKING and _their_relative(sentence, where):
+                return OTHER  # "his mum never let him", "her late husband let her win", "his
+                # brother took him out" (but "her daughter feeds her" is still feeding)
             if found == PERSON and subject == PERSON and _named(sentence, where) \
                     and (not sentence.people or norms[where] in sentence.people) and (
                     norms[first] in LETTING or not any(sentence.words.gap(at).strip()
@@ -2586,6 +2589,21 @@ def _a_head_after(sentence: Sentence, at: int) -> bool:
 # Nouns ending in "ing" that a care thing describes: "the dementia training asked why".
 ING_NOUNS = frozenset("training meeting briefing building wing housing funding nursing "
                       "screening clinic".split())
+
+
+LETTING_OR_TAKING = LETTING | frozenset("take takes took taking".split())
+RELATIVE_ADJECTIVES = frozenset("late old little big eldest youngest own older younger".split())
+
+
+def _their_relative(sentence: Sentence, where: int) -> bool:
+    """Whether the word at `where` is a relative of someone else's ("his mum", "her late
+    husband", "Tariq's brother"): what they let or take the person to do is a family's doing."""
+    norms = sentence.words.norms
+    if where < 1 or norms[where] not in RELATIVES:
+        return False
+    owner = where - 1 - (where > 1 and norms[where - 1] in RELATIVE_ADJECTIVES)
+    return norms[owner] in POSSESSIVE_PERSON or (
+        norms[owner] in sentence.people and _possessive(sentence, owner))
 
 
 def _thing_start(sentence: Sentence, at: int) -> int | None:

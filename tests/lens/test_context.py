@@ -1988,6 +1988,18 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Watched Vera with Mrs Begum, the killer was the manipulative brother.", ("Mrs Begum",),
      []),
     ("Jo is so manipulative with the night staff.", ("Jo",), [("manipulative", False)]),
+    # a family's letting and taking out; feeding by a daughter is still feeding; the writer
+    # told off by a senior; boots kicked off; the writer's own four o'clock; the writer fed
+    ("Jerome told me his mum never let him have a lie-in.", ("Jerome",), []),
+    ("Mrs Abiodun says her late husband let her win at draughts.", ("Mrs Abiodun",), []),
+    ("Tariq says his brother took him out for a curry.", ("Tariq",), []),
+    ("Staff let her win at draughts.", (), [("let her", False)]),
+    ("Olu's wife likes to feed him herself on Sundays.", ("Olu",), [("feed him", False)]),
+    ("Got told off by my senior for writing SU in Rhys's notes.", ("Rhys",),
+     [("SU", True)]),
+    ("Jordan kicked off his new football boots.", ("Jordan",), []),
+    ("My 4 o'clock is supervision, then home.", (), []),
+    ("Honestly I needed feeding by the end of that shift.", (), []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
