@@ -559,7 +559,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
 I_AM = frozenset("i'm im".split())
 SAYS_WHAT_IS = I_AM | frozenset(("am", "is", "was"))
 BETWEEN_BE = frozenset("a an the on in at of bit such really so very still just quite "
-                       "totally properly".split())
+                       "totally properly her his their hardest biggest worst toughest "
+                       "trickiest".split())  # "I'm her hardest case to get on a course"
 
 
 def _the_writer_is(sentence: Sentence, first: int, last: int) -> bool:

@@ -2000,6 +2000,9 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Jordan kicked off his new football boots.", ("Jordan",), []),
     ("My 4 o'clock is supervision, then home.", (), []),
     ("Honestly I needed feeding by the end of that shift.", (), []),
+    # the writer as a manager's hardest case
+    ("My manager says I'm her hardest case to get on a training course.", (), []),
+    ("Jo is my hardest case.", ("Jo",), [("case", False)]),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -866,3 +866,14 @@ def test_the_sixty_first_round() -> None:
     0.957, recall 0.953 (242/11/12); round61_held 0.933 and 0.933 (237/17/17). With the lens
     at the start of session 31 (51ff455): round61_held 0.912 and 0.933."""
     _split_round("round61.toml", "round61", 1400)
+
+
+def test_the_sixty_third_round() -> None:
+    """tests/lens/written/round63.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four, each as its first writer wrote them,
+    with the hardest clean sentences they could write; all eight in the voices of care
+    workers whose first language is not English), split like the fourth round: "round63" and
+    "round63_held". On arrival (25e07e9): round63 precision 0.961, recall 0.954 (249/10/12);
+    round63_held 0.960 and 0.935 (243/10/17). With the lens at the start of session 31
+    (51ff455): round63_held 0.949 and 0.931."""
+    _split_round("round63.toml", "round63", 1400)
