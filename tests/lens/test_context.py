@@ -2003,6 +2003,10 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     # the writer as a manager's hardest case
     ("My manager says I'm her hardest case to get on a training course.", (), []),
     ("Jo is my hardest case.", ("Jo",), [("case", False)]),
+    # a training day kicked off; cowboy builders
+    ("Me and Dave kicked off the training day with a quiz.", (), []),
+    ("People like that, meaning the cowboys who fitted the kitchen, should be struck off.", (),
+     []),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -877,3 +877,14 @@ def test_the_sixty_third_round() -> None:
     round63_held 0.960 and 0.935 (243/10/17). With the lens at the start of session 31
     (51ff455): round63_held 0.949 and 0.931."""
     _split_round("round63.toml", "round63", 1400)
+
+
+def test_the_sixty_fourth_round() -> None:
+    """tests/lens/written/round64.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in supported living and
+    homecare; SOURCES_B's four in care homes and day services; all eight with two people
+    supported and a member of staff or a relative in every sentence), split like the fourth
+    round: "round64" and "round64_held". On arrival (28ad112): round64 precision 0.946,
+    recall 0.968 (244/14/8); round64_held 0.945 and 0.957 (242/14/11). With the lens at the
+    start of session 31 (51ff455): round64_held 0.926 and 0.945."""
+    _split_round("round64.toml", "round64", 1400)
