@@ -2007,6 +2007,13 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
     ("Me and Dave kicked off the training day with a quiz.", (), []),
     ("People like that, meaning the cowboys who fitted the kitchen, should be struck off.", (),
      []),
+    # a volunteer people like; neighbours across the road; probation hard to reach; the 10pm
+    # checks (not the 10pm who wants his tea)
+    ("We need more people like that volunteer who taught Ayodele chess.", ("Ayodele",), []),
+    ("Those people in the flat opposite mine had a party till 3am.", (), []),
+    ("Probation are hard to reach on a Friday afternoon.", (), []),
+    ("Harriet was fast asleep when I did the 10pm checks.", ("Harriet",), []),
+    ("The 10pm wants his tea.", (), [("The 10pm", False)]),
 ])
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

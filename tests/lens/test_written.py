@@ -888,3 +888,14 @@ def test_the_sixty_fourth_round() -> None:
     recall 0.968 (244/14/8); round64_held 0.945 and 0.957 (242/14/11). With the lens at the
     start of session 31 (51ff455): round64_held 0.926 and 0.945."""
     _split_round("round64.toml", "round64", 1400)
+
+
+def test_the_sixty_fifth_round() -> None:
+    """tests/lens/written/round65.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in mental health supported
+    housing, crisis teams and forensic step-down; SOURCES_B's four in several workers' voices;
+    all eight in supervision preparation notes), split like the fourth round: "round65" and
+    "round65_held". On arrival (8b88424): round65 precision 0.964, recall 0.934 (241/9/17);
+    round65_held 0.956 and 0.915 (238/11/22). With the lens at the start of session 31
+    (51ff455): round65_held 0.944 and 0.912."""
+    _split_round("round65.toml", "round65", 1400)
