@@ -588,7 +588,7 @@ def _the_writer_is(sentence: Sentence, first: int, last: int) -> bool:
     who = norms[at - 1]
     if who in STAFF_WORDS or who in NOT_SUPPORTED:
         return True  # "Team leader is a back pain sufferer", "my manager was the challenging
-    return who in RELATIVES and at > 1 and norms[at - 2] in POSSESSIVE_WRITER  # one"
+    return _the_writers_relative(norms, at - 1)  # one"
 
 
 def _i_am(norms: list[str], at: int) -> bool:
@@ -631,7 +631,12 @@ def _the_writers_relative_is(sentence: Sentence, first: int) -> bool:
         return False
     if norms[where] in POSSESSIVE_WRITER and where + 1 < first:
         where += 1  # "My mum, bless her": the clause's first word is "my"
-    return where > 0 and norms[where] in RELATIVES and norms[where - 1] in POSSESSIVE_WRITER
+    return _the_writers_relative(norms, where)
+
+
+def _the_writers_relative(norms: list[str], at: int) -> bool:
+    """Whether the word at `at` is one of the writer's family: "my" and a family word."""
+    return at > 0 and norms[at] in RELATIVES and norms[at - 1] in POSSESSIVE_WRITER
 
 
 STAFF_WORDS = frozenset(
@@ -869,10 +874,8 @@ def _is_it_really(sentence: Sentence, first: int) -> bool:
     match: the writer asking whether the word fits."""
     norms = sentence.words.norms
     begin = first - 3 - (first > 3 and norms[first - 1] in ("a", "an"))
-    if begin < 0 or norms[begin] not in ("is", "was") or not sentence.sentence_break(begin):
-        return False
-    if norms[begin:begin + 3] not in (["is", "it", "really"], ["is", "that", "really"],
-                                      ["was", "it", "really"], ["was", "that", "really"]):
+    if begin < 0 or norms[begin] not in ("is", "was") or not sentence.sentence_break(begin) \
+            or norms[begin + 1] not in ("it", "that") or norms[begin + 2] != "really":
         return False
     end = min(len(sentence.text), sentence.words.ends[first] + 120)
     return _asked(sentence.text[sentence.words.ends[first]:end])
