@@ -9,9 +9,11 @@ looks at a few words either side of the match only, so it costs microseconds per
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from enum import Enum
 from functools import cache
+from itertools import compress, count
 
 from carejournal.lens.phrases import Words, normalise
 from carejournal.lens.tolerant import known_words
@@ -219,12 +221,15 @@ class Verdict(Enum):
 class Sentence:
     """A text, its words and the entry's people, for judging matches in it."""
 
-    __slots__ = ("text", "words", "people", "_quotes", "_starts", "_ends")
+    __slots__ = ("text", "words", "people", "_quotes", "_starts", "_ends", "_breaks",
+                 "_break_set")
 
     def __init__(self, text: str, words: Words, people: frozenset[str] = frozenset()) -> None:
         self.text, self.words, self.people = text, words, people
         self._starts, self._ends = words.starts, words.ends
         self._quotes: list[tuple[int, int]] | None = None
+        self._breaks: list[int] | None = None  # where sentences start, worked out once
+        self._break_set: frozenset[int] = frozenset()
 
     def quotations(self) -> list[tuple[int, int]]:
         """(opening, closing) offsets of every quotation in the text, worked out once."""
@@ -240,6 +245,27 @@ class Sentence:
         """Whether a sentence ends between word at - 1 and word at."""
         if at <= 0:
             return True
+        if self._breaks is None:
+            self._find_breaks()
+        return at in self._break_set
+
+    def sentence_starts(self) -> list[int]:
+        """Every word a sentence starts at (0 first), in order."""
+        if self._breaks is None:
+            self._find_breaks()
+        assert self._breaks is not None
+        return self._breaks
+
+    def _find_breaks(self) -> None:
+        """Work out once where each sentence starts: most gaps are a single space and are
+        passed over in C."""
+        gaps = self.words.parts()[2::2]  # the gap before word 1, 2, ... and after the last
+        found = [0] + [at for at in compress(count(1), map(" ".__ne__, gaps))
+                       if self._ends_a_sentence(at)]
+        self._breaks, self._break_set = found, frozenset(found)
+
+    def _ends_a_sentence(self, at: int) -> bool:
+        """Whether the gap before word at (not a single space) ends a sentence."""
         gap = self.words.gap(at)
         if gap == " " or SENTENCE_ENDS.isdisjoint(gap):  # a single space: most gaps
             return False
@@ -258,6 +284,11 @@ class Sentence:
         if gap == " ":
             return False
         return (not CLAUSE_MARKS.isdisjoint(gap) or " - " in gap or self.sentence_break(at))
+
+    def may_be_capitalised(self, at: int) -> bool:
+        """A quick first look for capitalised: false only where it is false."""
+        first = self.text[self._starts[at]]
+        return first.isupper() or first == "."
 
     def capitalised(self, at: int) -> bool:
         """Whether the word starts with a capital and is not shouted or "I"."""
@@ -463,13 +494,10 @@ def _eaten_or_named(sentence: Sentence, at: int) -> bool:
 
 def sentence_around(sentence: Sentence, at: int) -> tuple[int, int]:
     """The first and last word of the sentence word `at` is in."""
-    norms = sentence.words.norms
-    begin, end = at, at
-    while begin > 0 and not sentence.sentence_break(begin):
-        begin -= 1
-    while end + 1 < len(norms) and not sentence.sentence_break(end + 1):
-        end += 1
-    return begin, end
+    starts = sentence.sentence_starts()
+    place = bisect_right(starts, at)  # starts[place - 1] <= at < starts[place]
+    end = starts[place] - 1 if place < len(starts) else len(sentence.words.norms) - 1
+    return starts[place - 1], end
 
 
 LIKENING = frozenset("not like if treat treats treated treating than".split())
@@ -736,6 +764,11 @@ CORRECTION = re.compile(
     r"or (?:a |an |the )?[a-z ]{3,30}? as \w+ calls? it)", re.IGNORECASE)
 
 
+# A word every correction holds (a quick first look before CORRECTION).
+CORRECTION_WORDS = re.compile(r"sorry|mean|rather|well|no|correction|scratch|should|call",
+                              re.IGNORECASE)
+
+
 AMENDED = re.compile(
     r"\b(?:should(?: have|'ve| of) (?:said|written|put)|(?:then|and) (?:fixed|changed|corrected|"
     r"amended|crossed out|rewrote) it|crossed it out|changed it to|corrected it to)\b",
@@ -764,7 +797,8 @@ def _corrected_after(sentence: Sentence, last: int) -> bool:
     end = sentence.words.ends[last]
     rest = sentence.text[end:end + 60]
     opens = rest[:1] in (",", " ", "(", "-", "\u2013", "\u2014")
-    return opens and CORRECTION.match(rest) is not None
+    return opens and CORRECTION_WORDS.search(rest) is not None \
+        and CORRECTION.match(rest) is not None
 
 
 def _a_word_as_a_thing(sentence: Sentence, first: int, last: int) -> bool:
@@ -924,13 +958,13 @@ def _mention_reason(sentence: Sentence, first: int, last: int, category: str) ->
 
 
 # Where only staff are: a name there, not one of the entry's people, is a colleague's.
-WORKPLACE = (("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
+WORKPLACE = frozenset((("team", "meeting"), ("team", "meetings"), ("staff", "meeting"),
              ("staff", "meetings"), ("staff", "room"), ("holiday", "rota"),
              ("annual", "leave"), ("shift", "swap"), ("staff", "party"), ("staff", "parties"),
              ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"),
              ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"),
              ("the", "rota"), ("do", "nights"), ("do", "days"), ("her", "break"),
-             ("his", "break"), ("her", "pay"), ("his", "pay"), ("late", "pay"))
+             ("his", "break"), ("her", "pay"), ("his", "pay"), ("late", "pay")))
 
 
 SHIFTS = frozenset("nights days lates earlies".split())
@@ -945,7 +979,7 @@ def _a_colleague(sentence: Sentence, first: int) -> bool:
     norms = sentence.words.norms
     begin, end = sentence_around(sentence, first)
     words = norms[begin:end + 1]
-    if not any(pair in WORKPLACE for pair in zip(words, words[1:], strict=False)):
+    if WORKPLACE.isdisjoint(zip(words, words[1:], strict=False)):
         if "from" not in words and "on" not in words and "in" not in words:
             return False  # most sentences
         kind, at = _subject(sentence, first)  # "Dave from nights kicked off about the rota"
@@ -2435,8 +2469,9 @@ def writers_own(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the wording is about the writer's own life: "my own obs", "some respite
     myself" (a noun, not "I fed him myself")."""
     norms = sentence.words.norms
-    if any(norms[at] == "own" and norms[at - 1] in ("my", "our")
-           for at in range(max(1, first - 3), first)) and not sentence.clause_break(first):
+    if "own" in norms[max(1, first - 3):first] and any(
+            norms[at] == "own" and norms[at - 1] in ("my", "our")
+            for at in range(max(1, first - 3), first)) and not sentence.clause_break(first):
         return True  # "my own obs", "my own first placement"
     if first > 1 and norms[first - 1] in ("a", "an") and (
             norms[first - 2] in WRITER_IS or (norms[first - 2] == "as" and first > 2

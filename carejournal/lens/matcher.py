@@ -151,9 +151,10 @@ class Lens:
         """The "is" phrases found after a contracted "is" ("Ada's a hoist"), or sharing an
         earlier "was" ("was rude and challenging"), where no other match is. Only the words
         after "and", "or" and a "'s" are looked at, so this costs little."""
-        norms = sentence.words.norms
+        norms, opens = sentence.words.norms, self._contracted.first_words()
         places = [at + 1 for at in compress(count(), map(COORDINATED.__contains__, norms))
-                  if _after_a_shared_be(sentence, at + 1)]
+                  if at + 1 < len(norms) and norms[at + 1] in opens
+                  and _after_a_shared_be(sentence, at + 1)]
         if contractions:
             places += [at for at in _after_contractions(sentence) if at < len(norms)
                        and norms[at] in CONTRACTED and _after_a_contraction(sentence, at)]

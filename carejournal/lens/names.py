@@ -31,6 +31,9 @@ PRONOUNS = frozenset({"him", "her", "them"})
 NOT_A_NAME = NOT_NAMES | PERSON_NOUNS | WRITER | OTHERS | TITLES
 LONGEST_NAME = 3  # words: "Harry James Smith"
 PLACES_FOR_PEOPLE = frozenset("bed bay room bedroom".split())
+# Lower-case words a name (or a place standing for a person) can start with: "Mrs", "bay 4",
+# "side room 2".
+NAME_OPENERS = TITLES | PLACES_FOR_PEOPLE | {"side"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,10 @@ class NameMatcher(Generic[P]):
     def __init__(self) -> None:
         self._by_first: dict[str, list[NamedPhrase[P]]] = {}
         self._exceptions: dict[int, list[NamedPhrase[P]]] = {}
+        # first word -> second word -> the phrases that may match there, longest first:
+        # those with their pronoun second and those that go on with that word. The key ""
+        # holds those with their pronoun second alone.
+        self._by_second: dict[str, dict[str, list[NamedPhrase[P]]]] = {}
 
     def add(self, words: tuple[str, ...], payload: P) -> None:
         """Match this phrase with a name for its pronoun, if it has one."""
@@ -72,8 +79,12 @@ class NameMatcher(Generic[P]):
 
     def finalise(self) -> None:
         """Longest phrases first."""
-        for phrases in self._by_first.values():
+        for first, phrases in self._by_first.items():
             phrases.sort(key=lambda p: -len(p.words))
+            seconds = {p.words[1] for p in phrases if p.slot > 1}
+            self._by_second[first] = {
+                second: [p for p in phrases if p.slot == 1 or p.words[1] == second]
+                for second in (*seconds, "")}
 
     def find(self, sentence: Sentence, taken: Iterable[tuple[int, int]]
              ) -> list[tuple[int, int, P, tuple[str, ...]]]:
@@ -91,12 +102,17 @@ class NameMatcher(Generic[P]):
             if first < after or first in covered:
                 continue
             second = norms[first + 1] if first + 1 < len(norms) else ""
-            for phrase in self._by_first[norms[first]]:
-                if phrase.slot > 1 and phrase.words[1] != second:
-                    continue  # "the likes of him" tried only after "the likes"
-                if phrase.slot == 1 and not _name_at(sentence, first + 1, widths) \
-                        and not (phrase.owns and _owner_at(sentence, first + 1, widths)):
-                    continue  # "did it then": no name after "did", so no phrase of it
+            by_second = self._by_second[norms[first]]
+            # "the likes of him" is tried only after "the likes"
+            phrases = by_second.get(second) or by_second[""]
+            named = -1  # whether a name is next, worked out when first needed
+            for phrase in phrases:
+                if phrase.slot == 1:
+                    if named < 0:
+                        named = _name_at(sentence, first + 1, widths)
+                    if not named and not (phrase.owns
+                                          and _owner_at(sentence, first + 1, widths)):
+                        continue  # "did it then": no name after "did", so no phrase of it
                 last = matched(sentence, first, phrase, widths)
                 if last < 0 or _overlaps(busy, first, last) or self._excepted(sentence, first,
                                                                               last, phrase):
@@ -154,6 +170,9 @@ def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],
 def name_width(sentence: Sentence, at: int) -> int:
     """How many words from `at` make a person's name (0: none starts there)."""
     word = sentence.words.norms[at]
+    if word not in NAME_OPENERS and word not in sentence.people \
+            and not sentence.may_be_capitalised(at):
+        return 0  # most words: none of the ways a name can start
     if word in TITLES:
         run = _capitalised_run(sentence, at + 1)
         if not run and at + 1 < len(sentence.words.norms) \

@@ -201,9 +201,12 @@ def expand(phrase: str, spelling: Mapping[str, Sequence[str]] | None = None,
     return [tuple(itertools.chain.from_iterable(combo)) for combo in itertools.product(*per_word)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match(Generic[P]):
-    """A phrase found in a text: token positions [first, last], character offsets, owner."""
+    """A phrase found in a text: token positions [first, last], character offsets, owner.
+
+    Not frozen: a check makes thousands, and a frozen one takes four times as long to make.
+    Nothing changes one after it is made."""
 
     first: int
     last: int
@@ -254,7 +257,8 @@ class PhraseMatcher(Generic[P]):
             for offset, word in enumerate(exception):
                 before = exception[offset - 1] if offset else None
                 after = exception[offset + 1] if offset + 1 < len(exception) else None
-                covers.setdefault((word, before, after), []).append((exception, offset))
+                covers.setdefault((word, before, after), {}).setdefault(
+                    (offset, len(exception)), {}).setdefault(exception[-1], []).append(exception)
 
     def finalise(self) -> None:
         """Order candidates longest first, so the longest phrase wins; where two first
@@ -302,6 +306,10 @@ class PhraseMatcher(Generic[P]):
             after = found[1] + 1
         return out
 
+    def first_words(self) -> set[str]:
+        """The words a phrase starts with (span_at finds nothing where none is)."""
+        return self._firsts
+
     def span_at(self, toks: Words, index: int) -> _Span[P] | None:
         """The match find would start at word index if it looked there alone, or None."""
         norms = toks.norms
@@ -316,9 +324,12 @@ class PhraseMatcher(Generic[P]):
 
     def _longest_overlap(self, toks: Words, found: _Span[P]) -> _Span[P]:
         """Where a longer phrase starts inside this match, the longer one wins."""
-        at = found[0] + 1
+        at, norms, firsts = found[0] + 1, toks.norms, self._firsts
         while at <= found[1]:
-            other = self._best(toks, at, self._candidates(toks.norms, at))
+            if norms[at] not in firsts:  # most words inside a match start no phrase
+                at += 1
+                continue
+            other = self._best(toks, at, self._candidates(norms, at))
             if other is not None and other[1] - other[0] > found[1] - found[0]:
                 found = other
             at += 1
@@ -390,7 +401,12 @@ NOT_AFTER_NOUN = frozenset(
     "the a an his her their its my our in on at to of for by with as every".split())
 
 
-Covers = dict[tuple[str, str | None, str | None], list[tuple[tuple[str, ...], int]]]
+# (word, the word before it, the word after it; None where the exception opens or closes)
+# -> (where the word is in the exception, the exception's length) -> its last word -> the
+# exceptions. Some words have hundreds ("those people who ..."); grouping them by place
+# and last word means one look-up per group, not a try of each.
+Covers = dict[tuple[str, str | None, str | None],
+              dict[tuple[int, int], dict[str, list[tuple[str, ...]]]]]
 
 
 def _covered(toks: Words, first: int, last: int, covers: Covers, nouns_only: bool = False
@@ -409,17 +425,25 @@ def _covered(toks: Words, first: int, last: int, covers: Covers, nouns_only: boo
         following = norms[first + 1]
         afters = (None, following, NUMBER) if as_number(following) == NUMBER else (
             None, following)
-    tried = [found for b in befores for a in afters for found in covers.get((word, b, a), ())]
     size = len(norms)
-    for words, offset in tried:
-        begin = first - offset
-        end = begin + len(words) - 1
-        if end >= size or (words[-1] != norms[end] and words[-1] != NUMBER):
-            continue  # most exceptions that share the words here differ at their last
-        if begin >= 0 and end >= last and _matches_at(toks, begin, words):
-            after = last + 1 - begin
-            if not (nouns_only and after < len(words) and words[after] in NOT_AFTER_NOUN):
-                return True
+    for b in befores:
+        for a in afters:
+            groups = covers.get((word, b, a))
+            if not groups:
+                continue
+            for (offset, length), by_last in groups.items():
+                begin = first - offset
+                end = begin + length - 1
+                if begin < 0 or end >= size or end < last:
+                    continue
+                ending = norms[end]
+                for words in (*by_last.get(ending, ()), *(
+                        by_last.get(NUMBER, ()) if as_number(ending) == NUMBER else ())):
+                    if _matches_at(toks, begin, words):
+                        after = last + 1 - begin
+                        if not (nouns_only and after < length
+                                and words[after] in NOT_AFTER_NOUN):
+                            return True
     return False
 
 
