@@ -102,7 +102,11 @@ FIRST_NAMES = frozenset(
     "neil nora norma norman olive owen pam pat patricia paul pauline peggy peter phil phyllis "
     "rachel ray reg richard rita rob robert ron rose ruby ruth sam sandra sarah sean sheila "
     "shirley sid sophie stan stanley steve stuart sue susan sylvia ted terry tom tony tracy "
-    "valerie vera violet wendy william winifred winnie".split())
+    "valerie vera violet wendy william winifred winnie "
+    # names that are also words ("Dean kicked off", not "the dean")
+    "dean faith joy robin pearl holly daisy poppy jasmine crystal victor earl rex penny "
+    "cliff clay dale glen warren nick gene jay norm sally wren dolly fern willow jade "
+    "primrose myrtle opal rosemary basil mason".split())
 # Things, animals and institutions that often do what a rule's word says.
 OTHERS = frozenset(
     "car cars van bus buses train trains printer printers computer computers laptop "
@@ -155,6 +159,20 @@ ADJECTIVES = frozenset(
     "noisy stroppy silly nasty messy sudden violent screaming crying loud physical verbal "
     "usual typical daily nightly latest".split())
 ADJECTIVE_ENDINGS = ("ful", "ive", "ous", "ible", "able", "ish", "less", "est")
+# Words for everyone there, and places that stand for the person in them ("Bed 4 needs").
+EVERYONE = frozenset("everyone everybody all both anyone anybody nobody none most many few "
+                     "several each either neither".split())
+PLACES_AS_PEOPLE = frozenset("bed bay room bedroom flat side".split())
+# Words for people beyond PERSON_NOUNS: at a sentence's start ("Admission in bed 3 refused")
+# they are not taken for a thing.
+PEOPLE_WORDS = frozenset(
+    "punter pupil member guest customer learner student trainee pensioner widow widower "
+    "veteran visitor newcomer admission referral case cousin lodger occupant inmate "
+    "offender prisoner claimant applicant candidate participant ward caller sufferer victim "
+    "baby toddler infant boyfriend girlfriend friend mate buddy pal chum gang crowd group "
+    "tenant patient doubles feeders feeds singles admissions referrals cases dementia "
+    "sibling siblings grandson granddaughter parents volunteer volunteers students mentor "
+    "newbie newbies youngsters elderly youth travellers traveller regulars regular".split())
 QUANTIFIERS = frozenset("bit lot kind sort something such".split())  # "a bit of a burden"
 DETERMINERS = frozenset(
     "a an the this that these those some every each another any no".split())
@@ -1746,9 +1764,12 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             and norms[at + 1] == "of" and word not in sentence.people \
             and word not in FIRST_NAMES and word in known_words() and _a_noun_reading(word):
         return OTHER  # "Price of bread has escalated"
-    if raw[:1].isupper() and sentence.people and word not in sentence.people \
+    if raw[:1].isupper() and word not in sentence.people \
             and word not in FIRST_NAMES and sentence.sentence_break(at) \
-            and word in known_words() and _a_noun(word):
+            and word in known_words() and _a_noun(word) and (
+                sentence.people or (word not in EVERYONE and word not in PLACES_AS_PEOPLE
+                                    and word not in PEOPLE_WORDS and word not in LABEL_PEOPLE
+                                    and _a_noun_reading(word))):
         return OTHER  # "Price of bread has escalated": a word, when the entry names others
     if raw[:1].isupper() and word in BUILDINGS and at > 0 and sentence.capitalised(at - 1) \
             and not sentence.sentence_break(at):

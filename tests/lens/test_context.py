@@ -2018,3 +2018,21 @@ def test_the_thirty_first_stops_context(text: str, people: tuple[str, ...],
 def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a common noun that opens a sentence is a thing even when the entry names nobody; a
+    # name that is also a word, everyone, a bed and a label still stand for people
+    ("Supervision kicked off late because my manager was stuck in traffic.", (), []),
+    ("Assembly kicked off with the head reading out the football results.", (), []),
+    ("Dinner kicked off late because the oven broke.", (), []),
+    ("Dean kicked off at tea.", (), [("kicked off", False)]),
+    ("Everyone was put to bed by half nine.", (), [("was put to bed", False)]),
+    ("Bed 4 needs feeding at 12.", (), [("Bed 4", False), ("needs feeding", False)]),
+    ("Feeders refused breakfast again.", (), [("Feeders", False), ("refused", False)]),
+    ("Admission in bed 3 refused her meds.", (), [("refused", False)]),
+    ("Travellers are so hard to reach.", (), [("hard to reach", False)]),
+])
+def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
+                                        found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
