@@ -159,6 +159,13 @@ class LensService:
             self._lens = self._built(disabled)
         return self._lens
 
+    def warm(self, disabled: frozenset[str]) -> None:
+        """Load the lexicon and build the lens for these switched-off rules ahead of lens(),
+        which then finds it built. Reads no setting, so it may run off the window's thread:
+        building takes a second or two, and the window must not stand still for it."""
+        if self.lexicon() is shipped_lexicon():
+            shipped_lens(disabled)
+
     def _built(self, disabled: frozenset[str]) -> Lens:
         """A lens over this service's lexicon; over the shipped one, the process's own (a
         second window, a reopened journal and a locked one coming back share it: building

@@ -20,6 +20,7 @@ class StartUp(QObject):
     def __init__(self, watched: QWidget, defer: bool,
                  alive: Callable[[], bool] = lambda: True) -> None:
         super().__init__(watched)
+        self.deferred = defer  # whether this window's start-up work waits for its first paint
         self.deferring = defer
         self.alive = alive  # False once the window's journal is closed: held work is dropped
         self.pending: list[Callable[[], None]] = []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from carejournal.core.supervision import Session
+from carejournal.lens import matcher
 from carejournal.services.journal import Journal
 from carejournal.ui import main_window
 from carejournal.ui.first_paint import StartUp
@@ -131,6 +133,29 @@ def test_the_editor_and_controllers_are_built_just_after_the_first_paint(
     assert window.lens.window is window and window.locking is not None
     qtbot.waitUntil(lambda: window.editor.lens_context.lens is not None, timeout=10_000)
     assert window.editor.lens_context.lens.lexicon.rules, "the lexicon loaded in a thread"
+
+
+def test_the_lens_is_built_off_the_windows_thread_after_the_first_paint(
+        qtbot, filled: Journal, settings: QSettings, monkeypatch) -> None:
+    # Building the lens takes a second or two: on the window's thread the window would stand
+    # still just after it first showed.
+    on_the_windows_thread: list[bool] = []
+    build = matcher.Lens.__init__
+
+    def spy(lens: matcher.Lens, *args: object, **kwargs: object) -> None:
+        on_the_windows_thread.append(threading.current_thread() is threading.main_thread())
+        build(lens, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matcher.Lens, "__init__", spy)
+    matcher.shipped_lens.cache_clear()  # as in a fresh process
+    window = MainWindow(filled, settings, defer_start_up=True)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.start_up.done)
+    qtbot.waitUntil(lambda: window.editor.lens_context.lens is not None, timeout=20_000)
+    assert on_the_windows_thread == [False], "built once, in the background"
+    assert window.editor.lens_context.lens is matcher.shipped_lens(frozenset())
 
 
 def test_a_window_closed_before_its_first_paint_builds_what_closing_needs(

@@ -31,16 +31,19 @@ class LensController(QObject):
         window.actions_.show_lens.triggered.connect(self.show_lens)
         window.editor.rule_off_requested.connect(self.switch_off)
         window.changes.changed.connect(self._changed)
-        if window.start_up.deferring:  # the lexicon loads after the first paint, in a thread
+        if window.start_up.deferred:  # the lens is built after the first paint, in a thread
             window.start_up.run(self._load)
         else:
             window.start_up.run(self.refresh)
         window.start_up.run(self.warm_rewrites)
 
     def _load(self) -> None:
-        """Read the lexicon off the window's thread (with lemminflect's word data it takes
-        about half a second), then give the editor its lens."""
-        background.run(self.window.journal.lens.lexicon, done=self._loaded, owner=self,
+        """Read the lexicon and build the lens off the window's thread (with lemminflect's
+        word data that takes a second or two), then give the editor its lens. The switched-off
+        rules are read here, on the window's thread, as every setting is."""
+        service = self.window.journal.lens
+        disabled = service.disabled_rules()
+        background.run(lambda: service.warm(disabled), done=self._loaded, owner=self,
                        name="language lens")
 
     def _loaded(self, _result: object) -> None:
