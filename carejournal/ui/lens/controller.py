@@ -47,6 +47,8 @@ class LensController(QObject):
                        name="language lens")
 
     def _loaded(self, _result: object) -> None:
+        if self.window.journal.closed:
+            return  # closed meanwhile (locked, encrypted, switched): nothing to give it to
         self.refresh()  # a lexicon that failed to load is reported by the lens, as ever
 
     def refresh(self) -> None:
