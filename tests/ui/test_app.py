@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -18,12 +19,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carejournal.app import Raised, claim, gui_main, make_application, open_window
+from carejournal.app import (
+    SWITCH_INTERVAL_S,
+    Raised,
+    claim,
+    gui_main,
+    make_application,
+    open_window,
+)
 from carejournal.core.domain import ActionItem, Decision, EntryKind
 from carejournal.ui.after_close import Session
 from carejournal.ui.main_window import MainWindow
 from carejournal.ui.single_instance import SingleInstance
 from tests.conftest import draft
+
+
+def test_the_app_hands_the_interpreter_back_to_the_window_quickly(qapp, monkeypatch) -> None:
+    # Start-up builds the lens and the spelling dictionary in threads: at Python's 5 ms the
+    # window waited for the interpreter again and again and stood still for a second or more.
+    monkeypatch.setattr(sys, "setswitchinterval", lambda seconds: set_to.append(seconds))
+    set_to: list[float] = []
+    assert make_application() is qapp
+    assert set_to == [SWITCH_INTERVAL_S] and SWITCH_INTERVAL_S <= 0.001
 
 
 def test_a_second_window_on_the_same_journal_raises_the_first(
