@@ -19,6 +19,7 @@ from benchmarks.inprocess_ui import (
     bench_editor,
     bench_lens,
     bench_spelling,
+    bench_start_up_stall,
     bench_timeline,
     each_timed,
 )
@@ -55,6 +56,7 @@ def bench_inprocess(rec: Recorder, runs: int, journal_path: Path, jrnl_json: Pat
         bench_calendar(rec, runs, journal, today)
         bench_lens(rec, runs)
         bench_spelling(rec, runs)
+        bench_start_up_stall(rec, min(runs, 3), journal)
         rec.section("Patterns view")
         bench_patterns(rec, runs, journal, today, cold=cold_patterns)
         rec.section("Supervision and import")

@@ -21,6 +21,7 @@ PARAGRAPH_WORDS = 150
 LENS_CHECK_MS = 50
 KEYSTROKE_MS = 2
 SPELLING_KEYSTROKE_MS = 5  # one keystroke's re-check with the lens and spelling together
+STALL_WATCH_S = 5.0  # how long after the window shows its stalls are watched
 TIMELINE_SIZE = (380, 720)
 SENTENCES = (
     "I introduced myself and we had a cup of tea in the garden.",
@@ -119,6 +120,51 @@ def bench_editor(rec: Recorder, journal: Journal, ids: Sequence[int]) -> None:
     editor.close()
     editor.deleteLater()
     qt.processEvents()
+
+
+def bench_start_up_stall(rec: Recorder, runs: int, journal: Journal) -> None:
+    """The longest the window stands still in its first seconds, as after a launch: shown,
+    then the editor and controllers built and the lens and the dictionary loaded in threads
+    (a fresh lens each run, as in a new process), timed by a 10 ms timer's gaps."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings, QTimer
+
+    from carejournal.app import make_application
+    from carejournal.lens.matcher import shipped_lens
+    from carejournal.ui.main_window import MainWindow
+    from carejournal.ui.shared import background
+
+    qt = make_application()  # as the app: its interpreter switch interval too
+    samples = []
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(runs):
+            shipped_lens.cache_clear()
+            settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(journal, settings, defer_start_up=True)
+            ticks: list[float] = []
+            timer = QTimer()
+            timer.setInterval(10)
+            timer.timeout.connect(lambda ticks=ticks: ticks.append(time.perf_counter()))
+            timer.start()
+            window.resize(1240, 740)
+            window.show()
+            end = time.perf_counter() + STALL_WATCH_S
+            while time.perf_counter() < end:
+                qt.processEvents()
+                time.sleep(0.002)
+            timer.stop()
+            background.wait_for_all()
+            qt.processEvents()
+            samples.append(max(b - a for a, b in zip(ticks, ticks[1:], strict=False)))
+            window.autosaver.discard()
+            window.close()
+            window.deleteLater()
+            qt.processEvents()
+    rec.add("start_up_stall", f"Window: longest stall in the {STALL_WATCH_S:.0f} s after it "
+            "shows (editor built, lens and dictionary loaded in threads)", samples,
+            note="a 10 ms timer's longest gap")
 
 
 def lens_text(words: int = LENS_WORDS, seed: int = LENS_SEED) -> str:
