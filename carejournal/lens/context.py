@@ -2575,6 +2575,10 @@ def personified(sentence: Sentence, first: int) -> tuple[int, int] | None:
     "my 9.30"), or None when who does it is a person, a pronoun, or not a care thing. A room
     after a preposition ("the lady in room 10") is where the one before it is."""
     norms = sentence.words.norms
+    before = norms[max(0, first - SCAN):first]
+    if CARE_THINGS.isdisjoint(before) and SLOT_WORDS.isdisjoint(before) \
+            and not any(word[:1].isdigit() for word in before):
+        return None  # most doings: no care thing, room number or time before them
     at = first - 1
     while at >= max(0, first - SCAN):
         if sentence.clause_break(at + 1):
