@@ -243,9 +243,12 @@ class PhraseMatcher(Generic[P]):
         """Match this token sequence as payload."""
         self._firsts.add(words[0])
         opens = self._opens.setdefault(id(payload), set())
-        opens.add(words[0])
-        if words[0] in ARTICLES and len(words) > 1:
-            opens.add(words[1])
+        new = {words[0]} | ({words[1]} if words[0] in ARTICLES and len(words) > 1 else set())
+        if not new <= opens:
+            opens.update(new)
+            if self._exceptions.get(id(payload)):  # exceptions came first: index them again
+                self._covers[id(payload)] = {}
+                self._index(payload, self._exceptions[id(payload)])
         if len(words) == 1:
             self._singles.setdefault(words[0], []).append((words, payload))
         else:
@@ -254,19 +257,27 @@ class PhraseMatcher(Generic[P]):
     def add_exceptions(self, payload: P, exceptions: Iterable[tuple[str, ...]]) -> None:
         """Do not report payload where one of these token sequences covers the match."""
         known = self._exceptions.setdefault(id(payload), [])
+        seen = set(known)
+        fresh = []
+        for exception in dict.fromkeys(exceptions):
+            if exception not in seen:
+                seen.add(exception)
+                fresh.append(exception)
+        known.extend(fresh)
+        self._index(payload, fresh)
+
+    def _index(self, payload: P, exceptions: Iterable[tuple[str, ...]]) -> None:
+        """Index exceptions of payload by their words, where a match can open with them.
+
+        An exception is only ever looked up by the word a match opens with (or the word
+        after an opening article): where the payload's phrases are known and none opens with
+        a number, only those words of it are indexed. The lexicon's exceptions take a third
+        of the memory otherwise."""
         covers = self._covers.setdefault(id(payload), {})
-        # An exception is only ever looked up by the word a match opens with: where the
-        # payload's phrases are known (and none opens with a number), only those words of
-        # it are indexed. The lexicon's exceptions take a third of the memory otherwise.
         opens = self._opens.get(id(payload))
         if opens is not None and NUMBER in opens:
             opens = None
-        seen = set(known)
-        for exception in dict.fromkeys(exceptions):
-            if exception in seen:
-                continue
-            seen.add(exception)
-            known.append(exception)
+        for exception in exceptions:
             for offset, word in enumerate(exception):
                 if opens is not None and word not in opens:
                     continue

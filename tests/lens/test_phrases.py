@@ -69,6 +69,24 @@ def test_exceptions_cover_ordinary_uses() -> None:
     assert text.index("case was") == text.rindex("case was")
 
 
+@pytest.mark.parametrize("exceptions_between", [False, True])
+def test_an_exception_covers_a_match_that_opens_inside_it(exceptions_between: bool) -> None:
+    # Exceptions are indexed only by the words a match can open with ("kicked", and "doubles"
+    # after "the"), also when a phrase that opens with another word comes after them.
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    exceptions = [("match", "kicked", "off"), ("doubles", "match")]
+    matcher.add(("kicked", "off"), "rule")
+    if exceptions_between:
+        matcher.add_exceptions("rule", exceptions)
+    matcher.add(("the", "doubles"), "rule")
+    if not exceptions_between:
+        matcher.add_exceptions("rule", exceptions)
+    matcher.finalise()
+    text = "The match kicked off late, the doubles match too. Jo kicked off. The doubles ate."
+    assert [text[m.start:m.end] for m in matcher.find(text)] == ["kicked off", "The doubles"]
+    assert [m.start for m in matcher.find(text)] == [text.index("Jo") + 3, text.rindex("The")]
+
+
 def test_words_across_other_punctuation_do_not_join() -> None:
     assert found({"su": ["service user+"]}, "the service. Users came") == []
     assert found({"su": ["service user+"]}, "Service\nusers came") == [("Service\nusers", "su")]
