@@ -18,6 +18,7 @@ from carejournal.lens.context import (
     NOT_NAMES,
     OTHERS,
     PERSON_NOUNS,
+    PLACES_AS_PEOPLE,
     TITLES,
     WRITER,
     Sentence,
@@ -32,8 +33,8 @@ NOT_A_NAME = NOT_NAMES | PERSON_NOUNS | WRITER | OTHERS | TITLES
 LONGEST_NAME = 3  # words: "Harry James Smith"
 PLACES_FOR_PEOPLE = frozenset("bed bay room bedroom".split())
 # Lower-case words a name (or a place standing for a person) can start with: "Mrs", "bay 4",
-# "side room 2".
-NAME_OPENERS = TITLES | PLACES_FOR_PEOPLE | {"side"}
+# "side room 2" (a first look: name_width decides).
+NAME_OPENERS = TITLES | PLACES_AS_PEOPLE
 
 
 @dataclass(frozen=True, slots=True)
