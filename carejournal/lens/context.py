@@ -2010,11 +2010,15 @@ def mentioned(sentence: Sentence, first: int) -> bool:
                 and _a_document_after(sentence, first):
             return True  # "we cant put SU in the notes anymore", "nearly put it on the form"
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
-            held = before in HOLDING_BACK or _instead_of(sentence, at)
-            if skipped == 1 and (norms[at + 1] in PRONOUNS_PERSON | WRITER
-                                 or norms[at + 1] in sentence.people
-                                 or sentence.capitalised(at + 1)):
-                return held  # "nobody says they mobilised", "instead of saying Ivy refused"
+            held = before in HOLDING_BACK or _instead_of(sentence, at) or (
+                before == "to" and at > 1 and norms[at - 2] in ("not", "never"))  # "not to say"
+            if 1 <= skipped <= 2 and (norms[at + 1] in PRONOUNS_PERSON | WRITER
+                                      or norms[at + 1] in sentence.people
+                                      or sentence.capitalised(at + 1)) and all(
+                    norms[k] in SAID_AUX for k in range(at + 2, first)
+                    if norms[k] not in TITLES and not sentence.capitalised(k)):
+                return held  # "nobody says they mobilised", "instead of saying Ivy refused",
+                # "she would never say she was toileted"
             return skipped == 0 and (held or before in HABIT or _said_as_a_word(sentence, at))
         if word == "instead" or (word == "than" and at > 0 and norms[at - 1] == "rather"):
             return skipped == 0 or (skipped == 1 and norms[at + 1] == "of")
@@ -2130,6 +2134,7 @@ def _why_we_say(sentence: Sentence, first: int) -> bool:
 
 
 HABIT = frozenset("to still always often usually".split())  # "we used to say", "we still say"
+SAID_AUX = frozenset("was is has had 's would did does".split())  # "say she was toileted"
 
 
 def _instead_of(sentence: Sentence, at: int) -> bool:
@@ -2208,10 +2213,12 @@ DOCUMENTS = frozenset(
     "records record assessment assessments summary chart charts paperwork whiteboard sheet "
     "sheets profile profiles minutes leaflet leaflets policy email emails "
     "daybook diary log logs system rules rule sign signs notice notices poster posters "
-    "handbook guidance".split())
+    "handbook guidance memo memos board booklet booklets website newsletter "
+    "template templates handout handouts slide slides manual agenda heading".split())
 DOCUMENT_VERBS = frozenset(
     "says said states stated reads describes described calls called lists listed "
-    "labels labelled labeled refers referred puts".split())
+    "labels labelled labeled refers referred puts uses".split())  # "the memo says ADLs",
+# "the policy still uses PWS"
 
 
 def _in_a_documents_words(sentence: Sentence, first: int) -> bool:

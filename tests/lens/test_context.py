@@ -2036,3 +2036,22 @@ def test_the_thirty_second_stops_context(text: str, people: tuple[str, ...],
 def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a saying held back governs a short clause: what follows it is the word held up, not
+    # used; a plain saying, or one with more between, still uses it
+    ("She would never say she was toileted.", (), [("toileted", True)]),
+    ("Told the new starter not to say Mrs Kaur refuses anything.", (), [("refuses", True)]),
+    ("I would never say he was lazy.", (), [("lazy", True)]),
+    ("Mum said she was refused a visit.", (), [("refused", False)]),
+    ("She said he refused his tablets.", (), [("refused", False)]),
+    # a memo, a board or a policy speaking: its words, held up
+    ("The new memo says ADLs three times and I had to google it.", (), [("ADLs", True)]),
+    ("The policy still uses PWS everywhere.", (), [("PWS", True)]),
+    ("The board just says Bed 6 where his name should be.", (), [("Bed 6", True)]),
+    ("Staff still use PWS in handover.", (), [("PWS", False)]),
+])
+def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
+                                         found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
