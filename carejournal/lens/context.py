@@ -1167,6 +1167,9 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     if about == "person" and _done_by_a_person(sentence, last):
         return PERSON  # "Tablets refused by Pat at 8pm": Pat refused them
     kind, at = _subject(sentence, first)
+    if kind == PERSON and sentence.words.norms[at] in HE_OR_SHE \
+            and _the_writers_own_before(sentence, at):
+        return WRITER_SIDE  # "My husband's team lost and he sulked all evening"
     if kind == OTHER and _a_persons_condition(sentence, at):
         return PERSON  # "Rita's dementia is a burden on the family": Rita is
     if about == "person" and kind == OTHER and _it_is(sentence, at, first):
@@ -1177,6 +1180,35 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
 RELATIVES = frozenset(
     "mum dad mother father husband wife partner nan nana gran granny grandma grandad sister "
     "brother auntie aunt uncle son daughter".split())
+HE = frozenset("he he's he'd he'll hes".split())
+SHE = frozenset("she she's she'd she'll shes".split())
+HE_OR_SHE = HE | SHE
+MEN = frozenset("husband son dad father brother grandad grandson uncle nephew boyfriend "
+                "hubby".split())
+WOMEN = frozenset("wife daughter mum mother sister nan nana gran granny grandma "
+                  "granddaughter aunt auntie niece girlfriend".split())
+
+
+def _the_writers_own_before(sentence: Sentence, at: int) -> bool:
+    """Whether "he" or "she" at `at` goes back, within its sentence, to the writer's own
+    relative or colleague ("my husband", "my colleague"): the nearest person before it who
+    can be "he" or "she" is theirs, and nobody reports speech between ("My colleague said he
+    refused" may be about anyone)."""
+    norms = sentence.words.norms
+    begin, _ = sentence_around(sentence, at)
+    wrong = WOMEN if norms[at] in HE else MEN
+    for k in range(at - 1, max(begin, at - 15) - 1, -1):
+        word = norms[k]
+        if word in REPORTING_VERBS or word in sentence.people or word in TITLES \
+                or word in HE_OR_SHE and word[:2] != norms[at][:2]:
+            return False
+        if word in wrong:
+            continue
+        if word in RELATIVES or word in STAFF_WORDS or word in MEN or word in WOMEN:
+            return any(norms[j] in POSSESSIVE_WRITER for j in range(max(begin, k - 2), k))
+        if sentence.capitalised(k) and not sentence.sentence_break(k) and word not in WRITER:
+            return False  # a name: "Harold's wife rang to say he's a burden"
+    return False
 
 
 def _by_the_writers_family(sentence: Sentence, last: int) -> bool:
@@ -1649,7 +1681,9 @@ def _a_name_as_a_kind(sentence: Sentence, at: int) -> bool:
     before = sentence.words.norms[at - 1]
     if not sentence.capitalised(at):  # "a heroin addict", "an alcohol user"
         word = sentence.words.norms[at]
-        return before in ("a", "an") and word in known_words() and _a_noun_reading(word)
+        return before in ("a", "an") and word in known_words() and _a_noun_reading(word) \
+            and word not in WRITER and word not in PERSON_NOUNS and word not in NOT_SUPPORTED
+        # but "a colleague kicked off": who did it
     return before in ("a", "an") or before in ADJECTIVES or before in DEGREE \
         or before in ("total", "real", "proper", "right", "massive", "huge", "big")
 

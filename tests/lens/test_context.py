@@ -2050,6 +2050,17 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("The policy still uses PWS everywhere.", (), [("PWS", True)]),
     ("The board just says Bed 6 where his name should be.", (), [("Bed 6", True)]),
     ("Staff still use PWS in handover.", (), [("PWS", False)]),
+    # a colleague after "a" is who did it, not a kind of doing ("a heroin addict" still is)
+    ("A colleague kicked off at the agency about her pay.", (), []),
+    ("A neighbour refused to move his car.", (), []),
+    ("A heroin addict asked me for change.", (), [("addict", False)]),
+    # "he" or "she" that goes back to the writer's own husband or colleague is theirs; a
+    # name or a saying between, or a relative of someone else's, leaves it with the person
+    ("My husband's team lost 4-0 and he sulked all evening.", (), []),
+    ("My husband is a nightmare when he has man flu, total attention seeker.", (), []),
+    ("My colleague said he refused his meds.", (), [("refused", False)]),
+    ("My son visited Jo and he kicked off.", ("Jo",), [("kicked off", False)]),
+    ("Harold's wife rang to say he's a burden.", ("Harold",), [("a burden", False)]),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
