@@ -101,9 +101,6 @@ class Rule:
     # words that, anywhere else in the match's sentence, say it is another sense ("a student
     # on her placement"): the rule says nothing there
     unless: frozenset[str] = frozenset()
-    # a mild word the lens notes only where nothing else in its sentence is noticed: beside
-    # a stronger finding ("residents with challenging behaviour") it would only add noise
-    alone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,13 +279,10 @@ def _rule(item: Any, categories: dict[str, Category], spelling: dict[str, list[s
     unless = frozenset(word.lower() for word in _texts(item, "unless", required=False))
     if any(" " in word for word in unless):
         raise ValueError("each of 'unless' is one word.")
-    alone = item.get("alone", False)
-    if not isinstance(alone, bool):
-        raise ValueError("'alone' must be true or false.")
     return Rule(rule_id, category, phrases, exceptions, _text(item["why"]),
                 _texts(item, "alternatives", required=True), source,
                 variants, exception_variants, citations, about, rewrites, mentions,
-                mention_variants, unless, alone)
+                mention_variants, unless)
 
 
 def _expanded(phrases: tuple[str, ...], spelling: dict[str, list[str]],

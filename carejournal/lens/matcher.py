@@ -236,10 +236,6 @@ class Lens:
             if reason and not own and (_listed_after(text, before.end, match.start)
                                        or _likened_after(text, before.end, match)):
                 judged[at] = (match, reason)
-        if any(match.payload.alone for match, _ in judged):
-            judged = [(match, reason) for match, reason in judged
-                      if reason or not match.payload.alone
-                      or not _beside_another(text, match, judged)]
         return judged
 
     def _judge_each(self, text: str, toks: Words, people: Iterable[str]
@@ -287,20 +283,6 @@ class Lens:
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
-
-
-def _beside_another(text: str, match: Match[Rule], judged: list[tuple[Match[Rule], str]]
-                    ) -> bool:
-    """Whether another rule's wording is used in the match's sentence: "The residents with
-    challenging behaviour", where the mild word would only add noise."""
-    for other, reason in judged:
-        if reason or other.payload.id == match.payload.id:
-            continue
-        between = text[other.end:match.start] if other.start < match.start \
-            else text[match.end:other.start]
-        if not any(mark in between for mark in ".!?\n"):
-            return True
-    return False
 
 
 def _likened_after(text: str, end: int, match: Match[Rule]) -> bool:

@@ -153,22 +153,3 @@ def test_unless_words_elsewhere_in_the_sentence_silence_the_rule(tmp_path: Path)
     bad = load_lexicon(write(tmp_path, rule("bed-number", 'sources = ["guide"]\n'
                                                          'unless = ["two words"]')))
     assert bad.rules == () and "one word" in bad.problems[0]
-
-
-def test_an_alone_rule_speaks_only_where_nothing_else_in_its_sentence_does(tmp_path: Path
-                                                                          ) -> None:
-    other = ('[[rule]]\nid = "refuses"\ncategory = "labels"\nphrases = ["refused"]\n'
-             'why = "It blames."\nalternatives = ["said no"]\nsources = ["guide"]\n')
-    lens = Lens(load_lexicon(write(tmp_path, rule("bed-number", 'sources = ["guide"]\n'
-                                                  'alone = true') + other)))
-    assert [f.text for f in lens.check("Bed 4 rang twice.")] == ["Bed 4"]
-    assert [f.text for f in lens.check("Bed 4 refused lunch.")] == ["refused"]
-    assert [f.text for f in lens.check("Bed 4 rang. Jo refused lunch.")] == ["Bed 4", "refused"]
-    assert [f.rule for f in lens.check("I nearly wrote 'refused' for Bed 4.")] == [
-        "refuses", "bed-number"]  # a mention beside it does not silence it
-    assert [r.id for r in lens.rules_found("Bed 4 refused lunch.")] == ["refuses"]
-    plain = Lens(load_lexicon(write(tmp_path, rule("bed-number", 'sources = ["guide"]')
-                                    + other)))
-    assert [f.text for f in plain.check("Bed 4 refused lunch.")] == ["Bed 4", "refused"]
-    bad = load_lexicon(write(tmp_path, rule("bed-number", 'sources = ["guide"]\nalone = "yes"')))
-    assert bad.rules == () and "true or false" in bad.problems[0]
