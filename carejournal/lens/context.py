@@ -1154,14 +1154,18 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             return OTHER  # "My teenage daughter isn't allowed out": a family's rule
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
-    after = last + 1
+    after = _past_describing(sentence, last + 1)
     if about == "person" and after < len(sentence.words.norms) \
-            and sentence.words.norms[after] in PERSON_NOUNS and sentence.words.gap(after) == " " \
+            and (sentence.words.norms[after] in PERSON_NOUNS
+                 or sentence.words.norms[after] in GROUP_NOUNS
+                 or (after > last + 1 and sentence.words.norms[after] == "carers")) \
+            and sentence.words.gap(after) == " " \
             and sentence.words.norms[after] not in NOT_SUPPORTED \
             and sentence.words.norms[last] not in PREPOSITIONS \
             and (not sentence.words.norms[last].endswith(("ed", "ing", "s"))
                  or _an_adjective(sentence.words.norms[last])):
-        return PERSON  # "so many demented people": the word describes the person after it
+        return PERSON  # "so many demented people": the word describes the person after it;
+        # "hard to reach young people", "the hardest to reach group"
     if category in NAMING_CATEGORIES and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
     if about == "person" and _done_by_a_person(sentence, last):
@@ -1175,6 +1179,28 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     if about == "person" and kind == OTHER and _it_is(sentence, at, first):
         return None  # "staff feel its attention seeking": what she did, said of her
     return kind
+
+
+# Words that say which people before a person word ("hard to reach young people") and the
+# group words that stand for people there ("the hardest to reach group").
+PEOPLE_DESCRIBED = frozenset(
+    "young younger old older elderly unpaid family local isolated lone single working "
+    "teenage adult disabled vulnerable minority rural".split())
+GROUP_NOUNS = frozenset("group groups community communities parents dads households".split())
+
+
+def _past_describing(sentence: Sentence, at: int) -> int:
+    """at, or past up to two words that say which people ("young", "unpaid") when a person
+    or group word follows them."""
+    norms = sentence.words.norms
+    end = at
+    while end < len(norms) and end < at + 2 and norms[end] in PEOPLE_DESCRIBED \
+            and sentence.words.gap(end + 1 if end + 1 < len(norms) else end) == " ":
+        end += 1
+    if end == at or end >= len(norms):
+        return at
+    word = norms[end]
+    return end if word in PERSON_NOUNS or word in GROUP_NOUNS or word == "carers" else at
 
 
 RELATIVES = frozenset(

@@ -2062,6 +2062,20 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("My colleague said he refused his meds.", (), [("refused", False)]),
     ("My son visited Jo and he kicked off.", ("Jo",), [("kicked off", False)]),
     ("Harold's wife rang to say he's a burden.", ("Harold",), [("a burden", False)]),
+    # "hard to reach" said of the people after it, with up to two words saying which; a
+    # shelf hard to reach is still a shelf
+    ("Our outreach is meant to target hard to reach young people.", (), [("hard to reach",
+                                                                          False)]),
+    ("Men over 70 are the hardest to reach group in the borough.", (), [("hardest to reach",
+                                                                         False)]),
+    ("The bid is about the hard to reach unpaid carers in the south.", (), [("hard to reach",
+                                                                             False)]),
+    ("The shelf is hard to reach for the young lads.", (), []),
+    # wanting more people like that is praise; "people like that never change" is not
+    ("The world needs more people like that.", (), []),
+    ("Our night team are gems, you need people like that when it goes wrong.", (), []),
+    ("The new deputy actually listens, and people like that make you want to stay.", (), []),
+    ("People like that never change.", (), [("People like that", False)]),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
