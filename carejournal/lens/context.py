@@ -1164,8 +1164,11 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             and sentence.words.norms[last] not in PREPOSITIONS \
             and (not sentence.words.norms[last].endswith(("ed", "ing", "s"))
                  or _an_adjective(sentence.words.norms[last])):
-        return PERSON  # "so many demented people": the word describes the person after it;
-        # "hard to reach young people", "the hardest to reach group"
+        kind, at = _subject(sentence, first)
+        if not (kind in (WRITER_SIDE, OTHER) and _be_a(sentence, at, first)):
+            return PERSON  # "so many demented people": the word describes the person after
+        # it; "hard to reach young people", "the hardest to reach group"; but "My sister is
+        # the most manipulative person at Monopoly" is said of the sister
     if category in NAMING_CATEGORIES and _a_label_object(sentence, first, category):
         return None  # "We've got a frequent flyer on the line": the label is the one got
     if about == "person" and _done_by_a_person(sentence, last):
@@ -1574,6 +1577,8 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if sentence.sentence_break(at):
             return None, -1
         if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
+            if at == head and norms[at - 1] in TIME_HEADINGS and ":" in sentence.words.gap(at):
+                return None, -1  # "Evening: took them out": when, not who did it
             if norms[at] in ("and", "or") and at == head - 1:
                 shared = _shared_be(sentence, at)  # "the referee was difficult and
                 if shared is not None:  # manipulative", "was tired, rude and demanding"
@@ -1592,6 +1597,23 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
                     return WRITER_SIDE, at - 3  # "I was the one who kicked off"
             return _antecedent(sentence, at) or (_owner_of_relative(sentence, at) or kind, at)
     return None, -1
+
+
+COPULAS = frozenset("is was are were be been being am 's".split())
+TIME_HEADINGS = frozenset(
+    "morning evening afternoon night lunch lunchtime tea teatime breakfast dinner supper "
+    "bedtime am pm call visit today tonight monday tuesday wednesday thursday friday "
+    "saturday sunday".split())
+
+
+def _be_a(sentence: Sentence, subject: int, first: int) -> bool:
+    """Whether "is", "was" or the like joins the subject at `subject` to the match at first,
+    with only small words between it and the match ("is the most manipulative")."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at > subject and (norms[at] in BETWEEN_BE or norms[at] in DEGREE):
+        at -= 1
+    return at > subject and (norms[at] in COPULAS or norms[at] in I_AM)  # not "we've got a"
 
 
 def _shared_be(sentence: Sentence, conjunction: int) -> int | None:
@@ -1840,8 +1862,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         if at + 1 < match and _a_thing_named_after(sentence, at + 1):
             return OTHER  # "the Three Peaks walk was challenging": the walk, not a name
-        if before in WRITER or before in NOT_SUPPORTED:
-            return WRITER_SIDE  # "my colleague Jo", "the driver Dave"
+        if (before in WRITER or before in NOT_SUPPORTED) and ":" not in sentence.words.gap(at):
+            return WRITER_SIDE  # "my colleague Jo", "the driver Dave" (not "Staff: Jo")
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if word in NUMBER_WORDS or word.isdigit() or word in DEGREE:
         return None  # "our two little old dears": how many, not what; "a very difficult"

@@ -2076,6 +2076,20 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("Our night team are gems, you need people like that when it goes wrong.", (), []),
     ("The new deputy actually listens, and people like that make you want to stay.", (), []),
     ("People like that never change.", (), [("People like that", False)]),
+    # "now", "only", "finally" inside "is allowed to"; a person word after the match that is
+    # only what a writer's own relative "is"; a time heading is not who did it; a colleague
+    # word before a colon is a heading; a package of reforms
+    ("Mei is now allowed to do her own washing.", ("Mei",), [("is now allowed to", False)]),
+    ("Tendai is only allowed to go to physio with staff.", ("Tendai",),
+     [("is only allowed to", False)]),
+    ("My sister is the most manipulative person at Monopoly.", (), []),
+    ("He is the most manipulative person I know.", (), [("manipulative", False)]),
+    ("We've got a new epileptic lady coming in June.", (), [("a new epileptic", False)]),
+    ("Evening call: refused personal care, happy to chat though.", (),
+     [("refused", False)]),
+    ("Staff: Jo refused her meds.", ("Jo",), [("refused", False)]),
+    ("My colleague Jo refused to do nights.", (), []),
+    ("The council's new package of reforms for home care was on the news.", (), []),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -911,3 +911,14 @@ def test_the_sixty_sixth_round() -> None:
     the start of session 34, b1ab183): round66 precision 0.950, recall 0.932 (248/13/18);
     round66_held 0.935 and 0.914 (246/17/23)."""
     _split_round("round66.toml", "round66", 1400)
+
+
+def test_the_sixty_seventh_round() -> None:
+    """tests/lens/written/round67.toml: 1,440 sentences by three independent writers (all
+    eight categories in reflective accounts for a regulator's CPD record; SOURCES_A's four as
+    its first writer wrote them, in children's homes, fostering and leaving care; SOURCES_B's
+    four in dementia care at home and extra care housing, written on a phone), split like the
+    fourth round: "round67" and "round67_held". On arrival (27e5e1c): round67 precision
+    0.958, recall 0.951 (250/11/13); round67_held 0.952 and 0.891 (236/12/29). With the lens
+    at the start of session 34 (b1ab183): round67_held 0.951 and 0.883 (234/12/31)."""
+    _split_round("round67.toml", "round67", 1400)
