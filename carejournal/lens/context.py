@@ -134,7 +134,9 @@ OTHERS = frozenset(
     # events and sports ("Christmas fair kicked off at 10", "Rugby kicked off late")
     "fair fete rugby cricket netball quiz bingo raffle concert panto pantomime festival "
     "disco karaoke tournament race party parties reception keysafe keysafes key-safe kitchen "
-    "bin bins rubbish recycling "
+    "bin bins rubbish recycling season event events celebration "
+    "celebrations ceremony fundraising fundraiser christmas easter diwali eid "
+    "halloween summer winter autumn holidays festivities "
     # the body and its conditions ("her shoulder was playing up", "the infection is resistant")
     "shoulder shoulders knee knees hip hips leg legs arm arms foot feet hand hands ankle "
     "ankles wrist wrists neck elbow elbows tummy stomach chest bladder bowel bowels skin eye "

@@ -2090,6 +2090,11 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("Staff: Jo refused her meds.", ("Jo",), [("refused", False)]),
     ("My colleague Jo refused to do nights.", (), []),
     ("The council's new package of reforms for home care was on the news.", (), []),
+    # a season or an event kicks off; a shelf is hard to reach even for the writer
+    ("Christmas kicks off at the day centre with the lights switch on next week.", (), []),
+    ("Fundraising for the new minibus kicked off today with a bake sale.", (), []),
+    ("Dimitra wanted the book on the top shelf, hard to reach even for me.", ("Dimitra",), []),
+    ("Dimitra kicked off at tea.", ("Dimitra",), [("kicked off", False)]),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
