@@ -376,7 +376,8 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     if any(word in ("one", "ones") and norms[at - 1] in ("little", "wee")
            for at, word in enumerate(words, start=begin) if at):
         return True  # "someone's little one left a sippy cup"
-    words = ["" if word == "nursery" and norms[at + 1:at + 2] in (["rhyme"], ["rhymes"])
+    words = ["" if (word == "nursery" and norms[at + 1:at + 2] in (["rhyme"], ["rhymes"]))
+             or ((word in CHILD_NOUNS or word in YOUNG) and _a_relative_later(sentence, last, at))
              else word for at, word in enumerate(words, start=begin)]  # "nursery rhymes"
     if not (CHILD_NOUNS.isdisjoint(words) or SCHOOLS.isdisjoint(words)):
         return True  # "kids were having a tantrum at the school gates"
@@ -391,6 +392,14 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
     return ("(" in text and AGE.search(text) is not None) or (
         "month" in text and BABY_AGE.search(text) is not None) or (  # "he's 8 months"
         CHILD_AGE.search(text) is not None)  # "Kai was such a good boy, he's 6"
+
+
+def _a_relative_later(sentence: Sentence, last: int, at: int) -> bool:
+    """Whether the child word at `at` is someone's relative named in a later clause ("took
+    her tablets, good girl, and then we looked at photos of her great-grandson")."""
+    norms = sentence.words.norms
+    return at > last + 1 and any(sentence.clause_break(k) for k in range(last + 1, at)) \
+        and any(norms[k] in POSSESSIVE_PERSON for k in range(max(last + 1, at - 3), at))
 
 
 OPENERS = DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER | ADJECTIVES | frozenset(

@@ -2095,6 +2095,14 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("Fundraising for the new minibus kicked off today with a bake sale.", (), []),
     ("Dimitra wanted the book on the top shelf, hard to reach even for me.", ("Dimitra",), []),
     ("Dimitra kicked off at tea.", ("Dimitra",), [("kicked off", False)]),
+    # a grandchild of the person's named in a later clause does not make the praise a
+    # child's; the writer's own grandson or a child in the same clause still does
+    ("Mrs Mahlangu took her tablets with no fuss today, good girl, and then we looked at "
+     "photos of her great-grandson.", ("Mrs Mahlangu",), [("good girl", False)]),
+    ("Bless her, Nora thought I was her granddaughter all morning.", ("Nora",),
+     [("Bless her", False)]),
+    ("My grandson ate all his lunch, good boy.", (), []),
+    ("Her grandson had a tantrum at the door.", (), []),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
