@@ -327,6 +327,8 @@ def people_words(people: Iterable[str]) -> frozenset[str]:
 
 # Animals: praise or baby words about them ("she was a good girl at the vet") are theirs.
 ANIMALS = frozenset(
+    "staffie staffy spaniel cockapoo cockerpoo poodle greyhound whippet lurcher husky pug "
+    "chihuahua dachshund beagle westie "
     "cat cats tabby dog dogs puppy puppies kitten kittens horse horses pony budgie bird "
     "birds parrot hamster rabbit pet pets goat sheep fox squirrel pigeon duck ducks fish hen hens "
     "chicken chickens pup pups lamb lambs pig pigs donkey donkeys tortoise guinea ferret "
@@ -736,7 +738,8 @@ def _a_name_word(sentence: Sentence, at: int) -> bool:
     return raw[:1].isupper() or (raw.islower() and sentence.text == sentence.text.lower())
 
 
-REDUCED_PASSIVE = frozenset("taken put escorted placed sent made hoisted toileted".split())
+REDUCED_PASSIVE = frozenset(
+    "taken put escorted placed sent made hoisted toileted allowed".split())
 REDUCED_AFTER = frozenset("to out into back up down in separately together apart".split())
 GREETINGS = frozenset(
     "morning night hello hiya hi alright thanks ta bye evening afternoon on there".split())
@@ -1108,7 +1111,7 @@ def _a_doing_opens(sentence: Sentence, first: int) -> bool:
         begin -= 1
     word = sentence.words.norms[begin]
     return begin < first - 1 and sentence.capitalised(begin) and word.endswith("ing") \
-        and len(word) > 5 and word not in sentence.people
+        and (len(word) > 5 or word == "being") and word not in sentence.people
 
 
 # -- who the wording is about -----------------------------------------------------------------

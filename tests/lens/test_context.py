@@ -2103,6 +2103,16 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
      [("Bless her", False)]),
     ("My grandson ate all his lunch, good boy.", (), []),
     ("Her grandson had a tantrum at the door.", (), []),
+    # log lines: a name "allowed to" or "put to bed" at a time, with no "was"
+    ("Bridget allowed to choose own clothes today.", ("Bridget",), [("allowed to", False)]),
+    ("Staff allowed to park at the back now.", (), []),
+    ("Stanley put to bed 19:30, settled.", ("Stanley",), [("put to bed 19:30", False)]),
+    ("Put to bed x2 before handover, both settled.", (), [("Put to bed x2", False)]),
+    # a voucher is void; "obs" for "obviously"; a runner's bib; a dog breed
+    ("My voucher is void after March so I need to use it.", (), []),
+    ("obs i forgot my lanyard again lol", (), []),
+    ("The runners' bibs for the hospice fun run arrived.", (), []),
+    ("Misha's staffie is a right attention seeker.", ("Misha",), []),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

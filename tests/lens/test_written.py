@@ -922,3 +922,14 @@ def test_the_sixty_seventh_round() -> None:
     0.958, recall 0.951 (250/11/13); round67_held 0.952 and 0.891 (236/12/29). With the lens
     at the start of session 34 (b1ab183): round67_held 0.951 and 0.883 (234/12/31)."""
     _split_round("round67.toml", "round67", 1400)
+
+
+def test_the_sixty_eighth_round() -> None:
+    """tests/lens/written/round68.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in homeless hostels, drug and
+    alcohol services and supported housing; SOURCES_B's four in nursing homes, hospices and
+    palliative care at home; all eight as clipped daily log lines), split like the fourth
+    round: "round68" and "round68_held". On arrival (9d8b398): round68 precision 0.960,
+    recall 0.941 (241/10/15); round68_held 0.957 and 0.945 (242/11/14). With the lens at the
+    start of session 34 (b1ab183): round68_held the same."""
+    _split_round("round68.toml", "round68", 1400)
