@@ -1045,7 +1045,8 @@ CLIENT_TRADES = frozenset(
     "invoice invoices cleaner cleaners bookies bookmaker bookmakers gardener decorator "
     "painter salon barber barbers helpdesk shipping haulage".split())
 CASES = frozenset(("case", "cases"))  # "Ana's solicitor says her case will be heard"
-CLIENT_ADJECTIVES = frozenset("regular regulars old usual best biggest main private new".split())
+CLIENT_ADJECTIVES = frozenset(
+    "regular regulars old usual best biggest main private new first".split())
 
 
 def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
@@ -1061,6 +1062,9 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
             for at in range(max(0, first - 2), first)):
         return True  # "my sister's hairdressing clients": a relative's or a friend's
     own = first - 1 - (first > 1 and norms[first - 1] in CLIENT_ADJECTIVES)  # "her regular"
+    if own >= 0 and norms[own] in ("his", "her") and norms[last] in ("client", "clients") \
+            and _the_writers_own_before(sentence, own):
+        return True  # "My dad sells cars and reckons his best client bought three"
     owned = own >= 0 and norms[own] in POSSESSIVE_PERSON or (
         first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
     if not (owned and (norms[last] in CARE_NOUNS or norms[last] in CASES)
@@ -1239,18 +1243,22 @@ def _the_writers_own_before(sentence: Sentence, at: int) -> bool:
     refused" may be about anyone)."""
     norms = sentence.words.norms
     begin, _ = sentence_around(sentence, at)
-    wrong = WOMEN if norms[at] in HE else MEN
+    male = norms[at] in HE or norms[at] == "his"
+    wrong = WOMEN if male else MEN
     for k in range(at - 1, max(begin, at - 15) - 1, -1):
         word = norms[k]
         if word in REPORTING_VERBS or word in sentence.people or word in TITLES \
-                or word in HE_OR_SHE and word[:2] != norms[at][:2]:
+                or (word in HE_OR_SHE and (word in HE) != male):
             return False
         if word in wrong:
             continue
         if word in RELATIVES or word in STAFF_WORDS or word in MEN or word in WOMEN:
             return any(norms[j] in POSSESSIVE_WRITER for j in range(max(begin, k - 2), k))
         if sentence.capitalised(k) and not sentence.sentence_break(k) and word not in WRITER:
-            return False  # a name: "Harold's wife rang to say he's a burden"
+            before = norms[k - 1]  # "my colleague Abena": the name of the writer's own
+            return (before in RELATIVES or before in STAFF_WORDS) and any(
+                norms[j] in POSSESSIVE_WRITER for j in range(max(begin, k - 3), k - 1))
+            # a name: "Harold's wife rang to say he's a burden"
     return False
 
 

@@ -2113,6 +2113,20 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("obs i forgot my lanyard again lol", (), []),
     ("The runners' bibs for the hospice fun run arrived.", (), []),
     ("Misha's staffie is a right attention seeker.", ("Misha",), []),
+    # a condition made into a person; the writer's dad's or colleague's client; the writer's
+    # own 7am handover
+    ("The OCD lady from Brook Street phoned about her appointment.", (),
+     [("The OCD lady", False)]),
+    ("Who's taking the psychosis lad to his scan?", (), [("the psychosis lad", False)]),
+    ("My dad sells cars and reckons his best client bought three in one year.", (), []),
+    ("My colleague Abena is training as a counsellor and gets her first client next week.",
+     (), []),
+    ("My colleague said his client refused.", (), [("client", False), ("refused", False)]),
+    ("My colleague Ola is my 7am handover buddy this week.", (), []),
+    ("My 9 o'clock today is supervision with my manager.", (), []),
+    ("The new MS lady in flat 4 likes her curtains open.", (), [("The new MS lady", False)]),
+    ("The MS lady from Ward 3 wants a ground floor flat.", (), [("The MS lady", False)]),
+    ("The MS lady from the MS Society rang about the group.", (), []),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:

@@ -933,3 +933,15 @@ def test_the_sixty_eighth_round() -> None:
     recall 0.941 (241/10/15); round68_held 0.957 and 0.945 (242/11/14). With the lens at the
     start of session 34 (b1ab183): round68_held the same."""
     _split_round("round68.toml", "round68", 1400)
+
+
+def test_the_sixty_ninth_round() -> None:
+    """tests/lens/written/round69.toml: 1,440 sentences by three independent writers (all
+    eight categories, every clean sentence using the guides' words about the writer, their
+    family, colleagues or pets; SOURCES_A's four as its first writer wrote them, in long
+    reflective sentences; SOURCES_B's four in community mental health, early intervention in
+    psychosis and eating disorder services), split like the fourth round: "round69" and
+    "round69_held". On arrival (6fd89df): round69 precision 0.907, recall 0.928 (233/24/18);
+    round69_held 0.873 and 0.908 (226/33/23). With the lens at the start of session 34
+    (b1ab183): the same."""
+    _split_round("round69.toml", "round69", 1400)
