@@ -1161,6 +1161,12 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
                     norms[first] in LETTING or not any(sentence.words.gap(at).strip()
                                                        for at in range(where + 1, first + 1))):
                 return OTHER  # "Dot let her do the dressing": the person is the one allowing
+            pronoun = next((k for k in range(first, min(len(norms), last + 2))
+                            if norms[k] in ("him", "her")), -1)
+            if found == PERSON and pronoun > 0 and _the_writers_own_before(
+                    sentence, pronoun, skip=where):
+                return WRITER_SIDE  # "Our student social worker finishes her placement, so
+                # the team is taking her out for lunch" (not "My colleague took her out")
             if found is not None:
                 return found
             return subject if subject == OTHER else None
@@ -1236,25 +1242,28 @@ WOMEN = frozenset("wife daughter mum mother sister nan nana gran granny grandma 
                   "granddaughter aunt auntie niece girlfriend".split())
 
 
-def _the_writers_own_before(sentence: Sentence, at: int) -> bool:
+def _the_writers_own_before(sentence: Sentence, at: int, skip: int = -1) -> bool:
     """Whether "he" or "she" at `at` goes back, within its sentence, to the writer's own
     relative or colleague ("my husband", "my colleague"): the nearest person before it who
     can be "he" or "she" is theirs, and nobody reports speech between ("My colleague said he
     refused" may be about anyone)."""
     norms = sentence.words.norms
     begin, _ = sentence_around(sentence, at)
-    male = norms[at] in HE or norms[at] == "his"
+    male = norms[at] in HE or norms[at] in ("his", "him")
     wrong = WOMEN if male else MEN
-    for k in range(at - 1, max(begin, at - 15) - 1, -1):
+    for k in range(at - 1, max(begin, at - 20) - 1, -1):
         word = norms[k]
+        if k == skip:
+            continue  # "My colleague took her out": "her" is not who took her
         if word in REPORTING_VERBS or word in sentence.people or word in TITLES \
                 or (word in HE_OR_SHE and (word in HE) != male):
             return False
         if word in wrong:
             continue
         if word in RELATIVES or word in STAFF_WORDS or word in MEN or word in WOMEN:
-            return any(norms[j] in POSSESSIVE_WRITER for j in range(max(begin, k - 2), k))
-        if sentence.capitalised(k) and not sentence.sentence_break(k) and word not in WRITER:
+            return any(norms[j] in POSSESSIVE_WRITER for j in range(max(begin, k - 3), k))
+        if sentence.capitalised(k) and not sentence.sentence_break(k) and word not in WRITER \
+                and word not in NOT_NAMES:  # "on Friday" is no one
             before = norms[k - 1]  # "my colleague Abena": the name of the writer's own
             return (before in RELATIVES or before in STAFF_WORDS) and any(
                 norms[j] in POSSESSIVE_WRITER for j in range(max(begin, k - 3), k - 1))

@@ -2127,6 +2127,15 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("The new MS lady in flat 4 likes her curtains open.", (), [("The new MS lady", False)]),
     ("The MS lady from Ward 3 wants a ground floor flat.", (), [("The MS lady", False)]),
     ("The MS lady from the MS Society rang about the group.", (), []),
+    # "her" that goes back to the writer's own student, not to the team taking her out (a
+    # clause's subject is never its own object); an inpatient unit's patients; a teaching
+    # placement; a bank transfer
+    ("Our student social worker finishes her placement on Friday, and she's been brilliant, "
+     "so the team is taking her out for lunch.", (), []),
+    ("My colleague took her out for lunch.", (), [("took her out", False)]),
+    ("Patients on the eating disorder inpatient unit eat together in the dining room.", (),
+     []),
+    ("Got a transfer from the bank for my overtime at last.", (), []),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
