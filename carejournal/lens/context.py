@@ -1447,7 +1447,18 @@ def _of_an_institution_after(sentence: Sentence, last: int) -> bool:
     if at + 1 >= len(norms) or norms[at] not in ("from", "at") or sentence.clause_break(at):
         return False
     raw = sentence.raw(at + 1)
-    return raw.isupper() and len(raw) > 1 and norms[at + 1] not in PERSON_NOUNS
+    if raw.isupper() and len(raw) > 1 and norms[at + 1] not in PERSON_NOUNS:
+        return True
+    if norms[at + 1] != "the":
+        return False  # "those people from the fire service", "that lot at the council"
+    return norms[at + 2] in INSTITUTIONS or (norms[at + 3:at + 4] == ["service"]
+                                              and norms[at + 2] in PUBLIC_SERVICES)
+
+
+INSTITUTIONS = frozenset(
+    "council councils brigade agency company police hospital surgery pharmacy department "
+    "jobcentre ministry government insurer insurers dwp".split())
+PUBLIC_SERVICES = frozenset("fire ambulance police probation prison civil".split())
 
 
 WHERE = frozenset(("at", "in", "from", "near"))
@@ -2097,11 +2108,15 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "Hassan's mum hates it when people say he's an epileptic"
     if _used_to_think(sentence, first):
         return True  # "I used to think self harm was attention seeking until I met Parveen"
-    if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]):
+    called = first > 1 and norms[first - 1] in ("a", "an") and not MENTION_CUES.isdisjoint(
+        norms[max(0, first - 10):first - 5]) and _called_a_place(sentence, first)
+    if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]) and not called:
         return False  # most matches: no cue anywhere near
     at, skipped, plain = first - 1, 0, True  # plain: only filler words skipped so far
     most = 4 if first and norms[first - 1] in ("a", "an", "as") else 3  # "call her X a bib",
     # "referred to Mr Price as demented"
+    if called or (most == 4 and _called_a_place(sentence, first)):
+        most = 8  # "stop calling the empty flat at Linden Court a void"
     while at >= 0 and skipped <= most and not sentence.clause_break(at + 1):
         word = norms[at]
         before = norms[at - 1] if at > 0 else ""
@@ -2139,6 +2154,29 @@ def mentioned(sentence: Sentence, first: int) -> bool:
                            or sentence.capitalised(at) or word in sentence.people)
         at, skipped = at - 1, skipped + (word not in TITLES)  # "calls Mr Dlamini's old room a
         # void": a title is part of the name
+    return False
+
+
+PLACE_WORDS = frozenset("flat room house bungalow home bedroom unit place property".split())
+
+
+def _called_a_place(sentence: Sentence, first: int) -> bool:
+    """Whether a naming verb and a place ("the empty room at Ash Lodge") come before "a"
+    and the match, with no verb or clause mark between: calling a place by the word."""
+    norms = sentence.words.norms
+    place = False
+    for at in range(first - 2, max(-1, first - 10), -1):
+        if sentence.clause_break(at + 1):
+            return False
+        word = norms[at]
+        if word in NAMING_VERBS:
+            return place
+        place = place or word in PLACE_WORDS
+        if word in BE or (not sentence.capitalised(at) and word not in NAMING_FILLER
+                          and word not in PREPOSITIONS and word not in PLACE_WORDS
+                          and word not in ADJECTIVES and not word.endswith(ADJECTIVE_ENDINGS)
+                          and word not in ("empty", "old", "spare", "new")):
+            return False
     return False
 
 

@@ -2136,6 +2136,15 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("Patients on the eating disorder inpatient unit eat together in the dining room.", (),
      []),
     ("Got a transfer from the bank for my overtime at last.", (), []),
+    # calling a place by the word, however long the place's name; saying it of a flat is use
+    ("The team agreed to stop calling the empty flat at Linden Court a void.", (),
+     [("void", True)]),
+    ("Housing still call the empty room at Ash Lodge a void.", (), [("void", True)]),
+    ("Flat 4 at Linden Court has been a void since May.", (), [("void", False)]),
+    # people from the fire service or at the council; at the day service they are ours
+    ("Those people from the fire service were lovely.", (), []),
+    ("Those people at the council never ring back.", (), []),
+    ("Those people at the day service are always late.", (), [("Those people", False)]),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
