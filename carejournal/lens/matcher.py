@@ -236,6 +236,12 @@ class Lens:
             if reason and not own and (_listed_after(text, before.end, match.start)
                                        or _likened_after(text, before.end, match)):
                 judged[at] = (match, reason)
+        for at in range(1, len(judged)):
+            match, own = judged[at]
+            if not own:
+                said = _said_again(text, match, judged[:at])
+                if said:
+                    judged[at] = (match, said)
         return judged
 
     def _judge_each(self, text: str, toks: Words, people: Iterable[str]
@@ -283,6 +289,34 @@ class Lens:
     def without(self, rule_ids: Iterable[str]) -> Lens:
         """A lens like this one with more rules switched off."""
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
+
+
+def _said_again(text: str, match: Match[Rule], before: list[tuple[Match[Rule], str]]) -> str:
+    """The reason an earlier wording of the same rule in the match's sentence was held up as
+    a word ("pulled me up on the word allowed when I said he was allowed a beer"): the
+    writer is still talking about the word; "" when there is none."""
+    for other, reason in reversed(before):
+        if match.start - other.end > SAID_AGAIN_REACH:
+            return ""  # a sentence is rarely longer; a huge paste stays linear
+        between = text[other.end:match.start]
+        if any(mark in between for mark in ".!?\n") or any(
+                turn in between.lower() for turn in (" but ", " now ", " yet ")):
+            return ""  # "she'd go demented, and now Mrs Duarte is demented": a use
+        if reason in ("mentioned", "quoted") and (
+                other.payload.id == match.payload.id
+                or not _content_words(other.words).isdisjoint(_content_words(match.words))):
+            return reason
+    return ""
+
+
+SAID_AGAIN_REACH = 400  # characters back to look for the same words held up
+SMALL_WORDS = frozenset("a an the to of in on at was were is are be been him her them his "
+                        "their my our".split())
+
+
+def _content_words(words: tuple[str, ...]) -> frozenset[str]:
+    """The words of a match that say what it is ("allowed" in "was allowed a")."""
+    return frozenset(word for word in words if word not in SMALL_WORDS and word.isalpha())
 
 
 def _likened_after(text: str, end: int, match: Match[Rule]) -> bool:

@@ -2145,6 +2145,16 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("Those people from the fire service were lovely.", (), []),
     ("Those people at the council never ring back.", (), []),
     ("Those people at the day service are always late.", (), [("Those people", False)]),
+    # the same word again in a sentence that holds it up as a word is still the word; a
+    # turn ("and now", "but") or a new sentence is use again
+    ("Mr Svensson's daughter pulled me up on the word allowed when I said he was allowed a "
+     "beer on Fridays.", (), [("allowed", True), ("was allowed a", True)]),
+    ("The leaflet said 'respite stays' until the carers group said respite sounded like "
+     "getting rid of someone.", (), [("respite stays", True), ("respite", True)]),
+    ("My nan used to say she'd go demented with the noise, and now Mrs Duarte is demented.",
+     ("Mrs Duarte",), [("demented", True), ("is demented", False)]),
+    ("She asked why we say 'refused'. Jo refused her tea.", ("Jo",),
+     [("refused", True), ("refused", False)]),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
