@@ -962,7 +962,19 @@ def judge_mention(sentence: Sentence, first: int, last: int, category: str) -> s
     mention ("'placed'", "why we call it contact", "he isn't difficult", "no us and them"),
     or "" when it is just a word in the sentence."""
     reason = _mention_reason(sentence, first, last, category)
+    if any(word.isdigit() for word in sentence.words.norms[first:last + 1]) and not (
+            reason == QUOTED and _quoted_alone(sentence, first, last)):
+        return ""  # "went to room 4, not room 5", "call bell in room 21", "'the lady in
+        # flat 4'": a room; only "kept saying 'room 4'" holds the number up as a name
     return reason if reason and not proper_name(sentence, first, last) else ""
+
+
+def _quoted_alone(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether quotation marks open right before the match and close right after it."""
+    start, end = sentence.words.starts[first], sentence.words.ends[last]
+    text = sentence.text
+    return start > 0 and text[start - 1] in QUOTES and end < len(text) \
+        and text[end] in "\"'\u2019\u201d"
 
 
 def _mention_reason(sentence: Sentence, first: int, last: int, category: str) -> str:

@@ -2155,6 +2155,17 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
      ("Mrs Duarte",), [("demented", True), ("is demented", False)]),
     ("She asked why we say 'refused'. Jo refused her tea.", ("Jo",),
      [("refused", True), ("refused", False)]),
+    # a room number, "made him" or "letting" held up in quotation marks; a room that is only
+    # a room, or inside a longer quotation, is nothing
+    ("The agency nurse kept saying 'room 4' instead of Elif.", ("Elif",), [("room 4", True)]),
+    ("My supervisor pointed out that I'd written 'made him' three times.", (),
+     [("made him", True)]),
+    ("We are not 'letting' Jas paint her room, it's her room.", ("Jas",),
+     [("letting", True)]),
+    ("Went to room 4, not room 5.", (), []),
+    ("Call bell in room 21 is not working.", (), []),
+    ("Would I want my own mother described as 'the dementia lady in flat 4'? No.", (),
+     [("the dementia lady", True)]),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
