@@ -1008,7 +1008,8 @@ WORKPLACE = frozenset((("team", "meeting"), ("team", "meetings"), ("staff", "mee
              ("christmas", "party"), ("late", "shift"), ("early", "shift"), ("light", "duties"),
              ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"),
              ("the", "rota"), ("do", "nights"), ("do", "days"), ("her", "break"),
-             ("his", "break"), ("her", "pay"), ("his", "pay"), ("late", "pay")))
+             ("his", "break"), ("her", "pay"), ("his", "pay"), ("late", "pay"), ("his", "rota"),
+             ("her", "rota")))
 
 
 SHIFTS = frozenset("nights days lates earlies".split())

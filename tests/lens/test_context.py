@@ -2166,6 +2166,15 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     ("Call bell in room 21 is not working.", (), []),
     ("Would I want my own mother described as 'the dementia lady in flat 4'? No.", (),
      [("the dementia lady", True)]),
+    # "customer" for a person supported (SOURCES_A names it); a shop's or a bank's is theirs
+    ("Mrs Asante is a new customer, starts tomorrow with a morning call.", ("Mrs Asante",),
+     [("new customer", False)]),
+    ("Customer in flat 9 has had no hot water since Sunday.", (), [("Customer in flat", False)]),
+    ("The customer service line kept me on hold for forty minutes.", (), []),
+    ("The customer in front of me at the garage bought all the milk.", (), []),
+    # a colleague's rota; cycling bib shorts
+    ("Tom kicked off in the office about his rota, we all had a laugh after.", (), []),
+    ("The bib shorts I bought for cycling are so tight.", (), []),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
