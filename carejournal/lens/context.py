@@ -1507,8 +1507,35 @@ def _done_to_a_thing(sentence: Sentence, last: int) -> bool:
     while at < len(norms) and at <= last + 5 and norms[at] in THING_DONE_BETWEEN \
             and not sentence.clause_break(at):
         at += 1
-    return at > last + 1 and at < len(norms) and norms[at] in THING_DONE \
-        and not sentence.clause_break(at)
+    if at > last + 1 and at < len(norms) and norms[at] in THING_DONE \
+        and not sentence.clause_break(at):
+        return True
+    return "one" in norms[max(0, last - 4):last] and _is_a_thing(sentence, last)
+
+
+THING_STATES = frozenset("broken free empty locked faulty flat".split())
+FURNISHINGS = frozenset(
+    "sling chair chairs armchair armchairs laundry lamp office kitchen bathroom toilet cupboard "
+    "store storeroom lounge bed mattress hoist shower bath table sofa settee telly tv "
+    "fridge kettle window door key keys".split())
+
+
+def _is_a_thing(sentence: Sentence, last: int) -> bool:
+    """Whether "is" or "was" after "the one in room 12" says it is a thing or a thing's
+    state ("is the better hoist sling", "is broken", "is the laundry")."""
+    norms = sentence.words.norms
+    at = last + 1
+    if at >= len(norms) or norms[at] not in ("is", "was", "'s") or sentence.clause_break(at):
+        return False
+    at += 1
+    if at < len(norms) and norms[at] in THING_STATES:
+        return True
+    while at < len(norms) and at <= last + 6 and not sentence.clause_break(at) and (
+            norms[at] in DETERMINERS or norms[at] in DEGREE or norms[at] in ADJECTIVES
+            or norms[at].endswith(("est", "er"))):
+        at += 1
+    return at < len(norms) and not sentence.clause_break(at) and (
+        norms[at] in FURNISHINGS or (norms[at] in OTHERS and norms[at] not in PERSON_NOUNS))
 
 
 def _a_number_before_a_thing(sentence: Sentence, last: int) -> bool:

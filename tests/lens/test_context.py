@@ -2175,6 +2175,15 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
     # a colleague's rota; cycling bib shorts
     ("Tom kicked off in the office about his rota, we all had a laugh after.", (), []),
     ("The bib shorts I bought for cycling are so tight.", (), []),
+    # "the one in room 12" that is a sling, an armchair or broken is a thing; the 2.30 at
+    # Haydock and the 7.45 bus are a race and a bus
+    ("The one in room 12 is the better hoist sling, use that one.", (), []),
+    ("Swap the lamp over, the one in room 12 is broken.", (), []),
+    ("The one in room 12 is shouting again.", (), [("The one in room 12", False)]),
+    ("Winston and I went to the bookies for the 2.30 at Haydock.", ("Winston",), []),
+    ("Imani and I waited for the 7.45 and got the front seats.", ("Imani",), []),
+    ("Running late so rang the 11.30 to let her know.", (), [("the 11.30", False)]),
+    ("My 2 o'clock on Thursday is supervision with Karen.", (), []),
 ])
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
