@@ -12,6 +12,8 @@ from itertools import compress, count
 
 from carejournal.core.findings import Finding, finding_key
 from carejournal.lens.context import (
+    MENTIONED,
+    QUOTED,
     Sentence,
     Verdict,
     at_an_address,
@@ -239,7 +241,7 @@ class Lens:
         for at in range(1, len(judged)):
             match, own = judged[at]
             if not own:
-                said = _said_again(text, match, judged[:at])
+                said = _said_again(text, match, judged, at)
                 if said:
                     judged[at] = (match, said)
         return judged
@@ -291,18 +293,20 @@ class Lens:
         return Lens(self.lexicon, self.disabled | frozenset(rule_ids))
 
 
-def _said_again(text: str, match: Match[Rule], before: list[tuple[Match[Rule], str]]) -> str:
-    """The reason an earlier wording of the same rule in the match's sentence was held up as
-    a word ("pulled me up on the word allowed when I said he was allowed a beer"): the
-    writer is still talking about the word; "" when there is none."""
-    for other, reason in reversed(before):
+def _said_again(text: str, match: Match[Rule], judged: list[tuple[Match[Rule], str]],
+                at: int) -> str:
+    """The reason an earlier wording of the same rule (judged before `at`) in the match's
+    sentence was held up as a word ("pulled me up on the word allowed when I said he was
+    allowed a beer"): the writer is still talking about the word; "" when there is none."""
+    for back in range(at - 1, -1, -1):
+        other, reason = judged[back]
         if match.start - other.end > SAID_AGAIN_REACH:
             return ""  # a sentence is rarely longer; a huge paste stays linear
         between = text[other.end:match.start]
         if any(mark in between for mark in ".!?\n") or any(
                 turn in between.lower() for turn in (" but ", " now ", " yet ")):
             return ""  # "she'd go demented, and now Mrs Duarte is demented": a use
-        if reason in ("mentioned", "quoted") and (
+        if reason in (MENTIONED, QUOTED) and (
                 other.payload.id == match.payload.id
                 or not _content_words(other.words).isdisjoint(_content_words(match.words))):
             return reason
