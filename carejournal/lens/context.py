@@ -210,6 +210,7 @@ NAMING_VERBS = frozenset(
     "known listed lists".split())
 WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
 SAYING_VERBS = frozenset("say says said saying using".split())  # "stop using PWS"
+HEARING = frozenset(("hearing", "hear"))  # "keep hearing", "hate hearing"
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
     ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
@@ -1114,6 +1115,7 @@ def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
             and norms[first] not in DETERMINERS and norms[last] not in EVENTS)
 
 
+NEEDING = frozenset("need needs needed needing".split())  # "needs feeding": needs to be fed
 # Plural nouns for what a person did, which are theirs even opening a sentence.
 EVENTS = frozenset("refusals dnas incidents outbursts tantrums absconsions episodes".split())
 
@@ -1156,6 +1158,10 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
                 and norms[first + 1] in REDUCED_AFTER)  # "Omar taken out to Tesco",
         # "put to bed 8pm, all secure": a note that leaves out who was put
         # "Staff made to wait outside" (done to staff); not "Staff put Dot to bed"
+        if norms[first] in NEEDING and first < last and norms[first + 1].endswith("ing"):
+            if last + 1 < len(norms) and norms[last + 1] in ("myself", "ourselves"):
+                return WRITER_SIDE  # "Needed feeding myself after a twelve hour shift"
+            passive = True  # "Mr Sandhu needed feeding today as his hands shook": done to him
         if not passive:
             if norms[last] == "her" and _owned_after(sentence, last):
                 return OTHER  # "we let her daughter know": "her" owns the daughter
@@ -2148,6 +2154,9 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "Hassan's mum hates it when people say he's an epileptic"
     if _used_to_think(sentence, first):
         return True  # "I used to think self harm was attention seeking until I met Parveen"
+    if first > 1 and norms[first - 1] in HEARING and norms[first - 2] in HOLDING_BACK \
+            and not sentence.clause_break(first):
+        return True  # "keep hearing us and them in the staff room", "hate hearing bless her"
     called = first > 1 and norms[first - 1] in ("a", "an") and not MENTION_CUES.isdisjoint(
         norms[max(0, first - 10):first - 5]) and _called_a_place(sentence, first)
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]) and not called:

@@ -2188,3 +2188,43 @@ def test_the_thirty_third_stops_context(text: str, people: tuple[str, ...],
 def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # "needs feeding" is done to its subject, whatever follows; not the writer's own hunger
+    ("Mr Sandhu needed feeding today as his hands were shaking.", ("Mr Sandhu",),
+     [("needed feeding", False)]),
+    ("Dot needed feeding as her hands shook.", ("Dot",), [("needed feeding", False)]),
+    ("Needed feeding myself after a twelve hour shift so stopped at the chippy.", (), []),
+    ("Honestly I needed feeding by the end of that shift.", (), []),
+    # a lad, a girl or a condition in a numbered room or bed; a 2:1 as a person
+    ("The lad in room 5 finally ate something.", (), [("The lad in room 5", False)]),
+    ("Can nights keep an eye on the girl in room 6, she's low.", (),
+     [("the girl in room 6", False)]),
+    ("The psychosis in bed 3 was shouting at the telly.", (),
+     [("The psychosis in bed 3", False)]),
+    ("The 2:1 lad was asleep by 9.", (), [("The 2:1 lad", False)]),
+    ("The 1:1 needs someone to sit with her at lunch.", (), [("The 1:1 needs", False)]),
+    ("My 1:1 with my manager got moved to Friday.", (), []),
+    # counts of someone's "spells" and "fits"; a dry spell
+    ("Mrs MacLeod had two of her spells at the day centre this week.", ("Mrs MacLeod",),
+     [("had two of her spells", False)]),
+    ("Kwabena had one of his funny spells at breakfast.", ("Kwabena",),
+     [("had one of his funny spells", False)]),
+    ("We had a dry spell in July and the garden suffered.", (), []),
+    ("Keisha's dress fits like a glove, and she's had no fits since the new medication.",
+     ("Keisha",), [("had no fits", False)]),
+    # a regular customer; the shift kicked off; a nice respite from paperwork; playing up an
+    # accent; hearing a phrase said
+    ("Mrs Kim is our longest-standing customer, we've been going in since 2016.", ("Mrs Kim",),
+     [("our longest-standing customer", False)]),
+    ("Kicked off the shift with a team huddle in the office.", (), []),
+    ("Half an hour in the garden with a brew was a nice respite from the paperwork.", (), []),
+    ("Jo was playing up the Scouse accent on purpose in the staff panto.", (), []),
+    ("Kai was playing up all through tea.", ("Kai",), [("playing up", False)]),
+    ("keep hearing us and them in the staff room and its doing my head in", (),
+     [("us and them", True)]),
+])
+def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
+                                        found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
