@@ -564,6 +564,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
         return QUOTED
     if _asked_back(sentence, first, last) or _asked_what(sentence, first, last) \
             or _asked_who_decided(sentence, first) \
+            or (category not in PLAIN_VERB_CATEGORIES
+                and _someone_asked_whether(sentence, first, last)) \
             or _corrected_after(sentence, last) or _wrote_then_amended(sentence, first) \
             or _a_word_as_a_thing(sentence, first, last) or _own_worry(sentence, first) \
             or _asked_or_me(sentence, first):
@@ -866,6 +868,38 @@ def _asked_who_decided(sentence: Sentence, first: int) -> bool:
                 "decided", "said", "wrote", "made"):
             return not any(sentence.clause_break(k) for k in range(first - len(window) + at + 1,
                                                                     first + 1))
+    return False
+
+
+WHETHER = frozenset(("why", "whether", "if"))
+
+
+def _someone_asked_whether(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether someone other than the writer asked why, whether or if, and the match follows
+    in the same clause within eight words: their question holds the words up ("Leah asked
+    why she's a case", "Mrs Clarke asked me if she's a burden"). Not for power and jargon
+    words, which a question uses ("Eilidh asked if she was allowed a bath", "asked if the
+    void next door would get a new housemate")."""
+    norms = sentence.words.norms
+    if WHETHER.isdisjoint(norms[max(0, first - 8):first]):
+        return False  # most matches
+    after = last + 1
+    if after < len(norms) and sentence.words.gap(after) == " " and _a_noun(norms[after]) \
+            and norms[after] in known_words():
+        return False  # "Sami asked why his LAC review is at school": the review's name
+    for at in range(first - 1, max(0, first - 9), -1):
+        if sentence.clause_break(at + 1):
+            return False
+        if norms[at] not in WHETHER:
+            continue
+        for asked in range(at - 1, max(-1, at - 4), -1):
+            if norms[asked] in ASKING and asked > 0 and not sentence.sentence_break(asked):
+                asker = norms[asked - 1]
+                return asker not in WRITER and (
+                    asker in PRONOUNS_PERSON or asker in sentence.people
+                    or asker in PERSON_NOUNS or asker in RELATIVES
+                    or sentence.capitalised(asked - 1))
+        return False
     return False
 
 

@@ -2224,6 +2224,18 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("Kai was playing up all through tea.", ("Kai",), [("playing up", False)]),
     ("keep hearing us and them in the staff room and its doing my head in", (),
      [("us and them", True)]),
+    # someone else's question holds a label up; a power or jargon word in a question is
+    # still used; the writer's own question is not someone else's
+    ("Leah asked why she's a case and not a person.", ("Leah",), [("case", True)]),
+    ("Mrs Clarke asked me if she's a burden, I told her no.", ("Mrs Clarke",),
+     [("a burden", True)]),
+    ("At training they asked why adults sleep with cot sides and no one had an answer.", (),
+     [("cot sides", True)]),
+    ("Eilidh asked if she was allowed a bath tonight, told her yes.", ("Eilidh",),
+     [("was allowed a", False)]),
+    ("Nadia asked if the void next door would get a new housemate.", ("Nadia",),
+     [("void", False)]),
+    ("I asked if she was a burden on anyone at home.", (), [("a burden", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
