@@ -568,7 +568,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
                 and _someone_asked_whether(sentence, first, last)) \
             or _corrected_after(sentence, last) or _wrote_then_amended(sentence, first) \
             or _a_word_as_a_thing(sentence, first, last) or _own_worry(sentence, first) \
-            or _asked_or_me(sentence, first):
+            or _asked_or_me(sentence, first) or _contrasted(sentence, first):
         return MENTIONED  # "Hard to reach? We only ever wrote to them."
     if (mentioned(sentence, first) and not (
             category == "infantilising" and _writer_called(sentence, first))) \
@@ -869,6 +869,13 @@ def _asked_who_decided(sentence: Sentence, first: int) -> bool:
             return not any(sentence.clause_break(k) for k in range(first - len(window) + at + 1,
                                                                     first + 1))
     return False
+
+
+def _contrasted(sentence: Sentence, first: int) -> bool:
+    """Whether ", not" comes right before the match: the word set against the one before
+    it ("write walked, not mobilised", "her home, not a placement")."""
+    return first > 1 and sentence.words.norms[first - 1] == "not" \
+        and "," in sentence.words.gap(first - 1)
 
 
 WHETHER = frozenset(("why", "whether", "if"))
@@ -2448,7 +2455,8 @@ DOCUMENTS = frozenset(
     "sheets profile profiles minutes leaflet leaflets policy email emails "
     "daybook diary log logs system rules rule sign signs notice notices poster posters "
     "handbook guidance memo memos board booklet booklets website newsletter "
-    "template templates handout handouts slide slides manual agenda heading".split())
+    "template templates handout handouts slide slides manual agenda heading training "
+    "trainer course workshop module e-learning video".split())  # what a course teaches
 DOCUMENT_VERBS = frozenset(
     "says said states stated reads describes described calls called lists listed "
     "labels labelled labeled refers referred puts uses".split())  # "the memo says ADLs",

@@ -2236,6 +2236,13 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("Nadia asked if the void next door would get a new housemate.", ("Nadia",),
      [("void", False)]),
     ("I asked if she was a burden on anyone at home.", (), [("a burden", False)]),
+    # a word set against another after ", not"; what a training course said
+    ("Reminder to myself: write walked, not mobilised, Pat read her notes.", ("Pat",),
+     [("mobilised", True)]),
+    ("Dimensions training said kicking off is not a good word, say he is upset.", (),
+     [("kicking off", True)]),
+    ("Training today said PWS is still an acronym.", (), [("PWS", True)]),
+    ("Handover said Dean kicked off at tea.", ("Dean",), [("kicked off", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
