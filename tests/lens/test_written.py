@@ -968,3 +968,16 @@ def test_the_seventy_first_round() -> None:
     at the start of session 35): round71 precision 0.968, recall 0.916 (241/8/22);
     round71_held 0.961 and 0.943 (249/10/15)."""
     _split_round("round71.toml", "round71", 1400)
+
+
+def test_the_seventy_second_round() -> None:
+    """tests/lens/written/round72.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in youth offending, homeless
+    outreach and refugee resettlement; SOURCES_B's four in care home nights, hospital wards
+    and residential dementia care; all eight, in supervision notes where the worker reflects
+    on their own wording and slips into it), split like the fourth round: "round72" and
+    "round72_held". On arrival (f4d4556): round72 precision 0.948, recall 0.914 (235/13/22);
+    round72_held 0.934 and 0.937 (239/17/16). With the lens at the start of session 35
+    (c1424f9): round72 0.947 and 0.911 (234/13/23); round72_held 0.930 and 0.937
+    (239/18/16)."""
+    _split_round("round72.toml", "round72", 1400)
