@@ -2243,6 +2243,28 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
      [("kicking off", True)]),
     ("Training today said PWS is still an acronym.", (), [("PWS", True)]),
     ("Handover said Dean kicked off at tea.", ("Dean",), [("kicked off", False)]),
+    # feeding the ladies; a package that is reviewed or includes visits (not a holiday's);
+    # a readmission; a room's pad change; a time slot in words; a full lift
+    ("I spent an hour feeding the ladies in the lounge and didnt get my break.", (),
+     [("feeding the ladies", False)]),
+    ("Gurpreet's package is under review bc the agency cant cover nights", ("Gurpreet",),
+     [("package is under review", False)]),
+    ("Mr Roberts will need a bigger package when he comes home.", ("Mr Roberts",),
+     [("will need a bigger package", False)]),
+    ("The travel agent's package includes transfers from the airport.", (), []),
+    ("A readmission came up from A&E at 2am, Mr Kaya again.", ("Mr Kaya",),
+     [("A readmission", False)]),
+    ("Did room 18's pad change before I went on break.", (), [("room 18's pad change", False)]),
+    ("My ten o'clock cancelled because of the snow.", (), [("My ten o'clock", False)]),
+    ("Mr Jansen's a full lift since the fall.", ("Mr Jansen",), [("a full lift", False)]),
+    # a legal case; the only respite on a night shift; people movers
+    ("The judge adjourned Kai's case till next month.", ("Kai",), []),
+    ("Dawit's asylum case is with the solicitor now.", ("Dawit",), []),
+    ("Jolanta is an urgent case, her hearing is next week and she has no solicitor.",
+     ("Jolanta",), [("case", False)]),
+    ("cup of tea at 4am is the only respite on a busy night", (), []),
+    ("Those people movers at the airport were broken when we took Mum to Malaga.", (), []),
+    ("Visited four patients in their own homes this morning.", (), [("four patients", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
