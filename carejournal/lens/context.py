@@ -2198,6 +2198,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     if first > 1 and norms[first - 1] in HEARING and norms[first - 2] in HOLDING_BACK \
             and not sentence.clause_break(first):
         return True  # "keep hearing us and them in the staff room", "hate hearing bless her"
+    if _saying_given_up(sentence, first):
+        return True  # "Stop saying the canal lads are hard to reach"
     called = first > 1 and norms[first - 1] in ("a", "an") and not MENTION_CUES.isdisjoint(
         norms[max(0, first - 10):first - 5]) and _called_a_place(sentence, first)
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]) and not called:
@@ -2275,6 +2277,23 @@ DISLIKING = frozenset("hate hates hated hating dislike dislikes disliked objects
 TELLING_OFF = frozenset(("pulled", "picked", "told", "tells", "pulls", "picks"))
 HEARD_SAYING = frozenset("say says saying said hearing".split())
 DISLIKE_CUES = DISLIKING | TELLING_OFF
+
+
+GIVING_UP = frozenset("stop stopped stopping quit avoid avoided nearly almost".split())
+
+
+def _saying_given_up(sentence: Sentence, first: int) -> bool:
+    """Whether a saying or writing verb the writer gives up ("stop saying", "nearly wrote")
+    governs the match, up to seven words before it in its clause: "Stop saying the canal
+    lads are hard to reach"."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(0, first - 8), -1):
+        if sentence.clause_break(at + 1):
+            return False
+        if (norms[at] in SAYING_VERBS or norms[at] in WRITING_VERBS) \
+                and norms[at - 1] in GIVING_UP:
+            return True
+    return False
 
 
 def _used_to_think(sentence: Sentence, first: int) -> bool:
@@ -2557,7 +2576,9 @@ ANSWERS = (("i", "think"), ("i", "wrote"), ("i", "said"), ("i", "told"), ("i", "
            ("have", "never"), ("i've", "never"), ("ive", "never"), ("we", "say"),
            ("we", "call"), ("we", "write"), ("he", "laughed"), ("she", "laughed"),
            ("his", "words"), ("their", "words"), ("he", "has"), ("she", "has"),
-           ("they", "have"), ("he", "just"), ("she", "just"), ("he", "is just"))
+           ("they", "have"), ("he", "just"), ("she", "just"), ("he", "is just"),
+           ("i", "disagree"), ("don't", "agree"), ("dont", "agree"), ("not", "true"),
+           ("isn't", "fair"), ("isnt", "fair"), ("not", "fair"))  # "I don't agree at all"
 ANSWER_WORDS = frozenset(("nobody", "actually", "just"))
 LAUGHING = frozenset("laughed laughs smiled".split())  # "Peter laughed and said"
 DOUBTS = frozenset("but though although actually really whereas".split())

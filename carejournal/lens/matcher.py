@@ -304,7 +304,7 @@ def _said_again(text: str, match: Match[Rule], judged: list[tuple[Match[Rule], s
             return ""  # a sentence is rarely longer; a huge paste stays linear
         between = text[other.end:match.start]
         if any(mark in between for mark in ".!?\n") or any(
-                turn in between.lower() for turn in (" but ", " now ", " yet ")):
+                turn in between.lower() for turn in TURNS):
             return ""  # "she'd go demented, and now Mrs Duarte is demented": a use
         if reason in (MENTIONED, QUOTED) and (
                 other.payload.id == match.payload.id
@@ -314,6 +314,10 @@ def _said_again(text: str, match: Match[Rule], judged: list[tuple[Match[Rule], s
 
 
 SAID_AGAIN_REACH = 400  # characters back to look for the same words held up
+# Words that turn from the word held up to a use of it: "the word 'allowed', and still Priya
+# is only allowed in the kitchen", "the word 'feeding', which is funny because I spent all
+# lunch feeding Mr Walsh".
+TURNS = (" but ", " now ", " yet ", " still ", " funny because ", " ironic", " even so ")
 SMALL_WORDS = frozenset("a an the to of in on at was were is are be been him her them his "
                         "their my our".split())
 

@@ -2265,6 +2265,20 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("cup of tea at 4am is the only respite on a busy night", (), []),
     ("Those people movers at the airport were broken when we took Mum to Malaga.", (), []),
     ("Visited four patients in their own homes this morning.", (), [("four patients", False)]),
+    # a saying given up governs its clause; the writer disagreeing with a reported word
+    ("Stop saying the canal lads are hard to reach, we just go at the wrong time.", (),
+     [("hard to reach", True)]),
+    ("Hassan's old worker wrote that he was attention seeking, I don't agree at all.",
+     ("Hassan",), [("attention seeking", True)]),
+    ("Nurse said Mrs Quinn was attention seeking, I disagree, she's lonely.", ("Mrs Quinn",),
+     [("attention seeking", True)]),
+    ("The canal lads are hard to reach, we just go at the wrong time.", (),
+     [("hard to reach", False)]),
+    # after the word held up, "still" or "funny because" turns to a use of it
+    ("Supervision was all about the word 'allowed', and still Priya is only allowed in the "
+     "kitchen after six.", ("Priya",), [("allowed", True), ("only allowed", False)]),
+    ("My manager hates the word 'feeding', which is funny because I spent all lunch feeding "
+     "Mr Walsh.", ("Mr Walsh",), [("feeding", True), ("feeding Mr Walsh", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
