@@ -556,6 +556,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
                                             or _done_to_one_of_the_people(sentence, first))) \
             and about_a_child_or_animal(sentence, first, last):  # "fed him his bottle"
         return Verdict.DROP  # but "Took Jack out to the park, he fed the ducks" is Jack
+    if category == "infantilising" and _said_to_someone_else(sentence, last):
+        return Verdict.DROP  # "Good boy Buster, didn't chew a thing": a dog's name
     if _an_animal_opens(sentence, first) or someone_elses_clients(sentence, first, last) or (
             category == "labels" and _of_a_named_place(sentence, first)):
         return Verdict.DROP  # "Jean's old clients", "a Hull resident all his life"
@@ -746,6 +748,26 @@ REDUCED_PASSIVE = frozenset(
 REDUCED_AFTER = frozenset("to out into back up down in separately together apart".split())
 GREETINGS = frozenset(
     "morning night hello hiya hi alright thanks ta bye evening afternoon on there".split())
+
+
+PET_CUES = frozenset("treat treats walkies chew chewed chewing bark barked barking fetch paw "
+                     "paws tail wagging vet vets kennel puppy pup kitten lead".split())
+
+
+def _said_to_someone_else(sentence: Sentence, last: int) -> bool:
+    """Whether a capitalised name follows the words, and it is not one of the entry's people
+    (who are named), or the sentence is about a pet: "Good boy Rex got a biscuit from Arjun",
+    "good girl Bella, sat for her treat"."""
+    norms = sentence.words.norms
+    after = last + 1
+    if after >= len(norms) or sentence.sentence_break(after) or not sentence.capitalised(after) \
+            or norms[after] in sentence.people or norms[after] in TITLES \
+            or norms[after] in WRITER or sentence.words.gap(after).strip() not in ("", ","):
+        return False
+    if sentence.people:
+        return True
+    begin, end = sentence_around(sentence, last)
+    return not PET_CUES.isdisjoint(norms[begin:end + 1])
 
 
 def _addressed(sentence: Sentence, first: int, last: int) -> bool:

@@ -2279,6 +2279,11 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
      "kitchen after six.", ("Priya",), [("allowed", True), ("only allowed", False)]),
     ("My manager hates the word 'feeding', which is funny because I spent all lunch feeding "
      "Mr Walsh.", ("Mr Walsh",), [("feeding", True), ("feeding Mr Walsh", False)]),
+    # a pet name said to a name that is not one of the entry's people, or to a pet
+    ("Good boy Rex got a biscuit from Arjun", ("Arjun",), []),
+    ("good girl Bella, sat for her treat first time!", (), []),
+    ("Good girl Doris, ate all her dinner.", ("Doris",), [("Good girl", False)]),
+    ("Good girl Doris, ate all her dinner.", (), [("Good girl", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
