@@ -2284,6 +2284,9 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("good girl Bella, sat for her treat first time!", (), []),
     ("Good girl Doris, ate all her dinner.", ("Doris",), [("Good girl", False)]),
     ("Good girl Doris, ate all her dinner.", (), [("Good girl", False)]),
+    # a patient in an operating theatre or for an operation
+    ("i went in as a patient for my own knee op, weird being on the other side", (), []),
+    ("The patient in theatre 2 was asleep before I finished the checklist.", (), []),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
