@@ -981,3 +981,16 @@ def test_the_seventy_second_round() -> None:
     (c1424f9): round72 0.947 and 0.911 (234/13/23); round72_held 0.930 and 0.937
     (239/18/16)."""
     _split_round("round72.toml", "round72", 1400)
+
+
+def test_the_seventy_third_round() -> None:
+    """tests/lens/written/round73.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in adult social care
+    assessments, safeguarding and family support; SOURCES_B's four in learning disability
+    homes, autism and day services, as daily notes; all eight, clean sentences mostly the
+    guides' words in their everyday senses beside people supported), split like the fourth
+    round: "round73" and "round73_held". On arrival (dd03a72): round73 precision 0.946,
+    recall 0.957 (247/14/11); round73_held 0.928 and 0.939 (245/19/16). With the lens at the
+    start of session 35 (c1424f9): round73 0.946 and 0.953 (246/14/12); round73_held the
+    same."""
+    _split_round("round73.toml", "round73", 1400)
