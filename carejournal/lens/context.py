@@ -2455,6 +2455,9 @@ def named_after(sentence: Sentence, first: int, last: int) -> bool:
             if norms[ahead] in AFTER_BE and not sentence.clause_break(ahead):  # words"
                 at = ahead
                 break
+    if at + 2 < len(norms) and norms[at] == "way" and norms[at + 1] == "of" \
+            and norms[at + 2].endswith("ing") and not sentence.clause_break(at):
+        at += 2  # "a them and us way of thinking": the idea, named
     if at < len(norms) and norms[at] in CONCEPT_NOUNS and not sentence.clause_break(at) \
             and not (first > 0 and norms[first - 1] in ASSERTING):
         return True  # "Us and them thinking creeps in on nights": the idea, named; not "a

@@ -2287,6 +2287,18 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     # a patient in an operating theatre or for an operation
     ("i went in as a patient for my own knee op, weird being on the other side", (), []),
     ("The patient in theatre 2 was asleep before I finished the checklist.", (), []),
+    # the everyday senses: software for streaming, the writer's doubles, a hospital by
+    # name, a runner's bib, a way to contact someone, a theatre's name; an idea named
+    ("Jaden set up OBS on his computer so he can stream his Minecraft builds.", ("Jaden",), []),
+    ("Obs done at 10, all settled.", (), [("Obs", False)]),
+    ("I'm on doubles with Ruth this week, we cover the big house.", (), []),
+    ("Went with Nasreen to visit her friend who's a patient at the Royal.", ("Nasreen",), []),
+    ("Kirsty's bib for the fun run came in the post this morning.", ("Kirsty",), []),
+    ("We've run out of bibs on the dementia unit again.", (), [("bibs", False)]),
+    ("Maybe letters aren't the right way to contact him.", (), []),
+    ("Dafydd's going to see a play at Contact Theatre in Manchester.", ("Dafydd",), []),
+    ("It's too easy to slip into a them and us way of thinking after a long week.", (),
+     [("them and us", True)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
