@@ -2299,6 +2299,9 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("Dafydd's going to see a play at Contact Theatre in Manchester.", ("Dafydd",), []),
     ("It's too easy to slip into a them and us way of thinking after a long week.", (),
      [("them and us", True)]),
+    # "was sat in the garden when I arrived" is sitting, not being sat
+    ("Ken were sat out in the yard with his brew when I got there, nowt wrong", ("Ken",), []),
+    ("Doreen got sat in the lounge till breakfast.", ("Doreen",), [("got sat in", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
