@@ -399,10 +399,18 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
 
 def _a_relative_later(sentence: Sentence, last: int, at: int) -> bool:
     """Whether the child word at `at` is someone's relative named in a later clause ("took
-    her tablets, good girl, and then we looked at photos of her great-grandson")."""
+    her tablets, good girl, and then we looked at photos of her great-grandson"), or their
+    visitor ("permission to have his nephew round")."""
     norms = sentence.words.norms
+    if at > last + 2 and norms[at - 1] in POSSESSIVE_PERSON \
+            and not VISITING.isdisjoint(norms[last + 1:at - 1]) \
+            and not any(sentence.sentence_break(k) for k in range(last + 1, at)):
+        return True  # "gave Mr Yilmaz permission to have his nephew round": a visitor
     return at > last + 1 and any(sentence.clause_break(k) for k in range(last + 1, at)) \
         and any(norms[k] in POSSESSIVE_PERSON for k in range(max(last + 1, at - 3), at))
+
+
+VISITING = frozenset("have see visit meet ring phone call with".split())
 
 
 OPENERS = DETERMINERS | POSSESSIVE_PERSON | POSSESSIVE_WRITER | ADJECTIVES | frozenset(
@@ -1178,6 +1186,8 @@ def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
             and norms[first] not in DETERMINERS and norms[last] not in EVENTS)
 
 
+MOVED_FROM = frozenset("bed chair wheelchair commode recliner armchair from to into onto back "
+                       "with using".split())  # a log line's transfer: "transferred bed to chair"
 NEEDING = frozenset("need needs needed needing".split())  # "needs feeding": needs to be fed
 # Plural nouns for what a person did, which are theirs even opening a sentence.
 EVENTS = frozenset("refusals dnas incidents outbursts tantrums absconsions episodes".split())
@@ -1221,6 +1231,12 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
                 and norms[first + 1] in REDUCED_AFTER)  # "Omar taken out to Tesco",
         # "put to bed 8pm, all secure": a note that leaves out who was put
         # "Staff made to wait outside" (done to staff); not "Staff put Dot to bed"
+        if norms[first] == "transferred" and first < last and norms[first + 1] in MOVED_FROM \
+                and (first == 0 or norms[first - 1] not in ("i", "we", "you", "they")):
+            passive = True  # "Hilda transferred bed to chair with one staff": she was moved
+        if norms[first] in ("has", "have", "had", "having") \
+                and "permission" in norms[first:last + 1]:
+            passive = True  # "Mr Park has permission to use the garden": his, given by staff
         if norms[first] in NEEDING and first < last and norms[first + 1].endswith("ing"):
             if last + 1 < len(norms) and norms[last + 1] in ("myself", "ourselves"):
                 return WRITER_SIDE  # "Needed feeding myself after a twelve hour shift"
