@@ -994,3 +994,15 @@ def test_the_seventy_third_round() -> None:
     start of session 35 (c1424f9): round73 0.946 and 0.953 (246/14/12); round73_held the
     same."""
     _split_round("round73.toml", "round73", 1400)
+
+
+def test_the_seventy_fourth_round() -> None:
+    """tests/lens/written/round74.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in a care home for older
+    people and a home care agency; SOURCES_B's four in supported living and a community mental
+    health team; all eight, every sentence naming a person supported and a colleague,
+    relative or friend), split like the fourth round: "round74" and "round74_held". On
+    arrival (d35ea21): round74 precision 0.945, recall 0.949 (241/14/13); round74_held 0.960
+    and 0.941 (239/10/15). With the lens at the start of session 35 (c1424f9): round74 the
+    same; round74_held 0.959 and 0.925 (235/10/19)."""
+    _split_round("round74.toml", "round74", 1400)
