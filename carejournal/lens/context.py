@@ -1276,6 +1276,10 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             return OTHER  # "My teenage daughter isn't allowed out": a family's rule
     if _describes_thing_after(sentence, last):
         return OTHER  # "the uncooperative weather"
+    if about == "person" and category == "labels" and first > 0 \
+            and sentence.words.norms[first - 1] in ("our", "my") \
+            and not sentence.clause_break(first) and not _a_verb(sentence.words.norms[last]):
+        return PERSON  # "Our frequent flyer Darren rang twice": one of ours, named by a label
     after = _past_describing(sentence, last + 1)
     if about == "person" and after < len(sentence.words.norms) \
             and (sentence.words.norms[after] in PERSON_NOUNS
@@ -2031,6 +2035,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             return OTHER  # "the Three Peaks walk was challenging": the walk, not a name
         if (before in WRITER or before in NOT_SUPPORTED) and ":" not in sentence.words.gap(at):
             return WRITER_SIDE  # "my colleague Jo", "the driver Dave" (not "Staff: Jo")
+        if before in RELATIVES and at > 1 and norms[at - 2] in POSSESSIVE_WRITER \
+                and word not in sentence.people and sentence.words.gap(at) == " ":
+            return WRITER_SIDE  # "My son Josh refused to go to school", "my brother Kane"
         return OTHER if before in OTHERS else PERSON  # a name ("our dog Biscuit": a pet's)
     if word in NUMBER_WORDS or word.isdigit() or word in DEGREE:
         return None  # "our two little old dears": how many, not what; "a very difficult"

@@ -2322,6 +2322,15 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
      [("transferred to the chair", False)]),
     ("The bank transferred my wages late again.", (), []),
     ("I transferred to the Leeds office in May.", (), []),
+    # the writer's own son or brother by name; a label after "our" is one of ours; a
+    # medicine in a flat
+    ("My son Josh refused to go to school, so I was late for Mrs Kowalski's call.",
+     ("Mrs Kowalski",), []),
+    ("My brother Kane is so hard to reach, three texts and nothing.", (), []),
+    ("Our frequent flyer Darren rang the out of hours line twice.", ("Darren",),
+     [("frequent flyer", False)]),
+    ("The clozapine in flat 1 had his bloods done today.", (),
+     [("The clozapine in flat 1", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
