@@ -2331,6 +2331,14 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
      [("frequent flyer", False)]),
     ("The clozapine in flat 1 had his bloods done today.", (),
      [("The clozapine in flat 1", False)]),
+    # log lines of what someone is allowed; staff's travel time is not
+    ("Delroy allowed one can of cider with his tea, no more.", ("Delroy",),
+     [("allowed one can", False)]),
+    ("Arthur allowed a lie in today as he was up late.", ("Arthur",),
+     [("allowed a lie in", False)]),
+    ("Marta isnt allowed her phone after 10pm, it's in her plan", ("Marta",),
+     [("isnt allowed her", False)]),
+    ("Allowed 15 minutes travel between each call on the new rota.", (), []),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
