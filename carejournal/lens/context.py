@@ -1934,8 +1934,8 @@ def object_after(sentence: Sentence, first: int, last: int) -> str | None:
                                           and not sentence.sentence_break(last)):
         return PERSON  # "let Daisy": a name in the pronoun's place
     word = norms[last]
-    if word in ("him", "them"):
-        return PERSON
+    if word in ("him", "them") or word in EVERYONE or (last > first and word in PERSON_NOUNS):
+        return PERSON  # "to feed everyone on the unit", "fed three people at teatime"
     at = last if word in POSSESSIVE_PERSON else last + 1
     end = min(len(norms), last + 1 + SCAN // 2)
     while at < end:

@@ -2339,6 +2339,15 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("Marta isnt allowed her phone after 10pm, it's in her plan", ("Marta",),
      [("isnt allowed her", False)]),
     ("Allowed 15 minutes travel between each call on the new rota.", (), []),
+    # how many people there are to feed
+    ("Three people to feed in the dining room and only two of us on.", (),
+     [("Three people to feed", False)]),
+    ("Two of us on the floor to feed everyone on the unit at teatime.", (),
+     [("to feed everyone", False)]),
+    ("Bank shift, fed three people at teatime on the first floor.", (),
+     [("fed three people", False)]),
+    ("Can someone feed Bed 3 while I do meds", (), [("feed Bed 3", False)]),
+    ("Two cats to feed at home before my shift.", (), []),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
