@@ -1006,3 +1006,15 @@ def test_the_seventy_fourth_round() -> None:
     and 0.941 (239/10/15). With the lens at the start of session 35 (c1424f9): round74 the
     same; round74_held 0.959 and 0.925 (235/10/19)."""
     _split_round("round74.toml", "round74", 1400)
+
+
+def test_the_seventy_fifth_round() -> None:
+    """tests/lens/written/round75.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in children's social work,
+    fostering and leaving care; SOURCES_B's four in home care, reablement and end-of-life care
+    at home, typed on a phone; all eight in everyday log-line shapes), split like the fourth
+    round: "round75" and "round75_held". On arrival (17eff6f): round75 precision 0.964,
+    recall 0.938 (242/9/16); round75_held 0.933 and 0.922 (236/17/20). With the lens at the
+    start of session 35 (c1424f9): round75 the same; round75_held 0.932 and 0.910
+    (233/17/23)."""
+    _split_round("round75.toml", "round75", 1400)
