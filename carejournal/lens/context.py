@@ -30,7 +30,7 @@ PRONOUNS_OTHER = frozenset("it its it'd it'll itself which something nothing".sp
 # The writer and the writer's side: the worker, their colleagues, their service.
 WRITER = frozenset(
     "i me my myself we us our ourselves i'm i've i'd i'll we're we've we'd we'll you you're "
-    "ive "
+    "ive im weve youre "
     "staff team colleague colleagues manager managers carer carers worker workers nurse "
     "nurses doctor doctors gp gps management".split())
 # People who are not the ones supported: their doings are not what the lens is about.

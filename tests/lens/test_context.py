@@ -2348,6 +2348,18 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
      [("fed three people", False)]),
     ("Can someone feed Bed 3 while I do meds", (), [("feed Bed 3", False)]),
     ("Two cats to feed at home before my shift.", (), []),
+    # "Im" is the writer; a load off the writer's shoulders; people in the finance office;
+    # a package being sorted; transfers on their own; our input; a hip in a bed
+    ("Im suffering with hay fever, sneezed through every visit", (), []),
+    ("Lifted a real burden off my shoulders when the assessment was signed off.", (), []),
+    ("Those people in the finance office always pay mileage late.", (), []),
+    ("hospital rang re Mr Haddad, discharge on hold til the package is sorted", ("Mr Haddad",),
+     [("the package is sorted", False)]),
+    ("Ifeoma transfers independently now, just needs someone nearby.", ("Ifeoma",),
+     [("transfers independently", False)]),
+    ("Mr Gonzalez might not need our input after next week.", ("Mr Gonzalez",),
+     [("need our input", False)]),
+    ("hip in bed 6 up and walking with frame", (), [("hip in bed 6", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
