@@ -1018,3 +1018,16 @@ def test_the_seventy_fifth_round() -> None:
     start of session 35 (c1424f9): round75 the same; round75_held 0.932 and 0.910
     (233/17/23)."""
     _split_round("round75.toml", "round75", 1400)
+
+
+def test_the_seventy_sixth_round() -> None:
+    """tests/lens/written/round76.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in hospital discharge,
+    intermediate care, drug and alcohol services and supported housing; SOURCES_B's four in
+    nursing homes, hospices and day centres; all eight, a third flagged uses, a sixth mentions
+    and the rest the guides' recommended wording or the same words about staff, family and
+    things), split like the fourth round: "round76" and "round76_held". On arrival (8a527b4):
+    round76 precision 0.961, recall 0.954 (247/10/12); round76_held 0.949 and 0.934
+    (240/13/17). With the lens at the start of session 35 (c1424f9): round76 0.957 and 0.946
+    (245/11/14); round76_held 0.944 and 0.911 (234/14/23)."""
+    _split_round("round76.toml", "round76", 1400)
