@@ -2245,6 +2245,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "keep hearing us and them in the staff room", "hate hearing bless her"
     if _saying_given_up(sentence, first):
         return True  # "Stop saying the canal lads are hard to reach"
+    if _caught_myself(sentence, first):
+        return True  # "Caught myself telling Cyril he'd been naughty, he's an ex RAF engineer"
     called = first > 1 and norms[first - 1] in ("a", "an") and not MENTION_CUES.isdisjoint(
         norms[max(0, first - 10):first - 5]) and _called_a_place(sentence, first)
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]) and not called:
@@ -2322,6 +2324,18 @@ DISLIKING = frozenset("hate hates hated hating dislike dislikes disliked objects
 TELLING_OFF = frozenset(("pulled", "picked", "told", "tells", "pulls", "picks"))
 HEARD_SAYING = frozenset("say says saying said hearing".split())
 DISLIKE_CUES = DISLIKING | TELLING_OFF
+
+
+def _caught_myself(sentence: Sentence, first: int) -> bool:
+    """Whether "caught myself" (or "catch myself") comes up to eight words before the match
+    in its sentence: the writer noticing their own word."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(0, first - 9), -1):
+        if sentence.sentence_break(at + 1):
+            return False
+        if norms[at] == "myself" and norms[at - 1] in ("caught", "catch", "catching"):
+            return True
+    return False
 
 
 GIVING_UP = frozenset("stop stopped stopping quit avoid avoided nearly almost".split())

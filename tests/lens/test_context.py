@@ -2379,6 +2379,12 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("We made him hand in his phone at 10, Diego argued for ages.", ("Diego",),
      [("made him hand in", False)]),
     ("My phone package doesn't cover calls abroad.", (), []),
+    # the writer hard to reach; praise for people like that; catching one's own word
+    ("Hard to reach me today, my phone died at 11.", (), []),
+    ("Gemma on nights always brings cake, I love working with people like that.", (), []),
+    ("Caught myself telling Cyril he'd been naughty, he's an ex RAF engineer.", ("Cyril",),
+     [("naughty", True)]),
+    ("Cyril had been naughty with the biscuits again.", ("Cyril",), [("naughty", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
