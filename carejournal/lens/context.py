@@ -2330,6 +2330,8 @@ def _caught_myself(sentence: Sentence, first: int) -> bool:
     """Whether "caught myself" (or "catch myself") comes up to eight words before the match
     in its sentence: the writer noticing their own word."""
     norms = sentence.words.norms
+    if "myself" not in norms[max(0, first - 9):first]:
+        return False  # most matches
     for at in range(first - 1, max(0, first - 9), -1):
         if sentence.sentence_break(at + 1):
             return False
@@ -2346,6 +2348,8 @@ def _saying_given_up(sentence: Sentence, first: int) -> bool:
     governs the match, up to seven words before it in its clause: "Stop saying the canal
     lads are hard to reach"."""
     norms = sentence.words.norms
+    if GIVING_UP.isdisjoint(norms[max(0, first - 9):first]):
+        return False  # most matches
     for at in range(first - 1, max(0, first - 8), -1):
         if sentence.clause_break(at + 1):
             return False
