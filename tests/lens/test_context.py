@@ -2385,6 +2385,9 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("Caught myself telling Cyril he'd been naughty, he's an ex RAF engineer.", ("Cyril",),
      [("naughty", True)]),
     ("Cyril had been naughty with the biscuits again.", ("Cyril",), [("naughty", False)]),
+    # refusing a shift is a colleague's
+    ("Gwen refused to cover the night shift again.", (), []),
+    ("Gwen refused to come down for tea again.", ("Gwen",), [("refused", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
