@@ -191,7 +191,8 @@ NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
     "saturday sunday january february march april may june july august september october "
     "november december christmas easter".split())
 PREPOSITIONS = frozenset(
-    "of in on at from with for near by to into onto over under behind beside across".split())
+    "of in on at from with for near by to into onto over under behind beside across up "
+    "around round along past".split())
 BE = frozenset("be been being is are was were am get gets got getting gotten 's".split())
 NOT_NOUNS = frozenset("longer more less other else same".split())  # "no longer", "the same"
 NEGATORS = frozenset(  # "no" + noun still uses the noun; "isnt": a slip a worker makes

@@ -2388,6 +2388,10 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     # refusing a shift is a colleague's
     ("Gwen refused to cover the night shift again.", (), []),
     ("Gwen refused to come down for tea again.", ("Gwen",), [("refused", False)]),
+    # a place after "up" or "along" is not who did it
+    ("The walk up Snowdon was challenging but Rhys made it to the top.", ("Rhys",), []),
+    ("The farming families up the valley are hard to reach.", (),
+     [("hard to reach", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
