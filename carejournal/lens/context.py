@@ -2248,6 +2248,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         return True  # "Stop saying the canal lads are hard to reach"
     if _caught_myself(sentence, first):
         return True  # "Caught myself telling Cyril he'd been naughty, he's an ex RAF engineer"
+    if _named_as(sentence, first) or _in_a_list_of_words(sentence, first):
+        return True  # "referred to the lads here as those people", "the DEEP list: sufferer"
     called = first > 1 and norms[first - 1] in ("a", "an") and not MENTION_CUES.isdisjoint(
         norms[max(0, first - 10):first - 5]) and _called_a_place(sentence, first)
     if MENTION_CUES.isdisjoint(norms[max(0, first - 5):first]) and not called:
@@ -2325,6 +2327,47 @@ DISLIKING = frozenset("hate hates hated hating dislike dislikes disliked objects
 TELLING_OFF = frozenset(("pulled", "picked", "told", "tells", "pulls", "picks"))
 HEARD_SAYING = frozenset("say says saying said hearing".split())
 DISLIKE_CUES = DISLIKING | TELLING_OFF
+
+
+LIST_NOUNS = MENTION_NOUNS | frozenset(("list", "lists"))
+
+
+def _named_as(sentence: Sentence, first: int) -> bool:
+    """Whether "as" (with "a", "an" or "the" and a describing word or two) comes just before
+    the match, after a naming verb up to eight words back in its clause: "referred to the
+    lads here as those people", "described Mr Okon as a dementia sufferer"."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at > 0 and first - at <= 3 and norms[at] != "as" and not sentence.clause_break(at + 1):
+        at -= 1
+    if at <= 0 or norms[at] != "as" or sentence.clause_break(at + 1):
+        return False
+    for verb in range(at - 1, max(-1, at - 9), -1):
+        if sentence.clause_break(verb + 1):
+            return False
+        if norms[verb] in NAMING_VERBS and norms[verb] not in ("known", "listed", "lists"):
+            return verb == 0 or norms[verb - 1] not in WRITER_SAYS  # not "I'd describe him as"
+    return False
+
+
+WRITER_SAYS = frozenset("i i'd id we we'd wed would".split())
+
+
+def _in_a_list_of_words(sentence: Sentence, first: int) -> bool:
+    """Whether the match is one item of a list after "list:" or "words:", with only other
+    short items between: "In training we went through the DEEP list: sufferer, senile"."""
+    norms, words = sentence.words.norms, sentence.words
+    at, items = first, 0
+    while at > 0 and first - at < 12:
+        gap = words.gap(at)
+        if ":" in gap:
+            return norms[at - 1] in LIST_NOUNS
+        if any(mark in gap for mark in ".!?;"):
+            return False
+        if "," in gap or norms[at - 1] in ("and", "or"):
+            items += 1
+        at -= 1
+    return False
 
 
 def _caught_myself(sentence: Sentence, first: int) -> bool:

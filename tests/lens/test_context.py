@@ -2392,6 +2392,11 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("The walk up Snowdon was challenging but Rhys made it to the top.", ("Rhys",), []),
     ("The farming families up the valley are hard to reach.", (),
      [("hard to reach", False)]),
+    # named as a word by someone ("referred to ... as"), or listed after "list:"
+    ("A visitor referred to the lads here as those people and I asked her not to.", (),
+     [("those people", True)]),
+    ("In training we went through the DEEP list: sufferer, senile, victim.", (),
+     [("sufferer", True), ("senile", True), ("victim", True)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
