@@ -1031,3 +1031,15 @@ def test_the_seventy_sixth_round() -> None:
     (240/13/17). With the lens at the start of session 35 (c1424f9): round76 0.957 and 0.946
     (245/11/14); round76_held 0.944 and 0.911 (234/14/23)."""
     _split_round("round76.toml", "round76", 1400)
+
+
+def test_the_seventy_seventh_round() -> None:
+    """tests/lens/written/round77.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them,
+    across every adult and children's setting, half short log lines and half long
+    reflections; all eight in both schemes), split like the fourth round: "round77" and
+    "round77_held". On arrival (3704c11): round77 precision 0.972, recall 0.961 (246/7/10);
+    round77_held 0.937 and 0.937 (239/16/16). With the lens at the start of session 35
+    (c1424f9): round77 0.968 and 0.941 (241/8/15); round77_held 0.940 and 0.929
+    (237/15/18)."""
+    _split_round("round77.toml", "round77", 1400)
