@@ -2397,6 +2397,10 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
      [("those people", True)]),
     ("In training we went through the DEEP list: sufferer, senile, victim.", (),
      [("sufferer", True), ("senile", True), ("victim", True)]),
+    # a package cut in a log line; the new year kicked off
+    ("Mrs Nakamuras package cut frm 4 calls to 3 from mon.", ("Mrs Nakamura",),
+     [("package cut frm", False)]),
+    ("Kicked off the new year with a team breakfast at the cafe on the corner.", (), []),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
