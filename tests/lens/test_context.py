@@ -2401,6 +2401,16 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("Mrs Nakamuras package cut frm 4 calls to 3 from mon.", ("Mrs Nakamura",),
      [("package cut frm", False)]),
     ("Kicked off the new year with a team breakfast at the cafe on the corner.", (), []),
+    # Prader-Willi syndrome's initials; a feeling of a void; the hoist trainer; people at a
+    # club or an office (not at the food bank, who may be the ones othered)
+    ("Harvey has Prader-Willi syndrome (PWS) and we've worked out a food plan with him.",
+     ("Harvey",), []),
+    ("Felt a bit of a void in the house tonight with the kids at their dad's.", (), []),
+    ("We've had a void in the house since Albert moved out, two referrals pending.", (),
+     [("void in the house", False)]),
+    ("Denise is the hoist trainer this month, book your slot.", (), []),
+    ("Those people from the football club came and fixed the minibus for free.", (), []),
+    ("We get a lot of those people at the food bank now.", (), [("those people", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
