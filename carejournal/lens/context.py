@@ -1190,6 +1190,20 @@ def _a_thing_as_subject(sentence: Sentence, first: int, last: int) -> bool:
 MOVED_FROM = frozenset("bed chair wheelchair commode recliner armchair from to into onto back "
                        "with using".split())  # a log line's transfer: "transferred bed to chair"
 NEEDING = frozenset("need needs needed needing".split())  # "needs feeding": needs to be fed
+
+
+def _done_to_its_subject(norms: list[str], first: int, last: int) -> bool:
+    """Whether the match's own words say it is done to its subject though no "was" comes
+    before it: "Hilda transferred bed to chair", "Mr Park has permission to use the
+    garden", "Mr Sandhu needed feeding today"."""
+    if first >= last:
+        return False
+    if norms[first] == "transferred":
+        return norms[first + 1] in MOVED_FROM and (
+            first == 0 or norms[first - 1] not in ("i", "we", "you", "they"))
+    if norms[first] in ("has", "have", "had", "having"):
+        return "permission" in norms[first:last + 1]  # his, given by staff
+    return norms[first] in NEEDING and norms[first + 1].endswith("ing")
 # Plural nouns for what a person did, which are theirs even opening a sentence.
 EVENTS = frozenset("refusals dnas incidents outbursts tantrums absconsions episodes".split())
 
@@ -1232,16 +1246,10 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
                 and norms[first + 1] in REDUCED_AFTER)  # "Omar taken out to Tesco",
         # "put to bed 8pm, all secure": a note that leaves out who was put
         # "Staff made to wait outside" (done to staff); not "Staff put Dot to bed"
-        if norms[first] == "transferred" and first < last and norms[first + 1] in MOVED_FROM \
-                and (first == 0 or norms[first - 1] not in ("i", "we", "you", "they")):
-            passive = True  # "Hilda transferred bed to chair with one staff": she was moved
-        if norms[first] in ("has", "have", "had", "having") \
-                and "permission" in norms[first:last + 1]:
-            passive = True  # "Mr Park has permission to use the garden": his, given by staff
-        if norms[first] in NEEDING and first < last and norms[first + 1].endswith("ing"):
+        if _done_to_its_subject(norms, first, last):
             if last + 1 < len(norms) and norms[last + 1] in ("myself", "ourselves"):
                 return WRITER_SIDE  # "Needed feeding myself after a twelve hour shift"
-            passive = True  # "Mr Sandhu needed feeding today as his hands shook": done to him
+            passive = True
         if not passive:
             if norms[last] == "her" and _owned_after(sentence, last):
                 return OTHER  # "we let her daughter know": "her" owns the daughter
@@ -2370,37 +2378,41 @@ def _in_a_list_of_words(sentence: Sentence, first: int) -> bool:
     return False
 
 
-def _caught_myself(sentence: Sentence, first: int) -> bool:
-    """Whether "caught myself" (or "catch myself") comes up to eight words before the match
-    in its sentence: the writer noticing their own word."""
+def _pair_before(sentence: Sentence, first: int, reach: int, earlier: frozenset[str],
+                 later: frozenset[str], clause: bool) -> bool:
+    """Whether a word of `later`, right after a word of `earlier`, comes up to `reach` words
+    before the match, with no sentence break (or, with clause, no clause break) between."""
     norms = sentence.words.norms
-    if "myself" not in norms[max(0, first - 9):first]:
+    if later.isdisjoint(norms[max(0, first - reach):first]):
         return False  # most matches
-    for at in range(first - 1, max(0, first - 9), -1):
-        if sentence.sentence_break(at + 1):
+    broken = sentence.clause_break if clause else sentence.sentence_break
+    for at in range(first - 1, max(0, first - reach - 1), -1):
+        if broken(at + 1):
             return False
-        if norms[at] == "myself" and norms[at - 1] in ("caught", "catch", "catching"):
+        if norms[at] in later and norms[at - 1] in earlier:
             return True
     return False
 
 
+CATCHING = frozenset(("caught", "catch", "catching"))
+MYSELF = frozenset(("myself",))
+
+
+def _caught_myself(sentence: Sentence, first: int) -> bool:
+    """Whether "caught myself" (or "catch myself") comes up to eight words before the match
+    in its sentence: the writer noticing their own word."""
+    return _pair_before(sentence, first, 8, CATCHING, MYSELF, clause=False)
+
+
 GIVING_UP = frozenset("stop stopped stopping quit avoid avoided nearly almost".split())
+SAYING_OR_WRITING = SAYING_VERBS | WRITING_VERBS
 
 
 def _saying_given_up(sentence: Sentence, first: int) -> bool:
     """Whether a saying or writing verb the writer gives up ("stop saying", "nearly wrote")
     governs the match, up to seven words before it in its clause: "Stop saying the canal
     lads are hard to reach"."""
-    norms = sentence.words.norms
-    if GIVING_UP.isdisjoint(norms[max(0, first - 9):first]):
-        return False  # most matches
-    for at in range(first - 1, max(0, first - 8), -1):
-        if sentence.clause_break(at + 1):
-            return False
-        if (norms[at] in SAYING_VERBS or norms[at] in WRITING_VERBS) \
-                and norms[at - 1] in GIVING_UP:
-            return True
-    return False
+    return _pair_before(sentence, first, 7, GIVING_UP, SAYING_OR_WRITING, clause=True)
 
 
 def _used_to_think(sentence: Sentence, first: int) -> bool:
