@@ -1043,3 +1043,27 @@ def test_the_seventy_seventh_round() -> None:
     (c1424f9): round77 0.968 and 0.941 (241/8/15); round77_held 0.940 and 0.929
     (237/15/18)."""
     _split_round("round77.toml", "round77", 1400)
+
+
+def test_the_seventy_eighth_round() -> None:
+    """tests/lens/written/round78.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories in supported living, secure wards, foster care and hostels;
+    SOURCES_B's four in nursing homes, day centres, hospice and reablement; both worked from
+    the public guides without reading SOURCES_A.md or SOURCES_B.md; all eight in journal
+    entries, messages, supervision and handover notes), split like the fourth round:
+    "round78" and "round78_held". On arrival (6e99e6e plus the client change of session 36,
+    which moved none of it): round78 precision 0.938, recall 0.894 (228/15/27);
+    round78_held 0.942 and 0.938 (242/15/16)."""
+    _split_round("round78.toml", "round78", 1400)
+
+
+def test_the_seventy_ninth_round() -> None:
+    """tests/lens/written/round79.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories as its first writer wrote them, in home care, mental
+    health, youth justice, children's homes and family support; SOURCES_B's four on wards, in
+    dementia homes, day services and home-care rounds; all eight, half in text-message
+    shorthand), split like the fourth round: "round79" and "round79_held". On arrival (after
+    round 78 and four of session 36's changes, none of which moved it; the same with the lens
+    at the start of session 36, 6e99e6e): round79 precision 0.980, recall 0.941 (240/5/15);
+    round79_held 0.956 and 0.945 (241/11/14)."""
+    _split_round("round79.toml", "round79", 1400)
