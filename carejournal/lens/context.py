@@ -349,9 +349,10 @@ BABY_AGE = re.compile(r"\b(?:he's|she's|he is|she is|aged|turns|turned|only)\s+(
                       r"three|four|five|six|seven|eight|nine|ten|eleven|eighteen)\s+months?\b",
                       re.IGNORECASE)
 # A child's age said in words: "he's 6", "Dylan, who is 5", "18-month-old Noah"
-CHILD_AGE = re.compile(r"\b(?:(?:he's|she's|he is|she is|who is|who's|aged)\s+(?:[1-9]|1[0-2])"
+CHILD_AGE = re.compile(r"\b(?:(?:he's|she's|he is|she is|who is|who's|aged)\s+(?:[1-9]|1[0-2]"
+                       r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"(?!\s*(?:stone|st|kg|foot|feet|ft|o'clock|pm|am|minutes|mins|hours|"
-                       r"times|days|weeks|miles|%|:|\.\d))\b"
+                       r"times|days|weeks|miles|%|:|\.\d|of|more|years|months|people|hundred))\b"
                        r"|\d{1,2}-month-old|(?<!like a )(?:[1-9]|1[0-2]|one|two|three|four|five|six"
                        r"|seven|eight|nine|ten|eleven|twelve)[- ](?:year|yr)[- ]old"
                        r"|\bturn(?:s|ed)? (?:one|two|three|four|five|six|seven|eight|nine|ten"
@@ -807,11 +808,16 @@ def _said_by_the_writer_to(sentence: Sentence, first: int, last: int) -> bool:
                   if opening < starts[first] and ends[last] <= closing), None)
     if quote is None or not _addressed(sentence, first, last):
         return False
+    norms = sentence.words.norms
     inside = [at for at in range(len(starts)) if quote[0] < starts[at] < quote[1]]
-    if len(inside) < last - first + 3:
+    greeted = len(inside) == last - first + 2 and norms[inside[0]] in GREETINGS
+    if len(inside) < last - first + 3 and not greeted:
         return False  # "we're not to call anyone "sweetheart"": the word alone
-    begin, _ = sentence_around(sentence, first)
-    before = sentence.words.norms[begin:inside[0]]
+    begin, end = sentence_around(sentence, first)
+    before = norms[begin:inside[0]]
+    after = norms[inside[-1] + 1:end + 1]
+    if not before and after[:1] in (["i"], ["we"]) and after[1:2] and after[1] in WRITER_SAYING:
+        return True  # '"Morning sweetie," I said to Mrs Baptiste'
     return bool(before) and (before[0] in WRITER_SAYING or not WRITER.isdisjoint(before)) \
         and NOT_SUPPORTED.isdisjoint(before)
 
@@ -1151,6 +1157,9 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     if own >= 0 and norms[own] in ("his", "her") and norms[last] in ("client", "clients") \
             and _the_writers_own_before(sentence, own):
         return True  # "My dad sells cars and reckons his best client bought three"
+    if own >= 0 and norms[own] in ("his", "her") and norms[last] in ("client", "clients") \
+            and _one_of_the_people_owns(sentence, own):
+        return True  # "Jean did hair for forty years and remembers all her clients' names"
     owned = own >= 0 and norms[own] in POSSESSIVE_PERSON or (
         first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
     if not (owned and (norms[last] in CARE_NOUNS or norms[last] in CASES)
@@ -1160,14 +1169,29 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
     return not BUSINESSES.isdisjoint(norms[begin:end])
 
 
+def _one_of_the_people_owns(sentence: Sentence, own: int) -> bool:
+    """Whether the nearest name before a "his" or "her" is one of the entry's people: the
+    clients are then that person's own, from a trade they had, not the writer's."""
+    norms = sentence.words.norms
+    begin = sentence_around(sentence, own)[0]
+    for at in range(own - 1, begin - 1, -1):
+        if norms[at] in sentence.people:
+            return True
+        if sentence.capitalised(at) and norms[at] not in TITLES and at > begin:
+            return False  # another name nearer: "Jean told Agnieszka to cover her clients"
+    return False
+
+
 def _writer_called(sentence: Sentence, first: int) -> bool:
     """Whether the writer called the person the words just before them, without holding
-    back: "I called Marjorie sweetheart all shift" is using a pet name, not naming it."""
+    back: "I called Marjorie sweetheart all shift" (or a log line's "called sandra sweetie
+    all shift") is using a pet name, not naming it."""
     norms = sentence.words.norms
-    for at in range(first - 1, max(0, first - 5), -1):
+    for at in range(first - 1, max(-1, first - 5), -1):
         if norms[at] in NAMING_VERBS:
             before = norms[max(0, at - 3):at]
-            return at > 0 and norms[at - 1] in ("i", "we") and norms[at + 1] not in (
+            return (at > 0 and norms[at - 1] in ("i", "we") or at == 0 and norms[0] == "called"
+                    ) and norms[at + 1] not in (
                 "it", "this", "that") and not any(
                 word in HOLDING_BACK or word.endswith("n't") or word == "why" for word in before)
     return False

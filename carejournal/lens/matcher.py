@@ -131,7 +131,11 @@ class Lens:
         if more:
             busy = _covered(taken)
             more = [m for m in more if busy.isdisjoint(range(m[0], m[1] + 1))]
-        named = self._names.find(sentence, taken)
+        named = [found for found in self._names.find(sentence, taken)
+                 if found[2].category != "othering" or not sentence.people.isdisjoint(
+                     sentence.words.norms[found[0]:found[1] + 1])]
+        # "people like Terry Wogan", "people like Ade who bring cake": a likeness to someone
+        # outside the entry, not a kind of person the entry's people are put into
         contracted = self._contracted_spans(sentence, _covered(taken),
                                             "'s" in text or "\u2019s" in text)
         if contracted:

@@ -2333,7 +2333,7 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
      [("The clozapine in flat 1", False)]),
     # log lines of what someone is allowed; staff's travel time is not
     ("Delroy allowed one can of cider with his tea, no more.", ("Delroy",),
-     [("allowed one can", False)]),
+     [("allowed one can of", False)]),
     ("Arthur allowed a lie in today as he was up late.", ("Arthur",),
      [("allowed a lie in", False)]),
     ("Marta isnt allowed her phone after 10pm, it's in her plan", ("Marta",),
@@ -2413,5 +2413,70 @@ def test_the_thirty_fourth_stops_context(text: str, people: tuple[str, ...],
     ("We get a lot of those people at the food bank now.", (), [("those people", False)]),
 ])
 def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
+                                        found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # one of the entry's people's own clients, from a trade they had; a colleague's are ours
+    ("Jean did hair for forty years and still remembers all her clients' names.", ("Jean",),
+     []),
+    ("Agnieszka asked me to cover her clients on Sunday.", (), [("clients", False)]),
+    ("Mrs Obi told Agnieszka to cover her clients.", ("Mrs Obi",), [("clients", False)]),
+    # a customer of a shop or a bank, a job's customers, a computer's client, the writer's
+    # own turn as a client
+    ("Went with Aisha to the bank, she's been a customer there for 50 years.", ("Aisha",), []),
+    ("The customers at my Saturday job in the bakery are mostly regulars.", (), []),
+    ("Thanh served three customers on the community cafe till.", ("Thanh",), []),
+    ("IT installed a new client on the laptops and now nothing works.", (), []),
+    ("As a customer of the same bank I knew which form Mrs Yilmaz needed.", ("Mrs Yilmaz",),
+     []),
+    ("Had my first counselling session in years, weird being the client for once.", (), []),
+    ("New client at the extra care flats, Mr Haddad, likes his paper early.", ("Mr Haddad",),
+     [("client", False)]),
+    ("Our customers at the day centre chose a trip to Skegness.", (),
+     [("Our customers", False)]),
+    # "people like" someone outside the entry is a likeness; one of the entry's people is
+    # put into a kind
+    ("People like Terry Wogan don't exist any more, said Molly.", ("Molly",), []),
+    ("People like Ade who bring cake to night shift are worth their weight in gold.", (), []),
+    ("People like Tyrell never turn up to appointments.", ("Tyrell",),
+     [("People like Tyrell", False)]),
+    # what someone is allowed or permitted, in a log line
+    ("2030 Femi allowed phone back after tea", ("Femi",), [("allowed phone back", False)]),
+    ("1900 Ciaran taken out for a walk, allowed a bag of chips", ("Ciaran",),
+     [("taken out for", False), ("allowed a bag of", False)]),
+    ("2100 Noor permitted to stay up for film", ("Noor",), [("permitted to", False)]),
+    ("The manager permitted us to leave early.", (), []),
+    # the bin store, mould, a library card
+    ("refuse room smells awful, reported to facilities", (), []),
+    ("1600 mould on bathroom ceiling spreading fast, aggressive stuff, landlord informed", (),
+     []),
+    ("1000 library renewed my borrowing privileges", (), []),
+    # a pet name the writer says, with the writer named after the quote or as a log line
+    ("\"Morning sweetie,\" I said to Mrs Baptiste, and she smiled.", ("Mrs Baptiste",),
+     [("sweetie", False)]),
+    ("called sandra sweetie all shift, she seemed to like it", ("sandra",),
+     [("sweetie", False)]),
+    ("Calling Mrs Igwe naughty for eating cake isn't right, it's her choice.", ("Mrs Igwe",),
+     [("naughty", True)]),
+    ("We're asked not to call anyone \"sweetie\" here.", (), [("sweetie", True)]),
+    # a child's age in words
+    ("Our Alfie, who's four, was a good boy at the dentist.", (), []),
+    ("Mr Odu, who's one of our longest residents, was a good boy at the dentist.",
+     ("Mr Odu",), [("residents", False), ("good boy", False)]),
+    # log lines: off the ward, taken out between two times, easily managed, feeding everyone
+    ("Ward rules: Zeynep is allowed off the ward with staff only.", ("Zeynep",),
+     [("is allowed off the ward", False)]),
+    ("emre taken out 2-4 to the park, came back v happy", ("emre",),
+     [("taken out 2-4 to", False)]),
+    ("Mrs Baker is easily managed if you go in smiling.", ("Mrs Baker",),
+     [("is easily managed", False)]),
+    ("nikos managed well by staff today, no incidents", ("nikos",),
+     [("managed well by staff", False)]),
+    ("Two of us on the floor feeding everyone at lunch, not enough hands.", (),
+     [("feeding everyone", False)]),
+])
+def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
