@@ -1067,3 +1067,15 @@ def test_the_seventy_ninth_round() -> None:
     at the start of session 36, 6e99e6e): round79 precision 0.980, recall 0.941 (240/5/15);
     round79_held 0.956 and 0.945 (241/11/14)."""
     _split_round("round79.toml", "round79", 1400)
+
+
+def test_the_eightieth_round() -> None:
+    """tests/lens/written/round80.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them, with
+    care words beside a name, a room, a time or a list, and clean sentences in the same
+    shapes; all eight in reflective accounts for a regulator and supervision notes), split
+    like the fourth round: "round80" and "round80_held". On arrival (2eab52e): round80
+    precision 0.945, recall 0.949 (241/14/13); round80_held 0.949 and 0.945 (240/13/14).
+    With the lens at the start of session 36 (6e99e6e): round80_held 0.948 and 0.941
+    (239/13/15)."""
+    _split_round("round80.toml", "round80", 1400)
