@@ -1303,6 +1303,10 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
             return subject if subject == OTHER else None
         if _by_the_writers_family(sentence, last):
             return OTHER  # "My two were put to bed by my mum": a family's doing
+        if first > 0 and norms[first] in REDUCED_PASSIVE and norms[first - 1] != "all" \
+                and norms[first - 1] in EVERYONE and not sentence.clause_break(first):
+            return PERSON  # "nights want everyone put to bed by 9" (not "the glass all
+            # taken out to the bins")
         subject, where = _subject(sentence, first)
         if subject == WRITER_SIDE and where >= 0 and norms[where] not in WRITER \
                 and not any(norms[k] in WRITER for k in range(max(0, where - 3), where)):
@@ -1615,6 +1619,18 @@ THING_DONE = frozenset(
 THING_DONE_BETWEEN = frozenset(
     "has have had been is are was were being needs need needed to be got gets getting just "
     "all finally deep properly already still now".split())
+# A numbered place's fittings: "Flat 7 has a new intercom", "Beds 3 and 5 need new pressure
+# mattresses", "Flat 8 and flat 9 both had the new smoke alarms fitted"
+FITTINGS = frozenset(
+    "mattress mattresses intercom intercoms alarm alarms detector detectors boiler boilers "
+    "lock locks carpet carpets radiator radiators blind blinds curtain curtains tap taps "
+    "bulb bulbs cooker cookers oven ovens heater heaters heating fan fans sensor sensors "
+    "window windows door doors frame frames rail rails headboard headboards "
+    "toilet toilets sink sinks shower showers wardrobe wardrobes".split())
+HAVING = frozenset("has have had needs need needed got gets getting".split())
+FITTING_OPENERS = frozenset("a an the new two three both all its some replacement pressure "
+                            "smoke fire grab".split())
+PLACE_LIST = frozenset("and bed beds room rooms flat flats bay bays the spare".split())
 
 
 def _done_to_a_thing(sentence: Sentence, last: int) -> bool:
@@ -1632,7 +1648,32 @@ def _done_to_a_thing(sentence: Sentence, last: int) -> bool:
     if at > last + 1 and at < len(norms) and norms[at] in THING_DONE \
         and not sentence.clause_break(at):
         return True
-    return "one" in norms[max(0, last - 4):last] and _is_a_thing(sentence, last)
+    return "one" in norms[max(0, last - 4):last] and _is_a_thing(sentence, last) \
+        or _a_places_fittings(sentence, last)
+
+
+def _a_places_fittings(sentence: Sentence, last: int) -> bool:
+    """Whether a numbered place (or a list of them) has or needs a fitting, or is done to:
+    "Flat 7 has a new intercom", "Bed 2, bed 7 and the spare bed all stripped"."""
+    norms = sentence.words.norms
+    at = last + 1
+    while at < len(norms) and at <= last + 8 and not sentence.sentence_break(at) and (
+            norms[at] in PLACE_LIST or norms[at].isdigit() or norms[at] == "both"):
+        at += 1  # past the rest of a list of places
+    having = norms[last] in HAVING  # "Beds 3 and 5 need": the match ends on its verb
+    while at < len(norms) and at <= last + 12 and not sentence.sentence_break(at):
+        word = norms[at]
+        if word in THING_DONE or (word in ("fitted", "installed", "ordering", "ordered")
+                                  and having):
+            return True
+        if having and word in FITTINGS:
+            return True
+        if word in HAVING:
+            having = True
+        elif not (word in THING_DONE_BETWEEN or word in FITTING_OPENERS):
+            return False
+        at += 1
+    return False
 
 
 THING_STATES = frozenset("broken free empty locked faulty flat".split())

@@ -2476,6 +2476,34 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
      [("managed well by staff", False)]),
     ("Two of us on the floor feeding everyone at lunch, not enough hands.", (),
      [("feeding everyone", False)]),
+    # a numbered place that has, needs or had fitted a fitting, alone or in a list
+    ("Flat 7 has a new intercom and Sandeep chose the ringtone.", ("Sandeep",), []),
+    ("Beds 3 and 5 need new pressure mattresses ordering.", (), []),
+    ("Bed 2, bed 7 and the spare bed all stripped and remade after the deep clean.", (), []),
+    ("Flat 8 and flat 9 both had the new smoke alarms fitted.", (), []),
+    ("Bed 4 needs a wash and her hearing aids in before breakfast.", (),
+     [("Bed 4", False)]),
+    # everyone put to bed (but not the glass all taken out)
+    ("Supervision: nights want everyone put to bed by 9 and Bernard hates it.", ("Bernard",),
+     [("put to bed by", False)]),
+    ("Ellis and me sorted the recycling, the glass all taken out to the big bins.", ("Ellis",),
+     []),
+    # a colleague's shift, a students' union, a damp void, a spare bed in the way
+    ("Sandra refused the extra night shift, fair enough, she's done six in a row.", (), []),
+    ("Paul refused to cover the late so the manager did it herself.", (), []),
+    ("Went to the careers fair at the uni SU with Ruta.", ("Ruta",), []),
+    ("There was a damp void behind the plasterboard in the kitchen.", (), []),
+    ("The spare bed blocking the doorway had to go before the new chair came.", (), []),
+    # wording the lens missed: taken out bowling, likes to be fed, eleven people to feed, a
+    # victim of multiple sclerosis, a package in place
+    ("All four lads taken out bowling Sat, Kieran won.", ("Kieran",),
+     [("taken out bowling", False)]),
+    ("Nasra's daughter showed me how she likes to be fed, small spoons.", ("Nasra",),
+     [("likes to be fed", False)]),
+    ("Laszlo is a victim of multiple sclerosis but still paints.", ("Laszlo",),
+     [("victim of multiple sclerosis", False)]),
+    ("The hospital says Mr Lowry can't go home till the package is in place.", ("Mr Lowry",),
+     [("the package is in place", False)]),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
