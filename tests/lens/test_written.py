@@ -1079,3 +1079,14 @@ def test_the_eightieth_round() -> None:
     With the lens at the start of session 36 (6e99e6e): round80_held 0.948 and 0.941
     (239/13/15)."""
     _split_round("round80.toml", "round80", 1400)
+
+
+def test_the_eighty_first_round() -> None:
+    """tests/lens/written/round81.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them, in
+    Scottish, Welsh and Northern Irish services and other new settings; all eight in two- and
+    three-clause sentences with clean ones about the writer's own life), split like the
+    fourth round: "round81" and "round81_held". On arrival (8d98cbc; the same with the lens
+    at the start of session 36, 6e99e6e): round81 precision 0.957, recall 0.957 (245/11/11);
+    round81_held 0.923 and 0.931 (241/20/18)."""
+    _split_round("round81.toml", "round81", 1400)
