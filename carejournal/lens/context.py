@@ -72,7 +72,7 @@ CHILD_PLACES = frozenset(
 # Whose children are not the people supported either: "her daughter's kids".
 FAMILY_OWNERS = frozenset(
     "son sons daughter daughters sister sisters brother brothers mum dad mother father "
-    "cousin cousins friend friends".split())
+    "mam mom cousin cousins friend friends".split())
 # People the lens may be about. With "my" or "our" before them, only the care words still are.
 PERSON_NOUNS = frozenset(
     "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
@@ -80,7 +80,7 @@ PERSON_NOUNS = frozenset(
     "teen teens adult adults individual individuals resident residents client clients user "
     "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
     "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
-    "granny uncle auntie aunt family families couple "
+    "granny uncle auntie aunt family families couple mam mom "
     "fella bloke chap lass gal guy guys".split())
 CARE_NOUNS = frozenset(
     "resident residents client clients user users patient patients tenant tenants su sus yp "
@@ -1371,13 +1371,13 @@ def _past_describing(sentence: Sentence, at: int) -> int:
 
 RELATIVES = frozenset(
     "mum dad mother father husband wife partner nan nana gran granny grandma grandad sister "
-    "brother auntie aunt uncle son daughter".split())
+    "brother auntie aunt uncle son daughter mam mom".split())
 HE = frozenset("he he's he'd he'll hes".split())
 SHE = frozenset("she she's she'd she'll shes".split())
 HE_OR_SHE = HE | SHE
 MEN = frozenset("husband son dad father brother grandad grandson uncle nephew boyfriend "
                 "hubby".split())
-WOMEN = frozenset("wife daughter mum mother sister nan nana gran granny grandma "
+WOMEN = frozenset("wife daughter mum mam mom mother sister nan nana gran granny grandma "
                   "granddaughter aunt auntie niece girlfriend".split())
 
 
@@ -1791,6 +1791,10 @@ def someone_before(sentence: Sentence, first: int) -> bool:
         return False
     norms = sentence.words.norms
     word = norms[at]
+    opens = at - 1 - (at > 1 and norms[at - 1] in TITLES)
+    if opens >= 0 and norms[opens].endswith("ing") and sentence.sentence_break(opens) \
+            and word not in PRONOUNS_PERSON:
+        return False  # "Learning Welsh has been challenging": the doing is, not a person
     if word in sentence.people or word in PRONOUNS_PERSON or word in PERSON_NOUNS:
         return True
     if at > 0 and norms[at - 1] in TITLES:
@@ -1987,6 +1991,10 @@ def _first_in_clause(sentence: Sentence, end: int) -> tuple[str | None, int]:
     while start > max(0, end - SCAN) and not sentence.clause_break(start):
         start -= 1
     norms = sentence.words.norms
+    if 0 < start < end and norms[start] in ("a", "an") and "," in sentence.words.gap(start) \
+            and "," in sentence.words.gap(end) and norms[start - 1] in sentence.people:
+        return PERSON, start - 1  # "Mrs Rowlands, a retired teacher from Aberaeron, suffers
+        # from": the words between the commas only say who she is
     for at in range(start, end):
         kind = classify(sentence, at, end)
         if kind is not None:  # "the service user": the last word of a compound is its head

@@ -2504,6 +2504,25 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
      [("victim of multiple sclerosis", False)]),
     ("The hospital says Mr Lowry can't go home till the package is in place.", ("Mr Lowry",),
      [("the package is in place", False)]),
+    # "mam" is the writer's mother; a name's appositive between commas is not the subject
+    ("My mam, bless her, sent me to work with a flask of cawl.", (), []),
+    ("Our new lady Mrs Rowlands, a retired teacher from Aberaeron, suffers from aphasia.",
+     ("Mrs Rowlands",), [("suffers from", False)]),
+    # a doing that opens the sentence is what is challenging
+    ("Learning Welsh has been challenging but Mrs Jones corrects me every visit.",
+     ("Mrs Jones",), []),
+    ("Mrs Jones has been challenging all week.", ("Mrs Jones",),
+     [("been challenging", False)]),
+    # a transfer in, needing putting to bed; a bank transfer, hard-to-reach tins, the
+    # workplace's rules and a colleague's swap
+    ("We had a transfer from the acute ward arrive at eight.", (),
+     [("had a transfer from", False)]),
+    ("Got a transfer from the bank for my overtime at last.", (), []),
+    ("Mr Baird needs putting to bed by two of us.", ("Mr Baird",),
+     [("needs putting to bed", False)]),
+    ("Put the hard to reach tins on a lower shelf for Mrs Eze.", ("Mrs Eze",), []),
+    ("Overtime isn't allowed without the manager signing it off first.", (), []),
+    ("Sandra was allowed to swap her shift for her son's graduation.", (), []),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
