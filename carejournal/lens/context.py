@@ -1626,10 +1626,10 @@ FITTINGS = frozenset(
     "lock locks carpet carpets radiator radiators blind blinds curtain curtains tap taps "
     "bulb bulbs cooker cookers oven ovens heater heaters heating fan fans sensor sensors "
     "window windows door doors frame frames rail rails headboard headboards "
-    "toilet toilets sink sinks shower showers wardrobe wardrobes".split())
+    "toilet toilets sink sinks shower showers wardrobe wardrobes slat slats".split())
 HAVING = frozenset("has have had needs need needed got gets getting".split())
 FITTING_OPENERS = frozenset("a an the new two three both all its some replacement pressure "
-                            "smoke fire grab".split())
+                            "smoke fire grab broken faulty loose".split())
 PLACE_LIST = frozenset("and bed beds room rooms flat flats bay bays the spare".split())
 
 
@@ -1660,6 +1660,11 @@ def _a_places_fittings(sentence: Sentence, last: int) -> bool:
     while at < len(norms) and at <= last + 8 and not sentence.sentence_break(at) and (
             norms[at] in PLACE_LIST or norms[at].isdigit() or norms[at] == "both"):
         at += 1  # past the rest of a list of places
+    if at < len(norms) and norms[at] in ("on", "in") and not sentence.clause_break(at):
+        verb = next((k for k in range(at + 1, min(len(norms), at + 8))
+                     if norms[k] in HAVING or norms[k] in BE), -1)
+        if verb > 0 and not any(sentence.clause_break(k) for k in range(at + 1, verb + 1)):
+            at = verb  # "Bed 9 on Ward 12 has been stripped": past where the place is
     having = norms[last] in HAVING  # "Beds 3 and 5 need": the match ends on its verb
     while at < len(norms) and at <= last + 12 and not sentence.sentence_break(at):
         word = norms[at]

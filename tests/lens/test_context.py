@@ -2523,6 +2523,10 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
     ("Put the hard to reach tins on a lower shelf for Mrs Eze.", ("Mrs Eze",), []),
     ("Overtime isn't allowed without the manager signing it off first.", (), []),
     ("Sandra was allowed to swap her shift for her son's graduation.", (), []),
+    # a numbered bed said where it is, then done to or fitted
+    ("Bed 9 on Ward 12 has been stripped and cleaned, ready for whoever comes next.", (), []),
+    ("Bed 2 in the staff sleep-in room has a broken slat.", (), []),
+    ("Bed 4 in the side room has been crying all morning.", (), [("Bed 4", False)]),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
