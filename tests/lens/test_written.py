@@ -1090,3 +1090,16 @@ def test_the_eighty_first_round() -> None:
     at the start of session 36, 6e99e6e): round81 precision 0.957, recall 0.957 (245/11/11);
     round81_held 0.923 and 0.931 (241/20/18)."""
     _split_round("round81.toml", "round81", 1400)
+
+
+def test_the_eighty_second_round() -> None:
+    """tests/lens/written/round82.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them, with
+    many clean sentences where the same words describe events, sport, weather, machines,
+    shops, pets, the writer's children and colleagues; all eight as log lines, reflections
+    and messages to other agencies), split like the fourth round: "round82" and
+    "round82_held". On arrival (2dfb65d; the same with the lens at the start of session 36,
+    6e99e6e): round82 precision 0.954, recall 0.954 (251/12/12); round82_held 0.938 and
+    0.916 (240/16/22). After the next change (a numbered bed said where it is): round82_held
+    0.941 and 0.916 (240/15/22)."""
+    _split_round("round82.toml", "round82", 1400)
