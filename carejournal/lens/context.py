@@ -81,7 +81,7 @@ PERSON_NOUNS = frozenset(
     "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
     "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
     "granny uncle auntie aunt family families couple mam mom "
-    "fella bloke chap lass gal guy guys".split())
+    "fella bloke chap lass gal guy guys dears oldies".split())
 CARE_NOUNS = frozenset(
     "resident residents client clients user users patient patients tenant tenants su sus yp "
     "yps person people".split())
@@ -1949,8 +1949,11 @@ def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
     if back > 0 and norms[back] == "of" and norms[at] in PERSON_NOUNS and (
             norms[back - 1] in NUMBER_WORDS or norms[back - 1] in PARTITIVES):
         return False  # "Two of the lads absconded": the lads did
-    return (back >= 0 and norms[back] in PREPOSITIONS and not sentence.clause_break(back + 1)
-            and norms[at] not in PRONOUNS_PERSON)
+    return (back >= 0 and norms[back] in PREPOSITIONS and norms[at] not in PRONOUNS_PERSON
+            and (not sentence.clause_break(back + 1) or (  # "on that estate": a determiner
+                norms[back + 1] == "that" and back + 1 < at and not sentence.capitalised(at)
+                and norms[at] not in sentence.people and norms[at] not in PERSON_NOUNS
+                and CLAUSE_MARKS.isdisjoint(sentence.words.gap(back + 1)))))
 
 
 # Words that take part of a group with "of": "some of the residents", "most of them".
@@ -2995,8 +2998,10 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
                 and any(norms[at] in SMALL_NAME_WORDS for at in inner)
                 and all(sentence.capitalised(at) or norms[at] in SMALL_NAME_WORDS
                         for at in inner))  # "Them and Us was a team name"
-    if last > first and not sentence.sentence_break(first):
-        return True  # "The Good Boy pub": capitals on every word, mid-sentence
+    if last > first and not sentence.sentence_break(first) \
+            and ":" not in sentence.words.gap(first):
+        return True  # "The Good Boy pub": capitals on every word, mid-sentence (a log
+        # line's "12:30 AO: Fed Mrs Hughes" starts after its colon)
     if first > 0 and not sentence.clause_break(first):
         if norms[first - 1] in TITLES or norms[first - 1] in ABBREVIATIONS:
             return True

@@ -192,6 +192,10 @@ def name_width(sentence: Sentence, at: int) -> int:
         return 3
     if word in sentence.people:
         width = 1
+        while at + width < len(norms) and width < LONGEST_NAME \
+                and norms[at + width] in sentence.people \
+                and sentence.words.gap(at + width) in ("-", " ", "\u2011"):
+            width += 1  # "made Hyun-woo tidy", "let Mary Smith": each word one of theirs
     elif sentence.sentence_break(at):
         return 0
     else:

@@ -2527,6 +2527,25 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
     ("Bed 9 on Ward 12 has been stripped and cleaned, ready for whoever comes next.", (), []),
     ("Bed 2 in the staff sleep-in room has a broken slat.", (), []),
     ("Bed 4 in the side room has been crying all morning.", (), [("Bed 4", False)]),
+    # a name of one of the entry's people in two words, hyphened or spaced
+    ("We made Hyun-woo tidy his room before he could go out.", ("Hyun-woo",),
+     [("made Hyun-woo tidy", False)]),
+    # a log line's words after "TIME INITIALS:" start afresh, not mid-sentence capitals
+    ("12:30 AO: Fed Mrs Hughes her lunch, ate well.", ("Mrs Hughes",),
+     [("Fed Mrs Hughes", False)]),
+    ("We had lunch at The Good Boy pub.", (), []),
+    # a place after "on that" is where the subject is, not the subject
+    ("the families on that estate are not like us, you have to talk to them differently", (),
+     [("not like us", False)]),
+    ("Colleague handed over that Abi is not permitted to hold her own money.", ("Abi",),
+     [("not permitted", False)]),
+    # "old dears" are people, so what they do is said of people
+    ("The old dears were playing up at bingo.", (),
+     [("old dears", False), ("playing up", False)]),
+    # the writer's own slot with a manager; a visit at a time
+    ("Hi Becky, I'm your 9 o'clock tomorrow for supervision.", (), []),
+    ("My 10am visit was cancelled because of the snow.", (), []),
+    ("My 10 o'clock was still asleep.", (), [("My 10 o'clock", False)]),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
