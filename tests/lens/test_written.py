@@ -1103,3 +1103,15 @@ def test_the_eighty_second_round() -> None:
     0.916 (240/16/22). After the next change (a numbered bed said where it is): round82_held
     0.941 and 0.916 (240/15/22)."""
     _split_round("round82.toml", "round82", 1400)
+
+
+def test_the_eighty_third_round() -> None:
+    """tests/lens/written/round83.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them, with
+    the writer's own off days and what relatives, professionals and managers said; all eight
+    on the little things that made a difference, in plain words), split like the fourth
+    round: "round83" and "round83_held". On arrival (after session 36's changes to here):
+    round83 precision 0.957, recall 0.957 (247/11/11); round83_held 0.935 and 0.957
+    (246/17/11). With the lens at the start of session 36 (6e99e6e): round83 0.957 and 0.953
+    (246/11/12); round83_held the same as on arrival."""
+    _split_round("round83.toml", "round83", 1400)
