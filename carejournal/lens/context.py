@@ -357,6 +357,9 @@ CHILD_AGE = re.compile(r"\b(?:(?:he's|she's|he is|she is|who is|who's|aged)\s+(?
                        r"|seven|eight|nine|ten|eleven|twelve)[- ](?:year|yr)[- ]old"
                        r"|\bturn(?:s|ed)? (?:one|two|three|four|five|six|seven|eight|nine|ten"
                        r"|[1-9])(?! o'clock|\s*(?:pm|am|:))\b)", re.IGNORECASE)
+# "Isla is 2 and still in nappies", "Kaden is three, and": a named child's age
+NAMED_AGE = re.compile(r"\b[A-Z][a-z]+ is (?:[1-9]|one|two|three|four|five|six|seven|eight|nine"
+                       r"|ten|eleven)(?=\s+and\b|\s+now\b|\s*,)")
 SMALL_NAME_WORDS = frozenset(("and", "of", "the", "&"))  # "Them and Us", "Pride and Prejudice"
 
 
@@ -396,7 +399,8 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
             + sentence.text[ends[last]:ends[end] + 2])  # ("acting like a two-year-old")
     return ("(" in text and AGE.search(text) is not None) or (
         "month" in text and BABY_AGE.search(text) is not None) or (  # "he's 8 months"
-        CHILD_AGE.search(text) is not None)  # "Kai was such a good boy, he's 6"
+        CHILD_AGE.search(text) is not None or  # "Kai was such a good boy, he's 6"
+        NAMED_AGE.search(text) is not None)
 
 
 def _a_relative_later(sentence: Sentence, last: int, at: int) -> bool:
@@ -461,7 +465,8 @@ def _done_to_one_of_the_people(sentence: Sentence, first: int) -> bool:
     if norms[first] not in BE:
         return False
     kind, where = _subject(sentence, first)
-    return kind == PERSON and where >= 0 and norms[where] in sentence.people
+    return kind == PERSON and where >= 0 and norms[where] in sentence.people \
+        and not (where > 0 and norms[where - 1] in YOUNG)  # not "Baby Amelia was fed"
 
 
 def _names_one_of_the_people(sentence: Sentence, first: int, last: int) -> bool:
@@ -474,7 +479,8 @@ def _names_one_of_the_people(sentence: Sentence, first: int, last: int) -> bool:
     begin, end = sentence_around(sentence, first)
     around = norms[begin:end + 1]
     return YOUNG.isdisjoint(around) and CHILD_NOUNS.isdisjoint(around) \
-        and AGE.search(sentence.text) is None and CHILD_AGE.search(sentence.text) is None
+        and AGE.search(sentence.text) is None and CHILD_AGE.search(sentence.text) is None \
+        and NAMED_AGE.search(sentence.text) is None
 
 
 def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
@@ -600,8 +606,11 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             _the_writers_own_after(sentence, last) or _the_writers_relative_is(sentence, first)):
         return Verdict.DROP  # "Bless him, my colleague Ahmed came in on his day off", "My
         # nan's a proper sweetie", "My mum, bless her, sent me a packed lunch"
-    if about == "any" and category != "objectifying" and _the_writer_is(sentence, first, last):
-        return Verdict.DROP  # "I'm on a placement from the agency", "I was confined to bed"
+    if about == "any" and _the_writer_is(sentence, first, last) and (
+            category != "objectifying" or (sentence.words.norms[first - 1] in BE | I_AM
+                                           and sentence.words.norms[first] not in PREPOSITIONS)):
+        return Verdict.DROP  # "I'm on a placement from the agency", "I was confined to bed",
+        # "I'm the one in room 12 at the training centre" (not "I'm on the 1:1": a person)
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
     if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last) and (

@@ -2546,6 +2546,30 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
     ("Hi Becky, I'm your 9 o'clock tomorrow for supervision.", (), []),
     ("My 10am visit was cancelled because of the snow.", (), []),
     ("My 10 o'clock was still asleep.", (), [("My 10 o'clock", False)]),
+    # the writer is the one in a room, the transfer or the 9 o'clock (but is "on the 1:1")
+    ("I'm the one in room 12 at the training centre if anyone needs me.", (), []),
+    ("I'm the 9 o'clock on the rota tomorrow, starting with the meds.", (), []),
+    ("I'm on the 1:1 today so couldnt help with lunches.", (), [("on the 1:1", False)]),
+    # a baby by name, a named child's age
+    ("Baby Amelia was fed and winded by her mum.", ("Amelia",), []),
+    ("Isla is 2 and still in nappies, her foster carer is starting potty training.",
+     ("Isla",), []),
+    ("Kaden is three and had a bib on for spaghetti night.", ("Kaden",), []),
+    ("Mrs Kaur is still in nappies at night now.", ("Mrs Kaur",), [("nappies", False)]),
+    # wording found: another of his attacks, still a lift, parents like them, allowed extra
+    # time; not: a sourdough starter fed, frequent flyer lounges, the writer's own question
+    ("Ollie had another one of his attacks at the bus stop.", ("Ollie",),
+     [("had another one of his attacks", False)]),
+    ("Mr Mwangi is still a lift and needs two of us.", ("Mr Mwangi",),
+     [("still a lift and", False)]),
+    ("Parents like them never turn up to the school meetings.", (),
+     [("Parents like them", False)]),
+    ("My kids like that new pizza place on the high street.", (), []),
+    ("Haruto was allowed extra time on the games console.", ("Haruto",),
+     [("allowed extra time on", False)]),
+    ("Mrs Rossi showed me how she feeds her sourdough starter.", ("Mrs Rossi",), []),
+    ("Frequent flyer lounges are wasted on me, I just want a coffee.", (), []),
+    ("are we allowed to claim mileage for the training day?? must ask", (), []),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
