@@ -1115,3 +1115,14 @@ def test_the_eighty_third_round() -> None:
     (246/17/11). With the lens at the start of session 36 (6e99e6e): round83 0.957 and 0.953
     (246/11/12); round83_held the same as on arrival."""
     _split_round("round83.toml", "round83", 1400)
+
+
+def test_the_eighty_fourth_round() -> None:
+    """tests/lens/written/round84.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them, as a
+    tired worker writes at the end of a long shift; all eight in a new worker's first weeks),
+    split like the fourth round: "round84" and "round84_held". It arrived after every change
+    of session 36 (a01768d): round84 precision 0.984, recall 0.965 (250/4/9); round84_held
+    0.963 and 0.977 (259/10/6). With the lens at the start of session 36 (6e99e6e): round84
+    the same; round84_held 0.963 and 0.970 (257/10/8)."""
+    _split_round("round84.toml", "round84", 1400)
