@@ -80,7 +80,7 @@ PERSON_NOUNS = frozenset(
     "teen teens adult adults individual individuals resident residents client clients user "
     "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
     "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
-    "granny uncle auntie aunt family families couple mam mom "
+    "granny uncle auntie aunt family families couple mam mom brothers sisters siblings "
     "fella bloke chap lass gal guy guys dears oldies".split())
 CARE_NOUNS = frozenset(
     "resident residents client clients user users patient patients tenant tenants su sus yp "
@@ -2259,7 +2259,10 @@ def _children_elsewhere(sentence: Sentence, at: int) -> bool:
         return False
     if after[0] == "next" and len(after) > 1 and after[1] == "door":
         return True
-    return after[0] in ("from", "at", "in") and not CHILD_PLACES.isdisjoint(after[1:])
+    return after[0] in ("from", "at", "in") and any(
+        norms[place] in CHILD_PLACES and not sentence.capitalised(place)
+        for place in range(at + 2, min(len(norms), at + 4)))  # not "the lads from Larch
+    # Road": a house by its address, where the people supported live
 
 
 def _possessive(sentence: Sentence, at: int) -> bool:

@@ -2570,6 +2570,24 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
     ("Mrs Rossi showed me how she feeds her sourdough starter.", ("Mrs Rossi",), []),
     ("Frequent flyer lounges are wasted on me, I just want a coffee.", (), []),
     ("are we allowed to claim mileage for the training day?? must ask", (), []),
+    # a house by its address is where the people supported live, not children elsewhere
+    ("Four of the lads from Larch Road were taken out to Skegness in the minibus.", (),
+     [("were taken out", False)]),
+    ("The kids from the school were taken out to the park by their teacher.", (), []),
+    # brothers, sisters and siblings are people
+    ("Two brothers placed out of area, nobody told their school.", (),
+     [("placed out of", False)]),
+    ("Both sisters on the first floor suffer from Alzheimer's.", (),
+     [("suffer from", False)]),
+    # wording found: presented with increased agitation, not allowed another, both my 8ams,
+    # a package up for review
+    ("Kenji presented with increased agitation after his mum's phone call.", ("Kenji",),
+     [("presented with increased agitation", False)]),
+    ("Told Grace she's not allowed another biscuit before tea.", ("Grace",),
+     [("not allowed another", False)]),
+    ("Both my 8ams were up and dressed before I got there.", (), [("Both my 8ams", False)]),
+    ("Rota says Dorota's package is up for review again.", ("Dorota",),
+     [("package is up for review", False)]),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
