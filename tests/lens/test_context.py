@@ -2588,6 +2588,12 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
     ("Both my 8ams were up and dressed before I got there.", (), [("Both my 8ams", False)]),
     ("Rota says Dorota's package is up for review again.", ("Dorota",),
      [("package is up for review", False)]),
+    # a match or a meeting kicked off late, early or at a time on the clock; a game's name
+    ("Handover kicked off late because of the traffic on the ring road.", (), []),
+    ("Kick off 7.45pm, Stanley has his scarf on.", ("Stanley",), []),
+    ("Kick Off 2 on the Amiga was Liam's favourite game as a lad.", ("Liam",), []),
+    ("night: Abena kicked off at 2am, wanted to go home", ("Abena",),
+     [("kicked off", False)]),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
