@@ -1126,3 +1126,15 @@ def test_the_eighty_fourth_round() -> None:
     0.963 and 0.977 (259/10/6). With the lens at the start of session 36 (6e99e6e): round84
     the same; round84_held 0.963 and 0.970 (257/10/8)."""
     _split_round("round84.toml", "round84", 1400)
+
+
+def test_the_eighty_fifth_round() -> None:
+    """tests/lens/written/round85.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them, with
+    words negated, hedged, contrasted or said of the writer's own team as well as plainly
+    used; all eight in night-shift, weekend and bank-holiday entries), split like the fourth
+    round: "round85" and "round85_held". It arrived after session 36's changes to 6acbd0e:
+    round85 precision 0.962, recall 0.977 (251/10/6); round85_held 0.957 and 0.949
+    (242/11/13). With the lens at the start of session 36 (6e99e6e): round85 0.962 and 0.973
+    (250/10/7); round85_held the same as on arrival."""
+    _split_round("round85.toml", "round85", 1400)
