@@ -2594,6 +2594,12 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
     ("Kick Off 2 on the Amiga was Liam's favourite game as a lad.", ("Liam",), []),
     ("night: Abena kicked off at 2am, wanted to go home", ("Abena",),
      [("kicked off", False)]),
+    # a victim of a nasty cancer; doubles tennis, cases of Ensure counted, a dentist's slot
+    ("Mrs Price is the victim of a nasty cancer, her daughter's visiting at 2.",
+     ("Mrs Price",), [("victim of a nasty cancer", False)]),
+    ("Doubles tennis at the leisure centre, Ikenna and me lost 6-2.", ("Ikenna",), []),
+    ("Counted the cases of Ensure in the storeroom at 04:00, 3 boxes left.", (), []),
+    ("My half ten dentist appointment overran so Samira covered the call.", (), []),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
