@@ -1138,3 +1138,14 @@ def test_the_eighty_fifth_round() -> None:
     (242/11/13). With the lens at the start of session 36 (6e99e6e): round85 0.962 and 0.973
     (250/10/7); round85_held the same as on arrival."""
     _split_round("round85.toml", "round85", 1400)
+
+
+def test_the_eighty_sixth_round() -> None:
+    """tests/lens/written/round86.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories and SOURCES_B's four as their first writers wrote them, in
+    the voice of experienced workers mixing old habits with newer wording; all eight in
+    unusual sentence shapes), split like the fourth round: "round86" and "round86_held". It
+    arrived after every change of session 36 (6e43fc0): round86 precision 0.961, recall
+    0.957 (247/10/11); round86_held 0.956 and 0.953 (241/11/12). With the lens at the start
+    of session 36 (6e99e6e): round86 the same; round86_held 0.956 and 0.945 (239/11/14)."""
+    _split_round("round86.toml", "round86", 1400)
