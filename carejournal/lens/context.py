@@ -1635,7 +1635,8 @@ FITTINGS = frozenset(
     "lock locks carpet carpets radiator radiators blind blinds curtain curtains tap taps "
     "bulb bulbs cooker cookers oven ovens heater heaters heating fan fans sensor sensors "
     "window windows door doors frame frames rail rails headboard headboards "
-    "toilet toilets sink sinks shower showers wardrobe wardrobes slat slats".split())
+    "toilet toilets sink sinks shower showers wardrobe wardrobes slat slats brake brakes "
+    "wheel wheels".split())
 HAVING = frozenset("has have had needs need needed got gets getting".split())
 FITTING_OPENERS = frozenset("a an the new two three both all its some replacement pressure "
                             "smoke fire grab broken faulty loose".split())

@@ -2607,6 +2607,10 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
     ("The Void was the club we all went to in our twenties.", (), []),
     ("We've had a void at the house since Malcolm moved out.", ("Malcolm",),
      [("void at the house", False)]),
+    # a bed's broken brake, a sneeze, a 1:1 training session
+    ("Bed 6 on the assessment ward has a broken brake, reported it.", (), []),
+    ("Mr Moyo sneezed and said bless me before I could.", ("Mr Moyo",), []),
+    ("Did a 1:1 training session on the new meds app.", (), []),
 ])
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
