@@ -399,8 +399,12 @@ def about_a_child_or_animal(sentence: Sentence, first: int, last: int) -> bool:
             + sentence.text[ends[last]:ends[end] + 2])  # ("acting like a two-year-old")
     return ("(" in text and AGE.search(text) is not None) or (
         "month" in text and BABY_AGE.search(text) is not None) or (  # "he's 8 months"
-        CHILD_AGE.search(text) is not None or  # "Kai was such a good boy, he's 6"
-        NAMED_AGE.search(text) is not None)
+        _a_childs_age_in_words(text))  # "Kai was such a good boy, he's 6"
+
+
+def _a_childs_age_in_words(text: str) -> bool:
+    """Whether the text says a child's age ("he's 6", "Isla is 2 and")."""
+    return CHILD_AGE.search(text) is not None or NAMED_AGE.search(text) is not None
 
 
 def _a_relative_later(sentence: Sentence, last: int, at: int) -> bool:
@@ -479,8 +483,7 @@ def _names_one_of_the_people(sentence: Sentence, first: int, last: int) -> bool:
     begin, end = sentence_around(sentence, first)
     around = norms[begin:end + 1]
     return YOUNG.isdisjoint(around) and CHILD_NOUNS.isdisjoint(around) \
-        and AGE.search(sentence.text) is None and CHILD_AGE.search(sentence.text) is None \
-        and NAMED_AGE.search(sentence.text) is None
+        and AGE.search(sentence.text) is None and not _a_childs_age_in_words(sentence.text)
 
 
 def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
@@ -1164,11 +1167,10 @@ def someone_elses_clients(sentence: Sentence, first: int, last: int) -> bool:
         return True  # "my sister's hairdressing clients": a relative's or a friend's
     own = first - 1 - (first > 1 and norms[first - 1] in CLIENT_ADJECTIVES)  # "her regular"
     if own >= 0 and norms[own] in ("his", "her") and norms[last] in ("client", "clients") \
-            and _the_writers_own_before(sentence, own):
-        return True  # "My dad sells cars and reckons his best client bought three"
-    if own >= 0 and norms[own] in ("his", "her") and norms[last] in ("client", "clients") \
-            and _one_of_the_people_owns(sentence, own):
-        return True  # "Jean did hair for forty years and remembers all her clients' names"
+            and (_the_writers_own_before(sentence, own)
+                 or _one_of_the_people_owns(sentence, own)):
+        return True  # "My dad sells cars and reckons his best client bought three", "Jean
+        # did hair for forty years and remembers all her clients' names"
     owned = own >= 0 and norms[own] in POSSESSIVE_PERSON or (
         first > 1 and norms[first - 1] == "a" and norms[first - 2] == "as")  # "as a client"
     if not (owned and (norms[last] in CARE_NOUNS or norms[last] in CASES)
