@@ -596,7 +596,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or named_after(sentence, first, last) or reported_then_doubted(sentence, first, last) \
             or said_by_others(sentence, last) or said_of_self(sentence, first) \
             or _said_by_one_of_the_people(sentence, first, last) \
-            or _in_a_documents_words(sentence, first):
+            or _in_a_documents_words(sentence, first) \
+            or (category in ACCOUNT_CATEGORIES and _told_by_one_of_the_people(sentence, first)):
         return MENTIONED
     if (about == "person" or (category == "infantilising" and subject_before(sentence, first)
                               is not None)) and _a_colleague(sentence, first):
@@ -2714,6 +2715,28 @@ def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
                 if norms[document] in DOCUMENTS:
                     return not any(sentence.clause_break(k)
                                    for k in range(document + 1, at + 1))
+        at -= 1
+    return False
+
+
+# Words one of the entry's people tells of how others see or treat them: theirs, held up.
+ACCOUNT_CATEGORIES = frozenset(("othering", "infantilising", "blame", "medicalising"))
+TELLING = frozenset("said says told tells reckons reckoned thinks thought feels felt "
+                    "complained complains explained explains".split())
+
+
+def _told_by_one_of_the_people(sentence: Sentence, first: int) -> bool:
+    """Whether the match is in what one of the entry's people said, in the clause their
+    saying verb opens: "Olek said the staff only ever see it as them and us", "Glen said the
+    support worker told him off like a kid" (their account, not the writer's words)."""
+    norms = sentence.words.norms
+    at = first - 1
+    while at >= max(1, first - 12) and not sentence.clause_break(at + 1):
+        if norms[at] in TELLING:
+            speaker = at - 1 - (at > 1 and norms[at - 1] in ("always", "just", "has", "had",
+                                                            "once", "then", "also"))
+            if norms[speaker] in sentence.people:
+                return True
         at -= 1
     return False
 

@@ -2615,3 +2615,23 @@ def test_the_thirty_fifth_stops_context(text: str, people: tuple[str, ...],
 def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
                                         found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # what one of the entry's people tells of how others see or treat them is their account
+    ("Olek said the staff only ever see it as them and us.", ("Olek",),
+     [("them and us", True)]),
+    ("Mrs Pike said people at the jobcentre treat her as not like us, and it stung.",
+     ("Mrs Pike",), [("not like us", True)]),
+    ("Glen said the support worker told him off like a kid.", ("Glen",),
+     [("like a kid", True)]),
+    # but not what someone else says, nor what the person does
+    ("The night manager said it's them and us on this unit.", (), [("them and us", False)]),
+    ("Olek said nothing and kicked off when the staff said no.", ("Olek",),
+     [("kicked off", False)]),
+    ("Kayla's mum said she was attention seeking again.", ("Kayla",),
+     [("attention seeking", False)]),
+])
+def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
+                                          found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
