@@ -1149,3 +1149,15 @@ def test_the_eighty_sixth_round() -> None:
     0.957 (247/10/11); round86_held 0.956 and 0.953 (241/11/12). With the lens at the start
     of session 36 (6e99e6e): round86 the same; round86_held 0.956 and 0.945 (239/11/14)."""
     _split_round("round86.toml", "round86", 1400)
+
+
+def test_the_eighty_seventh_round() -> None:
+    """tests/lens/written/round87.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories in hostels, youth justice, mental health, day services and
+    children's homes; SOURCES_B's four on wards, in nursing homes, home care and schools; both
+    as hurried handovers and longer reflections; all eight in quoted and reported speech and
+    team meetings), split like the fourth round: "round87" and "round87_held". It arrived
+    after session 37's first change (7b1f8b2): round87 precision 0.957, recall 0.961
+    (245/11/10); round87_held 0.954 and 0.950 (247/12/13). With the lens at the start of
+    session 37 (bf3d781): the same on both halves."""
+    _split_round("round87.toml", "round87", 1400)
