@@ -212,6 +212,7 @@ NAMING_VERBS = frozenset(
 WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
 SAYING_VERBS = frozenset("say says said saying using".split())  # "stop using PWS"
 HEARING = frozenset(("hearing", "hear"))  # "keep hearing", "hate hearing"
+OVERHEARD = frozenset("heard overheard caught".split())  # "overheard me say": pulled up on
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
     ("instead", "than"))
 REPORTING_VERBS = SAYING_VERBS | frozenset("reads states stated notes noted reports".split())
@@ -1101,7 +1102,8 @@ WORKPLACE = frozenset((("team", "meeting"), ("team", "meetings"), ("staff", "mee
              ("late", "call"), ("early", "call"), ("extra", "shift"), ("extra", "shifts"),
              ("the", "rota"), ("do", "nights"), ("do", "days"), ("her", "break"),
              ("his", "break"), ("her", "pay"), ("his", "pay"), ("late", "pay"), ("his", "rota"),
-             ("her", "rota")))
+             ("her", "rota"), ("covered", "my"), ("her", "shift"), ("his", "shift"),
+             ("day", "off")))
 
 
 SHIFTS = frozenset("nights days lates earlies".split())
@@ -1349,6 +1351,10 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     if about == "person" and _done_by_a_person(sentence, last):
         return PERSON  # "Tablets refused by Pat at 8pm": Pat refused them
     kind, at = _subject(sentence, first)
+    if kind == WRITER_SIDE and about == "person" and first > 0 \
+            and sentence.words.norms[first - 1] in sentence.people \
+            and _possessive(sentence, first - 1):
+        return PERSON  # "I need to write up Esi's non-compliance": Esi's, not the writer's
     if kind == PERSON and sentence.words.norms[at] in HE_OR_SHE \
             and _the_writers_own_before(sentence, at):
         return WRITER_SIDE  # "My husband's team lost and he sulked all evening"
@@ -1356,7 +1362,18 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
         return PERSON  # "Rita's dementia is a burden on the family": Rita is
     if about == "person" and kind == OTHER and _it_is(sentence, at, first):
         return None  # "staff feel its attention seeking": what she did, said of her
+    if kind is None and about == "person" and _a_feeling_opens(sentence, first):
+        return WRITER_SIDE  # "feeling very resistant to the new paperwork tbh": a note of
+        # the writer's own, written without the "I"
     return kind
+
+
+def _a_feeling_opens(sentence: Sentence, first: int) -> bool:
+    """Whether the match's sentence opens with "feeling" or "felt" at most three words
+    before it, in one clause: a note that leaves out "I"."""
+    begin = sentence_around(sentence, first)[0]
+    return sentence.words.norms[begin] in ("feeling", "felt") and 0 < first - begin <= 3 \
+        and not any(sentence.clause_break(at) for at in range(begin + 1, first + 1))
 
 
 # Words that say which people before a person word ("hard to reach young people") and the
@@ -2386,7 +2403,9 @@ def mentioned(sentence: Sentence, first: int) -> bool:
             return True  # "we cant put SU in the notes anymore", "nearly put it on the form"
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
             held = before in HOLDING_BACK or _instead_of(sentence, at) or (
-                before == "to" and at > 1 and norms[at - 2] in ("not", "never"))  # "not to say"
+                before == "to" and at > 1 and norms[at - 2] in ("not", "never")) or (
+                before == "me" and at > 1 and norms[at - 2] in OVERHEARD)  # "not to say", "a
+            # relative overheard me say Paddy was playing up"
             if 1 <= skipped <= 2 and (norms[at + 1] in PRONOUNS_PERSON | WRITER
                                       or norms[at + 1] in sentence.people
                                       or sentence.capitalised(at + 1)) and all(

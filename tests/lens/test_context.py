@@ -2631,6 +2631,25 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
      [("kicked off", False)]),
     ("Kayla's mum said she was attention seeking again.", ("Kayla",),
      [("attention seeking", False)]),
+    # a note opening with "feeling" leaves out the "I"
+    ("feeling very resistant to all the new paperwork tbh", (), []),
+    ("Feeling Zoe was resistant to the plan today.", ("Zoe",), [("resistant", False)]),
+    # a colleague who covered a shift or came in on a day off
+    ("Jade's such a sweetie, she covered my Sunday without being asked.", (), []),
+    ("Jade's such a sweetie, she made me a cuppa.", ("Jade",), [("such a sweetie", False)]),
+    # the person's own non-compliance, even when the writer writes it up
+    ("Supervision: I need to write up Esi's non-compliance with the diet sheet.", ("Esi",),
+     [("non-compliance", False)]),
+    # overheard saying it, and pulled up
+    ("A relative overheard me say Paddy was playing up and she was right to pull me up.",
+     ("Paddy",), [("playing up", True)]),
+    # doubles from the Trinidadian stall are food; 1:1s counted are people
+    ("Kofi ordered doubles from the stall at the market and saved me one.", ("Kofi",), []),
+    ("we have three 1:1s on the unit tonight so no breaks together", (),
+     [("three 1:1s", False)]),
+    ("Both hoists passed their LOLER inspection.", (), []),
+    ("Callum's anger was managed well by staff today.", ("Callum",),
+     [("anger was managed well by staff", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
