@@ -598,7 +598,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or said_by_others(sentence, last) or said_of_self(sentence, first) \
             or _said_by_one_of_the_people(sentence, first, last) \
             or _in_a_documents_words(sentence, first) \
-            or (category in ACCOUNT_CATEGORIES and _told_by_one_of_the_people(sentence, first)):
+            or (category in ACCOUNT_CATEGORIES and _told_by_one_of_the_people(sentence, first)) \
+            or _what_someone_says(sentence, first):
         return MENTIONED
     if (about == "person" or (category == "infantilising" and subject_before(sentence, first)
                               is not None)) and _a_colleague(sentence, first):
@@ -2742,6 +2743,15 @@ def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
 ACCOUNT_CATEGORIES = frozenset(("othering", "infantilising", "blame", "medicalising"))
 TELLING = frozenset("said says told tells reckons reckoned thinks thought feels felt "
                     "complained complains explained explains".split())
+
+
+def _what_someone_says(sentence: Sentence, first: int) -> bool:
+    """Whether the match comes straight after "says", with someone or something other than
+    the writer saying it: "The funding bid says the learning disabled all the way through",
+    "Alzheimer's Society says patient is for medical settings" (their wording, held up)."""
+    norms = sentence.words.norms
+    return first > 1 and norms[first - 1] == "says" and not sentence.clause_break(first) \
+        and not sentence.clause_break(first - 1) and norms[first - 2] not in WRITER
 
 
 def _told_by_one_of_the_people(sentence: Sentence, first: int) -> bool:

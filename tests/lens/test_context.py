@@ -2650,6 +2650,9 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
     ("Both hoists passed their LOLER inspection.", (), []),
     ("Callum's anger was managed well by staff today.", ("Callum",),
      [("anger was managed well by staff", False)]),
+    # the words straight after "says" are what someone or something says
+    ("The funding bid says the learning disabled all the way through, I've asked them to "
+     "change it.", (), [("the learning disabled", True)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
