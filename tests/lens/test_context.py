@@ -2653,6 +2653,9 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
     # the words straight after "says" are what someone or something says
     ("The funding bid says the learning disabled all the way through, I've asked them to "
      "change it.", (), [("the learning disabled", True)]),
+    # a proper respite is a real break
+    ("Booked a week in Cornwall, a proper respite after all those nights.", (), []),
+    ("Mrs Owusu's respite week starts on Monday.", ("Mrs Owusu",), [("respite", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
