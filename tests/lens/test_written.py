@@ -1161,3 +1161,16 @@ def test_the_eighty_seventh_round() -> None:
     (245/11/10); round87_held 0.954 and 0.950 (247/12/13). With the lens at the start of
     session 37 (bf3d781): the same on both halves."""
     _split_round("round87.toml", "round87", 1400)
+
+
+def test_the_eighty_eighth_round() -> None:
+    """tests/lens/written/round88.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories in learning disability, supported living, care homes and
+    child protection; SOURCES_B's four on mental health wards, in dementia care, day services
+    and hospice; both in the voice of agency staff, students and newly qualified workers; all
+    eight with the same words used of the writer's own family, pets and colleagues), split
+    like the fourth round: "round88" and "round88_held". It arrived after session 37's
+    changes to c931fbf: round88 precision 0.942, recall 0.953 (245/15/12); round88_held
+    0.943 and 0.947 (248/15/14). With the lens at the start of session 37 (bf3d781): round88
+    the same; round88_held 0.939 and 0.947 (248/16/14)."""
+    _split_round("round88.toml", "round88", 1400)
