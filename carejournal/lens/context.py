@@ -78,13 +78,13 @@ PERSON_NOUNS = frozenset(
     "person people man men woman women lady ladies lad lads gentleman gentlemen gent gents "
     "boy boys girl girls child children kid kids youngster youngsters teenager teenagers "
     "teen teens adult adults individual individuals resident residents client clients user "
-    "users patient patients tenant tenants su sus yp yps son sons daughter daughters mum "
+    "users patient patients tenant tenants su sus yp yps pws son sons daughter daughters mum "
     "mums mother dad father husband wife partner brother sister grandad grandma nan nana "
     "granny uncle auntie aunt family families couple mam mom brothers sisters siblings "
     "fella bloke chap lass gal guy guys dears oldies".split())
 CARE_NOUNS = frozenset(
     "resident residents client clients user users patient patients tenant tenants su sus yp "
-    "yps person people".split())
+    "yps pws person people".split())
 TITLES = frozenset("mr mrs ms miss mx".split())
 # Common first names, for a name that starts a sentence when the entry lists no people
 # ("Grace was very challenging"): a capitalised first word may be any noun ("Handover was

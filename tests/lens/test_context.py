@@ -2656,6 +2656,21 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
     # a proper respite is a real break
     ("Booked a week in Cornwall, a proper respite after all those nights.", (), []),
     ("Mrs Owusu's respite week starts on Monday.", ("Mrs Owusu",), [("respite", False)]),
+    # round 88: a students' union rep, a student's own placement and obs, a driving ban
+    # after an operation, a naughty second slice, a sourdough starter's feed, a heatwave
+    ("Our SU rep at uni is campaigning for paid placements.", (), []),
+    ("Yasmin took me out for lunch on my last day of placement.", (), []),
+    ("On my childrens placement last year I supervised contact at the family centre.", (),
+     [("supervised contact", False)]),
+    ("Practice educator is doing my direct obs on Friday, bit nervous.", (), []),
+    ("Mum's not allowed to drive for six weeks after her op.", (), []),
+    ("Had a naughty second slice of cake at the staff leaving do.", (), []),
+    ("My sourdough starter needs a feed every twelve hours or it sulks.", (), []),
+    ("Respite from the heatwave came as a thunderstorm at 4pm.", (), []),
+    ("Had to put three ladies to bed before 8pm.", (),
+     [("put three ladies to bed", False)]),
+    # "PWS" are people: what they are is said of them
+    ("Honestly the PWS here are not like us.", (), [("PWS", False), ("not like us", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
