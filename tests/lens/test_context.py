@@ -2671,6 +2671,12 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
      [("put three ladies to bed", False)]),
     # "PWS" are people: what they are is said of them
     ("Honestly the PWS here are not like us.", (), [("PWS", False), ("not like us", False)]),
+    # refuse and recycling, toddling off home after a shift, an agency's biggest client
+    ("Refuse and recycling go out on Tuesday nights at Elm House.", (), []),
+    ("Toddled off home at ten after a long late.", (), []),
+    ("The council is the agency's biggest client, so the cuts hit us hard.", (), []),
+    ("Mr Adler toddled off to the lounge with his paper.", ("Mr Adler",),
+     [("toddled off", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
