@@ -212,6 +212,7 @@ NAMING_VERBS = frozenset(
 WRITING_VERBS = frozenset("wrote write writes writing written typed type typing".split())
 SAYING_VERBS = frozenset("say says said saying using".split())  # "stop using PWS"
 HEARING = frozenset(("hearing", "hear"))  # "keep hearing", "hate hearing"
+SLIPPING = frozenset("slip slips slipped slipping fall falls fell falling lapse lapsed".split())
 OVERHEARD = frozenset("heard overheard caught".split())  # "overheard me say": pulled up on
 MENTION_CUES = NAMING_VERBS | MENTION_NOUNS | WRITING_VERBS | SAYING_VERBS | frozenset(
     ("instead", "than"))
@@ -513,6 +514,7 @@ def _a_named_persons_clause(sentence: Sentence, first: int, last: int) -> bool:
 
 
 OWN_AGES = frozenset("teenage eldest youngest grown-up grown adult".split())
+BROOD = frozenset("two three four eldest youngest oldest middle".split())  # "my two", alone
 
 
 # A clause that opens a sentence with one of these is about the person it is said of: "hes
@@ -2086,6 +2088,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
         return PERSON
     if word in POSSESSIVE_PERSON:
         return PERSON if at + 1 == match else None
+    if word == "my" and at + 2 < len(norms) and norms[at + 1] in BROOD \
+            and _a_verb(norms[at + 2]) and not sentence.clause_break(at + 2):
+        return WRITER_SIDE  # "My two kicked off at bedtime": the writer's own children
     if word in POSSESSIVE_WRITER and at + 1 == match and at + 1 < len(norms) \
             and (norms[at + 1] in NUMBER_WORDS or norms[at + 1] in FOND):
         return None  # "Rose and Elsie, our two little old dears": ours to care for, not us
@@ -2367,6 +2372,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
     if first > 1 and norms[first - 1] in HEARING and norms[first - 2] in HOLDING_BACK \
             and not sentence.clause_break(first):
         return True  # "keep hearing us and them in the staff room", "hate hearing bless her"
+    if first > 1 and norms[first - 1] == "into" and norms[first - 2] in SLIPPING:
+        return True  # "I notice I slip into them and us when I'm tired": a habit, reflected on
     if _saying_given_up(sentence, first):
         return True  # "Stop saying the canal lads are hard to reach"
     if _caught_myself(sentence, first):

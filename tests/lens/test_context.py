@@ -2677,6 +2677,14 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
     ("The council is the agency's biggest client, so the cuts hit us hard.", (), []),
     ("Mr Adler toddled off to the lounge with his paper.", ("Mr Adler",),
      [("toddled off", False)]),
+    # "my two" doing something alone are the writer's children; "my two clients" are not
+    ("My two kicked off at bedtime last night, so I'm shattered today.", (), []),
+    ("My two clients kicked off at lunch.", (), [("clients", False), ("kicked off", False)]),
+    # slipping into a way of talking is a habit reflected on
+    ("I notice I slip into them and us when I'm tired.", (), [("them and us", True)]),
+    # plants are vulnerable to frost; a pub has its clientele
+    ("The frost has been hard on the vulnerable seedlings in the greenhouse.", (), []),
+    ("The clientele at the Red Lion are mostly retired miners.", (), []),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
