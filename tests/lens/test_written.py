@@ -1174,3 +1174,15 @@ def test_the_eighty_eighth_round() -> None:
     0.943 and 0.947 (248/15/14). With the lens at the start of session 37 (bf3d781): round88
     the same; round88_held 0.939 and 0.947 (248/16/14)."""
     _split_round("round88.toml", "round88", 1400)
+
+
+def test_the_eighty_ninth_round() -> None:
+    """tests/lens/written/round89.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories in homelessness, drug and alcohol services, refuges, care
+    leavers' services and probation, as phone notes and team chat; SOURCES_B's four in
+    district nursing, rehab, short breaks and palliative care, with clinical facts stated
+    respectfully; all eight in long sentences with lists, brackets and dashes), split like
+    the fourth round: "round89" and "round89_held". It arrived after session 37's changes to
+    132692d: round89 precision 0.980, recall 0.916 (240/5/22); round89_held 0.960 and 0.930
+    (238/10/18). With the lens at the start of session 37 (bf3d781): the same on both."""
+    _split_round("round89.toml", "round89", 1400)
