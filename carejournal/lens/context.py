@@ -1991,7 +1991,7 @@ def _in_phrase_after_preposition(sentence: Sentence, at: int) -> bool:
 
 # Words that take part of a group with "of": "some of the residents", "most of them".
 PARTITIVES = frozenset("all both each some any none either neither most many few several "
-                       "half one".split())
+                       "half one lots lot loads majority couple plenty".split())
 
 
 def _own_phrase(sentence: Sentence, first: int) -> int:
@@ -2103,6 +2103,9 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
             return WRITER_SIDE  # "the bin men", "the delivery man": not people we support
         if before == "little" and word not in CARE_NOUNS:
             return OTHER  # "Jade's little boy": a small child, not a person we support
+        if before in RELATIVES and at > 1 and norms[at - 2] in POSSESSIVE_WRITER \
+                and _possessive(sentence, at - 1):
+            return WRITER_SIDE  # "My sister's family aren't like us": the writer's family's
         if word in CHILD_NOUNS and (_children_elsewhere(sentence, at) or (
                 (before in NOT_SUPPORTED or before in FAMILY_OWNERS)
                 and _possessive(sentence, at - 1))):
@@ -2125,6 +2128,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     raw = sentence.raw(at)
     if raw.isupper() and len(raw) > 1:
         return OTHER  # NHS, DWP, GP: an acronym that is not a person word is an institution
+    if at > 0 and raw[:1].isupper() and word not in sentence.people and not raw.isupper() \
+            and sentence.raw(at - 1).isupper() and len(sentence.raw(at - 1)) > 2 \
+            and sentence.raw(at - 1).isalpha() and norms[at - 1] not in WRITER:
+        return OTHER  # "HMP Bristol has been resistant", "NHS Lothian": an institution's name
     adverb = word.endswith("ly") and sentence.sentence_break(at)  # "Sadly", not "Sally"
     if sentence.sentence_break(at) and len(word) > 5 \
             and word.endswith("ing") and at + 1 < len(norms) and word not in sentence.people \

@@ -2685,6 +2685,16 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
     # plants are vulnerable to frost; a pub has its clientele
     ("The frost has been hard on the vulnerable seedlings in the greenhouse.", (), []),
     ("The clientele at the Red Lion are mostly retired miners.", (), []),
+    # round 89: "lots of" people are the subject; a relative's family is the writer's;
+    # a prison named after its acronym is an institution; "no one wants to be a user"
+    ("Lots of our tenants suffer from COPD so the heating really matters.", (),
+     [("suffer from", False)]),
+    ("My sister's family aren't like us at all, they're up at five every day.", (), []),
+    ("HMP Bristol has been resistant to letting us run the housing clinic on site.", (), []),
+    ("Two of us on lunches so we could feed everyone in the lounge before 1.", (),
+     [("feed everyone", False)]),
+    ("Shaz is a long-term user and knows the outreach team better than I do.", ("Shaz",),
+     [("long-term user", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
