@@ -601,7 +601,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or _said_by_one_of_the_people(sentence, first, last) \
             or _in_a_documents_words(sentence, first) \
             or (category in ACCOUNT_CATEGORIES and _told_by_one_of_the_people(sentence, first)) \
-            or _what_someone_says(sentence, first):
+            or _what_someone_says(sentence, first) or _said_about(sentence, first, last):
         return MENTIONED
     if (about == "person" or (category == "infantilising" and subject_before(sentence, first)
                               is not None)) and _a_colleague(sentence, first):
@@ -619,6 +619,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
                                            and sentence.words.norms[first] not in PREPOSITIONS)):
         return Verdict.DROP  # "I'm on a placement from the agency", "I was confined to bed",
         # "I'm the one in room 12 at the training centre" (not "I'm on the 1:1": a person)
+    if about in ("person", "any") and _the_writers_as_a(sentence, first, last):
+        return Verdict.DROP  # "As a fellow hay fever sufferer I sympathised": the writer
     if about == "any" and category in TASK_CATEGORIES and _names_a_thing_after(sentence, last):
         return Verdict.DROP  # "a care call button", "the double-up bus ticket"
     if category in NAMING_CATEGORIES and _a_noun_before_a_noun(sentence, last) and (
@@ -1369,6 +1371,19 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
         return WRITER_SIDE  # "feeling very resistant to the new paperwork tbh": a note of
         # the writer's own, written without the "I"
     return kind
+
+
+def _the_writers_as_a(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match ends an "As a ..." opening that the writer ("I") then follows: "As
+    a fellow hay fever sufferer I sympathised", "As a migraine sufferer myself"."""
+    norms = sentence.words.norms
+    begin = sentence_around(sentence, first)[0]
+    if not (0 < first - begin <= 6 and norms[begin] == "as" and norms[begin + 1] in ("a", "an")):
+        return False
+    if any(sentence.clause_break(at) for at in range(begin + 1, first + 1)):
+        return False
+    return last + 1 < len(norms) and norms[last + 1] in ("i", "i'm", "im", "i've", "ive",
+                                                         "myself", "me")
 
 
 def _a_feeling_opens(sentence: Sentence, first: int) -> bool:
@@ -2766,6 +2781,18 @@ def _what_someone_says(sentence: Sentence, first: int) -> bool:
     norms = sentence.words.norms
     return first > 1 and norms[first - 1] == "says" and not sentence.clause_break(first) \
         and not sentence.clause_break(first - 1) and norms[first - 2] not in WRITER
+
+
+SAYING_ABOUT = frozenset("say says said saying call calls called calling".split())
+
+
+def _said_about(sentence: Sentence, first: int, last: int) -> bool:
+    """Whether the match is said or called "about" someone: "Saying nappies about grown
+    adults", "staff say bless her about Mrs Lee" (the words, held up)."""
+    norms = sentence.words.norms
+    return first > 0 and last + 1 < len(norms) and norms[first - 1] in SAYING_ABOUT \
+        and norms[last + 1] == "about" and not sentence.clause_break(first) \
+        and not sentence.clause_break(last + 1)
 
 
 def _told_by_one_of_the_people(sentence: Sentence, first: int) -> bool:

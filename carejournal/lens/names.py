@@ -125,10 +125,12 @@ class NameMatcher(Generic[P]):
 
     def _excepted(self, sentence: Sentence, first: int, last: int,
                   phrase: NamedPhrase[P]) -> bool:
+        norms = sentence.words.norms
         for exception in self._exceptions.get(id(phrase.payload), ()):
-            if exception.words[0] == phrase.words[0]:
-                end = matched(sentence, first, exception, {})
-                if end >= last:
+            # the exception may start before the phrase: "young people like Connor"
+            for start in range(max(0, first - len(exception.words) + 1), first + 1):
+                if norms[start] == exception.words[0] \
+                        and matched(sentence, start, exception, {}) >= last:
                     return True
         return False
 

@@ -2695,6 +2695,18 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
      [("feed everyone", False)]),
     ("Shaz is a long-term user and knows the outreach team better than I do.", ("Shaz",),
      [("long-term user", False)]),
+    # a 1:1 with someone is a meeting; young people like Connor, and loving people like
+    # that, are not othering; "As a ... sufferer I" is the writer; words said about someone
+    ("Had a 1:1 with Jo about the new rota.", (), []),
+    ("Parcelforce left a package for Hana with the neighbours.", ("Hana",), []),
+    ("Young people like Connor rarely come to the youth club.", ("Connor",), []),
+    ("Mrs Kaplan loves people like that, bus drivers who know everyone's name.",
+     ("Mrs Kaplan",), []),
+    ("As a fellow migraine sufferer I knew to dim the lights for Mr Lee.", ("Mr Lee",), []),
+    ("As a dementia sufferer, Mr Lee needs his routine.", ("Mr Lee",),
+     [("sufferer", False)]),
+    ("Saying nappies about grown adults is something I'm trying to stop.", (),
+     [("nappies", True)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
