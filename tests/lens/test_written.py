@@ -1186,3 +1186,14 @@ def test_the_eighty_ninth_round() -> None:
     132692d: round89 precision 0.980, recall 0.916 (240/5/22); round89_held 0.960 and 0.930
     (238/10/18). With the lens at the start of session 37 (bf3d781): the same on both."""
     _split_round("round89.toml", "round89", 1400)
+
+
+def test_the_ninetieth_round() -> None:
+    """tests/lens/written/round90.toml: 1,440 sentences by three independent writers
+    (SOURCES_A's four categories in the voice of managers and team leaders; SOURCES_B's four
+    in the voice of night staff, bank staff and live-in carers; all eight in short fragments
+    and one-line log entries), split like the fourth round: "round90" and "round90_held". It
+    arrived after session 37's changes to e4f0b25: round90 precision 0.972, recall 0.961
+    (245/7/10); round90_held 0.975 and 0.930 (238/6/18). With the lens at the start of
+    session 37 (bf3d781): the same on both halves."""
+    _split_round("round90.toml", "round90", 1400)
