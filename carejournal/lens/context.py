@@ -601,7 +601,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or _said_by_one_of_the_people(sentence, first, last) \
             or _in_a_documents_words(sentence, first) \
             or (category in ACCOUNT_CATEGORIES and _told_by_one_of_the_people(sentence, first)) \
-            or _what_someone_says(sentence, first) or _said_about(sentence, first, last):
+            or _what_someone_says(sentence, first) or _said_about(sentence, first, last) \
+            or _what_a_word_sounds_like(sentence, first):
         return MENTIONED
     if (about == "person" or (category == "infantilising" and subject_before(sentence, first)
                               is not None)) and _a_colleague(sentence, first):
@@ -1881,6 +1882,8 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
         if sentence.clause_break(at):  # "Pat ate her porridge, good girl": the clause before
             if at == head and norms[at - 1] in TIME_HEADINGS and ":" in sentence.words.gap(at):
                 return None, -1  # "Evening: took them out": when, not who did it
+            if norms[at - 1] in SHIFT_HEADINGS and sentence_around(sentence, at)[0] >= at - 3:
+                return None, -1  # "Bank shift, three to feed at lunch": the shift, a heading
             if norms[at] in ("and", "or") and at == head - 1:
                 shared = _shared_be(sentence, at)  # "the referee was difficult and
                 if shared is not None:  # manipulative", "was tired, rude and demanding"
@@ -1902,6 +1905,7 @@ def _subject(sentence: Sentence, first: int) -> tuple[str | None, int]:
 
 
 COPULAS = frozenset("is was are were be been being am 's".split())
+SHIFT_HEADINGS = frozenset("shift nights lates earlies sleep-in".split())
 TIME_HEADINGS = frozenset(
     "morning evening afternoon night lunch lunchtime tea teatime breakfast dinner supper "
     "bedtime am pm call visit today tonight monday tuesday wednesday thursday friday "
@@ -2781,6 +2785,23 @@ def _what_someone_says(sentence: Sentence, first: int) -> bool:
     norms = sentence.words.norms
     return first > 1 and norms[first - 1] == "says" and not sentence.clause_break(first) \
         and not sentence.clause_break(first - 1) and norms[first - 2] not in WRITER
+
+
+MAKING = frozenset("make makes made making".split())
+SOUNDING = frozenset("sound sounds seem seems".split())
+
+
+def _what_a_word_sounds_like(sentence: Sentence, first: int) -> bool:
+    """Whether the match is what a word "makes it sound like", a few words before it in its
+    clause: "'refused' makes it sound like the person is being awkward" (the word's ring,
+    not said of anyone)."""
+    norms = sentence.words.norms
+    for at in range(first - 1, max(1, first - 6), -1):
+        if sentence.clause_break(at + 1):
+            return False
+        if norms[at] in SOUNDING:
+            return norms[at - 2] in MAKING if at > 1 else False
+    return False
 
 
 SAYING_ABOUT = frozenset("say says said saying call calls called calling".split())

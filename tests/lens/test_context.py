@@ -2707,6 +2707,18 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
      [("sufferer", False)]),
     ("Saying nappies about grown adults is something I'm trying to stop.", (),
      [("nappies", True)]),
+    # round 90: what a word makes something sound like; a shift as a heading; the PWS
+    # Association; a handbrake that won't engage; toileting the gentlemen; funny spells
+    ("Training today on why 'refused' makes it sound like the person is being awkward.",
+     (), [("refused", True), ("being awkward", True)]),
+    ("Bank shift, three to feed on the first floor at lunch and only two of us.", (),
+     [("three to feed on", False)]),
+    ("Went to a talk by the PWS Association about hunger and wellbeing.", (), []),
+    ("Handbrake wouldnt engage properly on the hill so I parked on the flat.", (), []),
+    ("Night staff toilet the gentlemen on Rowan at 2am.", (),
+     [("toilet the gentlemen", False)]),
+    ("Nuala had two funny spells this morning, GP informed.", ("Nuala",),
+     [("had two funny spells", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
