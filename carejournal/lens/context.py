@@ -602,8 +602,11 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or _in_a_documents_words(sentence, first) \
             or (category in ACCOUNT_CATEGORIES and _told_by_one_of_the_people(sentence, first)) \
             or _what_someone_says(sentence, first) or _said_about(sentence, first, last) \
-            or _what_a_word_sounds_like(sentence, first):
+            or _what_a_word_sounds_like(sentence, first) or _reported_that(sentence, first):
         return MENTIONED
+    if first > 1 and sentence.words.norms[first - 2:first] == ["no", "more"] \
+            and not sentence.clause_break(first):
+        return NEGATED  # "Training today on language: no more PWS, just names"
     if (about == "person" or (category == "infantilising" and subject_before(sentence, first)
                               is not None)) and _a_colleague(sentence, first):
         return Verdict.DROP  # "Jo is a nightmare for attention seeking in team meetings"
@@ -2785,6 +2788,23 @@ def _what_someone_says(sentence: Sentence, first: int) -> bool:
     norms = sentence.words.norms
     return first > 1 and norms[first - 1] == "says" and not sentence.clause_break(first) \
         and not sentence.clause_break(first - 1) and norms[first - 2] not in WRITER
+
+
+SAYS_THAT = frozenset("said says told tells laughed laughs joked jokes complained complains "
+                      "explained explains reckons reckoned insisted insists claimed claims".split())
+
+
+def _reported_that(sentence: Sentence, first: int) -> bool:
+    """Whether the match follows "said that he", "laughed that she", "told me that he" with
+    someone other than the writer saying it: their account, reported ("Mrs Afolabi laughed
+    that she needed my permission to eat a biscuit")."""
+    norms = sentence.words.norms
+    if first < 3 or norms[first - 1] not in ("he", "she", "they") or norms[first - 2] != "that":
+        return False
+    verb = first - 3 - (norms[first - 3] in ("me", "us"))
+    return verb > 0 and norms[verb] in SAYS_THAT and norms[verb - 1] not in WRITER \
+        and all(CLAUSE_MARKS.isdisjoint(sentence.words.gap(at)) for at in range(verb + 1,
+                                                                                 first + 1))
 
 
 MAKING = frozenset("make makes made making".split())

@@ -2719,6 +2719,11 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
      [("toilet the gentlemen", False)]),
     ("Nuala had two funny spells this morning, GP informed.", ("Nuala",),
      [("had two funny spells", False)]),
+    # "no more" a word is giving it up; what someone laughed or said "that she" did is theirs
+    ("Training today on language: no more PWS, just names.", (), [("PWS", True)]),
+    ("Mrs Afolabi laughed that she needed my permission to eat a biscuit.", ("Mrs Afolabi",),
+     [("needed my permission", True)]),
+    ("I said that she needed my permission to go out.", (), [("needed my permission", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
