@@ -2515,14 +2515,17 @@ WRITER_SAYS = frozenset("i i'd id we we'd wed would".split())
 
 
 def _in_a_list_of_words(sentence: Sentence, first: int) -> bool:
-    """Whether the match is one item of a list after "list:" or "words:", with only other
-    short items between: "In training we went through the DEEP list: sufferer, senile"."""
+    """Whether the match is one item of a list after "list:" or "words:" (or "words I'm
+    trying to drop:"), with only other short items between: "In training we went through the
+    DEEP list: sufferer, senile"."""
     norms, words = sentence.words.norms, sentence.words
     at, items = first, 0
     while at > 0 and first - at < 12:
         gap = words.gap(at)
         if ":" in gap:
-            return norms[at - 1] in LIST_NOUNS
+            return norms[at - 1] in LIST_NOUNS or (
+                first - at < 6 and not LIST_NOUNS.isdisjoint(norms[max(0, at - 7):at - 1])
+                and not any(sentence.sentence_break(k) for k in range(max(1, at - 7), at)))
         if any(mark in gap for mark in ".!?;"):
             return False
         if "," in gap or norms[at - 1] in ("and", "or"):
@@ -2616,6 +2619,7 @@ def _a_document_after(sentence: Sentence, first: int) -> bool:
 
 
 STRUCK = frozenset("crossed took taken scribbled rubbed struck scored".split())
+DROPPING = frozenset("drop drops dropped dropping".split())
 UNSAID = frozenset("deleted reworded ban bans banned banning".split())
 CHANGED = frozenset("changed replaced swapped".split())  # only "to" or "for" something
 
@@ -2640,8 +2644,8 @@ def _struck_out(sentence: Sentence, first: int) -> bool:
     if first < 1 or sentence.clause_break(first):
         return False
     before = norms[first - 1]
-    if before in UNSAID:
-        return True
+    if before in UNSAID or (before in DROPPING and _a_document_after(sentence, first)):
+        return True  # "we're dropping PWS from the paperwork"
     changed = before in CHANGED or (before == "the" and first > 1 and norms[first - 2] in CHANGED)
     if changed:  # "changed 'refused' to 'didn't want'", not "changed nappies on the corridor"
         return not {"to", "into", "for"}.isdisjoint(norms[first + 1:first + 5])

@@ -2724,6 +2724,12 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
     ("Mrs Afolabi laughed that she needed my permission to eat a biscuit.", ("Mrs Afolabi",),
      [("needed my permission", True)]),
     ("I said that she needed my permission to go out.", (), [("needed my permission", False)]),
+    # a list after "words I'm trying to drop:"; dropping a word from the paperwork
+    ("Keeping a list of words I'm trying to drop: allowed, let him, managed.", (),
+     [("allowed", True), ("let him", True), ("managed", True)]),
+    ("Training today: we're dropping PWS from the paperwork and using people's names.", (),
+     [("PWS", True)]),
+    ("Dropped the residents off at the day centre before ten.", (), [("residents", False)]),
 ])
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
