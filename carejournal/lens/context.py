@@ -1377,25 +1377,31 @@ def who(sentence: Sentence, first: int, last: int, about: str, category: str = "
     return kind
 
 
+def _sentence_opening(sentence: Sentence, first: int, reach: int) -> int:
+    """Where the match's sentence starts, when that is at most `reach` words before the match
+    with no clause break between; -1 otherwise."""
+    begin = sentence_around(sentence, first)[0]
+    if not 0 < first - begin <= reach \
+            or any(sentence.clause_break(at) for at in range(begin + 1, first + 1)):
+        return -1
+    return begin
+
+
 def _the_writers_as_a(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the match ends an "As a ..." opening that the writer ("I") then follows: "As
     a fellow hay fever sufferer I sympathised", "As a migraine sufferer myself"."""
     norms = sentence.words.norms
-    begin = sentence_around(sentence, first)[0]
-    if not (0 < first - begin <= 6 and norms[begin] == "as" and norms[begin + 1] in ("a", "an")):
-        return False
-    if any(sentence.clause_break(at) for at in range(begin + 1, first + 1)):
-        return False
-    return last + 1 < len(norms) and norms[last + 1] in ("i", "i'm", "im", "i've", "ive",
-                                                         "myself", "me")
+    begin = _sentence_opening(sentence, first, 6)
+    return begin >= 0 and norms[begin] == "as" and norms[begin + 1] in ("a", "an") \
+        and last + 1 < len(norms) and norms[last + 1] in ("i", "i'm", "im", "i've", "ive",
+                                                          "myself", "me")
 
 
 def _a_feeling_opens(sentence: Sentence, first: int) -> bool:
     """Whether the match's sentence opens with "feeling" or "felt" at most three words
     before it, in one clause: a note that leaves out "I"."""
-    begin = sentence_around(sentence, first)[0]
-    return sentence.words.norms[begin] in ("feeling", "felt") and 0 < first - begin <= 3 \
-        and not any(sentence.clause_break(at) for at in range(begin + 1, first + 1))
+    begin = _sentence_opening(sentence, first, 3)
+    return begin >= 0 and sentence.words.norms[begin] in ("feeling", "felt")
 
 
 # Words that say which people before a person word ("hard to reach young people") and the
@@ -2824,7 +2830,7 @@ def _what_a_word_sounds_like(sentence: Sentence, first: int) -> bool:
         if sentence.clause_break(at + 1):
             return False
         if norms[at] in SOUNDING:
-            return norms[at - 2] in MAKING if at > 1 else False
+            return norms[at - 2] in MAKING
     return False
 
 
