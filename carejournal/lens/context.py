@@ -2787,8 +2787,10 @@ def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
 
 # Words one of the entry's people tells of how others see or treat them: theirs, held up.
 ACCOUNT_CATEGORIES = frozenset(("othering", "infantilising", "blame", "medicalising"))
-TELLING = frozenset("said says told tells reckons reckoned thinks thought feels felt "
-                    "complained complains explained explains".split())
+# How someone else's words are reported: "Olek said", "Mrs Afolabi laughed that".
+REPORTED_SPEECH = frozenset("said says told tells reckons reckoned complained complains "
+                            "explained explains".split())
+TELLING = REPORTED_SPEECH | frozenset("thinks thought feels felt".split())
 
 
 def _what_someone_says(sentence: Sentence, first: int) -> bool:
@@ -2800,8 +2802,8 @@ def _what_someone_says(sentence: Sentence, first: int) -> bool:
         and not sentence.clause_break(first - 1) and norms[first - 2] not in WRITER
 
 
-SAYS_THAT = frozenset("said says told tells laughed laughs joked jokes complained complains "
-                      "explained explains reckons reckoned insisted insists claimed claims".split())
+SAYS_THAT = REPORTED_SPEECH | frozenset(
+    "laughed laughs joked jokes insisted insists claimed claims".split())
 
 
 def _reported_that(sentence: Sentence, first: int) -> bool:
