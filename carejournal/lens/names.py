@@ -35,6 +35,13 @@ PLACES_FOR_PEOPLE = frozenset("bed bay room bedroom".split())
 # Lower-case words a name (or a place standing for a person) can start with: "Mrs", "bay 4",
 # "side room 2" (a first look: name_width decides).
 NAME_OPENERS = TITLES | PLACES_AS_PEOPLE
+# The people a "them" can stand for: "let the boys stay up", "made the young people do"
+# (not "the kids" nor "the twins": most often the writer's own, "put the kids to bed").
+GROUP_NOUNS = frozenset(
+    "boys girls lads lasses youngsters teenagers teens residents ladies men gents gentlemen "
+    "women tenants".split())
+GROUP_DESCRIBERS = frozenset("young younger older new other".split())
+YOUNG_ONES = frozenset("people adults".split())  # "the young people", "the young adults"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,8 @@ class NameMatcher(Generic[P]):
                 if phrase.slot == 1:
                     if named < 0:
                         named = _name_at(sentence, first + 1, widths)
+                    if not named and phrase.words[1] == "them":
+                        named = group_width(sentence, first + 1)
                     if not named and not (phrase.owns
                                           and _owner_at(sentence, first + 1, widths)):
                         continue  # "did it then": no name after "did", so no phrase of it
@@ -160,6 +169,8 @@ def matched(sentence: Sentence, first: int, phrase: NamedPhrase[P],
                 width = widths[at] = name_width(sentence, at)
             if not width and phrase.owns:
                 width = _owner_at(sentence, at, widths)  # "reviewed Maureen's package"
+            if not width and word == "them":
+                width = group_width(sentence, at)  # "let the boys stay up"
             if not width:
                 return -1
             at += width
@@ -212,6 +223,26 @@ def name_width(sentence: Sentence, at: int) -> int:
         more = _capitalised_run(sentence, joined + 1) or 1
         return width + 1 + more
     return width
+
+
+def group_width(sentence: Sentence, at: int) -> int:
+    """How many words from `at` name a group of people a "them" can stand for: "the boys",
+    "all the young people", "the other residents" (0: none starts there)."""
+    norms = sentence.words.norms
+    if at >= len(norms):
+        return 0
+    start = at + 1 if norms[at] == "all" else at
+    if start >= len(norms) or norms[start] != "the":
+        return 0
+    noun = start + 1
+    if noun < len(norms) and norms[noun] in GROUP_DESCRIBERS:
+        if noun + 1 < len(norms) and norms[noun] == "young" and norms[noun + 1] in YOUNG_ONES:
+            return noun + 2 - at
+        noun += 1
+    if noun < len(norms) and norms[noun] in GROUP_NOUNS \
+            and all(_joined(sentence.words.gap(k)) for k in range(at + 1, noun + 1)):
+        return noun + 1 - at
+    return 0
 
 
 def _owns_next(words: tuple[str, ...], slot: int) -> bool:

@@ -2734,3 +2734,26 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
 def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
                                           found: list[tuple[str, bool]]) -> None:
     assert shipped_findings(text, people) == found
+
+
+@pytest.mark.parametrize(("text", "people", "found"), [
+    # a "them" of a power phrase stands for a group of people too
+    ("We let the boys stay up for the match because England were playing.", (),
+     [("let the boys", False)]),
+    ("The new team leader lets the young people have friends round on Saturdays.", (),
+     [("lets the young people", False)]),
+    ("We made the boys do their homework before the Xbox went on.", (),
+     [("made the boys do", False)]),
+    ("We allow the lads one takeaway a week if the house is tidy.", (),
+     [("allow the lads one", False)]),
+    ("Staff let all the young people choose the film.", (),
+     [("let all the young people", False)]),
+    # not the writer's own children, nor a group that is told something
+    ("Put the kids to bed and finally sat down with a curry.", (), []),
+    ("Tucked the twins in and read The Gruffalo twice.", (), []),
+    ("Let the lads know the minibus is at ten.", (), []),
+    ("We let the cat in at six.", (), []),
+])
+def test_the_thirty_eighth_stops_context(text: str, people: tuple[str, ...],
+                                         found: list[tuple[str, bool]]) -> None:
+    assert shipped_findings(text, people) == found
