@@ -2767,6 +2767,9 @@ DOCUMENT_VERBS = frozenset(
 # "the policy still uses PWS"
 
 
+SAYS_TO = frozenset(("says", "said", "states", "stated"))
+
+
 def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
     """Whether a document's words come before the match in its sentence: "The hospital
     letter says non-compliant", "Her file from age 14 says Kayleigh is manipulative" (the
@@ -2776,6 +2779,9 @@ def _in_a_documents_words(sentence: Sentence, first: int) -> bool:
         return False  # most matches: no document speaks before them
     at = first - 1
     while at > 0 and at >= first - 12 and not sentence.clause_break(at + 1):
+        if norms[at] in DOCUMENT_VERBS and norms[at + 1] == "to" and norms[at] in SAYS_TO:
+            return False  # "Heatwave plan says to check on the elderly": what it asks for,
+            # in the writer's words
         if norms[at] in DOCUMENT_VERBS:
             for document in range(at - 1, max(-1, at - 5), -1):
                 if norms[document] in DOCUMENTS:
@@ -3154,6 +3160,11 @@ def proper_name(sentence: Sentence, first: int, last: int) -> bool:
             and _a_thing_named_after(sentence, last + 1):
         return True  # "The Void nightclub is closing down": a place's name
     if not all(sentence.capitalised(at) for at in range(first, last + 1)):
+        if first > 1 and sentence.capitalised(first) and sentence.capitalised(first - 1) \
+                and not sentence.sentence_break(first - 1) \
+                and sentence.words.gap(first) == " " and norms[first - 1] not in NOT_NAMES \
+                and norms[first - 1] not in sentence.people:
+            return True  # "Watched A Very Long Engagement with Zofia": a title's last word
         inner = range(first + 1, last)
         return (last - first >= 2 and sentence.capitalised(last)
                 and any(norms[at] in SMALL_NAME_WORDS for at in inner)

@@ -34,7 +34,9 @@ MENTION_ONLY = "\x00mention"  # marks a match of a mention word, not of a phrase
 # "Ada's a hoist": a phrase "is a hoist" after a name's contracted "is" (the "'s" is dropped
 # from the name's form). Only where what follows cannot follow an owner ("a", "being"), and
 # never after words whose "'s" makes no person ("there's a lift", "it's a burden").
-CONTRACTED = frozenset(("a", "an", "being", "such", "allowed", "not"))  # "Lottie's allowed to"
+CONTRACTED = frozenset(("a", "an", "being", "such", "allowed", "not", "always", "usually", "often",
+                        "normally", "generally", "never", "sometimes", "still", "already"))
+# "Lottie's allowed to", "Joan's always put to bed"
 # "Vic was rude and challenging": a phrase "was challenging" whose "was" is shared with the
 # words before it. BE_FIRST: the first words left out; COORDINATED: what may stand between.
 BE_FIRST = frozenset(("is", "was", "are", "were"))
