@@ -654,6 +654,7 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
 
 
 I_AM = frozenset("i'm im".split())
+I_HAVE = frozenset("i've ive".split())
 SAYS_WHAT_IS = I_AM | frozenset(("am", "is", "was"))
 BETWEEN_BE = frozenset("a an the on in at of bit such really so very still just quite "
                        "totally properly her his their hardest biggest worst toughest "
@@ -667,6 +668,8 @@ def _the_writer_is(sentence: Sentence, first: int, last: int) -> bool:
     norms = sentence.words.norms
     if norms[last + 1:last + 2] == ["myself"]:
         return True  # "Was a care leaver myself"
+    if first > 1 and norms[first - 1] == "been" and norms[first - 2] in I_HAVE:
+        return True  # "I've been presenting as fine at work all week"
     if SAYS_WHAT_IS.isdisjoint(norms[max(0, first - 7):first]):
         return False  # most matches: no "I'm", "am", "is" or "was" just before them
     at = first - 1
@@ -2429,6 +2432,7 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         before = norms[at - 1] if at > 0 else ""
         if word in NAMING_VERBS and (before not in DETERMINERS or word.endswith("ing")) \
                 and not before.isdigit() and norms[at + 1] not in ("out", "back", "round") \
+                and not _a_care_call(sentence, at) \
                 and (word != "known" or norms[at + 1] == "as"):  # not "the call", "known for"
             return not any(norms[k] in BE for k in range(at + 1, first))
         if word in MENTION_NOUNS and plain and before in DETERMINERS | POSSESSIVE_WRITER:
@@ -2438,8 +2442,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
             return True  # "words like challenging", "terms such as"
         if word in WRITING_VERBS:
             held = before in HOLDING_BACK or _instead_of(sentence, at) or (
-                before == "to" and at > 1 and norms[at - 2] in (
-                "about", "going", "tempted", "wanted"))  # "about to write that Len refused"
+                before == "to" and at > 1 and norms[at - 2] in STARTED_TO
+            ) or _halfway_through(norms, at)  # "about to write that Len refused"
             return skipped == 0 or norms[at + 1] in ("down", "it") or held
         if word == "put" and skipped == 0 and (before in HOLDING_BACK or before in CANNOT) \
                 and _a_document_after(sentence, first):
@@ -2447,7 +2451,8 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         if word in SAYING_VERBS:  # "I nearly said", "we stopped saying", "he said nappy"
             held = before in HOLDING_BACK or _instead_of(sentence, at) or (
                 before == "to" and at > 1 and norms[at - 2] in ("not", "never")) or (
-                before == "me" and at > 1 and norms[at - 2] in OVERHEARD)  # "not to say", "a
+                before == "me" and at > 1 and norms[at - 2] in OVERHEARD) or _halfway_through(
+                norms, at)  # "not to say", "a
             # relative overheard me say Paddy was playing up"
             if 1 <= skipped <= 2 and (norms[at + 1] in PRONOUNS_PERSON | WRITER
                                       or norms[at + 1] in sentence.people
@@ -2464,6 +2469,20 @@ def mentioned(sentence: Sentence, first: int) -> bool:
         at, skipped = at - 1, skipped + (word not in TITLES)  # "calls Mr Dlamini's old room a
         # void": a title is part of the name
     return False
+
+
+CALL_KINDS = frozenset("bedtime morning lunch lunchtime tea teatime evening night late early "
+                       "double single welfare care phone first last next breakfast".split())
+
+
+def _a_care_call(sentence: Sentence, at: int) -> bool:
+    """Whether "call" or "calls" at `at` is a visit, not a naming: "Bogdan's bedtime call is
+    now a double-up", "Mr Field's calls have gone to double-up"."""
+    if sentence.words.norms[at] not in ("call", "calls") or at == 0:
+        return False
+    before = sentence.words.norms[at - 1]
+    return before in CALL_KINDS or sentence.raw(at - 1).lower().replace(
+        "\u2019", "'").endswith("'s")
 
 
 PLACE_WORDS = frozenset("flat room house bungalow home bedroom unit place property".split())
@@ -2630,6 +2649,17 @@ UNSAID = frozenset("deleted reworded ban bans banned banning".split())
 CHANGED = frozenset("changed replaced swapped".split())  # only "to" or "for" something
 
 
+# "about to write that", "went to write that Ray was refusing" (and stopped)
+STARTED_TO = frozenset("about going tempted wanted went started began".split())
+HALFWAY = frozenset("halfway midway half-way".split())
+
+
+def _halfway_through(norms: list[str], at: int) -> bool:
+    """Whether "halfway through" comes just before the verb at `at`: "I was halfway through
+    saying Fran had kicked off when I realised" (the saying broken off)."""
+    return at > 1 and norms[at - 1] == "through" and norms[at - 2] in HALFWAY
+
+
 def _nearly_wrote_that(sentence: Sentence, first: int) -> bool:
     """Whether "that" a little before the match follows a writing or saying verb held back:
     "I nearly wrote that Dot refused", "about to write that Len refused"."""
@@ -2638,8 +2668,8 @@ def _nearly_wrote_that(sentence: Sentence, first: int) -> bool:
         if norms[that] != "that" or norms[that - 1] not in WRITING_VERBS | SAYING_VERBS:
             continue
         before = norms[that - 2]
-        return before in HOLDING_BACK or (before == "to" and norms[that - 3] in (
-            "about", "going", "tempted", "wanted"))
+        return before in HOLDING_BACK or (before == "to" and norms[that - 3] in STARTED_TO) \
+            or _halfway_through(norms, that - 1)
     return False
 
 
