@@ -48,6 +48,30 @@ def test_deferred_work_runs_just_after_the_first_paint(qtbot) -> None:
     assert done == ["first", "a click meanwhile", "second", "later"]
 
 
+def test_work_asked_for_by_a_step_waits_for_the_steps_held_before_it(qtbot) -> None:
+    """A step that starts more work (the lens's background build, say) does not run it
+    ahead of the steps already held (loading the rest of the timeline), so a thread it
+    starts does not share the interpreter with them."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    start_up = StartUp(widget, defer=True)
+    done: list[str] = []
+
+    def builds() -> None:
+        done.append("build")
+        start_up.run(lambda: done.append("asked for by build"))
+
+    start_up.run(builds)
+    start_up.run(lambda: done.append("rest of the list"))
+    with qtbot.waitExposed(widget):
+        widget.show()
+    widget.repaint()
+    qtbot.waitUntil(lambda: start_up.done)
+    assert done == ["build", "rest of the list", "asked for by build"]
+    start_up.run(lambda: done.append("later"))
+    assert done[-1] == "later", "once every held step has run, work runs at once"
+
+
 def test_a_failing_step_does_not_stop_the_others(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
