@@ -337,7 +337,8 @@ ANIMALS = frozenset(
     "birds parrot hamster rabbit pet pets goat sheep fox squirrel pigeon duck ducks fish hen hens "
     "chicken chickens pup pups lamb lambs pig pigs donkey donkeys tortoise guinea ferret "
     "spaniel terrier labrador collie poodle greyhound whippet pug dachshund retriever moggy "
-    "pooch doggy kitty bunny rabbits hamsters gerbil budgies parrots foal goldfish".split())
+    "pooch doggy kitty bunny rabbits hamsters gerbil budgies parrots foal goldfish "
+    "vet vets".split())  # "The vet said Pip was a good boy for his jab": a pet
 # Young children of the family or the writer's own: "the toddler had a nappy explosion",
 # "my youngest got yoghurt down her bib", "Grace's niece Poppy (4) threw a tantrum".
 YOUNG = frozenset(
@@ -2108,6 +2109,9 @@ def object_after(sentence: Sentence, first: int, last: int) -> str | None:
     return None
 
 
+MOST = frozenset(("most", "more", "least"))
+
+
 def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> str | None:
     """PERSON, OTHER, or None when the word at `at` is not a noun or pronoun we can place.
     match is where the matched wording starts (a determiner just before it owns it);
@@ -2125,6 +2129,8 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if word in POSSESSIVE_WRITER and at + 1 == match and at + 1 < len(norms) \
             and (norms[at + 1] in NUMBER_WORDS or norms[at + 1] in FOND):
         return None  # "Rose and Elsie, our two little old dears": ours to care for, not us
+    if word in POSSESSIVE_WRITER and at + 2 == match and norms[at + 1] in MOST:
+        return None  # "Our most difficult lady", "one of our more challenging young people"
     if word in PERSONS_OWN:
         return PERSON  # "Jade's behaviour escalated": the person's own
     if word in QUANTIFIERS and at + 1 < len(norms) and norms[at + 1] != "of":
