@@ -864,8 +864,10 @@ CORRECTION = re.compile(
 
 
 # A word every correction holds (a quick first look before CORRECTION).
-CORRECTION_WORDS = re.compile(r"sorry|mean|rather|well|no|correction|scratch|should|call",
-                              re.IGNORECASE)
+CORRECTION_TOKENS = frozenset(
+    "sorry mean meant rather well no correction scratch should call calls".split())
+CORRECTION_WORDS = re.compile(r"\b(?:sorry|mean|rather|well|no\b|correction|scratch|should|call)",
+                              re.IGNORECASE)  # "no" as a word: not "now", "not" or "know"
 
 
 AMENDED = re.compile(
@@ -894,10 +896,11 @@ def _corrected_after(sentence: Sentence, last: int) -> bool:
     she chose not to", "the feeds, I mean the people who", "respite, or a short break as Ben
     calls it"."""
     end = sentence.words.ends[last]
+    if sentence.text[end:end + 1] not in (",", " ", "(", "-", "\u2013", "\u2014") \
+            or CORRECTION_TOKENS.isdisjoint(sentence.words.norms[last + 1:last + 31]):
+        return False  # most matches: no word a correction holds in the words after them
     rest = sentence.text[end:end + 60]
-    opens = rest[:1] in (",", " ", "(", "-", "\u2013", "\u2014")
-    return opens and CORRECTION_WORDS.search(rest) is not None \
-        and CORRECTION.match(rest) is not None
+    return CORRECTION_WORDS.search(rest) is not None and CORRECTION.match(rest) is not None
 
 
 def _a_word_as_a_thing(sentence: Sentence, first: int, last: int) -> bool:
@@ -2550,6 +2553,8 @@ def _in_a_list_of_words(sentence: Sentence, first: int) -> bool:
     trying to drop:"), with only other short items between: "In training we went through the
     DEEP list: sufferer, senile"."""
     norms, words = sentence.words.norms, sentence.words
+    if ":" not in sentence.text[words.starts[max(0, first - 12)]:words.starts[first]]:
+        return False  # most matches: no colon in the words before them
     at, items = first, 0
     while at > 0 and first - at < 12:
         gap = words.gap(at)
