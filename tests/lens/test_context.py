@@ -2838,6 +2838,13 @@ def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
      [("little insight", False)]),
     ("Neville was complient with the hoist transfer today.", ("Neville",),
      [("complient", False)]),
+    # other senses from the ninety-sixth round
+    ("The fundraising volunteers all wore bibs with numbers on for the fun run.", (), []),
+    ("We double up the duvets on the spare bed at the office on sleep-ins.", (), []),
+    ("Harvey hates being taken out of class for his reviews.", ("Harvey",), []),
+    ("Priya is presenting with her friend Bex at the college open day.", ("Priya",), []),
+    ("Clearly still in denial about my back, I lifted the laundry basket anyway.", (), []),
+    ("Greta is still in denial about her diagnosis.", ("Greta",), [("in denial", False)]),
 ])
 def test_the_thirty_eighth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
