@@ -56,7 +56,9 @@ def open_journal(args: argparse.Namespace, create: bool = False,
         key = cli_keys.journal_key(path, args)
     if create and not path.exists() and sys.stderr.isatty():
         sys.stderr.write(_('carejournal: starting a new journal at {path}\n').format(path=path))
-    return Journal.open(path, key=key, create=create, read_only=read_only)
+    journal = Journal.open(path, key=key, create=create, read_only=read_only)
+    journal.lens.count_later = True  # one entry added: counted when counts are next read
+    return journal
 
 
 def os_problem(exc: OSError) -> str:

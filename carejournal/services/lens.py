@@ -123,6 +123,10 @@ class LensService:
         self._balance_problem = ""
         self._lens: Lens | None = None
         self._full: Lens | None = None
+        # A one-off command (the CLI's add or edit) saves an entry without counting it when
+        # the lens is not built yet in this process: building it takes a second or two, and
+        # the entry is counted the next time counts are read (recount_stale).
+        self.count_later = False
 
     def with_lexicon(self, lexicon: Lexicon) -> LensService:
         """The same journal seen through another lexicon (to try out an edited file)."""
@@ -203,6 +207,8 @@ class LensService:
     def counts(self, draft: EntryDraft) -> EntryCounts | None:
         """What to store with an entry; None when the word lists cannot be read (the entry
         is then saved anyway and counted later). One tokenising per text serves both."""
+        if self.count_later and self._full is None:
+            return None  # counted later, by whatever next reads the counts
         rules = self._rules()
         if rules is None:
             return None
@@ -224,6 +230,14 @@ class LensService:
         return EntryCounts(total.words, total.strengths, total.problems, findings,
                            self.version())
 
+    def _counted(self, draft: EntryDraft) -> EntryCounts | None:
+        """counts, never put off: what reads the counts counts what was left."""
+        later, self.count_later = self.count_later, False
+        try:
+            return self.counts(draft)
+        finally:
+            self.count_later = later
+
     def _rules(self) -> BalanceRules | None:
         if self._balance is None and not self._balance_problem:
             try:
@@ -240,7 +254,7 @@ class LensService:
         version, after, done = self.version(), 0, 0
         while stale := self._store.stale(version, after, batch):
             counted = [(entry, counts) for entry in stale
-                       if (counts := self.counts(entry.draft)) is not None]
+                       if (counts := self._counted(entry.draft)) is not None]
             done += self._store.store_counts(counted)
             after = stale[-1].id
         return done

@@ -99,3 +99,33 @@ def test_read_only_opening_skips_the_full_check_but_not_the_damage(tmp_path: Pat
             journal.rows()
     finally:
         journal.close()
+
+
+def test_adding_an_entry_does_not_build_the_lens_and_it_is_counted_when_read(
+        tmp_path: Path) -> None:
+    """Building the lens takes a second or two: `carejournal add` saves the entry without
+    its lens counts, and whatever next reads the counts (Patterns, the supervision pack,
+    `stats`) counts it first."""
+    path = tmp_path / "j.sqlite"
+    Journal.open(path, create=True).close()
+    script = (
+        "import json, sys\n"
+        "from carejournal.cli.main import main\n"
+        f"code = main(['--journal', {str(path)!r}, 'add', '--kind', 'reflection', "
+        "'Dot refused her tea and was non-compliant all day.'])\n"
+        "from carejournal.lens import matcher\n"
+        "print(json.dumps([code, 'lemminflect' in sys.modules, "
+        "matcher.shipped_lens.cache_info().currsize]))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, env=clean_env(tmp_path), cwd=tmp_path, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [0, False, 0]
+    journal = Journal.open(path)
+    try:
+        version = journal.lens.version()
+        assert [e.id for e in journal.lens._store.stale(version, 0, 10)] == [1]
+        findings = journal.lens.period_findings(None, None)
+        assert findings.get("blame", 0) >= 2, findings  # "refused", "non-compliant"
+        assert journal.lens._store.stale(version, 0, 10) == []
+    finally:
+        journal.close()
