@@ -189,7 +189,7 @@ NOT_NAMES = NOT_OWNERS | DETERMINERS | CONJUNCTIONS | frozenset(
     "today yesterday tomorrow tonight then later earlier now also again afterwards meanwhile "
     "eventually still once instead here there monday tuesday wednesday thursday friday "
     "saturday sunday january february march april may june july august september october "
-    "november december christmas easter".split())
+    "november december christmas easter britain england scotland wales ireland".split())
 PREPOSITIONS = frozenset(
     "of in on at from with for near by to into onto over under behind beside across up "
     "around round along past".split())
@@ -2675,11 +2675,12 @@ def _nearly_wrote_that(sentence: Sentence, first: int) -> bool:
     """Whether "that" a little before the match follows a writing or saying verb held back:
     "I nearly wrote that Dot refused", "about to write that Len refused"."""
     norms = sentence.words.norms
-    for that in range(max(3, first - 3), first):
+    for that in range(max(2, first - 3), first):
         if norms[that] != "that" or norms[that - 1] not in WRITING_VERBS | SAYING_VERBS:
             continue
-        before = norms[that - 2]
-        return before in HOLDING_BACK or (before == "to" and norms[that - 3] in STARTED_TO) \
+        before = norms[that - 2]  # "Nearly wrote that Zac had absconded": "I" left out
+        return before in HOLDING_BACK or (before == "to" and that > 2
+                                          and norms[that - 3] in STARTED_TO) \
             or _halfway_through(norms, that - 1)
     return False
 

@@ -2845,6 +2845,17 @@ def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
     ("Priya is presenting with her friend Bex at the college open day.", ("Priya",), []),
     ("Clearly still in denial about my back, I lifted the laundry basket anyway.", (), []),
     ("Greta is still in denial about her diagnosis.", ("Greta",), [("in denial", False)]),
+    # from the ninety-seventh round
+    ("Nearly wrote that Zac had absconded, then remembered he'd gone to his girlfriend's.",
+     ("Zac",), [("absconded", True)]),
+    ("Feeding Britain have a project at the food bank where I volunteer.", (), []),
+    ("It's naughty but I had chips on the way home after the late shift.", (), []),
+    ("A package for Becky arrived from her aunt in Canada.", ("Becky",), []),
+    ("The old consent form is void now, so Wilf needs to sign the new one.", ("Wilf",), []),
+    ("My half ten supervision got cancelled, so I caught up on my notes.", (), []),
+    ("Our nurse lead is very focused on compliance, which helps when the inspectors come.",
+     (), []),
+    ("Mrs Bell was compliant with her meds today.", ("Mrs Bell",), [("compliant", False)]),
 ])
 def test_the_thirty_eighth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
