@@ -2206,8 +2206,10 @@ def classify(sentence: Sentence, at: int, match: int, generic: bool = True) -> s
     if raw[:1].isupper() and word not in NOT_NAMES and not adverb:
         if at + 1 < match and _a_thing_named_after(sentence, at + 1):
             return OTHER  # "the Three Peaks walk was challenging": the walk, not a name
-        if (before in WRITER or before in NOT_SUPPORTED) and ":" not in sentence.words.gap(at):
-            return WRITER_SIDE  # "my colleague Jo", "the driver Dave" (not "Staff: Jo")
+        if (before in WRITER or before in NOT_SUPPORTED or before in STAFF_WORDS) \
+                and ":" not in sentence.words.gap(at):
+            return WRITER_SIDE  # "my colleague Jo", "the driver Dave", "our new team leader
+            # Raj" (not "Staff: Jo")
         if before in RELATIVES and at > 1 and norms[at - 2] in POSSESSIVE_WRITER \
                 and word not in sentence.people and sentence.words.gap(at) == " ":
             return WRITER_SIDE  # "My son Josh refused to go to school", "my brother Kane"

@@ -2856,6 +2856,9 @@ def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
     ("Our nurse lead is very focused on compliance, which helps when the inspectors come.",
      (), []),
     ("Mrs Bell was compliant with her meds today.", ("Mrs Bell",), [("compliant", False)]),
+    # a name after a staff word is a member of staff
+    ("Our new team leader Raj is hard to reach but lovely when you catch him.", (), []),
+    ("Raj is hard to reach but lovely when you catch him.", (), [("hard to reach", False)]),
 ])
 def test_the_thirty_eighth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
