@@ -58,7 +58,7 @@ def run_plan(journal: Journal, plan: ImportPlan, where: str, dry_run: bool = Fal
     """Check the plan, then write it in one transaction (or only count, if dry_run)."""
     clean = checked(plan, where)
     with repository(journal) as repo, translate_errors(journal.path):
-        report = repo.load(clean, now or utc_now(), journal.lens.counts, dry_run)
+        report = repo.load(clean, now or utc_now(), journal.lens.counts_now, dry_run)
     return replace(report, nuls_removed=plan.nuls_removed)
 
 

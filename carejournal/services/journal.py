@@ -400,7 +400,7 @@ class Journal:
         """Validate and store many entries in one transaction (all or nothing)."""
         with translate_errors(self.path):
             return self._repo.add_many((validate(d) for d in drafts), self._clock(),
-                                       self.lens.counts)
+                                       self.lens.counts_now)
 
     def update(self, entry_id: int, draft: EntryDraft) -> None:
         """Replace an entry's content."""

@@ -125,7 +125,8 @@ class LensService:
         self._full: Lens | None = None
         # A one-off command (the CLI's add or edit) saves an entry without counting it when
         # the lens is not built yet in this process: building it takes a second or two, and
-        # the entry is counted the next time counts are read (recount_stale).
+        # the entry is counted the next time counts are read (recount_stale). Imports count
+        # every entry as they go (counts_now): thousands left would be counted all at once.
         self.count_later = False
 
     def with_lexicon(self, lexicon: Lexicon) -> LensService:
@@ -230,8 +231,8 @@ class LensService:
         return EntryCounts(total.words, total.strengths, total.problems, findings,
                            self.version())
 
-    def _counted(self, draft: EntryDraft) -> EntryCounts | None:
-        """counts, never put off: what reads the counts counts what was left."""
+    def counts_now(self, draft: EntryDraft) -> EntryCounts | None:
+        """counts, never put off (for imports, and for counting what was left)."""
         later, self.count_later = self.count_later, False
         try:
             return self.counts(draft)
@@ -254,7 +255,7 @@ class LensService:
         version, after, done = self.version(), 0, 0
         while stale := self._store.stale(version, after, batch):
             counted = [(entry, counts) for entry in stale
-                       if (counts := self._counted(entry.draft)) is not None]
+                       if (counts := self.counts_now(entry.draft)) is not None]
             done += self._store.store_counts(counted)
             after = stale[-1].id
         return done

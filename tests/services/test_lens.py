@@ -359,3 +359,20 @@ def test_journals_over_the_shipped_rules_share_one_built_lens(
         assert tried.lens() is not journal.lens.lens()  # an edited lexicon is its own
     finally:
         other.close()
+
+
+def test_a_one_off_entry_may_be_counted_later_but_many_are_counted_as_they_go(
+        journal: Journal) -> None:
+    """count_later (the CLI's add and edit) saves the entry uncounted when this service has
+    not built its lens; add_many (imports) counts each entry as it stores it, so a big
+    import never leaves thousands to count at once; what reads the counts counts the rest."""
+    journal.lens.count_later = True
+    one = journal.add(draft("A service user refused her tea."))
+    journal.add_many([draft("Another service user."), draft("A third service user.")])
+    version = journal.lens.version()
+    assert [e.id for e in journal.lens._store.stale(version, 0, 10)] == [one]
+    findings = journal.lens.period_findings(None, None)
+    assert findings.get("labels") == 3 and findings.get("blame") == 1, findings
+    assert journal.lens._store.stale(version, 0, 10) == []
+    journal.update(one, draft("A service user had her tea."))  # the lens is built now
+    assert journal.lens._store.stale(version, 0, 10) == []
