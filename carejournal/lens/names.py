@@ -37,7 +37,7 @@ PLACES_FOR_PEOPLE = frozenset("bed bay room bedroom".split())
 NAME_OPENERS = TITLES | PLACES_AS_PEOPLE
 # The people a "them" can stand for: "let the boys stay up", "made the young people do"
 # (not "the kids" nor "the twins": most often the writer's own, "put the kids to bed").
-GROUP_NOUNS = frozenset(
+THEM_GROUPS = frozenset(
     "boys girls lads lasses youngsters teenagers teens residents ladies men gents gentlemen "
     "women tenants".split())
 GROUP_DESCRIBERS = frozenset("young younger older new other".split())
@@ -239,7 +239,7 @@ def group_width(sentence: Sentence, at: int) -> int:
         if noun + 1 < len(norms) and norms[noun] == "young" and norms[noun + 1] in YOUNG_ONES:
             return noun + 2 - at
         noun += 1
-    if noun < len(norms) and norms[noun] in GROUP_NOUNS \
+    if noun < len(norms) and norms[noun] in THEM_GROUPS \
             and all(_joined(sentence.words.gap(k)) for k in range(at + 1, noun + 1)):
         return noun + 1 - at
     return 0
