@@ -603,7 +603,8 @@ def judge(sentence: Sentence, first: int, last: int, about: str, category: str =
             or _in_a_documents_words(sentence, first) \
             or (category in ACCOUNT_CATEGORIES and _told_by_one_of_the_people(sentence, first)) \
             or _what_someone_says(sentence, first) or _said_about(sentence, first, last) \
-            or _what_a_word_sounds_like(sentence, first) or _reported_that(sentence, first):
+            or _what_a_word_sounds_like(sentence, first) or _reported_that(sentence, first) \
+            or (category in ACCOUNT_CATEGORIES and _a_relative_said(sentence, first)):
         return MENTIONED
     if first > 1 and sentence.words.norms[first - 2:first] == ["no", "more"] \
             and not sentence.clause_break(first):
@@ -2867,6 +2868,29 @@ def _reported_that(sentence: Sentence, first: int) -> bool:
     return verb > 0 and norms[verb] in SAYS_THAT and norms[verb - 1] not in WRITER \
         and all(CLAUSE_MARKS.isdisjoint(sentence.words.gap(at)) for at in range(verb + 1,
                                                                                  first + 1))
+
+
+# What someone said, once ("his son says she has refused every bath" passes on news: the
+# writer's own report, in the writer's words).
+SAID = frozenset("said told reckoned complained explained".split())
+
+
+def _a_relative_said(sentence: Sentence, first: int) -> bool:
+    """Whether a relative of the person ("Mr Kelly's daughter", "his mum") said or told,
+    up to eight words before the match in its sentence, what the match says: their words,
+    reported ("Mr Kelly's daughter said he's a burden", "Ravi's mum told the review he's
+    always been attention seeking"), not the writer's."""
+    norms = sentence.words.norms
+    if SAID.isdisjoint(norms[max(0, first - 8):first]):
+        return False  # most matches
+    for verb in range(first - 1, max(1, first - 9), -1):
+        if sentence.clause_break(verb + 1):
+            return False
+        if norms[verb] in SAID:
+            speaker = verb - 1
+            return norms[speaker] in RELATIVES and speaker > 0 and (
+                norms[speaker - 1] in POSSESSIVE_PERSON or _possessive(sentence, speaker - 1))
+    return False
 
 
 MAKING = frozenset("make makes made making".split())

@@ -2629,8 +2629,9 @@ def test_the_thirty_sixth_stops_context(text: str, people: tuple[str, ...],
     ("The night manager said it's them and us on this unit.", (), [("them and us", False)]),
     ("Olek said nothing and kicked off when the staff said no.", ("Olek",),
      [("kicked off", False)]),
-    ("Kayla's mum said she was attention seeking again.", ("Kayla",),
-     [("attention seeking", False)]),
+    ("Kayla's mum says she was attention seeking again.", ("Kayla",),
+     [("attention seeking", False)]),  # what a relative said is theirs (stop 38); "says"
+    # passes on news in the writer's words
     # a note opening with "feeling" leaves out the "I"
     ("feeling very resistant to all the new paperwork tbh", (), []),
     ("Feeling Zoe was resistant to the plan today.", ("Zoe",), [("resistant", False)]),
@@ -2859,6 +2860,16 @@ def test_the_thirty_seventh_stops_context(text: str, people: tuple[str, ...],
     # a name after a staff word is a member of staff
     ("Our new team leader Raj is hard to reach but lovely when you catch him.", (), []),
     ("Raj is hard to reach but lovely when you catch him.", (), [("hard to reach", False)]),
+    # what a relative said of the person is their word, reported; what they say now is news
+    ("Mr Kelly's daughter said he's a burden and he heard her say it.", ("Mr Kelly",),
+     [("a burden", True)]),
+    ("Ravi's mum told the review he's always been attention seeking.", ("Ravi",),
+     [("attention seeking", True)]),
+    ("Mrs Achterberg's son says she has refused every bath since March.",
+     ("Mrs Achterberg",), [("refused", False)]),
+    ("Cormac's mum said the week of respite gave the family a breather.", ("Cormac",),
+     [("respite", False)]),
+    ("His daughter said he had to, so we made him go.", (), [("made him go", False)]),
 ])
 def test_the_thirty_eighth_stops_context(text: str, people: tuple[str, ...],
                                          found: list[tuple[str, bool]]) -> None:
