@@ -1274,6 +1274,7 @@ def test_the_ninety_fourth_round() -> None:
     until every change of the session was made: a check on text nothing was tuned on.
     With the lens at the start of session 38 (beb4fbd): round94 precision 0.974, recall
     0.917 (297/8/27); round94_held 0.957 and 0.893 (292/13/35). With the session's last
-    lens (efff421, and the same with af829be): round94 0.974 and 0.929 (301/8/23); round94_held 0.961 and 0.908
-    (297/12/30). Mentions: 50 of 51 and 49 of 55 shown with both."""
+    lens (efff421, and the same with af829be): round94 0.974 and 0.929 (301/8/23);
+    round94_held 0.961 and 0.908 (297/12/30). Mentions: 50 of 51 and 49 of 55 shown with
+    both."""
     _split_round("round94.toml", "round94", 1300)
