@@ -27,6 +27,15 @@ HEAVY = ("PySide6", "shiboken6", "matplotlib", "fpdf", "docx", "alembic", "argon
          "sqlalchemy.orm", "carejournal.store.models", "carejournal.store.repository")
 
 
+def _in_a_fresh_interpreter(tmp_path: Path, script: str) -> list:
+    """Run a script in a fresh interpreter; the JSON list its last line prints."""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, env=clean_env(tmp_path), cwd=tmp_path, check=False)
+    assert done.returncode == 0, done.stderr
+    printed: list = json.loads(done.stdout.splitlines()[-1])
+    return printed
+
+
 def _loaded_after(tmp_path: Path, journal: Path, *args: str) -> list[str]:
     """Run the command in a fresh interpreter; the heavy modules it left loaded."""
     script = (
@@ -35,12 +44,9 @@ def _loaded_after(tmp_path: Path, journal: Path, *args: str) -> list[str]:
         f"code = main(['--journal', {str(journal)!r}, *{list(args)!r}])\n"
         f"heavy = {HEAVY!r}\n"
         "print(json.dumps([code, sorted(h for h in heavy if h in sys.modules)]))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, env=clean_env(tmp_path), cwd=tmp_path, check=False)
-    assert done.returncode == 0, done.stderr
-    code, loaded = json.loads(done.stdout.splitlines()[-1])
-    assert code == 0, done.stderr
-    return loaded
+    code, loaded = _in_a_fresh_interpreter(tmp_path, script)
+    assert code == 0
+    return list(loaded)
 
 
 @pytest.mark.parametrize("args", [("list", "-n", "10"), ("search", "tea"),
@@ -116,10 +122,7 @@ def test_adding_an_entry_does_not_build_the_lens_and_it_is_counted_when_read(
         "from carejournal.lens import matcher\n"
         "print(json.dumps([code, 'lemminflect' in sys.modules, "
         "matcher.shipped_lens.cache_info().currsize]))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, env=clean_env(tmp_path), cwd=tmp_path, check=False)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.splitlines()[-1]) == [0, False, 0]
+    assert _in_a_fresh_interpreter(tmp_path, script) == [0, False, 0]
     journal = Journal.open(path)
     try:
         version = journal.lens.version()
